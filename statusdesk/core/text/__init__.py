@@ -1,0 +1,1 @@
+"""Text rules (DESIGN §6): normalisation, direction controls, direction detection."""

@@ -1,0 +1,93 @@
+"""Checks on what a person typed, before anything is stored or sent.
+
+Every check returns `Problem`s instead of raising, so the GUI can show them inline as the user
+types and the CLI can print them all at once (exit 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from statusdesk.core.model import BilingualText, Language, Problem, Severity
+from statusdesk.core.text.sanitize import bidi_problems
+
+# An update is read on a phone during an outage. Hosted status pages cap bodies at a few thousand
+# characters; 20,000 leaves room for a long postmortem-style update and still keeps every page,
+# post and email sane.
+MAX_BODY_CHARS = 20_000
+MAX_TITLE_CHARS = 200
+LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
+
+
+def text_problems(text: str, field: str, label: str, limit: int) -> list[Problem]:
+    problems: list[Problem] = []
+    if len(text) > limit:
+        problems.append(
+            Problem(
+                field,
+                f"{label} is {len(text):,} characters long; the limit is {limit:,}. "
+                "Shorten it or link to a longer write-up.",
+            )
+        )
+    problems.extend(bidi_problems(text, field))
+    return problems
+
+
+def body_problems(body: BilingualText, channel_languages: Iterable[Language]) -> list[Problem]:
+    """Problems with an update's two bodies for the channels it will go to.
+
+    One language may stay empty only when no chosen channel wants it.
+    """
+    problems: list[Problem] = []
+    present = set(body.languages())
+    if not present:
+        return [
+            Problem(
+                "body",
+                "Both the English and the Arabic text are empty; write the update in at least "
+                "one language.",
+            )
+        ]
+    wanted = {lang for language in channel_languages for lang in ("en", "ar") if language.includes(lang)}
+    for lang in sorted(wanted - present):
+        problems.append(
+            Problem(
+                f"body_{lang}",
+                f"The {LANGUAGE_NAMES[lang]} text is empty, but a chosen channel publishes "
+                f"{LANGUAGE_NAMES[lang]}; write it, or untick the channels that need it.",
+            )
+        )
+    for lang in ("en", "ar"):
+        problems.extend(
+            text_problems(
+                body.get(lang), f"body_{lang}", f"The {LANGUAGE_NAMES[lang]} text", MAX_BODY_CHARS
+            )
+        )
+    return problems
+
+
+def title_problems(title: BilingualText) -> list[Problem]:
+    problems: list[Problem] = []
+    if not title.languages():
+        problems.append(
+            Problem("title", "The incident needs a title in English or Arabic (or both).")
+        )
+    for lang in ("en", "ar"):
+        problems.extend(
+            text_problems(
+                title.get(lang),
+                f"title_{lang}",
+                f"The {LANGUAGE_NAMES[lang]} title",
+                MAX_TITLE_CHARS,
+            )
+        )
+        if "\n" in title.get(lang):
+            problems.append(
+                Problem(
+                    f"title_{lang}",
+                    "A title is one line; move the rest into the update.",
+                    Severity.ERROR,
+                    title.get(lang).index("\n"),
+                )
+            )
+    return problems

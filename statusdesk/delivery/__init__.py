@@ -1,0 +1,1 @@
+"""The outbox (DESIGN §5): every delivery is tracked, retried when safe, never lost or doubled."""

@@ -1,0 +1,332 @@
+"""The composition root: one workspace, its store, its channels and its outbox.
+
+The GUI and the CLI each hold one Desk and call its use cases; neither talks to SQLite or a
+channel directly. Everything here is Qt-free and safe to call from the GUI thread except
+`wait_for`, which blocks (the CLI uses it; the GUI listens to `on_delivery_change` instead).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from statusdesk.channels.base import Channel, ChannelContext
+from statusdesk.channels.registry import build_channel
+from statusdesk.clock import Clock, SystemClock
+from statusdesk.core.cadence import channel_silence
+from statusdesk.core.model import (
+    BilingualText,
+    Channel as ChannelConfig,
+)
+from statusdesk.core.model import (
+    Delivery,
+    DeliveryState,
+    Draft,
+    Impact,
+    Incident,
+    IncidentKind,
+    Problem,
+    Update,
+    UpdateStatus,
+    blocking,
+    states_for,
+)
+from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.timefmt import iso
+from statusdesk.core.validation import body_problems, title_problems
+from statusdesk.delivery.dispatcher import Dispatcher, StateCallback
+from statusdesk.delivery.outbox import Published, open_incident, publish_update
+from statusdesk.jsonview import delivery_json, incident_json, silence_json, update_json
+from statusdesk.store import Store
+
+HOME_ENV = "STATUSDESK_HOME"
+
+
+class Rejected(Exception):
+    """Input that cannot be published as it is; `problems` says what and where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p}" for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class WorkspacePaths:
+    home: Path
+
+    @property
+    def db(self) -> Path:
+        return self.home / "statusdesk.db"
+
+    @property
+    def site(self) -> Path:
+        return self.home / "site"
+
+    @property
+    def exports(self) -> Path:
+        return self.home / "exports"
+
+    @property
+    def logs(self) -> Path:
+        return self.home / "logs"
+
+
+def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--home wins over STATUSDESK_HOME, which wins over the platform's user data folder."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return platformdirs.user_data_path("statusdesk", appauthor=False)
+
+
+def _clean(text: str) -> str:
+    return normalize(text).strip()
+
+
+def clean_text(text: BilingualText) -> BilingualText:
+    return BilingualText(_clean(text.en), _clean(text.ar))
+
+
+class Desk:
+    def __init__(
+        self,
+        home: str | os.PathLike[str] | None = None,
+        *,
+        clock: Clock | None = None,
+        on_delivery_change: StateCallback | None = None,
+        max_workers: int = 4,
+    ) -> None:
+        self.paths = WorkspacePaths(resolve_home(home))
+        self.clock: Clock = clock or SystemClock()
+        self.store = Store.open(self.paths.db)
+        for folder in (self.paths.exports, self.paths.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
+        self._channel_context = ChannelContext(
+            home=self.paths.home,
+            open_store=lambda: Store.open(self.paths.db, verify=False),
+            now=self.clock.now,
+        )
+        self.dispatcher = Dispatcher(
+            open_store=self._channel_context.open_store,
+            channel_for=self.channel,
+            clock=self.clock,
+            owner=self.owner,
+            max_workers=max_workers,
+            on_change=on_delivery_change,
+        )
+
+    def close(self) -> None:
+        self.dispatcher.shutdown(wait=True)
+        self.store.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def now(self) -> str:
+        return iso(self.clock.now())
+
+    # -- channels -----------------------------------------------------------------------------
+
+    def channel(self, config: ChannelConfig) -> Channel:
+        return build_channel(config, self._channel_context)
+
+    def channel_configs(self, names: Sequence[str] | None = None) -> list[ChannelConfig]:
+        """The channels an update goes to: the named ones, or every enabled one."""
+        if not names:
+            return self.store.channels(enabled_only=True)
+        chosen = []
+        for name in names:
+            config = self.store.channel_by_name(name)
+            if config is None:
+                known = ", ".join(c.name for c in self.store.channels()) or "none"
+                raise Rejected(
+                    [Problem("channels", f"There is no channel named {name!r} (known: {known}).")]
+                )
+            chosen.append(config)
+        return chosen
+
+    # -- checks -------------------------------------------------------------------------------
+
+    def check_draft(
+        self,
+        draft: Draft,
+        channels: Sequence[ChannelConfig],
+        incident: Incident,
+    ) -> list[Problem]:
+        """Everything that stands between this draft and publishing, errors and warnings."""
+        problems = body_problems(draft.body, [c.language for c in channels])
+        if draft.state not in states_for(incident.kind):
+            allowed = ", ".join(s.value for s in states_for(incident.kind))
+            problems.append(
+                Problem(
+                    "state",
+                    f"{draft.state.value!r} is not a state of a {incident.kind.value}; "
+                    f"use one of {allowed}.",
+                )
+            )
+        if not channels:
+            problems.append(
+                Problem("channels", "No channel is chosen; tick at least one channel.")
+            )
+        if blocking(problems):
+            return problems
+        preview = Update(
+            id=0,
+            incident_id=incident.id,
+            state=draft.state,
+            body=draft.body,
+            author=draft.author,
+            created_at=self.now(),
+            status=UpdateStatus.PUBLISHED,
+        )
+        for config in channels:
+            problems.extend(self.channel(config).check(preview, incident))
+        return problems
+
+    def _provisional_incident(self, title: BilingualText, kind: IncidentKind) -> Incident:
+        now = self.now()
+        return Incident(
+            id=0,
+            title=title,
+            kind=kind,
+            state=states_for(kind)[0],
+            impact=Impact.NONE,
+            started_at=now,
+            created_at=now,
+            updated_at=now,
+        )
+
+    # -- use cases ----------------------------------------------------------------------------
+
+    def open_incident(
+        self,
+        *,
+        title: BilingualText,
+        draft: Draft,
+        kind: IncidentKind = IncidentKind.INCIDENT,
+        impact: Impact = Impact.NONE,
+        channel_names: Sequence[str] | None = None,
+        cadence_min: int = 30,
+        window_start: str | None = None,
+        window_end: str | None = None,
+        dispatch: bool = True,
+    ) -> Published:
+        title = clean_text(title)
+        draft = Draft(
+            clean_text(draft.body), draft.state, draft.impact, draft.component_status, draft.author
+        )
+        channels = self.channel_configs(channel_names)
+        problems = title_problems(title) + self.check_draft(
+            draft, channels, self._provisional_incident(title, kind)
+        )
+        if blocking(problems):
+            raise Rejected(blocking(problems))
+        published = open_incident(
+            self.store,
+            title=title,
+            kind=kind,
+            impact=draft.impact or impact,
+            draft=draft,
+            channel_ids=[c.id for c in channels],
+            now=self.now(),
+            cadence_min=cadence_min,
+            window_start=window_start,
+            window_end=window_end,
+        )
+        if dispatch:
+            self.dispatcher.submit(published.delivery_ids)
+        return published
+
+    def post_update(
+        self,
+        incident_id: int,
+        draft: Draft,
+        *,
+        channel_names: Sequence[str] | None = None,
+        dispatch: bool = True,
+    ) -> Published:
+        incident = self.store.incident(incident_id)
+        if incident is None:
+            raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
+        draft = Draft(
+            clean_text(draft.body), draft.state, draft.impact, draft.component_status, draft.author
+        )
+        channels = self.channel_configs(channel_names)
+        problems = blocking(self.check_draft(draft, channels, incident))
+        if problems:
+            raise Rejected(problems)
+        published = publish_update(
+            self.store,
+            incident_id=incident_id,
+            draft=draft,
+            channel_ids=[c.id for c in channels],
+            now=self.now(),
+        )
+        if dispatch:
+            self.dispatcher.submit(published.delivery_ids)
+        return published
+
+    def wait_for(
+        self,
+        update_id: int,
+        timeout: float,
+        poll: Callable[[float], None] = time.sleep,
+    ) -> list[Delivery]:
+        """Block until every delivery of the update has an outcome, or the timeout passes.
+
+        An outcome is anything but pending/sending; a retry that is still waiting counts as
+        not done yet, so the CLI waits for it within its timeout.
+        """
+        deadline = time.monotonic() + timeout
+        open_states = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.RETRY_WAIT)
+        while True:
+            deliveries = self.store.deliveries_for_update(update_id)
+            if all(d.state not in open_states for d in deliveries):
+                return deliveries
+            if time.monotonic() >= deadline:
+                return deliveries
+            poll(0.05)
+
+    # -- views --------------------------------------------------------------------------------
+
+    def incident_detail(self, incident_id: int) -> dict[str, Any] | None:
+        """`incident show --json`: the incident, its updates oldest first with deliveries, the
+        next-update promise and per-channel silence."""
+        incident = self.store.incident(incident_id)
+        if incident is None:
+            return None
+        components = {c.id: c for c in self.store.components()}
+        channels = self.store.channels()
+        by_id = {c.id: c for c in channels}
+        updates = self.store.updates(incident_id)
+        deliveries = self.store.deliveries_for_incident(incident_id)
+        detail = incident_json(incident, components)
+        detail["updates"] = [update_json(u, deliveries.get(u.id, []), by_id) for u in updates]
+        detail["silence"] = silence_json(channel_silence(updates, deliveries, channels))
+        return detail
+
+    def deliveries_view(self, incident_id: int) -> list[dict[str, Any]]:
+        by_id = {c.id: c for c in self.store.channels()}
+        grouped = self.store.deliveries_for_incident(incident_id)
+        return [
+            delivery_json(d, by_id) for update_id in sorted(grouped) for d in grouped[update_id]
+        ]
+
+    def build_site(self) -> Path:
+        """Rebuild the local status page from the workspace now (also what `site build` does)."""
+        from statusdesk.channels.site.build import build_site
+
+        return build_site(self.store, self.paths.site, self.clock.now())

@@ -1,0 +1,158 @@
+"""Opening a workspace database: pragmas, integrity, migrations, and errors that say what to do."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import sqlite_utils
+
+from statusdesk.store.schema import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class WorkspaceError(Exception):
+    """The workspace cannot be used as it is; the message says why and what to do."""
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            f"The workspace database {path} is locked by another program and stayed locked for "
+            f"{BUSY_TIMEOUT_MS // 1000} s. Close the other statusdesk or sqlite program using it, "
+            "then try again. Nothing was changed."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return (
+            f"The workspace {path.parent} cannot be written to. Check its permissions and free "
+            "disk space, or choose another workspace with --home. Nothing was changed."
+        )
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return (
+            f"The disk holding {path} is full or failing ({exc}). Free some space and try again; "
+            "the last saved state is intact."
+        )
+    if "malformed" in text or "not a database" in text:
+        return (
+            f"The workspace database {path} is damaged ({exc}). Restore it from a backup "
+            f"(statusdesk keeps one beside it before every upgrade: {path.name}.v*.bak)."
+        )
+    return f"The workspace database {path} could not be used: {exc}"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise WorkspaceError(
+            f"The workspace database {path} is read-only for this user. Fix its permissions "
+            "(chmod u+rw) or choose another workspace with --home. Nothing was changed."
+        )
+    if not os.access(path.parent, os.W_OK):
+        # SQLite needs to create its -wal and -shm files beside the database.
+        raise WorkspaceError(
+            f"The workspace folder {path.parent} is read-only for this user. Fix its permissions "
+            "or choose another workspace with --home. Nothing was changed."
+        )
+    # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE) so that a writer
+    # takes the lock up front instead of failing half-way through.
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    return conn
+
+
+def _apply_pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.OperationalError(f"could not switch to WAL (got {mode})")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """The cheap structural check run at every open (the full one is `integrity_check`)."""
+    return [row[0] for row in conn.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
+
+
+def integrity_check(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
+
+
+def backup_path(path: Path, version: int) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+
+
+def migrate(
+    conn: sqlite3.Connection, path: Path, migrations: Sequence[str] = MIGRATIONS
+) -> Path | None:
+    """Bring the database up to the newest schema; returns the backup taken, if any.
+
+    A database that already holds data is copied (SQLite's online backup, so the copy is
+    consistent) before the first migration touches it.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    target = len(migrations)
+    if version > target:
+        raise WorkspaceError(
+            f"The workspace {path.parent} was written by a newer statusdesk (schema {version}, "
+            f"this one knows {target}). Upgrade statusdesk to open it."
+        )
+    if version == target:
+        return None
+    backup: Path | None = None
+    if version > 0:
+        backup = backup_path(path, version)
+        with sqlite3.connect(backup) as copy:
+            conn.backup(copy)
+        copy.close()
+    for number in range(version + 1, target + 1):
+        # executescript commits first; the BEGIN inside makes each step all-or-nothing.
+        conn.executescript(
+            f"BEGIN IMMEDIATE;\n{migrations[number - 1]}\nPRAGMA user_version = {number};\nCOMMIT;"
+        )
+    return backup
+
+
+def open_database(
+    path: Path, migrations: Sequence[str] = MIGRATIONS, *, verify: bool = True
+) -> tuple[sqlite_utils.Database, Path | None]:
+    """Open (creating if needed) and migrate the workspace database.
+
+    Returns the sqlite-utils handle and the path of a pre-migration backup, if one was taken.
+    Every SQLite failure becomes a WorkspaceError that says what to do. `verify=False` is for
+    extra connections (worker threads) to a workspace this process already opened and checked.
+    """
+    path = Path(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(path)
+        _apply_pragmas(conn)
+        problems = quick_check(conn) if verify else []
+        if problems:
+            raise WorkspaceError(
+                f"The workspace database {path} failed its integrity check: {problems[0]}. "
+                f"Restore it from a backup ({path.name}.v*.bak beside it) or move it away to "
+                "start fresh."
+            )
+        backup = migrate(conn, path, migrations) if verify else None
+    except WorkspaceError:
+        if conn is not None:
+            conn.close()
+        raise
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise WorkspaceError(describe_sqlite_error(exc, path)) from exc
+    except OSError as exc:
+        raise WorkspaceError(
+            f"The workspace {path.parent} could not be created or opened: {exc.strerror or exc}. "
+            "Choose another place with --home."
+        ) from exc
+    return sqlite_utils.Database(conn), backup

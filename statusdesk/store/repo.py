@@ -1,0 +1,536 @@
+"""The workspace's queries. Callers pass `now`; nothing here reads a clock."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from statusdesk.core.model import (
+    BilingualText,
+    Channel,
+    Component,
+    ComponentStatus,
+    Delivery,
+    DeliveryState,
+    Impact,
+    Incident,
+    IncidentKind,
+    IncidentState,
+    Language,
+    Order,
+    Update,
+    UpdateStatus,
+)
+from statusdesk.store.db import WorkspaceError, describe_sqlite_error, integrity_check, open_database
+from statusdesk.store.rows import (
+    channel_from_row,
+    component_from_row,
+    delivery_from_row,
+    incident_from_row,
+    update_from_row,
+)
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    """One row of the incident list: the incident and when it last spoke."""
+
+    incident: Incident
+    last_published_at: str | None
+    update_count: int
+
+
+@dataclass(frozen=True)
+class ComponentChange:
+    component_id: int
+    old_status: ComponentStatus
+    new_status: ComponentStatus
+
+
+class Store:
+    """One connection to one workspace database. Not shared between threads: open another."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, *, verify: bool = True) -> Store:
+        """Open a workspace database; `verify=False` skips the integrity check and migrations
+        for a further connection to a workspace this process has already opened."""
+        db, _backup = open_database(path, verify=verify)
+        return cls(db, Path(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing writes; the write lock is taken up front (BEGIN IMMEDIATE).
+
+        Nested use joins the outer transaction.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise WorkspaceError(describe_sqlite_error(exc, self.path)) from exc
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise WorkspaceError(describe_sqlite_error(exc, self.path)) from exc
+            raise
+
+    def _rows(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self.db.conn.execute(sql, params if isinstance(params, dict) else tuple(params))
+        except sqlite3.OperationalError as exc:
+            raise WorkspaceError(describe_sqlite_error(exc, self.path)) from exc
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _insert(self, table: str, record: dict[str, Any]) -> int:
+        # sqlite-utils quotes names ("update" is a keyword) and nests in our transaction
+        # through a savepoint.
+        last_pk = self.db.table(table).insert(record).last_pk
+        assert isinstance(last_pk, int)
+        return last_pk
+
+    def _delivery_context(self, delivery_id: int) -> dict[str, Any]:
+        rows = self._rows(
+            'SELECT u.incident_id, d.update_id, d.channel_id FROM delivery d '
+            'JOIN "update" u ON u.id = d.update_id WHERE d.id = ?',
+            (delivery_id,),
+        )
+        return rows[0] if rows else {}
+
+    def full_integrity_check(self) -> list[str]:
+        """The slow, complete check (run on demand or in the background)."""
+        return integrity_check(self.db.conn)
+
+    # -- events -------------------------------------------------------------------------------
+
+    def log_event(
+        self,
+        kind: str,
+        at: str,
+        *,
+        actor: str = "",
+        incident_id: int | None = None,
+        update_id: int | None = None,
+        delivery_id: int | None = None,
+        channel_id: int | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> int:
+        return self._insert(
+            "event",
+            {
+                "at": at,
+                "kind": kind,
+                "actor": actor,
+                "incident_id": incident_id,
+                "update_id": update_id,
+                "delivery_id": delivery_id,
+                "channel_id": channel_id,
+                "data": json.dumps(data or {}, ensure_ascii=False),
+            },
+        )
+
+    def events(self, incident_id: int | None = None) -> list[dict[str, Any]]:
+        if incident_id is None:
+            return self._rows("SELECT * FROM event ORDER BY id")
+        return self._rows("SELECT * FROM event WHERE incident_id = ? ORDER BY id", (incident_id,))
+
+    # -- components ---------------------------------------------------------------------------
+
+    def components(self) -> list[Component]:
+        rows = self._rows("SELECT * FROM component ORDER BY position, name_en COLLATE NOCASE")
+        return [component_from_row(r) for r in rows]
+
+    def component_by_name(self, name: str) -> Component | None:
+        rows = self._rows(
+            "SELECT * FROM component WHERE name_en = ? COLLATE NOCASE OR name_ar = ? LIMIT 1",
+            (name, name),
+        )
+        return component_from_row(rows[0]) if rows else None
+
+    def ensure_component(self, name_en: str, now: str, name_ar: str = "") -> Component:
+        existing = self.component_by_name(name_en)
+        if existing is not None:
+            return existing
+        with self.transaction():
+            position = self._rows("SELECT COALESCE(MAX(position), -1) + 1 AS p FROM component")
+            cid = self._insert(
+                "component",
+                {
+                    "name_en": name_en,
+                    "name_ar": name_ar,
+                    "status": ComponentStatus.OPERATIONAL.value,
+                    "position": position[0]["p"],
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            self.log_event("component.created", now, data={"name_en": name_en, "id": cid})
+        found = self.component_by_name(name_en)
+        assert found is not None
+        return found
+
+    def set_component_status(
+        self, component_id: int, status: ComponentStatus, now: str
+    ) -> ComponentChange | None:
+        rows = self._rows("SELECT status FROM component WHERE id = ?", (component_id,))
+        old = ComponentStatus(rows[0]["status"])
+        if old is status:
+            return None
+        self.db.conn.execute(
+            "UPDATE component SET status = ?, updated_at = ? WHERE id = ?",
+            (status.value, now, component_id),
+        )
+        return ComponentChange(component_id, old, status)
+
+    # -- incidents ----------------------------------------------------------------------------
+
+    def create_incident(
+        self,
+        *,
+        title: BilingualText,
+        kind: IncidentKind,
+        state: IncidentState,
+        impact: Impact,
+        started_at: str,
+        now: str,
+        cadence_min: int = 30,
+        window_start: str | None = None,
+        window_end: str | None = None,
+        actor: str = "",
+    ) -> int:
+        with self.transaction():
+            incident_id = self._insert(
+                "incident",
+                {
+                    "title_en": title.en,
+                    "title_ar": title.ar,
+                    "kind": kind.value,
+                    "state": state.value,
+                    "impact": impact.value,
+                    "started_at": started_at,
+                    "created_at": now,
+                    "updated_at": now,
+                    "resolved_at": now if state.is_closed else None,
+                    "cadence_min": cadence_min,
+                    "window_start": window_start,
+                    "window_end": window_end,
+                },
+            )
+            self.log_event(
+                "incident.opened",
+                now,
+                actor=actor,
+                incident_id=incident_id,
+                data={"title_en": title.en, "title_ar": title.ar, "kind": kind.value},
+            )
+        return incident_id
+
+    def link_components(self, incident_id: int, component_ids: Iterable[int]) -> None:
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO incident_component (incident_id, component_id) VALUES (?, ?)",
+            [(incident_id, cid) for cid in component_ids],
+        )
+
+    def _component_ids(self, incident_ids: list[int]) -> dict[int, tuple[int, ...]]:
+        if not incident_ids:
+            return {}
+        marks = ",".join("?" for _ in incident_ids)
+        rows = self._rows(
+            f"SELECT incident_id, component_id FROM incident_component "
+            f"WHERE incident_id IN ({marks}) ORDER BY component_id",
+            incident_ids,
+        )
+        found: dict[int, list[int]] = {}
+        for row in rows:
+            found.setdefault(row["incident_id"], []).append(row["component_id"])
+        return {k: tuple(v) for k, v in found.items()}
+
+    def incident(self, incident_id: int) -> Incident | None:
+        rows = self._rows("SELECT * FROM incident WHERE id = ?", (incident_id,))
+        if not rows:
+            return None
+        return incident_from_row(rows[0], self._component_ids([incident_id]).get(incident_id, ()))
+
+    def incidents(self, *, since: str | None = None) -> list[Incident]:
+        """Every incident, active ones first, then newest first."""
+        rows = self._rows(
+            "SELECT * FROM incident WHERE (? IS NULL OR resolved_at IS NULL OR resolved_at >= ?) "
+            "ORDER BY resolved_at IS NOT NULL, started_at DESC, id DESC",
+            (since, since),
+        )
+        links = self._component_ids([r["id"] for r in rows])
+        return [incident_from_row(r, links.get(r["id"], ())) for r in rows]
+
+    def incident_summaries(self) -> list[IncidentSummary]:
+        """The incident list in one query: active first, then most recently started."""
+        rows = self._rows(
+            """
+            SELECT i.*, u.last_published_at, COALESCE(u.n, 0) AS update_count
+            FROM incident i
+            LEFT JOIN (
+                SELECT incident_id, MAX(published_at) AS last_published_at, COUNT(*) AS n
+                FROM "update" WHERE status = 'published' GROUP BY incident_id
+            ) u ON u.incident_id = i.id
+            ORDER BY i.resolved_at IS NOT NULL, i.started_at DESC, i.id DESC
+            """
+        )
+        return [
+            IncidentSummary(incident_from_row(r), r["last_published_at"], r["update_count"])
+            for r in rows
+        ]
+
+    def set_incident_state(
+        self, incident_id: int, state: IncidentState, impact: Impact | None, now: str
+    ) -> None:
+        self.db.conn.execute(
+            """UPDATE incident SET state = ?, impact = COALESCE(?, impact), updated_at = ?,
+               resolved_at = CASE WHEN ? THEN COALESCE(resolved_at, ?) ELSE NULL END
+               WHERE id = ?""",
+            (
+                state.value,
+                impact.value if impact else None,
+                now,
+                state.is_closed,
+                now,
+                incident_id,
+            ),
+        )
+
+    # -- updates ------------------------------------------------------------------------------
+
+    def add_update(
+        self,
+        *,
+        incident_id: int,
+        state: IncidentState,
+        body: BilingualText,
+        author: str,
+        now: str,
+        status: UpdateStatus,
+        scheduled_for: str | None = None,
+        component_changes: Iterable[ComponentChange] = (),
+    ) -> int:
+        return self._insert(
+            "update",
+            {
+                "incident_id": incident_id,
+                "state": state.value,
+                "body_en": body.en,
+                "body_ar": body.ar,
+                "author": author,
+                "created_at": now,
+                "scheduled_for": scheduled_for,
+                "status": status.value,
+                "published_at": now if status is UpdateStatus.PUBLISHED else None,
+                "component_changes": json.dumps(
+                    [
+                        {
+                            "component_id": c.component_id,
+                            "old_status": c.old_status.value,
+                            "new_status": c.new_status.value,
+                        }
+                        for c in component_changes
+                    ]
+                ),
+            },
+        )
+
+    def update(self, update_id: int) -> Update | None:
+        rows = self._rows('SELECT * FROM "update" WHERE id = ?', (update_id,))
+        return update_from_row(rows[0]) if rows else None
+
+    def updates(self, incident_id: int) -> list[Update]:
+        """An incident's updates, oldest first."""
+        rows = self._rows(
+            'SELECT * FROM "update" WHERE incident_id = ? ORDER BY created_at, id', (incident_id,)
+        )
+        return [update_from_row(r) for r in rows]
+
+    def component_changes(self, update_id: int) -> list[ComponentChange]:
+        rows = self._rows('SELECT component_changes FROM "update" WHERE id = ?', (update_id,))
+        if not rows:
+            return []
+        return [
+            ComponentChange(
+                c["component_id"], ComponentStatus(c["old_status"]), ComponentStatus(c["new_status"])
+            )
+            for c in json.loads(rows[0]["component_changes"])
+        ]
+
+    # -- channels -----------------------------------------------------------------------------
+
+    def channels(self, *, enabled_only: bool = False) -> list[Channel]:
+        sql = "SELECT * FROM channel" + (" WHERE enabled" if enabled_only else "") + " ORDER BY id"
+        return [channel_from_row(r) for r in self._rows(sql)]
+
+    def channel(self, channel_id: int) -> Channel | None:
+        rows = self._rows("SELECT * FROM channel WHERE id = ?", (channel_id,))
+        return channel_from_row(rows[0]) if rows else None
+
+    def channel_by_name(self, name: str) -> Channel | None:
+        rows = self._rows("SELECT * FROM channel WHERE name = ?", (name,))
+        return channel_from_row(rows[0]) if rows else None
+
+    def add_channel(
+        self,
+        *,
+        kind: str,
+        name: str,
+        now: str,
+        language: Language = Language.BOTH,
+        order: Order = Order.EN_FIRST,
+        settings: dict[str, Any] | None = None,
+        enabled: bool = True,
+    ) -> int:
+        with self.transaction():
+            channel_id = self._insert(
+                "channel",
+                {
+                    "kind": kind,
+                    "name": name,
+                    "enabled": int(enabled),
+                    "language": language.value,
+                    "order": order.value,
+                    "settings": json.dumps(settings or {}, ensure_ascii=False),
+                    "created_at": now,
+                },
+            )
+            self.log_event(
+                "channel.added", now, channel_id=channel_id, data={"kind": kind, "name": name}
+            )
+        return channel_id
+
+    # -- deliveries ---------------------------------------------------------------------------
+
+    def create_deliveries(self, update_id: int, channel_ids: Iterable[int], now: str) -> list[int]:
+        ids = []
+        for channel_id in channel_ids:
+            ids.append(
+                self._insert(
+                    "delivery",
+                    {
+                        "update_id": update_id,
+                        "channel_id": channel_id,
+                        "state": DeliveryState.PENDING.value,
+                        # The same key travels with every attempt, so a receiver (or our own
+                        # reconcile step) can tell a retry from a new post.
+                        "idempotency_key": f"sd-{uuid.uuid4()}",
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                )
+            )
+        return ids
+
+    def delivery(self, delivery_id: int) -> Delivery | None:
+        rows = self._rows("SELECT * FROM delivery WHERE id = ?", (delivery_id,))
+        return delivery_from_row(rows[0]) if rows else None
+
+    def deliveries_for_update(self, update_id: int) -> list[Delivery]:
+        rows = self._rows(
+            "SELECT * FROM delivery WHERE update_id = ? ORDER BY channel_id", (update_id,)
+        )
+        return [delivery_from_row(r) for r in rows]
+
+    def deliveries_for_incident(self, incident_id: int) -> dict[int, list[Delivery]]:
+        """Every delivery of an incident, grouped by update id."""
+        rows = self._rows(
+            'SELECT d.* FROM delivery d JOIN "update" u ON u.id = d.update_id '
+            "WHERE u.incident_id = ? ORDER BY d.update_id, d.channel_id",
+            (incident_id,),
+        )
+        grouped: dict[int, list[Delivery]] = {}
+        for row in rows:
+            grouped.setdefault(row["update_id"], []).append(delivery_from_row(row))
+        return grouped
+
+    def runnable_deliveries(self, now: str, limit: int = 100) -> list[Delivery]:
+        rows = self._rows(
+            "SELECT * FROM delivery WHERE state = 'pending' "
+            "OR (state = 'retry_wait' AND next_attempt_at <= ?) ORDER BY id LIMIT ?",
+            (now, limit),
+        )
+        return [delivery_from_row(r) for r in rows]
+
+    def claim_delivery(self, delivery_id: int, owner: str, lease_until: str, now: str) -> bool:
+        """Take a delivery for one attempt. One conditional UPDATE, so of two processes racing
+        for the same row exactly one wins; the `sending` state is committed before any request
+        leaves."""
+        with self.transaction():
+            cursor = self.db.conn.execute(
+                """UPDATE delivery SET state = 'sending', attempts = attempts + 1, owner = ?,
+                   lease_until = ?, updated_at = ?
+                   WHERE id = ? AND (state = 'pending'
+                       OR (state = 'retry_wait' AND next_attempt_at <= ?))""",
+                (owner, lease_until, now, delivery_id, now),
+            )
+            won = cursor.rowcount == 1
+            if won:
+                self.log_event(
+                    "delivery.sending",
+                    now,
+                    actor=owner,
+                    delivery_id=delivery_id,
+                    **self._delivery_context(delivery_id),
+                )
+        return won
+
+    def finish_delivery(
+        self,
+        delivery_id: int,
+        state: DeliveryState,
+        now: str,
+        *,
+        remote_id: str | None = None,
+        remote_url: str | None = None,
+        error: str | None = None,
+        next_attempt_at: str | None = None,
+    ) -> None:
+        with self.transaction():
+            self.db.conn.execute(
+                """UPDATE delivery SET state = ?, remote_id = COALESCE(?, remote_id),
+                   remote_url = COALESCE(?, remote_url), last_error = ?, next_attempt_at = ?,
+                   sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
+                   owner = NULL, lease_until = NULL, updated_at = ?
+                   WHERE id = ?""",
+                (
+                    state.value,
+                    remote_id,
+                    remote_url,
+                    error,
+                    next_attempt_at,
+                    state.value,
+                    now,
+                    now,
+                    delivery_id,
+                ),
+            )
+            self.log_event(
+                f"delivery.{state.value}",
+                now,
+                delivery_id=delivery_id,
+                **self._delivery_context(delivery_id),
+                data={"error": error, "remote_url": remote_url, "remote_id": remote_id},
+            )

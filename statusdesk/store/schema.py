@@ -1,0 +1,160 @@
+"""Schema migrations, applied in order by `PRAGMA user_version`.
+
+Each entry is one SQL script; entry N brings the database from version N-1 to N. Never edit a
+shipped entry: add a new one.
+"""
+
+from __future__ import annotations
+
+_STATE = (
+    "'investigating','identified','monitoring','resolved',"
+    "'scheduled','in_progress','verifying','completed'"
+)
+_COMPONENT_STATUS = (
+    "'operational','degraded_performance','partial_outage','major_outage','under_maintenance'"
+)
+_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+
+V1 = f"""
+CREATE TABLE component (
+    id INTEGER PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_ar TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'operational' CHECK (status IN ({_COMPONENT_STATUS})),
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX component_name_en ON component (name_en COLLATE NOCASE);
+
+CREATE TABLE incident (
+    id INTEGER PRIMARY KEY,
+    title_en TEXT NOT NULL DEFAULT '',
+    title_ar TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('incident','maintenance')),
+    state TEXT NOT NULL CHECK (state IN ({_STATE})),
+    impact TEXT NOT NULL DEFAULT 'none' CHECK (impact IN ('none','minor','major','critical')),
+    started_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    resolved_at TEXT,
+    next_update_due TEXT,
+    cadence_min INTEGER NOT NULL DEFAULT 30,
+    window_start TEXT,
+    window_end TEXT
+);
+CREATE INDEX incident_state ON incident (state);
+CREATE INDEX incident_updated ON incident (updated_at);
+
+CREATE TABLE incident_component (
+    incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+    component_id INTEGER NOT NULL REFERENCES component (id) ON DELETE CASCADE,
+    PRIMARY KEY (incident_id, component_id)
+) WITHOUT ROWID;
+
+CREATE TABLE "update" (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+    state TEXT NOT NULL CHECK (state IN ({_STATE})),
+    body_en TEXT NOT NULL DEFAULT '',
+    body_ar TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    scheduled_for TEXT,
+    status TEXT NOT NULL CHECK (status IN ('scheduled','stale','published','cancelled')),
+    published_at TEXT,
+    -- [{"component_id", "old_status", "new_status"}], Statuspage's affected_components
+    component_changes TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX update_incident ON "update" (incident_id, created_at);
+CREATE INDEX update_status ON "update" (status);
+
+CREATE TABLE channel (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL UNIQUE,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    language TEXT NOT NULL DEFAULT 'both' CHECK (language IN ('en','ar','both')),
+    "order" TEXT NOT NULL DEFAULT 'en-first' CHECK ("order" IN ('en-first','ar-first')),
+    settings TEXT NOT NULL DEFAULT '{{}}',  -- JSON, never secrets
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE update_override (
+    update_id INTEGER NOT NULL REFERENCES "update" (id) ON DELETE CASCADE,
+    channel_id INTEGER NOT NULL REFERENCES channel (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    PRIMARY KEY (update_id, channel_id)
+) WITHOUT ROWID;
+
+CREATE TABLE delivery (
+    id INTEGER PRIMARY KEY,
+    update_id INTEGER NOT NULL REFERENCES "update" (id) ON DELETE CASCADE,
+    channel_id INTEGER NOT NULL REFERENCES channel (id),
+    state TEXT NOT NULL CHECK (state IN (
+        'pending','sending','sent','retry_wait','failed','unknown','needs_decision','skipped')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    remote_id TEXT,
+    remote_url TEXT,
+    last_error TEXT,
+    sent_at TEXT,
+    decided_by TEXT,
+    decision_note TEXT,
+    owner TEXT,
+    lease_until TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (update_id, channel_id)
+);
+CREATE INDEX delivery_state ON delivery (state, next_attempt_at);
+
+CREATE TABLE delivery_part (
+    id INTEGER PRIMARY KEY,
+    delivery_id INTEGER NOT NULL REFERENCES delivery (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    target TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'pending',
+    remote_id TEXT,
+    remote_url TEXT,
+    last_error TEXT,
+    sent_at TEXT,
+    UNIQUE (delivery_id, seq)
+);
+
+CREATE TABLE subscriber (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    language TEXT NOT NULL DEFAULT 'both' CHECK (language IN ('en','ar','both')),
+    unsubscribe_token TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    unsubscribed_at TEXT
+);
+
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    incident_id INTEGER,
+    update_id INTEGER,
+    delivery_id INTEGER,
+    channel_id INTEGER,
+    data TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE INDEX event_incident ON event (incident_id, at);
+-- The audit log is what the postmortem is built from: it only ever grows.
+CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+-- A fresh workspace publishes to its own local status page out of the box.
+INSERT INTO channel (kind, name, enabled, language, "order", settings, created_at)
+VALUES ('site', 'site', 1, 'both', 'en-first', '{{}}', {_NOW});
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1,)
