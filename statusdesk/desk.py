@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -107,7 +108,12 @@ class Desk:
     ) -> None:
         self.paths = WorkspacePaths(resolve_home(home))
         self.clock: Clock = clock or SystemClock()
-        self.store = Store.open(self.paths.db)
+        # One SQLite connection per thread: the first (checked and migrated) belongs to the
+        # thread that opened the Desk; any other thread that touches `store` gets its own.
+        self._local = threading.local()
+        self._stores_lock = threading.Lock()
+        self._stores: list[Store] = []
+        self._local.store = self._remember(Store.open(self.paths.db))
         for folder in (self.paths.exports, self.paths.logs):
             folder.mkdir(parents=True, exist_ok=True)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
@@ -125,9 +131,26 @@ class Desk:
             on_change=on_delivery_change,
         )
 
+    def _remember(self, store: Store) -> Store:
+        with self._stores_lock:
+            self._stores.append(store)
+        return store
+
+    @property
+    def store(self) -> Store:
+        """This thread's connection to the workspace."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = self._remember(Store.open(self.paths.db, verify=False))
+            self._local.store = store
+        return store
+
     def close(self) -> None:
         self.dispatcher.shutdown(wait=True)
-        self.store.close()
+        with self._stores_lock:
+            for store in self._stores:
+                store.close()
+            self._stores.clear()
 
     def __enter__(self) -> Desk:
         return self
