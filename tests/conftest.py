@@ -3,8 +3,10 @@ needing a system tool skips on a laptop without it but fails in CI (where it mus
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,3 +60,32 @@ def desk(home: Path) -> Iterator[object]:
 
     with Desk(home) as opened:
         yield opened
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """Make `folder` really read-only, contents kept: chmod for a normal user; for root (who
+    ignores permission bits, as in CI) a read-only bind mount of the folder over itself."""
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in [folder, *folder.rglob("*")]}
+        for p in modes:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            yield folder
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+        return
+    mount = shutil.which("mount")
+    need(mount is not None, "mount(8) is needed to make a folder read-only for root")
+    done = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(folder), str(folder)], capture_output=True, text=True
+    )
+    if done.returncode == 0:
+        # Older util-linux ignores "ro" on the first bind; remount makes it stick.
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True)
+    need(done.returncode == 0, f"cannot bind-mount read-only here: {done.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)

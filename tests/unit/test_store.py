@@ -1,0 +1,180 @@
+"""The workspace database: pragmas, migrations with a backup first, integrity, clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from statusdesk.core.model import (
+    BilingualText,
+    DeliveryState,
+    Impact,
+    IncidentKind,
+    IncidentState,
+    UpdateStatus,
+)
+from statusdesk.store import Store, WorkspaceError, open_database
+from statusdesk.store.schema import MIGRATIONS
+from tests.conftest import read_only
+
+NOW = "2026-11-24T10:00:00Z"
+
+
+def new_incident(store: Store, title: str = "API outage") -> int:
+    return store.create_incident(
+        title=BilingualText(title, "تعطل الواجهة"),
+        kind=IncidentKind.INCIDENT,
+        state=IncidentState.INVESTIGATING,
+        impact=Impact.MAJOR,
+        started_at=NOW,
+        now=NOW,
+    )
+
+
+def test_fresh_workspace_has_wal_foreign_keys_and_the_site_channel(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "statusdesk.db")
+    conn = store.db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    (channel,) = store.channels()
+    assert (channel.kind, channel.name, channel.enabled) == ("site", "site", True)
+    store.close()
+
+
+def test_migration_takes_a_backup_of_a_database_with_data(tmp_path: Path) -> None:
+    path = tmp_path / "statusdesk.db"
+    store = Store.open(path)
+    new_incident(store)
+    store.close()
+    v2 = "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"
+    db, backup = open_database(path, (*MIGRATIONS, v2))
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    assert "note" in db.table_names()
+    db.close()
+    assert backup is not None and backup.exists()
+    assert backup.name.startswith(f"statusdesk.db.v{len(MIGRATIONS)}-")
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT title_en FROM incident").fetchone() == ("API outage",)
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert "note" not in {r[0] for r in copy.execute("SELECT name FROM sqlite_master")}
+    copy.close()
+
+
+def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "statusdesk.db"
+    Store.open(path).close()
+    broken = "CREATE TABLE half (id INTEGER); INSERT INTO nowhere VALUES (1);"
+    with pytest.raises(WorkspaceError):
+        open_database(path, (*MIGRATIONS, broken))
+    store = Store.open(path)
+    assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert "half" not in store.db.table_names()
+    store.close()
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "statusdesk.db"
+    Store.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
+    conn.close()
+    with pytest.raises(WorkspaceError, match="newer statusdesk"):
+        Store.open(path)
+
+
+def test_a_damaged_database_says_how_to_recover(tmp_path: Path) -> None:
+    path = tmp_path / "statusdesk.db"
+    path.write_bytes(b"this is not a database at all" * 200)
+    with pytest.raises(WorkspaceError, match=r"damaged|integrity") as info:
+        Store.open(path)
+    assert ".bak" in str(info.value)
+    assert path.read_bytes().startswith(b"this is not")  # left as it was
+
+
+def test_full_integrity_check_on_demand(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "statusdesk.db")
+    assert store.full_integrity_check() == []
+    store.close()
+
+
+def test_a_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "statusdesk.db"
+    store = Store.open(path)
+    incident_id = new_incident(store)
+    store.db.conn.execute("PRAGMA busy_timeout = 100")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(WorkspaceError, match="locked by another program"):
+            new_incident(store, "second")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert [i.id for i in store.incidents()] == [incident_id]
+    new_incident(store, "after the lock")
+    assert len(store.incidents()) == 2
+    store.close()
+
+
+def test_the_event_log_is_append_only(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "statusdesk.db")
+    new_incident(store)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.db.conn.execute("UPDATE event SET kind = 'forged'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.db.conn.execute("DELETE FROM event")
+    assert store.events()[0]["kind"] == "incident.opened"
+    store.close()
+
+
+def test_exactly_one_of_two_racing_claims_wins(tmp_path: Path) -> None:
+    path = tmp_path / "statusdesk.db"
+    store = Store.open(path)
+    incident_id = new_incident(store)
+    with store.transaction():
+        update_id = store.add_update(
+            incident_id=incident_id,
+            state=IncidentState.INVESTIGATING,
+            body=BilingualText("a", "ب"),
+            author="t",
+            now=NOW,
+            status=UpdateStatus.PUBLISHED,
+        )
+        (delivery_id,) = store.create_deliveries(update_id, [1], NOW)
+    stores = [Store.open(path, verify=False) for _ in range(8)]
+    results: list[bool] = []
+    barrier = threading.Barrier(len(stores))
+
+    def claim(s: Store, n: int) -> None:
+        barrier.wait()
+        results.append(s.claim_delivery(delivery_id, f"worker-{n}", "2026-11-24T10:05:00Z", NOW))
+
+    threads = [threading.Thread(target=claim, args=(s, n)) for n, s in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == [False] * 7 + [True]
+    delivery = store.delivery(delivery_id)
+    assert delivery is not None
+    assert (delivery.state, delivery.attempts) == (DeliveryState.SENDING, 1)
+    for s in stores:
+        s.close()
+    store.close()
+
+
+def test_read_only_workspace_is_refused_clearly_and_left_intact(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    store = Store.open(folder / "statusdesk.db")
+    new_incident(store)
+    store.close()
+    before = (folder / "statusdesk.db").read_bytes()
+    with read_only(folder), pytest.raises(WorkspaceError, match="read-only"):
+        Store.open(folder / "statusdesk.db")
+    assert (folder / "statusdesk.db").read_bytes() == before
+    assert Store.open(folder / "statusdesk.db").incidents()[0].title.en == "API outage"
