@@ -24,9 +24,6 @@ from statusdesk.clock import Clock, SystemClock
 from statusdesk.core.cadence import channel_silence
 from statusdesk.core.model import (
     BilingualText,
-    Channel as ChannelConfig,
-)
-from statusdesk.core.model import (
     Delivery,
     DeliveryState,
     Draft,
@@ -38,6 +35,9 @@ from statusdesk.core.model import (
     UpdateStatus,
     blocking,
     states_for,
+)
+from statusdesk.core.model import (
+    Channel as ChannelConfig,
 )
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
@@ -201,9 +201,7 @@ class Desk:
                 )
             )
         if not channels:
-            problems.append(
-                Problem("channels", "No channel is chosen; tick at least one channel.")
-            )
+            problems.append(Problem("channels", "No channel is chosen; tick at least one channel."))
         if blocking(problems):
             return problems
         preview = Update(

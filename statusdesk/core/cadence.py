@@ -47,6 +47,9 @@ def channel_silence(
                 if delivery.channel_id == channel.id:
                     latest_state = delivery.state
         skipped = latest_state is DeliveryState.SKIPPED
-        missed = latest is not None and latest_state not in (DeliveryState.SENT, DeliveryState.SKIPPED)
+        missed = latest is not None and latest_state not in (
+            DeliveryState.SENT,
+            DeliveryState.SKIPPED,
+        )
         result.append(ChannelSilence(channel.name, last_sent, missed, skipped))
     return result

@@ -48,7 +48,9 @@ def body_problems(body: BilingualText, channel_languages: Iterable[Language]) ->
                 "one language.",
             )
         ]
-    wanted = {lang for language in channel_languages for lang in ("en", "ar") if language.includes(lang)}
+    wanted = {
+        lang for language in channel_languages for lang in ("en", "ar") if language.includes(lang)
+    }
     for lang in sorted(wanted - present):
         problems.append(
             Problem(

@@ -7,6 +7,7 @@ queued Qt signal).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -84,10 +85,8 @@ class Dispatcher:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break
-                try:
+                with contextlib.suppress(Exception):
                     future.result(timeout=remaining)
-                except Exception:  # noqa: BLE001 - logged by _attempt_logged
-                    pass
         with self._lock:
             return not self._inflight
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from statusdesk.core.model import (
+    BilingualText,
     ComponentStatus,
     Draft,
     Impact,
@@ -13,7 +14,6 @@ from statusdesk.core.model import (
     IncidentState,
     UpdateStatus,
 )
-from statusdesk.core.model import BilingualText
 from statusdesk.store import Store
 from statusdesk.store.repo import ComponentChange
 

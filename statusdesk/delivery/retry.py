@@ -20,6 +20,6 @@ def backoff_seconds(
     """
     if retry_after is not None:
         return max(0.0, retry_after)
-    base = min(CAP_SECONDS, BASE_SECONDS * 2 ** max(0, attempts - 1))
+    base = min(CAP_SECONDS, BASE_SECONDS * 2.0 ** max(0, attempts - 1))
     spread = (rng or random).uniform(-JITTER, JITTER)
     return base * (1 + spread)

@@ -8,8 +8,6 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import sqlite_utils
-
 from statusdesk.store.schema import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -121,10 +119,10 @@ def migrate(
 
 def open_database(
     path: Path, migrations: Sequence[str] = MIGRATIONS, *, verify: bool = True
-) -> tuple[sqlite_utils.Database, Path | None]:
+) -> tuple[sqlite3.Connection, Path | None]:
     """Open (creating if needed) and migrate the workspace database.
 
-    Returns the sqlite-utils handle and the path of a pre-migration backup, if one was taken.
+    Returns the connection and the path of a pre-migration backup, if one was taken.
     Every SQLite failure becomes a WorkspaceError that says what to do. `verify=False` is for
     extra connections (worker threads) to a workspace this process already opened and checked.
     """
@@ -155,4 +153,4 @@ def open_database(
             f"The workspace {path.parent} could not be created or opened: {exc.strerror or exc}. "
             "Choose another place with --home."
         ) from exc
-    return sqlite_utils.Database(conn), backup
+    return conn, backup

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from statusdesk.core.model import (
     BilingualText,
@@ -29,7 +28,16 @@ from statusdesk.core.model import (
     Update,
     UpdateStatus,
 )
-from statusdesk.store.db import WorkspaceError, describe_sqlite_error, integrity_check, open_database
+from statusdesk.store.db import (
+    WorkspaceError,
+    describe_sqlite_error,
+    integrity_check,
+    open_database,
+)
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
 from statusdesk.store.rows import (
     channel_from_row,
     component_from_row,
@@ -58,19 +66,27 @@ class ComponentChange:
 class Store:
     """One connection to one workspace database. Not shared between threads: open another."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
         self.path = path
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, made on first use: importing it costs about
+        80 ms, which the window's start-up (reads only) need not pay."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def open(cls, path: Path, *, verify: bool = True) -> Store:
         """Open a workspace database; `verify=False` skips the integrity check and migrations
         for a further connection to a workspace this process has already opened."""
-        db, _backup = open_database(path, verify=verify)
-        return cls(db, Path(path))
+        conn, _backup = open_database(path, verify=verify)
+        return cls(conn, Path(path))
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -78,7 +94,7 @@ class Store:
 
         Nested use joins the outer transaction.
         """
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             yield
             return
@@ -98,7 +114,7 @@ class Store:
 
     def _rows(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         try:
-            cursor = self.db.conn.execute(sql, params if isinstance(params, dict) else tuple(params))
+            cursor = self.conn.execute(sql, params if isinstance(params, dict) else tuple(params))
         except sqlite3.OperationalError as exc:
             raise WorkspaceError(describe_sqlite_error(exc, self.path)) from exc
         names = [d[0] for d in cursor.description]
@@ -113,7 +129,7 @@ class Store:
 
     def _delivery_context(self, delivery_id: int) -> dict[str, Any]:
         rows = self._rows(
-            'SELECT u.incident_id, d.update_id, d.channel_id FROM delivery d '
+            "SELECT u.incident_id, d.update_id, d.channel_id FROM delivery d "
             'JOIN "update" u ON u.id = d.update_id WHERE d.id = ?',
             (delivery_id,),
         )
@@ -121,7 +137,7 @@ class Store:
 
     def full_integrity_check(self) -> list[str]:
         """The slow, complete check (run on demand or in the background)."""
-        return integrity_check(self.db.conn)
+        return integrity_check(self.conn)
 
     # -- events -------------------------------------------------------------------------------
 
@@ -198,7 +214,7 @@ class Store:
         old = ComponentStatus(rows[0]["status"])
         if old is status:
             return None
-        self.db.conn.execute(
+        self.conn.execute(
             "UPDATE component SET status = ?, updated_at = ? WHERE id = ?",
             (status.value, now, component_id),
         )
@@ -248,7 +264,7 @@ class Store:
         return incident_id
 
     def link_components(self, incident_id: int, component_ids: Iterable[int]) -> None:
-        self.db.conn.executemany(
+        self.conn.executemany(
             "INSERT OR IGNORE INTO incident_component (incident_id, component_id) VALUES (?, ?)",
             [(incident_id, cid) for cid in component_ids],
         )
@@ -304,7 +320,7 @@ class Store:
     def set_incident_state(
         self, incident_id: int, state: IncidentState, impact: Impact | None, now: str
     ) -> None:
-        self.db.conn.execute(
+        self.conn.execute(
             """UPDATE incident SET state = ?, impact = COALESCE(?, impact), updated_at = ?,
                resolved_at = CASE WHEN ? THEN COALESCE(resolved_at, ?) ELSE NULL END
                WHERE id = ?""",
@@ -374,7 +390,9 @@ class Store:
             return []
         return [
             ComponentChange(
-                c["component_id"], ComponentStatus(c["old_status"]), ComponentStatus(c["new_status"])
+                c["component_id"],
+                ComponentStatus(c["old_status"]),
+                ComponentStatus(c["new_status"]),
             )
             for c in json.loads(rows[0]["component_changes"])
         ]
@@ -479,7 +497,7 @@ class Store:
         for the same row exactly one wins; the `sending` state is committed before any request
         leaves."""
         with self.transaction():
-            cursor = self.db.conn.execute(
+            cursor = self.conn.execute(
                 """UPDATE delivery SET state = 'sending', attempts = attempts + 1, owner = ?,
                    lease_until = ?, updated_at = ?
                    WHERE id = ? AND (state = 'pending'
@@ -509,7 +527,7 @@ class Store:
         next_attempt_at: str | None = None,
     ) -> None:
         with self.transaction():
-            self.db.conn.execute(
+            self.conn.execute(
                 """UPDATE delivery SET state = ?, remote_id = COALESCE(?, remote_id),
                    remote_url = COALESCE(?, remote_url), last_error = ?, next_attempt_at = ?,
                    sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,

@@ -36,7 +36,7 @@ def new_incident(store: Store, title: str = "API outage") -> int:
 
 def test_fresh_workspace_has_wal_foreign_keys_and_the_site_channel(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "statusdesk.db")
-    conn = store.db.conn
+    conn = store.conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
@@ -51,10 +51,10 @@ def test_migration_takes_a_backup_of_a_database_with_data(tmp_path: Path) -> Non
     new_incident(store)
     store.close()
     v2 = "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"
-    db, backup = open_database(path, (*MIGRATIONS, v2))
-    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
-    assert "note" in db.table_names()
-    db.close()
+    conn, backup = open_database(path, (*MIGRATIONS, v2))
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'note'").fetchone()
+    conn.close()
     assert backup is not None and backup.exists()
     assert backup.name.startswith(f"statusdesk.db.v{len(MIGRATIONS)}-")
     with sqlite3.connect(backup) as copy:
@@ -71,7 +71,7 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError):
         open_database(path, (*MIGRATIONS, broken))
     store = Store.open(path)
-    assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert "half" not in store.db.table_names()
     store.close()
 
@@ -105,7 +105,7 @@ def test_a_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path: Path)
     path = tmp_path / "statusdesk.db"
     store = Store.open(path)
     incident_id = new_incident(store)
-    store.db.conn.execute("PRAGMA busy_timeout = 100")
+    store.conn.execute("PRAGMA busy_timeout = 100")
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
@@ -124,9 +124,9 @@ def test_the_event_log_is_append_only(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "statusdesk.db")
     new_incident(store)
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        store.db.conn.execute("UPDATE event SET kind = 'forged'")
+        store.conn.execute("UPDATE event SET kind = 'forged'")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        store.db.conn.execute("DELETE FROM event")
+        store.conn.execute("DELETE FROM event")
     assert store.events()[0]["kind"] == "incident.opened"
     store.close()
 
