@@ -1,17 +1,21 @@
-"""Channel kinds by name: what `channel add KIND NAME` accepts."""
+"""Channel kinds by name: what `channel add KIND NAME` accepts.
+
+Kinds are named by import path and loaded on first use, so starting the app or the CLI does
+not pay for every channel's libraries (HTML templates, HTTP clients, SMTP).
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from statusdesk.channels.base import Channel, ChannelContext
-from statusdesk.channels.site.channel import SiteChannel
 from statusdesk.core.model import Channel as ChannelConfig
 
 Factory = Callable[[ChannelConfig, ChannelContext], Channel]
 
-KINDS: dict[str, Factory] = {
-    "site": SiteChannel,
+KINDS: dict[str, str | Factory] = {
+    "site": "statusdesk.channels.site.channel:SiteChannel",
 }
 
 
@@ -19,13 +23,21 @@ class UnknownChannelKind(ValueError):
     pass
 
 
+def factory_for(kind: str) -> Factory:
+    entry = KINDS[kind]
+    if isinstance(entry, str):
+        module, _, name = entry.partition(":")
+        loaded: Factory = getattr(importlib.import_module(module), name)
+        KINDS[kind] = loaded
+        return loaded
+    return entry
+
+
 def build_channel(config: ChannelConfig, context: ChannelContext) -> Channel:
-    try:
-        factory = KINDS[config.kind]
-    except KeyError:
+    if config.kind not in KINDS:
         known = ", ".join(sorted(KINDS))
         raise UnknownChannelKind(
             f"Channel {config.name!r} is of kind {config.kind!r}, which this statusdesk does not "
             f"know (it knows: {known}). Upgrade statusdesk or disable the channel."
-        ) from None
-    return factory(config, context)
+        )
+    return factory_for(config.kind)(config, context)
