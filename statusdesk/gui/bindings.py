@@ -1,0 +1,71 @@
+"""Every key of the app, as data: command name → default key → description (DESIGN §8).
+
+The QActions and their shortcuts, the menus and the F1 cheat sheet are all generated from this one
+table (see actions.py and cheatsheet.py), so a key can never be bound in one place and documented
+as something else in another. Qt-free on purpose: tests and docs can read it without a display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Binding:
+    command: str  # stable name; the main window has one handler per command
+    key: str  # QKeySequence portable text, e.g. "Ctrl+Return"
+    description: str  # what the cheat sheet says
+    menu: str  # the menu the command appears in
+    label: str  # the menu item's text
+
+
+# fmt: off
+BINDINGS: tuple[Binding, ...] = (
+    Binding("new-incident", "Ctrl+N", "Open a new incident (titles in English and Arabic)",
+            "Incident", "&New incident…"),
+    Binding("new-update", "Ctrl+U", "New update on the current incident (cursor in English)",
+            "Incident", "New &update"),
+    Binding("publish", "Ctrl+Return", "Publish now to the checked channels",
+            "Incident", "&Publish now"),
+    Binding("state-1", "Ctrl+1", "Set state: investigating (maintenance: scheduled)",
+            "Incident", "State 1: investigating / scheduled"),
+    Binding("state-2", "Ctrl+2", "Set state: identified (maintenance: in progress)",
+            "Incident", "State 2: identified / in progress"),
+    Binding("state-3", "Ctrl+3", "Set state: monitoring (maintenance: verifying)",
+            "Incident", "State 3: monitoring / verifying"),
+    Binding("state-4", "Ctrl+4", "Set state: resolved (maintenance: completed)",
+            "Incident", "State 4: resolved / completed"),
+    Binding("switch-language", "Ctrl+L", "Jump between the English and Arabic editors",
+            "Edit", "Switch &language editor"),
+    Binding("previous-incident", "Alt+Up", "Previous incident in the list",
+            "Go", "&Previous incident"),
+    Binding("next-incident", "Alt+Down", "Next incident in the list",
+            "Go", "&Next incident"),
+    Binding("focus-incidents", "Ctrl+0", "Move the keyboard focus to the incident list",
+            "Go", "Incident &list"),
+    Binding("open-status-page", "Ctrl+O", "Open the local status page in the browser",
+            "Status page", "&Open status page"),
+    Binding("rebuild-status-page", "Ctrl+Shift+B", "Rebuild the local status page now",
+            "Status page", "&Rebuild status page"),
+    Binding("cheat-sheet", "F1", "Show every key (this sheet); Esc closes it",
+            "Help", "&Keyboard cheat sheet"),
+    Binding("quit", "Ctrl+Q", "Quit (asks first when a draft would be lost)",
+            "Incident", "&Quit"),
+)
+# fmt: on
+
+# Menu order in the menu bar; every Binding.menu must be one of these.
+MENUS: tuple[str, ...] = ("Incident", "Edit", "Go", "Status page", "Help")
+
+STATE_COMMANDS: tuple[str, ...] = ("state-1", "state-2", "state-3", "state-4")
+
+
+def binding(command: str) -> Binding:
+    for entry in BINDINGS:
+        if entry.command == command:
+            return entry
+    raise KeyError(command)
+
+
+def key_for(command: str) -> str:
+    return binding(command).key

@@ -1,0 +1,95 @@
+"""F1: every key of the bindings table in a window of its own. Esc (or F1 again) closes it and
+gives the keyboard back to the widget that had it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.gui.bindings import BINDINGS, MENUS, key_for
+
+
+def native_key(portable: str) -> str:
+    """The key as this platform writes it (Ctrl+Return, or ⌘↩ on a Mac)."""
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class CheatSheet(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        # A window of its own (Qt.Window), owned by the main window so it closes with it.
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("cheat-sheet")
+        self.setWindowTitle("statusdesk — keys")
+        self._return_focus: QWidget | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Every key of statusdesk. Esc closes this sheet; Esc never discards a draft."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(len(BINDINGS), 3)
+        self.table.setObjectName("cheat-sheet-table")
+        self.table.setHorizontalHeaderLabels(["Key", "Does", "Menu"])
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        ordered = sorted(BINDINGS, key=lambda b: MENUS.index(b.menu))
+        for row, entry in enumerate(ordered):
+            for column, text in enumerate((native_key(entry.key), entry.description, entry.menu)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.command)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table)
+        # Every row in view at once: a cheat sheet that scrolls hides what it is for.
+        rows = self.table.verticalHeader().defaultSectionSize() * len(BINDINGS)
+        self.resize(640, rows + self.table.horizontalHeader().sizeHint().height() + 70)
+        for key in ("Escape", key_for("cheat-sheet")):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.close)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(command, key as shown, description) per row, for tests and docs."""
+        result = []
+        for row in range(self.table.rowCount()):
+            key, does = self.table.item(row, 0), self.table.item(row, 1)
+            assert key is not None and does is not None
+            result.append((str(key.data(Qt.ItemDataRole.UserRole)), key.text(), does.text()))
+        return result
+
+    def open_over(self, return_focus: QWidget | None) -> None:
+        """Show and take the keyboard: under a bare X server (no window manager) a new window
+        gets no focus unless it raises and activates itself."""
+        self._return_focus = return_focus
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.table.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        target = self._return_focus
+        self._return_focus = None
+        if target is None:
+            return
+        try:
+            window = target.window()
+            window.raise_()
+            window.activateWindow()
+            target.setFocus(Qt.FocusReason.PopupFocusReason)
+        except RuntimeError:
+            pass  # the widget that had focus is gone (e.g. a removed component row)

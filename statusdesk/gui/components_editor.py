@@ -1,0 +1,130 @@
+"""Affected components in the composer: one row per component (name + status), add and remove.
+
+A name the workspace does not know yet is created when the update is published (as in the CLI's
+`--component NAME=STATUS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.core.model import ComponentStatus
+from statusdesk.gui.labels import component_status_label
+
+
+class ComponentRow(QWidget):
+    removed = Signal(QObject)
+    changed = Signal()
+
+    def __init__(self, name: str, status: ComponentStatus, known: list[str]) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit(name)
+        self.name.setPlaceholderText("Component (e.g. API)")
+        self.name.setObjectName("component-name")
+        completer = QCompleter(known, self.name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.name.setCompleter(completer)
+        self.status = QComboBox()
+        self.status.setObjectName("component-status")
+        for value in ComponentStatus:
+            self.status.addItem(component_status_label(value), value.value)
+        self.status.setCurrentIndex(self.status.findData(status.value))
+        remove = QPushButton("✕")
+        remove.setToolTip("Remove this component from the update")
+        remove.setFixedWidth(28)
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        layout.addWidget(self.name, 3)
+        layout.addWidget(self.status, 2)
+        layout.addWidget(remove)
+        self.name.textChanged.connect(self.changed)
+        self.status.currentIndexChanged.connect(self.changed)
+
+    def value(self) -> tuple[str, ComponentStatus]:
+        return self.name.text().strip(), ComponentStatus(self.status.currentData())
+
+
+class ComponentsEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("components-editor")
+        self._known: list[str] = []
+        self._rows: list[ComponentRow] = []
+        self._key_filter: QObject | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._add = QPushButton("+ Affected component")
+        self._add.setObjectName("add-component")
+        self._add.clicked.connect(
+            lambda: self.add_row("", ComponentStatus.MAJOR_OUTAGE, focus=True)
+        )
+        self._layout.addWidget(self._add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def set_key_filter(self, key_filter: QObject) -> None:
+        """An event filter (the window's ShortcutClaim) for every row's fields, now and later."""
+        self._key_filter = key_filter
+        for row in self._rows:
+            self._watch(row)
+
+    def _watch(self, row: ComponentRow) -> None:
+        if self._key_filter is not None:
+            row.name.installEventFilter(self._key_filter)
+            row.status.installEventFilter(self._key_filter)
+
+    def set_known(self, names: Iterable[str]) -> None:
+        self._known = sorted(set(names), key=str.casefold)
+
+    def add_row(self, name: str, status: ComponentStatus, *, focus: bool = False) -> ComponentRow:
+        row = ComponentRow(name, status, self._known)
+        row.removed.connect(self._remove)
+        row.changed.connect(self.changed)
+        self._watch(row)
+        self._rows.append(row)
+        self._layout.insertWidget(self._layout.count() - 1, row)
+        if focus:
+            row.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+        return row
+
+    def _remove(self, row: QObject) -> None:
+        assert isinstance(row, ComponentRow)
+        self._rows.remove(row)
+        row.hide()
+        row.deleteLater()
+        self._add.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+
+    def set_values(self, values: Mapping[str, ComponentStatus]) -> None:
+        for row in self._rows:
+            row.hide()
+            row.deleteLater()
+        self._rows = []
+        for name, status in values.items():
+            self.add_row(name, status)
+
+    def values(self) -> dict[str, ComponentStatus]:
+        """Named rows only; the last row wins if a name appears twice."""
+        result: dict[str, ComponentStatus] = {}
+        for row in self._rows:
+            name, status = row.value()
+            if name:
+                result[name] = status
+        return result
+
+    def line_edits(self) -> list[QLineEdit]:
+        return [row.name for row in self._rows]

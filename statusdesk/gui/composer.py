@@ -1,0 +1,459 @@
+"""The composer, inside the main window: English and Arabic side by side, state, impact, affected
+components, channels, inline problems and Publish.
+
+It keeps one draft per target (each incident, plus one new incident), so moving between
+incidents never loses what was typed; only a successful publish clears a draft. It knows nothing
+of the workspace: the main window feeds it incidents and channels, takes `snapshot()`s to check
+and publish, and hands problems back.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.core.model import (
+    BilingualText,
+    Channel,
+    ComponentStatus,
+    Impact,
+    Incident,
+    IncidentKind,
+    IncidentState,
+    Problem,
+    states_for,
+)
+from statusdesk.gui.components_editor import ComponentsEditor
+from statusdesk.gui.editors import BodyEditor, TitleEdit
+from statusdesk.gui.labels import impact_label, isolate_latin, state_label
+from statusdesk.gui.operations import DraftSnapshot
+from statusdesk.gui.problems import ProblemList
+
+CHECK_DELAY_MS = 300  # after the last keystroke; checks never run per keystroke
+NEW = None  # the target of a new incident's draft
+
+
+@dataclass
+class Slot:
+    """One draft. `None` fields mean "not chosen yet: take the incident's own"."""
+
+    title_en: str = ""
+    title_ar: str = ""
+    kind: IncidentKind = IncidentKind.INCIDENT
+    body_en: str = ""
+    body_ar: str = ""
+    state: IncidentState | None = None
+    impact: Impact | None = None
+    components: dict[str, ComponentStatus] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def has_text(self) -> bool:
+        return any(s.strip() for s in (self.title_en, self.title_ar, self.body_en, self.body_ar))
+
+
+def _pair(text: BilingualText) -> tuple[str, str]:
+    return text.en, text.ar
+
+
+class Composer(QWidget):
+    check_requested = Signal(int)  # generation: results for an older one are dropped
+    publish_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self._slots: dict[int | None, Slot] = {NEW: Slot(impact=Impact.MINOR)}
+        self._target: int | None = NEW
+        self._incident: Incident | None = None
+        self._loading = False
+        self._busy = False
+        self.generation = 0
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(CHECK_DELAY_MS)
+        self._debounce.timeout.connect(lambda: self.check_requested.emit(self.generation))
+        self._build()
+        self._load(self._slots[NEW], None)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 8)
+        self.header = QLabel()
+        self.header.setObjectName("composer-header")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        outer.addWidget(self.header)
+        outer.addWidget(self._build_titles())
+        outer.addLayout(self._build_editors(), 1)
+        outer.addLayout(self._build_options())
+        self.problems = ProblemList()
+        self.problems.jump.connect(self.jump_to)
+        outer.addWidget(self.problems)
+        outer.addLayout(self._build_footer())
+        chain = [self.title_en, self.title_ar, self.body_en, self.body_ar, self.state, self.impact]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        for signal in (
+            self.title_en.textChanged,
+            self.title_ar.textChanged,
+            self.body_en.textChanged,
+            self.body_ar.textChanged,
+            self.state.currentIndexChanged,
+            self.impact.currentIndexChanged,
+            self.components.changed,
+        ):
+            signal.connect(self._edited)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+    def _build_titles(self) -> QWidget:
+        """Kind and the two titles: shown only while a new incident is being written."""
+        self.new_row = QWidget()
+        row = QHBoxLayout(self.new_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.title_en = TitleEdit("en")
+        self.title_ar = TitleEdit("ar")
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for kind in IncidentKind:
+            self.kind.addItem(kind.value.capitalize(), kind.value)
+        row.addWidget(self.kind)
+        row.addWidget(self.title_en, 1)
+        row.addWidget(self.title_ar, 1)
+        return self.new_row
+
+    def _build_editors(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.body_en = BodyEditor("en")
+        self.body_ar = BodyEditor("ar")
+        label_en = QLabel("English")
+        label_ar = QLabel("العربية")
+        label_ar.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        label_en.setBuddy(self.body_en)
+        label_ar.setBuddy(self.body_ar)
+        grid.addWidget(label_en, 0, 0)
+        grid.addWidget(label_ar, 0, 1)
+        grid.addWidget(self.body_en, 1, 0)
+        grid.addWidget(self.body_ar, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _build_options(self) -> QHBoxLayout:
+        options = QHBoxLayout()
+        form = QFormLayout()
+        self.state = QComboBox()
+        self.state.setObjectName("state")
+        self.impact = QComboBox()
+        self.impact.setObjectName("impact")
+        for impact in Impact:
+            self.impact.addItem(impact_label(impact), impact.value)
+        form.addRow("State", self.state)
+        form.addRow("Impact", self.impact)
+        options.addLayout(form)
+        self.components = ComponentsEditor()
+        options.addWidget(self.components, 1)
+        self.channel_box = QVBoxLayout()
+        self.channel_box.addWidget(QLabel("Publish to"))
+        self._channel_checks: dict[str, QCheckBox] = {}
+        options.addLayout(self.channel_box)
+        return options
+
+    def _build_footer(self) -> QHBoxLayout:
+        footer = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("composer-status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.publish_button = QPushButton("Publish  (Ctrl+Return)")
+        self.publish_button.setObjectName("publish")
+        self.publish_button.clicked.connect(self.publish_requested)
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.publish_button)
+        return footer
+
+    def key_widgets(self) -> list[QWidget]:
+        """Every field that takes keys, for the window's ShortcutClaim."""
+        return [
+            self.title_en,
+            self.title_ar,
+            self.kind,
+            self.body_en,
+            self.body_ar,
+            self.state,
+            self.impact,
+        ]
+
+    # -- targets and drafts -----------------------------------------------------------------
+
+    @property
+    def target(self) -> int | None:
+        return self._target
+
+    @property
+    def is_new_incident(self) -> bool:
+        return self._target is NEW
+
+    def kind_value(self) -> IncidentKind:
+        if self._target is NEW or self._incident is None:
+            return IncidentKind(self.kind.currentData())
+        return self._incident.kind
+
+    def show_new_incident(self) -> None:
+        self._switch(NEW, None)
+
+    def show_update(self, incident: Incident, components: Mapping[str, ComponentStatus]) -> None:
+        """Make `incident` the target; its draft comes back as it was left. `components` are
+        the incident's affected components now, the default for a fresh draft."""
+        slot = self._slots.setdefault(incident.id, Slot())
+        if slot.components is None:
+            slot.components = dict(components)
+        self._switch(incident.id, incident)
+
+    def _switch(self, target: int | None, incident: Incident | None) -> None:
+        if target == self._target:
+            self._incident = incident
+            self._update_header()
+            return
+        self._save()
+        self._target = target
+        self._incident = incident
+        self._load(self._slots.setdefault(target, Slot()), incident)
+
+    def _save(self) -> None:
+        slot = self._slots.setdefault(self._target, Slot())
+        slot.title_en = self.title_en.text()
+        slot.title_ar = self.title_ar.text()
+        slot.kind = IncidentKind(self.kind.currentData())
+        slot.body_en = self.body_en.toPlainText()
+        slot.body_ar = self.body_ar.toPlainText()
+        slot.state = self.state_value()
+        slot.impact = Impact(self.impact.currentData())
+        slot.components = self.components.values()
+        slot.problems = list(self.problems.problems)
+
+    def _load(self, slot: Slot, incident: Incident | None) -> None:
+        self._loading = True
+        try:
+            self.new_row.setVisible(self._target is NEW)
+            self.title_en.setText(slot.title_en)
+            self.title_ar.setText(slot.title_ar)
+            self.kind.setCurrentIndex(self.kind.findData(slot.kind.value))
+            self.body_en.setPlainText(slot.body_en)
+            self.body_ar.setPlainText(slot.body_ar)
+            kind = incident.kind if incident else slot.kind
+            self._fill_states(kind, slot.state or (incident.state if incident else None))
+            impact = slot.impact or (incident.impact if incident else Impact.MINOR)
+            self.impact.setCurrentIndex(self.impact.findData(impact.value))
+            self.components.set_values(slot.components or {})
+            self.generation += 1
+            self._show_problems(slot.problems)
+            self._update_header()
+        finally:
+            self._loading = False
+        if slot.has_text():
+            self._debounce.start()  # the incident may have moved on since: check again
+
+    def _fill_states(self, kind: IncidentKind, chosen: IncidentState | None) -> None:
+        states = states_for(kind)
+        self.state.blockSignals(True)
+        self.state.clear()
+        for number, state in enumerate(states, start=1):
+            self.state.addItem(f"{state_label(state)}  (Ctrl+{number})", state.value)
+        self.state.setCurrentIndex(states.index(chosen) if chosen in states else 0)
+        self.state.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        if self._target is NEW:
+            self._fill_states(IncidentKind(self.kind.currentData()), None)
+        self._edited()
+
+    def _update_header(self) -> None:
+        if self._target is NEW:
+            self.header.setText("New incident: titles, then the first update")
+        elif self._incident is not None:
+            # The Arabic title is isolated so it cannot reorder the text around it.
+            en, ar = self._incident.title.en, self._incident.title.ar
+            arabic = f"\u2067{isolate_latin(ar)}\u2069" if ar else ""  # RLI…PDI
+            titles = " / ".join(t for t in (en, arabic) if t)
+            self.header.setText(f"Update on #{self._incident.id}: {titles}")
+        self.publish_button.setEnabled(not self._busy)
+
+    def clear_if_unchanged(self, published: DraftSnapshot) -> bool:
+        """After a successful publish that draft is out in the world: start a fresh one —
+        unless the text was edited while it was being published (then keep the newer text)."""
+        target = published.incident_id
+        if target == self._target:
+            self._save()
+        slot = self._slots.get(target)
+        if slot is not None:
+            now = (slot.title_en, slot.title_ar, slot.body_en, slot.body_ar)
+            sent = (*_pair(published.title), *_pair(published.body))
+            if now != sent:
+                return False
+        fresh = (
+            Slot(impact=Impact.MINOR)
+            if target is NEW
+            # The next update starts where this one left the incident.
+            else Slot(
+                state=published.state,
+                impact=published.impact,
+                components=dict(published.components),
+            )
+        )
+        self._slots[target] = fresh
+        if target == self._target:
+            self._load(fresh, self._incident)
+        return True
+
+    def has_unsent_text(self) -> bool:
+        self._save()
+        return any(slot.has_text() for slot in self._slots.values())
+
+    # -- channels ---------------------------------------------------------------------------
+
+    def set_channels(self, channels: Sequence[Channel]) -> None:
+        """One checkbox per channel; enabled channels start ticked, a choice made stays."""
+        chosen = {name: box.isChecked() for name, box in self._channel_checks.items()}
+        for box in self._channel_checks.values():
+            self.channel_box.removeWidget(box)
+            box.deleteLater()
+        self._channel_checks = {}
+        for channel in channels:
+            text = channel.name if channel.enabled else f"{channel.name} (disabled)"
+            box = QCheckBox(text)
+            box.setObjectName(f"channel-{channel.name}")
+            box.setToolTip(f"{channel.kind} · language {channel.language.value}")
+            box.setChecked(chosen.get(channel.name, channel.enabled))
+            box.toggled.connect(self._edited)
+            self.channel_box.addWidget(box)
+            self._channel_checks[channel.name] = box
+
+    def checked_channels(self) -> tuple[str, ...]:
+        return tuple(name for name, box in self._channel_checks.items() if box.isChecked())
+
+    def channel_checkbox(self, name: str) -> QCheckBox:
+        return self._channel_checks[name]
+
+    # -- reading the draft ------------------------------------------------------------------
+
+    def state_value(self) -> IncidentState:
+        return IncidentState(self.state.currentData())
+
+    def snapshot(self) -> DraftSnapshot:
+        return DraftSnapshot(
+            incident_id=self._target,
+            kind=self.kind_value(),
+            title=BilingualText(self.title_en.text(), self.title_ar.text()),
+            body=BilingualText(self.body_en.toPlainText(), self.body_ar.toPlainText()),
+            state=self.state_value(),
+            impact=Impact(self.impact.currentData()),
+            components=self.components.values(),
+            channels=self.checked_channels(),
+        )
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        self.generation += 1
+        self._debounce.start()
+
+    def set_state_number(self, number: int) -> None:
+        """Ctrl+1..4: the number-th state of this incident's kind."""
+        if 1 <= number <= self.state.count():
+            self.state.setCurrentIndex(number - 1)
+
+    def focus_english(self) -> None:
+        self.body_en.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_first_field(self) -> None:
+        target = self.title_en if self._target is NEW else self.body_en
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def switch_language(self, focused: QWidget | None) -> None:
+        """Ctrl+L: English ↔ Arabic, for the body or the title the cursor is in."""
+        pairs = {
+            self.body_en: self.body_ar,
+            self.body_ar: self.body_en,
+            self.title_en: self.title_ar,
+            self.title_ar: self.title_en,
+        }
+        target = pairs.get(focused) if focused is not None else None
+        (target or self.body_en).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def jump_to(self, field_name: str, position: int) -> None:
+        fields: dict[str, QWidget] = {
+            "body_en": self.body_en,
+            "body_ar": self.body_ar,
+            "body": self.body_en,
+            "title_en": self.title_en,
+            "title_ar": self.title_ar,
+            "title": self.title_en,
+            "state": self.state,
+            "channels": next(iter(self._channel_checks.values()), self.publish_button),
+        }
+        widget = fields.get(field_name)
+        if widget is None:
+            return
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, BodyEditor) and position >= 0:
+            cursor = widget.textCursor()
+            cursor.setPosition(min(position, widget.document().characterCount() - 1))
+            cursor.movePosition(
+                QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+            )
+            widget.setTextCursor(cursor)
+        elif isinstance(widget, TitleEdit) and position >= 0:
+            widget.setSelection(position, 1)
+
+    # -- problems and progress --------------------------------------------------------------
+
+    def set_check_result(self, generation: int, problems: Sequence[Problem]) -> bool:
+        """A finished check; ignored (False) when the draft has changed since it started."""
+        if generation != self.generation:
+            return False
+        self._show_problems(problems)
+        return True
+
+    def show_publish_problems(self, problems: Sequence[Problem]) -> None:
+        """Why a publish was refused. Checks still running for this text are dropped so they
+        cannot replace the reason with nothing."""
+        self.generation += 1
+        self._debounce.stop()
+        self._show_problems(problems)
+
+    def _show_problems(self, problems: Sequence[Problem]) -> None:
+        channels = len(self.checked_channels())
+        idle = ""
+        if self.body_en.toPlainText().strip() or self.body_ar.toPlainText().strip():
+            idle = f"Ready to publish to {channels} channel{'s' if channels != 1 else ''}."
+        self.problems.show_problems(problems, idle_text=idle)
+
+    def stop_checks(self) -> None:
+        self._debounce.stop()
+        self.generation += 1
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        self._busy = busy
+        self.publish_button.setEnabled(not busy)
+        self.publish_button.setText("Publishing…" if busy else "Publish  (Ctrl+Return)")
+        self.status.setText(message)

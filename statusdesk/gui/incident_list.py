@@ -1,0 +1,230 @@
+"""The incident list: active incidents first, each with state, impact, both titles and the time
+since it last spoke. The model is fed from `Store.incident_summaries()` (one query)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from statusdesk.core.timefmt import age_seconds, humanize_age
+from statusdesk.gui.labels import (
+    IMPACT_COLOURS,
+    impact_label,
+    isolate_latin,
+    local_and_utc,
+    state_label,
+)
+from statusdesk.store.repo import IncidentSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("State", "Impact", "Title", "العنوان", "Last update")
+STATE, IMPACT, TITLE_EN, TITLE_AR, AGE = range(len(COLUMNS))
+
+
+class IncidentListModel(QAbstractTableModel):
+    def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[IncidentSummary] = []
+        self._now = now
+
+    # -- feeding ----------------------------------------------------------------------------
+
+    def set_summaries(self, rows: list[IncidentSummary], now: datetime) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._now = now
+        self.endResetModel()
+
+    def summary(self, row: int) -> IncidentSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, incident_id: int) -> int | None:
+        for row, summary in enumerate(self._rows):
+            if summary.incident.id == incident_id:
+                return row
+        return None
+
+    def most_recent_active_row(self) -> int | None:
+        """The incident to open at launch: the active one that spoke last (or started last)."""
+        best: tuple[str, int] | None = None
+        for row, summary in enumerate(self._rows):
+            if not summary.incident.is_active:
+                continue
+            stamp = summary.last_published_at or summary.incident.started_at
+            if best is None or stamp > best[0]:
+                best = (stamp, row)
+        return best[1] if best else None
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.summary(index.row()) if index.isValid() else None
+        if summary is None:
+            return None
+        incident = summary.incident
+        column = index.column()
+        if role == INCIDENT_ID_ROLE:
+            return incident.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not incident.is_active:
+                return QBrush(QColor("#6b7280"))
+            if column == IMPACT:
+                return QBrush(QColor(IMPACT_COLOURS[incident.impact]))
+        if role == Qt.ItemDataRole.FontRole and incident.is_active and column == STATE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == TITLE_AR:
+            # Absolute: the Arabic title sits on the right even when the app is mirrored.
+            return int(
+                Qt.AlignmentFlag.AlignRight
+                | Qt.AlignmentFlag.AlignAbsolute
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+        return None
+
+    def _display(self, summary: IncidentSummary, column: int) -> str:
+        incident = summary.incident
+        if column == STATE:
+            return state_label(incident.state)
+        if column == IMPACT:
+            return impact_label(incident.impact)
+        if column == TITLE_EN:
+            return incident.title.en
+        if column == TITLE_AR:
+            return isolate_latin(incident.title.ar)
+        last = summary.last_published_at
+        if not last:
+            return "no update yet"
+        age = humanize_age(age_seconds(last, self._now))
+        return age if age == "just now" else f"{age} ago"
+
+    def _tooltip(self, summary: IncidentSummary) -> str:
+        incident = summary.incident
+        last = summary.last_published_at
+        lines = [
+            f"#{incident.id} · {incident.kind.value} · {state_label(incident.state)}",
+            incident.title.en,
+            incident.title.ar,
+            f"Started {local_and_utc(incident.started_at, self._now)}",
+            f"Last update {local_and_utc(last, self._now)}" if last else "No update yet",
+            f"{summary.update_count} update(s)",
+        ]
+        return "\n".join(line for line in lines if line)
+
+
+class ArabicDelegate(QStyledItemDelegate):
+    """Lays a cell out right to left, whatever the app's direction: a title that mixes Arabic
+    with Latin ("تعطل API") only reads in the right order with an RTL paragraph."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.RightToLeft
+
+
+class IncidentListView(QTableView):
+    """Row selection only; `current_incident_changed(id)` says which incident is current."""
+
+    current_incident_changed = Signal(int)
+
+    def __init__(self, model: IncidentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incident-list")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self._arabic = ArabicDelegate(self)
+        self.setItemDelegateForColumn(TITLE_AR, self._arabic)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE_EN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE_AR, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((STATE, 104), (IMPACT, 64), (AGE, 92)):
+            self.setColumnWidth(column, width)
+        self.setAccessibleName("Incidents")
+        self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def list_model(self) -> IncidentListModel:
+        model = self.model()
+        assert isinstance(model, IncidentListModel)
+        return model
+
+    def current_incident_id(self) -> int | None:
+        summary = self.list_model().summary(self.currentIndex().row())
+        return summary.incident.id if summary else None
+
+    def select_incident(self, incident_id: int | None) -> bool:
+        row = self.list_model().row_of(incident_id) if incident_id is not None else None
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_row(self, row: int) -> None:
+        index = self.list_model().index(row, STATE)
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index)
+
+    def step(self, offset: int) -> bool:
+        """Alt+Up / Alt+Down: previous / next incident; stays put at either end."""
+        count = self.list_model().rowCount()
+        if count == 0:
+            return False
+        row = self.currentIndex().row()
+        target = 0 if row < 0 else max(0, min(count - 1, row + offset))
+        if target == row:
+            return False
+        self.select_row(target)
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        summary = self.list_model().summary(current.row())
+        if summary is not None:
+            self.current_incident_changed.emit(summary.incident.id)

@@ -1,0 +1,401 @@
+"""The main window: incident list | incident view over composer, menus and keys from the bindings
+table, and the flows that tie them to the workspace (check, publish, watch deliveries, open and
+rebuild the status page). Slow work goes through the session's TaskRunner; nothing here waits."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.core.model import ComponentStatus, DeliveryState, Problem, Severity
+from statusdesk.delivery.outbox import Published
+from statusdesk.desk import Rejected
+from statusdesk.gui import operations
+from statusdesk.gui.actions import ShortcutClaim, install_actions
+from statusdesk.gui.bindings import STATE_COMMANDS
+from statusdesk.gui.cheatsheet import CheatSheet
+from statusdesk.gui.composer import Composer
+from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
+from statusdesk.gui.incident_view import IncidentPage, IncidentView
+from statusdesk.gui.operations import DraftSnapshot
+from statusdesk.gui.publishing import plural, settled, summarize
+from statusdesk.gui.session import Session
+from statusdesk.store import WorkspaceError
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 30_000  # ages in the list, and deliveries changed by another process (statusdesk run)
+REFRESH_DELAY_MS = 150  # a burst of delivery changes becomes one re-read
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.desk = session.desk
+        self.setObjectName("main-window")
+        self.setWindowTitle(f"statusdesk — {self.desk.paths.home}")
+        self.ask_before_discarding = True
+        self._closed = False
+        self._current_id: int | None = None
+        self._publishing: DraftSnapshot | None = None
+        self._watched: dict[int, str] = {}  # update id → what to say before the summary
+        self._page_signature: tuple[object, ...] = ()
+        self._restoring = False
+        self._build()
+        self.actions_by_command = install_actions(self, self._handlers())
+        self.claim = ShortcutClaim(self)
+        self.claim.watch([self.list, *self.composer.key_widgets()])
+        self.composer.components.set_key_filter(self.claim)
+        self.cheat_sheet = CheatSheet(self)
+        self._wire()
+        self.composer.set_channels(self.desk.store.channels())
+        self.refresh_list()
+        self._open_most_recent_active()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.model = IncidentListModel(self.desk.clock.now(), self)
+        self.list = IncidentListView(self.model)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        heading = QLabel("Incidents — active first")
+        heading.setBuddy(self.list)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.list)
+        self.view = IncidentView()
+        self.composer = Composer()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.view)
+        right.addWidget(self.composer)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([500, 780])
+        right.setSizes([300, 460])
+        self.setCentralWidget(split)
+        self.workspace_label = QLabel(f"Workspace: {self.desk.paths.home}")
+        self.statusBar().addPermanentWidget(self.workspace_label)
+        self.resize(1280, 800)
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        handlers: dict[str, Callable[[], object]] = {
+            "new-incident": self.new_incident,
+            "new-update": self.new_update,
+            "publish": self.publish,
+            "switch-language": self.switch_language,
+            "previous-incident": partial(self.list.step, -1),
+            "next-incident": partial(self.list.step, 1),
+            "focus-incidents": self.focus_incidents,
+            "open-status-page": self.open_status_page,
+            "rebuild-status-page": self.rebuild_status_page,
+            "cheat-sheet": self.show_cheat_sheet,
+            "quit": self.close,
+        }
+        for number, command in enumerate(STATE_COMMANDS, start=1):
+            handlers[command] = partial(self.composer.set_state_number, number)
+        return handlers
+
+    def _wire(self) -> None:
+        self.list.current_incident_changed.connect(self._incident_chosen)
+        self.composer.check_requested.connect(self._check)
+        self.composer.publish_requested.connect(self.publish)
+        self.session.bridge.changed.connect(
+            self._delivery_changed, Qt.ConnectionType.QueuedConnection
+        )
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(REFRESH_DELAY_MS)
+        self._refresh_soon.timeout.connect(self._refresh_all)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._refresh_all)
+        self._tick.start()
+
+    def say(self, message: str) -> None:
+        """The status bar's last word stays until the next one: a glance later still tells."""
+        self.statusBar().showMessage(message)
+
+    # -- reading the workspace --------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        """Re-read the list and keep the current incident current (without re-showing it)."""
+        keep = self._current_id
+        self._restoring = True
+        try:
+            self.model.set_summaries(self.desk.store.incident_summaries(), self.desk.clock.now())
+            if keep is not None:
+                self.list.select_incident(keep)
+        finally:
+            self._restoring = False
+
+    def _open_most_recent_active(self) -> None:
+        """Launch: the active incident that spoke last is current, the composer ready for its
+        next update, and the keyboard on the list (not in a text field, DESIGN §8)."""
+        row = self.model.most_recent_active_row()
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        summary = self.model.summary(row) if row is not None else None
+        if summary is not None:
+            self._restoring = True
+            try:
+                self.list.select_row(row or 0)
+            finally:
+                self._restoring = False
+            self._incident_chosen(summary.incident.id, follow=True)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def load_page(self, incident_id: int) -> IncidentPage | None:
+        store = self.desk.store
+        incident = store.incident(incident_id)
+        if incident is None:
+            return None
+        return IncidentPage(
+            incident=incident,
+            updates=store.updates(incident_id),
+            deliveries=store.deliveries_for_incident(incident_id),
+            channels={c.id: c for c in store.channels()},
+            components={c.id: c for c in store.components()},
+        )
+
+    def _incident_components(self, page: IncidentPage) -> dict[str, ComponentStatus]:
+        found = {}
+        for cid in page.incident.component_ids:
+            component = page.components.get(cid)
+            if component is not None:
+                found[component.name.en or component.name.ar] = component.status
+        return found
+
+    def _incident_chosen(self, incident_id: int, *, follow: bool = False) -> None:
+        """Show the incident; the composer follows it unless a new incident is being written
+        (or `follow` says to anyway: the new incident was just published)."""
+        if self._restoring:
+            return
+        self._current_id = incident_id
+        page = self.load_page(incident_id)
+        self.view.show_page(page, self.desk.clock.now())
+        self._page_signature = self._signature(page)
+        if page is not None and (follow or not self.composer.is_new_incident):
+            self.composer.show_update(page.incident, self._incident_components(page))
+
+    def _signature(self, page: IncidentPage | None) -> tuple[object, ...]:
+        if page is None:
+            return ()
+        return (page.incident, tuple(u.id for u in page.updates))
+
+    def _refresh_all(self) -> None:
+        self.refresh_list()
+        if self._current_id is None:
+            return
+        page = self.load_page(self._current_id)
+        if self._signature(page) != self._page_signature or (
+            page is not None and not self.view.refresh_deliveries(page.deliveries)
+        ):
+            self.view.show_page(page, self.desk.clock.now())
+            self._page_signature = self._signature(page)
+            if page is not None and self.composer.target == page.incident.id:
+                self.composer.show_update(page.incident, self._incident_components(page))
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def new_incident(self) -> None:
+        self.composer.show_new_incident()
+        self.composer.focus_first_field()
+        self.say("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
+
+    def new_update(self) -> None:
+        page = self.load_page(self._current_id) if self._current_id is not None else None
+        if page is None:
+            self.say("There is no incident to update yet; Ctrl+N opens one.")
+            return
+        self.composer.show_update(page.incident, self._incident_components(page))
+        self.composer.focus_english()
+
+    def switch_language(self) -> None:
+        self.composer.switch_language(QApplication.focusWidget())
+
+    def focus_incidents(self) -> None:
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_cheat_sheet(self) -> None:
+        self.cheat_sheet.open_over(QApplication.focusWidget())
+
+    # -- checking and publishing ------------------------------------------------------------
+
+    def _check(self, generation: int) -> None:
+        snapshot = self.composer.snapshot()
+        self.session.tasks.run(
+            partial(operations.check, self.desk, snapshot),
+            on_done=partial(self.composer.set_check_result, generation),
+            on_error=partial(self._check_failed, generation),
+        )
+
+    def _check_failed(self, generation: int, error: BaseException) -> None:
+        log.warning("draft check failed", exc_info=error)
+        problem = Problem("publish", f"Could not check the draft: {error}", Severity.WARNING)
+        self.composer.set_check_result(generation, [problem])
+
+    def publish(self) -> None:
+        """Ctrl+Return: one publish at a time, so a double press never posts twice."""
+        if self._publishing is not None:
+            self.say("Still publishing the previous update…")
+            return
+        snapshot = self.composer.snapshot()
+        self._publishing = snapshot
+        channels = len(snapshot.channels)
+        self.composer.set_busy(True, f"Publishing to {plural(channels, 'channel')}…")
+        started = self.session.tasks.run(
+            partial(operations.publish, self.desk, snapshot),
+            on_done=partial(self._published, snapshot),
+            on_error=partial(self._publish_failed, snapshot),
+        )
+        if started is None:  # shutting down
+            self._publishing = None
+            self.composer.set_busy(False)
+
+    def _published(self, snapshot: DraftSnapshot, published: Published) -> None:
+        self._publishing = None
+        self.composer.set_busy(False)
+        kept = not self.composer.clear_if_unchanged(snapshot)
+        if snapshot.is_new_incident:
+            prefix = f"Opened incident #{published.incident_id}"
+        else:
+            prefix = f"Update on #{published.incident_id}"
+        # The incident that just spoke is current, shown with its new update on top.
+        self._current_id = published.incident_id
+        self.refresh_list()
+        self._incident_chosen(published.incident_id, follow=snapshot.is_new_incident)
+        if kept:
+            prefix += " (your newer edits stay in the composer)"
+        self._watched[published.update_id] = prefix
+        self.say(f"{prefix}: publishing to {plural(len(published.delivery_ids), 'channel')}…")
+        self._check_watched(published.update_id)
+
+    def _publish_failed(self, snapshot: DraftSnapshot, error: BaseException) -> None:
+        self._publishing = None
+        self.composer.set_busy(False)
+        if isinstance(error, Rejected):
+            problems = error.problems
+        elif isinstance(error, WorkspaceError):
+            problems = [Problem("workspace", str(error))]
+        else:
+            log.error("publish failed", exc_info=error)
+            problems = [Problem("publish", f"Internal error ({type(error).__name__}: {error})")]
+        if self.composer.target == snapshot.incident_id:
+            self.composer.show_publish_problems(problems)
+        self.say(f"Not published — {problems[0].message} The draft is kept.")
+
+    # -- deliveries -------------------------------------------------------------------------
+
+    def _delivery_changed(self, delivery_id: int, state_value: str) -> None:
+        state = DeliveryState(state_value)
+        self.view.set_delivery_state(delivery_id, state)
+        if self._watched:
+            delivery = self.desk.store.delivery(delivery_id)
+            if delivery is not None and delivery.update_id in self._watched:
+                self._check_watched(delivery.update_id)
+        self._refresh_soon.start()
+
+    def _check_watched(self, update_id: int) -> None:
+        deliveries = self.desk.store.deliveries_for_update(update_id)
+        if not settled(deliveries):
+            return
+        prefix = self._watched.pop(update_id)
+        channels = {c.id: c for c in self.desk.store.channels()}
+        self.say(f"{prefix}: {summarize(deliveries, channels)}")
+        self._refresh_soon.start()
+
+    # -- the status page --------------------------------------------------------------------
+
+    def open_status_page(self) -> None:
+        """Build the page first if it was never built, off the GUI thread; then hand the file
+        to the desktop. QDesktopServices starts the browser detached, so it returns at once."""
+        index = self.desk.paths.site / "index.html"
+
+        def ensure() -> Path:
+            if not index.exists():
+                self.desk.build_site()
+            return index
+
+        self.say("Opening the status page…")
+        self.session.tasks.run(ensure, self._open_in_browser, self._site_failed)
+
+    def _open_in_browser(self, index: Path) -> None:
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(index))):
+            self.say(f"Opened the status page: {index}")
+        else:
+            self.say(f"No browser could open {index}; open it by hand.")
+
+    def rebuild_status_page(self) -> None:
+        self.say("Rebuilding the status page…")
+        self.session.tasks.run(
+            self.desk.build_site,
+            lambda path: self.say(f"Status page rebuilt: {path}"),
+            self._site_failed,
+        )
+
+    def _site_failed(self, error: BaseException) -> None:
+        log.warning("site build failed", exc_info=error)
+        self.say(f"Site build failed: {error}")
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            event.accept()
+            return
+        wants_draft = self.ask_before_discarding and self.composer.has_unsent_text()
+        if wants_draft and not self._confirm_discard():
+            event.ignore()
+            return
+        # Nothing may read the workspace after this: the session is closed next.
+        self.cheat_sheet.close()
+        self._tick.stop()
+        self._refresh_soon.stop()
+        self.composer.stop_checks()
+        self.session.bridge.changed.disconnect(self._delivery_changed)
+        self._closed = True
+        super().closeEvent(event)
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("statusdesk — unpublished draft")
+        box.setText("A draft has not been published. Quit and lose it?")
+        discard = box.addButton("&Discard and quit", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)  # Esc never discards a draft
+        # No window manager gives a new window focus: it takes it (DESIGN §8).
+        QTimer.singleShot(0, box.raise_)
+        QTimer.singleShot(0, box.activateWindow)
+        had_focus = QApplication.focusWidget()
+        box.exec()
+        if box.clickedButton() is discard:
+            return True
+        # Back to where the keyboard was; nothing else would give the window focus again.
+        self.raise_()
+        self.activateWindow()
+        if had_focus is not None:
+            had_focus.setFocus(Qt.FocusReason.PopupFocusReason)
+        return False

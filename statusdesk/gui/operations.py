@@ -1,0 +1,127 @@
+"""The GUI's use cases as plain functions over a Desk, run on a TaskRunner worker.
+
+The composer hands over a `DraftSnapshot` (immutable, copied on the GUI thread), so the worker
+never reads a widget. Qt-free: each function is what the GUI does, testable without a display.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+
+from statusdesk.core.model import (
+    BilingualText,
+    ComponentStatus,
+    Draft,
+    Impact,
+    Incident,
+    IncidentKind,
+    IncidentState,
+    Problem,
+    blocking,
+)
+from statusdesk.core.validation import body_problems, title_problems
+from statusdesk.delivery.outbox import Published
+from statusdesk.desk import Desk, Rejected, clean_text
+
+
+@dataclass(frozen=True)
+class DraftSnapshot:
+    """What the composer holds at one moment. `incident_id` None means a new incident."""
+
+    incident_id: int | None
+    kind: IncidentKind
+    title: BilingualText
+    body: BilingualText
+    state: IncidentState
+    impact: Impact
+    components: dict[str, ComponentStatus] = field(default_factory=dict)
+    channels: tuple[str, ...] = ()
+
+    @property
+    def is_new_incident(self) -> bool:
+        return self.incident_id is None
+
+    def draft(self) -> Draft:
+        return Draft(
+            body=self.body,
+            state=self.state,
+            impact=self.impact,
+            component_status=dict(self.components),
+            author=author(),
+        )
+
+
+def author() -> str:
+    """Who publishes: the login name, recorded in the event log (empty if unknowable)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def check(desk: Desk, snapshot: DraftSnapshot) -> list[Problem]:
+    """Everything that would stop (or should give pause to) publishing this draft.
+
+    An empty draft has no problems to show yet: the "both bodies empty" message is for a
+    publish attempt, not for a composer the user has not typed in.
+    """
+    problems: list[Problem] = []
+    if snapshot.is_new_incident:
+        if not snapshot.title.en and not snapshot.title.ar and not snapshot.body.languages():
+            return []
+        problems.extend(title_problems(clean_text(snapshot.title)))
+        incident = provisional_incident(desk, snapshot)
+    else:
+        if not snapshot.body.languages():
+            return []
+        assert snapshot.incident_id is not None
+        found = desk.store.incident(snapshot.incident_id)
+        if found is None:
+            return [Problem("incident", f"Incident {snapshot.incident_id} no longer exists.")]
+        incident = found
+    draft = snapshot.draft()
+    draft = Draft(clean_text(draft.body), draft.state, draft.impact, draft.component_status)
+    try:
+        # No ticked box means no channel here; Desk would read "no names" as "all enabled".
+        channels = desk.channel_configs(snapshot.channels) if snapshot.channels else []
+    except Rejected as rejected:
+        return problems + rejected.problems
+    problems.extend(desk.check_draft(draft, channels, incident))
+    return problems
+
+
+def provisional_incident(desk: Desk, snapshot: DraftSnapshot) -> Incident:
+    """The incident a new-incident draft would create, for the channels' checks."""
+    now = desk.now()
+    return Incident(
+        id=0,
+        title=clean_text(snapshot.title),
+        kind=snapshot.kind,
+        state=snapshot.state,
+        impact=snapshot.impact,
+        started_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def publish(desk: Desk, snapshot: DraftSnapshot) -> Published:
+    """Write the update (and the incident, for a new one) and hand its deliveries to the
+    dispatcher. Raises `Rejected` for input that cannot go out, `WorkspaceError` when the
+    workspace cannot be written."""
+    if not snapshot.channels:
+        # Desk reads "no names" as "every enabled channel"; in the GUI no ticked box means none.
+        problems = blocking(body_problems(clean_text(snapshot.body), []))
+        problems.append(Problem("channels", "No channel is chosen; tick at least one channel."))
+        raise Rejected(problems)
+    if snapshot.is_new_incident:
+        return desk.open_incident(
+            title=snapshot.title,
+            draft=snapshot.draft(),
+            kind=snapshot.kind,
+            impact=snapshot.impact,
+            channel_names=snapshot.channels,
+        )
+    assert snapshot.incident_id is not None
+    return desk.post_update(snapshot.incident_id, snapshot.draft(), channel_names=snapshot.channels)

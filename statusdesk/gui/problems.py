@@ -1,0 +1,73 @@
+"""Problems shown inline under the composer: errors in red, warnings in amber, each naming the
+field and, when it sits at one place, the character; Enter or a double click jumps there."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from statusdesk.core.model import Problem, Severity
+
+FIELD_LABELS = {
+    "body": "Update",
+    "body_en": "English text",
+    "body_ar": "Arabic text",
+    "title": "Title",
+    "title_en": "English title",
+    "title_ar": "Arabic title",
+    "state": "State",
+    "channels": "Channels",
+    "incident": "Incident",
+    "workspace": "Workspace",
+    "publish": "Publish",
+}
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def describe(problem: Problem) -> str:
+    label = FIELD_LABELS.get(problem.field, problem.field.replace("_", " ").capitalize())
+    return f"{label}: {problem}"
+
+
+class ProblemList(QListWidget):
+    jump = Signal(str, int)  # field, position
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.setAccessibleName("Problems")
+        self.setWordWrap(True)
+        # Reachable with Tab after the editors, so a keyboard user can jump to a problem.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMaximumHeight(72)
+        self.itemActivated.connect(self._activated)
+        self.show_problems([], idle_text="")
+
+    def show_problems(self, problems: Sequence[Problem], idle_text: str) -> None:
+        self.clear()
+        self.problems = list(problems)
+        for problem in problems:
+            item = QListWidgetItem(describe(problem))
+            error = problem.severity is Severity.ERROR
+            item.setForeground(QBrush(QColor("#b91c1c" if error else "#92400e")))
+            item.setData(FIELD_ROLE, problem.field)
+            item.setData(POSITION_ROLE, problem.position if problem.position is not None else -1)
+            item.setToolTip(describe(problem))
+            self.addItem(item)
+        if not problems and idle_text:
+            item = QListWidgetItem(idle_text)
+            item.setForeground(QBrush(QColor("#4b5563")))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+
+    def texts(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        field = item.data(FIELD_ROLE)
+        if field:
+            self.jump.emit(str(field), int(item.data(POSITION_ROLE)))

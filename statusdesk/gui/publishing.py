@@ -1,0 +1,43 @@
+"""What the status bar says about a published update once its deliveries have outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from statusdesk.core.model import Channel, Delivery, DeliveryState
+
+IN_FLIGHT = (DeliveryState.PENDING, DeliveryState.SENDING)
+
+
+def settled(deliveries: Sequence[Delivery]) -> bool:
+    """Every delivery has had its attempt (a retry that waits counts: the bar says so)."""
+    return all(d.state not in IN_FLIGHT for d in deliveries)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -> str:
+    """'Published to 1 channel', or 'Published to 1 of 2 channels; x failed: <why>' — the
+    failures named with their reason, because silence on a channel must never go unnoticed."""
+
+    def name(d: Delivery) -> str:
+        channel = channels.get(d.channel_id)
+        return channel.name if channel else f"channel {d.channel_id}"
+
+    sent = [d for d in deliveries if d.state is DeliveryState.SENT]
+    if len(sent) == len(deliveries):
+        return f"Published to {plural(len(sent), 'channel')}"
+    head = f"Published to {len(sent)} of {plural(len(deliveries), 'channel')}"
+    notes = []
+    for d in deliveries:
+        if d.state is DeliveryState.SENT:
+            continue
+        if d.state is DeliveryState.RETRY_WAIT:
+            notes.append(f"{name(d)} will retry ({d.last_error or 'temporary failure'})")
+        elif d.state is DeliveryState.SKIPPED:
+            notes.append(f"{name(d)} skipped")
+        else:
+            notes.append(f"{name(d)} {d.state.value}: {d.last_error or 'no reason recorded'}")
+    return f"{head}; " + "; ".join(notes)
