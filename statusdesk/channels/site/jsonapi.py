@@ -1,0 +1,133 @@
+"""Statuspage's public JSON (api/v2): same paths, keys and vocabularies, so tools that read an
+Atlassian status page read ours. English under api/v2/, Arabic (same keys) under ar/api/v2/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from statusdesk.channels.site.snapshot import Snapshot
+from statusdesk.channels.site.words import INDICATOR, indicator
+from statusdesk.core.model import Incident, IncidentKind
+from statusdesk.core.timefmt import iso
+
+PAGE_ID = "statusdesk"
+
+
+def _page(snap: Snapshot, lang: str) -> dict[str, Any]:
+    prefix = "" if lang == "en" else "/ar"
+    title = snap.settings.title_ar if lang == "ar" else snap.settings.title_en
+    return {
+        "id": PAGE_ID,
+        "name": title,
+        "url": f"{snap.settings.base_url}{prefix}/" if snap.settings.base_url else f"{prefix}/",
+        "time_zone": "Etc/UTC",
+        "updated_at": iso(snap.now),
+    }
+
+
+def _components(snap: Snapshot, lang: str, ids: tuple[int, ...] | None = None) -> list[dict[str, Any]]:
+    chosen = [c for c in snap.components if ids is None or c.id in ids]
+    return [
+        {
+            "id": str(c.id),
+            "name": (c.name.ar or c.name.en) if lang == "ar" else (c.name.en or c.name.ar),
+            "status": c.status.value,
+            "created_at": c.created_at,
+            "updated_at": c.updated_at,
+            "position": c.position + 1,
+            "description": None,
+            "showcase": True,
+            "start_date": c.created_at[:10],
+            "group_id": None,
+            "page_id": PAGE_ID,
+            "group": False,
+            "only_show_if_degraded": False,
+        }
+        for c in chosen
+    ]
+
+
+def _incident(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
+    updates = snap.updates.get(incident.id, [])
+    names = {c.id: c for c in snap.components}
+    monitoring = [u.published_at for u in updates if u.state.value == "monitoring"]
+    body: dict[str, Any] = {
+        "id": str(incident.id),
+        "name": incident.title.get(lang) or incident.title.en or incident.title.ar,
+        "status": incident.state.value,
+        "created_at": incident.created_at,
+        "updated_at": incident.updated_at,
+        "monitoring_at": monitoring[-1] if monitoring else None,
+        "resolved_at": incident.resolved_at,
+        "impact": incident.impact.value,
+        "shortlink": f"{snap.settings.base_url}{'' if lang == 'en' else '/ar'}/incidents/{incident.id}.html",
+        "started_at": incident.started_at,
+        "page_id": PAGE_ID,
+        "incident_updates": [
+            {
+                "id": str(u.id),
+                "status": u.state.value,
+                "body": u.body.get(lang) or u.body.en or u.body.ar,
+                "incident_id": str(incident.id),
+                "created_at": u.created_at,
+                "updated_at": u.published_at or u.created_at,
+                "display_at": u.published_at or u.created_at,
+                "affected_components": [
+                    {
+                        "code": str(ch["component_id"]),
+                        "name": _component_name(names.get(ch["component_id"]), lang),
+                        "old_status": ch["old_status"],
+                        "new_status": ch["new_status"],
+                    }
+                    for ch in snap.changes.get(u.id, [])
+                ]
+                or None,
+                "deliver_notifications": True,
+                "custom_tweet": None,
+                "tweet_id": None,
+            }
+            for u in updates
+        ],
+        "components": _components(snap, lang, incident.component_ids),
+    }
+    if incident.kind is IncidentKind.MAINTENANCE:
+        body["scheduled_for"] = incident.window_start
+        body["scheduled_until"] = incident.window_end
+    return body
+
+
+def _component_name(component: Any, lang: str) -> str:
+    if component is None:
+        return ""
+    return str((component.name.ar or component.name.en) if lang == "ar" else component.name.en)
+
+
+def documents(snap: Snapshot, lang: str) -> dict[str, Any]:
+    """Path under api/v2/ -> JSON document."""
+    page = _page(snap, lang)
+    level = indicator(snap.active(), [c.status for c in snap.components])
+    status = {"indicator": level, "description": INDICATOR[lang][level]}
+    incidents = [i for i in snap.incidents if i.kind is IncidentKind.INCIDENT]
+    maint = [i for i in snap.incidents if i.kind is IncidentKind.MAINTENANCE]
+    unresolved = [_incident(snap, i, lang) for i in incidents if i.is_active]
+    upcoming = [_incident(snap, i, lang) for i in maint if i.state.value == "scheduled"]
+    active_m = [_incident(snap, i, lang) for i in maint if i.state.value in ("in_progress", "verifying")]
+    return {
+        "summary.json": {
+            "page": page,
+            "components": _components(snap, lang),
+            "incidents": unresolved,
+            "scheduled_maintenances": upcoming + active_m,
+            "status": status,
+        },
+        "status.json": {"page": page, "status": status},
+        "components.json": {"page": page, "components": _components(snap, lang)},
+        "incidents.json": {"page": page, "incidents": [_incident(snap, i, lang) for i in incidents[:50]]},
+        "incidents/unresolved.json": {"page": page, "incidents": unresolved},
+        "scheduled-maintenances.json": {
+            "page": page,
+            "scheduled_maintenances": [_incident(snap, i, lang) for i in maint[:50]],
+        },
+        "scheduled-maintenances/upcoming.json": {"page": page, "scheduled_maintenances": upcoming},
+        "scheduled-maintenances/active.json": {"page": page, "scheduled_maintenances": active_m},
+    }

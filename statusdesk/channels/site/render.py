@@ -1,0 +1,125 @@
+"""HTML pages and Atom feeds of the status page, per language (Jinja2, autoescaped)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from statusdesk.channels.site.snapshot import Snapshot
+from statusdesk.channels.site.words import COMPONENT, INDICATOR, LABELS, STATE, indicator
+from statusdesk.core.model import BilingualText, IncidentKind
+from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, ltr_runs
+from statusdesk.core.timefmt import iso, parse_iso
+
+
+@functools.cache
+def environment(lang: str, digits: str) -> jinja2.Environment:
+    """One environment per language, its filters bound to it (safe to share across threads)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("statusdesk.resources", "site"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(_filters(lang, digits))
+    return env
+
+
+def isolate(text: str, lang: str) -> Markup:
+    """Escape text; inside right-to-left text, wrap each Latin run (ids, URLs, times) in <bdi>
+    so it keeps its own order."""
+    if lang != "ar":
+        return escape(text)
+    return Markup("").join(
+        Markup("<bdi>%s</bdi>") % piece if is_ltr else escape(piece)
+        for is_ltr, piece in ltr_runs(text)
+    )
+
+
+def format_time(stamp: str | None, lang: str, digits: str) -> Markup:
+    if not stamp:
+        return Markup("")
+    moment = parse_iso(stamp)
+    if lang == "ar":
+        from babel.dates import format_datetime
+
+        locale = "ar" if digits == "latn" else "ar_EG"
+        shown = format_datetime(moment, "d MMMM y، HH:mm 'UTC'", tzinfo=None, locale=locale)
+    else:
+        shown = moment.strftime("%d %b %Y, %H:%M UTC")
+    return Markup('<time datetime="%s">%s</time>') % (iso(moment), shown)
+
+
+def _filters(lang: str, digits: str) -> dict[str, Callable[..., Any]]:
+    def pick(text: BilingualText) -> str:
+        return text.get(lang) or text.en or text.ar
+
+    def iso_text(text: str) -> Markup:
+        direction = first_strong_direction(text)
+        if direction is not None and direction != LANG_DIRECTION[lang]:
+            # A fallback in the other language keeps its own direction.
+            other = "ar" if direction == "rtl" else "en"
+            return Markup('<span lang="%s" dir="%s">%s</span>') % (
+                other, direction, isolate(text, other)
+            )
+        return isolate(text, lang)
+
+    return {
+        "pick": pick,
+        "iso_text": iso_text,
+        "when": lambda stamp: format_time(stamp if isinstance(stamp, str) else iso(stamp), lang, digits),
+        "html_in_xml": lambda text: Markup(escape(str(escape(text)))),
+    }
+
+
+def context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
+    """Template variables for a page `depth` folders below the site root."""
+    root = "../" * depth
+    other = "en" if lang == "ar" else "ar"
+    level = indicator(snap.active(), [c.status for c in snap.components])
+    return {
+        "lang": lang,
+        "dir": LANG_DIRECTION[lang],
+        "other_lang": other,
+        "other_dir": LANG_DIRECTION[other],
+        "root": root,
+        "prefix": "ar/" if lang == "ar" else "",
+        "site_title": snap.settings.title_ar if lang == "ar" else snap.settings.title_en,
+        "L": LABELS[lang],
+        "STATE": STATE[lang],
+        "COMPONENT": COMPONENT[lang],
+        "indicator": level,
+        "indicator_text": INDICATOR[lang][level],
+        "now": snap.now,
+        "components": snap.components,
+        "active_incidents": [i for i in snap.active() if i.kind is IncidentKind.INCIDENT],
+        "maintenances": [i for i in snap.active() if i.kind is IncidentKind.MAINTENANCE],
+        "past": snap.past(),
+        "updates": snap.updates,
+    }
+
+
+def render_page(template: str, snap: Snapshot, lang: str, depth: int, **extra: Any) -> str:
+    ctx = context(snap, lang, depth)
+    ctx.update(extra)
+    return environment(lang, snap.settings.digits).get_template(template).render(ctx)
+
+
+def render_atom(snap: Snapshot, lang: str) -> str:
+    ctx = context(snap, lang, 0)
+    # Without a public base URL, links stay relative to the feed and ids are URNs.
+    base = snap.settings.base_url + "/" if snap.settings.base_url else ""
+    ctx.update(
+        base=base,
+        prefix="" if not base and lang == "ar" else ctx["prefix"],
+        feed_id=f"urn:statusdesk:{lang}",
+        now_iso=iso(snap.now),
+        incidents=snap.incidents,
+    )
+    env = environment(lang, snap.settings.digits)
+    return env.get_template("history.atom.j2").render(ctx)

@@ -1,0 +1,87 @@
+"""What the status page shows, read from the workspace in one query per table."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from statusdesk.core.model import Channel, Component, Incident, Update, UpdateStatus
+from statusdesk.core.timefmt import iso
+from statusdesk.store import Store
+from statusdesk.store.rows import component_from_row, incident_from_row, update_from_row
+
+HISTORY_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Settings:
+    title_en: str = "Service status"
+    title_ar: str = "حالة الخدمة"
+    base_url: str = ""
+    digits: str = "latn"
+
+    @classmethod
+    def from_channel(cls, channel: Channel | None) -> Settings:
+        if channel is None:
+            return cls()
+        s: dict[str, Any] = channel.settings
+        return cls(
+            title_en=str(s.get("title_en") or cls.title_en),
+            title_ar=str(s.get("title_ar") or cls.title_ar),
+            base_url=str(s.get("base_url") or "").rstrip("/"),
+            digits="arab" if s.get("digits") == "arab" else "latn",
+        )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    now: datetime
+    settings: Settings
+    components: list[Component]
+    incidents: list[Incident]  # active first, then newest first; history limited to 90 days
+    updates: dict[int, list[Update]]  # published only, newest first
+    changes: dict[int, list[dict[str, Any]]]  # update id -> component changes
+
+    def active(self) -> list[Incident]:
+        return [i for i in self.incidents if i.is_active]
+
+    def past(self) -> list[Incident]:
+        return [i for i in self.incidents if not i.is_active]
+
+
+def load_snapshot(store: Store, now: datetime) -> Snapshot:
+    since = iso(now - timedelta(days=HISTORY_DAYS))
+    site = next((c for c in store.channels() if c.kind == "site"), None)
+    components = [component_from_row(r) for r in _rows(store, "SELECT * FROM component ORDER BY position, id")]
+    incident_rows = _rows(
+        store,
+        "SELECT * FROM incident WHERE resolved_at IS NULL OR resolved_at >= ? "
+        "ORDER BY resolved_at IS NOT NULL, started_at DESC, id DESC",
+        (since,),
+    )
+    ids = [r["id"] for r in incident_rows]
+    links: dict[int, list[int]] = {}
+    updates: dict[int, list[Update]] = {i: [] for i in ids}
+    changes: dict[int, list[dict[str, Any]]] = {}
+    if ids:
+        for r in _rows(store, "SELECT incident_id, component_id FROM incident_component"):
+            links.setdefault(r["incident_id"], []).append(r["component_id"])
+        for r in _rows(
+            store,
+            'SELECT * FROM "update" WHERE status = ? AND incident_id IN '
+            "(SELECT id FROM incident WHERE resolved_at IS NULL OR resolved_at >= ?) "
+            "ORDER BY published_at DESC, id DESC",
+            (UpdateStatus.PUBLISHED.value, since),
+        ):
+            updates[r["incident_id"]].append(update_from_row(r))
+            changes[r["id"]] = json.loads(r["component_changes"] or "[]")
+    incidents = [incident_from_row(r, tuple(links.get(r["id"], ()))) for r in incident_rows]
+    return Snapshot(now, Settings.from_channel(site), components, incidents, updates, changes)
+
+
+def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    cursor = store.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
