@@ -39,13 +39,29 @@ def write_site(snap: Snapshot, out: Path) -> None:
     _write(out / "favicon.ico", favicon)
     for lang in ("en", "ar"):
         base = out if lang == "en" else out / "ar"
-        _write(base / "index.html", render_page("index.html.j2", snap, lang, 0 if lang == "en" else 1,
-                                                other_href=("ar/index.html" if lang == "en" else "../index.html")))
+        _write(
+            base / "index.html",
+            render_page(
+                "index.html.j2",
+                snap,
+                lang,
+                0 if lang == "en" else 1,
+                other_href=("ar/index.html" if lang == "en" else "../index.html"),
+            ),
+        )
         for incident in snap.incidents:
             depth = 1 if lang == "en" else 2
-            other = f"../ar/incidents/{incident.id}.html" if lang == "en" else f"../../incidents/{incident.id}.html"
-            _write(base / "incidents" / f"{incident.id}.html",
-                   render_page("incident.html.j2", snap, lang, depth, incident=incident, other_href=other))
+            other = (
+                f"../ar/incidents/{incident.id}.html"
+                if lang == "en"
+                else f"../../incidents/{incident.id}.html"
+            )
+            _write(
+                base / "incidents" / f"{incident.id}.html",
+                render_page(
+                    "incident.html.j2", snap, lang, depth, incident=incident, other_href=other
+                ),
+            )
         _write(base / "history.atom", render_atom(snap, lang))
         for name, document in jsonapi.documents(snap, lang).items():
             _write(base / "api" / "v2" / name, json.dumps(document, ensure_ascii=False, indent=1))

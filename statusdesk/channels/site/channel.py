@@ -35,8 +35,12 @@ class SiteChannel:
         from statusdesk.channels.site.render import isolate
 
         parts = tuple(
-            RenderedPart(lang, f'<p lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">'
-                         f"{isolate(update.body.get(lang), lang)}</p>", "text/html")
+            RenderedPart(
+                lang,
+                f'<p lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">'
+                f"{isolate(update.body.get(lang), lang)}</p>",
+                "text/html",
+            )
             for lang in ("en", "ar")
             if self.config.language.includes(lang) and update.body.get(lang)
         )

@@ -25,7 +25,9 @@ def _page(snap: Snapshot, lang: str) -> dict[str, Any]:
     }
 
 
-def _components(snap: Snapshot, lang: str, ids: tuple[int, ...] | None = None) -> list[dict[str, Any]]:
+def _components(
+    snap: Snapshot, lang: str, ids: tuple[int, ...] | None = None
+) -> list[dict[str, Any]]:
     chosen = [c for c in snap.components if ids is None or c.id in ids]
     return [
         {
@@ -49,6 +51,7 @@ def _components(snap: Snapshot, lang: str, ids: tuple[int, ...] | None = None) -
 
 def _incident(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
     updates = snap.updates.get(incident.id, [])
+    prefix = "" if lang == "en" else "/ar"
     names = {c.id: c for c in snap.components}
     monitoring = [u.published_at for u in updates if u.state.value == "monitoring"]
     body: dict[str, Any] = {
@@ -60,7 +63,7 @@ def _incident(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
         "monitoring_at": monitoring[-1] if monitoring else None,
         "resolved_at": incident.resolved_at,
         "impact": incident.impact.value,
-        "shortlink": f"{snap.settings.base_url}{'' if lang == 'en' else '/ar'}/incidents/{incident.id}.html",
+        "shortlink": f"{snap.settings.base_url}{prefix}/incidents/{incident.id}.html",
         "started_at": incident.started_at,
         "page_id": PAGE_ID,
         "incident_updates": [
@@ -111,7 +114,9 @@ def documents(snap: Snapshot, lang: str) -> dict[str, Any]:
     maint = [i for i in snap.incidents if i.kind is IncidentKind.MAINTENANCE]
     unresolved = [_incident(snap, i, lang) for i in incidents if i.is_active]
     upcoming = [_incident(snap, i, lang) for i in maint if i.state.value == "scheduled"]
-    active_m = [_incident(snap, i, lang) for i in maint if i.state.value in ("in_progress", "verifying")]
+    active_m = [
+        _incident(snap, i, lang) for i in maint if i.state.value in ("in_progress", "verifying")
+    ]
     return {
         "summary.json": {
             "page": page,
@@ -122,7 +127,10 @@ def documents(snap: Snapshot, lang: str) -> dict[str, Any]:
         },
         "status.json": {"page": page, "status": status},
         "components.json": {"page": page, "components": _components(snap, lang)},
-        "incidents.json": {"page": page, "incidents": [_incident(snap, i, lang) for i in incidents[:50]]},
+        "incidents.json": {
+            "page": page,
+            "incidents": [_incident(snap, i, lang) for i in incidents[:50]],
+        },
         "incidents/unresolved.json": {"page": page, "incidents": unresolved},
         "scheduled-maintenances.json": {
             "page": page,

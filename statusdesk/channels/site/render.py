@@ -16,6 +16,9 @@ from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, lt
 from statusdesk.core.timefmt import iso, parse_iso
 
 
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
 @functools.cache
 def environment(lang: str, digits: str) -> jinja2.Environment:
     """One environment per language, its filters bound to it (safe to share across threads)."""
@@ -48,8 +51,11 @@ def format_time(stamp: str | None, lang: str, digits: str) -> Markup:
     if lang == "ar":
         from babel.dates import format_datetime
 
-        locale = "ar" if digits == "latn" else "ar_EG"
-        shown = format_datetime(moment, "d MMMM y، HH:mm 'UTC'", tzinfo=None, locale=locale)
+        shown = format_datetime(moment, "d MMMM y، HH:mm", tzinfo=None, locale="ar")
+        if digits == "arab":
+            # CLDR's Arabic locales differ on their default digits; the setting decides.
+            shown = shown.translate(ARABIC_INDIC)
+        shown += " UTC"
     else:
         shown = moment.strftime("%d %b %Y, %H:%M UTC")
     return Markup('<time datetime="%s">%s</time>') % (iso(moment), shown)
@@ -65,14 +71,18 @@ def _filters(lang: str, digits: str) -> dict[str, Callable[..., Any]]:
             # A fallback in the other language keeps its own direction.
             other = "ar" if direction == "rtl" else "en"
             return Markup('<span lang="%s" dir="%s">%s</span>') % (
-                other, direction, isolate(text, other)
+                other,
+                direction,
+                isolate(text, other),
             )
         return isolate(text, lang)
 
     return {
         "pick": pick,
         "iso_text": iso_text,
-        "when": lambda stamp: format_time(stamp if isinstance(stamp, str) else iso(stamp), lang, digits),
+        "when": lambda stamp: format_time(
+            stamp if isinstance(stamp, str) else iso(stamp), lang, digits
+        ),
         "html_in_xml": lambda text: Markup(escape(str(escape(text)))),
     }
 

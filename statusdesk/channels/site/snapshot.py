@@ -54,7 +54,9 @@ class Snapshot:
 def load_snapshot(store: Store, now: datetime) -> Snapshot:
     since = iso(now - timedelta(days=HISTORY_DAYS))
     site = next((c for c in store.channels() if c.kind == "site"), None)
-    components = [component_from_row(r) for r in _rows(store, "SELECT * FROM component ORDER BY position, id")]
+    components = [
+        component_from_row(r) for r in _rows(store, "SELECT * FROM component ORDER BY position, id")
+    ]
     incident_rows = _rows(
         store,
         "SELECT * FROM incident WHERE resolved_at IS NULL OR resolved_at >= ? "

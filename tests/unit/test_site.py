@@ -1,0 +1,188 @@
+"""The local status page: both languages, escaping, isolation, Atom, Statuspage JSON, atomic
+rebuilds. Data is created through the real Desk."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from statusdesk.channels.base import Permanent
+from statusdesk.core.model import (
+    BilingualText,
+    ComponentStatus,
+    Draft,
+    Impact,
+    IncidentKind,
+    IncidentState,
+)
+from statusdesk.desk import Desk
+from tests.conftest import read_only
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def publish(desk: Desk, en: str, ar: str, state: IncidentState, incident: int | None = None,
+            title: BilingualText | None = None, kind: IncidentKind = IncidentKind.INCIDENT) -> int:
+    draft = Draft(BilingualText(en, ar), state, Impact.MAJOR, {"API": ComponentStatus.MAJOR_OUTAGE})
+    if incident is None:
+        published = desk.open_incident(
+            title=title or BilingualText("API outage", "تعطل الواجهة البرمجية"), draft=draft, kind=kind
+        )
+    else:
+        published = desk.post_update(incident, draft)
+    (delivery,) = desk.wait_for(published.update_id, timeout=30)
+    assert delivery.state == "sent", delivery.last_error
+    return published.incident_id
+
+
+@pytest.fixture
+def site(desk: Desk) -> Path:
+    first = publish(desk, "We are investigating.", "نحقق في المشكلة.", IncidentState.INVESTIGATING)
+    publish(desk, "Cause identified at 14:30 UTC.", "تم تحديد السبب عند 14:30 UTC في API v2.",
+            IncidentState.IDENTIFIED, incident=first)
+    publish(desk, f"Body {SCRIPT}", f"نص {SCRIPT}", IncidentState.INVESTIGATING,
+            title=BilingualText(f"Title {SCRIPT}", f"عنوان {SCRIPT}"))
+    return desk.paths.site
+
+
+def test_pages_in_both_languages_with_lang_and_dir(site: Path) -> None:
+    en = (site / "index.html").read_text(encoding="utf-8")
+    ar = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en" dir="ltr">' in en and '<html lang="ar" dir="rtl">' in ar
+    assert 'href="ar/index.html"' in en and 'href="../index.html"' in ar
+    assert "We are investigating." in en and "نحقق في المشكلة." in ar
+    assert (site / "incidents" / "1.html").exists() and (site / "ar" / "incidents" / "1.html").exists()
+    assert (site / "favicon.ico").exists() and 'rel="icon"' in en
+    assert "http://" not in en.replace('xmlns="http://', "") and "https://" not in en
+
+
+def test_updates_newest_first(site: Path) -> None:
+    page = (site / "incidents" / "1.html").read_text(encoding="utf-8")
+    assert page.index("Cause identified") < page.index("We are investigating.")
+
+
+def test_user_text_is_escaped_everywhere(site: Path) -> None:
+    for path in [site / "index.html", site / "ar" / "index.html", site / "incidents" / "2.html",
+                 site / "history.atom", site / "ar" / "history.atom"]:
+        text = path.read_text(encoding="utf-8")
+        assert "<script" not in text, path  # the site ships no script; any would be injected
+        assert "&lt;" in text, path
+    summary = json.loads((site / "api" / "v2" / "summary.json").read_text(encoding="utf-8"))
+    assert any(i["name"] == f"Title {SCRIPT}" for i in summary["incidents"])  # JSON keeps data
+
+
+def test_latin_runs_in_arabic_are_isolated(site: Path) -> None:
+    ar = (site / "ar" / "incidents" / "1.html").read_text(encoding="utf-8")
+    assert "<bdi>14:30 UTC</bdi>" in ar and "<bdi>API v2</bdi>" in ar
+
+
+def test_atom_feeds_parse(site: Path) -> None:
+    for feed_path, title in [(site / "history.atom", "API outage"),
+                             (site / "ar" / "history.atom", "تعطل الواجهة البرمجية")]:
+        feed = feedparser.parse(feed_path.read_bytes())
+        assert feed.bozo == 0, feed.get("bozo_exception")
+        assert len(feed.entries) == 2
+        assert title in [e.title for e in feed.entries]
+    ar = feedparser.parse((site / "ar" / "history.atom").read_bytes())
+    assert "نحقق في المشكلة." in ar.entries[-1].content[0].value
+
+
+# Keys of Atlassian Statuspage's public status API (api/v2), as documented.
+PAGE_KEYS = {"id", "name", "url", "time_zone", "updated_at"}
+COMPONENT_KEYS = {"id", "name", "status", "created_at", "updated_at", "position", "description",
+                  "showcase", "start_date", "group_id", "page_id", "group", "only_show_if_degraded"}
+INCIDENT_KEYS = {"id", "name", "status", "created_at", "updated_at", "monitoring_at", "resolved_at",
+                 "impact", "shortlink", "started_at", "page_id", "incident_updates", "components"}
+UPDATE_KEYS = {"id", "status", "body", "incident_id", "created_at", "updated_at", "display_at",
+               "affected_components", "deliver_notifications", "custom_tweet", "tweet_id"}
+INDICATORS = {"none", "minor", "major", "critical", "maintenance"}
+COMPONENT_STATUSES = {s.value for s in ComponentStatus}
+INCIDENT_STATUSES = {"investigating", "identified", "monitoring", "resolved", "postmortem"}
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_statuspage_json_has_the_documented_keys(site: Path, prefix: str) -> None:
+    api = site / prefix / "api" / "v2"
+
+    def load(name: str) -> dict[str, object]:
+        return json.loads((api / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+    summary = load("summary.json")
+    assert set(summary) == {"page", "components", "incidents", "scheduled_maintenances", "status"}
+    assert set(summary["page"]) >= PAGE_KEYS  # type: ignore[arg-type]
+    assert summary["status"]["indicator"] in INDICATORS  # type: ignore[index]
+    assert set(load("status.json")) == {"page", "status"}
+    for component in load("components.json")["components"]:  # type: ignore[attr-defined]
+        assert set(component) >= COMPONENT_KEYS and component["status"] in COMPONENT_STATUSES
+    incidents = load("incidents.json")["incidents"]
+    assert len(incidents) == 2  # type: ignore[arg-type]
+    for incident in incidents:  # type: ignore[attr-defined]
+        assert set(incident) >= INCIDENT_KEYS and incident["status"] in INCIDENT_STATUSES
+        assert incident["impact"] in {"none", "minor", "major", "critical"}
+        assert incident["components"] and set(incident["components"][0]) >= COMPONENT_KEYS
+        for update in incident["incident_updates"]:
+            assert set(update) >= UPDATE_KEYS and isinstance(update["id"], str)
+    assert len(load("incidents/unresolved.json")["incidents"]) == 2  # type: ignore[arg-type]
+    assert "scheduled_maintenances" in load("scheduled-maintenances.json")
+    if prefix:
+        assert incidents[-1]["name"] == "تعطل الواجهة البرمجية"  # type: ignore[index]
+
+
+def test_old_resolved_incidents_leave_the_page(desk: Desk) -> None:
+    incident = publish(desk, "Resolved long ago.", "حُلت منذ زمن.", IncidentState.RESOLVED)
+    old = "2020-01-01T00:00:00Z"
+    with desk.store.transaction():
+        desk.store.conn.execute("UPDATE incident SET resolved_at = ?, started_at = ? WHERE id = ?",
+                                (old, old, incident))
+    publish(desk, "Fresh.", "جديد.", IncidentState.INVESTIGATING)
+    index = (desk.paths.site / "index.html").read_text(encoding="utf-8")
+    assert "Fresh." in index and "Resolved long ago." not in index
+
+
+def test_rebuilds_are_atomic_for_readers(desk: Desk) -> None:
+    publish(desk, "First.", "الأول.", IncidentState.INVESTIGATING)
+    stop = threading.Event()
+    seen: list[str] = []
+
+    def read() -> None:
+        while not stop.is_set():
+            index = (desk.paths.site / "index.html").read_text(encoding="utf-8")
+            ar = (desk.paths.site / "ar" / "api" / "v2" / "summary.json").read_text(encoding="utf-8")
+            json.loads(ar)  # a partial file would not parse
+            seen.append(index[-20:])
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for _ in range(15):
+            desk.build_site()
+    finally:
+        stop.set()
+        reader.join()
+    assert seen and all(tail.rstrip().endswith("</html>") for tail in seen)
+    versions = [p for p in (desk.paths.home / ".site-versions").iterdir()]
+    assert len(versions) <= 2
+
+
+def test_a_failed_build_keeps_the_previous_site(desk: Desk) -> None:
+    publish(desk, "Still here.", "ما زال هنا.", IncidentState.INVESTIGATING)
+    before = (desk.paths.site / "index.html").read_text(encoding="utf-8")
+    versions = desk.paths.home / ".site-versions"
+    with read_only(versions), pytest.raises(Permanent, match="previous page is still online"):
+        desk.build_site()
+    assert (desk.paths.site / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_arabic_indic_digits_are_a_setting(desk: Desk) -> None:
+    with desk.store.transaction():
+        desk.store.conn.execute("UPDATE channel SET settings = ? WHERE kind = 'site'",
+                                (json.dumps({"digits": "arab"}),))
+    publish(desk, "x", "ص", IncidentState.INVESTIGATING)
+    ar = (desk.paths.site / "ar" / "index.html").read_text(encoding="utf-8")
+    year = datetime.now(UTC).year
+    assert str(year).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) in ar
