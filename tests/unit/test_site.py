@@ -26,12 +26,21 @@ from tests.conftest import read_only
 SCRIPT = "<script>alert(1)</script>"
 
 
-def publish(desk: Desk, en: str, ar: str, state: IncidentState, incident: int | None = None,
-            title: BilingualText | None = None, kind: IncidentKind = IncidentKind.INCIDENT) -> int:
+def publish(
+    desk: Desk,
+    en: str,
+    ar: str,
+    state: IncidentState,
+    incident: int | None = None,
+    title: BilingualText | None = None,
+    kind: IncidentKind = IncidentKind.INCIDENT,
+) -> int:
     draft = Draft(BilingualText(en, ar), state, Impact.MAJOR, {"API": ComponentStatus.MAJOR_OUTAGE})
     if incident is None:
         published = desk.open_incident(
-            title=title or BilingualText("API outage", "تعطل الواجهة البرمجية"), draft=draft, kind=kind
+            title=title or BilingualText("API outage", "تعطل الواجهة البرمجية"),
+            draft=draft,
+            kind=kind,
         )
     else:
         published = desk.post_update(incident, draft)
@@ -43,10 +52,20 @@ def publish(desk: Desk, en: str, ar: str, state: IncidentState, incident: int | 
 @pytest.fixture
 def site(desk: Desk) -> Path:
     first = publish(desk, "We are investigating.", "نحقق في المشكلة.", IncidentState.INVESTIGATING)
-    publish(desk, "Cause identified at 14:30 UTC.", "تم تحديد السبب عند 14:30 UTC في API v2.",
-            IncidentState.IDENTIFIED, incident=first)
-    publish(desk, f"Body {SCRIPT}", f"نص {SCRIPT}", IncidentState.INVESTIGATING,
-            title=BilingualText(f"Title {SCRIPT}", f"عنوان {SCRIPT}"))
+    publish(
+        desk,
+        "Cause identified at 14:30 UTC.",
+        "تم تحديد السبب عند 14:30 UTC في API v2.",
+        IncidentState.IDENTIFIED,
+        incident=first,
+    )
+    publish(
+        desk,
+        f"Body {SCRIPT}",
+        f"نص {SCRIPT}",
+        IncidentState.INVESTIGATING,
+        title=BilingualText(f"Title {SCRIPT}", f"عنوان {SCRIPT}"),
+    )
     return desk.paths.site
 
 
@@ -56,7 +75,9 @@ def test_pages_in_both_languages_with_lang_and_dir(site: Path) -> None:
     assert '<html lang="en" dir="ltr">' in en and '<html lang="ar" dir="rtl">' in ar
     assert 'href="ar/index.html"' in en and 'href="../index.html"' in ar
     assert "We are investigating." in en and "نحقق في المشكلة." in ar
-    assert (site / "incidents" / "1.html").exists() and (site / "ar" / "incidents" / "1.html").exists()
+    assert (site / "incidents" / "1.html").exists() and (
+        site / "ar" / "incidents" / "1.html"
+    ).exists()
     assert (site / "favicon.ico").exists() and 'rel="icon"' in en
     assert "http://" not in en.replace('xmlns="http://', "") and "https://" not in en
 
@@ -67,8 +88,13 @@ def test_updates_newest_first(site: Path) -> None:
 
 
 def test_user_text_is_escaped_everywhere(site: Path) -> None:
-    for path in [site / "index.html", site / "ar" / "index.html", site / "incidents" / "2.html",
-                 site / "history.atom", site / "ar" / "history.atom"]:
+    for path in [
+        site / "index.html",
+        site / "ar" / "index.html",
+        site / "incidents" / "2.html",
+        site / "history.atom",
+        site / "ar" / "history.atom",
+    ]:
         text = path.read_text(encoding="utf-8")
         assert "<script" not in text, path  # the site ships no script; any would be injected
         assert "&lt;" in text, path
@@ -82,8 +108,10 @@ def test_latin_runs_in_arabic_are_isolated(site: Path) -> None:
 
 
 def test_atom_feeds_parse(site: Path) -> None:
-    for feed_path, title in [(site / "history.atom", "API outage"),
-                             (site / "ar" / "history.atom", "تعطل الواجهة البرمجية")]:
+    for feed_path, title in [
+        (site / "history.atom", "API outage"),
+        (site / "ar" / "history.atom", "تعطل الواجهة البرمجية"),
+    ]:
         feed = feedparser.parse(feed_path.read_bytes())
         assert feed.bozo == 0, feed.get("bozo_exception")
         assert len(feed.entries) == 2
@@ -94,12 +122,49 @@ def test_atom_feeds_parse(site: Path) -> None:
 
 # Keys of Atlassian Statuspage's public status API (api/v2), as documented.
 PAGE_KEYS = {"id", "name", "url", "time_zone", "updated_at"}
-COMPONENT_KEYS = {"id", "name", "status", "created_at", "updated_at", "position", "description",
-                  "showcase", "start_date", "group_id", "page_id", "group", "only_show_if_degraded"}
-INCIDENT_KEYS = {"id", "name", "status", "created_at", "updated_at", "monitoring_at", "resolved_at",
-                 "impact", "shortlink", "started_at", "page_id", "incident_updates", "components"}
-UPDATE_KEYS = {"id", "status", "body", "incident_id", "created_at", "updated_at", "display_at",
-               "affected_components", "deliver_notifications", "custom_tweet", "tweet_id"}
+COMPONENT_KEYS = {
+    "id",
+    "name",
+    "status",
+    "created_at",
+    "updated_at",
+    "position",
+    "description",
+    "showcase",
+    "start_date",
+    "group_id",
+    "page_id",
+    "group",
+    "only_show_if_degraded",
+}
+INCIDENT_KEYS = {
+    "id",
+    "name",
+    "status",
+    "created_at",
+    "updated_at",
+    "monitoring_at",
+    "resolved_at",
+    "impact",
+    "shortlink",
+    "started_at",
+    "page_id",
+    "incident_updates",
+    "components",
+}
+UPDATE_KEYS = {
+    "id",
+    "status",
+    "body",
+    "incident_id",
+    "created_at",
+    "updated_at",
+    "display_at",
+    "affected_components",
+    "deliver_notifications",
+    "custom_tweet",
+    "tweet_id",
+}
 INDICATORS = {"none", "minor", "major", "critical", "maintenance"}
 COMPONENT_STATUSES = {s.value for s in ComponentStatus}
 INCIDENT_STATUSES = {"investigating", "identified", "monitoring", "resolved", "postmortem"}
@@ -137,8 +202,9 @@ def test_old_resolved_incidents_leave_the_page(desk: Desk) -> None:
     incident = publish(desk, "Resolved long ago.", "حُلت منذ زمن.", IncidentState.RESOLVED)
     old = "2020-01-01T00:00:00Z"
     with desk.store.transaction():
-        desk.store.conn.execute("UPDATE incident SET resolved_at = ?, started_at = ? WHERE id = ?",
-                                (old, old, incident))
+        desk.store.conn.execute(
+            "UPDATE incident SET resolved_at = ?, started_at = ? WHERE id = ?", (old, old, incident)
+        )
     publish(desk, "Fresh.", "جديد.", IncidentState.INVESTIGATING)
     index = (desk.paths.site / "index.html").read_text(encoding="utf-8")
     assert "Fresh." in index and "Resolved long ago." not in index
@@ -152,7 +218,9 @@ def test_rebuilds_are_atomic_for_readers(desk: Desk) -> None:
     def read() -> None:
         while not stop.is_set():
             index = (desk.paths.site / "index.html").read_text(encoding="utf-8")
-            ar = (desk.paths.site / "ar" / "api" / "v2" / "summary.json").read_text(encoding="utf-8")
+            ar = (desk.paths.site / "ar" / "api" / "v2" / "summary.json").read_text(
+                encoding="utf-8"
+            )
             json.loads(ar)  # a partial file would not parse
             seen.append(index[-20:])
 
@@ -180,8 +248,9 @@ def test_a_failed_build_keeps_the_previous_site(desk: Desk) -> None:
 
 def test_arabic_indic_digits_are_a_setting(desk: Desk) -> None:
     with desk.store.transaction():
-        desk.store.conn.execute("UPDATE channel SET settings = ? WHERE kind = 'site'",
-                                (json.dumps({"digits": "arab"}),))
+        desk.store.conn.execute(
+            "UPDATE channel SET settings = ? WHERE kind = 'site'", (json.dumps({"digits": "arab"}),)
+        )
     publish(desk, "x", "ص", IncidentState.INVESTIGATING)
     ar = (desk.paths.site / "ar" / "index.html").read_text(encoding="utf-8")
     year = datetime.now(UTC).year
