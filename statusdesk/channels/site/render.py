@@ -15,7 +15,6 @@ from statusdesk.core.model import BilingualText, IncidentKind
 from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, ltr_runs
 from statusdesk.core.timefmt import iso, parse_iso
 
-
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
