@@ -11,7 +11,6 @@ from statusdesk.core.model import (
     Draft,
     Impact,
     IncidentKind,
-    IncidentState,
     UpdateStatus,
 )
 from statusdesk.store import Store
@@ -110,6 +109,3 @@ def open_incident(
             store, incident_id=incident_id, draft=draft, channel_ids=channel_ids, now=now
         )
     return published
-
-
-__all__ = ["IncidentState", "Published", "open_incident", "publish_update"]
