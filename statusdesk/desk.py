@@ -12,11 +12,8 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
@@ -46,8 +43,7 @@ from statusdesk.delivery.dispatcher import Dispatcher, StateCallback
 from statusdesk.delivery.outbox import Published, open_incident, publish_update
 from statusdesk.jsonview import delivery_json, incident_json, silence_json, update_json
 from statusdesk.store import Store
-
-HOME_ENV = "STATUSDESK_HOME"
+from statusdesk.workspace import WorkspacePaths, resolve_home
 
 
 class Rejected(Exception):
@@ -56,37 +52,6 @@ class Rejected(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(f"{p.field}: {p}" for p in problems))
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class WorkspacePaths:
-    home: Path
-
-    @property
-    def db(self) -> Path:
-        return self.home / "statusdesk.db"
-
-    @property
-    def site(self) -> Path:
-        return self.home / "site"
-
-    @property
-    def exports(self) -> Path:
-        return self.home / "exports"
-
-    @property
-    def logs(self) -> Path:
-        return self.home / "logs"
-
-
-def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--home wins over STATUSDESK_HOME, which wins over the platform's user data folder."""
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env).expanduser().resolve()
-    return platformdirs.user_data_path("statusdesk", appauthor=False)
 
 
 def _clean(text: str) -> str:
@@ -105,7 +70,10 @@ class Desk:
         clock: Clock | None = None,
         on_delivery_change: StateCallback | None = None,
         max_workers: int = 4,
+        checked: bool = False,
     ) -> None:
+        """`checked`: this process has already opened the workspace once, with its integrity
+        check and migrations (the GUI does so on a thread while Qt loads, prefetch.py)."""
         self.paths = WorkspacePaths(resolve_home(home))
         self.clock: Clock = clock or SystemClock()
         # One SQLite connection per thread: the first (checked and migrated) belongs to the
@@ -113,7 +81,7 @@ class Desk:
         self._local = threading.local()
         self._stores_lock = threading.Lock()
         self._stores: list[Store] = []
-        self._local.store = self._remember(Store.open(self.paths.db))
+        self._local.store = self._remember(Store.open(self.paths.db, verify=not checked))
         for folder in (self.paths.exports, self.paths.logs):
             folder.mkdir(parents=True, exist_ok=True)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from statusdesk.gui import startup_probe
 from statusdesk.gui.main_window import MainWindow
+from statusdesk.gui.prefetch import WorkspacePrefetch
 from statusdesk.gui.session import Session
 from statusdesk.store import WorkspaceError
 
@@ -89,10 +90,11 @@ def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackTy
     )
 
 
-def run(home: str | None) -> int:
+def run(home: str | None, opening: WorkspacePrefetch | None = None) -> int:
     app = application()
     try:
-        session = Session(home)
+        opened = (opening or WorkspacePrefetch(home)).result()
+        session = Session(opened.home, checked=True)
     except WorkspaceError as error:
         show_message("statusdesk — cannot open the workspace", str(error))
         return EXIT_WORKSPACE
@@ -100,7 +102,7 @@ def run(home: str | None) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = _report_bug
     try:
-        window = MainWindow(session)
+        window = MainWindow(session, summaries=opened.summaries)
         startup_probe.install(window)
         window.show()
         window.raise_()

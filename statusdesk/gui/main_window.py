@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -27,7 +28,6 @@ from statusdesk.desk import Rejected
 from statusdesk.gui import operations
 from statusdesk.gui.actions import ShortcutClaim, install_actions
 from statusdesk.gui.bindings import STATE_COMMANDS
-from statusdesk.gui.cheatsheet import CheatSheet
 from statusdesk.gui.composer import Composer
 from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
 from statusdesk.gui.incident_view import IncidentPage, IncidentView
@@ -35,6 +35,10 @@ from statusdesk.gui.operations import DraftSnapshot
 from statusdesk.gui.publishing import plural, settled, summarize
 from statusdesk.gui.session import Session
 from statusdesk.store import WorkspaceError
+from statusdesk.store.repo import IncidentSummary
+
+if TYPE_CHECKING:
+    from statusdesk.gui.cheatsheet import CheatSheet
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +47,14 @@ REFRESH_DELAY_MS = 150  # a burst of delivery changes becomes one re-read
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        summaries: list[IncidentSummary] | None = None,
+    ) -> None:
+        """`summaries`: the incident list, when the launcher has already read it (prefetch.py)."""
         super().__init__(parent)
         self.session = session
         self.desk = session.desk
@@ -61,10 +72,10 @@ class MainWindow(QMainWindow):
         self.claim = ShortcutClaim(self)
         self.claim.watch([self.list, *self.composer.key_widgets()])
         self.composer.components.set_key_filter(self.claim)
-        self.cheat_sheet = CheatSheet(self)
+        self._cheat_sheet: CheatSheet | None = None  # built on first F1: not needed to start
         self._wire()
         self.composer.set_channels(self.desk.store.channels())
-        self.refresh_list()
+        self.refresh_list(summaries)
         self._open_most_recent_active()
 
     # -- building ---------------------------------------------------------------------------
@@ -138,12 +149,14 @@ class MainWindow(QMainWindow):
 
     # -- reading the workspace --------------------------------------------------------------
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, summaries: list[IncidentSummary] | None = None) -> None:
         """Re-read the list and keep the current incident current (without re-showing it)."""
         keep = self._current_id
         self._restoring = True
         try:
-            self.model.set_summaries(self.desk.store.incident_summaries(), self.desk.clock.now())
+            if summaries is None:
+                summaries = self.desk.store.incident_summaries()
+            self.model.set_summaries(summaries, self.desk.clock.now())
             if keep is not None:
                 self.list.select_incident(keep)
         finally:
@@ -236,6 +249,14 @@ class MainWindow(QMainWindow):
 
     def focus_incidents(self) -> None:
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @property
+    def cheat_sheet(self) -> CheatSheet:
+        if self._cheat_sheet is None:
+            from statusdesk.gui.cheatsheet import CheatSheet
+
+            self._cheat_sheet = CheatSheet(self)
+        return self._cheat_sheet
 
     def show_cheat_sheet(self) -> None:
         self.cheat_sheet.open_over(QApplication.focusWidget())
@@ -369,7 +390,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         # Nothing may read the workspace after this: the session is closed next.
-        self.cheat_sheet.close()
+        if self._cheat_sheet is not None:
+            self._cheat_sheet.close()
         self._tick.stop()
         self._refresh_soon.stop()
         self.composer.stop_checks()

@@ -11,10 +11,10 @@ from statusdesk.gui.tasks import DeliveryBridge, TaskRunner
 
 
 class Session:
-    def __init__(self, home: str | os.PathLike[str] | None) -> None:
+    def __init__(self, home: str | os.PathLike[str] | None, *, checked: bool = False) -> None:
         self.bridge = DeliveryBridge()
         # May raise WorkspaceError (read-only, locked, damaged): nothing else is started yet.
-        self.desk = Desk(home, on_delivery_change=self.bridge.report)
+        self.desk = Desk(home, on_delivery_change=self.bridge.report, checked=checked)
         self.tasks = TaskRunner()
         self._closed = False
 

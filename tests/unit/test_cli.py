@@ -595,7 +595,7 @@ def _parsers(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Argume
 
 
 def test_every_option_of_every_command_is_explained() -> None:
-    from statusdesk.cli import HANDLERS, version
+    from statusdesk.cli.dispatch import HANDLERS, version
     from statusdesk.cli.parser import build_parser
 
     parsers = _parsers(build_parser(HANDLERS, version()))

@@ -1,0 +1,93 @@
+"""Runs one CLI command: parses the full grammar (parser.py), opens the workspace as a Desk and
+calls the command's handler (commands.py), turning what can go wrong into an exit code and a
+message that says what to do."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from statusdesk.channels.registry import UnknownChannelKind
+from statusdesk.cli import open_gui, output
+from statusdesk.cli.commands import HANDLERS
+from statusdesk.cli.errors import CliError, Exit
+from statusdesk.cli.inputs import repair_arguments
+from statusdesk.cli.parser import build_parser
+from statusdesk.desk import Desk, Rejected
+from statusdesk.store import WorkspaceError
+
+
+def version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("statusdesk")
+    except metadata.PackageNotFoundError:
+        return "0+unknown (not installed: run from a source tree)"
+
+
+@contextlib.contextmanager
+def _log_to(folder: Path) -> Iterator[None]:
+    """Channel errors and tracebacks go to the workspace log, not over the command's output;
+    each delivery's line already says what went wrong."""
+    try:
+        handler: logging.Handler = logging.FileHandler(folder / "statusdesk.log", encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()  # a log is a help, never a reason to fail
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def _rejected(exc: Rejected) -> None:
+    output.err("statusdesk: nothing was published; fix this and try again:")
+    for problem in exc.problems:
+        output.err(f"  {problem.field}: {problem}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    with Desk(args.home) as desk, _log_to(desk.paths.logs):
+        code: int = args.handler(desk, args)
+        return code
+
+
+def dispatch(argv: Sequence[str]) -> int:
+    output.use_utf8()
+    parser = build_parser(HANDLERS, version())
+    try:
+        args = parser.parse_args(repair_arguments(argv))
+    except CliError as exc:
+        output.err(f"statusdesk: {exc}")
+        return exc.code
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code if isinstance(exc.code, int) else Exit.USAGE
+    if args.command is None:
+        return open_gui(args.home)
+    try:
+        return _run(args)
+    except CliError as exc:
+        output.err(f"statusdesk: {exc}")
+        return exc.code
+    except Rejected as exc:
+        _rejected(exc)
+        return Exit.REJECTED
+    except (WorkspaceError, UnknownChannelKind) as exc:
+        output.err(f"statusdesk: {exc}")
+        return Exit.WORKSPACE
+    except BrokenPipeError:  # a write outside output.out (argparse's help, say)
+        output.detach_stdout()
+        return Exit.OK
+    except KeyboardInterrupt:
+        output.err("statusdesk: interrupted; whatever was recorded stays recorded.")
+        return Exit.INTERRUPTED
+
+
+__all__ = ["HANDLERS", "dispatch", "version"]
