@@ -8,7 +8,6 @@ channel directly. Everything here is Qt-free and safe to call from the GUI threa
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -27,6 +26,8 @@ from statusdesk.core.model import (
     Impact,
     Incident,
     IncidentKind,
+    Language,
+    Order,
     Problem,
     Update,
     UpdateStatus,
@@ -39,9 +40,11 @@ from statusdesk.core.model import (
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import body_problems, title_problems
-from statusdesk.delivery.dispatcher import Dispatcher, StateCallback
+from statusdesk.delivery.dispatcher import Dispatcher, Recovery, StateCallback
 from statusdesk.delivery.outbox import Published, open_incident, publish_update
+from statusdesk.delivery.owners import new_owner
 from statusdesk.jsonview import delivery_json, incident_json, silence_json, update_json
+from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
 from statusdesk.workspace import WorkspacePaths, resolve_home
 
@@ -84,11 +87,13 @@ class Desk:
         self._local.store = self._remember(Store.open(self.paths.db, verify=not checked))
         for folder in (self.paths.exports, self.paths.logs):
             folder.mkdir(parents=True, exist_ok=True)
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
+        self.owner = new_owner()
+        self.secrets = KeyringSecrets()
         self._channel_context = ChannelContext(
             home=self.paths.home,
             open_store=lambda: Store.open(self.paths.db, verify=False),
             now=self.clock.now,
+            secrets=self.secrets,
         )
         self.dispatcher = Dispatcher(
             open_store=self._channel_context.open_store,
@@ -280,7 +285,12 @@ class Desk:
         not done yet, so the CLI waits for it within its timeout.
         """
         deadline = time.monotonic() + timeout
-        open_states = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.RETRY_WAIT)
+        open_states = (
+            DeliveryState.PENDING,
+            DeliveryState.SENDING,
+            DeliveryState.RETRY_WAIT,
+            DeliveryState.UNKNOWN,  # being reconciled: it ends sent, retried or for a person
+        )
         while True:
             deliveries = self.store.deliveries_for_update(update_id)
             if all(d.state not in open_states for d in deliveries):
@@ -288,6 +298,119 @@ class Desk:
             if time.monotonic() >= deadline:
                 return deliveries
             poll(0.05)
+
+    # -- deliveries: a person's decisions, recovery ------------------------------------------
+
+    def retry_delivery(self, delivery_id: int, by: str = "") -> Delivery:
+        """Back to the outbox with the same idempotency key, and sent at once."""
+        delivery = self._decide(delivery_id, "retry", by or self._who(), "")
+        self.dispatcher.submit([delivery_id])
+        return delivery
+
+    def skip_delivery(self, delivery_id: int, reason: str, by: str = "") -> Delivery:
+        """A decided silence: recorded with its reason, shown in the timeline."""
+        reason = normalize(reason).strip()
+        if not reason:
+            raise Rejected([Problem("reason", "Say why this channel is skipped (--reason TEXT).")])
+        return self._decide(delivery_id, "skip", by or self._who(), reason)
+
+    def _decide(self, delivery_id: int, decision: str, by: str, note: str) -> Delivery:
+        try:
+            delivery = self.store.decide_delivery(delivery_id, decision, by, note, self.now())
+        except ValueError as exc:
+            raise Rejected([Problem("delivery", str(exc))]) from exc
+        self.dispatcher.notify(delivery_id, delivery.state)
+        return delivery
+
+    @staticmethod
+    def _who() -> str:
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return ""
+
+    def recover(self) -> Recovery:
+        """Reconcile what a crashed process left behind, then queue what is due."""
+        recovery = self.dispatcher.recover()
+        self.dispatcher.submit_runnable()
+        return recovery
+
+    def outstanding_deliveries(self) -> int:
+        return self.store.outstanding_deliveries()
+
+    # -- channels -----------------------------------------------------------------------------
+
+    def add_channel(self, kind: str, name: str, settings: dict[str, str]) -> ChannelConfig:
+        """A new channel. `language` and `order` are settings like any other (DESIGN §3)."""
+        from statusdesk.channels.registry import (
+            KINDS,
+            kind_settings_problems,
+        )
+
+        problems: list[Problem] = []
+        if kind not in KINDS:
+            known = ", ".join(sorted(KINDS))
+            raise Rejected([Problem("kind", f"Unknown channel kind {kind!r}; known: {known}.")])
+        name = name.strip()
+        if not name or any(ch.isspace() or ch in "/,=" for ch in name):
+            problems.append(
+                Problem("name", f"{name!r} cannot name a channel: use letters, digits, - or _.")
+            )
+        elif self.store.channel_by_name(name) is not None:
+            problems.append(Problem("name", f"There is already a channel named {name!r}."))
+        options = dict(settings)
+        language, order = options.pop("language", "both"), options.pop("order", "en-first")
+        if language not in {lang.value for lang in Language}:
+            problems.append(
+                Problem("language", f"language must be ar, en or both (got {language!r}).")
+            )
+        if order not in {o.value for o in Order}:
+            problems.append(
+                Problem("order", f"order must be ar-first or en-first (got {order!r}).")
+            )
+        problems += [
+            Problem("settings", message) for message in kind_settings_problems(kind, options)
+        ]
+        if problems:
+            raise Rejected(problems)
+        channel_id = self.store.add_channel(
+            kind=kind,
+            name=name,
+            now=self.now(),
+            language=Language(language),
+            order=Order(order),
+            settings=options,
+        )
+        config = self.store.channel(channel_id)
+        assert config is not None
+        return config
+
+    def set_channel_secret(self, name: str, key: str, value: str) -> None:
+        """Into the keyring; the channel's settings remember only that the secret is set."""
+        from statusdesk.channels.registry import kind_secret_names
+
+        config = self.store.channel_by_name(name)
+        if config is None:
+            raise Rejected([Problem("channel", f"There is no channel named {name!r}.")])
+        allowed = kind_secret_names(config.kind)
+        if key not in allowed:
+            which = ", ".join(allowed) or "none"
+            raise Rejected(
+                [
+                    Problem(
+                        "key", f"A {config.kind} channel has no secret {key!r} (it takes: {which})."
+                    )
+                ]
+            )
+        if not value:
+            raise Rejected([Problem("value", "The secret is empty; nothing was stored.")])
+        self.secrets.set(name, key, value)
+        keys = sorted({*config.settings.get("secret_keys", []), key})
+        self.store.set_channel_settings(
+            config.id, {**config.settings, "secret_keys": keys}, self.now()
+        )
 
     # -- views --------------------------------------------------------------------------------
 

@@ -3,6 +3,9 @@
 A channel checks an update before publishing, renders exactly what it will send (the GUI's
 per-channel preview shows this), makes one network attempt per `send`, and after an ambiguous
 attempt answers whether the post landed.
+
+A delivery of several parts (the posts of a thread, the recipients of an email) records each
+part in its `PartLedger` as it goes, so that a retry resumes at the first part not sent.
 """
 
 from __future__ import annotations
@@ -65,23 +68,61 @@ class Ambiguous(ChannelError):
 
 
 @dataclass(frozen=True)
+class PartRecord:
+    seq: int
+    target: str
+    state: str  # pending | sending | sent | failed
+    remote_id: str | None = None
+    remote_url: str | None = None
+    error: str | None = None
+
+
+class PartLedger(Protocol):
+    """Per-part bookkeeping of one delivery, committed as it is written (a crash between two
+    parts loses nothing): `sending` before a part leaves, `sent` or `failed` right after."""
+
+    def parts(self) -> dict[int, PartRecord]: ...
+
+    def sending(self, seq: int, target: str = "") -> None: ...
+
+    def sent(self, seq: int, receipt: Receipt) -> None: ...
+
+    def failed(self, seq: int, error: str) -> None: ...
+
+
+class SecretsReader(Protocol):
+    def get(self, channel: str, key: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
 class ChannelContext:
     """What a channel may use of the workspace: never the GUI, never the clock directly."""
 
     home: Path
     open_store: Callable[[], Store]
     now: Callable[[], datetime]
+    secrets: SecretsReader | None = None  # the keyring; None where no secret may be read
     extra: dict[str, object] = field(default_factory=dict)
 
 
 class Channel(Protocol):
     kind: str
     config: ChannelConfig
+    # Seconds between two requests to this channel (Statuspage allows about one a second);
+    # the dispatcher spaces attempts by it, across all of this process's workers.
+    min_interval: float
 
     def check(self, update: Update, incident: Incident) -> list[Problem]: ...
 
     def render(self, update: Update, incident: Incident) -> Rendered: ...
 
-    def send(self, rendered: Rendered, key: str) -> Receipt: ...
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
+        """One attempt. Raises Transient, Permanent or Ambiguous (messages name the channel,
+        the cause and the fix)."""
+        ...
 
-    def reconcile(self, key: str) -> Receipt | None: ...
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        """After an ambiguous attempt: the receipt if it landed, None if it did not (or if
+        sending it again with the same key is harmless). Raises Ambiguous when it cannot tell:
+        then a person decides."""
+        ...

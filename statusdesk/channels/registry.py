@@ -7,7 +7,7 @@ not pay for every channel's libraries (HTML templates, HTTP clients, SMTP).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.core.model import Channel as ChannelConfig
@@ -16,6 +16,7 @@ Factory = Callable[[ChannelConfig, ChannelContext], Channel]
 
 KINDS: dict[str, str | Factory] = {
     "site": "statusdesk.channels.site.channel:SiteChannel",
+    "webhook": "statusdesk.channels.webhook:WebhookChannel",
 }
 
 
@@ -41,3 +42,16 @@ def build_channel(config: ChannelConfig, context: ChannelContext) -> Channel:
             f"know (it knows: {known}). Upgrade statusdesk or disable the channel."
         )
     return factory_for(config.kind)(config, context)
+
+
+def kind_settings_problems(kind: str, settings: Mapping[str, object]) -> list[str]:
+    """A kind's own check of its settings (a module-level `settings_problems`), if it has one."""
+    module = importlib.import_module(factory_for(kind).__module__)
+    check = getattr(module, "settings_problems", None)
+    return list(check(settings)) if check is not None else []
+
+
+def kind_secret_names(kind: str) -> tuple[str, ...]:
+    """The secrets a kind reads from the keyring (a module-level `SECRETS`)."""
+    module = importlib.import_module(factory_for(kind).__module__)
+    return tuple(getattr(module, "SECRETS", ()))

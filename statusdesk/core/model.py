@@ -192,6 +192,7 @@ class Delivery:
     sent_at: str | None = None
     decided_by: str | None = None
     decision_note: str | None = None
+    owner: str | None = None  # the process holding it for an attempt or a reconciliation
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,17 @@
 """Fan-out: every delivery on a worker pool, channels in parallel, each attempt recorded.
 
-The dispatcher never runs on the GUI thread's behalf in the foreground: `submit` returns at once
-and `on_change` reports every state change from the worker thread (the GUI turns that into a
-queued Qt signal).
+The state machine of DESIGN §5. `sending` (attempt number, idempotency key, owner and lease) is
+committed before a request leaves and the outcome right after:
+
+    pending ─claim─▶ sending ─▶ sent
+                        ├─ Transient ─▶ retry_wait ─(backoff or the server's wait)─▶ claim again
+                        ├─ Permanent ─▶ failed ─(a person: retry | skip)
+                        └─ Ambiguous, or the holder died ─▶ unknown ─reconcile─▶ sent
+                                                  | retry_wait (it did not land) | needs_decision
+
+Nothing here runs on the GUI thread's behalf in the foreground: `submit` returns at once and
+`on_change` reports every state change from a worker thread (the GUI turns that into a queued
+Qt signal).
 """
 
 from __future__ import annotations
@@ -13,20 +22,32 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from statusdesk.channels.base import Ambiguous, Channel, Permanent, Transient
 from statusdesk.clock import Clock
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import DeliveryState
-from statusdesk.core.timefmt import iso
+from statusdesk.core.model import Delivery, DeliveryState
+from statusdesk.core.timefmt import iso, parse_iso
+from statusdesk.delivery.ledger import StoreLedger
+from statusdesk.delivery.owners import process_is_gone
+from statusdesk.delivery.ratelimit import RequestSpacing
 from statusdesk.delivery.retry import backoff_seconds
 from statusdesk.store import Store
 
 log = logging.getLogger(__name__)
 
+# Longer than any one attempt may take (channels time out their requests well before), so a
+# live holder never loses its row; a dead one's rows are reconciled once it has run out.
 LEASE_SECONDS = 300
 StateCallback = Callable[[int, DeliveryState], None]
+
+
+@dataclass(frozen=True)
+class Recovery:
+    abandoned: int  # `sending` rows whose holder died, now `unknown`
+    reconciling: int  # `unknown` rows queued for reconciliation
 
 
 class Dispatcher:
@@ -46,6 +67,7 @@ class Dispatcher:
         self.owner = owner
         self._on_change = on_change
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="delivery")
+        self._spacing = RequestSpacing()
         self._local = threading.local()
         self._stores: list[Store] = []
         self._lock = threading.Lock()
@@ -56,16 +78,7 @@ class Dispatcher:
     # -- public -------------------------------------------------------------------------------
 
     def submit(self, delivery_ids: Iterable[int]) -> list[Future[DeliveryState | None]]:
-        futures = []
-        with self._lock:
-            if self._closed:
-                return []
-            for delivery_id in delivery_ids:
-                future = self._pool.submit(self._attempt_logged, delivery_id)
-                self._inflight.add(future)
-                future.add_done_callback(self._forget)
-                futures.append(future)
-        return futures
+        return [self._queue(self._attempt_logged, delivery_id) for delivery_id in delivery_ids]
 
     def submit_runnable(self) -> int:
         """Queue whatever is due in the outbox (pending, or retry_wait whose time came)."""
@@ -73,6 +86,31 @@ class Dispatcher:
         due = store.runnable_deliveries(iso(self._clock.now()))
         self.submit(d.id for d in due)
         return len(due)
+
+    def recover(self) -> Recovery:
+        """After a crash (ours or another process's): rows held by a holder that is gone become
+        `unknown`, and every `unknown` row is reconciled before anything is sent again."""
+        store = self._store()
+        now = self._clock.now()
+        abandoned = 0
+        for row in store.held_deliveries():
+            owner = row["owner"]
+            if owner == self.owner:
+                continue
+            expired = row["lease_until"] is None or parse_iso(row["lease_until"]) <= now
+            if (expired or process_is_gone(owner)) and store.release_abandoned(
+                row["id"], owner, iso(now)
+            ):
+                abandoned += 1
+                self._notify(row["id"], DeliveryState.UNKNOWN)
+        unknown = store.unknown_deliveries()
+        for delivery in unknown:
+            self._queue(self._reconcile_logged, delivery.id)
+        return Recovery(abandoned, len(unknown))
+
+    def notify(self, delivery_id: int, state: DeliveryState) -> None:
+        """Tell the listener of a change made outside an attempt (a person's decision)."""
+        self._notify(delivery_id, state)
 
     def wait_idle(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
@@ -108,70 +146,180 @@ class Dispatcher:
         when another worker or process holds it (or it is not due)."""
         store = self._store()
         now = self._clock.now()
-        lease_until = iso(now + timedelta(seconds=LEASE_SECONDS))
-        if not store.claim_delivery(delivery_id, self.owner, lease_until, iso(now)):
+        if not store.claim_delivery(delivery_id, self.owner, self._lease(now), iso(now)):
             return None
         self._notify(delivery_id, DeliveryState.SENDING)
-        delivery = store.delivery(delivery_id)
-        assert delivery is not None
-        config = store.channel(delivery.channel_id)
-        update = store.update(delivery.update_id)
-        assert config is not None and update is not None
-        incident = store.incident(update.incident_id)
-        assert incident is not None
-        state: DeliveryState
+        delivery, config, channel, error = self._prepare(store, delivery_id)
+        if channel is None:
+            return self._finish(store, delivery, DeliveryState.NEEDS_DECISION, error=error)
         try:
-            channel = self._channel_for(config)
+            update = store.update(delivery.update_id)
+            assert update is not None
+            incident = store.incident(update.incident_id)
+            assert incident is not None
             rendered = channel.render(update, incident)
-            receipt = channel.send(rendered, delivery.idempotency_key)
+            self._spacing.wait(config.id, channel.min_interval)
+            receipt = channel.send(
+                rendered, delivery.idempotency_key, self._ledger(store, delivery)
+            )
         except Transient as exc:
-            wait = backoff_seconds(delivery.attempts, exc.retry_after)
-            state = DeliveryState.RETRY_WAIT
-            store.finish_delivery(
-                delivery_id,
-                state,
-                iso(self._clock.now()),
-                error=str(exc),
-                next_attempt_at=iso(self._clock.now() + timedelta(seconds=wait)),
-            )
-            self._retry_later(delivery_id, wait)
+            return self._retry_wait(store, delivery, str(exc), exc.retry_after)
         except Permanent as exc:
-            state = DeliveryState.FAILED
-            store.finish_delivery(delivery_id, state, iso(self._clock.now()), error=str(exc))
+            return self._finish(store, delivery, DeliveryState.FAILED, error=str(exc))
         except Ambiguous as exc:
-            state = DeliveryState.UNKNOWN
-            store.finish_delivery(delivery_id, state, iso(self._clock.now()), error=str(exc))
+            state = self._finish(store, delivery, DeliveryState.UNKNOWN, error=str(exc))
+            if state is DeliveryState.UNKNOWN:
+                self._queue(self._reconcile_logged, delivery_id)
+            return state
         except Exception as exc:
-            # A bug in a channel must not leave the row in `sending` forever, and must not be
-            # resent blindly either: the outcome is unknown until someone looks.
-            log.exception("delivery %s: unexpected error", delivery_id)
-            state = DeliveryState.UNKNOWN
-            store.finish_delivery(
-                delivery_id,
-                state,
-                iso(self._clock.now()),
-                error=f"{config.name}: internal error ({type(exc).__name__}: {exc}); "
-                "see the log, then retry or skip this delivery.",
+            return self._finish(
+                store, delivery, DeliveryState.NEEDS_DECISION, error=self._bug(config, exc)
             )
-        else:
-            state = DeliveryState.SENT
-            store.finish_delivery(
-                delivery_id,
-                state,
-                iso(self._clock.now()),
+        return self._finish(
+            store,
+            delivery,
+            DeliveryState.SENT,
+            remote_id=receipt.remote_id,
+            remote_url=receipt.remote_url,
+        )
+
+    def reconcile(self, delivery_id: int) -> DeliveryState | None:
+        """Find out whether an `unknown` delivery landed: sent if it did, back to the outbox
+        (same idempotency key) if it did not, a person's decision if the channel cannot tell."""
+        store = self._store()
+        now = self._clock.now()
+        if not store.claim_for_reconcile(delivery_id, self.owner, self._lease(now), iso(now)):
+            return None
+        delivery, config, channel, error = self._prepare(store, delivery_id)
+        if channel is None:
+            return self._finish(store, delivery, DeliveryState.NEEDS_DECISION, error=error)
+        try:
+            self._spacing.wait(config.id, channel.min_interval)
+            receipt = channel.reconcile(delivery.idempotency_key, self._ledger(store, delivery))
+        except Transient as exc:
+            # The lookup itself failed: still unknown; look again later.
+            state = self._finish(store, delivery, DeliveryState.UNKNOWN, error=str(exc))
+            self._later(self._reconcile_logged, delivery_id, backoff_seconds(delivery.attempts))
+            return state
+        except (Ambiguous, Permanent) as exc:
+            return self._finish(
+                store,
+                delivery,
+                DeliveryState.NEEDS_DECISION,
+                error=f"{exc} Check {config.name} by hand, then retry or skip this delivery.",
+            )
+        except Exception as exc:
+            return self._finish(
+                store, delivery, DeliveryState.NEEDS_DECISION, error=self._bug(config, exc)
+            )
+        if receipt is not None:
+            return self._finish(
+                store,
+                delivery,
+                DeliveryState.SENT,
                 remote_id=receipt.remote_id,
                 remote_url=receipt.remote_url,
             )
-        self._notify(delivery_id, state)
-        return state
+        return self._retry_wait(store, delivery, delivery.last_error or "", None)
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _prepare(
+        self, store: Store, delivery_id: int
+    ) -> tuple[Delivery, ChannelConfig, Channel | None, str]:
+        delivery = store.delivery(delivery_id)
+        assert delivery is not None
+        config = store.channel(delivery.channel_id)
+        assert config is not None
+        try:
+            return delivery, config, self._channel_for(config), ""
+        except Exception as exc:  # an unknown kind, a setting it cannot use
+            return delivery, config, None, f"{config.name}: cannot be used ({exc})."
+
+    def _ledger(self, store: Store, delivery: Delivery) -> StoreLedger:
+        return StoreLedger(store, delivery.id, self._clock.now)
+
+    def _lease(self, now: datetime) -> str:
+        return iso(now + timedelta(seconds=LEASE_SECONDS))
+
+    def _bug(self, config: ChannelConfig, exc: Exception) -> str:
+        # A bug in a channel must not leave the row in `sending` forever, and must not be
+        # resent blindly either: the outcome is unknown until someone looks.
+        log.error("channel %s: unexpected error", config.name, exc_info=exc)
+        return (
+            f"{config.name}: internal error ({type(exc).__name__}: {exc}); it may or may not "
+            "have gone out. See the log, check the channel, then retry or skip this delivery."
+        )
+
+    def _finish(
+        self,
+        store: Store,
+        delivery: Delivery,
+        state: DeliveryState,
+        *,
+        error: str | None = None,
+        next_attempt_at: str | None = None,
+        remote_id: str | None = None,
+        remote_url: str | None = None,
+    ) -> DeliveryState | None:
+        recorded = store.finish_delivery(
+            delivery.id,
+            state,
+            iso(self._clock.now()),
+            owner=self.owner,
+            error=error,
+            next_attempt_at=next_attempt_at,
+            remote_id=remote_id,
+            remote_url=remote_url,
+        )
+        if not recorded:
+            log.warning(
+                "delivery %s: lease lost before its outcome (%s) was recorded", delivery.id, state
+            )
+            return None
+        self._notify(delivery.id, state)
+        return state
+
+    def _retry_wait(
+        self, store: Store, delivery: Delivery, error: str, retry_after: float | None
+    ) -> DeliveryState | None:
+        wait = backoff_seconds(max(1, delivery.attempts), retry_after)
+        state = self._finish(
+            store,
+            delivery,
+            DeliveryState.RETRY_WAIT,
+            error=error,
+            next_attempt_at=iso(self._clock.now() + timedelta(seconds=wait)),
+        )
+        if state is DeliveryState.RETRY_WAIT:
+            self._later(self._attempt_logged, delivery.id, wait)
+        return state
+
+    def _queue(
+        self, work: Callable[[int], DeliveryState | None], delivery_id: int
+    ) -> Future[DeliveryState | None]:
+        with self._lock:
+            if self._closed:
+                cancelled: Future[DeliveryState | None] = Future()
+                cancelled.set_result(None)
+                return cancelled
+            future = self._pool.submit(work, delivery_id)
+            self._inflight.add(future)
+        future.add_done_callback(self._forget)
+        return future
 
     def _attempt_logged(self, delivery_id: int) -> DeliveryState | None:
         try:
             return self.attempt(delivery_id)
         except Exception:
             log.exception("delivery %s: attempt could not be recorded", delivery_id)
+            raise
+
+    def _reconcile_logged(self, delivery_id: int) -> DeliveryState | None:
+        try:
+            return self.reconcile(delivery_id)
+        except Exception:
+            log.exception("delivery %s: reconciliation could not be recorded", delivery_id)
             raise
 
     def _store(self) -> Store:
@@ -194,7 +342,9 @@ class Dispatcher:
             except Exception:
                 log.exception("delivery state listener failed")
 
-    def _retry_later(self, delivery_id: int, seconds: float) -> None:
+    def _later(
+        self, work: Callable[[int], DeliveryState | None], delivery_id: int, seconds: float
+    ) -> None:
         with self._lock:
             if self._closed:
                 return
@@ -202,7 +352,7 @@ class Dispatcher:
             def fire() -> None:
                 with self._lock:
                     self._timers.discard(timer)
-                self.submit([delivery_id])
+                self._queue(work, delivery_id)
 
             timer = threading.Timer(seconds, fire)
             timer.daemon = True

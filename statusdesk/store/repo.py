@@ -440,6 +440,17 @@ class Store:
             )
         return channel_id
 
+    def set_channel_settings(self, channel_id: int, settings: dict[str, Any], now: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE channel SET settings = ? WHERE id = ?",
+                (json.dumps(settings, ensure_ascii=False), channel_id),
+            )
+            # Setting names only: a value could be a URL with a token in it.
+            self.log_event(
+                "channel.settings", now, channel_id=channel_id, data={"keys": sorted(settings)}
+            )
+
     # -- deliveries ---------------------------------------------------------------------------
 
     def create_deliveries(self, update_id: int, channel_ids: Iterable[int], now: str) -> list[int]:
@@ -521,18 +532,22 @@ class Store:
         state: DeliveryState,
         now: str,
         *,
+        owner: str | None = None,
         remote_id: str | None = None,
         remote_url: str | None = None,
         error: str | None = None,
         next_attempt_at: str | None = None,
-    ) -> None:
+    ) -> bool:
+        """Record an attempt's outcome and let go of the row. With `owner`, only while the
+        row is still that owner's: a worker whose lease ran out and was taken over must not
+        overwrite what the new owner found. False when the row was not ours any more."""
         with self.transaction():
-            self.conn.execute(
+            cursor = self.conn.execute(
                 """UPDATE delivery SET state = ?, remote_id = COALESCE(?, remote_id),
                    remote_url = COALESCE(?, remote_url), last_error = ?, next_attempt_at = ?,
                    sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
                    owner = NULL, lease_until = NULL, updated_at = ?
-                   WHERE id = ?""",
+                   WHERE id = ? AND (? IS NULL OR owner = ?)""",
                 (
                     state.value,
                     remote_id,
@@ -543,12 +558,152 @@ class Store:
                     now,
                     now,
                     delivery_id,
+                    owner,
+                    owner,
                 ),
             )
+            if cursor.rowcount != 1:
+                return False
             self.log_event(
                 f"delivery.{state.value}",
                 now,
+                actor=owner or "",
                 delivery_id=delivery_id,
                 **self._delivery_context(delivery_id),
                 data={"error": error, "remote_url": remote_url, "remote_id": remote_id},
+            )
+        return True
+
+    def held_deliveries(self) -> list[dict[str, Any]]:
+        """Rows some process holds (an attempt or a reconciliation in flight): id, state, owner,
+        lease_until. Recovery checks each owner's lease and, on this host, its process."""
+        return self._rows(
+            "SELECT id, state, owner, lease_until FROM delivery WHERE owner IS NOT NULL "
+            "AND state IN ('sending', 'unknown')"
+        )
+
+    def release_abandoned(self, delivery_id: int, owner: str, now: str) -> bool:
+        """A holder died (its lease ran out, or its process is gone): its `sending` row becomes
+        `unknown` — the request may have left — and is reconciled before anything is resent."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                """UPDATE delivery SET state = 'unknown', owner = NULL, lease_until = NULL,
+                   last_error = COALESCE(last_error, ?), updated_at = ?
+                   WHERE id = ? AND owner = ? AND state IN ('sending', 'unknown')""",
+                (
+                    "The process sending this stopped mid-attempt; checking whether it landed.",
+                    now,
+                    delivery_id,
+                    owner,
+                ),
+            )
+            if cursor.rowcount == 1:
+                self.log_event(
+                    "delivery.abandoned",
+                    now,
+                    delivery_id=delivery_id,
+                    **self._delivery_context(delivery_id),
+                    data={"owner": owner},
+                )
+        return cursor.rowcount == 1
+
+    def unknown_deliveries(self) -> list[Delivery]:
+        rows = self._rows(
+            "SELECT * FROM delivery WHERE state = 'unknown' AND owner IS NULL ORDER BY id"
+        )
+        return [delivery_from_row(r) for r in rows]
+
+    def claim_for_reconcile(self, delivery_id: int, owner: str, lease_until: str, now: str) -> bool:
+        """Take an `unknown` delivery to find out whether it landed (one conditional UPDATE,
+        as for sending: two processes never reconcile, and then resend, the same row)."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                """UPDATE delivery SET owner = ?, lease_until = ?, updated_at = ?
+                   WHERE id = ? AND state = 'unknown' AND owner IS NULL""",
+                (owner, lease_until, now, delivery_id),
+            )
+        return cursor.rowcount == 1
+
+    def decide_delivery(
+        self, delivery_id: int, decision: str, by: str, note: str, now: str
+    ) -> Delivery:
+        """A person's decision on a delivery: `retry` (back to pending, same idempotency key)
+        or `skip` (a recorded, reasoned silence). Raises ValueError when the delivery's state
+        does not allow it; the message says why."""
+        with self.transaction():
+            current = self.delivery(delivery_id)
+            if current is None:
+                raise ValueError(f"There is no delivery {delivery_id}.")
+            state = current.state
+            if state == DeliveryState.SENT:
+                raise ValueError(f"Delivery {delivery_id} was already sent; nothing to decide.")
+            if state == DeliveryState.SKIPPED and decision == "skip":
+                raise ValueError(f"Delivery {delivery_id} is already skipped.")
+            if state == DeliveryState.SENDING or (
+                state == DeliveryState.UNKNOWN and current.owner is not None
+            ):
+                raise ValueError(
+                    f"Delivery {delivery_id} is being sent right now; wait for its outcome."
+                )
+            if decision == "retry" and state == DeliveryState.PENDING:
+                raise ValueError(f"Delivery {delivery_id} is already waiting to be sent.")
+            target = DeliveryState.PENDING if decision == "retry" else DeliveryState.SKIPPED
+            self.conn.execute(
+                """UPDATE delivery SET state = ?, next_attempt_at = NULL, decided_by = ?,
+                   decision_note = ?, updated_at = ? WHERE id = ?""",
+                (target.value, by, note or None, now, delivery_id),
+            )
+            self.log_event(
+                f"delivery.{decision}",
+                now,
+                actor=by,
+                delivery_id=delivery_id,
+                **self._delivery_context(delivery_id),
+                data={"from": state.value, "reason": note},
+            )
+        found = self.delivery(delivery_id)
+        assert found is not None
+        return found
+
+    def outstanding_deliveries(self) -> int:
+        """Deliveries not yet out: neither sent nor skipped."""
+        rows = self._rows(
+            "SELECT COUNT(*) AS n FROM delivery WHERE state NOT IN ('sent', 'skipped')"
+        )
+        return int(rows[0]["n"])
+
+    # -- delivery parts (threads, recipients) ---------------------------------------------------
+
+    def delivery_parts(self, delivery_id: int) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT * FROM delivery_part WHERE delivery_id = ? ORDER BY seq", (delivery_id,)
+        )
+
+    def part_sending(self, delivery_id: int, seq: int, target: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                """INSERT INTO delivery_part (delivery_id, seq, target, state)
+                   VALUES (?, ?, ?, 'sending')
+                   ON CONFLICT (delivery_id, seq)
+                   DO UPDATE SET state = 'sending', target = excluded.target""",
+                (delivery_id, seq, target),
+            )
+
+    def part_finished(
+        self,
+        delivery_id: int,
+        seq: int,
+        state: str,
+        now: str,
+        *,
+        remote_id: str | None = None,
+        remote_url: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        with self.transaction():
+            self.conn.execute(
+                """UPDATE delivery_part SET state = ?, remote_id = ?, remote_url = ?,
+                   last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
+                   WHERE delivery_id = ? AND seq = ?""",
+                (state, remote_id, remote_url, error, state, now, delivery_id, seq),
             )

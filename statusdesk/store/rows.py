@@ -96,4 +96,5 @@ def delivery_from_row(row: Row) -> Delivery:
         sent_at=row["sent_at"],
         decided_by=row["decided_by"],
         decision_note=row["decision_note"],
+        owner=row.get("owner"),
     )

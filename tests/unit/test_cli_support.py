@@ -25,6 +25,7 @@ import pytest
 from statusdesk.channels import registry
 from statusdesk.channels.base import (
     ChannelContext,
+    PartLedger,
     Permanent,
     Receipt,
     Rendered,
@@ -42,6 +43,7 @@ class ProbeChannel:
     {"sleep": s} → slow success; {} → success."""
 
     kind = PROBE
+    min_interval = 0.0
 
     def __init__(self, config: Channel, context: ChannelContext) -> None:
         self.config = config
@@ -56,7 +58,7 @@ class ProbeChannel:
         ]
         return Rendered(update.id, incident.id, (RenderedPart("both", "\n".join(texts)),))
 
-    def send(self, rendered: Rendered, key: str) -> Receipt:
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
         settings = self.config.settings
         time.sleep(float(settings.get("sleep", 0)))
         if "fail" in settings:
@@ -71,7 +73,7 @@ class ProbeChannel:
         target.write_text(rendered.parts[0].text, encoding="utf-8")
         return Receipt(remote_id=key, remote_url=target.as_uri())
 
-    def reconcile(self, key: str) -> Receipt | None:
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
         return None
 
 

@@ -15,6 +15,7 @@ from statusdesk.channels import registry
 from statusdesk.channels.base import (
     Ambiguous,
     ChannelContext,
+    PartLedger,
     Permanent,
     Receipt,
     Rendered,
@@ -41,6 +42,7 @@ class Script:
 
     behaviour: dict[str, list[Callable[[], Receipt]]] = field(default_factory=dict)
     sent: list[tuple[str, str, str]] = field(default_factory=list)
+    reconciles: dict[str, list[Callable[[], Receipt | None]]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -49,6 +51,7 @@ SCRIPT = Script()
 
 class ProbeChannel:
     kind = "probe"
+    min_interval = 0.0
 
     def __init__(self, config: Channel, context: ChannelContext) -> None:
         self.config = config
@@ -60,17 +63,19 @@ class ProbeChannel:
         text = f"{update.body.en} | {update.body.ar}"
         return Rendered(update.id, incident.id, (RenderedPart("both", text),))
 
-    def send(self, rendered: Rendered, key: str) -> Receipt:
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
         with SCRIPT.lock:
             steps = SCRIPT.behaviour.get(self.config.name, [])
             step = steps.pop(0) if steps else (lambda: Receipt(remote_id="ok"))
-        receipt = step()
-        with SCRIPT.lock:
+            # Every attempt, whatever its outcome: what a receiver would have seen arrive.
             SCRIPT.sent.append((self.config.name, key, rendered.parts[0].text))
-        return receipt
+        return step()
 
-    def reconcile(self, key: str) -> Receipt | None:
-        return None
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        with SCRIPT.lock:
+            answers = SCRIPT.reconciles.get(self.config.name, [])
+            answer = answers.pop(0) if answers else (lambda: None)
+        return answer()
 
 
 @pytest.fixture
@@ -78,6 +83,7 @@ def probe_desk(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
     monkeypatch.setitem(registry.KINDS, "probe", ProbeChannel)
     SCRIPT.behaviour.clear()
     SCRIPT.sent.clear()
+    SCRIPT.reconciles.clear()
     with Desk(home) as desk:
         now = desk.now()
         with desk.store.transaction():
@@ -151,13 +157,20 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
         raise KeyError("oops")
 
     SCRIPT.behaviour = {"alpha": [maybe], "beta": [bug]}
+    SCRIPT.sent.clear()
     second = probe_desk.post_update(first.incident_id, draft("Identified.", "تم التحديد."))
     probe_desk.wait_for(second.update_id, timeout=10)
+    # Ambiguous: unknown, reconciled (the probe says "not landed"), resent with the same key.
+    # A bug in a channel: nobody knows what left, so a person decides.
     assert states(probe_desk, second.update_id) == {
-        "alpha": DeliveryState.UNKNOWN,
-        "beta": DeliveryState.UNKNOWN,
+        "alpha": DeliveryState.SENT,
+        "beta": DeliveryState.NEEDS_DECISION,
     }
-    beta = probe_desk.store.deliveries_for_update(second.update_id)[1]
+    alpha, beta = probe_desk.store.deliveries_for_update(second.update_id)
+    assert [key for name, key, _ in SCRIPT.sent if name == "alpha"] == [alpha.idempotency_key] * 2
+    kinds = [e["kind"] for e in probe_desk.store.events() if e["delivery_id"] == alpha.id]
+    assert kinds.index("delivery.unknown") < kinds.index("delivery.retry_wait")
+    assert kinds[-1] == "delivery.sent"
     assert beta.last_error is not None and "internal error" in beta.last_error
 
 

@@ -7,7 +7,7 @@ import fcntl
 import threading
 from pathlib import Path
 
-from statusdesk.channels.base import ChannelContext, Receipt, Rendered, RenderedPart
+from statusdesk.channels.base import ChannelContext, PartLedger, Receipt, Rendered, RenderedPart
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
 
@@ -17,6 +17,7 @@ _BUILD_LOCK = threading.Lock()
 
 class SiteChannel:
     kind = "site"
+    min_interval = 0.0
 
     def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
         self.config = config
@@ -46,7 +47,7 @@ class SiteChannel:
         )
         return Rendered(update.id, incident.id, parts)
 
-    def send(self, rendered: Rendered, key: str) -> Receipt:
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
         from statusdesk.channels.site.build import build_site
 
         lock_path = self.context.home / ".site.lock"
@@ -61,7 +62,7 @@ class SiteChannel:
         page = site / "incidents" / f"{rendered.incident_id}.html"
         return Receipt(remote_id=str(rendered.incident_id), remote_url=page.absolute().as_uri())
 
-    def reconcile(self, key: str) -> Receipt | None:
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
         # A rebuild writes the whole site from the workspace, so doing it again is harmless:
         # "not known to have landed" is always safe to resend.
         return None

@@ -1,0 +1,181 @@
+"""The webhook channel: the update as JSON, POSTed to a URL.
+
+Formats: `statusdesk` (the whole update in the channel's languages, its incident and state) and
+`slack` (`{"text": ...}`, which Slack, Mattermost and Rocket.Chat accept). Every attempt of a
+delivery carries the same `Idempotency-Key`, so a receiver that honours it never posts twice;
+with a signing secret (kept in the keyring) the raw body is signed,
+`X-Statusdesk-Signature: sha256=<hex HMAC-SHA256>`, so the receiver can tell it came from us.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+from typing import Any
+from urllib.parse import urlsplit
+
+from statusdesk.channels import http
+from statusdesk.channels.base import (
+    ChannelContext,
+    PartLedger,
+    Permanent,
+    Receipt,
+    Rendered,
+    RenderedPart,
+)
+from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.model import Incident, Order, Problem, Update
+
+FORMATS = ("statusdesk", "slack")
+SECRETS = ("signing_secret",)
+SIGNATURE_HEADER = "X-Statusdesk-Signature"
+
+
+def settings_problems(settings: dict[str, Any]) -> list[str]:
+    """What is wrong with a webhook's settings, in words a user can act on."""
+    problems = []
+    url = str(settings.get("url", ""))
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        problems.append(
+            f"url must be an http:// or https:// address (got {url!r}); "
+            "e.g. --set url=https://hooks.example.com/statusdesk"
+        )
+    fmt = settings.get("format", "statusdesk")
+    if fmt not in FORMATS:
+        problems.append(f"format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+    return problems
+
+
+def slack_escape(text: str) -> str:
+    # Slack's own rule: only these three are control characters in message text.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class WebhookChannel:
+    kind = "webhook"
+    min_interval = 0.0
+
+    def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
+        self.config = config
+        self.context = context
+        self._local = threading.local()  # a requests.Session per worker thread
+
+    # -- protocol -----------------------------------------------------------------------------
+
+    def check(self, update: Update, incident: Incident) -> list[Problem]:
+        return [
+            Problem("channels", f"{self.config.name}: {message}")
+            for message in settings_problems(self.config.settings)
+        ]
+
+    def _languages(self, update: Update) -> list[str]:
+        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
+        return [
+            lang
+            for lang in order
+            if self.config.language.includes(lang) and update.body.get(lang).strip()
+        ]
+
+    def payload(self, update: Update, incident: Incident) -> dict[str, Any]:
+        languages = self._languages(update)
+        if self.config.settings.get("format", "statusdesk") == "slack":
+            return {"text": self._slack_text(update, incident, languages)}
+        return {
+            "event": "incident.update",
+            "incident": {
+                "id": incident.id,
+                "kind": incident.kind.value,
+                "title": {lang: incident.title.get(lang) for lang in languages},
+                "state": incident.state.value,
+                "impact": incident.impact.value,
+                "started_at": incident.started_at,
+                "resolved_at": incident.resolved_at,
+            },
+            "update": {
+                "id": update.id,
+                "state": update.state.value,
+                "body": {lang: update.body.get(lang) for lang in languages},
+                "author": update.author,
+                "created_at": update.created_at,
+                "published_at": update.published_at,
+            },
+            "languages": languages,
+        }
+
+    def _slack_text(self, update: Update, incident: Incident, languages: list[str]) -> str:
+        state = update.state.value.replace("_", " ").capitalize()
+        blocks = []
+        for lang in languages:
+            title = incident.title.get(lang) or incident.title.en or incident.title.ar
+            blocks.append(
+                f"*[{state}] {slack_escape(title)}*\n{slack_escape(update.body.get(lang))}"
+            )
+        return "\n\n".join(blocks)
+
+    def render(self, update: Update, incident: Incident) -> Rendered:
+        text = json.dumps(self.payload(update, incident), ensure_ascii=False, sort_keys=True)
+        part = RenderedPart("both", text, "application/json")
+        return Rendered(update.id, incident.id, (part,))
+
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
+        url = self._url()
+        body = rendered.parts[0].text.encode("utf-8")
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            "Idempotency-Key": key,
+            "User-Agent": "statusdesk",
+        }
+        secret = self._signing_secret()
+        if secret is not None:
+            digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+            headers[SIGNATURE_HEADER] = f"sha256={digest}"
+        response = http.post(
+            self.config.name, self._session(), url, body, headers, self.context.now()
+        )
+        remote_id = response.headers.get("X-Request-Id") or response.headers.get("Location")
+        return Receipt(remote_id=remote_id, remote_url=url, detail=f"HTTP {response.status_code}")
+
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        # A webhook has nothing to ask; the receiver dedupes by Idempotency-Key, so sending
+        # again with the same key is the safe answer to "did it land?".
+        return None
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _url(self) -> str:
+        problems = settings_problems(self.config.settings)
+        if problems:
+            raise Permanent(f"{self.config.name}: {problems[0]}.")
+        return str(self.config.settings["url"])
+
+    def _signing_secret(self) -> str | None:
+        """The secret when one was set (`channel secret NAME signing_secret`); a channel that
+        should sign never sends unsigned because the keyring was unavailable."""
+        if "signing_secret" not in self.config.settings.get("secret_keys", []):
+            return None
+        from statusdesk.secrets import SecretsUnavailable
+
+        if self.context.secrets is None:
+            raise Permanent(f"{self.config.name}: this process has no access to the keyring.")
+        try:
+            value = self.context.secrets.get(self.config.name, "signing_secret")
+        except SecretsUnavailable as exc:
+            raise Permanent(f"{self.config.name}: cannot read its signing secret. {exc}") from exc
+        if not value:
+            raise Permanent(
+                f"{self.config.name}: its signing secret is missing from the keyring. Set it "
+                f"again with `statusdesk channel secret {self.config.name} signing_secret`."
+            )
+        return value
+
+    def _session(self) -> Any:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            import requests
+
+            session = requests.Session()
+            self._local.session = session
+        return session

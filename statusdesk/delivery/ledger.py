@@ -1,0 +1,48 @@
+"""The part ledger of one delivery, kept in `delivery_part`: what a multi-part channel (a thread
+of posts, the recipients of an email) has sent so far, so a retry resumes at the first part that
+did not go out and never re-sends one that did."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from statusdesk.channels.base import PartRecord, Receipt
+from statusdesk.core.timefmt import iso
+from statusdesk.store import Store
+
+
+class StoreLedger:
+    def __init__(self, store: Store, delivery_id: int, now: Callable[[], datetime]) -> None:
+        self._store = store
+        self._delivery_id = delivery_id
+        self._now = now
+
+    def parts(self) -> dict[int, PartRecord]:
+        return {
+            row["seq"]: PartRecord(
+                seq=row["seq"],
+                target=row["target"],
+                state=row["state"],
+                remote_id=row["remote_id"],
+                remote_url=row["remote_url"],
+                error=row["last_error"],
+            )
+            for row in self._store.delivery_parts(self._delivery_id)
+        }
+
+    def sending(self, seq: int, target: str = "") -> None:
+        self._store.part_sending(self._delivery_id, seq, target)
+
+    def sent(self, seq: int, receipt: Receipt) -> None:
+        self._store.part_finished(
+            self._delivery_id,
+            seq,
+            "sent",
+            iso(self._now()),
+            remote_id=receipt.remote_id,
+            remote_url=receipt.remote_url,
+        )
+
+    def failed(self, seq: int, error: str) -> None:
+        self._store.part_finished(self._delivery_id, seq, "failed", iso(self._now()), error=error)
