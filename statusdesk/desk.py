@@ -40,7 +40,7 @@ from statusdesk.core.model import (
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import body_problems, title_problems
-from statusdesk.delivery.dispatcher import Dispatcher, Recovery, StateCallback
+from statusdesk.delivery.dispatcher import MAX_WORKERS, Dispatcher, Recovery, StateCallback
 from statusdesk.delivery.outbox import Published, open_incident, publish_update
 from statusdesk.delivery.owners import new_owner
 from statusdesk.jsonview import delivery_json, incident_json, silence_json, update_json
@@ -72,7 +72,7 @@ class Desk:
         *,
         clock: Clock | None = None,
         on_delivery_change: StateCallback | None = None,
-        max_workers: int = 4,
+        max_workers: int = MAX_WORKERS,
         checked: bool = False,
     ) -> None:
         """`checked`: this process has already opened the workspace once, with its integrity
@@ -301,10 +301,12 @@ class Desk:
 
     # -- deliveries: a person's decisions, recovery ------------------------------------------
 
-    def retry_delivery(self, delivery_id: int, by: str = "") -> Delivery:
-        """Back to the outbox with the same idempotency key, and sent at once."""
+    def retry_delivery(self, delivery_id: int, by: str = "", *, dispatch: bool = True) -> Delivery:
+        """Back to the outbox with the same idempotency key, and sent at once (or, without
+        `dispatch`, by whichever process works the outbox next)."""
         delivery = self._decide(delivery_id, "retry", by or self._who(), "")
-        self.dispatcher.submit([delivery_id])
+        if dispatch:
+            self.dispatcher.submit([delivery_id])
         return delivery
 
     def skip_delivery(self, delivery_id: int, reason: str, by: str = "") -> Delivery:
@@ -411,6 +413,25 @@ class Desk:
         self.store.set_channel_settings(
             config.id, {**config.settings, "secret_keys": keys}, self.now()
         )
+
+    def wait_for_delivery(
+        self, delivery_id: int, timeout: float, poll: Callable[[float], None] = time.sleep
+    ) -> Delivery:
+        """Block until one delivery has an outcome (see wait_for), or the timeout passes."""
+        deadline = time.monotonic() + timeout
+        while True:
+            delivery = self.store.delivery(delivery_id)
+            if delivery is None:
+                raise Rejected([Problem("delivery", f"There is no delivery {delivery_id}.")])
+            waiting = delivery.state in (
+                DeliveryState.PENDING,
+                DeliveryState.SENDING,
+                DeliveryState.RETRY_WAIT,
+                DeliveryState.UNKNOWN,
+            )
+            if not waiting or time.monotonic() >= deadline:
+                return delivery
+            poll(0.05)
 
     # -- views --------------------------------------------------------------------------------
 

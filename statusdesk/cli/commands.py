@@ -7,7 +7,7 @@ import argparse
 import getpass
 from typing import Any
 
-from statusdesk.cli import inputs, output
+from statusdesk.cli import commands_outbox, inputs, output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, err, out, print_json
 from statusdesk.core.model import (
@@ -288,6 +288,7 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
 
 
 HANDLERS = {
+    **commands_outbox.HANDLERS,
     "incident open": incident_open,
     "incident update": incident_update,
     "incident list": incident_list,

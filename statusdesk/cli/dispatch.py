@@ -48,7 +48,7 @@ def _log_to(folder: Path) -> Iterator[None]:
 
 
 def _rejected(exc: Rejected) -> None:
-    output.err("statusdesk: nothing was published; fix this and try again:")
+    output.err("statusdesk: nothing was changed; fix this and try again:")
     for problem in exc.problems:
         output.err(f"  {problem.field}: {problem}")
 

@@ -73,6 +73,15 @@ def channel_names(text: str) -> list[str]:
     return names
 
 
+def setting(text: str) -> tuple[str, str]:
+    """argparse type for --set KEY=VALUE."""
+    key, sep, value = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"{text!r} is not KEY=VALUE, e.g. --set format=slack")
+    return key, value.strip()
+
+
 def seconds(text: str) -> float:
     """argparse type for --timeout."""
     try:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from statusdesk.cli import inputs
+from statusdesk.cli.parser_outbox import add_channel_parsers, add_delivery_parsers, add_run_parser
 from statusdesk.core.model import INCIDENT_STATES, MAINTENANCE_STATES, IncidentKind, IncidentState
 
 Handler = Callable[..., int]
@@ -143,9 +144,8 @@ def _publishing_options(parser: argparse.ArgumentParser) -> None:
     how.add_argument(
         "--no-wait",
         action="store_true",
-        help="record the update and its deliveries and return at once, sending nothing: the "
-        "deliveries stay pending for `statusdesk run`, the headless runner — which is not "
-        "built yet, so in this version nothing sends them later",
+        help="record the update and its deliveries and return at once, sending nothing here: "
+        "`statusdesk run` (or the desktop app) sends them",
     )
 
 
@@ -275,6 +275,9 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
     )
     _json_option(listed, "the channels as a bare array")
     listed.set_defaults(handler=handlers["channel list"])
+    add_channel_parsers(channel_verbs, handlers, formatter)
+    add_delivery_parsers(sub, handlers, formatter)
+    add_run_parser(sub, handlers, formatter)
 
     site = sub.add_parser(
         "site",

@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 # live holder never loses its row; a dead one's rows are reconciled once it has run out.
 LEASE_SECONDS = 300
 StateCallback = Callable[[int, DeliveryState], None]
+# Attempts wait on the network, not the CPU: enough threads that every channel of an update
+# goes out at once (a pool smaller than the channel count would send in waves).
+MAX_WORKERS = 16
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class Dispatcher:
         channel_for: Callable[[ChannelConfig], Channel],
         clock: Clock,
         owner: str,
-        max_workers: int = 4,
+        max_workers: int = MAX_WORKERS,
         on_change: StateCallback | None = None,
     ) -> None:
         self._open_store = open_store
@@ -73,6 +76,9 @@ class Dispatcher:
         self._lock = threading.Lock()
         self._timers: set[threading.Timer] = set()
         self._inflight: set[Future[DeliveryState | None]] = set()
+        # (work, delivery id) queued and not yet finished: a poll that finds the same pending
+        # row again (the pool is busy) does not queue it twice.
+        self._queued: set[tuple[str, int]] = set()
         self._closed = False
 
     # -- public -------------------------------------------------------------------------------
@@ -107,6 +113,10 @@ class Dispatcher:
         for delivery in unknown:
             self._queue(self._reconcile_logged, delivery.id)
         return Recovery(abandoned, len(unknown))
+
+    def listen(self, on_change: StateCallback | None) -> None:
+        """Set who hears of every state change (from worker threads)."""
+        self._on_change = on_change
 
     def notify(self, delivery_id: int, state: DeliveryState) -> None:
         """Tell the listener of a change made outside an attempt (a person's decision)."""
@@ -298,15 +308,26 @@ class Dispatcher:
     def _queue(
         self, work: Callable[[int], DeliveryState | None], delivery_id: int
     ) -> Future[DeliveryState | None]:
+        token = (work.__name__, delivery_id)
         with self._lock:
-            if self._closed:
-                cancelled: Future[DeliveryState | None] = Future()
-                cancelled.set_result(None)
-                return cancelled
-            future = self._pool.submit(work, delivery_id)
+            if self._closed or token in self._queued:
+                skipped: Future[DeliveryState | None] = Future()
+                skipped.set_result(None)
+                return skipped
+            self._queued.add(token)
+            future = self._pool.submit(self._run_queued, work, token)
             self._inflight.add(future)
         future.add_done_callback(self._forget)
         return future
+
+    def _run_queued(
+        self, work: Callable[[int], DeliveryState | None], token: tuple[str, int]
+    ) -> DeliveryState | None:
+        with self._lock:
+            # From here a new request for the same row queues again: this run may have read
+            # it before the change that request is about.
+            self._queued.discard(token)
+        return work(token[1])
 
     def _attempt_logged(self, delivery_id: int) -> DeliveryState | None:
         try:
