@@ -109,7 +109,7 @@ class Dispatcher:
             ):
                 abandoned += 1
                 self._notify(row["id"], DeliveryState.UNKNOWN)
-        unknown = store.unknown_deliveries()
+        unknown = store.unknown_deliveries(iso(now))
         for delivery in unknown:
             self._queue(self._reconcile_logged, delivery.id)
         return Recovery(abandoned, len(unknown))
@@ -207,9 +207,16 @@ class Dispatcher:
             self._spacing.wait(config.id, channel.min_interval)
             receipt = channel.reconcile(delivery.idempotency_key, self._ledger(store, delivery))
         except Transient as exc:
-            # The lookup itself failed: still unknown; look again later.
-            state = self._finish(store, delivery, DeliveryState.UNKNOWN, error=str(exc))
-            self._later(self._reconcile_logged, delivery_id, backoff_seconds(delivery.attempts))
+            # The lookup itself failed: still unknown; look again when the wait is over.
+            wait = backoff_seconds(max(1, delivery.attempts), exc.retry_after)
+            state = self._finish(
+                store,
+                delivery,
+                DeliveryState.UNKNOWN,
+                error=str(exc),
+                next_attempt_at=iso(self._clock.now() + timedelta(seconds=wait)),
+            )
+            self._later(self._reconcile_logged, delivery_id, wait)
             return state
         except (Ambiguous, Permanent) as exc:
             return self._finish(

@@ -607,9 +607,12 @@ class Store:
                 )
         return cursor.rowcount == 1
 
-    def unknown_deliveries(self) -> list[Delivery]:
+    def unknown_deliveries(self, now: str) -> list[Delivery]:
+        """`unknown` rows nobody is reconciling, due for a look (a failed lookup waits)."""
         rows = self._rows(
-            "SELECT * FROM delivery WHERE state = 'unknown' AND owner IS NULL ORDER BY id"
+            "SELECT * FROM delivery WHERE state = 'unknown' AND owner IS NULL "
+            "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id",
+            (now,),
         )
         return [delivery_from_row(r) for r in rows]
 
