@@ -10,6 +10,7 @@ part in its `PartLedger` as it goes, so that a retry resumes at the first part n
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,27 @@ class Rendered:
     update_id: int
     incident_id: int
     parts: tuple[RenderedPart, ...]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "update_id": self.update_id,
+                "incident_id": self.incident_id,
+                "parts": [
+                    {"language": p.language, "text": p.text, "content_type": p.content_type}
+                    for p in self.parts
+                ],
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Rendered:
+        data = json.loads(text)
+        parts = tuple(
+            RenderedPart(p["language"], p["text"], p["content_type"]) for p in data["parts"]
+        )
+        return cls(int(data["update_id"]), int(data["incident_id"]), parts)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def retry_after_seconds(headers: Mapping[str, str], now: datetime) -> float | No
     value = headers.get("Retry-After")
     if value:
         value = value.strip()
-        if value.isdigit():
+        if value.isascii() and value.isdigit():  # not "²": isdigit() alone takes it
             return float(value)
         try:
             when = email.utils.parsedate_to_datetime(value)
@@ -40,8 +40,8 @@ def retry_after_seconds(headers: Mapping[str, str], now: datetime) -> float | No
             if when.tzinfo is None:
                 when = when.replace(tzinfo=UTC)
             return max(0.0, (when - now).total_seconds())
-    reset = headers.get("x-rate-limit-reset")
-    if reset and reset.strip().isdigit():
+    reset = (headers.get("x-rate-limit-reset") or "").strip()
+    if reset.isascii() and reset.isdigit():
         return max(0.0, int(reset) - now.timestamp())
     return None
 
@@ -120,7 +120,7 @@ def translate_error(channel: str, url: str, exc: Exception) -> Exception:
     if isinstance(exc, requests.exceptions.ReadTimeout):
         return Ambiguous(
             f"{channel}: the request reached {host} but no answer came within "
-            f"{READ_TIMEOUT:.0f} s; it may have arrived."
+            f"{READ_TIMEOUT:g} s; it may have arrived, so it is checked before being sent again."
         )
     if isinstance(exc, requests.exceptions.ConnectionError):
         if _caused_by(exc, NameResolutionError):
@@ -134,11 +134,14 @@ def translate_error(channel: str, url: str, exc: Exception) -> Exception:
             )
         return Ambiguous(
             f"{channel}: the connection to {host} broke during the request ({exc}); it may "
-            "have arrived."
+            "have arrived, so it is checked before being sent again."
         )
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return Permanent(f"{channel}: {url!r} is not a usable URL. Fix the url setting.")
-    return Ambiguous(f"{channel}: the request to {host} failed ({exc}); it may have arrived.")
+    return Ambiguous(
+        f"{channel}: the request to {host} failed ({exc}); it may have arrived, so it is "
+        "checked before being sent again."
+    )
 
 
 def post(

@@ -66,10 +66,16 @@ class WebhookChannel:
     # -- protocol -----------------------------------------------------------------------------
 
     def check(self, update: Update, incident: Incident) -> list[Problem]:
-        return [
+        problems = [
             Problem("channels", f"{self.config.name}: {message}")
             for message in settings_problems(self.config.settings)
         ]
+        if not problems:
+            try:
+                self._signing_secret()  # a signing channel that cannot sign: say so now
+            except Permanent as exc:
+                problems.append(Problem("channels", str(exc)))
+        return problems
 
     def _languages(self, update: Update) -> list[str]:
         order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
@@ -89,10 +95,12 @@ class WebhookChannel:
                 "id": incident.id,
                 "kind": incident.kind.value,
                 "title": {lang: incident.title.get(lang) for lang in languages},
-                "state": incident.state.value,
+                # As of this update, not as of the attempt: a retry after a later update
+                # must say what this one said.
+                "state": update.state.value,
                 "impact": incident.impact.value,
                 "started_at": incident.started_at,
-                "resolved_at": incident.resolved_at,
+                "resolved_at": update.published_at if update.state.is_closed else None,
             },
             "update": {
                 "id": update.id,

@@ -25,10 +25,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from statusdesk.channels.base import Ambiguous, Channel, Permanent, Transient
+from statusdesk.channels.base import Ambiguous, Channel, Permanent, Rendered, Transient
 from statusdesk.clock import Clock
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import Delivery, DeliveryState
+from statusdesk.core.model import Delivery, DeliveryState, Incident, Update
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.owners import process_is_gone
@@ -167,7 +167,7 @@ class Dispatcher:
             assert update is not None
             incident = store.incident(update.incident_id)
             assert incident is not None
-            rendered = channel.render(update, incident)
+            rendered = self._rendered(store, delivery, channel, update, incident)
             self._spacing.wait(config.id, channel.min_interval)
             receipt = channel.send(
                 rendered, delivery.idempotency_key, self._ledger(store, delivery)
@@ -252,6 +252,17 @@ class Dispatcher:
             return delivery, config, self._channel_for(config), ""
         except Exception as exc:  # an unknown kind, a setting it cannot use
             return delivery, config, None, f"{config.name}: cannot be used ({exc})."
+
+    def _rendered(
+        self, store: Store, delivery: Delivery, channel: Channel, update: Update, incident: Incident
+    ) -> Rendered:
+        """The first attempt renders and records; every later attempt resends those bytes."""
+        kept = store.rendered_of(delivery.id)
+        if kept is not None:
+            return Rendered.from_json(kept)
+        rendered = channel.render(update, incident)
+        store.keep_rendered(delivery.id, rendered.to_json(), self.owner)
+        return rendered
 
     def _ledger(self, store: Store, delivery: Delivery) -> StoreLedger:
         return StoreLedger(store, delivery.id, self._clock.now)
@@ -339,16 +350,35 @@ class Dispatcher:
     def _attempt_logged(self, delivery_id: int) -> DeliveryState | None:
         try:
             return self.attempt(delivery_id)
-        except Exception:
+        except Exception as exc:
             log.exception("delivery %s: attempt could not be recorded", delivery_id)
+            self._hand_over(delivery_id, exc)
             raise
 
     def _reconcile_logged(self, delivery_id: int) -> DeliveryState | None:
         try:
             return self.reconcile(delivery_id)
-        except Exception:
+        except Exception as exc:
             log.exception("delivery %s: reconciliation could not be recorded", delivery_id)
+            self._hand_over(delivery_id, exc)
             raise
+
+    def _hand_over(self, delivery_id: int, exc: Exception) -> None:
+        """Something broke after the row was claimed: it must not stay held by this live
+        process (recovery only takes rows of dead holders), and its outcome is unknown, so a
+        person decides. Only a row still ours is touched."""
+        try:
+            if self._store().finish_delivery(
+                delivery_id,
+                DeliveryState.NEEDS_DECISION,
+                iso(self._clock.now()),
+                owner=self.owner,
+                error=f"statusdesk could not record this attempt ({type(exc).__name__}: {exc}); "
+                "it may or may not have gone out. Check the channel, then retry or skip.",
+            ):
+                self._notify(delivery_id, DeliveryState.NEEDS_DECISION)
+        except Exception:
+            log.exception("delivery %s: could not hand the row over either", delivery_id)
 
     def _store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)

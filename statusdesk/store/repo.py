@@ -574,6 +574,18 @@ class Store:
             )
         return True
 
+    def rendered_of(self, delivery_id: int) -> str | None:
+        rows = self._rows("SELECT rendered FROM delivery WHERE id = ?", (delivery_id,))
+        return rows[0]["rendered"] if rows else None
+
+    def keep_rendered(self, delivery_id: int, rendered: str, owner: str) -> None:
+        """What the first attempt sends, committed before it leaves (see schema V2)."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE delivery SET rendered = ? WHERE id = ? AND owner = ? AND rendered IS NULL",
+                (rendered, delivery_id, owner),
+            )
+
     def held_deliveries(self) -> list[dict[str, Any]]:
         """Rows some process holds (an attempt or a reconciliation in flight): id, state, owner,
         lease_until. Recovery checks each owner's lease and, on this host, its process."""
@@ -651,10 +663,14 @@ class Store:
             if decision == "retry" and state == DeliveryState.PENDING:
                 raise ValueError(f"Delivery {delivery_id} is already waiting to be sent.")
             target = DeliveryState.PENDING if decision == "retry" else DeliveryState.SKIPPED
+            # A refused delivery never landed: its retry may carry what the user fixed since
+            # (settings, text). One that may have landed keeps its bytes for its key.
+            rerender = decision == "retry" and state == DeliveryState.FAILED
             self.conn.execute(
                 """UPDATE delivery SET state = ?, next_attempt_at = NULL, decided_by = ?,
-                   decision_note = ?, updated_at = ? WHERE id = ?""",
-                (target.value, by, note or None, now, delivery_id),
+                   decision_note = ?, updated_at = ?,
+                   rendered = CASE WHEN ? THEN NULL ELSE rendered END WHERE id = ?""",
+                (target.value, by, note or None, now, rerender, delivery_id),
             )
             self.log_event(
                 f"delivery.{decision}",

@@ -157,4 +157,11 @@ INSERT INTO channel (kind, name, enabled, language, "order", settings, created_a
 VALUES ('site', 'site', 1, 'both', 'en-first', '{{}}', {_NOW});
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# Exactly what a delivery's first attempt sent (its rendered parts, as JSON): every retry
+# under the same idempotency key resends these bytes, even after a later update changed the
+# incident (a receiver that dedupes by key rejects a key reused with another body).
+V2 = """
+ALTER TABLE delivery ADD COLUMN rendered TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)

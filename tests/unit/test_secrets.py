@@ -129,7 +129,7 @@ def test_without_a_keyring_the_cli_says_so_and_stores_nothing(
     assert "secret_keys" not in hook["settings"]
 
 
-def test_a_signing_channel_whose_keyring_is_gone_fails_instead_of_sending_unsigned(
+def test_a_signing_channel_whose_keyring_is_gone_refuses_to_publish_unsigned(
     home: Path, keyring_env: dict[str, str], tmp_path: Path, receiver: SigningReceiver
 ) -> None:
     env = child_env(**keyring_env)
@@ -141,6 +141,9 @@ def test_a_signing_channel_whose_keyring_is_gone_fails_instead_of_sending_unsign
     opened = spawn("--home", str(home), "incident", "open", "--title-en", "API outage",
                    "--en", "Investigating.", "--ar", "نحقق.", "--channels", "hook",
                    env=no_bus)  # fmt: skip
-    assert opened.code == 4
-    assert "hook: failed" in opened.stdout and "No usable keyring" in opened.stdout
+    assert opened.code == 3
+    assert "hook: cannot read its signing secret" in opened.stderr
+    assert "No usable keyring" in opened.stderr
     assert receiver.verdicts == []
+    listed = spawn("--home", str(home), "incident", "list", "--json", env=no_bus)
+    assert listed.json() == []
