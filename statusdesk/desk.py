@@ -433,6 +433,21 @@ class Desk:
                 return delivery
             poll(0.05)
 
+    def test_channel(self, name: str) -> str:
+        """Check a channel's connection and credentials, publishing nothing."""
+        config = self.store.channel_by_name(name)
+        if config is None:
+            known = ", ".join(c.name for c in self.store.channels()) or "none"
+            raise Rejected(
+                [Problem("channel", f"There is no channel named {name!r} (known: {known}).")]
+            )
+        channel = self.channel(config)
+        test = getattr(channel, "test", None)
+        if test is None:
+            return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
+        result: str = test()
+        return result
+
     # -- views --------------------------------------------------------------------------------
 
     def incident_detail(self, incident_id: int) -> dict[str, Any] | None:

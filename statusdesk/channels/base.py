@@ -112,8 +112,13 @@ class PartLedger(Protocol):
     def failed(self, seq: int, error: str) -> None: ...
 
 
-class SecretsReader(Protocol):
+class Secrets(Protocol):
+    """The keyring as a channel sees it (statusdesk/secrets.py). `set` is for what a service
+    rotates itself, such as an OAuth 2 refresh token, written back at once."""
+
     def get(self, channel: str, key: str) -> str | None: ...
+
+    def set(self, channel: str, key: str, value: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,7 @@ class ChannelContext:
     home: Path
     open_store: Callable[[], Store]
     now: Callable[[], datetime]
-    secrets: SecretsReader | None = None  # the keyring; None where no secret may be read
+    secrets: Secrets | None = None  # the keyring; None where no secret may be read
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -147,4 +152,14 @@ class Channel(Protocol):
         """After an ambiguous attempt: the receipt if it landed, None if it did not (or if
         sending it again with the same key is harmless). Raises Ambiguous when it cannot tell:
         then a person decides."""
+        ...
+
+
+class Testable(Protocol):
+    """A channel that can check its connection and credentials without publishing anything
+    (`statusdesk channel test NAME`)."""
+
+    def test(self) -> str:
+        """What was checked, in one line ("authenticated as @acme_status"); raises
+        Transient / Permanent with a message that says what to fix."""
         ...

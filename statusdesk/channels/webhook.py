@@ -151,7 +151,29 @@ class WebhookChannel:
         # again with the same key is the safe answer to "did it land?".
         return None
 
+    def test(self) -> str:
+        """A HEAD request: any HTTP answer (even 405) shows the receiver is there."""
+        url = self._url()
+        self._signing_secret()
+        try:
+            response = self._session().head(
+                url, timeout=(http.CONNECT_TIMEOUT, http.READ_TIMEOUT), allow_redirects=False
+            )
+        except Exception as exc:
+            raise Permanent(
+                f"{self.config.name}: {http.host_of(url)} cannot be reached ({exc}). Check the "
+                "url setting and that the receiver is running."
+            ) from exc
+        signed = "; its signing secret is in the keyring" if self._signs() else ""
+        return (
+            f"{self.config.name}: {http.host_of(url)} answered "
+            f"(HTTP {response.status_code}){signed}; nothing was published"
+        )
+
     # -- helpers ------------------------------------------------------------------------------
+
+    def _signs(self) -> bool:
+        return "signing_secret" in self.config.settings.get("secret_keys", [])
 
     def _url(self) -> str:
         problems = settings_problems(self.config.settings)
@@ -162,7 +184,7 @@ class WebhookChannel:
     def _signing_secret(self) -> str | None:
         """The secret when one was set (`channel secret NAME signing_secret`); a channel that
         should sign never sends unsigned because the keyring was unavailable."""
-        if "signing_secret" not in self.config.settings.get("secret_keys", []):
+        if not self._signs():
             return None
         from statusdesk.secrets import SecretsUnavailable
 

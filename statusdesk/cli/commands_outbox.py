@@ -84,6 +84,19 @@ def channel_secret(desk: Desk, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def channel_test(desk: Desk, args: argparse.Namespace) -> int:
+    from statusdesk.channels.base import ChannelError
+
+    try:
+        out(desk.test_channel(args.name))
+    except ChannelError as exc:
+        output.err(f"statusdesk: {exc}")
+        return Exit.CHANNEL_FAILED
+    except SecretsUnavailable as exc:
+        raise CliError(str(exc), Exit.WORKSPACE) from None
+    return Exit.OK
+
+
 @contextmanager
 def _stop_on_signals(stop: object) -> Iterator[None]:
     def handle(signum: int, frame: FrameType | None) -> None:
@@ -118,5 +131,6 @@ HANDLERS = {
     "delivery skip": delivery_skip,
     "channel add": channel_add,
     "channel secret": channel_secret,
+    "channel test": channel_test,
     "run": run,
 }

@@ -117,6 +117,16 @@ def add_channel_parsers(
     secret.add_argument("key", metavar="KEY", help="which secret, e.g. signing_secret")
     secret.set_defaults(handler=handlers["channel secret"])
 
+    tested = channel_verbs.add_parser(
+        "test",
+        help="check a channel's connection and credentials, publishing nothing",
+        description="Connect to the channel and check its credentials without publishing "
+        "anything. Exit 0 when it works; 4 with what to fix when it does not.",
+        formatter_class=formatter,
+    )
+    tested.add_argument("name", metavar="NAME", help="the channel's name")
+    tested.set_defaults(handler=handlers["channel test"])
+
 
 def add_run_parser(
     sub: Any, handlers: dict[str, Handler], formatter: type[argparse.HelpFormatter]

@@ -191,3 +191,28 @@ def test_sigterm_lets_the_attempt_in_flight_finish(
     with Desk(home) as desk:
         (delivery,) = desk.store.deliveries_for_update(1)
     assert delivery.state == "sent" and delivery.owner is None
+
+
+def test_channel_test_reaches_the_receiver_and_publishes_nothing(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.httpfake import FakeReceiver
+
+    receiver = FakeReceiver()
+    try:
+        call(capsys, "--home", str(home), "channel", "add", "webhook", "hook",
+             "--set", f"url={receiver.url}")  # fmt: skip
+        tested = call(capsys, "--home", str(home), "channel", "test", "hook")
+        assert tested.code == 0, tested.stderr
+        assert tested.lines[0].startswith(f"hook: 127.0.0.1:{receiver.port} answered (HTTP ")
+        assert "nothing was published" in tested.lines[0]
+        assert receiver.requests == []  # no POST: nothing published
+    finally:
+        receiver.close()
+    gone = call(capsys, "--home", str(home), "channel", "test", "hook")
+    assert gone.code == 4
+    assert "cannot be reached" in gone.stderr and "Check the url setting" in gone.stderr
+    site = call(capsys, "--home", str(home), "channel", "test", "site")
+    assert site.code == 0 and "nothing to test" in site.stdout
+    unknown = call(capsys, "--home", str(home), "channel", "test", "nope")
+    assert unknown.code == 3 and "no channel named 'nope'" in unknown.stderr
