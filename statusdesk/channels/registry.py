@@ -17,6 +17,9 @@ Factory = Callable[[ChannelConfig, ChannelContext], Channel]
 KINDS: dict[str, str | Factory] = {
     "site": "statusdesk.channels.site.channel:SiteChannel",
     "webhook": "statusdesk.channels.webhook:WebhookChannel",
+    "x": "statusdesk.channels.x.channel:XChannel",
+    "email": "statusdesk.channels.email.channel:EmailChannel",
+    "statuspage": "statusdesk.channels.statuspage.channel:StatuspageChannel",
 }
 
 

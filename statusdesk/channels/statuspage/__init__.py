@@ -1,0 +1,1 @@
+"""A hosted Atlassian Statuspage, through its REST API (kind `statuspage`)."""
