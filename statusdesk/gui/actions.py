@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from statusdesk.gui.bindings import BINDINGS, MENUS, Binding
+from statusdesk.gui.bindings import BINDINGS, MENUS, Binding, key_for
 
 
 def install_actions(
@@ -43,6 +43,16 @@ def install_actions(
         window.addAction(action)
         actions[entry.command] = action
     return actions
+
+
+def shown_key(command: str) -> str:
+    """A command's key as this platform writes it (Ctrl+R, or ⌘R on a Mac), for messages."""
+    return QKeySequence(key_for(command)).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def decision_keys_hint() -> str:
+    """How to act on a delivery that needs a person, as messages and tooltips say it."""
+    return f"{shown_key('retry-delivery')} retries, {shown_key('skip-delivery')} skips"
 
 
 def bound_sequences(bindings: Iterable[Binding] = BINDINGS) -> frozenset[str]:

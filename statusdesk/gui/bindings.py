@@ -43,6 +43,12 @@ BINDINGS: tuple[Binding, ...] = (
             "Go", "&Next incident"),
     Binding("focus-incidents", "Ctrl+0", "Move the keyboard focus to the incident list",
             "Go", "Incident &list"),
+    Binding("retry-delivery", "Ctrl+R",
+            "Retry a failed or undecided delivery of the current incident (same idempotency key)",
+            "Deliveries", "&Retry delivery…"),
+    Binding("skip-delivery", "Ctrl+Shift+K",
+            "Skip a failed, undecided or waiting delivery of the current incident, with a reason",
+            "Deliveries", "&Skip delivery…"),
     Binding("open-status-page", "Ctrl+O", "Open the local status page in the browser",
             "Status page", "&Open status page"),
     Binding("rebuild-status-page", "Ctrl+Shift+B", "Rebuild the local status page now",
@@ -55,7 +61,7 @@ BINDINGS: tuple[Binding, ...] = (
 # fmt: on
 
 # Menu order in the menu bar; every Binding.menu must be one of these.
-MENUS: tuple[str, ...] = ("Incident", "Edit", "Go", "Status page", "Help")
+MENUS: tuple[str, ...] = ("Incident", "Edit", "Go", "Deliveries", "Status page", "Help")
 
 STATE_COMMANDS: tuple[str, ...] = ("state-1", "state-2", "state-3", "state-4")
 

@@ -7,16 +7,17 @@ typed, never interpreted.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -24,16 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Channel, Component, Delivery, DeliveryState, Incident, Update
+from statusdesk.gui.actions import decision_keys_hint, shown_key
 from statusdesk.gui.editors import ARABIC_SCALE
 from statusdesk.gui.labels import (
     DELIVERY_COLOURS,
+    chip_label,
     component_status_label,
-    delivery_label,
+    delivery_detail,
+    delivery_reason,
     impact_label,
     isolate_latin,
     local_and_utc,
+    one_line,
     state_label,
 )
+from statusdesk.gui.operations import can_retry, can_skip
 
 
 @dataclass(frozen=True)
@@ -77,11 +83,13 @@ def text_label(text: str, rtl: bool, *, bold: bool = False, scale: float = 1.0) 
 
 
 class DeliveryChip(QLabel):
-    """A rounded label in its state's colours, painted here (see `muted` for why not CSS)."""
+    """One channel's delivery of one update: a rounded label in its state's colours, painted
+    here (see `muted` for why not CSS). Says the state in words (a countdown while a retry
+    waits); the tooltip and the accessible name carry the last error or the decision note."""
 
     RADIUS = 8
 
-    def __init__(self, delivery: Delivery, channel_name: str) -> None:
+    def __init__(self, delivery: Delivery, channel_name: str, now: datetime) -> None:
         super().__init__()
         self.delivery_id = delivery.id
         self.channel_name = channel_name
@@ -89,7 +97,20 @@ class DeliveryChip(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setContentsMargins(8, 1, 8, 1)
         self._background = QColor()
-        self.set_delivery(delivery)
+        self._coloured_as: DeliveryState | None = None
+        self.delivery = delivery
+        self.set_delivery(delivery, now)
+
+    @property
+    def state(self) -> DeliveryState:
+        return self.delivery.state
+
+    @property
+    def waiting(self) -> bool:
+        """A retry is due at a known time: the chip counts down to it."""
+        return self.delivery.state is DeliveryState.RETRY_WAIT and bool(
+            self.delivery.next_attempt_at
+        )
 
     def background(self) -> QColor:
         return QColor(self._background)
@@ -103,18 +124,69 @@ class DeliveryChip(QLabel):
         painter.end()
         super().paintEvent(event)
 
-    def set_delivery(self, delivery: Delivery) -> None:
-        self.set_state(delivery.state, delivery.last_error)
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Retry / skip by mouse (or the Menu key) too; the keys of the table are the main way.
+        The view is looked up, not remembered: no reference cycle between widget wrappers."""
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, IncidentView):
+            widget = widget.parentWidget()
+        if widget is None or not widget.show_chip_menu(self, event.globalPos()):
+            super().contextMenuEvent(event)
 
-    def set_state(self, state: DeliveryState, error: str | None = None) -> None:
-        self.state = state
-        background, foreground = DELIVERY_COLOURS[state]
-        self.setText(f"{self.channel_name}: {delivery_label(state)}")
-        self._background = QColor(background)
-        muted(self, foreground)
-        self.update()
-        self.setToolTip(error or f"Delivery {self.delivery_id} to {self.channel_name}: {state}")
-        self.setAccessibleName(self.text())
+    def set_delivery(self, delivery: Delivery, now: datetime) -> None:
+        """The delivery as the store has it: state, error, note, next attempt."""
+        self.delivery = delivery
+        state = delivery.state
+        if state is not self._coloured_as:
+            background, foreground = DELIVERY_COLOURS[state]
+            self._background = QColor(background)
+            muted(self, foreground)
+            self._coloured_as = state
+            self.update()
+        self.tick(now)
+        if can_retry(delivery):
+            hint = f"{decision_keys_hint()} (or right-click this chip)"
+        elif can_skip(delivery):
+            hint = f"{shown_key('skip-delivery')} skips (or right-click this chip)"
+        else:
+            hint = ""
+        self.setToolTip(delivery_detail(delivery, self.channel_name, now, hint))
+
+    def set_state(self, state: DeliveryState, now: datetime) -> None:
+        """A live change from the dispatcher, which tells the state alone; the rest of the row
+        is read again right after (MainWindow._refresh_soon). Until then the chip assumes what
+        the transition does to a row: nobody holds it, and a retry's time is not known yet."""
+        if state is self.delivery.state:
+            return
+        assumed = replace(self.delivery, state=state, owner=None, next_attempt_at=None)
+        self.set_delivery(assumed, now)
+
+    def tick(self, now: datetime) -> None:
+        """The words only (the countdown moves; colours and tooltip do not)."""
+        text = f"{self.channel_name}: {chip_label(self.delivery, now)}"
+        if text != self.text():
+            self.setText(text)
+        reason = delivery_reason(self.delivery)
+        self.setAccessibleName(f"{text} — {one_line(reason)}" if reason else text)
+
+
+@dataclass(frozen=True)
+class DeliveryTarget:
+    """A delivery offered to a person's decision (retry, skip), as the view shows it."""
+
+    delivery: Delivery
+    channel: str
+    update: str  # the update's heading on its card: state · time
+
+    @property
+    def delivery_id(self) -> int:
+        return self.delivery.id
+
+    def describe(self, now: datetime) -> str:
+        """One line for a chooser: channel and state, why, and which update."""
+        reason = delivery_reason(self.delivery)
+        why = f" — {one_line(reason, 120)}" if reason else ""
+        return f"{self.channel}: {chip_label(self.delivery, now)}{why}  ·  update {self.update}"
 
 
 class UpdateCard(QFrame):
@@ -126,7 +198,8 @@ class UpdateCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         when = local_and_utc(update.published_at or update.created_at, now)
-        meta = muted(QLabel(f"{state_label(update.state)} · {when}"))
+        self.heading = f"{state_label(update.state)} · {when}"
+        meta = muted(QLabel(self.heading))
         meta.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(meta)
         self.body_en = text_label(update.body.en, rtl=False)
@@ -142,7 +215,7 @@ class UpdateCard(QFrame):
         for delivery in page.deliveries.get(update.id, ()):
             channel = page.channels.get(delivery.channel_id)
             name = channel.name if channel else f"channel {delivery.channel_id}"
-            chip = DeliveryChip(delivery, name)
+            chip = DeliveryChip(delivery, name, now)
             self.chips[delivery.id] = chip
             chips.addWidget(chip)
         if not self.chips:
@@ -153,19 +226,37 @@ class UpdateCard(QFrame):
 
 
 class IncidentView(QScrollArea):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The current incident. Chips change live; while some chip waits for a retry, one timer
+    for the whole view moves their countdowns once a second (and stops when none waits)."""
+
+    retry_requested = Signal(int)  # delivery id, from a chip's context menu
+    skip_requested = Signal(int)
+    COUNTDOWN_MS = 1000
+
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("incident-view")
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self._incident_id: int | None = None
         self._cards: list[UpdateCard] = []
         self._chips: dict[int, DeliveryChip] = {}
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(self.COUNTDOWN_MS)
+        self._countdown.timeout.connect(self._tick)
         self._show_empty("No incident yet. Ctrl+N opens one.")
 
     @property
     def incident_id(self) -> int | None:
         return self._incident_id
+
+    @property
+    def counting_down(self) -> bool:
+        """The countdown timer runs (only while some chip waits for a retry)."""
+        return self._countdown.isActive()
 
     def cards(self) -> list[UpdateCard]:
         return list(self._cards)
@@ -180,6 +271,7 @@ class IncidentView(QScrollArea):
         self._incident_id = None
         self._cards = []
         self._chips = {}
+        self._sync_countdown()
         label = muted(QLabel(message), "#6b7280")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWidget(label)
@@ -208,6 +300,7 @@ class IncidentView(QScrollArea):
         self.setWidget(content)
         self._incident_id = page.incident.id
         self.verticalScrollBar().setValue(scroll)
+        self._sync_countdown()
 
     def _header(self, page: IncidentPage, now: datetime) -> QWidget:
         incident = page.incident
@@ -244,23 +337,74 @@ class IncidentView(QScrollArea):
         layout.addWidget(meta)
         return header
 
+    # -- live deliveries ----------------------------------------------------------------------
+
     def set_delivery_state(self, delivery_id: int, state: DeliveryState) -> bool:
         """A live change from the dispatcher; False when this delivery is not on screen."""
         chip = self._chips.get(delivery_id)
         if chip is None:
             return False
-        chip.set_state(state, chip.toolTip() if state.needs_attention else None)
+        chip.set_state(state, self._clock())
+        self._sync_countdown()
         return True
 
     def refresh_deliveries(self, deliveries: Mapping[int, Sequence[Delivery]]) -> bool:
-        """Bring every chip up to date (state and error text) from the store. Returns False
-        when the store knows deliveries this view has no chip for: time to rebuild."""
+        """Bring every chip up to date (state, error, note, next attempt) from the store.
+        Returns False when the store knows deliveries this view has no chip for: time to
+        rebuild."""
         complete = True
+        now = self._clock()
         for delivery_list in deliveries.values():
             for delivery in delivery_list:
                 chip = self._chips.get(delivery.id)
                 if chip is None:
                     complete = False
                 else:
-                    chip.set_delivery(delivery)
+                    chip.set_delivery(delivery, now)
+        self._sync_countdown()
         return complete
+
+    def _sync_countdown(self) -> None:
+        """One timer for the view, running only while some chip has a retry to count to."""
+        waiting = any(chip.waiting for chip in self._chips.values())
+        if waiting and not self._countdown.isActive():
+            self._countdown.start()
+        elif not waiting and self._countdown.isActive():
+            self._countdown.stop()
+
+    def _tick(self) -> None:
+        now = self._clock()
+        for chip in self._chips.values():
+            if chip.waiting:
+                chip.tick(now)
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def targets(self, wanted: Callable[[Delivery], bool]) -> list[DeliveryTarget]:
+        """The deliveries on screen that `wanted` accepts, newest update first, each update's
+        channels in their order (what a chooser lists)."""
+        return [
+            DeliveryTarget(chip.delivery, chip.channel_name, card.heading)
+            for card in self._cards
+            for chip in card.chips.values()
+            if wanted(chip.delivery)
+        ]
+
+    def show_chip_menu(self, chip: DeliveryChip, position: QPoint) -> bool:
+        """Right-click on a chip that a person can act on: Retry, Skip… (the keys do the same
+        for the current incident). False when the chip offers nothing."""
+        retry, skip = can_retry(chip.delivery), can_skip(chip.delivery)
+        if not (retry or skip):
+            return False
+        menu = QMenu(self)
+        menu.setObjectName("chip-menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delivery_id = chip.delivery_id
+        if retry:
+            action = menu.addAction(f"Retry {chip.channel_name}\t{shown_key('retry-delivery')}")
+            action.triggered.connect(lambda _=False: self.retry_requested.emit(delivery_id))
+        if skip:
+            action = menu.addAction(f"Skip {chip.channel_name}…\t{shown_key('skip-delivery')}")
+            action.triggered.connect(lambda _=False: self.skip_requested.emit(delivery_id))
+        menu.popup(position)
+        return True

@@ -1,6 +1,7 @@
 """The main window: incident list | incident view over composer, menus and keys from the bindings
-table, and the flows that tie them to the workspace (check, publish, watch deliveries, open and
-rebuild the status page). Slow work goes through the session's TaskRunner; nothing here waits."""
+table, and the flows that tie them to the workspace (check, publish, watch deliveries, retry or
+skip them, open and rebuild the status page). Slow work goes through the session's TaskRunner;
+nothing here waits."""
 
 from __future__ import annotations
 
@@ -22,16 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.core.model import ComponentStatus, DeliveryState, Problem, Severity
+from statusdesk.core.model import ComponentStatus, Delivery, DeliveryState, Problem, Severity
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Rejected
 from statusdesk.gui import operations
-from statusdesk.gui.actions import ShortcutClaim, install_actions
+from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
 from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
+from statusdesk.gui.delivery_actions import DeliveryChooser, FocusPopup, SkipReasonDialog
 from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
-from statusdesk.gui.incident_view import IncidentPage, IncidentView
-from statusdesk.gui.operations import DraftSnapshot
+from statusdesk.gui.incident_view import DeliveryTarget, IncidentPage, IncidentView
+from statusdesk.gui.notify import FailureWatch, Notifier
+from statusdesk.gui.operations import DeliveryFacts, DraftSnapshot, can_retry, can_skip
 from statusdesk.gui.publishing import plural, settled, summarize
 from statusdesk.gui.session import Session
 from statusdesk.store import WorkspaceError
@@ -67,7 +70,14 @@ class MainWindow(QMainWindow):
         self._watched: dict[int, str] = {}  # update id → what to say before the summary
         self._page_signature: tuple[object, ...] = ()
         self._restoring = False
+        self._popup: FocusPopup | None = None  # the chooser or the reason dialog, when up
+        self._retrying: dict[int, str] = {}  # delivery id → channel name, retried by a person
+        self._counting = False  # an outstanding-deliveries count is on the TaskRunner
+        self._count_again = False
+        self.failures = FailureWatch()
         self._build()
+        self.notifier = Notifier(self)
+        self.notifier.said.connect(self.say)
         self.actions_by_command = install_actions(self, self._handlers())
         self.claim = ShortcutClaim(self)
         self.claim.watch([self.list, *self.composer.key_widgets()])
@@ -77,6 +87,7 @@ class MainWindow(QMainWindow):
         self.composer.set_channels(self.desk.store.channels())
         self.refresh_list(summaries)
         self._open_most_recent_active()
+        self._count_outstanding()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -90,7 +101,7 @@ class MainWindow(QMainWindow):
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.list)
-        self.view = IncidentView()
+        self.view = IncidentView(clock=self.desk.clock.now)
         self.composer = Composer()
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.view)
@@ -105,6 +116,10 @@ class MainWindow(QMainWindow):
         split.setSizes([500, 780])
         right.setSizes([300, 460])
         self.setCentralWidget(split)
+        self.outstanding_label = QLabel("")
+        self.outstanding_label.setObjectName("outstanding-deliveries")
+        self.outstanding_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.outstanding_label)
         self.workspace_label = QLabel(f"Workspace: {self.desk.paths.home}")
         self.statusBar().addPermanentWidget(self.workspace_label)
         self.resize(1280, 800)
@@ -115,6 +130,8 @@ class MainWindow(QMainWindow):
             "new-update": self.new_update,
             "publish": self.publish,
             "switch-language": self.switch_language,
+            "retry-delivery": self.retry_delivery,
+            "skip-delivery": self.skip_delivery,
             "previous-incident": partial(self.list.step, -1),
             "next-incident": partial(self.list.step, 1),
             "focus-incidents": self.focus_incidents,
@@ -131,6 +148,8 @@ class MainWindow(QMainWindow):
         self.list.current_incident_changed.connect(self._incident_chosen)
         self.composer.check_requested.connect(self._check)
         self.composer.publish_requested.connect(self.publish)
+        self.view.retry_requested.connect(self._retry_from_chip)
+        self.view.skip_requested.connect(self._skip_from_chip)
         self.session.bridge.changed.connect(
             self._delivery_changed, Qt.ConnectionType.QueuedConnection
         )
@@ -217,6 +236,7 @@ class MainWindow(QMainWindow):
         return (page.incident, tuple(u.id for u in page.updates))
 
     def _refresh_all(self) -> None:
+        self._count_outstanding()
         self.refresh_list()
         if self._current_id is None:
             return
@@ -331,6 +351,13 @@ class MainWindow(QMainWindow):
     def _delivery_changed(self, delivery_id: int, state_value: str) -> None:
         state = DeliveryState(state_value)
         self.view.set_delivery_state(delivery_id, state)
+        if self.failures.observe(delivery_id, state):
+            self.session.tasks.run(
+                partial(operations.delivery_facts, self.desk, delivery_id),
+                on_done=self._notify_failure,
+                on_error=partial(self._read_failed, "a failed delivery"),
+            )
+        self._follow_retry(delivery_id, state)
         if self._watched:
             delivery = self.desk.store.delivery(delivery_id)
             if delivery is not None and delivery.update_id in self._watched:
@@ -343,7 +370,174 @@ class MainWindow(QMainWindow):
             return
         prefix = self._watched.pop(update_id)
         channels = {c.id: c for c in self.desk.store.channels()}
-        self.say(f"{prefix}: {summarize(deliveries, channels)}")
+        summary = f"{prefix}: {summarize(deliveries, channels)}"
+        if any(d.state.needs_attention for d in deliveries):
+            summary = f"{summary.rstrip('. ')}. {decision_keys_hint()}"
+        self.say(summary)
+        self._refresh_soon.start()
+
+    def _notify_failure(self, facts: DeliveryFacts | None) -> None:
+        if facts is None or self._closed:
+            return
+        self.notifier.delivery_needs_you(facts, self._current_id)
+
+    def _read_failed(self, what: str, error: BaseException) -> None:
+        log.warning("could not read %s", what, exc_info=error)
+
+    def _count_outstanding(self) -> None:
+        """The status bar's count of deliveries not yet out, read on the TaskRunner: one query
+        at a time; a change while it runs asks for one more afterwards."""
+        if self._closed:
+            return
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
+        self._count_again = False
+        started = self.session.tasks.run(
+            self.desk.outstanding_deliveries, self._show_outstanding, self._count_failed
+        )
+        if started is None:  # shutting down
+            self._counting = False
+
+    def _show_outstanding(self, count: int) -> None:
+        self._counting = False
+        if self._closed:
+            return
+        if count == 0:
+            text = "all deliveries out"
+        elif count == 1:
+            text = "1 delivery not yet out"
+        else:
+            text = f"{count} deliveries not yet out"
+        self.outstanding_label.setText(text)
+        self.outstanding_label.setAccessibleName(text)
+        if self._count_again:
+            self._count_outstanding()
+
+    def _count_failed(self, error: BaseException) -> None:
+        self._counting = False
+        self._read_failed("the outstanding deliveries", error)
+        self.outstanding_label.setText("deliveries: count unavailable")
+
+    # -- a person's decisions on deliveries -------------------------------------------------
+
+    def retry_delivery(self) -> None:
+        """Ctrl+R: retry the current incident's failed or undecided delivery (a chooser when
+        there are several). Same idempotency key, so a receiver can tell it is the same post."""
+        self._decide("Retry", self.view.targets(can_retry), self._retry)
+
+    def skip_delivery(self) -> None:
+        """Ctrl+Shift+K: skip one, with a reason asked for in a dialog."""
+        self._decide("Skip", self.view.targets(can_skip), self._ask_skip_reason)
+
+    def _decide(
+        self,
+        verb: str,
+        targets: list[DeliveryTarget],
+        then: Callable[[DeliveryTarget, QWidget | None], None],
+    ) -> None:
+        had_focus = QApplication.focusWidget()
+        if not targets:
+            if self._current_id is None:
+                self.say("There is no incident, so no delivery to decide on.")
+            elif verb == "Retry":
+                self.say(
+                    "Nothing to retry: no delivery of this incident has failed or waits for "
+                    "a decision."
+                )
+            else:
+                self.say(
+                    "Nothing to skip: no delivery of this incident has failed, waits for a "
+                    "decision or waits to retry."
+                )
+            return
+        if len(targets) == 1:
+            then(targets[0], had_focus)
+            return
+        chooser = DeliveryChooser(self, verb, targets, self.desk.clock.now())
+        chooser.chosen.connect(lambda target: then(target, had_focus))
+        self._show_popup(chooser, had_focus)
+
+    def _show_popup(self, popup: FocusPopup, return_focus: QWidget | None) -> None:
+        if self._popup is not None:
+            self._popup.close()
+            self._popup.deleteLater()
+        self._popup = popup
+        popup.open_over(return_focus)
+
+    @property
+    def popup(self) -> FocusPopup | None:
+        """The chooser or reason dialog last shown (for tests; None before the first)."""
+        return self._popup
+
+    def _retry_from_chip(self, delivery_id: int) -> None:
+        for target in self.view.targets(can_retry):
+            if target.delivery_id == delivery_id:
+                self._retry(target, QApplication.focusWidget())
+                return
+
+    def _skip_from_chip(self, delivery_id: int) -> None:
+        for target in self.view.targets(can_skip):
+            if target.delivery_id == delivery_id:
+                self._ask_skip_reason(target, QApplication.focusWidget())
+                return
+
+    def _retry(self, target: DeliveryTarget, _return_focus: QWidget | None = None) -> None:
+        # Followed from now on: the dispatcher may report the outcome before the task's own
+        # result reaches this thread.
+        self._retrying[target.delivery_id] = target.channel
+        self.say(f"{target.channel}: retrying (same idempotency key)…")
+        self.session.tasks.run(
+            partial(self.desk.retry_delivery, target.delivery_id),
+            on_done=lambda _delivery: self._refresh_soon.start(),
+            on_error=partial(self._retry_failed, target),
+        )
+
+    def _retry_failed(self, target: DeliveryTarget, error: BaseException) -> None:
+        self._retrying.pop(target.delivery_id, None)
+        self._decision_failed(target, "retried", error)
+
+    def _follow_retry(self, delivery_id: int, state: DeliveryState) -> None:
+        """After a person's retry, the status bar says how it went (a new failure is said by
+        the notifier)."""
+        channel = self._retrying.get(delivery_id)
+        in_flight = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.UNKNOWN)
+        if channel is None or state in in_flight:
+            return
+        del self._retrying[delivery_id]
+        if state is DeliveryState.SENT:
+            self.say(f"{channel}: sent on retry.")
+        elif state is DeliveryState.RETRY_WAIT:
+            self.say(f"{channel}: the retry did not go through yet; it will try again.")
+
+    def _ask_skip_reason(self, target: DeliveryTarget, return_focus: QWidget | None) -> None:
+        dialog = SkipReasonDialog(self, target, self.desk.clock.now())
+        dialog.reason_given.connect(partial(self._skip, target))
+        dialog.rejected.connect(lambda: self.say(f"{target.channel}: not skipped."))
+        self._show_popup(dialog, return_focus)
+
+    def _skip(self, target: DeliveryTarget, reason: str) -> None:
+        self.say(f"{target.channel}: skipping…")
+        self.session.tasks.run(
+            partial(self.desk.skip_delivery, target.delivery_id, reason),
+            on_done=lambda delivery: self._skipped(target, delivery),
+            on_error=partial(self._decision_failed, target, "skipped"),
+        )
+
+    def _skipped(self, target: DeliveryTarget, delivery: Delivery) -> None:
+        self.say(f"{target.channel}: skipped — {delivery.decision_note or ''}")
+        self._refresh_soon.start()
+
+    def _decision_failed(self, target: DeliveryTarget, verb: str, error: BaseException) -> None:
+        if isinstance(error, Rejected):
+            why = error.problems[0].message if error.problems else str(error)
+        elif isinstance(error, WorkspaceError):
+            why = str(error)
+        else:
+            log.error("delivery decision failed", exc_info=error)
+            why = f"internal error ({type(error).__name__}: {error})"
+        self.say(f"{target.channel}: not {verb} — {why}")
         self._refresh_soon.start()
 
     # -- the status page --------------------------------------------------------------------
@@ -392,6 +586,9 @@ class MainWindow(QMainWindow):
         # Nothing may read the workspace after this: the session is closed next.
         if self._cheat_sheet is not None:
             self._cheat_sheet.close()
+        if self._popup is not None:
+            self._popup.close()
+        self.notifier.close()
         self._tick.stop()
         self._refresh_soon.stop()
         self.composer.stop_checks()

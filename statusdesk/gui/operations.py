@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from statusdesk.core.model import (
     BilingualText,
     ComponentStatus,
+    Delivery,
+    DeliveryState,
     Draft,
     Impact,
     Incident,
@@ -125,3 +127,43 @@ def publish(desk: Desk, snapshot: DraftSnapshot) -> Published:
         )
     assert snapshot.incident_id is not None
     return desk.post_update(snapshot.incident_id, snapshot.draft(), channel_names=snapshot.channels)
+
+
+# -- deliveries a person decides on -----------------------------------------------------------
+
+
+def can_retry(delivery: Delivery) -> bool:
+    """Failed, waiting for a person, or unknown with nobody checking it: what Retry offers
+    (the store refuses the rest: sent, in flight, already queued)."""
+    state = delivery.state
+    return state.needs_attention or (state is DeliveryState.UNKNOWN and delivery.owner is None)
+
+
+def can_skip(delivery: Delivery) -> bool:
+    """What Skip offers: the same, and a delivery backing off between retries (a channel that
+    is down for good should not hold the update's silence open for hours)."""
+    return can_retry(delivery) or delivery.state is DeliveryState.RETRY_WAIT
+
+
+@dataclass(frozen=True)
+class DeliveryFacts:
+    """A delivery with what a message about it needs to name."""
+
+    delivery: Delivery
+    channel: str
+    incident_id: int
+
+
+def delivery_facts(desk: Desk, delivery_id: int) -> DeliveryFacts | None:
+    """Read on a worker: the delivery as stored now, its channel's name and its incident."""
+    store = desk.store
+    delivery = store.delivery(delivery_id)
+    if delivery is None:
+        return None
+    channel = store.channel(delivery.channel_id)
+    update = store.update(delivery.update_id)
+    return DeliveryFacts(
+        delivery=delivery,
+        channel=channel.name if channel else f"channel {delivery.channel_id}",
+        incident_id=update.incident_id if update else 0,
+    )
