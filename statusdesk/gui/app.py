@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from statusdesk.gui import startup_probe
+from statusdesk.gui.collector import GuiThreadCollector
 from statusdesk.gui.main_window import MainWindow
 from statusdesk.gui.prefetch import WorkspacePrefetch
 from statusdesk.gui.session import Session
@@ -101,6 +102,7 @@ def run(home: str | None, opening: WorkspacePrefetch | None = None) -> int:
     _log_to_workspace(session.desk.paths.logs)
     previous_hook = sys.excepthook
     sys.excepthook = _report_bug
+    collector = GuiThreadCollector(app)
     try:
         window = MainWindow(session, summaries=opened.summaries)
         startup_probe.install(window)
@@ -111,3 +113,4 @@ def run(home: str | None, opening: WorkspacePrefetch | None = None) -> int:
     finally:
         sys.excepthook = previous_hook
         session.close()
+        collector.stop()

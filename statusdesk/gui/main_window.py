@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import ComponentStatus, Delivery, DeliveryState, Problem, Severity
-from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Rejected
 from statusdesk.gui import operations
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
@@ -32,11 +31,18 @@ from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
 from statusdesk.gui.delivery_actions import DeliveryChooser, FocusPopup, SkipReasonDialog
 from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
-from statusdesk.gui.incident_view import DeliveryTarget, IncidentPage, IncidentView
+from statusdesk.gui.incident_view import DeliveryTarget, IncidentView
 from statusdesk.gui.notify import FailureWatch, Notifier
-from statusdesk.gui.operations import DeliveryFacts, DraftSnapshot, can_retry, can_skip
+from statusdesk.gui.operations import (
+    DeliveryFacts,
+    DraftSnapshot,
+    IncidentPage,
+    can_retry,
+    can_skip,
+)
 from statusdesk.gui.publishing import plural, settled, summarize
 from statusdesk.gui.session import Session
+from statusdesk.gui.tasks import Coalesced
 from statusdesk.store import WorkspaceError
 from statusdesk.store.repo import IncidentSummary
 
@@ -45,6 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+OUTBOX_POLL_MS = 2_000  # due retries and deliveries recorded by other processes
 TICK_MS = 30_000  # ages in the list, and deliveries changed by another process (statusdesk run)
 REFRESH_DELAY_MS = 150  # a burst of delivery changes becomes one re-read
 
@@ -72,8 +79,6 @@ class MainWindow(QMainWindow):
         self._restoring = False
         self._popup: FocusPopup | None = None  # the chooser or the reason dialog, when up
         self._retrying: dict[int, str] = {}  # delivery id → channel name, retried by a person
-        self._counting = False  # an outstanding-deliveries count is on the TaskRunner
-        self._count_again = False
         self.failures = FailureWatch()
         self._build()
         self.notifier = Notifier(self)
@@ -161,6 +166,27 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._refresh_all)
         self._tick.start()
+        tasks = self.session.tasks
+        self._counter = Coalesced(
+            tasks, self.desk.outstanding_deliveries, self._show_outstanding, self._count_failed
+        )
+        self._refresher = Coalesced(
+            tasks,
+            lambda: operations.read_view(self.desk, self._current_id),
+            self._show_view,
+            partial(self._read_failed, "the workspace"),
+        )
+        # The app works the outbox too: what a crashed process left half-sent is reconciled,
+        # and what others recorded (`--no-wait`) or a retry timer of a process since closed
+        # left due is sent, whether or not `statusdesk run` is up (claims keep them apart).
+        self._outbox = Coalesced(
+            tasks, self.desk.recover, lambda _r: None, partial(self._read_failed, "the outbox")
+        )
+        self._outbox_poll = QTimer(self)
+        self._outbox_poll.setInterval(OUTBOX_POLL_MS)
+        self._outbox_poll.timeout.connect(self._outbox.request)
+        self._outbox_poll.start()
+        self._outbox.request()
 
     def say(self, message: str) -> None:
         """The status bar's last word stays until the next one: a glance later still tells."""
@@ -198,17 +224,7 @@ class MainWindow(QMainWindow):
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_page(self, incident_id: int) -> IncidentPage | None:
-        store = self.desk.store
-        incident = store.incident(incident_id)
-        if incident is None:
-            return None
-        return IncidentPage(
-            incident=incident,
-            updates=store.updates(incident_id),
-            deliveries=store.deliveries_for_incident(incident_id),
-            channels={c.id: c for c in store.channels()},
-            components={c.id: c for c in store.components()},
-        )
+        return operations.load_page(self.desk, incident_id)
 
     def _incident_components(self, page: IncidentPage) -> dict[str, ComponentStatus]:
         found = {}
@@ -218,13 +234,16 @@ class MainWindow(QMainWindow):
                 found[component.name.en or component.name.ar] = component.status
         return found
 
-    def _incident_chosen(self, incident_id: int, *, follow: bool = False) -> None:
+    def _incident_chosen(
+        self, incident_id: int, *, follow: bool = False, page: IncidentPage | None = None
+    ) -> None:
         """Show the incident; the composer follows it unless a new incident is being written
         (or `follow` says to anyway: the new incident was just published)."""
         if self._restoring:
             return
         self._current_id = incident_id
-        page = self.load_page(incident_id)
+        if page is None:  # a choice in the list: one incident's rows, read here
+            page = self.load_page(incident_id)
         self.view.show_page(page, self.desk.clock.now())
         self._page_signature = self._signature(page)
         if page is not None and (follow or not self.composer.is_new_incident):
@@ -236,11 +255,19 @@ class MainWindow(QMainWindow):
         return (page.incident, tuple(u.id for u in page.updates))
 
     def _refresh_all(self) -> None:
-        self._count_outstanding()
-        self.refresh_list()
-        if self._current_id is None:
+        """Re-read the list and the current incident off the GUI thread, then show them."""
+        if self._closed:
             return
-        page = self.load_page(self._current_id)
+        self._count_outstanding()
+        self._refresher.request()
+
+    def _show_view(self, data: operations.ViewData) -> None:
+        if self._closed:
+            return
+        self.refresh_list(data.summaries)
+        if data.incident_id is None or data.incident_id != self._current_id:
+            return  # the user moved on while it was read; their choice was shown already
+        page = data.page
         if self._signature(page) != self._page_signature or (
             page is not None and not self.view.refresh_deliveries(page.deliveries)
         ):
@@ -306,7 +333,7 @@ class MainWindow(QMainWindow):
         channels = len(snapshot.channels)
         self.composer.set_busy(True, f"Publishing to {plural(channels, 'channel')}…")
         started = self.session.tasks.run(
-            partial(operations.publish, self.desk, snapshot),
+            partial(operations.publish_and_read, self.desk, snapshot),
             on_done=partial(self._published, snapshot),
             on_error=partial(self._publish_failed, snapshot),
         )
@@ -314,7 +341,8 @@ class MainWindow(QMainWindow):
             self._publishing = None
             self.composer.set_busy(False)
 
-    def _published(self, snapshot: DraftSnapshot, published: Published) -> None:
+    def _published(self, snapshot: DraftSnapshot, outcome: operations.PublishOutcome) -> None:
+        published = outcome.published
         self._publishing = None
         self.composer.set_busy(False)
         kept = not self.composer.clear_if_unchanged(snapshot)
@@ -324,8 +352,11 @@ class MainWindow(QMainWindow):
             prefix = f"Update on #{published.incident_id}"
         # The incident that just spoke is current, shown with its new update on top.
         self._current_id = published.incident_id
-        self.refresh_list()
-        self._incident_chosen(published.incident_id, follow=snapshot.is_new_incident)
+        self.refresh_list(outcome.view.summaries)
+        self._incident_chosen(
+            published.incident_id, follow=snapshot.is_new_incident, page=outcome.view.page
+        )
+        self._count_outstanding()
         if kept:
             prefix += " (your newer edits stay in the composer)"
         self._watched[published.update_id] = prefix
@@ -385,23 +416,11 @@ class MainWindow(QMainWindow):
         log.warning("could not read %s", what, exc_info=error)
 
     def _count_outstanding(self) -> None:
-        """The status bar's count of deliveries not yet out, read on the TaskRunner: one query
-        at a time; a change while it runs asks for one more afterwards."""
-        if self._closed:
-            return
-        if self._counting:
-            self._count_again = True
-            return
-        self._counting = True
-        self._count_again = False
-        started = self.session.tasks.run(
-            self.desk.outstanding_deliveries, self._show_outstanding, self._count_failed
-        )
-        if started is None:  # shutting down
-            self._counting = False
+        """The status bar's count of deliveries not yet out, read on the TaskRunner."""
+        if not self._closed:
+            self._counter.request()
 
     def _show_outstanding(self, count: int) -> None:
-        self._counting = False
         if self._closed:
             return
         if count == 0:
@@ -412,11 +431,8 @@ class MainWindow(QMainWindow):
             text = f"{count} deliveries not yet out"
         self.outstanding_label.setText(text)
         self.outstanding_label.setAccessibleName(text)
-        if self._count_again:
-            self._count_outstanding()
 
     def _count_failed(self, error: BaseException) -> None:
-        self._counting = False
         self._read_failed("the outstanding deliveries", error)
         self.outstanding_label.setText("deliveries: count unavailable")
 
@@ -590,6 +606,7 @@ class MainWindow(QMainWindow):
             self._popup.close()
         self.notifier.close()
         self._tick.stop()
+        self._outbox_poll.stop()
         self._refresh_soon.stop()
         self.composer.stop_checks()
         self.session.bridge.changed.disconnect(self._delivery_changed)

@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -90,6 +90,47 @@ class TaskRunner(QObject):
         with self._lock:
             self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class Coalesced(Generic[T]):
+    """One piece of repeatable background work (a re-read, a count, a look at the outbox): at
+    most one run at a time, and a request made while it runs asks for exactly one more run
+    afterwards, so a burst of changes costs two runs, not one per change."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        work: Callable[[], T],
+        on_done: Callable[[T], object],
+        on_error: Callable[[BaseException], object],
+    ) -> None:
+        self._runner = runner
+        self._work = work
+        self._on_done = on_done
+        self._on_error = on_error
+        self._running = False
+        self._again = False
+
+    def request(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._again = False
+        if self._runner.run(self._work, self._done, self._failed) is None:  # shutting down
+            self._running = False
+
+    def _done(self, value: T) -> None:
+        self._running = False
+        self._on_done(value)
+        if self._again:
+            self.request()
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self._on_error(error)
+        if self._again:
+            self.request()
 
 
 class DeliveryBridge(QObject):

@@ -36,6 +36,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """As the app does (statusdesk/gui/collector.py): no garbage collection on worker
+    threads while windows and workers live."""
+    from statusdesk.gui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
 def _no_quit_on_last_window_closed(qapp):  # type: ignore[no-untyped-def]
     """Closing a test's window must not end the next test's event loops: with this on, Qt 6
     posts a Quit event that makes the next modal exec() return at once."""
