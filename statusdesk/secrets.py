@@ -45,6 +45,14 @@ class KeyringSecrets:
             raise _unavailable("no backend found")
         return backend
 
+    def describe(self) -> str:
+        """Which keyring holds the secrets, in words ("Secret Service (GNOME Keyring, KWallet)
+        — keyring.backends.SecretService"); raises SecretsUnavailable when none works."""
+        backend = self._backend()
+        kind = type(backend)
+        name = getattr(backend, "name", kind.__name__)
+        return f"{name} — {kind.__module__}"
+
     def get(self, channel: str, key: str) -> str | None:
         from keyring.errors import KeyringError
 
