@@ -440,6 +440,15 @@ class Store:
             )
         return channel_id
 
+    def set_channel_enabled(self, channel_id: int, enabled: bool, now: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE channel SET enabled = ? WHERE id = ?", (int(enabled), channel_id)
+            )
+            self.log_event(
+                "channel.enabled" if enabled else "channel.disabled", now, channel_id=channel_id
+            )
+
     def set_channel_settings(self, channel_id: int, settings: dict[str, Any], now: str) -> None:
         with self.transaction():
             self.conn.execute(
