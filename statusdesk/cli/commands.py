@@ -7,7 +7,7 @@ import argparse
 import getpass
 from typing import Any
 
-from statusdesk.cli import commands_outbox, inputs, output
+from statusdesk.cli import commands_outbox, commands_subscribers, inputs, output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, err, out, print_json
 from statusdesk.core.model import (
@@ -289,6 +289,7 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
 
 HANDLERS = {
     **commands_outbox.HANDLERS,
+    **commands_subscribers.HANDLERS,
     "incident open": incident_open,
     "incident update": incident_update,
     "incident list": incident_list,

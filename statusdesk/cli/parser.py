@@ -8,6 +8,7 @@ from typing import Any
 
 from statusdesk.cli import inputs
 from statusdesk.cli.parser_outbox import add_channel_parsers, add_delivery_parsers, add_run_parser
+from statusdesk.cli.parser_subscribers import add_subscriber_parsers
 from statusdesk.core.model import INCIDENT_STATES, MAINTENANCE_STATES, IncidentKind, IncidentState
 
 Handler = Callable[..., int]
@@ -278,6 +279,7 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
     add_channel_parsers(channel_verbs, handlers, formatter)
     add_delivery_parsers(sub, handlers, formatter)
     add_run_parser(sub, handlers, formatter)
+    add_subscriber_parsers(sub, handlers, formatter)
 
     site = sub.add_parser(
         "site",

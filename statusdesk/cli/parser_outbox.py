@@ -21,8 +21,16 @@ examples:
   statusdesk channel add webhook team-chat --set url=https://chat.example.com/hooks/abc \\
       --set format=slack --set language=en
 
+  statusdesk channel add email mail --set host=smtp.example.com \\
+      --set username=status@example.com --set from="Acme Status <status@example.com>"
+
 Every kind takes language (ar | en | both) and order (ar-first | en-first).
-webhook: url (http:// or https://), format (statusdesk | slack); secret signing_secret."""
+webhook: url (http:// or https://), format (statusdesk | slack); secret signing_secret.
+email: host, port, security (starttls | tls | none with allow_plaintext=yes), username, from,
+  recipients (a,b; default: the subscribers), unsubscribe_url (https://…{token}); secret password.
+statuspage: page_id, base_url, components (Ours:theirs,...); secret api_key.
+x: auth (oauth1 | oauth2), base_url; secrets consumer_key, consumer_secret, access_token,
+  access_token_secret (oauth1) or client_id, refresh_token, client_secret (oauth2)."""
 
 RUN_EPILOG = """\
 Run it beside the desktop app or on a server (packaging/ has a systemd user unit). Two

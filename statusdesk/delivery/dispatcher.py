@@ -265,7 +265,9 @@ class Dispatcher:
         return rendered
 
     def _ledger(self, store: Store, delivery: Delivery) -> StoreLedger:
-        return StoreLedger(store, delivery.id, self._clock.now)
+        return StoreLedger(
+            store, delivery.id, self._clock.now, owner=self.owner, lease_seconds=LEASE_SECONDS
+        )
 
     def _lease(self, now: datetime) -> str:
         return iso(now + timedelta(seconds=LEASE_SECONDS))

@@ -5,18 +5,39 @@ did not go out and never re-sends one that did."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from statusdesk.channels.base import PartRecord, Receipt
 from statusdesk.core.timefmt import iso
 from statusdesk.store import Store
 
+RENEW_EVERY_SECONDS = 60
+
 
 class StoreLedger:
-    def __init__(self, store: Store, delivery_id: int, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        delivery_id: int,
+        now: Callable[[], datetime],
+        *,
+        owner: str | None = None,
+        lease_seconds: float = 300,
+    ) -> None:
         self._store = store
         self._delivery_id = delivery_id
         self._now = now
+        self._owner = owner
+        self._lease = timedelta(seconds=lease_seconds)
+        self._renewed = now()
+
+    def _keep_lease(self) -> None:
+        """Each part written is proof of life: extend the lease (at most once a minute)."""
+        now = self._now()
+        if self._owner is None or (now - self._renewed).total_seconds() < RENEW_EVERY_SECONDS:
+            return
+        self._store.renew_lease(self._delivery_id, self._owner, iso(now + self._lease))
+        self._renewed = now
 
     def parts(self) -> dict[int, PartRecord]:
         return {
@@ -32,6 +53,7 @@ class StoreLedger:
         }
 
     def sending(self, seq: int, target: str = "") -> None:
+        self._keep_lease()
         self._store.part_sending(self._delivery_id, seq, target)
 
     def sent(self, seq: int, receipt: Receipt) -> None:

@@ -595,6 +595,16 @@ class Store:
                 (rendered, delivery_id, owner),
             )
 
+    def renew_lease(self, delivery_id: int, owner: str, lease_until: str) -> bool:
+        """A long attempt (an email to many subscribers) keeps its row: without this another
+        process would take a live holder for dead once the lease ran out."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                "UPDATE delivery SET lease_until = ? WHERE id = ? AND owner = ?",
+                (lease_until, delivery_id, owner),
+            )
+        return cursor.rowcount == 1
+
     def held_deliveries(self) -> list[dict[str, Any]]:
         """Rows some process holds (an attempt or a reconciliation in flight): id, state, owner,
         lease_until. Recovery checks each owner's lease and, on this host, its process."""

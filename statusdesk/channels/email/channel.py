@@ -1,0 +1,399 @@
+"""The email channel (kind `email`): an update to every subscriber, each in their language.
+
+One SMTP connection serves all recipients of a delivery; each recipient is one part of the
+delivery's ledger (seq in a stable order, target = the address), written `sending` before the
+message leaves and `sent` / `failed` right after, so a retry mails only those who did not get
+it. A 550 for one address does not stop the others. SMTP cannot look a message up: a recipient
+whose connection broke after the message was handed over stays `sending`, and a person decides.
+
+Settings: host, port, security (starttls | tls | none, the last only with allow_plaintext=yes),
+username, from, recipients (a fixed comma-separated list instead of the subscribers),
+unsubscribe_url, digits; secret: password.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+
+from statusdesk.channels.base import (
+    Ambiguous,
+    ChannelContext,
+    ChannelError,
+    PartLedger,
+    PartRecord,
+    Permanent,
+    Receipt,
+    Rendered,
+    Transient,
+)
+from statusdesk.channels.email import compose
+from statusdesk.channels.email.compose import Recipient
+from statusdesk.channels.email.settings import (
+    SECRETS,
+    EmailSettings,
+    read_settings,
+    settings_problems,
+)
+from statusdesk.channels.email.smtp import Connection, ConnectionLost, Outcome, Result
+from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.model import Incident, Problem, Update
+
+__all__ = ["SECRETS", "EmailChannel", "settings_problems"]
+
+# Reconnections within one attempt after the server dropped the connection; past that, the
+# rest waits for the next attempt.
+MAX_RECONNECTS = 2
+NAMES_SHOWN = 10
+
+
+def _names(addresses: Sequence[str]) -> str:
+    shown = ", ".join(addresses[:NAMES_SHOWN])
+    more = len(addresses) - NAMES_SHOWN
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def assign_seqs(
+    recipients: Sequence[Recipient], parts: Mapping[int, PartRecord]
+) -> list[tuple[int, Recipient]]:
+    """Each recipient's ledger seq: its place in the list, or the seq it already had (a retry
+    after a failure renders the list again, and it may have changed meanwhile)."""
+    by_target = {part.target.lower(): seq for seq, part in parts.items()}
+    used = set(parts)
+    plan = []
+    for index, recipient in enumerate(recipients):
+        key = recipient.address.lower()
+        if key in by_target:
+            seq = by_target[key]
+        elif index not in used:
+            seq = index
+        else:
+            seq = max(used) + 1
+        used.add(seq)
+        by_target[key] = seq
+        plan.append((seq, recipient))
+    return plan
+
+
+class _Mailing:
+    """One attempt's SMTP session over the recipients still to mail: each written to the
+    ledger as it goes, a reconnection after the server hung up (a few times at most)."""
+
+    def __init__(
+        self, name: str, settings: EmailSettings, password: str | None, ledger: PartLedger
+    ) -> None:
+        self.name = name
+        self.settings = settings
+        self.password = password
+        self.ledger = ledger
+        self.sent: list[str] = []
+        self.refused: list[tuple[str, str]] = []
+        self.deferred: list[tuple[str, str]] = []
+        self.unsure: list[str] = []
+        self.not_tried: list[str] = []
+        self.stopped = ""
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.sent or self.refused or self.deferred or self.unsure)
+
+    def run(
+        self,
+        todo: deque[tuple[int, Recipient]],
+        copy: Callable[[Recipient], tuple[str, bytes]],
+    ) -> None:
+        reconnects = 0
+        connection: Connection | None = None
+        try:
+            while todo:
+                if connection is None:
+                    connection = Connection(self.name, self.settings, self.password)
+                    try:
+                        connection.open()
+                    except ChannelError as exc:
+                        if not self.touched:
+                            raise  # nothing happened yet: the error says it all
+                        connection, self.stopped = None, str(exc)
+                        break
+                seq, recipient = todo[0]
+                message_id, data = copy(recipient)
+                self.ledger.sending(seq, recipient.address)
+                try:
+                    result = connection.send(self.settings.from_address, recipient.address, data)
+                except ConnectionLost as lost:
+                    connection = None
+                    if lost.unsure:
+                        todo.popleft()  # left `sending`: nobody can tell whether it arrived
+                        self.unsure.append(recipient.address)
+                    else:
+                        self.ledger.failed(seq, f"not sent: {lost.detail}")
+                    reconnects += 1
+                    if reconnects > MAX_RECONNECTS:
+                        self.stopped = lost.detail
+                        break
+                    continue
+                except Permanent as exc:
+                    self.ledger.failed(seq, str(exc))
+                    raise
+                todo.popleft()
+                self._record(seq, recipient.address, message_id, result)
+        finally:
+            if connection is not None:
+                connection.close()
+        self.not_tried = [r.address for _, r in todo]
+
+    def _record(self, seq: int, address: str, message_id: str, result: Result) -> None:
+        if result.outcome is Outcome.SENT:
+            self.ledger.sent(seq, Receipt(remote_id=message_id, detail=result.reply))
+            self.sent.append(address)
+        elif result.outcome is Outcome.REFUSED:
+            self.ledger.failed(seq, f"refused: {result.reply}")
+            self.refused.append((address, result.reply))
+        else:
+            self.ledger.failed(seq, f"deferred: {result.reply}")
+            self.deferred.append((address, result.reply))
+
+
+class EmailChannel:
+    kind = "email"
+    min_interval = 0.0
+
+    def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
+        self.config = config
+        self.context = context
+
+    # -- protocol -----------------------------------------------------------------------------
+
+    def check(self, update: Update, incident: Incident) -> list[Problem]:
+        name = self.config.name
+        problems = [
+            Problem("channels", f"{name}: {message}")
+            for message in settings_problems(self.config.settings)
+        ]
+        if problems:
+            return problems
+        settings = read_settings(self.config.settings)
+        if settings.username:
+            try:
+                self._password(settings)
+            except Permanent as exc:
+                problems.append(Problem("channels", str(exc)))
+        if not settings.recipients and self._active_subscribers() == 0:
+            problems.append(
+                Problem(
+                    "channels",
+                    f"{name}: nobody to mail: there are no subscribers and no recipients "
+                    "setting. Add some with `statusdesk subscriber add ADDR`, or give a fixed "
+                    f"list with `--set recipients=a@example.com,b@example.com`.",
+                )
+            )
+        return problems
+
+    def render(self, update: Update, incident: Incident) -> Rendered:
+        settings = self._settings()
+        languages = compose.channel_languages(self.config, update)
+        recipients = self._recipients(settings, languages)
+        variants = list(dict.fromkeys(r.variant for r in recipients))
+        if not variants:  # nobody yet: still show what the channel would send
+            variants = [compose.variant_for(self.config.language, languages)]
+        messages = {
+            variant: compose.render_message(
+                update,
+                incident,
+                compose.variant_languages(variant, languages),
+                settings.from_header,
+                settings.digits,
+            )
+            for variant in variants
+        }
+        return compose.rendered(update, incident, messages, recipients)
+
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
+        settings = self._settings()
+        texts, recipients = compose.read_rendered(rendered)
+        messages = {variant: compose.read_message(text) for variant, text in texts.items()}
+        known = ledger.parts()
+        plan = assign_seqs(recipients, known)
+        done = {seq for seq, part in known.items() if part.state == "sent"}
+        # Someone who unsubscribed since the first attempt is not mailed by a retry.
+        left = self._unsubscribed(
+            [r.address for seq, r in plan if seq not in done and r.unsubscribe]
+        )
+        for seq, recipient in plan:
+            if recipient.address.lower() in left and seq in known and seq not in done:
+                ledger.failed(seq, "not mailed: unsubscribed since the first attempt")
+        plan = [(seq, r) for seq, r in plan if seq in done or r.address.lower() not in left]
+        todo = deque((seq, r) for seq, r in plan if seq not in done)
+        if not todo:
+            return self._receipt(settings, len(plan))
+        password = self._password(settings) if settings.username else None
+        mailing = _Mailing(self.config.name, settings, password, ledger)
+        mailing.run(todo, lambda r: self._copy(messages, r, key, settings))
+        return self._outcome(
+            settings, mailing, total=len(plan), already=sum(seq in done for seq, _ in plan)
+        )
+
+    def _copy(
+        self,
+        messages: Mapping[str, compose.Stored],
+        recipient: Recipient,
+        key: str,
+        settings: EmailSettings,
+    ) -> tuple[str, bytes]:
+        """(Message-ID, bytes) of one recipient's copy."""
+        _, _, domain = settings.from_address.rpartition("@")
+        message_id = compose.message_id(key, recipient.address, domain)
+        data = compose.copy_for(
+            messages[recipient.variant],
+            recipient,
+            message_id=message_id,
+            when=self.context.now().timestamp(),
+        )
+        return message_id, data
+
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        """SMTP has no way to ask whether a message arrived. Recipients left `sending` cannot
+        be known, so a person decides; with none, sending again is safe (a retry skips every
+        recipient already mailed)."""
+        parts = sorted(ledger.parts().values(), key=lambda part: part.seq)
+        unsure = [part.target for part in parts if part.state == "sending"]
+        if unsure:
+            raise Ambiguous(
+                f"{self.config.name}: it is not known whether {len(unsure)} recipient(s) got "
+                f"the update: {_names(unsure)} (the connection broke after the message was "
+                "handed to the server, and SMTP cannot look a message up). A retry mails only "
+                "these again, with the same Message-ID; everyone else is not mailed again. "
+                "Skip this delivery if they got it."
+            )
+        return None
+
+    def test(self) -> str:
+        """Connect, TLS, AUTH, NOOP: publishes nothing."""
+        settings = self._settings()
+        password = self._password(settings) if settings.username else None
+        connection = Connection(self.config.name, settings, password)
+        connection.open()
+        try:
+            connection.noop()
+        finally:
+            connection.close()
+        who = f" as {settings.username}" if settings.username else " without a login"
+        return (
+            f"{self.config.name}: connected to {settings.where} with "
+            f"{settings.security_label}{who}; nothing was sent"
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _settings(self) -> EmailSettings:
+        problems = settings_problems(self.config.settings)
+        if problems:
+            raise Permanent(
+                f"{self.config.name}: {problems[0]}. Fix it with `statusdesk channel add`'s "
+                "--set, then retry this delivery."
+            )
+        return read_settings(self.config.settings)
+
+    def _password(self, settings: EmailSettings) -> str:
+        from statusdesk.secrets import SecretsUnavailable
+
+        name = self.config.name
+        if self.context.secrets is None:
+            raise Permanent(f"{name}: this process has no access to the keyring.")
+        try:
+            value = self.context.secrets.get(name, "password")
+        except SecretsUnavailable as exc:
+            raise Permanent(f"{name}: cannot read its password. {exc}") from exc
+        if not value:
+            raise Permanent(
+                f"{name}: its password (for {settings.username}) is missing from the keyring. "
+                f"Set it with `statusdesk channel secret {name} password`."
+            )
+        return value
+
+    def _active_subscribers(self) -> int:
+        from statusdesk.store.subscribers import Subscribers
+
+        store = self.context.open_store()
+        try:
+            return Subscribers(store).count_active()
+        finally:
+            store.close()
+
+    def _unsubscribed(self, addresses: Sequence[str]) -> set[str]:
+        """Which of these subscribers (lower-cased) have unsubscribed by now."""
+        if not addresses:
+            return set()
+        from statusdesk.store.subscribers import Subscribers
+
+        store = self.context.open_store()
+        try:
+            everyone = Subscribers(store).list(active_only=False)
+            gone = {s.email.lower() for s in everyone if not s.active}
+        finally:
+            store.close()
+        return {address.lower() for address in addresses} & gone
+
+    def _recipients(self, settings: EmailSettings, languages: Sequence[str]) -> list[Recipient]:
+        if settings.recipients:
+            variant = compose.variant_for(self.config.language, languages)
+            return [Recipient(address, variant) for address in settings.recipients]
+        from statusdesk.store.subscribers import Subscribers
+
+        store = self.context.open_store()
+        try:
+            subscribers = Subscribers(store).list(active_only=True)
+        finally:
+            store.close()
+        return [
+            Recipient(
+                s.email,
+                compose.variant_for(s.language, languages),
+                compose.unsubscribe_link(settings.unsubscribe_url, settings.from_address, s.token),
+            )
+            for s in subscribers
+        ]
+
+    def _receipt(self, settings: EmailSettings, total: int) -> Receipt:
+        return Receipt(
+            remote_id=f"{total} recipient{'s' if total != 1 else ''} via {settings.where}",
+            detail=f"mailed {total} recipient(s)",
+        )
+
+    def _outcome(
+        self, settings: EmailSettings, mailing: _Mailing, *, total: int, already: int
+    ) -> Receipt:
+        """The attempt's outcome: the worst that happened to any recipient decides it."""
+        name, where = self.config.name, settings.where
+        sent, refused, deferred = mailing.sent, mailing.refused, mailing.deferred
+        unsure, not_tried, stopped = mailing.unsure, mailing.not_tried, mailing.stopped
+        got = len(sent) + already
+        refusals = _names([f"{a} ({why})" for a, why in refused])
+        waiting = [a for a, _ in deferred] + not_tried
+        others = f"{got} of {total} recipient(s) got it and are not mailed again"
+        if refused:
+            others += f"; {len(refused)} refused: {refusals}"
+        if unsure:
+            if waiting:
+                others += f"; {len(waiting)} not mailed yet: {_names(waiting)}"
+            raise Ambiguous(
+                f"{name}: the connection to {where} broke after the message to "
+                f"{_names(unsure)} was handed over; it may or may not have arrived, and SMTP "
+                f"cannot look a message up ({others}). A retry mails only the recipients not "
+                "known to have it."
+            )
+        if waiting:
+            reasons = [why for _, why in deferred] + ([stopped] if stopped else [])
+            raise Transient(
+                f"{name}: {len(waiting)} of {total} recipient(s) could not be mailed yet: "
+                f"{_names(waiting)} ({'; '.join(dict.fromkeys(reasons)) or 'no reason given'}); "
+                f"{others}. Will retry only those."
+            )
+        if refused:
+            raise Permanent(
+                f"{name}: {len(refused)} of {total} recipient(s) were refused: {refusals}. The "
+                f"other {got} got it and are not mailed again on a retry. Fix or remove these "
+                "addresses (`statusdesk subscriber remove ADDR`, or the recipients setting), "
+                "then retry or skip this delivery."
+            )
+        return self._receipt(settings, total)

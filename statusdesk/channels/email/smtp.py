@@ -1,0 +1,268 @@
+"""SMTP for the email channel: one connection per delivery (TLS first, AUTH only over TLS), one
+mail transaction per recipient, and every failure sorted into what it means (DESIGN §4).
+
+TLS goes through `ssl.create_default_context()`, so `SSL_CERT_FILE` is honoured and the
+server's certificate and name are always verified. The password is only ever written to the
+TLS socket; no message here, nor any exception raised from here, contains it.
+"""
+
+from __future__ import annotations
+
+import base64
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from enum import Enum
+
+from statusdesk.channels.base import ChannelError, Permanent, Transient
+from statusdesk.channels.email.settings import EmailSettings
+
+TIMEOUT = 20.0  # seconds, for the connection and every reply
+
+
+class Outcome(Enum):
+    SENT = "sent"
+    REFUSED = "refused"  # a 5xx for this recipient: a person must act
+    DEFERRED = "deferred"  # a 4xx: the server asks to try later
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: Outcome
+    reply: str  # the server's words, e.g. "550 5.1.1 no such user"
+
+
+class ConnectionLost(Exception):
+    """The connection broke during one recipient's transaction. `unsure`: after DATA was sent,
+    so the message may have been taken."""
+
+    def __init__(self, detail: str, *, unsure: bool) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.unsure = unsure
+
+
+def reply_text(code: int, reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
+    return f"{code} {' '.join(text.split())}".strip()
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+class Connection:
+    """One SMTP session for one channel's delivery (or its `channel test`)."""
+
+    def __init__(self, name: str, settings: EmailSettings, password: str | None) -> None:
+        self.name = name
+        self.settings = settings
+        self._password = password
+        self._smtp: smtplib.SMTP | None = None
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Connect, secure, authenticate; raises Transient or Permanent saying what to do."""
+        s = self.settings
+        try:
+            if s.security == "tls":
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    s.host, s.port, timeout=TIMEOUT, context=ssl.create_default_context()
+                )
+            else:
+                smtp = smtplib.SMTP(s.host, s.port, timeout=TIMEOUT)
+            self._smtp = smtp
+            smtp.ehlo()
+            if s.security == "starttls":
+                self._starttls(smtp)
+            if s.username:
+                self._login(smtp)
+        except ChannelError:
+            self.close()
+            raise
+        except Exception as exc:
+            self.close()
+            raise self._opening_error(exc) from None
+
+    def _starttls(self, smtp: smtplib.SMTP) -> None:
+        if not smtp.has_extn("starttls"):
+            raise Permanent(
+                f"{self.name}: {self.settings.where} does not offer STARTTLS, and statusdesk "
+                "sends nothing (least of all a password) without TLS. Use the server's TLS "
+                "port: --set security=tls --set port=465, or 587 with STARTTLS."
+            )
+        code, reply = smtp.starttls(context=ssl.create_default_context())
+        if code != 220:
+            raise self._refused_step("STARTTLS", code, reply)
+        smtp.ehlo()
+
+    def _login(self, smtp: smtplib.SMTP) -> None:
+        """AUTH PLAIN or LOGIN with UTF-8 credentials (smtplib's own login takes ASCII only)."""
+        s = self.settings
+        if self._password is None:
+            raise Permanent(f"{self.name}: no password to log in with.")
+        if not smtp.has_extn("auth"):
+            raise Permanent(
+                f"{self.name}: {s.where} offers no login (AUTH) over {s.security_label}. If it "
+                "relays without one, remove the username (--set username=); otherwise check "
+                "the host and port."
+            )
+        offered = smtp.esmtp_features.get("auth", "").upper().split()
+        if "PLAIN" in offered:
+            code, reply = smtp.docmd("AUTH", "PLAIN " + _b64(f"\0{s.username}\0{self._password}"))
+        elif "LOGIN" in offered:
+            code, reply = smtp.docmd("AUTH", "LOGIN " + _b64(s.username))
+            if code == 334:
+                code, reply = smtp.docmd(_b64(self._password))
+        else:
+            raise Permanent(
+                f"{self.name}: {s.where} offers only {', '.join(offered) or 'no'} login "
+                "methods; statusdesk logs in with PLAIN or LOGIN (over TLS)."
+            )
+        if code in (235, 503):  # 503: this session is already authenticated
+            return
+        if 400 <= code < 500:
+            raise Transient(
+                f"{self.name}: {s.where} could not check the login now "
+                f"({reply_text(code, reply)}). Will retry."
+            )
+        raise Permanent(
+            f"{self.name}: the SMTP server refused the username/password "
+            f"({reply_text(code, reply)}) — set it with "
+            f"`statusdesk channel secret {self.name} password` (and the username with "
+            f"`statusdesk channel add`'s --set username=…), then retry this delivery."
+        )
+
+    def _refused_step(self, step: str, code: int, reply: bytes | str) -> ChannelError:
+        said = reply_text(code, reply)
+        if 400 <= code < 500:
+            return Transient(f"{self.name}: {self.settings.where} answered {step} with {said}.")
+        return Permanent(
+            f"{self.name}: {self.settings.where} refused {step} ({said}). Check the host, port "
+            "and security settings."
+        )
+
+    def _opening_error(self, exc: Exception) -> ChannelError:
+        where = self.settings.where
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return Permanent(
+                f"{self.name}: the TLS certificate of {where} is not trusted "
+                f"({exc.verify_message or exc}). Fix the server's certificate, or point "
+                "SSL_CERT_FILE at your company's CA; statusdesk never turns verification off."
+            )
+        if isinstance(exc, ssl.SSLError):
+            return Permanent(
+                f"{self.name}: the TLS handshake with {where} failed ({exc.reason or exc}). "
+                "Check that security matches the port: tls for 465, starttls for 587."
+            )
+        if isinstance(exc, smtplib.SMTPConnectError):
+            return self._refused_step("the connection", exc.smtp_code, exc.smtp_error)
+        if isinstance(exc, smtplib.SMTPNotSupportedError):
+            return Permanent(f"{self.name}: {where} does not support what was asked ({exc}).")
+        if isinstance(exc, smtplib.SMTPResponseException):
+            return self._refused_step("the greeting", exc.smtp_code, exc.smtp_error)
+        if isinstance(exc, socket.gaierror):
+            return Transient(
+                f"{self.name}: cannot resolve {self.settings.host}. Check the network and the "
+                "host setting. Will retry."
+            )
+        if isinstance(exc, ConnectionRefusedError):
+            return Transient(
+                f"{self.name}: cannot connect to {where} (is the server up and the port "
+                "right?). Will retry."
+            )
+        if isinstance(exc, TimeoutError):
+            return Transient(
+                f"{self.name}: no answer from {where} within {TIMEOUT:g} s; nothing was sent. "
+                "Will retry."
+            )
+        if isinstance(exc, smtplib.SMTPServerDisconnected | OSError):
+            return Transient(
+                f"{self.name}: {where} closed the connection before anything was sent "
+                f"({exc or type(exc).__name__}). Will retry."
+            )
+        return Transient(f"{self.name}: connecting to {where} failed ({exc}). Will retry.")
+
+    # -- using it -----------------------------------------------------------------------------
+
+    def noop(self) -> None:
+        assert self._smtp is not None
+        try:
+            code, reply = self._smtp.noop()
+        except (smtplib.SMTPException, OSError) as exc:
+            raise self._opening_error(exc) from None
+        if code != 250:
+            raise self._refused_step("NOOP", code, reply)
+
+    def send(self, sender: str, to: str, data: bytes) -> Result:
+        """One recipient's transaction (MAIL, RCPT, DATA). Returns how the server answered;
+        raises ConnectionLost when the connection broke, Permanent when the server refuses
+        the sender (which no recipient can fix)."""
+        smtp = self._smtp
+        if smtp is None:
+            raise ConnectionLost("not connected", unsure=False)
+        stage = "MAIL FROM"
+        try:
+            code, reply = smtp.mail(sender)
+            if code != 250:
+                return self._refusal("MAIL FROM", code, reply, sender=sender)
+            stage = "RCPT TO"
+            code, reply = smtp.rcpt(to)
+            if code not in (250, 251):
+                return self._refusal("RCPT TO", code, reply)
+            stage = "DATA"
+            code, reply = smtp.data(data)
+        except smtplib.SMTPDataError as exc:  # DATA itself refused: the message never went
+            return self._refusal("DATA", exc.smtp_code, exc.smtp_error)
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            self.close()
+            detail = f"the connection broke at {stage} ({exc or type(exc).__name__})"
+            raise ConnectionLost(detail, unsure=stage == "DATA") from None
+        if code != 250:
+            return self._refusal("the message", code, reply)
+        return Result(Outcome.SENT, reply_text(code, reply))
+
+    def _refusal(
+        self, step: str, code: int, reply: bytes | str, sender: str | None = None
+    ) -> Result:
+        said = reply_text(code, reply)
+        self._reset()
+        if code == 421:  # the server is closing this session
+            self.close()
+            raise ConnectionLost(f"the server closed the session at {step} ({said})", unsure=False)
+        if sender is not None and code >= 500:
+            if code == 530:
+                raise Permanent(
+                    f"{self.name}: {self.settings.where} requires a login to send ({said}). "
+                    "Set --set username=… and `statusdesk channel secret "
+                    f"{self.name} password`, then retry this delivery."
+                )
+            raise Permanent(
+                f"{self.name}: {self.settings.where} refused the sender {sender} ({said}). Set "
+                "`from` to an address this account may send as, then retry this delivery."
+            )
+        outcome = Outcome.DEFERRED if 400 <= code < 500 else Outcome.REFUSED
+        return Result(outcome, said)
+
+    def _reset(self) -> None:
+        if self._smtp is None:
+            return
+        try:
+            self._smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            self.close()
+
+    def close(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._smtp is not None
