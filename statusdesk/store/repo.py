@@ -684,7 +684,13 @@ class Store:
             target = DeliveryState.PENDING if decision == "retry" else DeliveryState.SKIPPED
             # A refused delivery never landed: its retry may carry what the user fixed since
             # (settings, text). One that may have landed keeps its bytes for its key.
-            rerender = decision == "retry" and state == DeliveryState.FAILED
+            # ...unless some of its parts went out (a thread refused at post 3): those parts
+            # and the ones to come must stay one text.
+            rerender = (
+                decision == "retry"
+                and state == DeliveryState.FAILED
+                and not any(p["state"] == "sent" for p in self.delivery_parts(delivery_id))
+            )
             self.conn.execute(
                 """UPDATE delivery SET state = ?, next_attempt_at = NULL, decided_by = ?,
                    decision_note = ?, updated_at = ?,

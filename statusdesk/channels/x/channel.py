@@ -1,0 +1,351 @@
+"""The X channel (kind `x`): an update as a post, or as a thread, through the X API v2.
+
+What goes out: per language "<title> — <state>" and the body. With `language=both` the two go
+as one post when they fit in 280 (weighted, DESIGN §6), else as a thread, the first language
+(`order`) then the other as a reply. A text longer than a post becomes a numbered thread
+("1/3 …", see thread.py) unless `split=off`. A custom post text for the update
+(`update_override`) replaces the generated one.
+
+Each post is one part of the delivery's ledger: `sending` before it leaves, `sent` with its id
+and URL after, so a retry resumes at the first post not sent and replies to the last one that
+was. X has no idempotency key: a post whose fate is unknown (a timeout, or X's 403 "duplicate
+content") is looked for among the account's recent posts before anything is sent again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from typing import Any
+from urllib.parse import urlsplit
+
+from statusdesk.channels.base import (
+    ChannelContext,
+    PartLedger,
+    PartRecord,
+    Permanent,
+    Receipt,
+    Rendered,
+    RenderedPart,
+    Transient,
+)
+from statusdesk.channels.x.api import (
+    DEFAULT_BASE_URL,
+    Account,
+    Authorizer,
+    Duplicate,
+    XApi,
+    status_url,
+)
+from statusdesk.channels.x.auth import (
+    OAUTH1_SECRETS,
+    OAUTH2_OPTIONAL,
+    OAUTH2_SECRETS,
+    OAuth1Authorizer,
+    OAuth2Authorizer,
+    SecretReader,
+    needed_secrets,
+)
+from statusdesk.channels.x.lookup import delivery_by_key, override_text
+from statusdesk.channels.x.matching import find_post
+from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
+from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.model import Incident, Order, Problem, Update
+from statusdesk.core.text.bidi import is_rtl
+from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
+from statusdesk.core.timefmt import parse_iso
+
+AUTH_MODES = ("oauth1", "oauth2")
+SPLIT_MODES = ("on", "off")
+SECRETS = OAUTH1_SECRETS + OAUTH2_SECRETS + OAUTH2_OPTIONAL
+LANGUAGE_NAMES = {"en": "English", "ar": "Arabic", "both": "combined"}
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Marks on a part's ledger error: X refused it as a duplicate (not yet looked for), and X
+# refused it as a duplicate that is not ours (looked for; the text's digest follows).
+DUPLICATE_MARK = "duplicate content"
+REFUSED_MARK = "refused as a duplicate of an older post"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def settings_problems(settings: dict[str, Any]) -> list[str]:
+    """What is wrong with an X channel's settings, in words a user can act on."""
+    problems = []
+    auth = settings.get("auth", "oauth1")
+    if auth not in AUTH_MODES:
+        problems.append(f"auth must be oauth1 or oauth2 (got {auth!r})")
+    url = str(settings.get("base_url", DEFAULT_BASE_URL))
+    parts = urlsplit(url)
+    local = parts.scheme == "http" and parts.hostname in LOOPBACK
+    if (parts.scheme != "https" and not local) or not parts.netloc or parts.query:
+        problems.append(
+            f"base_url must be an https:// address (got {url!r}; http:// only for a test "
+            f"server on this machine); the default is {DEFAULT_BASE_URL}"
+        )
+    split = settings.get("split", "on")
+    if split not in SPLIT_MODES:
+        problems.append(f"split must be on or off (got {split!r})")
+    return problems
+
+
+class Unfit(ValueError):
+    """The update cannot go out on this channel as it is."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class XChannel:
+    kind = "x"
+    # X takes bursts (a thread's posts go out back to back within one attempt); a quarter of a
+    # second between attempts keeps two updates published together from racing each other.
+    min_interval = 0.25
+
+    def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
+        self.config = config
+        self.context = context
+        self._local = threading.local()  # a requests.Session per worker thread
+        self._account: Account | None = None
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    @property
+    def auth_mode(self) -> str:
+        return str(self.config.settings.get("auth", "oauth1"))
+
+    # -- protocol -----------------------------------------------------------------------------
+
+    def check(self, update: Update, incident: Incident) -> list[Problem]:
+        problems = [
+            Problem("settings", f"{self.name}: {message}")
+            for message in settings_problems(self.config.settings)
+        ]
+        have = set(self.config.settings.get("secret_keys", []))
+        missing = [key for key in needed_secrets(self.auth_mode) if key not in have]
+        if missing:
+            which = ", ".join(missing)
+            problems.append(
+                Problem(
+                    "channels",
+                    f"{self.name}: X ({self.auth_mode}) needs the secret"
+                    f"{'s' if len(missing) > 1 else ''} {which}, not set yet. Set "
+                    f"{'each' if len(missing) > 1 else 'it'} with "
+                    f"`statusdesk channel secret {self.name} {missing[0]}`"
+                    f"{' (and so on)' if len(missing) > 1 else ''}.",
+                )
+            )
+        try:
+            self.posts(update, incident)
+        except Unfit as exc:
+            problems.append(Problem(exc.field, str(exc)))
+        return problems
+
+    def render(self, update: Update, incident: Incident) -> Rendered:
+        try:
+            parts = self.posts(update, incident)
+        except Unfit as exc:
+            raise Permanent(str(exc)) from exc
+        return Rendered(update.id, incident.id, tuple(parts))
+
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
+        api = self._api()
+        done = ledger.parts()
+        previous: str | None = None
+        for seq, part in enumerate(rendered.parts, 1):
+            record = done.get(seq)
+            if record is not None and record.state == "sent" and record.remote_id:
+                previous = record.remote_id
+                continue
+            refused = f"{REFUSED_MARK} {_digest(part.text)}: "
+            if record is not None and (record.error or "").startswith(refused):
+                # Looked for and not ours: posting it again would only be refused again. A
+                # retry after the text was changed (a custom post text) goes out.
+                raise Permanent((record.error or "")[len(refused) :])
+            ledger.sending(seq, f"in reply to {previous}" if previous else "")
+            try:
+                post = api.create_post(part.text, previous)
+            except Duplicate as exc:
+                ledger.failed(seq, f"{DUPLICATE_MARK}: {exc}")
+                raise
+            except (Permanent, Transient) as exc:
+                ledger.failed(seq, str(exc))
+                raise
+            # Anything else (a timeout after sending, a broken connection) leaves the part
+            # `sending`, in doubt, until reconciliation finds out whether it landed.
+            ledger.sent(seq, Receipt(post.id, status_url(post.id)))
+            previous = post.id
+        return self._receipt(rendered, ledger.parts())
+
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        sent = delivery_by_key(self.context.open_store, key)
+        if sent is None or sent.rendered is None:
+            return None  # nothing was rendered, so nothing went out
+        rendered = sent.rendered
+        done = ledger.parts()
+        previous: str | None = None
+        for seq, part in enumerate(rendered.parts, 1):
+            record = done.get(seq)
+            if record is not None and record.state == "sent" and record.remote_id:
+                previous = record.remote_id
+                continue
+            error = (record.error or "") if record is not None else ""
+            duplicate = error.startswith(DUPLICATE_MARK)
+            if record is None or (record.state != "sending" and not duplicate):
+                return None  # it never left, or X refused it: the next attempt sends it
+            return self._look_for(ledger, rendered, seq, part, previous, sent.created_at, duplicate)
+        return self._receipt(rendered, done)
+
+    def test(self) -> str:
+        account = self._api().me()
+        return (
+            f"{self.name}: authenticated as @{account.username} ({account.name}) with "
+            f"{self.auth_mode}; nothing was published"
+        )
+
+    # -- what goes out --------------------------------------------------------------------------
+
+    def posts(self, update: Update, incident: Incident) -> list[RenderedPart]:
+        """Exactly the posts `send` makes, in order. Raises Unfit."""
+        split = self.config.settings.get("split", "on") != "off"
+        custom = self._override(update)
+        if custom is not None:
+            language = "ar" if is_rtl(custom) else "en"
+            return self._split("custom", language, custom, split)
+        languages = self._languages(update)
+        if not languages:
+            raise Unfit("body", f"{self.name}: the update has no text to post.")
+        blocks = {lang: self._block(lang, update, incident) for lang in languages}
+        if len(languages) == 2:
+            combined = "\n\n".join(blocks[lang] for lang in languages)
+            if weighted_length(combined) <= MAX_WEIGHTED_LENGTH:
+                return [RenderedPart("both", combined)]
+        parts: list[RenderedPart] = []
+        for lang in languages:
+            parts += self._split(f"body_{lang}", lang, blocks[lang], split)
+        if len(parts) > MAX_THREAD_POSTS:
+            raise Unfit(
+                "body",
+                f"{self.name}: the update would take a thread of {len(parts)} posts; at most "
+                f"{MAX_THREAD_POSTS} go out as one update. Shorten it, or link to a longer "
+                "write-up.",
+            )
+        return parts
+
+    def _split(self, field: str, language: str, text: str, split: bool) -> list[RenderedPart]:
+        try:
+            return [RenderedPart(language, post) for post in split_post(text, split=split)]
+        except TooLong as exc:
+            what = "custom post text" if field == "custom" else f"{LANGUAGE_NAMES[language]} post"
+            fix = (
+                "Shorten it, or turn splitting on (`--set split=on`)."
+                if not split
+                else "Shorten it, or link to a longer write-up."
+            )
+            raise Unfit(field, f"{self.name}: the {what} {exc}. {fix}") from exc
+
+    def _languages(self, update: Update) -> list[str]:
+        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
+        return [
+            lang
+            for lang in order
+            if self.config.language.includes(lang) and update.body.get(lang).strip()
+        ]
+
+    @staticmethod
+    def _block(lang: str, update: Update, incident: Incident) -> str:
+        from statusdesk.channels.site.words import STATE
+
+        state = STATE[lang].get(update.state.value, update.state.value)
+        heading = " — ".join(part for part in (incident.title.get(lang).strip(), state) if part)
+        return normalize(f"{heading}\n{update.body.get(lang).strip()}")
+
+    def _override(self, update: Update) -> str | None:
+        if not update.id or not self.config.id:
+            return None  # a draft being checked has no custom text yet
+        text = override_text(self.context.open_store, update.id, self.config.id)
+        return normalize(text).strip() if text is not None else None
+
+    # -- reconciliation -------------------------------------------------------------------------
+
+    def _look_for(
+        self,
+        ledger: PartLedger,
+        rendered: Rendered,
+        seq: int,
+        part: RenderedPart,
+        previous: str | None,
+        published_at: str,
+        duplicate: bool,
+    ) -> Receipt | None:
+        api = self._api()
+        account = self._me(api)
+        ours, older = find_post(
+            api.recent_posts(account.id), part.text, previous, parse_iso(published_at)
+        )
+        total = len(rendered.parts)
+        if ours is None:
+            if not duplicate:
+                return None  # it did not land: sent again on the next attempt
+            where = f" (post {older.id} of {older.created_at})" if older is not None else ""
+            message = (
+                f"{self.name}: X refuses post {seq} of {total} as a duplicate of an earlier "
+                f"post with the same text{where}, and no post with it is among the account's "
+                "recent posts since this update was published. Give this update a custom post "
+                "text and retry, or skip this delivery."
+            )
+            ledger.failed(seq, f"{REFUSED_MARK} {_digest(part.text)}: {message}")
+            return None  # the next attempt fails with this message, posting nothing
+        ledger.sent(seq, Receipt(ours.id, status_url(ours.id)))
+        if seq < total:
+            return None  # this post landed; the next attempt goes on with the rest
+        return self._receipt(rendered, ledger.parts())
+
+    def _me(self, api: XApi) -> Account:
+        if self._account is None:
+            self._account = api.me()
+        return self._account
+
+    def _receipt(self, rendered: Rendered, done: dict[int, PartRecord]) -> Receipt:
+        first = done.get(1)
+        ids = [done[seq].remote_id for seq in sorted(done) if done[seq].remote_id]
+        count = len(rendered.parts)
+        return Receipt(
+            remote_id=first.remote_id if first else None,
+            remote_url=first.remote_url if first else None,
+            detail=f"{count} post{'s' if count != 1 else ''}: {', '.join(str(i) for i in ids)}",
+        )
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _base_url(self) -> str:
+        problems = settings_problems(self.config.settings)
+        if problems:
+            raise Permanent(f"{self.name}: {problems[0]}.")
+        return str(self.config.settings.get("base_url", DEFAULT_BASE_URL)).rstrip("/")
+
+    def _api(self) -> XApi:
+        base_url = self._base_url()
+        session = self._session()
+        reader = SecretReader(self.name, self.context.secrets)
+        authorizer: Authorizer
+        if self.auth_mode == "oauth2":
+            cache_key = (str(self.context.home), self.name, base_url)
+            authorizer = OAuth2Authorizer(reader, base_url, session, self.context.now, cache_key)
+        else:
+            authorizer = OAuth1Authorizer(reader)
+        return XApi(self.name, base_url, session, authorizer, self.context.now)
+
+    def _session(self) -> Any:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            import requests
+
+            session = requests.Session()
+            self._local.session = session
+        return session

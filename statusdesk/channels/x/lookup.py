@@ -1,0 +1,52 @@
+"""The two things the X channel reads from the workspace that the Store has no method for yet:
+an update's custom post text for this channel (`update_override`), and, when reconciling, the
+parts a delivery sent (its kept `rendered`) and when it was made.
+
+Both are one small query through `ChannelContext.open_store()`; they belong in Store
+(`update_override(update_id, channel_id)`, `delivery_by_key(key)`) and move there when it has
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from statusdesk.channels.base import Rendered
+
+if TYPE_CHECKING:
+    from statusdesk.store import Store
+
+
+@dataclass(frozen=True)
+class Sent:
+    rendered: Rendered | None  # None when no attempt rendered it yet
+    created_at: str  # when the delivery was made (the update was published)
+
+
+def override_text(open_store: Callable[[], Store], update_id: int, channel_id: int) -> str | None:
+    store = open_store()
+    try:
+        row = store.conn.execute(
+            "SELECT text FROM update_override WHERE update_id = ? AND channel_id = ?",
+            (update_id, channel_id),
+        ).fetchone()
+    finally:
+        store.close()
+    text = row[0] if row else None
+    return text if isinstance(text, str) and text.strip() else None
+
+
+def delivery_by_key(open_store: Callable[[], Store], key: str) -> Sent | None:
+    store = open_store()
+    try:
+        row = store.conn.execute(
+            "SELECT rendered, created_at FROM delivery WHERE idempotency_key = ?", (key,)
+        ).fetchone()
+    finally:
+        store.close()
+    if row is None:
+        return None
+    rendered = Rendered.from_json(row[0]) if row[0] else None
+    return Sent(rendered, str(row[1]))
