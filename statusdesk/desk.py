@@ -11,6 +11,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +176,15 @@ class Desk:
             )
         if not channels:
             problems.append(Problem("channels", "No channel is chosen; tick at least one channel."))
+        chosen = {c.name for c in channels}
+        for name in sorted(set(draft.overrides) - chosen):
+            problems.append(
+                Problem(
+                    "overrides",
+                    f"There is a custom text for {name!r}, but that channel is not chosen; "
+                    "choose it or drop the text.",
+                )
+            )
         if blocking(problems):
             return problems
         preview = Update(
@@ -219,8 +229,10 @@ class Desk:
         dispatch: bool = True,
     ) -> Published:
         title = clean_text(title)
-        draft = Draft(
-            clean_text(draft.body), draft.state, draft.impact, draft.component_status, draft.author
+        draft = replace(
+            draft,
+            body=clean_text(draft.body),
+            overrides={name: _clean(text) for name, text in draft.overrides.items()},
         )
         channels = self.channel_configs(channel_names)
         problems = title_problems(title) + self.check_draft(
@@ -239,6 +251,7 @@ class Desk:
             cadence_min=cadence_min,
             window_start=window_start,
             window_end=window_end,
+            overrides=self._overrides(draft, channels),
         )
         if dispatch:
             self.dispatcher.submit(published.delivery_ids)
@@ -255,8 +268,10 @@ class Desk:
         incident = self.store.incident(incident_id)
         if incident is None:
             raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
-        draft = Draft(
-            clean_text(draft.body), draft.state, draft.impact, draft.component_status, draft.author
+        draft = replace(
+            draft,
+            body=clean_text(draft.body),
+            overrides={name: _clean(text) for name, text in draft.overrides.items()},
         )
         channels = self.channel_configs(channel_names)
         problems = blocking(self.check_draft(draft, channels, incident))
@@ -268,6 +283,7 @@ class Desk:
             draft=draft,
             channel_ids=[c.id for c in channels],
             now=self.now(),
+            overrides=self._overrides(draft, channels),
         )
         if dispatch:
             self.dispatcher.submit(published.delivery_ids)
@@ -298,6 +314,11 @@ class Desk:
             if time.monotonic() >= deadline:
                 return deliveries
             poll(0.05)
+
+    @staticmethod
+    def _overrides(draft: Draft, channels: Sequence[ChannelConfig]) -> dict[int, str]:
+        by_name = {c.name: c.id for c in channels}
+        return {by_name[name]: text for name, text in draft.overrides.items() if text}
 
     # -- deliveries: a person's decisions, recovery ------------------------------------------
 

@@ -55,6 +55,7 @@ def _draft(args: argparse.Namespace, state: IncidentState) -> Draft:
         impact=Impact(args.impact) if args.impact else None,
         component_status=dict(args.components),
         author=_author(args),
+        overrides=dict(args.overrides),
     )
 
 

@@ -129,6 +129,16 @@ def _publishing_options(parser: argparse.ArgumentParser) -> None:
         "enabled channel. A language may stay empty only if no chosen channel publishes it",
     )
     how.add_argument(
+        "--text-for",
+        metavar="CHANNEL=TEXT",
+        type=inputs.setting,
+        action="append",
+        default=[],
+        dest="overrides",
+        help="a chosen channel's own text for this update instead of the body, e.g. a custom "
+        "post for X: --text-for x='API errors: fix deployed, monitoring'; repeat per channel",
+    )
+    how.add_argument(
         "--author",
         metavar="NAME",
         help="who writes this, recorded in the audit log (default: your login name)",

@@ -204,6 +204,9 @@ class Draft:
     impact: Impact | None = None
     component_status: dict[str, ComponentStatus] = field(default_factory=dict)
     author: str = ""
+    # A channel's own text for this update, by channel name (a custom post for X): sent
+    # instead of what the channel would make of the body.
+    overrides: dict[str, str] = field(default_factory=dict)
 
 
 class Severity(StrEnum):

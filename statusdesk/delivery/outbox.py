@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from statusdesk.core.model import (
@@ -40,7 +40,13 @@ def _apply_components(
 
 
 def publish_update(
-    store: Store, *, incident_id: int, draft: Draft, channel_ids: Sequence[int], now: str
+    store: Store,
+    *,
+    incident_id: int,
+    draft: Draft,
+    channel_ids: Sequence[int],
+    now: str,
+    overrides: Mapping[int, str] | None = None,
 ) -> Published:
     """Record a published update and its deliveries; nothing is sent here.
 
@@ -59,6 +65,8 @@ def publish_update(
             status=UpdateStatus.PUBLISHED,
             component_changes=changes,
         )
+        for channel_id, text in (overrides or {}).items():
+            store.set_update_override(update_id, channel_id, text)
         delivery_ids = store.create_deliveries(update_id, channel_ids, now)
         store.log_event(
             "update.published",
@@ -90,6 +98,7 @@ def open_incident(
     cadence_min: int = 30,
     window_start: str | None = None,
     window_end: str | None = None,
+    overrides: Mapping[int, str] | None = None,
 ) -> Published:
     """A new incident and its first update, all or nothing."""
     with store.transaction():
@@ -106,6 +115,11 @@ def open_incident(
             actor=draft.author,
         )
         published = publish_update(
-            store, incident_id=incident_id, draft=draft, channel_ids=channel_ids, now=now
+            store,
+            incident_id=incident_id,
+            draft=draft,
+            channel_ids=channel_ids,
+            now=now,
+            overrides=overrides,
         )
     return published

@@ -583,6 +583,20 @@ class Store:
             )
         return True
 
+    def set_update_override(self, update_id: int, channel_id: int, text: str) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO update_override (update_id, channel_id, text) VALUES (?, ?, ?)",
+            (update_id, channel_id, text),
+        )
+
+    def update_override(self, update_id: int, channel_id: int) -> str | None:
+        rows = self._rows(
+            "SELECT text FROM update_override WHERE update_id = ? AND channel_id = ?",
+            (update_id, channel_id),
+        )
+        text = rows[0]["text"] if rows else None
+        return text if isinstance(text, str) and text.strip() else None
+
     def rendered_of(self, delivery_id: int) -> str | None:
         rows = self._rows("SELECT rendered FROM delivery WHERE id = ?", (delivery_id,))
         return rows[0]["rendered"] if rows else None

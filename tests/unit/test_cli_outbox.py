@@ -216,3 +216,25 @@ def test_channel_test_reaches_the_receiver_and_publishes_nothing(
     assert site.code == 0 and "nothing to test" in site.stdout
     unknown = call(capsys, "--home", str(home), "channel", "test", "nope")
     assert unknown.code == 3 and "no channel named 'nope'" in unknown.stderr
+
+
+def test_text_for_a_channel_is_kept_with_the_update_and_must_name_a_chosen_channel(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register(monkeypatch)
+    add_probes(home, {"alpha": {}, "beta": {}})
+    code, incident = _open(capsys, home, "--text-for", "alpha=API errors: fix deployed")
+    assert code == 0
+    with Desk(home) as desk:
+        alpha = desk.store.channel_by_name("alpha")
+        beta = desk.store.channel_by_name("beta")
+        assert alpha is not None and beta is not None
+        (update,) = desk.store.updates(int(incident))
+        assert desk.store.update_override(update.id, alpha.id) == "API errors: fix deployed"
+        assert desk.store.update_override(update.id, beta.id) is None
+    refused = call(
+        capsys, "--home", str(home), "incident", "update", incident, "--state", "identified",
+        "--en", EN, "--ar", AR, "--channels", "alpha", "--text-for", "beta=hello",
+    )  # fmt: skip
+    assert refused.code == 3
+    assert "custom text for 'beta', but that channel is not chosen" in refused.stderr

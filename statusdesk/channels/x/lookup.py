@@ -1,11 +1,6 @@
-"""The two things the X channel reads from the workspace that the Store has no method for yet:
-an update's custom post text for this channel (`update_override`), and, when reconciling, the
-parts a delivery sent (its kept `rendered`) and when it was made.
-
-Both are one small query through `ChannelContext.open_store()`; they belong in Store
-(`update_override(update_id, channel_id)`, `delivery_by_key(key)`) and move there when it has
-them.
-"""
+"""What the X channel reads from the workspace, each through its own short-lived connection
+(`ChannelContext.open_store()`): an update's custom post text for this channel, and, when
+reconciling, the parts a delivery sent (its kept `rendered`) and when it was made."""
 
 from __future__ import annotations
 
@@ -28,14 +23,9 @@ class Sent:
 def override_text(open_store: Callable[[], Store], update_id: int, channel_id: int) -> str | None:
     store = open_store()
     try:
-        row = store.conn.execute(
-            "SELECT text FROM update_override WHERE update_id = ? AND channel_id = ?",
-            (update_id, channel_id),
-        ).fetchone()
+        return store.update_override(update_id, channel_id)
     finally:
         store.close()
-    text = row[0] if row else None
-    return text if isinstance(text, str) and text.strip() else None
 
 
 def delivery_by_key(open_store: Callable[[], Store], key: str) -> Sent | None:
