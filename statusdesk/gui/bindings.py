@@ -49,6 +49,9 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("skip-delivery", "Ctrl+Shift+K",
             "Skip a failed, undecided or waiting delivery of the current incident, with a reason",
             "Deliveries", "&Skip delivery…"),
+    Binding("channels", "Ctrl+Shift+C",
+            "Channels: add, test, enable or disable them, and keep their secrets in the keyring",
+            "Channels", "&Channels and secrets…"),
     Binding("open-status-page", "Ctrl+O", "Open the local status page in the browser",
             "Status page", "&Open status page"),
     Binding("rebuild-status-page", "Ctrl+Shift+B", "Rebuild the local status page now",
@@ -61,7 +64,15 @@ BINDINGS: tuple[Binding, ...] = (
 # fmt: on
 
 # Menu order in the menu bar; every Binding.menu must be one of these.
-MENUS: tuple[str, ...] = ("Incident", "Edit", "Go", "Deliveries", "Status page", "Help")
+MENUS: tuple[str, ...] = (
+    "Incident",
+    "Edit",
+    "Go",
+    "Deliveries",
+    "Channels",
+    "Status page",
+    "Help",
+)
 
 STATE_COMMANDS: tuple[str, ...] = ("state-1", "state-2", "state-3", "state-4")
 

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.core.model import ComponentStatus, Delivery, DeliveryState, Problem, Severity
+from statusdesk.core.model import (
+    Channel,
+    ComponentStatus,
+    Delivery,
+    DeliveryState,
+    Problem,
+    Severity,
+)
 from statusdesk.desk import Rejected
 from statusdesk.gui import operations
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
@@ -47,6 +54,7 @@ from statusdesk.store import WorkspaceError
 from statusdesk.store.repo import IncidentSummary
 
 if TYPE_CHECKING:
+    from statusdesk.gui.channels_dialog import ChannelsDialog
     from statusdesk.gui.cheatsheet import CheatSheet
 
 log = logging.getLogger(__name__)
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         self.claim.watch([self.list, *self.composer.key_widgets()])
         self.composer.components.set_key_filter(self.claim)
         self._cheat_sheet: CheatSheet | None = None  # built on first F1: not needed to start
+        self._channels_dialog: ChannelsDialog | None = None  # built on first Ctrl+Shift+C
         self._wire()
         self.composer.set_channels(self.desk.store.channels())
         self.refresh_list(summaries)
@@ -143,6 +152,7 @@ class MainWindow(QMainWindow):
             "open-status-page": self.open_status_page,
             "rebuild-status-page": self.rebuild_status_page,
             "cheat-sheet": self.show_cheat_sheet,
+            "channels": self.show_channels,
             "quit": self.close,
         }
         for number, command in enumerate(STATE_COMMANDS, start=1):
@@ -307,6 +317,24 @@ class MainWindow(QMainWindow):
 
     def show_cheat_sheet(self) -> None:
         self.cheat_sheet.open_over(QApplication.focusWidget())
+
+    @property
+    def channels_dialog(self) -> ChannelsDialog:
+        if self._channels_dialog is None:
+            from statusdesk.gui.channels_dialog import ChannelsDialog
+
+            self._channels_dialog = ChannelsDialog(self, self.desk, self.session.tasks)
+            self._channels_dialog.channels_changed.connect(self._channels_changed)
+        return self._channels_dialog
+
+    def show_channels(self) -> None:
+        """Ctrl+Shift+C: the Channels window, over this one, with the keyboard."""
+        self.channels_dialog.open_over(QApplication.focusWidget())
+
+    def _channels_changed(self, channels: list[Channel]) -> None:
+        """A channel was added, enabled or disabled: the composer offers what there is now."""
+        if not self._closed:
+            self.composer.set_channels(channels)
 
     # -- checking and publishing ------------------------------------------------------------
 
@@ -604,6 +632,8 @@ class MainWindow(QMainWindow):
             self._cheat_sheet.close()
         if self._popup is not None:
             self._popup.close()
+        if self._channels_dialog is not None:
+            self._channels_dialog.close()
         self.notifier.close()
         self._tick.stop()
         self._outbox_poll.stop()

@@ -1,0 +1,488 @@
+"""The Channels window (issue #4, "Credentials and previews"): opened by its key, it says which
+keyring holds the secrets (or plainly that none works), lists the channels, adds one by keyboard,
+stores a secret without ever showing it, tests a channel against a local receiver, enables and
+disables one, and closes on Esc with the keyboard back where it was.
+
+Secrets go to an in-memory keyring through keyring's own backend API (as tests/unit does), or to
+keyring's fail backend for "none works"; tests/unit/test_secrets.py covers a real gnome-keyring.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring.core
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.errors import PasswordDeleteError
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollBar,
+    QWidget,
+)
+
+from statusdesk.desk import Desk
+from statusdesk.gui.bindings import key_for
+from statusdesk.gui.channels_dialog import ChannelsDialog
+from statusdesk.gui.main_window import MainWindow
+from statusdesk.secrets import KeyringSecrets
+from tests import httpfake
+from tests.gui.conftest import WindowFactory
+from tests.gui.keys import focused, press, type_text
+from tests.httpfake import FakeReceiver
+
+receiver = httpfake.receiver
+Receivers = Callable[..., FakeReceiver]
+
+SECRET = "whsec-سر-7f3a-DO-NOT-SHOW"
+
+
+class MemoryKeyring(KeyringBackend):
+    """An OS keyring stand-in, used through keyring's API exactly as KeyringSecrets uses one."""
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    backend = MemoryKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    return backend
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What keyring picks on a machine without a Secret Service."""
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[no-untyped-call]
+
+
+def add_hook(home: Path, url: str, name: str = "hook") -> None:
+    with Desk(home) as desk:
+        desk.add_channel("webhook", name, {"url": url})
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def open_channels(qtbot, window: MainWindow, rows: int = 1) -> ChannelsDialog:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+C, and wait until the window has the keyboard and has read the channels."""
+    press(key_for("channels"))
+    dialog = window.channels_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isActiveWindow())
+    qtbot.waitUntil(lambda: focused() is dialog.table)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == rows)
+    return dialog
+
+
+def table_rows(dialog: ChannelsDialog) -> list[list[str]]:
+    table = dialog.table
+    return [
+        [table.item(row, column).text() for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
+
+
+def select(dialog: ChannelsDialog, name: str) -> None:
+    """Move to the channel's row with the arrow keys, as a person does."""
+    dialog.table.setFocus()
+    press("Home")
+    for _ in range(dialog.table.rowCount()):
+        if dialog.table.selected_name() == name:
+            return
+        press("Down")
+    raise AssertionError(f"no row for {name}")
+
+
+def every_string() -> Iterator[str]:
+    """Everything any widget of the app says or holds: texts, tooltips, accessible names,
+    titles, combo and item-view entries."""
+    getters = (
+        "text",
+        "displayText",
+        "placeholderText",
+        "toolTip",
+        "statusTip",
+        "whatsThis",
+        "accessibleName",
+        "accessibleDescription",
+        "windowTitle",
+        "title",
+        "currentText",
+        "toPlainText",
+    )
+    for widget in QApplication.allWidgets():
+        for getter in getters:
+            method = getattr(widget, getter, None)
+            if not callable(method):
+                continue
+            try:
+                value = method()
+            except TypeError:
+                continue
+            if isinstance(value, str):
+                yield value
+        if isinstance(widget, QComboBox):
+            yield from (widget.itemText(i) for i in range(widget.count()))
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = model.data(model.index(row, column), role)
+                        if isinstance(value, str):
+                            yield value
+
+
+# -- opening, the keyring line, closing --------------------------------------------------------
+
+
+def test_opens_by_key_says_which_keyring_and_esc_gives_the_keyboard_back(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    window = launch()
+    menu = window.menuBar().findChild(QWidget, "menu-Channels")
+    assert window.actions_by_command["channels"] in menu.actions()
+    started_on = focused()
+    assert started_on is window.list
+
+    dialog = open_channels(qtbot, window)
+    assert dialog.windowTitle() == "statusdesk — channels"
+    assert table_rows(dialog) == [["site", "site", "yes", "both", "en-first", "none"]]
+    described = KeyringSecrets().describe()
+    assert "MemoryKeyring" in described
+    qtbot.waitUntil(lambda: described in dialog.keyring_line.text())
+    assert dialog.keyring_line.isVisible()
+
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: focused() is started_on)
+
+    # Open again: the keyboard is in the window again, and Esc gives it back again.
+    press("Ctrl+U")
+    editor = focused()
+    open_channels(qtbot, window)
+    press("Escape")
+    qtbot.waitUntil(lambda: focused() is editor)
+
+
+def test_no_usable_keyring_is_said_plainly_and_nothing_is_stored(
+    qtbot, home: Path, no_keyring: None, launch: WindowFactory
+) -> None:
+    add_hook(home, "http://127.0.0.1:9/hook")
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    qtbot.waitUntil(lambda: "No usable keyring" in dialog.keyring_line.text())
+    line = dialog.keyring_line.text()
+    assert "install and unlock GNOME Keyring or KWallet" in line  # what to do
+    assert "never keeps them in plain text" in line
+    assert dialog.keyring_line.isVisible()
+
+    select(dialog, "hook")
+    press("Alt+V")
+    assert focused() is dialog.secret_form.value
+    type_text(SECRET)
+    press("Alt+O")  # Store in keyring
+    status = dialog.secret_form.status
+    qtbot.waitUntil(lambda: "was not stored" in status.text())
+    assert "No usable keyring" in status.text()
+    assert dialog.secret_form.value.text() == ""
+    with Desk(home) as desk:
+        hook = desk.store.channel_by_name("hook")
+        assert hook is not None and "secret_keys" not in hook.settings
+
+
+# -- adding ------------------------------------------------------------------------------------
+
+
+def test_a_webhook_added_by_keyboard_is_listed_and_offered_in_the_composer(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    window = launch()
+    dialog = open_channels(qtbot, window)
+    form = dialog.add_form
+    assert form.kind.currentData() == "webhook"
+
+    press("Alt+M")
+    assert focused() is form.name
+    type_text("ops-hook")
+    press("Tab")
+    assert focused() is form.fields["url"]
+    type_text("https://hooks.example.com/statusdesk")
+    press("Alt+L")
+    assert focused() is form.language
+    press("Down")  # English only
+    press("Return")  # Enter in any field of the form adds
+
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    assert table_rows(dialog)[1] == ["ops-hook", "webhook", "yes", "en", "en-first", "none"]
+    assert dialog.table.selected_name() == "ops-hook"
+    qtbot.waitUntil(lambda: "ops-hook" in window.composer.checked_channels())
+    assert window.composer.channel_checkbox("ops-hook").text() == "ops-hook"
+    assert dialog.isVisible()
+    assert "Added the webhook channel ops-hook" in form.status.text()
+    assert form.name.text() == "" and form.fields["url"].text() == ""
+    with Desk(home) as desk:
+        added = desk.store.channel_by_name("ops-hook")
+        assert added is not None
+        assert added.settings == {"url": "https://hooks.example.com/statusdesk"}
+
+
+def test_a_bad_url_keeps_the_window_open_with_the_reason_and_nothing_typed_is_lost(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    window = launch()
+    dialog = open_channels(qtbot, window)
+    form = dialog.add_form
+    press("Alt+M")
+    press("Return")  # nothing typed: every problem at once, the keyboard on the first
+    qtbot.waitUntil(form.problems.isVisible)
+    assert "cannot name a channel" in form.problems.text()
+    assert "url must be an http:// or https:// address" in form.problems.text()
+    assert focused() is form.name
+
+    type_text("ops-hook")
+    press("Tab")
+    type_text("hooks.example.com/statusdesk")
+    press("Return")
+    qtbot.waitUntil(lambda: "cannot name a channel" not in form.problems.text())
+
+    qtbot.waitUntil(form.problems.isVisible)
+    assert "url must be an http:// or https:// address" in form.problems.text()
+    assert dialog.isVisible()
+    assert form.name.text() == "ops-hook"
+    assert form.fields["url"].text() == "hooks.example.com/statusdesk"
+    assert focused() is form.fields["url"]  # the field at fault has the keyboard
+    assert dialog.table.rowCount() == 1
+    assert "ops-hook" not in window.composer.checked_channels()
+
+    # Fix it where the keyboard is, and Add (its button's key, this time): added.
+    press("Home")
+    type_text("https://")
+    press("Alt+A")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    assert not form.problems.isVisible()
+    qtbot.waitUntil(lambda: "ops-hook" in window.composer.checked_channels())
+
+
+# -- secrets and tests -------------------------------------------------------------------------
+
+
+def test_a_secret_is_stored_never_shown_and_the_test_reaches_the_receiver(
+    qtbot,
+    home: Path,
+    memory_keyring: MemoryKeyring,
+    receiver: Receivers,
+    caplog: pytest.LogCaptureFixture,
+    launch: WindowFactory,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    hook = receiver()
+    add_hook(home, hook.url)
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")
+    form = dialog.secret_form
+    assert form.title() == "Secrets of hook"
+
+    press("Alt+S")
+    assert focused() is form.key
+    assert [form.key.itemData(i) for i in range(form.key.count())] == ["signing_secret"]
+    assert form.key.currentText() == "signing_secret — not set"
+    press("Alt+V")
+    assert focused() is form.value
+    assert form.value.echoMode() is QLineEdit.EchoMode.Password
+    type_text(SECRET)
+    press("Return")
+
+    qtbot.waitUntil(lambda: "Stored signing_secret of hook" in form.status.text())
+    assert memory_keyring.passwords == {("statusdesk", "hook/signing_secret"): SECRET}
+    qtbot.waitUntil(lambda: table_rows(dialog)[1][5] == "signing_secret")
+    assert form.key.currentText() == "signing_secret — set"
+    assert form.value.text() == "" and not form.value.isUndoAvailable()
+    assert KeyringSecrets().describe() in form.status.text()
+
+    # The test reads the secret from the keyring and reaches the receiver; nothing is posted.
+    press("Alt+T")
+    qtbot.waitUntil(lambda: "answered" in dialog.outcome.text())
+    assert dialog.outcome.text() == (
+        f"hook: 127.0.0.1:{hook.port} answered (HTTP 501); its signing secret is in the "
+        "keyring; nothing was published"
+    )
+    assert not dialog.progress.isVisible()
+    # The receiver answered the HEAD itself (FakeReceiver has no do_HEAD: 501) and recorded
+    # no request: nothing was posted.
+    assert hook.requests == []
+
+    # Nowhere: not in any widget, tooltip or status bar, not in any log record.
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert not [text for text in every_string() if SECRET in text]
+    assert SECRET not in window.statusBar().currentMessage()
+    for record in caplog.records:
+        assert SECRET not in record.getMessage()
+        assert SECRET not in (record.exc_text or "")
+
+
+def test_a_test_shows_progress_while_it_runs_then_the_error(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    # A port that takes connections (the kernel's backlog) and never answers: the test waits
+    # on it until the port is closed under it.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        port = silent.getsockname()[1]
+        add_hook(home, f"http://127.0.0.1:{port}/hook")
+        window = launch()
+        dialog = open_channels(qtbot, window, rows=2)
+        select(dialog, "hook")
+        press("Alt+T")
+        qtbot.waitUntil(dialog.progress.isVisible)
+        assert dialog.outcome.text() == "Testing hook… (nothing is published)"
+        press("Alt+T")  # a second press while it runs starts nothing
+        assert dialog.outcome.text() == "Testing hook… (nothing is published)"
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Test failed:"), timeout=10_000)
+    assert not dialog.progress.isVisible()
+    assert f"hook: 127.0.0.1:{port} cannot be reached" in dialog.outcome.text()
+    assert "Check the url setting" in dialog.outcome.text()
+
+
+def test_a_test_against_a_closed_port_shows_the_error(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    port = closed_port()
+    add_hook(home, f"http://127.0.0.1:{port}/hook")
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")
+    press("Tab")
+    assert focused() is dialog.test_button
+    press("Return")  # Enter presses the focused button
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Test failed:"))
+    assert f"hook: 127.0.0.1:{port} cannot be reached" in dialog.outcome.text()
+    assert dialog.isVisible()
+
+
+# -- enabling ------------------------------------------------------------------------------------
+
+
+def test_disable_and_enable_reach_the_workspace_and_the_composer(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    add_hook(home, "https://hooks.example.com/x")
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")
+    assert dialog.toggle_button.text() == "Disa&ble hook"
+    press("Alt+B")
+    qtbot.waitUntil(lambda: table_rows(dialog)[1][2] == "no")
+    qtbot.waitUntil(lambda: window.composer.channel_checkbox("hook").text() == "hook (disabled)")
+    assert dialog.toggle_button.text() == "Ena&ble hook"
+    with Desk(home) as desk:
+        assert [c.name for c in desk.store.channels(enabled_only=True)] == ["site"]
+    press("Alt+B")
+    qtbot.waitUntil(lambda: table_rows(dialog)[1][2] == "yes")
+    qtbot.waitUntil(lambda: window.composer.channel_checkbox("hook").text() == "hook")
+
+
+# -- keyboard and scale --------------------------------------------------------------------------
+
+
+def test_every_input_is_named_has_a_label_and_tab_reads_top_to_bottom(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    add_hook(home, "https://hooks.example.com/x")
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")  # a channel that takes a secret: the secret fields are on
+    for kind in ("webhook", "email"):
+        dialog.add_form.kind.setCurrentIndex(dialog.add_form.kind.findData(kind))
+        inputs = [
+            w
+            for w in dialog.findChildren(QWidget)
+            if isinstance(w, QLineEdit | QComboBox | QAbstractItemView) and w.isVisible()
+        ]
+        buddies = {label.buddy() for label in dialog.findChildren(QLabel)}
+        for widget in inputs:
+            if widget is dialog.table.horizontalHeader():
+                continue
+            assert widget.accessibleName(), widget.objectName()
+            assert widget in buddies, widget.objectName()
+
+        # Tab from the table visits every input and button once, top to bottom.
+        dialog.table.setFocus()
+        seen = [focused()]
+        for _ in range(40):
+            press("Tab")
+            if focused() is dialog.table:
+                break
+            seen.append(focused())
+        assert len(seen) == len(set(seen))
+        assert set(inputs) - {dialog.table.horizontalHeader()} <= set(seen)
+        assert all(isinstance(w, QLineEdit | QComboBox | QAbstractButton) for w in seen[1:])
+        assert seen[-1] is dialog.close_button  # below the scrolling part, last
+        tops = [w.mapTo(dialog.body, w.rect().topLeft()).y() for w in seen[:-1]]
+        assert tops == sorted(tops), [w.objectName() for w in seen]
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_at_double_size_text_nothing_is_fixed_or_clipped(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    window = launch()
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.channels_dialog.setFont(font)
+    dialog = open_channels(qtbot, window)
+    # Taller than the screen now: the window scrolls, and keeps where the keyboard is in view.
+    viewport = dialog.body_scroll.viewport()
+    assert dialog.body.height() > viewport.height()
+    press("Alt+R")  # Order, near the bottom
+    assert focused() is dialog.add_form.order
+    where = dialog.add_form.order.geometry()
+    where.moveTopLeft(dialog.add_form.order.parentWidget().mapTo(viewport, where.topLeft()))
+    assert viewport.rect().contains(where)
+    dialog.add_form.kind.setCurrentIndex(dialog.add_form.kind.findData("email"))
+    qtbot.waitUntil(lambda: dialog.add_form.fields["host"].isVisible())
+    QApplication.processEvents()
+    for widget in dialog.findChildren(QWidget):
+        if widget.objectName().startswith("qt_") or isinstance(widget, QScrollBar):
+            continue  # Qt's own parts of the scroll area
+        assert widget.maximumWidth() == 16777215 and widget.maximumHeight() == 16777215, (
+            widget.objectName()
+        )
+        if not widget.isVisible() or not isinstance(
+            widget, QLabel | QAbstractButton | QLineEdit | QComboBox
+        ):
+            continue
+        hint = widget.minimumSizeHint()
+        assert widget.width() >= hint.width(), (widget.objectName(), widget.width(), hint)
+        assert widget.height() >= hint.height(), (widget.objectName(), widget.height(), hint)
