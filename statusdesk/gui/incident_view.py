@@ -32,6 +32,7 @@ from statusdesk.gui.labels import (
     chip_label,
     component_status_label,
     delivery_detail,
+    delivery_label,
     delivery_reason,
     impact_label,
     isolate_latin,
@@ -89,6 +90,23 @@ class DeliveryChip(QLabel):
         self._coloured_as: DeliveryState | None = None
         self.delivery = delivery
         self.set_delivery(delivery, now)
+        self._fix_size()
+
+    def _fix_size(self) -> None:
+        """As wide as its longest possible words. A chip whose size never changes does not
+        make Qt lay out the whole page again when its state changes (a fixed-size widget does
+        not invalidate its parent's layout): on an incident of 30 updates that relayout, six
+        times as six channels finished, stalled the event loop for 70 ms."""
+        words = [delivery_label(state) for state in DeliveryState]
+        words += ["retry in 119 s", "retry in 59 min 59 s", "retrying…"]
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        widest = max(metrics.horizontalAdvance(f"{self.channel_name}: {w}") for w in words)
+        self.setFixedSize(
+            widest + margins.left() + margins.right() + 2,
+            metrics.height() + margins.top() + margins.bottom() + 2,
+        )
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     @property
     def state(self) -> DeliveryState:
