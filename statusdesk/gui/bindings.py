@@ -43,6 +43,9 @@ BINDINGS: tuple[Binding, ...] = (
             "Go", "&Next incident"),
     Binding("focus-incidents", "Ctrl+0", "Move the keyboard focus to the incident list",
             "Go", "Incident &list"),
+    Binding("preview", "Ctrl+P",
+            "Move the keyboard to the channel previews (what each ticked channel will send), "
+            "and back to the draft", "Go", "Channel pre&views"),
     Binding("retry-delivery", "Ctrl+R",
             "Retry a failed or undecided delivery of the current incident (same idempotency key)",
             "Deliveries", "&Retry delivery…"),

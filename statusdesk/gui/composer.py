@@ -3,8 +3,11 @@ components, channels, inline problems and Publish.
 
 It keeps one draft per target (each incident, plus one new incident), so moving between
 incidents never loses what was typed; only a successful publish clears a draft. It knows nothing
-of the workspace: the main window feeds it incidents and channels, takes `snapshot()`s to check
-and publish, and hands problems back.
+of the workspace: the main window feeds it incidents and channels, takes `snapshot()`s to check,
+preview and publish, and hands problems and previews back.
+
+Its `preview` panel (preview.py) is placed by the main window, beside the composer; the composer
+owns it because the custom post texts typed there are part of the draft.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -42,9 +46,12 @@ from statusdesk.gui.components_editor import ComponentsEditor
 from statusdesk.gui.editors import BodyEditor, TitleEdit
 from statusdesk.gui.labels import impact_label, isolate_latin, state_label
 from statusdesk.gui.operations import DraftSnapshot
+from statusdesk.gui.preview import PreviewPanel
+from statusdesk.gui.preview_render import ChannelPreview
 from statusdesk.gui.problems import ProblemList
 
 CHECK_DELAY_MS = 300  # after the last keystroke; checks never run per keystroke
+PREVIEW_DELAY_MS = 300  # the same for rendering the channel previews
 NEW = None  # the target of a new incident's draft
 
 
@@ -61,9 +68,11 @@ class Slot:
     impact: Impact | None = None
     components: dict[str, ComponentStatus] | None = None
     problems: list[Problem] = field(default_factory=list)
+    overrides: dict[str, str] = field(default_factory=dict)  # custom post texts, by channel
 
     def has_text(self) -> bool:
-        return any(s.strip() for s in (self.title_en, self.title_ar, self.body_en, self.body_ar))
+        texts = (self.title_en, self.title_ar, self.body_en, self.body_ar, *self.overrides.values())
+        return any(s.strip() for s in texts)
 
 
 def _pair(text: BilingualText) -> tuple[str, str]:
@@ -72,6 +81,7 @@ def _pair(text: BilingualText) -> tuple[str, str]:
 
 class Composer(QWidget):
     check_requested = Signal(int)  # generation: results for an older one are dropped
+    preview_requested = Signal(int)  # preview generation: likewise
     publish_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,6 +97,13 @@ class Composer(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(CHECK_DELAY_MS)
         self._debounce.timeout.connect(lambda: self.check_requested.emit(self.generation))
+        self.preview_generation = 0
+        self._preview_debounce = QTimer(self)
+        self._preview_debounce.setSingleShot(True)
+        self._preview_debounce.setInterval(PREVIEW_DELAY_MS)
+        self._preview_debounce.timeout.connect(self._preview_due)
+        self._channels: list[Channel] = []
+        self._before_preview: QWidget | None = None  # where Ctrl+P came from, to go back to
         self._build()
         self._load(self._slots[NEW], None)
 
@@ -109,6 +126,9 @@ class Composer(QWidget):
         self.problems.jump.connect(self.jump_to)
         outer.addWidget(self.problems)
         outer.addLayout(self._build_footer())
+        self.preview = PreviewPanel()
+        self.preview.custom_changed.connect(self._edited)
+        self.preview.pages_changed.connect(self._link_tab_order)
         chain = [self.title_en, self.title_ar, self.body_en, self.body_ar, self.state, self.impact]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -248,6 +268,7 @@ class Composer(QWidget):
         slot.impact = Impact(self.impact.currentData())
         slot.components = self.components.values()
         slot.problems = list(self.problems.problems)
+        slot.overrides = self.preview.custom_texts()
 
     def _load(self, slot: Slot, incident: Incident | None) -> None:
         self._loading = True
@@ -263,6 +284,7 @@ class Composer(QWidget):
             impact = slot.impact or (incident.impact if incident else Impact.MINOR)
             self.impact.setCurrentIndex(self.impact.findData(impact.value))
             self.components.set_values(slot.components or {})
+            self.preview.set_custom_texts(slot.overrides)
             self.generation += 1
             self._show_problems(slot.problems)
             self._update_header()
@@ -270,6 +292,7 @@ class Composer(QWidget):
             self._loading = False
         if slot.has_text():
             self._debounce.start()  # the incident may have moved on since: check again
+        self._request_preview()
 
     def _fill_states(self, kind: IncidentKind, chosen: IncidentState | None) -> None:
         states = states_for(kind)
@@ -304,8 +327,13 @@ class Composer(QWidget):
             self._save()
         slot = self._slots.get(target)
         if slot is not None:
-            now = (slot.title_en, slot.title_ar, slot.body_en, slot.body_ar)
-            sent = (*_pair(published.title), *_pair(published.body))
+            custom = {
+                name: text
+                for name, text in slot.overrides.items()
+                if name in published.channels and text.strip()
+            }
+            now = (slot.title_en, slot.title_ar, slot.body_en, slot.body_ar, custom)
+            sent = (*_pair(published.title), *_pair(published.body), published.overrides)
             if now != sent:
                 return False
         fresh = (
@@ -336,15 +364,40 @@ class Composer(QWidget):
             self.channel_box.removeWidget(box)
             box.deleteLater()
         self._channel_checks = {}
+        self._channels = list(channels)
         for channel in channels:
             text = channel.name if channel.enabled else f"{channel.name} (disabled)"
             box = QCheckBox(text)
             box.setObjectName(f"channel-{channel.name}")
             box.setToolTip(f"{channel.kind} · language {channel.language.value}")
             box.setChecked(chosen.get(channel.name, channel.enabled))
-            box.toggled.connect(self._edited)
+            box.toggled.connect(self._channel_toggled)
             self.channel_box.addWidget(box)
             self._channel_checks[channel.name] = box
+        self._sync_preview()
+        self._link_tab_order()
+        # A channel's settings may have changed (Channels dialog): render again.
+        self._request_preview()
+
+    def _channel_toggled(self) -> None:
+        self._sync_preview()
+        self._edited()
+
+    def _sync_preview(self) -> None:
+        self.preview.set_channels(self._channels, self.checked_channels())
+
+    def _link_tab_order(self) -> None:
+        """Tab reads the composer as it is laid out, then the current channel's preview. The
+        channel boxes and the preview's pages are made after everything else, so Qt would
+        otherwise put them last in the window, after the menu bar."""
+        if self.preview.window() is not self.window():
+            return  # not placed beside the composer (yet)
+        add = self.components.findChild(QPushButton, "add-component")
+        chain: list[QWidget] = [add] if add is not None else []
+        chain += [*self._channel_checks.values(), self.problems, self.publish_button]
+        chain += self.preview.focus_widgets()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def checked_channels(self) -> tuple[str, ...]:
         return tuple(name for name, box in self._channel_checks.items() if box.isChecked())
@@ -367,6 +420,7 @@ class Composer(QWidget):
             impact=Impact(self.impact.currentData()),
             components=self.components.values(),
             channels=self.checked_channels(),
+            overrides=self.preview.overrides(),
         )
 
     # -- editing ----------------------------------------------------------------------------
@@ -376,6 +430,40 @@ class Composer(QWidget):
             return
         self.generation += 1
         self._debounce.start()
+        self._request_preview()
+
+    def _request_preview(self) -> None:
+        """Render the previews once the typing pauses; whatever is on its way is now stale."""
+        self.preview_generation += 1
+        self._preview_debounce.start()
+
+    def _preview_due(self) -> None:
+        self.preview.set_pending(True)
+        self.preview_requested.emit(self.preview_generation)
+
+    def set_preview_result(self, generation: int, previews: Sequence[ChannelPreview]) -> bool:
+        """A finished render; ignored (False) when the draft has changed since it started."""
+        if generation != self.preview_generation:
+            return False
+        self.preview.show_previews(previews)
+        return True
+
+    def toggle_preview(self, focused: QWidget | None) -> None:
+        """Ctrl+P: to the previews, and back to the field the keyboard came from."""
+        if self.preview.contains(focused):
+            back = self._before_preview
+            usable = (
+                back is not None
+                and shiboken6.isValid(back)  # not a component row removed since
+                and back.isVisible()
+                and not self.preview.contains(back)
+            )
+            if back is None or not usable:
+                back = self.body_en
+            back.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        self._before_preview = focused
+        self.preview.focus_panel()
 
     def set_state_number(self, number: int) -> None:
         """Ctrl+1..4: the number-th state of this incident's kind."""
@@ -451,6 +539,8 @@ class Composer(QWidget):
     def stop_checks(self) -> None:
         self._debounce.stop()
         self.generation += 1
+        self._preview_debounce.stop()
+        self.preview_generation += 1
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         self._busy = busy

@@ -32,7 +32,7 @@ from statusdesk.core.model import (
     Severity,
 )
 from statusdesk.desk import Rejected
-from statusdesk.gui import operations
+from statusdesk.gui import operations, preview_render
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
 from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.claim = ShortcutClaim(self)
         self.claim.watch([self.list, *self.composer.key_widgets()])
         self.composer.components.set_key_filter(self.claim)
+        self.composer.preview.set_key_filter(self.claim)
         self._cheat_sheet: CheatSheet | None = None  # built on first F1: not needed to start
         self._channels_dialog: ChannelsDialog | None = None  # built on first Ctrl+Shift+C
         self._wire()
@@ -125,9 +126,11 @@ class MainWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
+        split.addWidget(self.composer.preview)  # what each ticked channel will send
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([500, 780])
+        split.setStretchFactor(2, 2)
+        split.setSizes([400, 560, 320])
         right.setSizes([300, 460])
         self.setCentralWidget(split)
         self.outstanding_label = QLabel("")
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
             "rebuild-status-page": self.rebuild_status_page,
             "cheat-sheet": self.show_cheat_sheet,
             "channels": self.show_channels,
+            "preview": lambda: self.composer.toggle_preview(QApplication.focusWidget()),
             "quit": self.close,
         }
         for number, command in enumerate(STATE_COMMANDS, start=1):
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.list.current_incident_changed.connect(self._incident_chosen)
         self.composer.check_requested.connect(self._check)
+        self.composer.preview_requested.connect(self._preview)
         self.composer.publish_requested.connect(self.publish)
         self.view.retry_requested.connect(self._retry_from_chip)
         self.view.skip_requested.connect(self._skip_from_chip)
@@ -351,6 +356,23 @@ class MainWindow(QMainWindow):
         problem = Problem("publish", f"Could not check the draft: {error}", Severity.WARNING)
         self.composer.set_check_result(generation, [problem])
 
+    def _preview(self, generation: int) -> None:
+        """Render what each ticked channel would send, off the GUI thread (preview_render)."""
+        snapshot = self.composer.snapshot()
+        self.session.tasks.run(
+            partial(preview_render.render_previews, self.desk, snapshot),
+            on_done=partial(self.composer.set_preview_result, generation),
+            on_error=partial(self._preview_failed, generation),
+        )
+
+    def _preview_failed(self, generation: int, error: BaseException) -> None:
+        log.warning("preview failed", exc_info=error)
+        failed = [
+            preview_render.ChannelPreview(name, "", error=f"Could not render the preview: {error}")
+            for name in self.composer.checked_channels()
+        ]
+        self.composer.set_preview_result(generation, failed)
+
     def publish(self) -> None:
         """Ctrl+Return: one publish at a time, so a double press never posts twice."""
         if self._publishing is not None:
@@ -408,6 +430,8 @@ class MainWindow(QMainWindow):
     # -- deliveries -------------------------------------------------------------------------
 
     def _delivery_changed(self, delivery_id: int, state_value: str) -> None:
+        if self._closed:  # queued before the window closed; the workspace is let go
+            return
         state = DeliveryState(state_value)
         self.view.set_delivery_state(delivery_id, state)
         if self.failures.observe(delivery_id, state):

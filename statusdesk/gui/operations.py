@@ -44,6 +44,9 @@ class DraftSnapshot:
     impact: Impact
     components: dict[str, ComponentStatus] = field(default_factory=dict)
     channels: tuple[str, ...] = ()
+    # A channel's own text for this update, by channel name (the custom post for X); only
+    # ticked channels, only texts that are not blank.
+    overrides: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_new_incident(self) -> bool:
@@ -56,6 +59,7 @@ class DraftSnapshot:
             impact=self.impact,
             component_status=dict(self.components),
             author=author(),
+            overrides=dict(self.overrides),
         )
 
 
@@ -88,7 +92,13 @@ def check(desk: Desk, snapshot: DraftSnapshot) -> list[Problem]:
             return [Problem("incident", f"Incident {snapshot.incident_id} no longer exists.")]
         incident = found
     draft = snapshot.draft()
-    draft = Draft(clean_text(draft.body), draft.state, draft.impact, draft.component_status)
+    draft = Draft(
+        clean_text(draft.body),
+        draft.state,
+        draft.impact,
+        draft.component_status,
+        overrides=draft.overrides,
+    )
     try:
         # No ticked box means no channel here; Desk would read "no names" as "all enabled".
         channels = desk.channel_configs(snapshot.channels) if snapshot.channels else []
