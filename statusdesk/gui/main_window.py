@@ -36,7 +36,6 @@ from statusdesk.gui import operations, preview_render
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
 from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
-from statusdesk.gui.delivery_actions import DeliveryChooser, FocusPopup, SkipReasonDialog
 from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
 from statusdesk.gui.incident_view import DeliveryTarget, IncidentView
 from statusdesk.gui.notify import FailureWatch, Notifier
@@ -56,6 +55,7 @@ from statusdesk.store.repo import IncidentSummary
 if TYPE_CHECKING:
     from statusdesk.gui.channels_dialog import ChannelsDialog
     from statusdesk.gui.cheatsheet import CheatSheet
+    from statusdesk.gui.delivery_actions import FocusPopup
 
 log = logging.getLogger(__name__)
 
@@ -523,6 +523,8 @@ class MainWindow(QMainWindow):
         if len(targets) == 1:
             then(targets[0], had_focus)
             return
+        from statusdesk.gui.delivery_actions import DeliveryChooser  # popups: built on use
+
         chooser = DeliveryChooser(self, verb, targets, self.desk.clock.now())
         chooser.chosen.connect(lambda target: then(target, had_focus))
         self._show_popup(chooser, had_focus)
@@ -580,6 +582,8 @@ class MainWindow(QMainWindow):
             self.say(f"{channel}: the retry did not go through yet; it will try again.")
 
     def _ask_skip_reason(self, target: DeliveryTarget, return_focus: QWidget | None) -> None:
+        from statusdesk.gui.delivery_actions import SkipReasonDialog
+
         dialog = SkipReasonDialog(self, target, self.desk.clock.now())
         dialog.reason_given.connect(partial(self._skip, target))
         dialog.rejected.connect(lambda: self.say(f"{target.channel}: not skipped."))

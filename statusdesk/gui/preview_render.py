@@ -22,7 +22,6 @@ from statusdesk.channels.registry import UnknownChannelKind
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Update, UpdateStatus
 from statusdesk.core.text.sanitize import normalize
-from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
 from statusdesk.desk import Desk, clean_text
 from statusdesk.gui.operations import DraftSnapshot, author, provisional_incident
 
@@ -42,8 +41,13 @@ class Level(StrEnum):
     OVER = "over"  # red: past 280 — X would refuse it (splitting should never let it happen)
 
 
+# X's limit (statusdesk.core.text.weighted.MAX_WEIGHTED_LENGTH, a test checks they agree):
+# kept here so the GUI does not compile the counter's patterns at start-up.
+MAX_POST_WEIGHT = 280
+
+
 def level(weight: int) -> Level:
-    if weight > MAX_WEIGHTED_LENGTH:
+    if weight > MAX_POST_WEIGHT:
         return Level.OVER
     if weight >= NEAR_LIMIT:
         return Level.NEAR
@@ -195,6 +199,8 @@ def _shape(config: ChannelConfig, rendered: Rendered, custom: str | None) -> Cha
     name, kind = config.name, config.kind
     parts = rendered.parts
     if kind == "x":
+        from statusdesk.core.text.weighted import weighted_length  # compiles regexes: not at start
+
         posts = tuple(Post(p.text, p.language, weighted_length(p.text)) for p in parts)
         weight = weighted_length(custom) if custom is not None else None
         return ChannelPreview(

@@ -402,3 +402,10 @@ def test_ctrl_p_goes_to_the_previews_and_back_and_tab_order_reads_on(
     composer.body_en.setFocus()
     press("Ctrl+P")
     assert focused() is composer.preview.empty
+
+
+def test_the_previews_limit_is_xs() -> None:
+    from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH
+    from statusdesk.gui.preview_render import MAX_POST_WEIGHT
+
+    assert MAX_POST_WEIGHT == MAX_WEIGHTED_LENGTH
