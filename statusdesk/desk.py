@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,26 @@ from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import body_problems, title_problems
 from statusdesk.delivery.dispatcher import MAX_WORKERS, Dispatcher, Recovery, StateCallback
-from statusdesk.delivery.outbox import Published, open_incident, publish_update
+from statusdesk.delivery.outbox import (
+    Published,
+    open_incident,
+    publish_update,
+    refresh_promise,
+    schedule_update,
+)
 from statusdesk.delivery.owners import new_owner
-from statusdesk.jsonview import delivery_json, incident_json, silence_json, update_json
+from statusdesk.jsonview import (
+    delivery_json,
+    incident_json,
+    parity_json,
+    silence_json,
+    update_json,
+)
+from statusdesk.scheduling.desk_ops import MaintenanceOpened, SchedulingOps
+from statusdesk.scheduling.parity import channel_parity
+from statusdesk.scheduling.promise import (
+    DEFAULT_CADENCE_MIN,
+)
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
 from statusdesk.workspace import WorkspacePaths, resolve_home
@@ -66,7 +84,15 @@ def clean_text(text: BilingualText) -> BilingualText:
     return BilingualText(_clean(text.en), _clean(text.ar))
 
 
-class Desk:
+def _clean_draft(draft: Draft) -> Draft:
+    return replace(
+        draft,
+        body=clean_text(draft.body),
+        overrides={name: _clean(text) for name, text in draft.overrides.items()},
+    )
+
+
+class Desk(SchedulingOps):
     def __init__(
         self,
         home: str | os.PathLike[str] | None = None,
@@ -135,6 +161,10 @@ class Desk:
     def now(self) -> str:
         return iso(self.clock.now())
 
+    @property
+    def home(self) -> Path:
+        return self.paths.home
+
     # -- channels -----------------------------------------------------------------------------
 
     def channel(self, config: ChannelConfig) -> Channel:
@@ -200,17 +230,30 @@ class Desk:
             problems.extend(self.channel(config).check(preview, incident))
         return problems
 
-    def _provisional_incident(self, title: BilingualText, kind: IncidentKind) -> Incident:
+    def _provisional_incident(
+        self,
+        title: BilingualText,
+        kind: IncidentKind,
+        *,
+        incident_id: int = 0,
+        cadence_min: int = DEFAULT_CADENCE_MIN,
+        started_at: str | None = None,
+        window_start: str | None = None,
+        window_end: str | None = None,
+    ) -> Incident:
         now = self.now()
         return Incident(
-            id=0,
+            id=incident_id,
             title=title,
             kind=kind,
             state=states_for(kind)[0],
             impact=Impact.NONE,
-            started_at=now,
+            started_at=started_at or now,
             created_at=now,
             updated_at=now,
+            cadence_min=cadence_min,
+            window_start=window_start,
+            window_end=window_end,
         )
 
     # -- use cases ----------------------------------------------------------------------------
@@ -223,36 +266,61 @@ class Desk:
         kind: IncidentKind = IncidentKind.INCIDENT,
         impact: Impact = Impact.NONE,
         channel_names: Sequence[str] | None = None,
-        cadence_min: int = 30,
+        cadence_min: int = DEFAULT_CADENCE_MIN,
         window_start: str | None = None,
         window_end: str | None = None,
         dispatch: bool = True,
+        scheduled_for: datetime | None = None,
+        template: str | None = None,
+        eta: datetime | None = None,
     ) -> Published:
+        """A new incident with its first update: published now, or (`scheduled_for`) stored to
+        go out then. `template` fills the languages the draft leaves empty."""
         title = clean_text(title)
-        draft = replace(
-            draft,
-            body=clean_text(draft.body),
-            overrides={name: _clean(text) for name, text in draft.overrides.items()},
-        )
+        draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
-        problems = title_problems(title) + self.check_draft(
-            draft, channels, self._provisional_incident(title, kind)
-        )
-        if blocking(problems):
-            raise Rejected(blocking(problems))
-        published = open_incident(
-            self.store,
-            title=title,
-            kind=kind,
-            impact=draft.impact or impact,
-            draft=draft,
-            channel_ids=[c.id for c in channels],
-            now=self.now(),
+        problems = title_problems(title) + self._timing_problems(scheduled_for, cadence_min)
+        provisional = self._provisional_incident(
+            title,
+            kind,
+            incident_id=self.store.next_incident_id() if template else 0,
             cadence_min=cadence_min,
             window_start=window_start,
             window_end=window_end,
-            overrides=self._overrides(draft, channels),
         )
+        if template:
+            draft, found = self._templated(template, draft, provisional, scheduled_for, eta)
+            problems += found
+        problems += self.check_draft(draft, channels, provisional)
+        if blocking(problems):
+            raise Rejected(blocking(problems))
+        with self.store.transaction():
+            published = open_incident(
+                self.store,
+                title=title,
+                kind=kind,
+                impact=draft.impact or impact,
+                draft=draft,
+                channel_ids=[c.id for c in channels],
+                now=self.now(),
+                cadence_min=cadence_min,
+                window_start=window_start,
+                window_end=window_end,
+                overrides=self._overrides(draft, channels),
+                scheduled_for=iso(scheduled_for) if scheduled_for else None,
+            )
+            if template and published.incident_id != provisional.id:
+                # {incident_url} was filled with the id it was going to get; another process
+                # took that id in the meantime. Rolled back: nothing is half-done.
+                raise Rejected(
+                    [
+                        Problem(
+                            "incident",
+                            "Another incident was opened at the same moment; open this one "
+                            "again (nothing was recorded).",
+                        )
+                    ]
+                )
         if dispatch:
             self.dispatcher.submit(published.delivery_ids)
         return published
@@ -264,27 +332,51 @@ class Desk:
         *,
         channel_names: Sequence[str] | None = None,
         dispatch: bool = True,
+        scheduled_for: datetime | None = None,
+        template: str | None = None,
+        eta: datetime | None = None,
+        cadence_min: int | None = None,
     ) -> Published:
+        """A new update on an incident: published now, or (`scheduled_for`) stored to go out
+        then. `cadence_min` changes the incident's next-update cadence from now on."""
         incident = self.store.incident(incident_id)
         if incident is None:
             raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
-        draft = replace(
-            draft,
-            body=clean_text(draft.body),
-            overrides={name: _clean(text) for name, text in draft.overrides.items()},
-        )
+        if cadence_min is not None:
+            incident = replace(incident, cadence_min=cadence_min)
+        draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
-        problems = blocking(self.check_draft(draft, channels, incident))
+        problems = self._timing_problems(scheduled_for, incident.cadence_min)
+        if template:
+            draft, found = self._templated(template, draft, incident, scheduled_for, eta)
+            problems += found
+        problems = blocking(problems + self.check_draft(draft, channels, incident))
         if problems:
             raise Rejected(problems)
-        published = publish_update(
-            self.store,
-            incident_id=incident_id,
-            draft=draft,
-            channel_ids=[c.id for c in channels],
-            now=self.now(),
-            overrides=self._overrides(draft, channels),
-        )
+        now = self.now()
+        with self.store.transaction():
+            if cadence_min is not None:
+                self.store.set_cadence(incident_id, cadence_min, now, draft.author)
+            if scheduled_for is not None:
+                published = schedule_update(
+                    self.store,
+                    incident_id=incident_id,
+                    draft=draft,
+                    channel_ids=[c.id for c in channels],
+                    now=now,
+                    scheduled_for=iso(scheduled_for),
+                    overrides=self._overrides(draft, channels),
+                )
+            else:
+                published = publish_update(
+                    self.store,
+                    incident_id=incident_id,
+                    draft=draft,
+                    channel_ids=[c.id for c in channels],
+                    now=now,
+                    overrides=self._overrides(draft, channels),
+                )
+            refresh_promise(self.store, incident_id)
         if dispatch:
             self.dispatcher.submit(published.delivery_ids)
         return published
@@ -484,7 +576,9 @@ class Desk:
         deliveries = self.store.deliveries_for_incident(incident_id)
         detail = incident_json(incident, components)
         detail["updates"] = [update_json(u, deliveries.get(u.id, []), by_id) for u in updates]
-        detail["silence"] = silence_json(channel_silence(updates, deliveries, channels))
+        silence = channel_silence(updates, deliveries, channels)
+        detail["silence"] = silence_json(silence)
+        detail["parity"] = parity_json(silence, channel_parity(updates, deliveries, channels))
         return detail
 
     def deliveries_view(self, incident_id: int) -> list[dict[str, Any]]:
@@ -499,3 +593,7 @@ class Desk:
         from statusdesk.channels.site.build import build_site
 
         return build_site(self.store, self.paths.site, self.clock.now())
+
+
+# MaintenanceOpened is what Desk.open_maintenance returns (scheduling/desk_ops.py).
+__all__ = ["Desk", "MaintenanceOpened", "Rejected", "clean_text"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from statusdesk.core.cadence import ChannelSilence
 from statusdesk.core.model import Channel, Component, Delivery, Incident, Update
+from statusdesk.scheduling.parity import ChannelParity
 
 
 def incident_json(incident: Incident, components: dict[int, Component]) -> dict[str, Any]:
@@ -75,6 +77,8 @@ def update_json(
 
 
 def silence_json(silence: list[ChannelSilence]) -> dict[str, Any]:
+    """Per channel (DESIGN §7): when it last delivered, whether it missed the latest update (not
+    sent and not explicitly skipped) and whether it skipped it."""
     return {
         s.channel: {
             "last_delivered_at": s.last_delivered_at,
@@ -82,6 +86,45 @@ def silence_json(silence: list[ChannelSilence]) -> dict[str, Any]:
             "skipped": s.skipped,
         }
         for s in silence
+    }
+
+
+def parity_json(
+    silence: list[ChannelSilence], parity: Mapping[str, ChannelParity]
+) -> dict[str, Any]:
+    """Beside `silence`, per channel: its delivery of the latest update (`latest_state`:
+    `pending`/`retry_wait` is still on its way, `failed` needs a person, null when that update
+    was not sent to it at all) and the newest update it actually delivered (`last_update_id`,
+    `last_update_published_at`: how far behind what it shows is). Nothing here depends on when
+    it is read; the GUI counts ages from these, as it counts the promise."""
+    shown: dict[str, Any] = {}
+    for s in silence:
+        found = parity.get(s.channel)
+        shown[s.channel] = {
+            "latest_state": found.latest_state.value if found and found.latest_state else None,
+            "last_update_id": found.last_update_id if found else None,
+            "last_update_published_at": found.last_update_published_at if found else None,
+        }
+    return shown
+
+
+def pending_update_json(
+    update: Update, incident: Incident | None, channels: Sequence[Channel]
+) -> dict[str, Any]:
+    """`update list --json`: a scheduled or stale update, with its incident and channels."""
+    return {
+        "id": update.id,
+        "incident_id": update.incident_id,
+        "incident_title_en": incident.title.en if incident else None,
+        "incident_title_ar": incident.title.ar if incident else None,
+        "state": update.state.value,
+        "status": update.status.value,
+        "scheduled_for": update.scheduled_for,
+        "body_en": update.body.en,
+        "body_ar": update.body.ar,
+        "author": update.author,
+        "created_at": update.created_at,
+        "channels": [c.name for c in channels],
     }
 
 

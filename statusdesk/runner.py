@@ -1,24 +1,34 @@
-"""`statusdesk run`: the outbox worked headless, until stopped.
+"""`statusdesk run`: the scheduler and the outbox worked headless, until stopped.
 
 On start it reconciles what a crashed process left (`sending` rows whose holder is gone become
-`unknown` and are checked before anything is resent), then polls: every due delivery is sent,
-whoever recorded it (the GUI, `incident update --no-wait`, a retry timer of a process that has
-since exited). A stop request (SIGTERM, SIGINT) lets the attempts in flight finish and record
-their outcome; nothing is left `sending`.
+`unknown` and are checked before anything is resent), then polls: every scheduled update that
+fell due is published (exactly once, even with the GUI or another runner on the same workspace;
+late by the grace window or more, it turns stale and waits for a person), and every due delivery
+is sent, whoever recorded it (the GUI, `incident update --no-wait`, a retry timer of a process
+that has since exited). Each poll compares the wall clock with the monotonic one, so a machine
+that slept is noticed on wake. Between polls it sleeps the poll interval, or less when a
+scheduled update falls due sooner, so an update goes out within moments of its time. A stop
+request (SIGTERM, SIGINT) lets the attempts in flight finish and record their outcome; nothing
+is left `sending`.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
-from statusdesk.core.model import DeliveryState
+from statusdesk.core.model import DeliveryState, UpdateStatus
 from statusdesk.desk import Desk
+from statusdesk.scheduling.ticker import Tick, Ticker
+from statusdesk.scheduling.when import span
 
 log = logging.getLogger(__name__)
 
 DEFAULT_POLL_SECONDS = 1.0
+# Wake this long after a due time: stored times are whole seconds, compared with ours.
+DUE_MARGIN_SECONDS = 0.002
 
 
 class Runner:
@@ -28,12 +38,14 @@ class Runner:
         *,
         poll_seconds: float = DEFAULT_POLL_SECONDS,
         say: Callable[[str], None] = print,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.desk = desk
         self.poll_seconds = poll_seconds
         self.say = say
         self.stop_requested = threading.Event()
         self._names: dict[int, str] = {}
+        self.ticker = Ticker(desk.fire_due, desk.clock, monotonic)
 
     def stop(self) -> None:
         """Safe from a signal handler: only sets an event."""
@@ -48,22 +60,70 @@ class Runner:
                 f"recovering: {recovery.abandoned} delivery(ies) left mid-attempt by a stopped "
                 f"process, {recovery.reconciling} to check before anything is resent"
             )
+        pending = self.desk.pending_updates()
+        stale = sum(1 for u in pending if u.status is UpdateStatus.STALE)
         self.say(
             f"working the outbox of {self.desk.paths.home} "
-            f"({store.outstanding_deliveries()} not yet out); SIGTERM or Ctrl+C stops"
+            f"({store.outstanding_deliveries()} not yet out, {len(pending) - stale} update(s) "
+            f"scheduled, {stale} stale); SIGTERM or Ctrl+C stops"
         )
         while not self.stop_requested.is_set():
+            wait = self.poll_seconds
             try:
-                self.desk.dispatcher.recover()
-                self.desk.dispatcher.submit_runnable()
+                self.poll()
+                wait = self.wait_seconds()
             except Exception:
                 # A locked or busy database is worth another try at the next poll; a runner
                 # that dies on the first hiccup leaves the outbox unattended.
-                log.exception("outbox poll failed; trying again")
-            self.stop_requested.wait(self.poll_seconds)
+                log.exception("poll failed; trying again")
+            self.stop_requested.wait(wait)
         self.say("stopping: letting the attempts in flight finish and record their outcome")
         self.desk.dispatcher.shutdown(wait=True)
         self.say("stopped")
+
+    def poll(self) -> Tick:
+        """One look: due updates first (their deliveries are then queued), then the outbox."""
+        tick = self.ticker.tick()
+        self._report(tick)
+        self.desk.dispatcher.recover()
+        self.desk.dispatcher.submit_runnable()
+        return tick
+
+    def wait_seconds(self) -> float:
+        """Until the next poll: the poll interval, or until the soonest update falls due."""
+        due = self.desk.next_due()
+        if due is None:
+            return self.poll_seconds
+        left = (due - self.desk.clock.now()).total_seconds() + DUE_MARGIN_SECONDS
+        return min(self.poll_seconds, max(DUE_MARGIN_SECONDS, left))
+
+    def _report(self, tick: Tick) -> None:
+        grace = span(self.desk.grace().total_seconds())
+        if tick.jump_seconds is not None:
+            direction = "ahead" if tick.jump_seconds > 0 else "back"
+            line = (
+                f"the wall clock jumped {span(abs(tick.jump_seconds))} {direction} since the "
+                "last poll (the machine slept, or the clock was set); updates that fell due "
+                f"meanwhile go out only if less than {grace} late"
+            )
+            log.warning(line)
+            self.say(line)
+        for fired in tick.report.fired:
+            published = fired.published
+            self.say(
+                f"update {published.update_id} (incident {published.incident_id}) published: "
+                f"due {fired.scheduled_for}, {fired.late_seconds:.1f} s late; "
+                f"{len(published.delivery_ids)} delivery(ies) queued"
+            )
+        for stale in tick.report.stale:
+            line = (
+                f"update {stale.update_id} (incident {stale.incident_id}) is stale: due "
+                f"{stale.scheduled_for}, {span(stale.late_seconds)} late (grace {grace}); it "
+                f"will not go out by itself — `statusdesk update send {stale.update_id}` or "
+                f"`statusdesk update discard {stale.update_id}`"
+            )
+            log.warning(line)
+            self.say(line)
 
     def _changed(self, delivery_id: int, state: DeliveryState) -> None:
         if state is DeliveryState.SENDING:

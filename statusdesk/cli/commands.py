@@ -7,7 +7,13 @@ import argparse
 import getpass
 from typing import Any
 
-from statusdesk.cli import commands_outbox, commands_subscribers, inputs, output
+from statusdesk.cli import (
+    commands_outbox,
+    commands_schedule,
+    commands_subscribers,
+    inputs,
+    output,
+)
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, err, out, print_json
 from statusdesk.core.model import (
@@ -96,6 +102,8 @@ def _report(
 
 
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:
+    if commands_schedule.wants(args):  # --at, --template, a maintenance window, ...
+        return commands_schedule.incident_open(desk, args)
     kind = IncidentKind(args.kind)
     state = IncidentState(args.state) if args.state else initial_state(kind)
     published = desk.open_incident(
@@ -115,6 +123,8 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def incident_update(desk: Desk, args: argparse.Namespace) -> int:
+    if commands_schedule.wants(args):  # --at, --template, --cadence-min, ...
+        return commands_schedule.incident_update(desk, args)
     published = desk.post_update(
         args.id,
         _draft(args, IncidentState(args.state)),
@@ -196,9 +206,12 @@ def _show_lines(detail: dict[str, Any]) -> list[str]:
         f"Updates ({len(detail['updates'])}, oldest first):",
     ]
     for update in detail["updates"]:
+        when = update["published_at"] or (
+            f"due {update['scheduled_for']}" if update["scheduled_for"] else update["created_at"]
+        )
         lines.append(
             f"  update {update['id']} · {update['state']} · {update['status']} · "
-            f"{update['published_at'] or update['created_at']} · by {update['author'] or NONE}"
+            f"{when} · by {update['author'] or NONE}"
         )
         lines += _indented("en", update["body_en"]) + _indented("ar", update["body_ar"])
         for delivery in update["deliveries"]:
@@ -290,6 +303,7 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
 
 HANDLERS = {
     **commands_outbox.HANDLERS,
+    **commands_schedule.HANDLERS,
     **commands_subscribers.HANDLERS,
     "incident open": incident_open,
     "incident update": incident_update,

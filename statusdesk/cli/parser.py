@@ -8,6 +8,11 @@ from typing import Any
 
 from statusdesk.cli import inputs
 from statusdesk.cli.parser_outbox import add_channel_parsers, add_delivery_parsers, add_run_parser
+from statusdesk.cli.parser_schedule import (
+    SCHEDULE_EPILOG,
+    add_scheduling_options,
+    add_update_parsers,
+)
 from statusdesk.cli.parser_subscribers import add_subscriber_parsers
 from statusdesk.core.model import INCIDENT_STATES, MAINTENANCE_STATES, IncidentKind, IncidentState
 
@@ -58,6 +63,8 @@ The new incident's id is printed alone on the first line, then one line per chan
   site: sent file:///…/site/index.html
   x: failed — X rejected the post: credentials expired — re-enter them in Channels
 
+{SCHEDULE_EPILOG}
+
 {EXIT_CODES}"""
 
 UPDATE_EPILOG = f"""\
@@ -69,6 +76,8 @@ examples:
       --en-file resolved-en.txt --ar-file - < resolved-ar.txt
 
 The new update's id is printed alone on the first line, then one line per channel.
+
+{SCHEDULE_EPILOG}
 
 {EXIT_CODES}"""
 
@@ -196,6 +205,7 @@ def _incident_parsers(
         help=f"the state it opens in (default: the kind's first state). {STATES_HELP}",
     )
     _publishing_options(opened)
+    add_scheduling_options(opened, opening=True)
     _json_option(opened, "the new incident (with its update and deliveries)")
     opened.set_defaults(handler=handlers["incident open"])
 
@@ -230,12 +240,13 @@ def _incident_parsers(
     updated.add_argument("id", metavar="ID", type=int, help="the incident's id")
     updated.add_argument(
         "--state",
-        required=True,
         choices=[s.value for s in IncidentState],
         metavar="S",
-        help=f"the incident's state with this update. {STATES_HELP}",
+        help=f"the incident's state with this update (required unless --template brings "
+        f"one). {STATES_HELP}",
     )
     _publishing_options(updated)
+    add_scheduling_options(updated, opening=False)
     _json_option(updated, "the new update (with its deliveries)")
     updated.set_defaults(handler=handlers["incident update"])
 
@@ -289,6 +300,7 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
     add_channel_parsers(channel_verbs, handlers, formatter)
     add_delivery_parsers(sub, handlers, formatter)
     add_run_parser(sub, handlers, formatter)
+    add_update_parsers(sub, handlers, formatter)
     add_subscriber_parsers(sub, handlers, formatter)
 
     site = sub.add_parser(

@@ -1,8 +1,14 @@
-"""Publishing: the update and one pending delivery per chosen channel, in one transaction."""
+"""Publishing: the update and one pending delivery per chosen channel, in one transaction.
+
+An update is published at once (`publish_update`) or scheduled (`schedule_update`: stored with
+what it will do, no deliveries yet) and published when it falls due or a person sends it
+(`publish_planned`), with the same effects: the incident's state, impact and components change,
+its deliveries are created and its next-update promise is renewed — all in one transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from statusdesk.core.model import (
@@ -13,6 +19,8 @@ from statusdesk.core.model import (
     IncidentKind,
     UpdateStatus,
 )
+from statusdesk.core.timefmt import iso, parse_iso
+from statusdesk.scheduling.promise import promised_due
 from statusdesk.store import Store
 from statusdesk.store.repo import ComponentChange
 
@@ -22,6 +30,8 @@ class Published:
     incident_id: int
     update_id: int
     delivery_ids: tuple[int, ...]
+    # Set for a scheduled update: when it goes out (no deliveries exist until then).
+    scheduled_for: str | None = None
 
 
 def _apply_components(
@@ -68,6 +78,7 @@ def publish_update(
         for channel_id, text in (overrides or {}).items():
             store.set_update_override(update_id, channel_id, text)
         delivery_ids = store.create_deliveries(update_id, channel_ids, now)
+        refresh_promise(store, incident_id)
         store.log_event(
             "update.published",
             now,
@@ -99,8 +110,9 @@ def open_incident(
     window_start: str | None = None,
     window_end: str | None = None,
     overrides: Mapping[int, str] | None = None,
+    scheduled_for: str | None = None,
 ) -> Published:
-    """A new incident and its first update, all or nothing."""
+    """A new incident and its first update (published now, or scheduled), all or nothing."""
     with store.transaction():
         incident_id = store.create_incident(
             title=title,
@@ -114,6 +126,16 @@ def open_incident(
             window_end=window_end,
             actor=draft.author,
         )
+        if scheduled_for is not None:
+            return schedule_update(
+                store,
+                incident_id=incident_id,
+                draft=draft,
+                channel_ids=channel_ids,
+                now=now,
+                scheduled_for=scheduled_for,
+                overrides=overrides,
+            )
         published = publish_update(
             store,
             incident_id=incident_id,
@@ -123,3 +145,119 @@ def open_incident(
             overrides=overrides,
         )
     return published
+
+
+def refresh_promise(store: Store, incident_id: int) -> str | None:
+    """Renew `incident.next_update_due` from the latest update that went out, the cadence and
+    (for a maintenance not yet started) the next planned announcement. Inside the caller's
+    transaction."""
+    incident = store.incident(incident_id)
+    if incident is None:
+        return None
+    last = store.last_published_at(incident_id)
+    planned = store.next_scheduled_for(incident_id)
+    due = promised_due(
+        kind=incident.kind,
+        state=incident.state,
+        published_at=parse_iso(last) if last else None,
+        cadence_min=incident.cadence_min,
+        next_scheduled=parse_iso(planned) if planned else None,
+    )
+    stamp = iso(due) if due else None
+    store.set_next_update_due(incident_id, stamp)
+    return stamp
+
+
+def schedule_update(
+    store: Store,
+    *,
+    incident_id: int,
+    draft: Draft,
+    channel_ids: Sequence[int],
+    now: str,
+    scheduled_for: str,
+    overrides: Mapping[int, str] | None = None,
+) -> Published:
+    """Store an update to go out at `scheduled_for`, with everything it will do then; no
+    deliveries yet (DESIGN §3: they are created when it is published)."""
+    with store.transaction():
+        update_id = store.add_scheduled_update(
+            incident_id=incident_id,
+            state=draft.state,
+            body=draft.body,
+            author=draft.author,
+            now=now,
+            scheduled_for=scheduled_for,
+            channel_ids=channel_ids,
+            impact=draft.impact,
+            component_status=dict(draft.component_status),
+        )
+        for channel_id, text in (overrides or {}).items():
+            store.set_update_override(update_id, channel_id, text)
+        refresh_promise(store, incident_id)
+        store.log_event(
+            "update.scheduled",
+            now,
+            actor=draft.author,
+            incident_id=incident_id,
+            update_id=update_id,
+            data={
+                "state": draft.state.value,
+                "scheduled_for": scheduled_for,
+                "channels": list(channel_ids),
+            },
+        )
+    return Published(incident_id, update_id, (), scheduled_for)
+
+
+def publish_planned(
+    store: Store,
+    *,
+    update_id: int,
+    now: str,
+    from_statuses: Iterable[UpdateStatus],
+    actor: str,
+    trigger: str,
+    due_by: str | None = None,
+) -> Published | None:
+    """Publish a scheduled (or stale) update now: claimed with one conditional UPDATE, its
+    effects applied and its deliveries created in the same transaction. None when it was not
+    (or no longer) in one of `from_statuses` — another process took it, or a person cancelled
+    it — so of any number of racing callers exactly one publishes it.
+
+    `scheduled_for` stays as it was (the intended time, for the timeline); `published_at` is
+    when it actually went out.
+    """
+    with store.transaction():
+        if not store.take_update(
+            update_id, from_statuses, UpdateStatus.PUBLISHED, published_at=now, due_by=due_by
+        ):
+            return None
+        plan = store.update_plan(update_id)
+        assert plan is not None
+        update = plan.update
+        changes = _apply_components(store, update.incident_id, plan.component_status, now)
+        store.set_incident_state(update.incident_id, update.state, plan.impact, now)
+        store.set_component_changes(update_id, changes)
+        delivery_ids = store.create_deliveries(update_id, plan.channel_ids, now)
+        refresh_promise(store, update.incident_id)
+        late = parse_iso(now) - parse_iso(update.scheduled_for) if update.scheduled_for else None
+        store.log_event(
+            "update.published",
+            now,
+            actor=actor,
+            incident_id=update.incident_id,
+            update_id=update_id,
+            data={
+                "state": update.state.value,
+                "channels": list(plan.channel_ids),
+                "component_changes": [
+                    [c.component_id, c.old_status.value, c.new_status.value] for c in changes
+                ],
+                "scheduled_for": update.scheduled_for,
+                "late_seconds": late.total_seconds() if late is not None else None,
+                "trigger": trigger,
+                "author": update.author,
+            },
+        )
+    return Published(update.incident_id, update_id, tuple(delivery_ids), update.scheduled_for)

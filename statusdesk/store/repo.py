@@ -63,6 +63,16 @@ class ComponentChange:
     new_status: ComponentStatus
 
 
+@dataclass(frozen=True)
+class UpdatePlan:
+    """A scheduled update and what it does when it goes out."""
+
+    update: Update
+    impact: Impact | None
+    component_status: dict[str, ComponentStatus]
+    channel_ids: tuple[int, ...]
+
+
 class Store:
     """One connection to one workspace database. Not shared between threads: open another."""
 
@@ -765,3 +775,202 @@ class Store:
                    WHERE delivery_id = ? AND seq = ?""",
                 (state, remote_id, remote_url, error, state, now, delivery_id, seq),
             )
+
+    # -- settings (the workspace's own, never a channel's) --------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM setting WHERE key = ?", (key,))
+        return str(rows[0]["value"]) if rows else None
+
+    def set_setting(self, key: str, value: str | None, now: str, actor: str = "") -> None:
+        """Set (or, with None, remove) a workspace setting; recorded."""
+        with self.transaction():
+            if value is None:
+                self.conn.execute("DELETE FROM setting WHERE key = ?", (key,))
+            else:
+                self.conn.execute(
+                    "INSERT INTO setting (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+            self.log_event("setting.changed", now, actor=actor, data={"key": key, "value": value})
+
+    # -- scheduled updates (issue #5) -------------------------------------------------------------
+
+    def add_scheduled_update(
+        self,
+        *,
+        incident_id: int,
+        state: IncidentState,
+        body: BilingualText,
+        author: str,
+        now: str,
+        scheduled_for: str,
+        channel_ids: Iterable[int],
+        impact: Impact | None = None,
+        component_status: dict[str, ComponentStatus] | None = None,
+    ) -> int:
+        """An update that goes out at `scheduled_for`, with what it will do then: the impact and
+        component statuses it sets and the channels it goes to (schema V3)."""
+        return self._insert(
+            "update",
+            {
+                "incident_id": incident_id,
+                "state": state.value,
+                "body_en": body.en,
+                "body_ar": body.ar,
+                "author": author,
+                "created_at": now,
+                "scheduled_for": scheduled_for,
+                "status": UpdateStatus.SCHEDULED.value,
+                "published_at": None,
+                "component_changes": "[]",
+                "impact": impact.value if impact else None,
+                "component_plan": json.dumps(
+                    {name: s.value for name, s in (component_status or {}).items()},
+                    ensure_ascii=False,
+                ),
+                "channel_ids": json.dumps(list(channel_ids)),
+            },
+        )
+
+    def update_plan(self, update_id: int) -> UpdatePlan | None:
+        rows = self._rows('SELECT * FROM "update" WHERE id = ?', (update_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        return UpdatePlan(
+            update=update_from_row(row),
+            impact=Impact(row["impact"]) if row["impact"] else None,
+            component_status={
+                name: ComponentStatus(s) for name, s in json.loads(row["component_plan"]).items()
+            },
+            channel_ids=tuple(json.loads(row["channel_ids"] or "[]")),
+        )
+
+    def due_updates(self, now: str) -> list[Update]:
+        """Scheduled updates whose time has come (stale ones wait for a person)."""
+        rows = self._rows(
+            """SELECT * FROM "update" WHERE status = 'scheduled' AND scheduled_for <= ?
+               ORDER BY scheduled_for, id""",
+            (now,),
+        )
+        return [update_from_row(r) for r in rows]
+
+    def pending_updates(self, incident_id: int | None = None) -> list[Update]:
+        """Scheduled and stale updates (not yet out, not cancelled), soonest first."""
+        rows = self._rows(
+            """SELECT * FROM "update" WHERE status IN ('scheduled', 'stale')
+               AND (? IS NULL OR incident_id = ?) ORDER BY scheduled_for, id""",
+            (incident_id, incident_id),
+        )
+        return [update_from_row(r) for r in rows]
+
+    def next_scheduled_for(self, incident_id: int | None = None) -> str | None:
+        """The soonest time a scheduled update falls due (of one incident, or of any)."""
+        rows = self._rows(
+            """SELECT MIN(scheduled_for) AS at FROM "update" WHERE status = 'scheduled'
+               AND (? IS NULL OR incident_id = ?)""",
+            (incident_id, incident_id),
+        )
+        at = rows[0]["at"]
+        return str(at) if at else None
+
+    def take_update(
+        self,
+        update_id: int,
+        from_statuses: Iterable[UpdateStatus],
+        to_status: UpdateStatus,
+        *,
+        published_at: str | None = None,
+        due_by: str | None = None,
+        scheduled_for: str | None = None,
+    ) -> bool:
+        """Move an update between statuses with one conditional UPDATE: of two processes (or a
+        person and a runner) acting on the same update, exactly one succeeds. `due_by` adds
+        "only if it is due by then"; `scheduled_for` sets a new time (a reschedule)."""
+        sources = [s.value for s in from_statuses]
+        marks = ",".join("?" for _ in sources)
+        cursor = self.conn.execute(
+            f"""UPDATE "update" SET status = ?,
+                   published_at = COALESCE(?, published_at),
+                   scheduled_for = COALESCE(?, scheduled_for)
+               WHERE id = ? AND status IN ({marks})
+               AND (? IS NULL OR scheduled_for <= ?)""",
+            (
+                to_status.value,
+                published_at,
+                scheduled_for,
+                update_id,
+                *sources,
+                due_by,
+                due_by,
+            ),
+        )
+        return cursor.rowcount == 1
+
+    def edit_update_text(
+        self, update_id: int, body: BilingualText, state: IncidentState | None
+    ) -> bool:
+        """New text (and state) for an update that has not gone out; False once it has."""
+        cursor = self.conn.execute(
+            """UPDATE "update" SET body_en = ?, body_ar = ?, state = COALESCE(?, state)
+               WHERE id = ? AND status IN ('scheduled', 'stale')""",
+            (body.en, body.ar, state.value if state else None, update_id),
+        )
+        return cursor.rowcount == 1
+
+    def set_component_changes(self, update_id: int, changes: Iterable[ComponentChange]) -> None:
+        self.conn.execute(
+            'UPDATE "update" SET component_changes = ? WHERE id = ?',
+            (
+                json.dumps(
+                    [
+                        {
+                            "component_id": c.component_id,
+                            "old_status": c.old_status.value,
+                            "new_status": c.new_status.value,
+                        }
+                        for c in changes
+                    ]
+                ),
+                update_id,
+            ),
+        )
+
+    # -- the next-update promise ----------------------------------------------------------------
+
+    def set_next_update_due(self, incident_id: int, due: str | None) -> None:
+        self.conn.execute(
+            "UPDATE incident SET next_update_due = ? WHERE id = ?", (due, incident_id)
+        )
+
+    def set_cadence(self, incident_id: int, cadence_min: int, now: str, actor: str = "") -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE incident SET cadence_min = ?, updated_at = ? WHERE id = ?",
+                (cadence_min, now, incident_id),
+            )
+            self.log_event(
+                "incident.cadence",
+                now,
+                actor=actor,
+                incident_id=incident_id,
+                data={"cadence_min": cadence_min},
+            )
+
+    def last_published_at(self, incident_id: int) -> str | None:
+        rows = self._rows(
+            """SELECT MAX(published_at) AS at FROM "update"
+               WHERE incident_id = ? AND status = 'published'""",
+            (incident_id,),
+        )
+        at = rows[0]["at"]
+        return str(at) if at else None
+
+    def next_incident_id(self) -> int:
+        """The id the next incident will get (SQLite gives max(rowid) + 1; incidents are never
+        deleted). A guess for rendering `{incident_url}` before the row exists: the caller
+        checks it within the transaction that creates it."""
+        rows = self._rows("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM incident")
+        return int(rows[0]["n"])

@@ -164,4 +164,15 @@ V2 = """
 ALTER TABLE delivery ADD COLUMN rendered TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# Scheduled updates (issue #5): what a scheduled update does when it goes out is kept with it —
+# the impact and component statuses it sets and the channels chosen when it was written — so
+# whichever process fires it (the GUI, `statusdesk run`) publishes exactly what was checked.
+# Component changes are still recorded in `component_changes` when it goes out.
+V3 = """
+ALTER TABLE "update" ADD COLUMN impact TEXT;
+ALTER TABLE "update" ADD COLUMN component_plan TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE "update" ADD COLUMN channel_ids TEXT;
+CREATE INDEX update_due ON "update" (status, scheduled_for);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)

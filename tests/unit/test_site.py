@@ -210,6 +210,24 @@ def test_old_resolved_incidents_leave_the_page(desk: Desk) -> None:
     assert "Fresh." in index and "Resolved long ago." not in index
 
 
+def test_an_incident_whose_first_update_is_scheduled_is_not_public_yet(desk: Desk) -> None:
+    from datetime import timedelta
+
+    draft = Draft(BilingualText("Planned work tonight.", "أعمال مجدولة الليلة."),
+                  IncidentState.INVESTIGATING)  # fmt: skip
+    later = desk.open_incident(
+        title=BilingualText("Quiet secret", "سر"),
+        draft=draft,
+        scheduled_for=desk.clock.now() + timedelta(hours=2),
+    )
+    publish(desk, "Fresh.", "جديد.", IncidentState.INVESTIGATING)
+    for page in ("index.html", "ar/index.html", "api/v2/summary.json", "api/v2/incidents.json"):
+        text = (desk.paths.site / page).read_text(encoding="utf-8")
+        assert "Fresh." in text or "جديد." in text or "incidents" in text
+        assert "Quiet secret" not in text and "Planned work tonight." not in text
+    assert not (desk.paths.site / "incidents" / f"{later.incident_id}.html").exists()
+
+
 def test_rebuilds_are_atomic_for_readers(desk: Desk) -> None:
     publish(desk, "First.", "الأول.", IncidentState.INVESTIGATING)
     stop = threading.Event()

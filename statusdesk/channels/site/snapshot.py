@@ -59,9 +59,13 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
     ]
     incident_rows = _rows(
         store,
-        "SELECT * FROM incident WHERE resolved_at IS NULL OR resolved_at >= ? "
+        # An incident whose first update is still scheduled has said nothing yet: it is not
+        # public until that update goes out.
+        "SELECT * FROM incident WHERE (resolved_at IS NULL OR resolved_at >= ?) "
+        'AND EXISTS (SELECT 1 FROM "update" u WHERE u.incident_id = incident.id '
+        "AND u.status = ?) "
         "ORDER BY resolved_at IS NOT NULL, started_at DESC, id DESC",
-        (since,),
+        (since, UpdateStatus.PUBLISHED.value),
     )
     ids = [r["id"] for r in incident_rows]
     links: dict[int, list[int]] = {}

@@ -1,0 +1,98 @@
+"""What a template is filled from, read from the workspace: the incident, its components, the
+promise the update will make, the status page's address, the display zone and digits.
+
+Settings (the `setting` table):
+- `display.timezone`: the zone times in templates are written in (default UTC);
+- `display.digits`: latn | arab for Arabic (default: the site channel's `digits`, else latn).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from statusdesk.core.model import BilingualText, Incident, IncidentState
+from statusdesk.core.timefmt import parse_iso
+from statusdesk.scheduling.promise import promised_due
+from statusdesk.scheduling.templates import TemplateContext
+from statusdesk.store import Store
+
+log = logging.getLogger(__name__)
+
+ZONE_SETTING = "display.timezone"
+DIGITS_SETTING = "display.digits"
+
+
+def display_zone(store: Store) -> tzinfo:
+    name = store.setting(ZONE_SETTING)
+    if not name:
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("setting %s=%r is not a time zone; writing times in UTC", ZONE_SETTING, name)
+        return UTC
+
+
+def digits(store: Store) -> str:
+    chosen = store.setting(DIGITS_SETTING)
+    if chosen is None:
+        site = next((c for c in store.channels() if c.kind == "site"), None)
+        chosen = str(site.settings.get("digits", "")) if site else ""
+    return "arab" if chosen == "arab" else "latn"
+
+
+def incident_url(store: Store, incident_id: int) -> BilingualText | None:
+    """The incident's page on the public status page, per language, if it has an address."""
+    site = next((c for c in store.channels() if c.kind == "site"), None)
+    base = str(site.settings.get("base_url") or "").rstrip("/") if site else ""
+    if not base:
+        return None
+    return BilingualText(
+        f"{base}/incidents/{incident_id}.html", f"{base}/ar/incidents/{incident_id}.html"
+    )
+
+
+def template_context(
+    store: Store,
+    incident: Incident,
+    *,
+    state: IncidentState,
+    at: datetime,
+    component_names: Iterable[str] = (),
+    eta: datetime | None = None,
+    next_scheduled: datetime | None = None,
+) -> TemplateContext:
+    """The context for an update of `incident` in `state` going out at `at`. Components are the
+    incident's own and any the update names (a new incident has none linked yet)."""
+    known = {c.id: c for c in store.components()}
+    names = [known[cid].name for cid in incident.component_ids if cid in known]
+    for name in component_names:
+        found = store.component_by_name(name)
+        text = found.name if found else BilingualText(name, "")
+        if text not in names:
+            names.append(text)
+    if next_scheduled is None and incident.id:
+        planned = store.next_scheduled_for(incident.id)
+        next_scheduled = parse_iso(planned) if planned else None
+    promise = promised_due(
+        kind=incident.kind,
+        state=state,
+        published_at=at,
+        cadence_min=incident.cadence_min,
+        next_scheduled=next_scheduled,
+    )
+    return TemplateContext(
+        title=incident.title,
+        components=tuple(names),
+        started_at=parse_iso(incident.started_at) if incident.started_at else None,
+        window_start=parse_iso(incident.window_start) if incident.window_start else None,
+        window_end=parse_iso(incident.window_end) if incident.window_end else None,
+        next_update=promise,
+        eta=eta,
+        incident_url=incident_url(store, incident.id),
+        zone=display_zone(store),
+        digits=digits(store),
+    )
