@@ -55,6 +55,9 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("channels", "Ctrl+Shift+C",
             "Channels: add, test, enable or disable them, and keep their secrets in the keyring",
             "Channels", "&Channels and secrets…"),
+    Binding("subscribers", "Ctrl+Shift+S",
+            "Subscribers: who the email channel mails, in which language; add, remove "
+            "(an unsubscription, recorded) or import a CSV file", "Channels", "&Subscribers…"),
     Binding("open-status-page", "Ctrl+O", "Open the local status page in the browser",
             "Status page", "&Open status page"),
     Binding("rebuild-status-page", "Ctrl+Shift+B", "Rebuild the local status page now",

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from statusdesk.gui.channels_dialog import ChannelsDialog
     from statusdesk.gui.cheatsheet import CheatSheet
     from statusdesk.gui.delivery_actions import FocusPopup
+    from statusdesk.gui.subscribers_dialog import SubscribersDialog
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.composer.preview.set_key_filter(self.claim)
         self._cheat_sheet: CheatSheet | None = None  # built on first F1: not needed to start
         self._channels_dialog: ChannelsDialog | None = None  # built on first Ctrl+Shift+C
+        self._subscribers_dialog: SubscribersDialog | None = None  # built on first use
         self._wire()
         self.composer.set_channels(self.desk.store.channels())
         self.refresh_list(summaries)
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
             "rebuild-status-page": self.rebuild_status_page,
             "cheat-sheet": self.show_cheat_sheet,
             "channels": self.show_channels,
+            "subscribers": self.show_subscribers,
             "preview": lambda: self.composer.toggle_preview(QApplication.focusWidget()),
             "quit": self.close,
         }
@@ -335,6 +338,18 @@ class MainWindow(QMainWindow):
     def show_channels(self) -> None:
         """Ctrl+Shift+C: the Channels window, over this one, with the keyboard."""
         self.channels_dialog.open_over(QApplication.focusWidget())
+
+    @property
+    def subscribers_dialog(self) -> SubscribersDialog:
+        if self._subscribers_dialog is None:
+            from statusdesk.gui.subscribers_dialog import SubscribersDialog
+
+            self._subscribers_dialog = SubscribersDialog(self, self.desk, self.session.tasks)
+        return self._subscribers_dialog
+
+    def show_subscribers(self) -> None:
+        """The Subscribers window (key in bindings.py), over this one, with the keyboard."""
+        self.subscribers_dialog.open_over(QApplication.focusWidget())
 
     def _channels_changed(self, channels: list[Channel]) -> None:
         """A channel was added, enabled or disabled: the composer offers what there is now."""
@@ -662,6 +677,8 @@ class MainWindow(QMainWindow):
             self._popup.close()
         if self._channels_dialog is not None:
             self._channels_dialog.close()
+        if self._subscribers_dialog is not None:
+            self._subscribers_dialog.close()
         self.notifier.close()
         self._tick.stop()
         self._outbox_poll.stop()
