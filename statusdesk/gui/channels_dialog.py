@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -159,6 +159,12 @@ class ChannelsDialog(FocusPopup):
         """Wherever the keyboard goes (Tab, or a label's Alt+key), it stays in view."""
         if new is not None and self.isVisible() and self.body.isAncestorOf(new):
             self.body_scroll.ensureWidgetVisible(new)
+            # Once more after the layout settles (a kind change adds fields above it).
+            QTimer.singleShot(0, lambda: self._keep_in_view(new))
+
+    def _keep_in_view(self, widget: QWidget) -> None:
+        if self.isVisible() and widget.hasFocus():
+            self.body_scroll.ensureWidgetVisible(widget)
 
     # -- opening and closing ----------------------------------------------------------------
 
