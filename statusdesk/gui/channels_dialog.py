@@ -18,6 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -160,10 +161,10 @@ class ChannelsDialog(FocusPopup):
         if new is not None and self.isVisible() and self.body.isAncestorOf(new):
             self.body_scroll.ensureWidgetVisible(new)
             # Once more after the layout settles (a kind change adds fields above it).
-            QTimer.singleShot(0, lambda: self._keep_in_view(new))
+            QTimer.singleShot(0, self, lambda: self._keep_in_view(new))
 
     def _keep_in_view(self, widget: QWidget) -> None:
-        if self.isVisible() and widget.hasFocus():
+        if shiboken6.isValid(widget) and self.isVisible() and widget.hasFocus():
             self.body_scroll.ensureWidgetVisible(widget)
 
     # -- opening and closing ----------------------------------------------------------------
