@@ -29,8 +29,14 @@ from PySide6.QtWidgets import (
 
 from statusdesk.core.text.bidi import is_rtl
 from statusdesk.core.text.sanitize import normalize
-from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
-from statusdesk.gui.preview_render import ChannelPreview, Level, Mail, Post, level
+from statusdesk.gui.preview_render import (
+    MAX_POST_WEIGHT,
+    ChannelPreview,
+    Level,
+    Mail,
+    Post,
+    level,
+)
 
 COLOURS = {Level.OK: "#15803d", Level.NEAR: "#b45309", Level.OVER: "#b91c1c"}
 LEVEL_WORDS = {Level.OK: "", Level.NEAR: "near the limit", Level.OVER: "over the limit"}
@@ -86,11 +92,11 @@ class Counter(QLabel):
             return
         self.level = level(weight)
         words = self.words[self.level]
-        self.setText(f"{weight}/{MAX_WEIGHTED_LENGTH}" + (f" · {words}" if words else ""))
+        self.setText(f"{weight}/{MAX_POST_WEIGHT}" + (f" · {words}" if words else ""))
         self.setStyleSheet(f"color: {COLOURS[self.level]}; font-weight: bold;")
         self.setProperty("level", self.level.value)
         self.setAccessibleName(
-            f"{self.what}: {weight} of {MAX_WEIGHTED_LENGTH}" + (f", {words}" if words else "")
+            f"{self.what}: {weight} of {MAX_POST_WEIGHT}" + (f", {words}" if words else "")
         )
 
 
@@ -294,6 +300,8 @@ class XPage(ChannelPage):
         if not cleaned:
             self.custom_counter.show_weight(None)
         elif len(cleaned) <= LIVE_COUNT_CHARS:
+            from statusdesk.core.text.weighted import weighted_length  # not at start-up
+
             self.custom_counter.show_weight(weighted_length(cleaned))
         else:
             self.custom_counter.show_weight(None, waiting=True)
