@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,6 +30,12 @@ from PySide6.QtWidgets import (
 from statusdesk.gui.incident_view import DeliveryTarget, muted
 
 PROBLEM_COLOUR = "#8a1111"
+
+
+class Choice(Protocol):
+    """What a chooser lists: a delivery, or an update not yet out (scheduling.py)."""
+
+    def describe(self, now: datetime) -> str: ...
 
 
 class FocusPopup(QDialog):
@@ -66,27 +73,31 @@ class FocusPopup(QDialog):
 
 
 class DeliveryChooser(FocusPopup):
-    """Several deliveries need a decision: a list to pick one. Up/Down move, Enter acts,
-    Esc cancels. `chosen` is emitted after the keyboard is back on the main window."""
+    """Several deliveries (or, with `noun`, other things) need a decision: a list to pick one.
+    Up/Down move, Enter acts, Esc cancels. `chosen` is emitted after the keyboard is back on
+    the main window."""
 
-    chosen = Signal(object)  # the DeliveryTarget
+    chosen = Signal(object)  # the DeliveryTarget (or the Choice given)
 
     def __init__(
         self,
         parent: QWidget,
         verb: str,
-        targets: Sequence[DeliveryTarget],
+        targets: Sequence[Choice],
         now: datetime,
+        *,
+        noun: str = "delivery",
     ) -> None:
-        super().__init__(parent, f"{verb} which delivery?")
+        super().__init__(parent, f"{verb} which {noun}?")
         self.setObjectName("delivery-chooser")
         self.targets = list(targets)
         layout = QVBoxLayout(self)
-        prompt = QLabel(f"{verb} which delivery? ↑/↓ to choose, Enter to {verb.lower()}, Esc.")
+        prompt = QLabel(f"{verb} which {noun}? ↑/↓ to choose, Enter to {verb.lower()}, Esc.")
         prompt.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(prompt)
         self.list = QListWidget()
         self.list.setObjectName("delivery-choices")
+        self.list.setAccessibleName(f"{verb} which {noun}")
         for target in self.targets:
             item = QListWidgetItem(target.describe(now))
             item.setToolTip(target.describe(now))
@@ -110,7 +121,7 @@ class DeliveryChooser(FocusPopup):
     def first_focus(self) -> QWidget:
         return self.list
 
-    def current(self) -> DeliveryTarget | None:
+    def current(self) -> Choice | None:
         row = self.list.currentRow()
         return self.targets[row] if 0 <= row < len(self.targets) else None
 

@@ -1,8 +1,12 @@
-"""The incident list: active incidents first, each with state, impact, both titles and the time
-since it last spoke. The model is fed from `Store.incident_summaries()` (one query)."""
+"""The incident list: active incidents first, each with state, impact, both titles, the time
+since it last spoke, the countdown to the next update it promised and its channels against the
+latest update (issue #5). The model is fed from `Store.incident_summaries()` (one query) and
+the silence alarm read beside it (operations.read_view); one timer moves every countdown
+(`tick`), never a timer per row."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk.core.model import Incident
 from statusdesk.core.timefmt import age_seconds, humanize_age
 from statusdesk.gui.labels import (
     IMPACT_COLOURS,
@@ -32,13 +37,23 @@ from statusdesk.gui.labels import (
     local_and_utc,
     state_label,
 )
+from statusdesk.gui.rhythm import (
+    LEVEL_COLOURS,
+    STANDING_COLOURS,
+    ChannelStanding,
+    Countdown,
+    Standing,
+    countdown,
+    missed_summary,
+)
+from statusdesk.scheduling.promise import Level
 from statusdesk.store.repo import IncidentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
 INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("State", "Impact", "Title", "العنوان", "Last update")
-STATE, IMPACT, TITLE_EN, TITLE_AR, AGE = range(len(COLUMNS))
+COLUMNS = ("State", "Impact", "Title", "العنوان", "Last update", "Next update")
+STATE, IMPACT, TITLE_EN, TITLE_AR, AGE, NEXT = range(len(COLUMNS))
 
 
 class IncidentListModel(QAbstractTableModel):
@@ -46,6 +61,7 @@ class IncidentListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[IncidentSummary] = []
         self._now = now
+        self._standings: dict[int, tuple[ChannelStanding, ...]] = {}
 
     # -- feeding ----------------------------------------------------------------------------
 
@@ -54,6 +70,37 @@ class IncidentListModel(QAbstractTableModel):
         self._rows = list(rows)
         self._now = now
         self.endResetModel()
+
+    def set_standings(self, standings: Mapping[int, Sequence[ChannelStanding]]) -> None:
+        """The silence alarm of the active incidents, by id (read with the list)."""
+        fresh = {k: tuple(v) for k, v in standings.items()}
+        if fresh == self._standings:
+            return
+        self._standings = fresh
+        self._changed(NEXT)
+
+    def tick(self, now: datetime) -> None:
+        """The clock moved: the countdowns (and ages) say so. One call for the whole list."""
+        self._now = now
+        self._changed(NEXT, AGE)
+
+    def _changed(self, first: int, last: int | None = None) -> None:
+        if self._rows:
+            left, right = sorted((first, first if last is None else last))
+            self.dataChanged.emit(self.index(0, left), self.index(len(self._rows) - 1, right))
+
+    def countdown(self, row: int) -> Countdown | None:
+        summary = self.summary(row)
+        if summary is None:
+            return None
+        incident = summary.incident
+        return countdown(incident.next_update_due if incident.is_active else None, self._now)
+
+    def standings(self, incident_id: int) -> tuple[ChannelStanding, ...]:
+        return self._standings.get(incident_id, ())
+
+    def summaries(self) -> list[IncidentSummary]:
+        return list(self._rows)
 
     def summary(self, row: int) -> IncidentSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -102,12 +149,19 @@ class IncidentListModel(QAbstractTableModel):
             return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(summary)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NEXT:
+            return self._spoken(summary)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not incident.is_active:
                 return QBrush(QColor("#6b7280"))
             if column == IMPACT:
                 return QBrush(QColor(IMPACT_COLOURS[incident.impact]))
-        if role == Qt.ItemDataRole.FontRole and incident.is_active and column == STATE:
+            if column == NEXT:
+                colour = self._alarm_colour(incident)
+                return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.FontRole and incident.is_active and column in (STATE, NEXT):
+            if column == NEXT and not self._alarm_colour(incident):
+                return None
             font = QFont()
             font.setBold(True)
             return font
@@ -130,6 +184,15 @@ class IncidentListModel(QAbstractTableModel):
             return incident.title.en
         if column == TITLE_AR:
             return isolate_latin(incident.title.ar)
+        if column == NEXT:
+            if not incident.is_active:
+                return ""
+            # The promise, and the silence alarm beside it: "overdue 3 min · ✗ x missed".
+            parts = [
+                countdown(incident.next_update_due, self._now).short,
+                missed_summary(self.standings(incident.id)),
+            ]
+            return " · ".join(part for part in parts if part)
         last = summary.last_published_at
         if not last:
             return "no update yet"
@@ -147,7 +210,28 @@ class IncidentListModel(QAbstractTableModel):
             f"Last update {local_and_utc(last, self._now)}" if last else "No update yet",
             f"{summary.update_count} update(s)",
         ]
+        if incident.is_active:
+            lines.append(countdown(incident.next_update_due, self._now).text.capitalize())
+            lines += [s.sentence(self._now) for s in self.standings(incident.id)]
         return "\n".join(line for line in lines if line)
+
+    def _alarm_colour(self, incident: Incident) -> str | None:
+        """Red for a broken promise or a silent channel, amber when the promise is near; the
+        cell says the same in words."""
+        level = countdown(incident.next_update_due, self._now).level
+        if level is Level.RED or any(s.flagged for s in self.standings(incident.id)):
+            return STANDING_COLOURS[Standing.MISSED]
+        return LEVEL_COLOURS[level] if level is Level.AMBER else None
+
+    def _spoken(self, summary: IncidentSummary) -> str:
+        """What a screen reader says for the countdown cell: whole sentences."""
+        incident = summary.incident
+        if not incident.is_active:
+            return ""
+        standings = self.standings(incident.id)
+        sentences = [countdown(incident.next_update_due, self._now).text]
+        sentences += [s.sentence(self._now) for s in standings if s.flagged]
+        return "; ".join(sentences)
 
 
 class ArabicDelegate(QStyledItemDelegate):
@@ -182,7 +266,7 @@ class IncidentListView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE_EN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TITLE_AR, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATE, 104), (IMPACT, 64), (AGE, 92)):
+        for column, width in ((STATE, 104), (IMPACT, 64), (AGE, 92), (NEXT, 132)):
             self.setColumnWidth(column, width)
         self.setAccessibleName("Incidents")
         self.selectionModel().currentRowChanged.connect(self._row_changed)

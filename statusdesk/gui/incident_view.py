@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.core.model import Delivery, DeliveryState, Update
+from statusdesk.core.model import Delivery, DeliveryState, Update, UpdateStatus
 from statusdesk.gui.actions import decision_keys_hint, shown_key
 from statusdesk.gui.editors import ARABIC_SCALE
 from statusdesk.gui.labels import (
@@ -41,6 +41,9 @@ from statusdesk.gui.labels import (
     state_label,
 )
 from statusdesk.gui.operations import IncidentPage, can_retry, can_skip
+from statusdesk.gui.rhythm import PendingTarget, pending_targets
+from statusdesk.gui.rhythm_widgets import RhythmPanel, ScheduledSection
+from statusdesk.scheduling.when import local_zone
 
 
 def muted(label: QLabel, colour: str = "#4b5563") -> QLabel:
@@ -196,6 +199,16 @@ class DeliveryTarget:
         return f"{self.channel}: {chip_label(self.delivery, now)}{why}  ·  update {self.update}"
 
 
+class _Relay(QObject):
+    """The Scheduled section's right-click requests, outliving the section (rebuilt with each
+    page): (command, update id)."""
+
+    requested = Signal(str, int)
+
+    def relay(self, command: str, update_id: int) -> None:
+        self.requested.emit(command, update_id)
+
+
 class UpdateCard(QFrame):
     def __init__(self, update: Update, page: IncidentPage, now: datetime) -> None:
         super().__init__()
@@ -232,13 +245,27 @@ class UpdateCard(QFrame):
         layout.addLayout(chips)
 
 
+def published_in_order(updates: Sequence[Update]) -> list[Update]:
+    """The updates that went out, in the order they went out (a scheduled update written
+    before another may go out after it); the cards show these, newest on top."""
+    return sorted(
+        (u for u in updates if u.status is UpdateStatus.PUBLISHED),
+        key=lambda u: (u.published_at or "", u.id),
+    )
+
+
 class IncidentView(QScrollArea):
     """The current incident. Chips change live; while some chip waits for a retry, one timer
-    for the whole view moves their countdowns once a second (and stops when none waits)."""
+    for the whole view moves their countdowns once a second (and stops when none waits).
+
+    Above the cards (issue #5): the next-update countdown, the channels against the latest
+    update and the silence alarm (RhythmPanel), then the updates not yet out (ScheduledSection);
+    the window's one clock timer moves them with `tick_rhythm`."""
 
     retry_requested = Signal(int)  # delivery id, from a chip's context menu
     skip_requested = Signal(int)
     COUNTDOWN_MS = 1000
+    FIRST_CARD = 3  # header, rhythm, scheduled section, then the cards
 
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None
@@ -248,7 +275,11 @@ class IncidentView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+        self.zone: tzinfo = local_zone()  # where scheduled times are shown (with UTC)
         self._incident_id: int | None = None
+        self.rhythm: RhythmPanel | None = None
+        self.scheduled: ScheduledSection | None = None
+        self.scheduled_action = _Relay(self)
         self._cards: list[UpdateCard] = []
         self._chips: dict[int, DeliveryChip] = {}
         self._countdown = QTimer(self)
@@ -278,6 +309,8 @@ class IncidentView(QScrollArea):
         self._incident_id = None
         self._cards = []
         self._chips = {}
+        self.rhythm = None
+        self.scheduled = None
         self._sync_countdown()
         label = muted(QLabel(message), "#6b7280")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -299,18 +332,24 @@ class IncidentView(QScrollArea):
         column.setSpacing(10)
         self._header_widget = self._header(page, now)
         column.addWidget(self._header_widget)
-        self._cards = [UpdateCard(u, page, now) for u in reversed(page.updates)]
+        self.rhythm = RhythmPanel(self.zone)
+        column.addWidget(self.rhythm)
+        self.scheduled = ScheduledSection()
+        self.scheduled.action_requested.connect(self.scheduled_action.relay)
+        column.addWidget(self.scheduled)
+        self._cards = [UpdateCard(u, page, now) for u in reversed(published_in_order(page.updates))]
         self._chips = {i: c for card in self._cards for i, c in card.chips.items()}
         for card in self._cards:
             column.addWidget(card)
         self._no_update: QLabel | None = None
         if not self._cards:
-            self._no_update = QLabel("No update yet.")
+            self._no_update = QLabel("No update has gone out yet.")
             column.addWidget(self._no_update)
         column.addStretch(1)
         self._column = column
         self.setWidget(content)
         self._incident_id = page.incident.id
+        self.refresh_rhythm(page, now)
         self.verticalScrollBar().setValue(0)
         self._sync_countdown()
 
@@ -318,7 +357,8 @@ class IncidentView(QScrollArea):
         """Add the cards of updates not shown yet, above the others; False when the shown
         cards are not an older part of this page (then the caller rebuilds)."""
         shown = [card.update_id for card in reversed(self._cards)]  # oldest first
-        ids = [u.id for u in page.updates]
+        published = published_in_order(page.updates)
+        ids = [u.id for u in published]
         if ids[: len(shown)] != shown:
             return False
         header = self._header(page, now)
@@ -329,13 +369,37 @@ class IncidentView(QScrollArea):
             self._column.removeWidget(self._no_update)
             self._no_update.deleteLater()
             self._no_update = None
-        for update in page.updates[len(shown) :]:  # oldest of the new first: each goes on top
+        for update in published[len(shown) :]:  # oldest of the new first: each goes on top
             card = UpdateCard(update, page, now)
-            self._column.insertWidget(1, card)
+            self._column.insertWidget(self.FIRST_CARD, card)
             self._cards.insert(0, card)
             self._chips.update(card.chips)
         self.refresh_deliveries(page.deliveries)
+        self.refresh_rhythm(page, now)
         return True
+
+    # -- issue #5: promise, silence, updates not yet out --------------------------------------
+
+    def refresh_rhythm(self, page: IncidentPage, now: datetime | None = None) -> bool:
+        """The countdown, the channels' standing and the Scheduled section from a fresh read
+        of the page shown (False, and nothing changed, for another incident's page)."""
+        if page.incident.id != self._incident_id or self.rhythm is None:
+            return False
+        now = now or self._clock()
+        self.rhythm.set_state(page.incident, page.standings, now)
+        if self.scheduled is not None:
+            self.scheduled.set_targets(pending_targets(page.updates, self.zone), now)
+        return True
+
+    def tick_rhythm(self, now: datetime) -> None:
+        if self.rhythm is not None:
+            self.rhythm.tick(now)
+        if self.scheduled is not None:
+            self.scheduled.tick(now)
+
+    def pending(self) -> list[PendingTarget]:
+        """The updates not yet out that the Scheduled section shows, soonest first."""
+        return self.scheduled.targets() if self.scheduled is not None else []
 
     def _header(self, page: IncidentPage, now: datetime) -> QWidget:
         incident = page.incident

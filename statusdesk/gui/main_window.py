@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ from statusdesk.gui.operations import (
     can_skip,
 )
 from statusdesk.gui.publishing import plural, settled, summarize
+from statusdesk.gui.scheduling import SchedulingController
 from statusdesk.gui.session import Session
 from statusdesk.gui.tasks import Coalesced
 from statusdesk.store import WorkspaceError
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.notifier = Notifier(self)
         self.notifier.said.connect(self.say)
+        self.scheduling = SchedulingController(self)  # issue #5: schedule keys, the 1 s clock
         self.actions_by_command = install_actions(self, self._handlers())
         self.claim = ShortcutClaim(self)
         self.claim.watch([self.list, *self.composer.key_widgets()])
@@ -105,6 +108,11 @@ class MainWindow(QMainWindow):
         self.refresh_list(summaries)
         self._open_most_recent_active()
         self._count_outstanding()
+        self.scheduling.said.connect(self.say)
+        self.scheduling.refresh_wanted.connect(self._refresh_all)
+        self.scheduling.publish_wanted.connect(self.publish)
+        self.scheduling.popup_wanted.connect(self._show_popup)
+        self.scheduling.start()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -164,6 +172,7 @@ class MainWindow(QMainWindow):
         }
         for number, command in enumerate(STATE_COMMANDS, start=1):
             handlers[command] = partial(self.composer.set_state_number, number)
+        handlers.update(self.scheduling.handlers())
         return handlers
 
     def _wire(self) -> None:
@@ -283,6 +292,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.refresh_list(data.summaries)
+        self.scheduling.view_read(data)  # silence marks, countdowns, the Scheduled section
         if data.incident_id is None or data.incident_id != self._current_id:
             return  # the user moved on while it was read; their choice was shown already
         page = data.page
@@ -388,19 +398,23 @@ class MainWindow(QMainWindow):
         ]
         self.composer.set_preview_result(generation, failed)
 
-    def publish(self) -> None:
-        """Ctrl+Return: one publish at a time, so a double press never posts twice."""
+    def publish(self, scheduled_for: datetime | None = None) -> None:
+        """Ctrl+Return: one publish at a time, so a double press never posts twice. With
+        `scheduled_for` (the schedule picker), the update is stored to go out then."""
         if self._publishing is not None:
             self.say("Still publishing the previous update…")
             return
         snapshot = self.composer.snapshot()
         self._publishing = snapshot
         channels = len(snapshot.channels)
-        self.composer.set_busy(True, f"Publishing to {plural(channels, 'channel')}…")
+        doing = "Scheduling for" if scheduled_for else "Publishing to"
+        self.composer.set_busy(True, f"{doing} {plural(channels, 'channel')}…")
         started = self.session.tasks.run(
-            partial(operations.publish_and_read, self.desk, snapshot),
+            partial(operations.publish_and_read, self.desk, snapshot, scheduled_for),
             on_done=partial(self._published, snapshot),
-            on_error=partial(self._publish_failed, snapshot),
+            on_error=partial(
+                self._publish_failed, snapshot, verb="scheduled" if scheduled_for else "published"
+            ),
         )
         if started is None:  # shutting down
             self._publishing = None
@@ -422,13 +436,18 @@ class MainWindow(QMainWindow):
             published.incident_id, follow=snapshot.is_new_incident, page=outcome.view.page
         )
         self._count_outstanding()
+        if published.scheduled_for:
+            self.say(self.scheduling.scheduled_words(published, snapshot.is_new_incident, kept))
+            return
         if kept:
             prefix += " (your newer edits stay in the composer)"
         self._watched[published.update_id] = prefix
         self.say(f"{prefix}: publishing to {plural(len(published.delivery_ids), 'channel')}…")
         self._check_watched(published.update_id)
 
-    def _publish_failed(self, snapshot: DraftSnapshot, error: BaseException) -> None:
+    def _publish_failed(
+        self, snapshot: DraftSnapshot, error: BaseException, *, verb: str = "published"
+    ) -> None:
         self._publishing = None
         self.composer.set_busy(False)
         if isinstance(error, Rejected):
@@ -440,7 +459,7 @@ class MainWindow(QMainWindow):
             problems = [Problem("publish", f"Internal error ({type(error).__name__}: {error})")]
         if self.composer.target == snapshot.incident_id:
             self.composer.show_publish_problems(problems)
-        self.say(f"Not published — {problems[0].message} The draft is kept.")
+        self.say(f"Not {verb} — {problems[0].message} The draft is kept.")
 
     # -- deliveries -------------------------------------------------------------------------
 
@@ -680,6 +699,7 @@ class MainWindow(QMainWindow):
         if self._subscribers_dialog is not None:
             self._subscribers_dialog.close()
         self.notifier.close()
+        self.scheduling.stop()
         self._tick.stop()
         self._outbox_poll.stop()
         self._refresh_soon.stop()

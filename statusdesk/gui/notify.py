@@ -83,18 +83,18 @@ class Notifier(QObject):
         if not facts.delivery.state.needs_attention:
             return None
         message = failure_message(facts, current_incident)
+        verb = "failed" if facts.delivery.state is DeliveryState.FAILED else "needs you"
+        self.tell(f"statusdesk — {facts.channel} {verb}", message)
+        return message
+
+    def tell(self, title: str, message: str) -> None:
+        """Say something that needs the person: the status bar, and the desktop when it can
+        (an overdue promise, a stale update; scheduling.py decides when)."""
         self.said.emit(message)
         if self._tray is None:
             self._tray = self._tray_factory() if self._tray_factory else self._system_tray()
         if self._tray is not None:
-            verb = "failed" if facts.delivery.state is DeliveryState.FAILED else "needs you"
-            self._tray.showMessage(
-                f"statusdesk — {facts.channel} {verb}",
-                message,
-                QSystemTrayIcon.MessageIcon.Warning,
-                MESSAGE_MS,
-            )
-        return message
+            self._tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, MESSAGE_MS)
 
     def _system_tray(self) -> Tray | None:
         window = self._window()

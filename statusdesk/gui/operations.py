@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from statusdesk.core.model import (
     BilingualText,
@@ -29,6 +30,7 @@ from statusdesk.core.model import (
 from statusdesk.core.validation import body_problems, title_problems
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk, Rejected, clean_text
+from statusdesk.gui.rhythm import ChannelStanding, channel_standings
 from statusdesk.store.repo import IncidentSummary
 
 
@@ -123,9 +125,12 @@ def provisional_incident(desk: Desk, snapshot: DraftSnapshot) -> Incident:
     )
 
 
-def publish(desk: Desk, snapshot: DraftSnapshot) -> Published:
+def publish(
+    desk: Desk, snapshot: DraftSnapshot, scheduled_for: datetime | None = None
+) -> Published:
     """Write the update (and the incident, for a new one) and hand its deliveries to the
-    dispatcher. Raises `Rejected` for input that cannot go out, `WorkspaceError` when the
+    dispatcher — or, with `scheduled_for`, store it to go out then (no delivery exists until
+    it does). Raises `Rejected` for input that cannot go out, `WorkspaceError` when the
     workspace cannot be written."""
     if not snapshot.channels:
         # Desk reads "no names" as "every enabled channel"; in the GUI no ticked box means none.
@@ -139,9 +144,15 @@ def publish(desk: Desk, snapshot: DraftSnapshot) -> Published:
             kind=snapshot.kind,
             impact=snapshot.impact,
             channel_names=snapshot.channels,
+            scheduled_for=scheduled_for,
         )
     assert snapshot.incident_id is not None
-    return desk.post_update(snapshot.incident_id, snapshot.draft(), channel_names=snapshot.channels)
+    return desk.post_update(
+        snapshot.incident_id,
+        snapshot.draft(),
+        channel_names=snapshot.channels,
+        scheduled_for=scheduled_for,
+    )
 
 
 # -- deliveries a person decides on -----------------------------------------------------------
@@ -193,6 +204,8 @@ class IncidentPage:
     deliveries: Mapping[int, Sequence[Delivery]]  # by update id
     channels: Mapping[int, Channel]
     components: Mapping[int, Component]
+    # Per channel, against the latest update that went out: the silence alarm (rhythm.py).
+    standings: tuple[ChannelStanding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -202,6 +215,8 @@ class ViewData:
     summaries: list[IncidentSummary]
     incident_id: int | None
     page: IncidentPage | None
+    # The silence alarm of every active incident, by id: the list marks the rows that missed.
+    standings: Mapping[int, tuple[ChannelStanding, ...]] = field(default_factory=dict)
 
 
 def load_page(desk: Desk, incident_id: int) -> IncidentPage | None:
@@ -209,19 +224,38 @@ def load_page(desk: Desk, incident_id: int) -> IncidentPage | None:
     incident = store.incident(incident_id)
     if incident is None:
         return None
+    updates = store.updates(incident_id)
+    deliveries = store.deliveries_for_incident(incident_id)
+    channels = store.channels()
     return IncidentPage(
         incident=incident,
-        updates=store.updates(incident_id),
-        deliveries=store.deliveries_for_incident(incident_id),
-        channels={c.id: c for c in store.channels()},
+        updates=updates,
+        deliveries=deliveries,
+        channels={c.id: c for c in channels},
         components={c.id: c for c in store.components()},
+        standings=channel_standings(updates, deliveries, channels),
     )
 
 
 def read_view(desk: Desk, incident_id: int | None) -> ViewData:
-    """Runs on the TaskRunner: the list query alone takes ~20 ms on a large workspace."""
+    """Runs on the TaskRunner: the list query alone takes ~20 ms on a large workspace. Each
+    active incident's channels are read too (two queries each), for the list's alarm marks."""
+    store = desk.store
     page = load_page(desk, incident_id) if incident_id is not None else None
-    return ViewData(desk.store.incident_summaries(), incident_id, page)
+    summaries = store.incident_summaries()
+    channels = store.channels()
+    standings: dict[int, tuple[ChannelStanding, ...]] = {}
+    for summary in summaries:
+        incident = summary.incident
+        if not incident.is_active:
+            continue
+        if page is not None and page.incident.id == incident.id:
+            standings[incident.id] = page.standings
+        elif summary.update_count:
+            standings[incident.id] = channel_standings(
+                store.updates(incident.id), store.deliveries_for_incident(incident.id), channels
+            )
+    return ViewData(summaries, incident_id, page, standings)
 
 
 @dataclass(frozen=True)
@@ -233,6 +267,8 @@ class PublishOutcome:
     view: ViewData
 
 
-def publish_and_read(desk: Desk, snapshot: DraftSnapshot) -> PublishOutcome:
-    published = publish(desk, snapshot)
+def publish_and_read(
+    desk: Desk, snapshot: DraftSnapshot, scheduled_for: datetime | None = None
+) -> PublishOutcome:
+    published = publish(desk, snapshot, scheduled_for)
     return PublishOutcome(published, read_view(desk, published.incident_id))

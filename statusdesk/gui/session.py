@@ -5,10 +5,15 @@ and the screenshot script open and close them the same way and in the right orde
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
+from datetime import tzinfo
 
+from statusdesk.clock import Clock
 from statusdesk.core.model import DeliveryState
 from statusdesk.desk import Desk
 from statusdesk.gui.tasks import DeliveryBridge, TaskRunner
+from statusdesk.scheduling.when import local_zone
 
 
 class _BridgeRelay:
@@ -30,12 +35,25 @@ class _BridgeRelay:
 
 
 class Session:
-    def __init__(self, home: str | os.PathLike[str] | None, *, checked: bool = False) -> None:
+    def __init__(
+        self,
+        home: str | os.PathLike[str] | None,
+        *,
+        checked: bool = False,
+        clock: Clock | None = None,
+        monotonic: Callable[[], float] | None = None,
+        zone: tzinfo | None = None,
+    ) -> None:
+        """`clock` and `monotonic`: the wall and monotonic clocks (tests pass clocks they move;
+        a wall clock moved without the monotonic one is a machine waking from sleep). `zone`:
+        where times are read and shown beside UTC (default: this machine's, with its DST)."""
         self.bridge = DeliveryBridge()
         self._relay = _BridgeRelay(self.bridge)
+        self.monotonic: Callable[[], float] = monotonic or time.monotonic
+        self.zone: tzinfo = zone or local_zone()
         # May raise WorkspaceError (read-only, locked, damaged): nothing else is started yet.
         try:
-            self.desk = Desk(home, on_delivery_change=self._relay, checked=checked)
+            self.desk = Desk(home, clock=clock, on_delivery_change=self._relay, checked=checked)
         except BaseException:
             self._relay.bridge = None
             raise
