@@ -24,7 +24,12 @@ def channel_silence(
 ) -> list[ChannelSilence]:
     """For each channel that any update went to (or that is enabled): when it last delivered,
     whether it missed the latest published update, and whether that was a recorded decision."""
-    published = [u for u in updates if u.status is UpdateStatus.PUBLISHED]
+    # In the order they went out, not the order they were written: a scheduled update written
+    # first may go out last, and it is then the latest.
+    published = sorted(
+        (u for u in updates if u.status is UpdateStatus.PUBLISHED),
+        key=lambda u: (u.published_at or u.created_at, u.id),
+    )
     latest = published[-1] if published else None
     involved = {d.channel_id for ds in deliveries.values() for d in ds}
     result = []

@@ -28,9 +28,13 @@ def channel_parity(
     deliveries: Mapping[int, Sequence[Delivery]],
     channels: Sequence[Channel],
 ) -> dict[str, ChannelParity]:
-    """Per channel name (the channels `channel_silence` reports, and any other), oldest
-    updates first as the store returns them."""
-    published = [u for u in updates if u.status is UpdateStatus.PUBLISHED]
+    """Per channel name (the channels `channel_silence` reports, and any other)."""
+    # In the order they went out, not the order they were written: a scheduled update written
+    # first may go out last, and it is then the latest.
+    published = sorted(
+        (u for u in updates if u.status is UpdateStatus.PUBLISHED),
+        key=lambda u: (u.published_at or u.created_at, u.id),
+    )
     latest = published[-1] if published else None
     result = {}
     for channel in channels:
