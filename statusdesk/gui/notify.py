@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from statusdesk.core.model import DeliveryState
 from statusdesk.gui.actions import decision_keys_hint
@@ -102,6 +102,9 @@ class Notifier(QObject):
             return None
         icon = window.windowIcon()
         if icon.isNull():
+            # QStyle costs 13 ms to load (its many enums): only when a tray is first made.
+            from PySide6.QtWidgets import QStyle
+
             icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         tray = QSystemTrayIcon(icon, self)
         tray.setToolTip("statusdesk")
