@@ -16,9 +16,7 @@ from pathlib import Path
 
 import keyring.core
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -37,7 +35,7 @@ from statusdesk.gui.bindings import key_for
 from statusdesk.gui.channels_dialog import ChannelsDialog
 from statusdesk.gui.main_window import MainWindow
 from statusdesk.secrets import KeyringSecrets
-from tests import httpfake
+from tests import httpfake, memkeyring
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.httpfake import FakeReceiver
@@ -48,29 +46,8 @@ Receivers = Callable[..., FakeReceiver]
 SECRET = "whsec-سر-7f3a-DO-NOT-SHOW"
 
 
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring stand-in, used through keyring's API exactly as KeyringSecrets uses one."""
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    backend = MemoryKeyring()
-    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
-    return backend
+MemoryKeyring = memkeyring.MemoryKeyring
+memory_keyring = memkeyring.memory_keyring
 
 
 @pytest.fixture

@@ -11,10 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring.core
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from statusdesk.channels.base import PartRecord, Permanent, Receipt
 from statusdesk.channels.statuspage import channel as statuspage_channel
@@ -35,7 +32,7 @@ from statusdesk.core.model import (
 from statusdesk.delivery import retry
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk, Rejected
-from tests import httpfake, statuspagefake
+from tests import httpfake, memkeyring, statuspagefake
 from tests.statuspagefake import FakeStatuspage, hang_after, hang_before, rate_limited, status
 
 short_http_timeouts = httpfake.short_http_timeouts
@@ -54,22 +51,8 @@ MIN_INTERVAL = StatuspageChannel.min_interval  # as shipped, before a fixture sh
 # -- fixtures and helpers ---------------------------------------------------------------------
 
 
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring stand-in through keyring's own backend API (never chosen on its own)."""
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
+MemoryKeyring = memkeyring.MemoryKeyring
+memory_keyring = memkeyring.memory_keyring
 
 
 class StateLog:
@@ -86,13 +69,6 @@ class StateLog:
         with self._changed:
             seen = self._changed.wait_for(lambda: (delivery_id, state) in self.changes, timeout)
         assert seen, f"delivery {delivery_id} never became {state}: {self.changes}"
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    backend = MemoryKeyring()
-    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
-    return backend
 
 
 @pytest.fixture

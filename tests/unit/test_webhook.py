@@ -19,9 +19,7 @@ from pathlib import Path
 
 import keyring.core
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from requests.structures import CaseInsensitiveDict
 
 from statusdesk.channels.http import retry_after_seconds
@@ -35,7 +33,7 @@ from statusdesk.core.model import (
 from statusdesk.delivery import retry
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk, Rejected
-from tests import httpfake
+from tests import httpfake, memkeyring
 from tests.httpfake import (
     SIGNATURE_HEADER,
     FakeReceiver,
@@ -469,31 +467,8 @@ def test_markup_in_an_update_is_sent_as_data(hook_desk: Desk, receiver: Receiver
 # -- signing ----------------------------------------------------------------------------------
 
 
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring stand-in through keyring's own backend API, so Desk.set_channel_secret
-    and KeyringSecrets run as they do for a user. Never chosen on its own: it has no
-    priority (test_secrets.py covers a real gnome-keyring)."""
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    backend = MemoryKeyring()
-    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
-    return backend
+MemoryKeyring = memkeyring.MemoryKeyring
+memory_keyring = memkeyring.memory_keyring
 
 
 def test_a_signed_webhook_verifies_over_the_raw_body(
