@@ -14,13 +14,11 @@ channels as re-read, and the main window hands them to the composer.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -48,7 +46,7 @@ from statusdesk.gui.channel_parts import (
     set_enabled,
     store_secret,
 )
-from statusdesk.gui.delivery_actions import FocusPopup
+from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.secrets import SecretsUnavailable
 
 if TYPE_CHECKING:
@@ -56,21 +54,17 @@ if TYPE_CHECKING:
     from statusdesk.gui.tasks import TaskRunner
 
 
-class ChannelsDialog(FocusPopup):
+class ChannelsDialog(WorkspaceWindow):
     channels_changed = Signal(object)  # list[Channel], after an add or an enable/disable
 
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
-        super().__init__(parent, "channels")
+        super().__init__(parent, "channels", desk, tasks)  # changes: test, toggle, store, add
         self.setObjectName("channels-dialog")
-        self.desk = desk
-        self.tasks = tasks
         self.view = ChannelsView()
-        self._busy: set[str] = set()  # "test", "toggle", "store", "add": one of each at a time
         self._select: str | None = None  # the channel to select after the next read
         self._reads = 0
         self._shown = 0
         self._emit_from: int | None = None  # the first read after a change: tell the window
-        self._sized = False
         self.body = QWidget()
         layout = QVBoxLayout(self.body)
         self.keyring_line = KeyringLine()
@@ -176,9 +170,6 @@ class ChannelsDialog(FocusPopup):
         """Re-read the channels and the keyring each time: the CLI may have changed either."""
         self.reload()
         self.read_keyring()
-        if not self._sized:  # the first time; after that, as the user left it
-            self._sized = True
-            self.resize(self._fitting_size())
         super().open_over(return_focus)
 
     def _fitting_size(self) -> QSize:
@@ -190,28 +181,7 @@ class ChannelsDialog(FocusPopup):
         screen = (owner or self).screen().availableGeometry()
         return QSize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter presses the focused button (buttons here are never a dialog-wide default: Enter
-        in a field acts on that field's own section)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            focus = self.focusWidget()
-            if isinstance(focus, QPushButton) and focus.isEnabled():
-                focus.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     # -- reading ----------------------------------------------------------------------------
-
-    def _run(
-        self,
-        work: Callable[[], Any],
-        done: Callable[[Any], object],
-        failed: Callable[[BaseException], object],
-    ) -> bool:
-        return self.tasks.run(work, done, failed) is not None
 
     def reload(self, *, changed: bool = False, select: str | None = None) -> None:
         self._reads += 1
@@ -271,27 +241,8 @@ class ChannelsDialog(FocusPopup):
                 set(channel.settings.get("secret_keys", [])),
             )
 
-    def _start(
-        self,
-        what: str,
-        work: Callable[[], Any],
-        done: Callable[[Any], object],
-        failed: Callable[[BaseException], object],
-    ) -> bool:
-        if what in self._busy:
-            return False
-
-        def finish(callback: Callable[[Any], object], value: Any) -> None:
-            self._busy.discard(what)
-            callback(value)
-            self._selection_changed()
-
-        self._busy.add(what)
-        if not self._run(work, partial(finish, done), partial(finish, failed)):
-            self._busy.discard(what)  # shutting down
-            return False
+    def _busy_changed(self) -> None:
         self._selection_changed()
-        return True
 
     def test_selected(self) -> None:
         """Connect and authenticate, publishing nothing (`statusdesk channel test NAME`)."""

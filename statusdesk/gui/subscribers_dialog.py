@@ -14,10 +14,9 @@ subscriber_rows.py).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from statusdesk.gui.channel_forms import no_auto_default, note, tell
 from statusdesk.gui.channel_parts import error_text
-from statusdesk.gui.delivery_actions import FocusPopup
 from statusdesk.gui.incident_view import muted
 from statusdesk.gui.subscriber_forms import AddSubscriberForm, ConfirmRemoval, LineList
 from statusdesk.gui.subscriber_rows import (
@@ -53,6 +51,7 @@ from statusdesk.gui.subscribers_table import (
     SubscriberModel,
     SubscriberTable,
 )
+from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.store.subscribers import ImportRejected, SubscriberError
 
 if TYPE_CHECKING:
@@ -60,17 +59,13 @@ if TYPE_CHECKING:
     from statusdesk.gui.tasks import TaskRunner
 
 
-class SubscribersDialog(FocusPopup):
+class SubscribersDialog(WorkspaceWindow):
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
-        super().__init__(parent, "subscribers")
+        super().__init__(parent, "subscribers", desk, tasks)  # changes: add, remove, import
         self.setObjectName("subscribers-dialog")
-        self.desk = desk
-        self.tasks = tasks
-        self._busy: set[str] = set()  # "add", "remove", "import": one of each at a time
         self._reads = 0
         self._shown = 0
         self._select: str | None = None  # the address to make current after the next read
-        self._sized = False
         self.confirm: ConfirmRemoval | None = None
         self.file_dialog: QFileDialog | None = None
         self.model = SubscriberModel(self)
@@ -179,9 +174,6 @@ class SubscribersDialog(FocusPopup):
     def open_over(self, return_focus: QWidget | None) -> None:
         """Re-read each time: the CLI (or an unsubscribe link) may have changed the list."""
         self.reload()
-        if not self._sized:  # the first time; after that, as the user left it
-            self._sized = True
-            self.resize(self._fitting_size())
         super().open_over(return_focus)
 
     def _close_popups(self) -> None:
@@ -201,19 +193,6 @@ class SubscribersDialog(FocusPopup):
             min(width, screen.width() * 9 // 10), min(hint.height(), screen.height() * 9 // 10)
         )
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter presses the focused button; never a dialog-wide default (Enter in the add
-        form adds, see AddSubscriberForm)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            focus = self.focusWidget()
-            if isinstance(focus, QPushButton) and focus.isEnabled():
-                focus.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """↓ or Enter in the filter goes to the (narrowed) list."""
         if (
@@ -228,14 +207,6 @@ class SubscribersDialog(FocusPopup):
         return super().eventFilter(watched, event)
 
     # -- reading ------------------------------------------------------------------------------
-
-    def _run(
-        self,
-        work: Callable[[], Any],
-        done: Callable[[Any], object],
-        failed: Callable[[BaseException], object],
-    ) -> bool:
-        return self.tasks.run(work, done, failed) is not None
 
     def reload(self, select: str | None = None) -> None:
         self._reads += 1
@@ -276,27 +247,6 @@ class SubscribersDialog(FocusPopup):
         self.shown_count.setAccessibleName(text)
 
     # -- changes ------------------------------------------------------------------------------
-
-    def _start(
-        self,
-        what: str,
-        work: Callable[[], Any],
-        done: Callable[[Any], object],
-        failed: Callable[[BaseException], object],
-    ) -> bool:
-        """One of each change at a time: a second press while one runs does nothing."""
-        if what in self._busy:
-            return False
-
-        def finish(callback: Callable[[Any], object], value: Any) -> None:
-            self._busy.discard(what)
-            callback(value)
-
-        self._busy.add(what)
-        if not self._run(work, partial(finish, done), partial(finish, failed)):
-            self._busy.discard(what)  # shutting down
-            return False
-        return True
 
     def add_subscriber(self) -> None:
         email, language = self.add_form.values()
