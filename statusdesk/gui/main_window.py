@@ -47,7 +47,7 @@ from statusdesk.gui.operations import (
     can_retry,
     can_skip,
 )
-from statusdesk.gui.publishing import plural, settled, summarize
+from statusdesk.gui.publishing import plural, summarize
 from statusdesk.gui.scheduling import SchedulingController
 from statusdesk.gui.session import Session
 from statusdesk.gui.tasks import Coalesced
@@ -196,6 +196,13 @@ class MainWindow(QMainWindow):
         tasks = self.session.tasks
         self._counter = Coalesced(
             tasks, self.desk.outstanding_deliveries, self._show_outstanding, self._count_failed
+        )
+        # Which just-published updates have settled: read on the TaskRunner, not per change here.
+        self._watcher = Coalesced(
+            tasks,
+            lambda: operations.read_settled(self.desk, tuple(self._watched)),
+            self._show_settled,
+            partial(self._read_failed, "the deliveries of a new update"),
         )
         self._refresher = Coalesced(
             tasks,
@@ -443,7 +450,7 @@ class MainWindow(QMainWindow):
             prefix += " (your newer edits stay in the composer)"
         self._watched[published.update_id] = prefix
         self.say(f"{prefix}: publishing to {plural(len(published.delivery_ids), 'channel')}…")
-        self._check_watched(published.update_id)
+        self._watcher.request()
 
     def _publish_failed(
         self, snapshot: DraftSnapshot, error: BaseException, *, verb: str = "published"
@@ -476,22 +483,20 @@ class MainWindow(QMainWindow):
             )
         self._follow_retry(delivery_id, state)
         if self._watched:
-            delivery = self.desk.store.delivery(delivery_id)
-            if delivery is not None and delivery.update_id in self._watched:
-                self._check_watched(delivery.update_id)
+            self._watcher.request()
         self._refresh_soon.start()
 
-    def _check_watched(self, update_id: int) -> None:
-        deliveries = self.desk.store.deliveries_for_update(update_id)
-        if not settled(deliveries):
-            return
-        prefix = self._watched.pop(update_id)
-        channels = {c.id: c for c in self.desk.store.channels()}
-        summary = f"{prefix}: {summarize(deliveries, channels)}"
-        if any(d.state.needs_attention for d in deliveries):
-            summary = f"{summary.rstrip('. ')}. {decision_keys_hint()}"
-        self.say(summary)
-        self._refresh_soon.start()
+    def _show_settled(self, outcomes: dict[int, operations.Settled]) -> None:
+        """Updates just published whose every channel has an outcome: one line each."""
+        for update_id, outcome in outcomes.items():
+            prefix = self._watched.pop(update_id, None)
+            if prefix is None or self._closed:
+                continue
+            summary = f"{prefix}: {summarize(outcome.deliveries, outcome.channels)}"
+            if any(d.state.needs_attention for d in outcome.deliveries):
+                summary = f"{summary.rstrip('. ')}. {decision_keys_hint()}"
+            self.say(summary)
+            self._refresh_soon.start()
 
     def _notify_failure(self, facts: DeliveryFacts | None) -> None:
         if facts is None or self._closed:

@@ -30,6 +30,7 @@ from statusdesk.core.model import (
 from statusdesk.core.validation import body_problems, title_problems
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk, Rejected, clean_text
+from statusdesk.gui.publishing import settled
 from statusdesk.gui.rhythm import ChannelStanding, channel_standings
 from statusdesk.store.repo import IncidentSummary
 
@@ -272,3 +273,22 @@ def publish_and_read(
 ) -> PublishOutcome:
     published = publish(desk, snapshot, scheduled_for)
     return PublishOutcome(published, read_view(desk, published.incident_id))
+
+
+@dataclass(frozen=True)
+class Settled:
+    deliveries: list[Delivery]
+    channels: dict[int, Channel]
+
+
+def read_settled(desk: Desk, update_ids: tuple[int, ...]) -> dict[int, Settled]:
+    """Of these updates, the ones whose every delivery has an outcome (TaskRunner work)."""
+    found: dict[int, Settled] = {}
+    channels: dict[int, Channel] | None = None
+    for update_id in update_ids:
+        deliveries = desk.store.deliveries_for_update(update_id)
+        if settled(deliveries):
+            if channels is None:
+                channels = {c.id: c for c in desk.store.channels()}
+            found[update_id] = Settled(deliveries, channels)
+    return found
