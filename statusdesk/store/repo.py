@@ -607,6 +607,14 @@ class Store:
         text = rows[0]["text"] if rows else None
         return text if isinstance(text, str) and text.strip() else None
 
+    def kept_render_by_key(self, key: str) -> tuple[str | None, str] | None:
+        """A delivery's kept first render (None before its first attempt) and when the
+        delivery was made, by idempotency key; None for an unknown key."""
+        rows = self._rows(
+            "SELECT rendered, created_at FROM delivery WHERE idempotency_key = ?", (key,)
+        )
+        return (rows[0]["rendered"], str(rows[0]["created_at"])) if rows else None
+
     def rendered_of(self, delivery_id: int) -> str | None:
         rows = self._rows("SELECT rendered FROM delivery WHERE id = ?", (delivery_id,))
         return rows[0]["rendered"] if rows else None

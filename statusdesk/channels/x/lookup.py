@@ -31,12 +31,10 @@ def override_text(open_store: Callable[[], Store], update_id: int, channel_id: i
 def delivery_by_key(open_store: Callable[[], Store], key: str) -> Sent | None:
     store = open_store()
     try:
-        row = store.conn.execute(
-            "SELECT rendered, created_at FROM delivery WHERE idempotency_key = ?", (key,)
-        ).fetchone()
+        found = store.kept_render_by_key(key)
     finally:
         store.close()
-    if row is None:
+    if found is None:
         return None
-    rendered = Rendered.from_json(row[0]) if row[0] else None
-    return Sent(rendered, str(row[1]))
+    kept, created_at = found
+    return Sent(Rendered.from_json(kept) if kept else None, created_at)
