@@ -370,6 +370,12 @@ def _drain(home: Path, timeout: float) -> tuple[float, int, str]:
         ", ".join(f"'{s}'" for s in OPEN_STATES)
     )
     try:
+        # The stop is only a clean one once the runner has installed its signal handlers and is
+        # working the outbox; an outbox that was already empty must not let SIGTERM arrive while
+        # the interpreter is still importing (the default action would kill it with -15).
+        while not runner.ready.wait(0.05):
+            if time.monotonic() >= deadline or runner.process.poll() is not None:
+                break
         while time.monotonic() < deadline and runner.process.poll() is None:
             if _count(home, open_rows) == 0:
                 break
