@@ -31,9 +31,6 @@ def gui_home(argv: Sequence[str]) -> tuple[bool, str | None]:
 
 
 def open_gui(home: str | None) -> int:
-    from statusdesk.gui.prefetch import WorkspacePrefetch
-
-    opening = WorkspacePrefetch(home)  # overlaps with loading Qt below
     try:
         from statusdesk.gui.app import run
     except ImportError as exc:
@@ -45,7 +42,7 @@ def open_gui(home: str | None) -> int:
             "libxkbcommon-x11-0), or use the command line: `statusdesk --help`."
         )
         return EXIT_WORKSPACE
-    return run(home, opening)
+    return run(home)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

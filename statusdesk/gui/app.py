@@ -15,17 +15,19 @@ import traceback
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from statusdesk.gui import startup_probe
-from statusdesk.gui.collector import GuiThreadCollector
-from statusdesk.gui.main_window import MainWindow
 from statusdesk.gui.prefetch import WorkspacePrefetch
-from statusdesk.gui.session import Session
-from statusdesk.store import WorkspaceError
+from statusdesk.gui.shell import AppShell
+
+if TYPE_CHECKING:
+    from statusdesk.gui.collector import GuiThreadCollector
+    from statusdesk.gui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -93,24 +95,63 @@ def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackTy
 
 def run(home: str | None, opening: WorkspacePrefetch | None = None) -> int:
     app = application()
+    shell = AppShell()
+    startup_probe.install(shell)
+    # The window is on screen first; the desk is built into it once it has been painted
+    # (shell.py says why).
+    shell.show()
+    shell.raise_()
+    shell.activateWindow()
+    launch = _Launch(app, shell, opening or WorkspacePrefetch(home))
+    shell.after_first_paint(launch.build)
     try:
-        opened = (opening or WorkspacePrefetch(home)).result()
-        session = Session(opened.home, checked=True)
-    except WorkspaceError as error:
-        show_message("statusdesk — cannot open the workspace", str(error))
-        return EXIT_WORKSPACE
-    _log_to_workspace(session.desk.paths.logs)
-    previous_hook = sys.excepthook
-    sys.excepthook = _report_bug
-    collector = GuiThreadCollector(app)
-    try:
-        window = MainWindow(session, summaries=opened.summaries)
-        startup_probe.install(window)
-        window.show()
-        window.raise_()
-        window.activateWindow()
         return app.exec()
     finally:
-        sys.excepthook = previous_hook
-        session.close()
-        collector.stop()
+        launch.close()
+
+
+class _Launch:
+    """Builds the desk into the shown window: waits for the workspace the prefetch opened,
+    then loads the desk's modules and builds it. A workspace that cannot be used ends the app
+    with EXIT_WORKSPACE after a message saying why."""
+
+    def __init__(self, app: QApplication, shell: AppShell, opening: WorkspacePrefetch) -> None:
+        self.app = app
+        self.shell = shell
+        self.opening = opening
+        self.session: Session | None = None
+        self.collector: GuiThreadCollector | None = None
+        self.previous_hook = sys.excepthook
+
+    def build(self) -> None:
+        from statusdesk.gui.session import Session
+        from statusdesk.store import WorkspaceError
+
+        try:
+            opened = self.opening.result()
+            self.session = Session(opened.home, checked=True)
+        except WorkspaceError as error:
+            show_message("statusdesk — cannot open the workspace", str(error), self.shell)
+            self.app.exit(EXIT_WORKSPACE)
+            return
+        from statusdesk.gui.collector import GuiThreadCollector
+        from statusdesk.gui.main_window import MainWindow
+
+        _log_to_workspace(self.session.desk.paths.logs)
+        sys.excepthook = _report_bug
+        self.collector = GuiThreadCollector(self.app)
+        try:
+            desk = MainWindow(self.session, summaries=opened.summaries)
+        except Exception as bug:  # say so and end, rather than leave "opening…" up for good
+            _report_bug(type(bug), bug, bug.__traceback__)
+            self.app.exit(EXIT_WORKSPACE)
+            return
+        startup_probe.install_ready(desk)
+        self.shell.take(desk)
+
+    def close(self) -> None:
+        sys.excepthook = self.previous_hook
+        if self.session is not None:
+            self.session.close()
+        if self.collector is not None:
+            self.collector.stop()

@@ -168,7 +168,9 @@ class MainWindow(QMainWindow):
             "channels": self.show_channels,
             "subscribers": self.show_subscribers,
             "preview": lambda: self.composer.toggle_preview(QApplication.focusWidget()),
-            "quit": self.close,
+            # The top-level window: the app's shell when the desk is embedded in it (shell.py),
+            # whose close asks this desk first.
+            "quit": lambda: self.window().close(),
         }
         for number, command in enumerate(STATE_COMMANDS, start=1):
             handlers[command] = partial(self.composer.set_state_number, number)

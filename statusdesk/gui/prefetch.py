@@ -1,10 +1,11 @@
-"""Opening the workspace while Qt loads.
+"""Opening the workspace while the desk is built.
 
-Loading PySide6 and building the window take most of the app's start-up on one core; opening
-the database, its `quick_check` and the incident list's query take the rest, mostly inside
-SQLite, which lets go of the GIL. So the launcher starts this before it imports Qt, and the two
-overlap on a second core. Nothing here imports Qt (it runs before Qt is loaded); the result
-is read once, on the GUI thread, before the window is built.
+Building the desk (loading statusdesk's GUI modules, then the widgets) takes most of the app's
+start-up on one core; opening the database, its `quick_check` and the incident list's query take
+the rest, mostly inside SQLite, which lets go of the GIL. So the launcher starts this as soon as
+the app's window is on screen (not before: its imports would compete with Qt's for the GIL and
+delay that first frame), and the two overlap on a second core. Nothing here imports Qt; the
+result is read once, on the GUI thread, before the desk is built.
 """
 
 from __future__ import annotations

@@ -160,10 +160,12 @@ def test_real_keys_from_launch_to_a_published_update(xvfb: str, home: Path, tmp_
     try:
         xdotool(env, "search", "--sync", "--onlyvisible", "--name", "statusdesk")
         # No window manager here: the window must have taken the keyboard itself.
+        # The window is up first, saying the workspace is opening; the desk's own title
+        # ("statusdesk — <workspace>") replaces that once it is built and listening for keys.
         wait_for(
-            lambda: "statusdesk" in focused_window(env),
-            15,
-            "the main window to take the keyboard focus",
+            lambda: focused_window(env).startswith("statusdesk — /"),
+            30,
+            "the desk to be built and the window to take the keyboard focus",
         )
         time.sleep(0.5)  # let the first paint and the launch focus settle
         # Ctrl+N puts the cursor in the English title, a QLineEdit: under X11 it would eat
