@@ -39,6 +39,7 @@ from statusdesk.core.model import (
 from statusdesk.core.model import (
     Channel as ChannelConfig,
 )
+from statusdesk.core.placeholders import leftover_placeholders
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import body_problems, title_problems
@@ -195,6 +196,7 @@ class Desk(SchedulingOps):
     ) -> list[Problem]:
         """Everything that stands between this draft and publishing, errors and warnings."""
         problems = body_problems(draft.body, [c.language for c in channels])
+        problems += leftover_placeholders(draft.body)
         if draft.state not in states_for(incident.kind):
             allowed = ", ".join(s.value for s in states_for(incident.kind))
             problems.append(

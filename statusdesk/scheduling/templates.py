@@ -21,30 +21,11 @@ from typing import Any
 
 from statusdesk.channels.site.render import ARABIC_INDIC, format_time
 from statusdesk.core.model import BilingualText, IncidentKind, IncidentState, Problem
+from statusdesk.core.placeholders import MISSING
+from statusdesk.core.placeholders import PLACEHOLDERS as PLACEHOLDERS  # re-exported
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import LANGUAGE_NAMES
 
-PLACEHOLDERS = (
-    "service",
-    "components",
-    "eta",
-    "next_update",
-    "incident_url",
-    "started_at",
-    "window_start",
-    "window_end",
-)
-# Why a placeholder may have no value, and how to give it one.
-MISSING = {
-    "service": "the incident has no title",
-    "components": "the incident affects no component (add one: --component NAME=STATUS)",
-    "eta": "no ETA was given (--eta WHEN)",
-    "next_update": "the incident promises no next update (it is closed, or nothing is planned)",
-    "incident_url": "the status page has no public address (set base_url on the site channel)",
-    "started_at": "the incident has no start time",
-    "window_start": "the incident has no maintenance window (--window-start, --window-end)",
-    "window_end": "the incident has no maintenance window (--window-start, --window-end)",
-}
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\{|\}")
 _AR_PATTERN = "d MMMM y، HH:mm"  # the status page's (channels/site/render.py)
 _JOIN = {"en": ", ", "ar": "، "}

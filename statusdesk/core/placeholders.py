@@ -1,0 +1,55 @@
+"""The placeholders of bilingual templates, and the check that none reaches the public.
+
+A template is filled when it is inserted (scheduling/templates.py); whatever could not be filled
+stays in the text as `{eta}`, visible to the person writing. Publishing checks the final text
+again, so a placeholder that was never filled — or typed by hand — blocks the update with a
+message that names it and says how to give it a value, instead of going out as "{eta}".
+"""
+
+from __future__ import annotations
+
+import re
+
+from statusdesk.core.model import BilingualText, Problem
+from statusdesk.core.validation import LANGUAGE_NAMES
+
+PLACEHOLDERS = (
+    "service",
+    "components",
+    "eta",
+    "next_update",
+    "incident_url",
+    "started_at",
+    "window_start",
+    "window_end",
+)
+# Why a placeholder may have no value, and how to give it one.
+MISSING = {
+    "service": "the incident has no title",
+    "components": "the incident affects no component (add one: --component NAME=STATUS)",
+    "eta": "no ETA was given (--eta WHEN)",
+    "next_update": "the incident promises no next update (it is closed, or nothing is planned)",
+    "incident_url": "the status page has no public address (set base_url on the site channel)",
+    "started_at": "the incident has no start time",
+    "window_start": "the incident has no maintenance window (--window-start, --window-end)",
+    "window_end": "the incident has no maintenance window (--window-start, --window-end)",
+}
+# Only the known names: a brace in ordinary prose ("{beta}") is not a placeholder.
+_LEFT = re.compile(r"\{\s*(" + "|".join(PLACEHOLDERS) + r")\s*\}")
+
+
+def leftover_placeholders(body: BilingualText) -> list[Problem]:
+    """One blocking problem per placeholder still in the text, at its position."""
+    problems = []
+    for lang in ("en", "ar"):
+        for match in _LEFT.finditer(body.get(lang)):
+            name = match.group(1)
+            problems.append(
+                Problem(
+                    f"body_{lang}",
+                    f"The {LANGUAGE_NAMES[lang]} text still has the placeholder {{{name}}}: "
+                    f"write the value in its place or remove it ({MISSING[name]}).",
+                    position=match.start(),
+                )
+            )
+    return problems
