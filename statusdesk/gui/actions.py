@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from statusdesk.gui.bindings import BINDINGS, MENUS, Binding, key_for
+from statusdesk.gui.keymap import Keymap
 
 
 def install_actions(
@@ -45,9 +46,30 @@ def install_actions(
     return actions
 
 
+class _ActiveKeys:
+    """The keys in force: the defaults until the window loads the user's keymap. Messages and
+    tooltips name keys through shown_key(), so they follow a rebinding."""
+
+    keymap: Keymap | None = None
+
+
+def set_active_keymap(keymap: Keymap) -> None:
+    _ActiveKeys.keymap = keymap
+
+
+def active_keymap() -> Keymap:
+    if _ActiveKeys.keymap is None:
+        _ActiveKeys.keymap = Keymap()
+    return _ActiveKeys.keymap
+
+
 def shown_key(command: str) -> str:
-    """A command's key as this platform writes it (Ctrl+R, or ⌘R on a Mac), for messages."""
-    return QKeySequence(key_for(command)).toString(QKeySequence.SequenceFormat.NativeText)
+    """A command's key as this platform writes it (Ctrl+R, or ⌘R on a Mac), for messages;
+    "no key" when the user unbound it."""
+    key = active_keymap().key(command) if _ActiveKeys.keymap is not None else key_for(command)
+    if not key:
+        return "no key"
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def decision_keys_hint() -> str:
@@ -73,6 +95,10 @@ class ShortcutClaim(QObject):
     def __init__(self, parent: QObject, sequences: frozenset[str] | None = None) -> None:
         super().__init__(parent)
         self._sequences = sequences if sequences is not None else bound_sequences()
+
+    def set_sequences(self, sequences: frozenset[str]) -> None:
+        """The keys to claim after a rebinding (shortcuts.claimed_sequences)."""
+        self._sequences = sequences
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):

@@ -82,6 +82,9 @@ BINDINGS: tuple[Binding, ...] = (
             "Status page", "&Rebuild status page"),
     Binding("cheat-sheet", "F1", "Show every key (this sheet); Esc closes it",
             "Help", "&Keyboard cheat sheet"),
+    Binding("keys", "Ctrl+,",
+            "Keyboard shortcuts: give a command another key, unbind it or reset it (saved in "
+            "the workspace; a key already taken is refused)", "Help", "Keyboard &shortcuts…"),
     Binding("quit", "Ctrl+Q", "Quit (asks first when a draft would be lost)",
             "Incident", "&Quit"),
 )

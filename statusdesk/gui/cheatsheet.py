@@ -15,12 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.gui.bindings import BINDINGS, MENUS, key_for
-
-
-def native_key(portable: str) -> str:
-    """The key as this platform writes it (Ctrl+Return, or ⌘↩ on a Mac)."""
-    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
+from statusdesk.gui.actions import active_keymap
+from statusdesk.gui.bindings import BINDINGS, MENUS
+from statusdesk.gui.shortcuts import native_key
 
 
 class CheatSheet(QWidget):
@@ -43,12 +40,6 @@ class CheatSheet(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        ordered = sorted(BINDINGS, key=lambda b: MENUS.index(b.menu))
-        for row, entry in enumerate(ordered):
-            for column, text in enumerate((native_key(entry.key), entry.description, entry.menu)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, entry.command)
-                self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -57,10 +48,26 @@ class CheatSheet(QWidget):
         # Every row in view at once: a cheat sheet that scrolls hides what it is for.
         rows = self.table.verticalHeader().defaultSectionSize() * len(BINDINGS)
         self.resize(640, rows + self.table.horizontalHeader().sizeHint().height() + 70)
-        for key in ("Escape", key_for("cheat-sheet")):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(self.close)
+        escape = QShortcut(QKeySequence("Escape"), self)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self.close)
+        # The cheat sheet's own key (F1 unless rebound) closes it too.
+        self._toggle = QShortcut(self)
+        self._toggle.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._toggle.activated.connect(self.close)
+        self._fill()
+
+    def _fill(self) -> None:
+        """The rows, with the keys in force now (the user's keymap)."""
+        keymap = active_keymap()
+        ordered = sorted(keymap.effective_bindings(), key=lambda b: MENUS.index(b.menu))
+        for row, entry in enumerate(ordered):
+            shown = native_key(entry.key) if entry.key else "(no key)"
+            for column, text in enumerate((shown, entry.description, entry.menu)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.command)
+                self.table.setItem(row, column, item)
+        self._toggle.setKey(QKeySequence(keymap.key("cheat-sheet")))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(command, key as shown, description) per row, for tests and docs."""
@@ -75,6 +82,7 @@ class CheatSheet(QWidget):
         """Show and take the keyboard: under a bare X server (no window manager) a new window
         gets no focus unless it raises and activates itself."""
         self._return_focus = return_focus
+        self._fill()
         self.show()
         self.raise_()
         self.activateWindow()

@@ -37,6 +37,7 @@ from statusdesk.gui import operations, preview_render
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
 from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
+from statusdesk.gui.desk_tools import DeskTools
 from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
 from statusdesk.gui.incident_view import DeliveryTarget, IncidentView
 from statusdesk.gui.notify import FailureWatch, Notifier
@@ -95,8 +96,11 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self)
         self.notifier.said.connect(self.say)
         self.scheduling = SchedulingController(self)  # issue #5: schedule keys, the 1 s clock
+        self.tools = DeskTools(self)  # issue #6: keymap, palette, templates, direction fixes
+        self.tools.said.connect(self.say)
         self.actions_by_command = install_actions(self, self._handlers())
         self.claim = ShortcutClaim(self)
+        self.tools.load_keys()
         self.claim.watch([self.list, *self.composer.key_widgets()])
         self.composer.components.set_key_filter(self.claim)
         self.composer.preview.set_key_filter(self.claim)
@@ -175,6 +179,7 @@ class MainWindow(QMainWindow):
         for number, command in enumerate(STATE_COMMANDS, start=1):
             handlers[command] = partial(self.composer.set_state_number, number)
         handlers.update(self.scheduling.handlers())
+        handlers.update(self.tools.handlers())
         return handlers
 
     def _wire(self) -> None:
@@ -706,6 +711,7 @@ class MainWindow(QMainWindow):
         if self._subscribers_dialog is not None:
             self._subscribers_dialog.close()
         self.notifier.close()
+        self.tools.close()
         self.scheduling.stop()
         self._tick.stop()
         self._outbox_poll.stop()
