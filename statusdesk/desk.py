@@ -42,7 +42,7 @@ from statusdesk.core.model import (
 from statusdesk.core.placeholders import leftover_placeholders
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
-from statusdesk.core.validation import body_problems, title_problems
+from statusdesk.core.validation import body_problems, override_warnings, title_problems
 from statusdesk.delivery.dispatcher import MAX_WORKERS, Dispatcher, Recovery, StateCallback
 from statusdesk.delivery.outbox import (
     Published,
@@ -197,6 +197,8 @@ class Desk(SchedulingOps):
         """Everything that stands between this draft and publishing, errors and warnings."""
         problems = body_problems(draft.body, [c.language for c in channels])
         problems += leftover_placeholders(draft.body)
+        problems += override_warnings(draft.body)
+        problems += self.disagreements(draft.body)
         if draft.state not in states_for(incident.kind):
             allowed = ", ".join(s.value for s in states_for(incident.kind))
             problems.append(
@@ -231,6 +233,13 @@ class Desk(SchedulingOps):
         for config in channels:
             problems.extend(self.channel(config).check(preview, incident))
         return problems
+
+    def disagreements(self, body: BilingualText) -> list[Problem]:
+        """What one language says and the other does not (numbers, times, links, component
+        names): warnings to read before publishing, never a block."""
+        from statusdesk.core.consistency import consistency_warnings
+
+        return consistency_warnings(body, [c.name for c in self.store.components()])
 
     def _provisional_incident(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from statusdesk.core.model import BilingualText, Language, Problem, Severity
-from statusdesk.core.text.sanitize import bidi_problems
+from statusdesk.core.text.sanitize import OVERRIDES, bidi_problems, suspicious_controls
 
 # An update is read on a phone during an outage. Hosted status pages cap bodies at a few thousand
 # characters; 20,000 leaves room for a long postmortem-style update and still keeps every page,
@@ -93,3 +93,18 @@ def title_problems(title: BilingualText) -> list[Problem]:
                 )
             )
     return problems
+
+
+def override_warnings(body: BilingualText) -> list[Problem]:
+    """A direction override (LRO/RLO) that is closed properly is no error, but it shows the
+    text after it reversed — what a reader sees is not what was written. Said as a warning
+    (the unclosed ones are errors already, from bidi_problems)."""
+    warnings = []
+    for lang in ("en", "ar"):
+        text = body.get(lang)
+        field = f"body_{lang}"
+        errors = {p.position for p in bidi_problems(text, field)}
+        for found in suspicious_controls(text):
+            if text[found.start] in OVERRIDES and found.start not in errors:
+                warnings.append(Problem(field, found.reason, Severity.WARNING, found.start))
+    return warnings

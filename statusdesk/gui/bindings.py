@@ -38,8 +38,22 @@ BINDINGS: tuple[Binding, ...] = (
             "Incident", "State 3: monitoring / verifying"),
     Binding("state-4", "Ctrl+4", "Set state: resolved (maintenance: completed)",
             "Incident", "State 4: resolved / completed"),
+    Binding("insert-template", "Ctrl+T",
+            "Insert a template into both editors at once, filled for this incident (a "
+            "placeholder that cannot be filled stays visible and blocks publishing)",
+            "Edit", "Insert &template…"),
+    Binding("templates", "Ctrl+Shift+T",
+            "Templates: write the workspace's own, or change a default (kept in the workspace)",
+            "Edit", "&Templates…"),
+    Binding("fix-direction", "Ctrl+Shift+F",
+            "Fix the direction controls of the update being written: close what is left open, "
+            "drop stray closers and reversing overrides (Ctrl+Z undoes it)",
+            "Edit", "&Fix direction controls"),
     Binding("switch-language", "Ctrl+L", "Jump between the English and Arabic editors",
             "Edit", "Switch &language editor"),
+    Binding("palette", "Ctrl+K",
+            "Command palette: find any command, incident, template or channel by a few letters "
+            "of its English or Arabic name; Enter runs it, Esc closes", "Go", "Command &palette…"),
     Binding("previous-incident", "Alt+Up", "Previous incident in the list",
             "Go", "&Previous incident"),
     Binding("next-incident", "Alt+Down", "Next incident in the list",
@@ -89,6 +103,41 @@ BINDINGS: tuple[Binding, ...] = (
             "Incident", "&Quit"),
 )
 # fmt: on
+
+# Each command's name in Arabic: the command palette finds commands by either language.
+ARABIC_LABELS: dict[str, str] = {
+    "new-incident": "حادثة جديدة",
+    "new-update": "تحديث جديد",
+    "publish": "انشر الآن",
+    "schedule": "جدولة التحديث",
+    "state-1": "الحالة ١: قيد التحقيق / مجدولة",
+    "state-2": "الحالة ٢: تم تحديد السبب / جارية",
+    "state-3": "الحالة ٣: قيد المراقبة / قيد التحقق",
+    "state-4": "الحالة ٤: تم الحل / مكتملة",
+    "insert-template": "إدراج قالب",
+    "templates": "القوالب",
+    "fix-direction": "إصلاح علامات الاتجاه",
+    "switch-language": "التبديل بين محرري اللغتين",
+    "palette": "لوحة الأوامر",
+    "previous-incident": "الحادثة السابقة",
+    "next-incident": "الحادثة التالية",
+    "focus-incidents": "قائمة الحوادث",
+    "preview": "معاينات القنوات",
+    "retry-delivery": "إعادة محاولة الإرسال",
+    "skip-delivery": "تخطي الإرسال",
+    "reschedule": "إعادة الجدولة",
+    "edit-scheduled": "تعديل تحديث لم يُرسل بعد",
+    "cancel-scheduled": "إلغاء تحديث مجدول",
+    "send-now": "أرسل الآن",
+    "discard-stale": "تجاهل تحديث متقادم",
+    "channels": "القنوات والأسرار",
+    "subscribers": "المشتركون",
+    "open-status-page": "افتح صفحة الحالة",
+    "rebuild-status-page": "أعد بناء صفحة الحالة",
+    "cheat-sheet": "قائمة المفاتيح",
+    "keys": "اختصارات لوحة المفاتيح",
+    "quit": "إنهاء",
+}
 
 # Menu order in the menu bar; every Binding.menu must be one of these.
 MENUS: tuple[str, ...] = (

@@ -402,6 +402,9 @@ class Composer(QWidget):
     def checked_channels(self) -> tuple[str, ...]:
         return tuple(name for name, box in self._channel_checks.items() if box.isChecked())
 
+    def channel_names(self) -> list[str]:
+        return list(self._channel_checks)
+
     def channel_checkbox(self, name: str) -> QCheckBox:
         return self._channel_checks[name]
 
@@ -464,6 +467,24 @@ class Composer(QWidget):
             return
         self._before_preview = focused
         self.preview.focus_panel()
+
+    def insert_template(self, body: BilingualText, state: IncidentState | None) -> None:
+        """Ctrl+T: a filled template into both editors at once — in place of an empty text, at
+        the cursor otherwise, as one undoable edit per editor — and its state chosen. The
+        keyboard lands at the end of the English insertion."""
+        for editor, text in ((self.body_ar, body.ar), (self.body_en, body.en)):
+            if not text:
+                continue
+            cursor = editor.textCursor()
+            if not editor.toPlainText().strip():
+                cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(text)
+            editor.setTextCursor(cursor)
+        if state is not None:
+            index = self.state.findData(state.value)
+            if index >= 0:
+                self.state.setCurrentIndex(index)
+        self.body_en.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_state_number(self, number: int) -> None:
         """Ctrl+1..4: the number-th state of this incident's kind."""

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from statusdesk.core.text.bidi import LANG_DIRECTION
+from statusdesk.gui.bidi_highlight import BidiHighlighter
 
 ARABIC_SCALE = 1.15  # Arabic script at the same point size reads smaller than Latin
 
@@ -44,7 +45,13 @@ def _scale_font(widget: QWidget, lang: str) -> None:
 
 class BodyEditor(QPlainTextEdit):
     """One language's update body. QPlainTextEdit, not QTextEdit: plain text is all we publish,
-    and it lays out a 100,000-character paste without rich-text machinery."""
+    and it lays out a 100,000-character paste without rich-text machinery.
+
+    The paragraph direction is the language's, not guessed from the first letter, so an Arabic
+    paragraph that opens with "API" still reads right to left and the Latin runs inside it sit
+    in their right order. Suspicious direction controls are marked (bidi_highlight); titles are
+    QLineEdits, which cannot carry a highlighter, and their problems are listed instead.
+    """
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +69,7 @@ class BodyEditor(QPlainTextEdit):
         option.setAlignment(side_for(lang) | Qt.AlignmentFlag.AlignAbsolute)
         self.document().setDefaultTextOption(option)
         _scale_font(self, lang)
+        self.bidi_highlighter = BidiHighlighter(self.document())
 
 
 class TitleEdit(QLineEdit):

@@ -48,6 +48,7 @@ from statusdesk.gui.operations import (
     can_retry,
     can_skip,
 )
+from statusdesk.gui.publish_guard import PublishGuard
 from statusdesk.gui.publishing import plural, summarize
 from statusdesk.gui.scheduling import SchedulingController
 from statusdesk.gui.session import Session
@@ -97,10 +98,11 @@ class MainWindow(QMainWindow):
         self.notifier.said.connect(self.say)
         self.scheduling = SchedulingController(self)  # issue #5: schedule keys, the 1 s clock
         self.tools = DeskTools(self)  # issue #6: keymap, palette, templates, direction fixes
+        self.guard = PublishGuard(self, self.desk, session.tasks)  # the languages agree?
         self.tools.said.connect(self.say)
         self.actions_by_command = install_actions(self, self._handlers())
         self.claim = ShortcutClaim(self)
-        self.tools.load_keys()
+        self.tools.start()
         self.claim.watch([self.list, *self.composer.key_widgets()])
         self.composer.components.set_key_filter(self.claim)
         self.composer.preview.set_key_filter(self.claim)
@@ -419,7 +421,20 @@ class MainWindow(QMainWindow):
             self.say("Still publishing the previous update…")
             return
         snapshot = self.composer.snapshot()
-        self._publishing = snapshot
+        self._publishing = snapshot  # from here on a second press is refused
+
+        def back_to_the_draft() -> None:
+            self._publishing = None
+            self.say("Not published: the draft is as you left it.")
+
+        go = partial(self._publish_checked, snapshot, scheduled_for)
+        if not self.guard.check_then(snapshot, go, back_to_the_draft):
+            self._publishing = None  # shutting down
+
+    def _publish_checked(self, snapshot: DraftSnapshot, scheduled_for: datetime | None) -> None:
+        """The draft's two languages agree, or the user chose to publish anyway."""
+        if self._closed:
+            return
         channels = len(snapshot.channels)
         doing = "Scheduling for" if scheduled_for else "Publishing to"
         self.composer.set_busy(True, f"{doing} {plural(channels, 'channel')}…")
@@ -712,6 +727,7 @@ class MainWindow(QMainWindow):
             self._subscribers_dialog.close()
         self.notifier.close()
         self.tools.close()
+        self.guard.close()
         self.scheduling.stop()
         self._tick.stop()
         self._outbox_poll.stop()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
 
 from statusdesk.gui.actions import ShortcutClaim, install_actions
-from statusdesk.gui.bindings import BINDINGS, MENUS
+from statusdesk.gui.bindings import ARABIC_LABELS, BINDINGS, MENUS
 from tests.gui.conftest import WindowFactory
 
 
@@ -37,6 +37,12 @@ def test_design_keys_are_in_the_table() -> None:
     assert table["switch-language"] == "Ctrl+L"
     assert (table["previous-incident"], table["next-incident"]) == ("Alt+Up", "Alt+Down")
     assert table["cheat-sheet"] == "F1"
+    assert (table["palette"], table["insert-template"]) == ("Ctrl+K", "Ctrl+T")
+
+
+def test_every_command_has_an_arabic_name_for_the_palette() -> None:
+    assert set(ARABIC_LABELS) == {b.command for b in BINDINGS}
+    assert all(name.strip() for name in ARABIC_LABELS.values())
 
 
 def test_every_command_has_a_qaction_with_its_key_in_its_menu(

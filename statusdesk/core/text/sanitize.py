@@ -1,18 +1,25 @@
 """Normalise user text and find direction controls that would garble it.
 
 An unbalanced embedding or isolate leaks its direction into whatever text follows it on a page or
-in a post, which can reorder the numbers and times an outage update depends on. We never silently
-"fix" such text; we say where the problem is and let the writer decide.
+in a post, which can reorder the numbers and times an outage update depends on. An override
+(LRO/RLO) is worse even when balanced: it shows the characters it covers in reverse, so what a
+reader sees is not what the text says (the trick behind "Trojan Source" and spoofed file names).
+We never silently "fix" such text: we say where the problem is, and the writer may ask for the
+fix with one key (`fix_bidi_controls`).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from statusdesk.core.model import Problem, Severity
 
 # Embeddings/overrides are closed by PDF; isolates by PDI.
 EMBEDDINGS = {"\u202a": "LRE", "\u202b": "RLE", "\u202d": "LRO", "\u202e": "RLO"}
+OVERRIDES = frozenset(["\u202d", "\u202e"])
 POP_DIRECTIONAL_FORMATTING = "\u202c"
 ISOLATES = {"\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI"}
 POP_DIRECTIONAL_ISOLATE = "\u2069"
@@ -21,6 +28,9 @@ BIDI_CONTROLS = frozenset(
 )
 # Byte-order marks and noncharacters have no business inside a status update.
 FORBIDDEN = {"\ufeff": "a byte-order mark (U+FEFF)", "\ufffe": "U+FFFE", "\uffff": "U+FFFF"}
+
+# Everything the scan stops at; the rest of a 100,000-character body is skipped at regex speed.
+_SCANNED = re.compile("[\n" + "".join(sorted(BIDI_CONTROLS)) + "".join(FORBIDDEN) + "]")
 
 
 def normalize(text: str) -> str:
@@ -37,68 +47,218 @@ def control_name(ch: str) -> str:
     }.get(ch, f"U+{ord(ch):04X}")
 
 
+@dataclass(frozen=True)
+class _Opening:
+    """An embedding, override or isolate, and where its effect stops."""
+
+    position: int
+    control: str
+    closer: int | None  # the PDF/PDI that closes it; None when nothing does
+    scope_end: int  # its closer, or the PDI or paragraph end that closes it implicitly
+
+
+@dataclass(frozen=True)
+class _Scan:
+    openings: list[_Opening]
+    stray_closers: list[int]
+    forbidden: list[int]
+
+
+def _scan(text: str) -> _Scan:
+    """Match openers with closers the way UAX #9 rules X1–X8 do (without the depth limit).
+
+    bidi_problems, suspicious_controls and the fix all read this one scan, so what is
+    reported, what is highlighted and what the fix changes cannot disagree.
+    """
+    openings: list[_Opening] = []
+    stray: list[int] = []
+    forbidden: list[int] = []
+    stack: list[tuple[str, int]] = []  # (control, position), innermost last
+
+    def end_scopes(keep: int, at: int) -> None:
+        while len(stack) > keep:
+            control, opened = stack.pop()
+            openings.append(_Opening(opened, control, None, at))
+
+    for match in _SCANNED.finditer(text):
+        pos, ch = match.start(), match.group()
+        if ch in FORBIDDEN:
+            forbidden.append(pos)
+        elif ch == "\n":
+            end_scopes(0, pos)  # X8: a paragraph end closes everything
+        elif ch in EMBEDDINGS or ch in ISOLATES:
+            stack.append((ch, pos))
+        elif ch == POP_DIRECTIONAL_FORMATTING:
+            # X7: PDF closes the innermost embedding, but never across an open isolate.
+            if stack and stack[-1][0] in EMBEDDINGS:
+                control, opened = stack.pop()
+                openings.append(_Opening(opened, control, pos, pos))
+            else:
+                stray.append(pos)
+        else:  # PDI
+            isolate = next(
+                (i for i in range(len(stack) - 1, -1, -1) if stack[i][0] in ISOLATES), None
+            )
+            if isolate is None:
+                stray.append(pos)  # X6a: a PDI that matches no isolate is ignored entirely
+            else:
+                # X6a: it closes its isolate and whatever embeddings were opened inside it.
+                end_scopes(isolate + 1, pos)
+                control, opened = stack.pop()
+                openings.append(_Opening(opened, control, pos, pos))
+    end_scopes(0, len(text))
+    return _Scan(openings, stray, forbidden)
+
+
 def bidi_problems(text: str, field: str) -> list[Problem]:
     """Every unbalanced direction control and forbidden character, with its position.
 
     Paragraph breaks end every open embedding and isolate (UAX #9 rule X8), so a control still
     open at the end of a line is reported there too.
     """
-    problems: list[Problem] = []
-    stack: list[tuple[str, int]] = []  # (control, position)
-
-    def close_paragraph() -> None:
-        for ch, pos in stack:
-            problems.append(
-                Problem(
-                    field,
-                    f"Direction control {control_name(ch)} is never closed",
-                    Severity.ERROR,
-                    pos,
-                )
-            )
-        stack.clear()
-
-    for pos, ch in enumerate(text):
-        if ch in FORBIDDEN:
-            problems.append(
-                Problem(field, f"Text contains {FORBIDDEN[ch]}; remove it", Severity.ERROR, pos)
-            )
-        elif ch == "\n":
-            close_paragraph()
-        elif ch in EMBEDDINGS or ch in ISOLATES:
-            stack.append((ch, pos))
-        elif ch == POP_DIRECTIONAL_FORMATTING:
-            # PDF closes the innermost embedding, but never across an open isolate.
-            if stack and stack[-1][0] in EMBEDDINGS:
-                stack.pop()
-            else:
-                problems.append(
-                    Problem(field, "Direction control PDF closes nothing", Severity.ERROR, pos)
-                )
-        elif ch == POP_DIRECTIONAL_ISOLATE:
-            # PDI closes the innermost isolate and any embeddings opened inside it.
-            while stack and stack[-1][0] in EMBEDDINGS:
-                opened, at = stack.pop()
-                problems.append(
-                    Problem(
-                        field,
-                        f"Direction control {control_name(opened)} is never closed",
-                        Severity.ERROR,
-                        at,
-                    )
-                )
-            if stack:
-                stack.pop()
-            else:
-                problems.append(
-                    Problem(field, "Direction control PDI closes nothing", Severity.ERROR, pos)
-                )
-    close_paragraph()
+    scan = _scan(text)
+    problems = [
+        Problem(field, f"Text contains {FORBIDDEN[text[pos]]}; remove it", Severity.ERROR, pos)
+        for pos in scan.forbidden
+    ]
+    problems += [
+        Problem(
+            field,
+            f"Direction control {control_name(opening.control)} is never closed",
+            Severity.ERROR,
+            opening.position,
+        )
+        for opening in scan.openings
+        if opening.closer is None
+    ]
+    problems += [
+        Problem(
+            field,
+            f"Direction control {control_name(text[pos])} closes nothing",
+            Severity.ERROR,
+            pos,
+        )
+        for pos in scan.stray_closers
+    ]
     problems.sort(key=lambda p: p.position if p.position is not None else -1)
     return problems
 
 
+class SuspiciousControl(NamedTuple):
+    """A control worth pointing at: it sits at `start`; `start:end` is the text it affects
+    (just the control itself for one that affects nothing)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+def suspicious_controls(text: str) -> list[SuspiciousControl]:
+    """Everything `bidi_problems` reports, plus every override (LRO/RLO), balanced or not.
+
+    The span of an unclosed control runs to where its effect stops (the paragraph end, or the
+    PDI of an isolate around it), so a highlighter can show what it garbles. Paragraphs are
+    independent: checking one line of a text gives that line's part of checking the whole.
+    """
+    scan = _scan(text)
+    found = [
+        SuspiciousControl(pos, pos + 1, f"Text contains {FORBIDDEN[text[pos]]}; remove it.")
+        for pos in scan.forbidden
+    ]
+    found += [
+        SuspiciousControl(
+            pos, pos + 1, f"Direction control {control_name(text[pos])} closes nothing."
+        )
+        for pos in scan.stray_closers
+    ]
+    for opening in scan.openings:
+        name = control_name(opening.control)
+        if opening.control in OVERRIDES:
+            end = opening.scope_end if opening.closer is None else opening.closer + 1
+            unclosed = " It is never closed." if opening.closer is None else ""
+            found.append(
+                SuspiciousControl(
+                    opening.position,
+                    end,
+                    f"Direction override {name} shows the text after it in reverse, so it "
+                    f"reads differently from what it says (a spoofing trick).{unclosed}",
+                )
+            )
+        elif opening.closer is None:
+            found.append(
+                SuspiciousControl(
+                    opening.position,
+                    opening.scope_end,
+                    f"Direction control {name} is never closed, so it changes the direction "
+                    "of the text after it.",
+                )
+            )
+    found.sort()
+    return found
+
+
+class BidiEdit(NamedTuple):
+    """Replace `text[start:end]` with `insert`."""
+
+    start: int
+    end: int
+    insert: str
+
+
+def bidi_fix_edits(text: str) -> list[BidiEdit]:
+    """The edits `fix_bidi_controls` makes, in text order, for an editor to apply in place
+    (from the last to the first, so earlier positions stay valid).
+
+    - A stray PDF/PDI and a forbidden character are removed: they affect nothing.
+    - An unclosed embedding or isolate gets its closer where its effect already stops (the
+      paragraph end, or the PDI of the isolate around it). The text looks exactly as before
+      in the editor, but no longer leaks its direction into whatever a page or post puts
+      after it.
+    - An override is removed, with its PDF. Closing it instead would keep the reversed,
+      misleading display; nothing in a status update needs one (an isolate sets a direction
+      without reordering the characters).
+    """
+    scan = _scan(text)
+    removed = [*scan.forbidden, *scan.stray_closers]
+    closers: dict[int, list[_Opening]] = {}
+    for opening in scan.openings:
+        if opening.control in OVERRIDES:
+            removed.append(opening.position)
+            if opening.closer is not None:
+                removed.append(opening.closer)
+        elif opening.closer is None:
+            closers.setdefault(opening.scope_end, []).append(opening)
+    edits = [BidiEdit(pos, pos + 1, "") for pos in removed]
+    for at, openings in closers.items():
+        innermost_first = sorted(openings, key=lambda o: o.position, reverse=True)
+        edits.append(
+            BidiEdit(
+                at,
+                at,
+                "".join(
+                    POP_DIRECTIONAL_ISOLATE if o.control in ISOLATES else POP_DIRECTIONAL_FORMATTING
+                    for o in innermost_first
+                ),
+            )
+        )
+    edits.sort()
+    return edits
+
+
+def fix_bidi_controls(text: str) -> str:
+    """The one-key fix: text without bidi problems or overrides, words untouched
+    (see bidi_fix_edits for what changes and why). Text with nothing suspicious is returned
+    as is."""
+    pieces: list[str] = []
+    pos = 0
+    for edit in bidi_fix_edits(text):
+        pieces += [text[pos : edit.start], edit.insert]
+        pos = edit.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def strip_bidi_controls(text: str) -> str:
-    """The one-key fix: drop every explicit direction control (the renderer's own algorithm
-    orders the text correctly once the content is isolated per language)."""
+    """Drop every explicit direction control and forbidden character: for output that isolates
+    each language itself (the renderer's own algorithm then orders the text correctly)."""
     return "".join(ch for ch in text if ch not in BIDI_CONTROLS and ch not in FORBIDDEN)
