@@ -1,11 +1,19 @@
-"""Screenshot of the real main window for the README: resources/screenshots/main-window.png.
+"""Screenshots of the real app for the README, into resources/screenshots/.
 
-    python bench/screenshots.py [--out PATH] [--keep-workspace DIR]
+    python bench/screenshots.py [--out DIR] [--keep-workspace DIR]
 
 Builds a demo workspace (an active incident with bilingual updates delivered to the local status
-page, a maintenance, a resolved incident), starts its own Xvfb when there is no DISPLAY, runs the
-app in this process on Qt's xcb platform (a real X window, real fonts and shaping, not the
-offscreen renderer), puts an English and an Arabic draft in the composer and grabs the window.
+page, a maintenance, a resolved incident), starts its own Xvfb, starts the app the way a user
+does (`python -m statusdesk --home DIR`, Qt's xcb platform: a real X window, real fonts and
+shaping) and drives it with real key events (xdotool), grabbing the screen at each step:
+
+- main-window.png: at launch, the active incident current;
+- composer.png: an update written in English and Arabic side by side (Ctrl+U, Ctrl+L);
+- palette.png: the command palette (Ctrl+K) searching in Arabic;
+- cheat-sheet.png: every key (F1);
+- scale-200.png: the same desk at 200% (QT_SCALE_FACTOR=2 on a 1920x1080 screen).
+
+Needs Xvfb and xdotool (Debian: xvfb, xdotool); tests/e2e/test_screenshots.py runs it in CI.
 """
 
 from __future__ import annotations
@@ -17,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,7 +42,10 @@ from statusdesk.core.model import (
 from statusdesk.desk import Desk
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO / "resources" / "screenshots" / "main-window.png"
+DEFAULT_OUT = REPO / "resources" / "screenshots"
+SHOTS = ("main-window", "composer", "palette", "cheat-sheet", "scale-200")
+ENGLISH = "Payments succeed again since 15:10 UTC; we are watching the error rate."
+ARABIC = "عادت المدفوعات تنجح منذ الساعة 15:10 UTC، ونراقب معدل الأخطاء."
 
 
 def seed_demo(home: Path) -> None:
@@ -100,90 +113,156 @@ def seed_demo(home: Path) -> None:
 
 def free_display() -> int:
     for number in range(91, 400):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists():
+        taken = Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists()
+        if not taken:
             return number
     raise SystemExit("no free X display number")
 
 
-def start_xvfb() -> subprocess.Popen[bytes]:
+@contextmanager
+def xvfb(size: str) -> Iterator[dict[str, str]]:
+    """A private X server; the environment that points the app and the tools at it."""
     server = shutil.which("Xvfb")
     if server is None:
-        raise SystemExit("Xvfb not found (Debian package xvfb); or run with a DISPLAY set")
+        raise SystemExit("Xvfb not found (Debian package xvfb)")
     number = free_display()
     process = subprocess.Popen(
-        [server, f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [server, f":{number}", "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit(f"Xvfb :{number} did not start")
-        time.sleep(0.05)
-    os.environ["DISPLAY"] = f":{number}"
-    return process
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"Xvfb :{number} did not start")
+            time.sleep(0.05)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("STATUSDESK_EXIT")}
+        env |= {
+            "DISPLAY": f":{number}",
+            "QT_QPA_PLATFORM": "xcb",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "PYTHONPATH": os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(
+                os.pathsep
+            ),
+        }
+        yield env
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
-def grab(home: Path, out: Path) -> None:
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    from PySide6.QtCore import QCoreApplication, QEventLoop
-
-    from statusdesk.gui.app import application
-    from statusdesk.gui.main_window import MainWindow
-    from statusdesk.gui.session import Session
-
-    app = application()
-    session = Session(home)
-    window = MainWindow(session)
-    window.ask_before_discarding = False
-    window.show()
-    window.raise_()
-    window.activateWindow()
-
-    def settle(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            time.sleep(0.02)
-
-    settle(0.5)
-    window.new_update()
-    composer = window.composer
-    composer.body_en.setPlainText(
-        "A new certificate is installed and payments succeed again. We are monitoring the "
-        "error rate, now below 0.5%. Next update by 15:30 UTC."
+def xdotool(env: dict[str, str], *args: str) -> str:
+    if shutil.which("xdotool") is None:
+        raise SystemExit("xdotool not found (Debian package xdotool)")
+    done = subprocess.run(
+        ["xdotool", *args], env=env, capture_output=True, text=True, timeout=60, check=False
     )
-    composer.body_ar.setPlainText(
-        "تم تثبيت شهادة جديدة وعادت المدفوعات تنجح. نراقب معدل الأخطاء، وهو الآن أقل من "
-        "0.5%. التحديث القادم قبل الساعة 15:30 UTC."
+    if done.returncode != 0:
+        raise SystemExit(f"xdotool {' '.join(args)}: {done.stderr}")
+    return done.stdout.strip()
+
+
+def wait_for_focus(env: dict[str, str], prefix: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        done = subprocess.run(
+            ["xdotool", "getwindowfocus", "getwindowname"], env=env, capture_output=True, text=True
+        )
+        if done.returncode == 0 and done.stdout.strip().startswith(prefix):
+            return
+        if time.monotonic() > deadline:
+            raise SystemExit(f"no window titled {prefix!r} took the keyboard within {timeout} s")
+        time.sleep(0.1)
+
+
+def grab_screen(env: dict[str, str], path: Path) -> None:
+    """The whole X screen through Qt itself (no window manager: the app's window is at 0,0)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication([])\n"
+        "ok = app.primaryScreen().grabWindow(0).save(sys.argv[1])\n"
+        "sys.exit(0 if ok else 1)\n"
     )
-    composer.set_state_number(3)
-    settle(1.5)  # the debounced check runs and says "Ready to publish"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
-        raise SystemExit(f"could not write {out}")
-    window.close()
-    session.close()
-    del app
+    subprocess.run([sys.executable, "-c", code, str(path)], env=env, check=True, timeout=60)
+
+
+@contextmanager
+def running_app(home: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    app = subprocess.Popen(
+        [sys.executable, "-m", "statusdesk", "--home", str(home)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_focus(env, "statusdesk — /")  # the desk is built and holds the keyboard
+        time.sleep(1.0)  # the first page and the launch checks settle
+        yield app
+    finally:
+        if app.poll() is None:
+            app.kill()
+        app.wait(timeout=10)
+
+
+def keys(env: dict[str, str], *chords: str) -> None:
+    xdotool(env, "key", "--delay", "150", *chords)
+
+
+def write_update(env: dict[str, str]) -> None:
+    keys(env, "ctrl+u")
+    xdotool(env, "type", "--delay", "20", ENGLISH)
+    keys(env, "ctrl+l")
+    xdotool(env, "type", "--delay", "20", ARABIC)
+    keys(env, "ctrl+3")
+    time.sleep(1.5)  # the debounced checks and previews run
+
+
+def shoot(home: Path, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def save(name: str, env: dict[str, str]) -> None:
+        path = out / f"{name}.png"
+        grab_screen(env, path)
+        written.append(path)
+
+    with xvfb("1280x800") as env, running_app(home, env):
+        save("main-window", env)
+        write_update(env)
+        save("composer", env)
+        keys(env, "ctrl+k")
+        wait_for_focus(env, "statusdesk — command palette")
+        xdotool(env, "type", "--delay", "40", "جدول")
+        time.sleep(0.5)
+        save("palette", env)
+        keys(env, "Escape")
+        wait_for_focus(env, "statusdesk — /")
+        keys(env, "F1")
+        wait_for_focus(env, "statusdesk — keys")
+        time.sleep(0.3)
+        save("cheat-sheet", env)
+        keys(env, "Escape")
+    with xvfb("1920x1080") as env:  # a 1080p screen at 200%: 960x540 to lay out in
+        env["QT_SCALE_FACTOR"] = "2"
+        with running_app(home, env):
+            write_update(env)
+            save("scale-200", env)
+    return written
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="a folder")
     parser.add_argument("--keep-workspace", type=Path, help="build the demo here and keep it")
     args = parser.parse_args()
-    os.environ.setdefault("LANG", "C.UTF-8")
-    xvfb = None if os.environ.get("DISPLAY") else start_xvfb()
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            home = args.keep_workspace or Path(tmp) / "demo"
-            seed_demo(home)
-            grab(home, args.out)
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(timeout=10)
-    print(f"wrote {args.out}")
+    with tempfile.TemporaryDirectory() as tmp:
+        home = args.keep_workspace or Path(tmp) / "demo"
+        seed_demo(home)
+        for path in shoot(home, args.out):
+            print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def leftover_placeholders(body: BilingualText) -> list[Problem]:
                 Problem(
                     f"body_{lang}",
                     f"The {LANGUAGE_NAMES[lang]} text still has the placeholder {{{name}}}: "
-                    f"write the value in its place or remove it ({MISSING[name]}).",
+                    "write the value in its place, or remove it.",
                     position=match.start(),
                 )
             )

@@ -19,7 +19,7 @@ def test_each_placeholder_left_is_named_with_its_position() -> None:
         ("body_ar", body.ar.index("{eta}")),
     ]
     assert all(p.severity is Severity.ERROR for p in problems)
-    assert "{eta}" in problems[0].message and "--eta" in problems[0].message
+    assert "{eta}" in problems[0].message and "write the value" in problems[0].message
     assert "English" in problems[0].message and "Arabic" in problems[2].message
 
 
