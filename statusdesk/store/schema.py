@@ -175,4 +175,15 @@ ALTER TABLE "update" ADD COLUMN channel_ids TEXT;
 CREATE INDEX update_due ON "update" (status, scheduled_for);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# Drafts as they are typed (issue #8): one row per draft the composer holds — "new" for a new
+# incident's, else the incident's id — so a crash, a kill or a power cut loses at most the last
+# half second of typing. Not an event: a draft is not something that was said.
+V4 = """
+CREATE TABLE draft (
+    target TEXT PRIMARY KEY,
+    content TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
