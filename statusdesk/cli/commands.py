@@ -8,6 +8,7 @@ import getpass
 from typing import Any
 
 from statusdesk.cli import (
+    commands_export,
     commands_outbox,
     commands_schedule,
     commands_subscribers,
@@ -302,6 +303,7 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
 
 
 HANDLERS = {
+    **commands_export.HANDLERS,
     **commands_outbox.HANDLERS,
     **commands_schedule.HANDLERS,
     **commands_subscribers.HANDLERS,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from statusdesk.cli import inputs
+from statusdesk.cli.parser_export import add_export_parser
 from statusdesk.cli.parser_outbox import add_channel_parsers, add_delivery_parsers, add_run_parser
 from statusdesk.cli.parser_schedule import (
     SCHEDULE_EPILOG,
@@ -23,7 +24,8 @@ EXIT_CODES = """\
 exit codes:
   0  done
   1  the workspace cannot be used (read-only, locked by another program, damaged,
-     from a newer statusdesk) or the desktop app cannot start; nothing was changed
+     from a newer statusdesk), the desktop app cannot start, or an export file
+     cannot be written (disk full, no permission); nothing was changed
   2  usage: the command line itself is malformed
   3  rejected input: empty or invalid text, unbalanced direction controls, a file that
      is not UTF-8, an unknown incident or channel; the message says what and where
@@ -41,6 +43,7 @@ examples:
   statusdesk incident update 1 --state identified --en-file en.txt --ar-file - < ar.txt
   statusdesk incident list --json
   statusdesk --home /srv/statusdesk incident show 1 --json
+  statusdesk export 1 --format pdf -o incident-1.pdf --tz Asia/Riyadh
 
 {EXIT_CODES}
 The workspace is --home DIR, else $STATUSDESK_HOME, else the platform's user data folder."""
@@ -302,6 +305,7 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
     add_run_parser(sub, handlers, formatter)
     add_update_parsers(sub, handlers, formatter)
     add_subscriber_parsers(sub, handlers, formatter)
+    add_export_parser(sub, handlers, formatter)
 
     site = sub.add_parser(
         "site",

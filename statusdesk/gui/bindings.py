@@ -90,6 +90,10 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("subscribers", "Ctrl+Shift+S",
             "Subscribers: who the email channel mails, in which language; add, remove "
             "(an unsubscription, recorded) or import a CSV file", "Channels", "&Subscribers…"),
+    Binding("export", "Ctrl+E",
+            "Export the current incident's timeline for the postmortem (Markdown, HTML, PDF, "
+            "CSV or JSON; what was said, where, when, in which language, and how late)",
+            "Incident", "&Export timeline…"),
     Binding("open-status-page", "Ctrl+O", "Open the local status page in the browser",
             "Status page", "&Open status page"),
     Binding("rebuild-status-page", "Ctrl+Shift+B", "Rebuild the local status page now",
@@ -132,6 +136,7 @@ ARABIC_LABELS: dict[str, str] = {
     "discard-stale": "تجاهل تحديث متقادم",
     "channels": "القنوات والأسرار",
     "subscribers": "المشتركون",
+    "export": "تصدير الخط الزمني للحادثة",
     "open-status-page": "افتح صفحة الحالة",
     "rebuild-status-page": "أعد بناء صفحة الحالة",
     "cheat-sheet": "قائمة المفاتيح",

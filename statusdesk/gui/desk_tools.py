@@ -60,6 +60,7 @@ class DeskTools(QObject):
             "insert-template": partial(self.show_palette, "template"),
             "templates": self.show_templates,
             "fix-direction": self.fix_direction,
+            "export": self.export_timeline,
         }
 
     def start(self) -> None:
@@ -102,6 +103,22 @@ class DeskTools(QObject):
         keymap, _warnings = Keymap.from_overrides(overrides)
         self.use_keymap(keymap)
         self.said.emit("Keyboard shortcuts saved; the new keys work now.")
+
+    # -- export (issue #7) ------------------------------------------------------------------------
+
+    def export_timeline(self) -> None:
+        """Ctrl+E: the current incident's timeline, in the format and zone chosen."""
+        from statusdesk.gui.export_dialog import open_export_dialog
+
+        window = self._window
+        summary = window.model.summary(window.list.currentIndex().row())
+        if summary is None:
+            self.said.emit("No incident to export: choose one in the list first (Ctrl+0).")
+            return
+        incident = summary.incident
+        title = incident.title.en or incident.title.ar
+        dialog = open_export_dialog(window, self._desk, self._tasks, incident.id, title)
+        dialog.exported.connect(lambda path: self.said.emit(f"Timeline exported to {path}"))
 
     # -- direction controls ------------------------------------------------------------------
 
