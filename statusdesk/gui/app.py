@@ -38,7 +38,7 @@ def application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("statusdesk")
-    app.setDesktopFileName("statusdesk")
+    app.setDesktopFileName("io.github.statusdesk.StatusDesk")  # the .desktop file (Wayland)
     # The chrome follows the user's locale (mirrored for Arabic); the editors and the texts of
     # each language pin their own direction (editors.py), so neither depends on this.
     app.setLayoutDirection(QLocale.system().textDirection())
@@ -134,8 +134,13 @@ class _Launch:
             show_message("statusdesk — cannot open the workspace", str(error), self.shell)
             self.app.exit(EXIT_WORKSPACE)
             return
+        from statusdesk.gui import focus_style
         from statusdesk.gui.collector import GuiThreadCollector
         from statusdesk.gui.main_window import MainWindow
+
+        # The keyboard focus shows on editors and lists too. Here, after the first paint, not
+        # in application(): loading Qt's style classes first delays the window by some 30 ms.
+        focus_style.install(self.app)
 
         _log_to_workspace(self.session.desk.paths.logs)
         sys.excepthook = _report_bug

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from statusdesk.gui.actions import active_keymap
 from statusdesk.gui.bindings import BINDINGS, MENUS
+from statusdesk.gui.shell import fitted_size
 from statusdesk.gui.shortcuts import native_key
 
 
@@ -35,6 +36,7 @@ class CheatSheet(QWidget):
         layout.addWidget(intro)
         self.table = QTableWidget(len(BINDINGS), 3)
         self.table.setObjectName("cheat-sheet-table")
+        self.table.setAccessibleName("Keys and what they do")
         self.table.setHorizontalHeaderLabels(["Key", "Does", "Menu"])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -45,9 +47,10 @@ class CheatSheet(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
-        # Every row in view at once: a cheat sheet that scrolls hides what it is for.
+        # Every row in view at once: a cheat sheet that scrolls hides what it is for. Within
+        # the screen, though: at 200 % a window taller than the screen hides more (it scrolls).
         rows = self.table.verticalHeader().defaultSectionSize() * len(BINDINGS)
-        self.resize(640, rows + self.table.horizontalHeader().sizeHint().height() + 70)
+        self.resize(fitted_size(640, rows + self.table.horizontalHeader().sizeHint().height() + 70))
         escape = QShortcut(QKeySequence("Escape"), self)
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self.close)

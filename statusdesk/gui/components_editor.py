@@ -34,6 +34,7 @@ class ComponentRow(QWidget):
         self.name = QLineEdit(name)
         self.name.setPlaceholderText("Component (e.g. API)")
         self.name.setObjectName("component-name")
+        self.name.setAccessibleName("Affected component")
         completer = QCompleter(known, self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.name.setCompleter(completer)
@@ -42,15 +43,26 @@ class ComponentRow(QWidget):
         for value in ComponentStatus:
             self.status.addItem(component_status_label(value), value.value)
         self.status.setCurrentIndex(self.status.findData(status.value))
-        remove = QPushButton("✕")
-        remove.setToolTip("Remove this component from the update")
-        remove.setFixedWidth(28)
-        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.remove = QPushButton("✕")
+        self.remove.setToolTip("Remove this component from the update")
+        self.remove.setFixedWidth(28)
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
         layout.addWidget(self.name, 3)
         layout.addWidget(self.status, 2)
-        layout.addWidget(remove)
+        layout.addWidget(self.remove)
         self.name.textChanged.connect(self.changed)
+        self.name.textChanged.connect(self._name_fields)
         self.status.currentIndexChanged.connect(self.changed)
+        self._name_fields()
+
+    def _name_fields(self) -> None:
+        """Names for screen readers, which see neither the placeholder nor the row: "✕" is read
+        as a symbol, and on Linux a combo box's name is its current item, so what it is the
+        status of goes in its description (read after the value)."""
+        name = self.name.text().strip() or "the new component"
+        self.status.setAccessibleName(f"Status of {name}")
+        self.status.setAccessibleDescription(f"How {name} is affected")
+        self.remove.setAccessibleName(f"Remove {name} from the update")
 
     def value(self) -> tuple[str, ComponentStatus]:
         return self.name.text().strip(), ComponentStatus(self.status.currentData())
@@ -58,6 +70,7 @@ class ComponentRow(QWidget):
 
 class ComponentsEditor(QWidget):
     changed = Signal()
+    rows_changed = Signal()  # a row added or removed: the Tab order follows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +109,7 @@ class ComponentsEditor(QWidget):
         self._watch(row)
         self._rows.append(row)
         self._layout.insertWidget(self._layout.count() - 1, row)
+        self.rows_changed.emit()
         if focus:
             row.name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
@@ -106,6 +120,7 @@ class ComponentsEditor(QWidget):
         self._rows.remove(row)
         row.hide()
         row.deleteLater()
+        self.rows_changed.emit()
         self._add.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
 
@@ -128,3 +143,8 @@ class ComponentsEditor(QWidget):
 
     def line_edits(self) -> list[QLineEdit]:
         return [row.name for row in self._rows]
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Its stops for Tab, in reading order: each row's name, status and remove, then add."""
+        rows = [widget for row in self._rows for widget in (row.name, row.status, row.remove)]
+        return [*rows, self._add]

@@ -17,16 +17,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +83,49 @@ def _pair(text: BilingualText) -> tuple[str, str]:
     return text.en, text.ar
 
 
+class OptionsArea(QScrollArea):
+    """State, impact, components and channels: as tall as they need where there is room, and
+    scrolled where there is not. Each channel and each affected component adds a row, and at
+    200 % a 1080p screen has 540 pixels for the whole window; the editors keep their share."""
+
+    MIN_LINES = 4  # of text: the state and impact rows stay in view
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("composer-options")
+        self._content = content
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the keyboard, not it
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+
+    def sizeHint(self) -> QSize:
+        """All of it, where there is room (QScrollArea keeps its content's first size)."""
+        return self._content.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the fields need (never scrolled sideways), a few lines tall."""
+        content = self._content.minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        lines = self.fontMetrics().height() * self.MIN_LINES
+        return QSize(content.width() + bar, min(content.height(), lines))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._content and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a row came or went: the room asked for changes
+        return super().eventFilter(watched, event)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Tab into a field scrolled out of view brings it into view."""
+        if new is not None and self._content.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
+
+
 class Composer(QWidget):
     check_requested = Signal(int)  # generation: results for an older one are dropped
     preview_requested = Signal(int)  # preview generation: likewise
@@ -115,13 +162,16 @@ class Composer(QWidget):
         self.header = QLabel()
         self.header.setObjectName("composer-header")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)  # a long title must not widen the window past the screen
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
         outer.addWidget(self.header)
         outer.addWidget(self._build_titles())
         outer.addLayout(self._build_editors(), 1)
-        outer.addLayout(self._build_options())
+        options = QWidget()
+        options.setLayout(self._build_options())
+        outer.addWidget(OptionsArea(options))
         self.problems = ProblemList()
         self.problems.jump.connect(self.jump_to)
         outer.addWidget(self.problems)
@@ -129,6 +179,7 @@ class Composer(QWidget):
         self.preview = PreviewPanel()
         self.preview.custom_changed.connect(self._edited)
         self.preview.pages_changed.connect(self._link_tab_order)
+        self.components.rows_changed.connect(self._link_tab_order)
         chain = [self.title_en, self.title_ar, self.body_en, self.body_ar, self.state, self.impact]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -153,6 +204,10 @@ class Composer(QWidget):
         self.title_ar = TitleEdit("ar")
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
+        # No label on screen (the items say it); on Linux a combo box's name is its current
+        # item, so what it chooses is in the description too.
+        self.kind.setAccessibleName("Kind of the new incident")
+        self.kind.setAccessibleDescription("Incident or planned maintenance")
         for kind in IncidentKind:
             self.kind.addItem(kind.value.capitalize(), kind.value)
         row.addWidget(self.kind)
@@ -179,6 +234,7 @@ class Composer(QWidget):
 
     def _build_options(self) -> QHBoxLayout:
         options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.state = QComboBox()
         self.state.setObjectName("state")
@@ -186,6 +242,9 @@ class Composer(QWidget):
         self.impact.setObjectName("impact")
         for impact in Impact:
             self.impact.addItem(impact_label(impact), impact.value)
+        # The form's labels are their buddies (read on Linux); the names are for the others.
+        self.state.setAccessibleName("State")
+        self.impact.setAccessibleName("Impact")
         form.addRow("State", self.state)
         form.addRow("Impact", self.impact)
         options.addLayout(form)
@@ -388,12 +447,11 @@ class Composer(QWidget):
 
     def _link_tab_order(self) -> None:
         """Tab reads the composer as it is laid out, then the current channel's preview. The
-        channel boxes and the preview's pages are made after everything else, so Qt would
-        otherwise put them last in the window, after the menu bar."""
+        component rows, the channel boxes and the preview's pages are made after everything
+        else, so Qt would otherwise put them last in the window, after the menu bar."""
         if self.preview.window() is not self.window():
             return  # not placed beside the composer (yet)
-        add = self.components.findChild(QPushButton, "add-component")
-        chain: list[QWidget] = [add] if add is not None else []
+        chain: list[QWidget] = [self.impact, *self.components.focus_widgets()]
         chain += [*self._channel_checks.values(), self.problems, self.publish_button]
         chain += self.preview.focus_widgets()
         for first, second in itertools.pairwise(chain):

@@ -52,6 +52,7 @@ from statusdesk.gui.publish_guard import PublishGuard
 from statusdesk.gui.publishing import plural, summarize
 from statusdesk.gui.scheduling import SchedulingController
 from statusdesk.gui.session import Session
+from statusdesk.gui.shell import SIZE, fitted_size
 from statusdesk.gui.tasks import Coalesced
 from statusdesk.store import WorkspaceError
 from statusdesk.store.repo import IncidentSummary
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.outstanding_label)
         self.workspace_label = QLabel(f"Workspace: {self.desk.paths.home}")
         self.statusBar().addPermanentWidget(self.workspace_label)
-        self.resize(1280, 800)
+        self.resize(fitted_size(*SIZE))  # within the screen, at 200 % too
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {

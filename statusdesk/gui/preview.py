@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from statusdesk.core.model import Channel
 from statusdesk.gui.preview_pages import ChannelPage, XPage, page_for
@@ -34,6 +41,9 @@ class PreviewPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.heading = QLabel("Preview: what each channel sends")
         self.heading.setObjectName("preview-heading")
+        # Unwrapped, a label's whole text is its minimum width, and so the window's: at 200 %
+        # a 1080p screen has 960 pixels for the list, the composer and this panel.
+        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -51,6 +61,12 @@ class PreviewPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("preview-tabs")
         self.tabs.setAccessibleName("Channel previews")
+        # The tab bar is what takes the keyboard (the tab widget's focus proxy); its arrow
+        # keys move between the tabs, so the scroll buttons need no Tab stop of their own (Qt
+        # would put them last in the window, after the page).
+        self.tabs.tabBar().setAccessibleName("Channel previews")
+        for button in self.tabs.tabBar().findChildren(QToolButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.heading.setBuddy(self.tabs)

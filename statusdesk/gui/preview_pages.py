@@ -273,6 +273,7 @@ class XPage(ChannelPage):
         # Outside `content`: it stays when the channel cannot render, so the text can be fixed.
         row = QHBoxLayout()
         self.custom_label = QLabel(f"Custom post for {name}")
+        self.custom_label.setWordWrap(True)  # a long channel name must not widen the window
         self.custom = CustomPostEdit(name)
         self.custom_label.setBuddy(self.custom)
         # A custom text past 280 is split like any other (or refused, with split=off: the
@@ -415,6 +416,7 @@ class TextPage(ChannelPage):
     def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(name, kind, parent)
         self.caption = QLabel(self.CAPTIONS.get(kind, f"What {name} sends"))
+        self.caption.setWordWrap(True)  # unwrapped, its whole text is the window's minimum width
         self.text = QPlainTextEdit()
         self.text.setObjectName("preview-text")
         self.text.setReadOnly(True)
@@ -442,6 +444,7 @@ class HtmlPage(ChannelPage):
     def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(name, kind, parent)
         caption = QLabel("The update on the status page")
+        caption.setWordWrap(True)  # unwrapped, its whole text is the window's minimum width
         self.browser = SafeBrowser()
         self.browser.setObjectName("preview-html")
         self.browser.setAccessibleName(f"The update on {name}")

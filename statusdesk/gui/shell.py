@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 if TYPE_CHECKING:
@@ -28,6 +28,21 @@ OPENING_TITLE = "statusdesk (opening the workspace…)"
 # If no paint ever comes (a window that starts minimised), build the desk anyway.
 BUILD_FALLBACK_MS = 500
 SIZE = (1280, 800)  # MainWindow's own size, so nothing moves when the desk arrives
+SCREEN_SHARE = 0.9  # of the screen's free area, at most, for the first size
+
+
+def fitted_size(width: int, height: int) -> QSize:
+    """(width, height), or less where the primary screen's free area is smaller: at 200 % a
+    1920×1080 screen offers 960×540, and a window opened larger than the screen has its title
+    bar and edges out of reach. The shell and the desk ask the same, so nothing moves."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    free = screen.availableGeometry()
+    return QSize(
+        min(width, int(free.width() * SCREEN_SHARE)),
+        min(height, int(free.height() * SCREEN_SHARE)),
+    )
 
 
 class AppShell(QMainWindow):
@@ -35,7 +50,7 @@ class AppShell(QMainWindow):
         super().__init__(parent)
         self.setObjectName("app-shell")
         self.setWindowTitle(OPENING_TITLE)
-        self.resize(*SIZE)
+        self.resize(fitted_size(*SIZE))
         waiting = QLabel("Opening the workspace…")
         waiting.setObjectName("opening-workspace")
         waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
