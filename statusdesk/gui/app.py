@@ -146,7 +146,7 @@ class _Launch:
         sys.excepthook = _report_bug
         self.collector = GuiThreadCollector(self.app)
         try:
-            desk = MainWindow(self.session, summaries=opened.summaries)
+            desk = MainWindow(self.session, summaries=opened.summaries, drafts=opened.drafts)
         except Exception as bug:  # say so and end, rather than leave "opening…" up for good
             _report_bug(type(bug), bug, bug.__traceback__)
             self.app.exit(EXIT_WORKSPACE)

@@ -130,11 +130,13 @@ class Composer(QWidget):
     check_requested = Signal(int)  # generation: results for an older one are dropped
     preview_requested = Signal(int)  # preview generation: likewise
     publish_requested = Signal()
+    draft_changed = Signal()  # a draft was edited or cleared: the draft keeper saves it soon
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
         self._slots: dict[int | None, Slot] = {NEW: Slot(impact=Impact.MINOR)}
+        self._dirty: set[int | None] = set()  # drafts changed since the keeper last saved them
         self._target: int | None = NEW
         self._incident: Incident | None = None
         self._loading = False
@@ -408,7 +410,28 @@ class Composer(QWidget):
         self._slots[target] = fresh
         if target == self._target:
             self._load(fresh, self._incident)
+        self._dirty.add(target)  # published: its kept copy goes too
+        self.draft_changed.emit()
         return True
+
+    # -- kept drafts (issue #8: gui/drafts.py saves them as they are typed) --------------------
+
+    def take_dirty(self) -> list[tuple[int | None, Slot]]:
+        """The drafts changed since the last call, as they are now."""
+        self._save()
+        changed = [(target, self._slots.setdefault(target, Slot())) for target in self._dirty]
+        self._dirty.clear()
+        return changed
+
+    def restore_slots(self, slots: Mapping[int | None, Slot]) -> None:
+        """Drafts kept from an earlier run, each under its target; shown now if it is current."""
+        for target, slot in slots.items():
+            self._slots[target] = slot
+        if self._target in slots:
+            self._load(self._slots[self._target], self._incident)
+
+    def slot_of(self, target: int | None) -> Slot | None:
+        return self._slots.get(target)
 
     def has_unsent_text(self) -> bool:
         self._save()
@@ -489,6 +512,8 @@ class Composer(QWidget):
     def _edited(self) -> None:
         if self._loading:
             return
+        self._dirty.add(self._target)
+        self.draft_changed.emit()
         self.generation += 1
         self._debounce.start()
         self._request_preview()

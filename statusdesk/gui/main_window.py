@@ -38,6 +38,7 @@ from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_ac
 from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
 from statusdesk.gui.desk_tools import DeskTools
+from statusdesk.gui.drafts import DraftKeeper
 from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
 from statusdesk.gui.incident_view import DeliveryTarget, IncidentView
 from statusdesk.gui.notify import FailureWatch, Notifier
@@ -55,6 +56,7 @@ from statusdesk.gui.session import Session
 from statusdesk.gui.shell import SIZE, fitted_size
 from statusdesk.gui.tasks import Coalesced
 from statusdesk.store import WorkspaceError
+from statusdesk.store.drafts import SavedDraft, saved_drafts
 from statusdesk.store.repo import IncidentSummary
 
 if TYPE_CHECKING:
@@ -77,8 +79,10 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         summaries: list[IncidentSummary] | None = None,
+        drafts: list[SavedDraft] | None = None,
     ) -> None:
-        """`summaries`: the incident list, when the launcher has already read it (prefetch.py)."""
+        """`summaries`, `drafts`: the incident list and the drafts kept from an earlier run,
+        when the launcher has already read them (prefetch.py)."""
         super().__init__(parent)
         self.session = session
         self.desk = session.desk
@@ -114,12 +118,19 @@ class MainWindow(QMainWindow):
         self.composer.set_channels(self.desk.store.channels())
         self.refresh_list(summaries)
         self._open_most_recent_active()
+        self.drafts = DraftKeeper(self.composer, self.desk, self)  # issue #8: never lose one
+        self.drafts.said.connect(self.say)
+        restored = self.drafts.restore(
+            drafts if drafts is not None else saved_drafts(self.desk.store)
+        )
         self._count_outstanding()
         self.scheduling.said.connect(self.say)
         self.scheduling.refresh_wanted.connect(self._refresh_all)
         self.scheduling.publish_wanted.connect(self.publish)
         self.scheduling.popup_wanted.connect(self._show_popup)
         self.scheduling.start()
+        if restored:
+            self.say(restored)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -714,9 +725,14 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         wants_draft = self.ask_before_discarding and self.composer.has_unsent_text()
-        if wants_draft and not self._confirm_discard():
-            event.ignore()
-            return
+        if wants_draft:
+            answer = self._ask_about_drafts()
+            if answer == "edit":
+                event.ignore()
+                return
+            if answer == "discard":
+                self.drafts.discard_all()
+        self.drafts.close()  # what was typed last is written before the workspace closes
         # Nothing may read the workspace after this: the session is closed next.
         if self._cheat_sheet is not None:
             self._cheat_sheet.close()
@@ -738,14 +754,20 @@ class MainWindow(QMainWindow):
         self._closed = True
         super().closeEvent(event)
 
-    def _confirm_discard(self) -> bool:
+    def _ask_about_drafts(self) -> str:
+        """ "keep" (quit; the drafts come back next time), "discard" (quit without them) or
+        "edit" (stay)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("statusdesk — unpublished draft")
-        box.setText("A draft has not been published. Quit and lose it?")
+        box.setText(
+            "A draft has not been published. It is kept in the workspace and comes back the "
+            "next time you open it — or you can throw it away now."
+        )
+        keep_for_later = box.addButton("&Quit, keep it", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("&Discard and quit", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
+        box.setDefaultButton(keep_for_later)
         box.setEscapeButton(keep)  # Esc never discards a draft
         # No window manager gives a new window focus: it takes it (DESIGN §8).
         QTimer.singleShot(0, box.raise_)
@@ -753,10 +775,12 @@ class MainWindow(QMainWindow):
         had_focus = QApplication.focusWidget()
         box.exec()
         if box.clickedButton() is discard:
-            return True
+            return "discard"
+        if box.clickedButton() is keep_for_later:
+            return "keep"
         # Back to where the keyboard was; nothing else would give the window focus again.
         self.raise_()
         self.activateWindow()
         if had_focus is not None:
             had_focus.setFocus(Qt.FocusReason.PopupFocusReason)
-        return False
+        return "edit"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from statusdesk.store.drafts import SavedDraft
     from statusdesk.store.repo import IncidentSummary
 
 
@@ -27,6 +28,7 @@ class OpenedWorkspace:
 
     home: Path
     summaries: list[IncidentSummary]  # the incident list, the window's first view
+    drafts: list[SavedDraft]  # what was being written when the app last stopped
 
 
 class WorkspacePrefetch:
@@ -47,7 +49,11 @@ class WorkspacePrefetch:
             paths = WorkspacePaths(resolve_home(self._home))
             store = Store.open(paths.db)  # integrity check and migrations
             try:
-                self._opened = OpenedWorkspace(paths.home, store.incident_summaries())
+                from statusdesk.store.drafts import saved_drafts
+
+                self._opened = OpenedWorkspace(
+                    paths.home, store.incident_summaries(), saved_drafts(store)
+                )
             finally:
                 store.close()
         except BaseException as error:  # re-raised on the GUI thread by result()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from statusdesk.desk import Desk
 from statusdesk.gui.app import EXIT_WORKSPACE, run
+from statusdesk.store.drafts import saved_drafts
 from tests.conftest import read_only
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import press, type_text
@@ -136,6 +137,23 @@ def test_quitting_with_a_draft_asks_and_esc_keeps_it(
     window.close()
     assert len(seen) == 2
     assert not window.isVisible()
+    with Desk(home) as desk:  # thrown away: nothing comes back next time
+        assert saved_drafts(desk.store) == []
+
+
+def test_quitting_and_keeping_the_draft_brings_it_back_next_time(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory
+) -> None:
+    window = launch()
+    press("Ctrl+U")
+    type_text("Half an update")
+    seen: list[str] = []
+    answer_message_box(seen, "Quit, keep it")  # written at once, not half a second later
+    press("Ctrl+Q")
+    assert len(seen) == 1 and not window.isVisible()
+    again = launch()
+    qtbot.waitUntil(lambda: again.composer.target == active_incident)
+    assert again.composer.body_en.toPlainText() == "Half an update"
 
 
 def test_rebuild_status_page_writes_both_languages(

@@ -1,0 +1,79 @@
+"""A draft survives SIGKILL (issue #8): the real app, under Xvfb, typed into with real keys, then
+killed without a chance to save anything; the next start shows the draft and says so."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+from statusdesk.core.model import BilingualText, Draft, IncidentState
+from statusdesk.desk import Desk
+from statusdesk.gui.main_window import MainWindow
+from statusdesk.gui.session import Session
+from tests.e2e import test_real_window as real
+from tests.e2e.test_real_window import app_command, focused_window, wait_for, x_env, xdotool
+
+xvfb = real.xvfb  # the fixture: a private X server
+
+ENGLISH = "Card payments recover slowly"
+ARABIC = "تتعافى المدفوعات ببطء"
+
+
+def kept(home: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(f"file:{home / 'statusdesk.db'}?mode=ro", uri=True) as conn:
+        rows = conn.execute("SELECT target, content FROM draft").fetchall()
+    conn.close()
+    return rows
+
+
+def test_a_draft_typed_in_the_real_app_survives_sigkill(
+    qtbot, xvfb: str, home: Path, tmp_path: Path
+) -> None:
+    with Desk(home) as desk:
+        opened = desk.open_incident(
+            title=BilingualText("Payments failing", "فشل المدفوعات"),
+            draft=Draft(
+                BilingualText("Payments fail.", "تفشل المدفوعات."), IncidentState.IDENTIFIED
+            ),
+        )
+        desk.wait_for(opened.update_id, timeout=30)
+    env = x_env(xvfb)
+    log = (tmp_path / "app.log").open("w")
+    app = subprocess.Popen(app_command(home), env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        xdotool(env, "search", "--sync", "--onlyvisible", "--name", "statusdesk")
+        wait_for(lambda: focused_window(env).startswith("statusdesk — /"), 30, "the desk")
+        time.sleep(0.5)
+        xdotool(env, "key", "--delay", "120", "ctrl+u")
+        xdotool(env, "type", "--delay", "60", ENGLISH)
+        xdotool(env, "key", "--delay", "120", "ctrl+l")
+        xdotool(env, "type", "--delay", "60", ARABIC)
+        wait_for(
+            lambda: any(ARABIC in content for _target, content in kept(home)),
+            15,
+            "the draft to be kept in the workspace",
+        )
+        os.kill(app.pid, signal.SIGKILL)  # no closeEvent, no flush: only what was kept counts
+        assert app.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
+
+    session = Session(home)
+    window = MainWindow(session)
+    try:
+        qtbot.waitUntil(lambda: window.composer.target == opened.incident_id)
+        assert window.composer.body_en.toPlainText() == ENGLISH
+        assert window.composer.body_ar.toPlainText() == ARABIC
+        assert "Restored your unpublished draft" in window.statusBar().currentMessage()
+    finally:
+        window.ask_before_discarding = False
+        window.close()
+        session.close()
+        window.deleteLater()
