@@ -55,6 +55,7 @@ from statusdesk.gui.scheduling import SchedulingController
 from statusdesk.gui.session import Session
 from statusdesk.gui.shell import SIZE, fitted_size
 from statusdesk.gui.tasks import Coalesced
+from statusdesk.gui.tray import DeskTray, overdue_incidents, tray_status
 from statusdesk.store import WorkspaceError
 from statusdesk.store.drafts import SavedDraft, saved_drafts
 from statusdesk.store.repo import IncidentSummary
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.ask_before_discarding = True
         self._closed = False
         self._current_id: int | None = None
+        self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self._publishing: DraftSnapshot | None = None
         self._watched: dict[int, str] = {}  # update id → what to say before the summary
         self._page_signature: tuple[object, ...] = ()
@@ -99,7 +101,15 @@ class MainWindow(QMainWindow):
         self._retrying: dict[int, str] = {}  # delivery id → channel name, retried by a person
         self.failures = FailureWatch()
         self._build()
-        self.notifier = Notifier(self)
+        # Desktop messages go through the tray's icon (none where the desktop has no tray).
+        self.notifier = Notifier(self, tray=lambda: self.tray.message_target())
+        self.tray = DeskTray(  # issue #8: all clear, overdue or failed, from anywhere
+            self,
+            show_window=self._bring_to_front,
+            open_palette=self._palette_from_tray,
+            open_incident=self._incident_from_tray,
+            quit_app=self._quit_from_tray,
+        )
         self.notifier.said.connect(self.say)
         self.scheduling = SchedulingController(self)  # issue #5: schedule keys, the 1 s clock
         self.tools = DeskTools(self)  # issue #6: keymap, palette, templates, direction fixes
@@ -216,7 +226,13 @@ class MainWindow(QMainWindow):
         self._tick.start()
         tasks = self.session.tasks
         self._counter = Coalesced(
-            tasks, self.desk.outstanding_deliveries, self._show_outstanding, self._count_failed
+            tasks,
+            lambda: (
+                self.desk.outstanding_deliveries(),
+                self.desk.store.deliveries_needing_attention(),
+            ),
+            self._show_outstanding,
+            self._count_failed,
         )
         # Which just-published updates have settled: read on the TaskRunner, not per change here.
         self._watcher = Coalesced(
@@ -261,6 +277,36 @@ class MainWindow(QMainWindow):
                 self.list.select_incident(keep)
         finally:
             self._restoring = False
+        self._update_tray()
+
+    # -- the tray (issue #8) ------------------------------------------------------------------
+
+    def _update_tray(self) -> None:
+        summaries = self.model.summaries()
+        overdue = overdue_incidents([s.incident for s in summaries], self.desk.clock.now())
+        self.tray.show_status(tray_status(self._needing_attention, overdue))
+        row = self.model.most_recent_active_row()
+        summary = self.model.summary(row) if row is not None else None
+        self.tray.set_last_incident(summary.incident if summary else None)
+
+    def _bring_to_front(self) -> None:
+        top = self.window()
+        top.showNormal()
+        top.raise_()
+        top.activateWindow()
+
+    def _quit_from_tray(self) -> None:
+        self._bring_to_front()  # the draft question, if any, needs the window
+        self.window().close()
+
+    def _palette_from_tray(self) -> None:
+        self._bring_to_front()
+        self.tools.show_palette(None)
+
+    def _incident_from_tray(self, incident_id: int) -> None:
+        self._bring_to_front()
+        if self.list.select_incident(incident_id):
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_most_recent_active(self) -> None:
         """Launch: the active incident that spoke last is current, the composer ready for its
@@ -545,9 +591,11 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._counter.request()
 
-    def _show_outstanding(self, count: int) -> None:
+    def _show_outstanding(self, counts: tuple[int, int]) -> None:
         if self._closed:
             return
+        count, self._needing_attention = counts
+        self._update_tray()
         if count == 0:
             text = "all deliveries out"
         elif count == 1:
@@ -743,6 +791,7 @@ class MainWindow(QMainWindow):
         if self._subscribers_dialog is not None:
             self._subscribers_dialog.close()
         self.notifier.close()
+        self.tray.close()
         self.tools.close()
         self.guard.close()
         self.scheduling.stop()

@@ -748,6 +748,17 @@ class Store:
         )
         return int(rows[0]["n"])
 
+    def deliveries_needing_attention(self) -> int:
+        """Failed or undecided deliveries of incidents still open: what the tray shows red.
+        Those of closed incidents are history (the export reports them), not a call to act."""
+        rows = self._rows(
+            "SELECT COUNT(*) AS n FROM delivery d "
+            'JOIN "update" u ON u.id = d.update_id JOIN incident i ON i.id = u.incident_id '
+            "WHERE d.state IN ('failed', 'needs_decision') "
+            "AND i.state NOT IN ('resolved', 'completed')"
+        )
+        return int(rows[0]["n"])
+
     # -- delivery parts (threads, recipients) ---------------------------------------------------
 
     def delivery_parts(self, delivery_id: int) -> list[dict[str, Any]]:

@@ -43,6 +43,7 @@ from statusdesk.gui.incident_view import DeliveryChip
 from statusdesk.gui.main_window import MainWindow
 from statusdesk.gui.notify import FailureWatch, Notifier
 from statusdesk.gui.operations import DeliveryFacts
+from statusdesk.gui.tray import DeskTray, TrayLevel
 from tests.gui.conftest import OFFSCREEN_NOISE, WindowFactory
 from tests.gui.keys import focused, press, type_text
 
@@ -120,7 +121,7 @@ class FakeTray:
 @pytest.fixture
 def tray(monkeypatch: pytest.MonkeyPatch) -> FakeTray:
     fake = FakeTray()
-    monkeypatch.setattr(Notifier, "_system_tray", lambda self: fake)
+    monkeypatch.setattr(DeskTray, "message_target", lambda self: fake)
     return fake
 
 
@@ -241,6 +242,8 @@ def test_a_failed_delivery_is_announced_then_retried_with_ctrl_r(
     assert tray.messages[0] == ("statusdesk — alpha failed", expected)
     qtbot.waitUntil(lambda: REFUSAL in message(window) and HINT in message(window))
     qtbot.waitUntil(lambda: outstanding(window) == "1 delivery not yet out")
+    qtbot.waitUntil(lambda: window.tray.status.level is TrayLevel.FAILED)  # the tray turns red
+    assert "1 delivery needs you" in window.tray.status.tooltip
     qtbot.waitUntil(lambda: REFUSAL in chip_says(window, "alpha")[1])
     text, tooltip, accessible = chip_says(window, "alpha")
     assert text == "alpha: failed"
@@ -253,6 +256,7 @@ def test_a_failed_delivery_is_announced_then_retried_with_ctrl_r(
     qtbot.waitUntil(lambda: chip_state(window, "alpha") is DeliveryState.SENT, timeout=10_000)
     qtbot.waitUntil(lambda: message(window) == "alpha: sent on retry.")
     qtbot.waitUntil(lambda: outstanding(window) == "all deliveries out")
+    qtbot.waitUntil(lambda: window.tray.status.level is TrayLevel.ALL_CLEAR)
     after = stored(home, "alpha")
     assert after.state is DeliveryState.SENT
     assert after.attempts == 2

@@ -29,11 +29,11 @@ from statusdesk.desk import Desk
 from statusdesk.gui.delivery_actions import DeliveryChooser
 from statusdesk.gui.incident_list import NEXT
 from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.notify import Notifier
 from statusdesk.gui.rhythm import Standing, channel_standings, countdown, missed_summary
 from statusdesk.gui.rhythm_widgets import RhythmPanel
 from statusdesk.gui.schedule_popups import ConfirmPopup, EditPendingPopup, SchedulePicker
 from statusdesk.gui.session import Session
+from statusdesk.gui.tray import DeskTray
 from statusdesk.scheduling.promise import Level
 from tests.gui.keys import focused, press, type_text
 from tests.gui.test_deliveries import SCRIPT, FakeTray, ProbeChannel, refused
@@ -57,7 +57,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def tray(monkeypatch: pytest.MonkeyPatch) -> FakeTray:
     fake = FakeTray()
-    monkeypatch.setattr(Notifier, "_system_tray", lambda self: fake)
+    monkeypatch.setattr(DeskTray, "message_target", lambda self: fake)
     return fake
 
 

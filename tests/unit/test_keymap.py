@@ -252,18 +252,18 @@ def test_bad_saved_entries_are_dropped_with_a_warning_each() -> None:
 
 
 def test_a_new_default_that_the_user_already_took_leaves_that_command_without_a_key() -> None:
-    """A newer version gives "palette" Ctrl+K; this user had put Quit there."""
-    newer = (*BINDINGS, Binding("palette", "Ctrl+K", "Command palette", "Go", "Command &palette"))
-    keymap, warnings = Keymap.from_overrides({"quit": "Ctrl+K"}, newer)
-    assert keymap.key("quit") == "Ctrl+K"
-    assert keymap.key("palette") == ""
+    """A newer version gives a new command "jump" Ctrl+Shift+Y; this user had put Quit there."""
+    newer = (*BINDINGS, Binding("jump", "Ctrl+Shift+Y", "Jump anywhere", "Go", "&Jump anywhere"))
+    keymap, warnings = Keymap.from_overrides({"quit": "Ctrl+Shift+Y"}, newer)
+    assert keymap.key("quit") == "Ctrl+Shift+Y"
+    assert keymap.key("jump") == ""
     assert warnings == [
-        "Command palette has no key: its default Ctrl+K is Quit by your choice. "
+        "Jump anywhere has no key: its default Ctrl+Shift+Y is Quit by your choice. "
         "Give it another key."
     ]
-    assert keymap.rebind("palette", "F9").key("palette") == "F9"
+    assert keymap.rebind("jump", "F9").key("jump") == "F9"
     with pytest.raises(KeyConflict, match="already Quit"):
-        keymap.reset("palette")
+        keymap.reset("jump")
 
 
 def test_saved_keys_that_are_not_a_table_give_the_defaults() -> None:
