@@ -177,16 +177,35 @@ def wait_for_focus(env: dict[str, str], prefix: str, timeout: float = 30) -> Non
         time.sleep(0.1)
 
 
-def grab_screen(env: dict[str, str], path: Path) -> None:
-    """The whole X screen through Qt itself (no window manager: the app's window is at 0,0)."""
+def window_box(env: dict[str, str], title_prefix: str) -> tuple[int, int, int, int]:
+    """(x, y, width, height) of the visible window whose title starts with `title_prefix`."""
+    ids = xdotool(env, "search", "--onlyvisible", "--name", f"^{title_prefix}").split()
+    if not ids:
+        raise SystemExit(f"no visible window titled {title_prefix!r}")
+    shell = xdotool(env, "getwindowgeometry", "--shell", ids[0])
+    box = dict(line.split("=", 1) for line in shell.splitlines() if "=" in line)
+    return int(box["X"]), int(box["Y"]), int(box["WIDTH"]), int(box["HEIGHT"])
+
+
+def grab_window(env: dict[str, str], path: Path, title_prefix: str) -> None:
+    """The screen through Qt itself (no ImageMagick needed), cut to one window's box: popups
+    over it (the palette) are in the picture, the empty screen around it is not."""
+    x, y, width, height = window_box(env, title_prefix)
     code = (
         "import sys\n"
         "from PySide6.QtGui import QGuiApplication\n"
         "app = QGuiApplication([])\n"
-        "ok = app.primaryScreen().grabWindow(0).save(sys.argv[1])\n"
-        "sys.exit(0 if ok else 1)\n"
+        "x, y, w, h = map(int, sys.argv[2:6])\n"
+        "shot = app.primaryScreen().grabWindow(0).copy(x, y, w, h)\n"
+        "sys.exit(0 if shot.save(sys.argv[1]) else 1)\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(path)], env=env, check=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-c", code, str(path), str(x), str(y), str(width), str(height)],
+        # The grabber unscaled: X and xdotool count device pixels, and so must the cut.
+        env={k: v for k, v in env.items() if k != "QT_SCALE_FACTOR"},
+        check=True,
+        timeout=60,
+    )
 
 
 @contextmanager
@@ -213,9 +232,12 @@ def keys(env: dict[str, str], *chords: str) -> None:
 
 def write_update(env: dict[str, str]) -> None:
     keys(env, "ctrl+u")
-    xdotool(env, "type", "--delay", "20", ENGLISH)
+    xdotool(env, "type", "--delay", "40", ENGLISH)
     keys(env, "ctrl+l")
-    xdotool(env, "type", "--delay", "20", ARABIC)
+    # xdotool types Arabic by remapping a spare key to each letter; the first remap right after
+    # a chord can arrive before the X server has applied it, and the letter is lost.
+    time.sleep(0.3)
+    xdotool(env, "type", "--delay", "40", ARABIC)
     keys(env, "ctrl+3")
     time.sleep(1.5)  # the debounced checks and previews run
 
@@ -224,12 +246,13 @@ def shoot(home: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
 
-    def save(name: str, env: dict[str, str]) -> None:
+    def save(name: str, env: dict[str, str], window: str = "statusdesk — /") -> None:
         path = out / f"{name}.png"
-        grab_screen(env, path)
+        grab_window(env, path, window)
         written.append(path)
 
-    with xvfb("1280x800") as env, running_app(home, env):
+    # Room for the window at its full 1280x800 (it takes at most 90 % of the screen).
+    with xvfb("1440x900") as env, running_app(home, env):
         save("main-window", env)
         write_update(env)
         save("composer", env)
@@ -243,8 +266,13 @@ def shoot(home: Path, out: Path) -> list[Path]:
         keys(env, "F1")
         wait_for_focus(env, "statusdesk — keys")
         time.sleep(0.3)
-        save("cheat-sheet", env)
+        save("cheat-sheet", env, "statusdesk — keys")
         keys(env, "Escape")
+    # The first session was killed, and kept its draft (issue #8): start the next one clean.
+    from statusdesk.store.drafts import drop_all_drafts
+
+    with Desk(home) as desk:
+        drop_all_drafts(desk.store)
     with xvfb("1920x1080") as env:  # a 1080p screen at 200%: 960x540 to lay out in
         env["QT_SCALE_FACTOR"] = "2"
         with running_app(home, env):

@@ -47,6 +47,13 @@ class ComponentRow(QWidget):
         self.remove.setToolTip("Remove this component from the update")
         self.remove.setFixedWidth(28)
         self.remove.clicked.connect(lambda: self.removed.emit(self))
+        # The status list's longest item ("Degraded performance") would otherwise take the
+        # row's width and leave the name a few letters wide.
+        self.name.setMinimumWidth(self.name.fontMetrics().averageCharWidth() * 14)
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status.setMinimumContentsLength(10)
         layout.addWidget(self.name, 3)
         layout.addWidget(self.status, 2)
         layout.addWidget(self.remove)
