@@ -58,6 +58,9 @@ BINDINGS: tuple[Binding, ...] = (
             "Go", "&Previous incident"),
     Binding("next-incident", "Alt+Down", "Next incident in the list",
             "Go", "&Next incident"),
+    Binding("filter-incidents", "Ctrl+F",
+            "Filter the incident list by a few letters of a title, in English or Arabic; Esc "
+            "empties the filter", "Go", "&Filter incidents"),
     Binding("focus-incidents", "Ctrl+0", "Move the keyboard focus to the incident list",
             "Go", "Incident &list"),
     Binding("preview", "Ctrl+P",
@@ -125,6 +128,7 @@ ARABIC_LABELS: dict[str, str] = {
     "palette": "لوحة الأوامر",
     "previous-incident": "الحادثة السابقة",
     "next-incident": "الحادثة التالية",
+    "filter-incidents": "تصفية الحوادث",
     "focus-incidents": "قائمة الحوادث",
     "preview": "معاينات القنوات",
     "retry-delivery": "إعادة محاولة الإرسال",

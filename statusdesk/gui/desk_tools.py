@@ -212,7 +212,7 @@ class DeskTools(QObject):
 
     def _choose_incident(self, incident_id: int) -> None:
         """The incident becomes current (its page, and the composer on its draft)."""
-        if not self._window.list.select_incident(incident_id):
+        if not self._window.show_incident(incident_id):
             self.said.emit("That incident is no longer in the list.")
 
     def _toggle_channel(self, name: str) -> None:

@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -59,7 +60,9 @@ STATE, IMPACT, TITLE_EN, TITLE_AR, AGE, NEXT = range(len(COLUMNS))
 class IncidentListModel(QAbstractTableModel):
     def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[IncidentSummary] = []
+        self._all: list[IncidentSummary] = []  # every incident read
+        self._rows: list[IncidentSummary] = []  # those the filter (Ctrl+F) lets through
+        self._filter = ""
         self._now = now
         self._standings: dict[int, tuple[ChannelStanding, ...]] = {}
 
@@ -67,9 +70,32 @@ class IncidentListModel(QAbstractTableModel):
 
     def set_summaries(self, rows: list[IncidentSummary], now: datetime) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
+        self._rows = self._filtered()
         self._now = now
         self.endResetModel()
+
+    def set_filter(self, query: str) -> None:
+        """Ctrl+F: only the incidents whose title (either language), number or state matches
+        a few letters of `query` (fuzzy, as the palette); "" shows them all."""
+        self.beginResetModel()
+        self._filter = query.strip()
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[IncidentSummary]:
+        if not self._filter:
+            return list(self._all)
+        from statusdesk.core.fuzzy import Query, prepare
+
+        query = Query(self._filter)
+
+        def matches(summary: IncidentSummary) -> bool:
+            incident = summary.incident
+            texts = (incident.title.en, incident.title.ar, f"#{incident.id}", incident.state.value)
+            return any(query.score(prepare(text)) is not None for text in texts if text)
+
+        return [summary for summary in self._all if matches(summary)]
 
     def set_standings(self, standings: Mapping[int, Sequence[ChannelStanding]]) -> None:
         """The silence alarm of the active incidents, by id (read with the list)."""
@@ -100,7 +126,8 @@ class IncidentListModel(QAbstractTableModel):
         return self._standings.get(incident_id, ())
 
     def summaries(self) -> list[IncidentSummary]:
-        return list(self._rows)
+        """Every incident read, whatever the filter shows (promises, the tray, the palette)."""
+        return list(self._all)
 
     def summary(self, row: int) -> IncidentSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -241,6 +268,31 @@ class ArabicDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         option.direction = Qt.LayoutDirection.RightToLeft
+
+
+class IncidentFilter(QLineEdit):
+    """Ctrl+F: a few letters of a title, in either language, narrow the list as they are typed.
+    Down or Enter go to the list; Esc empties the filter and goes back to the list."""
+
+    leave = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incident-filter")
+        self.setPlaceholderText("Filter: a few letters of a title, English or Arabic (Ctrl+F)")
+        self.setAccessibleName("Filter incidents")
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.clear()
+            self.leave.emit()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class IncidentListView(QTableView):

@@ -39,7 +39,7 @@ from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
 from statusdesk.gui.desk_tools import DeskTools
 from statusdesk.gui.drafts import DraftKeeper
-from statusdesk.gui.incident_list import IncidentListModel, IncidentListView
+from statusdesk.gui.incident_list import IncidentFilter, IncidentListModel, IncidentListView
 from statusdesk.gui.incident_view import DeliveryTarget, IncidentView
 from statusdesk.gui.notify import FailureWatch, Notifier
 from statusdesk.gui.operations import (
@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
         heading = QLabel("Incidents — active first")
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)
+        self.filter = IncidentFilter()
+        self.filter.textChanged.connect(self._filter_changed)
+        self.filter.leave.connect(self._leave_filter)
+        left_layout.addWidget(self.filter)
         left_layout.addWidget(self.list)
         self.view = IncidentView(clock=self.desk.clock.now)
         self.composer = Composer()
@@ -190,6 +194,7 @@ class MainWindow(QMainWindow):
             "previous-incident": partial(self.list.step, -1),
             "next-incident": partial(self.list.step, 1),
             "focus-incidents": self.focus_incidents,
+            "filter-incidents": self.filter_incidents,
             "open-status-page": self.open_status_page,
             "rebuild-status-page": self.rebuild_status_page,
             "cheat-sheet": self.show_cheat_sheet,
@@ -281,6 +286,36 @@ class MainWindow(QMainWindow):
 
     # -- the tray (issue #8) ------------------------------------------------------------------
 
+    def filter_incidents(self) -> None:
+        """Ctrl+F: to the filter above the list, its text selected to be typed over."""
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        self._restoring = True  # the current incident stays current, shown or not
+        try:
+            self.model.set_filter(text)
+            if self._current_id is not None:
+                self.list.select_incident(self._current_id)
+        finally:
+            self._restoring = False
+        shown, every = self.model.rowCount(), len(self.model.summaries())
+        self.filter.setAccessibleDescription(f"{shown} of {every} incidents shown")
+
+    def _leave_filter(self) -> None:
+        """Down or Enter in the filter: to the list, on the first match if the current
+        incident is filtered out."""
+        if not self.list.currentIndex().isValid() and self.model.rowCount():
+            self.list.select_row(0)
+        self.focus_incidents()
+
+    def show_incident(self, incident_id: int) -> bool:
+        """Make `incident_id` current, clearing a filter that hides it."""
+        if self.list.select_incident(incident_id):
+            return True
+        self.filter.clear()
+        return self.list.select_incident(incident_id)
+
     def _update_tray(self) -> None:
         summaries = self.model.summaries()
         overdue = overdue_incidents([s.incident for s in summaries], self.desk.clock.now())
@@ -305,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def _incident_from_tray(self, incident_id: int) -> None:
         self._bring_to_front()
-        if self.list.select_incident(incident_id):
+        if self.show_incident(incident_id):
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_most_recent_active(self) -> None:

@@ -286,7 +286,8 @@ def popup_over(qtbot: QtBot, window: MainWindow) -> QWidget:
 
 def main_window_order(window: MainWindow) -> list[QWidget]:
     """Left to right, top to bottom: the list; the composer (the titles while a new incident
-    is written); then the preview's tabs and its page."""
+    is written); then the preview's tabs and its page; and round to the filter above the list
+    (Ctrl+F), which comes just before it."""
     composer = window.composer
     titles = [composer.kind, composer.title_en, composer.title_ar]
     channel_boxes = [composer.channel_checkbox(name) for name in composer.channel_names()]
@@ -307,6 +308,7 @@ def main_window_order(window: MainWindow) -> list[QWidget]:
         composer.problems,
         composer.publish_button,
         *preview,
+        window.filter,
     ]
 
 
