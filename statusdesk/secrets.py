@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from statusdesk import redact
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
@@ -60,11 +62,15 @@ class KeyringSecrets:
             value = self._backend().get_password(SERVICE, _username(channel, key))
         except KeyringError as exc:
             raise _unavailable(exc) from exc
-        return value if isinstance(value, str) else None
+        if not isinstance(value, str):
+            return None
+        redact.remember(value)  # held by this process now: never in its logs or reports
+        return value
 
     def set(self, channel: str, key: str, value: str) -> None:
         from keyring.errors import KeyringError
 
+        redact.remember(value)  # first, so that not even a failure to store it can show it
         try:
             self._backend().set_password(SERVICE, _username(channel, key), value)
         except KeyringError as exc:

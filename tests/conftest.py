@@ -45,6 +45,11 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(base / "state"))
+    # The app's single-instance lock and socket (and a keyring daemon's) live here: a test that
+    # kills an app leaves them in its own folder, not in the machine's.
+    runtime = base / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.inputs import repair_arguments
 from statusdesk.cli.parser import build_parser
 from statusdesk.desk import Desk, Rejected
+from statusdesk.redact import RedactingFilter
 from statusdesk.store import WorkspaceError
 
 
@@ -38,6 +39,7 @@ def _log_to(folder: Path) -> Iterator[None]:
     except OSError:
         handler = logging.NullHandler()  # a log is a help, never a reason to fail
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())  # no secret the keyring gave us is ever written here
     root = logging.getLogger()
     root.addHandler(handler)
     try:

@@ -3,19 +3,25 @@
 Creates the QApplication, opens the workspace, shows the main window and returns the exit code.
 A workspace that cannot be used (read-only, locked, damaged, from a newer version) is an
 environment fault, not a bug: a message box says what and how to fix it, and the exit code is
-non-zero. Nothing is written before the workspace has opened cleanly.
+non-zero. Nothing is written to the workspace before it has opened cleanly.
+
+One app per workspace (single_instance.py): a launch on a workspace already open hands its
+arguments to the app that has it, which comes to the front, and exits 0 before it has shown
+anything. The log is the platform's (statusdesk/logs.py); an uncaught error writes a crash
+report and says so in a dialog (crashes.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
-import traceback
+import threading
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
@@ -23,11 +29,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from statusdesk.gui import startup_probe
 from statusdesk.gui.prefetch import WorkspacePrefetch
-from statusdesk.gui.shell import AppShell
+from statusdesk.gui.shell import AppShell, when_painted
+from statusdesk.gui.single_instance import Handover, SingleInstance
+from statusdesk.workspace import resolve_home
 
 if TYPE_CHECKING:
     from statusdesk.gui.collector import GuiThreadCollector
+    from statusdesk.gui.crashes import CrashReporter
     from statusdesk.gui.session import Session
+    from statusdesk.logs import LogSession
 
 log = logging.getLogger(__name__)
 
@@ -70,44 +80,77 @@ def show_message(title: str, text: str, parent: QWidget | None = None) -> None:
     box.exec()
 
 
-def _log_to_workspace(logs: Path) -> None:
-    try:
-        handler = logging.FileHandler(logs / "statusdesk.log", encoding="utf-8")
-    except OSError:
-        return  # logging is a help, not a condition for working
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+def _log_versions() -> None:
+    from statusdesk.crash import versions
+    from statusdesk.gui.crashes import qt_versions
+
+    log.info("running %s", ", ".join(f"{k} {v}" for k, v in versions(qt_versions()).items()))
 
 
-def _report_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """A bug in a slot: log it with its traceback and say so, instead of dying silently."""
-    log.error("unexpected error", exc_info=(kind, value, tb))
-    traceback.print_exception(kind, value, tb)
-    show_message(
-        "statusdesk — internal error",
-        f"Something went wrong inside statusdesk ({kind.__name__}: {value}).\n\n"
-        "Your drafts are still in the window. The details are in the workspace's "
-        "logs/statusdesk.log; please report them.",
+def _another_launch(shell: AppShell, message: dict[str, Any]) -> None:
+    """A later launch on this workspace handed over (single_instance.py)."""
+    token = message.get("activation_token")
+    if isinstance(token, str) and token:
+        # Qt's Wayland plugin raises a window with the token it finds here (and clears it).
+        os.environ["XDG_ACTIVATION_TOKEN"] = token
+    log.info(
+        "another launch asked for this workspace (arguments %s, from %s)",
+        message.get("argv"),
+        message.get("cwd"),
     )
+    shell.answer_another_launch()
 
 
-def run(home: str | None, opening: WorkspacePrefetch | None = None) -> int:
-    app = application()
-    shell = AppShell()
-    startup_probe.install(shell)
-    # The window is on screen first; the desk is built into it once it has been painted
-    # (shell.py says why).
-    shell.show()
-    shell.raise_()
-    shell.activateWindow()
-    launch = _Launch(app, shell, opening or WorkspacePrefetch(home))
-    shell.after_first_paint(launch.build)
+def _hand_over(instance: SingleInstance, argv: Sequence[str]) -> int | None:
+    """Give the launch to the app that has the workspace: its exit code, or None when that app
+    ended meanwhile and this launch holds the workspace now."""
+    outcome = instance.hand_over(argv)
+    if outcome is Handover.FIRST_NOW:
+        return None
+    if outcome is Handover.HANDED_OVER:
+        print(
+            f"statusdesk: {instance.workspace} is open already; its window was brought forward.",
+            file=sys.stderr,
+        )
+        return 0
+    holder = instance.holder()
+    print(
+        f"statusdesk: {instance.workspace} is open in another statusdesk"
+        f"{f' (process {holder})' if holder else ''}, which does not answer. Close it (or end "
+        "that process) and start again.",
+        file=sys.stderr,
+    )
+    return EXIT_WORKSPACE
+
+
+def run(
+    home: str | None,
+    opening: WorkspacePrefetch | None = None,
+    argv: Sequence[str] | None = None,
+) -> int:
+    # Before anything that shows: a launch on a workspace open already only hands over.
+    instance = SingleInstance(resolve_home(home))
+    if not instance.claim():
+        code = _hand_over(instance, sys.argv[1:] if argv is None else argv)
+        if code is not None:
+            return code
+    launch: _Launch | None = None
     try:
+        app = application()
+        shell = AppShell()
+        startup_probe.install(shell)
+        # The window is on screen first; the desk is built into it once it has been painted
+        # (shell.py says why).
+        shell.show()
+        shell.raise_()
+        shell.activateWindow()
+        launch = _Launch(app, shell, opening or WorkspacePrefetch(home), instance)
+        shell.after_first_paint(launch.build)
         return app.exec()
     finally:
-        launch.close()
+        if launch is not None:
+            launch.close()
+        instance.close()
 
 
 class _Launch:
@@ -115,15 +158,40 @@ class _Launch:
     then loads the desk's modules and builds it. A workspace that cannot be used ends the app
     with EXIT_WORKSPACE after a message saying why."""
 
-    def __init__(self, app: QApplication, shell: AppShell, opening: WorkspacePrefetch) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        shell: AppShell,
+        opening: WorkspacePrefetch,
+        instance: SingleInstance,
+    ) -> None:
         self.app = app
         self.shell = shell
         self.opening = opening
+        self.instance = instance
         self.session: Session | None = None
         self.collector: GuiThreadCollector | None = None
-        self.previous_hook = sys.excepthook
+        self.logs: LogSession | None = None
+        self.reporter: CrashReporter | None = None
+        self.versions: threading.Thread | None = None
 
     def build(self) -> None:
+        from statusdesk.gui.crashes import CrashReporter
+        from statusdesk.logs import start
+
+        # First, so that whatever goes wrong from here on is in the log and reported.
+        self.logs = start(self.instance.workspace)
+        if self.instance.unguarded is not None:
+            log.warning("another launch may open this workspace too: %s", self.instance.unguarded)
+        self.reporter = CrashReporter(lambda: self.shell, self.logs, self.instance.workspace)
+        self.reporter.install()
+        try:
+            self._build()
+        except Exception as bug:  # say so and end, rather than leave "opening…" up for good
+            self.reporter.report((type(bug), bug, bug.__traceback__), fatal=True)
+            self.app.exit(EXIT_WORKSPACE)
+
+    def _build(self) -> None:
         from statusdesk.gui.session import Session
         from statusdesk.store import WorkspaceError
 
@@ -131,6 +199,7 @@ class _Launch:
             opened = self.opening.result()
             self.session = Session(opened.home, checked=True)
         except WorkspaceError as error:
+            log.warning("cannot open the workspace: %s", error)
             show_message("statusdesk — cannot open the workspace", str(error), self.shell)
             self.app.exit(EXIT_WORKSPACE)
             return
@@ -142,21 +211,31 @@ class _Launch:
         # in application(): loading Qt's style classes first delays the window by some 30 ms.
         focus_style.install(self.app)
 
-        _log_to_workspace(self.session.desk.paths.logs)
-        sys.excepthook = _report_bug
         self.collector = GuiThreadCollector(self.app)
-        try:
-            desk = MainWindow(self.session, summaries=opened.summaries, drafts=opened.drafts)
-        except Exception as bug:  # say so and end, rather than leave "opening…" up for good
-            _report_bug(type(bug), bug, bug.__traceback__)
-            self.app.exit(EXIT_WORKSPACE)
-            return
+        desk = MainWindow(self.session, summaries=opened.summaries)
         startup_probe.install_ready(desk)
         self.shell.take(desk)
+        # What can wait until the desk is on screen: QtNetwork and the package metadata
+        # cost some 40 ms between them.
+        when_painted(desk, self._settle)
+
+    def _settle(self) -> None:
+        server = self.instance.listen()
+        if server is not None:
+            server.asked.connect(lambda message: _another_launch(self.shell, message))
+        # The package metadata takes some 30 ms to load: not on the thread that takes keys.
+        self.versions = threading.Thread(target=_log_versions, name="log-versions", daemon=True)
+        self.versions.start()
 
     def close(self) -> None:
-        sys.excepthook = self.previous_hook
+        if self.reporter is not None:
+            self.reporter.uninstall()
         if self.session is not None:
             self.session.close()
         if self.collector is not None:
             self.collector.stop()
+        if self.versions is not None:
+            self.versions.join(timeout=5)  # its line, then the last one: not into closed files
+        if self.logs is not None:
+            log.info("statusdesk ends")
+            self.logs.close()

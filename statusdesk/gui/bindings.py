@@ -106,6 +106,9 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("keys", "Ctrl+,",
             "Keyboard shortcuts: give a command another key, unbind it or reset it (saved in "
             "the workspace; a key already taken is refused)", "Help", "Keyboard &shortcuts…"),
+    Binding("about", "Shift+F1",
+            "About statusdesk: its version, Qt's and Python's, the workspace and the log folder",
+            "Help", "&About statusdesk"),
     Binding("quit", "Ctrl+Q", "Quit (asks first when a draft would be lost)",
             "Incident", "&Quit"),
 )
@@ -145,6 +148,7 @@ ARABIC_LABELS: dict[str, str] = {
     "rebuild-status-page": "أعد بناء صفحة الحالة",
     "cheat-sheet": "قائمة المفاتيح",
     "keys": "اختصارات لوحة المفاتيح",
+    "about": "عن statusdesk",
     "quit": "إنهاء",
 }
 

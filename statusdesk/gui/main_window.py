@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
             "next-incident": partial(self.list.step, 1),
             "focus-incidents": self.focus_incidents,
             "filter-incidents": self.filter_incidents,
+            "about": self.show_about,
             "open-status-page": self.open_status_page,
             "rebuild-status-page": self.rebuild_status_page,
             "cheat-sheet": self.show_cheat_sheet,
@@ -301,6 +302,11 @@ class MainWindow(QMainWindow):
             self._restoring = False
         shown, every = self.model.rowCount(), len(self.model.summaries())
         self.filter.setAccessibleDescription(f"{shown} of {every} incidents shown")
+
+    def show_about(self) -> None:
+        from statusdesk.gui.about import show_about
+
+        show_about(self)
 
     def _leave_filter(self) -> None:
         """Down or Enter in the filter: to the list, on the first match if the current

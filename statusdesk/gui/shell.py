@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 if TYPE_CHECKING:
     from statusdesk.gui.main_window import MainWindow
@@ -29,6 +29,8 @@ OPENING_TITLE = "statusdesk (opening the workspace…)"
 BUILD_FALLBACK_MS = 500
 SIZE = (1280, 800)  # MainWindow's own size, so nothing moves when the desk arrives
 SCREEN_SHARE = 0.9  # of the screen's free area, at most, for the first size
+ANOTHER_LAUNCH = "Another launch asked for this workspace"
+NOTE_MS = 10_000
 
 
 def fitted_size(width: int, height: int) -> QSize:
@@ -56,10 +58,32 @@ class AppShell(QMainWindow):
         waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(waiting)
         self.desk_window: MainWindow | None = None
+        self._note: str | None = None  # for the desk's status bar, once it is in
 
     def after_first_paint(self, build: Callable[[], None]) -> None:
         """Call `build` once this window has been painted (it must be shown first)."""
-        _OnFirstPaint(self, build)
+        when_painted(self, build)
+
+    def answer_another_launch(self) -> None:
+        """A second launch on this workspace (single_instance.py): come to the front, with
+        the keyboard — or bring up what holds it (a question, a warning) — and say why."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        popup = QApplication.activeModalWidget()
+        if popup is not None and popup is not self:
+            popup.raise_()
+            popup.activateWindow()
+        self.note(ANOTHER_LAUNCH)
+
+    def note(self, text: str) -> None:
+        """A line in the desk's status bar; kept for the desk if it is not in yet."""
+        if self.desk_window is None:
+            self._note = text
+            return
+        self.desk_window.statusBar().showMessage(text, NOTE_MS)
 
     def take(self, desk_window: MainWindow) -> None:
         """Embed the built desk: its title becomes this window's, and closing this window asks
@@ -74,6 +98,9 @@ class AppShell(QMainWindow):
         desk_window.show()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        if self._note is not None:
+            self.note(self._note)
+            self._note = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         desk_window = self.desk_window
@@ -83,6 +110,11 @@ class AppShell(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def when_painted(window: QWidget, build: Callable[[], None]) -> None:
+    """Call `build` once `window` (any widget, shown) has been painted."""
+    _OnFirstPaint(window, build)
 
 
 class _OnFirstPaint(QObject):

@@ -1,0 +1,116 @@
+"""No secret in a log line, a crash report or an error shown on screen.
+
+Two nets, because neither catches everything alone:
+
+- every secret value this process has read from or written to the keyring (secrets.py calls
+  `remember`) is replaced wherever it appears, in its plain, URL-encoded and escaped forms —
+  a channel error that echoes a token back, a traceback whose message quotes it;
+- patterns catch credentials this process never held as such: Authorization/Bearer/OAuth
+  header values, OAuth 1.0a parameters, `password=`/`token=`-style fields and the password of
+  a URL (`https://user:pw@host`).
+
+`RedactingFilter` applies both to every record a logging handler writes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from urllib.parse import quote, quote_plus
+
+REDACTED = "[redacted]"
+# Shorter values would blank out ordinary words and digits all over a log; no channel's token,
+# password or signing key is that short.
+MIN_LENGTH = 4
+
+_lock = threading.Lock()
+_known: re.Pattern[str] | None = None  # replaced whole under the lock: readers need none
+_values: set[str] = set()
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # `Authorization: Bearer x`, `'Authorization': 'OAuth x'` (a headers dict), X-Cachet-Token…
+    (
+        re.compile(
+            r"(?i)\b((?:proxy-)?authorization|x-cachet-token|x-api-key|api-key|cookie)"
+            r"(['\"]?\s*[:=]\s*['\"]?)[^'\"\r\n]+"
+        ),
+        rf"\1\2{REDACTED}",
+    ),
+    # The scheme's token (OAuth 1.0a's header carries parameters instead: next pattern).
+    (
+        re.compile(r"(?i)\b(bearer|oauth|basic)(\s+)(?!oauth_)[A-Za-z0-9._~+/=-]{8,}"),
+        rf"\1\2{REDACTED}",
+    ),
+    # OAuth 1.0a: the header's and the query's parameters.
+    (
+        re.compile(
+            r"(?i)\b(oauth_(?:token|token_secret|signature|consumer_key|consumer_secret|verifier))"
+            r"(=\"?)[^\"&,\s]+"
+        ),
+        rf"\1\2{REDACTED}",
+    ),
+    # password=…, "token": "…", client_secret=… in queries, forms, JSON and reprs.
+    (
+        re.compile(
+            r"(?i)\b(password|passwd|pwd|secret|client_secret|signing_secret|token|access_token|"
+            r"refresh_token|api_key|apikey|auth_token)\b(['\"]?\s*[:=]\s*['\"]?)[^\s&'\",;}]+"
+        ),
+        rf"\1\2{REDACTED}",
+    ),
+    # scheme://user:password@host
+    (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^:/?#@\s]*:)[^@/?#\s]+(@)"), rf"\1{REDACTED}\2"),
+)
+
+
+def _forms(value: str) -> set[str]:
+    """The ways a value shows up in text: as is, in a URL, escaped in JSON or in a repr."""
+    forms = {value, quote(value, safe=""), quote_plus(value), json.dumps(value)[1:-1]}
+    forms.add(repr(value)[1:-1])
+    return {f for f in forms if len(f) >= MIN_LENGTH}
+
+
+def remember(value: str | None) -> None:
+    """Never show `value` (a secret this process holds) in a log, report or message."""
+    global _known
+    if not value or len(value) < MIN_LENGTH:
+        return
+    with _lock:
+        new = _forms(value) - _values
+        if not new:
+            return
+        _values.update(new)
+        # Longest first, so a value that contains another is replaced whole.
+        ordered = sorted(_values, key=len, reverse=True)
+        _known = re.compile("|".join(re.escape(v) for v in ordered))
+
+
+def redact(text: str) -> str:
+    known = _known
+    if known is not None:
+        text = known.sub(REDACTED, text)
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a record's message, traceback and stack with secrets replaced, before any
+    handler it is attached to formats it. Attach it to handlers, not loggers: a handler's
+    filters see the records of every logger below the one it is on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # bad %-arguments: still log what there is, never raise from here
+            message = f"{record.msg!r} % {record.args!r}"
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
