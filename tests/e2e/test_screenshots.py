@@ -17,7 +17,10 @@ sys.path.insert(0, str(REPO))
 
 from bench.screenshots import SHOTS, seed_demo, shoot  # noqa: E402
 
-SCREENS = {"scale-200": (1920, 1080)}
+# Each picture is cut to its window: the desk at its full 1280x800 on the 1440x900 screen; at
+# 200 % on a 1920x1080 screen it takes 90 % of the 960x540 logical pixels (shell.fitted_size),
+# 864x486, drawn at twice that. The cheat sheet is a window of its own, sized to its rows.
+SIZES = {"scale-200": (1728, 972), "cheat-sheet": None}
 
 
 def colours(image: QImage) -> int:
@@ -43,5 +46,9 @@ def test_the_screenshot_script_writes_every_picture(tmp_path: Path) -> None:
     assert [p.stem for p in written] == list(SHOTS)
     for path in written:
         image = QImage(str(path))
-        assert (image.width(), image.height()) == SCREENS.get(path.stem, (1280, 800)), path.name
+        expected = SIZES.get(path.stem, (1280, 800))
+        if expected is not None:
+            assert (image.width(), image.height()) == expected, path.name
+        else:
+            assert image.width() >= 400 and image.height() >= 400, path.name
         assert colours(image) > 20, f"{path.name} looks blank"
