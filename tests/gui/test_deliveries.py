@@ -1,13 +1,10 @@
 """Deliveries in the window (issue #3, point 5): a live chip per channel in every state, retry
 and skip-with-reason by keyboard, a loud word when a delivery fails for good, and the count of
-deliveries not yet out. The channels are probes registered like a product channel, whose every
-send the test scripts; nothing here touches the network or sleeps."""
+deliveries not yet out. The channels are probes (tests/probe.py) registered like a product
+channel, whose every send the test scripts; nothing here touches the network or sleeps."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,28 +12,8 @@ import pytest
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QListWidget, QMenu, QSystemTrayIcon, QWidget
 
-from statusdesk.channels import registry
-from statusdesk.channels.base import (
-    Ambiguous,
-    ChannelContext,
-    PartLedger,
-    Permanent,
-    Receipt,
-    Rendered,
-    RenderedPart,
-    Transient,
-)
-from statusdesk.core.model import (
-    BilingualText,
-    Channel,
-    Delivery,
-    DeliveryState,
-    Draft,
-    Incident,
-    IncidentState,
-    Problem,
-    Update,
-)
+from statusdesk.channels.base import Ambiguous, Permanent, Receipt, Transient
+from statusdesk.core.model import BilingualText, Delivery, DeliveryState, Draft, IncidentState
 from statusdesk.desk import Desk
 from statusdesk.gui.delivery_actions import DeliveryChooser, SkipReasonDialog
 from statusdesk.gui.incident_view import DeliveryChip
@@ -46,48 +23,12 @@ from statusdesk.gui.operations import DeliveryFacts
 from statusdesk.gui.tray import DeskTray, TrayLevel
 from tests.gui.conftest import OFFSCREEN_NOISE, WindowFactory
 from tests.gui.keys import focused, press, type_text
+from tests.probe import SCRIPT as SCRIPT  # re-exported for test_outbox and test_schedule_gui
+from tests.probe import ProbeChannel as ProbeChannel
+from tests.probe import register
 
 REFUSAL = "alpha rejected the post: credentials expired — re-enter them in Channels"
 HINT = "Ctrl+R retries, Ctrl+Shift+K skips"
-
-
-@dataclass
-class Script:
-    """What each probe channel does on its next sends and reconciles (by channel name)."""
-
-    sends: dict[str, list[Callable[[], Receipt]]] = field(default_factory=dict)
-    reconciles: dict[str, list[Callable[[], Receipt | None]]] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-SCRIPT = Script()
-
-
-class ProbeChannel:
-    kind = "probe"
-    min_interval = 0.0
-
-    def __init__(self, config: Channel, context: ChannelContext) -> None:
-        self.config = config
-
-    def check(self, update: Update, incident: Incident) -> list[Problem]:
-        return []
-
-    def render(self, update: Update, incident: Incident) -> Rendered:
-        text = f"{update.body.en} | {update.body.ar}"
-        return Rendered(update.id, incident.id, (RenderedPart("both", text),))
-
-    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
-        with SCRIPT.lock:
-            steps = SCRIPT.sends.get(self.config.name, [])
-            step = steps.pop(0) if steps else (lambda: Receipt(remote_id="ok"))
-        return step()
-
-    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
-        with SCRIPT.lock:
-            answers = SCRIPT.reconciles.get(self.config.name, [])
-            answer = answers.pop(0) if answers else (lambda: None)
-        return answer()
 
 
 def refused() -> Receipt:
@@ -127,9 +68,7 @@ def tray(monkeypatch: pytest.MonkeyPatch) -> FakeTray:
 
 def probe_workspace(home: Path, monkeypatch: pytest.MonkeyPatch, channels: list[str]) -> int:
     """The site channel off, probe channels on, and an incident whose first update went out."""
-    monkeypatch.setitem(registry.KINDS, "probe", ProbeChannel)
-    SCRIPT.sends.clear()
-    SCRIPT.reconciles.clear()
+    register(monkeypatch)
     with Desk(home) as desk:
         with desk.store.transaction():
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")

@@ -2,8 +2,8 @@
 scheduled first update, retries, a failed delivery, a skipped channel, a missed next-update
 promise, a cancelled update — on a clock the test moves, so every figure is exact.
 
-Channels: `alpha` and `beta` are scripted implementations of the channel protocol (registered
-the way a product channel is); `ops-hook` is a real webhook whose every delivery a person skips.
+Channels: `alpha` and `beta` are the scripted probe of tests/probe.py, registered as the kind
+`scripted`; `ops-hook` is a real webhook whose every delivery a person skips.
 Secrets are planted where an export could leak them: a signing secret of each in the keyring
 (tests/memkeyring.py), and URLs with a token in them in the channels' settings — `beta` reports
 its URL as where a post landed, as the webhook channel does.
@@ -21,42 +21,28 @@ its URL as where a post landed, as the webhook channel does.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from statusdesk.channels import registry
-from statusdesk.channels.base import (
-    ChannelContext,
-    PartLedger,
-    Permanent,
-    Receipt,
-    Rendered,
-    RenderedPart,
-    Transient,
-)
+from statusdesk.channels.base import Permanent, Transient
 from statusdesk.core.model import (
     BilingualText,
-    Channel,
     ComponentStatus,
     DeliveryState,
     Draft,
     Impact,
-    Incident,
     IncidentState,
-    Problem,
-    Update,
 )
 from statusdesk.desk import Desk
+from tests.probe import SCRIPT, register
 from tests.unit.test_schedule_support import T0, FakeClock
 
-KIND = "scripted"
-SECRETS = ("signing_secret",)  # what `channel secret` accepts for the scripted kind
+KIND = "scripted"  # the probe, under a kind name of its own (the export shows it)
 SIGNING_SECRET = "s3cr3t-SIGNING-VALUE-9f2c"
 BETA_SECRET = "beta-KEYRING-VALUE-77aa"
 BETA_URL = "https://hooks.example.com/services/T00/B00/tok-PATHSECRET-41"
@@ -81,49 +67,6 @@ BODIES = {
 SKIP_REASON = "The ops webhook receiver is being migrated; chat carries it."
 BETA_BUSY = "beta: the server is busy (503); retrying"
 BETA_REFUSED = "beta rejected the post: credentials expired — re-enter them in Channels"
-
-
-@dataclass
-class Script:
-    """Each scripted channel's next outcomes, one per attempt (default: success)."""
-
-    steps: dict[str, list[Callable[[], None]]] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-SCRIPT = Script()
-
-
-class ScriptedChannel:
-    kind = KIND
-    min_interval = 0.0
-
-    def __init__(self, config: Channel, context: ChannelContext) -> None:
-        self.config = config
-
-    def check(self, update: Update, incident: Incident) -> list[Problem]:
-        return []
-
-    def render(self, update: Update, incident: Incident) -> Rendered:
-        text = f"{update.body.en}\n{update.body.ar}"
-        return Rendered(update.id, incident.id, (RenderedPart("both", text),))
-
-    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
-        with SCRIPT.lock:
-            steps = SCRIPT.steps.get(self.config.name, [])
-            step = steps.pop(0) if steps else None
-        if step is not None:
-            step()  # raises for a failing attempt
-        url = self.config.settings.get("url")
-        if url:  # as the webhook channel does: it landed at the configured URL
-            return Receipt(remote_id=key, remote_url=str(url))
-        return Receipt(
-            remote_id=f"{self.config.name}-{rendered.update_id}",
-            remote_url=f"https://status.example.com/posts/{rendered.update_id}",
-        )
-
-    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
-        return None
 
 
 def busy() -> None:
@@ -153,7 +96,7 @@ def _deliver(desk: Desk, update_id: int) -> None:
 
 def tell_the_story(desk: Desk, clock: FakeClock) -> Story:
     channels = ["alpha", "beta", "ops-hook"]
-    SCRIPT.steps = {"beta": [busy, lambda: None, refused]}
+    SCRIPT.sends = {"beta": [busy, lambda: None, refused]}
 
     def draft(state: IncidentState, components: dict[str, ComponentStatus] | None = None) -> Draft:
         return Draft(BODIES[state], state, author="test", component_status=components or {})
@@ -213,7 +156,7 @@ def tell_the_story(desk: Desk, clock: FakeClock) -> Story:
 @contextmanager
 def story_desk(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Desk, Story]]:
     """A Desk on `home` (clock at T0) holding the story; the memory keyring must be in place."""
-    monkeypatch.setitem(registry.KINDS, KIND, ScriptedChannel)
+    register(monkeypatch, KIND)
     clock = FakeClock()
     with Desk(home, clock=clock) as desk:
         with desk.store.transaction():

@@ -1,89 +1,25 @@
 """The outbox: publishing records everything in one transaction, then fans out in parallel and
 records every outcome. The channels here are real implementations of the protocol, registered
-the way a product channel is, whose behaviour the test scripts."""
+the way a product channel is, whose behaviour the test scripts (tests/probe.py)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from statusdesk.channels import registry
-from statusdesk.channels.base import (
-    Ambiguous,
-    ChannelContext,
-    PartLedger,
-    Permanent,
-    Receipt,
-    Rendered,
-    RenderedPart,
-    Transient,
-)
-from statusdesk.core.model import (
-    BilingualText,
-    Channel,
-    DeliveryState,
-    Draft,
-    Incident,
-    IncidentState,
-    Problem,
-    Update,
-)
+from statusdesk.channels.base import Ambiguous, Permanent, Receipt, Transient
+from statusdesk.core.model import BilingualText, DeliveryState, Draft, IncidentState
 from statusdesk.desk import Desk, Rejected
 from statusdesk.store import WorkspaceError
-
-
-@dataclass
-class Script:
-    """What each probe channel does on its next sends, and what it saw."""
-
-    behaviour: dict[str, list[Callable[[], Receipt]]] = field(default_factory=dict)
-    sent: list[tuple[str, str, str]] = field(default_factory=list)
-    reconciles: dict[str, list[Callable[[], Receipt | None]]] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-SCRIPT = Script()
-
-
-class ProbeChannel:
-    kind = "probe"
-    min_interval = 0.0
-
-    def __init__(self, config: Channel, context: ChannelContext) -> None:
-        self.config = config
-
-    def check(self, update: Update, incident: Incident) -> list[Problem]:
-        return []
-
-    def render(self, update: Update, incident: Incident) -> Rendered:
-        text = f"{update.body.en} | {update.body.ar}"
-        return Rendered(update.id, incident.id, (RenderedPart("both", text),))
-
-    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
-        with SCRIPT.lock:
-            steps = SCRIPT.behaviour.get(self.config.name, [])
-            step = steps.pop(0) if steps else (lambda: Receipt(remote_id="ok"))
-            # Every attempt, whatever its outcome: what a receiver would have seen arrive.
-            SCRIPT.sent.append((self.config.name, key, rendered.parts[0].text))
-        return step()
-
-    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
-        with SCRIPT.lock:
-            answers = SCRIPT.reconciles.get(self.config.name, [])
-            answer = answers.pop(0) if answers else (lambda: None)
-        return answer()
+from tests.probe import SCRIPT, register
 
 
 @pytest.fixture
 def probe_desk(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
-    monkeypatch.setitem(registry.KINDS, "probe", ProbeChannel)
-    SCRIPT.behaviour.clear()
-    SCRIPT.sent.clear()
-    SCRIPT.reconciles.clear()
+    register(monkeypatch)
     with Desk(home) as desk:
         now = desk.now()
         with desk.store.transaction():
@@ -109,24 +45,24 @@ def test_publishing_fans_out_in_parallel(probe_desk: Desk) -> None:
         both_in_flight.wait()  # only passes if alpha and beta are sending at the same time
         return Receipt(remote_id="ok")
 
-    SCRIPT.behaviour = {"alpha": [meet], "beta": [meet]}
+    SCRIPT.sends = {"alpha": [meet], "beta": [meet]}
     published = probe_desk.open_incident(title=BilingualText("API down", "تعطل"), draft=draft())
     deliveries = probe_desk.wait_for(published.update_id, timeout=10)
     assert {d.state for d in deliveries} == {DeliveryState.SENT}
     assert all(d.attempts == 1 and d.sent_at for d in deliveries)
-    assert sorted(name for name, _, _ in SCRIPT.sent) == ["alpha", "beta"]
+    assert sorted(name for name, _, _ in SCRIPT.attempts) == ["alpha", "beta"]
 
 
 def test_each_delivery_keeps_its_idempotency_key_across_retries(probe_desk: Desk) -> None:
     def busy() -> Receipt:
         raise Transient("alpha: the server is busy (503); retrying", retry_after=0.05)
 
-    SCRIPT.behaviour = {"alpha": [busy, busy]}
+    SCRIPT.sends = {"alpha": [busy, busy]}
     published = probe_desk.open_incident(title=BilingualText("API down", ""), draft=draft())
     deliveries = probe_desk.wait_for(published.update_id, timeout=10)
     by_name = states(probe_desk, published.update_id)
     assert by_name == {"alpha": DeliveryState.SENT, "beta": DeliveryState.SENT}
-    alpha_keys = {key for name, key, _ in SCRIPT.sent if name == "alpha"}
+    alpha_keys = {key for name, key, _ in SCRIPT.attempts if name == "alpha"}
     assert len(alpha_keys) == 1
     alpha = next(d for d in deliveries if d.idempotency_key in alpha_keys)
     assert alpha.attempts == 3
@@ -138,7 +74,7 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
     def refused() -> Receipt:
         raise Permanent("alpha rejected the post: credentials expired — re-enter them")
 
-    SCRIPT.behaviour = {"alpha": [refused]}
+    SCRIPT.sends = {"alpha": [refused]}
     first = probe_desk.open_incident(title=BilingualText("API down", ""), draft=draft())
     probe_desk.wait_for(first.update_id, timeout=10)
     assert states(probe_desk, first.update_id) == {
@@ -156,8 +92,8 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
     def bug() -> Receipt:
         raise KeyError("oops")
 
-    SCRIPT.behaviour = {"alpha": [maybe], "beta": [bug]}
-    SCRIPT.sent.clear()
+    SCRIPT.sends = {"alpha": [maybe], "beta": [bug]}
+    SCRIPT.attempts.clear()
     second = probe_desk.post_update(first.incident_id, draft("Identified.", "تم التحديد."))
     probe_desk.wait_for(second.update_id, timeout=10)
     # Ambiguous: unknown, reconciled (the probe says "not landed"), resent with the same key.
@@ -167,7 +103,7 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
         "beta": DeliveryState.NEEDS_DECISION,
     }
     alpha, beta = probe_desk.store.deliveries_for_update(second.update_id)
-    assert [key for name, key, _ in SCRIPT.sent if name == "alpha"] == [alpha.idempotency_key] * 2
+    assert [a.key for a in SCRIPT.attempts if a.channel == "alpha"] == [alpha.idempotency_key] * 2
     kinds = [e["kind"] for e in probe_desk.store.events() if e["delivery_id"] == alpha.id]
     assert kinds.index("delivery.unknown") < kinds.index("delivery.retry_wait")
     assert kinds[-1] == "delivery.sent"
@@ -181,7 +117,7 @@ def test_a_delivery_in_flight_is_not_attempted_twice(probe_desk: Desk) -> None:
         release.wait(5)
         return Receipt(remote_id="ok")
 
-    SCRIPT.behaviour = {"alpha": [slow]}
+    SCRIPT.sends = {"alpha": [slow]}
     published = probe_desk.open_incident(
         title=BilingualText("API down", ""), draft=draft(), channel_names=["alpha"]
     )
@@ -194,7 +130,7 @@ def test_a_delivery_in_flight_is_not_attempted_twice(probe_desk: Desk) -> None:
     assert probe_desk.dispatcher.attempt(delivery_id) is None
     release.set()
     probe_desk.wait_for(published.update_id, timeout=10)
-    assert [name for name, _, _ in SCRIPT.sent] == ["alpha"]
+    assert [name for name, _, _ in SCRIPT.attempts] == ["alpha"]
 
 
 def test_rejected_input_writes_nothing(probe_desk: Desk) -> None:
