@@ -212,7 +212,7 @@ class _Launch:
         focus_style.install(self.app)
 
         self.collector = GuiThreadCollector(self.app)
-        desk = MainWindow(self.session, summaries=opened.summaries)
+        desk = MainWindow(self.session, summaries=opened.summaries, drafts=opened.drafts)
         startup_probe.install_ready(desk)
         self.shell.take(desk)
         # What can wait until the desk is on screen: QtNetwork and the package metadata
