@@ -146,6 +146,12 @@ class TemplateForm(QGroupBox):
         row = QHBoxLayout()
         self.placeholder = QComboBox()
         self.placeholder.setObjectName("template-placeholder")
+        # Its items explain each placeholder at length; sized to them, the combo alone would
+        # set the window's minimum width past a small screen's (the list pops up wider).
+        self.placeholder.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.placeholder.setMinimumContentsLength(20)
         for name in PLACEHOLDERS:
             self.placeholder.addItem(f"{{{name}}} — {MEANING[name]}", name)
         label = QLabel("&Placeholder:")

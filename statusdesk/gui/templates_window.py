@@ -323,7 +323,7 @@ class TemplatesWindow(WorkspaceWindow):
         chars = self.fontMetrics().averageCharWidth()
         needed = sum(self.list.columnWidth(c) for c in range(self.list.columnCount()))
         scroll = self.list.verticalScrollBar().sizeHint().width()
-        self.list.setMinimumWidth(min(needed + scroll + 4 * chars, 70 * chars))
+        self.list.setMinimumWidth(min(needed + scroll + 4 * chars, 48 * chars))
         self._buttons()
 
     def _current_item(self) -> QTreeWidgetItem | None:
