@@ -53,8 +53,10 @@ from statusdesk.store.repo import IncidentSummary
 Index = QModelIndex | QPersistentModelIndex
 
 INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("State", "Impact", "Title", "العنوان", "Last update", "Next update")
-STATE, IMPACT, TITLE_EN, TITLE_AR, AGE, NEXT = range(len(COLUMNS))
+# The titles come right after the state: in a narrow pane (a small screen, 200 %) what shows
+# first is what the incident is and where it stands; the rest scrolls in from the side.
+COLUMNS = ("State", "Title", "العنوان", "Impact", "Last update", "Next update")
+STATE, TITLE_EN, TITLE_AR, IMPACT, AGE, NEXT = range(len(COLUMNS))
 
 
 class IncidentListModel(QAbstractTableModel):
