@@ -73,7 +73,11 @@ class DeskTools(QObject):
         except ValueError:
             recent = []
         self._recent = [str(key) for key in recent] if isinstance(recent, list) else []
-        self.reload_templates()
+        # The templates (and Jinja2 and babel under them, ~40 ms of imports) once the desk is
+        # on screen: read meanwhile on a worker, they would hold the GIL against its building.
+        from statusdesk.gui.shell import when_painted
+
+        when_painted(self._window, self.reload_templates)
 
     # -- keys ----------------------------------------------------------------------------------
 
