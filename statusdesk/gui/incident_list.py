@@ -320,7 +320,7 @@ class IncidentListView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE_EN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TITLE_AR, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATE, 96), (IMPACT, 60), (AGE, 84), (NEXT, 112)):
+        for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 86), (NEXT, 92)):
             self.setColumnWidth(column, width)
         self.setAccessibleName("Incidents")
         self.selectionModel().currentRowChanged.connect(self._row_changed)

@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
-        split.setSizes([470, 510, 300])  # the list: its four narrow columns and both titles
+        split.setSizes([480, 530, 270])  # the list: four narrow columns and both titles
         right.setSizes([300, 460])
         self.setCentralWidget(split)
         self.outstanding_label = QLabel("")
