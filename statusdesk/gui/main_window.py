@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.ask_before_discarding = True
         self._closed = False
         self._current_id: int | None = None
+        self._page: IncidentPage | None = None  # what the incident view shows
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self._publishing: DraftSnapshot | None = None
         self._watched: dict[int, str] = {}  # update id → what to say before the summary
@@ -247,6 +248,12 @@ class MainWindow(QMainWindow):
             self._show_settled,
             partial(self._read_failed, "the deliveries of a new update"),
         )
+        self._page_reader = Coalesced(
+            tasks,
+            self._read_current_page,
+            self._page_read,
+            partial(self._read_failed, "the incident"),
+        )
         self._refresher = Coalesced(
             tasks,
             lambda: operations.read_view(self.desk, self._current_id),
@@ -384,8 +391,31 @@ class MainWindow(QMainWindow):
         if self._restoring:
             return
         self._current_id = incident_id
-        if page is None:  # a choice in the list: one incident's rows, read here
+        if page is None and follow:
+            # Launch: the desk is not on screen yet, and the composer must be ready on this
+            # incident before the first key arrives.
             page = self.load_page(incident_id)
+        if page is not None:  # read already (launch, or a publish's outcome)
+            self._show_chosen(page, follow)
+            return
+        # A choice in the list: its rows are read on the TaskRunner (a long incident's take a
+        # quarter of a second); Alt+Down through the list reads only where it stops. The
+        # composer follows when they arrive, unless a new incident is being written by then.
+        self._page_reader.request()
+
+    def _read_current_page(self) -> tuple[int | None, IncidentPage | None]:
+        incident_id = self._current_id
+        page = operations.load_page(self.desk, incident_id) if incident_id is not None else None
+        return incident_id, page
+
+    def _page_read(self, read: tuple[int | None, IncidentPage | None]) -> None:
+        incident_id, page = read
+        if self._closed or incident_id != self._current_id:
+            return  # the user moved on: the read that follows is theirs
+        self._show_chosen(page, follow=False)
+
+    def _show_chosen(self, page: IncidentPage | None, follow: bool) -> None:
+        self._page = page
         self.view.show_page(page, self.desk.clock.now())
         self._page_signature = self._signature(page)
         if page is not None and (follow or not self.composer.is_new_incident):
@@ -416,6 +446,7 @@ class MainWindow(QMainWindow):
         ):
             self.view.show_page(page, self.desk.clock.now())
             self._page_signature = self._signature(page)
+            self._page = page
             if page is not None and self.composer.target == page.incident.id:
                 self.composer.show_update(page.incident, self._incident_components(page))
 
@@ -427,7 +458,11 @@ class MainWindow(QMainWindow):
         self.say("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
 
     def new_update(self) -> None:
-        page = self.load_page(self._current_id) if self._current_id is not None else None
+        page = self._page
+        if self._current_id is not None and (page is None or page.incident.id != self._current_id):
+            # Ctrl+U faster than the chosen incident's read: the keyboard must land in a
+            # composer that is ready, so this once the rows are read here.
+            page = self.load_page(self._current_id)
         if page is None:
             self.say("There is no incident to update yet; Ctrl+N opens one.")
             return

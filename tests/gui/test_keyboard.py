@@ -3,10 +3,14 @@ Ctrl+Return, and find the update in the workspace and on the local status page."
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+
+import pytest
 
 from statusdesk.core.model import DeliveryState, IncidentState, UpdateStatus
 from statusdesk.desk import Desk
+from statusdesk.gui import operations
 from statusdesk.gui.editors import BodyEditor, TitleEdit
 from statusdesk.gui.incident_list import IncidentListView
 from tests.gui.conftest import WindowFactory, open_incident
@@ -140,7 +144,7 @@ def test_ctrl_1_to_4_map_to_maintenance_states(home: Path, launch: WindowFactory
 
 
 def test_alt_up_and_down_move_between_incidents_and_keep_each_draft(
-    home: Path, launch: WindowFactory
+    qtbot, home: Path, launch: WindowFactory
 ) -> None:
     ids = [
         open_incident(home, (f"Incident {n}", f"حادثة {n}"), ("Looking.", "نبحث."))
@@ -154,6 +158,8 @@ def test_alt_up_and_down_move_between_incidents_and_keep_each_draft(
     type_text("Draft for the first one")
     press("Alt+Down")
     assert window.list.current_incident_id() == order[1]
+    # Its rows are read off the GUI thread; the page and the composer follow when they arrive.
+    qtbot.waitUntil(lambda: window.view.incident_id == order[1])
     assert window.view.incident_id == order[1]
     assert window.composer.target == order[1]
     assert window.composer.body_en.toPlainText() == ""
@@ -163,6 +169,7 @@ def test_alt_up_and_down_move_between_incidents_and_keep_each_draft(
     press("Alt+Up")
     press("Alt+Up")
     assert window.list.current_incident_id() == order[0]
+    qtbot.waitUntil(lambda: window.composer.target == order[0])
     assert window.composer.body_en.toPlainText() == "Draft for the first one"
 
 
@@ -211,3 +218,25 @@ def test_esc_never_discards_a_draft(
     press("Escape")
     press("Escape")
     assert window.composer.body_en.toPlainText() == "Keep me"
+
+
+def test_choosing_an_incident_reads_its_rows_off_the_gui_thread(
+    qtbot, home: Path, launch: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long incident's rows take a quarter of a second to read: never on the GUI thread
+    when the user moves through the list."""
+    for n in range(2):
+        open_incident(home, (f"Incident {n}", f"حادثة {n}"), ("Looking.", "نبحث."))
+    window = launch()
+    on_gui_thread: list[bool] = []
+    read = operations.load_page
+
+    def recording(desk, incident_id):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return read(desk, incident_id)
+
+    monkeypatch.setattr(operations, "load_page", recording)
+    second = window.model.summary(1).incident.id  # type: ignore[union-attr]
+    press("Alt+Down")
+    qtbot.waitUntil(lambda: window.view.incident_id == second)
+    assert on_gui_thread and not any(on_gui_thread)
