@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-from statusdesk.core.model import Problem
+from statusdesk.core.model import Problem, blocking
 from statusdesk.desk import clean_text
+from statusdesk.gui import operations
 from statusdesk.gui.operations import DraftSnapshot
 
 if TYPE_CHECKING:
@@ -45,6 +46,15 @@ def question(warnings: Sequence[Problem]) -> tuple[str, str]:
     )
 
 
+def disagreements_worth_asking(desk: Desk, snapshot: DraftSnapshot) -> list[Problem]:
+    """Runs on the TaskRunner. None when the draft cannot go out anyway (an error — an
+    unfilled placeholder, an empty text — refuses it): asking "publish anyway?" first would
+    only lead to that refusal."""
+    if blocking(operations.check(desk, snapshot)):
+        return []
+    return desk.disagreements(clean_text(snapshot.body))
+
+
 class PublishGuard(QObject):
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
         super().__init__(parent)
@@ -60,7 +70,7 @@ class PublishGuard(QObject):
         on Esc. False when the TaskRunner is shutting down (nothing will follow)."""
         return_focus = QApplication.focusWidget()
         started = self._tasks.run(
-            partial(self._desk.disagreements, clean_text(snapshot.body)),
+            partial(disagreements_worth_asking, self._desk, snapshot),
             partial(self._checked, go, back, return_focus),
             partial(self._not_checked, go),
         )

@@ -78,3 +78,18 @@ def test_an_unclosed_direction_control_is_fixed_with_one_key_and_undone_with_ctr
     assert "fixed in the Arabic text" in window.statusBar().currentMessage()
     press("Ctrl+Z")
     assert composer.body_ar.toPlainText() == f"تفشل {RLE}المدفوعات"
+
+
+def test_a_draft_that_cannot_go_out_is_refused_without_asking_about_disagreements_first(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory
+) -> None:
+    window = launch()
+    composer = window.composer
+    write("Fixed by {eta}; 3 regions affected.", "تأثرت منطقتان.")
+    qtbot.waitUntil(lambda: any("“3”" in text for text in composer.problems.texts()))
+    press("Ctrl+Return")
+    # The placeholder refuses it: no "publish anyway?" about the 3 that could only lead there.
+    qtbot.waitUntil(lambda: window._publishing is None)
+    assert window.guard.popup is None
+    assert any("{eta}" in text for text in composer.problems.texts())
+    assert updates(home, active_incident) == 1
