@@ -8,7 +8,6 @@ applies. Secrets are never part of this form (they go to the keyring, see channe
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from statusdesk.core.model import Problem
 from statusdesk.gui.delivery_actions import PROBLEM_COLOUR
 from statusdesk.gui.incident_view import muted
+from statusdesk.gui.tab_order import set_tab_chain
 
 
 @dataclass(frozen=True)
@@ -235,8 +235,7 @@ class AddChannelForm(QGroupBox):
 
     def _chain(self) -> None:
         chain = [*self.focus_chain(), self.add_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(chain)
 
     # -- reading and answering --------------------------------------------------------------
 

@@ -13,7 +13,6 @@ channels as re-read, and the main window hands them to the composer.
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -46,6 +45,7 @@ from statusdesk.gui.channel_parts import (
     set_enabled,
     store_secret,
 )
+from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.secrets import SecretsUnavailable
 
@@ -147,8 +147,7 @@ class ChannelsDialog(WorkspaceWindow):
             self.add_form.add_button,
             self.close_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(chain)
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Wherever the keyboard goes (Tab, or a label's Alt+key), it stays in view."""

@@ -12,7 +12,6 @@ owns it because the custom post texts typed there are part of the draft.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -53,6 +52,7 @@ from statusdesk.gui.operations import DraftSnapshot
 from statusdesk.gui.preview import PreviewPanel
 from statusdesk.gui.preview_render import ChannelPreview
 from statusdesk.gui.problems import ProblemList
+from statusdesk.gui.tab_order import set_tab_chain
 
 CHECK_DELAY_MS = 300  # after the last keystroke; checks never run per keystroke
 PREVIEW_DELAY_MS = 300  # the same for rendering the channel previews
@@ -183,8 +183,7 @@ class Composer(QWidget):
         self.preview.pages_changed.connect(self._link_tab_order)
         self.components.rows_changed.connect(self._link_tab_order)
         chain = [self.title_en, self.title_ar, self.body_en, self.body_ar, self.state, self.impact]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(chain)
         for signal in (
             self.title_en.textChanged,
             self.title_ar.textChanged,
@@ -477,8 +476,7 @@ class Composer(QWidget):
         chain: list[QWidget] = [self.impact, *self.components.focus_widgets()]
         chain += [*self._channel_checks.values(), self.problems, self.publish_button]
         chain += self.preview.focus_widgets()
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(chain)
 
     def checked_channels(self) -> tuple[str, ...]:
         return tuple(name for name, box in self._channel_checks.items() if box.isChecked())

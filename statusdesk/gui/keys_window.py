@@ -15,7 +15,6 @@ to record it. Tab and Shift+Tab likewise move on from the field instead of being
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -42,6 +41,7 @@ from statusdesk.gui.channel_parts import error_text
 from statusdesk.gui.keymap import Keymap, KeymapError, load_keymap, save_overrides
 from statusdesk.gui.operations import author
 from statusdesk.gui.shortcuts import native_key
+from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.workspace_window import WorkspaceWindow
 
 if TYPE_CHECKING:
@@ -144,8 +144,7 @@ class KeysWindow(WorkspaceWindow):
             self.reset_all_button,
             self.close_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(chain)
         self._show_keymap()
         self.table.setCurrentCell(0, 0)
 

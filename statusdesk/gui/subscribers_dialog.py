@@ -13,7 +13,6 @@ subscriber_rows.py).
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +50,7 @@ from statusdesk.gui.subscribers_table import (
     SubscriberModel,
     SubscriberTable,
 )
+from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.store.subscribers import ImportRejected, SubscriberError
 
@@ -163,8 +163,7 @@ class SubscribersDialog(WorkspaceWindow):
             self.add_form.add_button,
             self.close_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(chain)
 
     # -- opening and keys ---------------------------------------------------------------------
 

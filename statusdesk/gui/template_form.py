@@ -7,7 +7,6 @@ kept or discarded, so a refused save never touches a field."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,6 +33,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.gui.channel_forms import EnterActs, buddy_row, no_auto_default, note, tell
 from statusdesk.gui.editors import BodyEditor
+from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.scheduling.templates import PLACEHOLDERS, Template
 
 # What each placeholder becomes, for the person choosing one (templates.py fills them).
@@ -173,8 +173,7 @@ class TemplateForm(QGroupBox):
         return [self.name, self.kind, self.state, self.en, self.ar, self.placeholder]
 
     def _chain(self) -> None:
-        for first, second in itertools.pairwise([*self.focus_chain(), self.insert_button]):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain([*self.focus_chain(), self.insert_button])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in (self.en, self.ar):

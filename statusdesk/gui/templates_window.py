@@ -15,7 +15,6 @@ it is saved or the window is closed, and closing with edits asks first (Esc keep
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -38,6 +37,7 @@ from statusdesk.core.model import Problem
 from statusdesk.gui.channel_forms import no_auto_default, note, tell
 from statusdesk.gui.channel_parts import error_text
 from statusdesk.gui.schedule_popups import ConfirmPopup
+from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.template_form import BLANK, TemplateForm, Values
 from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.scheduling.template_store import (
@@ -151,8 +151,7 @@ class TemplatesWindow(WorkspaceWindow):
             self.delete_button,
             self.close_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(chain)
 
     # -- opening and closing ------------------------------------------------------------------
 
