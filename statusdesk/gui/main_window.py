@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self._publishing: DraftSnapshot | None = None
         self._watched: dict[int, str] = {}  # update id → what to say before the summary
-        self._page_signature: tuple[object, ...] = ()
         self._restoring = False
         self._popup: FocusPopup | None = None  # the chooser or the reason dialog, when up
         self._retrying: dict[int, str] = {}  # delivery id → channel name, retried by a person
@@ -417,7 +416,6 @@ class MainWindow(QMainWindow):
     def _show_chosen(self, page: IncidentPage | None, follow: bool) -> None:
         self._page = page
         self.view.show_page(page, self.desk.clock.now())
-        self._page_signature = self._signature(page)
         if page is not None and (follow or not self.composer.is_new_incident):
             self.composer.show_update(page.incident, self._incident_components(page))
 
@@ -441,11 +439,10 @@ class MainWindow(QMainWindow):
         if data.incident_id is None or data.incident_id != self._current_id:
             return  # the user moved on while it was read; their choice was shown already
         page = data.page
-        if self._signature(page) != self._page_signature or (
+        if self._signature(page) != self._signature(self._page) or (
             page is not None and not self.view.refresh_deliveries(page.deliveries)
         ):
             self.view.show_page(page, self.desk.clock.now())
-            self._page_signature = self._signature(page)
             self._page = page
             if page is not None and self.composer.target == page.incident.id:
                 self.composer.show_update(page.incident, self._incident_components(page))
