@@ -26,6 +26,8 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP as SMTPServer
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from statusdesk.channels.base import PartRecord
 from statusdesk.channels.email import compose, smtp
@@ -34,11 +36,18 @@ from statusdesk.channels.email.compose import Recipient
 from statusdesk.channels.email.settings import settings_problems
 from statusdesk.core.model import (
     BilingualText,
+    Channel,
     Delivery,
     DeliveryState,
     Draft,
+    Impact,
+    Incident,
+    IncidentKind,
     IncidentState,
     Language,
+    Order,
+    Update,
+    UpdateStatus,
 )
 from statusdesk.delivery import retry
 from statusdesk.delivery.outbox import Published
@@ -337,6 +346,18 @@ def recorded_text(desk: Desk) -> str:
     return json.dumps(rows, ensure_ascii=False)
 
 
+def raw_header(content: bytes, name: str) -> str:
+    """A header's bytes as they travelled, unfolded but not decoded."""
+    lines = content.split(b"\r\n\r\n", 1)[0].decode("ascii").split("\r\n")
+    (index,) = [i for i, line in enumerate(lines) if line.lower().startswith(name.lower() + ":")]
+    value = lines[index].split(":", 1)[1]
+    for line in lines[index + 1 :]:
+        if not line[:1].isspace():
+            break
+        value += line
+    return value.strip()
+
+
 # -- one message, end to end ------------------------------------------------------------------
 
 
@@ -384,6 +405,8 @@ def test_a_bilingual_update_reaches_a_subscriber_over_starttls(
     link = f"https://status.acme.example/unsubscribe?token={subscriber.token}"
     assert message["List-Unsubscribe"] == f"<{link}>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert raw_header(received.content, "List-Unsubscribe") == f"<{link}>"
+    assert raw_header(received.content, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
     assert link in text and f'href="{link}"' in html
     assert message["Message-ID"] == compose.message_id(
         delivery.idempotency_key, "amal@example.com", "acme.example"
@@ -459,9 +482,10 @@ def test_a_mailto_unsubscribe_without_an_unsubscribe_url(
     assert attempt(mail_desk, publish(mail_desk)).state is SENT
     (received,) = server.received
     (subscriber,) = Subscribers(mail_desk.store).list()
-    assert received.message["List-Unsubscribe"] == (
-        f"<mailto:status@acme.example?subject=unsubscribe%20{subscriber.token}>"
-    )
+    expected = f"<mailto:status@acme.example?subject=unsubscribe%20{subscriber.token}>"
+    assert received.message["List-Unsubscribe"] == expected
+    # On the wire as it is: mail clients never decode an RFC 2047 word in this header.
+    assert raw_header(received.content, "List-Unsubscribe") == expected
     # RFC 8058: one-click is a POST to an https link; a mailto cannot take it.
     assert received.message["List-Unsubscribe-Post"] is None
 
@@ -842,6 +866,125 @@ def test_render_is_deterministic_and_message_ids_are_per_recipient(
     assert one == compose.message_id("sd-key", "amal@example.com", "acme.example")
     assert one != compose.message_id("sd-key", "sam@example.com", "acme.example")
     assert one != compose.message_id("sd-other", "amal@example.com", "acme.example")
+
+
+# -- subjects and headers that round-trip (issue #12 §3) ---------------------------------------
+
+PAYMENTS = BilingualText(
+    "Payments API returning errors for some customers", "أخطاء في واجهة المدفوعات لبعض العملاء"
+)
+SETTINGS = [
+    (Language.EN, Order.EN_FIRST),
+    (Language.AR, Order.EN_FIRST),
+    (Language.BOTH, Order.EN_FIRST),
+    (Language.BOTH, Order.AR_FIRST),
+]
+
+
+@pytest.mark.parametrize(("language", "order"), SETTINGS)
+def test_a_bilingual_subject_arrives_exactly_as_written(
+    mail_desk: Desk,
+    mail_server: Servers,
+    memory_keyring: MemoryKeyring,
+    language: Language,
+    order: Order,
+) -> None:
+    """Through a real SMTP server, decoded by the stdlib parser as a mail client would: every
+    space of both titles is still there, for every language setting and order."""
+    server = mail_server()
+    add_mail(mail_desk, server, language=language.value, order=order.value, unsubscribe_url="")
+    people = [("ar@example.com", "ar"), ("en@example.com", "en"), ("both@example.com", "both")]
+    subscribe(mail_desk, *people)
+    draft = Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING, author="amal")
+    published = mail_desk.open_incident(
+        title=PAYMENTS, draft=draft, channel_names=["mail"], dispatch=False
+    )
+    assert attempt(mail_desk, published).state is SENT
+    en = f"[Investigating] {PAYMENTS.en}"
+    ar = f"[قيد التحقيق] {PAYMENTS.ar}"
+    both = f"{en} | {ar}" if order is Order.EN_FIRST else f"{ar} | {en}"
+    sent = {"en": en, "ar": ar, "both": both}
+    for address, preference in people:
+        (received,) = server.to(address)
+        variant = compose.variant_for(Language(preference), sent_languages(language, order))
+        assert received.message["Subject"] == sent[variant], (address, variant)
+        assert all(byte < 128 for byte in received.content)
+
+
+def sent_languages(language: Language, order: Order) -> list[str]:
+    ordered = ["ar", "en"] if order is Order.AR_FIRST else ["en", "ar"]
+    return [lang for lang in ordered if language.includes(lang)]
+
+
+ARABIC_WORDS = st.sampled_from(
+    ["أخطاء", "في", "واجهة", "المدفوعات", "لبعض", "العملاء", "التداول", "٣٠", "١٤:٣٠", "،", "؟"]
+)
+LATIN_WORDS = st.text(
+    alphabet=st.sampled_from("abcXYZ0123456789-_.:;,!?()[]|/&'\"=<>@+%~"), min_size=1, max_size=12
+) | st.sampled_from(["API", "v2", "14:30", "UTC+03:00", "=?", "?=", "Payments", "é"])
+WORDS = st.lists(ARABIC_WORDS | LATIN_WORDS | st.text(min_size=1, max_size=3), min_size=1)
+SPACES = st.sampled_from([" ", " ", " ", "  ", "\t"])
+
+
+@st.composite
+def titles(draw: st.DrawFn) -> str:
+    words = draw(WORDS.map(lambda ws: ws[:40]))
+    title = words[0]
+    for word in words[1:]:
+        title += draw(SPACES) + word
+    return title
+
+
+def incident_with(title: BilingualText) -> tuple[Update, Incident]:
+    stamp = "2026-03-10T09:00:00Z"
+    incident = Incident(
+        1, title, IncidentKind.INCIDENT, IncidentState.IDENTIFIED, Impact.MAJOR, stamp, stamp, stamp
+    )
+    update = Update(
+        7,
+        1,
+        IncidentState.IDENTIFIED,
+        BilingualText(EN, AR),
+        "amal",
+        stamp,
+        UpdateStatus.PUBLISHED,
+        published_at=stamp,
+    )
+    return update, incident
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(en=titles(), ar=titles())
+@example(en=PAYMENTS.en, ar=PAYMENTS.ar)
+@example(en="x" * 70 + " " + "y" * 70, ar=" ".join(["المدفوعات"] * 22))  # 200 characters
+def test_subjects_decode_to_the_text_written_whatever_the_title(en: str, ar: str) -> None:
+    """Mixed Arabic/Latin titles, long ones (folded many times), spaces wherever a fold may
+    fall, digits, punctuation and text that looks like an encoded word: the subject a mail
+    client decodes (stdlib parser, policy.default) is the subject written, after the stored
+    message is read back and each recipient's copy is made from it — for every channel
+    language and order."""
+    update, incident = incident_with(BilingualText(en, ar))
+    for language, order in SETTINGS:
+        config = Channel(1, "email", "mail", True, language, order)
+        languages = compose.channel_languages(config, update)
+        for variant in sorted({compose.variant_for(pref, languages) for pref in Language}):
+            in_variant = compose.variant_languages(variant, languages)
+            written = compose.subject_for(update, incident, in_variant)
+            stored = compose.read_message(
+                compose.render_message(update, incident, in_variant, FROM, "latn")
+            )
+            assert stored.subject == written
+            link = compose.unsubscribe_link("", "status@acme.example", "tok-" + "z" * 60)
+            copy = compose.copy_for(
+                stored, Recipient("a@example.com", variant, link), message_id="<m@x>", when=0
+            )
+            assert copy.isascii()
+            assert all(len(line) <= 998 for line in copy.split(b"\r\n"))
+            parsed = email.message_from_bytes(copy, policy=policy.default)
+            assert parsed["Subject"] == written
+            assert raw_header(copy, "List-Unsubscribe") == f"<{link}>"
+            for lang in in_variant:
+                assert " ".join(incident.title.get(lang).split()) in written
 
 
 def test_seqs_stay_with_their_address_when_the_list_changes() -> None:

@@ -17,6 +17,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
+from email.header import Header
 from email.message import EmailMessage, MIMEPart
 from email.parser import Parser
 from email.utils import formatdate
@@ -36,7 +37,43 @@ from statusdesk.core.text.bidi import LANG_DIRECTION
 MESSAGE_TYPE = "message/rfc822"
 RECIPIENTS_TYPE = "application/json"
 FOOTER_MARK = "<!--statusdesk:footer-->"  # user text is escaped: it can never write this
-SMTP = policy.SMTP  # CRLF, RFC 2047 headers, lines folded at 78
+
+
+class WirePolicy(policy.EmailPolicy):
+    """`policy.SMTP` (CRLF, RFC 2047 headers, lines folded at 78), except for two kinds of
+    header its folder gets wrong (CPython 3.11's `_refold_parse_tree`):
+
+    - Subject: when it folds a mix of Latin and Arabic it drops the spaces between the
+      encoded words it makes ("[قيد التحقيق] أخطاء في" came back "[قيدالتحقيق]أخطاءفي"), and
+      folding it again at each recipient's copy loses more. A subject that is not plain ASCII
+      is therefore written by the stdlib's other encoder, `email.header.Header`: UTF-8
+      encoded words split between characters, every space inside a word, so a reader
+      decodes exactly the text that was written.
+    - List-Unsubscribe and List-Unsubscribe-Post: a URL in angle brackets (RFC 2369, 8058)
+      that mail clients read as is and never decode; the folder turned a long one into
+      `=?utf-8?q?=3Cmailto...?=`. They are written unfolded (a header line may be 998
+      characters), always ASCII (unsubscribe_link percent-encodes).
+    """
+
+    def fold(self, name: str, value: str) -> str:
+        return self._wire_fold(name, value) or super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        folded = self._wire_fold(name, value)
+        return folded.encode("ascii") if folded else super().fold_binary(name, value)
+
+    def _wire_fold(self, name: str, value: str) -> str | None:
+        text = str(value)
+        if name.lower() in RAW_HEADERS and text.isascii() and len(text) < 990:
+            return f"{name}: {text}{self.linesep}"
+        if name.lower() == "subject" and not (text.isascii() and "=?" not in text):
+            encoded = Header(text, "utf-8", header_name=name, maxlinelen=self.max_line_length)
+            return f"{name}: {encoded.encode(linesep=self.linesep)}{self.linesep}"
+        return None
+
+
+RAW_HEADERS = frozenset(["list-unsubscribe", "list-unsubscribe-post"])
+SMTP = WirePolicy(linesep="\r\n")
 
 FOOTER_WORDS = {
     "en": {
@@ -229,11 +266,17 @@ def unsubscribe_link(url_setting: str, from_address: str, token: str) -> str:
     parameter added), else a mailto: to the sender with the token in the subject."""
     quoted = quote(token, safe="")
     if url_setting:
+        # ASCII only (it goes into a header unencoded): anything else percent-encoded.
+        url = quote(url_setting, safe=_URL_SAFE)
         if "{token}" in url_setting:
-            return url_setting.replace("{token}", quoted)
-        joiner = "&" if "?" in url_setting else "?"
-        return f"{url_setting}{joiner}token={quoted}"
-    return f"mailto:{from_address}?subject={quote('unsubscribe ' + token, safe='')}"
+            return url.replace(quote("{token}", safe=_URL_SAFE), quoted)
+        joiner = "&" if "?" in url else "?"
+        return f"{url}{joiner}token={quoted}"
+    address = quote(from_address, safe="@")
+    return f"mailto:{address}?subject={quote('unsubscribe ' + token, safe='')}"
+
+
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 
 
 @dataclass(frozen=True)
