@@ -42,7 +42,12 @@ from statusdesk.core.model import (
 from statusdesk.core.placeholders import leftover_placeholders
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
-from statusdesk.core.validation import body_problems, override_warnings, title_problems
+from statusdesk.core.validation import (
+    body_problems,
+    draft_text_problems,
+    override_warnings,
+    title_problems,
+)
 from statusdesk.delivery.dispatcher import MAX_WORKERS, Dispatcher, Recovery, StateCallback
 from statusdesk.delivery.outbox import (
     Published,
@@ -90,6 +95,8 @@ def _clean_draft(draft: Draft) -> Draft:
         draft,
         body=clean_text(draft.body),
         overrides={name: _clean(text) for name, text in draft.overrides.items()},
+        author=_clean(draft.author),
+        component_status={_clean(name): s for name, s in draft.component_status.items()},
     )
 
 
@@ -196,6 +203,7 @@ class Desk(SchedulingOps):
     ) -> list[Problem]:
         """Everything that stands between this draft and publishing, errors and warnings."""
         problems = body_problems(draft.body, [c.language for c in channels])
+        problems += draft_text_problems(draft)
         problems += leftover_placeholders(draft.body)
         problems += override_warnings(draft.body)
         problems += self.disagreements(draft.body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from statusdesk.core.model import BilingualText, Language, Problem, Severity
+from statusdesk.core.model import BilingualText, Draft, Language, Problem, Severity
 from statusdesk.core.text.sanitize import OVERRIDES, bidi_problems, suspicious_controls
 
 # An update is read on a phone during an outage. Hosted status pages cap bodies at a few thousand
@@ -108,3 +108,35 @@ def override_warnings(body: BilingualText) -> list[Problem]:
             if text[found.start] in OVERRIDES and found.start not in errors:
                 warnings.append(Problem(field, found.reason, Severity.WARNING, found.start))
     return warnings
+
+
+def draft_text_problems(draft: Draft) -> list[Problem]:
+    """Control characters and broken direction controls in what a draft carries besides its
+    bodies: the author, the names of the components it sets and each channel's own text
+    (issue #12 §3: nothing reaches a channel raw). Bodies and titles have their own checks."""
+    problems = bidi_problems(draft.author, "author") + _one_line(
+        draft.author, "author", "The author"
+    )
+    for name in draft.component_status:
+        problems += [
+            Problem("component", f"Component {name!r}: {p.message}", p.severity, p.position)
+            for p in bidi_problems(name, "component")
+            + _one_line(name, "component", "A component name")
+        ]
+    for channel, text in draft.overrides.items():
+        problems += [
+            Problem(
+                f"overrides.{channel}",
+                f"The custom text for {channel!r}: {p.message}",
+                p.severity,
+                p.position,
+            )
+            for p in bidi_problems(text, f"overrides.{channel}")
+        ]
+    return problems
+
+
+def _one_line(text: str, field: str, label: str) -> list[Problem]:
+    if "\n" not in text:
+        return []
+    return [Problem(field, f"{label} is one line.", Severity.ERROR, text.index("\n"))]

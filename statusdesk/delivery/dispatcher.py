@@ -22,13 +22,14 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from statusdesk.channels.base import Ambiguous, Channel, Permanent, Rendered, Transient
 from statusdesk.clock import Clock
+from statusdesk.core.model import BilingualText, Delivery, DeliveryState, Incident, Update
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import Delivery, DeliveryState, Incident, Update
+from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.owners import process_is_gone
@@ -260,7 +261,7 @@ class Dispatcher:
         kept = store.rendered_of(delivery.id)
         if kept is not None:
             return Rendered.from_json(kept)
-        rendered = channel.render(update, incident)
+        rendered = channel.render(*_scrubbed(update, incident))
         store.keep_rendered(delivery.id, rendered.to_json(), self.owner)
         return rendered
 
@@ -418,3 +419,16 @@ class Dispatcher:
             timer.daemon = True
             self._timers.add(timer)
             timer.start()
+
+
+def _scrubbed(update: Update, incident: Incident) -> tuple[Update, Incident]:
+    """Control characters never reach a channel raw (issue #12 §3): input is refused at
+    validation; text stored before that check existed is scrubbed here."""
+
+    def both(text: BilingualText) -> BilingualText:
+        return BilingualText(scrub(text.en), scrub(text.ar))
+
+    return (
+        replace(update, body=both(update.body), author=scrub(update.author)),
+        replace(incident, title=both(incident.title)),
+    )

@@ -23,6 +23,7 @@ from statusdesk.channels.site.render import ARABIC_INDIC, format_time
 from statusdesk.core.model import BilingualText, IncidentKind, IncidentState, Problem
 from statusdesk.core.placeholders import MISSING
 from statusdesk.core.placeholders import PLACEHOLDERS as PLACEHOLDERS  # re-exported
+from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import LANGUAGE_NAMES
 
@@ -74,7 +75,11 @@ def parse_templates(document: Mapping[str, Any], source: str) -> dict[str, Templ
         try:
             kind = IncidentKind(entry["kind"])
             state = IncidentState(entry["state"])
-            text = BilingualText(str(entry.get("en", "")), str(entry.get("ar", "")))
+            # Normalised as typed text is (a hand-edited file's \x0b becomes a newline);
+            # any other control in it is refused when the template is used.
+            text = BilingualText(
+                normalize(str(entry.get("en", ""))), normalize(str(entry.get("ar", "")))
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise TemplateError(
                 f"{source}: template {name!r} needs a kind (incident|maintenance), a state of "

@@ -7,6 +7,7 @@ import json
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -273,3 +274,120 @@ def test_arabic_indic_digits_are_a_setting(desk: Desk) -> None:
     ar = (desk.paths.site / "ar" / "index.html").read_text(encoding="utf-8")
     year = datetime.now(UTC).year
     assert str(year).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) in ar
+
+
+# -- control characters never reach the feeds (issue #12 §3) ----------------------------------
+
+BASE = {
+    "--title-en": "Payments down",
+    "--title-ar": "توقف المدفوعات",
+    "--en": "We are investigating.",
+    "--ar": "نحقق في المشكلة.",
+}
+
+
+def hostile_template(home: Path) -> None:
+    """A workspace template file written by hand (or by another tool) with controls in it."""
+    folder = home / "templates"
+    folder.mkdir(exist_ok=True)
+    entries = {
+        name: {"kind": "incident", "state": "investigating", "en": en, "ar": ar}
+        for name, en, ar in [
+            ("pasted", "From Word:\x0bnext line\x0cnext page", "من وورد:\x0bسطر\u2028سطر"),
+            ("escape", "Clear\x1b[2J the screen", "امسح\x1b[2J الشاشة"),
+        ]
+    }
+    (folder / "workspace.json").write_text(json.dumps({"templates": entries}), encoding="utf-8")
+
+
+def assert_clean_feeds(site: Path, expected: list[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    from statusdesk.core.text.sanitize import CONTROLS
+
+    for path in (site / "history.atom", site / "ar" / "history.atom"):
+        raw = path.read_bytes()
+        ET.fromstring(raw)  # well-formed XML 1.0
+        feed = feedparser.parse(raw)
+        assert feed.bozo == 0, (path, feed.get("bozo_exception"))
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".atom", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert not [ch for ch in text if ch in CONTROLS], path
+    everything = "".join(
+        e.content[0].value
+        for path in (site / "history.atom", site / "ar" / "history.atom")
+        for e in feedparser.parse(path.read_bytes()).entries
+    )
+    for phrase in expected:
+        assert phrase in everything, phrase
+
+
+def test_control_characters_by_every_path_never_reach_the_feeds(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.test_cli_support import call
+
+    def cli(*argv: str) -> Any:
+        return call(capsys, "--home", str(home), *argv)
+
+    def open_incident(**changes: str | None) -> Any:
+        options = {**BASE, **changes}
+        argv = [x for k, v in options.items() if v is not None for x in (k, v)]
+        return cli("incident", "open", "--timeout", "30", *argv)
+
+    hostile_template(home)
+    # A pasted line break (VT, FF, U+2028) is the line break the writer meant: accepted, as one.
+    done = open_incident(
+        **{
+            "--en": "First line\x0bsecond line\x0cthird line",
+            "--ar": "السطر الأول\x0bالسطر الثاني\u2028السطر الثالث",
+            "--component": "Payments API=major_outage",
+            "--author": "amal",
+        }
+    )
+    assert done.code == 0, done.stderr
+    done = open_incident(**{"--en": None, "--ar": None, "--template": "pasted"})
+    assert done.code == 0, done.stderr
+
+    # Every other control is refused, exit 3, saying where and which; nothing is recorded.
+    refused = [
+        ({"--en": "Pay\x1b[2Jments"}, "body_en", "U+001B (ESC)"),
+        ({"--ar": "نص\x07"}, "body_ar", "U+0007 (BEL)"),
+        ({"--title-en": "Pay\x0bments down"}, "title_en", "one line"),
+        ({"--title-ar": "عنوان\x9b"}, "title_ar", "U+009B"),
+        ({"--component": "Pay\x1bments=major_outage"}, "component", "U+001B (ESC)"),
+        ({"--author": "amal\x7f"}, "author", "U+007F (DEL)"),
+        ({"--text-for": "site=Custom\x08"}, "overrides.site", "U+0008"),
+        ({"--en": None, "--ar": None, "--template": "escape"}, "body_en", "U+001B (ESC)"),
+    ]
+    for changes, field, what in refused:
+        done = open_incident(**changes)
+        assert done.code == 3, (changes, done.stdout, done.stderr)
+        assert f"{field}: " in done.stderr and what in done.stderr, (changes, done.stderr)
+        assert "\x1b" not in done.stderr  # said, never echoed to the terminal
+    listed = cli("incident", "list", "--json")
+    assert len(listed.json()) == 2
+
+    site = home / "site"
+    assert_clean_feeds(
+        site,
+        [
+            "First line\nsecond line\nthird line",
+            "السطر الأول\nالسطر الثاني\nالسطر الثالث",
+            "From Word:\nnext line\nnext page",
+        ],
+    )
+
+    # Text stored before these checks existed (a row written by an older version): the page
+    # and both feeds still build valid, the controls scrubbed on the way out.
+    import sqlite3
+
+    with sqlite3.connect(home / "statusdesk.db") as db:
+        db.execute(
+            'UPDATE "update" SET body_en = ?, body_ar = ? WHERE id = 1',
+            ("Legacy\x0bline\x00 with NUL", "قديم\x1b نص"),
+        )
+        db.execute("UPDATE incident SET title_en = ? WHERE id = 1", ("Old\x0ctitle",))
+    assert cli("site", "build").code == 0
+    assert_clean_feeds(site, ["Legacy\nline with NUL", "قديم نص"])

@@ -10,9 +10,13 @@ from hypothesis import strategies as st
 from statusdesk.core.text.bidi import first_strong_direction, is_rtl, ltr_runs
 from statusdesk.core.text.sanitize import (
     BIDI_CONTROLS,
+    CONTROLS,
     bidi_problems,
+    fix_bidi_controls,
     normalize,
+    scrub,
     strip_bidi_controls,
+    suspicious_controls,
 )
 
 
@@ -84,3 +88,51 @@ def test_ltr_runs_isolate_latin_inside_arabic() -> None:
 @given(st.text())
 def test_ltr_runs_always_give_the_text_back(text: str) -> None:
     assert "".join(piece for _, piece in ltr_runs(text)) == text
+
+
+# -- control characters (issue #12 §3) --------------------------------------------------------
+
+REFUSED = ["\x00", "\x01", "\x07", "\x08", "\x1b", "\x1f", "\x7f", "\x80", "\x9b", "\x9f"]
+
+
+def test_pasted_line_breaks_become_newlines() -> None:
+    """A manual line break from Word (VT), a page break (FF), NEL and the Unicode line and
+    paragraph separators: the writer meant a new line."""
+    assert normalize("one\x0btwo\x0cthree\x85four\u2028five\u2029six") == (
+        "one\ntwo\nthree\nfour\nfive\nsix"
+    )
+    assert bidi_problems(normalize("سطر\x0bسطر"), "body_ar") == []
+
+
+def test_every_other_control_is_refused_saying_which_and_where() -> None:
+    for ch in REFUSED:
+        (problem,) = bidi_problems(f"ab{ch}c", "title_en")
+        assert (problem.field, problem.position) == ("title_en", 2), repr(ch)
+        assert f"U+{ord(ch):04X}" in problem.message
+    (esc,) = bidi_problems("x\x1b[2J", "body_en")
+    assert "U+001B (ESC)" in esc.message and "remove it" in esc.message
+    assert bidi_problems("tab\tand\nnewline", "body_en") == []  # the two that are text
+
+
+def test_the_controls_are_exactly_c0_but_tab_and_newline_del_and_c1() -> None:
+    expected = {chr(c) for c in range(0x20)} - {"\t", "\n", "\r"}
+    expected |= {chr(c) for c in range(0x7F, 0xA0)}
+    assert expected == CONTROLS
+
+
+def test_a_control_met_before_normalisation_is_still_caught_and_fixed() -> None:
+    text = "أ\x0bب\x1bج"
+    assert [p.position for p in bidi_problems(text, "body_ar")] == [1, 3]
+    assert [c.start for c in suspicious_controls(text)] == [1, 3]
+    assert fix_bidi_controls(text) == "أ\nبج"
+    assert bidi_problems(fix_bidi_controls(text), "body_ar") == []
+
+
+@given(st.text())
+def test_scrubbed_text_has_no_control_and_is_valid_xml(text: str) -> None:
+    import xml.etree.ElementTree as ET
+    from xml.sax.saxutils import escape
+
+    clean = scrub(text)
+    assert not any(ch in CONTROLS for ch in clean)
+    ET.fromstring(f"<a>{escape(clean)}</a>")

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from statusdesk.core.model import BilingualText, Language, Severity
-from statusdesk.core.validation import MAX_BODY_CHARS, body_problems, title_problems
+from statusdesk.core.model import (
+    BilingualText,
+    ComponentStatus,
+    Draft,
+    IncidentState,
+    Language,
+    Severity,
+)
+from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.validation import (
+    MAX_BODY_CHARS,
+    body_problems,
+    draft_text_problems,
+    title_problems,
+)
 
 
 def test_both_bodies_empty_is_rejected() -> None:
@@ -39,3 +52,42 @@ def test_titles() -> None:
     assert title_problems(BilingualText("API outage", "")) == []
     assert "needs a title" in title_problems(BilingualText("", ""))[0].message
     assert title_problems(BilingualText("two\nlines", ""))[0].position == 3
+
+
+def test_control_characters_are_refused_in_titles_and_bodies() -> None:
+    (problem,) = title_problems(BilingualText("API\x00 outage", "تعطل"))
+    assert (problem.field, problem.position) == ("title_en", 3)
+    assert "U+0000 (NUL)" in problem.message
+    problems = body_problems(BilingualText("ok\x1b[31m", "نص\x7f"), [Language.BOTH])
+    assert [(p.field, p.position) for p in problems] == [("body_en", 2), ("body_ar", 2)]
+
+
+def test_a_pasted_line_break_in_a_title_makes_it_two_lines() -> None:
+    (problem,) = title_problems(BilingualText(normalize("API\x0boutage"), ""))
+    assert problem.field == "title_en" and "one line" in problem.message
+
+
+def test_authors_component_names_and_custom_texts_are_checked_too() -> None:
+    draft = Draft(
+        BilingualText("ok", "نعم"),
+        IncidentState.INVESTIGATING,
+        component_status={
+            "API\x1b]0;pwned\x07": ComponentStatus.MAJOR_OUTAGE,
+            "Web\nsite": ComponentStatus.DEGRADED_PERFORMANCE,
+        },
+        author="amal\x08",
+        overrides={"x": "Post\x0c"},
+    )
+    found = [(p.field, p.position) for p in draft_text_problems(draft)]
+    assert found == [
+        ("author", 4),
+        ("component", 3),
+        ("component", 12),
+        ("component", 3),
+        ("overrides.x", 4),
+    ]
+    messages = " ".join(p.message for p in draft_text_problems(draft))
+    assert "U+001B (ESC)" in messages and "U+0007 (BEL)" in messages
+    assert "\\x1b" in messages  # the name is shown escaped, never raw to a terminal
+    assert "\x1b" not in messages
+    assert draft_text_problems(Draft(BilingualText("a", ""), IncidentState.INVESTIGATING)) == []

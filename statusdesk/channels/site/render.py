@@ -13,6 +13,7 @@ from statusdesk.channels.site.snapshot import Snapshot
 from statusdesk.channels.site.words import COMPONENT, INDICATOR, LABELS, STATE, indicator
 from statusdesk.core.model import BilingualText, IncidentKind
 from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, ltr_runs
+from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso, parse_iso
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -131,4 +132,6 @@ def render_atom(snap: Snapshot, lang: str) -> str:
         incidents=snap.incidents,
     )
     env = environment(lang, snap.settings.digits)
-    return env.get_template("history.atom.j2").render(ctx)
+    # One control character (a stored \x0b, say) would make the whole feed invalid XML, for
+    # every incident in it: whatever slipped past validation is scrubbed here.
+    return scrub(env.get_template("history.atom.j2").render(ctx))

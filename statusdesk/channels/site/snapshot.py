@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from statusdesk.core.model import Channel, Component, Incident, Update, UpdateStatus
+from statusdesk.core.model import (
+    BilingualText,
+    Channel,
+    Component,
+    Incident,
+    Update,
+    UpdateStatus,
+)
+from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso
 from statusdesk.store import Store
 from statusdesk.store.rows import component_from_row, incident_from_row, update_from_row
@@ -55,7 +63,11 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
     since = iso(now - timedelta(days=HISTORY_DAYS))
     site = next((c for c in store.channels() if c.kind == "site"), None)
     components = [
-        component_from_row(r) for r in _rows(store, "SELECT * FROM component ORDER BY position, id")
+        replace(component, name=_scrubbed(component.name))
+        for component in (
+            component_from_row(r)
+            for r in _rows(store, "SELECT * FROM component ORDER BY position, id")
+        )
     ]
     incident_rows = _rows(
         store,
@@ -81,9 +93,15 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
             "ORDER BY published_at DESC, id DESC",
             (UpdateStatus.PUBLISHED.value, since),
         ):
-            updates[r["incident_id"]].append(update_from_row(r))
+            update = update_from_row(r)
+            updates[r["incident_id"]].append(
+                replace(update, body=_scrubbed(update.body), author=scrub(update.author))
+            )
             changes[r["id"]] = json.loads(r["component_changes"] or "[]")
-    incidents = [incident_from_row(r, tuple(links.get(r["id"], ()))) for r in incident_rows]
+    incidents = [
+        replace(incident, title=_scrubbed(incident.title))
+        for incident in (incident_from_row(r, tuple(links.get(r["id"], ()))) for r in incident_rows)
+    ]
     return Snapshot(now, Settings.from_channel(site), components, incidents, updates, changes)
 
 
@@ -91,3 +109,9 @@ def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str
     cursor = store.conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _scrubbed(text: BilingualText) -> BilingualText:
+    """Text stored before control characters were refused (issue #12 §3) still makes a valid
+    page and feed: they are scrubbed as the page reads them."""
+    return BilingualText(scrub(text.en), scrub(text.ar))

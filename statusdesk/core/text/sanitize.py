@@ -29,13 +29,74 @@ BIDI_CONTROLS = frozenset(
 # Byte-order marks and noncharacters have no business inside a status update.
 FORBIDDEN = {"\ufeff": "a byte-order mark (U+FEFF)", "\ufffe": "U+FFFE", "\uffff": "U+FFFF"}
 
+# Control characters (issue #12 §3). Two kinds, treated differently on purpose:
+#
+# - Line breaks in other clothes: VT (\x0b, what Word puts on the clipboard for a manual line
+#   break, Shift+Enter), FF (\x0c, a page break), NEL (U+0085) and the Unicode line and
+#   paragraph separators U+2028/U+2029 (what macOS, Pages and web editors paste). The writer
+#   meant a line break and cannot see the character: refusing it in the middle of an outage
+#   would send them hunting for something invisible. `normalize` makes each a plain "\n", so
+#   the text then follows the usual line rules (a title stays one line).
+# - Every other C0 control but tab and newline (NUL, BEL, backspace, ESC...), DEL and the C1
+#   controls U+0080–U+009F. They carry no text a reader could want; raw, they make an Atom
+#   feed invalid XML, are refused or shown as boxes by X, Statuspage and chat apps, and drive
+#   terminals (ESC). They are refused with a Problem that says where and which one (never
+#   dropped silently: what goes out is what was written); the bidi fix key removes them.
+#
+# A line-break control met before `normalize` ran is reported too (and the fix turns it into a
+# newline), so no path lets one reach a channel raw.
+LINE_BREAK_CONTROLS = frozenset("\x0b\x0c\x85\u2028\u2029")
+CONTROLS = frozenset(
+    chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r"
+)
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "BEL",
+    "\x08": "backspace",
+    "\x0b": "vertical tab: a pasted manual line break",
+    "\x0c": "form feed",
+    "\x1b": "ESC",
+    "\x7f": "DEL",
+    "\x85": "next line",
+}
+
 # Everything the scan stops at; the rest of a 100,000-character body is skipped at regex speed.
-_SCANNED = re.compile("[\n" + "".join(sorted(BIDI_CONTROLS)) + "".join(FORBIDDEN) + "]")
+_SCANNED = re.compile(
+    "[\n"
+    + "".join(sorted(BIDI_CONTROLS))
+    + "".join(FORBIDDEN)
+    + "".join(re.escape(ch) for ch in sorted(CONTROLS))
+    + "]"
+)
+_LINE_BREAKS = re.compile("\r\n|[\r" + "".join(sorted(LINE_BREAK_CONTROLS)) + "]")
 
 
 def normalize(text: str) -> str:
-    """NFC, and Windows/Mac line endings folded to \\n."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFC, and Windows/Mac line endings and the line-break controls (VT, FF, NEL, U+2028,
+    U+2029; see LINE_BREAK_CONTROLS) folded to \\n."""
+    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
+
+
+def forbidden_description(ch: str) -> str:
+    """What a forbidden character is, for a Problem: 'the control character U+001B (ESC)'."""
+    if ch in FORBIDDEN:
+        return FORBIDDEN[ch]
+    name = _CONTROL_NAMES.get(ch)
+    return f"the control character U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def is_forbidden(ch: str) -> bool:
+    return ch in FORBIDDEN or ch in CONTROLS
+
+
+_SCRUBBED = re.compile("[" + "".join(re.escape(ch) for ch in sorted({*CONTROLS, *FORBIDDEN})) + "]")
+
+
+def scrub(text: str) -> str:
+    """The last line of defence, for text on its way out that never met these checks (stored
+    before they existed): each line-break control becomes a newline, every other control and
+    forbidden character goes. Input is refused before it gets here (validation)."""
+    return _SCRUBBED.sub(lambda m: "\n" if m.group() in LINE_BREAK_CONTROLS else "", text)
 
 
 def control_name(ch: str) -> str:
@@ -82,7 +143,7 @@ def _scan(text: str) -> _Scan:
 
     for match in _SCANNED.finditer(text):
         pos, ch = match.start(), match.group()
-        if ch in FORBIDDEN:
+        if is_forbidden(ch):
             forbidden.append(pos)
         elif ch == "\n":
             end_scopes(0, pos)  # X8: a paragraph end closes everything
@@ -118,7 +179,13 @@ def bidi_problems(text: str, field: str) -> list[Problem]:
     """
     scan = _scan(text)
     problems = [
-        Problem(field, f"Text contains {FORBIDDEN[text[pos]]}; remove it", Severity.ERROR, pos)
+        Problem(
+            field,
+            f"Text contains {forbidden_description(text[pos])}, which no channel can show; "
+            "remove it",
+            Severity.ERROR,
+            pos,
+        )
         for pos in scan.forbidden
     ]
     problems += [
@@ -162,7 +229,9 @@ def suspicious_controls(text: str) -> list[SuspiciousControl]:
     """
     scan = _scan(text)
     found = [
-        SuspiciousControl(pos, pos + 1, f"Text contains {FORBIDDEN[text[pos]]}; remove it.")
+        SuspiciousControl(
+            pos, pos + 1, f"Text contains {forbidden_description(text[pos])}; remove it."
+        )
         for pos in scan.forbidden
     ]
     found += [
@@ -209,7 +278,8 @@ def bidi_fix_edits(text: str) -> list[BidiEdit]:
     """The edits `fix_bidi_controls` makes, in text order, for an editor to apply in place
     (from the last to the first, so earlier positions stay valid).
 
-    - A stray PDF/PDI and a forbidden character are removed: they affect nothing.
+    - A stray PDF/PDI and a forbidden character are removed: they affect nothing (a
+      line-break control becomes the newline it stood for).
     - An unclosed embedding or isolate gets its closer where its effect already stops (the
       paragraph end, or the PDI of the isolate around it). The text looks exactly as before
       in the editor, but no longer leaks its direction into whatever a page or post puts
@@ -228,7 +298,9 @@ def bidi_fix_edits(text: str) -> list[BidiEdit]:
                 removed.append(opening.closer)
         elif opening.closer is None:
             closers.setdefault(opening.scope_end, []).append(opening)
-    edits = [BidiEdit(pos, pos + 1, "") for pos in removed]
+    edits = [
+        BidiEdit(pos, pos + 1, "\n" if text[pos] in LINE_BREAK_CONTROLS else "") for pos in removed
+    ]
     for at, openings in closers.items():
         innermost_first = sorted(openings, key=lambda o: o.position, reverse=True)
         edits.append(
@@ -261,4 +333,4 @@ def fix_bidi_controls(text: str) -> str:
 def strip_bidi_controls(text: str) -> str:
     """Drop every explicit direction control and forbidden character: for output that isolates
     each language itself (the renderer's own algorithm then orders the text correctly)."""
-    return "".join(ch for ch in text if ch not in BIDI_CONTROLS and ch not in FORBIDDEN)
+    return "".join(ch for ch in text if ch not in BIDI_CONTROLS and not is_forbidden(ch))
