@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from statusdesk.channels.site.render import isolate
+from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.export.present import DeliveryRow, Document
 
 
@@ -27,6 +28,18 @@ def paragraphs(text: str) -> list[str]:
 
 def arabic(text: str) -> Markup:
     return isolate(text, "ar")
+
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+def qt_arabic(text: str) -> str:
+    """For the PDF (QTextDocument knows no <bdi>): each Latin run inside Arabic text (times
+    with their zone offset, ids, URLs) between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL
+    ISOLATE, which Qt's bidi algorithm honours. Without them a right-to-left line shows
+    "00:02 +03" as "03+ 00:02": the sign and the space are neutral, so they take the Arabic
+    direction and land on the far side of the digits. Plain text (autoescaped by Jinja)."""
+    return "".join(f"{LRI}{piece}{PDI}" if is_ltr else piece for is_ltr, piece in ltr_runs(text))
 
 
 def delivery_row(d: DeliveryRow) -> Markup:
@@ -58,7 +71,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(ar=arabic, paragraphs=paragraphs, delivery_row=delivery_row)
+    env.filters.update(ar=arabic, qt_ar=qt_arabic, paragraphs=paragraphs, delivery_row=delivery_row)
     return env
 
 

@@ -10,6 +10,7 @@ folds them (NFKC) and drops the marks before phrases are compared."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -181,3 +182,55 @@ def test_a_pdf_made_on_a_worker_thread_makes_qt_say_nothing(  # type: ignore[no-
     worker.join(60)
     assert made and made[0].startswith(b"%PDF-")
     assert [r.message for r in qtlog.records] == []
+
+
+# -- Arabic that reads as written (issue #12 §3) ----------------------------------------------
+
+TRADING_AR = "توقف التداول عند 14:30 +03 على API-v2 وسيُستأنف التداول لاحقًا."
+
+
+def arabic_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if any(is_arabic_letter(c) for c in line)]
+
+
+def test_arabic_is_searchable_and_zone_offsets_read_the_right_way(  # type: ignore[no-untyped-def]
+    qapp, home: Path, tmp_path: Path
+) -> None:
+    """pdftotext (as a viewer's search does) finds the Arabic words in logical order, and a
+    time with its zone offset inside an Arabic line reads "00:00 +03", not "03+ 00:00": the
+    offset and its sign stay one left-to-right run (isolated), both in the header's Arabic
+    facts (times written in Asia/Riyadh) and in an Arabic body."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from statusdesk.core.model import BilingualText, Draft, IncidentState
+    from statusdesk.desk import Desk
+
+    need_executable("pdftotext", "poppler-utils")
+    with Desk(home) as desk:
+        draft = Draft(
+            BilingualText("Trading halted at 14:30 +03.", TRADING_AR),
+            IncidentState.INVESTIGATING,
+            author="amal",
+        )
+        published = desk.open_incident(
+            title=BilingualText("Trading halted", "توقف التداول"), draft=draft, dispatch=False
+        )
+        pdf = tmp_path / "timeline.pdf"
+        pdf.write_bytes(
+            export_incident(
+                desk.store,
+                published.incident_id,
+                "pdf",
+                now=datetime.now(UTC),
+                zone=ZoneInfo("Asia/Riyadh"),
+            )
+        )
+    text = normalized(text_of(pdf))
+    assert "التداول" in text and "توقف التداول" in text
+    lines = [normalized(line) for line in arabic_lines(text_of(pdf))]
+    body = next(line for line in lines if "API-v2" in line)
+    assert "14:30 +03" in body, body
+    started = next(line for line in lines if "البداية" in line)
+    assert re.search(r"\d\d:\d\d \+03", started), started
+    assert "03+" not in text

@@ -30,7 +30,12 @@ def is_rtl(text: str) -> bool:
 # A left-to-right run inside right-to-left text: Latin words, ids, URLs, times, numbers and the
 # punctuation that binds them ("API-v2", "14:30 UTC", "https://x.example/a?b=1"). Spaces are
 # included only between two Latin-ish pieces so that "14:30 UTC" stays one isolated run.
-_LTR_PIECE = r"(?:https?://\S+|[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.:/_#%+\-@=&?,]*)"
+# A sign before a digit belongs to the number: "+03" (a zone offset), "-5", "−2" (U+2212). Left
+# outside the run, a right-to-left line shows it after the digits ("03+").
+_LTR_PIECE = (
+    r"(?:https?://\S+|(?:[+\u2212-](?=[0-9]))?"
+    r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.:/_#%+\-@=&?,]*)"
+)
 _LTR_RUN = re.compile(rf"{_LTR_PIECE}(?:[ \t]+{_LTR_PIECE})*")
 _TRAILING_PUNCT = ".,:;?!"
 
