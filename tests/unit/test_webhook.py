@@ -633,3 +633,41 @@ def test_good_settings_are_kept(hook_desk: Desk) -> None:
     )
     assert config.settings == {"url": "https://hooks.example.com/x", "format": "slack"}
     assert config.language.value == "ar" and config.order.value == "en-first"
+
+
+def test_control_characters_never_reach_a_receiver_raw(
+    hook_desk: Desk, receiver: Receivers
+) -> None:
+    """Issue #12 §3: a pasted line break arrives as the newline it was; any other control is
+    refused before anything is stored; one stored before that check existed is scrubbed on
+    its way out."""
+    hook = receiver()
+    add_hook(hook_desk, hook.url, format="statusdesk")
+    delivery = outcome(hook_desk, publish(hook_desk, en="First\x0bsecond", ar="الأول\u2028الثاني"))
+    assert delivery.state is SENT
+    assert hook.requests[0].json()["update"]["body"] == {
+        "en": "First\nsecond",
+        "ar": "الأول\nالثاني",
+    }
+
+    with pytest.raises(Rejected) as refused:
+        publish(hook_desk, en="Clear\x1b[2J the screen")
+    assert "U+001B (ESC)" in str(refused.value)
+    assert len(hook.requests) == 1
+
+    draft = Draft(BilingualText("Old", "قديم"), IncidentState.INVESTIGATING, author="amal")
+    old = hook_desk.open_incident(title=TITLE, draft=draft, channel_names=["hook"], dispatch=False)
+    with hook_desk.store.transaction():
+        hook_desk.store.conn.execute(
+            'UPDATE "update" SET body_en = ?, author = ? WHERE id = ?',
+            ("Old\x00 text\x0bhere", "amal\x1b", old.update_id),
+        )
+        hook_desk.store.conn.execute(
+            "UPDATE incident SET title_ar = ? WHERE id = ?", ("قديم\x07", old.incident_id)
+        )
+    hook_desk.dispatcher.submit(old.delivery_ids)
+    assert outcome(hook_desk, old).state is SENT
+    payload = hook.requests[-1].json()
+    assert payload["update"]["body"]["en"] == "Old text\nhere"
+    assert payload["update"]["author"] == "amal"
+    assert payload["incident"]["title"]["ar"] == "قديم"
