@@ -13,6 +13,7 @@ import pytest
 from statusdesk.core.model import (
     BilingualText,
     ComponentStatus,
+    Draft,
     IncidentKind,
     IncidentState,
     UpdateStatus,
@@ -22,6 +23,8 @@ from statusdesk.desk import Desk, Rejected
 from statusdesk.runner import Runner
 from statusdesk.scheduling.due import DueReport
 from tests.unit.test_schedule_support import (
+    AR,
+    EN,
     T0,
     FakeClock,
     draft,
@@ -114,6 +117,38 @@ def test_what_a_scheduled_update_sets_happens_when_it_goes_out(
     changes = desk.store.component_changes(published.update_id)
     assert [(c.component_id, c.new_status) for c in changes] == [
         (api.id, ComponentStatus.DEGRADED_PERFORMANCE)
+    ]
+
+
+def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
+    desk: Desk, clock: FakeClock
+) -> None:
+    """Issue #12 §2: resolving puts the affected components back to operational, also when the
+    resolving update was scheduled and falls due later."""
+    opened = desk.open_incident(
+        title=BilingualText("API outage", "تعطل الواجهة"),
+        draft=Draft(
+            BilingualText(EN, AR),
+            IncidentState.INVESTIGATING,
+            component_status={"API": ComponentStatus.MAJOR_OUTAGE},
+        ),
+        dispatch=False,
+    )
+    published = desk.post_update(
+        opened.incident_id,
+        draft(IncidentState.RESOLVED, "Resolved.", "تم الحل."),
+        scheduled_for=T0 + timedelta(minutes=5),
+        dispatch=False,
+    )
+    api = desk.store.component_by_name("API")
+    assert api is not None and api.status is ComponentStatus.MAJOR_OUTAGE  # not yet
+    clock.run(minutes=5)
+    desk.fire_due(dispatch=False)
+    api = desk.store.component_by_name("API")
+    assert api is not None and api.status is ComponentStatus.OPERATIONAL
+    changes = desk.store.component_changes(published.update_id)
+    assert [(c.component_id, c.old_status, c.new_status) for c in changes] == [
+        (api.id, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL)
     ]
 
 
