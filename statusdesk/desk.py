@@ -195,6 +195,7 @@ class Desk(SchedulingOps):
         incident: Incident,
     ) -> list[Problem]:
         """Everything that stands between this draft and publishing, errors and warnings."""
+        draft = self.with_component_text(draft)
         problems = body_problems(draft.body, [c.language for c in channels])
         problems += leftover_placeholders(draft.body)
         problems += override_warnings(draft.body)
@@ -233,6 +234,13 @@ class Desk(SchedulingOps):
         for config in channels:
             problems.extend(self.channel(config).check(preview, incident))
         return problems
+
+    def with_component_text(self, draft: Draft) -> Draft:
+        """A draft without text that changes components says so in a generated sentence
+        (issue #12 §2); any other draft as it is."""
+        from statusdesk.delivery.component_text import with_component_text
+
+        return with_component_text(self.store, draft)
 
     def disagreements(self, body: BilingualText) -> list[Problem]:
         """What one language says and the other does not (numbers, times, links, component
@@ -302,6 +310,7 @@ class Desk(SchedulingOps):
         if template:
             draft, found = self._templated(template, draft, provisional, scheduled_for, eta)
             problems += found
+        draft = self.with_component_text(draft)
         problems += self.check_draft(draft, channels, provisional)
         if blocking(problems):
             raise Rejected(blocking(problems))
@@ -361,6 +370,7 @@ class Desk(SchedulingOps):
         if template:
             draft, found = self._templated(template, draft, incident, scheduled_for, eta)
             problems += found
+        draft = self.with_component_text(draft)
         problems = blocking(problems + self.check_draft(draft, channels, incident))
         if problems:
             raise Rejected(problems)

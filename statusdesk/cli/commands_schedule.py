@@ -91,11 +91,21 @@ def _state(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> Incident
         return templates[args.template].state
     if hasattr(args, "title_en"):  # open
         return initial_state(kind)
+    if _components_only(args):  # the incident's state stays as it is
+        incident = desk.store.incident(args.id)
+        if incident is not None:
+            return incident.state
     raise CliError(
         "incident update: the following arguments are required: --state (or --template NAME, "
         "which brings its state)",
         Exit.USAGE,
     )
+
+
+def _components_only(args: argparse.Namespace) -> bool:
+    """`incident update ID --component NAME=STATUS` and no text (issue #12 §2)."""
+    texts = (args.en, args.ar, args.en_file, args.ar_file, args.template)
+    return bool(args.components) and all(t is None for t in texts)
 
 
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:

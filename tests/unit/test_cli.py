@@ -633,3 +633,40 @@ def test_help_is_printed_with_exit_0(capsys: pytest.CaptureFixture[str]) -> None
     text = " ".join(result.stdout.split())  # help is wrapped to the terminal's width
     assert "--ar-file FILE read the Arabic text from a UTF-8 file ('-': stdin)" in text
     assert "sending nothing here: `statusdesk run` (or the desktop app) sends them" in text
+
+
+# -- issue #12 §2: the incident's state is never contradicted ---------------------------------
+
+
+def test_an_update_that_only_changes_a_component_is_published_in_generated_words(
+    probes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incident_id = open_incident(capsys, probes, "--component", "Payments API=major_outage")
+    result = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--component", "Payments API=operational",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    update_id = int(result.lines[0])
+    said = "Payments API: Operational\nحالة Payments API: يعمل"
+    for name in ("alpha", "beta"):
+        assert sent_text(probes, name, update_id) == said  # never an empty body
+    detail = call(capsys, "--home", str(probes), "incident", "show", str(incident_id), "--json")
+    shown = detail.json()
+    assert shown["state"] == "investigating"  # no --state: the incident's own stays
+    assert shown["updates"][-1]["body_en"] == "Payments API: Operational"
+    assert [c["status"] for c in shown["components"]] == ["operational"]
+    # Neither text nor a change (the component is operational already): nothing to say.
+    same = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--state", "identified", "--component", "Payments API=operational",
+    )  # fmt: skip
+    assert same.code == 3
+    assert "Both the English and the Arabic text are empty" in same.stderr
+    nothing = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--state", "identified",
+    )  # fmt: skip
+    assert nothing.code == 3
+    detail = call(capsys, "--home", str(probes), "incident", "show", str(incident_id), "--json")
+    assert len(detail.json()["updates"]) == 2
