@@ -77,6 +77,21 @@ class Rejected(Exception):
         self.problems = problems
 
 
+def refuse_disagreements(problems: Sequence[Problem], anyway: bool) -> None:
+    """Unless `anyway`: the disagreements among a draft's checked problems refuse it (the
+    CLI's `--anyway`; the app asks in a popup instead and passes anyway=True)."""
+    from statusdesk.core.consistency import disagreements_in
+
+    found = [] if anyway else disagreements_in(problems)
+    if found:
+        ask = Problem(
+            "anyway",
+            "The English and Arabic texts disagree; make them agree, or publish as it is "
+            "with --anyway.",
+        )
+        raise Rejected([*found, ask])
+
+
 def _clean(text: str) -> str:
     return normalize(text).strip()
 
@@ -292,9 +307,11 @@ class Desk(SchedulingOps):
         scheduled_for: datetime | None = None,
         template: str | None = None,
         eta: datetime | None = None,
+        anyway: bool = True,
     ) -> Published:
         """A new incident with its first update: published now, or (`scheduled_for`) stored to
-        go out then. `template` fills the languages the draft leaves empty."""
+        go out then. `template` fills the languages the draft leaves empty. Without `anyway`,
+        English/Arabic disagreements refuse it."""
         title = clean_text(title)
         draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
@@ -314,6 +331,7 @@ class Desk(SchedulingOps):
         problems += self.check_draft(draft, channels, provisional)
         if blocking(problems):
             raise Rejected(blocking(problems))
+        refuse_disagreements(problems, anyway)
         with self.store.transaction():
             published = open_incident(
                 self.store,
@@ -356,9 +374,11 @@ class Desk(SchedulingOps):
         template: str | None = None,
         eta: datetime | None = None,
         cadence_min: int | None = None,
+        anyway: bool = True,
     ) -> Published:
         """A new update on an incident: published now, or (`scheduled_for`) stored to go out
-        then. `cadence_min` changes the incident's next-update cadence from now on."""
+        then. `cadence_min` changes the incident's next-update cadence from now on. Without
+        `anyway`, English/Arabic disagreements refuse it."""
         incident = self.store.incident(incident_id)
         if incident is None:
             raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
@@ -371,9 +391,11 @@ class Desk(SchedulingOps):
             draft, found = self._templated(template, draft, incident, scheduled_for, eta)
             problems += found
         draft = self.with_component_text(draft)
-        problems = blocking(problems + self.check_draft(draft, channels, incident))
+        checked = problems + self.check_draft(draft, channels, incident)
+        problems = blocking(checked)
         if problems:
             raise Rejected(problems)
+        refuse_disagreements(checked, anyway)
         now = self.now()
         with self.store.transaction():
             if cadence_min is not None:

@@ -114,6 +114,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         impact=Impact(args.impact) if args.impact else Impact.NONE,
         channel_names=args.channels,
         dispatch=not args.no_wait,
+        anyway=args.anyway,
     )
     if not args.json:
         out(str(published.incident_id))  # first, alone: scripts read it before we wait
@@ -131,6 +132,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         _draft(args, IncidentState(args.state)),
         channel_names=args.channels,
         dispatch=not args.no_wait,
+        anyway=args.anyway,
     )
     if not args.json:
         out(str(published.update_id))

@@ -129,6 +129,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         scheduled_for=at.at if at else None,
         template=args.template,
         eta=eta.at if eta else None,
+        anyway=args.anyway,
     )
     if not args.json:
         out(str(published.incident_id))
@@ -167,6 +168,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
         overrides=dict(args.overrides),
         announce_at=at.at if at else None,
         dispatch=not args.no_wait and at is None,
+        anyway=args.anyway,
     )
     first = opened.announcements[0][1]
     if args.json:
@@ -203,6 +205,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         scheduled_for=at.at if at else None,
         template=args.template,
         eta=eta.at if eta else None,
+        anyway=args.anyway,
         cadence_min=args.cadence_min,
     )
     if not args.json:

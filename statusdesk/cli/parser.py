@@ -28,7 +28,8 @@ exit codes:
      cannot be written (disk full, no permission); nothing was changed
   2  usage: the command line itself is malformed
   3  rejected input: empty or invalid text, unbalanced direction controls, a file that
-     is not UTF-8, an unknown incident or channel; the message says what and where
+     is not UTF-8, an unknown incident or channel, English and Arabic texts that
+     disagree (without --anyway); the message says what and where
   4  recorded, but at least one channel did not get it (failed, or no outcome within
      --timeout); the other channels still went out
 """
@@ -131,6 +132,13 @@ def _publishing_options(parser: argparse.ArgumentParser) -> None:
         dest="components",
         help="set an affected component's status; repeat for several. A name the workspace "
         f"does not know yet is created. STATUS: {', '.join(inputs.COMPONENT_STATUSES)}",
+    )
+    what.add_argument(
+        "--anyway",
+        action="store_true",
+        help="publish even though the English and Arabic texts disagree (a number, time, "
+        "link or id in one and not the other); without it such an update is refused (exit 3) "
+        "naming both values",
     )
     how = parser.add_argument_group("where it goes")
     how.add_argument(

@@ -263,6 +263,7 @@ class SchedulingOps:
         overrides: Mapping[str, str] | None = None,
         announce_at: datetime | None = None,
         dispatch: bool = True,
+        anyway: bool = True,
     ) -> MaintenanceOpened:
         """A maintenance with a window that announces itself from the templates: now (or at
         `announce_at`), a reminder `remind_min` before the start, at the start and at the end.
@@ -301,6 +302,10 @@ class SchedulingOps:
         problems += found
         if blocking(problems):
             raise _rejected(blocking(problems))
+        if not anyway:
+            from statusdesk.desk import refuse_disagreements  # desk.py imports this module
+
+            refuse_disagreements(problems, anyway)
         stamp = iso(now)
         ids = [c.id for c in channels]
         with self.store.transaction():

@@ -670,3 +670,31 @@ def test_an_update_that_only_changes_a_component_is_published_in_generated_words
     assert nothing.code == 3
     detail = call(capsys, "--home", str(probes), "incident", "show", str(incident_id), "--json")
     assert len(detail.json()["updates"]) == 2
+
+
+def test_english_and_arabic_that_disagree_are_refused_unless_anyway(
+    probes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    disagreeing = ("--en", "Back at 21:00.", "--ar", "نعود عند 22:00.")
+    opened = call(
+        capsys, "--home", str(probes), "incident", "open",
+        "--title-en", "API outage", "--title-ar", "تعطل الواجهة", *disagreeing,
+    )  # fmt: skip
+    assert opened.code == 3 and opened.stdout == ""
+    assert "21:00" in opened.stderr and "22:00" in opened.stderr
+    assert "--anyway" in opened.stderr
+    assert call(capsys, "--home", str(probes), "incident", "list", "--json").json() == []
+
+    incident_id = open_incident(capsys, probes)
+    update = ("incident", "update", str(incident_id), "--state", "identified", *disagreeing)
+    refused = call(capsys, "--home", str(probes), *update)
+    assert refused.code == 3 and refused.stdout == ""
+    assert "21:00" in refused.stderr and "22:00" in refused.stderr
+    scheduled = call(capsys, "--home", str(probes), *update, "--at", "in 10 min")
+    assert scheduled.code == 3 and "22:00" in scheduled.stderr
+    detail = call(capsys, "--home", str(probes), "incident", "show", str(incident_id), "--json")
+    assert len(detail.json()["updates"]) == 1  # nothing recorded
+
+    anyway = call(capsys, "--home", str(probes), *update, "--anyway")
+    assert anyway.code == 0, anyway.stderr
+    assert sent_text(probes, "alpha", int(anyway.lines[0])) == "Back at 21:00.\nنعود عند 22:00."
