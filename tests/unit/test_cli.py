@@ -698,3 +698,30 @@ def test_english_and_arabic_that_disagree_are_refused_unless_anyway(
     anyway = call(capsys, "--home", str(probes), *update, "--anyway")
     assert anyway.code == 0, anyway.stderr
     assert sent_text(probes, "alpha", int(anyway.lines[0])) == "Back at 21:00.\nنعود عند 22:00."
+
+
+def test_incident_list_json_says_whether_each_next_update_is_overdue(
+    probes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    late, on_time, closed = (open_incident(capsys, probes) for _ in range(3))
+    resolved = call(
+        capsys, "--home", str(probes), "incident", "update", str(closed), "--state", "resolved",
+        "--en", "Resolved.", "--ar", "تم الحل.",
+    )  # fmt: skip
+    assert resolved.code == 0, resolved.stderr
+    from datetime import timedelta
+
+    from statusdesk.core.timefmt import iso
+    from statusdesk.desk import Desk
+
+    with Desk(probes) as desk:  # its last update went out 33 minutes ago, on a 30-minute cadence
+        past = iso(desk.clock.now() - timedelta(minutes=3))
+        with desk.store.transaction():
+            desk.store.set_next_update_due(late, past)
+    listed = {
+        i["id"]: i for i in call(capsys, "--home", str(probes), "incident", "list", "--json").json()
+    }
+    assert (listed[late]["next_update_due"], listed[late]["overdue"]) == (past, True)
+    assert listed[on_time]["next_update_due"] is not None
+    assert listed[on_time]["overdue"] is False
+    assert (listed[closed]["next_update_due"], listed[closed]["overdue"]) == (None, False)

@@ -152,6 +152,39 @@ def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
     ]
 
 
+def test_the_runner_says_each_lapsed_promise_once_and_a_new_lapse_again(
+    desk: Desk, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue #12 §2: a lapsed next-update promise is visible without the app."""
+    incident = open_now(desk).incident_id  # promises the next update at T0 + 30 min
+    lines: list[str] = []
+    runner = Runner(desk, poll_seconds=1.0, say=lines.append, monotonic=clock.monotonic)
+    clock.run(minutes=29)
+    runner.poll()
+    assert not [line for line in lines if "overdue" in line]
+    clock.run(minutes=4)
+    with caplog.at_level("WARNING", logger="statusdesk.runner"):
+        runner.poll()
+        runner.poll()
+        clock.run(minutes=2)
+        runner.poll()
+    said = [line for line in lines if "overdue" in line]
+    assert said == [f"incident {incident}: next update overdue by 3 min"]  # once per lapse
+    assert [r.getMessage() for r in caplog.records if "overdue" in r.getMessage()] == said
+
+    desk.post_update(incident, draft(IncidentState.IDENTIFIED), dispatch=False)  # kept
+    clock.run(minutes=29)
+    runner.poll()
+    assert [line for line in lines if "overdue" in line] == said
+    clock.run(minutes=4)  # the new promise lapses too: a new line
+    runner.poll()
+    assert [line for line in lines if "overdue" in line] == [*said, said[0]]
+    desk.post_update(incident, draft(IncidentState.RESOLVED), dispatch=False)  # owes nothing
+    clock.run(hours=2)
+    runner.poll()
+    assert len([line for line in lines if "overdue" in line]) == 2
+
+
 def test_a_time_in_the_past_is_refused(desk: Desk) -> None:
     incident = open_now(desk).incident_id
     with pytest.raises(Rejected, match="has passed"):
