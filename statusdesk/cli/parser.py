@@ -78,6 +78,12 @@ examples:
       --ar "السبب عطل في أحد خوادم قاعدة البيانات، ونعمل على نقل الحركة."
   statusdesk incident update 7 --state resolved --component API=operational \\
       --en-file resolved-en.txt --ar-file - < resolved-ar.txt
+  statusdesk incident update 7 --component "Payments API=operational"
+
+An update that only changes components needs no text (nor --state: the incident's stays); it
+goes out as "Payments API: Operational" / "حالة Payments API: يعمل". Resolving (or completing a
+maintenance) puts every affected component back to operational unless --component sets it.
+English and Arabic texts that disagree (a number, time, link or id) are refused unless --anyway.
 
 The new update's id is printed alone on the first line, then one line per channel.
 
@@ -254,7 +260,7 @@ def _incident_parsers(
         choices=[s.value for s in IncidentState],
         metavar="S",
         help=f"the incident's state with this update (required unless --template brings "
-        f"one). {STATES_HELP}",
+        f"one, or the update only changes components). {STATES_HELP}",
     )
     _publishing_options(updated)
     add_scheduling_options(updated, opening=False)
