@@ -350,7 +350,10 @@ def update_edit(desk: Desk, args: argparse.Namespace) -> int:
     if not body.en and not body.ar and args.state is None:
         raise CliError("update edit: give --en, --ar (or their files) or --state.", Exit.USAGE)
     update = desk.edit_update(
-        args.update, body=body, state=IncidentState(args.state) if args.state else None
+        args.update,
+        body=body,
+        state=IncidentState(args.state) if args.state else None,
+        anyway=args.anyway,
     )
     out(f"update {update.id} edited; it goes out {_due(update)}")
     return Exit.OK

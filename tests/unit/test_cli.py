@@ -699,6 +699,18 @@ def test_english_and_arabic_that_disagree_are_refused_unless_anyway(
     assert anyway.code == 0, anyway.stderr
     assert sent_text(probes, "alpha", int(anyway.lines[0])) == "Back at 21:00.\nنعود عند 22:00."
 
+    # Editing a scheduled update into a disagreement is asked about too.
+    agreeing = ("--en", "Back at 21:00.", "--ar", "نعود عند 21:00.")
+    later = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--state", "monitoring", *agreeing, "--at", "in 10 min",
+    )  # fmt: skip
+    assert later.code == 0, later.stderr
+    edit = ("update", "edit", later.lines[0], "--en", "Back at 23:00.")
+    edited = call(capsys, "--home", str(probes), *edit)
+    assert edited.code == 3 and "23:00" in edited.stderr and "21:00" in edited.stderr
+    assert call(capsys, "--home", str(probes), *edit, "--anyway").code == 0
+
 
 def test_incident_list_json_says_whether_each_next_update_is_overdue(
     probes: Path, capsys: pytest.CaptureFixture[str]
