@@ -82,6 +82,21 @@ class Rejected(Exception):
         self.problems = problems
 
 
+def refuse_disagreements(problems: Sequence[Problem], anyway: bool) -> None:
+    """Unless `anyway`: the disagreements among a draft's checked problems refuse it (the
+    CLI's `--anyway`; the app asks in a popup instead and passes anyway=True)."""
+    from statusdesk.core.consistency import disagreements_in
+
+    found = [] if anyway else disagreements_in(problems)
+    if found:
+        ask = Problem(
+            "anyway",
+            "The English and Arabic texts disagree; make them agree, or publish as it is "
+            "with --anyway.",
+        )
+        raise Rejected([*found, ask])
+
+
 def _clean(text: str) -> str:
     return normalize(text).strip()
 
@@ -202,6 +217,7 @@ class Desk(SchedulingOps):
         incident: Incident,
     ) -> list[Problem]:
         """Everything that stands between this draft and publishing, errors and warnings."""
+        draft = self.with_component_text(draft)
         problems = body_problems(draft.body, [c.language for c in channels])
         problems += draft_text_problems(draft)
         problems += leftover_placeholders(draft.body)
@@ -241,6 +257,13 @@ class Desk(SchedulingOps):
         for config in channels:
             problems.extend(self.channel(config).check(preview, incident))
         return problems
+
+    def with_component_text(self, draft: Draft) -> Draft:
+        """A draft without text that changes components says so in a generated sentence
+        (issue #12 §2); any other draft as it is."""
+        from statusdesk.delivery.component_text import with_component_text
+
+        return with_component_text(self.store, draft)
 
     def disagreements(self, body: BilingualText) -> list[Problem]:
         """What one language says and the other does not (numbers, times, links, component
@@ -292,9 +315,11 @@ class Desk(SchedulingOps):
         scheduled_for: datetime | None = None,
         template: str | None = None,
         eta: datetime | None = None,
+        anyway: bool = True,
     ) -> Published:
         """A new incident with its first update: published now, or (`scheduled_for`) stored to
-        go out then. `template` fills the languages the draft leaves empty."""
+        go out then. `template` fills the languages the draft leaves empty. Without `anyway`,
+        English/Arabic disagreements refuse it."""
         title = clean_text(title)
         draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
@@ -310,9 +335,11 @@ class Desk(SchedulingOps):
         if template:
             draft, found = self._templated(template, draft, provisional, scheduled_for, eta)
             problems += found
+        draft = self.with_component_text(draft)
         problems += self.check_draft(draft, channels, provisional)
         if blocking(problems):
             raise Rejected(blocking(problems))
+        refuse_disagreements(problems, anyway)
         with self.store.transaction():
             published = open_incident(
                 self.store,
@@ -355,9 +382,11 @@ class Desk(SchedulingOps):
         template: str | None = None,
         eta: datetime | None = None,
         cadence_min: int | None = None,
+        anyway: bool = True,
     ) -> Published:
         """A new update on an incident: published now, or (`scheduled_for`) stored to go out
-        then. `cadence_min` changes the incident's next-update cadence from now on."""
+        then. `cadence_min` changes the incident's next-update cadence from now on. Without
+        `anyway`, English/Arabic disagreements refuse it."""
         incident = self.store.incident(incident_id)
         if incident is None:
             raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
@@ -369,9 +398,12 @@ class Desk(SchedulingOps):
         if template:
             draft, found = self._templated(template, draft, incident, scheduled_for, eta)
             problems += found
-        problems = blocking(problems + self.check_draft(draft, channels, incident))
+        draft = self.with_component_text(draft)
+        checked = problems + self.check_draft(draft, channels, incident)
+        problems = blocking(checked)
         if problems:
             raise Rejected(problems)
+        refuse_disagreements(checked, anyway)
         now = self.now()
         with self.store.transaction():
             if cadence_min is not None:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from statusdesk.core.model import DeliveryState, UpdateStatus
 from statusdesk.desk import Desk
+from statusdesk.scheduling.lapses import LapseWatch
 from statusdesk.scheduling.ticker import Tick, Ticker
 from statusdesk.scheduling.when import span
 
@@ -46,6 +47,7 @@ class Runner:
         self.stop_requested = threading.Event()
         self._names: dict[int, str] = {}
         self.ticker = Ticker(desk.fire_due, desk.clock, monotonic)
+        self.lapses = LapseWatch()
 
     def stop(self) -> None:
         """Safe from a signal handler: only sets an event."""
@@ -87,7 +89,18 @@ class Runner:
         self._report(tick)
         self.desk.dispatcher.recover()
         self.desk.dispatcher.submit_runnable()
+        self._report_lapses()
         return tick
+
+    def _report_lapses(self) -> None:
+        """One line per next-update promise that lapsed, once (issue #12 §2)."""
+        from statusdesk.store.promises import promised_incidents
+
+        promised = promised_incidents(self.desk.store)
+        for lapse in self.lapses.fresh(promised, self.desk.clock.now()):
+            line = lapse.line()
+            log.warning(line)
+            self.say(line)
 
     def wait_seconds(self) -> float:
         """Until the next poll: the poll interval, or until the soonest update falls due."""

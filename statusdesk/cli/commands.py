@@ -30,6 +30,7 @@ from statusdesk.core.model import (
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
 from statusdesk.jsonview import channel_json, incident_json
+from statusdesk.scheduling.lapses import is_overdue
 
 OPEN_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.RETRY_WAIT)
 
@@ -114,6 +115,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         impact=Impact(args.impact) if args.impact else Impact.NONE,
         channel_names=args.channels,
         dispatch=not args.no_wait,
+        anyway=args.anyway,
     )
     if not args.json:
         out(str(published.incident_id))  # first, alone: scripts read it before we wait
@@ -131,6 +133,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         _draft(args, IncidentState(args.state)),
         channel_names=args.channels,
         dispatch=not args.no_wait,
+        anyway=args.anyway,
     )
     if not args.json:
         out(str(published.update_id))
@@ -145,12 +148,14 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
 def incident_list(desk: Desk, args: argparse.Namespace) -> int:
     components = {c.id: c for c in desk.store.components()}
     summaries = {s.incident.id: s for s in desk.store.incident_summaries()}
+    now = desk.clock.now()
     listed = []
     for incident in desk.store.incidents():
         item = incident_json(incident, components)
         summary = summaries.get(incident.id)
         item["last_published_at"] = summary.last_published_at if summary else None
         item["update_count"] = summary.update_count if summary else 0
+        item["overdue"] = is_overdue(incident, now)
         listed.append(item)
     if args.json:
         print_json(listed)

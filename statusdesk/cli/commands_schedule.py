@@ -91,11 +91,21 @@ def _state(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> Incident
         return templates[args.template].state
     if hasattr(args, "title_en"):  # open
         return initial_state(kind)
+    if _components_only(args):  # the incident's state stays as it is
+        incident = desk.store.incident(args.id)
+        if incident is not None:
+            return incident.state
     raise CliError(
         "incident update: the following arguments are required: --state (or --template NAME, "
         "which brings its state)",
         Exit.USAGE,
     )
+
+
+def _components_only(args: argparse.Namespace) -> bool:
+    """`incident update ID --component NAME=STATUS` and no text (issue #12 §2)."""
+    texts = (args.en, args.ar, args.en_file, args.ar_file, args.template)
+    return bool(args.components) and all(t is None for t in texts)
 
 
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:
@@ -119,6 +129,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         scheduled_for=at.at if at else None,
         template=args.template,
         eta=eta.at if eta else None,
+        anyway=args.anyway,
     )
     if not args.json:
         out(str(published.incident_id))
@@ -157,6 +168,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
         overrides=dict(args.overrides),
         announce_at=at.at if at else None,
         dispatch=not args.no_wait and at is None,
+        anyway=args.anyway,
     )
     first = opened.announcements[0][1]
     if args.json:
@@ -193,6 +205,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         scheduled_for=at.at if at else None,
         template=args.template,
         eta=eta.at if eta else None,
+        anyway=args.anyway,
         cadence_min=args.cadence_min,
     )
     if not args.json:
@@ -337,7 +350,10 @@ def update_edit(desk: Desk, args: argparse.Namespace) -> int:
     if not body.en and not body.ar and args.state is None:
         raise CliError("update edit: give --en, --ar (or their files) or --state.", Exit.USAGE)
     update = desk.edit_update(
-        args.update, body=body, state=IncidentState(args.state) if args.state else None
+        args.update,
+        body=body,
+        state=IncidentState(args.state) if args.state else None,
+        anyway=args.anyway,
     )
     out(f"update {update.id} edited; it goes out {_due(update)}")
     return Exit.OK

@@ -28,7 +28,8 @@ exit codes:
      cannot be written (disk full, no permission); nothing was changed
   2  usage: the command line itself is malformed
   3  rejected input: empty or invalid text, unbalanced direction controls, a file that
-     is not UTF-8, an unknown incident or channel; the message says what and where
+     is not UTF-8, an unknown incident or channel, English and Arabic texts that
+     disagree (without --anyway); the message says what and where
   4  recorded, but at least one channel did not get it (failed, or no outcome within
      --timeout); the other channels still went out
 """
@@ -77,6 +78,12 @@ examples:
       --ar "السبب عطل في أحد خوادم قاعدة البيانات، ونعمل على نقل الحركة."
   statusdesk incident update 7 --state resolved --component API=operational \\
       --en-file resolved-en.txt --ar-file - < resolved-ar.txt
+  statusdesk incident update 7 --component "Payments API=operational"
+
+An update that only changes components needs no text (nor --state: the incident's stays); it
+goes out as "Payments API: Operational" / "حالة Payments API: يعمل". Resolving (or completing a
+maintenance) puts every affected component back to operational unless --component sets it.
+English and Arabic texts that disagree (a number, time, link or id) are refused unless --anyway.
 
 The new update's id is printed alone on the first line, then one line per channel.
 
@@ -131,6 +138,13 @@ def _publishing_options(parser: argparse.ArgumentParser) -> None:
         dest="components",
         help="set an affected component's status; repeat for several. A name the workspace "
         f"does not know yet is created. STATUS: {', '.join(inputs.COMPONENT_STATUSES)}",
+    )
+    what.add_argument(
+        "--anyway",
+        action="store_true",
+        help="publish even though the English and Arabic texts disagree (a number, time, "
+        "link or id in one and not the other); without it such an update is refused (exit 3) "
+        "naming both values",
     )
     how = parser.add_argument_group("where it goes")
     how.add_argument(
@@ -246,7 +260,7 @@ def _incident_parsers(
         choices=[s.value for s in IncidentState],
         metavar="S",
         help=f"the incident's state with this update (required unless --template brings "
-        f"one). {STATES_HELP}",
+        f"one, or the update only changes components). {STATES_HELP}",
     )
     _publishing_options(updated)
     add_scheduling_options(updated, opening=False)

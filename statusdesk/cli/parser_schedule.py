@@ -196,4 +196,10 @@ def add_update_parsers(
         metavar="S",
         help="the state the incident takes when it goes out",
     )
+    edited.add_argument(
+        "--anyway",
+        action="store_true",
+        help="keep the edit even though the English and Arabic texts then disagree (a number, "
+        "time, link or id in one and not the other); without it such an edit is refused",
+    )
     edited.set_defaults(handler=handlers["update edit"])

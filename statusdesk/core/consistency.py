@@ -110,6 +110,18 @@ _MAX_LISTED = 3
 
 
 @dataclass(frozen=True)
+class Disagreement(Problem):
+    """A warning of this module's: what one language says and the other does not. Its own
+    type, so a caller can tell these from other warnings (the CLI refuses them without
+    --anyway; the app asks)."""
+
+
+def disagreements_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The disagreements among a check's problems (Desk.check_draft lists them as warnings)."""
+    return [p for p in problems if isinstance(p, Disagreement)]
+
+
+@dataclass(frozen=True)
 class Mention:
     """A fact-bearing piece of one language's text: `shown` as written, at `position`.
     Two mentions of one `kind` agree when their `keys` share one (a time written without
@@ -352,4 +364,4 @@ def _warning(
             message += f", which has {', '.join(listed)}; make the two agree."
         else:
             message += f"; add it to the {there} text too."
-    return Problem(f"body_{lang}", message, Severity.WARNING, mention.position)
+    return Disagreement(f"body_{lang}", message, Severity.WARNING, mention.position)

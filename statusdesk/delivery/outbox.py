@@ -17,12 +17,14 @@ from statusdesk.core.model import (
     Draft,
     Impact,
     IncidentKind,
+    IncidentState,
     UpdateStatus,
 )
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.scheduling.promise import promised_due
 from statusdesk.store import Store
 from statusdesk.store.repo import ComponentChange
+from statusdesk.store.restore import restore_components
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,11 @@ class Published:
 
 
 def _apply_components(
-    store: Store, incident_id: int, component_status: dict[str, ComponentStatus], now: str
+    store: Store,
+    incident_id: int,
+    component_status: dict[str, ComponentStatus],
+    now: str,
+    state: IncidentState | None = None,
 ) -> list[ComponentChange]:
     changes = []
     ids = []
@@ -46,6 +52,9 @@ def _apply_components(
         if change is not None:
             changes.append(change)
     store.link_components(incident_id, ids)
+    if state is not None and state.is_closed:
+        # Resolved (or completed): what it affected is back, unless this update says otherwise.
+        changes += restore_components(store, incident_id, set(ids), now)
     return changes
 
 
@@ -64,7 +73,7 @@ def publish_update(
     and the dispatch, the pending rows are still there for the next worker: nothing is lost.
     """
     with store.transaction():
-        changes = _apply_components(store, incident_id, draft.component_status, now)
+        changes = _apply_components(store, incident_id, draft.component_status, now, draft.state)
         store.set_incident_state(incident_id, draft.state, draft.impact, now)
         update_id = store.add_update(
             incident_id=incident_id,
@@ -236,7 +245,9 @@ def publish_planned(
         plan = store.update_plan(update_id)
         assert plan is not None
         update = plan.update
-        changes = _apply_components(store, update.incident_id, plan.component_status, now)
+        changes = _apply_components(
+            store, update.incident_id, plan.component_status, now, update.state
+        )
         store.set_incident_state(update.incident_id, update.state, plan.impact, now)
         store.set_component_changes(update_id, changes)
         delivery_ids = store.create_deliveries(update_id, plan.channel_ids, now)

@@ -2,6 +2,12 @@
 
 A name the workspace does not know yet is created when the update is published (as in the CLI's
 `--component NAME=STATUS`).
+
+Each new update starts from the incident's components as they are now (issue #12 §2), and only
+the rows the user touched — a status chosen, a name typed, a row added — are what the update
+sets (`chosen`): a status merely shown is never sent again, so a later update cannot re-apply an
+old one, and a resolving update that leaves a row alone lets resolving put it back to
+operational.
 """
 
 from __future__ import annotations
@@ -60,7 +66,14 @@ class ComponentRow(QWidget):
         self.name.textChanged.connect(self.changed)
         self.name.textChanged.connect(self._name_fields)
         self.status.currentIndexChanged.connect(self.changed)
+        # Shown as the incident has it (False) or set by the user for this update (True).
+        self.chosen = False
+        self.name.textChanged.connect(self._choose)
+        self.status.currentIndexChanged.connect(self._choose)
         self._name_fields()
+
+    def _choose(self) -> None:
+        self.chosen = True
 
     def _name_fields(self) -> None:
         """Names for screen readers, which see neither the placeholder nor the row: "✕" is read
@@ -91,7 +104,7 @@ class ComponentsEditor(QWidget):
         self._add = QPushButton("+ Affected component")
         self._add.setObjectName("add-component")
         self._add.clicked.connect(
-            lambda: self.add_row("", ComponentStatus.MAJOR_OUTAGE, focus=True)
+            lambda: self.add_row("", ComponentStatus.MAJOR_OUTAGE, focus=True, chosen=True)
         )
         self._layout.addWidget(self._add, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -109,8 +122,11 @@ class ComponentsEditor(QWidget):
     def set_known(self, names: Iterable[str]) -> None:
         self._known = sorted(set(names), key=str.casefold)
 
-    def add_row(self, name: str, status: ComponentStatus, *, focus: bool = False) -> ComponentRow:
+    def add_row(
+        self, name: str, status: ComponentStatus, *, focus: bool = False, chosen: bool = False
+    ) -> ComponentRow:
         row = ComponentRow(name, status, self._known)
+        row.chosen = chosen
         row.removed.connect(self._remove)
         row.changed.connect(self.changed)
         self._watch(row)
@@ -131,13 +147,24 @@ class ComponentsEditor(QWidget):
         self._add.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
 
-    def set_values(self, values: Mapping[str, ComponentStatus]) -> None:
+    def show_statuses(
+        self, current: Mapping[str, ComponentStatus], chosen: Mapping[str, ComponentStatus]
+    ) -> None:
+        """The incident's components as they are now, with the user's own choices for this
+        update over them (and after them, the components only the user named)."""
         for row in self._rows:
             row.hide()
             row.deleteLater()
         self._rows = []
-        for name, status in values.items():
-            self.add_row(name, status)
+        folded = {name.casefold(): name for name in chosen}
+        for name, status in current.items():
+            mine = folded.pop(name.casefold(), None)
+            if mine is None:
+                self.add_row(name, status)
+            else:
+                self.add_row(mine, chosen[mine], chosen=True)
+        for name in folded.values():
+            self.add_row(name, chosen[name], chosen=True)
 
     def values(self) -> dict[str, ComponentStatus]:
         """Named rows only; the last row wins if a name appears twice."""
@@ -145,6 +172,15 @@ class ComponentsEditor(QWidget):
         for row in self._rows:
             name, status = row.value()
             if name:
+                result[name] = status
+        return result
+
+    def chosen(self) -> dict[str, ComponentStatus]:
+        """What this update sets: the named rows the user touched (not the ones only shown)."""
+        result: dict[str, ComponentStatus] = {}
+        for row in self._rows:
+            name, status = row.value()
+            if name and row.chosen:
                 result[name] = status
         return result
 

@@ -139,6 +139,8 @@ class Composer(QWidget):
         self._dirty: set[int | None] = set()  # drafts changed since the keeper last saved them
         self._target: int | None = NEW
         self._incident: Incident | None = None
+        # Each incident's components as they are now: where every new update starts (#12 §2).
+        self._current: dict[int, dict[str, ComponentStatus]] = {}
         self._loading = False
         self._busy = False
         self.generation = 0
@@ -301,10 +303,20 @@ class Composer(QWidget):
 
     def show_update(self, incident: Incident, components: Mapping[str, ComponentStatus]) -> None:
         """Make `incident` the target; its draft comes back as it was left. `components` are
-        the incident's affected components now, the default for a fresh draft."""
-        slot = self._slots.setdefault(incident.id, Slot())
-        if slot.components is None:
-            slot.components = dict(components)
+        the incident's affected components now: the rows start from them, under the user's
+        own choices for this update, and follow them when they change (another update went
+        out) — a status merely shown is never sent again."""
+        now = dict(components)
+        changed = self._current.get(incident.id) != now
+        self._current[incident.id] = now
+        if changed and self._target == incident.id:
+            self._save()
+            self._loading = True
+            try:
+                slot = self._slots.setdefault(incident.id, Slot())
+                self.components.show_statuses(now, slot.components or {})
+            finally:
+                self._loading = False
         self._switch(incident.id, incident)
 
     def _switch(self, target: int | None, incident: Incident | None) -> None:
@@ -326,7 +338,7 @@ class Composer(QWidget):
         slot.body_ar = self.body_ar.toPlainText()
         slot.state = self.state_value()
         slot.impact = Impact(self.impact.currentData())
-        slot.components = self.components.values()
+        slot.components = self.components.chosen()
         slot.problems = list(self.problems.problems)
         slot.overrides = self.preview.custom_texts()
 
@@ -343,7 +355,8 @@ class Composer(QWidget):
             self._fill_states(kind, slot.state or (incident.state if incident else None))
             impact = slot.impact or (incident.impact if incident else Impact.MINOR)
             self.impact.setCurrentIndex(self.impact.findData(impact.value))
-            self.components.set_values(slot.components or {})
+            current = self._current.get(self._target, {}) if self._target is not NEW else {}
+            self.components.show_statuses(current, slot.components or {})
             self.preview.set_custom_texts(slot.overrides)
             self.generation += 1
             self._show_problems(slot.problems)
@@ -399,12 +412,9 @@ class Composer(QWidget):
         fresh = (
             Slot(impact=Impact.MINOR)
             if target is NEW
-            # The next update starts where this one left the incident.
-            else Slot(
-                state=published.state,
-                impact=published.impact,
-                components=dict(published.components),
-            )
+            # The next update starts where this one left the incident; its components from
+            # what the incident shows now (show_update brings them), none chosen yet.
+            else Slot(state=published.state, impact=published.impact)
         )
         self._slots[target] = fresh
         if target == self._target:
@@ -500,7 +510,8 @@ class Composer(QWidget):
             body=BilingualText(self.body_en.toPlainText(), self.body_ar.toPlainText()),
             state=self.state_value(),
             impact=Impact(self.impact.currentData()),
-            components=self.components.values(),
+            components=self.components.chosen(),
+            component_names=tuple(self.components.values()),
             channels=self.checked_channels(),
             overrides=self.preview.overrides(),
         )

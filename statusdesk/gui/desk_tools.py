@@ -275,7 +275,9 @@ class DeskTools(QObject):
         )
         if incident is None:
             incident = provisional_incident(self._desk, snapshot)
-        return self._desk.compose(name, incident, component_names=list(snapshot.components))
+        return self._desk.compose(
+            name, incident, component_names=list(snapshot.component_names or snapshot.components)
+        )
 
     def _composed(self, template: Template, incident_id: int | None, filled: Filled) -> None:
         composer = self._window.composer

@@ -45,7 +45,10 @@ class DraftSnapshot:
     body: BilingualText
     state: IncidentState
     impact: Impact
+    # What this update sets: the component rows the user chose (#12 §2); `component_names`
+    # every row shown, the incident's current ones too (what {components} in a template names).
     components: dict[str, ComponentStatus] = field(default_factory=dict)
+    component_names: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     # A channel's own text for this update, by channel name (the custom post for X); only
     # ticked channels, only texts that are not blank.

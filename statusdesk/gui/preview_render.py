@@ -20,7 +20,7 @@ from enum import StrEnum
 from statusdesk.channels.base import Channel, ChannelContext, ChannelError, Rendered
 from statusdesk.channels.registry import UnknownChannelKind
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import Incident, Update, UpdateStatus
+from statusdesk.core.model import Draft, Incident, Update, UpdateStatus
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.desk import Desk, clean_text
 from statusdesk.gui.operations import DraftSnapshot, author, provisional_incident
@@ -102,7 +102,10 @@ def render_previews(desk: Desk, snapshot: DraftSnapshot) -> list[ChannelPreview]
         id=0,  # not written yet; channels read nothing of it from the workspace
         incident_id=incident.id,
         state=snapshot.state,
-        body=clean_text(snapshot.body),
+        # Components changed and nothing written: what goes out is the generated sentence.
+        body=desk.with_component_text(
+            Draft(clean_text(snapshot.body), snapshot.state, component_status=snapshot.components)
+        ).body,
         author=author(),
         created_at=now,
         status=UpdateStatus.PUBLISHED,

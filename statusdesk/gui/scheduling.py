@@ -205,7 +205,7 @@ class SchedulingController(QObject):
         """Ctrl+Shift+Return: when should the composer's update go out?"""
         focus = QApplication.focusWidget()
         snapshot = self._composer.snapshot()
-        if not snapshot.body.languages():
+        if not snapshot.body.languages() and not snapshot.components:
             self.said.emit(
                 f"Nothing to schedule yet: write the update first ({shown_key('new-update')}), "
                 f"then {shown_key('schedule')}."

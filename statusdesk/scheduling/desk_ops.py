@@ -263,6 +263,7 @@ class SchedulingOps:
         overrides: Mapping[str, str] | None = None,
         announce_at: datetime | None = None,
         dispatch: bool = True,
+        anyway: bool = True,
     ) -> MaintenanceOpened:
         """A maintenance with a window that announces itself from the templates: now (or at
         `announce_at`), a reminder `remind_min` before the start, at the start and at the end.
@@ -301,6 +302,10 @@ class SchedulingOps:
         problems += found
         if blocking(problems):
             raise _rejected(blocking(problems))
+        if not anyway:
+            from statusdesk.desk import refuse_disagreements  # desk.py imports this module
+
+            refuse_disagreements(problems, anyway)
         stamp = iso(now)
         ids = [c.id for c in channels]
         with self.store.transaction():
@@ -461,9 +466,11 @@ class SchedulingOps:
         body: BilingualText | None = None,
         state: IncidentState | None = None,
         by: str = "",
+        anyway: bool = True,
     ) -> Update:
         """New text (a language left empty in `body` keeps its text) or state for an update
-        that has not gone out, checked against its channels as when it was written."""
+        that has not gone out, checked against its channels as when it was written (and,
+        without `anyway`, refused when its two languages then disagree)."""
         plan = self.store.update_plan(update_id)
         if plan is None:
             raise _rejected([Problem("update", actions.explain(self.store, update_id, "edited"))])
@@ -474,9 +481,14 @@ class SchedulingOps:
         assert incident is not None
         channels = [c for c in (self.store.channel(i) for i in plan.channel_ids) if c]
         draft = Draft(body=new_body, state=state or update.state, author=by)
-        problems = blocking(self.check_draft(draft, channels, incident))
+        checked = self.check_draft(draft, channels, incident)
+        problems = blocking(checked)
         if problems:
             raise _rejected(problems)
+        if not anyway:
+            from statusdesk.desk import refuse_disagreements  # desk.py imports this module
+
+            refuse_disagreements(checked, anyway)
         return self._pending_action(
             lambda: actions.edit(
                 self.store, update_id, new_body, state, self.now(), by or self._who()

@@ -633,3 +633,107 @@ def test_help_is_printed_with_exit_0(capsys: pytest.CaptureFixture[str]) -> None
     text = " ".join(result.stdout.split())  # help is wrapped to the terminal's width
     assert "--ar-file FILE read the Arabic text from a UTF-8 file ('-': stdin)" in text
     assert "sending nothing here: `statusdesk run` (or the desktop app) sends them" in text
+
+
+# -- issue #12 §2: the incident's state is never contradicted ---------------------------------
+
+
+def test_an_update_that_only_changes_a_component_is_published_in_generated_words(
+    probes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incident_id = open_incident(capsys, probes, "--component", "Payments API=major_outage")
+    result = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--component", "Payments API=operational",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    update_id = int(result.lines[0])
+    said = "Payments API: Operational\nحالة Payments API: يعمل"
+    for name in ("alpha", "beta"):
+        assert sent_text(probes, name, update_id) == said  # never an empty body
+    detail = call(capsys, "--home", str(probes), "incident", "show", str(incident_id), "--json")
+    shown = detail.json()
+    assert shown["state"] == "investigating"  # no --state: the incident's own stays
+    assert shown["updates"][-1]["body_en"] == "Payments API: Operational"
+    assert [c["status"] for c in shown["components"]] == ["operational"]
+    # Neither text nor a change (the component is operational already): nothing to say.
+    same = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--state", "identified", "--component", "Payments API=operational",
+    )  # fmt: skip
+    assert same.code == 3
+    assert "Both the English and the Arabic text are empty" in same.stderr
+    nothing = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--state", "identified",
+    )  # fmt: skip
+    assert nothing.code == 3
+    detail = call(capsys, "--home", str(probes), "incident", "show", str(incident_id), "--json")
+    assert len(detail.json()["updates"]) == 2
+
+
+def test_english_and_arabic_that_disagree_are_refused_unless_anyway(
+    probes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    disagreeing = ("--en", "Back at 21:00.", "--ar", "نعود عند 22:00.")
+    opened = call(
+        capsys, "--home", str(probes), "incident", "open",
+        "--title-en", "API outage", "--title-ar", "تعطل الواجهة", *disagreeing,
+    )  # fmt: skip
+    assert opened.code == 3 and opened.stdout == ""
+    assert "21:00" in opened.stderr and "22:00" in opened.stderr
+    assert "--anyway" in opened.stderr
+    assert call(capsys, "--home", str(probes), "incident", "list", "--json").json() == []
+
+    incident_id = open_incident(capsys, probes)
+    update = ("incident", "update", str(incident_id), "--state", "identified", *disagreeing)
+    refused = call(capsys, "--home", str(probes), *update)
+    assert refused.code == 3 and refused.stdout == ""
+    assert "21:00" in refused.stderr and "22:00" in refused.stderr
+    scheduled = call(capsys, "--home", str(probes), *update, "--at", "in 10 min")
+    assert scheduled.code == 3 and "22:00" in scheduled.stderr
+    detail = call(capsys, "--home", str(probes), "incident", "show", str(incident_id), "--json")
+    assert len(detail.json()["updates"]) == 1  # nothing recorded
+
+    anyway = call(capsys, "--home", str(probes), *update, "--anyway")
+    assert anyway.code == 0, anyway.stderr
+    assert sent_text(probes, "alpha", int(anyway.lines[0])) == "Back at 21:00.\nنعود عند 22:00."
+
+    # Editing a scheduled update into a disagreement is asked about too.
+    agreeing = ("--en", "Back at 21:00.", "--ar", "نعود عند 21:00.")
+    later = call(
+        capsys, "--home", str(probes), "incident", "update", str(incident_id),
+        "--state", "monitoring", *agreeing, "--at", "in 10 min",
+    )  # fmt: skip
+    assert later.code == 0, later.stderr
+    edit = ("update", "edit", later.lines[0], "--en", "Back at 23:00.")
+    edited = call(capsys, "--home", str(probes), *edit)
+    assert edited.code == 3 and "23:00" in edited.stderr and "21:00" in edited.stderr
+    assert call(capsys, "--home", str(probes), *edit, "--anyway").code == 0
+
+
+def test_incident_list_json_says_whether_each_next_update_is_overdue(
+    probes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    late, on_time, closed = (open_incident(capsys, probes) for _ in range(3))
+    resolved = call(
+        capsys, "--home", str(probes), "incident", "update", str(closed), "--state", "resolved",
+        "--en", "Resolved.", "--ar", "تم الحل.",
+    )  # fmt: skip
+    assert resolved.code == 0, resolved.stderr
+    from datetime import timedelta
+
+    from statusdesk.core.timefmt import iso
+    from statusdesk.desk import Desk
+
+    with Desk(probes) as desk:  # its last update went out 33 minutes ago, on a 30-minute cadence
+        past = iso(desk.clock.now() - timedelta(minutes=3))
+        with desk.store.transaction():
+            desk.store.set_next_update_due(late, past)
+    listed = {
+        i["id"]: i for i in call(capsys, "--home", str(probes), "incident", "list", "--json").json()
+    }
+    assert (listed[late]["next_update_due"], listed[late]["overdue"]) == (past, True)
+    assert listed[on_time]["next_update_due"] is not None
+    assert listed[on_time]["overdue"] is False
+    assert (listed[closed]["next_update_due"], listed[closed]["overdue"]) == (None, False)

@@ -141,13 +141,12 @@ def _runner(home: Path) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
-def _wait_for_state(home: Path, state: str, timeout: float = 20) -> None:
+def _wait_for_state(home: Path, state: str, timeout: float = 20, incident: int = 1) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with Desk(home) as desk:
-            if {d.state for ds in desk.store.deliveries_for_incident(1).values() for d in ds} == {
-                state
-            }:
+            deliveries = desk.store.deliveries_for_incident(incident).values()
+            if {d.state for ds in deliveries for d in ds} == {state}:
                 return
         time.sleep(0.05)
     raise AssertionError(f"deliveries did not reach {state} within {timeout} s")
@@ -238,3 +237,40 @@ def test_text_for_a_channel_is_kept_with_the_update_and_must_name_a_chosen_chann
     )  # fmt: skip
     assert refused.code == 3
     assert "custom text for 'beta', but that channel is not chosen" in refused.stderr
+
+
+def test_run_writes_a_lapsed_promise_once_to_its_output_and_its_log(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue #12 §2: "incident 1: next update overdue by 3 min", once per lapse."""
+    from datetime import timedelta
+
+    from statusdesk.core.timefmt import iso
+
+    register(monkeypatch)
+    add_probes(home, {"alpha": {}})
+    code, incident = _open(capsys, home)
+    assert code == 0
+    # Its last update went out 33 minutes ago, on a 30-minute cadence.
+    with Desk(home) as desk, desk.store.transaction():
+        desk.store.set_next_update_due(
+            int(incident), iso(desk.clock.now() - timedelta(minutes=3, seconds=10))
+        )
+    log = home / "logs" / "statusdesk.log"
+    runner = _runner(home)
+    try:
+        deadline = time.monotonic() + 20
+        while "next update overdue" not in (log.read_text("utf-8") if log.exists() else ""):
+            assert time.monotonic() < deadline, "no lapse line in the log"
+            time.sleep(0.05)
+        # Many polls later (the runner has sent a new update meanwhile), still one line.
+        code, _ = _open(capsys, home, "--no-wait")
+        _wait_for_state(home, "sent", incident=2)
+    finally:
+        runner.send_signal(signal.SIGTERM)
+        stdout, stderr = runner.communicate(timeout=30)
+    assert runner.returncode == 0, stderr
+    line = f"incident {incident}: next update overdue by 3 min"
+    assert [x for x in stdout.splitlines() if "overdue" in x] == [f"statusdesk run: {line}"]
+    (logged,) = [x for x in log.read_text("utf-8").splitlines() if "overdue" in x]
+    assert logged.endswith(f"WARNING statusdesk.runner: {line}")

@@ -64,13 +64,14 @@ def test_arabic_from_arguments_files_and_stdin(probes: Path, tmp_path: Path, loc
     ar_file.write_text(AR_2 + "\n", encoding="utf-8")
     from_file = spawn(
         "--home", home, "incident", "update", incident_id, "--state", "identified",
-        "--en", "Identified.", "--ar-file", str(ar_file), probe=True, env=env,
+        "--en", "Identified.", "--ar-file", str(ar_file), "--anyway", probe=True, env=env,
     )  # fmt: skip
     assert from_file.code == 0, from_file.stderr
 
     from_stdin = spawn(
         "--home", home, "incident", "update", incident_id, "--state", "resolved",
-        "--en", "Resolved.", "--ar-file", "-", probe=True, env=env, stdin=AR_3.encode(),
+        "--en", "Resolved.", "--ar-file", "-", "--anyway", probe=True, env=env,
+        stdin=AR_3.encode(),
     )  # fmt: skip
     assert from_stdin.code == 0, from_stdin.stderr
 

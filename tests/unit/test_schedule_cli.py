@@ -109,7 +109,7 @@ def test_update_list_cancel_reschedule_send_and_their_refusals(
         result = cli(
             capsys, probes, "incident", "update", str(incident), "--state", "monitoring",
             "--en", f"In {minutes}.", "--ar", "لاحقًا.", "--at", f"in {minutes}m",
-            "--channels", "alpha",
+            "--channels", "alpha", "--anyway",
         )  # fmt: skip
         assert result.code == 0, result.stderr
         scheduled.append(int(result.lines[0]))

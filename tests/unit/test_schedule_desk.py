@@ -13,6 +13,7 @@ import pytest
 from statusdesk.core.model import (
     BilingualText,
     ComponentStatus,
+    Draft,
     IncidentKind,
     IncidentState,
     UpdateStatus,
@@ -22,6 +23,8 @@ from statusdesk.desk import Desk, Rejected
 from statusdesk.runner import Runner
 from statusdesk.scheduling.due import DueReport
 from tests.unit.test_schedule_support import (
+    AR,
+    EN,
     T0,
     FakeClock,
     draft,
@@ -115,6 +118,71 @@ def test_what_a_scheduled_update_sets_happens_when_it_goes_out(
     assert [(c.component_id, c.new_status) for c in changes] == [
         (api.id, ComponentStatus.DEGRADED_PERFORMANCE)
     ]
+
+
+def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
+    desk: Desk, clock: FakeClock
+) -> None:
+    """Issue #12 §2: resolving puts the affected components back to operational, also when the
+    resolving update was scheduled and falls due later."""
+    opened = desk.open_incident(
+        title=BilingualText("API outage", "تعطل الواجهة"),
+        draft=Draft(
+            BilingualText(EN, AR),
+            IncidentState.INVESTIGATING,
+            component_status={"API": ComponentStatus.MAJOR_OUTAGE},
+        ),
+        dispatch=False,
+    )
+    published = desk.post_update(
+        opened.incident_id,
+        draft(IncidentState.RESOLVED, "Resolved.", "تم الحل."),
+        scheduled_for=T0 + timedelta(minutes=5),
+        dispatch=False,
+    )
+    api = desk.store.component_by_name("API")
+    assert api is not None and api.status is ComponentStatus.MAJOR_OUTAGE  # not yet
+    clock.run(minutes=5)
+    desk.fire_due(dispatch=False)
+    api = desk.store.component_by_name("API")
+    assert api is not None and api.status is ComponentStatus.OPERATIONAL
+    changes = desk.store.component_changes(published.update_id)
+    assert [(c.component_id, c.old_status, c.new_status) for c in changes] == [
+        (api.id, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL)
+    ]
+
+
+def test_the_runner_says_each_lapsed_promise_once_and_a_new_lapse_again(
+    desk: Desk, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue #12 §2: a lapsed next-update promise is visible without the app."""
+    incident = open_now(desk).incident_id  # promises the next update at T0 + 30 min
+    lines: list[str] = []
+    runner = Runner(desk, poll_seconds=1.0, say=lines.append, monotonic=clock.monotonic)
+    clock.run(minutes=29)
+    runner.poll()
+    assert not [line for line in lines if "overdue" in line]
+    clock.run(minutes=4)
+    with caplog.at_level("WARNING", logger="statusdesk.runner"):
+        runner.poll()
+        runner.poll()
+        clock.run(minutes=2)
+        runner.poll()
+    said = [line for line in lines if "overdue" in line]
+    assert said == [f"incident {incident}: next update overdue by 3 min"]  # once per lapse
+    assert [r.getMessage() for r in caplog.records if "overdue" in r.getMessage()] == said
+
+    desk.post_update(incident, draft(IncidentState.IDENTIFIED), dispatch=False)  # kept
+    clock.run(minutes=29)
+    runner.poll()
+    assert [line for line in lines if "overdue" in line] == said
+    clock.run(minutes=4)  # the new promise lapses too: a new line
+    runner.poll()
+    assert [line for line in lines if "overdue" in line] == [*said, said[0]]
+    desk.post_update(incident, draft(IncidentState.RESOLVED), dispatch=False)  # owes nothing
+    clock.run(hours=2)
+    runner.poll()
+    assert len([line for line in lines if "overdue" in line]) == 2
 
 
 def test_a_time_in_the_past_is_refused(desk: Desk) -> None:

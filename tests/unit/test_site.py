@@ -391,3 +391,125 @@ def test_control_characters_by_every_path_never_reach_the_feeds(
         db.execute("UPDATE incident SET title_en = ? WHERE id = 1", ("Old\x0ctitle",))
     assert cli("site", "build").code == 0
     assert_clean_feeds(site, ["Legacy\nline with NUL", "قديم نص"])
+
+
+# -- closing an incident gives its components back (issue #12 §2) ------------------------------
+
+
+def _send(desk: Desk, published: object) -> None:
+    update_id = published.update_id  # type: ignore[attr-defined]
+    (delivery,) = desk.wait_for(update_id, timeout=30)
+    assert delivery.state == "sent", delivery.last_error
+
+
+def _json(site: Path, name: str, prefix: str = "") -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(
+        (site / prefix / "api" / "v2" / name).read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def test_resolving_puts_the_affected_components_back_to_operational(desk: Desk) -> None:
+    incident = publish(desk, "The API is down.", "الواجهة متوقفة.", IncidentState.INVESTIGATING)
+    # Today's bug: a resolving update that does not mention the components left them down.
+    resolved = desk.post_update(
+        incident, Draft(BilingualText("Fixed.", "تم الإصلاح."), IncidentState.RESOLVED)
+    )
+    _send(desk, resolved)
+    site = desk.paths.site
+    en = (site / "index.html").read_text(encoding="utf-8")
+    ar = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "All Systems Operational" in en and "Major" not in en
+    assert "جميع الأنظمة تعمل" in ar and "انقطاع كبير" not in ar
+    for prefix in ("", "ar"):
+        summary = _json(site, "summary.json", prefix)
+        assert summary["status"]["indicator"] == "none"  # type: ignore[index]
+        assert [c["status"] for c in summary["components"]] == ["operational"]  # type: ignore[attr-defined]
+        components = _json(site, "components.json", prefix)["components"]
+        assert [c["status"] for c in components] == ["operational"]  # type: ignore[attr-defined]
+        (listed,) = _json(site, "incidents.json", prefix)["incidents"]  # type: ignore[misc]
+        assert listed["status"] == "resolved"
+        assert [c["status"] for c in listed["components"]] == ["operational"]
+        last = listed["incident_updates"][0]
+        assert last["status"] == "resolved"
+        assert [(c["old_status"], c["new_status"]) for c in last["affected_components"]] == [
+            ("major_outage", "operational")
+        ]
+    assert desk.store.component_by_name("API").status is ComponentStatus.OPERATIONAL  # type: ignore[union-attr]
+
+
+def test_a_component_the_resolving_update_sets_keeps_that_status(desk: Desk) -> None:
+    incident = publish(desk, "The API is down.", "الواجهة متوقفة.", IncidentState.INVESTIGATING)
+    desk.post_update(
+        incident,
+        Draft(
+            BilingualText("Search is slow too.", "البحث بطيء أيضًا."),
+            IncidentState.IDENTIFIED,
+            component_status={"Search": ComponentStatus.PARTIAL_OUTAGE},
+        ),
+        dispatch=False,
+    )
+    resolved = desk.post_update(
+        incident,
+        Draft(
+            BilingualText("Fixed; search stays slow.", "تم الإصلاح، والبحث بطيء."),
+            IncidentState.RESOLVED,
+            component_status={"Search": ComponentStatus.DEGRADED_PERFORMANCE},
+        ),
+    )
+    _send(desk, resolved)
+    components = _json(desk.paths.site, "components.json")["components"]
+    assert {c["name"]: c["status"] for c in components} == {  # type: ignore[attr-defined]
+        "API": "operational",
+        "Search": "degraded_performance",
+    }
+
+
+def test_a_component_another_open_incident_holds_is_left_to_it(desk: Desk) -> None:
+    first = publish(desk, "The API is down.", "الواجهة متوقفة.", IncidentState.INVESTIGATING)
+    desk.post_update(
+        first,
+        Draft(
+            BilingualText("Search is down too.", "البحث متوقف أيضًا."),
+            IncidentState.IDENTIFIED,
+            component_status={"Search": ComponentStatus.MAJOR_OUTAGE},
+        ),
+        dispatch=False,
+    )
+    publish(
+        desk,
+        "Payments fail too.",
+        "المدفوعات تفشل أيضًا.",
+        IncidentState.INVESTIGATING,
+        title=BilingualText("Payments", "المدفوعات"),
+    )
+    resolved = desk.post_update(
+        first, Draft(BilingualText("Fixed.", "تم الإصلاح."), IncidentState.RESOLVED)
+    )
+    _send(desk, resolved)
+    # The second incident still says the API is down: the page does not say otherwise.
+    components = _json(desk.paths.site, "components.json")["components"]
+    assert {c["name"]: c["status"] for c in components} == {  # type: ignore[attr-defined]
+        "API": "major_outage",
+        "Search": "operational",
+    }
+
+
+def test_completing_a_maintenance_ends_under_maintenance(desk: Desk) -> None:
+    opened = desk.open_incident(
+        title=BilingualText("Database upgrade", "ترقية قاعدة البيانات"),
+        draft=Draft(
+            BilingualText("Under way.", "جارية."),
+            IncidentState.IN_PROGRESS,
+            component_status={"Database": ComponentStatus.UNDER_MAINTENANCE},
+        ),
+        kind=IncidentKind.MAINTENANCE,
+    )
+    _send(desk, opened)
+    done = desk.post_update(
+        opened.incident_id, Draft(BilingualText("Done.", "انتهت."), IncidentState.COMPLETED)
+    )
+    _send(desk, done)
+    summary = _json(desk.paths.site, "summary.json")
+    assert summary["status"]["indicator"] == "none"  # type: ignore[index]
+    assert [c["status"] for c in summary["components"]] == ["operational"]  # type: ignore[attr-defined]

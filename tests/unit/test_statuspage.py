@@ -175,6 +175,32 @@ def bilingual(en: str, ar: str) -> str:
 # -- create, then PATCH -----------------------------------------------------------------------
 
 
+def test_resolving_sends_the_affected_components_back_as_operational(
+    sp_desk: Desk, page: FakeStatuspage
+) -> None:
+    """Issue #12 §2: today Statuspage got `resolved` with `major_outage`."""
+    add_statuspage(sp_desk, page)
+    opened = open_incident(
+        sp_desk,
+        components={
+            "Trading": ComponentStatus.MAJOR_OUTAGE,
+            "Funding": ComponentStatus.PARTIAL_OUTAGE,
+        },
+    )
+    assert outcome(sp_desk, opened).state is SENT
+    resolved = post_update(sp_desk, opened.incident_id, IncidentState.RESOLVED)
+    assert outcome(sp_desk, resolved).state is SENT, outcome(sp_desk, resolved).last_error
+    patched = page.requests[-1]
+    assert patched.method == "PATCH"
+    assert patched.incident["status"] == "resolved"
+    assert patched.incident["components"] == {TRADING: "operational", FUNDING: "operational"}
+    (incident,) = page.incidents
+    assert {c["id"]: c["status"] for c in incident["components"]} == {
+        TRADING: "operational",
+        FUNDING: "operational",
+    }
+
+
 def test_the_first_update_creates_the_incident_and_later_ones_patch_it(
     sp_desk: Desk, page: FakeStatuspage
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from statusdesk.core.component_words import STATUS_WORDS
 from statusdesk.core.model import ComponentStatus, Impact, Incident, IncidentState
 
 STATE = {
@@ -26,22 +27,7 @@ STATE = {
         "completed": "مكتملة",
     },
 }
-COMPONENT = {
-    "en": {
-        "operational": "Operational",
-        "degraded_performance": "Degraded performance",
-        "partial_outage": "Partial outage",
-        "major_outage": "Major outage",
-        "under_maintenance": "Under maintenance",
-    },
-    "ar": {
-        "operational": "يعمل",
-        "degraded_performance": "أداء منخفض",
-        "partial_outage": "انقطاع جزئي",
-        "major_outage": "انقطاع كبير",
-        "under_maintenance": "قيد الصيانة",
-    },
-}
+COMPONENT = STATUS_WORDS
 INDICATOR = {
     "en": {
         "none": "All Systems Operational",
