@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from statusdesk.core.model import (
     Impact,
     IncidentState,
 )
+from statusdesk.core.timefmt import iso
 from statusdesk.desk import Desk
 from tests.gui.conftest import WindowFactory
 from tests.gui.page_probe import outside, page_report
@@ -110,6 +112,7 @@ def seed(home: Path) -> int:
             assert channel is not None
             ids.append(channel.id)
         made = desk.store.create_deliveries(newest.update_id, ids, desk.now())
+        retry_at = iso(desk.clock.now() + timedelta(minutes=30))
         with desk.store.transaction():
             for delivery_id, state in zip(made, OUTCOMES.values(), strict=True):
                 desk.store.conn.execute(
@@ -118,7 +121,7 @@ def seed(home: Path) -> int:
                     (
                         state.value,
                         None if state is DeliveryState.SENT else "the server said no (503)",
-                        "2099-01-01T00:00:00Z" if state is DeliveryState.RETRY_WAIT else None,
+                        retry_at if state is DeliveryState.RETRY_WAIT else None,
                         delivery_id,
                     ),
                 )
