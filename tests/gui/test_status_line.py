@@ -15,9 +15,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 
 from statusdesk.channels.base import Permanent, Receipt, Transient
-from statusdesk.core.model import DeliveryState
+from statusdesk.core.model import DeliveryState, IncidentKind
 from statusdesk.gui.main_window import MainWindow
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 from tests.gui.test_deliveries import SCRIPT, FakeTray, chip_state, probe_workspace
 from tests.gui.test_deliveries import tray as tray  # the fixture
@@ -163,3 +163,32 @@ def test_a_long_message_never_runs_into_the_permanent_labels(
         window.workspace_label.geometry()
     )
     assert shown[0].text().endswith("…")
+
+
+def test_placeholders_left_by_a_template_are_no_longer_said_once_filled(
+    qtbot, home: Path, launch: WindowFactory
+) -> None:
+    open_incident(
+        home,
+        ("Database upgrade", "ترقية قاعدة البيانات"),
+        ("Planned upgrade.", "ترقية مخطط لها."),
+        kind=IncidentKind.MAINTENANCE,
+    )
+    window = launch()
+    composer = window.composer
+    qtbot.waitUntil(lambda: bool(window.tools.templates))
+    press("Ctrl+U")
+    press("Ctrl+T")  # the palette, on templates
+    palette = window.tools.palette
+    assert palette is not None
+    qtbot.waitUntil(lambda: focused() is palette.query)
+    type_text("in_progress")  # this maintenance has no window to fill it with
+    qtbot.waitUntil(lambda: palette.current() is not None)
+    assert palette.current().key == "template:in_progress"
+    press("Return")
+    qtbot.waitUntil(lambda: "placeholder(s) still to fill in" in message(window))
+    qtbot.waitUntil(lambda: "{window_end}" in composer.body_en.toPlainText())
+    # Filled by hand, in both languages.
+    for editor in (composer.body_en, composer.body_ar):
+        editor.setPlainText(editor.toPlainText().replace("{window_end}", "18:00 UTC"))
+    qtbot.waitUntil(lambda: "placeholder" not in message(window))
