@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500  # after the last keystroke, when the typing pauses
 # After the first change not yet written, however the typing goes on: with the write itself
 # (a few ms), a keystroke is kept within a second.
-MAX_WAIT_MS = 800
+MAX_WAIT_MS = 700
 
 
 def slot_content(slot: Slot) -> dict[str, Any]:
