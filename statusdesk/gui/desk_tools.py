@@ -39,6 +39,9 @@ RECENT_SETTING = "palette.recent"  # the palette's most recent choices, a JSON l
 
 class DeskTools(QObject):
     said = Signal(str)  # for the status bar
+    # For the status bar too, about the draft of an incident (None: a new one) with
+    # placeholders left to fill: the word goes once they are filled (issue #12 §6).
+    said_placeholders_left = Signal(str, object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -286,9 +289,10 @@ class DeskTools(QObject):
         composer.insert_template(filled.body, template.state)
         unfilled = [p for p in filled.problems if p.field.startswith("body")]
         if unfilled:
-            self.said.emit(
+            self.said_placeholders_left.emit(
                 f"Template {template.name!r} inserted; {len(unfilled)} placeholder(s) still to "
-                "fill in (listed under the editors)."
+                "fill in (listed under the editors).",
+                incident_id,
             )
         else:
             self.said.emit(f"Template {template.name!r} inserted in English and Arabic.")

@@ -2,11 +2,14 @@
 typed and come back after a crash, a kill or a power cut, saying so.
 
 Half a second after the typing pauses, every draft changed since the last save is written
-(store/drafts.py) — an empty one is removed, as is one that was published. The writes run on a
-thread of their own, one at a time and in order, and are never dropped: closing the window
-waits for them (the session's TaskRunner drops queued work at shutdown, which is right for
-reads and wrong here). A write that fails (a full disk, a locked workspace) is said in the
-status bar and retried with the next edit; the text stays in the editor either way.
+(store/drafts.py) — an empty one is removed, as is one that was published. Typing that never
+pauses is written too (issue #12 §6): at most MAX_WAIT_MS after the first change not yet
+written, so a keystroke is in the workspace within a second of being typed, whatever follows.
+The writes run on a thread of their own, one at a time and in order, and are never dropped:
+closing the window waits for them (the session's TaskRunner drops queued work at shutdown,
+which is right for reads and wrong here). A write that fails (a full disk, a locked
+workspace) is said in the status bar and retried with the next edit; the text stays in the
+editor either way.
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SAVE_DELAY_MS = 500  # after the last keystroke: at most this much typing is at risk
+SAVE_DELAY_MS = 500  # after the last keystroke, when the typing pauses
+# After the first change not yet written, however the typing goes on: with the write itself
+# (a few ms), a keystroke is kept within a second.
+MAX_WAIT_MS = 700
 
 
 def slot_content(slot: Slot) -> dict[str, Any]:
@@ -88,15 +94,27 @@ class DraftKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
-        composer.draft_changed.connect(self._timer.start)
+        self._deadline = QTimer(self)  # started by the first change after a save, never moved
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_WAIT_MS)
+        self._deadline.timeout.connect(self.flush)
+        composer.draft_changed.connect(self._changed)
         self._failed.connect(self.said)
         self._told_failure = False
 
     # -- saving -----------------------------------------------------------------------------------
 
+    def _changed(self) -> None:
+        """A keystroke: the pause timer starts again; the deadline runs on from the first
+        change not yet written."""
+        self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
+
     def flush(self) -> None:
         """Write every draft changed since the last flush (now, not after the pause)."""
         self._timer.stop()
+        self._deadline.stop()
         if self._closed:
             return
         for target, slot in self._composer.take_dirty():
@@ -106,6 +124,7 @@ class DraftKeeper(QObject):
     def discard_all(self) -> None:
         """The user chose to throw every draft away (quit without keeping them)."""
         self._timer.stop()
+        self._deadline.stop()
         self._composer.take_dirty()  # nothing of them is to be written any more
         self._submit(lambda: drop_all_drafts(self._desk.store))
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from statusdesk.core.model import Delivery, DeliveryState, Update, UpdateStatus
 from statusdesk.gui.actions import decision_keys_hint, shown_key
 from statusdesk.gui.editors import ARABIC_SCALE
+from statusdesk.gui.flow import FlowLayout
 from statusdesk.gui.labels import (
     DELIVERY_COLOURS,
     chip_label,
@@ -229,8 +230,7 @@ class UpdateCard(QFrame):
         for label in (self.body_en, self.body_ar):
             layout.addWidget(label)  # parent first: a parentless label shown is a window
             label.setVisible(bool(label.text()))
-        chips = QHBoxLayout()
-        chips.setSpacing(6)
+        chips = FlowLayout(spacing=6)  # wraps: the page is never wider than its viewport
         self.chips: dict[int, DeliveryChip] = {}
         for delivery in page.deliveries.get(update.id, ()):
             channel = page.channels.get(delivery.channel_id)
@@ -241,7 +241,6 @@ class UpdateCard(QFrame):
         if not self.chips:
             none = muted(QLabel("not sent to any channel"), "#6b7280")
             chips.addWidget(none)
-        chips.addStretch(1)
         layout.addLayout(chips)
 
 

@@ -6,7 +6,8 @@ nothing here waits."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import (
+    BilingualText,
     Channel,
     ComponentStatus,
     Delivery,
@@ -32,6 +34,7 @@ from statusdesk.core.model import (
     Problem,
     Severity,
 )
+from statusdesk.core.placeholders import leftover_placeholders
 from statusdesk.desk import Rejected
 from statusdesk.gui import operations, preview_render
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
@@ -54,6 +57,14 @@ from statusdesk.gui.publishing import plural, summarize
 from statusdesk.gui.scheduling import SchedulingController
 from statusdesk.gui.session import Session
 from statusdesk.gui.shell import SIZE, fitted_size
+from statusdesk.gui.status_line import (
+    Holds,
+    StatusLine,
+    Subject,
+    delivery,
+    draft,
+    draft_problem_holds,
+)
 from statusdesk.gui.tasks import Coalesced
 from statusdesk.gui.tray import DeskTray, overdue_incidents, tray_status
 from statusdesk.store import WorkspaceError
@@ -115,6 +126,7 @@ class MainWindow(QMainWindow):
         self.tools = DeskTools(self)  # issue #6: keymap, palette, templates, direction fixes
         self.guard = PublishGuard(self, self.desk, session.tasks)  # the languages agree?
         self.tools.said.connect(self.say)
+        self.tools.said_placeholders_left.connect(self._say_placeholders_left)
         self.actions_by_command = install_actions(self, self._handlers())
         self.claim = ShortcutClaim(self)
         self.tools.start()
@@ -175,6 +187,8 @@ class MainWindow(QMainWindow):
         split.setSizes([480, 530, 270])  # the list: four narrow columns and both titles
         right.setSizes([300, 460])
         self.setCentralWidget(split)
+        self.status_line = StatusLine()  # issue #12 §6: one message area, true or gone
+        self.setStatusBar(self.status_line)
         self.outstanding_label = QLabel("")
         self.outstanding_label.setObjectName("outstanding-deliveries")
         self.outstanding_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -271,9 +285,15 @@ class MainWindow(QMainWindow):
         self._outbox_poll.start()
         self._outbox.request()
 
-    def say(self, message: str) -> None:
-        """The status bar's last word stays until the next one: a glance later still tells."""
-        self.statusBar().showMessage(message)
+    def say(
+        self,
+        message: str,
+        about: Mapping[Subject, Holds] | None = None,
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        """The status bar's last word stays until the next one (a glance later still tells),
+        or until what it is `about` changes so that it is no longer true (status_line.py)."""
+        self.status_line.say(message, about, then)
 
     # -- reading the workspace --------------------------------------------------------------
 
@@ -519,9 +539,24 @@ class MainWindow(QMainWindow):
         snapshot = self.composer.snapshot()
         self.session.tasks.run(
             partial(operations.check, self.desk, snapshot),
-            on_done=partial(self.composer.set_check_result, generation),
+            on_done=partial(self._checked, generation),
             on_error=partial(self._check_failed, generation),
         )
+
+    def _checked(self, generation: int, problems: list[Problem]) -> None:
+        """A check of the draft as it still is: a word in the status bar about a problem of
+        this draft that is now fixed goes (issue #12 §6)."""
+        if self.composer.set_check_result(generation, problems):
+            self.status_line.changed(draft(self.composer.target), problems)
+
+    def _say_placeholders_left(self, message: str, target: int | None) -> None:
+        """True while the draft's text still has a placeholder, as its checks find."""
+        editors = (self.composer.body_en, self.composer.body_ar)
+
+        def left(_problems: object) -> bool:
+            return bool(leftover_placeholders(BilingualText(*(e.toPlainText() for e in editors))))
+
+        self.say(message, {draft(target): left})
 
     def _check_failed(self, generation: int, error: BaseException) -> None:
         log.warning("draft check failed", exc_info=error)
@@ -619,7 +654,10 @@ class MainWindow(QMainWindow):
             problems = [Problem("publish", f"Internal error ({type(error).__name__}: {error})")]
         if self.composer.target == snapshot.incident_id:
             self.composer.show_publish_problems(problems)
-        self.say(f"Not {verb} — {problems[0].message} The draft is kept.")
+        self.say(
+            f"Not {verb} — {problems[0].message} The draft is kept.",
+            {draft(snapshot.incident_id): draft_problem_holds(problems[0])},
+        )
 
     # -- deliveries -------------------------------------------------------------------------
 
@@ -628,6 +666,7 @@ class MainWindow(QMainWindow):
             return
         state = DeliveryState(state_value)
         self.view.set_delivery_state(delivery_id, state)
+        self.status_line.changed(delivery(delivery_id), state)
         if self.failures.observe(delivery_id, state):
             self.session.tasks.run(
                 partial(operations.delivery_facts, self.desk, delivery_id),
@@ -648,13 +687,28 @@ class MainWindow(QMainWindow):
             summary = f"{prefix}: {summarize(outcome.deliveries, outcome.channels)}"
             if any(d.state.needs_attention for d in outcome.deliveries):
                 summary = f"{summary.rstrip('. ')}. {decision_keys_hint()}"
-            self.say(summary)
+            # True while every delivery not sent stays as said ("x will retry"); when one
+            # moves on, the summary goes and a new one is said once they have settled again.
+            about = {
+                delivery(d.id): partial(operator.is_, d.state)
+                for d in outcome.deliveries
+                if d.state is not DeliveryState.SENT
+            }
+            self.say(summary, about, partial(self._summarize_again, update_id, prefix))
             self._refresh_soon.start()
+
+    def _summarize_again(self, update_id: int, prefix: str) -> None:
+        if not self._closed:
+            self._watched[update_id] = prefix
+            self._watcher.request()
 
     def _notify_failure(self, facts: DeliveryFacts | None) -> None:
         if facts is None or self._closed:
             return
-        self.notifier.delivery_needs_you(facts, self._current_id)
+        said = self.notifier.delivery_needs_you(facts, self._current_id)
+        if said is not None:  # true while the delivery stays failed (or undecided)
+            failed = facts.delivery.state
+            self.status_line.tie(said, {delivery(facts.delivery.id): partial(operator.is_, failed)})
 
     def _read_failed(self, what: str, error: BaseException) -> None:
         log.warning("could not read %s", what, exc_info=error)
@@ -773,7 +827,10 @@ class MainWindow(QMainWindow):
         if state is DeliveryState.SENT:
             self.say(f"{channel}: sent on retry.")
         elif state is DeliveryState.RETRY_WAIT:
-            self.say(f"{channel}: the retry did not go through yet; it will try again.")
+            self.say(
+                f"{channel}: the retry did not go through yet; it will try again.",
+                {delivery(delivery_id): partial(operator.is_, DeliveryState.RETRY_WAIT)},
+            )
 
     def _ask_skip_reason(self, target: DeliveryTarget, return_focus: QWidget | None) -> None:
         from statusdesk.gui.delivery_actions import SkipReasonDialog

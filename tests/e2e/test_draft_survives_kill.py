@@ -21,6 +21,11 @@ xvfb = real.xvfb  # the fixture: a private X server
 
 ENGLISH = "Card payments recover slowly"
 ARABIC = "تتعافى المدفوعات ببطء"
+# Typed without a pause (issue #12 §6), then killed at once: about five seconds of typing.
+LONG_ARABIC = "تتعافى المدفوعات بالبطاقات ببطء ونعمل على تسريع الاستعادة في كل المناطق"
+KEY_DELAY_MS = 90  # as fast as xdotool types Arabic reliably here (EXAMPLES.md)
+# What may be lost to the kill: a second of typing, and the keys X had not delivered yet.
+AT_RISK = 1_000 // KEY_DELAY_MS + 5
 
 
 def kept(home: Path) -> list[tuple[str, str]]:
@@ -71,6 +76,52 @@ def test_a_draft_typed_in_the_real_app_survives_sigkill(
         qtbot.waitUntil(lambda: window.composer.target == opened.incident_id)
         assert window.composer.body_en.toPlainText() == ENGLISH
         assert window.composer.body_ar.toPlainText() == ARABIC
+        assert "Restored your unpublished draft" in window.statusBar().currentMessage()
+    finally:
+        window.ask_before_discarding = False
+        window.close()
+        session.close()
+        window.deleteLater()
+
+
+def test_a_draft_typed_without_a_pause_survives_a_sigkill_at_its_last_key(
+    qtbot, xvfb: str, home: Path, tmp_path: Path
+) -> None:
+    """Today's debounce saved only once the typing paused: killed right after four seconds of
+    uninterrupted Arabic, the draft was lost. Now at most the last second of it is."""
+    with Desk(home) as desk:
+        opened = desk.open_incident(
+            title=BilingualText("Payments failing", "فشل المدفوعات"),
+            draft=Draft(
+                BilingualText("Payments fail.", "تفشل المدفوعات."), IncidentState.IDENTIFIED
+            ),
+        )
+        desk.wait_for(opened.update_id, timeout=30)
+    env = x_env(xvfb)
+    log = (tmp_path / "app.log").open("w")
+    app = subprocess.Popen(app_command(home), env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        xdotool(env, "search", "--sync", "--onlyvisible", "--name", "statusdesk")
+        wait_for(lambda: focused_window(env).startswith("statusdesk — /"), 30, "the desk")
+        time.sleep(0.5)
+        xdotool(env, "key", "--delay", "120", "ctrl+u", "ctrl+l")
+        xdotool(env, "type", "--delay", str(KEY_DELAY_MS), LONG_ARABIC)
+        os.kill(app.pid, signal.SIGKILL)  # at the last key: no pause, no closeEvent, no flush
+        assert app.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
+
+    session = Session(home)
+    window = MainWindow(session)
+    try:
+        qtbot.waitUntil(lambda: window.composer.target == opened.incident_id)
+        kept_text = window.composer.body_ar.toPlainText()
+        print(f"kept {len(kept_text)} of {len(LONG_ARABIC)} characters typed without a pause")
+        assert LONG_ARABIC.startswith(kept_text), kept_text
+        assert len(kept_text) >= len(LONG_ARABIC) - AT_RISK, (len(kept_text), len(LONG_ARABIC))
         assert "Restored your unpublished draft" in window.statusBar().currentMessage()
     finally:
         window.ask_before_discarding = False

@@ -4,12 +4,16 @@ thrown away."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+from PySide6.QtCore import QTimer
 
 from statusdesk.desk import Desk
 from statusdesk.store.drafts import saved_drafts
+from statusdesk.store.repo import Store
 from tests.gui.conftest import WindowFactory
-from tests.gui.keys import press, type_text
+from tests.gui.keys import focused, press, type_text
 
 
 def kept(home: Path) -> dict[int | None, dict[str, object]]:
@@ -53,3 +57,73 @@ def test_a_new_incidents_draft_is_kept_too_and_emptying_it_removes_it(
     for _ in "Half a title":
         press("Backspace")
     qtbot.waitUntil(lambda: None not in kept(home))
+
+
+# -- issue #12 §6: typing that never pauses -----------------------------------------------------
+
+# Forty-odd Arabic letters and spaces, one key event each, 100 ms apart: four and a half seconds
+# of typing that never pauses for the half second after which a pause is saved.
+LONG_ARABIC = "نعمل على استعادة خدمة المدفوعات بالبطاقات تدريجيا"
+KEY_EVERY_MS = 100
+
+
+class Typist:
+    """Types `text` into whatever has the focus, one character per QKeyEvent (as an input
+    method delivers Arabic), on a timer of the event loop, so the test can wait meanwhile."""
+
+    def __init__(self, text: str, every_ms: int) -> None:
+        self.text = text
+        self.typed = 0
+        self.times: list[float] = []  # when each character was typed (monotonic seconds)
+        self.timer = QTimer()
+        self.timer.setInterval(every_ms)
+        self.timer.timeout.connect(self._key)
+
+    @property
+    def typing(self) -> bool:
+        return self.timer.isActive()
+
+    def _key(self) -> None:
+        if self.typed == len(self.text):
+            self.timer.stop()
+            return
+        type_text(self.text[self.typed])
+        self.typed += 1
+        self.times.append(time.monotonic())
+
+
+def test_a_draft_typed_without_a_pause_is_kept_within_a_second(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory
+) -> None:
+    window = launch()
+    press("Ctrl+U")
+    press("Ctrl+L")
+    assert focused() is window.composer.body_ar
+    store = Store.open(home / "statusdesk.db", verify=False)
+
+    def stored() -> str:
+        for draft in saved_drafts(store):
+            if draft.target == active_incident:
+                return str(draft.content.get("body_ar", ""))
+        return ""
+
+    typist = Typist(LONG_ARABIC, KEY_EVERY_MS)
+    try:
+        typist.timer.start()
+        lags = []
+        for checkpoint in (5, 13, 22, 30, 38):
+            qtbot.waitUntil(lambda c=checkpoint: typist.typed >= c, timeout=5_000)  # type: ignore[misc]
+            typed = typist.typed
+            # Within a second of this keystroke, while the typing goes on, the workspace has
+            # the draft up to it (or further).
+            qtbot.waitUntil(lambda t=typed: len(stored()) >= t, timeout=1_000)  # type: ignore[misc]
+            lags.append(time.monotonic() - typist.times[typed - 1])
+            assert typist.typing, "the typing paused: this proves nothing"
+            assert LONG_ARABIC.startswith(stored())
+        print(f"draft kept {max(lags) * 1000:.0f} ms after the keystroke at worst ({lags})")
+        qtbot.waitUntil(lambda: not typist.typing, timeout=10_000)
+        qtbot.waitUntil(lambda: stored() == LONG_ARABIC)
+        assert window.composer.body_ar.toPlainText() == LONG_ARABIC
+    finally:
+        typist.timer.stop()
+        store.close()
