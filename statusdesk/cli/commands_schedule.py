@@ -119,6 +119,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         scheduled_for=at.at if at else None,
         template=args.template,
         eta=eta.at if eta else None,
+        skip_reason=args.skip_reason,
     )
     if not args.json:
         out(str(published.incident_id))
@@ -157,6 +158,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
         overrides=dict(args.overrides),
         announce_at=at.at if at else None,
         dispatch=not args.no_wait and at is None,
+        skip_reason=args.skip_reason,
     )
     first = opened.announcements[0][1]
     if args.json:
@@ -194,6 +196,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         template=args.template,
         eta=eta.at if eta else None,
         cadence_min=args.cadence_min,
+        skip_reason=args.skip_reason,
     )
     if not args.json:
         out(str(published.update_id))
