@@ -79,7 +79,8 @@ def reason_popup(qtbot, window: MainWindow) -> LeaveOutReasonPopup:  # type: ign
             isinstance(window.popup, LeaveOutReasonPopup)
             and window.popup.isVisible()
             and window.popup.isActiveWindow()
-        )
+        ),
+        timeout=10_000,  # after the publish's round trip on the TaskRunner
     )
     popup = window.popup
     assert isinstance(popup, LeaveOutReasonPopup)
