@@ -632,6 +632,7 @@ class Composer(QWidget):
             "title": self.title_en,
             "state": self.state,
             "channels": next(iter(self._channel_checks.values()), self.publish_button),
+            "skip_reason": next(iter(self._channel_checks.values()), self.publish_button),
         }
         widget = fields.get(field_name)
         if widget is None:
