@@ -30,11 +30,11 @@ def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -
     # among the channels it was published to and missed.
     left = [d for d in deliveries if d.state is DeliveryState.SKIPPED]
     if left:
-        notes = "; ".join(
+        decided = "; ".join(
             f"{name(d)} left out: {d.decision_note or 'no reason recorded'}" for d in left
         )
         rest = [d for d in deliveries if d.state is not DeliveryState.SKIPPED]
-        return f"{summarize(rest, channels)}; {notes}" if rest else notes
+        return f"{summarize(rest, channels)}; {decided}" if rest else decided
     sent = [d for d in deliveries if d.state is DeliveryState.SENT]
     if len(sent) == len(deliveries):
         return f"Published to {plural(len(sent), 'channel')}"
