@@ -127,7 +127,12 @@ def workspace(home: Path, hooks: list[Receiver], history: int = 0) -> int:
 def publish_once(desk: Desk, times: SentTimes, incident_id: int, channels: list[str]) -> float:
     draft = Draft(BilingualText(EN, AR), IncidentState.IDENTIFIED)
     start = time.perf_counter()
-    published = desk.post_update(incident_id, draft, channel_names=channels)
+    published = desk.post_update(
+        incident_id,
+        draft,
+        channel_names=channels,
+        skip_reason="bench: the other channels are not measured in this run",  # when narrowed
+    )
     return times.wait(published.delivery_ids, 60) - start
 
 

@@ -48,8 +48,10 @@ from statusdesk.core.validation import (
     override_warnings,
     title_problems,
 )
+from statusdesk.delivery.audience import audience
 from statusdesk.delivery.dispatcher import MAX_WORKERS, Dispatcher, Recovery, StateCallback
 from statusdesk.delivery.outbox import (
+    LeftOut,
     Published,
     open_incident,
     publish_update,
@@ -208,6 +210,14 @@ class Desk(SchedulingOps):
             chosen.append(config)
         return chosen
 
+    def left_out(
+        self, channels: Sequence[ChannelConfig], skip_reason: str | None, by: str
+    ) -> tuple[LeftOut, list[Problem]]:
+        """The enabled channels `channels` leave out, with the reason; a `skip_reason` problem
+        when some are left out with none (issue #12 §1: never narrowed by accident)."""
+        enabled = self.store.channels(enabled_only=True)
+        return audience(channels, enabled, skip_reason, by or self._who())
+
     # -- checks -------------------------------------------------------------------------------
 
     def check_draft(
@@ -316,14 +326,17 @@ class Desk(SchedulingOps):
         template: str | None = None,
         eta: datetime | None = None,
         anyway: bool = True,
+        skip_reason: str | None = None,
     ) -> Published:
         """A new incident with its first update: published now, or (`scheduled_for`) stored to
         go out then. `template` fills the languages the draft leaves empty. Without `anyway`,
-        English/Arabic disagreements refuse it."""
+        English/Arabic disagreements refuse it. Enabled channels left out of `channel_names`
+        need `skip_reason` and get a `skipped` delivery with it."""
         title = clean_text(title)
         draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
-        problems = title_problems(title) + self._timing_problems(scheduled_for, cadence_min)
+        left_out, problems = self.left_out(channels, skip_reason, draft.author)
+        problems += title_problems(title) + self._timing_problems(scheduled_for, cadence_min)
         provisional = self._provisional_incident(
             title,
             kind,
@@ -354,6 +367,7 @@ class Desk(SchedulingOps):
                 window_end=window_end,
                 overrides=self._overrides(draft, channels),
                 scheduled_for=iso(scheduled_for) if scheduled_for else None,
+                left_out=left_out,
             )
             if template and published.incident_id != provisional.id:
                 # {incident_url} was filled with the id it was going to get; another process
@@ -383,10 +397,12 @@ class Desk(SchedulingOps):
         eta: datetime | None = None,
         cadence_min: int | None = None,
         anyway: bool = True,
+        skip_reason: str | None = None,
     ) -> Published:
         """A new update on an incident: published now, or (`scheduled_for`) stored to go out
         then. `cadence_min` changes the incident's next-update cadence from now on. Without
-        `anyway`, English/Arabic disagreements refuse it."""
+        `anyway`, English/Arabic disagreements refuse it. Enabled channels left out of
+        `channel_names` need `skip_reason` (see open_incident)."""
         incident = self.store.incident(incident_id)
         if incident is None:
             raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
@@ -394,7 +410,8 @@ class Desk(SchedulingOps):
             incident = replace(incident, cadence_min=cadence_min)
         draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
-        problems = self._timing_problems(scheduled_for, incident.cadence_min)
+        left_out, problems = self.left_out(channels, skip_reason, draft.author)
+        problems += self._timing_problems(scheduled_for, incident.cadence_min)
         if template:
             draft, found = self._templated(template, draft, incident, scheduled_for, eta)
             problems += found
@@ -417,6 +434,7 @@ class Desk(SchedulingOps):
                     now=now,
                     scheduled_for=iso(scheduled_for),
                     overrides=self._overrides(draft, channels),
+                    left_out=left_out,
                 )
             else:
                 published = publish_update(
@@ -426,6 +444,7 @@ class Desk(SchedulingOps):
                     channel_ids=[c.id for c in channels],
                     now=now,
                     overrides=self._overrides(draft, channels),
+                    left_out=left_out,
                 )
             refresh_promise(self.store, incident_id)
         if dispatch:

@@ -93,10 +93,12 @@ def _report(
             out(output.delivery_result_line(name, delivery, waited))
     if args.no_wait:
         return Exit.OK
-    missing = [d for d in deliveries if d.state is not DeliveryState.SENT]
+    # A channel left out on purpose (skipped, with its reason) is a decision, not a failure.
+    missing = [d for d in deliveries if d.state not in (DeliveryState.SENT, DeliveryState.SKIPPED)]
     if missing:
+        sent = [d for d in deliveries if d.state is not DeliveryState.SKIPPED]
         err(
-            f"statusdesk: {len(missing)} of {len(deliveries)} channel(s) did not get this update; "
+            f"statusdesk: {len(missing)} of {len(sent)} channel(s) did not get this update; "
             f"the others did. See `statusdesk deliveries {published.incident_id}`."
         )
         return Exit.CHANNEL_FAILED
@@ -116,6 +118,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         channel_names=args.channels,
         dispatch=not args.no_wait,
         anyway=args.anyway,
+        skip_reason=args.skip_reason,
     )
     if not args.json:
         out(str(published.incident_id))  # first, alone: scripts read it before we wait
@@ -134,6 +137,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         channel_names=args.channels,
         dispatch=not args.no_wait,
         anyway=args.anyway,
+        skip_reason=args.skip_reason,
     )
     if not args.json:
         out(str(published.update_id))

@@ -130,6 +130,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         template=args.template,
         eta=eta.at if eta else None,
         anyway=args.anyway,
+        skip_reason=args.skip_reason,
     )
     if not args.json:
         out(str(published.incident_id))
@@ -169,6 +170,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
         announce_at=at.at if at else None,
         dispatch=not args.no_wait and at is None,
         anyway=args.anyway,
+        skip_reason=args.skip_reason,
     )
     first = opened.announcements[0][1]
     if args.json:
@@ -207,6 +209,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         eta=eta.at if eta else None,
         anyway=args.anyway,
         cadence_min=args.cadence_min,
+        skip_reason=args.skip_reason,
     )
     if not args.json:
         out(str(published.update_id))

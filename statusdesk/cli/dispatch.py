@@ -16,6 +16,7 @@ from statusdesk.cli.commands import HANDLERS
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.inputs import repair_arguments
 from statusdesk.cli.parser import build_parser
+from statusdesk.delivery.audience import FIELD as SKIP_REASON
 from statusdesk.desk import Desk, Rejected
 from statusdesk.redact import RedactingFilter
 from statusdesk.store import WorkspaceError
@@ -53,6 +54,11 @@ def _rejected(exc: Rejected) -> None:
     output.err("statusdesk: nothing was changed; fix this and try again:")
     for problem in exc.problems:
         output.err(f"  {problem.field}: {problem}")
+        if problem.field == SKIP_REASON:  # issue #12 §1: say how, in this command's words
+            output.err(
+                "    add --skip-reason TEXT to leave them out on purpose, or name them in "
+                "--channels (without --channels an update goes to every enabled channel)."
+            )
 
 
 def _run(args: argparse.Namespace) -> int:

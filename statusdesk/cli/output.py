@@ -110,6 +110,9 @@ def delivery_result_line(name: str, delivery: Delivery, waited: float | None) ->
     state = delivery.state
     if state is DeliveryState.SENT:
         return f"{name}: sent {delivery.remote_url or delivery.remote_id or ''}".rstrip()
+    if state is DeliveryState.SKIPPED:  # left out on purpose: a decision, with its reason
+        who = f" (decided by {delivery.decided_by})" if delivery.decided_by else ""
+        return f"{name}: skipped — {delivery.decision_note or 'no reason recorded'}{who}"
     if waited is None:
         return f"{name}: pending — not sent: left for `statusdesk run` (--no-wait)"
     if state in (DeliveryState.PENDING, DeliveryState.SENDING):

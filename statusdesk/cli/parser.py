@@ -155,6 +155,13 @@ def _publishing_options(parser: argparse.ArgumentParser) -> None:
         "enabled channel. A language may stay empty only if no chosen channel publishes it",
     )
     how.add_argument(
+        "--skip-reason",
+        metavar="TEXT",
+        help="why the enabled channels --channels leaves out get nothing: required when it "
+        "leaves any out; each gets a `skipped` delivery with this reason, shown in the "
+        "timeline (a recorded decision, not a missed update)",
+    )
+    how.add_argument(
         "--text-for",
         metavar="CHANNEL=TEXT",
         type=inputs.setting,

@@ -23,7 +23,7 @@ from statusdesk.core.model import (
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.scheduling.promise import promised_due
 from statusdesk.store import Store
-from statusdesk.store.repo import ComponentChange
+from statusdesk.store.repo import ComponentChange, UpdatePlan
 from statusdesk.store.restore import restore_components
 
 
@@ -34,6 +34,20 @@ class Published:
     delivery_ids: tuple[int, ...]
     # Set for a scheduled update: when it goes out (no deliveries exist until then).
     scheduled_for: str | None = None
+    # The enabled channels left out on purpose: `skipped` deliveries, never dispatched.
+    skipped_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Enabled channels an update leaves out on purpose (issue #12 §1), why, and who decided.
+    For a scheduled update, `every_channel` says it goes to each channel enabled when it falls
+    due (nothing left out); else the channels enabled then and not chosen are skipped."""
+
+    channel_ids: tuple[int, ...] = ()
+    reason: str = ""
+    by: str = ""
+    every_channel: bool = False
 
 
 def _apply_components(
@@ -66,8 +80,10 @@ def publish_update(
     channel_ids: Sequence[int],
     now: str,
     overrides: Mapping[int, str] | None = None,
+    left_out: LeftOut | None = None,
 ) -> Published:
-    """Record a published update and its deliveries; nothing is sent here.
+    """Record a published update and its deliveries; nothing is sent here. The channels
+    `left_out` get their `skipped` deliveries in the same transaction.
 
     The caller hands the delivery ids to a dispatcher. If the process dies between this commit
     and the dispatch, the pending rows are still there for the next worker: nothing is lost.
@@ -87,6 +103,7 @@ def publish_update(
         for channel_id, text in (overrides or {}).items():
             store.set_update_override(update_id, channel_id, text)
         delivery_ids = store.create_deliveries(update_id, channel_ids, now)
+        skipped_ids = _skip_left_out(store, update_id, left_out, now)
         refresh_promise(store, incident_id)
         store.log_event(
             "update.published",
@@ -97,12 +114,31 @@ def publish_update(
             data={
                 "state": draft.state.value,
                 "channels": list(channel_ids),
+                **_left_out_data(left_out),
                 "component_changes": [
                     [c.component_id, c.old_status.value, c.new_status.value] for c in changes
                 ],
             },
         )
-    return Published(incident_id, update_id, tuple(delivery_ids))
+    return Published(incident_id, update_id, tuple(delivery_ids), skipped_ids=skipped_ids)
+
+
+def _skip_left_out(
+    store: Store, update_id: int, left_out: LeftOut | None, now: str
+) -> tuple[int, ...]:
+    if left_out is None or not left_out.channel_ids:
+        return ()
+    return tuple(
+        store.create_skipped_deliveries(
+            update_id, left_out.channel_ids, left_out.reason, left_out.by, now
+        )
+    )
+
+
+def _left_out_data(left_out: LeftOut | None) -> dict[str, object]:
+    if left_out is None or not left_out.channel_ids:
+        return {}
+    return {"left_out": list(left_out.channel_ids), "skip_reason": left_out.reason}
 
 
 def open_incident(
@@ -120,6 +156,7 @@ def open_incident(
     window_end: str | None = None,
     overrides: Mapping[int, str] | None = None,
     scheduled_for: str | None = None,
+    left_out: LeftOut | None = None,
 ) -> Published:
     """A new incident and its first update (published now, or scheduled), all or nothing."""
     with store.transaction():
@@ -144,6 +181,7 @@ def open_incident(
                 now=now,
                 scheduled_for=scheduled_for,
                 overrides=overrides,
+                left_out=left_out,
             )
         published = publish_update(
             store,
@@ -152,6 +190,7 @@ def open_incident(
             channel_ids=channel_ids,
             now=now,
             overrides=overrides,
+            left_out=left_out,
         )
     return published
 
@@ -186,9 +225,13 @@ def schedule_update(
     now: str,
     scheduled_for: str,
     overrides: Mapping[int, str] | None = None,
+    left_out: LeftOut | None = None,
 ) -> Published:
     """Store an update to go out at `scheduled_for`, with everything it will do then; no
-    deliveries yet (DESIGN §3: they are created when it is published)."""
+    deliveries yet (DESIGN §3: they are created when it is published). Without `left_out`
+    (or with its `every_channel`) it goes to every channel enabled then; with its reason, the
+    channels enabled then and not chosen get `skipped` deliveries then."""
+    every = left_out is None or left_out.every_channel
     with store.transaction():
         update_id = store.add_scheduled_update(
             incident_id=incident_id,
@@ -200,6 +243,9 @@ def schedule_update(
             channel_ids=channel_ids,
             impact=draft.impact,
             component_status=dict(draft.component_status),
+            every_channel=every,
+            skip_reason=left_out.reason or None if left_out and not every else None,
+            skip_by=left_out.by or None if left_out and not every else None,
         )
         for channel_id, text in (overrides or {}).items():
             store.set_update_override(update_id, channel_id, text)
@@ -214,6 +260,7 @@ def schedule_update(
                 "state": draft.state.value,
                 "scheduled_for": scheduled_for,
                 "channels": list(channel_ids),
+                **({} if every else _left_out_data(left_out)),
             },
         )
     return Published(incident_id, update_id, (), scheduled_for)
@@ -251,6 +298,8 @@ def publish_planned(
         store.set_incident_state(update.incident_id, update.state, plan.impact, now)
         store.set_component_changes(update_id, changes)
         delivery_ids = store.create_deliveries(update_id, plan.channel_ids, now)
+        left_out = planned_left_out(store, plan)
+        skipped_ids = _skip_left_out(store, update_id, left_out, now)
         refresh_promise(store, update.incident_id)
         late = parse_iso(now) - parse_iso(update.scheduled_for) if update.scheduled_for else None
         store.log_event(
@@ -262,6 +311,7 @@ def publish_planned(
             data={
                 "state": update.state.value,
                 "channels": list(plan.channel_ids),
+                **_left_out_data(left_out),
                 "component_changes": [
                     [c.component_id, c.old_status.value, c.new_status.value] for c in changes
                 ],
@@ -271,4 +321,21 @@ def publish_planned(
                 "author": update.author,
             },
         )
-    return Published(update.incident_id, update_id, tuple(delivery_ids), update.scheduled_for)
+    return Published(
+        update.incident_id,
+        update_id,
+        tuple(delivery_ids),
+        update.scheduled_for,
+        skipped_ids=skipped_ids,
+    )
+
+
+def planned_left_out(store: Store, plan: UpdatePlan) -> LeftOut | None:
+    """What a scheduled update leaves out when it goes out: the channels enabled then that it
+    did not choose, for the reason kept with it. None when it chose every channel (or was
+    written before the reason was kept: schema V5)."""
+    if not plan.skip_reason:
+        return None
+    chosen = set(plan.channel_ids)
+    ids = tuple(c.id for c in store.channels(enabled_only=True) if c.id not in chosen)
+    return LeftOut(ids, plan.skip_reason, plan.skip_by or "")

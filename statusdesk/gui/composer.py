@@ -73,6 +73,9 @@ class Slot:
     components: dict[str, ComponentStatus] | None = None
     problems: list[Problem] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)  # custom post texts, by channel
+    # Ticks that differ from the default (every enabled channel), by channel: a choice made
+    # stays within this draft only; a new draft starts with every enabled channel (#12 §1).
+    channel_choice: dict[str, bool] = field(default_factory=dict)
 
     def has_text(self) -> bool:
         texts = (self.title_en, self.title_ar, self.body_en, self.body_ar, *self.overrides.values())
@@ -341,6 +344,7 @@ class Composer(QWidget):
         slot.components = self.components.chosen()
         slot.problems = list(self.problems.problems)
         slot.overrides = self.preview.custom_texts()
+        slot.channel_choice = self._channel_choice()
 
     def _load(self, slot: Slot, incident: Incident | None) -> None:
         self._loading = True
@@ -358,6 +362,9 @@ class Composer(QWidget):
             current = self._current.get(self._target, {}) if self._target is not NEW else {}
             self.components.show_statuses(current, slot.components or {})
             self.preview.set_custom_texts(slot.overrides)
+            if not slot.has_text():  # nothing written yet: a new draft, every enabled channel
+                slot.channel_choice = {}
+            self._apply_channel_choice(slot.channel_choice)
             self.generation += 1
             self._show_problems(slot.problems)
             self._update_header()
@@ -449,8 +456,13 @@ class Composer(QWidget):
     # -- channels ---------------------------------------------------------------------------
 
     def set_channels(self, channels: Sequence[Channel]) -> None:
-        """One checkbox per channel; enabled channels start ticked, a choice made stays."""
-        chosen = {name: box.isChecked() for name, box in self._channel_checks.items()}
+        """One checkbox per channel; enabled channels start ticked. A choice made stays within
+        the draft it was made in: every other draft, and each new one, starts with every
+        enabled channel ticked (issue #12 §1: the audience never narrows by accident)."""
+        slot = self._slots.setdefault(self._target, Slot())
+        if self._channel_checks:
+            slot.channel_choice = self._channel_choice()
+        chosen = slot.channel_choice
         for box in self._channel_checks.values():
             self.channel_box.removeWidget(box)
             box.deleteLater()
@@ -469,6 +481,26 @@ class Composer(QWidget):
         self._link_tab_order()
         # A channel's settings may have changed (Channels dialog): render again.
         self._request_preview()
+
+    def _channel_choice(self) -> dict[str, bool]:
+        """The ticks that differ from the default (every enabled channel ticked)."""
+        enabled = {c.name: c.enabled for c in self._channels}
+        return {
+            name: box.isChecked()
+            for name, box in self._channel_checks.items()
+            if box.isChecked() != enabled.get(name, False)
+        }
+
+    def _apply_channel_choice(self, choice: Mapping[str, bool]) -> None:
+        for channel in self._channels:
+            box = self._channel_checks.get(channel.name)
+            if box is not None:
+                box.setChecked(choice.get(channel.name, channel.enabled))
+
+    def left_out(self, chosen: Sequence[str] | None = None) -> list[str]:
+        """The enabled channels not ticked (or not in `chosen`): what publishing leaves out."""
+        ticked = set(self.checked_channels() if chosen is None else chosen)
+        return [c.name for c in self._channels if c.enabled and c.name not in ticked]
 
     def _channel_toggled(self) -> None:
         self._sync_preview()
@@ -611,6 +643,7 @@ class Composer(QWidget):
             "title": self.title_en,
             "state": self.state,
             "channels": next(iter(self._channel_checks.values()), self.publish_button),
+            "skip_reason": next(iter(self._channel_checks.values()), self.publish_button),
         }
         widget = fields.get(field_name)
         if widget is None:
@@ -647,6 +680,12 @@ class Composer(QWidget):
         idle = ""
         if self.body_en.toPlainText().strip() or self.body_ar.toPlainText().strip():
             idle = f"Ready to publish to {channels} channel{'s' if channels != 1 else ''}."
+            left = self.left_out()
+            if left:  # say who will hear nothing, not just how many will
+                idle = (
+                    f"Ready to publish to {', '.join(self.checked_channels()) or 'no channel'}"
+                    f" — left out: {', '.join(left)} (publishing asks why)."
+                )
         self.problems.show_problems(problems, idle_text=idle)
 
     def stop_checks(self) -> None:

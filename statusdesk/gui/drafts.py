@@ -54,6 +54,8 @@ def slot_content(slot: Slot) -> dict[str, Any]:
             else None
         ),
         "overrides": dict(slot.overrides),
+        # Ticks that differ from every enabled channel (#12 §1); absent: the default.
+        "channels": dict(slot.channel_choice),
     }
 
 
@@ -75,6 +77,9 @@ def slot_from(content: dict[str, Any]) -> Slot | None:
                 else None
             ),
             overrides={str(k): str(v) for k, v in dict(content.get("overrides") or {}).items()},
+            channel_choice={
+                str(k): bool(v) for k, v in dict(content.get("channels") or {}).items()
+            },
         )
     except (TypeError, ValueError, AttributeError):
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import operator
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -38,6 +39,7 @@ from statusdesk.core.placeholders import leftover_placeholders
 from statusdesk.desk import Rejected
 from statusdesk.gui import operations, preview_render
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
+from statusdesk.gui.audience import only_the_reason_is_missing
 from statusdesk.gui.bindings import STATE_COMMANDS
 from statusdesk.gui.composer import Composer
 from statusdesk.gui.desk_tools import DeskTools
@@ -608,7 +610,10 @@ class MainWindow(QMainWindow):
             partial(operations.publish_and_read, self.desk, snapshot, scheduled_for),
             on_done=partial(self._published, snapshot),
             on_error=partial(
-                self._publish_failed, snapshot, verb="scheduled" if scheduled_for else "published"
+                self._publish_failed,
+                snapshot,
+                verb="scheduled" if scheduled_for else "published",
+                scheduled_for=scheduled_for,
             ),
         )
         if started is None:  # shutting down
@@ -641,10 +646,18 @@ class MainWindow(QMainWindow):
         self._watcher.request()
 
     def _publish_failed(
-        self, snapshot: DraftSnapshot, error: BaseException, *, verb: str = "published"
+        self,
+        snapshot: DraftSnapshot,
+        error: BaseException,
+        *,
+        verb: str = "published",
+        scheduled_for: datetime | None = None,
     ) -> None:
         self._publishing = None
         self.composer.set_busy(False)
+        if isinstance(error, Rejected) and only_the_reason_is_missing(error.problems):
+            self._ask_leave_out_reason(snapshot, scheduled_for)  # issue #12 §1
+            return
         if isinstance(error, Rejected):
             problems = error.problems
         elif isinstance(error, WorkspaceError):
@@ -658,6 +671,31 @@ class MainWindow(QMainWindow):
             f"Not {verb} — {problems[0].message} The draft is kept.",
             {draft(snapshot.incident_id): draft_problem_holds(problems[0])},
         )
+
+    def _ask_leave_out_reason(
+        self, snapshot: DraftSnapshot, scheduled_for: datetime | None
+    ) -> None:
+        """Enabled channels are unticked: why? Enter publishes with the reason, Esc goes back."""
+        from statusdesk.gui.audience import LeaveOutReasonPopup
+
+        self._publishing = snapshot  # while it asks, another Ctrl+Return publishes nothing
+        left = self.composer.left_out(snapshot.channels)
+        popup = LeaveOutReasonPopup(
+            self, snapshot.channels, left, scheduled=scheduled_for is not None
+        )
+
+        def go(reason: str) -> None:
+            reasoned = replace(snapshot, skip_reason=reason)
+            self._publishing = reasoned
+            self._publish_checked(reasoned, scheduled_for)
+
+        def back() -> None:
+            self._publishing = None
+            self.say("Not published: the draft is as you left it.")
+
+        popup.reason_given.connect(go)
+        popup.rejected.connect(back)
+        self._show_popup(popup, QApplication.focusWidget())
 
     # -- deliveries -------------------------------------------------------------------------
 

@@ -53,6 +53,8 @@ class DraftSnapshot:
     # A channel's own text for this update, by channel name (the custom post for X); only
     # ticked channels, only texts that are not blank.
     overrides: dict[str, str] = field(default_factory=dict)
+    # Why the enabled channels not ticked are left out (issue #12 §1): asked at publish.
+    skip_reason: str = ""
 
     @property
     def is_new_incident(self) -> bool:
@@ -149,6 +151,7 @@ def publish(
             impact=snapshot.impact,
             channel_names=snapshot.channels,
             scheduled_for=scheduled_for,
+            skip_reason=snapshot.skip_reason or None,
         )
     assert snapshot.incident_id is not None
     return desk.post_update(
@@ -156,6 +159,7 @@ def publish(
         snapshot.draft(),
         channel_names=snapshot.channels,
         scheduled_for=scheduled_for,
+        skip_reason=snapshot.skip_reason or None,
     )
 
 

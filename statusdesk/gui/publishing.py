@@ -26,6 +26,15 @@ def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -
         channel = channels.get(d.channel_id)
         return channel.name if channel else f"channel {d.channel_id}"
 
+    # Channels left out on purpose (issue #12 §1) are a decision, said as one — not counted
+    # among the channels it was published to and missed.
+    left = [d for d in deliveries if d.state is DeliveryState.SKIPPED]
+    if left:
+        decided = "; ".join(
+            f"{name(d)} left out: {d.decision_note or 'no reason recorded'}" for d in left
+        )
+        rest = [d for d in deliveries if d.state is not DeliveryState.SKIPPED]
+        return f"{summarize(rest, channels)}; {decided}" if rest else decided
     sent = [d for d in deliveries if d.state is DeliveryState.SENT]
     if len(sent) == len(deliveries):
         return f"Published to {plural(len(sent), 'channel')}"
@@ -36,8 +45,6 @@ def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -
             continue
         if d.state is DeliveryState.RETRY_WAIT:
             notes.append(f"{name(d)} will retry ({d.last_error or 'temporary failure'})")
-        elif d.state is DeliveryState.SKIPPED:
-            notes.append(f"{name(d)} skipped")
         else:
             notes.append(f"{name(d)} {d.state.value}: {d.last_error or 'no reason recorded'}")
     return f"{head}; " + "; ".join(notes)

@@ -128,6 +128,7 @@ class ChannelStanding:
     standing: Standing
     latest_state: DeliveryState | None  # its delivery of the latest update; None: not sent to it
     last_update_published_at: str | None  # the newest update it delivered went out then
+    reason: str | None = None  # skipped: why, as the person who decided said it
 
     @property
     def flagged(self) -> bool:
@@ -168,7 +169,8 @@ class ChannelStanding:
             f"; its newest delivered update is {minutes_text(age)} old" if age is not None else ""
         )
         if self.standing is Standing.SKIPPED:
-            return f"{self.channel}: skipped the latest update (a recorded decision){last}"
+            why = f": {one_line(self.reason, 80)}" if self.reason else ""
+            return f"{self.channel}: skipped the latest update (a recorded decision{why}){last}"
         if self.standing is Standing.ON_ITS_WAY:
             return f"{self.channel}: the latest update is on its way{last}"
         return f"{self.channel}: delivered the latest update{last}"
@@ -209,9 +211,24 @@ def channel_standings(
                 standing,
                 latest_state,
                 found.last_update_published_at if found else None,
+                _skip_reason(published[-1], deliveries, channels, silence.channel)
+                if silence.skipped
+                else None,
             )
         )
     return tuple(result)
+
+
+def _skip_reason(
+    latest: Update,
+    deliveries: Mapping[int, Sequence[Delivery]],
+    channels: Sequence[Channel],
+    name: str,
+) -> str | None:
+    ids = {c.id for c in channels if c.name == name}
+    return next(
+        (d.decision_note for d in deliveries.get(latest.id, ()) if d.channel_id in ids), None
+    )
 
 
 def missed_summary(standings: Sequence[ChannelStanding]) -> str:

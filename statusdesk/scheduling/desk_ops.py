@@ -34,6 +34,7 @@ from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.core.validation import title_problems
 from statusdesk.delivery.dispatcher import Dispatcher
 from statusdesk.delivery.outbox import (
+    LeftOut,
     Published,
     publish_planned,
     publish_update,
@@ -129,6 +130,11 @@ class SchedulingOps:
         raise NotImplementedError
 
     def _who(self) -> str:
+        raise NotImplementedError
+
+    def left_out(
+        self, channels: Sequence[ChannelConfig], skip_reason: str | None, by: str
+    ) -> tuple[LeftOut, list[Problem]]:
         raise NotImplementedError
 
     # -- scheduling -------------------------------------------------------------------------------
@@ -264,10 +270,12 @@ class SchedulingOps:
         announce_at: datetime | None = None,
         dispatch: bool = True,
         anyway: bool = True,
+        skip_reason: str | None = None,
     ) -> MaintenanceOpened:
         """A maintenance with a window that announces itself from the templates: now (or at
         `announce_at`), a reminder `remind_min` before the start, at the start and at the end.
-        `body` replaces the first announcement's text per language given."""
+        `body` replaces the first announcement's text per language given. Enabled channels
+        left out of `channel_names` need `skip_reason`: each announcement skips them with it."""
         now = self.clock.now()
         title = clean_text(title)
         components = dict(components or {})
@@ -280,7 +288,8 @@ class SchedulingOps:
             announce_at=announce_at,
         )
         channels = self.channel_configs(channel_names)
-        problems = title_problems(title) + plan.problems
+        left_out, problems = self.left_out(channels, skip_reason, author)
+        problems += title_problems(title) + plan.problems
         problems += self._timing_problems(announce_at, cadence_min)
         incident = self._provisional_incident(
             title,
@@ -339,6 +348,7 @@ class SchedulingOps:
                         channel_ids=ids,
                         now=stamp,
                         overrides=overrides_ids,
+                        left_out=left_out,
                     )
                 else:
                     published = schedule_update(
@@ -349,6 +359,7 @@ class SchedulingOps:
                         now=stamp,
                         scheduled_for=iso(announcement.at),
                         overrides=overrides_ids,
+                        left_out=left_out,
                     )
                 done.append((announcement, published))
             refresh_promise(self.store, incident_id)

@@ -71,6 +71,9 @@ class UpdatePlan:
     impact: Impact | None
     component_status: dict[str, ComponentStatus]
     channel_ids: tuple[int, ...]
+    # Issue #12 §1: the enabled channels left out get a `skipped` delivery with this reason.
+    skip_reason: str | None = None
+    skip_by: str | None = None
 
 
 class Store:
@@ -492,6 +495,38 @@ class Store:
             )
         return ids
 
+    def create_skipped_deliveries(
+        self, update_id: int, channel_ids: Iterable[int], reason: str, by: str, now: str
+    ) -> list[int]:
+        """Channels left out of an update on purpose (issue #12 §1): each a `skipped` delivery
+        carrying the reason and who decided, logged as a person's skip is. In the caller's
+        transaction, with the update's other deliveries."""
+        ids = []
+        for channel_id in channel_ids:
+            delivery_id = self._insert(
+                "delivery",
+                {
+                    "update_id": update_id,
+                    "channel_id": channel_id,
+                    "state": DeliveryState.SKIPPED.value,
+                    "idempotency_key": f"sd-{uuid.uuid4()}",
+                    "decided_by": by,
+                    "decision_note": reason,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            self.log_event(
+                "delivery.skip",
+                now,
+                actor=by,
+                delivery_id=delivery_id,
+                **self._delivery_context(delivery_id),
+                data={"from": None, "reason": reason, "left_out": True},
+            )
+            ids.append(delivery_id)
+        return ids
+
     def delivery(self, delivery_id: int) -> Delivery | None:
         rows = self._rows("SELECT * FROM delivery WHERE id = ?", (delivery_id,))
         return delivery_from_row(rows[0]) if rows else None
@@ -828,9 +863,14 @@ class Store:
         channel_ids: Iterable[int],
         impact: Impact | None = None,
         component_status: dict[str, ComponentStatus] | None = None,
+        every_channel: bool = False,
+        skip_reason: str | None = None,
+        skip_by: str | None = None,
     ) -> int:
         """An update that goes out at `scheduled_for`, with what it will do then: the impact and
-        component statuses it sets and the channels it goes to (schema V3)."""
+        component statuses it sets and the channels it goes to (schema V3) — `every_channel`:
+        each channel enabled then; else `channel_ids`, the others left out for `skip_reason`
+        (schema V5)."""
         return self._insert(
             "update",
             {
@@ -850,6 +890,9 @@ class Store:
                     ensure_ascii=False,
                 ),
                 "channel_ids": json.dumps(list(channel_ids)),
+                "every_channel": int(every_channel),
+                "skip_reason": skip_reason,
+                "skip_by": skip_by,
             },
         )
 
@@ -858,13 +901,18 @@ class Store:
         if not rows:
             return None
         row = rows[0]
+        channel_ids = tuple(json.loads(row["channel_ids"] or "[]"))
+        if row.get("every_channel"):  # every channel enabled when it goes out (schema V5)
+            channel_ids = tuple(c.id for c in self.channels(enabled_only=True))
         return UpdatePlan(
             update=update_from_row(row),
             impact=Impact(row["impact"]) if row["impact"] else None,
             component_status={
                 name: ComponentStatus(s) for name, s in json.loads(row["component_plan"]).items()
             },
-            channel_ids=tuple(json.loads(row["channel_ids"] or "[]")),
+            channel_ids=channel_ids,
+            skip_reason=row.get("skip_reason"),
+            skip_by=row.get("skip_by"),
         )
 
     def due_updates(self, now: str) -> list[Update]:

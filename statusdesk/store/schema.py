@@ -186,4 +186,14 @@ CREATE TABLE draft (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# The audience never narrows by accident (issue #12 §1): a scheduled update keeps whether it
+# goes to every channel enabled when it falls due (`every_channel`), or to the channels chosen
+# with the reason the others are left out (`skip_reason`, decided by `skip_by`): those get a
+# `skipped` delivery carrying the reason when it goes out.
+V5 = """
+ALTER TABLE "update" ADD COLUMN every_channel INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "update" ADD COLUMN skip_reason TEXT;
+ALTER TABLE "update" ADD COLUMN skip_by TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)

@@ -36,3 +36,17 @@ def test_settled_waits_for_pending_and_sending_only() -> None:
     assert not settled([delivery(1, DeliveryState.SENDING)])
     assert settled([delivery(1, DeliveryState.RETRY_WAIT)])
     assert "will retry" in summarize([delivery(1, DeliveryState.RETRY_WAIT, "503")], CHANNELS)
+
+
+def test_channels_left_out_on_purpose_are_a_decision_not_a_shortfall() -> None:
+    left_out = Delivery(
+        id=2,
+        update_id=1,
+        channel_id=2,
+        state=DeliveryState.SKIPPED,
+        decided_by="amal",
+        decision_note="internal note",
+    )
+    assert summarize([delivery(1, DeliveryState.SENT), left_out], CHANNELS) == (
+        "Published to 1 channel; ops-hook left out: internal note"
+    )

@@ -563,7 +563,8 @@ def test_a_channel_that_failed_the_latest_update_is_flagged_and_a_skipped_one_is
         "gamma": "– gamma · skipped",
     }
     assert rhythm(window).marks()["gamma"].accessibleName() == (
-        "gamma: skipped the latest update (a recorded decision); its newest delivered update "
+        "gamma: skipped the latest update (a recorded decision: posted by hand); its newest "
+        "delivered update "
         "is 52 min old"
     )
     # The list marks the row (once the first beat has read the alarm beside the list), in

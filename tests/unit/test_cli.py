@@ -5,6 +5,7 @@ write what they were sent into the workspace)."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import sqlite3
 import unicodedata
 from importlib import metadata
@@ -15,6 +16,7 @@ import pytest
 from tests.unit.test_cli_support import add_probes, call, register, sent_text
 
 AR = "نحقق في فشل طلبات الواجهة البرمجية."
+USER = getpass.getuser()
 EN = "We are investigating failed API requests."
 
 
@@ -94,12 +96,15 @@ def test_json_of_open_and_update_is_one_object(
     updated = call(
         capsys, "--home", str(probes), "incident", "update", str(incident["id"]),
         "--state", "monitoring", "--en", "Fixed; watching.", "--ar", "أصلحنا الخلل ونراقب.",
-        "--json", "--channels", "alpha",
+        "--json", "--channels", "alpha", "--skip-reason", "beta only carries openings",
     )  # fmt: skip
     assert updated.code == 0, updated.stderr
     update = updated.json()
     assert update["state"] == "monitoring" and update["incident_id"] == incident["id"]
-    assert [(d["channel"], d["state"]) for d in update["deliveries"]] == [("alpha", "sent")]
+    assert [(d["channel"], d["state"]) for d in update["deliveries"]] == [
+        ("alpha", "sent"),
+        ("beta", "skipped"),
+    ]
 
 
 def test_list_json_is_a_bare_array_active_first(
@@ -140,9 +145,8 @@ def test_show_json_has_updates_with_deliveries_silence_and_next_update_due(
     updated = call(
         capsys, "--home", str(home), "incident", "update", str(incident_id),
         "--state", "identified", "--en", "Identified.", "--ar", "حددنا السبب.",
-        "--channels", "alpha",
     )  # fmt: skip
-    assert updated.code == 0
+    assert updated.code == 4  # `down` fails again: it has never delivered
     shown = call(capsys, "--home", str(home), "incident", "show", str(incident_id), "--json")
     detail = shown.json()
     assert isinstance(detail, dict) and detail["id"] == incident_id
@@ -154,7 +158,7 @@ def test_show_json_has_updates_with_deliveries_silence_and_next_update_due(
         "alpha": "sent",
         "down": "failed",
     }
-    assert [d["channel"] for d in second["deliveries"]] == ["alpha"]
+    assert [d["channel"] for d in second["deliveries"]] == ["alpha", "down"]
     assert all(isinstance(d["id"], int) for d in first["deliveries"] + second["deliveries"])
     assert detail["silence"]["alpha"]["missed_latest"] is False
     assert detail["silence"]["alpha"]["last_delivered_at"]
@@ -395,10 +399,11 @@ def test_one_language_empty_only_when_no_chosen_channel_wants_it(
     )
     allowed = call(
         capsys, "--home", str(home), "incident", "open", "--title-en", "T", "--en", EN,
-        "--channels", "english",
+        "--channels", "english", "--skip-reason", "an English-only notice",
     )  # fmt: skip
     assert allowed.code == 0, allowed.stderr
-    assert allowed.lines[1].startswith("english: sent")
+    assert allowed.lines[1] == f"both: skipped — an English-only notice (decided by {USER})"
+    assert allowed.lines[2].startswith("english: sent")
 
 
 def test_unbalanced_bidi_exit_3_with_its_position(

@@ -109,7 +109,7 @@ def test_update_list_cancel_reschedule_send_and_their_refusals(
         result = cli(
             capsys, probes, "incident", "update", str(incident), "--state", "monitoring",
             "--en", f"In {minutes}.", "--ar", "لاحقًا.", "--at", f"in {minutes}m",
-            "--channels", "alpha", "--anyway",
+            "--channels", "alpha", "--anyway", "--skip-reason", "beta only carries openings",
         )  # fmt: skip
         assert result.code == 0, result.stderr
         scheduled.append(int(result.lines[0]))
@@ -144,6 +144,7 @@ def test_update_list_cancel_reschedule_send_and_their_refusals(
     assert sent.code == 0, sent.stderr
     assert sent.lines[0].startswith(f"update {soon} published now (it was due ")
     assert sent.lines[1].startswith("alpha: sent ")
+    assert sent.lines[2].startswith("beta: skipped — beta only carries openings")
     assert sent_text(probes, "alpha", soon) == "Watching it.\nلاحقًا."
     twice = cli(capsys, probes, "update", "send", str(soon))
     assert twice.code == 3 and "already went out" in twice.stderr

@@ -13,6 +13,7 @@ import pytest
 from statusdesk.core.model import (
     BilingualText,
     ComponentStatus,
+    DeliveryState,
     Draft,
     IncidentKind,
     IncidentState,
@@ -103,13 +104,18 @@ def test_what_a_scheduled_update_sets_happens_when_it_goes_out(
         channel_names=["alpha"],
         scheduled_for=T0 + timedelta(minutes=5),
         dispatch=False,
+        skip_reason="beta only carries openings",
     )
     assert desk.store.component_by_name("API") is None  # nothing yet
     clock.run(minutes=5)
     desk.fire_due(dispatch=False)
     api = desk.store.component_by_name("API")
     assert api is not None and api.status is ComponentStatus.DEGRADED_PERFORMANCE
-    (delivery,) = desk.store.deliveries_for_update(published.update_id)
+    delivery, skipped = desk.store.deliveries_for_update(published.update_id)
+    assert (skipped.state, skipped.decision_note) == (
+        DeliveryState.SKIPPED,
+        "beta only carries openings",
+    )
     assert desk.store.channel(delivery.channel_id).name == "alpha"  # type: ignore[union-attr]
     assert desk.store.update_override(published.update_id, delivery.channel_id) == (
         "custom alpha text"

@@ -1,0 +1,58 @@
+"""The audience never narrows by accident (issue #12 §1).
+
+An update goes to every enabled channel unless the person leaves some out, and leaving one out
+is a decision: it needs a reason, and each channel left out gets a `skipped` delivery carrying
+it (delivery/outbox.py), so the timeline, `deliveries`, parity and the silence alarm show a
+decision, not a "missed". Disabled channels are never "left out": nothing goes to them anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from statusdesk.core.model import Channel, Problem
+from statusdesk.core.text.sanitize import normalize
+from statusdesk.delivery.outbox import LeftOut
+
+FIELD = "skip_reason"  # the Problem's field: callers (the GUI, the CLI) tell this case apart
+
+
+def left_out_channels(chosen: Sequence[Channel], enabled: Sequence[Channel]) -> list[Channel]:
+    """The enabled channels not chosen, in the workspace's order."""
+    ids = {c.id for c in chosen}
+    return [c for c in enabled if c.id not in ids]
+
+
+def names(channels: Sequence[Channel]) -> str:
+    listed = [c.name for c in channels]
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+
+
+def left_out_problem(channels: Sequence[Channel]) -> Problem:
+    verb = "is" if len(channels) == 1 else "are"
+    them = "it" if len(channels) == 1 else "them"
+    return Problem(
+        FIELD,
+        f"{names(channels)} {verb} enabled but left out of this update, so {them} would say "
+        f"nothing: leaving a channel out is a decision — give the reason (recorded as a skipped "
+        f"delivery for each), or choose {them} too.",
+    )
+
+
+def audience(
+    chosen: Sequence[Channel],
+    enabled: Sequence[Channel],
+    reason: str | None,
+    by: str,
+) -> tuple[LeftOut, list[Problem]]:
+    """What the chosen channels leave out and why; a problem when they leave out an enabled
+    channel with no reason. `every_channel` when the choice is exactly every enabled channel
+    (a scheduled update then goes to every channel enabled when it falls due)."""
+    left = left_out_channels(chosen, enabled)
+    if not left:
+        every = {c.id for c in chosen} == {c.id for c in enabled}
+        return LeftOut(every_channel=every), []
+    why = normalize(reason or "").strip()
+    if not why:
+        return LeftOut(), [left_out_problem(left)]
+    return LeftOut(tuple(c.id for c in left), why, by), []
