@@ -59,6 +59,7 @@ from statusdesk.jsonview import (
     silence_json,
     update_json,
 )
+from statusdesk.redact import redact
 from statusdesk.scheduling.desk_ops import MaintenanceOpened, SchedulingOps
 from statusdesk.scheduling.parity import channel_parity
 from statusdesk.scheduling.promise import (
@@ -570,7 +571,7 @@ class Desk(SchedulingOps):
         if test is None:
             return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
         result: str = test()
-        return result
+        return redact(result)  # a server's greeting or account name may quote a credential
 
     # -- views --------------------------------------------------------------------------------
 

@@ -6,10 +6,12 @@ Two nets, because neither catches everything alone:
   `remember`) is replaced wherever it appears, in its plain, URL-encoded and escaped forms —
   a channel error that echoes a token back, a traceback whose message quotes it;
 - patterns catch credentials this process never held as such: Authorization/Bearer/OAuth
-  header values, OAuth 1.0a parameters, `password=`/`token=`-style fields and the password of
+  header values, OAuth 1.0a parameters, `password=`/`token=`-style fields and the userinfo of
   a URL (`https://user:pw@host`).
 
-`RedactingFilter` applies both to every record a logging handler writes.
+`RedactingFilter` applies both to every record a logging handler writes; the store applies
+`redact` to every error and event it writes (text from outside enters there), the CLI to
+everything it prints, and an export to every text that came back from a channel.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import json
 import logging
 import re
 import threading
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 REDACTED = "[redacted]"
@@ -59,8 +62,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         rf"\1\2{REDACTED}",
     ),
-    # scheme://user:password@host
-    (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^:/?#@\s]*:)[^@/?#\s]+(@)"), rf"\1{REDACTED}\2"),
+    # scheme://user:password@host, scheme://token@host: the whole userinfo (a user name can be
+    # the credential itself, as in https://TOKEN@host)
+    (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]+(@)"), rf"\1{REDACTED}\2"),
 )
 
 
@@ -93,6 +97,24 @@ def redact(text: str) -> str:
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def redact_optional(text: str | None) -> str | None:
+    """`redact` for a text that may be absent (an error column, a remote URL)."""
+    return redact(text) if text else text
+
+
+def redact_data(value: Any) -> Any:
+    """Every string inside a JSON-like value (dicts, lists, tuples) redacted, keys kept: for an
+    event's data and a `--json` document, redacted before it is serialised, so that no pattern
+    ever has to cut through JSON's own escapes."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: redact_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_data(v) for v in value]
+    return value
 
 
 class RedactingFilter(logging.Filter):

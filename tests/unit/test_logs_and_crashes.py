@@ -76,7 +76,7 @@ def test_short_values_are_not_remembered(fresh_redaction: None) -> None:
         ("POST /2/tweets?oauth_token=tk-456&x=1", "x=1", "tk-456"),
         ("GET /feed?access_token=abc123&page=2", "page=2", "abc123"),
         ('{"password": "hunter22", "user": "ops"}', '"user": "ops"', "hunter22"),
-        ("smtp://ops:p4ss-w0rd@mail.example:587", "smtp://ops:", "p4ss-w0rd"),
+        ("smtp://ops:p4ss-w0rd@mail.example:587", "@mail.example:587", "p4ss-w0rd"),
         ("X-Cachet-Token: cachet-tok-9", "X-Cachet-Token", "cachet-tok-9"),
     ],
 )
