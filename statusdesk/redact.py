@@ -46,6 +46,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?i)\b(bearer|oauth|basic)(\s+)(?!oauth_)[A-Za-z0-9._~+/=-]{8,}"),
         rf"\1\2{REDACTED}",
     ),
+    # SMTP's AUTH PLAIN/LOGIN line (base64 of the user and password), as a server may quote it.
+    (
+        re.compile(
+            r"(?i)\b(auth\s+(?:plain|login|cram-md5|xoauth2|oauthbearer)\s+)[A-Za-z0-9+/=]{4,}"
+        ),
+        rf"\1{REDACTED}",
+    ),
     # OAuth 1.0a: the header's and the query's parameters.
     (
         re.compile(
