@@ -20,6 +20,7 @@ import json
 import logging
 import re
 import threading
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -32,13 +33,24 @@ _lock = threading.Lock()
 _known: re.Pattern[str] | None = None  # replaced whole under the lock: readers need none
 _values: set[str] = set()
 
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+_SCHEMES = "bearer|oauth|basic|digest|token|negotiate"
+_PATTERNS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # `Authorization: Bearer x`, `'Authorization': 'OAuth x'` (a headers dict), X-Cachet-Token…
     (
+        # One credential (a scheme and its token, or a bare token), not the rest of the line: an
+        # error that quotes the header goes on with words worth keeping. OAuth 1.0a's
+        # parameters are left to their own pattern below; a value already blanked ("[API
+        # key]") is left alone.
         re.compile(
-            r"(?i)\b((?:proxy-)?authorization|x-cachet-token|x-api-key|api-key|cookie)"
-            r"(['\"]?\s*[:=]\s*['\"]?)[^'\"\r\n]+"
+            r"(?i)\b((?:proxy-)?authorization|x-cachet-token|x-api-key|api-key)"
+            r"(['\"]?\s*[:=]\s*['\"]?)"
+            rf"(?:({_SCHEMES})(\s+)(?!oauth_|\[)[^\s'\",;)]+|(?!(?:{_SCHEMES})\b|oauth_|\[)[^\s'\",;)]+)"
         ),
+        lambda m: f"{m[1]}{m[2]}{m[3] + m[4] if m[3] else ''}{REDACTED}",
+    ),
+    # A cookie header: all of it.
+    (
+        re.compile(r"(?i)\b((?:set-)?cookie)(['\"]?\s*[:=]\s*['\"]?)[^'\"\r\n]+"),
         rf"\1\2{REDACTED}",
     ),
     # The scheme's token (OAuth 1.0a's header carries parameters instead: next pattern).
