@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from statusdesk import private
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock, SystemClock
@@ -114,8 +115,9 @@ class Desk(SchedulingOps):
         self._stores_lock = threading.Lock()
         self._stores: list[Store] = []
         self._local.store = self._remember(Store.open(self.paths.db, verify=not checked))
+        private.tighten_workspace(self.paths.home)  # 0700/0600 whatever made it (private.py)
         for folder in (self.paths.exports, self.paths.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            private.make_dir(folder)
         self.owner = new_owner()
         self.secrets = KeyringSecrets()
         self._channel_context = ChannelContext(
