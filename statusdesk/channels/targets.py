@@ -27,6 +27,7 @@ import re
 import socket
 import threading
 from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 # Setting names that hold where a channel connects (a URL, or a host name).
@@ -199,3 +200,53 @@ def settings_problems(kind: str, settings: Mapping[str, object]) -> list[str]:
                     "(http:// only to this machine): the login would cross the network readable"
                 )
     return problems
+
+
+# -- at send time -------------------------------------------------------------------------------
+
+CHECK_AGAIN_SECONDS = 60.0
+
+
+class ForbiddenTarget(Exception):
+    """A request refused before it left: its host is, or now resolves to, a link-local or
+    metadata address. channels.http.translate_error makes it a Permanent failure."""
+
+
+def send_time_problem(url: str) -> str | None:
+    """The same check on the URL a request is about to go to: a name may have been pointed at a
+    metadata address since the channel was added."""
+    parsed = _url_host(url)
+    if parsed is None:
+        return None
+    return host_problem("the target", parsed[1])
+
+
+def guarded_session() -> Any:
+    """A requests.Session that refuses, before connecting, a request whose host is (or now
+    resolves to) a link-local or metadata address: ForbiddenTarget, which
+    channels.http.translate_error makes a Permanent failure that says why."""
+    import requests
+    from requests.adapters import HTTPAdapter
+
+    class GuardedAdapter(HTTPAdapter):
+        def __init__(self) -> None:
+            super().__init__()
+            self._checked: dict[str, tuple[float, str | None]] = {}
+
+        def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+            import time
+
+            host = urlsplit(str(request.url)).netloc
+            now = time.monotonic()
+            seen = self._checked.get(host)
+            if seen is None or now - seen[0] > CHECK_AGAIN_SECONDS:
+                seen = (now, send_time_problem(str(request.url)))
+                self._checked[host] = seen
+            if seen[1] is not None:
+                raise ForbiddenTarget(seen[1])
+            return super().send(request, *args, **kwargs)
+
+    session = requests.Session()
+    for prefix in ("http://", "https://"):
+        session.mount(prefix, GuardedAdapter())
+    return session

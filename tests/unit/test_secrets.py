@@ -288,3 +288,52 @@ def test_a_credential_goes_over_tls_except_to_this_machine(
     assert add("x", "x-local", base_url="http://127.0.0.1:9") == (0, "")
     # A webhook's signing secret never travels (only an HMAC of the body): http is allowed.
     assert add("webhook", "hook", url="http://hooks.example.com/in")[0] == 0
+
+
+def test_a_name_that_resolves_to_a_metadata_address_is_refused(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name pointed at 169.254.169.254 (the resolver is the system's; here it answers as a
+    hostile DNS record would)."""
+    import socket
+
+    from tests.unit.test_cli_support import call
+
+    real = socket.getaddrinfo
+
+    def resolver(host: object, *args: object, **kwargs: object) -> object:
+        if host == "rebind.example.com":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("169.254.169.254", 0))]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    added = call(capsys, "--home", str(home), "channel", "add", "webhook", "hook",
+                 "--set=url=https://rebind.example.com/in")  # fmt: skip
+    assert added.code == 3
+    assert "url points at a name that resolves to a link-local or cloud metadata" in added.stderr
+
+
+def test_a_channel_whose_target_is_a_metadata_address_sends_nothing(home: Path) -> None:
+    """A channel from before the check (its settings edited in the database): at send time the
+    request is refused before any connection, as a failure a person must fix, not a retry."""
+    from statusdesk.core.model import BilingualText, DeliveryState, Draft, IncidentState
+    from statusdesk.desk import Desk
+
+    with Desk(home) as desk:
+        desk.add_channel("webhook", "hook", {"url": "https://hooks.example.com/in"})
+        with desk.store.transaction():
+            desk.store.conn.execute(
+                "UPDATE channel SET settings = ? WHERE name = 'hook'",
+                ('{"url": "http://169.254.169.254/latest/meta-data/"}',),
+            )
+            desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
+        draft = Draft(BilingualText("Looking.", "نبحث."), IncidentState.INVESTIGATING, author="a")
+        published = desk.open_incident(
+            title=BilingualText("Outage", "انقطاع"), draft=draft, channel_names=["hook"]
+        )
+        (delivery,) = desk.wait_for(published.update_id, timeout=15)
+    assert delivery.state is DeliveryState.FAILED, delivery.last_error
+    assert delivery.attempts == 1
+    assert "nothing was sent: the target points at a link-local or cloud metadata address" in (
+        delivery.last_error or ""
+    )
