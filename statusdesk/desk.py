@@ -572,7 +572,12 @@ class Desk(SchedulingOps):
         test = getattr(channel, "test", None)
         if test is None:
             return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
-        result: str = test()
+        try:
+            result: str = test()
+        except Exception as exc:
+            # What the server said may quote a credential: the app shows this message too.
+            exc.args = (redact(str(exc)), *exc.args[1:])
+            raise
         return redact(result)  # a server's greeting or account name may quote a credential
 
     # -- views --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from statusdesk.core.model import Channel
 from statusdesk.redact import redact
+from statusdesk.terminal import escape
 
 _SECRET_NAME = re.compile(r"token|secret|password|passwd|api_?key|credential", re.IGNORECASE)
 _NAMES_ONLY = {"secret_keys"}  # the names of the keyring secrets a channel has: not secret
@@ -80,7 +81,9 @@ class Scrubber:
                 text = text.replace(value, shown)
         # The store redacts errors as they are written; a record from before that (or from
         # another tool) is redacted here too: the known secrets and credential patterns.
-        text = redact(text)
+        # A server's reply may carry terminal controls (ESC sequences, C1, bidi overrides):
+        # shown as escapes, so that `cat` of an export cannot drive a terminal either.
+        text = escape(redact(text))
         return _USERINFO.sub(r"\g<scheme>", text) if "@" in text else text
 
     def optional(self, text: str | None) -> str | None:

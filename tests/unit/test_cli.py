@@ -683,6 +683,14 @@ def test_a_servers_reply_cannot_drive_the_terminal(
         assert [c for c in RAW if c in result.stdout] == [], ascii(result.stdout)
     (error,) = [d["error"] for d in documents[0].json() if d["error"]]
     assert "\x1b]0;pwned\x07All channels sent OK \x9b31m\u202eKO tnes\u202c" in error
+    # An export shows the reply escaped too: `cat` of it cannot drive a terminal either.
+    for fmt in ("md", "csv", "html", "json"):
+        target = home / "exports" / f"t.{fmt}"
+        done = call(capsys, *base, "export", incident, "--format", fmt, "-o", str(target))
+        assert done.code == 0, done.stderr
+        text = target.read_text(encoding="utf-8")
+        assert "All channels sent OK" in text
+        assert [c for c in RAW if c in text] == [], fmt
 
 
 def test_terminal_escaping_keeps_text_and_shows_controls() -> None:

@@ -835,7 +835,7 @@ def test_credentials_x_echoes_in_its_errors_are_redacted_everywhere(
         # whose renewal goes through); one of the two renewals gets it too.
         fake.script("POST /2/tweets", echo_credentials(), echo_credentials())
         fake.script("POST /2/oauth2/token", echo_credentials())
-        fake.script("GET /2/users/me", echo_credentials())
+        fake.script("GET /2/users/me", echo_credentials(), echo_credentials())
         add_x(x_desk, fake, "x1")
         oauth2 = {
             "client_id": client.client_id,
@@ -852,6 +852,9 @@ def test_credentials_x_echoes_in_its_errors_are_redacted_everywhere(
         assert [r.answered for r in fake.calls("POST", "/2/oauth2/token")] == [400, 200]
         base = ("--home", str(home))
         tested = call(capsys, *base, "channel", "test", "x1")
+        with pytest.raises(Exception) as refused:  # what the app shows for its Test button
+            x_desk.test_channel("x1")
+        assert "Invalid" in str(refused.value)
         incident = str(published.incident_id)
         printed = [
             tested,
@@ -879,7 +882,7 @@ def test_credentials_x_echoes_in_its_errors_are_redacted_everywhere(
     # … the secrets are not: not in the database file, its WAL, the logs …
     assert leaked(secrets, workspace_bytes(home)) == []
     assert leaked(secrets, *errors, *(json.dumps(e) for e in x_desk.store.events())) == []
-    assert leaked(secrets, caplog.text) == []
+    assert leaked(secrets, caplog.text, str(refused.value)) == []
     # … not in anything the CLI printed …
     for result in printed:
         assert leaked(secrets, result.stdout, result.stderr) == [], result.code
