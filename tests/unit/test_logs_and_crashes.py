@@ -88,6 +88,12 @@ def test_credential_patterns_are_redacted(text: str, kept: str, gone: str) -> No
 def test_ordinary_text_is_left_alone() -> None:
     text = "Basic checks passed; the API answers again (Authorization header sent)."
     assert redact.redact(text) == text
+    # A placeholder is not a value; a header quoted in an error keeps the words after it.
+    template = "https://status.example.com/unsubscribe?token={token}"
+    assert redact.redact(template) == template
+    assert redact.redact(
+        "(request had Authorization: Bearer abcdefgh12) Fix the channel's url"
+    ) == ("(request had Authorization: Bearer [redacted]) Fix the channel's url")
 
 
 # -- the log ----------------------------------------------------------------------------------
