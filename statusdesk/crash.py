@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from statusdesk import private
 from statusdesk.redact import redact
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
@@ -80,7 +81,7 @@ def render(
 def write(text: str, folder: Path, when: datetime) -> Path:
     """Into `folder` as crash-<UTC time>-<pid>.txt, whole or not at all, readable by the user
     only (it quotes the log: incident texts, channel names, paths)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private.make_dir(folder)
     stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     fd, temporary = tempfile.mkstemp(prefix=".crash-", suffix=".tmp", dir=folder)
     try:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from statusdesk import private
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock, SystemClock
@@ -66,6 +67,7 @@ from statusdesk.jsonview import (
     silence_json,
     update_json,
 )
+from statusdesk.redact import redact
 from statusdesk.scheduling.desk_ops import MaintenanceOpened, SchedulingOps
 from statusdesk.scheduling.parity import channel_parity
 from statusdesk.scheduling.promise import (
@@ -137,8 +139,9 @@ class Desk(SchedulingOps):
         self._stores_lock = threading.Lock()
         self._stores: list[Store] = []
         self._local.store = self._remember(Store.open(self.paths.db, verify=not checked))
+        private.tighten_workspace(self.paths.home)  # 0700/0600 whatever made it (private.py)
         for folder in (self.paths.exports, self.paths.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            private.make_dir(folder)
         self.owner = new_owner()
         self.secrets = KeyringSecrets()
         self._channel_context = ChannelContext(
@@ -628,8 +631,13 @@ class Desk(SchedulingOps):
         test = getattr(channel, "test", None)
         if test is None:
             return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
-        result: str = test()
-        return result
+        try:
+            result: str = test()
+        except Exception as exc:
+            # What the server said may quote a credential: the app shows this message too.
+            exc.args = (redact(str(exc)), *exc.args[1:])
+            raise
+        return redact(result)  # a server's greeting or account name may quote a credential
 
     # -- views --------------------------------------------------------------------------------
 

@@ -21,7 +21,9 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from statusdesk import private
 from statusdesk.redact import RedactingFilter
 
 LOG_NAME = "statusdesk.log"
@@ -47,6 +49,16 @@ class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """RotatingFileHandler for a file that other processes write too (the app open on two
     workspaces): when one of them has rotated the file, the others follow to the new one
     instead of writing on into what is now `statusdesk.log.1` and rotating it again."""
+
+    def _open(self) -> Any:
+        # 0600 whatever the umask, the rotated files' successors too (private.py).
+        return open(
+            self.baseFilename,
+            self.mode,
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=private.opener,
+        )
 
     def shouldRollover(self, record: logging.LogRecord) -> bool:
         self._follow()
@@ -121,7 +133,7 @@ def start(
     handlers: list[logging.Handler] = [tail]
     path: Path | None = folder / LOG_NAME
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private.make_dir(folder)
         handlers.append(
             SharedRotatingFileHandler(
                 folder / LOG_NAME, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"

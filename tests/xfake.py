@@ -18,8 +18,10 @@ does, answers in X's real shapes, keeps the account's posts, and misbehaves on c
   GET /2/users/me, GET /2/users/:id/tweets (newest first, `max_results`, `tweet.fields`; text as
   X shows it: links wrapped as t.co, `&<>` as HTML entities).
 - Faults, per route, in order: `status(...)` answers instead of X, `rate_limited(...)` is X's 429
-  with its x-rate-limit-* headers, `hang()` reads the request and never answers (nothing
-  posted), `land_then_hang()` posts it and then never answers, `passthrough()` behaves.
+  with its x-rate-limit-* headers, `echo_credentials()` is an error reply that quotes the
+  request's credentials and every secret the fake knows, `hang()` reads the request and never
+  answers (nothing posted), `land_then_hang()` posts it and then never answers, `passthrough()`
+  behaves.
 
 The threaded server and its handler are tests/httpfake.py's.
 """
@@ -127,7 +129,7 @@ class _Validator(RequestValidator):  # type: ignore[misc]
 
 @dataclass(frozen=True)
 class XFault:
-    kind: str  # passthrough | answer | hang | land_then_hang
+    kind: str  # passthrough | answer | echo | hang | land_then_hang
     status: int = 200
     headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
@@ -162,6 +164,15 @@ def rate_limited(reset_in: float) -> XFault:
             "x-rate-limit-reset": str(reset),
         },
     )
+
+
+def echo_credentials(code: int = 400) -> XFault:
+    """Answer `code` with an error that echoes the request back, the way some gateways and
+    debug builds do: its Authorization header, its body, and every credential the fake knows
+    (consumer key and secret, access token and secret, client id and secret, every refresh and
+    access token it issued), raw, as a careless server's message would quote them. Built when
+    the request comes in, so it quotes the tokens of that moment."""
+    return XFault("echo", code)
 
 
 def hang(seconds: float = 30.0) -> XFault:
@@ -338,6 +349,8 @@ class FakeX:
         answer: tuple[int, dict[str, str], bytes] | None = None
         if fault.kind == "answer":
             answer = (fault.status, dict(fault.headers), fault.body)
+        elif fault.kind == "echo":
+            answer = self._echo(fault.status, handler, body)
         elif fault.kind in ("passthrough", "land_then_hang"):
             if not auth_valid:
                 answer = _problem(401, "Unauthorized", "Unauthorized")
@@ -408,6 +421,29 @@ class FakeX:
             expected = f"{client.client_id}:{client.client_secret}".encode()
             return "basic", base64.b64decode(header[len("Basic ") :]) == expected
         return None, form.get("client_id") == client.client_id and not header
+
+    def _echo(self, code: int, handler: _Handler, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        with self._changed:
+            client = self.oauth2
+            known = [
+                *self.oauth1.secrets().values(),
+                client.client_id,
+                client.client_secret or "",
+                client.refresh_token,
+                *client.issued,
+                *sorted(client.access_tokens),
+            ]
+        quoted = " ".join(k for k in known if k)
+        header = handler.headers.get("Authorization") or ""
+        detail = f"Invalid request {quoted} (you sent {header} {body.decode('utf-8', 'replace')})"
+        problem = {
+            "title": "Invalid Request",
+            "detail": detail,
+            "errors": [{"message": f"credentials: {quoted}"}],
+            "type": "about:blank",
+            "status": code,
+        }
+        return code, {"Content-Type": PROBLEM_JSON}, json.dumps(problem).encode()
 
     # -- X's routes ---------------------------------------------------------------------------
 

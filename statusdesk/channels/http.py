@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from statusdesk.channels.base import Ambiguous, Permanent, Transient
+from statusdesk.channels.targets import ForbiddenTarget
 
 if TYPE_CHECKING:
     import requests
@@ -107,6 +108,8 @@ def translate_error(channel: str, url: str, exc: Exception) -> Exception:
     from urllib3.exceptions import NameResolutionError, NewConnectionError
 
     host = host_of(url)
+    if isinstance(exc, ForbiddenTarget):
+        return Permanent(f"{channel}: nothing was sent: {exc}. Fix the channel's settings.")
     if isinstance(exc, requests.exceptions.SSLError):
         return Permanent(
             f"{channel}: the TLS certificate of {host} is not trusted ({exc}). Fix the server's "

@@ -48,10 +48,17 @@ def build_channel(config: ChannelConfig, context: ChannelContext) -> Channel:
 
 
 def kind_settings_problems(kind: str, settings: Mapping[str, object]) -> list[str]:
-    """A kind's own check of its settings (a module-level `settings_problems`), if it has one."""
+    """A kind's own check of its settings (a module-level `settings_problems`), if it has one,
+    after the checks every kind gets (channels/targets.py): no secret among the settings, no
+    link-local or metadata target, TLS for a credential."""
+    from statusdesk.channels import targets
+
+    declared = {name for other in KINDS for name in kind_secret_names(other)}
+    problems = targets.secret_setting_problems(settings, declared)
+    problems += targets.settings_problems(kind, settings)
     module = importlib.import_module(factory_for(kind).__module__)
     check = getattr(module, "settings_problems", None)
-    return list(check(settings)) if check is not None else []
+    return problems + (list(check(settings)) if check is not None else [])
 
 
 def kind_secret_names(kind: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from statusdesk import private
 from statusdesk.channels.registry import UnknownChannelKind
 from statusdesk.cli import open_gui, output
 from statusdesk.cli.commands import HANDLERS
@@ -36,6 +37,7 @@ def _log_to(folder: Path) -> Iterator[None]:
     """Channel errors and tracebacks go to the workspace log, not over the command's output;
     each delivery's line already says what went wrong."""
     try:
+        private.touch(folder / "statusdesk.log")  # 0600 whatever the umask
         handler: logging.Handler = logging.FileHandler(folder / "statusdesk.log", encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()  # a log is a help, never a reason to fail

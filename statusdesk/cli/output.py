@@ -15,7 +15,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from statusdesk import terminal
 from statusdesk.core.model import Delivery, DeliveryState
+from statusdesk.redact import redact, redact_data
 
 NONE = "—"
 
@@ -40,21 +42,34 @@ def detach_stdout() -> None:
         os.close(devnull)
 
 
-def out(text: str = "") -> None:
+def safe(text: str) -> str:
+    """What may reach a terminal: secrets redacted, control characters shown as escapes (a
+    server's reply or an incident's text must not clear the screen or fake a line)."""
+    return terminal.escape(redact(text))
+
+
+def _write_out(text: str) -> None:
     try:
         print(text, file=sys.stdout, flush=True)
     except BrokenPipeError:
         detach_stdout()
 
 
+def out(text: str = "") -> None:
+    _write_out(safe(text))
+
+
 def err(text: str) -> None:
     with contextlib.suppress(BrokenPipeError):
-        print(text, file=sys.stderr, flush=True)
+        print(safe(text), file=sys.stderr, flush=True)
 
 
 def print_json(document: Any) -> None:
-    """One document; Arabic and `<script>` appear literally (it is data, not markup)."""
-    out(json.dumps(document, ensure_ascii=False, indent=2))
+    """One document; Arabic and `<script>` appear literally (it is data, not markup). Secrets
+    are redacted value by value; what JSON leaves raw but a terminal acts on (C1, DEL, bidi
+    controls) is written as `\\uXXXX`, the same document to a parser."""
+    text = json.dumps(redact_data(document), ensure_ascii=False, indent=2)
+    _write_out(terminal.escape_json(text))
 
 
 def width(text: str) -> int:

@@ -15,19 +15,11 @@ import tempfile
 from pathlib import Path
 
 from statusdesk.export.model import ExportError
+from statusdesk.private import FILE_MODE
 
 
 class ExportWriteError(ExportError):
     """The export was made but could not be written (disk full, no permission, I/O error)."""
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it (os.umask would, for every thread)."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    return 0o022
 
 
 def check_target(path: Path) -> Path:
@@ -60,7 +52,9 @@ def write_atomically(path: Path, data: bytes) -> Path:
     try:
         try:
             _write_all(fd, data)
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+            # A new export is the user's alone (it quotes delivery errors); a file already
+            # there keeps the mode its owner gave it.
+            mode = target.stat().st_mode & 0o777 if target.exists() else FILE_MODE
             os.fchmod(fd, mode)
             os.fsync(fd)
         finally:

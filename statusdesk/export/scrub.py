@@ -5,8 +5,9 @@ But a channel's *settings* may hold a URL that is its own credential — a Slack
 incoming-webhook URL is one — and a webhook delivery records that URL as where it landed; an
 error may quote it too. So every text that came back from a channel passes a `Scrubber`, which
 replaces each such configured URL with its scheme and host, drops user:password@ from any URL,
-and hides the value of any setting whose name says it is secret (settings should never hold one;
-this is belt and braces).
+hides the value of any setting whose name says it is secret (settings should never hold one;
+this is belt and braces), and applies statusdesk.redact (credential patterns, and any keyring
+value this process holds).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from statusdesk.core.model import Channel
+from statusdesk.redact import redact
+from statusdesk.terminal import escape
 
 _SECRET_NAME = re.compile(r"token|secret|password|passwd|api_?key|credential", re.IGNORECASE)
 _NAMES_ONLY = {"secret_keys"}  # the names of the keyring secrets a channel has: not secret
@@ -76,6 +79,11 @@ class Scrubber:
         for value, shown in self.replacements:
             if value in text:
                 text = text.replace(value, shown)
+        # The store redacts errors as they are written; a record from before that (or from
+        # another tool) is redacted here too: the known secrets and credential patterns.
+        # A server's reply may carry terminal controls (ESC sequences, C1, bidi overrides):
+        # shown as escapes, so that `cat` of an export cannot drive a terminal either.
+        text = escape(redact(text))
         return _USERINFO.sub(r"\g<scheme>", text) if "@" in text else text
 
     def optional(self, text: str | None) -> str | None:

@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from statusdesk.private import FILE_MODE, make_dir, tighten
 from statusdesk.store.schema import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -129,8 +130,11 @@ def open_database(
     path = Path(path)
     conn: sqlite3.Connection | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dir(path.parent)
         conn = _connect(path)
+        # 0600 before WAL mode is set: SQLite gives -wal and -shm the database file's mode.
+        for companion in ("", "-wal", "-shm"):
+            tighten(path.with_name(path.name + companion), FILE_MODE)
         _apply_pragmas(conn)
         problems = quick_check(conn) if verify else []
         if problems:

@@ -28,6 +28,7 @@ from statusdesk.core.model import (
     Update,
     UpdateStatus,
 )
+from statusdesk.redact import redact_data, redact_optional
 from statusdesk.store.db import (
     WorkspaceError,
     describe_sqlite_error,
@@ -176,7 +177,8 @@ class Store:
                 "update_id": update_id,
                 "delivery_id": delivery_id,
                 "channel_id": channel_id,
-                "data": json.dumps(data or {}, ensure_ascii=False),
+                # Errors and replies from outside can quote a secret: never into the record.
+                "data": json.dumps(redact_data(data or {}), ensure_ascii=False),
             },
         )
 
@@ -595,6 +597,7 @@ class Store:
         """Record an attempt's outcome and let go of the row. With `owner`, only while the
         row is still that owner's: a worker whose lease ran out and was taken over must not
         overwrite what the new owner found. False when the row was not ours any more."""
+        error, remote_url = redact_optional(error), redact_optional(remote_url)
         with self.transaction():
             cursor = self.conn.execute(
                 """UPDATE delivery SET state = ?, remote_id = COALESCE(?, remote_id),
@@ -822,6 +825,7 @@ class Store:
         remote_url: str | None = None,
         error: str | None = None,
     ) -> None:
+        error, remote_url = redact_optional(error), redact_optional(remote_url)
         with self.transaction():
             self.conn.execute(
                 """UPDATE delivery_part SET state = ?, remote_id = ?, remote_url = ?,

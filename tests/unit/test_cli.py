@@ -742,3 +742,71 @@ def test_incident_list_json_says_whether_each_next_update_is_overdue(
     assert listed[on_time]["next_update_due"] is not None
     assert listed[on_time]["overdue"] is False
     assert (listed[closed]["next_update_due"], listed[closed]["overdue"]) == (None, False)
+
+
+# -- a hostile server reply reaches the terminal escaped (issue #12 §5) -----------------------
+
+HOSTILE = (
+    "\x1b[2J\x1b[H\x1b]0;pwned\x07All channels sent OK \x9b31m"  # clear, home, retitle, C1 CSI
+    "\u202eKO tnes\u202c \x1b[8m\x7f"  # a bidi override, hidden text, DEL
+)
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u202c", "\x7f")
+
+
+def test_a_servers_reply_cannot_drive_the_terminal(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.httpfake import FakeReceiver, status
+
+    base = ("--home", str(home))
+    with FakeReceiver(status(400, body=HOSTILE.encode("utf-8"))) as hook:
+        added = call(capsys, *base, "channel", "add", "webhook", "hook", f"--set=url={hook.url}")
+        assert added.code == 0, added.stderr
+        opened = call(capsys, *base, "incident", "open", "--title-en", "API outage",
+                      "--title-ar", "انقطاع الواجهة", "--en", "Looking into it.\nMore soon.",
+                      "--ar", "نحقق في الأمر.\nالمزيد قريبًا.")  # fmt: skip
+    assert opened.code == 4, opened.stderr
+    incident = opened.lines[0]
+    printed = [
+        opened,
+        call(capsys, *base, "deliveries", incident),
+        call(capsys, *base, "incident", "show", incident),
+    ]
+    for result in printed:
+        said = result.stdout + result.stderr
+        assert [c for c in RAW if c in said] == [], ascii(said)
+    # The reply is shown, escaped where a terminal would have acted on it …
+    failed = next(line for line in opened.lines if line.startswith("hook: failed"))
+    assert "\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07All channels sent OK \\x9b31m" in failed
+    assert "\\u202eKO tnes\\u202c" in failed
+    # … while Arabic and the lines of a body stay as they are.
+    shown = printed[2].stdout
+    assert "انقطاع الواجهة" in shown and "نحقق في الأمر." in shown
+    # --json: JSON's own escapes for C0, \uXXXX for what JSON leaves raw; the same data.
+    documents = [
+        call(capsys, *base, "deliveries", incident, "--json"),
+        call(capsys, *base, "incident", "show", incident, "--json"),
+    ]
+    for result in documents:
+        assert result.code == 0, result.stderr
+        assert [c for c in RAW if c in result.stdout] == [], ascii(result.stdout)
+    (error,) = [d["error"] for d in documents[0].json() if d["error"]]
+    assert "\x1b]0;pwned\x07All channels sent OK \x9b31m\u202eKO tnes\u202c" in error
+    # An export shows the reply escaped too: `cat` of it cannot drive a terminal either.
+    for fmt in ("md", "csv", "html", "json"):
+        target = home / "exports" / f"t.{fmt}"
+        done = call(capsys, *base, "export", incident, "--format", fmt, "-o", str(target))
+        assert done.code == 0, done.stderr
+        text = target.read_text(encoding="utf-8")
+        assert "All channels sent OK" in text
+        assert [c for c in RAW if c in text] == [], fmt
+
+
+def test_terminal_escaping_keeps_text_and_shows_controls() -> None:
+    from statusdesk.terminal import escape
+
+    kept = "Line one\n\tانقطاع \u200fالواجهة\u200e (API)"
+    assert escape(kept) == kept
+    assert escape("a\rb\x00c\x1b[31md\x85e\u2066f\u2069\u2028") == (
+        "a\\rb\\x00c\\x1b[31md\\x85e\\u2066f\\u2069\\u2028"
+    )

@@ -8,6 +8,7 @@ child process."""
 
 from __future__ import annotations
 
+import base64
 import email
 import json
 import socket
@@ -108,6 +109,9 @@ class MailServer:
     refuse: set[str] = field(default_factory=set)  # RCPT TO answered 550
     defer: set[str] = field(default_factory=set)  # RCPT TO answered 450
     drop_after_data: set[str] = field(default_factory=set)  # once each: hang up, no reply
+    # RCPT TO answered 550 with the session's login echoed: user, password and AUTH PLAIN blob
+    echo_credentials: set[str] = field(default_factory=set)
+    credentials: dict[int, tuple[str, str]] = field(default_factory=dict)  # session → login
     require_auth: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -145,6 +149,13 @@ class MailServer:
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         if address in self.defer:
             return "450 4.2.1 Mailbox busy, try again later"
+        if address in self.echo_credentials:
+            user, password = self.credentials.get(id(session), ("", ""))
+            blob = base64.b64encode(f"\0{user}\0{password}".encode()).decode()
+            return (
+                f"550 5.7.1 <{address}>: relaying denied for {user} {password} "
+                f"(you sent AUTH PLAIN {blob})"
+            )
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -184,6 +195,8 @@ class MailServer:
             ok = user == USER and given == PASSWORD.encode("utf-8")
         with self.lock:
             self.logins.append((mechanism, user, ok))
+            if ok:
+                self.credentials[id(session)] = (user, PASSWORD)
         if ok:
             return AuthResult(success=True)
         # handled=False: aiosmtpd answers 535 itself (handled=True without a reply hangs).
@@ -658,6 +671,118 @@ def test_a_wrong_password_fails_with_the_fix_and_is_never_recorded(
     for path in home.rglob("*"):  # the database, its WAL, the site, the logs
         if path.is_file():
             assert PASSWORD.encode("utf-8") not in path.read_bytes(), path
+
+
+ECHOED = "echo@example.com"
+PLAIN_BLOB = base64.b64encode(f"\0{USER}\0{PASSWORD}".encode()).decode()
+LEAKS = {"the password": PASSWORD, "its AUTH PLAIN form": PLAIN_BLOB}
+
+
+def leaked(*texts: str | bytes) -> list[str]:
+    """Which forms of the password appear (named, never shown: a failure must not print it)."""
+    return [
+        name
+        for name, value in LEAKS.items()
+        if any((value.encode() if isinstance(t, bytes) else value) in t for t in texts)
+    ]
+
+
+def workspace_bytes(home: Path) -> bytes:
+    """Every file of the workspace: the database, its WAL and shared memory, logs, site."""
+    return b"".join(p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file())
+
+
+def test_a_server_that_echoes_the_password_never_gets_it_into_the_record_or_the_output(
+    home: Path,
+    tmp_path: Path,
+    mail_desk: Desk,
+    mail_server: Servers,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Our loggers only: the fake server's own (aiosmtpd's mail.log) quotes what it answered.
+    caplog.set_level("DEBUG", logger="statusdesk")
+    server = mail_server()
+    server.echo_credentials.add(ECHOED)
+    add_mail(mail_desk, server)
+    subscribe(mail_desk, ("amal@example.com", "en"), (ECHOED, "en"))
+    published = publish(mail_desk)
+    delivery = attempt(mail_desk, published)
+    assert delivery.state is FAILED
+    errors = [row["last_error"] or "" for row in mail_desk.store.delivery_parts(delivery.id)]
+    assert any("relaying denied for" in e for e in errors)  # the server's words are kept …
+    assert leaked(*errors, delivery.last_error or "", recorded_text(mail_desk)) == []
+    assert leaked(workspace_bytes(home), caplog.text) == []  # … not the password in them
+    base = ("--home", str(home))
+    incident = str(published.incident_id)
+    printed = [
+        call(capsys, *base, "deliveries", incident, "--json"),
+        call(capsys, *base, "deliveries", incident),
+        call(capsys, *base, "incident", "show", incident, "--json"),
+    ]
+    for result in printed:
+        assert result.code == 0, result.stderr
+        assert leaked(result.stdout, result.stderr) == []
+    assert "relaying denied for" in printed[0].stdout
+    for fmt in ("md", "html", "csv", "json"):
+        target = tmp_path / f"timeline.{fmt}"
+        done = call(capsys, *base, "export", incident, "--format", fmt, "-o", str(target))
+        assert done.code == 0, done.stderr
+        assert leaked(target.read_bytes()) == [], fmt
+
+
+def test_statusdesk_run_prints_and_records_the_echoed_password_redacted(
+    home: Path, tmp_path: Path, mail_server: Servers
+) -> None:
+    """`statusdesk run` in a real process, the password in a real keyring (gnome-keyring on a
+    private D-Bus session): what it prints, logs and records carries no form of it."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.keyring_session import secret_service
+    from tests.unit.test_cli_support import REPO, child_env
+
+    server = mail_server()
+    server.echo_credentials.add(ECHOED)
+    with Desk(home) as desk:
+        with desk.store.transaction():
+            desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
+        add_mail(desk, server, password=None)
+        subscribe(desk, (ECHOED, "en"))
+    with secret_service(tmp_path / "keyring") as keyring_env:
+        env = child_env(**keyring_env)
+        base = ("--home", str(home))
+        stored = spawn(*base, "channel", "secret", "mail", "password",
+                       stdin=f"{PASSWORD}\n".encode(), env=env)  # fmt: skip
+        assert stored.code == 0, stored.stderr
+        opened = spawn(*base, "incident", "open", "--title-en", TITLE.en, "--title-ar",
+                       TITLE.ar, "--en", EN, "--ar", AR, "--no-wait", env=env)  # fmt: skip
+        assert opened.code == 0, opened.stderr  # left for `statusdesk run`
+        with Desk(home) as desk:
+            (delivery_id,) = [d.id for d in desk.store.deliveries_for_update(1)]
+        runner = subprocess.Popen(
+            [sys.executable, "-m", "statusdesk", "--home", str(home), "run", "--poll", "0.05"],
+            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                with Desk(home) as desk:
+                    delivery = desk.store.delivery(delivery_id)
+                assert delivery is not None
+                if delivery.state is FAILED or time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+        finally:
+            runner.send_signal(signal.SIGTERM)
+            stdout, stderr = runner.communicate(timeout=30)
+    assert delivery.state is FAILED, delivery.state
+    said = stdout.decode("utf-8") + stderr.decode("utf-8", "replace")
+    assert f"delivery {delivery_id} (mail): failed" in said
+    assert leaked(said, workspace_bytes(home)) == []
 
 
 def test_a_server_that_is_down_is_retried(mail_desk: Desk, memory_keyring: MemoryKeyring) -> None:

@@ -76,7 +76,7 @@ def test_short_values_are_not_remembered(fresh_redaction: None) -> None:
         ("POST /2/tweets?oauth_token=tk-456&x=1", "x=1", "tk-456"),
         ("GET /feed?access_token=abc123&page=2", "page=2", "abc123"),
         ('{"password": "hunter22", "user": "ops"}', '"user": "ops"', "hunter22"),
-        ("smtp://ops:p4ss-w0rd@mail.example:587", "smtp://ops:", "p4ss-w0rd"),
+        ("smtp://ops:p4ss-w0rd@mail.example:587", "@mail.example:587", "p4ss-w0rd"),
         ("X-Cachet-Token: cachet-tok-9", "X-Cachet-Token", "cachet-tok-9"),
     ],
 )
@@ -88,6 +88,12 @@ def test_credential_patterns_are_redacted(text: str, kept: str, gone: str) -> No
 def test_ordinary_text_is_left_alone() -> None:
     text = "Basic checks passed; the API answers again (Authorization header sent)."
     assert redact.redact(text) == text
+    # A placeholder is not a value; a header quoted in an error keeps the words after it.
+    template = "https://status.example.com/unsubscribe?token={token}"
+    assert redact.redact(template) == template
+    assert redact.redact(
+        "(request had Authorization: Bearer abcdefgh12) Fix the channel's url"
+    ) == ("(request had Authorization: Bearer [redacted]) Fix the channel's url")
 
 
 # -- the log ----------------------------------------------------------------------------------
@@ -251,3 +257,98 @@ def test_version_loads_neither_qt_nor_the_command_grammar() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [f"statusdesk {metadata.version('statusdesk')}", "[]"]
+
+
+# -- file modes: the workspace is its owner's alone, whatever the umask (issue #12 §5) ---------
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _loose(home: Path) -> list[str]:
+    """Everything in the workspace outside the status page that others could read or write."""
+    found = []
+    for path in [home, *home.rglob("*")]:
+        relative = path.relative_to(home).parts
+        if path.is_symlink() or (relative and relative[0] in ("site", ".site-versions")):
+            continue
+        if _mode(path) & 0o077:
+            found.append(f"{'/'.join(relative) or '.'}: {oct(_mode(path))}")
+    return found
+
+
+def test_the_workspace_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    outside = tmp_path / "timeline.json"
+
+    def cli(*argv: str) -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "statusdesk", "--home", str(home), *argv],
+            cwd=REPO, env=child_env(), capture_output=True, text=True, umask=0, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+
+    cli("incident", "open", "--title-en", "API outage", "--title-ar", "انقطاع الواجهة",
+        "--en", "Looking into it.", "--ar", "نحقق في الأمر.")  # fmt: skip
+    cli("export", "1", "--format", "md", "-o", str(home / "exports" / "timeline.md"))
+    cli("export", "1", "--format", "json", "-o", str(outside))
+    cli("site", "build")
+    assert _mode(home) == 0o700
+    for name in ("statusdesk.db", "logs/statusdesk.log", "exports/timeline.md", ".site.lock"):
+        assert _mode(home / name) == 0o600, name
+    assert _mode(outside) == 0o600  # an export is private wherever it goes
+    assert _loose(home) == []
+    # The status page is public by design: readable by all, writable by its owner alone.
+    site = (home / "site").resolve()
+    assert (site / "index.html").is_file()
+    for path in [site, *site.rglob("*")]:
+        assert _mode(path) == (0o755 if path.is_dir() else 0o644), path
+    # The app's own log and crash reports (outside the workspace), under umask 000 too.
+    logs_dir, crash_dir = tmp_path / "applog", tmp_path / "applog" / "crash"
+    code = (
+        "import logging, sys; from datetime import datetime, UTC; from pathlib import Path\n"
+        "from statusdesk import crash, logs\n"
+        "session = logs.start(None, folder=Path(sys.argv[1]), max_bytes=200, backups=2)\n"
+        "for i in range(20): logging.getLogger('statusdesk.t').warning('line %d of the log', i)\n"
+        "session.close()\n"
+        "crash.write('report', Path(sys.argv[2]), datetime.now(UTC))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(logs_dir), str(crash_dir)],
+        cwd=REPO, env=child_env(), capture_output=True, text=True, umask=0, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    written = sorted(p for p in logs_dir.rglob("*") if p.is_file())
+    assert {p.name for p in written} >= {"statusdesk.log", "statusdesk.log.1"}
+    assert any(p.parent == crash_dir for p in written)
+    assert [str(p) for p in written if _mode(p) != 0o600] == []
+    assert _mode(logs_dir) == _mode(crash_dir) == 0o700
+
+
+def test_a_loose_workspace_is_tightened_when_it_is_opened(tmp_path: Path) -> None:
+    from statusdesk.desk import Desk
+
+    home = tmp_path / "ws"
+    with Desk(home):
+        pass
+    (home / "exports" / "old.md").write_text("an old export", encoding="utf-8")
+    (home / "logs" / "statusdesk.log").write_text("old lines\n", encoding="utf-8")
+    for path, mode in [
+        (home, 0o777),
+        (home / "statusdesk.db", 0o666),
+        (home / "exports", 0o777),
+        (home / "exports" / "old.md", 0o644),
+        (home / "logs", 0o755),
+        (home / "logs" / "statusdesk.log", 0o666),
+    ]:
+        path.chmod(mode)
+    assert _loose(home) != []
+    with Desk(home) as desk:
+        # A write while it is open: SQLite's -wal and -shm take the database file's mode.
+        desk.store.set_setting("probe", "1", desk.now())
+        companions = [home / "statusdesk.db-wal", home / "statusdesk.db-shm"]
+        assert all(p.exists() for p in companions)
+        assert [(p.name, oct(_mode(p))) for p in companions if _mode(p) != 0o600] == []
+        assert _loose(home) == []
+    assert _mode(home) == 0o700

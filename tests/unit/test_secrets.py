@@ -147,3 +147,193 @@ def test_a_signing_channel_whose_keyring_is_gone_refuses_to_publish_unsigned(
     assert receiver.verdicts == []
     listed = spawn("--home", str(home), "incident", "list", "--json", env=no_bus)
     assert listed.json() == []
+
+
+# -- settings are never secrets; targets are never the metadata service (issue #12 §5) ---------
+
+BASE_SETTINGS = {
+    "webhook": {"url": "https://hooks.example.com/statusdesk"},
+    "statuspage": {"page_id": "kctbh9vrtdwd"},
+    "x": {},
+    "email": {"host": "smtp.example.com", "from": "status@example.com"},
+}
+VALUE = "v4lue-Qz81-do-not-leak"
+
+
+def _settings(kind: str, **more: str) -> list[str]:
+    return [f"--set={k}={v}" for k, v in {**BASE_SETTINGS[kind], **more}.items()]
+
+
+def _workspace(home: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file())
+
+
+@pytest.mark.parametrize(
+    ("kind", "key"),
+    [
+        ("webhook", "signing_secret"),
+        ("statuspage", "api_key"),
+        ("x", "consumer_secret"),
+        ("x", "access_token"),
+        ("x", "refresh_token"),
+        ("x", "client_secret"),
+        ("email", "password"),
+        ("webhook", "api_token"),  # no kind declares it: its name says what it is
+        ("webhook", "private_key"),
+        ("email", "smtp_passwd"),
+    ],
+)
+def test_channel_add_refuses_a_secret_among_the_settings_and_points_to_the_keyring(
+    home: Path, capsys: pytest.CaptureFixture[str], kind: str, key: str
+) -> None:
+    from tests.unit.test_cli_support import call
+
+    added = call(capsys, "--home", str(home), "channel", "add", kind, "ch",
+                 *_settings(kind, **{key: VALUE}))  # fmt: skip
+    assert added.code == 3
+    assert f"{key} is a secret" in added.stderr
+    assert f"`statusdesk channel secret NAME {key}`" in added.stderr
+    assert VALUE not in added.stdout + added.stderr
+    listed = call(capsys, "--home", str(home), "channel", "list", "--json")
+    assert "ch" not in [c["name"] for c in listed.json()]
+    assert VALUE.encode() not in _workspace(home)
+    # The same settings without the secret are fine: the refusal was for the secret alone.
+    fine = call(capsys, "--home", str(home), "channel", "add", kind, "ch", *_settings(kind))
+    assert fine.code == 0, fine.stderr
+
+
+def test_a_login_in_a_webhook_url_is_never_printed(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.test_cli_support import call
+
+    password = "hook-pw-Zx81"
+    url = f"https://opsuser:{password}@hooks.example.com/in"
+    base = ("--home", str(home))
+    added = call(capsys, *base, "channel", "add", "webhook", "hook", f"--set=url={url}")
+    assert added.code == 0, added.stderr
+    printed = [
+        added,
+        call(capsys, *base, "channel", "list"),
+        call(capsys, *base, "channel", "list", "--json"),
+        # an error that quotes the URL
+        call(capsys, *base, "channel", "add", "webhook", "bad", f"--set=url=ftp://u:{password}@h"),
+    ]
+    (hook,) = [c for c in printed[2].json() if c["name"] == "hook"]
+    assert hook["settings"]["url"] == "https://[redacted]@hooks.example.com/in"  # masked
+    assert printed[3].code == 3 and "ftp://[redacted]@h" in printed[3].stderr
+    for result in printed:
+        assert password not in result.stdout + result.stderr
+        assert "opsuser" not in result.stdout + result.stderr
+    logs = [p.read_text(encoding="utf-8") for p in (home / "logs").glob("*")]
+    assert not [text for text in logs if password in text]
+    # Over plain http a login would cross the network readable: refused, except to loopback.
+    plain = call(capsys, *base, "channel", "add", "webhook", "plain",
+                 f"--set=url=http://u:{password}@hooks.example.com/in")  # fmt: skip
+    assert plain.code == 3 and "carries a login (user:password@)" in plain.stderr
+    local = call(capsys, *base, "channel", "add", "webhook", "local",
+                 f"--set=url=http://u:{password}@127.0.0.1:8080/in")  # fmt: skip
+    assert local.code == 0, local.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "value"),
+    [
+        ("webhook", "url", "http://169.254.169.254/latest/meta-data/"),
+        ("webhook", "url", "https://169.254.170.2/v2/credentials"),
+        ("webhook", "url", "http://[fd00:ec2::254]/latest/meta-data/"),
+        ("webhook", "url", "http://[fe80::1]/hook"),
+        ("webhook", "url", "http://metadata.google.internal/computeMetadata/v1/"),
+        ("webhook", "url", "http://METADATA.google.internal./computeMetadata/v1/"),
+        ("webhook", "url", "http://2852039166/latest/"),  # 169.254.169.254 as one number
+        ("webhook", "url", "http://0xa9.0xfe.0xa9.0xfe/latest/"),
+        ("webhook", "url", "http://[::ffff:169.254.169.254]/latest/"),
+        ("statuspage", "base_url", "https://169.254.169.254"),
+        ("x", "base_url", "https://[fd00:ec2::254]"),
+        ("email", "host", "169.254.169.254"),
+        ("email", "host", "metadata.google.internal"),
+        ("email", "unsubscribe_url", "https://169.254.169.254/u?token={token}"),
+    ],
+)
+def test_link_local_and_metadata_targets_are_refused_for_every_kind(
+    home: Path, capsys: pytest.CaptureFixture[str], kind: str, key: str, value: str
+) -> None:
+    from tests.unit.test_cli_support import call
+
+    added = call(capsys, "--home", str(home), "channel", "add", kind, "ch",
+                 *_settings(kind, **{key: value}))  # fmt: skip
+    assert added.code == 3, added.stdout
+    assert f"{key} points at a" in added.stderr and "cloud" in added.stderr
+    listed = call(capsys, "--home", str(home), "channel", "list", "--json")
+    assert "ch" not in [c["name"] for c in listed.json()]
+
+
+def test_a_credential_goes_over_tls_except_to_this_machine(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.test_cli_support import call
+
+    base = ("--home", str(home))
+
+    def add(kind: str, name: str, **settings: str) -> tuple[int, str]:
+        done = call(capsys, *base, "channel", "add", kind, name, *_settings(kind, **settings))
+        return done.code, done.stderr
+
+    code, said = add("statuspage", "sp", base_url="http://api.statuspage.example")
+    assert code == 3 and "base_url must be an https:// address" in said
+    code, said = add("x", "x", base_url="http://api.x.example")
+    assert code == 3 and "base_url must be an https:// address" in said
+    for name, host in [("a", "127.0.0.1"), ("b", "127.8.9.10"), ("c", "[::1]"), ("d", "localhost")]:
+        assert add("statuspage", f"sp-{name}", base_url=f"http://{host}:8080") == (0, "")
+    assert add("x", "x-local", base_url="http://127.0.0.1:9") == (0, "")
+    # A webhook's signing secret never travels (only an HMAC of the body): http is allowed.
+    assert add("webhook", "hook", url="http://hooks.example.com/in")[0] == 0
+
+
+def test_a_name_that_resolves_to_a_metadata_address_is_refused(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name pointed at 169.254.169.254 (the resolver is the system's; here it answers as a
+    hostile DNS record would)."""
+    import socket
+
+    from tests.unit.test_cli_support import call
+
+    real = socket.getaddrinfo
+
+    def resolver(host: object, *args: object, **kwargs: object) -> object:
+        if host == "rebind.example.com":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("169.254.169.254", 0))]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    added = call(capsys, "--home", str(home), "channel", "add", "webhook", "hook",
+                 "--set=url=https://rebind.example.com/in")  # fmt: skip
+    assert added.code == 3
+    assert "url points at a name that resolves to a link-local or cloud metadata" in added.stderr
+
+
+def test_a_channel_whose_target_is_a_metadata_address_sends_nothing(home: Path) -> None:
+    """A channel from before the check (its settings edited in the database): at send time the
+    request is refused before any connection, as a failure a person must fix, not a retry."""
+    from statusdesk.core.model import BilingualText, DeliveryState, Draft, IncidentState
+    from statusdesk.desk import Desk
+
+    with Desk(home) as desk:
+        desk.add_channel("webhook", "hook", {"url": "https://hooks.example.com/in"})
+        with desk.store.transaction():
+            desk.store.conn.execute(
+                "UPDATE channel SET settings = ? WHERE name = 'hook'",
+                ('{"url": "http://169.254.169.254/latest/meta-data/"}',),
+            )
+            desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
+        draft = Draft(BilingualText("Looking.", "نبحث."), IncidentState.INVESTIGATING, author="a")
+        published = desk.open_incident(
+            title=BilingualText("Outage", "انقطاع"), draft=draft, channel_names=["hook"]
+        )
+        (delivery,) = desk.wait_for(published.update_id, timeout=15)
+    assert delivery.state is DeliveryState.FAILED, delivery.last_error
+    assert delivery.attempts == 1
+    assert "nothing was sent: the target points at a link-local or cloud metadata address" in (
+        delivery.last_error or ""
+    )

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import re
+import subprocess
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -33,13 +34,14 @@ from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk, Rejected
 from tests import httpfake, xfake
-from tests.conftest import need
+from tests.conftest import need, need_executable
 from tests.keyring_session import secret_service
-from tests.unit.test_cli_support import child_env, spawn
+from tests.unit.test_cli_support import call, child_env, spawn
 from tests.unit.test_webhook import MemoryKeyring, StateLog, memory_keyring
 from tests.xfake import (
     FakeX,
     OAuth2Client,
+    echo_credentials,
     hang,
     land_then_hang,
     passthrough,
@@ -802,6 +804,107 @@ def test_no_secret_reaches_an_error_an_event_or_the_log(
                 fake.oauth1.access_token,
             ):
                 assert value not in line, (record.name, record.levelname)
+
+
+def leaked(secrets: dict[str, str], *texts: str | bytes) -> list[str]:
+    """The names (never the values) of the secrets found in any of `texts`: a failing
+    assertion must not print the secret it found."""
+    found = []
+    for name, value in secrets.items():
+        for text in texts:
+            if (value.encode() if isinstance(text, bytes) else value) in text:
+                found.append(name)
+                break
+    return found
+
+
+def workspace_bytes(home: Path) -> bytes:
+    """Every file of the workspace, the database's WAL and shared memory included."""
+    return b"".join(p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file())
+
+
+def test_credentials_x_echoes_in_its_errors_are_redacted_everywhere(
+    home: Path,
+    tmp_path: Path,
+    x_desk: Desk,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """X (or a gateway in front of it) answers 400 with the request echoed back: the OAuth 1.0a
+    keys, the OAuth 2 client secret, refresh and access tokens. None of them reaches the
+    database (its WAL included), the log, `--json`, `channel test` or an export."""
+    caplog.set_level(logging.INFO)
+    client = OAuth2Client(client_secret="csec-Echo8Rt5Yu2Io7")
+    initial_refresh = client.refresh_token
+    with FakeX(oauth2=client) as fake:
+        # Two posts get the echo (the OAuth 1.0a channel's, and that of the OAuth 2 channel
+        # whose renewal goes through); one of the two renewals gets it too.
+        fake.script("POST /2/tweets", echo_credentials(), echo_credentials())
+        fake.script("POST /2/oauth2/token", echo_credentials())
+        fake.script("GET /2/users/me", echo_credentials(), echo_credentials())
+        add_x(x_desk, fake, "x1")
+        oauth2 = {
+            "client_id": client.client_id,
+            "client_secret": "csec-Echo8Rt5Yu2Io7",
+            "refresh_token": initial_refresh,
+        }
+        for name in ("x2", "x3"):
+            add_x(x_desk, fake, name, auth="oauth2", secrets=oauth2)
+        draft = Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING, author="amal")
+        published = x_desk.open_incident(title=TITLE, draft=draft, channel_names=["x1", "x2", "x3"])
+        deliveries = x_desk.wait_for(published.update_id, timeout=15)
+        assert {d.state for d in deliveries} == {FAILED}
+        assert len(fake.calls("POST", "/2/tweets")) == 2
+        assert [r.answered for r in fake.calls("POST", "/2/oauth2/token")] == [400, 200]
+        base = ("--home", str(home))
+        tested = call(capsys, *base, "channel", "test", "x1")
+        with pytest.raises(Exception) as refused:  # what the app shows for its Test button
+            x_desk.test_channel("x1")
+        assert "Invalid" in str(refused.value)
+        incident = str(published.incident_id)
+        printed = [
+            tested,
+            call(capsys, *base, "deliveries", incident, "--json"),
+            call(capsys, *base, "deliveries", incident),
+            call(capsys, *base, "incident", "show", incident, "--json"),
+            call(capsys, *base, "incident", "show", incident),
+            call(capsys, *base, "incident", "list", "--json"),
+        ]
+        secrets = {
+            **fake.oauth1.secrets(),
+            "client_secret": "csec-Echo8Rt5Yu2Io7",
+            "refresh_token": initial_refresh,
+            **{f"rotated refresh token {i}": t for i, t in enumerate(client.issued)},
+            **{f"access token {i}": t for i, t in enumerate(sorted(client.access_tokens))},
+        }
+    assert len(secrets) == 8  # one rotation, one access token: all of them were in the replies
+    # The errors are there, and say what X said …
+    errors = [d.last_error or "" for d in deliveries]
+    assert all("Invalid Request" in e or "Invalid request" in e for e in errors)
+    assert any("X refused to renew the access token" in e for e in errors)
+    assert tested.code != 0 and "x1:" in tested.stderr
+    for result in printed[1:]:
+        assert result.code == 0, result.stderr
+    # … the secrets are not: not in the database file, its WAL, the logs …
+    assert leaked(secrets, workspace_bytes(home)) == []
+    assert leaked(secrets, *errors, *(json.dumps(e) for e in x_desk.store.events())) == []
+    assert leaked(secrets, caplog.text, str(refused.value)) == []
+    # … not in anything the CLI printed …
+    for result in printed:
+        assert leaked(secrets, result.stdout, result.stderr) == [], result.code
+    # … and not in any export.
+    exported = []
+    for fmt in ("md", "html", "csv", "json", "pdf"):
+        target = tmp_path / f"timeline.{fmt}"
+        done = call(capsys, *base, "export", incident, "--format", fmt, "-o", str(target))
+        assert done.code == 0, done.stderr
+        exported.append(target.read_bytes())
+    pdftotext = need_executable("pdftotext", "poppler-utils")
+    text = subprocess.run(
+        [pdftotext, str(tmp_path / "timeline.pdf"), "-"], capture_output=True, check=True
+    ).stdout
+    assert b"Invalid" in exported[0] and b"Invalid" in text  # the errors are exported
+    assert leaked(secrets, *exported, text) == []
 
 
 # -- the CLI in real processes, secrets in a real keyring -------------------------------------

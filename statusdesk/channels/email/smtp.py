@@ -17,6 +17,7 @@ from enum import Enum
 
 from statusdesk.channels.base import ChannelError, Permanent, Transient
 from statusdesk.channels.email.settings import EmailSettings
+from statusdesk.channels.targets import host_problem
 
 TIMEOUT = 20.0  # seconds, for the connection and every reply
 
@@ -67,6 +68,9 @@ class Connection:
         """Connect, secure, authenticate; raises Transient or Permanent saying what to do."""
         s = self.settings
         try:
+            forbidden = host_problem("host", s.host)  # now, too: a name may have moved
+            if forbidden:
+                raise Permanent(f"{self.name}: nothing was sent: {forbidden}.")
             if s.security == "tls":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(
                     s.host, s.port, timeout=TIMEOUT, context=ssl.create_default_context()

@@ -20,6 +20,7 @@ from statusdesk.channels.base import Permanent, Transient
 from statusdesk.channels.site import jsonapi
 from statusdesk.channels.site.render import render_atom, render_page
 from statusdesk.channels.site.snapshot import Snapshot, load_snapshot
+from statusdesk.private import publish_mode
 from statusdesk.store import Store
 
 VERSIONS = ".site-versions"
@@ -27,11 +28,19 @@ KEEP = 2  # the new build and the one a reader may still be in
 
 
 def _write(path: Path, text: str | bytes) -> None:
+    created = []
+    folder = path.parent
+    while not folder.is_dir():
+        created.append(folder)
+        folder = folder.parent
     path.parent.mkdir(parents=True, exist_ok=True)
+    for folder in created:
+        publish_mode(folder)  # the page is public: 0755/0644 whatever the umask (private.py)
     if isinstance(text, bytes):
         path.write_bytes(text)
     else:
         path.write_text(text, encoding="utf-8")
+    publish_mode(path)
 
 
 def write_site(snap: Snapshot, out: Path) -> None:
@@ -92,6 +101,8 @@ def build_site(store: Store, site_dir: Path, now: datetime) -> Path:
     out = versions / f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{time.monotonic_ns()}"
     try:
         out.mkdir(parents=True)
+        publish_mode(versions)
+        publish_mode(out)
         write_site(snap, out)
         _swap(site_dir, out)
     except OSError as exc:

@@ -7,6 +7,7 @@ import fcntl
 import threading
 from pathlib import Path
 
+from statusdesk import private
 from statusdesk.channels.base import ChannelContext, PartLedger, Receipt, Rendered, RenderedPart
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
@@ -51,7 +52,7 @@ class SiteChannel:
         from statusdesk.channels.site.build import build_site
 
         lock_path = self.context.home / ".site.lock"
-        with _BUILD_LOCK, open(lock_path, "a") as lock_file:
+        with _BUILD_LOCK, open(lock_path, "a", opener=private.opener) as lock_file:
             # Held across read and write, so the build that runs last read the newest data.
             fcntl.flock(lock_file, fcntl.LOCK_EX)
             store = self.context.open_store()

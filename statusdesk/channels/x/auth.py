@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from statusdesk import redact
 from statusdesk.channels import http
 from statusdesk.channels.base import Ambiguous, Permanent, Secrets, Transient
 from statusdesk.channels.x.api import problem_detail, rate_limit_wait
@@ -209,6 +210,9 @@ class OAuth2Authorizer:
             body = None
         if not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
             raise Transient(f"{name}: X's token endpoint answered without a token. Will retry.")
+        # The access token is as good as a password until it expires: never in an error, a log
+        # or the record, even when X's next answer echoes it back.
+        redact.remember(str(body["access_token"]))
         rotated = body.get("refresh_token")
         if isinstance(rotated, str) and rotated and rotated != refresh:
             self._keep_refresh_token(rotated)

@@ -344,8 +344,8 @@ class XChannel:
     def _session(self) -> Any:
         session = getattr(self._local, "session", None)
         if session is None:
-            import requests
+            from statusdesk.channels.targets import guarded_session
 
-            session = requests.Session()
+            session = guarded_session()  # no request to a metadata address (targets.py)
             self._local.session = session
         return session
