@@ -52,6 +52,7 @@ from statusdesk.delivery.outbox import (
     schedule_update,
 )
 from statusdesk.delivery.owners import new_owner
+from statusdesk.desk_config import ConfigOps, test_failure
 from statusdesk.jsonview import (
     delivery_json,
     incident_json,
@@ -93,7 +94,7 @@ def _clean_draft(draft: Draft) -> Draft:
     )
 
 
-class Desk(SchedulingOps):
+class Desk(SchedulingOps, ConfigOps):
     def __init__(
         self,
         home: str | os.PathLike[str] | None = None,
@@ -277,7 +278,7 @@ class Desk(SchedulingOps):
         kind: IncidentKind = IncidentKind.INCIDENT,
         impact: Impact = Impact.NONE,
         channel_names: Sequence[str] | None = None,
-        cadence_min: int = DEFAULT_CADENCE_MIN,
+        cadence_min: int | None = None,
         window_start: str | None = None,
         window_end: str | None = None,
         dispatch: bool = True,
@@ -286,7 +287,10 @@ class Desk(SchedulingOps):
         eta: datetime | None = None,
     ) -> Published:
         """A new incident with its first update: published now, or (`scheduled_for`) stored to
-        go out then. `template` fills the languages the draft leaves empty."""
+        go out then. `template` fills the languages the draft leaves empty. `cadence_min`:
+        default, the workspace's setting incident.cadence_minutes."""
+        if cadence_min is None:
+            cadence_min = self.default_cadence()
         title = clean_text(title)
         draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
@@ -569,7 +573,12 @@ class Desk(SchedulingOps):
         test = getattr(channel, "test", None)
         if test is None:
             return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
-        result: str = test()
+        from statusdesk.channels.base import ChannelError
+
+        try:
+            result: str = test()
+        except ChannelError as exc:  # a test is not retried: say so, not "Will retry"
+            raise test_failure(name, exc) from exc
         return result
 
     # -- views --------------------------------------------------------------------------------
@@ -582,7 +591,7 @@ class Desk(SchedulingOps):
             return None
         components = {c.id: c for c in self.store.components()}
         channels = self.store.channels()
-        by_id = {c.id: c for c in channels}
+        by_id = {c.id: c for c in self.store.channels(include_removed=True)}
         updates = self.store.updates(incident_id)
         deliveries = self.store.deliveries_for_incident(incident_id)
         detail = incident_json(incident, components)
@@ -593,7 +602,7 @@ class Desk(SchedulingOps):
         return detail
 
     def deliveries_view(self, incident_id: int) -> list[dict[str, Any]]:
-        by_id = {c.id: c for c in self.store.channels()}
+        by_id = {c.id: c for c in self.store.channels(include_removed=True)}
         grouped = self.store.deliveries_for_incident(incident_id)
         return [
             delivery_json(d, by_id) for update_id in sorted(grouped) for d in grouped[update_id]

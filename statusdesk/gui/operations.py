@@ -289,6 +289,6 @@ def read_settled(desk: Desk, update_ids: tuple[int, ...]) -> dict[int, Settled]:
         deliveries = desk.store.deliveries_for_update(update_id)
         if settled(deliveries):
             if channels is None:
-                channels = {c.id: c for c in desk.store.channels()}
+                channels = {c.id: c for c in desk.store.channels(include_removed=True)}
             found[update_id] = Settled(deliveries, channels)
     return found

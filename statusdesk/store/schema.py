@@ -186,4 +186,13 @@ CREATE TABLE draft (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# Removing a channel (issue #12 §7) keeps its row: its past deliveries keep pointing at it, so the
+# timeline, `deliveries --json` and exports still name it. `removed_at` hides it from every list
+# and choice; `removed_name` keeps the name shown for it, while `name` (UNIQUE) is changed to a
+# tombstone no `channel add` can type (it has a '/'), so a new channel may take the name again.
+V5 = """
+ALTER TABLE channel ADD COLUMN removed_at TEXT;
+ALTER TABLE channel ADD COLUMN removed_name TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
