@@ -259,16 +259,53 @@ class ConfigOps:
         changed = kept != before
         if not (spec.affects_site and changed):
             return SettingChange(key, kept, changed)
+        site, note = self._site_rebuilt()
+        return SettingChange(key, kept, changed, site=site, site_note=note)
+
+    def set_workspace_settings(
+        self, values: Mapping[str, str], by: str = ""
+    ) -> list[SettingChange]:
+        """Several settings at once (the app's Save): every value is checked first and none is
+        kept unless all pass (Rejected lists each refusal, its field the key); the status page
+        is rebuilt once at the end if any of them shows on it."""
+        from statusdesk.desk import Rejected
+
+        problems: list[Problem] = []
+        kept: dict[str, str] = {}
+        for key, value in values.items():
+            try:
+                kept[key] = self.check_workspace_setting(key, value)
+            except Rejected as exc:
+                problems += [Problem(key, p.message) for p in exc.problems]
+        if problems:
+            raise _rejected(problems)
+        who = by or self._who()
+        changes = []
+        for key, value in kept.items():
+            spec = registry.BY_KEY[key]
+            before = registry.value(self.store, key)
+            keep: str | None = None if value == spec.default else value
+            if keep != self.store.setting(key):
+                self.store.set_setting(key, keep, self.now(), who)
+            changes.append(SettingChange(key, value, value != before))
+        if any(c.changed and registry.BY_KEY[c.key].affects_site for c in changes):
+            site = self._site_rebuilt()
+            changes = [
+                SettingChange(c.key, c.value, c.changed, site[0], site[1])
+                if registry.BY_KEY[c.key].affects_site and c.changed
+                else c
+                for c in changes
+            ]
+        return changes
+
+    def _site_rebuilt(self) -> tuple[Path | None, str]:
         site = next((c for c in self.store.channels(enabled_only=True) if c.kind == "site"), None)
         if site is None:
-            return SettingChange(
-                key,
-                kept,
-                changed,
-                site_note="no enabled site channel: the status page was not rebuilt "
-                "(`statusdesk site build` rebuilds it)",
+            return None, (
+                "no enabled site channel: the status page was not rebuilt "
+                "(`statusdesk site build` rebuilds it)"
             )
-        return SettingChange(key, kept, changed, site=self.rebuild_site_locked())
+        return self.rebuild_site_locked(), ""
 
     def rebuild_site_locked(self) -> Path:
         """The status page rebuilt from the workspace, under the site channel's lock."""

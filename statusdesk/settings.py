@@ -92,6 +92,7 @@ class Setting:
     parse: Callable[[str], str]  # the value as kept, or ValueError
     choices: tuple[str, ...] = ()  # a closed list (the window offers exactly these)
     affects_site: bool = False  # a change rebuilds the status page
+    number: tuple[float, float, bool] | None = None  # (lowest, highest, whole) for numbers
 
     def check(self, value: str) -> str:
         """The value as it will be kept; SettingError naming the allowed values otherwise."""
@@ -111,16 +112,18 @@ SETTINGS: tuple[Setting, ...] = (
             "(or the composer) says otherwise. The countdown turns red when it lapses.",
             str(DEFAULT_CADENCE_MIN),
             f"a whole number of minutes from {MIN_CADENCE_MIN} to {MAX_CADENCE_MIN}",
-            _minutes(MIN_CADENCE_MIN, MAX_CADENCE_MIN, whole=True)),
+            _minutes(MIN_CADENCE_MIN, MAX_CADENCE_MIN, whole=True),
+            number=(MIN_CADENCE_MIN, MAX_CADENCE_MIN, True)),
     Setting(GRACE, "Grace window (minutes)",
             "How late a scheduled update may be and still go out by itself (the machine slept, "
             "the app was closed). Later than that it waits for a person as 'stale'.",
-            "5", "a number of minutes from 0 to 1440", _minutes(0, 1440, whole=False)),
+            "5", "a number of minutes from 0 to 1440", _minutes(0, 1440, whole=False),
+            number=(0, 1440, False)),
     Setting(REMIND, "Maintenance reminder (minutes before)",
             "How long before a maintenance window starts its reminder goes out, unless "
             "`--remind-min` says otherwise; 0 sends no reminder.",
             "60", "a whole number of minutes from 0 to 10080 (a week)",
-            _minutes(0, 7 * 24 * 60, whole=True)),
+            _minutes(0, 7 * 24 * 60, whole=True), number=(0, 7 * 24 * 60, True)),
     Setting(ZONE, "Display time zone",
             "The zone times are written in by update templates ({start}, {end}, {eta}, "
             "{next_update}); UTC is always written beside it.",
