@@ -389,6 +389,87 @@ def test_disable_and_enable_reach_the_workspace_and_the_composer(
     qtbot.waitUntil(lambda: window.composer.channel_checkbox("hook").text() == "hook")
 
 
+# -- editing and removing (issue #12 §7) -------------------------------------------------------
+
+
+def test_settings_are_edited_by_keyboard_checked_like_add(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    add_hook(home, "https://hooks.example.com/x")
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")
+    form = dialog.edit_form
+    qtbot.waitUntil(lambda: form.title() == "Settings of hook (webhook)")
+    url = form.fields["url"]
+    assert url.text() == "https://hooks.example.com/x"  # filled with what it has
+    url.setFocus()
+    press("Ctrl+A")
+    type_text("hooks.example.com/no-scheme")
+    press("Return")
+    qtbot.waitUntil(lambda: form.status.isVisible() and "url must be" in form.status.text())
+    with Desk(home) as desk:
+        hook = desk.store.channel_by_name("hook")
+        assert hook is not None and hook.settings["url"] == "https://hooks.example.com/x"
+    assert focused() is url  # the keyboard is on the field at fault
+    press("Ctrl+A")
+    type_text("https://hooks.example.com/new")
+    form.fields["format"].setFocus()
+    type_text("slack")
+    press("Alt+G")  # Language
+    assert focused() is form.language
+    press("Down")  # English only
+    press("Alt+N")  # Save settings
+    qtbot.waitUntil(lambda: "Saved hook's settings" in form.status.text())
+    with Desk(home) as desk:
+        hook = desk.store.channel_by_name("hook")
+    assert hook is not None
+    assert hook.settings == {"url": "https://hooks.example.com/new", "format": "slack"}
+    assert hook.language.value == "en"
+    qtbot.waitUntil(lambda: table_rows(dialog)[1][3] == "en")
+    form.fields["format"].setFocus()
+    press("Ctrl+A")
+    press("Backspace")  # empty: back to the default
+    press("Return")
+    qtbot.waitUntil(lambda: form.channel is not None and "format" not in form.channel.settings)
+
+
+def test_remove_asks_first_then_the_channel_is_gone_and_its_record_stays(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory, active_incident: int
+) -> None:
+    add_hook(home, f"http://127.0.0.1:{closed_port()}/hook")
+    with Desk(home) as desk:
+        desk.set_channel_secret("hook", "signing_secret", SECRET)
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")
+    assert dialog.remove_button.text() == "R&emove hook…"
+    press("Alt+E")
+    qtbot.waitUntil(lambda: dialog.confirm is not None and dialog.confirm.isVisible())
+    confirm = dialog.confirm
+    assert confirm is not None
+    qtbot.waitUntil(lambda: focused() is confirm.yes)
+    press("Escape")  # keeps it
+    qtbot.waitUntil(lambda: not confirm.isVisible())
+    qtbot.waitUntil(lambda: focused() is dialog.remove_button)
+    assert [row[0] for row in table_rows(dialog)] == ["site", "hook"]
+
+    press("Alt+E")
+    qtbot.waitUntil(lambda: dialog.confirm is not None and dialog.confirm.isVisible())
+    qtbot.waitUntil(lambda: dialog.confirm is not None and focused() is dialog.confirm.yes)
+    press("Return")
+    qtbot.waitUntil(lambda: [row[0] for row in table_rows(dialog)] == ["site"])
+    qtbot.waitUntil(lambda: "Removed hook" in dialog.outcome.text())
+    assert "signing_secret" in dialog.outcome.text()
+    assert memory_keyring.passwords == {}
+    qtbot.waitUntil(lambda: "hook" not in window.composer.channel_names())
+    with Desk(home) as desk:
+        assert desk.store.channel_by_name("hook") is None
+        assert [c.name for c in desk.store.channels(include_removed=True)] == ["site", "hook"]
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
 # -- keyboard and scale --------------------------------------------------------------------------
 
 
