@@ -432,6 +432,7 @@ class Desk(SchedulingOps, ConfigOps):
     def retry_delivery(self, delivery_id: int, by: str = "", *, dispatch: bool = True) -> Delivery:
         """Back to the outbox with the same idempotency key, and sent at once (or, without
         `dispatch`, by whichever process works the outbox next)."""
+        self.refuse_removed_channel(delivery_id)
         delivery = self._decide(delivery_id, "retry", by or self._who(), "")
         if dispatch:
             self.dispatcher.submit([delivery_id])

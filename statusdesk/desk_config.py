@@ -224,6 +224,21 @@ class ConfigOps:
         assert removed is not None
         return Removed(removed, skipped, scheduled, deleted)
 
+    def refuse_removed_channel(self, delivery_id: int) -> None:
+        """A delivery of a removed channel is part of the record; it is never sent again."""
+        delivery = self.store.delivery(delivery_id)
+        channel = self.store.channel(delivery.channel_id) if delivery else None
+        if channel is not None and channel.removed_at is not None:
+            raise _rejected(
+                [
+                    Problem(
+                        "delivery",
+                        f"Delivery {delivery_id} was for the channel {channel.name}, removed at "
+                        f"{channel.removed_at}; it is not sent again.",
+                    )
+                ]
+            )
+
     # -- workspace settings -----------------------------------------------------------------------
 
     def workspace_settings(self) -> list[dict[str, Any]]:

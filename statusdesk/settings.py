@@ -19,7 +19,6 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from statusdesk.core.text.sanitize import normalize
-from statusdesk.scheduling.promise import DEFAULT_CADENCE_MIN, MAX_CADENCE_MIN, MIN_CADENCE_MIN
 
 CADENCE = "incident.cadence_minutes"
 GRACE = "schedule.grace_minutes"  # scheduling/due.py GRACE_SETTING
@@ -30,6 +29,11 @@ SITE_TITLE_EN = "site.title_en"
 SITE_TITLE_AR = "site.title_ar"
 
 MAX_TITLE = 80
+# The next-update cadence's default and bounds; scheduling/promise.py takes them from here (this
+# module sits below every layer that reads a setting: it needs only core).
+DEFAULT_CADENCE_MIN = 30
+MIN_CADENCE_MIN = 1
+MAX_CADENCE_MIN = 24 * 60
 
 
 class SettingError(ValueError):

@@ -196,6 +196,8 @@ def test_a_removed_channel_keeps_its_past_deliveries_under_its_name_and_frees_th
     old = next(d for d in cli(capsys, home, "deliveries", str(incident), "--json").json()
                if d["channel"] == "hook")  # fmt: skip
     assert old["id"] == hook["id"]  # the old delivery still names the old channel
+    retried = cli(capsys, home, "delivery", "retry", str(hook["id"]), "--no-wait")
+    assert retried.code == 3 and "removed at" in retried.stderr  # the record is not resent
     gone = cli(capsys, home, "channel", "remove", "nope")
     assert gone.code == 3 and "no channel named 'nope'" in gone.stderr
     (event,) = events(home, "channel.removed")
@@ -359,3 +361,47 @@ def test_grace_and_reminder_are_read_through_the_registry(
         # a value put there by hand that is not allowed is not obeyed
         desk.store.set_setting("maintenance.remind_minutes", "-3", desk.now())
         assert desk.remind_minutes() == 60
+
+
+def test_several_settings_at_once_are_all_kept_or_none_and_the_page_built_once(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the app's Save does (Desk.set_workspace_settings)."""
+    from statusdesk.desk import Rejected
+
+    assert cli(capsys, home, "site", "build").code == 0
+    versions = home / ".site-versions"
+    with Desk(home) as desk:
+        with pytest.raises(Rejected) as refused:
+            desk.set_workspace_settings(
+                {settings.SITE_TITLE_EN: "Acme", settings.ZONE: "Nowhere/Land", "x.y": "1"}
+            )
+        assert [p.field for p in refused.value.problems] == [settings.ZONE, "x.y"]
+        assert desk.workspace_setting(settings.SITE_TITLE_EN) == "Service status"
+        builds = {p.name for p in versions.iterdir()}
+        changes = desk.set_workspace_settings(
+            {
+                settings.SITE_TITLE_EN: "Acme",
+                settings.SITE_TITLE_AR: "أكمي",
+                settings.CADENCE: "30",  # the default: unchanged
+            },
+            by="tester",
+        )
+    assert [(c.key, c.changed) for c in changes] == [
+        (settings.SITE_TITLE_EN, True),
+        (settings.SITE_TITLE_AR, True),
+        (settings.CADENCE, False),
+    ]
+    assert changes[0].site is not None and changes[0].site == changes[1].site
+    assert len({p.name for p in versions.iterdir()} - builds) == 1  # one rebuild for both
+    assert [e["actor"] for e in events(home, "setting.changed")] == ["tester", "tester"]
+
+
+def test_without_an_enabled_site_channel_the_page_is_not_rebuilt_and_that_is_said(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, home, "channel", "disable", "site").code == 0
+    changed = cli(capsys, home, "setting", "set", "display.digits", "arab")
+    assert changed.code == 0
+    assert "not rebuilt" in changed.stdout and "site build" in changed.stdout
+    assert not (home / "site").exists()
