@@ -232,7 +232,8 @@ def load_page(desk: Desk, incident_id: int) -> IncidentPage | None:
         incident=incident,
         updates=updates,
         deliveries=deliveries,
-        channels={c.id: c for c in channels},
+        # a removed channel's past deliveries keep its name
+        channels={c.id: c for c in store.channels(include_removed=True)},
         components={c.id: c for c in store.components()},
         standings=channel_standings(updates, deliveries, channels),
     )

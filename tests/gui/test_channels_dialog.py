@@ -34,9 +34,10 @@ from statusdesk.desk import Desk
 from statusdesk.gui.bindings import key_for
 from statusdesk.gui.channels_dialog import ChannelsDialog
 from statusdesk.gui.main_window import MainWindow
+from statusdesk.gui.operations import load_page
 from statusdesk.secrets import KeyringSecrets
 from tests import httpfake, memkeyring
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 from tests.httpfake import FakeReceiver
 
@@ -435,11 +436,12 @@ def test_settings_are_edited_by_keyboard_checked_like_add(
 
 
 def test_remove_asks_first_then_the_channel_is_gone_and_its_record_stays(
-    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory, active_incident: int
+    qtbot, home: Path, memory_keyring: MemoryKeyring, receiver: Receivers, launch: WindowFactory
 ) -> None:
-    add_hook(home, f"http://127.0.0.1:{closed_port()}/hook")
+    add_hook(home, receiver().url)
     with Desk(home) as desk:
         desk.set_channel_secret("hook", "signing_secret", SECRET)
+    incident = open_incident(home, ("API errors", "أخطاء الواجهة"), ("Investigating.", "نحقق."))
     window = launch()
     dialog = open_channels(qtbot, window, rows=2)
     select(dialog, "hook")
@@ -468,6 +470,11 @@ def test_remove_asks_first_then_the_channel_is_gone_and_its_record_stays(
         assert [c.name for c in desk.store.channels(include_removed=True)] == ["site", "hook"]
     press("Escape")
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    # What it published is still shown under its name when the incident is read again.
+    page = load_page(window.desk, incident)
+    assert page is not None
+    names = [page.channels[d.channel_id].name for d in page.deliveries[page.updates[0].id]]
+    assert sorted(names) == ["hook", "site"]
 
 
 # -- keyboard and scale --------------------------------------------------------------------------
