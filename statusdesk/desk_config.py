@@ -123,9 +123,19 @@ class ConfigOps:
         """Change some settings of a channel, checked exactly as `add_channel` checks them (the
         kind's `settings_problems` through registry.kind_settings_problems) on the result.
         `unset` puts a setting back to the kind's default (language/order: both/en-first)."""
-        from statusdesk.channels.registry import kind_settings_problems
+        from statusdesk.channels.registry import KINDS, kind_settings_problems
 
         config = self.live_channel(name)
+        if config.kind not in KINDS:
+            raise _rejected(
+                [
+                    Problem(
+                        "channel",
+                        f"{name} is of kind {config.kind!r}, which this statusdesk does not know; "
+                        "upgrade statusdesk to edit it (or remove it).",
+                    )
+                ]
+            )
         if not settings and not unset:
             raise _rejected(
                 [Problem("settings", "Nothing to change: give --set KEY=VALUE or --unset KEY.")]

@@ -113,7 +113,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting(CADENCE, "Next-update cadence (minutes)",
             "How long a new incident promises until its next update, unless `--cadence-min` "
-            "(or the composer) says otherwise. The countdown turns red when it lapses.",
+            "says otherwise. The countdown turns red when it lapses.",
             str(DEFAULT_CADENCE_MIN),
             f"a whole number of minutes from {MIN_CADENCE_MIN} to {MAX_CADENCE_MIN}",
             _minutes(MIN_CADENCE_MIN, MAX_CADENCE_MIN, whole=True),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from statusdesk.cli import output
 from statusdesk.cli.errors import Exit
 from statusdesk.cli.output import out, print_json
 from statusdesk.desk import Desk
@@ -81,17 +80,15 @@ def setting_list(desk: Desk, args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return Exit.OK
-    table = [
-        [
-            r["key"],
-            r["value"] + ("" if r["is_default"] else " *"),
-            r["default"],
-            output.one_line(r["allowed"], 50),
-        ]
-        for r in rows
-    ]
-    out(output.table(["KEY", "VALUE", "DEFAULT", "ALLOWED"], table))
-    out("* changed from the default. `statusdesk setting --help` says what each one means.")
+    blocks = []
+    for r in rows:
+        chosen = "the default" if r["is_default"] else f"default {r['default']}"
+        blocks.append(
+            f"{r['key']} = {r['value']}  ({chosen})\n"
+            f"    {r['meaning']}\n"
+            f"    allowed: {r['allowed']}"
+        )
+    out("\n\n".join(blocks))
     return Exit.OK
 
 

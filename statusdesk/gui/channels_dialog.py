@@ -45,9 +45,9 @@ from statusdesk.gui.channel_parts import (
     SecretForm,
     error_text,
     read_channels,
-    set_enabled,
     store_secret,
 )
+from statusdesk.gui.operations import author
 from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.secrets import SecretsUnavailable
@@ -299,12 +299,12 @@ class ChannelsDialog(WorkspaceWindow):
         enable = not channel.enabled
         self._start(
             "toggle",
-            partial(set_enabled, self.desk, channel.id, enable),
+            partial(self.desk.enable_channel, channel.name, enable, author()),
             partial(self._toggled, channel.name, enable),
             partial(self._toggle_failed, channel.name),
         )
 
-    def _toggled(self, name: str, enabled: bool, _none: None) -> None:
+    def _toggled(self, name: str, enabled: bool, _result: object) -> None:
         if enabled:
             tell(self.outcome, f"{name} is enabled: new updates go to it unless you untick it.")
         else:

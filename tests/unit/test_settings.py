@@ -270,8 +270,10 @@ def test_setting_list_json_is_a_bare_array_of_every_setting(
     by_key = {r["key"]: r for r in rows}
     assert by_key["site.title_en"]["default"] == "Service status"
     assert by_key["display.digits"]["choices"] == ["latn", "arab"]
-    table = cli(capsys, home, "setting", "list").stdout
-    assert "incident.cadence_minutes" in table and "حالة الخدمة" in table
+    text = cli(capsys, home, "setting", "list").stdout
+    for spec in settings.SETTINGS:  # each with its value, meaning and allowed values
+        assert f"{spec.key} = {spec.default}  (the default)\n    {spec.meaning}" in text
+        assert f"allowed: {spec.allowed}" in text
 
 
 def test_a_bad_value_or_key_is_refused_with_what_is_allowed(
