@@ -52,7 +52,7 @@ from statusdesk.delivery.outbox import (
     schedule_update,
 )
 from statusdesk.delivery.owners import new_owner
-from statusdesk.desk_config import ConfigOps, test_failure
+from statusdesk.desk_config import ConfigOps, as_test_failure
 from statusdesk.jsonview import (
     delivery_json,
     incident_json,
@@ -579,7 +579,7 @@ class Desk(SchedulingOps, ConfigOps):
         try:
             result: str = test()
         except ChannelError as exc:  # a test is not retried: say so, not "Will retry"
-            raise test_failure(name, exc) from exc
+            raise as_test_failure(name, exc) from exc
         return result
 
     # -- views --------------------------------------------------------------------------------

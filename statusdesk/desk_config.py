@@ -30,7 +30,11 @@ LANGUAGES = tuple(lang.value for lang in Language)
 ORDERS = tuple(o.value for o in Order)
 IN_FLIGHT = (DeliveryState.SENDING.value, DeliveryState.UNKNOWN.value)
 DONE = (DeliveryState.SENT.value, DeliveryState.SKIPPED.value)
-_RETRY_SENTENCE = re.compile(r"\s*Will retry\b[^.]*\.?")
+# What an outbox attempt says about what happens next, which a test does not do.
+_RETRY_SENTENCE = re.compile(
+    r"\s*Will retry\b[^.]*\.?"
+    r"|[;,]\s*it may have arrived, so it is checked before being sent again"
+)
 
 
 def _rejected(problems: list[Problem]) -> Exception:
@@ -49,13 +53,13 @@ def language_order_problems(language: str, order: str) -> list[Problem]:
     return problems
 
 
-def test_failure(name: str, error: ChannelError) -> ChannelError:
+def as_test_failure(name: str, error: ChannelError) -> ChannelError:
     """A channel test's failure in a test's words: a test is never retried, so no "Will retry";
     say what could not be reached and what to check instead."""
-    from statusdesk.channels.base import Permanent, Transient
+    from statusdesk.channels.base import Ambiguous, Permanent, Transient
 
     text = _RETRY_SENTENCE.sub("", str(error)).strip()
-    if isinstance(error, Transient):
+    if isinstance(error, Transient | Ambiguous):
         text += (
             f" The test failed and nothing is retried (it was only a test): check that the "
             f"host is up and reachable from this machine and the channel's address "

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from statusdesk import settings
+from statusdesk.channels.base import Ambiguous, ChannelError, Permanent, Transient
 from statusdesk.desk import Desk
+from statusdesk.desk_config import as_test_failure
 from tests import memkeyring
 from tests.unit.test_cli_support import Result, add_probes, call, register
 
@@ -407,3 +409,29 @@ def test_without_an_enabled_site_channel_the_page_is_not_rebuilt_and_that_is_sai
     assert changed.code == 0
     assert "not rebuilt" in changed.stdout and "site build" in changed.stdout
     assert not (home / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        Transient("x: cannot connect to 127.0.0.1:9 (is the receiver up?). Will retry."),
+        Transient(
+            "x: no answer from X's token endpoint (ReadTimeout). Will retry; if X renewed the "
+            "token meanwhile, the next attempt says so and what to do."
+        ),
+        Ambiguous(
+            "x: the request reached h but no answer came within 30 s; it may have arrived, so "
+            "it is checked before being sent again."
+        ),
+    ],
+)
+def test_a_failed_test_is_told_as_a_test(error: ChannelError) -> None:
+    told = str(as_test_failure("x", error))
+    assert "will retry" not in told.lower() and "sent again" not in told
+    assert "nothing is retried (it was only a test)" in told
+    assert told.startswith(str(error).split(".")[0].split(";")[0].split(" (")[0])
+
+
+def test_a_refusal_in_a_test_is_told_as_it_is() -> None:
+    refused = Permanent("x: 127.0.0.1 refused the credentials (401).")
+    assert as_test_failure("x", refused) is refused
