@@ -129,8 +129,8 @@ SETTINGS: tuple[Setting, ...] = (
             "60", "a whole number of minutes from 0 to 10080 (a week)",
             _minutes(0, 7 * 24 * 60, whole=True), number=(0, 7 * 24 * 60, True)),
     Setting(ZONE, "Display time zone",
-            "The zone times are written in by update templates ({start}, {end}, {eta}, "
-            "{next_update}); UTC is always written beside it.",
+            "The zone update templates write times in ({started_at}, {eta}, {next_update}, "
+            "{window_start}, {window_end}), each followed by the zone's abbreviation.",
             "UTC", "an IANA zone name such as UTC, Asia/Riyadh or Europe/London", _zone),
     Setting(DIGITS, "Digits in Arabic text",
             "Latin (0123) or Arabic-Indic (٠١٢٣) digits in Arabic text on the status page and in "

@@ -18,12 +18,15 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -125,7 +128,8 @@ class SettingsWindow(WorkspaceWindow):
         self.problems: dict[str, QLabel] = {}
         self._loaded: dict[str, str] = {}
         self._reads = 0
-        layout = QVBoxLayout(self)
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
         intro = QLabel(
             "The workspace's settings (also `statusdesk setting list | set`). Save keeps them "
             "all and rebuilds the status page if its name or digits changed; Esc closes "
@@ -156,8 +160,17 @@ class SettingsWindow(WorkspaceWindow):
             form.addRow(label, box)
             self.controls[spec.key] = control
             self.problems[spec.key] = problem
+        layout.addStretch(1)
+        # At 200 % or on a small screen the settings scroll; the buttons stay in view.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidget(self.body)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.body_scroll, 1)
         self.status = note("settings-status")
-        layout.addWidget(self.status)
+        outer.addWidget(self.status)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -167,18 +180,27 @@ class SettingsWindow(WorkspaceWindow):
         self.cancel_button = no_auto_default(buttons.button(QDialogButtonBox.StandardButton.Cancel))
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         for key in SAVE_KEYS:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(self.save)
         set_tab_chain([*self.controls.values(), self.save_button, self.cancel_button])
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Wherever the keyboard goes, it stays in view."""
+        if new is not None and self.isVisible() and self.body.isAncestorOf(new):
+            self.body_scroll.ensureWidgetVisible(new)
 
     def first_focus(self) -> QWidget:
         return self.controls[registry.SETTINGS[0].key]
 
     def _fitting_size(self) -> QSize:
         chars = self.fontMetrics().averageCharWidth()
-        hint = self.sizeHint()
+        body = self.body.sizeHint()
+        hint = QSize(body.width(), body.height() + 4 * self.save_button.sizeHint().height())
         screen = (self.parentWidget() or self).screen().availableGeometry()
         return QSize(
             min(max(hint.width(), 90 * chars), screen.width() * 9 // 10),
