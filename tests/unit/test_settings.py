@@ -435,3 +435,27 @@ def test_a_failed_test_is_told_as_a_test(error: ChannelError) -> None:
 def test_a_refusal_in_a_test_is_told_as_it_is() -> None:
     refused = Permanent("x: 127.0.0.1 refused the credentials (401).")
     assert as_test_failure("x", refused) is refused
+
+
+def test_a_site_channels_own_name_and_digits_become_workspace_settings(home: Path) -> None:
+    """Schema V5: a workspace whose site channel had title_en/title_ar/digits keeps them."""
+    from statusdesk.store.db import open_database
+    from statusdesk.store.schema import MIGRATIONS
+
+    path = home / "statusdesk.db"
+    conn, _backup = open_database(path, MIGRATIONS[:4])
+    legacy = {"title_en": "Acme status", "title_ar": "حالة أكمي", "digits": "arab", "base_url": ""}
+    with conn:
+        conn.execute(
+            "UPDATE channel SET settings = ? WHERE kind = 'site'",
+            (json.dumps(legacy, ensure_ascii=False),),
+        )
+    conn.close()
+    with Desk(home) as desk:
+        site = desk.store.channel_by_name("site")
+        assert site is not None and site.settings == {"base_url": ""}
+        assert desk.workspace_setting(settings.SITE_TITLE_EN) == "Acme status"
+        assert desk.workspace_setting(settings.SITE_TITLE_AR) == "حالة أكمي"
+        assert desk.workspace_setting(settings.DIGITS) == "arab"
+        edited = desk.edit_channel("site", {"base_url": "https://status.example.com"})
+    assert edited.settings == {"base_url": "https://status.example.com"}
