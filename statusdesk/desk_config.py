@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 LANGUAGES = tuple(lang.value for lang in Language)
 ORDERS = tuple(o.value for o in Order)
-IN_FLIGHT = (DeliveryState.SENDING.value, DeliveryState.UNKNOWN.value)
 DONE = (DeliveryState.SENT.value, DeliveryState.SKIPPED.value)
 # What an outbox attempt says about what happens next, which a test does not do.
 _RETRY_SENTENCE = re.compile(
@@ -202,11 +201,17 @@ class ConfigOps:
 
         config = self.live_channel(name)
         rows = self.store.conn.execute(
-            "SELECT id, state FROM delivery WHERE channel_id = ? AND state NOT IN (?, ?) "
+            "SELECT id, state, owner FROM delivery WHERE channel_id = ? AND state NOT IN (?, ?) "
             "ORDER BY id",
             (config.id, *DONE),
         ).fetchall()
-        busy = [int(r[0]) for r in rows if r[1] in IN_FLIGHT]
+        # On the wire (as Store.decide_delivery judges it): its outcome is not known yet.
+        busy = [
+            int(r[0])
+            for r in rows
+            if r[1] == DeliveryState.SENDING.value
+            or (r[1] == DeliveryState.UNKNOWN.value and r[2] is not None)
+        ]
         if busy:
             which = ", ".join(str(d) for d in busy)
             raise _rejected(
@@ -227,10 +232,15 @@ class ConfigOps:
                     deleted.append(key)
         who = by or self._who()
         skipped = []
-        for delivery_id, _state in rows:
-            self.store.decide_delivery(
-                int(delivery_id), "skip", who, f"the channel {name} was removed", self.now()
-            )
+        for delivery_id, _state, _owner in rows:
+            try:
+                self.store.decide_delivery(
+                    int(delivery_id), "skip", who, f"the channel {name} was removed", self.now()
+                )
+            except ValueError as exc:  # taken for sending in the meantime
+                raise _rejected(
+                    [Problem("channel", f"{exc} {name} was not removed; try again then.")]
+                ) from exc
             self.dispatcher.notify(int(delivery_id), DeliveryState.SKIPPED)
             skipped.append(int(delivery_id))
         scheduled = self.store.remove_channel(config.id, self.now(), who)

@@ -459,3 +459,33 @@ def test_a_site_channels_own_name_and_digits_become_workspace_settings(home: Pat
         assert desk.workspace_setting(settings.DIGITS) == "arab"
         edited = desk.edit_channel("site", {"base_url": "https://status.example.com"})
     assert edited.settings == {"base_url": "https://status.example.com"}
+
+
+def test_a_channel_is_not_removed_while_it_is_sending(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from statusdesk.core.model import BilingualText, DeliveryState, Draft, IncidentState
+    from statusdesk.desk import Rejected
+
+    register(monkeypatch)
+    add_probes(home, {"slow": {"sleep": 1.5}})
+    with Desk(home) as desk:
+        published = desk.open_incident(
+            title=BilingualText("API outage", "تعطل"),
+            draft=Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING),
+        )
+        (delivery_id,) = published.delivery_ids
+        deadline = time.monotonic() + 10
+        while desk.store.delivery(delivery_id).state is not DeliveryState.SENDING:  # type: ignore[union-attr]
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        with pytest.raises(Rejected) as refused:
+            desk.remove_channel("slow")
+        assert f"slow is sending right now (delivery {delivery_id})" in str(refused.value)
+        assert desk.store.channel_by_name("slow") is not None  # nothing was changed
+        final = desk.wait_for(published.update_id, 10)
+        assert [d.state for d in final] == [DeliveryState.SENT]
+        removed = desk.remove_channel("slow")
+        assert removed.skipped == []  # what was sent stays sent
