@@ -12,6 +12,7 @@ choices), which have their own windows.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -204,6 +205,7 @@ def describe(store: SettingsStore) -> list[dict[str, Any]]:
     ]
 
 
+@functools.cache
 def zone_names() -> list[str]:
     """The zones the Settings window offers (UTC first)."""
     return ["UTC", *sorted(z for z in available_timezones() if z != "UTC" and "/" in z)]

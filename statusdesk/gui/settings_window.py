@@ -63,8 +63,7 @@ def _control(spec: registry.Setting) -> QWidget:
         zones = QComboBox()
         zones.setEditable(True)  # type a few letters; the list completes
         zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        zones.addItems(registry.zone_names())
-        widget = zones
+        widget = zones  # the zones are listed once read on the TaskRunner (a walk of tzdata)
     elif spec.number is not None:
         low, high, whole = spec.number
         spin: QSpinBox | QDoubleSpinBox
@@ -73,7 +72,7 @@ def _control(spec: registry.Setting) -> QWidget:
             spin.setRange(int(low), int(high))
         else:
             spin = QDoubleSpinBox()
-            spin.setDecimals(1)
+            spin.setDecimals(2)
             spin.setRange(low, high)
         spin.setSuffix(" min")
         spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
@@ -214,12 +213,20 @@ class SettingsWindow(WorkspaceWindow):
         self._clear_problems()
         self.status.hide()
         self._reads += 1
-        self._run(self.desk.workspace_settings, partial(self._show, self._reads), self._read_failed)
+        self._run(self._read, partial(self._show, self._reads), self._read_failed)
         super().open_over(return_focus)
 
-    def _show(self, read: int, rows: list[dict[str, Any]]) -> None:
+    def _read(self) -> tuple[list[dict[str, Any]], list[str]]:
+        """TaskRunner work: the settings as kept, and the zones this machine knows."""
+        return self.desk.workspace_settings(), registry.zone_names()
+
+    def _show(self, read: int, found: tuple[list[dict[str, Any]], list[str]]) -> None:
+        rows, zone_names = found
         if read != self._reads:
             return
+        zones = self.controls[registry.ZONE]
+        if isinstance(zones, QComboBox) and zones.count() == 0:
+            zones.addItems(zone_names)
         self._loaded = {row["key"]: str(row["value"]) for row in rows}
         for key, value in self._loaded.items():
             if key in self.controls:

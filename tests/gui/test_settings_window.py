@@ -65,6 +65,9 @@ def test_every_setting_has_its_meaning_and_a_control_that_fits(
     digits = dialog.controls[settings.DIGITS]
     assert isinstance(digits, QComboBox)
     assert [digits.itemData(i) for i in range(digits.count())] == ["latn", "arab"]
+    zones = dialog.controls[settings.ZONE]
+    assert isinstance(zones, QComboBox) and zones.isEditable()
+    assert zones.findText("Asia/Riyadh") >= 0 and zones.currentText() == "UTC"
     cadence = dialog.controls[settings.CADENCE]
     assert isinstance(cadence, QSpinBox) and (cadence.minimum(), cadence.maximum()) == (1, 1440)
     for spec in settings.SETTINGS:
