@@ -241,6 +241,9 @@ class SettingsWindow(WorkspaceWindow):
     # -- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:
+        if not self._loaded:  # the fields do not show the kept values yet
+            tell(self.status, "Still reading the settings; save again in a moment.")
+            return
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}
         self._clear_problems()
         if not changed:
