@@ -60,6 +60,7 @@ from statusdesk.delivery.outbox import (
     schedule_update,
 )
 from statusdesk.delivery.owners import new_owner
+from statusdesk.desk_config import ConfigOps, as_test_failure
 from statusdesk.jsonview import (
     delivery_json,
     incident_json,
@@ -119,7 +120,7 @@ def _clean_draft(draft: Draft) -> Draft:
     )
 
 
-class Desk(SchedulingOps):
+class Desk(SchedulingOps, ConfigOps):
     def __init__(
         self,
         home: str | os.PathLike[str] | None = None,
@@ -321,7 +322,7 @@ class Desk(SchedulingOps):
         kind: IncidentKind = IncidentKind.INCIDENT,
         impact: Impact = Impact.NONE,
         channel_names: Sequence[str] | None = None,
-        cadence_min: int = DEFAULT_CADENCE_MIN,
+        cadence_min: int | None = None,
         window_start: str | None = None,
         window_end: str | None = None,
         dispatch: bool = True,
@@ -332,9 +333,12 @@ class Desk(SchedulingOps):
         skip_reason: str | None = None,
     ) -> Published:
         """A new incident with its first update: published now, or (`scheduled_for`) stored to
-        go out then. `template` fills the languages the draft leaves empty. Without `anyway`,
+        go out then. `template` fills the languages the draft leaves empty. `cadence_min`:
+        default, the workspace's setting incident.cadence_minutes. Without `anyway`,
         English/Arabic disagreements refuse it. Enabled channels left out of `channel_names`
         need `skip_reason` and get a `skipped` delivery with it."""
+        if cadence_min is None:
+            cadence_min = self.default_cadence()
         title = clean_text(title)
         draft = _clean_draft(draft)
         channels = self.channel_configs(channel_names)
@@ -490,6 +494,7 @@ class Desk(SchedulingOps):
     def retry_delivery(self, delivery_id: int, by: str = "", *, dispatch: bool = True) -> Delivery:
         """Back to the outbox with the same idempotency key, and sent at once (or, without
         `dispatch`, by whichever process works the outbox next)."""
+        self.refuse_removed_channel(delivery_id)
         delivery = self._decide(delivery_id, "retry", by or self._who(), "")
         if dispatch:
             self.dispatcher.submit([delivery_id])
@@ -631,8 +636,13 @@ class Desk(SchedulingOps):
         test = getattr(channel, "test", None)
         if test is None:
             return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
+        from statusdesk.channels.base import ChannelError
+
         try:
-            result: str = test()
+            try:
+                result: str = test()
+            except ChannelError as exc:  # a test is not retried: say so, not "Will retry"
+                raise as_test_failure(name, exc) from exc
         except Exception as exc:
             # What the server said may quote a credential: the app shows this message too.
             exc.args = (redact(str(exc)), *exc.args[1:])
@@ -649,7 +659,7 @@ class Desk(SchedulingOps):
             return None
         components = {c.id: c for c in self.store.components()}
         channels = self.store.channels()
-        by_id = {c.id: c for c in channels}
+        by_id = {c.id: c for c in self.store.channels(include_removed=True)}
         updates = self.store.updates(incident_id)
         deliveries = self.store.deliveries_for_incident(incident_id)
         detail = incident_json(incident, components)
@@ -660,7 +670,7 @@ class Desk(SchedulingOps):
         return detail
 
     def deliveries_view(self, incident_id: int) -> list[dict[str, Any]]:
-        by_id = {c.id: c for c in self.store.channels()}
+        by_id = {c.id: c for c in self.store.channels(include_removed=True)}
         grouped = self.store.deliveries_for_incident(incident_id)
         return [
             delivery_json(d, by_id) for update_id in sorted(grouped) for d in grouped[update_id]

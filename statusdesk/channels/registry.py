@@ -47,15 +47,71 @@ def build_channel(config: ChannelConfig, context: ChannelContext) -> Channel:
     return factory_for(config.kind)(config, context)
 
 
+# The settings each kind takes besides `language` and `order` (which every kind takes): `channel
+# add` and `channel edit` refuse any other key, so a typo (`formt=slack`) is never kept unread.
+# Secrets are never settings (`statusdesk channel secret`).
+SETTING_KEYS: dict[str, tuple[str, ...]] = {
+    "site": ("base_url",),
+    "webhook": ("url", "format"),
+    "x": ("auth", "base_url", "split"),
+    "email": (
+        "host",
+        "port",
+        "security",
+        "username",
+        "from",
+        "recipients",
+        "unsubscribe_url",
+        "allow_plaintext",
+        "digits",
+    ),
+    "statuspage": ("page_id", "base_url", "components"),
+}
+COMMON_KEYS = ("language", "order")
+# Keys that moved from the site channel to the workspace's settings (statusdesk/settings.py).
+_MOVED = {"title_en": "site.title_en", "title_ar": "site.title_ar", "digits": "display.digits"}
+
+
+def kind_setting_keys(kind: str) -> tuple[str, ...] | None:
+    """Every key `--set` takes for a kind (None: a kind that does not say)."""
+    keys = SETTING_KEYS.get(kind)
+    return None if keys is None else (*keys, *COMMON_KEYS)
+
+
+def unknown_setting_problems(kind: str, settings: Mapping[str, object]) -> list[str]:
+    keys = kind_setting_keys(kind)
+    if keys is None:
+        return []
+    problems = []
+    for key in sorted(set(settings) - set(keys)):
+        moved = _MOVED.get(key) if kind == "site" else None
+        if moved:
+            problems.append(
+                f"{key} is not a setting of a site channel any more: it is the workspace "
+                f"setting {moved} (`statusdesk setting set {moved} VALUE`)"
+            )
+        else:
+            problems.append(
+                f"{key} is not a setting of a {kind} channel; it takes: {', '.join(keys)} "
+                "(secrets go to the keyring with `statusdesk channel secret NAME KEY`)"
+            )
+    return problems
+
+
 def kind_settings_problems(kind: str, settings: Mapping[str, object]) -> list[str]:
     """A kind's own check of its settings (a module-level `settings_problems`), if it has one,
-    after the checks every kind gets (channels/targets.py): no secret among the settings, no
-    link-local or metadata target, TLS for a credential."""
+    after the checks every kind gets (channels/targets.py: no secret among the settings, no
+    link-local or metadata target, TLS for a credential), and any key the kind does not take.
+    `channel add` and `channel edit` both call this."""
     from statusdesk.channels import targets
 
     declared = {name for other in KINDS for name in kind_secret_names(other)}
     problems = targets.secret_setting_problems(settings, declared)
     problems += targets.settings_problems(kind, settings)
+    # A secret is said once, as a secret, not again as an unknown key.
+    problems += unknown_setting_problems(
+        kind, {k: v for k, v in settings.items() if not targets.is_secret_key(k, declared)}
+    )
     module = importlib.import_module(factory_for(kind).__module__)
     check = getattr(module, "settings_problems", None)
     return problems + (list(check(settings)) if check is not None else [])

@@ -61,6 +61,11 @@ LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost
 RESOLVE_SECONDS = 1.0
 
 
+def is_secret_key(key: str, declared: Iterable[str] = ()) -> bool:
+    """A setting name that holds a secret: one a kind declares, or one named like a credential."""
+    return key not in NAMES_ONLY and (key in set(declared) or bool(_SECRET_NAME.search(key)))
+
+
 def secret_setting_problems(
     settings: Mapping[str, object], declared: Iterable[str] = ()
 ) -> list[str]:
@@ -68,9 +73,7 @@ def secret_setting_problems(
     known = set(declared)
     problems = []
     for key in settings:
-        if key in NAMES_ONLY:
-            continue
-        if key in known or _SECRET_NAME.search(key):
+        if is_secret_key(key, known):
             problems.append(
                 f"{key} is a secret, and secrets are never kept in a channel's settings: store "
                 f"it in the keyring with `statusdesk channel secret NAME {key}` (it reads the "

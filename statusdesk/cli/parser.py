@@ -14,6 +14,7 @@ from statusdesk.cli.parser_schedule import (
     add_scheduling_options,
     add_update_parsers,
 )
+from statusdesk.cli.parser_settings import add_channel_change_parsers, add_setting_parsers
 from statusdesk.cli.parser_subscribers import add_subscriber_parsers
 from statusdesk.core.model import INCIDENT_STATES, MAINTENANCE_STATES, IncidentKind, IncidentState
 
@@ -322,6 +323,8 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
     _json_option(listed, "the channels as a bare array")
     listed.set_defaults(handler=handlers["channel list"])
     add_channel_parsers(channel_verbs, handlers, formatter)
+    add_channel_change_parsers(channel_verbs, handlers, formatter)
+    add_setting_parsers(sub, handlers, formatter)
     add_delivery_parsers(sub, handlers, formatter)
     add_run_parser(sub, handlers, formatter)
     add_update_parsers(sub, handlers, formatter)

@@ -24,7 +24,9 @@ examples:
   statusdesk channel add email mail --set host=smtp.example.com \\
       --set username=status@example.com --set from="Acme Status <status@example.com>"
 
-Every kind takes language (ar | en | both) and order (ar-first | en-first).
+Every kind takes language (ar | en | both) and order (ar-first | en-first); any other key
+than the kind's own below is refused.
+site: base_url (the page's name and digits are `statusdesk setting`s).
 webhook: url (http:// or https://), format (statusdesk | slack); secret signing_secret.
 email: host, port, security (starttls | tls | none with allow_plaintext=yes), username, from,
   recipients (a,b; default: the subscribers), unsubscribe_url (https://…{token}); secret password.

@@ -175,6 +175,7 @@ class Channel:
     language: Language
     order: Order
     settings: dict[str, Any] = field(default_factory=dict)
+    removed_at: str | None = None  # removed: kept for the record of its past deliveries
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
             f"There is no incident {incident_id} (`statusdesk incident list` shows them)."
         )
     components = {c.id: c for c in store.components()}
-    channels: list[Channel] = store.channels()
+    channels: list[Channel] = store.channels(include_removed=True)  # a removed one sent some
     refs = {c.id: ChannelRef(c.id, c.name, c.kind) for c in channels}
     scrub = Scrubber.from_channels(channels)
     updates = store.updates(incident_id)

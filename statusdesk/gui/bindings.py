@@ -49,6 +49,10 @@ BINDINGS: tuple[Binding, ...] = (
             "Fix the direction controls of the update being written: close what is left open, "
             "drop stray closers and reversing overrides (Ctrl+Z undoes it)",
             "Edit", "&Fix direction controls"),
+    Binding("settings", "Ctrl+Alt+S",
+            "Settings: the next-update cadence, the grace window, the maintenance reminder, the "
+            "display zone and digits, the status page's name in English and Arabic",
+            "Edit", "&Settings…"),
     Binding("switch-language", "Ctrl+L", "Jump between the English and Arabic editors",
             "Edit", "Switch &language editor"),
     Binding("palette", "Ctrl+K",
@@ -127,6 +131,7 @@ ARABIC_LABELS: dict[str, str] = {
     "insert-template": "إدراج قالب",
     "templates": "القوالب",
     "fix-direction": "إصلاح علامات الاتجاه",
+    "settings": "الإعدادات",
     "switch-language": "التبديل بين محرري اللغتين",
     "palette": "لوحة الأوامر",
     "previous-incident": "الحادثة السابقة",

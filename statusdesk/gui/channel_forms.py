@@ -71,7 +71,9 @@ KIND_FORMS: dict[str, KindForm] = {
         Field("components", "Components", "Trading:8kbf7d35c070,Funding:vtf5tj6z9t4k"),
         Field("base_url", "API address", "empty for https://api.statuspage.io"),
     )),
-    "site": KindForm("site — another local status page"),
+    "site": KindForm("site — another local status page", (
+        Field("base_url", "Public address", "https://status.example.com (for absolute links)"),
+    )),
 }
 # fmt: on
 

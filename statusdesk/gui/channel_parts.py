@@ -1,5 +1,5 @@
 """The Channels window's pieces besides the add form: what runs on the TaskRunner (reading the
-channels, storing a secret, enabling one), how an error is put into words, the channels table
+channels, storing a secret), how an error is put into words, the channels table
 and the secret form. The window (channels_dialog.py) wires them together."""
 
 from __future__ import annotations
@@ -67,10 +67,6 @@ def store_secret(desk: Desk, channel: str, key: str, value: str) -> str:
     """Into the keyring; returns which keyring took it."""
     desk.set_channel_secret(channel, key, value)
     return desk.secrets.describe()
-
-
-def set_enabled(desk: Desk, channel_id: int, enabled: bool) -> None:
-    desk.store.set_channel_enabled(channel_id, enabled, desk.now())
 
 
 def error_text(error: BaseException, doing: str, *, log_details: bool = True) -> str:

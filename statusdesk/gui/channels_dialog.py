@@ -1,18 +1,20 @@
 """The Channels window (Ctrl+Shift+C, menu Channels): what `statusdesk channel add | secret |
-list | test` do, by keyboard.
+list | test | edit | enable | disable | remove` do, by keyboard.
 
 At the top it says which keyring holds the secrets, or plainly that none works and what to do
 (there is no plaintext fallback to choose). Below: the channels (secret names only, never
-values), the selected one's test, enable/disable and secrets, and a form to add one.
+values), the selected one's test, enable/disable, removal (asked first) and secrets, its
+settings to edit (channel_edit.py), and a form to add one.
 
 Everything slow or outside this process runs on the session's TaskRunner: reading the workspace,
 writing it, the keyring, a channel's connection test. Widgets change only in the callbacks, on
-the GUI thread. After an add or an enable/disable the window emits `channels_changed` with the
-channels as re-read, and the main window hands them to the composer.
+the GUI thread. After an add, an edit, a removal or an enable/disable the window emits
+`channels_changed` with the channels as re-read, and the main window hands them to the composer.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 from statusdesk.channels.registry import KINDS
 from statusdesk.core.model import Channel, Problem
 from statusdesk.desk import Rejected
+from statusdesk.gui.channel_edit import ConfirmChannelRemoval, EditChannelForm
 from statusdesk.gui.channel_forms import AddChannelForm, no_auto_default, note, tell
 from statusdesk.gui.channel_parts import (
     ChannelsView,
@@ -42,15 +45,16 @@ from statusdesk.gui.channel_parts import (
     SecretForm,
     error_text,
     read_channels,
-    set_enabled,
     store_secret,
 )
+from statusdesk.gui.operations import author
 from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.secrets import SecretsUnavailable
 
 if TYPE_CHECKING:
     from statusdesk.desk import Desk
+    from statusdesk.desk_config import Removed
     from statusdesk.gui.tasks import TaskRunner
 
 
@@ -74,6 +78,10 @@ class ChannelsDialog(WorkspaceWindow):
         self.secret_form = SecretForm()
         self.secret_form.submitted.connect(self.store_secret)
         layout.addWidget(self.secret_form)
+        self.edit_form = EditChannelForm()
+        self.edit_form.submitted.connect(self.save_settings)
+        layout.addWidget(self.edit_form)
+        self.confirm: ConfirmChannelRemoval | None = None
         self.add_form = AddChannelForm(list(KINDS))
         self.add_form.submitted.connect(self.add_channel)
         self.add_form.kind.currentIndexChanged.connect(self._chain)
@@ -91,6 +99,7 @@ class ChannelsDialog(WorkspaceWindow):
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
         outer.addWidget(buttons)
         self.finished.connect(self.secret_form.clear_value)
+        self.finished.connect(self._close_confirm)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._follow_focus)
@@ -118,8 +127,12 @@ class ChannelsDialog(WorkspaceWindow):
         self.toggle_button = no_auto_default(QPushButton("Disa&ble"))
         self.toggle_button.setObjectName("toggle-channel")
         self.toggle_button.clicked.connect(self.toggle_selected)
+        self.remove_button = no_auto_default(QPushButton("R&emove…"))
+        self.remove_button.setObjectName("remove-channel")
+        self.remove_button.clicked.connect(self.remove_selected)
         row.addWidget(self.test_button)
         row.addWidget(self.toggle_button)
+        row.addWidget(self.remove_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.progress = QProgressBar()
@@ -140,9 +153,11 @@ class ChannelsDialog(WorkspaceWindow):
             self.table,
             self.test_button,
             self.toggle_button,
+            self.remove_button,
             self.secret_form.key,
             self.secret_form.value,
             self.secret_form.store_button,
+            *self.edit_form.focus_chain(),
             *self.add_form.focus_chain(),
             self.add_form.add_button,
             self.close_button,
@@ -230,6 +245,17 @@ class ChannelsDialog(WorkspaceWindow):
         verb = "Disa&ble" if channel is None or channel.enabled else "Ena&ble"
         self.toggle_button.setText(f"{verb} {name}".rstrip())
         self.toggle_button.setEnabled(channel is not None)
+        self.remove_button.setText(f"R&emove {name}…" if channel is not None else "R&emove…")
+        self.remove_button.setEnabled(channel is not None)
+        shown = self.edit_form.channel
+        if (channel is None) != (shown is None) or (
+            channel is not None
+            and shown is not None
+            # another channel chosen; or this one changed and nothing is typed to lose
+            and (channel.id != shown.id or (channel != shown and not self.edit_form.dirty()))
+        ):
+            self.edit_form.show_channel(channel)
+            self._chain()
         if channel is None:
             self.secret_form.show_channel(None, "", (), set())
         else:
@@ -273,12 +299,12 @@ class ChannelsDialog(WorkspaceWindow):
         enable = not channel.enabled
         self._start(
             "toggle",
-            partial(set_enabled, self.desk, channel.id, enable),
+            partial(self.desk.enable_channel, channel.name, enable, author()),
             partial(self._toggled, channel.name, enable),
             partial(self._toggle_failed, channel.name),
         )
 
-    def _toggled(self, name: str, enabled: bool, _none: None) -> None:
+    def _toggled(self, name: str, enabled: bool, _result: object) -> None:
         if enabled:
             tell(self.outcome, f"{name} is enabled: new updates go to it unless you untick it.")
         else:
@@ -343,3 +369,80 @@ class ChannelsDialog(WorkspaceWindow):
             self.add_form.show_problems(error.problems)
         else:
             self.add_form.show_problems([Problem("channel", error_text(error, "add the channel"))])
+
+    # -- editing and removing (issue #12 §7) ------------------------------------------------
+
+    def save_settings(self) -> None:
+        """What changed in the edit form, checked as `channel add` checks (Desk.edit_channel)."""
+        channel = self.edit_form.channel
+        if channel is None:
+            return
+        given, unset = self.edit_form.changes()
+        if not given and not unset:
+            self.edit_form.say(f"Nothing changed in {channel.name}'s settings.")
+            return
+        if self._start(
+            "edit",
+            partial(self.desk.edit_channel, channel.name, given, unset),
+            self._settings_saved,
+            partial(self._settings_failed, channel.name),
+        ):
+            self.edit_form.say(f"Saving {channel.name}'s settings…")
+
+    def _settings_saved(self, channel: Channel) -> None:
+        # The view as saved now, not as last read: nothing shows the old settings meanwhile.
+        listed = [channel if c.id == channel.id else c for c in self.view.channels]
+        self.view = replace(self.view, channels=listed)
+        self.edit_form.show_channel(channel)
+        self.edit_form.say(f"Saved {channel.name}'s settings; new updates use them.")
+        self.reload(changed=True, select=channel.name)
+
+    def _settings_failed(self, name: str, error: BaseException) -> None:
+        if isinstance(error, Rejected):
+            self.edit_form.show_problems(error.problems)
+        else:
+            self.edit_form.say(
+                f"{name} unchanged: {error_text(error, f'edit {name}')}", problem=True
+            )
+
+    def remove_selected(self) -> None:
+        """Asks first (Enter removes, Esc keeps it)."""
+        channel = self.selected()
+        if channel is None or "remove" in self._busy:
+            return
+        self._close_confirm()
+        self.confirm = ConfirmChannelRemoval(self, channel.name, channel.kind)
+        self.confirm.confirmed.connect(self._remove_confirmed)
+        self.confirm.open_over(self.remove_button)
+
+    def _close_confirm(self) -> None:
+        if self.confirm is not None:
+            self.confirm.close()
+            self.confirm.deleteLater()
+            self.confirm = None
+
+    def _remove_confirmed(self, name: str) -> None:
+        if self._start(
+            "remove",
+            partial(self.desk.remove_channel, name),
+            self._removed,
+            partial(self._remove_failed, name),
+        ):
+            tell(self.outcome, f"Removing {name}…")
+
+    def _removed(self, removed: Removed) -> None:
+        name = removed.channel.name
+        said = [f"Removed {name}; what it already published stays in the record."]
+        if removed.skipped:
+            said.append(f"{len(removed.skipped)} delivery(ies) it had not sent were skipped.")
+        if removed.secrets:
+            said.append(f"Deleted from the keyring: {', '.join(removed.secrets)}.")
+        tell(self.outcome, " ".join(said))
+        self.reload(changed=True)
+
+    def _remove_failed(self, name: str, error: BaseException) -> None:
+        if isinstance(error, SecretsUnavailable):
+            self.keyring_line.fails(error)
+        tell(
+            self.outcome, f"{name} not removed: {error_text(error, f'remove {name}')}", problem=True
+        )

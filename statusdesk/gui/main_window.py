@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     from statusdesk.gui.channels_dialog import ChannelsDialog
     from statusdesk.gui.cheatsheet import CheatSheet
     from statusdesk.gui.delivery_actions import FocusPopup
+    from statusdesk.gui.settings_window import SettingsWindow
     from statusdesk.gui.subscribers_dialog import SubscribersDialog
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self._cheat_sheet: CheatSheet | None = None  # built on first F1: not needed to start
         self._channels_dialog: ChannelsDialog | None = None  # built on first Ctrl+Shift+C
         self._subscribers_dialog: SubscribersDialog | None = None  # built on first use
+        self._settings_window: SettingsWindow | None = None  # built on first use
         self._wire()
         self.composer.set_channels(self.desk.store.channels())
         self.refresh_list(summaries)
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
             "cheat-sheet": self.show_cheat_sheet,
             "channels": self.show_channels,
             "subscribers": self.show_subscribers,
+            "settings": self.show_settings,
             "preview": lambda: self.composer.toggle_preview(QApplication.focusWidget()),
             # The top-level window: the app's shell when the desk is embedded in it (shell.py),
             # whose close asks this desk first.
@@ -529,6 +532,19 @@ class MainWindow(QMainWindow):
     def show_subscribers(self) -> None:
         """The Subscribers window (key in bindings.py), over this one, with the keyboard."""
         self.subscribers_dialog.open_over(QApplication.focusWidget())
+
+    @property
+    def settings_window(self) -> SettingsWindow:
+        if self._settings_window is None:
+            from statusdesk.gui.settings_window import SettingsWindow
+
+            self._settings_window = SettingsWindow(self, self.desk, self.session.tasks)
+            self._settings_window.saved.connect(self.say)
+        return self._settings_window
+
+    def show_settings(self) -> None:
+        """The Settings window (issue #12 §7; key in bindings.py), over this one."""
+        self.settings_window.open_over(QApplication.focusWidget())
 
     def _channels_changed(self, channels: list[Channel]) -> None:
         """A channel was added, enabled or disabled: the composer offers what there is now."""
@@ -958,6 +974,8 @@ class MainWindow(QMainWindow):
             self._channels_dialog.close()
         if self._subscribers_dialog is not None:
             self._subscribers_dialog.close()
+        if self._settings_window is not None:
+            self._settings_window.close()
         self.notifier.close()
         self.tray.close()
         self.tools.close()

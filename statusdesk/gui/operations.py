@@ -239,7 +239,8 @@ def load_page(desk: Desk, incident_id: int) -> IncidentPage | None:
         incident=incident,
         updates=updates,
         deliveries=deliveries,
-        channels={c.id: c for c in channels},
+        # a removed channel's past deliveries keep its name
+        channels={c.id: c for c in store.channels(include_removed=True)},
         components={c.id: c for c in store.components()},
         standings=channel_standings(updates, deliveries, channels),
     )
@@ -296,6 +297,6 @@ def read_settled(desk: Desk, update_ids: tuple[int, ...]) -> dict[int, Settled]:
         deliveries = desk.store.deliveries_for_update(update_id)
         if settled(deliveries):
             if channels is None:
-                channels = {c.id: c for c in desk.store.channels()}
+                channels = {c.id: c for c in desk.store.channels(include_removed=True)}
             found[update_id] = Settled(deliveries, channels)
     return found

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from statusdesk import settings
 from statusdesk.core.model import BilingualText, Incident, IncidentState
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.scheduling.promise import promised_due
@@ -21,8 +22,8 @@ from statusdesk.store import Store
 
 log = logging.getLogger(__name__)
 
-ZONE_SETTING = "display.timezone"
-DIGITS_SETTING = "display.digits"
+ZONE_SETTING = settings.ZONE  # both in statusdesk/settings.py
+DIGITS_SETTING = settings.DIGITS
 
 
 def display_zone(store: Store) -> tzinfo:

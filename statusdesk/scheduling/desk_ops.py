@@ -44,8 +44,6 @@ from statusdesk.delivery.outbox import (
 from statusdesk.scheduling import actions
 from statusdesk.scheduling.due import GRACE_SETTING, DueReport, fire_due, grace_from
 from statusdesk.scheduling.maintenance import (
-    DEFAULT_REMIND_MINUTES,
-    REMIND_SETTING,
     Announcement,
     plan_maintenance,
 )
@@ -162,8 +160,9 @@ class SchedulingOps:
 
     def remind_minutes(self) -> int:
         """The default maintenance reminder (minutes before the window starts)."""
-        value = self.store.setting(REMIND_SETTING)
-        return int(value) if value and value.isdigit() else DEFAULT_REMIND_MINUTES
+        from statusdesk import settings
+
+        return settings.remind_minutes(self.store)
 
     def templates(self) -> dict[str, Template]:
         """The default templates, with the workspace's own (<home>/templates/*.json) over them."""

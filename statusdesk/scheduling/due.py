@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from statusdesk import settings
 from statusdesk.core.model import UpdateStatus
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.delivery.outbox import Published, publish_planned, refresh_promise
@@ -26,7 +27,7 @@ from statusdesk.store import Store
 
 log = logging.getLogger(__name__)
 
-GRACE_SETTING = "schedule.grace_minutes"
+GRACE_SETTING = settings.GRACE  # "schedule.grace_minutes", statusdesk/settings.py
 DEFAULT_GRACE_MINUTES = 5.0
 
 

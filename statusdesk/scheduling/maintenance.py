@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from statusdesk import settings
 from statusdesk.core.model import ComponentStatus, IncidentState, Problem, Severity
 
-REMIND_SETTING = "maintenance.remind_minutes"
+REMIND_SETTING = settings.REMIND  # "maintenance.remind_minutes", statusdesk/settings.py
 DEFAULT_REMIND_MINUTES = 60
 MAX_REMIND_MINUTES = 7 * 24 * 60
 

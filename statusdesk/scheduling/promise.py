@@ -11,12 +11,13 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from statusdesk import settings
 from statusdesk.core.model import IncidentKind, IncidentState
 from statusdesk.core.timefmt import parse_iso
 
-DEFAULT_CADENCE_MIN = 30
-MIN_CADENCE_MIN = 1
-MAX_CADENCE_MIN = 24 * 60
+DEFAULT_CADENCE_MIN = settings.DEFAULT_CADENCE_MIN  # the setting incident.cadence_minutes
+MIN_CADENCE_MIN = settings.MIN_CADENCE_MIN
+MAX_CADENCE_MIN = settings.MAX_CADENCE_MIN
 AMBER_SECONDS = 5 * 60
 
 

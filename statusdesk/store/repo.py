@@ -414,8 +414,17 @@ class Store:
 
     # -- channels -----------------------------------------------------------------------------
 
-    def channels(self, *, enabled_only: bool = False) -> list[Channel]:
-        sql = "SELECT * FROM channel" + (" WHERE enabled" if enabled_only else "") + " ORDER BY id"
+    def channels(
+        self, *, enabled_only: bool = False, include_removed: bool = False
+    ) -> list[Channel]:
+        """The channels there are; `include_removed` adds the removed ones, for naming what
+        they were sent in the past (deliveries, timelines, exports)."""
+        where = ["1"]
+        if enabled_only:
+            where.append("enabled")
+        if not include_removed:
+            where.append("removed_at IS NULL")
+        sql = f"SELECT * FROM channel WHERE {' AND '.join(where)} ORDER BY id"
         return [channel_from_row(r) for r in self._rows(sql)]
 
     def channel(self, channel_id: int) -> Channel | None:
@@ -423,7 +432,7 @@ class Store:
         return channel_from_row(rows[0]) if rows else None
 
     def channel_by_name(self, name: str) -> Channel | None:
-        rows = self._rows("SELECT * FROM channel WHERE name = ?", (name,))
+        rows = self._rows("SELECT * FROM channel WHERE name = ? AND removed_at IS NULL", (name,))
         return channel_from_row(rows[0]) if rows else None
 
     def add_channel(
@@ -455,13 +464,18 @@ class Store:
             )
         return channel_id
 
-    def set_channel_enabled(self, channel_id: int, enabled: bool, now: str) -> None:
+    def set_channel_enabled(
+        self, channel_id: int, enabled: bool, now: str, actor: str = ""
+    ) -> None:
         with self.transaction():
             self.conn.execute(
                 "UPDATE channel SET enabled = ? WHERE id = ?", (int(enabled), channel_id)
             )
             self.log_event(
-                "channel.enabled" if enabled else "channel.disabled", now, channel_id=channel_id
+                "channel.enabled" if enabled else "channel.disabled",
+                now,
+                actor=actor,
+                channel_id=channel_id,
             )
 
     def set_channel_settings(self, channel_id: int, settings: dict[str, Any], now: str) -> None:
@@ -474,6 +488,66 @@ class Store:
             self.log_event(
                 "channel.settings", now, channel_id=channel_id, data={"keys": sorted(settings)}
             )
+
+    # -- channels changed by a person (issue #12 §7; see statusdesk/channel_ops.py) ---------------
+
+    def edit_channel(
+        self,
+        channel_id: int,
+        *,
+        language: Language,
+        order: Order,
+        settings: dict[str, Any],
+        changed: Iterable[str],
+        now: str,
+        actor: str = "",
+    ) -> None:
+        with self.transaction():
+            self.conn.execute(
+                'UPDATE channel SET language = ?, "order" = ?, settings = ? WHERE id = ?',
+                (language.value, order.value, json.dumps(settings, ensure_ascii=False), channel_id),
+            )
+            # Setting names only: a value could be a URL with a token in it.
+            self.log_event(
+                "channel.edited",
+                now,
+                actor=actor,
+                channel_id=channel_id,
+                data={"keys": sorted(changed)},
+            )
+
+    def remove_channel(self, channel_id: int, now: str, actor: str = "") -> list[int]:
+        """Soft removal: the row stays for its past deliveries; the name is freed; scheduled
+        updates no longer go to it. Returns the scheduled updates it was taken off."""
+        with self.transaction():
+            row = self._rows("SELECT name FROM channel WHERE id = ?", (channel_id,))
+            name = row[0]["name"]
+            self.conn.execute(
+                "UPDATE channel SET removed_at = ?, removed_name = name, name = ?, enabled = 0 "
+                "WHERE id = ? AND removed_at IS NULL",
+                (now, f"{name}/removed/{channel_id}", channel_id),
+            )
+            taken_off = []
+            for planned in self._rows(
+                "SELECT id, channel_ids FROM \"update\" WHERE status IN ('scheduled', 'stale') "
+                "AND channel_ids IS NOT NULL"
+            ):
+                ids = json.loads(planned["channel_ids"] or "[]")
+                if channel_id in ids:
+                    kept = [i for i in ids if i != channel_id]
+                    self.conn.execute(
+                        'UPDATE "update" SET channel_ids = ? WHERE id = ?',
+                        (json.dumps(kept), planned["id"]),
+                    )
+                    taken_off.append(int(planned["id"]))
+            self.log_event(
+                "channel.removed",
+                now,
+                actor=actor,
+                channel_id=channel_id,
+                data={"name": name, "scheduled_updates": taken_off},
+            )
+        return taken_off
 
     # -- deliveries ---------------------------------------------------------------------------
 

@@ -73,11 +73,13 @@ def channel_from_row(row: Row) -> Channel:
     return Channel(
         id=row["id"],
         kind=row["kind"],
-        name=row["name"],
+        # A removed channel's own name (its `name` is a tombstone that frees the name).
+        name=row.get("removed_name") or row["name"],
         enabled=bool(row["enabled"]),
         language=Language(row["language"]),
         order=Order(row["order"]),
         settings=json.loads(row["settings"] or "{}"),
+        removed_at=row.get("removed_at"),
     )
 
 

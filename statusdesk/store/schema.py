@@ -196,4 +196,29 @@ ALTER TABLE "update" ADD COLUMN skip_reason TEXT;
 ALTER TABLE "update" ADD COLUMN skip_by TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
+# Removing a channel (issue #12 §7) keeps its row: its past deliveries keep pointing at it, so the
+# timeline, `deliveries --json` and exports still name it. `removed_at` hides it from every list
+# and choice; `removed_name` keeps the name shown for it, while `name` (UNIQUE) is changed to a
+# tombstone no `channel add` can type (it has a '/'), so a new channel may take the name again.
+# The status page's name and digits become workspace settings (statusdesk/settings.py): what the
+# (first) site channel had for them is carried over and taken out of its settings.
+V6 = """
+ALTER TABLE channel ADD COLUMN removed_at TEXT;
+ALTER TABLE channel ADD COLUMN removed_name TEXT;
+INSERT OR IGNORE INTO setting (key, value)
+    SELECT 'site.title_en', trim(json_extract(settings, '$.title_en')) FROM channel
+    WHERE kind = 'site' AND trim(coalesce(json_extract(settings, '$.title_en'), '')) != ''
+    ORDER BY id LIMIT 1;
+INSERT OR IGNORE INTO setting (key, value)
+    SELECT 'site.title_ar', trim(json_extract(settings, '$.title_ar')) FROM channel
+    WHERE kind = 'site' AND trim(coalesce(json_extract(settings, '$.title_ar'), '')) != ''
+    ORDER BY id LIMIT 1;
+INSERT OR IGNORE INTO setting (key, value)
+    SELECT 'display.digits', 'arab' FROM channel
+    WHERE kind = 'site' AND json_extract(settings, '$.digits') = 'arab'
+    ORDER BY id LIMIT 1;
+UPDATE channel SET settings = json_remove(settings, '$.title_en', '$.title_ar', '$.digits')
+WHERE kind = 'site' AND json_valid(settings);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)

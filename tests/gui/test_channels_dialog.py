@@ -34,9 +34,10 @@ from statusdesk.desk import Desk
 from statusdesk.gui.bindings import key_for
 from statusdesk.gui.channels_dialog import ChannelsDialog
 from statusdesk.gui.main_window import MainWindow
+from statusdesk.gui.operations import load_page
 from statusdesk.secrets import KeyringSecrets
 from tests import httpfake, memkeyring
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 from tests.httpfake import FakeReceiver
 
@@ -387,6 +388,93 @@ def test_disable_and_enable_reach_the_workspace_and_the_composer(
     press("Alt+B")
     qtbot.waitUntil(lambda: table_rows(dialog)[1][2] == "yes")
     qtbot.waitUntil(lambda: window.composer.channel_checkbox("hook").text() == "hook")
+
+
+# -- editing and removing (issue #12 §7) -------------------------------------------------------
+
+
+def test_settings_are_edited_by_keyboard_checked_like_add(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    add_hook(home, "https://hooks.example.com/x")
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")
+    form = dialog.edit_form
+    qtbot.waitUntil(lambda: form.title() == "Settings of hook (webhook)")
+    url = form.fields["url"]
+    assert url.text() == "https://hooks.example.com/x"  # filled with what it has
+    url.setFocus()
+    press("Ctrl+A")
+    type_text("hooks.example.com/no-scheme")
+    press("Return")
+    qtbot.waitUntil(lambda: form.status.isVisible() and "url must be" in form.status.text())
+    with Desk(home) as desk:
+        hook = desk.store.channel_by_name("hook")
+        assert hook is not None and hook.settings["url"] == "https://hooks.example.com/x"
+    assert focused() is url  # the keyboard is on the field at fault
+    press("Ctrl+A")
+    type_text("https://hooks.example.com/new")
+    form.fields["format"].setFocus()
+    type_text("slack")
+    press("Alt+G")  # Language
+    assert focused() is form.language
+    press("Down")  # English only
+    press("Alt+N")  # Save settings
+    qtbot.waitUntil(lambda: "Saved hook's settings" in form.status.text())
+    with Desk(home) as desk:
+        hook = desk.store.channel_by_name("hook")
+    assert hook is not None
+    assert hook.settings == {"url": "https://hooks.example.com/new", "format": "slack"}
+    assert hook.language.value == "en"
+    qtbot.waitUntil(lambda: table_rows(dialog)[1][3] == "en")
+    form.fields["format"].setFocus()
+    press("Ctrl+A")
+    press("Backspace")  # empty: back to the default
+    press("Return")
+    qtbot.waitUntil(lambda: form.channel is not None and "format" not in form.channel.settings)
+
+
+def test_remove_asks_first_then_the_channel_is_gone_and_its_record_stays(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, receiver: Receivers, launch: WindowFactory
+) -> None:
+    add_hook(home, receiver().url)
+    with Desk(home) as desk:
+        desk.set_channel_secret("hook", "signing_secret", SECRET)
+    incident = open_incident(home, ("API errors", "أخطاء الواجهة"), ("Investigating.", "نحقق."))
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "hook")
+    assert dialog.remove_button.text() == "R&emove hook…"
+    press("Alt+E")
+    qtbot.waitUntil(lambda: dialog.confirm is not None and dialog.confirm.isVisible())
+    confirm = dialog.confirm
+    assert confirm is not None
+    qtbot.waitUntil(lambda: focused() is confirm.yes)
+    press("Escape")  # keeps it
+    qtbot.waitUntil(lambda: not confirm.isVisible())
+    qtbot.waitUntil(lambda: focused() is dialog.remove_button)
+    assert [row[0] for row in table_rows(dialog)] == ["site", "hook"]
+
+    press("Alt+E")
+    qtbot.waitUntil(lambda: dialog.confirm is not None and dialog.confirm.isVisible())
+    qtbot.waitUntil(lambda: dialog.confirm is not None and focused() is dialog.confirm.yes)
+    press("Return")
+    qtbot.waitUntil(lambda: [row[0] for row in table_rows(dialog)] == ["site"])
+    qtbot.waitUntil(lambda: "Removed hook" in dialog.outcome.text())
+    assert "signing_secret" in dialog.outcome.text()
+    assert memory_keyring.passwords == {}
+    qtbot.waitUntil(lambda: "hook" not in window.composer.channel_names())
+    with Desk(home) as desk:
+        assert desk.store.channel_by_name("hook") is None
+        assert [c.name for c in desk.store.channels(include_removed=True)] == ["site", "hook"]
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # What it published is still shown under its name when the incident is read again.
+    page = load_page(window.desk, incident)
+    assert page is not None
+    names = [page.channels[d.channel_id].name for d in page.deliveries[page.updates[0].id]]
+    assert sorted(names) == ["hook", "site"]
 
 
 # -- keyboard and scale --------------------------------------------------------------------------

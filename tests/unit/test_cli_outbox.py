@@ -122,6 +122,10 @@ def test_channel_add_checks_its_settings(home: Path, capsys: pytest.CaptureFixtu
     same = call(capsys, "--home", str(home), "channel", "add", "webhook", "ops-hook",
                 "--set", "url=https://x.example")  # fmt: skip
     assert same.code == 3 and "already a channel named 'ops-hook'" in same.stderr
+    typo = call(capsys, "--home", str(home), "channel", "add", "webhook", "chat",
+                "--set", "url=https://x.example", "--set", "formt=slack")  # fmt: skip
+    assert typo.code == 3 and "formt is not a setting of a webhook channel" in typo.stderr
+    assert "it takes: url, format, language, order" in typo.stderr
     kind = call(capsys, "--home", str(home), "channel", "add", "fax", "f")
     assert kind.code == 3 and "Unknown channel kind 'fax'" in kind.stderr
     malformed = call(capsys, "--home", str(home), "channel", "add", "webhook", "w", "--set", "url")

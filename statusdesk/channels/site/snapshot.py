@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from statusdesk import settings as workspace_settings
 from statusdesk.core.model import (
     BilingualText,
     Channel,
@@ -25,8 +26,8 @@ HISTORY_DAYS = 90
 
 @dataclass(frozen=True)
 class Settings:
-    title_en: str = "Service status"
-    title_ar: str = "حالة الخدمة"
+    title_en: str = workspace_settings.BY_KEY[workspace_settings.SITE_TITLE_EN].default
+    title_ar: str = workspace_settings.BY_KEY[workspace_settings.SITE_TITLE_AR].default
     base_url: str = ""
     digits: str = "latn"
 
@@ -40,6 +41,24 @@ class Settings:
             title_ar=str(s.get("title_ar") or cls.title_ar),
             base_url=str(s.get("base_url") or "").rstrip("/"),
             digits="arab" if s.get("digits") == "arab" else "latn",
+        )
+
+    @classmethod
+    def from_workspace(cls, store: Store, channel: Channel | None) -> Settings:
+        """The page's name and digits are workspace settings (`statusdesk setting`,
+        statusdesk/settings.py); a site channel's own title_en/title_ar/digits, from before
+        they were, count only where the workspace has not chosen."""
+        settings = workspace_settings
+        legacy = cls.from_channel(channel)
+        chosen = {
+            key: settings.stored(store, key)
+            for key in (settings.SITE_TITLE_EN, settings.SITE_TITLE_AR, settings.DIGITS)
+        }
+        return cls(
+            title_en=chosen[settings.SITE_TITLE_EN] or legacy.title_en,
+            title_ar=chosen[settings.SITE_TITLE_AR] or legacy.title_ar,
+            base_url=legacy.base_url,
+            digits=chosen[settings.DIGITS] or legacy.digits,
         )
 
 
@@ -102,7 +121,9 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
         replace(incident, title=_scrubbed(incident.title))
         for incident in (incident_from_row(r, tuple(links.get(r["id"], ()))) for r in incident_rows)
     ]
-    return Snapshot(now, Settings.from_channel(site), components, incidents, updates, changes)
+    return Snapshot(
+        now, Settings.from_workspace(store, site), components, incidents, updates, changes
+    )
 
 
 def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:

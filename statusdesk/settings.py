@@ -1,0 +1,211 @@
+"""Every workspace setting in one table: its key, what it means, its default, the values it
+allows and whether the status page shows it (issue #12 §7).
+
+The CLI (`statusdesk setting list | get | set`), the app's Settings window and the code that
+uses a value all read it from here, so a setting cannot be documented as one thing and read as
+another. Values are kept as text in the store's `setting` table; an absent row means the
+default. Qt-free and I/O-free except through the Store handed in.
+
+Not listed here: the app's own state kept in the same table (the keymap, recent palette
+choices), which have their own windows.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from statusdesk.core.text.sanitize import normalize
+
+CADENCE = "incident.cadence_minutes"
+GRACE = "schedule.grace_minutes"  # scheduling/due.py GRACE_SETTING
+REMIND = "maintenance.remind_minutes"  # scheduling/maintenance.py REMIND_SETTING
+ZONE = "display.timezone"  # scheduling/compose.py ZONE_SETTING
+DIGITS = "display.digits"  # scheduling/compose.py DIGITS_SETTING
+SITE_TITLE_EN = "site.title_en"
+SITE_TITLE_AR = "site.title_ar"
+
+MAX_TITLE = 80
+# The next-update cadence's default and bounds; scheduling/promise.py takes them from here (this
+# module sits below every layer that reads a setting: it needs only core).
+DEFAULT_CADENCE_MIN = 30
+MIN_CADENCE_MIN = 1
+MAX_CADENCE_MIN = 24 * 60
+
+
+class SettingError(ValueError):
+    """A key or a value refused; str() is the sentence to show (it names the allowed ones)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+class SettingsStore(Protocol):
+    def setting(self, key: str) -> str | None: ...
+
+
+def _minutes(low: float, high: float, *, whole: bool) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        try:
+            value = float(text) if not whole else int(text)
+        except ValueError:
+            raise ValueError("not a number") from None
+        if math.isnan(value) or not low <= value <= high:
+            raise ValueError("out of range")
+        return str(value) if whole else f"{value:g}"
+
+    return check
+
+
+def _zone(text: str) -> str:
+    if text.upper() == "UTC":
+        return "UTC"
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("not a zone") from None
+    return text
+
+
+def _choice(*choices: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        if text.lower() not in choices:
+            raise ValueError("not a choice")
+        return text.lower()
+
+    return check
+
+
+def _title(text: str) -> str:
+    if not text or len(text) > MAX_TITLE or any(ord(ch) < 32 for ch in text):
+        raise ValueError("not a title")
+    return text
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    label: str  # what the Settings window calls it
+    meaning: str  # one or two sentences: what changes when it changes
+    default: str
+    allowed: str  # the values it takes, in words (the refusal quotes it)
+    parse: Callable[[str], str]  # the value as kept, or ValueError
+    choices: tuple[str, ...] = ()  # a closed list (the window offers exactly these)
+    affects_site: bool = False  # a change rebuilds the status page
+    number: tuple[float, float, bool] | None = None  # (lowest, highest, whole) for numbers
+
+    def check(self, value: str) -> str:
+        """The value as it will be kept; SettingError naming the allowed values otherwise."""
+        text = normalize(value).strip()
+        try:
+            return self.parse(text)
+        except ValueError:
+            raise SettingError(
+                self.key, f"{value!r} is not a value of {self.key}: it takes {self.allowed}."
+            ) from None
+
+
+# fmt: off
+SETTINGS: tuple[Setting, ...] = (
+    Setting(CADENCE, "Next-update cadence (minutes)",
+            "How long a new incident promises until its next update, unless `--cadence-min` "
+            "says otherwise. The countdown turns red when it lapses.",
+            str(DEFAULT_CADENCE_MIN),
+            f"a whole number of minutes from {MIN_CADENCE_MIN} to {MAX_CADENCE_MIN}",
+            _minutes(MIN_CADENCE_MIN, MAX_CADENCE_MIN, whole=True),
+            number=(MIN_CADENCE_MIN, MAX_CADENCE_MIN, True)),
+    Setting(GRACE, "Grace window (minutes)",
+            "How late a scheduled update may be and still go out by itself (the machine slept, "
+            "the app was closed). Later than that it waits for a person as 'stale'.",
+            "5", "a number of minutes from 0 to 1440", _minutes(0, 1440, whole=False),
+            number=(0, 1440, False)),
+    Setting(REMIND, "Maintenance reminder (minutes before)",
+            "How long before a maintenance window starts its reminder goes out, unless "
+            "`--remind-min` says otherwise; 0 sends no reminder.",
+            "60", "a whole number of minutes from 0 to 10080 (a week)",
+            _minutes(0, 7 * 24 * 60, whole=True), number=(0, 7 * 24 * 60, True)),
+    Setting(ZONE, "Display time zone",
+            "The zone update templates write times in ({started_at}, {eta}, {next_update}, "
+            "{window_start}, {window_end}), each followed by the zone's abbreviation.",
+            "UTC", "an IANA zone name such as UTC, Asia/Riyadh or Europe/London", _zone),
+    Setting(DIGITS, "Digits in Arabic text",
+            "Latin (0123) or Arabic-Indic (٠١٢٣) digits in Arabic text on the status page and in "
+            "templates.",
+            "latn", "latn (0123) or arab (٠١٢٣)", _choice("latn", "arab"),
+            choices=("latn", "arab"), affects_site=True),
+    Setting(SITE_TITLE_EN, "Status page name (English)",
+            "The status page's name in English: its title, heading, feed and api/v2 JSON.",
+            "Service status", f"one line of text, 1 to {MAX_TITLE} characters", _title,
+            affects_site=True),
+    Setting(SITE_TITLE_AR, "Status page name (Arabic)",
+            "The status page's name in Arabic: the Arabic page's title, heading, feed and JSON.",
+            "حالة الخدمة", f"one line of text, 1 to {MAX_TITLE} characters", _title,
+            affects_site=True),
+)
+# fmt: on
+
+BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
+
+
+def setting(key: str) -> Setting:
+    """The setting named `key`; SettingError listing every key otherwise."""
+    found = BY_KEY.get(key.strip())
+    if found is None:
+        raise SettingError(
+            key, f"There is no setting {key!r}; the settings are: {', '.join(BY_KEY)}."
+        )
+    return found
+
+
+def stored(store: SettingsStore, key: str) -> str | None:
+    """The kept value if it is (still) a valid one; None for the default. A value written by
+    hand or by an older version that no longer passes is ignored rather than obeyed."""
+    raw = store.setting(key)
+    if raw is None:
+        return None
+    try:
+        return setting(key).check(raw)
+    except SettingError:
+        return None
+
+
+def value(store: SettingsStore, key: str) -> str:
+    """The value in force: the kept one, else the default."""
+    found = stored(store, key)
+    return found if found is not None else setting(key).default
+
+
+def cadence_minutes(store: SettingsStore) -> int:
+    return int(value(store, CADENCE))
+
+
+def remind_minutes(store: SettingsStore) -> int:
+    return int(value(store, REMIND))
+
+
+def describe(store: SettingsStore) -> list[dict[str, Any]]:
+    """`setting list --json`: one object per setting, in the table's order."""
+    return [
+        {
+            "key": s.key,
+            "value": value(store, s.key),
+            "default": s.default,
+            "is_default": stored(store, s.key) is None,
+            "allowed": s.allowed,
+            "choices": list(s.choices),
+            "meaning": s.meaning,
+            "affects_status_page": s.affects_site,
+        }
+        for s in SETTINGS
+    ]
+
+
+@functools.cache
+def zone_names() -> list[str]:
+    """The zones the Settings window offers (UTC first)."""
+    return ["UTC", *sorted(z for z in available_timezones() if z != "UTC" and "/" in z)]
