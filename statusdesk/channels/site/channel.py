@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import fcntl
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from statusdesk.channels.base import ChannelContext, PartLedger, Receipt, Rendered, RenderedPart
@@ -66,3 +68,12 @@ class SiteChannel:
         # A rebuild writes the whole site from the workspace, so doing it again is harmless:
         # "not known to have landed" is always safe to resend.
         return None
+
+
+@contextmanager
+def site_build_lock(home: Path) -> Iterator[None]:
+    """The lock SiteChannel.send builds under (this process's and the workspace's file lock),
+    for any other rebuild of the page: `site build` and Ctrl+Shift+B (Desk.build_site)."""
+    with _BUILD_LOCK, open(home / ".site.lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        yield
