@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -63,6 +63,28 @@ def component_change(text: str) -> tuple[str, ComponentStatus]:
         raise argparse.ArgumentTypeError(
             f"{status!r} is not a component status; use one of {', '.join(COMPONENT_STATUSES)}"
         ) from None
+
+
+# SQLite stores ids as signed 64-bit integers: a larger number cannot name anything stored.
+MAX_ID = 2**63 - 1
+
+
+def record_id(what: str) -> Callable[[str], int]:
+    """argparse type for the id of an incident, update or delivery. A number too large to be
+    one is refused as input (exit 3: there is no such thing), never a traceback."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip()) if len(text.strip()) <= 30 else None
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+        if value is None or not -MAX_ID <= value <= MAX_ID:
+            shown = text.strip() if len(text.strip()) <= 30 else f"{text.strip()[:20]}…"
+            raise CliError(f"there is no {what} {shown}: ids are whole numbers up to {MAX_ID}.")
+        return value
+
+    parse.__name__ = f"{what} id"  # argparse names the type in its message
+    return parse
 
 
 def channel_names(text: str) -> list[str]:
