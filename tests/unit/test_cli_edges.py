@@ -146,3 +146,36 @@ def test_site_build_on_a_full_disk_exit_1_and_keeps_the_page(home: Path) -> None
     result = Result(done.returncode, done.stdout.decode(), done.stderr.decode("utf-8", "replace"))
     refused(result, 1, "full", "site build")
     assert (home / "site" / "index.html").read_text(encoding="utf-8") == before
+
+
+# -- an empty database in a workspace with a history --------------------------------------------
+
+
+def test_an_empty_database_beside_a_status_page_is_refused_by_the_cli_and_the_runner(
+    home: Path,
+) -> None:
+    first = spawn("--home", str(home), "incident", "open", "--title-en", "API down",
+                  "--title-ar", "تعطل", *BODY)  # fmt: skip
+    assert first.code == 0, first.stderr
+    page = (home / "site" / "index.html").read_text(encoding="utf-8")
+    db = home / "statusdesk.db"
+    for leftover in (home / "statusdesk.db-wal", home / "statusdesk.db-shm"):
+        leftover.unlink(missing_ok=True)
+    db.write_bytes(b"")  # what a full disk or a bad copy leaves
+    for argv in (["incident", "list"], ["run"], ["site", "build"]):
+        result = spawn("--home", str(home), *argv, timeout=120)
+        refused(
+            result,
+            1,
+            "The database is empty but this workspace has a status page",
+            "restore it from a backup",
+        )
+    assert db.stat().st_size == 0
+    assert (home / "site" / "index.html").read_text(encoding="utf-8") == page
+
+
+def test_a_new_workspace_with_an_empty_database_starts(home: Path) -> None:
+    (home / "statusdesk.db").write_bytes(b"")
+    listed = spawn("--home", str(home), "incident", "list", "--json")
+    assert listed.code == 0, listed.stderr
+    assert listed.json() == []
