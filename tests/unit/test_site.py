@@ -3,6 +3,7 @@ rebuilds. Data is created through the real Desk."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import subprocess
 import sys
@@ -333,6 +334,36 @@ def test_a_rebuild_that_read_before_a_publish_never_removes_it(desk: Desk, home:
         text = (desk.paths.site / page).read_text(encoding="utf-8")
         assert "Newest." in text or "الأحدث." in text, page
     assert waited
+
+
+def test_the_cli_site_build_waits_for_a_publish_in_another_process(desk: Desk, home: Path) -> None:
+    """`statusdesk site build` takes the lock the site channel publishes under (the
+    workspace's `.site.lock`, held here as a publish in the app holds it) and builds once it is
+    free."""
+    need(Path("/proc/locks").exists(), "needs Linux /proc/locks to see a process wait")
+    first = publish(desk, "First.", "الأول.", IncidentState.INVESTIGATING)
+    with open(home / ".site.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        build = subprocess.Popen(
+            [sys.executable, "-m", "statusdesk", "--home", str(home), "site", "build"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        while build.poll() is None and not _waits_for_flock(build.pid, home / ".site.lock"):
+            time.sleep(0.02)
+        waited = build.poll() is None  # before the fix it had built regardless
+        later = desk.post_update(
+            first,
+            Draft(BilingualText("Later.", "لاحقاً."), IncidentState.IDENTIFIED),
+            dispatch=False,
+        )
+    _out, err = build.communicate(timeout=120)
+    assert build.returncode == 0, err
+    assert "Traceback" not in err
+    assert waited
+    # It read the workspace once it had the lock: the update stored meanwhile is on the page.
+    assert later.update_id and "Later." in (desk.paths.site / "index.html").read_text("utf-8")
 
 
 def test_a_failed_build_keeps_the_previous_site(desk: Desk) -> None:
