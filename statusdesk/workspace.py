@@ -50,6 +50,13 @@ def _files(folder: Path) -> list[Path]:
         return []
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def history(home: Path) -> list[str]:
     """What shows that the workspace in `home` has been used, in words ("a status page",
     "2 exports", …); empty for a new one. Read when its database is empty: a database lost
@@ -62,7 +69,7 @@ def history(home: Path) -> list[str]:
     exports = _files(home / "exports")
     if exports:
         found.append(f"{len(exports)} export{'s' if len(exports) != 1 else ''}")
-    if any(p.stat().st_size > 0 for p in _files(home / "logs")):
+    if any(_size(p) > 0 for p in _files(home / "logs")):
         found.append("a log of earlier runs")
     backups = backups_of(home / "statusdesk.db")
     if backups:

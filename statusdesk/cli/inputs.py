@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -74,14 +75,14 @@ def record_id(what: str) -> Callable[[str], int]:
     one is refused as input (exit 3: there is no such thing), never a traceback."""
 
     def parse(text: str) -> int:
-        try:
-            value = int(text.strip()) if len(text.strip()) <= 30 else None
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
-        if value is None or not -MAX_ID <= value <= MAX_ID:
-            shown = text.strip() if len(text.strip()) <= 30 else f"{text.strip()[:20]}…"
+        digits = text.strip()
+        if not re.fullmatch(r"[+-]?[0-9]+", digits):
+            raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)")
+        # Compared as text first: a number of thousands of digits is not even converted.
+        if len(digits.lstrip("+-").lstrip("0")) > len(str(MAX_ID)) or abs(int(digits)) > MAX_ID:
+            shown = digits if len(digits) <= 30 else f"{digits[:20]}…"
             raise CliError(f"there is no {what} {shown}: ids are whole numbers up to {MAX_ID}.")
-        return value
+        return int(digits)
 
     parse.__name__ = f"{what} id"  # argparse names the type in its message
     return parse
