@@ -604,8 +604,8 @@ class Desk(SchedulingOps):
         from statusdesk.channels.site.build import build_site
         from statusdesk.channels.site.channel import site_build_lock
 
-        # The site channel's lock, held from the read to the swap: a rebuild that read the
-        # workspace before a publish must not swap its older page in after that publish's.
+        # The site channel's lock (site_build_lock), held from the read to the swap: a rebuild
+        # that read the workspace before a publish must not swap its older page in after it.
         with site_build_lock(self.paths.home):
             return build_site(self.store, self.paths.site, self.clock.now())
 

@@ -157,11 +157,11 @@ def open_database(
     extra connections (worker threads) to a workspace this process already opened and checked.
     """
     path = Path(path)
+    if verify:
+        refuse_empty_with_history(path)  # before anything could write to it
     conn: sqlite3.Connection | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if verify:
-            refuse_empty_with_history(path)
         conn = _connect(path)
         _apply_pragmas(conn)
         problems = quick_check(conn) if verify else []

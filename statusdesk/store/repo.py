@@ -560,9 +560,7 @@ class Store:
     ) -> bool:
         """Record an attempt's outcome and let go of the row. With `owner`, only while the
         row is still that owner's: a worker whose lease ran out and was taken over must not
-        overwrite what the new owner found. With `attempt`, only while the row is still at that
-        attempt: a stale thread of the same owner must not overwrite its later attempt's outcome.
-        False when the row was not ours any more."""
+        overwrite what the new owner found. False when the row was not ours any more."""
         with self.transaction():
             cursor = self.conn.execute(
                 """UPDATE delivery SET state = ?, remote_id = COALESCE(?, remote_id),
@@ -570,7 +568,9 @@ class Store:
                    sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
                    owner = NULL, lease_until = NULL, updated_at = ?
                    WHERE id = ? AND (? IS NULL OR owner = ?)
-                   AND (? IS NULL OR attempts = ?)""",
+                   AND (? IS NULL OR attempts = ?) -- `attempt`: a stale thread of the same
+                   -- owner must not overwrite its later attempt's outcome
+                   """,
                 (
                     state.value,
                     remote_id,

@@ -73,7 +73,7 @@ class SiteChannel:
 @contextmanager
 def site_build_lock(home: Path) -> Iterator[None]:
     """The lock SiteChannel.send builds under (this process's and the workspace's file lock),
-    for any other rebuild of the page: `site build` and Ctrl+Shift+B (Desk.build_site)."""
+    for any other rebuild of the page: a settings change (desk_config.py)."""
     with _BUILD_LOCK, open(home / ".site.lock", "a") as lock_file:
         fcntl.flock(lock_file, fcntl.LOCK_EX)
         yield
