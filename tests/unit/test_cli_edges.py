@@ -4,7 +4,9 @@ with captured output, and in real child processes where the environment is the p
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -179,3 +181,18 @@ def test_a_new_workspace_with_an_empty_database_starts(home: Path) -> None:
     listed = spawn("--home", str(home), "incident", "list", "--json")
     assert listed.code == 0, listed.stderr
     assert listed.json() == []
+
+
+def test_an_export_over_a_device_or_pipe_is_refused_and_leaves_it_be(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    """`-o /dev/full` (or /dev/stdout, a FIFO): the atomic rename must not put a regular file
+    in its place. A FIFO stands in for the device here, so that a failure harms nothing."""
+    incident, _ = opened(capsys, home)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = call(
+        capsys, "--home", str(home), "export", incident, "--format", "md", "-o", str(fifo)
+    )
+    refused(result, 3, "is not a regular file")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
