@@ -679,8 +679,12 @@ class Desk(SchedulingOps, ConfigOps):
     def build_site(self) -> Path:
         """Rebuild the local status page from the workspace now (also what `site build` does)."""
         from statusdesk.channels.site.build import build_site
+        from statusdesk.channels.site.channel import site_build_lock
 
-        return build_site(self.store, self.paths.site, self.clock.now())
+        # The site channel's lock (site_build_lock), held from the read to the swap: a rebuild
+        # that read the workspace before a publish must not swap its older page in after it.
+        with site_build_lock(self.paths.home):
+            return build_site(self.store, self.paths.site, self.clock.now())
 
 
 # MaintenanceOpened is what Desk.open_maintenance returns (scheduling/desk_ops.py).

@@ -4,9 +4,11 @@ exit code; input errors are raised (CliError, Rejected) and turned into messages
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 from typing import Any
 
+from statusdesk.channels.base import ChannelError
 from statusdesk.cli import (
     commands_export,
     commands_outbox,
@@ -302,6 +304,16 @@ def channel_list(desk: Desk, args: argparse.Namespace) -> int:
 def site_build(desk: Desk, args: argparse.Namespace) -> int:
     try:
         path = desk.build_site()
+    except ChannelError as exc:  # a full disk, a folder it cannot write: the message says so
+        cause = exc.__cause__
+        if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise CliError(
+                f"the disk holding {desk.paths.home} is full ({cause.strerror}): the status "
+                "page could not be written. Free some space and run `statusdesk site build` "
+                "again; the previous page stays online.",
+                Exit.WORKSPACE,
+            ) from None
+        raise CliError(str(exc), Exit.WORKSPACE) from None
     except OSError as exc:
         raise CliError(
             f"the status page could not be written to {desk.paths.site}: "

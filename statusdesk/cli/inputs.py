@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -63,6 +64,28 @@ def component_change(text: str) -> tuple[str, ComponentStatus]:
         raise argparse.ArgumentTypeError(
             f"{status!r} is not a component status; use one of {', '.join(COMPONENT_STATUSES)}"
         ) from None
+
+
+# SQLite stores ids as signed 64-bit integers: a larger number cannot name anything stored.
+MAX_ID = 2**63 - 1
+
+
+def record_id(what: str) -> Callable[[str], int]:
+    """argparse type for the id of an incident, update or delivery. A number too large to be
+    one is refused as input (exit 3: there is no such thing), never a traceback."""
+
+    def parse(text: str) -> int:
+        digits = text.strip()
+        if not re.fullmatch(r"[+-]?[0-9]+", digits):
+            raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)")
+        # Compared as text first: a number of thousands of digits is not even converted.
+        if len(digits.lstrip("+-").lstrip("0")) > len(str(MAX_ID)) or abs(int(digits)) > MAX_ID:
+            shown = digits if len(digits) <= 30 else f"{digits[:20]}…"
+            raise CliError(f"there is no {what} {shown}: ids are whole numbers up to {MAX_ID}.")
+        return int(digits)
+
+    parse.__name__ = f"{what} id"  # argparse names the type in its message
+    return parse
 
 
 def channel_names(text: str) -> list[str]:

@@ -250,7 +250,9 @@ def _incident_parsers(
         "the next-update promise and, per channel, whether it missed the latest update.",
         formatter_class=formatter,
     )
-    shown.add_argument("id", metavar="ID", type=int, help="the incident's id")
+    shown.add_argument(
+        "id", metavar="ID", type=inputs.record_id("incident"), help="the incident's id"
+    )
     _json_option(shown, "the incident as an object")
     shown.set_defaults(handler=handlers["incident show"])
 
@@ -262,7 +264,9 @@ def _incident_parsers(
         epilog=UPDATE_EPILOG,
         formatter_class=formatter,
     )
-    updated.add_argument("id", metavar="ID", type=int, help="the incident's id")
+    updated.add_argument(
+        "id", metavar="ID", type=inputs.record_id("incident"), help="the incident's id"
+    )
     updated.add_argument(
         "--state",
         choices=[s.value for s in IncidentState],
@@ -303,7 +307,9 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
         "the last error.",
         formatter_class=formatter,
     )
-    deliveries.add_argument("incident", metavar="INCIDENT", type=int, help="the incident's id")
+    deliveries.add_argument(
+        "incident", metavar="INCIDENT", type=inputs.record_id("incident"), help="the incident's id"
+    )
     _json_option(deliveries, "the deliveries as a bare array")
     deliveries.set_defaults(handler=handlers["deliveries"])
 

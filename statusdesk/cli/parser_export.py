@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from statusdesk.cli import inputs
+
 Handler = Any
 FORMATS = (
     "md",
@@ -49,7 +51,9 @@ def add_export_parser(
         epilog=EXPORT_EPILOG,
         formatter_class=formatter,
     )
-    export.add_argument("id", metavar="ID", type=int, help="the incident's id")
+    export.add_argument(
+        "id", metavar="ID", type=inputs.record_id("incident"), help="the incident's id"
+    )
     export.add_argument(
         "--format",
         "-f",

@@ -72,7 +72,9 @@ def add_delivery_parsers(
         "it now, with the same idempotency key as before.",
         formatter_class=formatter,
     )
-    retried.add_argument("delivery", metavar="DELIVERY", type=int, help="the delivery's id")
+    retried.add_argument(
+        "delivery", metavar="DELIVERY", type=inputs.record_id("delivery"), help="the delivery's id"
+    )
     _timeout_options(retried, 60.0)
     retried.set_defaults(handler=handlers["delivery retry"], json=False)
 
@@ -83,7 +85,9 @@ def add_delivery_parsers(
         "decision is shown in the incident and in the timeline export.",
         formatter_class=formatter,
     )
-    skipped.add_argument("delivery", metavar="DELIVERY", type=int, help="the delivery's id")
+    skipped.add_argument(
+        "delivery", metavar="DELIVERY", type=inputs.record_id("delivery"), help="the delivery's id"
+    )
     skipped.add_argument(
         "--reason", metavar="TEXT", required=True, help="why this channel stays silent"
     )

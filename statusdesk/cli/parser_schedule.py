@@ -129,7 +129,9 @@ def add_update_parsers(
         "incident, when it is due (local time and UTC) and its channels.",
         formatter_class=formatter,
     )
-    listed.add_argument("--incident", metavar="ID", type=int, help="only this incident's")
+    listed.add_argument(
+        "--incident", metavar="ID", type=inputs.record_id("incident"), help="only this incident's"
+    )
     listed.add_argument(
         "--json", action="store_true", help="print them as a bare JSON array (for scripts)"
     )
@@ -143,7 +145,9 @@ def add_update_parsers(
             verb, help=summary, description=f"{summary[0].upper()}{summary[1:]}; recorded.",
             formatter_class=formatter,
         )  # fmt: skip
-        parser.add_argument("update", metavar="UPDATE", type=int, help="the update's id")
+        parser.add_argument(
+            "update", metavar="UPDATE", type=inputs.record_id("update"), help="the update's id"
+        )
         parser.set_defaults(handler=handlers[f"update {verb}"])
 
     moved = verbs.add_parser(
@@ -152,7 +156,9 @@ def add_update_parsers(
         description="Give an update that has not gone out a new time.",
         formatter_class=formatter,
     )
-    moved.add_argument("update", metavar="UPDATE", type=int, help="the update's id")
+    moved.add_argument(
+        "update", metavar="UPDATE", type=inputs.record_id("update"), help="the update's id"
+    )
     moved.add_argument("--at", metavar="WHEN", required=True, help=WHEN_HELP)
     moved.set_defaults(handler=handlers["update reschedule"])
 
@@ -163,7 +169,9 @@ def add_update_parsers(
         "channel's outcome. Exit codes as for `incident update`.",
         formatter_class=formatter,
     )
-    sent.add_argument("update", metavar="UPDATE", type=int, help="the update's id")
+    sent.add_argument(
+        "update", metavar="UPDATE", type=inputs.record_id("update"), help="the update's id"
+    )
     sent.add_argument(
         "--timeout",
         metavar="S",
@@ -183,7 +191,9 @@ def add_update_parsers(
         "or stale update, checked against its channels again.",
         formatter_class=formatter,
     )
-    edited.add_argument("update", metavar="UPDATE", type=int, help="the update's id")
+    edited.add_argument(
+        "update", metavar="UPDATE", type=inputs.record_id("update"), help="the update's id"
+    )
     en = edited.add_mutually_exclusive_group()
     en.add_argument("--en", metavar="BODY", help="the new English text")
     en.add_argument("--en-file", metavar="FILE", help="read it from a UTF-8 file ('-': stdin)")

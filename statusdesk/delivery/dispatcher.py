@@ -106,7 +106,7 @@ class Dispatcher:
                 continue
             expired = row["lease_until"] is None or parse_iso(row["lease_until"]) <= now
             if (expired or process_is_gone(owner)) and store.release_abandoned(
-                row["id"], owner, iso(now)
+                row["id"], owner, iso(now), attempt=row["attempts"]
             ):
                 abandoned += 1
                 self._notify(row["id"], DeliveryState.UNKNOWN)
@@ -159,8 +159,10 @@ class Dispatcher:
         now = self._clock.now()
         if not store.claim_delivery(delivery_id, self.owner, self._lease(now), iso(now)):
             return None
+        self._local.held = (delivery_id, None)  # ours, at an attempt not read yet
         self._notify(delivery_id, DeliveryState.SENDING)
         delivery, config, channel, error = self._prepare(store, delivery_id)
+        self._local.held = (delivery_id, delivery.attempts)
         if channel is None:
             return self._finish(store, delivery, DeliveryState.NEEDS_DECISION, error=error)
         try:
@@ -201,7 +203,9 @@ class Dispatcher:
         now = self._clock.now()
         if not store.claim_for_reconcile(delivery_id, self.owner, self._lease(now), iso(now)):
             return None
+        self._local.held = (delivery_id, None)
         delivery, config, channel, error = self._prepare(store, delivery_id)
+        self._local.held = (delivery_id, delivery.attempts)
         if channel is None:
             return self._finish(store, delivery, DeliveryState.NEEDS_DECISION, error=error)
         try:
@@ -267,7 +271,12 @@ class Dispatcher:
 
     def _ledger(self, store: Store, delivery: Delivery) -> StoreLedger:
         return StoreLedger(
-            store, delivery.id, self._clock.now, owner=self.owner, lease_seconds=LEASE_SECONDS
+            store,
+            delivery.id,
+            self._clock.now,
+            owner=self.owner,
+            lease_seconds=LEASE_SECONDS,
+            attempt=delivery.attempts,
         )
 
     def _lease(self, now: datetime) -> str:
@@ -302,6 +311,7 @@ class Dispatcher:
             next_attempt_at=next_attempt_at,
             remote_id=remote_id,
             remote_url=remote_url,
+            attempt=delivery.attempts,
         )
         if not recorded:
             log.warning(
@@ -351,6 +361,7 @@ class Dispatcher:
         return work(token[1])
 
     def _attempt_logged(self, delivery_id: int) -> DeliveryState | None:
+        self._local.held = None  # set once this run's claim is made: (delivery id, attempt)
         try:
             return self.attempt(delivery_id)
         except Exception as exc:
@@ -359,6 +370,7 @@ class Dispatcher:
             raise
 
     def _reconcile_logged(self, delivery_id: int) -> DeliveryState | None:
+        self._local.held = None
         try:
             return self.reconcile(delivery_id)
         except Exception as exc:
@@ -369,13 +381,19 @@ class Dispatcher:
     def _hand_over(self, delivery_id: int, exc: Exception) -> None:
         """Something broke after the row was claimed: it must not stay held by this live
         process (recovery only takes rows of dead holders), and its outcome is unknown, so a
-        person decides. Only a row still ours is touched."""
+        person decides. Only a row still ours, at the attempt this run claimed, is touched: a
+        run whose claim itself failed (a locked database) holds nothing, and a later attempt of
+        this same process (same owner) keeps its own outcome."""
+        held: tuple[int, int | None] | None = getattr(self._local, "held", None)
+        if held is None or held[0] != delivery_id:
+            return
         try:
             if self._store().finish_delivery(
                 delivery_id,
                 DeliveryState.NEEDS_DECISION,
                 iso(self._clock.now()),
                 owner=self.owner,
+                attempt=held[1],
                 error=f"statusdesk could not record this attempt ({type(exc).__name__}: {exc}); "
                 "it may or may not have gone out. Check the channel, then retry or skip.",
             ):

@@ -23,11 +23,13 @@ class StoreLedger:
         *,
         owner: str | None = None,
         lease_seconds: float = 300,
+        attempt: int | None = None,
     ) -> None:
         self._store = store
         self._delivery_id = delivery_id
         self._now = now
         self._owner = owner
+        self._attempt = attempt
         self._lease = timedelta(seconds=lease_seconds)
         self._renewed = now()
 
@@ -36,7 +38,9 @@ class StoreLedger:
         now = self._now()
         if self._owner is None or (now - self._renewed).total_seconds() < RENEW_EVERY_SECONDS:
             return
-        self._store.renew_lease(self._delivery_id, self._owner, iso(now + self._lease))
+        self._store.renew_lease(
+            self._delivery_id, self._owner, iso(now + self._lease), attempt=self._attempt
+        )
         self._renewed = now
 
     def parts(self) -> dict[int, PartRecord]:

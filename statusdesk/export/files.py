@@ -27,6 +27,13 @@ def check_target(path: Path) -> Path:
     target = Path(path).expanduser().absolute()
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name, e.g. {target}/timeline.pdf.")
+    if target.exists() and not target.is_file():
+        # A device, a pipe or a socket (-o /dev/stdout, /dev/full): the atomic rename would
+        # put a regular file in its place (for root, even in /dev).
+        raise ExportError(
+            f"{target} is not a regular file (a device, pipe or socket); give a file's path "
+            "(without -o, a text format goes to standard output)."
+        )
     if not target.parent.is_dir():
         raise ExportError(
             f"The folder {target.parent} does not exist; create it or choose another place."

@@ -128,9 +128,14 @@ def _relative(spec: str, now: datetime) -> datetime:
             raise WhenError(
                 f'{unit!r} is not a unit of time; use s, m (min), h or d, e.g. "in 15m"'
             )
+        if len(amount) > 12:  # more days than a calendar holds, whatever the unit
+            raise WhenError(f'"in {spec.strip()}" is more than a year ahead; check the time')
         seconds += int(amount) * _UNITS[unit]
     if seconds <= 0:
         raise WhenError('"in 0m" is now: leave out --at to publish at once')
+    if seconds > MAX_AHEAD.total_seconds():
+        # Checked before the sum: "in 999999999h" is past the last date a clock can hold.
+        raise WhenError(f'"in {spec.strip()}" is more than a year ahead; check the time')
     return now + timedelta(seconds=seconds)
 
 
@@ -180,15 +185,23 @@ def parse_when(text: str, now: datetime, zone: tzinfo, *, allow_past: bool = Fal
     day = note = ""
     relative = _RELATIVE.match(spec)
     clock = _CLOCK.match(spec)
-    if relative:
-        at = _relative(relative[1], now)
-    elif clock:
-        at, day, note = _clock(clock, now, zone)
-    elif re.match(r"^\d{4}-\d{2}-\d{2}", spec):
-        at, note = _iso(text, zone)
-    else:
-        raise WhenError(f"{text.strip()!r} is not a time statusdesk understands; use {EXAMPLES}")
-    at = at.astimezone(UTC).replace(microsecond=0)
+    try:
+        if relative:
+            at = _relative(relative[1], now)
+        elif clock:
+            at, day, note = _clock(clock, now, zone)
+        elif re.match(r"^\d{4}-\d{2}-\d{2}", spec):
+            at, note = _iso(text, zone)
+        else:
+            raise WhenError(
+                f"{text.strip()!r} is not a time statusdesk understands; use {EXAMPLES}"
+            )
+        at = at.astimezone(UTC).replace(microsecond=0)
+    except OverflowError:  # a date at the very edge of the calendar, moved by an offset
+        raise WhenError(
+            f"{text.strip()!r} is outside the dates statusdesk can use; give a time within "
+            "the next year"
+        ) from None
     if at <= now and not allow_past:
         ago = _span(now - at)
         raise WhenError(

@@ -118,6 +118,36 @@ def migrate(
     return backup
 
 
+def refuse_empty_with_history(path: Path) -> None:
+    """An empty (0-byte) database in a workspace that has been used is a lost database, not
+    a new one: opening it would start afresh, and the next publish would rebuild the status
+    page from nothing. Raises WorkspaceError naming what was found; a truly new workspace (no
+    database, or an empty one and nothing else) opens as before."""
+    from statusdesk.workspace import backups_of, history
+
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return  # whatever is wrong, opening it says so
+    if not empty:
+        return
+    found = history(path.parent)
+    if not found:
+        return
+    what = found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
+    backups = backups_of(path)
+    where = (
+        f" ({backups[-1].name} beside it is the newest statusdesk made)"
+        if backups
+        else f" of {path.name}"
+    )
+    raise WorkspaceError(
+        f"The database is empty but this workspace has {what}: restore it from a "
+        f"backup{where} instead of starting afresh over it. The empty database is {path}; for a "
+        "new workspace, choose another folder with --home. Nothing was changed."
+    )
+
+
 def open_database(
     path: Path, migrations: Sequence[str] = MIGRATIONS, *, verify: bool = True
 ) -> tuple[sqlite3.Connection, Path | None]:
@@ -128,6 +158,8 @@ def open_database(
     extra connections (worker threads) to a workspace this process already opened and checked.
     """
     path = Path(path)
+    if verify:
+        refuse_empty_with_history(path)  # before anything could write to it
     conn: sqlite3.Connection | None = None
     try:
         make_dir(path.parent)

@@ -667,6 +667,7 @@ class Store:
         remote_url: str | None = None,
         error: str | None = None,
         next_attempt_at: str | None = None,
+        attempt: int | None = None,
     ) -> bool:
         """Record an attempt's outcome and let go of the row. With `owner`, only while the
         row is still that owner's: a worker whose lease ran out and was taken over must not
@@ -678,7 +679,10 @@ class Store:
                    remote_url = COALESCE(?, remote_url), last_error = ?, next_attempt_at = ?,
                    sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
                    owner = NULL, lease_until = NULL, updated_at = ?
-                   WHERE id = ? AND (? IS NULL OR owner = ?)""",
+                   WHERE id = ? AND (? IS NULL OR owner = ?)
+                   AND (? IS NULL OR attempts = ?) -- `attempt`: a stale thread of the same
+                   -- owner must not overwrite its later attempt's outcome
+                   """,
                 (
                     state.value,
                     remote_id,
@@ -691,6 +695,8 @@ class Store:
                     delivery_id,
                     owner,
                     owner,
+                    attempt,
+                    attempt,
                 ),
             )
             if cursor.rowcount != 1:
@@ -739,37 +745,48 @@ class Store:
                 (rendered, delivery_id, owner),
             )
 
-    def renew_lease(self, delivery_id: int, owner: str, lease_until: str) -> bool:
+    def renew_lease(
+        self, delivery_id: int, owner: str, lease_until: str, attempt: int | None = None
+    ) -> bool:
         """A long attempt (an email to many subscribers) keeps its row: without this another
-        process would take a live holder for dead once the lease ran out."""
+        process would take a live holder for dead once the lease ran out. With `attempt`, only
+        that attempt's lease."""
         with self.transaction():
             cursor = self.conn.execute(
-                "UPDATE delivery SET lease_until = ? WHERE id = ? AND owner = ?",
-                (lease_until, delivery_id, owner),
+                "UPDATE delivery SET lease_until = ? WHERE id = ? AND owner = ? "
+                "AND (? IS NULL OR attempts = ?)",
+                (lease_until, delivery_id, owner, attempt, attempt),
             )
         return cursor.rowcount == 1
 
     def held_deliveries(self) -> list[dict[str, Any]]:
         """Rows some process holds (an attempt or a reconciliation in flight): id, state, owner,
-        lease_until. Recovery checks each owner's lease and, on this host, its process."""
+        lease_until, attempts. Recovery checks each owner's lease and, on this host, its process."""
         return self._rows(
-            "SELECT id, state, owner, lease_until FROM delivery WHERE owner IS NOT NULL "
+            "SELECT id, state, owner, lease_until, attempts FROM delivery WHERE owner IS NOT NULL "
             "AND state IN ('sending', 'unknown')"
         )
 
-    def release_abandoned(self, delivery_id: int, owner: str, now: str) -> bool:
+    def release_abandoned(
+        self, delivery_id: int, owner: str, now: str, attempt: int | None = None
+    ) -> bool:
         """A holder died (its lease ran out, or its process is gone): its `sending` row becomes
-        `unknown` — the request may have left — and is reconciled before anything is resent."""
+        `unknown` — the request may have left — and is reconciled before anything is resent.
+        With `attempt` (as `held_deliveries` read it), only while the row is still at that
+        attempt: a holder that came back and claimed it again keeps its new attempt."""
         with self.transaction():
             cursor = self.conn.execute(
                 """UPDATE delivery SET state = 'unknown', owner = NULL, lease_until = NULL,
                    last_error = COALESCE(last_error, ?), updated_at = ?
-                   WHERE id = ? AND owner = ? AND state IN ('sending', 'unknown')""",
+                   WHERE id = ? AND owner = ? AND state IN ('sending', 'unknown')
+                   AND (? IS NULL OR attempts = ?)""",
                 (
                     "The process sending this stopped mid-attempt; checking whether it landed.",
                     now,
                     delivery_id,
                     owner,
+                    attempt,
+                    attempt,
                 ),
             )
             if cursor.rowcount == 1:

@@ -91,6 +91,26 @@ def test_a_workspace_locked_by_another_program_is_a_clear_message(
     assert len(seen) == 1 and "locked" in seen[0]
 
 
+def test_an_empty_database_beside_a_status_page_is_refused_with_a_message(
+    qapp: QApplication, home: Path, active_incident: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12 §4: never started afresh over a workspace's history."""
+    # Should it start anyway, the start-up probe ends it once ready (and the test fails).
+    monkeypatch.setenv("STATUSDESK_EXIT_AFTER_SHOW", "1")
+    assert (home / "site" / "index.html").is_file()
+    for leftover in ("statusdesk.db-wal", "statusdesk.db-shm"):
+        (home / leftover).unlink(missing_ok=True)
+    (home / "statusdesk.db").write_bytes(b"")
+    seen: list[str] = []
+    answer_message_box(seen, "OK")
+    code = run(str(home))
+    assert code == EXIT_WORKSPACE != 0
+    assert len(seen) == 1
+    assert "The database is empty but this workspace has a status page" in seen[0]
+    assert "restore it from a backup" in seen[0]
+    assert (home / "statusdesk.db").stat().st_size == 0
+
+
 class UrlCatcher(QObject):
     """Where QDesktopServices sends a URL instead of starting a browser (Qt's own hook)."""
 

@@ -341,7 +341,7 @@ def test_bodies_from_files_and_stdin(
     [
         (["incident", "open", "--bogus"], "unrecognized arguments: --bogus"),
         (["incident"], "the following arguments are required: ACTION"),
-        (["incident", "show", "one"], "invalid int value: 'one'"),
+        (["incident", "show", "one"], "'one' is not an id (a whole number)"),
         (["incident", "update", "1", "--en", "x"], "the following arguments are required: --state"),
         (
             ["incident", "open", "--component", "API=down"],

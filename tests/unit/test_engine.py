@@ -7,16 +7,18 @@ registered as a product channel is, whose behaviour each test scripts (as in tes
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import random
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -364,6 +366,123 @@ def test_finish_with_a_lost_lease_is_refused(engine_desk: Desk) -> None:
     assert not store.finish_delivery(delivery_id, DeliveryState.FAILED, now, owner=new)
     final = delivery(engine_desk, delivery_id)
     assert (final.state, final.remote_id, final.owner) == (DeliveryState.SENT, "r", None)
+
+
+class StoppedClock:
+    """The wall clock, moved by the test only."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def now(self) -> datetime:
+        return self.at
+
+    def run(self, seconds: float) -> None:
+        self.at += timedelta(seconds=seconds)
+
+
+def test_a_stale_hand_over_never_replaces_a_later_attempts_outcome(engine_desk: Desk) -> None:
+    """One runner, two of its threads on one delivery: the first's claim waits on a locked
+    database and fails; meanwhile the second's claim went through and its post lands. The
+    first's hand-over must not turn that attempt into `needs_decision` (issue 12 §4)."""
+    desk = engine_desk
+    (delivery_id,) = publish(desk, "alpha", dispatch=False).delivery_ids
+    in_flight, release, claim_failed = threading.Event(), threading.Event(), threading.Event()
+
+    def posted_while_the_other_thread_waits() -> Receipt:
+        in_flight.set()
+        assert release.wait(10)
+        return Receipt(remote_id="posted-by-the-later-claim")
+
+    PROBE.send_steps["alpha"] = [posted_while_the_other_thread_waits]
+
+    def open_store() -> Store:
+        store = Store.open(desk.paths.db, verify=False)
+        store.conn.execute("PRAGMA busy_timeout = 50")  # the 20 s lock, shortened
+        return store
+
+    runner = Dispatcher(
+        open_store=open_store,
+        channel_for=desk.channel,
+        clock=StoppedClock(desk.clock.now()),
+        owner=new_owner(),
+    )
+    locker = sqlite3.connect(desk.paths.db, isolation_level=None, check_same_thread=False)
+
+    class UnlockWhenTheClaimFails(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if "could not be recorded" in record.getMessage() and not claim_failed.is_set():
+                locker.execute("ROLLBACK")  # the lock ends just before the hand-over
+                claim_failed.set()
+
+    handler = UnlockWhenTheClaimFails()
+    logging.getLogger(dispatcher_module.__name__).addHandler(handler)
+    try:
+        (later_claim,) = runner.submit([delivery_id])
+        assert in_flight.wait(10)
+        assert delivery(desk, delivery_id).attempts == 1
+        locker.execute("BEGIN IMMEDIATE")
+        (stale,) = runner.submit([delivery_id])  # the same row, queued again by a poll
+        with pytest.raises(Exception, match="locked"):
+            stale.result(timeout=10)
+        assert claim_failed.is_set()
+        release.set()
+        assert later_claim.result(timeout=10) is DeliveryState.SENT
+    finally:
+        release.set()
+        logging.getLogger(dispatcher_module.__name__).removeHandler(handler)
+        if locker.in_transaction:
+            locker.execute("ROLLBACK")
+        locker.close()
+        runner.shutdown()
+
+    after = delivery(desk, delivery_id)
+    assert (after.state, after.remote_id, after.attempts) == (
+        DeliveryState.SENT,
+        "posted-by-the-later-claim",
+        1,
+    )
+    assert "delivery.needs_decision" not in event_kinds(desk, delivery_id)
+
+
+def test_every_hand_over_matches_owner_and_attempt(engine_desk: Desk) -> None:
+    """Recovery read attempt 1 of a holder as expired; the holder was only stalled, finished
+    it and claimed attempt 2. Nothing stale (recovery's release, attempt 1's lease renewal,
+    outcome or hand-over) may touch attempt 2, whose own outcome is recorded."""
+    store = engine_desk.store
+    clock = StoppedClock(engine_desk.clock.now())
+    (delivery_id,) = publish(engine_desk, "alpha", dispatch=False).delivery_ids
+    owner = new_owner()
+
+    def lease() -> str:
+        return iso(clock.now() + timedelta(seconds=300))
+
+    assert store.claim_delivery(delivery_id, owner, lease(), iso(clock.now()))
+    clock.run(400)  # stalled past its lease
+    (held,) = [row for row in store.held_deliveries() if row["id"] == delivery_id]
+    assert (held["owner"], held["attempts"]) == (owner, 1)
+
+    now = iso(clock.now())
+    assert store.finish_delivery(
+        delivery_id, DeliveryState.RETRY_WAIT, now, owner=owner, attempt=1, next_attempt_at=now
+    )
+    assert store.claim_delivery(delivery_id, owner, lease(), now)
+    assert delivery(engine_desk, delivery_id).attempts == 2
+
+    assert not store.release_abandoned(delivery_id, owner, now, attempt=held["attempts"])
+    assert not store.renew_lease(delivery_id, owner, lease(), attempt=1)
+    assert not store.finish_delivery(
+        delivery_id, DeliveryState.NEEDS_DECISION, now, owner=owner, attempt=1
+    )
+    current = delivery(engine_desk, delivery_id)
+    assert (current.state, current.owner) == (DeliveryState.SENDING, owner)
+    assert store.renew_lease(delivery_id, owner, lease(), attempt=2)
+    assert store.finish_delivery(
+        delivery_id, DeliveryState.SENT, now, owner=owner, attempt=2, remote_id="r"
+    )
+    final = delivery(engine_desk, delivery_id)
+    assert (final.state, final.remote_id, final.owner) == (DeliveryState.SENT, "r", None)
+    assert "delivery.abandoned" not in event_kinds(engine_desk, delivery_id)
 
 
 # -- (c) the part ledger ----------------------------------------------------------------------

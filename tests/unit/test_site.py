@@ -3,8 +3,12 @@ rebuilds. Data is created through the real Desk."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import subprocess
+import sys
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,7 @@ from statusdesk.core.model import (
     IncidentState,
 )
 from statusdesk.desk import Desk
-from tests.conftest import read_only
+from tests.conftest import need, read_only
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -254,6 +258,113 @@ def test_rebuilds_are_atomic_for_readers(desk: Desk) -> None:
     assert seen and all(tail.rstrip().endswith("</html>") for tail in seen)
     versions = [p for p in (desk.paths.home / ".site-versions").iterdir()]
     assert len(versions) <= 2
+
+
+def _waits_for_flock(pid: int, path: Path) -> bool:
+    """Whether process `pid` is blocked waiting for a flock(2) on `path` (Linux /proc/locks:
+    a waiter's line carries "->")."""
+    inode = str(path.stat().st_ino)
+    for line in Path("/proc/locks").read_text().splitlines():
+        fields = line.split()
+        if (
+            len(fields) > 6
+            and fields[1] == "->"
+            and fields[5] == str(pid)
+            and fields[6].rsplit(":", 1)[-1] == inode
+        ):
+            return True
+    return False
+
+
+def test_a_rebuild_that_read_before_a_publish_never_removes_it(desk: Desk, home: Path) -> None:
+    """`site build` (here Desk.build_site, as the app's Ctrl+Shift+B) reads the workspace; while
+    it is still reading, another process (the CLI, as `statusdesk run` would) publishes a newer
+    update to the site. The rebuild must not swap its older page in after that publish."""
+    need(Path("/proc/locks").exists(), "needs Linux /proc/locks to see a process wait")
+    first = publish(desk, "First.", "الأول.", IncidentState.INVESTIGATING)
+    statement = [""]
+    reading, resume = threading.Event(), threading.Event()
+
+    def pause_while_reading_updates() -> int:
+        # Inside the snapshot's read of the updates: what it sees is fixed by now.
+        if statement[0].startswith('SELECT * FROM "update" WHERE status') and not reading.is_set():
+            reading.set()
+            resume.wait(60)
+        return 0
+
+    built: list[Path] = []
+
+    def rebuild_site() -> None:
+        conn = desk.store.conn  # this thread's own connection
+        conn.set_trace_callback(lambda sql: statement.__setitem__(0, sql))
+        conn.set_progress_handler(pause_while_reading_updates, 1)
+        try:
+            built.append(desk.build_site())
+        finally:
+            conn.set_progress_handler(None, 1)
+            conn.set_trace_callback(None)
+
+    rebuild = threading.Thread(target=rebuild_site)
+    rebuild.start()
+    try:
+        assert reading.wait(30)
+        publisher = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "statusdesk", "--home", str(home), "incident", "update"),
+                *(str(first), "--state", "identified", "--en", "Newest.", "--ar", "الأحدث."),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        lock = home / ".site.lock"
+        while publisher.poll() is None and not _waits_for_flock(publisher.pid, lock):
+            time.sleep(0.02)
+        waited = publisher.poll() is None  # before the fix it was done already
+    finally:
+        resume.set()
+        rebuild.join(60)
+    out, err = publisher.communicate(timeout=120)
+    assert publisher.returncode == 0, (out, err)
+    assert built == [desk.paths.site]
+    (latest, *_) = desk.store.updates(first)[::-1]
+    assert latest.body.en == "Newest."
+    (delivery,) = desk.store.deliveries_for_update(latest.id)
+    assert delivery.state == "sent"
+    for page in ("index.html", f"incidents/{first}.html", f"ar/incidents/{first}.html"):
+        text = (desk.paths.site / page).read_text(encoding="utf-8")
+        assert "Newest." in text or "الأحدث." in text, page
+    assert waited
+
+
+def test_the_cli_site_build_waits_for_a_publish_in_another_process(desk: Desk, home: Path) -> None:
+    """`statusdesk site build` takes the lock the site channel publishes under (the
+    workspace's `.site.lock`, held here as a publish in the app holds it) and builds once it is
+    free."""
+    need(Path("/proc/locks").exists(), "needs Linux /proc/locks to see a process wait")
+    first = publish(desk, "First.", "الأول.", IncidentState.INVESTIGATING)
+    with open(home / ".site.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        build = subprocess.Popen(
+            [sys.executable, "-m", "statusdesk", "--home", str(home), "site", "build"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        while build.poll() is None and not _waits_for_flock(build.pid, home / ".site.lock"):
+            time.sleep(0.02)
+        waited = build.poll() is None  # before the fix it had built regardless
+        later = desk.post_update(
+            first,
+            Draft(BilingualText("Later.", "لاحقاً."), IncidentState.IDENTIFIED),
+            dispatch=False,
+        )
+    _out, err = build.communicate(timeout=120)
+    assert build.returncode == 0, err
+    assert "Traceback" not in err
+    assert waited
+    # It read the workspace once it had the lock: the update stored meanwhile is on the page.
+    assert later.update_id and "Later." in (desk.paths.site / "index.html").read_text("utf-8")
 
 
 def test_a_failed_build_keeps_the_previous_site(desk: Desk) -> None:

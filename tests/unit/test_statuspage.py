@@ -6,14 +6,18 @@ later one PATCHes the same one; nothing is ever created twice, whatever fails on
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from statusdesk.channels.base import PartRecord, Permanent, Receipt
+from statusdesk.channels.base import Ambiguous, PartRecord, Permanent, Receipt
 from statusdesk.channels.statuspage import channel as statuspage_channel
 from statusdesk.channels.statuspage.channel import StatuspageChannel
 from statusdesk.channels.statuspage.render import PDI, RLI
@@ -29,7 +33,9 @@ from statusdesk.core.model import (
     IncidentState,
     Severity,
 )
+from statusdesk.core.timefmt import iso
 from statusdesk.delivery import retry
+from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk, Rejected
 from tests import httpfake, memkeyring, statuspagefake
@@ -570,6 +576,110 @@ def test_a_patch_whose_incident_vanished_meanwhile_goes_to_a_person(
     assert delivery.last_error is not None
     assert "is not on Statuspage page" in delivery.last_error
     assert [r.method for r in page.requests] == ["POST", "PATCH", "GET"]
+
+
+def dead_owner() -> str:
+    """The owner name of a process that ran on this host and has exited."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return f"{socket.gethostname()}:{child.pid}:dead"
+
+
+def patch_then_die(desk: Desk, published: Published) -> Delivery:
+    """What a runner killed mid-PATCH leaves: the delivery claimed by a process that is gone,
+    its ledger saying a PATCH left, and no outcome. The PATCH is really sent (the page is
+    scripted to answer it or not), exactly as the dispatcher sends it."""
+    (delivery_id,) = published.delivery_ids
+    owner, now = dead_owner(), desk.clock.now()
+    assert desk.store.claim_delivery(delivery_id, owner, iso(now + timedelta(hours=1)), iso(now))
+    delivery = desk.store.delivery(delivery_id)
+    config = desk.store.channel_by_name("status")
+    update = desk.store.update(published.update_id)
+    incident = desk.store.incident(published.incident_id)
+    assert delivery and config and update and incident
+    channel = desk.channel(config)
+    rendered = channel.render(update, incident)
+    desk.store.keep_rendered(delivery_id, rendered.to_json(), owner)
+    ledger = StoreLedger(desk.store, delivery_id, desk.clock.now, owner=owner)
+    with pytest.raises(Ambiguous):
+        channel.send(rendered, delivery.idempotency_key, ledger)
+    (part,) = desk.store.delivery_parts(delivery_id)
+    assert (json.loads(part["target"])["op"], part["state"]) == ("patch", "sending")
+    return delivery
+
+
+def test_a_patch_that_landed_before_later_updates_is_found_among_all_of_theirs(
+    sp_desk: Desk, page: FakeStatuspage
+) -> None:
+    """Issue 12 §4: a runner killed mid-PATCH; later updates go out before it is reconciled.
+    Its PATCH is found among all of the incident's updates, not PATCHed a second time."""
+    add_statuspage(sp_desk, page)
+    opened = open_incident(sp_desk)
+    assert outcome(sp_desk, opened).state is SENT
+    texts = [
+        (IncidentState.IDENTIFIED, "Cause found: a bad deploy.", "السبب: نشر خاطئ."),
+        (IncidentState.MONITORING, "Rolled back; watching.", "تم التراجع؛ نراقب."),
+        (IncidentState.MONITORING, "Error rates are normal.", "معدلات الأخطاء طبيعية."),
+        (IncidentState.RESOLVED, "Resolved.", "تم الحل."),
+    ]
+    second = sp_desk.post_update(
+        opened.incident_id,
+        Draft(BilingualText(texts[0][1], texts[0][2]), texts[0][0], author="amal"),
+        channel_names=["status"],
+        dispatch=False,
+    )
+    page.script(hang_after(), on="PATCH")
+    patch_then_die(sp_desk, second)
+    for state, en, ar in texts[1:]:
+        assert (
+            outcome(sp_desk, post_update(sp_desk, opened.incident_id, state, en, ar)).state is SENT
+        )
+
+    assert sp_desk.recover().abandoned == 1
+    delivery = outcome(sp_desk, second)
+    assert delivery.state is SENT, delivery.last_error
+    (incident,) = page.incidents
+    assert delivery.remote_id == incident["id"]
+    assert [r.method for r in page.writes()] == ["POST", "PATCH", "PATCH", "PATCH", "PATCH"]
+    assert [u["body"] for u in incident["incident_updates"][::-1]] == [
+        bilingual(en, ar) for en, ar in [(EN, AR)] + [(en, ar) for _, en, ar in texts]
+    ]
+    assert kinds(sp_desk, delivery.id) == [
+        "delivery.sending",
+        "delivery.abandoned",
+        "delivery.sent",
+    ]
+
+
+def test_a_repeated_text_that_did_not_land_is_still_sent(
+    sp_desk: Desk, page: FakeStatuspage
+) -> None:
+    """The same status and text twice (a repeated "still investigating"): the first landed, the
+    second's PATCH did not. Finding the first must not pass for the second."""
+    add_statuspage(sp_desk, page)
+    opened = open_incident(sp_desk)
+    assert outcome(sp_desk, opened).state is SENT
+    again = ("Still investigating.", "ما زلنا نحقق.")
+    assert (
+        outcome(
+            sp_desk, post_update(sp_desk, opened.incident_id, IncidentState.IDENTIFIED, *again)
+        ).state
+        is SENT
+    )
+    repeated = sp_desk.post_update(
+        opened.incident_id,
+        Draft(BilingualText(*again), IncidentState.IDENTIFIED, author="amal"),
+        channel_names=["status"],
+        dispatch=False,
+    )
+    page.script(hang_before(), on="PATCH")
+    patch_then_die(sp_desk, repeated)
+
+    assert sp_desk.recover().abandoned == 1
+    delivery = outcome(sp_desk, repeated)
+    assert delivery.state is SENT, delivery.last_error
+    (incident,) = page.incidents
+    assert [u["body"] for u in incident["incident_updates"]].count(bilingual(*again)) == 2
 
 
 class ListLedger:

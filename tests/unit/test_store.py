@@ -178,3 +178,78 @@ def test_read_only_workspace_is_refused_clearly_and_left_intact(tmp_path: Path) 
         Store.open(folder / "statusdesk.db")
     assert (folder / "statusdesk.db").read_bytes() == before
     assert Store.open(folder / "statusdesk.db").incidents()[0].title.en == "API outage"
+
+
+# -- an empty database in a used workspace (issue 12 §4) --------------------------------------
+
+
+def _site(home: Path) -> None:
+    (home / ".site-versions" / "1").mkdir(parents=True)
+    (home / "site").symlink_to(".site-versions/1")
+
+
+def _export(home: Path) -> None:
+    (home / "exports").mkdir()
+    (home / "exports" / "incident-1.md").write_text("# API outage\n")
+
+
+def _log(home: Path) -> None:
+    (home / "logs").mkdir()
+    (home / "logs" / "statusdesk.log").write_text("2026-12-06 WARNING statusdesk: x\n")
+
+
+def _backup(home: Path) -> None:
+    (home / "statusdesk.db.v3-20261206T100000.bak").write_bytes(b"SQLite format 3\0")
+
+
+HISTORY = {
+    "a status page": _site,
+    "1 export": _export,
+    "a log of earlier runs": _log,
+    "1 database backup": _backup,
+}
+
+
+@pytest.mark.parametrize("found", list(HISTORY))
+def test_an_empty_database_in_a_used_workspace_is_refused(tmp_path: Path, found: str) -> None:
+    db = tmp_path / "statusdesk.db"
+    HISTORY[found](tmp_path)
+    db.write_bytes(b"")
+    with pytest.raises(WorkspaceError) as refused:
+        Store.open(db)
+    message = str(refused.value)
+    assert f"The database is empty but this workspace has {found}: restore it from a backup" in (
+        message
+    )
+    assert "Nothing was changed" in message
+    if found == "1 database backup":
+        assert "statusdesk.db.v3-20261206T100000.bak beside it" in message
+    assert db.stat().st_size == 0  # not started afresh
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("statusdesk.db")) == [
+        "statusdesk.db",
+        *(["statusdesk.db.v3-20261206T100000.bak"] if found == "1 database backup" else []),
+    ]
+
+
+def test_everything_found_is_named(tmp_path: Path) -> None:
+    for make in HISTORY.values():
+        make(tmp_path)
+    (tmp_path / "statusdesk.db").write_bytes(b"")
+    with pytest.raises(WorkspaceError, match="has a status page, 1 export, a log of earlier runs "
+                       "and 1 database backup: restore it from a backup"):  # fmt: skip
+        Store.open(tmp_path / "statusdesk.db")
+
+
+@pytest.mark.parametrize("db_file", ["none", "empty"])
+def test_a_new_workspace_still_starts(tmp_path: Path, db_file: str) -> None:
+    # Folders a first start makes, still empty, are no history.
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "statusdesk.log").write_bytes(b"")
+    if db_file == "empty":
+        (tmp_path / "statusdesk.db").write_bytes(b"")
+    store = Store.open(tmp_path / "statusdesk.db")
+    try:
+        assert [c.kind for c in store.channels()] == ["site"]
+    finally:
+        store.close()

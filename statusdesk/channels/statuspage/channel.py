@@ -46,7 +46,14 @@ from statusdesk.channels.statuspage.settings import (
     settings_problems as _settings_problems,
 )
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import ComponentStatus, Incident, Problem, Severity, Update
+from statusdesk.core.model import (
+    ComponentStatus,
+    DeliveryState,
+    Incident,
+    Problem,
+    Severity,
+    Update,
+)
 from statusdesk.core.timefmt import parse_iso
 
 if TYPE_CHECKING:
@@ -71,12 +78,15 @@ def _scrub(text: str, api_key: str) -> str:
     return text.replace(api_key, "[API key]") if api_key else text
 
 
-def _latest(updates: list[Mapping[str, Any]]) -> Mapping[str, Any]:
-    """The newest incident update: by its time, else the first (they list newest first)."""
+def _same_patch(target: str, marker: Mapping[str, Any]) -> bool:
+    """Whether a ledger target records a PATCH of the same incident, status and body."""
     try:
-        return max(updates, key=lambda u: parse_iso(str(u["created_at"])))
-    except (KeyError, TypeError, ValueError):
-        return updates[0]
+        other = json.loads(target)
+    except ValueError:
+        return False
+    return isinstance(other, Mapping) and all(
+        other.get(name) == marker.get(name) for name in ("op", "id", "status", "body")
+    )
 
 
 def _metadata(incident: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -370,14 +380,45 @@ class StatuspageChannel:
         )
         if _metadata(incident).get("key") == key:
             return receipt
+        # Ours may be any of their updates, not only the newest: later updates of the incident
+        # may have gone out while this one's outcome was unknown (a runner killed mid-PATCH).
+        # An update of ours with the same status and text that is known to have landed
+        # accounts for one of them, so a repeated text that did not land is still sent.
         updates = [u for u in incident.get("incident_updates") or [] if isinstance(u, Mapping)]
-        if updates:
-            latest = _latest(updates)
-            if latest.get("status") == marker.get("status") and payload.body_digest(
-                str(latest.get("body") or "")
-            ) == marker.get("body"):
-                return receipt
+        alike = sum(
+            1
+            for u in updates
+            if u.get("status") == marker.get("status")
+            and payload.body_digest(str(u.get("body") or "")) == marker.get("body")
+        )
+        if alike > self._landed_alike(key, marker):
+            return receipt
         return None
+
+    def _landed_alike(self, key: str, marker: Mapping[str, Any]) -> int:
+        """How many other deliveries of this channel, for the same incident, are known to
+        have landed a PATCH of the same incident with the same status and body digest."""
+        store = self.context.open_store()
+        try:
+            kept = store.kept_render_by_key(key)
+            if kept is None or kept[0] is None:
+                return 0
+            incident_id = Rendered.from_json(kept[0]).incident_id
+            count = 0
+            for deliveries in store.deliveries_for_incident(incident_id).values():
+                for delivery in deliveries:
+                    if (
+                        delivery.channel_id != self.config.id
+                        or delivery.idempotency_key == key
+                        or delivery.state is not DeliveryState.SENT
+                    ):
+                        continue
+                    for part in store.delivery_parts(delivery.id):
+                        if part["seq"] == 0 and _same_patch(part["target"], marker):
+                            count += 1
+            return count
+        finally:
+            store.close()
 
     def _find(
         self, api_key: str, wanted: Callable[[Mapping[str, Any]], bool]
