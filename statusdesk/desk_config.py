@@ -105,6 +105,9 @@ class ConfigOps:
     def _who(self) -> str:
         raise NotImplementedError
 
+    def build_site(self) -> Path:
+        raise NotImplementedError
+
     # -- channels ---------------------------------------------------------------------------------
 
     def live_channel(self, name: str) -> ChannelConfig:
@@ -344,12 +347,4 @@ class ConfigOps:
                 "no enabled site channel: the status page was not rebuilt "
                 "(`statusdesk site build` rebuilds it)"
             )
-        return self.rebuild_site_locked(), ""
-
-    def rebuild_site_locked(self) -> Path:
-        """The status page rebuilt from the workspace, under the site channel's lock."""
-        from statusdesk.channels.site.build import build_site
-        from statusdesk.channels.site.channel import site_build_lock
-
-        with site_build_lock(self.paths.home):
-            return build_site(self.store, self.paths.site, self.clock.now())
+        return self.build_site(), ""

@@ -53,10 +53,8 @@ class SiteChannel:
     def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
         from statusdesk.channels.site.build import build_site
 
-        lock_path = self.context.home / ".site.lock"
-        with _BUILD_LOCK, open(lock_path, "a", opener=private.opener) as lock_file:
-            # Held across read and write, so the build that runs last read the newest data.
-            fcntl.flock(lock_file, fcntl.LOCK_EX)
+        # Held across read and write, so the build that runs last read the newest data.
+        with site_build_lock(self.context.home):
             store = self.context.open_store()
             try:
                 site = build_site(store, self.site_dir, self.context.now())
@@ -73,8 +71,9 @@ class SiteChannel:
 
 @contextmanager
 def site_build_lock(home: Path) -> Iterator[None]:
-    """The lock SiteChannel.send builds under (this process's and the workspace's file lock),
-    for any other rebuild of the page: a settings change (desk_config.py)."""
-    with _BUILD_LOCK, open(home / ".site.lock", "a") as lock_file:
+    """The one lock every build of the page holds from its read to its swap: this process's,
+    and the workspace's file lock for the others (SiteChannel.send, `site build`, a settings
+    change). The lock file is private like every other file of the workspace."""
+    with _BUILD_LOCK, open(home / ".site.lock", "a", opener=private.opener) as lock_file:
         fcntl.flock(lock_file, fcntl.LOCK_EX)
         yield
