@@ -52,6 +52,17 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_redaction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no secret remembered for redaction, as a new process does: a
+    value one test stored in the keyring (say "nope") must not blank that word out of the
+    messages another test reads."""
+    from statusdesk import redact
+
+    monkeypatch.setattr(redact, "_values", set())
+    monkeypatch.setattr(redact, "_known", None)
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     path = tmp_path / "workspace"

@@ -759,7 +759,8 @@ def test_statusdesk_run_prints_and_records_the_echoed_password_redacted(
                        stdin=f"{PASSWORD}\n".encode(), env=env)  # fmt: skip
         assert stored.code == 0, stored.stderr
         opened = spawn(*base, "incident", "open", "--title-en", TITLE.en, "--title-ar",
-                       TITLE.ar, "--en", EN, "--ar", AR, "--no-wait", env=env)  # fmt: skip
+                       TITLE.ar, "--en", EN, "--ar", AR, "--anyway", "--no-wait",
+                       env=env)  # fmt: skip
         assert opened.code == 0, opened.stderr  # left for `statusdesk run`
         with Desk(home) as desk:
             (delivery_id,) = [d.id for d in desk.store.deliveries_for_update(1)]
