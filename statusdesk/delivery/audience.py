@@ -23,9 +23,9 @@ def left_out_channels(chosen: Sequence[Channel], enabled: Sequence[Channel]) -> 
     return [c for c in enabled if c.id not in ids]
 
 
-def names(channels: Sequence[Channel]) -> str:
-    listed = [c.name for c in channels]
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+def listed(names: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def left_out_problem(channels: Sequence[Channel]) -> Problem:
@@ -33,9 +33,9 @@ def left_out_problem(channels: Sequence[Channel]) -> Problem:
     them = "it" if len(channels) == 1 else "them"
     return Problem(
         FIELD,
-        f"{names(channels)} {verb} enabled but left out of this update, so {them} would say "
-        f"nothing: leaving a channel out is a decision — give the reason (recorded as a skipped "
-        f"delivery for each), or choose {them} too.",
+        f"{listed([c.name for c in channels])} {verb} enabled but left out of this update, "
+        f"so {them} would say nothing: leaving a channel out is a decision — give the reason "
+        f"(recorded as a skipped delivery for each), or choose {them} too.",
     )
 
 

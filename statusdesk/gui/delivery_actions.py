@@ -20,14 +20,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-
-from statusdesk.gui.incident_view import DeliveryTarget, muted
 
 PROBLEM_COLOUR = "#8a1111"
 
@@ -145,74 +142,3 @@ class DeliveryChooser(FocusPopup):
         super().accept()
         if target is not None:
             self.chosen.emit(target)
-
-
-class SkipReasonDialog(FocusPopup):
-    """Why skip this channel for this update? The reason is recorded with the decision and
-    shown in the timeline, so an empty one is refused here, inline, and the dialog stays."""
-
-    reason_given = Signal(str)
-
-    def __init__(self, parent: QWidget, target: DeliveryTarget, now: datetime) -> None:
-        super().__init__(parent, f"skip {target.channel}")
-        self.setObjectName("skip-reason-dialog")
-        self.target = target
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"Skip {target.channel} for this update? It will not be sent there, and the reason "
-            "is recorded in the timeline."
-        )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        what = muted(QLabel(target.describe(now)))
-        what.setTextFormat(Qt.TextFormat.PlainText)
-        what.setWordWrap(True)
-        layout.addWidget(what)
-        label = QLabel("&Reason:")
-        layout.addWidget(label)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("skip-reason")
-        self.reason.setPlaceholderText("e.g. the channel's account is suspended; posted by hand")
-        self.reason.setAccessibleName("Reason for skipping")
-        self.reason.textEdited.connect(self._clear_problem)
-        label.setBuddy(self.reason)
-        layout.addWidget(self.reason)
-        self.problem = muted(QLabel(""), PROBLEM_COLOUR)
-        self.problem.setObjectName("skip-reason-problem")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(f"Skip {target.channel}")
-        ok.setDefault(True)  # Enter in the reason field
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
-
-    def first_focus(self) -> QWidget:
-        return self.reason
-
-    def _clear_problem(self) -> None:
-        if self.problem.isVisible():
-            self.problem.hide()
-
-    def accept(self) -> None:
-        if not self.isVisible():
-            return
-        reason = self.reason.text().strip()
-        if not reason:
-            self.problem.setText(
-                f"Say why {self.target.channel} is skipped: the reason is what the timeline "
-                "will show for this silence."
-            )
-            self.problem.show()
-            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        super().accept()
-        self.reason_given.emit(reason)

@@ -887,7 +887,7 @@ class MainWindow(QMainWindow):
             )
 
     def _ask_skip_reason(self, target: DeliveryTarget, return_focus: QWidget | None) -> None:
-        from statusdesk.gui.delivery_actions import SkipReasonDialog
+        from statusdesk.gui.reason_popup import SkipReasonDialog
 
         dialog = SkipReasonDialog(self, target, self.desk.clock.now())
         dialog.reason_given.connect(partial(self._skip, target))
