@@ -1,5 +1,5 @@
-"""The Channels window's edit form and its removal question (issue #12 §7): what `statusdesk
-channel edit NAME --set k=v | --unset k` and `channel remove NAME` do, by keyboard.
+"""The Channels window's edit form (issue #12 §7): what `statusdesk channel edit NAME --set k=v
+| --unset k` does, by keyboard (removal asks with the app's ConfirmPopup, channels_dialog.py).
 
 The form shows the selected channel's settings (the kind's fields of channel_forms.KIND_FORMS,
 its language and order), filled with what it has now. Save settings hands what changed to
@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -35,7 +34,6 @@ from statusdesk.gui.channel_forms import (
     note,
     tell,
 )
-from statusdesk.gui.delivery_actions import FocusPopup
 
 
 def _choices(name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
@@ -148,47 +146,3 @@ class EditChannelForm(QGroupBox):
                     return
         target = {"language": self.language, "order": self.order}.get(problem.field)
         (target or self.save_button).setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-class ConfirmChannelRemoval(FocusPopup):
-    """Remove this channel? Enter (or the button) says yes; Esc changes nothing. `confirmed`
-    comes after the keyboard is back in the Channels window."""
-
-    confirmed = Signal(str)  # the channel's name
-
-    def __init__(self, parent: QWidget, name: str, kind: str) -> None:
-        super().__init__(parent, "remove the channel?")
-        self.setObjectName("confirm-channel-removal")
-        self.name = name
-        layout = QVBoxLayout(self)
-        question = QLabel(
-            f"Remove the {kind} channel {name}? No update goes to it any more; what it has not "
-            "sent yet is skipped, with this as the reason; its secrets are deleted from the "
-            "keyring. What it already published stays in the record under its name."
-        )
-        question.setObjectName("confirm-channel-removal-text")
-        question.setTextFormat(Qt.TextFormat.PlainText)
-        question.setWordWrap(True)
-        layout.addWidget(question)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.yes = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.yes.setText(f"&Remove {name.replace('&', '&&')}")
-        self.yes.setObjectName("confirm-remove-channel")
-        self.yes.setDefault(True)
-        question.setBuddy(self.yes)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
-        layout.addWidget(buttons)
-        chars = self.fontMetrics().averageCharWidth()
-        self.resize(60 * chars, self.sizeHint().height())
-
-    def first_focus(self) -> QWidget:
-        return self.yes
-
-    def accept(self) -> None:
-        if not self.isVisible():
-            return
-        super().accept()
-        self.confirmed.emit(self.name)

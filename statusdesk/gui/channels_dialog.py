@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from statusdesk.channels.registry import KINDS
 from statusdesk.core.model import Channel, Problem
 from statusdesk.desk import Rejected
-from statusdesk.gui.channel_edit import ConfirmChannelRemoval, EditChannelForm
+from statusdesk.gui.channel_edit import EditChannelForm
 from statusdesk.gui.channel_forms import AddChannelForm, no_auto_default, note, tell
 from statusdesk.gui.channel_parts import (
     ChannelsView,
@@ -48,6 +48,7 @@ from statusdesk.gui.channel_parts import (
     store_secret,
 )
 from statusdesk.gui.operations import author
+from statusdesk.gui.schedule_popups import ConfirmPopup
 from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.secrets import SecretsUnavailable
@@ -81,7 +82,7 @@ class ChannelsDialog(WorkspaceWindow):
         self.edit_form = EditChannelForm()
         self.edit_form.submitted.connect(self.save_settings)
         layout.addWidget(self.edit_form)
-        self.confirm: ConfirmChannelRemoval | None = None
+        self.confirm: ConfirmPopup | None = None
         self.add_form = AddChannelForm(list(KINDS))
         self.add_form.submitted.connect(self.add_channel)
         self.add_form.kind.currentIndexChanged.connect(self._chain)
@@ -411,8 +412,18 @@ class ChannelsDialog(WorkspaceWindow):
         if channel is None or "remove" in self._busy:
             return
         self._close_confirm()
-        self.confirm = ConfirmChannelRemoval(self, channel.name, channel.kind)
-        self.confirm.confirmed.connect(self._remove_confirmed)
+        name = channel.name
+        self.confirm = ConfirmPopup(
+            self,
+            title="remove the channel?",
+            question=f"Remove the {channel.kind} channel {name}?",
+            detail="No update goes to it any more; what it has not sent yet is skipped, with "
+            "this as the reason; its secrets are deleted from the keyring. What it already "
+            "published stays in the record under its name.",
+            yes=f"&Remove {name.replace('&', '&&')}",
+            no="&Keep it",
+        )
+        self.confirm.confirmed.connect(partial(self._remove_confirmed, name))
         self.confirm.open_over(self.remove_button)
 
     def _close_confirm(self) -> None:
