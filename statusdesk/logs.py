@@ -15,9 +15,11 @@ unwritable, and a report should not have to read it back.
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import logging.handlers
 import os
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +47,39 @@ def crash_dir(folder: Path | None = None) -> Path:
     return (folder or log_dir()) / "crash"
 
 
-class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
+class SaysOnceWhenItCannotWrite(logging.Handler):
+    """A log that cannot be written (a full disk, a folder taken away) is a help lost, never a
+    reason to fail nor a traceback printed over what the command says (logging's default
+    handleError prints one per record): one line on stderr, then silence."""
+
+    _said = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self._said:
+            return
+        self._said = True
+        error = sys.exc_info()[1]
+        why = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        where = getattr(self, "baseFilename", "the log")
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"statusdesk: cannot write {where} ({why}); going on without it.\n")
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError:  # closing (or logging.shutdown at exit) flushes what could not be written
+            self.handleError(logging.makeLogRecord({}))
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # its flush failed as above; the file closes anyway
+            super().close()
+
+
+class QuietFileHandler(SaysOnceWhenItCannotWrite, logging.FileHandler):
+    """The command line's log (a workspace's logs/statusdesk.log)."""
+
+
+class SharedRotatingFileHandler(SaysOnceWhenItCannotWrite, logging.handlers.RotatingFileHandler):
     """RotatingFileHandler for a file that other processes write too (the app open on two
     workspaces): when one of them has rotated the file, the others follow to the new one
     instead of writing on into what is now `statusdesk.log.1` and rotating it again."""

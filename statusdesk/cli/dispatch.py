@@ -19,6 +19,7 @@ from statusdesk.cli.inputs import repair_arguments
 from statusdesk.cli.parser import build_parser
 from statusdesk.delivery.audience import FIELD as SKIP_REASON
 from statusdesk.desk import Desk, Rejected
+from statusdesk.logs import QuietFileHandler
 from statusdesk.redact import RedactingFilter
 from statusdesk.store import WorkspaceError
 
@@ -38,7 +39,7 @@ def _log_to(folder: Path) -> Iterator[None]:
     each delivery's line already says what went wrong."""
     try:
         private.touch(folder / "statusdesk.log")  # 0600 whatever the umask
-        handler: logging.Handler = logging.FileHandler(folder / "statusdesk.log", encoding="utf-8")
+        handler: logging.Handler = QuietFileHandler(folder / "statusdesk.log", encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()  # a log is a help, never a reason to fail
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -196,3 +196,59 @@ def test_an_export_over_a_device_or_pipe_is_refused_and_leaves_it_be(
     )
     refused(result, 3, "is not a regular file")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_full_disk_under_the_log_never_prints_a_traceback(home: Path) -> None:
+    """`statusdesk run` with its logs/ on a full disk (a full 8 KiB tmpfs, as above): the lapse
+    it has to tell still reaches its output, the log's failure is said in one line, and no
+    "--- Logging error ---" traceback per record runs over what it says."""
+    import signal
+
+    unshare = shutil.which("unshare")
+    need(unshare is not None, "unshare(1) is needed (Debian package util-linux)")
+    assert unshare is not None
+    first = spawn("--home", str(home), "incident", "open", "--title-en", "API down",
+                  "--title-ar", "تعطل", *BODY)  # fmt: skip
+    assert first.code == 0, first.stderr
+    import sqlite3
+
+    with sqlite3.connect(home / "statusdesk.db") as db:  # the promise lapsed an hour ago
+        db.execute("UPDATE incident SET next_update_due = '2000-01-01T00:00:00Z'")
+    logs = home / "logs"
+    probe = subprocess.run(
+        [unshare, "-Urm", "sh", "-c", f"mount -t tmpfs -o size=8k tmpfs '{logs}'"],
+        capture_output=True,
+        text=True,
+    )
+    need(probe.returncode == 0, f"cannot mount a tmpfs in a namespace: {probe.stderr.strip()}")
+    script = (
+        f"mount -t tmpfs -o size=8k tmpfs '{logs}' && "
+        f"(dd if=/dev/zero of='{logs}/filler' bs=1k count=64 2>/dev/null; true) && "
+        f"exec '{sys.executable}' -m statusdesk --home '{home}' run"
+    )
+    runner = subprocess.Popen(
+        [unshare, "-Urm", "sh", "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=child_env(),
+    )
+    try:
+        assert runner.stdout is not None
+        said = []
+        for raw in runner.stdout:  # waits for the line itself, no fixed time
+            said.append(raw.decode())
+            if "overdue" in said[-1]:
+                break
+        assert any("incident 1: next update overdue" in line for line in said), said
+        runner.send_signal(signal.SIGTERM)
+        _, err = runner.communicate(timeout=60)
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+            runner.wait()
+    errors = err.decode("utf-8", "replace")
+    assert runner.returncode == 0, errors
+    assert "Traceback" not in errors and "Logging error" not in errors, errors
+    assert errors.count("cannot write") == 1, errors
+    assert "No space left on device" in errors, errors
