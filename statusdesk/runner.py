@@ -14,7 +14,10 @@ is left `sending`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import select
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -45,13 +48,37 @@ class Runner:
         self.poll_seconds = poll_seconds
         self.say = say
         self.stop_requested = threading.Event()
+        # A stop comes from a signal handler, which Python runs on the main thread between two
+        # of its bytecodes: possibly inside stop_requested.wait(), which holds the Event's lock
+        # (not reentrant) — Event.set() there deadlocks, and `statusdesk run` never stops on
+        # SIGTERM. A byte sent on a socket is safe anywhere; the loop rests on the socket.
+        self._wake_read, self._wake_write = socket.socketpair()
+        self._wake_write.setblocking(False)
         self._names: dict[int, str] = {}
         self.ticker = Ticker(desk.fire_due, desk.clock, monotonic)
         self.lapses = LapseWatch()
 
     def stop(self) -> None:
-        """Safe from a signal handler: only sets an event."""
-        self.stop_requested.set()
+        """Safe from a signal handler and from any thread: one byte on the wake socket."""
+        with contextlib.suppress(OSError):  # closed, or full: a stop is on its way already
+            self._wake_write.send(b"\0")
+
+    def close(self) -> None:
+        """After `run`, once no signal can call `stop` any more."""
+        self._wake_write.close()
+        self._wake_read.close()
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rest(self, seconds: float) -> None:
+        """Until the next poll, or a stop."""
+        ready, _, _ = select.select([self._wake_read], [], [], seconds)
+        if ready:
+            self.stop_requested.set()
 
     def run(self) -> None:
         store = self.desk.store
@@ -78,7 +105,7 @@ class Runner:
                 # A locked or busy database is worth another try at the next poll; a runner
                 # that dies on the first hiccup leaves the outbox unattended.
                 log.exception("poll failed; trying again")
-            self.stop_requested.wait(wait)
+            self._rest(wait)
         self.say("stopping: letting the attempts in flight finish and record their outcome")
         self.desk.dispatcher.shutdown(wait=True)
         self.say("stopped")

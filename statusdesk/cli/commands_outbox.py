@@ -113,8 +113,10 @@ def _stop_on_signals(stop: object) -> Iterator[None]:
 def run(desk: Desk, args: argparse.Namespace) -> int:
     from statusdesk.runner import Runner
 
-    runner = Runner(desk, poll_seconds=args.poll, say=lambda line: out(f"statusdesk run: {line}"))
-    with _stop_on_signals(runner.stop):
+    def say(line: str) -> None:
+        out(f"statusdesk run: {line}")
+
+    with Runner(desk, poll_seconds=args.poll, say=say) as runner, _stop_on_signals(runner.stop):
         runner.run()
     return Exit.OK
 

@@ -158,37 +158,58 @@ def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
     ]
 
 
+def test_a_stop_from_a_signal_handler_never_waits_on_the_loops_lock(desk: Desk) -> None:
+    """SIGTERM's handler runs on the main thread between two of its bytecodes — possibly
+    inside the loop's wait, which holds a lock that is not reentrant; a stop that took it
+    there would wait forever, and `statusdesk run` would never stop. The moment is modelled by
+    holding that lock in the thread that stops; the stop is then seen by the loop."""
+    import threading
+
+    with Runner(desk, poll_seconds=30.0, say=lambda _line: None) as runner:
+        stopped = threading.Event()
+
+        def signal_arrives_inside_the_wait() -> None:
+            with runner.stop_requested._cond:  # type: ignore[attr-defined]
+                runner.stop()
+            stopped.set()
+
+        threading.Thread(target=signal_arrives_inside_the_wait, daemon=True).start()
+        assert stopped.wait(10), "stop() waited on a lock its own thread holds"
+        runner.run()  # returns after one poll, not after 30 s: the stop waits on the socket
+        assert runner.stop_requested.is_set()
+
+
 def test_the_runner_says_each_lapsed_promise_once_and_a_new_lapse_again(
     desk: Desk, clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Issue #12 §2: a lapsed next-update promise is visible without the app."""
     incident = open_now(desk).incident_id  # promises the next update at T0 + 30 min
     lines: list[str] = []
-    runner = Runner(desk, poll_seconds=1.0, say=lines.append, monotonic=clock.monotonic)
-    clock.run(minutes=29)
-    runner.poll()
-    assert not [line for line in lines if "overdue" in line]
-    clock.run(minutes=4)
-    with caplog.at_level("WARNING", logger="statusdesk.runner"):
+    with Runner(desk, poll_seconds=1.0, say=lines.append, monotonic=clock.monotonic) as runner:
+        clock.run(minutes=29)
         runner.poll()
-        runner.poll()
-        clock.run(minutes=2)
-        runner.poll()
-    said = [line for line in lines if "overdue" in line]
-    assert said == [f"incident {incident}: next update overdue by 3 min"]  # once per lapse
-    assert [r.getMessage() for r in caplog.records if "overdue" in r.getMessage()] == said
+        assert not [line for line in lines if "overdue" in line]
+        clock.run(minutes=4)
+        with caplog.at_level("WARNING", logger="statusdesk.runner"):
+            runner.poll()
+            runner.poll()
+            clock.run(minutes=2)
+            runner.poll()
+        said = [line for line in lines if "overdue" in line]
+        assert said == [f"incident {incident}: next update overdue by 3 min"]  # once per lapse
+        assert [r.getMessage() for r in caplog.records if "overdue" in r.getMessage()] == said
 
-    desk.post_update(incident, draft(IncidentState.IDENTIFIED), dispatch=False)  # kept
-    clock.run(minutes=29)
-    runner.poll()
-    assert [line for line in lines if "overdue" in line] == said
-    clock.run(minutes=4)  # the new promise lapses too: a new line
-    runner.poll()
-    assert [line for line in lines if "overdue" in line] == [*said, said[0]]
-    desk.post_update(incident, draft(IncidentState.RESOLVED), dispatch=False)  # owes nothing
-    clock.run(hours=2)
-    runner.poll()
-    assert len([line for line in lines if "overdue" in line]) == 2
+        desk.post_update(incident, draft(IncidentState.IDENTIFIED), dispatch=False)  # kept
+        clock.run(minutes=29)
+        runner.poll()
+        assert [line for line in lines if "overdue" in line] == said
+        clock.run(minutes=4)  # the new promise lapses too: a new line
+        runner.poll()
+        assert [line for line in lines if "overdue" in line] == [*said, said[0]]
+        desk.post_update(incident, draft(IncidentState.RESOLVED), dispatch=False)  # owes nothing
+        clock.run(hours=2)
+        runner.poll()
+        assert len([line for line in lines if "overdue" in line]) == 2
 
 
 def test_a_time_in_the_past_is_refused(desk: Desk) -> None:
@@ -272,39 +293,39 @@ def test_the_runner_notices_a_sleep_and_applies_the_grace_rule_on_wake(
     soon = schedule(desk, incident, 5, IncidentState.IDENTIFIED)
     later = schedule(desk, incident, 10, IncidentState.MONITORING)
     lines: list[str] = []
-    runner = Runner(desk, poll_seconds=1.0, say=lines.append, monotonic=clock.monotonic)
-    runner.poll()
-    assert runner.wait_seconds() == 1.0  # nothing due within a poll
-    clock.run(minutes=4, seconds=59, milliseconds=500)
-    assert runner.wait_seconds() == pytest.approx(0.502)  # wakes right at the due time
-    clock.run(seconds=1)
-    runner.poll()  # awake: `soon` goes out on time
-    assert f"update {soon} (incident {incident}) published" in lines[-1]
-    lines.clear()
+    with Runner(desk, poll_seconds=1.0, say=lines.append, monotonic=clock.monotonic) as runner:
+        runner.poll()
+        assert runner.wait_seconds() == 1.0  # nothing due within a poll
+        clock.run(minutes=4, seconds=59, milliseconds=500)
+        assert runner.wait_seconds() == pytest.approx(0.502)  # wakes right at the due time
+        clock.run(seconds=1)
+        runner.poll()  # awake: `soon` goes out on time
+        assert f"update {soon} (incident {incident}) published" in lines[-1]
+        lines.clear()
 
-    clock.sleep(minutes=13)  # suspended: the wall clock moves, the monotonic one does not
-    tick = runner.poll()
-    assert tick.jump_seconds == pytest.approx(13 * 60)
-    assert lines[0].startswith("the wall clock jumped 13 min ahead since the last poll")
-    assert [s.update_id for s in tick.report.stale] == [later]  # 8 min late: stale
-    assert f"update {later} (incident {incident}) is stale" in lines[1]
-    assert f"`statusdesk update send {later}`" in lines[1]
-    lines.clear()
-    clock.run(seconds=1)
-    assert runner.poll().jump_seconds is None and lines == []
+        clock.sleep(minutes=13)  # suspended: the wall clock moves, the monotonic one does not
+        tick = runner.poll()
+        assert tick.jump_seconds == pytest.approx(13 * 60)
+        assert lines[0].startswith("the wall clock jumped 13 min ahead since the last poll")
+        assert [s.update_id for s in tick.report.stale] == [later]  # 8 min late: stale
+        assert f"update {later} (incident {incident}) is stale" in lines[1]
+        assert f"`statusdesk update send {later}`" in lines[1]
+        lines.clear()
+        clock.run(seconds=1)
+        assert runner.poll().jump_seconds is None and lines == []
 
 
 def test_a_short_sleep_within_the_grace_window_still_sends(desk: Desk, clock: FakeClock) -> None:
     incident = open_now(desk).incident_id
     update_id = schedule(desk, incident, 1, IncidentState.IDENTIFIED)
     lines: list[str] = []
-    runner = Runner(desk, say=lines.append, monotonic=clock.monotonic)
-    runner.poll()
-    clock.sleep(minutes=3)
-    tick = runner.poll()
-    assert tick.jump_seconds == pytest.approx(180)
-    assert [f.published.update_id for f in tick.report.fired] == [update_id]
-    assert tick.report.fired[0].late_seconds == 120
+    with Runner(desk, say=lines.append, monotonic=clock.monotonic) as runner:
+        runner.poll()
+        clock.sleep(minutes=3)
+        tick = runner.poll()
+        assert tick.jump_seconds == pytest.approx(180)
+        assert [f.published.update_id for f in tick.report.fired] == [update_id]
+        assert tick.report.fired[0].late_seconds == 120
 
 
 # -- a person's actions before it goes out ---------------------------------------------------------
