@@ -60,7 +60,7 @@ from statusdesk.delivery.outbox import (
     schedule_update,
 )
 from statusdesk.delivery.owners import new_owner
-from statusdesk.desk_config import ConfigOps, as_test_failure
+from statusdesk.desk_config import ConfigOps, as_test_failure, language_order_problems
 from statusdesk.jsonview import (
     delivery_json,
     incident_json,
@@ -555,14 +555,7 @@ class Desk(SchedulingOps, ConfigOps):
             problems.append(Problem("name", f"There is already a channel named {name!r}."))
         options = dict(settings)
         language, order = options.pop("language", "both"), options.pop("order", "en-first")
-        if language not in {lang.value for lang in Language}:
-            problems.append(
-                Problem("language", f"language must be ar, en or both (got {language!r}).")
-            )
-        if order not in {o.value for o in Order}:
-            problems.append(
-                Problem("order", f"order must be ar-first or en-first (got {order!r}).")
-            )
+        problems += language_order_problems(language, order)  # as `channel edit` checks them
         problems += [
             Problem("settings", message) for message in kind_settings_problems(kind, options)
         ]
