@@ -77,9 +77,18 @@ class ReasonPopup(FocusPopup):
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
         layout.addWidget(buttons)
         self.resize(width, self.sizeHint().height())
+        self._fit_height()
 
     def first_focus(self) -> QWidget:
         return self.reason
+
+    def _fit_height(self) -> None:
+        """Tall enough for every line at this width (a refusal shown adds some): under a bare
+        X server no window manager grows the popup, and Qt would squeeze the question."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            layout.activate()
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     def _clear_problem(self) -> None:
         if self.problem.isVisible():
@@ -92,6 +101,7 @@ class ReasonPopup(FocusPopup):
         if not reason:
             self.problem.setText(self._missing)
             self.problem.show()
+            self._fit_height()
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().accept()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from statusdesk.core.model import BilingualText, Draft, IncidentState
 from statusdesk.desk import Desk
@@ -149,6 +149,10 @@ def test_a_site_only_update_asks_why_and_the_next_update_and_incident_go_to_ever
     assert popup.isVisible() and popup.problem.isVisible()
     assert popup.problem.text().startswith("A reason is needed")
     assert focused() is popup.reason
+    # Every line of the question and of the refusal is shown whole: the popup grew to them.
+    for label in popup.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
     assert update_count(home, current) == 1
 
     # A reason, Enter: published to the site; alpha and beta skipped with the reason.
