@@ -8,7 +8,6 @@ status page (file writes), so the app calls it on its TaskRunner.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,11 +28,6 @@ if TYPE_CHECKING:
 LANGUAGES = tuple(lang.value for lang in Language)
 ORDERS = tuple(o.value for o in Order)
 DONE = (DeliveryState.SENT.value, DeliveryState.SKIPPED.value)
-# What an outbox attempt says about what happens next, which a test does not do.
-_RETRY_SENTENCE = re.compile(
-    r"\s*Will retry\b[^.]*\.?"
-    r"|[;,]\s*it may have arrived, so it is checked before being sent again"
-)
 
 
 def _rejected(problems: list[Problem]) -> Exception:
@@ -57,8 +51,9 @@ def as_test_failure(name: str, error: ChannelError) -> ChannelError:
     say what could not be reached and what to check instead."""
     from statusdesk.channels.base import Ambiguous, Permanent, Transient
 
-    text = _RETRY_SENTENCE.sub("", str(error)).strip()
+    text = error.cause.rstrip()  # without what an outbox attempt would do next
     if isinstance(error, Transient | Ambiguous):
+        text += "" if text.endswith((".", "!", "?")) else "."
         text += (
             f" The test failed and nothing is retried (it was only a test): check that the "
             f"host is up and reachable from this machine and the channel's address "

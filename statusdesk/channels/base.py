@@ -69,15 +69,35 @@ class Receipt:
     detail: str = ""
 
 
+def _joined(cause: str, then: str) -> str:
+    """ "…no answer came within 20 s; it may have arrived…": a clause goes on after a
+    semicolon, a sentence ("Will retry.") after the cause's full stop."""
+    if not then:
+        return cause
+    if then[:1].islower():
+        return f"{cause}; {then}"
+    return f"{cause}{'' if cause.endswith(('.', '!', '?')) else '.'} {then}"
+
+
 class ChannelError(Exception):
-    """A failed attempt. The message names the channel, the cause and the fix."""
+    """A failed attempt. The message names the channel, the cause and the fix (`cause`), then
+    what the outbox does about it (`then`: "Will retry."), which holds for a delivery only: a
+    channel test (`statusdesk channel test`) is never retried and says the cause alone."""
+
+    def __init__(self, cause: str, *, then: str = "") -> None:
+        super().__init__(_joined(cause, then))
+        self.cause = cause
+        self.then = then
+
+
+WILL_RETRY = "Will retry."  # what a delivery's Transient failure leads to (`then`)
 
 
 class Transient(ChannelError):
     """Nothing landed and trying again later is safe (timeouts before sending, 5xx, 429)."""
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, cause: str, retry_after: float | None = None, *, then: str = "") -> None:
+        super().__init__(cause, then=then)
         self.retry_after = retry_after
 
 

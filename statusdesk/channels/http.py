@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from statusdesk.channels.base import Ambiguous, Permanent, Transient
+from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
 from statusdesk.channels.targets import ForbiddenTarget
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 20.0
 RETRYABLE_STATUS = {408, 420, 425, 429, 500, 502, 503, 504}
+# What the outbox does after a request that may have landed (DESIGN §5: unknown, reconciled).
+MAY_HAVE_ARRIVED = "it may have arrived, so it is checked before being sent again."
 SNIPPET_CHARS = 200
 
 
@@ -66,7 +68,7 @@ def check_response(channel: str, response: requests.Response, now: datetime) -> 
     if status in RETRYABLE_STATUS:
         wait = retry_after_seconds(response.headers, now)
         told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""
-        raise Transient(f"{channel}: {host} answered {reason}{told}. Will retry.", wait)
+        raise Transient(f"{channel}: {host} answered {reason}{told}.", wait, then=WILL_RETRY)
     if status in (401, 403):
         raise Permanent(
             f"{channel}: {host} refused the credentials ({reason}). Set the right secret with "
@@ -118,33 +120,30 @@ def translate_error(channel: str, url: str, exc: Exception) -> Exception:
         )
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return Transient(
-            f"{channel}: no connection to {host} within {CONNECT_TIMEOUT:.0f} s. Will retry."
+            f"{channel}: no connection to {host} within {CONNECT_TIMEOUT:.0f} s.", then=WILL_RETRY
         )
     if isinstance(exc, requests.exceptions.ReadTimeout):
         return Ambiguous(
-            f"{channel}: the request reached {host} but no answer came within "
-            f"{READ_TIMEOUT:g} s; it may have arrived, so it is checked before being sent again."
+            f"{channel}: the request reached {host} but no answer came within {READ_TIMEOUT:g} s",
+            then=MAY_HAVE_ARRIVED,
         )
     if isinstance(exc, requests.exceptions.ConnectionError):
         if _caused_by(exc, NameResolutionError):
             return Transient(
-                f"{channel}: cannot resolve {host}. Check the network and the url setting. "
-                "Will retry."
+                f"{channel}: cannot resolve {host}. Check the network and the url setting.",
+                then=WILL_RETRY,
             )
         if _caused_by(exc, NewConnectionError, ConnectionRefusedError):
             return Transient(
-                f"{channel}: cannot connect to {host} (is the receiver up?). Will retry."
+                f"{channel}: cannot connect to {host} (is the receiver up?).", then=WILL_RETRY
             )
         return Ambiguous(
-            f"{channel}: the connection to {host} broke during the request ({exc}); it may "
-            "have arrived, so it is checked before being sent again."
+            f"{channel}: the connection to {host} broke during the request ({exc})",
+            then=MAY_HAVE_ARRIVED,
         )
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return Permanent(f"{channel}: {url!r} is not a usable URL. Fix the url setting.")
-    return Ambiguous(
-        f"{channel}: the request to {host} failed ({exc}); it may have arrived, so it is "
-        "checked before being sent again."
-    )
+    return Ambiguous(f"{channel}: the request to {host} failed ({exc})", then=MAY_HAVE_ARRIVED)
 
 
 def post(

@@ -414,14 +414,16 @@ def test_without_an_enabled_site_channel_the_page_is_not_rebuilt_and_that_is_sai
 @pytest.mark.parametrize(
     "error",
     [
-        Transient("x: cannot connect to 127.0.0.1:9 (is the receiver up?). Will retry."),
+        # As the channels raise them: the cause, then what the outbox does next.
+        Transient("x: cannot connect to 127.0.0.1:9 (is the receiver up?)."),
         Transient(
-            "x: no answer from X's token endpoint (ReadTimeout). Will retry; if X renewed the "
-            "token meanwhile, the next attempt says so and what to do."
+            "x: no answer from X's token endpoint (ReadTimeout).",
+            then="Will retry; if X renewed the token meanwhile, the next attempt says so and "
+            "what to do.",
         ),
         Ambiguous(
-            "x: the request reached h but no answer came within 30 s; it may have arrived, so "
-            "it is checked before being sent again."
+            "x: the request reached h but no answer came within 30 s",
+            then="it may have arrived, so it is checked before being sent again.",
         ),
     ],
 )

@@ -387,7 +387,8 @@ class EmailChannel:
             raise Transient(
                 f"{name}: {len(waiting)} of {total} recipient(s) could not be mailed yet: "
                 f"{_names(waiting)} ({'; '.join(dict.fromkeys(reasons)) or 'no reason given'}); "
-                f"{others}. Will retry only those."
+                f"{others}.",
+                then="Will retry only those.",
             )
         if refused:
             raise Permanent(

@@ -15,7 +15,7 @@ import ssl
 from dataclasses import dataclass
 from enum import Enum
 
-from statusdesk.channels.base import ChannelError, Permanent, Transient
+from statusdesk.channels.base import WILL_RETRY, ChannelError, Permanent, Transient
 from statusdesk.channels.email.settings import EmailSettings
 from statusdesk.channels.targets import host_problem
 
@@ -130,7 +130,8 @@ class Connection:
         if 400 <= code < 500:
             raise Transient(
                 f"{self.name}: {s.where} could not check the login now "
-                f"({reply_text(code, reply)}). Will retry."
+                f"({reply_text(code, reply)}).",
+                then=WILL_RETRY,
             )
         raise Permanent(
             f"{self.name}: the SMTP server refused the username/password "
@@ -170,24 +171,26 @@ class Connection:
         if isinstance(exc, socket.gaierror):
             return Transient(
                 f"{self.name}: cannot resolve {self.settings.host}. Check the network and the "
-                "host setting. Will retry."
+                "host setting.",
+                then=WILL_RETRY,
             )
         if isinstance(exc, ConnectionRefusedError):
             return Transient(
-                f"{self.name}: cannot connect to {where} (is the server up and the port "
-                "right?). Will retry."
+                f"{self.name}: cannot connect to {where} (is the server up and the port right?).",
+                then=WILL_RETRY,
             )
         if isinstance(exc, TimeoutError):
             return Transient(
-                f"{self.name}: no answer from {where} within {TIMEOUT:g} s; nothing was sent. "
-                "Will retry."
+                f"{self.name}: no answer from {where} within {TIMEOUT:g} s; nothing was sent.",
+                then=WILL_RETRY,
             )
         if isinstance(exc, smtplib.SMTPServerDisconnected | OSError):
             return Transient(
                 f"{self.name}: {where} closed the connection before anything was sent "
-                f"({exc or type(exc).__name__}). Will retry."
+                f"({exc or type(exc).__name__}).",
+                then=WILL_RETRY,
             )
-        return Transient(f"{self.name}: connecting to {where} failed ({exc}). Will retry.")
+        return Transient(f"{self.name}: connecting to {where} failed ({exc}).", then=WILL_RETRY)
 
     # -- using it -----------------------------------------------------------------------------
 

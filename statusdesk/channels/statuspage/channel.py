@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from statusdesk.channels import http
 from statusdesk.channels.base import (
+    WILL_RETRY,
     Ambiguous,
     ChannelContext,
     ChannelError,
@@ -321,7 +322,9 @@ class StatuspageChannel:
         if known.remote_id is not None:
             return known.remote_id
         if known.waiting_for is not None:
-            raise Transient(self._waiting_message(known), self._wait_for_earlier(known))
+            raise Transient(
+                self._waiting_message(known), self._wait_for_earlier(known), then=WILL_RETRY
+            )
         if known.uncertain:
             # An earlier attempt may have created it without our knowing its id: ask first.
             with self._lookup():
@@ -337,7 +340,7 @@ class StatuspageChannel:
         return (
             f"{self.name}: waiting for delivery {earlier.id} (an earlier update of this "
             f"incident, now {earlier.state.value}) to create the incident on Statuspage, so "
-            "this update does not open a second one. Will retry."
+            "this update does not open a second one."
         )
 
     def _wait_for_earlier(self, known: Known) -> float:
@@ -438,7 +441,8 @@ class StatuspageChannel:
         if not isinstance(incidents, list):
             raise Transient(
                 f"{self.name}: Statuspage answered the list of incidents with something that is "
-                "not a list. Will look again."
+                "not a list.",
+                then="Will look again.",
             )
         for incident in incidents:
             if isinstance(incident, Mapping) and incident.get("id") and wanted(_metadata(incident)):
@@ -451,7 +455,7 @@ class StatuspageChannel:
         try:
             yield
         except Ambiguous as exc:
-            raise Transient(f"{exc} Will look again.") from exc
+            raise Transient(exc.cause, then="Will look again.") from exc
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -573,12 +577,11 @@ class StatuspageChannel:
         try:
             yield
         except ChannelError as exc:
-            message = str(exc)
-            clean = _scrub(message, api_key)
-            if clean != message:
+            clean = _scrub(exc.cause, api_key)
+            if clean != exc.cause:
                 if isinstance(exc, Transient):
-                    raise Transient(clean, exc.retry_after) from None
-                raise type(exc)(clean) from None
+                    raise Transient(clean, exc.retry_after, then=exc.then) from None
+                raise type(exc)(clean, then=exc.then) from None
             raise
 
     # -- secrets and components ---------------------------------------------------------------

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from statusdesk.channels import http
-from statusdesk.channels.base import Ambiguous, Permanent, Transient
+from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
 
 DEFAULT_BASE_URL = "https://api.x.com"
 STATUS_URL = "https://x.com/i/web/status/{}"
@@ -144,7 +144,9 @@ class XApi:
         data = self._call("GET", "/2/users/me", action="the account lookup")
         user = data.get("data") if isinstance(data, dict) else None
         if not isinstance(user, dict) or not isinstance(user.get("id"), str):
-            raise Transient(f"{self.channel}: X's answer to /2/users/me has no user. Will retry.")
+            raise Transient(
+                f"{self.channel}: X's answer to /2/users/me has no user.", then=WILL_RETRY
+            )
         return Account(str(user["id"]), str(user.get("username", "")), str(user.get("name", "")))
 
     def recent_posts(self, user_id: str, count: int = RECENT_POSTS) -> list[Post]:
@@ -222,7 +224,8 @@ class XApi:
                 # A lookup changes nothing: not knowing its answer is only a reason to ask again.
                 error = Transient(
                     f"{self.channel}: no answer from {http.host_of(url)} to {path} "
-                    f"({type(exc).__name__}). Will try again."
+                    f"({type(exc).__name__}).",
+                    then="Will try again.",
                 )
             raise error from exc
 
@@ -243,8 +246,9 @@ class XApi:
             wait = rate_limit_wait(status, response.headers, self.now())
             told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""
             raise Transient(
-                f"{self.channel}: X answered {reason}{said}{told}. Will retry.",
+                f"{self.channel}: X answered {reason}{said}{told}.",
                 wait,
+                then=WILL_RETRY,
             )
         if status == 401:
             raise Permanent(

@@ -18,7 +18,7 @@ from typing import Any
 
 from statusdesk import redact
 from statusdesk.channels import http
-from statusdesk.channels.base import Ambiguous, Permanent, Secrets, Transient
+from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Secrets, Transient
 from statusdesk.channels.x.api import problem_detail, rate_limit_wait
 
 log = logging.getLogger(__name__)
@@ -200,8 +200,9 @@ class OAuth2Authorizer:
             told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""
             raise Transient(
                 f"{name}: X's token endpoint answered {status} {response.reason or ''}".rstrip()
-                + f"{told}. Will retry.",
+                + f"{told}.",
                 wait,
+                then=WILL_RETRY,
             )
         http.check_response(name, response, self.now())
         try:
@@ -209,7 +210,9 @@ class OAuth2Authorizer:
         except ValueError:
             body = None
         if not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
-            raise Transient(f"{name}: X's token endpoint answered without a token. Will retry.")
+            raise Transient(
+                f"{name}: X's token endpoint answered without a token.", then=WILL_RETRY
+            )
         # The access token is as good as a password until it expires: never in an error, a log
         # or the record, even when X's next answer echoes it back.
         redact.remember(str(body["access_token"]))
@@ -246,8 +249,9 @@ class OAuth2Authorizer:
                 # Nothing was published; but X may have spent the refresh token.
                 error = Transient(
                     f"{self.reader.channel}: no answer from X's token endpoint "
-                    f"({type(exc).__name__}). Will retry; if X renewed the token meanwhile, the "
-                    f"next attempt says so and what to do."
+                    f"({type(exc).__name__}).",
+                    then="Will retry; if X renewed the token meanwhile, the next attempt says "
+                    "so and what to do.",
                 )
             raise error from exc
 
