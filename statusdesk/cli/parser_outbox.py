@@ -8,6 +8,21 @@ from typing import Any
 
 from statusdesk.cli import inputs
 
+
+def add_set_option(parser: argparse.ArgumentParser) -> None:
+    """`--set KEY=VALUE`, repeated: a channel's settings, as `channel add` and `channel edit`
+    take them (into `settings`, a list of (key, value))."""
+    parser.add_argument(
+        "--set",
+        metavar="KEY=VALUE",
+        type=inputs.setting,
+        action="append",
+        default=[],
+        dest="settings",
+        help="a setting; repeat for several",
+    )
+
+
 Handler = Any
 
 SECRET_EPILOG = """\
@@ -107,15 +122,7 @@ def add_channel_parsers(
     )
     added.add_argument("kind", metavar="KIND", help="the channel kind, e.g. webhook")
     added.add_argument("name", metavar="NAME", help="a short unique name, e.g. ops-hook")
-    added.add_argument(
-        "--set",
-        metavar="KEY=VALUE",
-        type=inputs.setting,
-        action="append",
-        default=[],
-        dest="settings",
-        help="a setting; repeat for several",
-    )
+    add_set_option(added)
     added.add_argument("--json", action="store_true", help="print the new channel as a JSON object")
     added.set_defaults(handler=handlers["channel add"])
 

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from statusdesk import settings
-from statusdesk.cli import inputs
+from statusdesk.cli.parser_outbox import add_set_option
 
 Handler = Any
 
@@ -60,15 +60,7 @@ def add_channel_change_parsers(
         formatter_class=formatter,
     )
     edited.add_argument("name", metavar="NAME", help="the channel's name")
-    edited.add_argument(
-        "--set",
-        metavar="KEY=VALUE",
-        type=inputs.setting,
-        action="append",
-        default=[],
-        dest="settings",
-        help="a setting; repeat for several",
-    )
+    add_set_option(edited)
     edited.add_argument(
         "--unset",
         metavar="KEY",
