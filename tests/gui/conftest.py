@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -122,3 +124,21 @@ def launch(qtbot, home: Path) -> Iterator[WindowFactory]:  # type: ignore[no-unt
         window.close()
         session.close()
         window.deleteLater()
+
+
+# -- 200 % ----------------------------------------------------------------------------------
+
+SCREEN = {"width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def at_200_percent(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """The environment of a process on a 1920×1080 offscreen screen at QT_SCALE_FACTOR=2."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "1080p", "x": 0, "y": 0, **SCREEN}]}))
+    yield os.environ | {
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": "2",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }

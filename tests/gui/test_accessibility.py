@@ -33,7 +33,6 @@ alone, and reports their sizes: each fits in 960×540 and opens within the scree
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -409,20 +408,6 @@ def test_the_popup_asking_before_languages_that_disagree_go_out(
 
 
 # -- 200 % ----------------------------------------------------------------------------------
-
-SCREEN = {"width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-
-
-@pytest.fixture
-def at_200_percent(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """The environment of a process on a 1920×1080 offscreen screen at QT_SCALE_FACTOR=2."""
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "1080p", "x": 0, "y": 0, **SCREEN}]}))
-    yield os.environ | {
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "QT_SCALE_FACTOR": "2",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
 
 
 def test_every_window_fits_a_1080p_screen_at_200_percent(

@@ -8,10 +8,8 @@ update (scrolled down to, never sideways). Measured by tests/gui/page_probe.py."
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -153,20 +151,6 @@ def test_the_incident_page_never_scrolls_sideways(
 
 
 # -- 200 % ----------------------------------------------------------------------------------
-
-SCREEN = {"width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-
-
-@pytest.fixture
-def at_200_percent(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """A process on a 1920×1080 offscreen screen at QT_SCALE_FACTOR=2 (as test_accessibility)."""
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "1080p", "x": 0, "y": 0, **SCREEN}]}))
-    yield os.environ | {
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "QT_SCALE_FACTOR": "2",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
 
 
 def test_the_incident_page_never_scrolls_sideways_at_200_percent(
