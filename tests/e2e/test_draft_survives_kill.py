@@ -8,6 +8,8 @@ import signal
 import sqlite3
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from statusdesk.core.model import BilingualText, Draft, IncidentState
@@ -35,9 +37,7 @@ def kept(home: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def test_a_draft_typed_in_the_real_app_survives_sigkill(
-    qtbot, xvfb: str, home: Path, tmp_path: Path
-) -> None:
+def incident_with_an_update(home: Path) -> int:
     with Desk(home) as desk:
         opened = desk.open_incident(
             title=BilingualText("Payments failing", "فشل المدفوعات"),
@@ -46,6 +46,12 @@ def test_a_draft_typed_in_the_real_app_survives_sigkill(
             ),
         )
         desk.wait_for(opened.update_id, timeout=30)
+    return opened.incident_id
+
+
+@contextmanager
+def the_real_app(home: Path, xvfb: str, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """The app on its own X server, its desk built and holding the keyboard; gone after."""
     env = x_env(xvfb)
     log = (tmp_path / "app.log").open("w")
     app = subprocess.Popen(app_command(home), env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -53,6 +59,35 @@ def test_a_draft_typed_in_the_real_app_survives_sigkill(
         xdotool(env, "search", "--sync", "--onlyvisible", "--name", "statusdesk")
         wait_for(lambda: focused_window(env).startswith("statusdesk — /"), 30, "the desk")
         time.sleep(0.5)
+        yield env
+        os.kill(app.pid, signal.SIGKILL)  # no closeEvent, no flush: only what was kept counts
+        assert app.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
+
+
+@contextmanager
+def started_again(home: Path) -> Iterator[MainWindow]:
+    session = Session(home)
+    window = MainWindow(session)
+    try:
+        yield window
+        assert "Restored your unpublished draft" in window.statusBar().currentMessage()
+    finally:
+        window.ask_before_discarding = False
+        window.close()
+        session.close()
+        window.deleteLater()
+
+
+def test_a_draft_typed_in_the_real_app_survives_sigkill(
+    qtbot, xvfb: str, home: Path, tmp_path: Path
+) -> None:
+    incident = incident_with_an_update(home)
+    with the_real_app(home, xvfb, tmp_path) as env:
         xdotool(env, "key", "--delay", "120", "ctrl+u")
         xdotool(env, "type", "--delay", "60", ENGLISH)
         xdotool(env, "key", "--delay", "120", "ctrl+l")
@@ -62,26 +97,10 @@ def test_a_draft_typed_in_the_real_app_survives_sigkill(
             15,
             "the draft to be kept in the workspace",
         )
-        os.kill(app.pid, signal.SIGKILL)  # no closeEvent, no flush: only what was kept counts
-        assert app.wait(timeout=10) == -signal.SIGKILL
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
-        log.close()
-
-    session = Session(home)
-    window = MainWindow(session)
-    try:
-        qtbot.waitUntil(lambda: window.composer.target == opened.incident_id)
+    with started_again(home) as window:
+        qtbot.waitUntil(lambda: window.composer.target == incident)
         assert window.composer.body_en.toPlainText() == ENGLISH
         assert window.composer.body_ar.toPlainText() == ARABIC
-        assert "Restored your unpublished draft" in window.statusBar().currentMessage()
-    finally:
-        window.ask_before_discarding = False
-        window.close()
-        session.close()
-        window.deleteLater()
 
 
 def test_a_draft_typed_without_a_pause_survives_a_sigkill_at_its_last_key(
@@ -89,42 +108,14 @@ def test_a_draft_typed_without_a_pause_survives_a_sigkill_at_its_last_key(
 ) -> None:
     """Today's debounce saved only once the typing paused: killed right after four seconds of
     uninterrupted Arabic, the draft was lost. Now at most the last second of it is."""
-    with Desk(home) as desk:
-        opened = desk.open_incident(
-            title=BilingualText("Payments failing", "فشل المدفوعات"),
-            draft=Draft(
-                BilingualText("Payments fail.", "تفشل المدفوعات."), IncidentState.IDENTIFIED
-            ),
-        )
-        desk.wait_for(opened.update_id, timeout=30)
-    env = x_env(xvfb)
-    log = (tmp_path / "app.log").open("w")
-    app = subprocess.Popen(app_command(home), env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        xdotool(env, "search", "--sync", "--onlyvisible", "--name", "statusdesk")
-        wait_for(lambda: focused_window(env).startswith("statusdesk — /"), 30, "the desk")
-        time.sleep(0.5)
+    incident = incident_with_an_update(home)
+    with the_real_app(home, xvfb, tmp_path) as env:
         xdotool(env, "key", "--delay", "120", "ctrl+u", "ctrl+l")
         xdotool(env, "type", "--delay", str(KEY_DELAY_MS), LONG_ARABIC)
-        os.kill(app.pid, signal.SIGKILL)  # at the last key: no pause, no closeEvent, no flush
-        assert app.wait(timeout=10) == -signal.SIGKILL
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
-        log.close()
-
-    session = Session(home)
-    window = MainWindow(session)
-    try:
-        qtbot.waitUntil(lambda: window.composer.target == opened.incident_id)
+        # killed at the last key: no pause
+    with started_again(home) as window:
+        qtbot.waitUntil(lambda: window.composer.target == incident)
         kept_text = window.composer.body_ar.toPlainText()
         print(f"kept {len(kept_text)} of {len(LONG_ARABIC)} characters typed without a pause")
         assert LONG_ARABIC.startswith(kept_text), kept_text
         assert len(kept_text) >= len(LONG_ARABIC) - AT_RISK, (len(kept_text), len(LONG_ARABIC))
-        assert "Restored your unpublished draft" in window.statusBar().currentMessage()
-    finally:
-        window.ask_before_discarding = False
-        window.close()
-        session.close()
-        window.deleteLater()
