@@ -5,6 +5,7 @@ with captured output, and in real child processes where the environment is the p
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import stat
 import subprocess
@@ -117,29 +118,30 @@ def test_out_of_range_input_in_a_real_process(home: Path) -> None:
         refused(spawn("--home", str(home), *argv), 3)
 
 
-def test_site_build_on_a_full_disk_exit_1_and_keeps_the_page(home: Path) -> None:
-    """A real full disk: the site's build folder is a 16 KiB tmpfs, mounted in a private mount
-    namespace (unshare; as a normal user through a user namespace) of the child alone."""
+def on_a_full_disk(folder: Path, *argv: str) -> list[str]:
+    """The command line `statusdesk ARGV` with `folder` on a real full disk: a 16 KiB tmpfs,
+    filled, mounted in a private mount namespace (unshare; as a normal user through a user
+    namespace) of the child alone."""
     unshare = shutil.which("unshare")
     need(unshare is not None, "unshare(1) is needed (Debian package util-linux)")
     assert unshare is not None
+    mount = f"mount -t tmpfs -o size=16k tmpfs '{folder}'"
+    probe = subprocess.run([unshare, "-Urm", "sh", "-c", mount], capture_output=True, text=True)
+    need(probe.returncode == 0, f"cannot mount a tmpfs in a namespace: {probe.stderr.strip()}")
+    script = (
+        f"{mount} && (dd if=/dev/zero of='{folder}/filler' bs=1k count=64 2>/dev/null; true) && "
+        f"exec '{sys.executable}' -m statusdesk {' '.join(shlex.quote(a) for a in argv)}"
+    )
+    return [unshare, "-Urm", "sh", "-c", script]
+
+
+def test_site_build_on_a_full_disk_exit_1_and_keeps_the_page(home: Path) -> None:
     first = spawn("--home", str(home), "incident", "open", "--title-en", "API down",
                   "--title-ar", "تعطل", *BODY)  # fmt: skip
     assert first.code == 0, first.stderr
     before = (home / "site" / "index.html").read_text(encoding="utf-8")
-    versions = home / ".site-versions"
-    probe = subprocess.run(
-        [unshare, "-Urm", "sh", "-c", f"mount -t tmpfs -o size=16k tmpfs '{versions}'"],
-        capture_output=True,
-        text=True,
-    )
-    need(probe.returncode == 0, f"cannot mount a tmpfs in a namespace: {probe.stderr.strip()}")
-    script = (
-        f"mount -t tmpfs -o size=16k tmpfs '{versions}' && "
-        f"exec '{sys.executable}' -m statusdesk --home '{home}' site build"
-    )
     done = subprocess.run(
-        [unshare, "-Urm", "sh", "-c", script],
+        on_a_full_disk(home / ".site-versions", "--home", str(home), "site", "build"),
         capture_output=True,
         cwd=REPO,
         env=child_env(),
@@ -199,14 +201,11 @@ def test_an_export_over_a_device_or_pipe_is_refused_and_leaves_it_be(
 
 
 def test_a_full_disk_under_the_log_never_prints_a_traceback(home: Path) -> None:
-    """`statusdesk run` with its logs/ on a full disk (a full 8 KiB tmpfs, as above): the lapse
+    """`statusdesk run` with its logs/ on a full disk (on_a_full_disk): the lapse
     it has to tell still reaches its output, the log's failure is said in one line, and no
     "--- Logging error ---" traceback per record runs over what it says."""
     import signal
 
-    unshare = shutil.which("unshare")
-    need(unshare is not None, "unshare(1) is needed (Debian package util-linux)")
-    assert unshare is not None
     first = spawn("--home", str(home), "incident", "open", "--title-en", "API down",
                   "--title-ar", "تعطل", *BODY)  # fmt: skip
     assert first.code == 0, first.stderr
@@ -214,20 +213,8 @@ def test_a_full_disk_under_the_log_never_prints_a_traceback(home: Path) -> None:
 
     with sqlite3.connect(home / "statusdesk.db") as db:  # the promise lapsed an hour ago
         db.execute("UPDATE incident SET next_update_due = '2000-01-01T00:00:00Z'")
-    logs = home / "logs"
-    probe = subprocess.run(
-        [unshare, "-Urm", "sh", "-c", f"mount -t tmpfs -o size=8k tmpfs '{logs}'"],
-        capture_output=True,
-        text=True,
-    )
-    need(probe.returncode == 0, f"cannot mount a tmpfs in a namespace: {probe.stderr.strip()}")
-    script = (
-        f"mount -t tmpfs -o size=8k tmpfs '{logs}' && "
-        f"(dd if=/dev/zero of='{logs}/filler' bs=1k count=64 2>/dev/null; true) && "
-        f"exec '{sys.executable}' -m statusdesk --home '{home}' run"
-    )
     runner = subprocess.Popen(
-        [unshare, "-Urm", "sh", "-c", script],
+        on_a_full_disk(home / "logs", "--home", str(home), "run"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=REPO,
