@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def fitted_size(width: int, height: int) -> QSize:
     """(width, height), or less where the primary screen's free area is smaller: at 200 % a
     1920×1080 screen offers 960×540, and a window opened larger than the screen has its title
     bar and edges out of reach. The shell and the desk ask the same, so nothing moves."""
-    screen = QGuiApplication.primaryScreen()
+    screen: QScreen | None = QGuiApplication.primaryScreen()  # None before any screen is known
     if screen is None:
         return QSize(width, height)
     free = screen.availableGeometry()

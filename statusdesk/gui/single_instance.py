@@ -135,8 +135,8 @@ class SingleInstance:
 
     def holder(self) -> int | None:
         """The process id of the app holding the workspace, as its lock file says."""
-        info = self._lock.getLockInfo()
-        return info[0] if isinstance(info, tuple) and info and info[0] else None
+        pid, _host, _app = self._lock.getLockInfo()  # (0, "", "") when nobody holds it
+        return pid or None
 
     def hand_over(self, argv: Sequence[str]) -> Handover:
         """Give `argv` to the app that holds the workspace, waiting for it to listen if it is

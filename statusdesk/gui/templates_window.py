@@ -231,7 +231,8 @@ class TemplatesWindow(WorkspaceWindow):
         popup.confirmed.connect(then)
         popup.finished.connect(self._confirm_closed)
         self.confirm = popup
-        popup.open_over(self.focusWidget() or self.list)
+        focused: QWidget | None = self.focusWidget()  # None while no child has focus
+        popup.open_over(focused or self.list)
         if safe_default:
             popup.no.setFocus(Qt.FocusReason.PopupFocusReason)
 

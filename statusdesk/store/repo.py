@@ -77,6 +77,12 @@ class UpdatePlan:
     skip_by: str | None = None
 
 
+def _still_open(conn: sqlite3.Connection) -> bool:
+    """Whether `conn` is inside a transaction now. A function, so that a type checker that saw
+    `in_transaction` false before a `yield` does not take it as false after."""
+    return conn.in_transaction
+
+
 class Store:
     """One connection to one workspace database. Not shared between threads: open another."""
 
@@ -120,7 +126,7 @@ class Store:
             yield
             conn.execute("COMMIT")
         except BaseException as exc:
-            if conn.in_transaction:
+            if _still_open(conn):
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
                 raise WorkspaceError(describe_sqlite_error(exc, self.path)) from exc

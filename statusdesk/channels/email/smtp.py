@@ -187,7 +187,7 @@ class Connection:
         if isinstance(exc, smtplib.SMTPServerDisconnected | OSError):
             return Transient(
                 f"{self.name}: {where} closed the connection before anything was sent "
-                f"({exc or type(exc).__name__}).",
+                f"({str(exc) or type(exc).__name__}).",
                 then=WILL_RETRY,
             )
         return Transient(f"{self.name}: connecting to {where} failed ({exc}).", then=WILL_RETRY)
@@ -225,7 +225,7 @@ class Connection:
             return self._refusal("DATA", exc.smtp_code, exc.smtp_error)
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self.close()
-            detail = f"the connection broke at {stage} ({exc or type(exc).__name__})"
+            detail = f"the connection broke at {stage} ({str(exc) or type(exc).__name__})"
             raise ConnectionLost(detail, unsure=stage == "DATA") from None
         if code != 250:
             return self._refusal("the message", code, reply)
