@@ -817,7 +817,7 @@ def test_settings_default_to_the_real_api(sp_desk: Desk) -> None:
     config = sp_desk.add_channel("statuspage", "status", {"page_id": "kctbh9vrtdwd"})
     channel = sp_desk.channel(config)
     assert isinstance(channel, StatuspageChannel)
-    assert channel._page_url() == "https://api.statuspage.io/v1/pages/kctbh9vrtdwd"
+    assert channel.client.page_url() == "https://api.statuspage.io/v1/pages/kctbh9vrtdwd"
 
 
 def test_a_missing_api_key_stops_publishing_before_anything_is_sent(
