@@ -403,12 +403,12 @@ class StatuspageChannel:
         have landed a PATCH of the same incident with the same status and body digest."""
         store = self.context.open_store()
         try:
-            kept = store.kept_render_by_key(key)
+            kept = store.ledger.kept_render_by_key(key)
             if kept is None or kept[0] is None:
                 return 0
             incident_id = Rendered.from_json(kept[0]).incident_id
             count = 0
-            for deliveries in store.deliveries_for_incident(incident_id).values():
+            for deliveries in store.deliveries.deliveries_for_incident(incident_id).values():
                 for delivery in deliveries:
                     if (
                         delivery.channel_id != self.config.id
@@ -416,7 +416,7 @@ class StatuspageChannel:
                         or delivery.state is not DeliveryState.SENT
                     ):
                         continue
-                    for part in store.delivery_parts(delivery.id):
+                    for part in store.ledger.delivery_parts(delivery.id):
                         if part["seq"] == 0 and _same_patch(part["target"], marker):
                             count += 1
             return count
