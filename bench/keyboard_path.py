@@ -50,7 +50,7 @@ def workspace(home: Path, receivers: list[Receiver]) -> int:
 
 
 def all_sent(desk: Desk, update_id: int) -> bool:
-    states = [d.state for d in desk.store.deliveries_for_update(update_id)]
+    states = [d.state for d in desk.store.deliveries.deliveries_for_update(update_id)]
     return len(states) == 3 and all(s is DeliveryState.SENT for s in states)
 
 
@@ -116,7 +116,7 @@ def gui_run(root: Path, number: int) -> tuple[float, int]:
             "the window on the incident, templates read",
         )
         with Desk(home) as reader:
-            before = len(reader.store.updates(incident))
+            before = len(reader.store.incidents.updates(incident))
             started = time.perf_counter()
             chord("Ctrl+U")
             chord("Ctrl+T")
@@ -136,7 +136,7 @@ def gui_run(root: Path, number: int) -> tuple[float, int]:
             chord("Ctrl+Return")
 
             def done() -> bool:
-                updates = reader.store.updates(incident)
+                updates = reader.store.incidents.updates(incident)
                 return len(updates) > before and all_sent(reader, updates[-1].id)
 
             pump(done, "every delivery sent")

@@ -269,10 +269,9 @@ def shoot(home: Path, out: Path) -> list[Path]:
         save("cheat-sheet", env, "statusdesk — keys")
         keys(env, "Escape")
     # The first session was killed, and kept its draft (issue #8): start the next one clean.
-    from statusdesk.store.drafts import drop_all_drafts
 
     with Desk(home) as desk:
-        drop_all_drafts(desk.store)
+        desk.store.drafts.drop_all_drafts()
     with xvfb("1920x1080") as env:  # a 1080p screen at 200%: 960x540 to lay out in
         env["QT_SCALE_FACTOR"] = "2"
         with running_app(home, env):

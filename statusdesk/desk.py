@@ -202,12 +202,12 @@ class Desk(SchedulingOps, ConfigOps):
     def channel_configs(self, names: Sequence[str] | None = None) -> list[ChannelConfig]:
         """The channels an update goes to: the named ones, or every enabled one."""
         if not names:
-            return self.store.channels(enabled_only=True)
+            return self.store.channels.channels(enabled_only=True)
         chosen = []
         for name in names:
-            config = self.store.channel_by_name(name)
+            config = self.store.channels.channel_by_name(name)
             if config is None:
-                known = ", ".join(c.name for c in self.store.channels()) or "none"
+                known = ", ".join(c.name for c in self.store.channels.channels()) or "none"
                 raise Rejected(
                     [Problem("channels", f"There is no channel named {name!r} (known: {known}).")]
                 )
@@ -219,7 +219,7 @@ class Desk(SchedulingOps, ConfigOps):
     ) -> tuple[LeftOut, list[Problem]]:
         """The enabled channels `channels` leave out, with the reason; a `skip_reason` problem
         when some are left out with none (issue #12 §1: never narrowed by accident)."""
-        enabled = self.store.channels(enabled_only=True)
+        enabled = self.store.channels.channels(enabled_only=True)
         return audience(channels, enabled, skip_reason, by or self._who())
 
     # -- checks -------------------------------------------------------------------------------
@@ -284,7 +284,7 @@ class Desk(SchedulingOps, ConfigOps):
         names): warnings to read before publishing, never a block."""
         from statusdesk.core.consistency import consistency_warnings
 
-        return consistency_warnings(body, [c.name for c in self.store.components()])
+        return consistency_warnings(body, [c.name for c in self.store.components.components()])
 
     def _provisional_incident(
         self,
@@ -347,7 +347,7 @@ class Desk(SchedulingOps, ConfigOps):
         provisional = self._provisional_incident(
             title,
             kind,
-            incident_id=self.store.next_incident_id() if template else 0,
+            incident_id=self.store.incidents.next_incident_id() if template else 0,
             cadence_min=cadence_min,
             window_start=window_start,
             window_end=window_end,
@@ -410,7 +410,7 @@ class Desk(SchedulingOps, ConfigOps):
         then. `cadence_min` changes the incident's next-update cadence from now on. Without
         `anyway`, English/Arabic disagreements refuse it. Enabled channels left out of
         `channel_names` need `skip_reason` (see open_incident)."""
-        incident = self.store.incident(incident_id)
+        incident = self.store.incidents.incident(incident_id)
         if incident is None:
             raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
         if cadence_min is not None:
@@ -431,7 +431,7 @@ class Desk(SchedulingOps, ConfigOps):
         now = self.now()
         with self.store.transaction():
             if cadence_min is not None:
-                self.store.set_cadence(incident_id, cadence_min, now, draft.author)
+                self.store.schedule.set_cadence(incident_id, cadence_min, now, draft.author)
             if scheduled_for is not None:
                 published = schedule_update(
                     self.store,
@@ -477,7 +477,7 @@ class Desk(SchedulingOps, ConfigOps):
             DeliveryState.UNKNOWN,  # being reconciled: it ends sent, retried or for a person
         )
         while True:
-            deliveries = self.store.deliveries_for_update(update_id)
+            deliveries = self.store.deliveries.deliveries_for_update(update_id)
             if all(d.state not in open_states for d in deliveries):
                 return deliveries
             if time.monotonic() >= deadline:
@@ -509,7 +509,9 @@ class Desk(SchedulingOps, ConfigOps):
 
     def _decide(self, delivery_id: int, decision: str, by: str, note: str) -> Delivery:
         try:
-            delivery = self.store.decide_delivery(delivery_id, decision, by, note, self.now())
+            delivery = self.store.deliveries.decide_delivery(
+                delivery_id, decision, by, note, self.now()
+            )
         except ValueError as exc:
             raise Rejected([Problem("delivery", str(exc))]) from exc
         self.dispatcher.notify(delivery_id, delivery.state)
@@ -531,7 +533,7 @@ class Desk(SchedulingOps, ConfigOps):
         return recovery
 
     def outstanding_deliveries(self) -> int:
-        return self.store.outstanding_deliveries()
+        return self.store.deliveries.outstanding_deliveries()
 
     # -- channels -----------------------------------------------------------------------------
 
@@ -551,7 +553,7 @@ class Desk(SchedulingOps, ConfigOps):
             problems.append(
                 Problem("name", f"{name!r} cannot name a channel: use letters, digits, - or _.")
             )
-        elif self.store.channel_by_name(name) is not None:
+        elif self.store.channels.channel_by_name(name) is not None:
             problems.append(Problem("name", f"There is already a channel named {name!r}."))
         options = dict(settings)
         language, order = options.pop("language", "both"), options.pop("order", "en-first")
@@ -561,7 +563,7 @@ class Desk(SchedulingOps, ConfigOps):
         ]
         if problems:
             raise Rejected(problems)
-        channel_id = self.store.add_channel(
+        channel_id = self.store.channels.add_channel(
             kind=kind,
             name=name,
             now=self.now(),
@@ -569,7 +571,7 @@ class Desk(SchedulingOps, ConfigOps):
             order=Order(order),
             settings=options,
         )
-        config = self.store.channel(channel_id)
+        config = self.store.channels.channel(channel_id)
         assert config is not None
         return config
 
@@ -577,7 +579,7 @@ class Desk(SchedulingOps, ConfigOps):
         """Into the keyring; the channel's settings remember only that the secret is set."""
         from statusdesk.channels.registry import kind_secret_names
 
-        config = self.store.channel_by_name(name)
+        config = self.store.channels.channel_by_name(name)
         if config is None:
             raise Rejected([Problem("channel", f"There is no channel named {name!r}.")])
         allowed = kind_secret_names(config.kind)
@@ -594,7 +596,7 @@ class Desk(SchedulingOps, ConfigOps):
             raise Rejected([Problem("value", "The secret is empty; nothing was stored.")])
         self.secrets.set(name, key, value)
         keys = sorted({*config.settings.get("secret_keys", []), key})
-        self.store.set_channel_settings(
+        self.store.channels.set_channel_settings(
             config.id, {**config.settings, "secret_keys": keys}, self.now()
         )
 
@@ -604,7 +606,7 @@ class Desk(SchedulingOps, ConfigOps):
         """Block until one delivery has an outcome (see wait_for), or the timeout passes."""
         deadline = time.monotonic() + timeout
         while True:
-            delivery = self.store.delivery(delivery_id)
+            delivery = self.store.deliveries.delivery(delivery_id)
             if delivery is None:
                 raise Rejected([Problem("delivery", f"There is no delivery {delivery_id}.")])
             waiting = delivery.state in (
@@ -619,9 +621,9 @@ class Desk(SchedulingOps, ConfigOps):
 
     def test_channel(self, name: str) -> str:
         """Check a channel's connection and credentials, publishing nothing."""
-        config = self.store.channel_by_name(name)
+        config = self.store.channels.channel_by_name(name)
         if config is None:
-            known = ", ".join(c.name for c in self.store.channels()) or "none"
+            known = ", ".join(c.name for c in self.store.channels.channels()) or "none"
             raise Rejected(
                 [Problem("channel", f"There is no channel named {name!r} (known: {known}).")]
             )
@@ -647,14 +649,14 @@ class Desk(SchedulingOps, ConfigOps):
     def incident_detail(self, incident_id: int) -> dict[str, Any] | None:
         """`incident show --json`: the incident, its updates oldest first with deliveries, the
         next-update promise and per-channel silence."""
-        incident = self.store.incident(incident_id)
+        incident = self.store.incidents.incident(incident_id)
         if incident is None:
             return None
-        components = {c.id: c for c in self.store.components()}
-        channels = self.store.channels()
-        by_id = {c.id: c for c in self.store.channels(include_removed=True)}
-        updates = self.store.updates(incident_id)
-        deliveries = self.store.deliveries_for_incident(incident_id)
+        components = {c.id: c for c in self.store.components.components()}
+        channels = self.store.channels.channels()
+        by_id = {c.id: c for c in self.store.channels.channels(include_removed=True)}
+        updates = self.store.incidents.updates(incident_id)
+        deliveries = self.store.deliveries.deliveries_for_incident(incident_id)
         detail = incident_json(incident, components)
         detail["updates"] = [update_json(u, deliveries.get(u.id, []), by_id) for u in updates]
         silence = channel_silence(updates, deliveries, channels)
@@ -663,8 +665,8 @@ class Desk(SchedulingOps, ConfigOps):
         return detail
 
     def deliveries_view(self, incident_id: int) -> list[dict[str, Any]]:
-        by_id = {c.id: c for c in self.store.channels(include_removed=True)}
-        grouped = self.store.deliveries_for_incident(incident_id)
+        by_id = {c.id: c for c in self.store.channels.channels(include_removed=True)}
+        grouped = self.store.deliveries.deliveries_for_incident(incident_id)
         return [
             delivery_json(d, by_id) for update_id in sorted(grouped) for d in grouped[update_id]
         ]

@@ -106,9 +106,9 @@ class ConfigOps:
     # -- channels ---------------------------------------------------------------------------------
 
     def live_channel(self, name: str) -> ChannelConfig:
-        config = self.store.channel_by_name(name)
+        config = self.store.channels.channel_by_name(name)
         if config is None:
-            known = ", ".join(c.name for c in self.store.channels()) or "none"
+            known = ", ".join(c.name for c in self.store.channels.channels()) or "none"
             raise _rejected(
                 [Problem("channel", f"There is no channel named {name!r} (known: {known}).")]
             )
@@ -167,7 +167,7 @@ class ConfigOps:
             raise _rejected(problems)
         if "secret_keys" in config.settings:
             options["secret_keys"] = config.settings["secret_keys"]
-        self.store.edit_channel(
+        self.store.channels.edit_channel(
             config.id,
             language=Language(language),
             order=Order(order),
@@ -176,7 +176,7 @@ class ConfigOps:
             now=self.now(),
             actor=by or self._who(),
         )
-        changed = self.store.channel(config.id)
+        changed = self.store.channels.channel(config.id)
         assert changed is not None
         return changed
 
@@ -185,8 +185,8 @@ class ConfigOps:
         config = self.live_channel(name)
         if config.enabled == enabled:
             return config, False
-        self.store.set_channel_enabled(config.id, enabled, self.now(), by or self._who())
-        changed = self.store.channel(config.id)
+        self.store.channels.set_channel_enabled(config.id, enabled, self.now(), by or self._who())
+        changed = self.store.channels.channel(config.id)
         assert changed is not None
         return changed, True
 
@@ -203,7 +203,7 @@ class ConfigOps:
             "ORDER BY id",
             (config.id, *DONE),
         ).fetchall()
-        # On the wire (as Store.decide_delivery judges it): its outcome is not known yet.
+        # On the wire (as store.deliveries.decide_delivery judges it): its outcome is not known yet.
         busy = [
             int(r[0])
             for r in rows
@@ -232,7 +232,7 @@ class ConfigOps:
         skipped = []
         for delivery_id, _state, _owner in rows:
             try:
-                self.store.decide_delivery(
+                self.store.deliveries.decide_delivery(
                     int(delivery_id), "skip", who, f"the channel {name} was removed", self.now()
                 )
             except ValueError as exc:  # taken for sending in the meantime
@@ -241,15 +241,15 @@ class ConfigOps:
                 ) from exc
             self.dispatcher.notify(int(delivery_id), DeliveryState.SKIPPED)
             skipped.append(int(delivery_id))
-        scheduled = self.store.remove_channel(config.id, self.now(), who)
-        removed = self.store.channel(config.id)
+        scheduled = self.store.channels.remove_channel(config.id, self.now(), who)
+        removed = self.store.channels.channel(config.id)
         assert removed is not None
         return Removed(removed, skipped, scheduled, deleted)
 
     def refuse_removed_channel(self, delivery_id: int) -> None:
         """A delivery of a removed channel is part of the record; it is never sent again."""
-        delivery = self.store.delivery(delivery_id)
-        channel = self.store.channel(delivery.channel_id) if delivery else None
+        delivery = self.store.deliveries.delivery(delivery_id)
+        channel = self.store.channels.channel(delivery.channel_id) if delivery else None
         if channel is not None and channel.removed_at is not None:
             raise _rejected(
                 [
@@ -264,16 +264,16 @@ class ConfigOps:
     # -- workspace settings -----------------------------------------------------------------------
 
     def workspace_settings(self) -> list[dict[str, Any]]:
-        return registry.describe(self.store)
+        return registry.describe(self.store.settings)
 
     def workspace_setting(self, key: str) -> str:
         try:
-            return registry.value(self.store, registry.setting(key).key)
+            return registry.value(self.store.settings, registry.setting(key).key)
         except registry.SettingError as exc:
             raise _rejected([Problem("key", str(exc))]) from None
 
     def default_cadence(self) -> int:
-        return registry.cadence_minutes(self.store)
+        return registry.cadence_minutes(self.store.settings)
 
     def check_workspace_setting(self, key: str, value: str) -> str:
         """The value as it would be kept; Rejected naming the allowed values otherwise."""
@@ -289,10 +289,10 @@ class ConfigOps:
         (no row), so a later change of the default reaches a workspace that never chose."""
         kept = self.check_workspace_setting(key, value)
         spec = registry.BY_KEY[key]
-        before = registry.value(self.store, key)
+        before = registry.value(self.store.settings, key)
         keep: str | None = None if kept == spec.default else kept
-        if keep != self.store.setting(key):
-            self.store.set_setting(key, keep, self.now(), by or self._who())
+        if keep != self.store.settings.setting(key):
+            self.store.settings.set_setting(key, keep, self.now(), by or self._who())
         changed = kept != before
         if not (spec.affects_site and changed):
             return SettingChange(key, kept, changed)
@@ -320,10 +320,10 @@ class ConfigOps:
         changes = []
         for key, value in kept.items():
             spec = registry.BY_KEY[key]
-            before = registry.value(self.store, key)
+            before = registry.value(self.store.settings, key)
             keep: str | None = None if value == spec.default else value
-            if keep != self.store.setting(key):
-                self.store.set_setting(key, keep, self.now(), who)
+            if keep != self.store.settings.setting(key):
+                self.store.settings.set_setting(key, keep, self.now(), who)
             changes.append(SettingChange(key, value, value != before))
         if any(c.changed and registry.BY_KEY[c.key].affects_site for c in changes):
             site = self._site_rebuilt()
@@ -336,7 +336,9 @@ class ConfigOps:
         return changes
 
     def _site_rebuilt(self) -> tuple[Path | None, str]:
-        site = next((c for c in self.store.channels(enabled_only=True) if c.kind == "site"), None)
+        site = next(
+            (c for c in self.store.channels.channels(enabled_only=True) if c.kind == "site"), None
+        )
         if site is None:
             return None, (
                 "no enabled site channel: the status page was not rebuilt "

@@ -93,8 +93,8 @@ class Runner:
         stale = sum(1 for u in pending if u.status is UpdateStatus.STALE)
         self.say(
             f"working the outbox of {self.desk.paths.home} "
-            f"({store.outstanding_deliveries()} not yet out, {len(pending) - stale} update(s) "
-            f"scheduled, {stale} stale); SIGTERM or Ctrl+C stops"
+            f"({store.deliveries.outstanding_deliveries()} not yet out, "
+            f"{len(pending) - stale} update(s) scheduled, {stale} stale); SIGTERM or Ctrl+C stops"
         )
         while not self.stop_requested.is_set():
             wait = self.poll_seconds
@@ -121,9 +121,7 @@ class Runner:
 
     def _report_lapses(self) -> None:
         """One line per next-update promise that lapsed, once (issue #12 §2)."""
-        from statusdesk.store.promises import promised_incidents
-
-        promised = promised_incidents(self.desk.store)
+        promised = self.desk.store.schedule.promised_incidents()
         for lapse in self.lapses.fresh(promised, self.desk.clock.now()):
             line = lapse.line()
             log.warning(line)
@@ -171,8 +169,8 @@ class Runner:
         delivery = None
         try:
             store = self.desk.store  # this worker thread's own connection
-            delivery = store.delivery(delivery_id)
-            channel = store.channel(delivery.channel_id) if delivery else None
+            delivery = store.deliveries.delivery(delivery_id)
+            channel = store.channels.channel(delivery.channel_id) if delivery else None
         except Exception:
             channel = None
         name = channel.name if channel else "?"

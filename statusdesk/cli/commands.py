@@ -73,14 +73,14 @@ def _draft(args: argparse.Namespace, state: IncidentState) -> Draft:
 def _wait(desk: Desk, published: Published, args: argparse.Namespace) -> list[Delivery]:
     """The update's deliveries once each has an outcome, or as they stand after --timeout."""
     if args.no_wait:
-        return desk.store.deliveries_for_update(published.update_id)
+        return desk.store.deliveries.deliveries_for_update(published.update_id)
     deliveries = desk.wait_for(published.update_id, args.timeout)
     if any(d.state in OPEN_STATES for d in deliveries):
         # Out of time: stop retry timers and queued attempts (they stay pending for the runner)
         # but let an attempt already on the wire finish and record what happened to it, so no
         # row is left `sending` with nobody to finish it.
         desk.dispatcher.shutdown(wait=True)
-        deliveries = desk.store.deliveries_for_update(published.update_id)
+        deliveries = desk.store.deliveries.deliveries_for_update(published.update_id)
     return deliveries
 
 
@@ -88,7 +88,7 @@ def _report(
     desk: Desk, published: Published, deliveries: list[Delivery], args: argparse.Namespace
 ) -> int:
     """One line per channel (not with --json); the exit code for the publish as a whole."""
-    names = {c.id: c.name for c in desk.store.channels()}
+    names = {c.id: c.name for c in desk.store.channels.channels()}
     waited = None if args.no_wait else float(args.timeout)
     if not args.json:
         for delivery in deliveries:
@@ -153,11 +153,11 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def incident_list(desk: Desk, args: argparse.Namespace) -> int:
-    components = {c.id: c for c in desk.store.components()}
-    summaries = {s.incident.id: s for s in desk.store.incident_summaries()}
+    components = {c.id: c for c in desk.store.components.components()}
+    summaries = {s.incident.id: s for s in desk.store.incidents.incident_summaries()}
     now = desk.clock.now()
     listed = []
-    for incident in desk.store.incidents():
+    for incident in desk.store.incidents.incidents():
         item = incident_json(incident, components)
         summary = summaries.get(incident.id)
         item["last_published_at"] = summary.last_published_at if summary else None
@@ -281,7 +281,7 @@ def deliveries(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def channel_list(desk: Desk, args: argparse.Namespace) -> int:
-    channels = [channel_json(c) for c in desk.store.channels()]
+    channels = [channel_json(c) for c in desk.store.channels.channels()]
     if args.json:
         print_json(channels)
         return Exit.OK

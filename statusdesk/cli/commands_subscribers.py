@@ -12,11 +12,12 @@ from statusdesk.cli import output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, out, print_json
 from statusdesk.desk import Desk
-from statusdesk.store.subscribers import SubscriberError, Subscribers
+from statusdesk.store.contracts import SubscriberStore
+from statusdesk.store.subscribers import SubscriberError
 
 
-def _subscribers(desk: Desk) -> Subscribers:
-    return Subscribers(desk.store)
+def _subscribers(desk: Desk) -> SubscriberStore:
+    return desk.store.subscribers
 
 
 def subscriber_add(desk: Desk, args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ def component_changes_of(store: Store, draft: Draft) -> list[tuple[BilingualText
     component's names (a component not created yet starts operational)."""
     changes = []
     for name, status in draft.component_status.items():
-        known = store.component_by_name(name)
+        known = store.components.component_by_name(name)
         current = known.status if known is not None else ComponentStatus.OPERATIONAL
         if status is not current:
             changes.append((known.name if known is not None else BilingualText(name, ""), status))

@@ -90,7 +90,7 @@ class Dispatcher:
     def submit_runnable(self) -> int:
         """Queue whatever is due in the outbox (pending, or retry_wait whose time came)."""
         store = self._store()
-        due = store.runnable_deliveries(iso(self._clock.now()))
+        due = store.ledger.runnable_deliveries(iso(self._clock.now()))
         self.submit(d.id for d in due)
         return len(due)
 
@@ -100,17 +100,17 @@ class Dispatcher:
         store = self._store()
         now = self._clock.now()
         abandoned = 0
-        for row in store.held_deliveries():
+        for row in store.ledger.held_deliveries():
             owner = row["owner"]
             if owner == self.owner:
                 continue
             expired = row["lease_until"] is None or parse_iso(row["lease_until"]) <= now
-            if (expired or process_is_gone(owner)) and store.release_abandoned(
+            if (expired or process_is_gone(owner)) and store.ledger.release_abandoned(
                 row["id"], owner, iso(now), attempt=row["attempts"]
             ):
                 abandoned += 1
                 self._notify(row["id"], DeliveryState.UNKNOWN)
-        unknown = store.unknown_deliveries(iso(now))
+        unknown = store.ledger.unknown_deliveries(iso(now))
         for delivery in unknown:
             self._queue(self._reconcile_logged, delivery.id)
         return Recovery(abandoned, len(unknown))
@@ -157,7 +157,7 @@ class Dispatcher:
         when another worker or process holds it (or it is not due)."""
         store = self._store()
         now = self._clock.now()
-        if not store.claim_delivery(delivery_id, self.owner, self._lease(now), iso(now)):
+        if not store.ledger.claim_delivery(delivery_id, self.owner, self._lease(now), iso(now)):
             return None
         self._local.held = (delivery_id, None)  # ours, at an attempt not read yet
         self._notify(delivery_id, DeliveryState.SENDING)
@@ -166,9 +166,9 @@ class Dispatcher:
         if channel is None:
             return self._finish(store, delivery, DeliveryState.NEEDS_DECISION, error=error)
         try:
-            update = store.update(delivery.update_id)
+            update = store.incidents.update(delivery.update_id)
             assert update is not None
-            incident = store.incident(update.incident_id)
+            incident = store.incidents.incident(update.incident_id)
             assert incident is not None
             rendered = self._rendered(store, delivery, channel, update, incident)
             self._spacing.wait(config.id, channel.min_interval)
@@ -201,7 +201,9 @@ class Dispatcher:
         (same idempotency key) if it did not, a person's decision if the channel cannot tell."""
         store = self._store()
         now = self._clock.now()
-        if not store.claim_for_reconcile(delivery_id, self.owner, self._lease(now), iso(now)):
+        if not store.ledger.claim_for_reconcile(
+            delivery_id, self.owner, self._lease(now), iso(now)
+        ):
             return None
         self._local.held = (delivery_id, None)
         delivery, config, channel, error = self._prepare(store, delivery_id)
@@ -249,9 +251,9 @@ class Dispatcher:
     def _prepare(
         self, store: Store, delivery_id: int
     ) -> tuple[Delivery, ChannelConfig, Channel | None, str]:
-        delivery = store.delivery(delivery_id)
+        delivery = store.deliveries.delivery(delivery_id)
         assert delivery is not None
-        config = store.channel(delivery.channel_id)
+        config = store.channels.channel(delivery.channel_id)
         assert config is not None
         try:
             return delivery, config, self._channel_for(config), ""
@@ -262,11 +264,11 @@ class Dispatcher:
         self, store: Store, delivery: Delivery, channel: Channel, update: Update, incident: Incident
     ) -> Rendered:
         """The first attempt renders and records; every later attempt resends those bytes."""
-        kept = store.rendered_of(delivery.id)
+        kept = store.ledger.rendered_of(delivery.id)
         if kept is not None:
             return Rendered.from_json(kept)
         rendered = channel.render(*_scrubbed(update, incident))
-        store.keep_rendered(delivery.id, rendered.to_json(), self.owner)
+        store.ledger.keep_rendered(delivery.id, rendered.to_json(), self.owner)
         return rendered
 
     def _ledger(self, store: Store, delivery: Delivery) -> StoreLedger:
@@ -302,7 +304,7 @@ class Dispatcher:
         remote_id: str | None = None,
         remote_url: str | None = None,
     ) -> DeliveryState | None:
-        recorded = store.finish_delivery(
+        recorded = store.ledger.finish_delivery(
             delivery.id,
             state,
             iso(self._clock.now()),
@@ -388,7 +390,7 @@ class Dispatcher:
         if held is None or held[0] != delivery_id:
             return
         try:
-            if self._store().finish_delivery(
+            if self._store().ledger.finish_delivery(
                 delivery_id,
                 DeliveryState.NEEDS_DECISION,
                 iso(self._clock.now()),

@@ -38,7 +38,7 @@ class StoreLedger:
         now = self._now()
         if self._owner is None or (now - self._renewed).total_seconds() < RENEW_EVERY_SECONDS:
             return
-        self._store.renew_lease(
+        self._store.ledger.renew_lease(
             self._delivery_id, self._owner, iso(now + self._lease), attempt=self._attempt
         )
         self._renewed = now
@@ -53,15 +53,15 @@ class StoreLedger:
                 remote_url=row["remote_url"],
                 error=row["last_error"],
             )
-            for row in self._store.delivery_parts(self._delivery_id)
+            for row in self._store.ledger.delivery_parts(self._delivery_id)
         }
 
     def sending(self, seq: int, target: str = "") -> None:
         self._keep_lease()
-        self._store.part_sending(self._delivery_id, seq, target)
+        self._store.ledger.part_sending(self._delivery_id, seq, target)
 
     def sent(self, seq: int, receipt: Receipt) -> None:
-        self._store.part_finished(
+        self._store.ledger.part_finished(
             self._delivery_id,
             seq,
             "sent",
@@ -71,4 +71,6 @@ class StoreLedger:
         )
 
     def failed(self, seq: int, error: str) -> None:
-        self._store.part_finished(self._delivery_id, seq, "failed", iso(self._now()), error=error)
+        self._store.ledger.part_finished(
+            self._delivery_id, seq, "failed", iso(self._now()), error=error
+        )

@@ -23,8 +23,7 @@ from statusdesk.core.model import (
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.scheduling.promise import promised_due
 from statusdesk.store import Store
-from statusdesk.store.repo import ComponentChange, UpdatePlan
-from statusdesk.store.restore import restore_components
+from statusdesk.store.records import ComponentChange, UpdatePlan
 
 
 @dataclass(frozen=True)
@@ -60,15 +59,15 @@ def _apply_components(
     changes = []
     ids = []
     for name, status in component_status.items():
-        component = store.ensure_component(name, now)
+        component = store.components.ensure_component(name, now)
         ids.append(component.id)
-        change = store.set_component_status(component.id, status, now)
+        change = store.components.set_component_status(component.id, status, now)
         if change is not None:
             changes.append(change)
-    store.link_components(incident_id, ids)
+    store.components.link_components(incident_id, ids)
     if state is not None and state.is_closed:
         # Resolved (or completed): what it affected is back, unless this update says otherwise.
-        changes += restore_components(store, incident_id, set(ids), now)
+        changes += store.components.restore_components(incident_id, set(ids), now)
     return changes
 
 
@@ -90,8 +89,8 @@ def publish_update(
     """
     with store.transaction():
         changes = _apply_components(store, incident_id, draft.component_status, now, draft.state)
-        store.set_incident_state(incident_id, draft.state, draft.impact, now)
-        update_id = store.add_update(
+        store.incidents.set_incident_state(incident_id, draft.state, draft.impact, now)
+        update_id = store.incidents.add_update(
             incident_id=incident_id,
             state=draft.state,
             body=draft.body,
@@ -101,11 +100,11 @@ def publish_update(
             component_changes=changes,
         )
         for channel_id, text in (overrides or {}).items():
-            store.set_update_override(update_id, channel_id, text)
-        delivery_ids = store.create_deliveries(update_id, channel_ids, now)
+            store.deliveries.set_update_override(update_id, channel_id, text)
+        delivery_ids = store.deliveries.create_deliveries(update_id, channel_ids, now)
         skipped_ids = _skip_left_out(store, update_id, left_out, now)
         refresh_promise(store, incident_id)
-        store.log_event(
+        store.audit.log_event(
             "update.published",
             now,
             actor=draft.author,
@@ -129,7 +128,7 @@ def _skip_left_out(
     if left_out is None or not left_out.channel_ids:
         return ()
     return tuple(
-        store.create_skipped_deliveries(
+        store.deliveries.create_skipped_deliveries(
             update_id, left_out.channel_ids, left_out.reason, left_out.by, now
         )
     )
@@ -160,7 +159,7 @@ def open_incident(
 ) -> Published:
     """A new incident and its first update (published now, or scheduled), all or nothing."""
     with store.transaction():
-        incident_id = store.create_incident(
+        incident_id = store.incidents.create_incident(
             title=title,
             kind=kind,
             state=draft.state,
@@ -199,11 +198,11 @@ def refresh_promise(store: Store, incident_id: int) -> str | None:
     """Renew `incident.next_update_due` from the latest update that went out, the cadence and
     (for a maintenance not yet started) the next planned announcement. Inside the caller's
     transaction."""
-    incident = store.incident(incident_id)
+    incident = store.incidents.incident(incident_id)
     if incident is None:
         return None
-    last = store.last_published_at(incident_id)
-    planned = store.next_scheduled_for(incident_id)
+    last = store.incidents.last_published_at(incident_id)
+    planned = store.schedule.next_scheduled_for(incident_id)
     due = promised_due(
         kind=incident.kind,
         state=incident.state,
@@ -212,7 +211,7 @@ def refresh_promise(store: Store, incident_id: int) -> str | None:
         next_scheduled=parse_iso(planned) if planned else None,
     )
     stamp = iso(due) if due else None
-    store.set_next_update_due(incident_id, stamp)
+    store.schedule.set_next_update_due(incident_id, stamp)
     return stamp
 
 
@@ -233,7 +232,7 @@ def schedule_update(
     channels enabled then and not chosen get `skipped` deliveries then."""
     every = left_out is None or left_out.every_channel
     with store.transaction():
-        update_id = store.add_scheduled_update(
+        update_id = store.schedule.add_scheduled_update(
             incident_id=incident_id,
             state=draft.state,
             body=draft.body,
@@ -248,9 +247,9 @@ def schedule_update(
             skip_by=left_out.by or None if left_out and not every else None,
         )
         for channel_id, text in (overrides or {}).items():
-            store.set_update_override(update_id, channel_id, text)
+            store.deliveries.set_update_override(update_id, channel_id, text)
         refresh_promise(store, incident_id)
-        store.log_event(
+        store.audit.log_event(
             "update.scheduled",
             now,
             actor=draft.author,
@@ -285,24 +284,24 @@ def publish_planned(
     when it actually went out.
     """
     with store.transaction():
-        if not store.take_update(
+        if not store.schedule.take_update(
             update_id, from_statuses, UpdateStatus.PUBLISHED, published_at=now, due_by=due_by
         ):
             return None
-        plan = store.update_plan(update_id)
+        plan = store.schedule.update_plan(update_id)
         assert plan is not None
         update = plan.update
         changes = _apply_components(
             store, update.incident_id, plan.component_status, now, update.state
         )
-        store.set_incident_state(update.incident_id, update.state, plan.impact, now)
-        store.set_component_changes(update_id, changes)
-        delivery_ids = store.create_deliveries(update_id, plan.channel_ids, now)
+        store.incidents.set_incident_state(update.incident_id, update.state, plan.impact, now)
+        store.incidents.set_component_changes(update_id, changes)
+        delivery_ids = store.deliveries.create_deliveries(update_id, plan.channel_ids, now)
         left_out = planned_left_out(store, plan)
         skipped_ids = _skip_left_out(store, update_id, left_out, now)
         refresh_promise(store, update.incident_id)
         late = parse_iso(now) - parse_iso(update.scheduled_for) if update.scheduled_for else None
-        store.log_event(
+        store.audit.log_event(
             "update.published",
             now,
             actor=actor,
@@ -337,5 +336,5 @@ def planned_left_out(store: Store, plan: UpdatePlan) -> LeftOut | None:
     if not plan.skip_reason:
         return None
     chosen = set(plan.channel_ids)
-    ids = tuple(c.id for c in store.channels(enabled_only=True) if c.id not in chosen)
+    ids = tuple(c.id for c in store.channels.channels(enabled_only=True) if c.id not in chosen)
     return LeftOut(ids, plan.skip_reason, plan.skip_by or "")

@@ -3,9 +3,10 @@ from the Store once, as plain typed values every export format is written from.
 
 `build_timeline` reads an incident in the same ten or so bulk queries whatever its size (the
 incident, the components, the channels, its updates, its deliveries and its delivery events —
-the last two through store/export_reads.py, which leaves out what an export never shows): an
-incident of 2,000 updates on 6 channels costs what one of 3 updates does, in queries. The
-metrics are computed in metrics.py; nothing here formats anything.
+the last two through the export reads of `store.deliveries` and `store.audit`, which leave out
+what an export never shows): an incident of 2,000 updates on 6 channels costs what one of 3
+updates does, in queries. The metrics are computed in metrics.py; nothing here formats
+anything.
 
 Secrets never get in: a channel is exported as its id, name and kind only; its settings are
 read just to know what to hide, and every text that came back from a channel (a remote URL,
@@ -35,12 +36,7 @@ from statusdesk.export.model import (
 from statusdesk.export.scrub import Scrubber
 from statusdesk.export.stamps import moment
 from statusdesk.store import Store
-from statusdesk.store.export_reads import (
-    DeliveryEvent,
-    cadence_events,
-    delivery_events,
-    incident_deliveries,
-)
+from statusdesk.store.records import DeliveryEvent
 
 # -- reading ------------------------------------------------------------------------------------
 
@@ -117,18 +113,20 @@ def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
     by then). Raises ExportError for an unknown incident."""
     from statusdesk.scheduling.compose import digits
 
-    incident = store.incident(incident_id)
+    incident = store.incidents.incident(incident_id)
     if incident is None:
         raise ExportError(
             f"There is no incident {incident_id} (`statusdesk incident list` shows them)."
         )
-    components = {c.id: c for c in store.components()}
-    channels: list[Channel] = store.channels(include_removed=True)  # a removed one sent some
+    components = {c.id: c for c in store.components.components()}
+    channels: list[Channel] = store.channels.channels(
+        include_removed=True
+    )  # a removed one sent some
     refs = {c.id: ChannelRef(c.id, c.name, c.kind) for c in channels}
     scrub = Scrubber.from_channels(channels)
-    updates = store.updates(incident_id)
-    grouped = incident_deliveries(store, incident_id)
-    steps = _steps(delivery_events(store, incident_id), scrub)
+    updates = store.incidents.updates(incident_id)
+    grouped = store.deliveries.incident_deliveries(incident_id)
+    steps = _steps(store.audit.delivery_events(incident_id), scrub)
 
     records = []
     for update in updates:
@@ -150,7 +148,7 @@ def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
         grouped,
         channels,
         records,
-        cadence_changes(cadence_events(store, incident_id)),
+        cadence_changes(store.audit.cadence_events(incident_id)),
         now,
     )
     shown = tuple(m.channel for m in metrics.channels)

@@ -52,7 +52,7 @@ class ChannelsView:
 
 def read_channels(desk: Desk) -> ChannelsView:
     """The channels, and the secrets each kind takes (which may import the kind's module)."""
-    channels = desk.store.channels()
+    channels = desk.store.channels.channels()
     names: dict[str, tuple[str, ...]] = {}
     for kind in {c.kind for c in channels}:
         try:

@@ -70,7 +70,7 @@ class DeskTools(QObject):
         """What the tools read from the workspace: keys and recent choices now (two lookups of
         one setting each), the templates (files) on the TaskRunner."""
         self.load_keys()
-        raw = self._desk.store.setting(RECENT_SETTING)
+        raw = self._desk.store.settings.setting(RECENT_SETTING)
         try:
             recent = json.loads(raw) if raw else []
         except ValueError:
@@ -87,7 +87,7 @@ class DeskTools(QObject):
     def load_keys(self) -> None:
         """The user's keys over the defaults, once the actions exist. One read of one setting
         (a primary-key lookup): small enough for the GUI thread at start-up."""
-        keymap, warnings = load_keymap(self._desk.store)
+        keymap, warnings = load_keymap(self._desk.store.settings)
         self.use_keymap(keymap)
         for warning in warnings:
             self.said.emit(warning)
@@ -272,7 +272,7 @@ class DeskTools(QObject):
 
     def _compose(self, name: str, snapshot: DraftSnapshot) -> Filled:
         incident = (
-            self._desk.store.incident(snapshot.incident_id)
+            self._desk.store.incidents.incident(snapshot.incident_id)
             if snapshot.incident_id is not None
             else None
         )

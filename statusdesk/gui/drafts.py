@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from statusdesk.core.model import ComponentStatus, Impact, IncidentKind, IncidentState
 from statusdesk.gui.composer import Slot
-from statusdesk.store.drafts import SavedDraft, drop_all_drafts, drop_draft, save_draft
+from statusdesk.store.records import SavedDraft
 
 if TYPE_CHECKING:
     from statusdesk.desk import Desk
@@ -131,7 +131,7 @@ class DraftKeeper(QObject):
         self._timer.stop()
         self._deadline.stop()
         self._composer.take_dirty()  # nothing of them is to be written any more
-        self._submit(lambda: drop_all_drafts(self._desk.store))
+        self._submit(lambda: self._desk.store.drafts.drop_all_drafts())
 
     def _submit(self, write: Callable[[], None]) -> None:
         self._writer.submit(self._guarded, write)
@@ -152,9 +152,9 @@ class DraftKeeper(QObject):
     def _write(self, target: int | None, content: dict[str, Any] | None) -> None:
         store = self._desk.store
         if content is None:
-            drop_draft(store, target)
+            store.drafts.drop_draft(target)
         else:
-            save_draft(store, target, content, self._desk.now())
+            store.drafts.save_draft(target, content, self._desk.now())
 
     # -- restoring --------------------------------------------------------------------------------
 

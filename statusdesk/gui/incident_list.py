@@ -48,7 +48,7 @@ from statusdesk.gui.rhythm import (
     missed_summary,
 )
 from statusdesk.scheduling.promise import Level
-from statusdesk.store.repo import IncidentSummary
+from statusdesk.store.records import IncidentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 

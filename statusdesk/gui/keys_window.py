@@ -101,11 +101,11 @@ class KeyField(QKeySequenceEdit):
 
 
 def _load(desk: Desk) -> tuple[Keymap, list[str]]:
-    return load_keymap(desk.store)
+    return load_keymap(desk.store.settings)
 
 
 def _save(desk: Desk, overrides: dict[str, str]) -> None:
-    save_overrides(desk.store, overrides, desk.now(), author())
+    save_overrides(desk.store.settings, overrides, desk.now(), author())
 
 
 class KeysWindow(WorkspaceWindow):

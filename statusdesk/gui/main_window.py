@@ -70,8 +70,7 @@ from statusdesk.gui.status_line import (
 from statusdesk.gui.tasks import Coalesced
 from statusdesk.gui.tray import DeskTray, overdue_incidents, tray_status
 from statusdesk.store import WorkspaceError
-from statusdesk.store.drafts import SavedDraft, saved_drafts
-from statusdesk.store.repo import IncidentSummary
+from statusdesk.store.records import IncidentSummary, SavedDraft
 
 if TYPE_CHECKING:
     from statusdesk.gui.channels_dialog import ChannelsDialog
@@ -141,13 +140,13 @@ class MainWindow(QMainWindow):
         self._subscribers_dialog: SubscribersDialog | None = None  # built on first use
         self._settings_window: SettingsWindow | None = None  # built on first use
         self._wire()
-        self.composer.set_channels(self.desk.store.channels())
+        self.composer.set_channels(self.desk.store.channels.channels())
         self.refresh_list(summaries)
         self._open_most_recent_active()
         self.drafts = DraftKeeper(self.composer, self.desk, self)  # issue #8: never lose one
         self.drafts.said.connect(self.say)
         restored = self.drafts.restore(
-            drafts if drafts is not None else saved_drafts(self.desk.store)
+            drafts if drafts is not None else self.desk.store.drafts.saved_drafts()
         )
         self._count_outstanding()
         self.scheduling.said.connect(self.say)
@@ -254,7 +253,7 @@ class MainWindow(QMainWindow):
             tasks,
             lambda: (
                 self.desk.outstanding_deliveries(),
-                self.desk.store.deliveries_needing_attention(),
+                self.desk.store.deliveries.deliveries_needing_attention(),
             ),
             self._show_outstanding,
             self._count_failed,
@@ -308,7 +307,7 @@ class MainWindow(QMainWindow):
         self._restoring = True
         try:
             if summaries is None:
-                summaries = self.desk.store.incident_summaries()
+                summaries = self.desk.store.incidents.incident_summaries()
             self.model.set_summaries(summaries, self.desk.clock.now())
             if keep is not None:
                 self.list.select_incident(keep)

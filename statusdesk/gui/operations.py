@@ -32,7 +32,7 @@ from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk, Rejected, clean_text
 from statusdesk.gui.publishing import settled
 from statusdesk.gui.rhythm import ChannelStanding, channel_standings
-from statusdesk.store.repo import IncidentSummary
+from statusdesk.store.records import IncidentSummary
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def check(desk: Desk, snapshot: DraftSnapshot) -> list[Problem]:
         if not snapshot.body.languages():
             return []
         assert snapshot.incident_id is not None
-        found = desk.store.incident(snapshot.incident_id)
+        found = desk.store.incidents.incident(snapshot.incident_id)
         if found is None:
             return [Problem("incident", f"Incident {snapshot.incident_id} no longer exists.")]
         incident = found
@@ -191,11 +191,11 @@ class DeliveryFacts:
 def delivery_facts(desk: Desk, delivery_id: int) -> DeliveryFacts | None:
     """Read on a worker: the delivery as stored now, its channel's name and its incident."""
     store = desk.store
-    delivery = store.delivery(delivery_id)
+    delivery = store.deliveries.delivery(delivery_id)
     if delivery is None:
         return None
-    channel = store.channel(delivery.channel_id)
-    update = store.update(delivery.update_id)
+    channel = store.channels.channel(delivery.channel_id)
+    update = store.incidents.update(delivery.update_id)
     return DeliveryFacts(
         delivery=delivery,
         channel=channel.name if channel else f"channel {delivery.channel_id}",
@@ -229,19 +229,19 @@ class ViewData:
 
 def load_page(desk: Desk, incident_id: int) -> IncidentPage | None:
     store = desk.store
-    incident = store.incident(incident_id)
+    incident = store.incidents.incident(incident_id)
     if incident is None:
         return None
-    updates = store.updates(incident_id)
-    deliveries = store.deliveries_for_incident(incident_id)
-    channels = store.channels()
+    updates = store.incidents.updates(incident_id)
+    deliveries = store.deliveries.deliveries_for_incident(incident_id)
+    channels = store.channels.channels()
     return IncidentPage(
         incident=incident,
         updates=updates,
         deliveries=deliveries,
         # a removed channel's past deliveries keep its name
-        channels={c.id: c for c in store.channels(include_removed=True)},
-        components={c.id: c for c in store.components()},
+        channels={c.id: c for c in store.channels.channels(include_removed=True)},
+        components={c.id: c for c in store.components.components()},
         standings=channel_standings(updates, deliveries, channels),
     )
 
@@ -251,8 +251,8 @@ def read_view(desk: Desk, incident_id: int | None) -> ViewData:
     active incident's channels are read too (two queries each), for the list's alarm marks."""
     store = desk.store
     page = load_page(desk, incident_id) if incident_id is not None else None
-    summaries = store.incident_summaries()
-    channels = store.channels()
+    summaries = store.incidents.incident_summaries()
+    channels = store.channels.channels()
     standings: dict[int, tuple[ChannelStanding, ...]] = {}
     for summary in summaries:
         incident = summary.incident
@@ -262,7 +262,9 @@ def read_view(desk: Desk, incident_id: int | None) -> ViewData:
             standings[incident.id] = page.standings
         elif summary.update_count:
             standings[incident.id] = channel_standings(
-                store.updates(incident.id), store.deliveries_for_incident(incident.id), channels
+                store.incidents.updates(incident.id),
+                store.deliveries.deliveries_for_incident(incident.id),
+                channels,
             )
     return ViewData(summaries, incident_id, page, standings)
 
@@ -294,9 +296,9 @@ def read_settled(desk: Desk, update_ids: tuple[int, ...]) -> dict[int, Settled]:
     found: dict[int, Settled] = {}
     channels: dict[int, Channel] | None = None
     for update_id in update_ids:
-        deliveries = desk.store.deliveries_for_update(update_id)
+        deliveries = desk.store.deliveries.deliveries_for_update(update_id)
         if settled(deliveries):
             if channels is None:
-                channels = {c.id: c for c in desk.store.channels(include_removed=True)}
+                channels = {c.id: c for c in desk.store.channels.channels(include_removed=True)}
             found[update_id] = Settled(deliveries, channels)
     return found

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from statusdesk.store.drafts import SavedDraft
-    from statusdesk.store.repo import IncidentSummary
+    from statusdesk.store.records import IncidentSummary, SavedDraft
 
 
 @dataclass(frozen=True)
@@ -49,10 +48,8 @@ class WorkspacePrefetch:
             paths = WorkspacePaths(resolve_home(self._home))
             store = Store.open(paths.db)  # integrity check and migrations
             try:
-                from statusdesk.store.drafts import saved_drafts
-
                 self._opened = OpenedWorkspace(
-                    paths.home, store.incident_summaries(), saved_drafts(store)
+                    paths.home, store.incidents.incident_summaries(), store.drafts.saved_drafts()
                 )
             finally:
                 store.close()

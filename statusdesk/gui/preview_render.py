@@ -113,7 +113,7 @@ def render_previews(desk: Desk, snapshot: DraftSnapshot) -> list[ChannelPreview]
     )
     previews = []
     for name in snapshot.channels:
-        config = desk.store.channel_by_name(name)
+        config = desk.store.channels.channel_by_name(name)
         if config is None:
             previews.append(
                 ChannelPreview(name, "", error=f"There is no channel named {name!r} any more.")
@@ -131,7 +131,7 @@ def _incident(desk: Desk, snapshot: DraftSnapshot) -> Incident | str:
         incident = provisional_incident(desk, snapshot)
     else:
         assert snapshot.incident_id is not None
-        found = desk.store.incident(snapshot.incident_id)
+        found = desk.store.incidents.incident(snapshot.incident_id)
         if found is None:
             return f"Incident {snapshot.incident_id} no longer exists."
         incident = found

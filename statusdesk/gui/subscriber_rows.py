@@ -1,7 +1,7 @@
 """What the Subscribers window runs on the TaskRunner, and the rows it shows.
 
 Everything here runs off the GUI thread and touches no widget: it reads or changes the
-workspace through `store.subscribers.Subscribers` (the same calls as `statusdesk subscriber
+workspace through `Store.subscribers` (the same calls as `statusdesk subscriber
 add | remove | list | import`) and hands back plain values. The rows are built here, display
 text included, so the GUI thread only swaps them in, even for 10,000 subscribers.
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from statusdesk.core.model import Language
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.store.subscribers import ImportResult, Subscriber, Subscribers
+from statusdesk.store.subscribers import ImportResult, Subscriber
 
 if TYPE_CHECKING:
     from statusdesk.desk import Desk
@@ -110,7 +110,7 @@ def read_subscribers(desk: Desk) -> SubscriberList:
             text = said[stamp] = when(stamp, now)
         return text
 
-    listed = Subscribers(desk.store).list(active_only=False)
+    listed = desk.store.subscribers.list(active_only=False)
     listed.sort(key=lambda s: (not s.active, s.email.casefold()))
     rows = tuple(to_row(s, at) for s in listed)
     languages = Counter(r.language for r in rows if r.active)
@@ -133,7 +133,7 @@ class Changed:
 
 def add_subscriber(desk: Desk, email: str, language: str) -> Changed:
     """Raises SubscriberError (a bad address, one already subscribed) with the store's words."""
-    subscribers = Subscribers(desk.store)
+    subscribers = desk.store.subscribers
     before = subscribers.get(email)
     added = subscribers.add(email, language, desk.now())
     if before is not None and not before.active:
@@ -150,7 +150,7 @@ def add_subscriber(desk: Desk, email: str, language: str) -> Changed:
 
 def remove_subscriber(desk: Desk, email: str) -> Changed:
     """An unsubscription, recorded with its time; the address stays on file."""
-    subscribers = Subscribers(desk.store)
+    subscribers = desk.store.subscribers
     before = subscribers.get(email)
     removed = subscribers.remove(email, desk.now())
     if before is not None and not before.active:
@@ -177,5 +177,5 @@ class Imported:
 def import_subscribers(desk: Desk, path: str) -> Imported:
     """All or nothing: raises ImportRejected (every bad line in `result.invalid`) or
     SubscriberError (unreadable, not UTF-8, not CSV), and then nothing was imported."""
-    result = Subscribers(desk.store).import_csv(path, desk.now())
+    result = desk.store.subscribers.import_csv(path, desk.now())
     return Imported(Path(path).name, result)

@@ -24,7 +24,7 @@ class NotPending(ValueError):
 
 def explain(store: Store, update_id: int, verb: str) -> str:
     """Why `verb` cannot be done to the update as it is now."""
-    update = store.update(update_id)
+    update = store.incidents.update(update_id)
     if update is None:
         return f"There is no update {update_id} (`statusdesk update list` shows those not yet out)."
     if update.status is UpdateStatus.PUBLISHED:
@@ -39,7 +39,7 @@ def explain(store: Store, update_id: int, verb: str) -> str:
 
 
 def _found(store: Store, update_id: int) -> Update:
-    update = store.update(update_id)
+    update = store.incidents.update(update_id)
     assert update is not None
     return update
 
@@ -48,11 +48,13 @@ def cancel(store: Store, update_id: int, now: str, by: str, *, discard: bool = F
     """Scheduled or stale → cancelled. `discard` records it as a stale update let go."""
     verb = "discarded" if discard else "cancelled"
     with store.transaction():
-        before = store.update(update_id)
-        if before is None or not store.take_update(update_id, PENDING, UpdateStatus.CANCELLED):
+        before = store.incidents.update(update_id)
+        if before is None or not store.schedule.take_update(
+            update_id, PENDING, UpdateStatus.CANCELLED
+        ):
             raise NotPending(explain(store, update_id, verb))
         refresh_promise(store, before.incident_id)
-        store.log_event(
+        store.audit.log_event(
             f"update.{'discarded' if discard else 'cancelled'}",
             now,
             actor=by,
@@ -66,13 +68,13 @@ def cancel(store: Store, update_id: int, now: str, by: str, *, discard: bool = F
 def reschedule(store: Store, update_id: int, at: datetime, now: str, by: str) -> Update:
     """Scheduled or stale → scheduled at a new time (the caller checked it is ahead)."""
     with store.transaction():
-        before = store.update(update_id)
-        if before is None or not store.take_update(
+        before = store.incidents.update(update_id)
+        if before is None or not store.schedule.take_update(
             update_id, PENDING, UpdateStatus.SCHEDULED, scheduled_for=iso(at)
         ):
             raise NotPending(explain(store, update_id, "rescheduled"))
         refresh_promise(store, before.incident_id)
-        store.log_event(
+        store.audit.log_event(
             "update.rescheduled",
             now,
             actor=by,
@@ -93,10 +95,10 @@ def edit(
 ) -> Update:
     """New text (and state) for an update not yet out (the caller checked the text)."""
     with store.transaction():
-        before = store.update(update_id)
-        if before is None or not store.edit_update_text(update_id, body, state):
+        before = store.incidents.update(update_id)
+        if before is None or not store.schedule.edit_update_text(update_id, body, state):
             raise NotPending(explain(store, update_id, "edited"))
-        store.log_event(
+        store.audit.log_event(
             "update.edited",
             now,
             actor=by,

@@ -27,7 +27,7 @@ DIGITS_SETTING = settings.DIGITS
 
 
 def display_zone(store: Store) -> tzinfo:
-    name = store.setting(ZONE_SETTING)
+    name = store.settings.setting(ZONE_SETTING)
     if not name:
         return UTC
     try:
@@ -38,16 +38,16 @@ def display_zone(store: Store) -> tzinfo:
 
 
 def digits(store: Store) -> str:
-    chosen = store.setting(DIGITS_SETTING)
+    chosen = store.settings.setting(DIGITS_SETTING)
     if chosen is None:
-        site = next((c for c in store.channels() if c.kind == "site"), None)
+        site = next((c for c in store.channels.channels() if c.kind == "site"), None)
         chosen = str(site.settings.get("digits", "")) if site else ""
     return "arab" if chosen == "arab" else "latn"
 
 
 def incident_url(store: Store, incident_id: int) -> BilingualText | None:
     """The incident's page on the public status page, per language, if it has an address."""
-    site = next((c for c in store.channels() if c.kind == "site"), None)
+    site = next((c for c in store.channels.channels() if c.kind == "site"), None)
     base = str(site.settings.get("base_url") or "").rstrip("/") if site else ""
     if not base:
         return None
@@ -68,15 +68,15 @@ def template_context(
 ) -> TemplateContext:
     """The context for an update of `incident` in `state` going out at `at`. Components are the
     incident's own and any the update names (a new incident has none linked yet)."""
-    known = {c.id: c for c in store.components()}
+    known = {c.id: c for c in store.components.components()}
     names = [known[cid].name for cid in incident.component_ids if cid in known]
     for name in component_names:
-        found = store.component_by_name(name)
+        found = store.components.component_by_name(name)
         text = found.name if found else BilingualText(name, "")
         if text not in names:
             names.append(text)
     if next_scheduled is None and incident.id:
-        planned = store.next_scheduled_for(incident.id)
+        planned = store.schedule.next_scheduled_for(incident.id)
         next_scheduled = parse_iso(planned) if planned else None
     promise = promised_due(
         kind=incident.kind,

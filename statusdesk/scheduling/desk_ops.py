@@ -149,20 +149,20 @@ class SchedulingOps:
         return problems
 
     def setting(self, key: str) -> str | None:
-        return self.store.setting(key)
+        return self.store.settings.setting(key)
 
     def set_setting(self, key: str, value: str | None, by: str = "") -> None:
-        self.store.set_setting(key, value, self.now(), by or self._who())
+        self.store.settings.set_setting(key, value, self.now(), by or self._who())
 
     def grace(self) -> timedelta:
         """How late a scheduled update may be and still go out by itself."""
-        return grace_from(self.store.setting(GRACE_SETTING))
+        return grace_from(self.store.settings.setting(GRACE_SETTING))
 
     def remind_minutes(self) -> int:
         """The default maintenance reminder (minutes before the window starts)."""
         from statusdesk import settings
 
-        return settings.remind_minutes(self.store)
+        return settings.remind_minutes(self.store.settings)
 
     def templates(self) -> dict[str, Template]:
         """The default templates, with the workspace's own (<home>/templates/*.json) over them."""
@@ -293,7 +293,7 @@ class SchedulingOps:
         incident = self._provisional_incident(
             title,
             IncidentKind.MAINTENANCE,
-            incident_id=self.store.next_incident_id(),
+            incident_id=self.store.incidents.next_incident_id(),
             cadence_min=cadence_min,
             started_at=iso(window_start),
             window_start=iso(window_start),
@@ -317,7 +317,7 @@ class SchedulingOps:
         stamp = iso(now)
         ids = [c.id for c in channels]
         with self.store.transaction():
-            incident_id = self.store.create_incident(
+            incident_id = self.store.incidents.create_incident(
                 title=title,
                 kind=IncidentKind.MAINTENANCE,
                 state=IncidentState.SCHEDULED,
@@ -333,8 +333,9 @@ class SchedulingOps:
                 drafts, _ = self._announcements(
                     plan.announcements, replace(incident, id=incident_id), first_draft, channels
                 )
-            self.store.link_components(
-                incident_id, [self.store.ensure_component(n, stamp).id for n in components]
+            self.store.components.link_components(
+                incident_id,
+                [self.store.components.ensure_component(n, stamp).id for n in components],
             )
             done = []
             for announcement, draft in zip(plan.announcements, drafts, strict=True):
@@ -422,12 +423,12 @@ class SchedulingOps:
 
     def next_due(self) -> datetime | None:
         """When the soonest scheduled update falls due (for a timer; None when none is)."""
-        at = self.store.next_scheduled_for()
+        at = self.store.schedule.next_scheduled_for()
         return parse_iso(at) if at else None
 
     def pending_updates(self, incident_id: int | None = None) -> list[Update]:
         """Scheduled and stale updates, soonest first: what `update list` shows."""
-        return self.store.pending_updates(incident_id)
+        return self.store.schedule.pending_updates(incident_id)
 
     def send_update(self, update_id: int, by: str = "", *, dispatch: bool = True) -> Published:
         """Publish a stale (or scheduled) update now, a person's decision."""
@@ -481,15 +482,15 @@ class SchedulingOps:
         """New text (a language left empty in `body` keeps its text) or state for an update
         that has not gone out, checked against its channels as when it was written (and,
         without `anyway`, refused when its two languages then disagree)."""
-        plan = self.store.update_plan(update_id)
+        plan = self.store.schedule.update_plan(update_id)
         if plan is None:
             raise _rejected([Problem("update", actions.explain(self.store, update_id, "edited"))])
         update = plan.update
         given = clean_text(body or BilingualText())
         new_body = BilingualText(given.en or update.body.en, given.ar or update.body.ar)
-        incident = self.store.incident(update.incident_id)
+        incident = self.store.incidents.incident(update.incident_id)
         assert incident is not None
-        channels = [c for c in (self.store.channel(i) for i in plan.channel_ids) if c]
+        channels = [c for c in (self.store.channels.channel(i) for i in plan.channel_ids) if c]
         draft = Draft(body=new_body, state=state or update.state, author=by)
         checked = self.check_draft(draft, channels, incident)
         problems = blocking(checked)

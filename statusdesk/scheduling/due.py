@@ -86,7 +86,7 @@ def fire_due(store: Store, now: datetime, grace: timedelta, actor: str) -> DueRe
     Safe to call from any number of processes at once: each update is claimed by one."""
     stamp = iso(now)
     report = DueReport()
-    for update in store.due_updates(stamp):
+    for update in store.schedule.due_updates(stamp):
         assert update.scheduled_for is not None
         due = parse_iso(update.scheduled_for)
         late = (now - due).total_seconds()
@@ -117,12 +117,12 @@ def mark_stale(
     grace: timedelta,
 ) -> bool:
     with store.transaction():
-        if not store.take_update(
+        if not store.schedule.take_update(
             update_id, (UpdateStatus.SCHEDULED,), UpdateStatus.STALE, due_by=now
         ):
             return False
         refresh_promise(store, incident_id)
-        store.log_event(
+        store.audit.log_event(
             "update.stale",
             now,
             actor=actor,

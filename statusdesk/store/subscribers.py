@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from statusdesk.core.model import Language
-from statusdesk.store.repo import Store
+from statusdesk.store.audit import SQLiteAuditLog
+from statusdesk.store.base import SQLiteDatabase, SQLitePart
 
 LANGUAGES = tuple(lang.value for lang in Language)
 MAX_ADDRESS_CHARS = 254  # RFC 5321: the longest path a server must accept
@@ -168,11 +169,12 @@ class ImportRejected(SubscriberError):
         self.result = result
 
 
-class Subscribers:
+class SQLiteSubscribers(SQLitePart):
     """The subscriber table of one workspace. Callers pass `now`; nothing here reads a clock."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, database: SQLiteDatabase, audit: SQLiteAuditLog) -> None:
+        super().__init__(database)
+        self._audit = audit
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -181,24 +183,20 @@ class Subscribers:
         sql = "SELECT * FROM subscriber"
         if active_only:
             sql += " WHERE unsubscribed_at IS NULL"
-        return [_from_row(row) for row in self.store._rows(sql + " ORDER BY id")]
+        return [_from_row(row) for row in self._rows(sql + " ORDER BY id")]
 
     def get(self, email: str) -> Subscriber | None:
-        rows = self.store._rows(
+        rows = self._rows(
             "SELECT * FROM subscriber WHERE email = ? COLLATE NOCASE", (email.strip(),)
         )
         return _from_row(rows[0]) if rows else None
 
     def by_token(self, token: str) -> Subscriber | None:
-        rows = self.store._rows(
-            "SELECT * FROM subscriber WHERE unsubscribe_token = ?", (token.strip(),)
-        )
+        rows = self._rows("SELECT * FROM subscriber WHERE unsubscribe_token = ?", (token.strip(),))
         return _from_row(rows[0]) if rows else None
 
     def count_active(self) -> int:
-        rows = self.store._rows(
-            "SELECT COUNT(*) AS n FROM subscriber WHERE unsubscribed_at IS NULL"
-        )
+        rows = self._rows("SELECT COUNT(*) AS n FROM subscriber WHERE unsubscribed_at IS NULL")
         return int(rows[0]["n"])
 
     # -- changes ------------------------------------------------------------------------------
@@ -208,7 +206,7 @@ class Subscribers:
         subscribed again (a person asked for it), with a new token."""
         address = normalize_address(email)
         lang = language if isinstance(language, Language) else parse_language(language)
-        with self.store.transaction():
+        with self.transaction():
             existing = self.get(address)
             if existing is not None and existing.active:
                 raise SubscriberError(
@@ -217,14 +215,14 @@ class Subscribers:
                     "and add it again."
                 )
             if existing is not None:
-                self.store.conn.execute(
+                self.conn.execute(
                     "UPDATE subscriber SET language = ?, unsubscribe_token = ?, "
                     "unsubscribed_at = NULL WHERE id = ?",
                     (lang.value, _new_token(), existing.id),
                 )
                 kind = "subscriber.resubscribed"
             else:
-                self.store._insert(
+                self._insert(
                     "subscriber",
                     {
                         "email": address,
@@ -234,14 +232,14 @@ class Subscribers:
                     },
                 )
                 kind = "subscriber.added"
-            self.store.log_event(kind, now, data={"email": address, "language": lang.value})
+            self._audit.log_event(kind, now, data={"email": address, "language": lang.value})
             added = self.get(address)
         assert added is not None
         return added
 
     def remove(self, email: str, now: str) -> Subscriber:
         """Unsubscribe: recorded with its time; the address gets no more mail."""
-        with self.store.transaction():
+        with self.transaction():
             existing = self.get(email)
             if existing is None:
                 raise SubscriberError(
@@ -256,7 +254,7 @@ class Subscribers:
     def unsubscribe_token(self, token: str, now: str) -> Subscriber | None:
         """The subscriber's own unsubscribe (the token from their List-Unsubscribe link); None
         for a token nobody holds."""
-        with self.store.transaction():
+        with self.transaction():
             existing = self.by_token(token)
             if existing is None:
                 return None
@@ -265,10 +263,10 @@ class Subscribers:
             return self.get(existing.email)
 
     def _unsubscribe(self, subscriber: Subscriber, now: str, how: str) -> None:
-        self.store.conn.execute(
+        self.conn.execute(
             "UPDATE subscriber SET unsubscribed_at = ? WHERE id = ?", (now, subscriber.id)
         )
-        self.store.log_event(
+        self._audit.log_event(
             "subscriber.unsubscribed", now, data={"email": subscriber.email, "how": how}
         )
 
@@ -321,7 +319,7 @@ class Subscribers:
             valid.append((line, address, lang, raw_email))
         if result.invalid:
             raise ImportRejected(where, result)
-        with self.store.transaction():
+        with self.transaction():
             for line, address, lang, _raw in valid:
                 existing = self.get(address)
                 if existing is not None:
@@ -333,7 +331,7 @@ class Subscribers:
                     )
                     result.skipped.append(LineNote(line, address, f"{address}: {why}"))
                     continue
-                self.store._insert(
+                self._insert(
                     "subscriber",
                     {
                         "email": address,
@@ -343,7 +341,7 @@ class Subscribers:
                     },
                 )
                 result.added.append(LineNote(line, address, "added"))
-            self.store.log_event(
+            self._audit.log_event(
                 "subscriber.imported",
                 now,
                 data={"file": Path(path).name, **result.counts()},

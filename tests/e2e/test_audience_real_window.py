@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from statusdesk.desk import Desk
-from statusdesk.store.drafts import save_draft
 from tests.e2e.test_real_window import (  # the real-X helpers, and the Xvfb fixture
     app_command,
     focused_window,
@@ -57,7 +56,7 @@ def test_the_reason_question_takes_the_keyboard_in_a_real_window(
     with Desk(home) as desk:
         desk.add_channel("webhook", "ops-hook", {"url": "http://127.0.0.1:9/hook"})
         content = {"body_en": ENGLISH, "body_ar": ARABIC, "channels": {"ops-hook": False}}
-        save_draft(desk.store, incident, content, desk.now())
+        desk.store.drafts.save_draft(incident, content, desk.now())
     env = x_env(xvfb)
     log = (tmp_path / "app.log").open("w")
     app = subprocess.Popen(app_command(home), env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -189,11 +189,11 @@ def test_real_keys_from_launch_to_a_published_update(xvfb: str, home: Path, tmp_
         wait_for(lambda: index.exists() and ENGLISH in index.read_text("utf-8"), 10, "site")
         assert ARABIC in (home / "site" / "ar" / "index.html").read_text("utf-8")
         with Desk(home) as desk:
-            titles = [i.title.en for i in desk.store.incidents()]
+            titles = [i.title.en for i in desk.store.incidents.incidents()]
             assert HALF_TITLE not in titles  # the half-typed new incident was not published
-            latest = desk.store.updates(older)[-1]
+            latest = desk.store.incidents.updates(older)[-1]
             assert (latest.body.en, latest.state) == (ENGLISH, IncidentState.MONITORING)
-            assert len(desk.store.updates(newer)) == 1
+            assert len(desk.store.incidents.updates(newer)) == 1
 
         shot = tmp_path / "real-window.png"
         grab_screen(env, shot)

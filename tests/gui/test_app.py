@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from statusdesk.desk import Desk
 from statusdesk.gui.app import EXIT_WORKSPACE, run
-from statusdesk.store.drafts import saved_drafts
 from tests.conftest import read_only
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import press, type_text
@@ -71,7 +70,7 @@ def test_a_read_only_workspace_is_a_clear_message_and_a_non_zero_exit(
     assert "Nothing was changed" in seen[0]
     assert digest(home) == before
     with Desk(home) as desk:  # still a sound workspace
-        assert desk.store.incident(active_incident) is not None
+        assert desk.store.incidents.incident(active_incident) is not None
 
 
 def test_a_workspace_locked_by_another_program_is_a_clear_message(
@@ -158,7 +157,7 @@ def test_quitting_with_a_draft_asks_and_esc_keeps_it(
     assert len(seen) == 2
     assert not window.isVisible()
     with Desk(home) as desk:  # thrown away: nothing comes back next time
-        assert saved_drafts(desk.store) == []
+        assert desk.store.drafts.saved_drafts() == []
 
 
 def test_quitting_and_keeping_the_draft_brings_it_back_next_time(

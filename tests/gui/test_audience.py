@@ -21,7 +21,6 @@ from statusdesk.desk import Desk
 from statusdesk.gui.audience import LeaveOutReasonPopup
 from statusdesk.gui.main_window import MainWindow
 from statusdesk.gui.schedule_popups import SchedulePicker
-from statusdesk.store.drafts import save_draft
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.probe import register
@@ -39,10 +38,10 @@ def workspace(home: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
     ids = []
     with Desk(home) as desk:
         for name in ("alpha", "beta", "gamma"):
-            desk.store.add_channel(kind="probe", name=name, now=desk.now())
-        gamma = desk.store.channel_by_name("gamma")
+            desk.store.channels.add_channel(kind="probe", name=name, now=desk.now())
+        gamma = desk.store.channels.channel_by_name("gamma")
         assert gamma is not None
-        desk.store.set_channel_enabled(gamma.id, False, desk.now())
+        desk.store.channels.set_channel_enabled(gamma.id, False, desk.now())
         for title in (("Login errors", "أخطاء الدخول"), ("API errors", "أخطاء الواجهة")):
             published = desk.open_incident(
                 title=BilingualText(*title),
@@ -91,18 +90,18 @@ def reason_popup(qtbot, window: MainWindow) -> LeaveOutReasonPopup:  # type: ign
 def deliveries(home: Path, incident_id: int) -> list[dict[str, tuple[str, str | None]]]:
     """Per update, oldest first: channel → (state, decision note)."""
     with Desk(home) as desk:
-        names = {c.id: c.name for c in desk.store.channels()}
-        grouped = desk.store.deliveries_for_incident(incident_id)
+        names = {c.id: c.name for c in desk.store.channels.channels()}
+        grouped = desk.store.deliveries.deliveries_for_incident(incident_id)
         return [
             {names[d.channel_id]: (d.state.value, d.decision_note) for d in grouped[u.id]}
-            for u in desk.store.updates(incident_id)
+            for u in desk.store.incidents.updates(incident_id)
             if u.id in grouped
         ]
 
 
 def update_count(home: Path, incident_id: int) -> int:
     with Desk(home) as desk:
-        return len(desk.store.updates(incident_id))
+        return len(desk.store.incidents.updates(incident_id))
 
 
 def message(window: MainWindow) -> str:
@@ -252,9 +251,9 @@ def test_scheduling_with_channels_left_out_asks_why_and_keeps_the_reason(
     qtbot.waitUntil(lambda: update_count(home, current) == 2, timeout=10_000)
     with Desk(home) as desk:
         (pending,) = desk.pending_updates(current)
-        plan = desk.store.update_plan(pending.id)
+        plan = desk.store.schedule.update_plan(pending.id)
         assert plan is not None and plan.skip_reason == REASON
-        assert [desk.store.channel(i).name for i in plan.channel_ids] == ["site"]  # type: ignore[union-attr]
+        assert [desk.store.channels.channel(i).name for i in plan.channel_ids] == ["site"]  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: composer.body_en.toPlainText() == "")
     assert composer.checked_channels() == EVERY_ENABLED  # after a schedule, too
 
@@ -265,7 +264,7 @@ def test_a_restored_draft_keeps_its_own_ticks_and_still_asks_why(
     _, current = incidents
     with Desk(home) as desk:
         content = {"body_en": EN, "body_ar": AR, "channels": {"beta": False}}
-        save_draft(desk.store, current, content, desk.now())
+        desk.store.drafts.save_draft(current, content, desk.now())
     window = launch()
     composer = window.composer
     qtbot.waitUntil(lambda: composer.body_en.toPlainText() == EN)

@@ -17,7 +17,7 @@ from tests.gui.keys import focused, press, type_text
 
 def update_count(home: Path, incident_id: int) -> int:
     with Desk(home) as desk:
-        return len(desk.store.updates(incident_id))
+        return len(desk.store.incidents.updates(incident_id))
 
 
 def problem_texts(window) -> list[str]:  # type: ignore[no-untyped-def]

@@ -192,7 +192,7 @@ def test_no_usable_keyring_is_said_plainly_and_nothing_is_stored(
     assert "No usable keyring" in status.text()
     assert dialog.secret_form.value.text() == ""
     with Desk(home) as desk:
-        hook = desk.store.channel_by_name("hook")
+        hook = desk.store.channels.channel_by_name("hook")
         assert hook is not None and "secret_keys" not in hook.settings
 
 
@@ -227,7 +227,7 @@ def test_a_webhook_added_by_keyboard_is_listed_and_offered_in_the_composer(
     assert "Added the webhook channel ops-hook" in form.status.text()
     assert form.name.text() == "" and form.fields["url"].text() == ""
     with Desk(home) as desk:
-        added = desk.store.channel_by_name("ops-hook")
+        added = desk.store.channels.channel_by_name("ops-hook")
         assert added is not None
         assert added.settings == {"url": "https://hooks.example.com/statusdesk"}
 
@@ -384,7 +384,7 @@ def test_disable_and_enable_reach_the_workspace_and_the_composer(
     qtbot.waitUntil(lambda: window.composer.channel_checkbox("hook").text() == "hook (disabled)")
     assert dialog.toggle_button.text() == "Ena&ble hook"
     with Desk(home) as desk:
-        assert [c.name for c in desk.store.channels(enabled_only=True)] == ["site"]
+        assert [c.name for c in desk.store.channels.channels(enabled_only=True)] == ["site"]
     press("Alt+B")
     qtbot.waitUntil(lambda: table_rows(dialog)[1][2] == "yes")
     qtbot.waitUntil(lambda: window.composer.channel_checkbox("hook").text() == "hook")
@@ -410,7 +410,7 @@ def test_settings_are_edited_by_keyboard_checked_like_add(
     press("Return")
     qtbot.waitUntil(lambda: form.status.isVisible() and "url must be" in form.status.text())
     with Desk(home) as desk:
-        hook = desk.store.channel_by_name("hook")
+        hook = desk.store.channels.channel_by_name("hook")
         assert hook is not None and hook.settings["url"] == "https://hooks.example.com/x"
     assert focused() is url  # the keyboard is on the field at fault
     press("Ctrl+A")
@@ -423,7 +423,7 @@ def test_settings_are_edited_by_keyboard_checked_like_add(
     press("Alt+N")  # Save settings
     qtbot.waitUntil(lambda: "Saved hook's settings" in form.status.text())
     with Desk(home) as desk:
-        hook = desk.store.channel_by_name("hook")
+        hook = desk.store.channels.channel_by_name("hook")
     assert hook is not None
     assert hook.settings == {"url": "https://hooks.example.com/new", "format": "slack"}
     assert hook.language.value == "en"
@@ -466,8 +466,11 @@ def test_remove_asks_first_then_the_channel_is_gone_and_its_record_stays(
     assert memory_keyring.passwords == {}
     qtbot.waitUntil(lambda: "hook" not in window.composer.channel_names())
     with Desk(home) as desk:
-        assert desk.store.channel_by_name("hook") is None
-        assert [c.name for c in desk.store.channels(include_removed=True)] == ["site", "hook"]
+        assert desk.store.channels.channel_by_name("hook") is None
+        assert [c.name for c in desk.store.channels.channels(include_removed=True)] == [
+            "site",
+            "hook",
+        ]
     press("Escape")
     qtbot.waitUntil(lambda: not dialog.isVisible())
     # What it published is still shown under its name when the incident is read again.

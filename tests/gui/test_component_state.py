@@ -26,7 +26,7 @@ def status_box(window: MainWindow, row: int = 0) -> QComboBox:
 
 def api_status(home: Path) -> ComponentStatus:
     with Desk(home) as desk:
-        api = desk.store.component_by_name("API")
+        api = desk.store.components.component_by_name("API")
         assert api is not None
         return api.status
 
@@ -66,9 +66,9 @@ def test_the_composer_follows_the_incident_and_never_sends_a_status_it_only_show
     # Today the composer kept "Partial outage" from when it opened and put it back.
     assert api_status(home) is ComponentStatus.OPERATIONAL
     with Desk(home) as desk:
-        latest = desk.store.updates(active_incident)[-1]
+        latest = desk.store.incidents.updates(active_incident)[-1]
         assert latest.body.en == "We are still working on it."
-        assert desk.store.component_changes(latest.id) == []
+        assert desk.store.incidents.component_changes(latest.id) == []
 
 
 def test_the_next_update_starts_from_what_the_last_one_left_and_resolving_restores(
@@ -119,8 +119,8 @@ def test_an_update_that_only_changes_a_component_is_published_from_the_app(
     qtbot.waitUntil(lambda: PUBLISHED in window.statusBar().currentMessage(), timeout=30_000)
     assert api_status(home) is ComponentStatus.OPERATIONAL
     with Desk(home) as desk:
-        latest = desk.store.updates(active_incident)[-1]
+        latest = desk.store.incidents.updates(active_incident)[-1]
         assert (latest.body.en, latest.body.ar) == ("API: Operational", "حالة API: يعمل")
-        (delivery,) = desk.store.deliveries_for_update(latest.id)
+        (delivery,) = desk.store.deliveries.deliveries_for_update(latest.id)
         assert delivery.state == "sent"
     assert "API: Operational" in (home / "site" / "index.html").read_text(encoding="utf-8")

@@ -74,7 +74,7 @@ def probe_workspace(home: Path, monkeypatch: pytest.MonkeyPatch, channels: list[
         with desk.store.transaction():
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         for name in channels:
-            desk.store.add_channel(kind="probe", name=name, now=desk.now())
+            desk.store.channels.add_channel(kind="probe", name=name, now=desk.now())
         published = desk.open_incident(
             title=BilingualText("API errors", "أخطاء الواجهة"),
             draft=Draft(
@@ -133,12 +133,12 @@ def chip_says(window: MainWindow, channel: str) -> tuple[str, str, str]:
 def stored(home: Path, channel: str) -> Delivery:
     """The newest delivery to `channel`, as the workspace has it now."""
     with Desk(home) as desk:
-        config = desk.store.channel_by_name(channel)
+        config = desk.store.channels.channel_by_name(channel)
         assert config is not None
         rows = desk.store.conn.execute(
             "SELECT id FROM delivery WHERE channel_id = ? ORDER BY id DESC LIMIT 1", (config.id,)
         ).fetchall()
-        found = desk.store.delivery(rows[0][0])
+        found = desk.store.deliveries.delivery(rows[0][0])
         assert found is not None
         return found
 

@@ -26,7 +26,7 @@ def write(english: str, arabic: str) -> None:
 
 def updates(home: Path, incident: int) -> int:
     with Desk(home) as desk:
-        return len(desk.store.updates(incident))
+        return len(desk.store.incidents.updates(incident))
 
 
 def test_a_time_missing_from_the_arabic_is_a_warning_and_publishing_asks_first(

@@ -10,15 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from statusdesk.desk import Desk
-from statusdesk.store.drafts import saved_drafts
-from statusdesk.store.repo import Store
+from statusdesk.store import Store
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 
 
 def kept(home: Path) -> dict[int | None, dict[str, object]]:
     with Desk(home) as desk:
-        return {d.target: d.content for d in saved_drafts(desk.store)}
+        return {d.target: d.content for d in desk.store.drafts.saved_drafts()}
 
 
 def test_a_draft_is_kept_as_typed_and_comes_back_saying_so(
@@ -102,7 +101,7 @@ def test_a_draft_typed_without_a_pause_is_kept_within_a_second(
     store = Store.open(home / "statusdesk.db", verify=False)
 
     def stored() -> str:
-        for draft in saved_drafts(store):
+        for draft in store.drafts.saved_drafts():
             if draft.target == active_incident:
                 return str(draft.content.get("body_ar", ""))
         return ""

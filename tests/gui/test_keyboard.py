@@ -61,12 +61,12 @@ def test_update_written_by_keyboard_is_published_with_ctrl_return(
     assert window.composer.body_ar.toPlainText() == ""
 
     with Desk(home) as desk:
-        updates = desk.store.updates(active_incident)
+        updates = desk.store.incidents.updates(active_incident)
         latest = updates[-1]
         assert (latest.body.en, latest.body.ar) == (ENGLISH, ARABIC)
         assert latest.state is IncidentState.MONITORING
         assert latest.status is UpdateStatus.PUBLISHED
-        [delivery] = desk.store.deliveries_for_update(latest.id)
+        [delivery] = desk.store.deliveries.deliveries_for_update(latest.id)
         assert delivery.state is DeliveryState.SENT
 
     # The newest update is on top of the incident view, its chip live.
@@ -104,11 +104,11 @@ def test_new_incident_opened_and_published_by_keyboard(
         lambda: "Published to 1 channel" in window.statusBar().currentMessage(), timeout=30_000
     )
     with Desk(home) as desk:
-        incidents = {i.title.en: i for i in desk.store.incidents()}
+        incidents = {i.title.en: i for i in desk.store.incidents.incidents()}
         opened = incidents["Payments delayed"]
         assert opened.title.ar == "تأخر المدفوعات"
         assert opened.state is IncidentState.IDENTIFIED
-        [update] = desk.store.updates(opened.id)
+        [update] = desk.store.incidents.updates(opened.id)
         assert update.body.ar == "تتأخر المدفوعات بالبطاقات حتى عشر دقائق."
     # The new incident is current, and the composer now writes its next update.
     assert window.list.current_incident_id() == opened.id

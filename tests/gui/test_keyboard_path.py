@@ -75,9 +75,9 @@ def test_a_templated_bilingual_update_reaches_every_channel_by_keyboard_alone(
 
         def delivered() -> bool:
             with Desk(home) as desk:
-                updates = desk.store.updates(active_incident)
+                updates = desk.store.incidents.updates(active_incident)
                 latest = updates[-1]
-                states = [d.state for d in desk.store.deliveries_for_update(latest.id)]
+                states = [d.state for d in desk.store.deliveries.deliveries_for_update(latest.id)]
             return (
                 len(updates) == 2
                 and len(states) == 3

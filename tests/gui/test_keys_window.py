@@ -76,7 +76,7 @@ def choose(keys: KeysWindow, command: str) -> None:
 
 
 def saved(session: Session) -> object:
-    text = session.desk.store.setting(SETTING)
+    text = session.desk.store.settings.setting(SETTING)
     return None if text is None else json.loads(text)
 
 
@@ -167,7 +167,7 @@ def test_reset_and_unbind(
     owner: QMainWindow,
     session: Session,
 ) -> None:
-    save_overrides(session.desk.store, {"quit": "Ctrl+J", "publish": "F9"}, NOW)
+    save_overrides(session.desk.store.settings, {"quit": "Ctrl+J", "publish": "F9"}, NOW)
     keys = open_keys(qtbot, owner, session)
     assert row_text(keys, "quit") == "Ctrl+J (default: Ctrl+Q)"  # read back when it opens
     choose(keys, "quit")
@@ -191,7 +191,7 @@ def test_reset_and_unbind(
     assert signal.args == [{}]
     assert saved(session) is None
     with Desk(home) as other:  # really in the workspace, for another process too
-        assert other.store.setting(SETTING) is None
+        assert other.store.settings.setting(SETTING) is None
 
 
 def test_tab_goes_through_the_window_in_order_and_back(
@@ -239,7 +239,7 @@ def test_keys_saved_elsewhere_are_signalled_when_the_window_opens(
     owner: QMainWindow,
     session: Session,
 ) -> None:
-    save_overrides(session.desk.store, {"quit": "Ctrl+J"}, NOW)
+    save_overrides(session.desk.store.settings, {"quit": "Ctrl+J"}, NOW)
     keys = KeysWindow(owner, session.desk, session.tasks, Keymap())
     with qtbot.waitSignal(keys.keymap_changed, timeout=5000) as signal:
         keys.open_over(None)
@@ -251,7 +251,7 @@ def test_a_damaged_setting_opens_on_the_defaults_with_a_warning(
     owner: QMainWindow,
     session: Session,
 ) -> None:
-    session.desk.store.set_setting(SETTING, "{damaged", NOW)
+    session.desk.store.settings.set_setting(SETTING, "{damaged", NOW)
     keys = open_keys(qtbot, owner, session)
     assert keys.message.text() == "The saved keys could not be read; using the default keys."
     assert row_text(keys, "quit") == "Ctrl+Q (default)"

@@ -38,7 +38,7 @@ def test_the_app_sends_what_another_process_recorded(
 
     def sent() -> bool:
         with Desk(home) as reader:
-            delivery = reader.store.delivery(delivery_id)
+            delivery = reader.store.deliveries.delivery(delivery_id)
         return delivery is not None and delivery.state is DeliveryState.SENT
 
     qtbot.waitUntil(sent, timeout=10_000)
@@ -59,7 +59,7 @@ def test_a_delivery_left_sending_by_a_dead_process_is_reconciled_at_launch(
         )
         (delivery_id,) = published.delivery_ids
         owner = f"{socket.gethostname()}:{dead.stdout.strip()}:gone"
-        assert other.store.claim_delivery(
+        assert other.store.ledger.claim_delivery(
             delivery_id, owner, "2999-01-01T00:00:00Z", other.now()
         )  # it died mid-attempt, its lease far from over
     SCRIPT.sends.clear()
@@ -67,14 +67,14 @@ def test_a_delivery_left_sending_by_a_dead_process_is_reconciled_at_launch(
 
     def settled() -> DeliveryState | None:
         with Desk(home) as reader:
-            delivery = reader.store.delivery(delivery_id)
+            delivery = reader.store.deliveries.delivery(delivery_id)
         return delivery.state if delivery else None
 
     # unknown → reconciled (the probe cannot find it: "not landed") → resent, same key → sent
     qtbot.waitUntil(lambda: settled() is DeliveryState.SENT, timeout=15_000)
     with Desk(home) as reader:
-        delivery = reader.store.delivery(delivery_id)
-        kinds = [e["kind"] for e in reader.store.events() if e["delivery_id"] == delivery_id]
+        delivery = reader.store.deliveries.delivery(delivery_id)
+        kinds = [e["kind"] for e in reader.store.audit.events() if e["delivery_id"] == delivery_id]
     assert delivery is not None and delivery.attempts == 2
     assert kinds.index("delivery.abandoned") < kinds.index("delivery.sent")
 

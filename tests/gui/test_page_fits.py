@@ -106,10 +106,10 @@ def seed(home: Path) -> int:
         )
         ids = []
         for name in OUTCOMES:
-            channel = desk.store.channel_by_name(name)
+            channel = desk.store.channels.channel_by_name(name)
             assert channel is not None
             ids.append(channel.id)
-        made = desk.store.create_deliveries(newest.update_id, ids, desk.now())
+        made = desk.store.deliveries.create_deliveries(newest.update_id, ids, desk.now())
         retry_at = iso(desk.clock.now() + timedelta(minutes=30))
         with desk.store.transaction():
             for delivery_id, state in zip(made, OUTCOMES.values(), strict=True):

@@ -240,18 +240,18 @@ def test_the_custom_post_replaces_the_generated_one_and_is_published(
     with Desk(home) as desk:
         incident_id = window.composer.target
         assert incident_id is not None
-        update = desk.store.updates(incident_id)[-1]
+        update = desk.store.incidents.updates(incident_id)[-1]
         assert update.body.en == ENGLISH
-        assert desk.store.update_override(update.id, channels["acme-x"]) == CUSTOM
+        assert desk.store.deliveries.update_override(update.id, channels["acme-x"]) == CUSTOM
         [delivery] = [
             d
-            for d in desk.store.deliveries_for_update(update.id)
+            for d in desk.store.deliveries.deliveries_for_update(update.id)
             if d.channel_id == channels["acme-x"]
         ]
 
     def kept() -> Rendered | None:
         with Desk(home) as desk:
-            text = desk.store.rendered_of(delivery.id)
+            text = desk.store.ledger.rendered_of(delivery.id)
         return Rendered.from_json(text) if text else None
 
     # What the dispatcher rendered for X (it then found nobody at port 9) is what was shown.
@@ -326,10 +326,10 @@ def test_a_channel_with_broken_settings_shows_its_own_message(
     qtbot, home: Path, channels: dict[str, int], launch: WindowFactory
 ) -> None:
     with Desk(home) as desk:
-        config = desk.store.channel(channels["mail"])
+        config = desk.store.channels.channel(channels["mail"])
         assert config is not None
         broken = {**config.settings, "security": "carrier-pigeon"}
-        desk.store.set_channel_settings(config.id, broken, desk.now())
+        desk.store.channels.set_channel_settings(config.id, broken, desk.now())
     window = launch()
     write(window, ENGLISH, ARABIC)
     preview = window.composer.preview

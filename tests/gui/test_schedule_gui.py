@@ -73,7 +73,7 @@ def workspace(
         with desk.store.transaction():
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         for name in channels:
-            desk.store.add_channel(kind="probe", name=name, now=desk.now())
+            desk.store.channels.add_channel(kind="probe", name=name, now=desk.now())
         published = desk.open_incident(
             title=BilingualText("API errors", "أخطاء الواجهة"),
             draft=Draft(
@@ -129,19 +129,19 @@ def schedule(home: Path, clock: FakeClock, incident: int, minutes: float, en: st
 
 def stored(home: Path, update_id: int) -> Update:
     with Desk(home) as desk:
-        update = desk.store.update(update_id)
+        update = desk.store.incidents.update(update_id)
     assert update is not None
     return update
 
 
 def deliveries(home: Path, update_id: int) -> list[DeliveryState]:
     with Desk(home) as desk:
-        return [d.state for d in desk.store.deliveries_for_update(update_id)]
+        return [d.state for d in desk.store.deliveries.deliveries_for_update(update_id)]
 
 
 def event_kinds(home: Path, update_id: int) -> list[str]:
     with Desk(home) as desk:
-        return [str(e["kind"]) for e in desk.store.events() if e["update_id"] == update_id]
+        return [str(e["kind"]) for e in desk.store.audit.events() if e["update_id"] == update_id]
 
 
 def message(window: MainWindow) -> str:
@@ -214,7 +214,7 @@ def test_in_15m_by_keyboard_is_stored_scheduled_shown_local_and_utc_and_not_sent
     assert focused() is window.composer.body_ar
 
     with Desk(home) as desk:
-        updates = desk.store.updates(incident)
+        updates = desk.store.incidents.updates(incident)
     new = updates[-1]
     assert (new.status, new.scheduled_for) == (UpdateStatus.SCHEDULED, "2026-03-10T09:15:00Z")
     assert (new.body.en, new.body.ar) == (EN, AR)
@@ -277,7 +277,7 @@ def test_a_bad_time_says_why_and_esc_gives_the_draft_back_untouched(
     qtbot.waitUntil(lambda: focused() is editor)
     assert window.composer.body_en.toPlainText() == EN
     with Desk(home) as desk:
-        assert len(desk.store.updates(incident)) == 1
+        assert len(desk.store.incidents.updates(incident)) == 1
 
     # A time that parses, but the draft cannot go out as it is (no Arabic for channels that
     # publish both): refused like a publish, the reason in the composer, the draft kept.
@@ -289,7 +289,7 @@ def test_a_bad_time_says_why_and_esc_gives_the_draft_back_untouched(
     assert window.composer.body_en.toPlainText() == EN
     assert any(p.field == "body_ar" for p in window.composer.problems.problems)
     with Desk(home) as desk:
-        assert len(desk.store.updates(incident)) == 1
+        assert len(desk.store.incidents.updates(incident)) == 1
 
 
 # -- the Scheduled section: cancel and reschedule -------------------------------------------------
@@ -544,7 +544,7 @@ def test_a_channel_that_failed_the_latest_update_is_flagged_and_a_skipped_one_is
             incident, Draft(BilingualText(EN, AR), IncidentState.IDENTIFIED, author="t")
         )
         by_channel = {
-            desk.store.channel(d.channel_id).name: d  # type: ignore[union-attr]
+            desk.store.channels.channel(d.channel_id).name: d  # type: ignore[union-attr]
             for d in desk.wait_for(published.update_id, timeout=10)
         }
         assert by_channel["beta"].state is DeliveryState.FAILED

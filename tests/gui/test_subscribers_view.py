@@ -32,7 +32,7 @@ from statusdesk.gui.bindings import key_for
 from statusdesk.gui.main_window import MainWindow
 from statusdesk.gui.subscriber_forms import ConfirmRemoval
 from statusdesk.gui.subscribers_dialog import SubscribersDialog
-from statusdesk.store.subscribers import Subscriber, Subscribers
+from statusdesk.store.subscribers import Subscriber
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 
@@ -42,14 +42,14 @@ SINCE = "2026-03-02T09:15:00Z"
 def subscribe(home: Path, *people: tuple[str, str]) -> None:
     """(address, language) pairs, subscribed through the store as `subscriber add` does."""
     with Desk(home) as desk:
-        subscribers = Subscribers(desk.store)
+        subscribers = desk.store.subscribers
         for email, language in people:
             subscribers.add(email, language, SINCE)
 
 
 def on_file(home: Path) -> dict[str, Subscriber]:
     with Desk(home) as desk:
-        return {s.email: s for s in Subscribers(desk.store).list(active_only=False)}
+        return {s.email: s for s in desk.store.subscribers.list(active_only=False)}
 
 
 def open_subscribers(qtbot, window: MainWindow, rows: int = 0) -> SubscribersDialog:  # type: ignore[no-untyped-def]
@@ -163,7 +163,7 @@ def test_opens_by_key_from_the_channels_menu_counts_and_esc_gives_the_keyboard_b
         ("gone@example.com", "en"),
     )
     with Desk(home) as desk:
-        Subscribers(desk.store).remove("gone@example.com", "2026-03-05T10:00:00Z")
+        desk.store.subscribers.remove("gone@example.com", "2026-03-05T10:00:00Z")
     window = launch()
     menu = window.menuBar().findChild(QWidget, "menu-Channels")
     assert window.actions_by_command["subscribers"] in menu.actions()
@@ -367,7 +367,7 @@ def test_remove_asks_first_esc_cancels_and_yes_unsubscribes_on_record(
     bob = on_file(home)["bob@example.com"]  # an unsubscription, not a delete
     assert not bob.active and bob.unsubscribed_at is not None
     with Desk(home) as desk:
-        kinds = [e["kind"] for e in desk.store._rows("SELECT kind FROM event ORDER BY id")]
+        kinds = [e["kind"] for e in desk.store._database.rows("SELECT kind FROM event ORDER BY id")]
     assert kinds.count("subscriber.unsubscribed") == 1
 
     # Removing it again asks nothing and says so.

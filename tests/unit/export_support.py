@@ -86,8 +86,8 @@ class Story:
 
 def _deliver(desk: Desk, update_id: int) -> None:
     """Each delivery of the update: one attempt now (scripted), ops-hook skipped by a person."""
-    names = {c.id: c.name for c in desk.store.channels()}
-    for delivery in desk.store.deliveries_for_update(update_id):
+    names = {c.id: c.name for c in desk.store.channels.channels()}
+    for delivery in desk.store.deliveries.deliveries_for_update(update_id):
         if names[delivery.channel_id] == "ops-hook":
             desk.skip_delivery(delivery.id, SKIP_REASON, by="amal")
         else:
@@ -117,7 +117,9 @@ def tell_the_story(desk: Desk, clock: FakeClock) -> Story:
     _deliver(desk, first)
     clock.run(minutes=1)
     beta = next(
-        d for d in desk.store.deliveries_for_update(first) if d.state is DeliveryState.RETRY_WAIT
+        d
+        for d in desk.store.deliveries.deliveries_for_update(first)
+        if d.state is DeliveryState.RETRY_WAIT
     )
     assert desk.dispatcher.attempt(beta.id) is DeliveryState.SENT
 

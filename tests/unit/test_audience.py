@@ -41,17 +41,17 @@ def desk(home: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> Desk:
 
 
 def states(desk: Desk, update_id: int) -> dict[str, tuple[str, str | None, str | None]]:
-    names = {c.id: c.name for c in desk.store.channels()}
+    names = {c.id: c.name for c in desk.store.channels.channels()}
     return {
         names[d.channel_id]: (d.state.value, d.decision_note, d.decided_by)
-        for d in desk.store.deliveries_for_update(update_id)
+        for d in desk.store.deliveries.deliveries_for_update(update_id)
     }
 
 
 def skip_events(desk: Desk, update_id: int) -> list[dict[str, object]]:
     return [
         e
-        for e in desk.store.events()
+        for e in desk.store.audit.events()
         if e["kind"] == "delivery.skip" and e["update_id"] == update_id
     ]
 
@@ -66,7 +66,7 @@ def test_leaving_an_enabled_channel_out_without_a_reason_is_refused_and_names_it
         desk.open_incident(title=TITLE, draft=draft(), channel_names=["alpha"], dispatch=False)
     (problem,) = refused.value.problems
     assert problem.field == "skip_reason" and problem.message.startswith("beta is enabled but")
-    assert desk.store.incidents() == []  # nothing was recorded
+    assert desk.store.incidents.incidents() == []  # nothing was recorded
     for blank in ("", "  \n"):
         with pytest.raises(Rejected, match="beta is enabled but left out"):
             desk.open_incident(
@@ -78,11 +78,11 @@ def test_leaving_an_enabled_channel_out_without_a_reason_is_refused_and_names_it
             opened.incident_id, draft(IncidentState.IDENTIFIED), channel_names=["alpha"]
         )
     assert [p.field for p in refused.value.problems] == ["skip_reason"]
-    assert len(desk.store.updates(opened.incident_id)) == 1
+    assert len(desk.store.incidents.updates(opened.incident_id)) == 1
     # A disabled channel is never "left out": nothing goes to it anyway.
-    beta = desk.store.channel_by_name("beta")
+    beta = desk.store.channels.channel_by_name("beta")
     assert beta is not None
-    desk.store.set_channel_enabled(beta.id, False, desk.now())
+    desk.store.channels.set_channel_enabled(beta.id, False, desk.now())
     narrowed = desk.post_update(
         opened.incident_id, draft(), channel_names=["alpha"], dispatch=False
     )
@@ -105,7 +105,7 @@ def test_with_a_reason_each_left_out_channel_is_skipped_in_the_same_publish(desk
     # Only alpha's goes to the dispatcher; beta's is the decision, never sent.
     (alpha,) = published.delivery_ids
     (beta,) = published.skipped_ids
-    assert desk.store.delivery(alpha).state is DeliveryState.PENDING  # type: ignore[union-attr]
+    assert desk.store.deliveries.delivery(alpha).state is DeliveryState.PENDING  # type: ignore[union-attr]
     (event,) = skip_events(desk, published.update_id)
     assert (event["delivery_id"], event["actor"]) == (beta, "test")
     assert json.loads(str(event["data"]))["reason"] == REASON
@@ -148,7 +148,9 @@ def test_a_scheduled_update_keeps_its_choice_and_reason_and_skips_when_it_falls_
         scheduled_for=T0 + timedelta(minutes=6),
         dispatch=False,
     )
-    assert desk.store.deliveries_for_update(narrowed.update_id) == []  # nothing until due
+    assert (
+        desk.store.deliveries.deliveries_for_update(narrowed.update_id) == []
+    )  # nothing until due
     # A channel added and enabled before they fall due.
     desk.add_channel("probe", "gamma", {})
     clock.run(minutes=6)
@@ -193,7 +195,9 @@ def test_a_maintenance_opening_needs_the_reason_and_each_announcement_skips_with
     clock.run(hours=2)
     desk.fire_due(dispatch=False)
     fired = [
-        p for _, p in opened.announcements[1:] if desk.store.deliveries_for_update(p.update_id)
+        p
+        for _, p in opened.announcements[1:]
+        if desk.store.deliveries.deliveries_for_update(p.update_id)
     ]
     assert fired  # the reminder and the start went out
     for published in fired:
@@ -227,9 +231,9 @@ def test_a_left_out_channel_reads_as_a_decision_in_silence_parity_alarm_and_expo
     standings = {
         s.channel: s
         for s in channel_standings(
-            desk.store.updates(incident_id),
-            desk.store.deliveries_for_incident(incident_id),
-            desk.store.channels(),
+            desk.store.incidents.updates(incident_id),
+            desk.store.deliveries.deliveries_for_incident(incident_id),
+            desk.store.channels.channels(),
         )
     }
     assert standings["beta"].standing is Standing.SKIPPED and not standings["beta"].flagged

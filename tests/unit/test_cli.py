@@ -734,7 +734,7 @@ def test_incident_list_json_says_whether_each_next_update_is_overdue(
     with Desk(probes) as desk:  # its last update went out 33 minutes ago, on a 30-minute cadence
         past = iso(desk.clock.now() - timedelta(minutes=3))
         with desk.store.transaction():
-            desk.store.set_next_update_due(late, past)
+            desk.store.schedule.set_next_update_due(late, past)
     listed = {
         i["id"]: i for i in call(capsys, "--home", str(probes), "incident", "list", "--json").json()
     }

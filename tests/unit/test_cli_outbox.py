@@ -38,9 +38,9 @@ def _deliveries(
 
 def _set_probe(home: Path, name: str, settings: dict[str, object]) -> None:
     with Desk(home) as desk:
-        config = desk.store.channel_by_name(name)
+        config = desk.store.channels.channel_by_name(name)
         assert config is not None
-        desk.store.set_channel_settings(config.id, settings, desk.now())
+        desk.store.channels.set_channel_settings(config.id, settings, desk.now())
 
 
 def test_retry_sends_a_failed_delivery_again_with_the_same_key(
@@ -60,10 +60,10 @@ def test_retry_sends_a_failed_delivery_again_with_the_same_key(
     (sent,) = _deliveries(capsys, home, incident)
     assert sent["state"] == "sent" and sent["attempts"] == 2
     with Desk(home) as desk:
-        delivery = desk.store.delivery(failed["id"])
+        delivery = desk.store.deliveries.delivery(failed["id"])
         assert delivery is not None
         assert sent["remote_id"] == delivery.idempotency_key  # the probe echoes the key it got
-        kinds = [e["kind"] for e in desk.store.events() if e["delivery_id"] == failed["id"]]
+        kinds = [e["kind"] for e in desk.store.audit.events() if e["delivery_id"] == failed["id"]]
     assert kinds == [
         "delivery.sending", "delivery.failed", "delivery.retry", "delivery.sending",
         "delivery.sent",
@@ -149,7 +149,7 @@ def _wait_for_state(home: Path, state: str, timeout: float = 20, incident: int =
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with Desk(home) as desk:
-            deliveries = desk.store.deliveries_for_incident(incident).values()
+            deliveries = desk.store.deliveries.deliveries_for_incident(incident).values()
             if {d.state for ds in deliveries for d in ds} == {state}:
                 return
         time.sleep(0.05)
@@ -192,7 +192,7 @@ def test_sigterm_lets_the_attempt_in_flight_finish(
     assert runner.returncode == 0, stderr
     assert "statusdesk run: delivery 1 (slow): sent" in stdout.splitlines()
     with Desk(home) as desk:
-        (delivery,) = desk.store.deliveries_for_update(1)
+        (delivery,) = desk.store.deliveries.deliveries_for_update(1)
     assert delivery.state == "sent" and delivery.owner is None
 
 
@@ -229,12 +229,14 @@ def test_text_for_a_channel_is_kept_with_the_update_and_must_name_a_chosen_chann
     code, incident = _open(capsys, home, "--text-for", "alpha=API errors: fix deployed")
     assert code == 0
     with Desk(home) as desk:
-        alpha = desk.store.channel_by_name("alpha")
-        beta = desk.store.channel_by_name("beta")
+        alpha = desk.store.channels.channel_by_name("alpha")
+        beta = desk.store.channels.channel_by_name("beta")
         assert alpha is not None and beta is not None
-        (update,) = desk.store.updates(int(incident))
-        assert desk.store.update_override(update.id, alpha.id) == "API errors: fix deployed"
-        assert desk.store.update_override(update.id, beta.id) is None
+        (update,) = desk.store.incidents.updates(int(incident))
+        assert (
+            desk.store.deliveries.update_override(update.id, alpha.id) == "API errors: fix deployed"
+        )
+        assert desk.store.deliveries.update_override(update.id, beta.id) is None
     refused = call(
         capsys, "--home", str(home), "incident", "update", incident, "--state", "identified",
         "--en", EN, "--ar", AR, "--channels", "alpha", "--text-for", "beta=hello",
@@ -257,7 +259,7 @@ def test_run_writes_a_lapsed_promise_once_to_its_output_and_its_log(
     assert code == 0
     # Its last update went out 33 minutes ago, on a 30-minute cadence.
     with Desk(home) as desk, desk.store.transaction():
-        desk.store.set_next_update_due(
+        desk.store.schedule.set_next_update_due(
             int(incident), iso(desk.clock.now() - timedelta(minutes=3, seconds=10))
         )
     log = home / "logs" / "statusdesk.log"

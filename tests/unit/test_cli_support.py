@@ -41,7 +41,7 @@ def add_probes(home: Path, probes: Mapping[str, dict[str, Any]], *, site: bool =
         for name, settings in probes.items():
             settings = dict(settings)
             language = Language(settings.pop("language", "both"))
-            desk.store.add_channel(
+            desk.store.channels.add_channel(
                 kind=KIND, name=name, now=now, language=language, settings=settings
             )
 

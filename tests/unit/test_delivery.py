@@ -24,8 +24,8 @@ def probe_desk(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
         now = desk.now()
         with desk.store.transaction():
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
-        desk.store.add_channel(kind="probe", name="alpha", now=now)
-        desk.store.add_channel(kind="probe", name="beta", now=now)
+        desk.store.channels.add_channel(kind="probe", name="alpha", now=now)
+        desk.store.channels.add_channel(kind="probe", name="beta", now=now)
         yield desk
 
 
@@ -34,8 +34,10 @@ def draft(en: str = "We are investigating.", ar: str = "نحقق في المشك
 
 
 def states(desk: Desk, update_id: int) -> dict[str, DeliveryState]:
-    names = {c.id: c.name for c in desk.store.channels()}
-    return {names[d.channel_id]: d.state for d in desk.store.deliveries_for_update(update_id)}
+    names = {c.id: c.name for c in desk.store.channels.channels()}
+    return {
+        names[d.channel_id]: d.state for d in desk.store.deliveries.deliveries_for_update(update_id)
+    }
 
 
 def test_publishing_fans_out_in_parallel(probe_desk: Desk) -> None:
@@ -66,7 +68,7 @@ def test_each_delivery_keeps_its_idempotency_key_across_retries(probe_desk: Desk
     assert len(alpha_keys) == 1
     alpha = next(d for d in deliveries if d.idempotency_key in alpha_keys)
     assert alpha.attempts == 3
-    kinds = [e["kind"] for e in probe_desk.store.events() if e["delivery_id"] == alpha.id]
+    kinds = [e["kind"] for e in probe_desk.store.audit.events() if e["delivery_id"] == alpha.id]
     assert kinds.count("delivery.retry_wait") == 2 and kinds[-1] == "delivery.sent"
 
 
@@ -82,7 +84,9 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
         "beta": DeliveryState.SENT,
     }
     failed = next(
-        d for d in probe_desk.store.deliveries_for_update(first.update_id) if d.state == "failed"
+        d
+        for d in probe_desk.store.deliveries.deliveries_for_update(first.update_id)
+        if d.state == "failed"
     )
     assert failed.last_error is not None and "credentials expired" in failed.last_error
 
@@ -102,9 +106,9 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
         "alpha": DeliveryState.SENT,
         "beta": DeliveryState.NEEDS_DECISION,
     }
-    alpha, beta = probe_desk.store.deliveries_for_update(second.update_id)
+    alpha, beta = probe_desk.store.deliveries.deliveries_for_update(second.update_id)
     assert [a.key for a in SCRIPT.attempts if a.channel == "alpha"] == [alpha.idempotency_key] * 2
-    kinds = [e["kind"] for e in probe_desk.store.events() if e["delivery_id"] == alpha.id]
+    kinds = [e["kind"] for e in probe_desk.store.audit.events() if e["delivery_id"] == alpha.id]
     assert kinds.index("delivery.unknown") < kinds.index("delivery.retry_wait")
     assert kinds[-1] == "delivery.sent"
     assert beta.last_error is not None and "internal error" in beta.last_error
@@ -144,15 +148,15 @@ def test_rejected_input_writes_nothing(probe_desk: Desk) -> None:
         probe_desk.open_incident(
             title=BilingualText("x", ""), draft=draft(), channel_names=["nope"]
         )
-    assert probe_desk.store.incidents() == []
+    assert probe_desk.store.incidents.incidents() == []
 
 
 def test_publishing_is_all_or_nothing(probe_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> list[int]:
         raise WorkspaceError("disk full while writing deliveries")
 
-    monkeypatch.setattr(probe_desk.store, "create_deliveries", broken)
+    monkeypatch.setattr(probe_desk.store.deliveries, "create_deliveries", broken)
     with pytest.raises(WorkspaceError):
         probe_desk.open_incident(title=BilingualText("API down", ""), draft=draft())
-    assert probe_desk.store.incidents() == []
+    assert probe_desk.store.incidents.incidents() == []
     assert probe_desk.store.conn.execute('SELECT COUNT(*) FROM "update"').fetchone()[0] == 0

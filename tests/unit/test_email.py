@@ -57,7 +57,6 @@ from statusdesk.store.subscribers import (
     ImportRejected,
     InvalidAddress,
     SubscriberError,
-    Subscribers,
     normalize_address,
 )
 from tests.unit.test_cli_support import call, spawn
@@ -312,7 +311,7 @@ def add_mail(
 
 
 def subscribe(desk: Desk, *people: tuple[str, str]) -> None:
-    subscribers = Subscribers(desk.store)
+    subscribers = desk.store.subscribers
     for address, language in people:
         subscribers.add(address, language, desk.now())
 
@@ -326,7 +325,7 @@ def attempt(desk: Desk, published: Published) -> Delivery:
     """One attempt, in this thread: deterministic, no waiting on a pool."""
     (delivery_id,) = published.delivery_ids
     desk.dispatcher.attempt(delivery_id)
-    delivery = desk.store.delivery(delivery_id)
+    delivery = desk.store.deliveries.delivery(delivery_id)
     assert delivery is not None
     return delivery
 
@@ -334,13 +333,13 @@ def attempt(desk: Desk, published: Published) -> Delivery:
 def retry_now(desk: Desk, delivery: Delivery) -> Delivery:
     desk.retry_delivery(delivery.id, "amal", dispatch=False)
     desk.dispatcher.attempt(delivery.id)
-    found = desk.store.delivery(delivery.id)
+    found = desk.store.deliveries.delivery(delivery.id)
     assert found is not None
     return found
 
 
 def parts(desk: Desk, delivery: Delivery) -> dict[str, str]:
-    return {row["target"]: row["state"] for row in desk.store.delivery_parts(delivery.id)}
+    return {row["target"]: row["state"] for row in desk.store.ledger.delivery_parts(delivery.id)}
 
 
 def assert_no_password_in(*texts: str) -> None:
@@ -351,10 +350,10 @@ def assert_no_password_in(*texts: str) -> None:
 def recorded_text(desk: Desk) -> str:
     """Everything the workspace holds, as text: events, deliveries, parts, channels."""
     rows = [
-        *desk.store.events(),
-        *desk.store._rows("SELECT * FROM delivery"),
-        *desk.store._rows("SELECT * FROM delivery_part"),
-        *desk.store._rows("SELECT * FROM channel"),
+        *desk.store.audit.events(),
+        *desk.store._database.rows("SELECT * FROM delivery"),
+        *desk.store._database.rows("SELECT * FROM delivery_part"),
+        *desk.store._database.rows("SELECT * FROM channel"),
     ]
     return json.dumps(rows, ensure_ascii=False)
 
@@ -414,7 +413,7 @@ def test_a_bilingual_update_reaches_a_subscriber_over_starttls(
     assert "<bdi>API-v2</bdi>" in html and "<bdi>14:30 UTC</bdi>" in html
     assert "وجدنا السبب: عطل في أحد خوادم قاعدة البيانات" in html
 
-    (subscriber,) = Subscribers(mail_desk.store).list()
+    (subscriber,) = mail_desk.store.subscribers.list()
     link = f"https://status.acme.example/unsubscribe?token={subscriber.token}"
     assert message["List-Unsubscribe"] == f"<{link}>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -428,7 +427,7 @@ def test_a_bilingual_update_reaches_a_subscriber_over_starttls(
     assert parts(mail_desk, delivery) == {"amal@example.com": "sent"}
 
     assert_no_password_in(recorded_text(mail_desk), caplog.text)
-    assert subscriber.token not in json.dumps(mail_desk.store.events())
+    assert subscriber.token not in json.dumps(mail_desk.store.audit.events())
 
 
 def test_each_subscriber_gets_their_language_over_one_connection(
@@ -460,7 +459,7 @@ def test_each_subscriber_gets_their_language_over_one_connection(
     )
     assert both.body("plain").index(AR) < both.body("plain").index(EN)
 
-    rendered = mail_desk.store.rendered_of(delivery.id)
+    rendered = mail_desk.store.ledger.rendered_of(delivery.id)
     assert rendered is not None
     kept = json.loads(rendered)["parts"]
     assert [(p["language"], p["content_type"]) for p in kept] == [
@@ -494,7 +493,7 @@ def test_a_mailto_unsubscribe_without_an_unsubscribe_url(
     subscribe(mail_desk, ("amal@example.com", "en"))
     assert attempt(mail_desk, publish(mail_desk)).state is SENT
     (received,) = server.received
-    (subscriber,) = Subscribers(mail_desk.store).list()
+    (subscriber,) = mail_desk.store.subscribers.list()
     expected = f"<mailto:status@acme.example?subject=unsubscribe%20{subscriber.token}>"
     assert received.message["List-Unsubscribe"] == expected
     # On the wire as it is: mail clients never decode an RFC 2047 word in this header.
@@ -622,7 +621,7 @@ def test_who_unsubscribed_meanwhile_is_not_mailed_by_the_retry(
     assert first.state is DeliveryState.UNKNOWN
     decided = mail_desk.wait_for_delivery(first.id, timeout=10)
     assert decided.state is DeliveryState.NEEDS_DECISION
-    Subscribers(mail_desk.store).remove("b@example.com", mail_desk.now())
+    mail_desk.store.subscribers.remove("b@example.com", mail_desk.now())
     again = retry_now(mail_desk, decided)
     assert again.state is SENT, again.last_error
     assert len(server.received) == 2  # nobody mailed again
@@ -710,7 +709,7 @@ def test_a_server_that_echoes_the_password_never_gets_it_into_the_record_or_the_
     published = publish(mail_desk)
     delivery = attempt(mail_desk, published)
     assert delivery.state is FAILED
-    errors = [row["last_error"] or "" for row in mail_desk.store.delivery_parts(delivery.id)]
+    errors = [row["last_error"] or "" for row in mail_desk.store.ledger.delivery_parts(delivery.id)]
     assert any("relaying denied for" in e for e in errors)  # the server's words are kept …
     assert leaked(*errors, delivery.last_error or "", recorded_text(mail_desk)) == []
     assert leaked(workspace_bytes(home), caplog.text) == []  # … not the password in them
@@ -763,7 +762,7 @@ def test_statusdesk_run_prints_and_records_the_echoed_password_redacted(
                        env=env)  # fmt: skip
         assert opened.code == 0, opened.stderr  # left for `statusdesk run`
         with Desk(home) as desk:
-            (delivery_id,) = [d.id for d in desk.store.deliveries_for_update(1)]
+            (delivery_id,) = [d.id for d in desk.store.deliveries.deliveries_for_update(1)]
         runner = subprocess.Popen(
             [sys.executable, "-m", "statusdesk", "--home", str(home), "run", "--poll", "0.05"],
             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -772,7 +771,7 @@ def test_statusdesk_run_prints_and_records_the_echoed_password_redacted(
             deadline = time.monotonic() + 30
             while True:
                 with Desk(home) as desk:
-                    delivery = desk.store.delivery(delivery_id)
+                    delivery = desk.store.deliveries.delivery(delivery_id)
                 assert delivery is not None
                 if delivery.state is FAILED or time.monotonic() > deadline:
                     break
@@ -940,7 +939,7 @@ def test_checks_before_publishing_say_what_is_missing(
         "with `statusdesk subscriber add ADDR`, or give a fixed list with "
         "`--set recipients=a@example.com,b@example.com`.",
     ]
-    assert mail_desk.store.incidents() == []
+    assert mail_desk.store.incidents.incidents() == []
     mail_desk.set_channel_secret("mail", "password", PASSWORD)
     subscribe(mail_desk, ("amal@example.com", "en"))
     assert attempt(mail_desk, publish(mail_desk)).state is SENT
@@ -981,10 +980,10 @@ def test_render_is_deterministic_and_message_ids_are_per_recipient(
     add_mail(mail_desk, 2525)
     subscribe(mail_desk, ("amal@example.com", "ar"), ("sam@example.com", "en"))
     published = publish(mail_desk)
-    update = mail_desk.store.update(published.update_id)
-    incident = mail_desk.store.incident(published.incident_id)
+    update = mail_desk.store.incidents.update(published.update_id)
+    incident = mail_desk.store.incidents.incident(published.incident_id)
     assert update is not None and incident is not None
-    config = mail_desk.store.channel_by_name("mail")
+    config = mail_desk.store.channels.channel_by_name("mail")
     assert config is not None
     channel = mail_desk.channel(config)
     assert channel.render(update, incident) == channel.render(update, incident)
@@ -1154,7 +1153,7 @@ def test_bad_addresses_are_refused(given: str) -> None:
 
 
 def test_subscribers_add_remove_and_token(mail_desk: Desk) -> None:
-    subscribers = Subscribers(mail_desk.store)
+    subscribers = mail_desk.store.subscribers
     added = subscribers.add("amal@example.com", "ar", "2026-03-01T10:00:00Z")
     assert added.language is Language.AR and added.active and len(added.token) >= 32
     with pytest.raises(SubscriberError, match="already subscribed"):
@@ -1167,9 +1166,11 @@ def test_subscribers_add_remove_and_token(mail_desk: Desk) -> None:
     assert subscribers.list() == [] and len(subscribers.list(active_only=False)) == 1
     back = subscribers.add("amal@example.com", "both", "2026-03-02T09:00:00Z")
     assert back.active and back.token != added.token and back.language is Language.BOTH
-    kinds = [e["kind"] for e in mail_desk.store.events() if e["kind"].startswith("subscriber")]
+    kinds = [
+        e["kind"] for e in mail_desk.store.audit.events() if e["kind"].startswith("subscriber")
+    ]
     assert kinds == ["subscriber.added", "subscriber.unsubscribed", "subscriber.resubscribed"]
-    events = json.dumps(mail_desk.store.events())
+    events = json.dumps(mail_desk.store.audit.events())
     assert added.token not in events and back.token not in events
 
 
@@ -1177,9 +1178,9 @@ def test_an_import_with_a_bad_line_imports_nothing(mail_desk: Desk, tmp_path: Pa
     bad = tmp_path / "bad.csv"
     bad.write_text("a@example.com,ar\nnot-an-address,en\nb@example.com,fr\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as rejected:
-        Subscribers(mail_desk.store).import_csv(bad, mail_desk.now())
+        mail_desk.store.subscribers.import_csv(bad, mail_desk.now())
     assert [n.line for n in rejected.value.result.invalid] == [2, 3]
-    assert Subscribers(mail_desk.store).list(active_only=False) == []
+    assert mail_desk.store.subscribers.list(active_only=False) == []
 
 
 # -- subscribers: the CLI ---------------------------------------------------------------------
@@ -1222,7 +1223,7 @@ def test_subscriber_commands(home: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert unknown.code == 3 and "'nobody@example.com' is not a subscriber" in unknown.stderr
     assert [s["email"] for s in run("list", "--json").json()] == ["sam@example.com"]
     with Desk(home) as desk:
-        (sam,) = Subscribers(desk.store).list()
+        (sam,) = desk.store.subscribers.list()
     by_token = run("remove", sam.token)
     assert by_token.code == 0 and by_token.lines[0].startswith("unsubscribed sam@example.com")
     assert run("remove", "no-such-token").code == 3

@@ -169,7 +169,7 @@ def engine_desk(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         channels = [("probe", "alpha"), ("probe", "beta"), ("spaced", "slow"), ("thread", "thread")]
         for kind, name in channels:
-            desk.store.add_channel(kind=kind, name=name, now=now)
+            desk.store.channels.add_channel(kind=kind, name=name, now=now)
         yield desk
 
 
@@ -196,13 +196,13 @@ def chosen(deliveries: list[Delivery]) -> list[Delivery]:
 
 
 def delivery(desk: Desk, delivery_id: int) -> Delivery:
-    found = desk.store.delivery(delivery_id)
+    found = desk.store.deliveries.delivery(delivery_id)
     assert found is not None
     return found
 
 
 def event_kinds(desk: Desk, delivery_id: int) -> list[str]:
-    return [e["kind"] for e in desk.store.events() if e["delivery_id"] == delivery_id]
+    return [e["kind"] for e in desk.store.audit.events() if e["delivery_id"] == delivery_id]
 
 
 def wait_state(desk: Desk, delivery_id: int, state: DeliveryState, timeout: float = 10) -> None:
@@ -237,7 +237,7 @@ def test_a_dead_holders_delivery_is_reconciled_before_anything_is_resent(
     published = publish(desk, "alpha", dispatch=False)
     (delivery_id,) = published.delivery_ids
     # It crashed mid-attempt, long before its lease would run out.
-    assert desk.store.claim_delivery(delivery_id, owner, later(desk, 3600), desk.now())
+    assert desk.store.ledger.claim_delivery(delivery_id, owner, later(desk, 3600), desk.now())
     key = delivery(desk, delivery_id).idempotency_key
 
     def unsure() -> Receipt | None:
@@ -290,8 +290,8 @@ def test_a_live_holder_keeps_its_delivery_until_its_lease_runs_out(
     )
     published = publish(desk, "alpha", "beta", dispatch=False)
     alpha_id, beta_id = published.delivery_ids
-    assert desk.store.claim_delivery(alpha_id, owner, later(desk, 3600), desk.now())
-    assert desk.store.claim_delivery(beta_id, owner, later(desk, -1), desk.now())
+    assert desk.store.ledger.claim_delivery(alpha_id, owner, later(desk, 3600), desk.now())
+    assert desk.store.ledger.claim_delivery(beta_id, owner, later(desk, -1), desk.now())
     beta_key = delivery(desk, beta_id).idempotency_key
 
     assert desk.recover() == Recovery(abandoned=1, reconciling=1)
@@ -356,14 +356,16 @@ def test_finish_with_a_lost_lease_is_refused(engine_desk: Desk) -> None:
     store, now = engine_desk.store, engine_desk.now()
     (delivery_id,) = publish(engine_desk, "alpha", dispatch=False).delivery_ids
     old, new = new_owner(), new_owner()
-    assert store.claim_delivery(delivery_id, old, later(engine_desk, -1), now)
-    assert store.release_abandoned(delivery_id, old, now)
-    assert store.claim_for_reconcile(delivery_id, new, later(engine_desk, 300), now)
+    assert store.ledger.claim_delivery(delivery_id, old, later(engine_desk, -1), now)
+    assert store.ledger.release_abandoned(delivery_id, old, now)
+    assert store.ledger.claim_for_reconcile(delivery_id, new, later(engine_desk, 300), now)
 
-    assert not store.finish_delivery(delivery_id, DeliveryState.FAILED, now, owner=old)
+    assert not store.ledger.finish_delivery(delivery_id, DeliveryState.FAILED, now, owner=old)
     assert delivery(engine_desk, delivery_id).owner == new
-    assert store.finish_delivery(delivery_id, DeliveryState.SENT, now, owner=new, remote_id="r")
-    assert not store.finish_delivery(delivery_id, DeliveryState.FAILED, now, owner=new)
+    assert store.ledger.finish_delivery(
+        delivery_id, DeliveryState.SENT, now, owner=new, remote_id="r"
+    )
+    assert not store.ledger.finish_delivery(delivery_id, DeliveryState.FAILED, now, owner=new)
     final = delivery(engine_desk, delivery_id)
     assert (final.state, final.remote_id, final.owner) == (DeliveryState.SENT, "r", None)
 
@@ -457,27 +459,27 @@ def test_every_hand_over_matches_owner_and_attempt(engine_desk: Desk) -> None:
     def lease() -> str:
         return iso(clock.now() + timedelta(seconds=300))
 
-    assert store.claim_delivery(delivery_id, owner, lease(), iso(clock.now()))
+    assert store.ledger.claim_delivery(delivery_id, owner, lease(), iso(clock.now()))
     clock.run(400)  # stalled past its lease
-    (held,) = [row for row in store.held_deliveries() if row["id"] == delivery_id]
+    (held,) = [row for row in store.ledger.held_deliveries() if row["id"] == delivery_id]
     assert (held["owner"], held["attempts"]) == (owner, 1)
 
     now = iso(clock.now())
-    assert store.finish_delivery(
+    assert store.ledger.finish_delivery(
         delivery_id, DeliveryState.RETRY_WAIT, now, owner=owner, attempt=1, next_attempt_at=now
     )
-    assert store.claim_delivery(delivery_id, owner, lease(), now)
+    assert store.ledger.claim_delivery(delivery_id, owner, lease(), now)
     assert delivery(engine_desk, delivery_id).attempts == 2
 
-    assert not store.release_abandoned(delivery_id, owner, now, attempt=held["attempts"])
-    assert not store.renew_lease(delivery_id, owner, lease(), attempt=1)
-    assert not store.finish_delivery(
+    assert not store.ledger.release_abandoned(delivery_id, owner, now, attempt=held["attempts"])
+    assert not store.ledger.renew_lease(delivery_id, owner, lease(), attempt=1)
+    assert not store.ledger.finish_delivery(
         delivery_id, DeliveryState.NEEDS_DECISION, now, owner=owner, attempt=1
     )
     current = delivery(engine_desk, delivery_id)
     assert (current.state, current.owner) == (DeliveryState.SENDING, owner)
-    assert store.renew_lease(delivery_id, owner, lease(), attempt=2)
-    assert store.finish_delivery(
+    assert store.ledger.renew_lease(delivery_id, owner, lease(), attempt=2)
+    assert store.ledger.finish_delivery(
         delivery_id, DeliveryState.SENT, now, owner=owner, attempt=2, remote_id="r"
     )
     final = delivery(engine_desk, delivery_id)
@@ -500,7 +502,7 @@ def test_a_thread_resumes_at_its_first_unsent_part(engine_desk: Desk) -> None:
     assert {seq: r.state for seq, r in second_look.items()} == {1: "sent", 2: "failed"}
     assert second_look[1].remote_id == "post-1"
     assert second_look[2].error == "503 from the server"
-    parts = engine_desk.store.delivery_parts(after.id)
+    parts = engine_desk.store.ledger.delivery_parts(after.id)
     assert [(p["seq"], p["state"], p["remote_id"]) for p in parts] == [
         (1, "sent", "post-1"),
         (2, "sent", "post-2"),
@@ -584,7 +586,7 @@ def test_a_retry_decided_by_a_person_sends_again_with_the_same_key(engine_desk: 
 
     assert after.state is DeliveryState.SENT and after.attempts == 2
     assert PROBE.keys("alpha") == [after.idempotency_key] * 2
-    retried = [e for e in desk.store.events() if e["kind"] == "delivery.retry"]
+    retried = [e for e in desk.store.audit.events() if e["kind"] == "delivery.retry"]
     assert [(e["delivery_id"], e["actor"]) for e in retried] == [(delivery_id, "amal")]
     assert '"from": "failed"' in retried[0]["data"]
 
@@ -601,7 +603,9 @@ def test_a_skip_needs_a_reason_and_is_recorded(engine_desk: Desk) -> None:
     assert skipped.state is DeliveryState.SKIPPED
     assert (skipped.decided_by, skipped.decision_note) == ("amal", "Told customers by phone.")
     (event,) = [
-        e for e in desk.store.events() if e["kind"] == "delivery.skip" and LEFT_OUT not in e["data"]
+        e
+        for e in desk.store.audit.events()
+        if e["kind"] == "delivery.skip" and LEFT_OUT not in e["data"]
     ]
     assert (event["delivery_id"], event["actor"]) == (delivery_id, "amal")
     assert '"reason": "Told customers by phone."' in event["data"]
@@ -630,7 +634,7 @@ def test_deliveries_in_flight_or_waiting_are_not_decided_twice(engine_desk: Desk
     alpha_id, beta_id = published.delivery_ids
     with pytest.raises(Rejected, match="is already waiting to be sent"):
         desk.retry_delivery(alpha_id)
-    assert desk.store.claim_delivery(alpha_id, new_owner(), later(desk, 300), desk.now())
+    assert desk.store.ledger.claim_delivery(alpha_id, new_owner(), later(desk, 300), desk.now())
     with pytest.raises(Rejected, match="is being sent right now; wait for its outcome"):
         desk.retry_delivery(alpha_id)
     with pytest.raises(Rejected, match="is being sent right now; wait for its outcome"):

@@ -167,7 +167,7 @@ def test_a_big_incident_costs_the_same_few_queries(tmp_path: Path, built: Built)
         few = len(statements)
         with store.transaction():
             for n in range(40):
-                update_id = store.add_update(
+                update_id = store.incidents.add_update(
                     incident_id=built.story.incident_id,
                     state=IncidentState.MONITORING,
                     body=BilingualText(f"more {n}", f"المزيد {n}"),
@@ -175,7 +175,9 @@ def test_a_big_incident_costs_the_same_few_queries(tmp_path: Path, built: Built)
                     now=f"2026-03-10T10:{n + 11:02d}:00Z",
                     status=UpdateStatus.PUBLISHED,
                 )
-                store.create_deliveries(update_id, [c.id for c in store.channels()], "x")
+                store.deliveries.create_deliveries(
+                    update_id, [c.id for c in store.channels.channels()], "x"
+                )
         statements.clear()
         build_timeline(store, built.story.incident_id, EXPORTED_AT)
         assert len(statements) == few <= 10

@@ -277,33 +277,33 @@ def test_saved_keys_that_are_not_a_table_give_the_defaults() -> None:
 
 def test_overrides_round_trip_through_the_workspace(store: Store) -> None:
     keymap = Keymap().rebind("quit", "ctrl+shift+q").unbind("preview").rebind("publish", "F9")
-    save_overrides(store, keymap.overrides(), NOW, "nadia")
-    assert json.loads(store.setting(SETTING) or "") == {
+    save_overrides(store.settings, keymap.overrides(), NOW, "nadia")
+    assert json.loads(store.settings.setting(SETTING) or "") == {
         "preview": "",
         "publish": "F9",
         "quit": "Ctrl+Shift+Q",
     }
-    loaded, warnings = load_keymap(store)
+    loaded, warnings = load_keymap(store.settings)
     assert (loaded, warnings) == (keymap, [])
     assert loaded.key("preview") == ""
 
 
 def test_saving_no_overrides_removes_the_setting(store: Store) -> None:
-    save_overrides(store, {"quit": "Ctrl+J"}, NOW)
-    save_overrides(store, Keymap().overrides(), NOW)
-    assert store.setting(SETTING) is None
-    assert load_keymap(store) == (Keymap(), [])
+    save_overrides(store.settings, {"quit": "Ctrl+J"}, NOW)
+    save_overrides(store.settings, Keymap().overrides(), NOW)
+    assert store.settings.setting(SETTING) is None
+    assert load_keymap(store.settings) == (Keymap(), [])
 
 
 def test_nothing_saved_is_the_defaults_without_a_warning(store: Store) -> None:
-    assert load_overrides(store) == ({}, [])
-    assert load_keymap(store) == (Keymap(), [])
+    assert load_overrides(store.settings) == ({}, [])
+    assert load_keymap(store.settings) == (Keymap(), [])
 
 
 @pytest.mark.parametrize("value", ["{not json", "[1, 2]", '"Ctrl+J"', "null", ""])
 def test_a_damaged_setting_gives_the_defaults_and_a_warning(store: Store, value: str) -> None:
-    store.set_setting(SETTING, value, NOW)
-    keymap, warnings = load_keymap(store)
+    store.settings.set_setting(SETTING, value, NOW)
+    keymap, warnings = load_keymap(store.settings)
     assert keymap == Keymap()
     assert warnings == ["The saved keys could not be read; using the default keys."]
 

@@ -346,7 +346,7 @@ def test_a_loose_workspace_is_tightened_when_it_is_opened(tmp_path: Path) -> Non
     assert _loose(home) != []
     with Desk(home) as desk:
         # A write while it is open: SQLite's -wal and -shm take the database file's mode.
-        desk.store.set_setting("probe", "1", desk.now())
+        desk.store.settings.set_setting("probe", "1", desk.now())
         companions = [home / "statusdesk.db-wal", home / "statusdesk.db-shm"]
         assert all(p.exists() for p in companions)
         assert [(p.name, oct(_mode(p))) for p in companions if _mode(p) != 0o600] == []

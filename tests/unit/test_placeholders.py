@@ -32,4 +32,4 @@ def test_publishing_a_body_with_a_placeholder_is_refused_and_writes_nothing(desk
     draft = Draft(BilingualText("Back by {eta}.", "نعود بحلول {eta}."), IncidentState.IDENTIFIED)
     with pytest.raises(Rejected, match=r"still has the placeholder \{eta\}"):
         desk.open_incident(title=BilingualText("API down", "توقف الواجهة"), draft=draft)
-    assert desk.store.incidents() == []
+    assert desk.store.incidents.incidents() == []

@@ -238,7 +238,7 @@ def test_update_list_says_when_a_due_update_has_nothing_to_send_it(
     incident = int(open_incident(capsys, probes).lines[0])
     # As if scheduled earlier, and nothing ran since it fell due.
     with Desk(probes) as desk, desk.store.transaction():
-        update_id = desk.store.add_scheduled_update(
+        update_id = desk.store.schedule.add_scheduled_update(
             incident_id=incident,
             state=IncidentState.IDENTIFIED,
             body=BilingualText("Late.", "متأخر."),

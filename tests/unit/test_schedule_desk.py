@@ -65,14 +65,14 @@ def test_a_scheduled_update_has_no_deliveries_until_it_falls_due(
 ) -> None:
     incident = open_now(desk).incident_id
     update_id = schedule(desk, incident, 10, IncidentState.IDENTIFIED)
-    update = desk.store.update(update_id)
+    update = desk.store.incidents.update(update_id)
     assert update is not None and update.status is UpdateStatus.SCHEDULED
     assert update.scheduled_for == iso(T0 + timedelta(minutes=10))
-    assert desk.store.deliveries_for_update(update_id) == []
+    assert desk.store.deliveries.deliveries_for_update(update_id) == []
     assert desk.next_due() == T0 + timedelta(minutes=10)
-    assert [e["kind"] for e in desk.store.events(incident)][-1] == "update.scheduled"
+    assert [e["kind"] for e in desk.store.audit.events(incident)][-1] == "update.scheduled"
     # The incident is as it was: the update changes it when it goes out.
-    assert desk.store.incident(incident).state is IncidentState.INVESTIGATING  # type: ignore[union-attr]
+    assert desk.store.incidents.incident(incident).state is IncidentState.INVESTIGATING  # type: ignore[union-attr]
 
     clock.run(minutes=9, seconds=59)
     assert desk.fire_due(dispatch=False).fired == []
@@ -80,10 +80,10 @@ def test_a_scheduled_update_has_no_deliveries_until_it_falls_due(
     report = desk.fire_due(dispatch=False)
     assert [f.published.update_id for f in report.fired] == [update_id]
     assert report.fired[0].late_seconds == 0
-    deliveries = desk.store.deliveries_for_update(update_id)
+    deliveries = desk.store.deliveries.deliveries_for_update(update_id)
     assert [d.state.value for d in deliveries] == ["pending", "pending"]
     assert sorted(report.delivery_ids) == sorted(d.id for d in deliveries)
-    incident_now = desk.store.incident(incident)
+    incident_now = desk.store.incidents.incident(incident)
     assert incident_now is not None and incident_now.state is IncidentState.IDENTIFIED
     assert desk.fire_due(dispatch=False).fired == []  # once
     assert desk.next_due() is None
@@ -106,21 +106,21 @@ def test_what_a_scheduled_update_sets_happens_when_it_goes_out(
         dispatch=False,
         skip_reason="beta only carries openings",
     )
-    assert desk.store.component_by_name("API") is None  # nothing yet
+    assert desk.store.components.component_by_name("API") is None  # nothing yet
     clock.run(minutes=5)
     desk.fire_due(dispatch=False)
-    api = desk.store.component_by_name("API")
+    api = desk.store.components.component_by_name("API")
     assert api is not None and api.status is ComponentStatus.DEGRADED_PERFORMANCE
-    delivery, skipped = desk.store.deliveries_for_update(published.update_id)
+    delivery, skipped = desk.store.deliveries.deliveries_for_update(published.update_id)
     assert (skipped.state, skipped.decision_note) == (
         DeliveryState.SKIPPED,
         "beta only carries openings",
     )
-    assert desk.store.channel(delivery.channel_id).name == "alpha"  # type: ignore[union-attr]
-    assert desk.store.update_override(published.update_id, delivery.channel_id) == (
+    assert desk.store.channels.channel(delivery.channel_id).name == "alpha"  # type: ignore[union-attr]
+    assert desk.store.deliveries.update_override(published.update_id, delivery.channel_id) == (
         "custom alpha text"
     )
-    changes = desk.store.component_changes(published.update_id)
+    changes = desk.store.incidents.component_changes(published.update_id)
     assert [(c.component_id, c.new_status) for c in changes] == [
         (api.id, ComponentStatus.DEGRADED_PERFORMANCE)
     ]
@@ -146,13 +146,13 @@ def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
         scheduled_for=T0 + timedelta(minutes=5),
         dispatch=False,
     )
-    api = desk.store.component_by_name("API")
+    api = desk.store.components.component_by_name("API")
     assert api is not None and api.status is ComponentStatus.MAJOR_OUTAGE  # not yet
     clock.run(minutes=5)
     desk.fire_due(dispatch=False)
-    api = desk.store.component_by_name("API")
+    api = desk.store.components.component_by_name("API")
     assert api is not None and api.status is ComponentStatus.OPERATIONAL
-    changes = desk.store.component_changes(published.update_id)
+    changes = desk.store.incidents.component_changes(published.update_id)
     assert [(c.component_id, c.old_status, c.new_status) for c in changes] == [
         (api.id, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL)
     ]
@@ -229,7 +229,7 @@ def test_four_minutes_late_goes_out_and_keeps_its_intended_time(
     clock.sleep(minutes=14)  # nothing ran when it fell due
     report = desk.fire_due(dispatch=False)
     assert [f.late_seconds for f in report.fired] == [240]
-    update = desk.store.update(update_id)
+    update = desk.store.incidents.update(update_id)
     assert update is not None and update.status is UpdateStatus.PUBLISHED
     assert update.scheduled_for == iso(T0 + timedelta(minutes=10))  # intended
     assert update.published_at == iso(T0 + timedelta(minutes=14))  # actual
@@ -248,15 +248,15 @@ def test_six_minutes_late_turns_stale_and_is_not_sent_until_a_person_sends_it(
     report = desk.fire_due(dispatch=False)
     assert report.fired == [] and [s.update_id for s in report.stale] == [update_id]
     assert report.stale[0].late_seconds == 360
-    assert desk.store.update(update_id).status is UpdateStatus.STALE  # type: ignore[union-attr]
-    assert desk.store.deliveries_for_update(update_id) == []
+    assert desk.store.incidents.update(update_id).status is UpdateStatus.STALE  # type: ignore[union-attr]
+    assert desk.store.deliveries.deliveries_for_update(update_id) == []
     clock.run(hours=1)
     assert desk.fire_due(dispatch=False) == report.__class__()  # still waiting, never by itself
     assert [u.id for u in desk.pending_updates()] == [update_id]
 
     published = desk.send_update(update_id, "ops", dispatch=False)
     assert len(published.delivery_ids) == 2
-    update = desk.store.update(update_id)
+    update = desk.store.incidents.update(update_id)
     assert update is not None and update.status is UpdateStatus.PUBLISHED
     assert update.published_at == iso(clock.now())
     (event,) = events(desk, "update.published", update_id)
@@ -349,7 +349,7 @@ def test_cancel_reschedule_discard_and_edit_before_it_goes_out(
     clock.run(minutes=5)
     (fired,) = desk.fire_due(dispatch=False).fired
     assert fired.published.update_id == b
-    kinds = [e["kind"] for e in desk.store.events(incident)]
+    kinds = [e["kind"] for e in desk.store.audit.events(incident)]
     for kind in ("update.cancelled", "update.rescheduled", "update.edited"):
         assert kind in kinds
 
@@ -405,7 +405,7 @@ def test_publishing_sets_the_promise_and_resolving_clears_it(desk: Desk, clock: 
     incident = open_now(desk).incident_id
 
     def due() -> str | None:
-        found = desk.store.incident(incident)
+        found = desk.store.incidents.incident(incident)
         assert found is not None
         return found.next_update_due
 
@@ -413,10 +413,10 @@ def test_publishing_sets_the_promise_and_resolving_clears_it(desk: Desk, clock: 
     clock.run(minutes=7)
     desk.post_update(incident, draft(IncidentState.IDENTIFIED), cadence_min=15, dispatch=False)
     assert due() == iso(T0 + timedelta(minutes=22))
-    assert desk.store.incident(incident).cadence_min == 15  # type: ignore[union-attr]
-    assert desk.promise(desk.store.incident(incident)).level.value == "ok"  # type: ignore[arg-type]
+    assert desk.store.incidents.incident(incident).cadence_min == 15  # type: ignore[union-attr]
+    assert desk.promise(desk.store.incidents.incident(incident)).level.value == "ok"  # type: ignore[arg-type]
     clock.run(minutes=12)
-    assert desk.promise(desk.store.incident(incident)).level.value == "amber"  # type: ignore[arg-type]
+    assert desk.promise(desk.store.incidents.incident(incident)).level.value == "amber"  # type: ignore[arg-type]
 
     schedule(desk, incident, 2, IncidentState.MONITORING)  # scheduling promises nothing new
     assert due() == iso(T0 + timedelta(minutes=22))
@@ -461,10 +461,10 @@ def test_a_maintenance_announces_itself_at_open_with_the_right_times_and_texts(
         ("in_progress", S.IN_PROGRESS, start, iso(start)),
         ("completed", S.COMPLETED, end, iso(end)),
     ]  # fmt: skip
-    incident = desk.store.incident(opened.incident_id)
+    incident = desk.store.incidents.incident(opened.incident_id)
     assert incident is not None and incident.kind is IncidentKind.MAINTENANCE
     assert (incident.window_start, incident.window_end) == (iso(start), iso(end))
-    updates = desk.store.updates(opened.incident_id)
+    updates = desk.store.incidents.updates(opened.incident_id)
     assert [u.status for u in updates] == [UpdateStatus.PUBLISHED] + [UpdateStatus.SCHEDULED] * 3
     first = updates[0]
     assert first.body.en == (
@@ -479,29 +479,32 @@ def test_a_maintenance_announces_itself_at_open_with_the_right_times_and_texts(
     assert "تذكير" in updates[1].body.ar
     assert "We expect to finish by 10 Mar 2026, 13:00 UTC." in updates[2].body.en
     assert "اكتملت الصيانة المجدولة" in updates[3].body.ar
-    database = desk.store.component_by_name("Database")
+    database = desk.store.components.component_by_name("Database")
     assert database is not None and database.status is ComponentStatus.OPERATIONAL
     assert incident.component_ids == (database.id,)
     assert incident.next_update_due == iso(start - timedelta(minutes=30))  # the reminder
-    assert len(desk.store.deliveries_for_update(first.id)) == 2
+    assert len(desk.store.deliveries.deliveries_for_update(first.id)) == 2
 
     # Each goes out as an ordinary update when it falls due.
     clock.run(hours=1, minutes=30)
     desk.fire_due(dispatch=False)
-    assert desk.store.incident(opened.incident_id).next_update_due == iso(start)  # type: ignore[union-attr]
+    assert desk.store.incidents.incident(opened.incident_id).next_update_due == iso(start)  # type: ignore[union-attr]
     clock.run(minutes=30)
     desk.fire_due(dispatch=False)
-    during = desk.store.incident(opened.incident_id)
+    during = desk.store.incidents.incident(opened.incident_id)
     assert during is not None and during.state is IncidentState.IN_PROGRESS
-    assert desk.store.component_by_name("Database").status is ComponentStatus.UNDER_MAINTENANCE  # type: ignore[union-attr]
+    assert (
+        desk.store.components.component_by_name("Database").status
+        is ComponentStatus.UNDER_MAINTENANCE
+    )  # type: ignore[union-attr]
     assert during.next_update_due == iso(start + timedelta(minutes=30))
     clock.run(hours=2)
     desk.fire_due(dispatch=False)
-    after = desk.store.incident(opened.incident_id)
+    after = desk.store.incidents.incident(opened.incident_id)
     assert after is not None and after.state is IncidentState.COMPLETED
     assert after.resolved_at == iso(end) and after.next_update_due is None
-    assert desk.store.component_by_name("Database").status is ComponentStatus.OPERATIONAL  # type: ignore[union-attr]
-    assert all(len(desk.store.deliveries_for_update(u.id)) == 2 for u in updates)
+    assert desk.store.components.component_by_name("Database").status is ComponentStatus.OPERATIONAL  # type: ignore[union-attr]
+    assert all(len(desk.store.deliveries.deliveries_for_update(u.id)) == 2 for u in updates)
 
 
 def test_maintenance_announcements_are_cancellable_and_their_problems_named(
@@ -526,12 +529,12 @@ def test_maintenance_announcements_are_cancellable_and_their_problems_named(
     # two disagree, and that is said (a warning, not a block).
     disagreements = [w for w in opened.warnings if w.field == "body_ar"]
     assert disagreements and all("not in the English text" in w.message for w in disagreements)
-    first = desk.store.update(opened.announcements[0][1].update_id)
+    first = desk.store.incidents.update(opened.announcements[0][1].update_id)
     assert first is not None and first.body.en == "Our own words."
     assert first.body.ar.startswith("صيانة مجدولة: تبديل الموجه")
     start_update = opened.announcements[1][1].update_id
     desk.cancel_update(start_update)
-    assert desk.store.incident(opened.incident_id).next_update_due == iso(  # type: ignore[union-attr]
+    assert desk.store.incidents.incident(opened.incident_id).next_update_due == iso(  # type: ignore[union-attr]
         start + timedelta(hours=1)
     )
     with pytest.raises(Rejected) as refused:
@@ -555,7 +558,7 @@ def test_templates_through_the_desk_fill_the_promise_and_report_what_is_missing(
         scheduled_for=T0 + timedelta(minutes=10),
         dispatch=False,
     )
-    update = desk.store.update(published.update_id)
+    update = desk.store.incidents.update(published.update_id)
     assert update is not None
     assert update.body.en.endswith("Next update by 10 Mar 2026, 09:40 UTC.")
     assert update.body.ar.endswith("التحديث التالي بحلول 10 مارس 2026، 09:40 UTC.")
@@ -573,9 +576,11 @@ def test_templates_through_the_desk_fill_the_promise_and_report_what_is_missing(
     messages = [p.message for p in refused.value.problems]
     assert any("leaves {eta} unfilled" in m for m in messages)
     assert any("leaves {incident_url} unfilled" in m for m in messages)
-    site = desk.store.channel_by_name("site")
+    site = desk.store.channels.channel_by_name("site")
     assert site is not None
-    desk.store.set_channel_settings(site.id, {"base_url": "https://status.example"}, desk.now())
+    desk.store.channels.set_channel_settings(
+        site.id, {"base_url": "https://status.example"}, desk.now()
+    )
     filled = desk.post_update(
         incident,
         draft(IncidentState.IDENTIFIED, "", ""),
@@ -583,7 +588,7 @@ def test_templates_through_the_desk_fill_the_promise_and_report_what_is_missing(
         eta=T0 + timedelta(hours=1),
         dispatch=False,
     )
-    body = desk.store.update(filled.update_id).body  # type: ignore[union-attr]
+    body = desk.store.incidents.update(filled.update_id).body  # type: ignore[union-attr]
     assert body.en == (
         f"Fixed by 10 Mar 2026, 10:00 UTC: https://status.example/incidents/{incident}.html"
     )
@@ -619,7 +624,7 @@ def test_two_desks_racing_on_the_same_due_updates_publish_each_once(
             assert sum(len(r.fired) for r in reports) == 1
     for update_id in ids:
         assert len(events(desk, "update.published", update_id)) == 1
-        assert len(desk.store.deliveries_for_update(update_id)) == 2
+        assert len(desk.store.deliveries.deliveries_for_update(update_id)) == 2
 
 
 # -- parity: how far behind each channel is ----------------------------------------------------

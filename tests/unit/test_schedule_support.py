@@ -68,6 +68,6 @@ def open_now(desk: Desk) -> Published:
 def events(desk: Desk, kind: str, update_id: int | None = None) -> list[dict[str, object]]:
     return [
         e
-        for e in desk.store.events()
+        for e in desk.store.audit.events()
         if e["kind"] == kind and (update_id is None or e["update_id"] == update_id)
     ]

@@ -220,8 +220,8 @@ def test_removing_takes_the_channel_off_scheduled_updates(
     removed = cli(capsys, home, "channel", "remove", "beta")
     assert f"no longer going to it: {planned.lines[0]}" in removed.stdout
     with Desk(home) as desk:
-        plan = desk.store.update_plan(int(planned.lines[0]))
-        alpha = desk.store.channel_by_name("alpha")
+        plan = desk.store.schedule.update_plan(int(planned.lines[0]))
+        alpha = desk.store.channels.channel_by_name("alpha")
     assert plan is not None and alpha is not None
     assert list(plan.channel_ids) == [alpha.id]
 
@@ -363,7 +363,7 @@ def test_grace_and_reminder_are_read_through_the_registry(
         assert desk.grace().total_seconds() == 150
         assert desk.remind_minutes() == 15
         # a value put there by hand that is not allowed is not obeyed
-        desk.store.set_setting("maintenance.remind_minutes", "-3", desk.now())
+        desk.store.settings.set_setting("maintenance.remind_minutes", "-3", desk.now())
         assert desk.remind_minutes() == 60
 
 
@@ -454,7 +454,7 @@ def test_a_site_channels_own_name_and_digits_become_workspace_settings(home: Pat
         )
     conn.close()
     with Desk(home) as desk:
-        site = desk.store.channel_by_name("site")
+        site = desk.store.channels.channel_by_name("site")
         assert site is not None and site.settings == {"base_url": ""}
         assert desk.workspace_setting(settings.SITE_TITLE_EN) == "Acme status"
         assert desk.workspace_setting(settings.SITE_TITLE_AR) == "حالة أكمي"
@@ -480,13 +480,13 @@ def test_a_channel_is_not_removed_while_it_is_sending(
         )
         (delivery_id,) = published.delivery_ids
         deadline = time.monotonic() + 10
-        while desk.store.delivery(delivery_id).state is not DeliveryState.SENDING:  # type: ignore[union-attr]
+        while desk.store.deliveries.delivery(delivery_id).state is not DeliveryState.SENDING:  # type: ignore[union-attr]
             assert time.monotonic() < deadline
             time.sleep(0.01)
         with pytest.raises(Rejected) as refused:
             desk.remove_channel("slow")
         assert f"slow is sending right now (delivery {delivery_id})" in str(refused.value)
-        assert desk.store.channel_by_name("slow") is not None  # nothing was changed
+        assert desk.store.channels.channel_by_name("slow") is not None  # nothing was changed
         final = desk.wait_for(published.update_id, 10)
         assert [d.state for d in final] == [DeliveryState.SENT]
         removed = desk.remove_channel("slow")

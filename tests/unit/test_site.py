@@ -327,9 +327,9 @@ def test_a_rebuild_that_read_before_a_publish_never_removes_it(desk: Desk, home:
     out, err = publisher.communicate(timeout=120)
     assert publisher.returncode == 0, (out, err)
     assert built == [desk.paths.site]
-    (latest, *_) = desk.store.updates(first)[::-1]
+    (latest, *_) = desk.store.incidents.updates(first)[::-1]
     assert latest.body.en == "Newest."
-    (delivery,) = desk.store.deliveries_for_update(latest.id)
+    (delivery,) = desk.store.deliveries.deliveries_for_update(latest.id)
     assert delivery.state == "sent"
     for page in ("index.html", f"incidents/{first}.html", f"ar/incidents/{first}.html"):
         text = (desk.paths.site / page).read_text(encoding="utf-8")
@@ -546,7 +546,7 @@ def test_resolving_puts_the_affected_components_back_to_operational(desk: Desk) 
         assert [(c["old_status"], c["new_status"]) for c in last["affected_components"]] == [
             ("major_outage", "operational")
         ]
-    assert desk.store.component_by_name("API").status is ComponentStatus.OPERATIONAL  # type: ignore[union-attr]
+    assert desk.store.components.component_by_name("API").status is ComponentStatus.OPERATIONAL  # type: ignore[union-attr]
 
 
 def test_a_component_the_resolving_update_sets_keeps_that_status(desk: Desk) -> None:

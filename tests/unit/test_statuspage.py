@@ -161,12 +161,12 @@ def outcome(desk: Desk, published: Published, timeout: float = 15) -> Delivery:
 
 
 def kinds(desk: Desk, delivery_id: int) -> list[str]:
-    return [e["kind"] for e in desk.store.events() if e["delivery_id"] == delivery_id]
+    return [e["kind"] for e in desk.store.audit.events() if e["delivery_id"] == delivery_id]
 
 
 def errors(desk: Desk, delivery_id: int) -> list[str]:
     found = []
-    for event in desk.store.events():
+    for event in desk.store.audit.events():
         if event["delivery_id"] == delivery_id:
             error = json.loads(event["data"]).get("error")
             if error:
@@ -290,7 +290,7 @@ def test_the_first_update_creates_the_incident_and_later_ones_patch_it(
     }
     # The receipt travels in the ledger too: what reconcile would read after a crash.
     for delivery in (first, second, third):
-        (part,) = sp_desk.store.delivery_parts(delivery.id)
+        (part,) = sp_desk.store.ledger.delivery_parts(delivery.id)
         assert part["state"] == "sent" and part["remote_id"] == their_id
 
 
@@ -336,7 +336,7 @@ def test_the_preview_is_what_is_sent(sp_desk: Desk, page: FakeStatuspage) -> Non
     add_statuspage(sp_desk, page)
     opened = open_incident(sp_desk, components={"Trading": ComponentStatus.MAJOR_OUTAGE})
     delivery = outcome(sp_desk, opened)
-    kept = sp_desk.store.rendered_of(delivery.id)
+    kept = sp_desk.store.ledger.rendered_of(delivery.id)
     assert kept is not None
     parts = json.loads(kept)["parts"]
     assert [p["content_type"] for p in parts] == ["text/plain", "application/json"]
@@ -591,19 +591,21 @@ def patch_then_die(desk: Desk, published: Published) -> Delivery:
     scripted to answer it or not), exactly as the dispatcher sends it."""
     (delivery_id,) = published.delivery_ids
     owner, now = dead_owner(), desk.clock.now()
-    assert desk.store.claim_delivery(delivery_id, owner, iso(now + timedelta(hours=1)), iso(now))
-    delivery = desk.store.delivery(delivery_id)
-    config = desk.store.channel_by_name("status")
-    update = desk.store.update(published.update_id)
-    incident = desk.store.incident(published.incident_id)
+    assert desk.store.ledger.claim_delivery(
+        delivery_id, owner, iso(now + timedelta(hours=1)), iso(now)
+    )
+    delivery = desk.store.deliveries.delivery(delivery_id)
+    config = desk.store.channels.channel_by_name("status")
+    update = desk.store.incidents.update(published.update_id)
+    incident = desk.store.incidents.incident(published.incident_id)
     assert delivery and config and update and incident
     channel = desk.channel(config)
     rendered = channel.render(update, incident)
-    desk.store.keep_rendered(delivery_id, rendered.to_json(), owner)
+    desk.store.ledger.keep_rendered(delivery_id, rendered.to_json(), owner)
     ledger = StoreLedger(desk.store, delivery_id, desk.clock.now, owner=owner)
     with pytest.raises(Ambiguous):
         channel.send(rendered, delivery.idempotency_key, ledger)
-    (part,) = desk.store.delivery_parts(delivery_id)
+    (part,) = desk.store.ledger.delivery_parts(delivery_id)
     assert (json.loads(part["target"])["op"], part["state"]) == ("patch", "sending")
     return delivery
 
@@ -714,7 +716,7 @@ def test_reconcile_reads_the_ledger_before_asking(
     sp_desk: Desk, page: FakeStatuspage, ledger: ListLedger, expected: str | None
 ) -> None:
     add_statuspage(sp_desk, page)
-    config = sp_desk.store.channel_by_name("status")
+    config = sp_desk.store.channels.channel_by_name("status")
     assert config is not None
     receipt = sp_desk.channel(config).reconcile("sd-some-key", ledger)
     assert (receipt.remote_id if receipt else None) == expected
@@ -800,7 +802,7 @@ def test_bad_settings_are_refused_when_the_channel_is_added(
         sp_desk.add_channel("statuspage", "status", options)
     assert [p.field for p in refused.value.problems] == ["settings"]
     assert says in refused.value.problems[0].message
-    assert sp_desk.store.channel_by_name("status") is None
+    assert sp_desk.store.channels.channel_by_name("status") is None
 
 
 def test_the_components_setting_reads_pairs_or_a_mapping() -> None:
@@ -830,7 +832,7 @@ def test_a_missing_api_key_stops_publishing_before_anything_is_sent(
         "status: no Statuspage API key is set. Set it with "
         "`statusdesk channel secret status api_key`."
     ]
-    assert sp_desk.store.incidents() == []
+    assert sp_desk.store.incidents.incidents() == []
     assert page.requests == []
 
 
@@ -870,10 +872,10 @@ def test_a_component_without_a_mapping_is_a_warning_and_the_update_still_goes(
     assert outcome(sp_desk, opened).state is SENT
     assert page.requests[0].incident["components"] == {TRADING: "major_outage"}
 
-    incident = sp_desk.store.incident(opened.incident_id)
+    incident = sp_desk.store.incidents.incident(opened.incident_id)
     assert incident is not None
     draft = Draft(BilingualText("Still down.", "ما زال متوقفا."), IncidentState.IDENTIFIED)
-    config = sp_desk.store.channel_by_name("status")
+    config = sp_desk.store.channels.channel_by_name("status")
     assert config is not None
     problems = sp_desk.check_draft(draft, [config], incident)
     (problem,) = problems
@@ -925,10 +927,10 @@ def test_the_api_key_never_reaches_errors_events_or_the_workspace(
     assert delivery.last_error is not None
     assert "Scheduled for can't be blank" in delivery.last_error
     assert "Authorization: OAuth [API key]" in delivery.last_error  # quoted, and blanked
-    (part,) = sp_desk.store.delivery_parts(delivery.id)
+    (part,) = sp_desk.store.ledger.delivery_parts(delivery.id)
     assert part["state"] == "failed" and part["last_error"] == delivery.last_error
     assert memory_keyring.passwords == {("statusdesk", "status/api_key"): KEY}
-    for event in sp_desk.store.events():
+    for event in sp_desk.store.audit.events():
         assert KEY not in json.dumps(event, ensure_ascii=False)
     sp_desk.store.conn.execute("PRAGMA wal_checkpoint(FULL)")
     for path in sp_desk.paths.home.rglob("*"):

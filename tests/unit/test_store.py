@@ -1,20 +1,20 @@
-"""The workspace database: pragmas, migrations with a backup first, integrity, clear errors."""
+"""The workspace database: pragmas, migrations with a backup first, integrity, clear errors.
+
+What any backend must do (claims, transactions across parts, ...) is the contract, in
+tests/contract/; here is what is SQLite's own."""
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
 
 from statusdesk.core.model import (
     BilingualText,
-    DeliveryState,
     Impact,
     IncidentKind,
     IncidentState,
-    UpdateStatus,
 )
 from statusdesk.store import Store, WorkspaceError, open_database
 from statusdesk.store.schema import MIGRATIONS
@@ -24,7 +24,7 @@ NOW = "2026-11-24T10:00:00Z"
 
 
 def new_incident(store: Store, title: str = "API outage") -> int:
-    return store.create_incident(
+    return store.incidents.create_incident(
         title=BilingualText(title, "تعطل الواجهة"),
         kind=IncidentKind.INCIDENT,
         state=IncidentState.INVESTIGATING,
@@ -40,7 +40,7 @@ def test_fresh_workspace_has_wal_foreign_keys_and_the_site_channel(tmp_path: Pat
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-    (channel,) = store.channels()
+    (channel,) = store.channels.channels()
     assert (channel.kind, channel.name, channel.enabled) == ("site", "site", True)
     store.close()
 
@@ -114,9 +114,9 @@ def test_a_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path: Path)
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert [i.id for i in store.incidents()] == [incident_id]
+    assert [i.id for i in store.incidents.incidents()] == [incident_id]
     new_incident(store, "after the lock")
-    assert len(store.incidents()) == 2
+    assert len(store.incidents.incidents()) == 2
     store.close()
 
 
@@ -127,43 +127,7 @@ def test_the_event_log_is_append_only(tmp_path: Path) -> None:
         store.conn.execute("UPDATE event SET kind = 'forged'")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         store.conn.execute("DELETE FROM event")
-    assert store.events()[0]["kind"] == "incident.opened"
-    store.close()
-
-
-def test_exactly_one_of_two_racing_claims_wins(tmp_path: Path) -> None:
-    path = tmp_path / "statusdesk.db"
-    store = Store.open(path)
-    incident_id = new_incident(store)
-    with store.transaction():
-        update_id = store.add_update(
-            incident_id=incident_id,
-            state=IncidentState.INVESTIGATING,
-            body=BilingualText("a", "ب"),
-            author="t",
-            now=NOW,
-            status=UpdateStatus.PUBLISHED,
-        )
-        (delivery_id,) = store.create_deliveries(update_id, [1], NOW)
-    stores = [Store.open(path, verify=False) for _ in range(8)]
-    results: list[bool] = []
-    barrier = threading.Barrier(len(stores))
-
-    def claim(s: Store, n: int) -> None:
-        barrier.wait()
-        results.append(s.claim_delivery(delivery_id, f"worker-{n}", "2026-11-24T10:05:00Z", NOW))
-
-    threads = [threading.Thread(target=claim, args=(s, n)) for n, s in enumerate(stores)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(results) == [False] * 7 + [True]
-    delivery = store.delivery(delivery_id)
-    assert delivery is not None
-    assert (delivery.state, delivery.attempts) == (DeliveryState.SENDING, 1)
-    for s in stores:
-        s.close()
+    assert store.audit.events()[0]["kind"] == "incident.opened"
     store.close()
 
 
@@ -177,7 +141,7 @@ def test_read_only_workspace_is_refused_clearly_and_left_intact(tmp_path: Path) 
     with read_only(folder), pytest.raises(WorkspaceError, match="read-only"):
         Store.open(folder / "statusdesk.db")
     assert (folder / "statusdesk.db").read_bytes() == before
-    assert Store.open(folder / "statusdesk.db").incidents()[0].title.en == "API outage"
+    assert Store.open(folder / "statusdesk.db").incidents.incidents()[0].title.en == "API outage"
 
 
 # -- an empty database in a used workspace (issue 12 §4) --------------------------------------
@@ -250,6 +214,6 @@ def test_a_new_workspace_still_starts(tmp_path: Path, db_file: str) -> None:
         (tmp_path / "statusdesk.db").write_bytes(b"")
     store = Store.open(tmp_path / "statusdesk.db")
     try:
-        assert [c.kind for c in store.channels()] == ["site"]
+        assert [c.kind for c in store.channels.channels()] == ["site"]
     finally:
         store.close()

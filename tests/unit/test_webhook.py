@@ -123,7 +123,7 @@ def outcome(desk: Desk, published: Published, timeout: float = 15) -> Delivery:
 def errors(desk: Desk, delivery_id: int) -> list[tuple[str, str]]:
     """(event kind, message) of every recorded outcome that carried an error, oldest first."""
     found = []
-    for event in desk.store.events():
+    for event in desk.store.audit.events():
         if event["delivery_id"] != delivery_id:
             continue
         error = json.loads(event["data"]).get("error")
@@ -319,7 +319,7 @@ def test_an_ambiguous_attempt_is_reconciled_then_resent(
     hook = receiver(hang_after_body(30))
     add_hook(hook_desk, hook.url)
     delivery = outcome(hook_desk, publish(hook_desk))
-    kinds = [e["kind"] for e in hook_desk.store.events() if e["delivery_id"] == delivery.id]
+    kinds = [e["kind"] for e in hook_desk.store.audit.events() if e["delivery_id"] == delivery.id]
     assert kinds == [
         "delivery.sending",
         "delivery.unknown",  # the request may have landed …
@@ -383,7 +383,7 @@ def test_absurd_server_waits_do_not_strand_the_delivery(
     published = publish(hook_desk)
     hook.wait_for_requests(1)
     assert hook_desk.dispatcher.wait_idle(10)
-    (delivery,) = hook_desk.store.deliveries_for_update(published.update_id)
+    (delivery,) = hook_desk.store.deliveries.deliveries_for_update(published.update_id)
     assert delivery.state is DeliveryState.RETRY_WAIT, delivery
     assert delivery.next_attempt_at is not None and delivery.owner is None
 
@@ -525,7 +525,7 @@ def test_a_signing_channel_without_its_secret_fails_instead_of_sending_unsigned(
     with pytest.raises(Rejected) as rejected:
         publish(hook_desk)
     assert [p.message for p in rejected.value.problems] == [missing]
-    assert len(hook_desk.store.incidents()) == 1
+    assert len(hook_desk.store.incidents.incidents()) == 1
     assert hook.requests == []
 
 
@@ -544,7 +544,7 @@ def test_a_signing_channel_without_a_keyring_fails_and_says_why(
     (problem,) = rejected.value.problems
     assert problem.message.startswith("hook: cannot read its signing secret. ")
     assert "No usable keyring" in problem.message
-    assert hook_desk.store.incidents() == []
+    assert hook_desk.store.incidents.incidents() == []
     assert hook.requests == []
 
 
@@ -622,7 +622,7 @@ def test_bad_settings_are_rejected_with_a_reason(
         hook_desk.add_channel("webhook", "hook", settings)
     assert [p.field for p in info.value.problems] == [field]
     assert says in str(info.value.problems[0])
-    assert hook_desk.store.channel_by_name("hook") is None
+    assert hook_desk.store.channels.channel_by_name("hook") is None
 
 
 def test_good_settings_are_kept(hook_desk: Desk) -> None:

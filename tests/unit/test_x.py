@@ -284,12 +284,12 @@ def parts(desk: Desk, delivery: Delivery) -> dict[int, PartRecord]:
 
 
 def kinds(desk: Desk, delivery: Delivery) -> list[str]:
-    return [e["kind"] for e in desk.store.events() if e["delivery_id"] == delivery.id]
+    return [e["kind"] for e in desk.store.audit.events() if e["delivery_id"] == delivery.id]
 
 
 def errors(desk: Desk, delivery: Delivery) -> list[str]:
     found = []
-    for event in desk.store.events():
+    for event in desk.store.audit.events():
         if event["delivery_id"] == delivery.id:
             error = json.loads(event["data"]).get("error")
             if error:
@@ -372,7 +372,7 @@ def test_a_text_longer_than_a_post_is_a_numbered_thread(x_desk: Desk, fake_x: Fa
 def test_a_custom_post_text_replaces_the_generated_one(x_desk: Desk, fake_x: FakeX) -> None:
     add_x(x_desk, fake_x)
     published = publish(x_desk, dispatch=False)
-    config = x_desk.store.channel_by_name("x")
+    config = x_desk.store.channels.channel_by_name("x")
     assert config is not None
     custom = "API errors: we're on it. Updates at https://status.example.com — فريق الدعم"
     with x_desk.store.transaction():
@@ -464,7 +464,7 @@ def test_a_duplicate_of_an_old_post_fails_and_a_custom_text_gets_it_out(
     ]
     assert [r.answered for r in fake_x.calls("POST", "/2/tweets")] == [403]
     # A person gives it a custom text and retries: that goes out.
-    config = x_desk.store.channel_by_name("x")
+    config = x_desk.store.channels.channel_by_name("x")
     assert config is not None
     with x_desk.store.transaction():
         x_desk.store.conn.execute(
@@ -528,9 +528,9 @@ def test_after_a_crash_between_two_posts_the_thread_goes_on(x_desk: Desk, fake_x
     add_x(x_desk, fake_x, language="en")
     published = publish(x_desk, en=" ".join(STEPS[:9]), dispatch=False)
     (delivery_id,) = published.delivery_ids
-    config = x_desk.store.channel_by_name("x")
-    update = x_desk.store.update(published.update_id)
-    incident = x_desk.store.incident(published.incident_id)
+    config = x_desk.store.channels.channel_by_name("x")
+    update = x_desk.store.incidents.update(published.update_id)
+    incident = x_desk.store.incidents.incident(published.incident_id)
     assert config is not None and update is not None and incident is not None
     rendered = x_desk.channel(config).render(update, incident)
     assert len(rendered.parts) == 3
@@ -700,7 +700,7 @@ def test_a_missing_secret_is_a_problem_before_publishing(x_desk: Desk, fake_x: F
             "`statusdesk channel secret x access_token_secret`.",
         )
     ]
-    assert x_desk.store.incidents() == [] and fake_x.requests == []
+    assert x_desk.store.incidents.incidents() == [] and fake_x.requests == []
 
 
 def test_a_text_that_cannot_fit_is_a_problem_before_publishing(x_desk: Desk, fake_x: FakeX) -> None:
@@ -721,7 +721,7 @@ def test_a_text_that_cannot_fit_is_a_problem_before_publishing(x_desk: Desk, fak
     (problem,) = rejected.value.problems
     assert problem.field == "body_en"
     assert f"at most {MAX_THREAD_POSTS} go out as one update" in problem.message
-    assert x_desk.store.incidents() == [] and fake_x.requests == []
+    assert x_desk.store.incidents.incidents() == [] and fake_x.requests == []
 
 
 @pytest.mark.parametrize(
@@ -740,7 +740,7 @@ def test_bad_settings_are_refused_when_the_channel_is_added(
         x_desk.add_channel("x", "x", settings)
     assert [p.field for p in rejected.value.problems] == ["settings"]
     assert says in rejected.value.problems[0].message
-    assert x_desk.store.channel_by_name("x") is None
+    assert x_desk.store.channels.channel_by_name("x") is None
 
 
 def test_channel_test_names_the_account_and_posts_nothing(x_desk: Desk, fake_x: FakeX) -> None:
@@ -786,9 +786,9 @@ def test_no_secret_reaches_an_error_an_event_or_the_log(
         initial_refresh,
         *issued,
     ]
-    recorded = [json.dumps(e, ensure_ascii=False) for e in x_desk.store.events()]
+    recorded = [json.dumps(e, ensure_ascii=False) for e in x_desk.store.audit.events()]
     for delivery in (first, second, third):
-        recorded.append(str(x_desk.store.delivery(delivery.id)))
+        recorded.append(str(x_desk.store.deliveries.delivery(delivery.id)))
         recorded += [str(p) for p in parts(x_desk, delivery).values()]
     assert any("X refused the credentials" in r for r in recorded)  # the errors are there …
     for value in secret_values:  # … the secrets are not
@@ -887,7 +887,7 @@ def test_credentials_x_echoes_in_its_errors_are_redacted_everywhere(
         assert result.code == 0, result.stderr
     # … the secrets are not: not in the database file, its WAL, the logs …
     assert leaked(secrets, workspace_bytes(home)) == []
-    assert leaked(secrets, *errors, *(json.dumps(e) for e in x_desk.store.events())) == []
+    assert leaked(secrets, *errors, *(json.dumps(e) for e in x_desk.store.audit.events())) == []
     assert leaked(secrets, caplog.text, str(refused.value)) == []
     # … not in anything the CLI printed …
     for result in printed:

@@ -312,11 +312,9 @@ class EmailChannel:
         return value
 
     def _active_subscribers(self) -> int:
-        from statusdesk.store.subscribers import Subscribers
-
         store = self.context.open_store()
         try:
-            return Subscribers(store).count_active()
+            return store.subscribers.count_active()
         finally:
             store.close()
 
@@ -324,11 +322,9 @@ class EmailChannel:
         """Which of these subscribers (lower-cased) have unsubscribed by now."""
         if not addresses:
             return set()
-        from statusdesk.store.subscribers import Subscribers
-
         store = self.context.open_store()
         try:
-            everyone = Subscribers(store).list(active_only=False)
+            everyone = store.subscribers.list(active_only=False)
             gone = {s.email.lower() for s in everyone if not s.active}
         finally:
             store.close()
@@ -338,11 +334,9 @@ class EmailChannel:
         if settings.recipients:
             variant = compose.variant_for(self.config.language, languages)
             return [Recipient(address, variant) for address in settings.recipients]
-        from statusdesk.store.subscribers import Subscribers
-
         store = self.context.open_store()
         try:
-            subscribers = Subscribers(store).list(active_only=True)
+            subscribers = store.subscribers.list(active_only=True)
         finally:
             store.close()
         return [

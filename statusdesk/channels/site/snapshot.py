@@ -51,7 +51,7 @@ class Settings:
         settings = workspace_settings
         legacy = cls.from_channel(channel)
         chosen = {
-            key: settings.stored(store, key)
+            key: settings.stored(store.settings, key)
             for key in (settings.SITE_TITLE_EN, settings.SITE_TITLE_AR, settings.DIGITS)
         }
         return cls(
@@ -80,7 +80,7 @@ class Snapshot:
 
 def load_snapshot(store: Store, now: datetime) -> Snapshot:
     since = iso(now - timedelta(days=HISTORY_DAYS))
-    site = next((c for c in store.channels() if c.kind == "site"), None)
+    site = next((c for c in store.channels.channels() if c.kind == "site"), None)
     components = [
         replace(component, name=_scrubbed(component.name))
         for component in (

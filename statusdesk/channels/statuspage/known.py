@@ -44,7 +44,7 @@ def their_incident(
     for; else whether an earlier attempt's outcome is unknown."""
     ours = [
         d
-        for deliveries in store.deliveries_for_incident(incident_id).values()
+        for deliveries in store.deliveries.deliveries_for_incident(incident_id).values()
         for d in deliveries
         if d.channel_id == channel_id and d.idempotency_key != key
     ]

@@ -125,12 +125,12 @@ def landed_alike(client: StatuspageClient, key: str, marker: Mapping[str, Any]) 
     have landed a PATCH of the same incident with the same status and body digest."""
     store = client.context.open_store()
     try:
-        kept = store.kept_render_by_key(key)
+        kept = store.ledger.kept_render_by_key(key)
         if kept is None or kept[0] is None:
             return 0
         incident_id = Rendered.from_json(kept[0]).incident_id
         count = 0
-        for deliveries in store.deliveries_for_incident(incident_id).values():
+        for deliveries in store.deliveries.deliveries_for_incident(incident_id).values():
             for delivery in deliveries:
                 if (
                     delivery.channel_id != client.config.id
@@ -138,7 +138,7 @@ def landed_alike(client: StatuspageClient, key: str, marker: Mapping[str, Any]) 
                     or delivery.state is not DeliveryState.SENT
                 ):
                     continue
-                for part in store.delivery_parts(delivery.id):
+                for part in store.ledger.delivery_parts(delivery.id):
                     if part["seq"] == 0 and same_patch(part["target"], marker):
                         count += 1
         return count

@@ -84,11 +84,11 @@ def body_digest(body: str) -> str:
 def our_components(store: Store, incident: Incident, update: Update) -> list[OurComponent]:
     """The incident's components with their status as of this update: what the update changed,
     else what the workspace holds now."""
-    changed = {c.component_id: c.new_status for c in store.component_changes(update.id)}
+    changed = {c.component_id: c.new_status for c in store.incidents.component_changes(update.id)}
     wanted = set(incident.component_ids) | set(changed)
     return [
         OurComponent(c.id, c.name.en or c.name.ar, changed.get(c.id, c.status))
-        for c in store.components()
+        for c in store.components.components()
         if c.id in wanted
     ]
 

@@ -23,7 +23,7 @@ class Sent:
 def override_text(open_store: Callable[[], Store], update_id: int, channel_id: int) -> str | None:
     store = open_store()
     try:
-        return store.update_override(update_id, channel_id)
+        return store.deliveries.update_override(update_id, channel_id)
     finally:
         store.close()
 
@@ -31,7 +31,7 @@ def override_text(open_store: Callable[[], Store], update_id: int, channel_id: i
 def delivery_by_key(open_store: Callable[[], Store], key: str) -> Sent | None:
     store = open_store()
     try:
-        found = store.kept_render_by_key(key)
+        found = store.ledger.kept_render_by_key(key)
     finally:
         store.close()
     if found is None:

@@ -1,0 +1,413 @@
+"""What the store promises, written as Protocols: one per part, and `StoreContract` for the
+store that composes them.
+
+The SQLite classes (store/incidents.py, store/deliveries.py, ...) are one backend; a second
+(PostgreSQL, for a team desk) implements the same Protocols and runs the same contract tests
+(tests/contract/). Each part's implementation documents its methods. The rules every backend
+keeps:
+
+- Callers pass `now` (an ISO-8601 UTC text); no part reads a clock.
+- Every part shares one transaction: writes of several parts inside one
+  `StoreContract.transaction()` commit or roll back together, and a part's own writes join a
+  transaction already open.
+- A change a person or a process makes is recorded in the `EventLog` in the same transaction.
+- Claims (`LedgerStore.claim_delivery`, `claim_for_reconcile`, `ScheduleStore.take_update`)
+  are exclusive: of two connections racing for the same row, exactly one wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+from statusdesk.core.model import (
+    BilingualText,
+    Channel,
+    Component,
+    ComponentStatus,
+    Delivery,
+    DeliveryState,
+    Impact,
+    Incident,
+    IncidentKind,
+    IncidentState,
+    Language,
+    Order,
+    Update,
+    UpdateStatus,
+)
+from statusdesk.store.records import (
+    ComponentChange,
+    DeliveryEvent,
+    IncidentSummary,
+    SavedDraft,
+    UpdatePlan,
+)
+from statusdesk.store.subscribers import ImportResult, Subscriber
+
+
+class EventLog(Protocol):
+    """The audit log: every change of every part, appended in that change's transaction."""
+
+    def log_event(
+        self,
+        kind: str,
+        at: str,
+        *,
+        actor: str = "",
+        incident_id: int | None = None,
+        update_id: int | None = None,
+        delivery_id: int | None = None,
+        channel_id: int | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> int: ...
+
+    def events(self, incident_id: int | None = None) -> list[dict[str, Any]]: ...
+
+    def delivery_events(self, incident_id: int) -> list[DeliveryEvent]: ...
+
+    def cadence_events(self, incident_id: int) -> list[tuple[str, str]]: ...
+
+
+class IncidentStore(Protocol):
+    """Incidents and their updates."""
+
+    def create_incident(
+        self,
+        *,
+        title: BilingualText,
+        kind: IncidentKind,
+        state: IncidentState,
+        impact: Impact,
+        started_at: str,
+        now: str,
+        cadence_min: int = 30,
+        window_start: str | None = None,
+        window_end: str | None = None,
+        actor: str = "",
+    ) -> int: ...
+
+    def incident(self, incident_id: int) -> Incident | None: ...
+
+    def incidents(self, *, since: str | None = None) -> list[Incident]: ...
+
+    def incident_summaries(self) -> list[IncidentSummary]: ...
+
+    def set_incident_state(
+        self, incident_id: int, state: IncidentState, impact: Impact | None, now: str
+    ) -> None: ...
+
+    def next_incident_id(self) -> int: ...
+
+    def add_update(
+        self,
+        *,
+        incident_id: int,
+        state: IncidentState,
+        body: BilingualText,
+        author: str,
+        now: str,
+        status: UpdateStatus,
+        scheduled_for: str | None = None,
+        component_changes: Iterable[ComponentChange] = (),
+    ) -> int: ...
+
+    def update(self, update_id: int) -> Update | None: ...
+
+    def updates(self, incident_id: int) -> list[Update]: ...
+
+    def component_changes(self, update_id: int) -> list[ComponentChange]: ...
+
+    def set_component_changes(self, update_id: int, changes: Iterable[ComponentChange]) -> None: ...
+
+    def last_published_at(self, incident_id: int) -> str | None: ...
+
+
+class ComponentStore(Protocol):
+    """Components and the incidents that affect them."""
+
+    def components(self) -> list[Component]: ...
+
+    def component_by_name(self, name: str) -> Component | None: ...
+
+    def ensure_component(self, name_en: str, now: str, name_ar: str = "") -> Component: ...
+
+    def set_component_status(
+        self, component_id: int, status: ComponentStatus, now: str
+    ) -> ComponentChange | None: ...
+
+    def link_components(self, incident_id: int, component_ids: Iterable[int]) -> None: ...
+
+    def restore_components(
+        self, incident_id: int, explicit: Collection[int], now: str
+    ) -> list[ComponentChange]: ...
+
+
+class ScheduleStore(Protocol):
+    """Scheduled updates and the next-update promise."""
+
+    def add_scheduled_update(
+        self,
+        *,
+        incident_id: int,
+        state: IncidentState,
+        body: BilingualText,
+        author: str,
+        now: str,
+        scheduled_for: str,
+        channel_ids: Iterable[int],
+        impact: Impact | None = None,
+        component_status: dict[str, ComponentStatus] | None = None,
+        every_channel: bool = False,
+        skip_reason: str | None = None,
+        skip_by: str | None = None,
+    ) -> int: ...
+
+    def update_plan(self, update_id: int) -> UpdatePlan | None: ...
+
+    def due_updates(self, now: str) -> list[Update]: ...
+
+    def pending_updates(self, incident_id: int | None = None) -> list[Update]: ...
+
+    def next_scheduled_for(self, incident_id: int | None = None) -> str | None: ...
+
+    def take_update(
+        self,
+        update_id: int,
+        from_statuses: Iterable[UpdateStatus],
+        to_status: UpdateStatus,
+        *,
+        published_at: str | None = None,
+        due_by: str | None = None,
+        scheduled_for: str | None = None,
+    ) -> bool: ...
+
+    def edit_update_text(
+        self, update_id: int, body: BilingualText, state: IncidentState | None
+    ) -> bool: ...
+
+    def set_next_update_due(self, incident_id: int, due: str | None) -> None: ...
+
+    def set_cadence(
+        self, incident_id: int, cadence_min: int, now: str, actor: str = ""
+    ) -> None: ...
+
+    def promised_incidents(self) -> list[Incident]: ...
+
+
+class DeliveryStore(Protocol):
+    """Deliveries: made, read, decided on; per-channel overrides."""
+
+    def create_deliveries(
+        self, update_id: int, channel_ids: Iterable[int], now: str
+    ) -> list[int]: ...
+
+    def create_skipped_deliveries(
+        self, update_id: int, channel_ids: Iterable[int], reason: str, by: str, now: str
+    ) -> list[int]: ...
+
+    def delivery(self, delivery_id: int) -> Delivery | None: ...
+
+    def deliveries_for_update(self, update_id: int) -> list[Delivery]: ...
+
+    def deliveries_for_incident(self, incident_id: int) -> dict[int, list[Delivery]]: ...
+
+    def decide_delivery(
+        self, delivery_id: int, decision: str, by: str, note: str, now: str
+    ) -> Delivery: ...
+
+    def outstanding_deliveries(self) -> int: ...
+
+    def deliveries_needing_attention(self) -> int: ...
+
+    def set_update_override(self, update_id: int, channel_id: int, text: str) -> None: ...
+
+    def update_override(self, update_id: int, channel_id: int) -> str | None: ...
+
+    def incident_deliveries(self, incident_id: int) -> dict[int, list[Delivery]]: ...
+
+
+class LedgerStore(Protocol):
+    """The delivery ledger: claims, leases, outcomes, kept renders, parts, recovery."""
+
+    def runnable_deliveries(self, now: str, limit: int = 100) -> list[Delivery]: ...
+
+    def claim_delivery(self, delivery_id: int, owner: str, lease_until: str, now: str) -> bool: ...
+
+    def finish_delivery(
+        self,
+        delivery_id: int,
+        state: DeliveryState,
+        now: str,
+        *,
+        owner: str | None = None,
+        remote_id: str | None = None,
+        remote_url: str | None = None,
+        error: str | None = None,
+        next_attempt_at: str | None = None,
+        attempt: int | None = None,
+    ) -> bool: ...
+
+    def renew_lease(
+        self, delivery_id: int, owner: str, lease_until: str, attempt: int | None = None
+    ) -> bool: ...
+
+    def held_deliveries(self) -> list[dict[str, Any]]: ...
+
+    def release_abandoned(
+        self, delivery_id: int, owner: str, now: str, attempt: int | None = None
+    ) -> bool: ...
+
+    def unknown_deliveries(self, now: str) -> list[Delivery]: ...
+
+    def claim_for_reconcile(
+        self, delivery_id: int, owner: str, lease_until: str, now: str
+    ) -> bool: ...
+
+    def kept_render_by_key(self, key: str) -> tuple[str | None, str] | None: ...
+
+    def rendered_of(self, delivery_id: int) -> str | None: ...
+
+    def keep_rendered(self, delivery_id: int, rendered: str, owner: str) -> None: ...
+
+    def delivery_parts(self, delivery_id: int) -> list[dict[str, Any]]: ...
+
+    def part_sending(self, delivery_id: int, seq: int, target: str) -> None: ...
+
+    def part_finished(
+        self,
+        delivery_id: int,
+        seq: int,
+        state: str,
+        now: str,
+        *,
+        remote_id: str | None = None,
+        remote_url: str | None = None,
+        error: str | None = None,
+    ) -> None: ...
+
+
+class ChannelStore(Protocol):
+    """The channels."""
+
+    def channels(
+        self, *, enabled_only: bool = False, include_removed: bool = False
+    ) -> list[Channel]: ...
+
+    def channel(self, channel_id: int) -> Channel | None: ...
+
+    def channel_by_name(self, name: str) -> Channel | None: ...
+
+    def add_channel(
+        self,
+        *,
+        kind: str,
+        name: str,
+        now: str,
+        language: Language = Language.BOTH,
+        order: Order = Order.EN_FIRST,
+        settings: dict[str, Any] | None = None,
+        enabled: bool = True,
+    ) -> int: ...
+
+    def set_channel_enabled(
+        self, channel_id: int, enabled: bool, now: str, actor: str = ""
+    ) -> None: ...
+
+    def set_channel_settings(self, channel_id: int, settings: dict[str, Any], now: str) -> None: ...
+
+    def edit_channel(
+        self,
+        channel_id: int,
+        *,
+        language: Language,
+        order: Order,
+        settings: dict[str, Any],
+        changed: Iterable[str],
+        now: str,
+        actor: str = "",
+    ) -> None: ...
+
+    def remove_channel(self, channel_id: int, now: str, actor: str = "") -> list[int]: ...
+
+
+class SettingStore(Protocol):
+    """The workspace's own settings."""
+
+    def setting(self, key: str) -> str | None: ...
+
+    def set_setting(self, key: str, value: str | None, now: str, actor: str = "") -> None: ...
+
+
+class SubscriberStore(Protocol):
+    """Email subscribers."""
+
+    def list(self, active_only: bool = True) -> list[Subscriber]: ...
+
+    def get(self, email: str) -> Subscriber | None: ...
+
+    def by_token(self, token: str) -> Subscriber | None: ...
+
+    def count_active(self) -> int: ...
+
+    def add(self, email: str, language: Language | str, now: str) -> Subscriber: ...
+
+    def remove(self, email: str, now: str) -> Subscriber: ...
+
+    def unsubscribe_token(self, token: str, now: str) -> Subscriber | None: ...
+
+    def import_csv(self, path: str | Path, now: str) -> ImportResult: ...
+
+
+class DraftStore(Protocol):
+    """Drafts kept as they are typed."""
+
+    def save_draft(self, target: int | None, content: dict[str, Any], now: str) -> None: ...
+
+    def drop_draft(self, target: int | None) -> None: ...
+
+    def drop_all_drafts(self) -> None: ...
+
+    def saved_drafts(self) -> list[SavedDraft]: ...
+
+
+class StoreContract(Protocol):
+    """One workspace's store: its parts over one connection, and the transaction they share."""
+
+    @property
+    def audit(self) -> EventLog: ...
+
+    @property
+    def incidents(self) -> IncidentStore: ...
+
+    @property
+    def components(self) -> ComponentStore: ...
+
+    @property
+    def schedule(self) -> ScheduleStore: ...
+
+    @property
+    def deliveries(self) -> DeliveryStore: ...
+
+    @property
+    def ledger(self) -> LedgerStore: ...
+
+    @property
+    def channels(self) -> ChannelStore: ...
+
+    @property
+    def settings(self) -> SettingStore: ...
+
+    @property
+    def subscribers(self) -> SubscriberStore: ...
+
+    @property
+    def drafts(self) -> DraftStore: ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All-or-nothing writes across every part; nested use joins the outer one."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,51 @@
+"""The values the store's parts hand out beside the domain model's: backend-neutral, so the
+contracts (store/contracts.py) and every backend speak them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from statusdesk.core.model import ComponentStatus, Impact, Incident, Update
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    """One row of the incident list: the incident and when it last spoke."""
+
+    incident: Incident
+    last_published_at: str | None
+    update_count: int
+
+
+@dataclass(frozen=True)
+class ComponentChange:
+    component_id: int
+    old_status: ComponentStatus
+    new_status: ComponentStatus
+
+
+@dataclass(frozen=True)
+class UpdatePlan:
+    """A scheduled update and what it does when it goes out."""
+
+    update: Update
+    impact: Impact | None
+    component_status: dict[str, ComponentStatus]
+    channel_ids: tuple[int, ...]
+    # Issue #12 §1: the enabled channels left out get a `skipped` delivery with this reason.
+    skip_reason: str | None = None
+    skip_by: str | None = None
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    target: int | None  # the incident's id; None: a new incident's draft
+    content: dict[str, Any]
+    saved_at: str
+
+
+# (delivery_id, at, kind, actor, data JSON); kind: delivery.sent, delivery.retry_wait,
+# delivery.failed, delivery.skip, delivery.retry, ... Plain tuples: a long incident has tens of
+# thousands.
+DeliveryEvent = tuple[int, str, str, str, str]
