@@ -30,7 +30,7 @@ SITE_TITLE_EN = "site.title_en"
 SITE_TITLE_AR = "site.title_ar"
 
 MAX_TITLE = 80
-# The next-update cadence's default and bounds; scheduling/promise.py takes them from here (this
+# The next-update cadence's default and bounds; core/promise.py takes them from here (this
 # module sits below every layer that reads a setting: it needs only core).
 DEFAULT_CADENCE_MIN = 30
 MIN_CADENCE_MIN = 1

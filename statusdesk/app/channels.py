@@ -1,39 +1,27 @@
-"""Issue #12 §7 on the Desk: channels changed after they were added (edit, enable, disable,
-remove) and the workspace's settings (statusdesk/settings.py) read and changed.
-
-A mixin of `statusdesk.desk.Desk`, like scheduling/desk_ops.py: the CLI and the app call these
-as Desk methods. Nothing here blocks on the network; `set_workspace_setting` may rebuild the
-status page (file writes), so the app calls it on its TaskRunner.
-"""
+"""Channels as a person manages them: added, given secrets (into the keyring), tested,
+edited, enabled or disabled, and removed — its past deliveries kept in the record."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from statusdesk import settings as registry
-from statusdesk.clock import Clock
+from statusdesk.app.context import AppContext
+from statusdesk.channels.base import Ambiguous, ChannelError, Permanent, Transient
+from statusdesk.channels.registry import (
+    KINDS,
+    kind_secret_names,
+    kind_settings_problems,
+)
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import DeliveryState, Language, Order, Problem
-from statusdesk.delivery.dispatcher import Dispatcher
-from statusdesk.secrets import KeyringSecrets
-from statusdesk.store import Store
-
-if TYPE_CHECKING:
-    from statusdesk.channels.base import ChannelError
-    from statusdesk.workspace import WorkspacePaths
+from statusdesk.redact import redact
 
 LANGUAGES = tuple(lang.value for lang in Language)
 ORDERS = tuple(o.value for o in Order)
 DONE = (DeliveryState.SENT.value, DeliveryState.SKIPPED.value)
-
-
-def _rejected(problems: list[Problem]) -> Exception:
-    from statusdesk.desk import Rejected  # the Desk's own error; desk.py imports this module
-
-    return Rejected(problems)
 
 
 def language_order_problems(language: str, order: str) -> list[Problem]:
@@ -49,8 +37,6 @@ def language_order_problems(language: str, order: str) -> list[Problem]:
 def as_test_failure(name: str, error: ChannelError) -> ChannelError:
     """A channel test's failure in a test's words: a test is never retried, so no "Will retry";
     say what could not be reached and what to check instead."""
-    from statusdesk.channels.base import Ambiguous, Permanent, Transient
-
     text = error.cause.rstrip()  # without what an outbox attempt would do next
     if isinstance(error, Transient | Ambiguous):
         text += "" if text.endswith((".", "!", "?")) else "."
@@ -71,45 +57,71 @@ class Removed:
     secrets: list[str] = field(default_factory=list)  # keyring entries deleted
 
 
-@dataclass(frozen=True)
-class SettingChange:
-    key: str
-    value: str
-    changed: bool
-    site: Path | None = None  # the status page, when it was rebuilt
-    site_note: str = ""  # why it was not rebuilt, when it affects the page but was not
+class ChannelAdmin:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
 
+    def add_channel(self, kind: str, name: str, settings: dict[str, str]) -> ChannelConfig:
+        """A new channel. `language` and `order` are settings like any other (DESIGN §3)."""
+        problems: list[Problem] = []
+        if kind not in KINDS:
+            known = ", ".join(sorted(KINDS))
+            raise Rejected([Problem("kind", f"Unknown channel kind {kind!r}; known: {known}.")])
+        name = name.strip()
+        if not name or any(ch.isspace() or ch in "/,=" for ch in name):
+            problems.append(
+                Problem("name", f"{name!r} cannot name a channel: use letters, digits, - or _.")
+            )
+        elif self.ctx.store.channel_by_name(name) is not None:
+            problems.append(Problem("name", f"There is already a channel named {name!r}."))
+        options = dict(settings)
+        language, order = options.pop("language", "both"), options.pop("order", "en-first")
+        problems += language_order_problems(language, order)  # as `channel edit` checks them
+        problems += [
+            Problem("settings", message) for message in kind_settings_problems(kind, options)
+        ]
+        if problems:
+            raise Rejected(problems)
+        channel_id = self.ctx.store.add_channel(
+            kind=kind,
+            name=name,
+            now=self.ctx.now(),
+            language=Language(language),
+            order=Order(order),
+            settings=options,
+        )
+        config = self.ctx.store.channel(channel_id)
+        assert config is not None
+        return config
 
-class ConfigOps:
-    """Mixed into Desk; see the module's docstring."""
-
-    # -- provided by Desk -------------------------------------------------------------------------
-
-    clock: Clock
-    dispatcher: Dispatcher
-    secrets: KeyringSecrets
-    paths: WorkspacePaths
-
-    @property
-    def store(self) -> Store:
-        raise NotImplementedError
-
-    def now(self) -> str:
-        raise NotImplementedError
-
-    def _who(self) -> str:
-        raise NotImplementedError
-
-    def build_site(self) -> Path:
-        raise NotImplementedError
-
-    # -- channels ---------------------------------------------------------------------------------
+    def set_channel_secret(self, name: str, key: str, value: str) -> None:
+        """Into the keyring; the channel's settings remember only that the secret is set."""
+        config = self.ctx.store.channel_by_name(name)
+        if config is None:
+            raise Rejected([Problem("channel", f"There is no channel named {name!r}.")])
+        allowed = kind_secret_names(config.kind)
+        if key not in allowed:
+            which = ", ".join(allowed) or "none"
+            raise Rejected(
+                [
+                    Problem(
+                        "key", f"A {config.kind} channel has no secret {key!r} (it takes: {which})."
+                    )
+                ]
+            )
+        if not value:
+            raise Rejected([Problem("value", "The secret is empty; nothing was stored.")])
+        self.ctx.secrets.set(name, key, value)
+        keys = sorted({*config.settings.get("secret_keys", []), key})
+        self.ctx.store.set_channel_settings(
+            config.id, {**config.settings, "secret_keys": keys}, self.ctx.now()
+        )
 
     def live_channel(self, name: str) -> ChannelConfig:
-        config = self.store.channel_by_name(name)
+        config = self.ctx.store.channel_by_name(name)
         if config is None:
-            known = ", ".join(c.name for c in self.store.channels()) or "none"
-            raise _rejected(
+            known = ", ".join(c.name for c in self.ctx.store.channels()) or "none"
+            raise Rejected(
                 [Problem("channel", f"There is no channel named {name!r} (known: {known}).")]
             )
         return config
@@ -124,11 +136,9 @@ class ConfigOps:
         """Change some settings of a channel, checked exactly as `add_channel` checks them (the
         kind's `settings_problems` through registry.kind_settings_problems) on the result.
         `unset` puts a setting back to the kind's default (language/order: both/en-first)."""
-        from statusdesk.channels.registry import KINDS, kind_settings_problems
-
         config = self.live_channel(name)
         if config.kind not in KINDS:
-            raise _rejected(
+            raise Rejected(
                 [
                     Problem(
                         "channel",
@@ -138,7 +148,7 @@ class ConfigOps:
                 ]
             )
         if not settings and not unset:
-            raise _rejected(
+            raise Rejected(
                 [Problem("settings", "Nothing to change: give --set KEY=VALUE or --unset KEY.")]
             )
         options: dict[str, Any] = {k: v for k, v in config.settings.items() if k != "secret_keys"}
@@ -164,19 +174,19 @@ class ConfigOps:
             Problem("settings", message) for message in kind_settings_problems(config.kind, options)
         ]
         if problems:
-            raise _rejected(problems)
+            raise Rejected(problems)
         if "secret_keys" in config.settings:
             options["secret_keys"] = config.settings["secret_keys"]
-        self.store.edit_channel(
+        self.ctx.store.edit_channel(
             config.id,
             language=Language(language),
             order=Order(order),
             settings=options,
             changed=[*settings, *unset],
-            now=self.now(),
-            actor=by or self._who(),
+            now=self.ctx.now(),
+            actor=self.ctx.who(by),
         )
-        changed = self.store.channel(config.id)
+        changed = self.ctx.store.channel(config.id)
         assert changed is not None
         return changed
 
@@ -185,8 +195,8 @@ class ConfigOps:
         config = self.live_channel(name)
         if config.enabled == enabled:
             return config, False
-        self.store.set_channel_enabled(config.id, enabled, self.now(), by or self._who())
-        changed = self.store.channel(config.id)
+        self.ctx.store.set_channel_enabled(config.id, enabled, self.ctx.now(), self.ctx.who(by))
+        changed = self.ctx.store.channel(config.id)
         assert changed is not None
         return changed, True
 
@@ -195,10 +205,8 @@ class ConfigOps:
         `deliveries --json` and exports); what it had not been sent yet is skipped with a
         reason; scheduled updates stop going to it; its keyring secrets are deleted; the name
         is free again. Refused while one of its deliveries is on the wire."""
-        from statusdesk.channels.registry import KINDS, kind_secret_names
-
         config = self.live_channel(name)
-        rows = self.store.conn.execute(
+        rows = self.ctx.store.conn.execute(
             "SELECT id, state, owner FROM delivery WHERE channel_id = ? AND state NOT IN (?, ?) "
             "ORDER BY id",
             (config.id, *DONE),
@@ -212,7 +220,7 @@ class ConfigOps:
         ]
         if busy:
             which = ", ".join(str(d) for d in busy)
-            raise _rejected(
+            raise Rejected(
                 [
                     Problem(
                         "channel",
@@ -226,32 +234,32 @@ class ConfigOps:
         if config.settings.get("secret_keys"):
             names = kind_secret_names(config.kind) if config.kind in KINDS else ()
             for key in sorted({*names, *config.settings.get("secret_keys", [])}):
-                if self.secrets.delete(name, key):
+                if self.ctx.secrets.delete(name, key):
                     deleted.append(key)
-        who = by or self._who()
+        who = self.ctx.who(by)
         skipped = []
         for delivery_id, _state, _owner in rows:
             try:
-                self.store.decide_delivery(
-                    int(delivery_id), "skip", who, f"the channel {name} was removed", self.now()
+                self.ctx.store.decide_delivery(
+                    int(delivery_id), "skip", who, f"the channel {name} was removed", self.ctx.now()
                 )
             except ValueError as exc:  # taken for sending in the meantime
-                raise _rejected(
+                raise Rejected(
                     [Problem("channel", f"{exc} {name} was not removed; try again then.")]
                 ) from exc
-            self.dispatcher.notify(int(delivery_id), DeliveryState.SKIPPED)
+            self.ctx.dispatcher.notify(int(delivery_id), DeliveryState.SKIPPED)
             skipped.append(int(delivery_id))
-        scheduled = self.store.remove_channel(config.id, self.now(), who)
-        removed = self.store.channel(config.id)
+        scheduled = self.ctx.store.remove_channel(config.id, self.ctx.now(), who)
+        removed = self.ctx.store.channel(config.id)
         assert removed is not None
         return Removed(removed, skipped, scheduled, deleted)
 
     def refuse_removed_channel(self, delivery_id: int) -> None:
         """A delivery of a removed channel is part of the record; it is never sent again."""
-        delivery = self.store.delivery(delivery_id)
-        channel = self.store.channel(delivery.channel_id) if delivery else None
+        delivery = self.ctx.store.delivery(delivery_id)
+        channel = self.ctx.store.channel(delivery.channel_id) if delivery else None
         if channel is not None and channel.removed_at is not None:
-            raise _rejected(
+            raise Rejected(
                 [
                     Problem(
                         "delivery",
@@ -261,85 +269,25 @@ class ConfigOps:
                 ]
             )
 
-    # -- workspace settings -----------------------------------------------------------------------
-
-    def workspace_settings(self) -> list[dict[str, Any]]:
-        return registry.describe(self.store)
-
-    def workspace_setting(self, key: str) -> str:
-        try:
-            return registry.value(self.store, registry.setting(key).key)
-        except registry.SettingError as exc:
-            raise _rejected([Problem("key", str(exc))]) from None
-
-    def default_cadence(self) -> int:
-        return registry.cadence_minutes(self.store)
-
-    def check_workspace_setting(self, key: str, value: str) -> str:
-        """The value as it would be kept; Rejected naming the allowed values otherwise."""
-        try:
-            return registry.setting(key).check(value)
-        except registry.SettingError as exc:
-            field_name = "key" if exc.key == key and key not in registry.BY_KEY else "value"
-            raise _rejected([Problem(field_name, str(exc))]) from None
-
-    def set_workspace_setting(self, key: str, value: str, by: str = "") -> SettingChange:
-        """Keep a setting (recorded as an event); when the status page shows it, rebuild the
-        page under the site lock, as the site channel does. The default is kept as itself
-        (no row), so a later change of the default reaches a workspace that never chose."""
-        kept = self.check_workspace_setting(key, value)
-        spec = registry.BY_KEY[key]
-        before = registry.value(self.store, key)
-        keep: str | None = None if kept == spec.default else kept
-        if keep != self.store.setting(key):
-            self.store.set_setting(key, keep, self.now(), by or self._who())
-        changed = kept != before
-        if not (spec.affects_site and changed):
-            return SettingChange(key, kept, changed)
-        site, note = self._site_rebuilt()
-        return SettingChange(key, kept, changed, site=site, site_note=note)
-
-    def set_workspace_settings(
-        self, values: Mapping[str, str], by: str = ""
-    ) -> list[SettingChange]:
-        """Several settings at once (the app's Save): every value is checked first and none is
-        kept unless all pass (Rejected lists each refusal, its field the key); the status page
-        is rebuilt once at the end if any of them shows on it."""
-        from statusdesk.desk import Rejected
-
-        problems: list[Problem] = []
-        kept: dict[str, str] = {}
-        for key, value in values.items():
-            try:
-                kept[key] = self.check_workspace_setting(key, value)
-            except Rejected as exc:
-                problems += [Problem(key, p.message) for p in exc.problems]
-        if problems:
-            raise _rejected(problems)
-        who = by or self._who()
-        changes = []
-        for key, value in kept.items():
-            spec = registry.BY_KEY[key]
-            before = registry.value(self.store, key)
-            keep: str | None = None if value == spec.default else value
-            if keep != self.store.setting(key):
-                self.store.set_setting(key, keep, self.now(), who)
-            changes.append(SettingChange(key, value, value != before))
-        if any(c.changed and registry.BY_KEY[c.key].affects_site for c in changes):
-            site = self._site_rebuilt()
-            changes = [
-                SettingChange(c.key, c.value, c.changed, site[0], site[1])
-                if registry.BY_KEY[c.key].affects_site and c.changed
-                else c
-                for c in changes
-            ]
-        return changes
-
-    def _site_rebuilt(self) -> tuple[Path | None, str]:
-        site = next((c for c in self.store.channels(enabled_only=True) if c.kind == "site"), None)
-        if site is None:
-            return None, (
-                "no enabled site channel: the status page was not rebuilt "
-                "(`statusdesk site build` rebuilds it)"
+    def test_channel(self, name: str) -> str:
+        """Check a channel's connection and credentials, publishing nothing."""
+        config = self.ctx.store.channel_by_name(name)
+        if config is None:
+            known = ", ".join(c.name for c in self.ctx.store.channels()) or "none"
+            raise Rejected(
+                [Problem("channel", f"There is no channel named {name!r} (known: {known}).")]
             )
-        return self.build_site(), ""
+        channel = self.ctx.channel(config)
+        test = getattr(channel, "test", None)
+        if test is None:
+            return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
+        try:
+            try:
+                result: str = test()
+            except ChannelError as exc:  # a test is not retried: say so, not "Will retry"
+                raise as_test_failure(name, exc) from exc
+        except Exception as exc:
+            # What the server said may quote a credential: the app shows this message too.
+            exc.args = (redact(str(exc)), *exc.args[1:])
+            raise
+        return redact(result)  # a server's greeting or account name may quote a credential
