@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.text.sanitize import clean
 
 CADENCE = "incident.cadence_minutes"
 GRACE = "schedule.grace_minutes"  # scheduling/due.py GRACE_SETTING
@@ -101,7 +101,7 @@ class Setting:
 
     def check(self, value: str) -> str:
         """The value as it will be kept; SettingError naming the allowed values otherwise."""
-        text = normalize(value).strip()
+        text = clean(value)
         try:
             return self.parse(text)
         except ValueError:
