@@ -3,7 +3,8 @@
     python bench/fanout.py [--runs 5] [--gui-runs 3] [--history 30] [--skip-gui]
 
 (a) Six webhook channels, each to a local receiver that answers after 300 ms: time from publish
-    (`Desk.post_update`, dispatch on) to all six `sent`, median of --runs, against the floor
+    (`desk.publishing.post_update`, dispatch on) to all six `sent`, median of --runs, against
+    the floor
     (300 ms, one request) and against sending one after another (measured: the same six
     channels through a Desk whose dispatcher has one worker). Goal: within 1.2x the floor.
 (b) The longest stall of the GUI's event loop while the real main window (offscreen) publishes
@@ -101,7 +102,7 @@ def workspace(home: Path, hooks: list[Receiver], history: int = 0) -> int:
     then the site channel disabled and one webhook channel per receiver added. Returns the
     incident's id."""
     with Desk(home) as desk:
-        opened = desk.open_incident(
+        opened = desk.publishing.open_incident(
             title=BilingualText("Elevated API errors", "ارتفاع أخطاء الواجهة البرمجية"),
             draft=Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING, Impact.MAJOR),
             channel_names=["site"],
@@ -110,24 +111,26 @@ def workspace(home: Path, hooks: list[Receiver], history: int = 0) -> int:
         for n in range(history):
             state = IncidentState.IDENTIFIED if n % 2 else IncidentState.MONITORING
             body = BilingualText(f"{EN} Update {n + 2}.", f"{AR} التحديث {n + 2}.")
-            published = desk.post_update(
+            published = desk.publishing.post_update(
                 opened.incident_id, Draft(body, state), channel_names=["site"]
             )
             update_ids.append(published.update_id)
         for update_id in update_ids:
-            if any(d.state is not DeliveryState.SENT for d in desk.wait_for(update_id, 60)):
+            if any(
+                d.state is not DeliveryState.SENT for d in desk.deliveries.wait_for(update_id, 60)
+            ):
                 raise SystemExit("the site channel did not publish the earlier updates")
         with desk.store.transaction():
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         for hook in hooks:
-            desk.add_channel("webhook", hook.name, {"url": hook.url})
+            desk.channels.add_channel("webhook", hook.name, {"url": hook.url})
         return opened.incident_id
 
 
 def publish_once(desk: Desk, times: SentTimes, incident_id: int, channels: list[str]) -> float:
     draft = Draft(BilingualText(EN, AR), IncidentState.IDENTIFIED)
     start = time.perf_counter()
-    published = desk.post_update(
+    published = desk.publishing.post_update(
         incident_id,
         draft,
         channel_names=channels,

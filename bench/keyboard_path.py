@@ -36,8 +36,8 @@ TEMPLATE_QUERY = "identif"
 def workspace(home: Path, receivers: list[Receiver]) -> int:
     with Desk(home) as desk:
         for receiver in receivers:
-            desk.add_channel("webhook", receiver.name, {"url": receiver.url})
-        opened = desk.open_incident(
+            desk.channels.add_channel("webhook", receiver.name, {"url": receiver.url})
+        opened = desk.publishing.open_incident(
             title=BilingualText("Card payments failing", "فشل المدفوعات بالبطاقات"),
             draft=Draft(
                 BilingualText("We are investigating.", "نحقق في المشكلة."),
@@ -45,7 +45,7 @@ def workspace(home: Path, receivers: list[Receiver]) -> int:
                 Impact.MAJOR,
             ),
         )
-        desk.wait_for(opened.update_id, timeout=30)
+        desk.deliveries.wait_for(opened.update_id, timeout=30)
     return opened.incident_id
 
 
@@ -61,14 +61,14 @@ def floor_run(root: Path) -> float:
         incident = workspace(home, receivers)
         with Desk(home) as desk:
             started = time.perf_counter()
-            published = desk.post_update(
+            published = desk.publishing.post_update(
                 incident,
                 Draft(
                     BilingualText("We identified the cause.", "حددنا سبب المشكلة."),
                     IncidentState.IDENTIFIED,
                 ),
             )
-            desk.wait_for(published.update_id, timeout=30)
+            desk.deliveries.wait_for(published.update_id, timeout=30)
             elapsed = time.perf_counter() - started
             assert all_sent(desk, published.update_id)
         return elapsed
@@ -183,7 +183,7 @@ def main() -> None:
         f"{'min ms':>8} {'max ms':>8} {'x floor':>8}"
     )
     print(
-        f"{'Desk.post_update, no window (floor)':46} {'-':>7} {floor * 1000:10.0f} "
+        f"{'Desk.publishing.post_update, no window (floor)':46} {'-':>7} {floor * 1000:10.0f} "
         f"{min(floors) * 1000:8.0f} {max(floors) * 1000:8.0f} {1:8.2f}"
     )
     print(

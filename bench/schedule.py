@@ -46,14 +46,14 @@ def schedule(home: Path, updates: int, span: float, lead: float) -> dict[int, fl
     due: dict[int, float] = {}
     states = [IncidentState.IDENTIFIED, IncidentState.MONITORING]
     with Desk(home) as desk:
-        incident = desk.open_incident(
+        incident = desk.publishing.open_incident(
             title=BilingualText("Scheduled bench", "قياس الجدولة"),
             draft=Draft(BilingualText("Opened.", "فُتح."), IncidentState.INVESTIGATING),
             dispatch=False,
         ).incident_id
         for n in range(updates):
             at = first + math.floor(n * span / updates)
-            published = desk.post_update(
+            published = desk.publishing.post_update(
                 incident,
                 Draft(
                     BilingualText(f"Planned update {n}.", f"التحديث المجدول {n}."),

@@ -50,7 +50,7 @@ ARABIC = "عادت المدفوعات تنجح منذ الساعة 15:10 UTC، �
 
 def seed_demo(home: Path) -> None:
     with Desk(home) as desk:
-        old = desk.open_incident(
+        old = desk.publishing.open_incident(
             title=BilingualText("Delayed email notifications", "تأخر إشعارات البريد الإلكتروني"),
             draft=Draft(
                 BilingualText(
@@ -61,7 +61,7 @@ def seed_demo(home: Path) -> None:
                 Impact.MINOR,
             ),
         )
-        desk.post_update(
+        desk.publishing.post_update(
             old.incident_id,
             Draft(
                 BilingualText(
@@ -71,7 +71,7 @@ def seed_demo(home: Path) -> None:
                 IncidentState.RESOLVED,
             ),
         )
-        desk.open_incident(
+        desk.publishing.open_incident(
             title=BilingualText("Database upgrade", "ترقية قاعدة البيانات"),
             kind=IncidentKind.MAINTENANCE,
             draft=Draft(
@@ -83,7 +83,7 @@ def seed_demo(home: Path) -> None:
                 Impact.NONE,
             ),
         )
-        first = desk.open_incident(
+        first = desk.publishing.open_incident(
             title=BilingualText("Card payments failing", "فشل المدفوعات بالبطاقات"),
             draft=Draft(
                 BilingualText(
@@ -95,7 +95,7 @@ def seed_demo(home: Path) -> None:
                 {"Payments API": ComponentStatus.MAJOR_OUTAGE},
             ),
         )
-        desk.post_update(
+        desk.publishing.post_update(
             first.incident_id,
             Draft(
                 BilingualText(

@@ -279,7 +279,7 @@ def setup_workspace(home: Path, receivers: list[Receiver]) -> None:
         with desk.store.transaction():
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         for receiver in receivers:
-            desk.add_channel("webhook", receiver.name, {"url": receiver.url})
+            desk.channels.add_channel("webhook", receiver.name, {"url": receiver.url})
 
 
 def record_update(desk: Any, number: int, incident_id: int | None) -> int:
@@ -294,7 +294,7 @@ def record_update(desk: Any, number: int, incident_id: int | None) -> int:
         f"التحديث {number}: نعمل على معالجة ارتفاع أخطاء الواجهة البرمجية.",
     )
     if incident_id is None or step == 0:
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText(f"API errors #{number}", f"أخطاء الواجهة البرمجية رقم {number}"),
             draft=Draft(body, IncidentState.INVESTIGATING, Impact.MAJOR),
             dispatch=False,
@@ -304,7 +304,7 @@ def record_update(desk: Any, number: int, incident_id: int | None) -> int:
         state = IncidentState.RESOLVED
     else:
         state = IncidentState.IDENTIFIED if step % 2 else IncidentState.MONITORING
-    desk.post_update(incident_id, Draft(body, state), dispatch=False)
+    desk.publishing.post_update(incident_id, Draft(body, state), dispatch=False)
     return incident_id
 
 

@@ -55,7 +55,7 @@ class Runner:
         self._wake_read, self._wake_write = socket.socketpair()
         self._wake_write.setblocking(False)
         self._names: dict[int, str] = {}
-        self.ticker = Ticker(desk.fire_due, desk.clock, monotonic)
+        self.ticker = Ticker(desk.scheduling.fire_due, desk.clock, monotonic)
         self.lapses = LapseWatch()
 
     def stop(self) -> None:
@@ -89,7 +89,7 @@ class Runner:
                 f"recovering: {recovery.abandoned} delivery(ies) left mid-attempt by a stopped "
                 f"process, {recovery.reconciling} to check before anything is resent"
             )
-        pending = self.desk.pending_updates()
+        pending = self.desk.scheduling.pending_updates()
         stale = sum(1 for u in pending if u.status is UpdateStatus.STALE)
         self.say(
             f"working the outbox of {self.desk.paths.home} "
@@ -129,14 +129,14 @@ class Runner:
 
     def wait_seconds(self) -> float:
         """Until the next poll: the poll interval, or until the soonest update falls due."""
-        due = self.desk.next_due()
+        due = self.desk.scheduling.next_due()
         if due is None:
             return self.poll_seconds
         left = (due - self.desk.clock.now()).total_seconds() + DUE_MARGIN_SECONDS
         return min(self.poll_seconds, max(DUE_MARGIN_SECONDS, left))
 
     def _report(self, tick: Tick) -> None:
-        grace = span(self.desk.grace().total_seconds())
+        grace = span(self.desk.settings.grace().total_seconds())
         if tick.jump_seconds is not None:
             direction = "ahead" if tick.jump_seconds > 0 else "back"
             line = (

@@ -1,5 +1,5 @@
 """An OS keyring stand-in for in-process tests, through keyring's own backend API, so
-Desk.set_channel_secret and KeyringSecrets run exactly as they do for a user. It has no
+Desk.channels.set_channel_secret and KeyringSecrets run exactly as they do for a user. It has no
 priority, so keyring never picks it on its own; tests/unit/test_secrets.py and the X CLI tests
 use a real gnome-keyring instead.
 

@@ -8,6 +8,7 @@ import errno
 import getpass
 from typing import Any
 
+from statusdesk.app.jsonview import channel_json, incident_json
 from statusdesk.channels.base import ChannelError
 from statusdesk.cli import (
     commands_export,
@@ -32,7 +33,6 @@ from statusdesk.core.model import (
 )
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
-from statusdesk.jsonview import channel_json, incident_json
 from statusdesk.scheduling.lapses import is_overdue
 
 OPEN_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.RETRY_WAIT)
@@ -74,7 +74,7 @@ def _wait(desk: Desk, published: Published, args: argparse.Namespace) -> list[De
     """The update's deliveries once each has an outcome, or as they stand after --timeout."""
     if args.no_wait:
         return desk.store.deliveries.deliveries_for_update(published.update_id)
-    deliveries = desk.wait_for(published.update_id, args.timeout)
+    deliveries = desk.deliveries.wait_for(published.update_id, args.timeout)
     if any(d.state in OPEN_STATES for d in deliveries):
         # Out of time: stop retry timers and queued attempts (they stay pending for the runner)
         # but let an attempt already on the wire finish and record what happened to it, so no
@@ -113,7 +113,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         return commands_schedule.incident_open(desk, args)
     kind = IncidentKind(args.kind)
     state = IncidentState(args.state) if args.state else initial_state(kind)
-    published = desk.open_incident(
+    published = desk.publishing.open_incident(
         title=BilingualText(args.title_en, args.title_ar),
         draft=_draft(args, state),
         kind=kind,
@@ -127,14 +127,14 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         out(str(published.incident_id))  # first, alone: scripts read it before we wait
     deliveries = _wait(desk, published, args)
     if args.json:
-        print_json(desk.incident_detail(published.incident_id))
+        print_json(desk.views.incident_detail(published.incident_id))
     return _report(desk, published, deliveries, args)
 
 
 def incident_update(desk: Desk, args: argparse.Namespace) -> int:
     if commands_schedule.wants(args):  # --at, --template, --cadence-min, ...
         return commands_schedule.incident_update(desk, args)
-    published = desk.post_update(
+    published = desk.publishing.post_update(
         args.id,
         _draft(args, IncidentState(args.state)),
         channel_names=args.channels,
@@ -146,7 +146,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         out(str(published.update_id))
     deliveries = _wait(desk, published, args)
     if args.json:
-        detail = desk.incident_detail(published.incident_id) or {}
+        detail = desk.views.incident_detail(published.incident_id) or {}
         updates = [u for u in detail.get("updates", []) if u["id"] == published.update_id]
         print_json(updates[0] if updates else None)
     return _report(desk, published, deliveries, args)
@@ -188,7 +188,7 @@ def incident_list(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _known_incident(desk: Desk, incident_id: int) -> dict[str, Any]:
-    detail = desk.incident_detail(incident_id)
+    detail = desk.views.incident_detail(incident_id)
     if detail is None:
         raise CliError(
             f"incident {incident_id}: there is no such incident in {desk.paths.home} "
@@ -257,7 +257,7 @@ def incident_show(desk: Desk, args: argparse.Namespace) -> int:
 
 def deliveries(desk: Desk, args: argparse.Namespace) -> int:
     _known_incident(desk, args.incident)
-    rows = desk.deliveries_view(args.incident)
+    rows = desk.views.deliveries_view(args.incident)
     if args.json:
         print_json(rows)
         return Exit.OK
@@ -303,7 +303,7 @@ def channel_list(desk: Desk, args: argparse.Namespace) -> int:
 
 def site_build(desk: Desk, args: argparse.Namespace) -> int:
     try:
-        path = desk.build_site()
+        path = desk.settings.build_site()
     except ChannelError as exc:  # a full disk, a folder it cannot write: the message says so
         cause = exc.__cause__
         if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):

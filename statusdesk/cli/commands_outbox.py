@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from statusdesk.app.jsonview import channel_json
 from statusdesk.cli import output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import out, print_json
 from statusdesk.core.model import DeliveryState
 from statusdesk.desk import Desk
-from statusdesk.jsonview import channel_json
 from statusdesk.secrets import SecretsUnavailable
 
 OPEN_STATES = (
@@ -32,12 +32,12 @@ def _channel_name(desk: Desk, channel_id: int) -> str:
 
 
 def delivery_retry(desk: Desk, args: argparse.Namespace) -> int:
-    delivery = desk.retry_delivery(args.delivery, _login(), dispatch=not args.no_wait)
+    delivery = desk.deliveries.retry_delivery(args.delivery, _login(), dispatch=not args.no_wait)
     name = _channel_name(desk, delivery.channel_id)
     if args.no_wait:
         out(f"delivery {delivery.id} ({name}): back in the outbox; `statusdesk run` sends it")
         return Exit.OK
-    final = desk.wait_for_delivery(delivery.id, args.timeout)
+    final = desk.deliveries.wait_for_delivery(delivery.id, args.timeout)
     if final.state in OPEN_STATES:
         desk.dispatcher.shutdown(wait=True)  # let an attempt on the wire record its outcome
         final = desk.store.deliveries.delivery(delivery.id) or final
@@ -46,7 +46,7 @@ def delivery_retry(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def delivery_skip(desk: Desk, args: argparse.Namespace) -> int:
-    delivery = desk.skip_delivery(args.delivery, args.reason, _login())
+    delivery = desk.deliveries.skip_delivery(args.delivery, args.reason, _login())
     name = _channel_name(desk, delivery.channel_id)
     out(f"delivery {delivery.id} ({name}): skipped — {delivery.decision_note}")
     return Exit.OK
@@ -54,7 +54,7 @@ def delivery_skip(desk: Desk, args: argparse.Namespace) -> int:
 
 def channel_add(desk: Desk, args: argparse.Namespace) -> int:
     settings = dict(args.settings)
-    config = desk.add_channel(args.kind, args.name, settings)
+    config = desk.channels.add_channel(args.kind, args.name, settings)
     if args.json:
         print_json(channel_json(config))
     else:
@@ -77,7 +77,7 @@ def _read_secret() -> str:
 def channel_secret(desk: Desk, args: argparse.Namespace) -> int:
     value = _read_secret()
     try:
-        desk.set_channel_secret(args.name, args.key, value)
+        desk.channels.set_channel_secret(args.name, args.key, value)
     except SecretsUnavailable as exc:
         raise CliError(str(exc), Exit.WORKSPACE) from None
     out(f"{args.name}: {args.key} stored in the OS keyring")
@@ -88,7 +88,7 @@ def channel_test(desk: Desk, args: argparse.Namespace) -> int:
     from statusdesk.channels.base import ChannelError
 
     try:
-        out(desk.test_channel(args.name))
+        out(desk.channels.test_channel(args.name))
     except ChannelError as exc:
         output.err(f"statusdesk: {exc}")
         return Exit.CHANNEL_FAILED

@@ -13,6 +13,7 @@ import argparse
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
+from statusdesk.app.jsonview import pending_update_json
 from statusdesk.cli import output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, out, print_json
@@ -29,7 +30,6 @@ from statusdesk.core.model import (
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
-from statusdesk.jsonview import pending_update_json
 from statusdesk.scheduling.when import When, WhenError, display, local_zone, parse_when
 
 SCHEDULING_OPTIONS = (
@@ -82,7 +82,7 @@ def _state(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> Incident
     if args.state:
         return IncidentState(args.state)
     if args.template:
-        templates = desk.templates()
+        templates = desk.templating.templates()
         if args.template not in templates:
             raise CliError(
                 f"--template: There is no template {args.template!r}; known: "
@@ -118,13 +118,13 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         raise CliError("--remind-min goes with a maintenance window (--window-start/-end).")
     at, eta = _optional(desk, args, "at"), _optional(desk, args, "eta")
     draft = _draft(args, _state(desk, args, kind))
-    published = desk.open_incident(
+    published = desk.publishing.open_incident(
         title=BilingualText(args.title_en, args.title_ar),
         draft=draft,
         kind=kind,
         impact=Impact(args.impact) if args.impact else Impact.NONE,
         channel_names=args.channels,
-        cadence_min=args.cadence_min or desk.default_cadence(),
+        cadence_min=args.cadence_min or desk.settings.default_cadence(),
         dispatch=not args.no_wait and at is None,
         scheduled_for=at.at if at else None,
         template=args.template,
@@ -134,7 +134,9 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
     )
     if not args.json:
         out(str(published.incident_id))
-    return _finish(desk, args, published, at, lambda: desk.incident_detail(published.incident_id))
+    return _finish(
+        desk, args, published, at, lambda: desk.views.incident_detail(published.incident_id)
+    )
 
 
 def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> int:
@@ -155,7 +157,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
     start = read_when(desk, args.window_start, "--window-start", zone)
     end = read_when(desk, args.window_end, "--window-end", zone)
     at = _optional(desk, args, "at")
-    opened = desk.open_maintenance(
+    opened = desk.maintenance.open_maintenance(
         title=BilingualText(args.title_en, args.title_ar),
         window_start=start.at,
         window_end=end.at,
@@ -163,7 +165,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
         components=dict(args.components),
         impact=Impact(args.impact) if args.impact else Impact.NONE,
         remind_min=args.remind_min,
-        cadence_min=args.cadence_min or desk.default_cadence(),
+        cadence_min=args.cadence_min or desk.settings.default_cadence(),
         author=_author(args),
         body=_body(args),
         overrides=dict(args.overrides),
@@ -174,7 +176,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
     )
     first = opened.announcements[0][1]
     if args.json:
-        print_json(desk.incident_detail(opened.incident_id))
+        print_json(desk.views.incident_detail(opened.incident_id))
         return Exit.OK
     out(str(opened.incident_id))
     code: int = Exit.OK
@@ -199,7 +201,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
     incident = desk.store.incidents.incident(args.id)
     kind = incident.kind if incident else IncidentKind.INCIDENT
     at, eta = _optional(desk, args, "at"), _optional(desk, args, "eta")
-    published = desk.post_update(
+    published = desk.publishing.post_update(
         args.id,
         _draft(args, _state(desk, args, kind)),
         channel_names=args.channels,
@@ -215,7 +217,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         out(str(published.update_id))
 
     def detail() -> object:
-        found = desk.incident_detail(published.incident_id) or {}
+        found = desk.views.incident_detail(published.incident_id) or {}
         return next((u for u in found.get("updates", []) if u["id"] == published.update_id), None)
 
     return _finish(desk, args, published, at, detail)
@@ -257,7 +259,7 @@ def _report(
 
 
 def update_list(desk: Desk, args: argparse.Namespace) -> int:
-    updates = desk.pending_updates(args.incident)
+    updates = desk.scheduling.pending_updates(args.incident)
     channels = {c.id: c for c in desk.store.channels.channels()}
     rows = []
     for update in updates:
@@ -317,20 +319,20 @@ def _due(update: Update) -> str:
 
 
 def update_cancel(desk: Desk, args: argparse.Namespace) -> int:
-    update = desk.cancel_update(args.update)
+    update = desk.scheduling.cancel_update(args.update)
     out(f"update {update.id} cancelled: it was due {_due(update)}; it will not go out")
     return Exit.OK
 
 
 def update_discard(desk: Desk, args: argparse.Namespace) -> int:
-    update = desk.discard_update(args.update)
+    update = desk.scheduling.discard_update(args.update)
     out(f"update {update.id} discarded: it was due {_due(update)}; it will not go out")
     return Exit.OK
 
 
 def update_reschedule(desk: Desk, args: argparse.Namespace) -> int:
     at = read_when(desk, args.at, "--at")
-    update = desk.reschedule_update(args.update, at.at)
+    update = desk.scheduling.reschedule_update(args.update, at.at)
     out(f"update {update.id} rescheduled: goes out {when_text(at.at, when=at)}")
     _notes(at)
     return Exit.OK
@@ -340,7 +342,7 @@ def update_send(desk: Desk, args: argparse.Namespace) -> int:
     from statusdesk.cli.commands import _wait
 
     before = desk.store.incidents.update(args.update)
-    published = desk.send_update(args.update, dispatch=not args.no_wait)
+    published = desk.scheduling.send_update(args.update, dispatch=not args.no_wait)
     due = _due(before) if before else NONE
     out(f"update {published.update_id} published now (it was due {due})")
     return _report(desk, args, published, _wait(desk, published, args))
@@ -352,7 +354,7 @@ def update_edit(desk: Desk, args: argparse.Namespace) -> int:
     body = _body(args)
     if not body.en and not body.ar and args.state is None:
         raise CliError("update edit: give --en, --ar (or their files) or --state.", Exit.USAGE)
-    update = desk.edit_update(
+    update = desk.scheduling.edit_update(
         args.update,
         body=body,
         state=IncidentState(args.state) if args.state else None,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from statusdesk.app.jsonview import channel_json
 from statusdesk.cli.errors import Exit
 from statusdesk.cli.output import out, print_json
 from statusdesk.desk import Desk
-from statusdesk.jsonview import channel_json
 from statusdesk.secrets import SecretsUnavailable
 
 
 def channel_edit(desk: Desk, args: argparse.Namespace) -> int:
-    config = desk.edit_channel(args.name, dict(args.settings), args.unset)
+    config = desk.channels.edit_channel(args.name, dict(args.settings), args.unset)
     if args.json:
         print_json(channel_json(config))
     else:
@@ -30,7 +30,7 @@ def channel_remove(desk: Desk, args: argparse.Namespace) -> int:
     from statusdesk.cli.errors import CliError
 
     try:
-        removed = desk.remove_channel(args.name)
+        removed = desk.channels.remove_channel(args.name)
     except SecretsUnavailable as exc:
         raise CliError(
             f"{args.name} was not removed: its secrets could not be deleted from the keyring. "
@@ -56,7 +56,7 @@ def channel_remove(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _toggle(desk: Desk, args: argparse.Namespace, enabled: bool) -> int:
-    config, changed = desk.enable_channel(args.name, enabled)
+    config, changed = desk.channels.enable_channel(args.name, enabled)
     state = "enabled" if enabled else "disabled"
     what = (
         "new updates go to it unless they leave it out"
@@ -76,7 +76,7 @@ def channel_disable(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def setting_list(desk: Desk, args: argparse.Namespace) -> int:
-    rows = desk.workspace_settings()
+    rows = desk.settings.workspace_settings()
     if args.json:
         print_json(rows)
         return Exit.OK
@@ -93,7 +93,7 @@ def setting_list(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def setting_get(desk: Desk, args: argparse.Namespace) -> int:
-    out(desk.workspace_setting(args.key))
+    out(desk.settings.workspace_setting(args.key))
     return Exit.OK
 
 
@@ -102,7 +102,7 @@ def setting_set(desk: Desk, args: argparse.Namespace) -> int:
     from statusdesk.cli.errors import CliError
 
     try:
-        change = desk.set_workspace_setting(args.key, args.value)
+        change = desk.settings.set_workspace_setting(args.key, args.value)
     except (ChannelError, OSError) as exc:  # the setting is kept; the page could not be built
         raise CliError(
             f"{args.key} is set, but the status page could not be rebuilt: {exc}. "

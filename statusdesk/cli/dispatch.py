@@ -17,8 +17,9 @@ from statusdesk.cli.commands import HANDLERS
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.inputs import repair_arguments
 from statusdesk.cli.parser import build_parser
+from statusdesk.core.errors import Rejected
 from statusdesk.delivery.audience import FIELD as SKIP_REASON
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from statusdesk.logs import QuietFileHandler
 from statusdesk.redact import RedactingFilter
 from statusdesk.store import WorkspaceError

@@ -14,7 +14,7 @@ from typing import Any
 
 from statusdesk.cli import inputs
 from statusdesk.core.model import IncidentState
-from statusdesk.scheduling.promise import MAX_CADENCE_MIN, MIN_CADENCE_MIN
+from statusdesk.core.promise import MAX_CADENCE_MIN, MIN_CADENCE_MIN
 
 Handler = Any
 

@@ -117,7 +117,8 @@ class Disagreement(Problem):
 
 
 def disagreements_in(problems: Iterable[Problem]) -> list[Problem]:
-    """The disagreements among a check's problems (Desk.check_draft lists them as warnings)."""
+    """The disagreements among a check's problems (desk.checks.check_draft lists them as
+    warnings)."""
     return [p for p in problems if isinstance(p, Disagreement)]
 
 

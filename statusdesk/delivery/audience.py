@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from statusdesk.core.model import Channel, Problem
-from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.text.sanitize import clean
 from statusdesk.delivery.outbox import LeftOut
 
 FIELD = "skip_reason"  # the Problem's field: callers (the GUI, the CLI) tell this case apart
@@ -52,7 +52,7 @@ def audience(
     if not left:
         every = {c.id for c in chosen} == {c.id for c in enabled}
         return LeftOut(every_channel=every), []
-    why = normalize(reason or "").strip()
+    why = clean(reason or "")
     if not why:
         return LeftOut(), [left_out_problem(left)]
     return LeftOut(tuple(c.id for c in left), why, by), []

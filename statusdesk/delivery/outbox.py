@@ -20,8 +20,8 @@ from statusdesk.core.model import (
     IncidentState,
     UpdateStatus,
 )
+from statusdesk.core.promise import promised_due
 from statusdesk.core.timefmt import iso, parse_iso
-from statusdesk.scheduling.promise import promised_due
 from statusdesk.store import Store
 from statusdesk.store.records import ComponentChange, UpdatePlan
 

@@ -4,7 +4,7 @@ Definitions (the README's Export section says the same to users):
 - time to first public update: the incident's start → the first update that went out;
 - cadence: the gaps between consecutive updates that went out (mean and longest);
 - a promise: after each update goes out, the next update is owed by `promised_due` (the same
-  rule that sets the incident's countdown, scheduling/promise.py) with the cadence in force
+  rule that sets the incident's countdown, core/promise.py) with the cadence in force
   then; it is kept when the next update went out by then, missed when it went out later (or
   had not gone out by `now`, the incident still open), open while not due yet;
 - first-delivery lag (per channel): the first update going out → this channel's first
@@ -12,7 +12,7 @@ Definitions (the README's Export section says the same to users):
 - longest silence (per channel): the longest stretch with nothing delivered on the channel,
   from the first update going out until the resolution (or `now` while open);
 - the channel's standing on the latest update comes from core/cadence.py (`channel_silence`)
-  and scheduling/parity.py (`channel_parity`), as `incident show` reports it.
+  and core/parity.py (`channel_parity`), as `incident show` reports it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from statusdesk.core.model import (
     Update,
     UpdateStatus,
 )
+from statusdesk.core.parity import channel_parity
+from statusdesk.core.promise import DEFAULT_CADENCE_MIN, promised_due
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.export.model import (
     ChannelMetrics,
@@ -42,8 +44,6 @@ from statusdesk.export.model import (
     UpdateRecord,
 )
 from statusdesk.export.stamps import moment
-from statusdesk.scheduling.parity import channel_parity
-from statusdesk.scheduling.promise import DEFAULT_CADENCE_MIN, promised_due
 
 FAILED = (DeliveryState.FAILED, DeliveryState.NEEDS_DECISION)
 

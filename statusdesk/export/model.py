@@ -87,7 +87,7 @@ class ChannelMetrics:
     last_delivered_at: str | None  # core/cadence.py's channel_silence
     missed_latest: bool
     skipped_latest: bool
-    latest_state: str | None  # scheduling/parity.py: its delivery of the latest update
+    latest_state: str | None  # core/parity.py: its delivery of the latest update
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 
 The form shows the selected channel's settings (the kind's fields of channel_forms.KIND_FORMS,
 its language and order), filled with what it has now. Save settings hands what changed to
-`Desk.edit_channel` — the same check as adding — a field emptied going back to the kind's
+`Desk.channels.edit_channel` — the same check as adding — a field emptied going back to the kind's
 default. Secrets are never here (the Secrets form above keeps them in the keyring).
 """
 

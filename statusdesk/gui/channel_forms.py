@@ -1,7 +1,8 @@
 """The "add a channel" form of the Channels window, and the table it is built from.
 
 Each kind's settings are one row of `KIND_FORMS` (setting, label, hint): a new kind, or a new
-setting of a kind, is a line here, nothing else. Values go to `Desk.add_channel` as text, exactly
+setting of a kind, is a line here, nothing else. Values go to `desk.channels.add_channel` as
+text, exactly
 as `channel add KIND NAME --set k=v` gives them; an empty field is left out, so the kind's default
 applies. Secrets are never part of this form (they go to the keyring, see channels_dialog.py).
 """

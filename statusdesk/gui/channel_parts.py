@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from statusdesk.channels.base import ChannelError
 from statusdesk.channels.registry import kind_secret_names
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Channel
-from statusdesk.desk import Rejected
 from statusdesk.gui.channel_forms import EnterActs, buddy_row, no_auto_default, note, tell
 from statusdesk.secrets import SecretsUnavailable
 from statusdesk.store import WorkspaceError
@@ -65,7 +65,7 @@ def read_channels(desk: Desk) -> ChannelsView:
 
 def store_secret(desk: Desk, channel: str, key: str, value: str) -> str:
     """Into the keyring; returns which keyring took it."""
-    desk.set_channel_secret(channel, key, value)
+    desk.channels.set_channel_secret(channel, key, value)
     return desk.secrets.describe()
 
 

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.channels.registry import KINDS
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Channel, Problem
-from statusdesk.desk import Rejected
 from statusdesk.gui.channel_edit import EditChannelForm
 from statusdesk.gui.channel_forms import AddChannelForm, no_auto_default, note, tell
 from statusdesk.gui.channel_parts import (
@@ -54,8 +54,8 @@ from statusdesk.gui.workspace_window import WorkspaceWindow
 from statusdesk.secrets import SecretsUnavailable
 
 if TYPE_CHECKING:
+    from statusdesk.app.channels import Removed
     from statusdesk.desk import Desk
-    from statusdesk.desk_config import Removed
     from statusdesk.gui.tasks import TaskRunner
 
 
@@ -278,7 +278,7 @@ class ChannelsDialog(WorkspaceWindow):
         name = channel.name
         if self._start(
             "test",
-            partial(self.desk.test_channel, name),
+            partial(self.desk.channels.test_channel, name),
             self._tested,
             partial(self._test_failed, name),
         ):
@@ -300,7 +300,7 @@ class ChannelsDialog(WorkspaceWindow):
         enable = not channel.enabled
         self._start(
             "toggle",
-            partial(self.desk.enable_channel, channel.name, enable, author()),
+            partial(self.desk.channels.enable_channel, channel.name, enable, author()),
             partial(self._toggled, channel.name, enable),
             partial(self._toggle_failed, channel.name),
         )
@@ -353,7 +353,7 @@ class ChannelsDialog(WorkspaceWindow):
         kind, name, settings = self.add_form.values()
         if self._start(
             "add",
-            partial(self.desk.add_channel, kind, name, settings),
+            partial(self.desk.channels.add_channel, kind, name, settings),
             self._added,
             self._add_failed,
         ):
@@ -374,7 +374,8 @@ class ChannelsDialog(WorkspaceWindow):
     # -- editing and removing (issue #12 §7) ------------------------------------------------
 
     def save_settings(self) -> None:
-        """What changed in the edit form, checked as `channel add` checks (Desk.edit_channel)."""
+        """What changed in the edit form, checked as `channel add` checks
+        (desk.channels.edit_channel)."""
         channel = self.edit_form.channel
         if channel is None:
             return
@@ -384,7 +385,7 @@ class ChannelsDialog(WorkspaceWindow):
             return
         if self._start(
             "edit",
-            partial(self.desk.edit_channel, channel.name, given, unset),
+            partial(self.desk.channels.edit_channel, channel.name, given, unset),
             self._settings_saved,
             partial(self._settings_failed, channel.name),
         ):
@@ -435,7 +436,7 @@ class ChannelsDialog(WorkspaceWindow):
     def _remove_confirmed(self, name: str) -> None:
         if self._start(
             "remove",
-            partial(self.desk.remove_channel, name),
+            partial(self.desk.channels.remove_channel, name),
             self._removed,
             partial(self._remove_failed, name),
         ):

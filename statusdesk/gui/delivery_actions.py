@@ -3,7 +3,8 @@ why skip it. Both pop up over the main window and take the keyboard themselves (
 under a bare X server no window manager gives a new window focus); Esc closes either, changes
 nothing and gives the keyboard back to where it was.
 
-They only ask. The main window runs the decision (Desk.retry_delivery / skip_delivery, which
+They only ask. The main window runs the decision (desk.deliveries.retry_delivery /
+skip_delivery, which
 write to the workspace) on its TaskRunner, and the chip changes when the dispatcher reports it.
 """
 

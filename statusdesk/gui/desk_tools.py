@@ -232,7 +232,7 @@ class DeskTools(QObject):
         self._recent = recent
         value = json.dumps(recent, ensure_ascii=False)
         self._tasks.run(
-            lambda: self._desk.set_setting(RECENT_SETTING, value),
+            lambda: self._desk.settings.set_setting(RECENT_SETTING, value),
             lambda _none: None,
             lambda error: log.warning("palette's recent items not saved: %s", error),
         )
@@ -241,7 +241,9 @@ class DeskTools(QObject):
 
     def reload_templates(self) -> None:
         self._tasks.run(
-            lambda: list(self._desk.templates().values()), self._templates_read, self._no_templates
+            lambda: list(self._desk.templating.templates().values()),
+            self._templates_read,
+            self._no_templates,
         )
 
     def _templates_read(self, templates: list[Template]) -> None:
@@ -278,7 +280,7 @@ class DeskTools(QObject):
         )
         if incident is None:
             incident = provisional_incident(self._desk, snapshot)
-        return self._desk.compose(
+        return self._desk.templating.compose(
             name, incident, component_names=list(snapshot.component_names or snapshot.components)
         )
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Incident
+from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import age_seconds, humanize_age
 from statusdesk.gui.labels import (
     IMPACT_COLOURS,
@@ -47,7 +48,6 @@ from statusdesk.gui.rhythm import (
     countdown,
     missed_summary,
 )
-from statusdesk.scheduling.promise import Level
 from statusdesk.store.records import IncidentSummary
 
 Index = QModelIndex | QPersistentModelIndex

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
     BilingualText,
     Channel,
@@ -36,7 +37,6 @@ from statusdesk.core.model import (
     Severity,
 )
 from statusdesk.core.placeholders import leftover_placeholders
-from statusdesk.desk import Rejected
 from statusdesk.gui import operations, preview_render
 from statusdesk.gui.actions import ShortcutClaim, decision_keys_hint, install_actions
 from statusdesk.gui.audience import only_the_reason_is_missing
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self._counter = Coalesced(
             tasks,
             lambda: (
-                self.desk.outstanding_deliveries(),
+                self.desk.deliveries.outstanding_deliveries(),
                 self.desk.store.deliveries.deliveries_needing_attention(),
             ),
             self._show_outstanding,
@@ -281,7 +281,10 @@ class MainWindow(QMainWindow):
         # and what others recorded (`--no-wait`) or a retry timer of a process since closed
         # left due is sent, whether or not `statusdesk run` is up (claims keep them apart).
         self._outbox = Coalesced(
-            tasks, self.desk.recover, lambda _r: None, partial(self._read_failed, "the outbox")
+            tasks,
+            self.desk.deliveries.recover,
+            lambda _r: None,
+            partial(self._read_failed, "the outbox"),
         )
         self._outbox_poll = QTimer(self)
         self._outbox_poll.setInterval(OUTBOX_POLL_MS)
@@ -860,7 +863,7 @@ class MainWindow(QMainWindow):
         self._retrying[target.delivery_id] = target.channel
         self.say(f"{target.channel}: retrying (same idempotency key)…")
         self.session.tasks.run(
-            partial(self.desk.retry_delivery, target.delivery_id),
+            partial(self.desk.deliveries.retry_delivery, target.delivery_id),
             on_done=lambda _delivery: self._refresh_soon.start(),
             on_error=partial(self._retry_failed, target),
         )
@@ -896,7 +899,7 @@ class MainWindow(QMainWindow):
     def _skip(self, target: DeliveryTarget, reason: str) -> None:
         self.say(f"{target.channel}: skipping…")
         self.session.tasks.run(
-            partial(self.desk.skip_delivery, target.delivery_id, reason),
+            partial(self.desk.deliveries.skip_delivery, target.delivery_id, reason),
             on_done=lambda delivery: self._skipped(target, delivery),
             on_error=partial(self._decision_failed, target, "skipped"),
         )
@@ -925,7 +928,7 @@ class MainWindow(QMainWindow):
 
         def ensure() -> Path:
             if not index.exists():
-                self.desk.build_site()
+                self.desk.settings.build_site()
             return index
 
         self.say("Opening the status page…")
@@ -940,7 +943,7 @@ class MainWindow(QMainWindow):
     def rebuild_status_page(self) -> None:
         self.say("Rebuilding the status page…")
         self.session.tasks.run(
-            self.desk.build_site,
+            self.desk.settings.build_site,
             lambda path: self.say(f"Status page rebuilt: {path}"),
             self._site_failed,
         )

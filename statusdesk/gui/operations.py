@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from statusdesk.core.cleaning import clean_text
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
     BilingualText,
     Channel,
@@ -29,7 +31,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.validation import body_problems, title_problems
 from statusdesk.delivery.outbox import Published
-from statusdesk.desk import Desk, Rejected, clean_text
+from statusdesk.desk import Desk
 from statusdesk.gui.publishing import settled
 from statusdesk.gui.rhythm import ChannelStanding, channel_standings
 from statusdesk.store.records import IncidentSummary
@@ -109,10 +111,10 @@ def check(desk: Desk, snapshot: DraftSnapshot) -> list[Problem]:
     )
     try:
         # No ticked box means no channel here; Desk would read "no names" as "all enabled".
-        channels = desk.channel_configs(snapshot.channels) if snapshot.channels else []
+        channels = desk.checks.channel_configs(snapshot.channels) if snapshot.channels else []
     except Rejected as rejected:
         return problems + rejected.problems
-    problems.extend(desk.check_draft(draft, channels, incident))
+    problems.extend(desk.checks.check_draft(draft, channels, incident))
     return problems
 
 
@@ -144,7 +146,7 @@ def publish(
         problems.append(Problem("channels", "No channel is chosen; tick at least one channel."))
         raise Rejected(problems)
     if snapshot.is_new_incident:
-        return desk.open_incident(
+        return desk.publishing.open_incident(
             title=snapshot.title,
             draft=snapshot.draft(),
             kind=snapshot.kind,
@@ -154,7 +156,7 @@ def publish(
             skip_reason=snapshot.skip_reason or None,
         )
     assert snapshot.incident_id is not None
-    return desk.post_update(
+    return desk.publishing.post_update(
         snapshot.incident_id,
         snapshot.draft(),
         channel_names=snapshot.channels,

@@ -19,10 +19,11 @@ from enum import StrEnum
 
 from statusdesk.channels.base import Channel, ChannelContext, ChannelError, Rendered
 from statusdesk.channels.registry import UnknownChannelKind
+from statusdesk.core.cleaning import clean_text
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Draft, Incident, Update, UpdateStatus
 from statusdesk.core.text.sanitize import normalize
-from statusdesk.desk import Desk, clean_text
+from statusdesk.desk import Desk
 from statusdesk.gui.operations import DraftSnapshot, author, provisional_incident
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ def render_previews(desk: Desk, snapshot: DraftSnapshot) -> list[ChannelPreview]
         incident_id=incident.id,
         state=snapshot.state,
         # Components changed and nothing written: what goes out is the generated sentence.
-        body=desk.with_component_text(
+        body=desk.checks.with_component_text(
             Draft(clean_text(snapshot.body), snapshot.state, component_status=snapshot.components)
         ).body,
         author=author(),

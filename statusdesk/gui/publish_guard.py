@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from statusdesk.core.cleaning import clean_text
 from statusdesk.core.model import Problem, blocking
-from statusdesk.desk import clean_text
 from statusdesk.gui import operations
 from statusdesk.gui.operations import DraftSnapshot
 
@@ -52,7 +52,7 @@ def disagreements_worth_asking(desk: Desk, snapshot: DraftSnapshot) -> list[Prob
     only lead to that refusal."""
     if blocking(operations.check(desk, snapshot)):
         return []
-    return desk.disagreements(clean_text(snapshot.body))
+    return desk.checks.disagreements(clean_text(snapshot.body))
 
 
 class PublishGuard(QObject):

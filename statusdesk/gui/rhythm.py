@@ -15,10 +15,10 @@ from enum import StrEnum
 
 from statusdesk.core.cadence import channel_silence
 from statusdesk.core.model import Channel, Delivery, DeliveryState, Update, UpdateStatus
+from statusdesk.core.parity import channel_parity
+from statusdesk.core.promise import Level, promise_status
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.labels import one_line, state_label
-from statusdesk.scheduling.parity import channel_parity
-from statusdesk.scheduling.promise import Level, promise_status
 from statusdesk.scheduling.when import display, span
 
 # Text and accent colours per level (the same hues as the list's impact colours).

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Incident
+from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.actions import shown_key
 from statusdesk.gui.rhythm import (
@@ -35,7 +36,6 @@ from statusdesk.gui.rhythm import (
     countdown,
     short_when,
 )
-from statusdesk.scheduling.promise import Level
 
 ALARM_COLOUR = STANDING_COLOURS[Standing.MISSED]
 

@@ -2,7 +2,8 @@
 and a channel that fell silent is flagged — run by one controller beside the main window.
 
 - One QTimer, once a second, does two things: it asks the TaskRunner to run `Ticker.tick`
-  (Desk.fire_due: publish what fell due, turn stale what is too late; each update is claimed by
+  (desk.scheduling.fire_due: publish what fell due, turn stale what is too late; each update
+  is claimed by
   one process, so the window and `statusdesk run` never both send it), and it moves every clock
   on screen — the list's countdowns, the view's countdown, ages and the Scheduled section —
   without reading the workspace. A short poll of the wall clock, not a long timer, so a machine
@@ -29,10 +30,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText
+from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.delivery.outbox import Published
-from statusdesk.desk import Rejected
 from statusdesk.gui.actions import shown_key
 from statusdesk.gui.delivery_actions import DeliveryChooser
 from statusdesk.gui.labels import one_line, state_label
@@ -49,7 +51,6 @@ from statusdesk.gui.rhythm import (
 )
 from statusdesk.gui.schedule_popups import ConfirmPopup, EditPendingPopup, SchedulePicker
 from statusdesk.gui.tasks import Coalesced
-from statusdesk.scheduling.promise import Level
 from statusdesk.scheduling.ticker import Tick, Ticker
 from statusdesk.scheduling.when import display
 from statusdesk.store import WorkspaceError
@@ -86,7 +87,7 @@ class SchedulingController(QObject):
         self._tick_error: str | None = None
         self._first_beat = False
         self._editor: EditPendingPopup | None = None  # the one edit waiting for the workspace
-        self.ticker = Ticker(self._desk.fire_due, self._desk.clock, session.monotonic)
+        self.ticker = Ticker(self._desk.scheduling.fire_due, self._desk.clock, session.monotonic)
         self._ticking = Coalesced(self._tasks, self.ticker.tick, self._ticked, self._tick_failed)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -346,7 +347,8 @@ class SchedulingController(QObject):
         self.popup_wanted.emit(editor, focus)
 
     def _save_edit(self, target: PendingTarget, body: BilingualText) -> None:
-        """Checked against the update's channels as when it was written (Desk.edit_update);
+        """Checked against the update's channels as when it was written
+        (desk.scheduling.edit_update);
         the editor stays open, text kept, until that is done or refused."""
 
         def saved(_update: object) -> None:
@@ -362,7 +364,7 @@ class SchedulingController(QObject):
                 self._failed("not edited", error)
 
         self._tasks.run(
-            partial(self._desk.edit_update, target.update_id, body=body),
+            partial(self._desk.scheduling.edit_update, target.update_id, body=body),
             on_done=saved,
             on_error=refused,
         )
@@ -370,7 +372,7 @@ class SchedulingController(QObject):
     def _reschedule(self, target: PendingTarget, at: datetime) -> None:
         when = display(at, self._zone)
         self._act(
-            partial(self._desk.reschedule_update, target.update_id, at),
+            partial(self._desk.scheduling.reschedule_update, target.update_id, at),
             f"Rescheduled the update on #{target.update.incident_id} to {when}.",
             "not rescheduled",
         )
@@ -409,7 +411,7 @@ class SchedulingController(QObject):
             no="&Keep it",
             then=partial(
                 self._act,
-                partial(self._desk.cancel_update, target.update_id),
+                partial(self._desk.scheduling.cancel_update, target.update_id),
                 f"Cancelled the update scheduled for {target.when()}; it will not go out.",
                 "not cancelled",
             ),
@@ -426,7 +428,7 @@ class SchedulingController(QObject):
             no="&Keep it",
             then=partial(
                 self._act,
-                partial(self._desk.discard_update, target.update_id),
+                partial(self._desk.scheduling.discard_update, target.update_id),
                 f"Discarded the stale update that was due {target.when()}.",
                 "not discarded",
             ),
@@ -461,7 +463,7 @@ class SchedulingController(QObject):
 
         self.said.emit("Sending…")
         self._tasks.run(
-            partial(self._desk.send_update, target.update_id),
+            partial(self._desk.scheduling.send_update, target.update_id),
             on_done=sent,
             on_error=partial(self._failed, "not sent"),
         )

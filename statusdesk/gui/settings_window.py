@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk import settings as registry
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
-from statusdesk.desk import Rejected
 from statusdesk.gui.channel_forms import no_auto_default, note, tell
 from statusdesk.gui.channel_parts import error_text
 from statusdesk.gui.incident_view import muted
@@ -43,8 +43,8 @@ from statusdesk.gui.tab_order import set_tab_chain
 from statusdesk.gui.workspace_window import WorkspaceWindow
 
 if TYPE_CHECKING:
+    from statusdesk.app.workspace_settings import SettingChange
     from statusdesk.desk import Desk
-    from statusdesk.desk_config import SettingChange
     from statusdesk.gui.tasks import TaskRunner
 
 DIGIT_NAMES = {"latn": "Latin digits (0123)", "arab": "Arabic-Indic digits (٠١٢٣)"}
@@ -218,7 +218,7 @@ class SettingsWindow(WorkspaceWindow):
 
     def _read(self) -> tuple[list[dict[str, Any]], list[str]]:
         """TaskRunner work: the settings as kept, and the zones this machine knows."""
-        return self.desk.workspace_settings(), registry.zone_names()
+        return self.desk.settings.workspace_settings(), registry.zone_names()
 
     def _show(self, read: int, found: tuple[list[dict[str, Any]], list[str]]) -> None:
         rows, zone_names = found
@@ -252,7 +252,7 @@ class SettingsWindow(WorkspaceWindow):
         who = author()
         if self._start(
             "save",
-            partial(self.desk.set_workspace_settings, changed, who),
+            partial(self.desk.settings.set_workspace_settings, changed, who),
             self._saved,
             self._save_failed,
         ):

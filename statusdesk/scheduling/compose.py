@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from statusdesk import settings
 from statusdesk.core.model import BilingualText, Incident, IncidentState
+from statusdesk.core.promise import promised_due
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.scheduling.promise import promised_due
 from statusdesk.scheduling.templates import TemplateContext
 from statusdesk.store import Store
 

@@ -3,7 +3,7 @@
 `incident list --json` says per incident whether its promise is overdue; `statusdesk run`
 writes one line per lapse ("incident 7: next update overdue by 3 min") to its output and its
 log — once per lapse, not at every poll, and again only when a new promise lapses. The rule is
-the app's countdown's (scheduling/promise.py): a promise is broken from the moment it is due.
+the app's countdown's (core/promise.py): a promise is broken from the moment it is due.
 Pure: callers pass `now`.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from statusdesk.core.model import Incident
-from statusdesk.scheduling.promise import Level, promise_status
+from statusdesk.core.promise import Level, promise_status
 from statusdesk.scheduling.when import span
 
 

@@ -26,15 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from statusdesk.core.cleaning import clean_text
 from statusdesk.core.model import (
     INCIDENT_STATES,
     MAINTENANCE_STATES,
-    BilingualText,
     IncidentKind,
     Problem,
     states_for,
 )
-from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.validation import LANGUAGE_NAMES, MAX_BODY_CHARS, text_problems
 from statusdesk.scheduling.templates import (
     PLACEHOLDERS,
@@ -141,7 +140,7 @@ def _listed(effective: dict[str, Template], mine: dict[str, Template]) -> tuple[
 def cleaned(template: Template) -> Template:
     """As it will be stored: the name trimmed, each text normalised (NFC, \\n line ends) and
     trimmed, as the Desk cleans what people type."""
-    text = BilingualText(normalize(template.text.en).strip(), normalize(template.text.ar).strip())
+    text = clean_text(template.text)
     return Template(template.name.strip(), template.kind, template.state, text)
 
 

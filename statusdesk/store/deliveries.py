@@ -98,6 +98,16 @@ class SQLiteDeliveries(SQLitePart):
         )
         return [delivery_from_row(r) for r in rows]
 
+    def not_out_for_channel(self, channel_id: int) -> list[Delivery]:
+        """A channel's deliveries that are neither sent nor skipped, oldest first: what
+        removing the channel must decide."""
+        rows = self._rows(
+            "SELECT * FROM delivery WHERE channel_id = ? AND state NOT IN ('sent', 'skipped') "
+            "ORDER BY id",
+            (channel_id,),
+        )
+        return [delivery_from_row(r) for r in rows]
+
     def deliveries_for_incident(self, incident_id: int) -> dict[int, list[Delivery]]:
         """Every delivery of an incident, grouped by update id."""
         rows = self._rows(

@@ -92,3 +92,18 @@ def test_an_override_replaces_a_channels_text_unless_blank(store: StoreContract)
     assert store.deliveries.update_override(update_id, site) == "short text"
     store.deliveries.set_update_override(update_id, site, "   ")
     assert store.deliveries.update_override(update_id, site) is None
+
+
+def test_a_channels_deliveries_not_yet_out_are_listed_oldest_first(store: StoreContract) -> None:
+    incident_id = new_incident(store)
+    hook = store.channels.add_channel(kind="webhook", name="hook", now=NOW)
+    first = published_update(store, incident_id)
+    second = published_update(store, incident_id)
+    (sent_one,) = store.deliveries.create_deliveries(first, [hook], NOW)
+    (waiting,) = store.deliveries.create_deliveries(second, [hook, site_channel(store)], NOW)[:1]
+    store.deliveries.decide_delivery(sent_one, "skip", "nadia", "posted by hand", SOON)
+    listed = store.deliveries.not_out_for_channel(hook)
+    assert [(d.id, d.state) for d in listed] == [(waiting, DeliveryState.PENDING)]
+    assert store.deliveries.not_out_for_channel(site_channel(store))[0].channel_id == site_channel(
+        store
+    )

@@ -54,7 +54,7 @@ def test_the_reason_question_takes_the_keyboard_in_a_real_window(
         home, ("Payments failing", "فشل المدفوعات"), ("Card payments fail.", "تفشل المدفوعات.")
     )
     with Desk(home) as desk:
-        desk.add_channel("webhook", "ops-hook", {"url": "http://127.0.0.1:9/hook"})
+        desk.channels.add_channel("webhook", "ops-hook", {"url": "http://127.0.0.1:9/hook"})
         content = {"body_en": ENGLISH, "body_ar": ARABIC, "channels": {"ops-hook": False}}
         desk.store.drafts.save_draft(incident, content, desk.now())
     env = x_env(xvfb)

@@ -39,13 +39,13 @@ def kept(home: Path) -> list[tuple[str, str]]:
 
 def incident_with_an_update(home: Path) -> int:
     with Desk(home) as desk:
-        opened = desk.open_incident(
+        opened = desk.publishing.open_incident(
             title=BilingualText("Payments failing", "فشل المدفوعات"),
             draft=Draft(
                 BilingualText("Payments fail.", "تفشل المدفوعات."), IncidentState.IDENTIFIED
             ),
         )
-        desk.wait_for(opened.update_id, timeout=30)
+        desk.deliveries.wait_for(opened.update_id, timeout=30)
     return opened.incident_id
 
 

@@ -133,11 +133,11 @@ def grab_screen(env: dict[str, str], path: Path) -> None:
 
 def open_incident(home: Path, title: tuple[str, str], body: tuple[str, str]) -> int:
     with Desk(home) as desk:
-        done = desk.open_incident(
+        done = desk.publishing.open_incident(
             title=BilingualText(*title),
             draft=Draft(BilingualText(*body), IncidentState.INVESTIGATING),
         )
-        desk.wait_for(done.update_id, timeout=30)
+        desk.deliveries.wait_for(done.update_id, timeout=30)
     return done.incident_id
 
 

@@ -36,14 +36,14 @@ def _rows(home: Path, sql: str, *params: object) -> list[sqlite3.Row]:
 
 def _schedule(home: Path, first_due: datetime) -> list[int]:
     with Desk(home) as desk:
-        incident = desk.open_incident(
+        incident = desk.publishing.open_incident(
             title=BilingualText("Race", "سباق"),
             draft=Draft(BilingualText("Opened.", "فُتح."), IncidentState.INVESTIGATING),
             dispatch=False,
         ).incident_id
         states = [IncidentState.IDENTIFIED, IncidentState.MONITORING]
         return [
-            desk.post_update(
+            desk.publishing.post_update(
                 incident,
                 Draft(BilingualText(f"Round {n}.", f"الجولة {n}."), states[n % 2]),
                 scheduled_for=first_due + timedelta(seconds=n),

@@ -27,7 +27,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("chromium-site")
     with Desk(home) as desk:
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText("API outage", "تعطل الواجهة البرمجية"),
             draft=Draft(
                 BilingualText("We are investigating failed requests.", ARABIC),
@@ -35,7 +35,7 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 Impact.MAJOR,
             ),
         )
-        assert desk.wait_for(published.update_id, 30)[0].state == "sent"
+        assert desk.deliveries.wait_for(published.update_id, 30)[0].state == "sent"
         site = desk.paths.site.resolve()
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))

@@ -69,7 +69,7 @@ def open_incident(
 ) -> int:
     """An incident with its first update, published through Desk the way the GUI does it."""
     with Desk(home) as desk:
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText(*title),
             draft=Draft(
                 BilingualText(*body),
@@ -84,7 +84,7 @@ def open_incident(
             ),
             kind=kind,
         )
-        desk.wait_for(published.update_id, timeout=30)
+        desk.deliveries.wait_for(published.update_id, timeout=30)
     return published.incident_id
 
 

@@ -91,8 +91,10 @@ def add_channels(home: Path, webhooks: int = 1) -> None:
     post), email (copies and HTML), webhooks and Statuspage (plain text). Rendering needs no
     secret or network (publishing would: open incidents first)."""
     with Desk(home) as desk:
-        desk.add_channel("x", "acme-x", {"base_url": "http://127.0.0.1:9", "auth": "oauth1"})
-        desk.add_channel(
+        desk.channels.add_channel(
+            "x", "acme-x", {"base_url": "http://127.0.0.1:9", "auth": "oauth1"}
+        )
+        desk.channels.add_channel(
             "email",
             "mail",
             {
@@ -102,12 +104,14 @@ def add_channels(home: Path, webhooks: int = 1) -> None:
                 "recipients": "ops@acme.example",
             },
         )
-        desk.add_channel("webhook", "hook", {"url": "http://127.0.0.1:9/hook"})
-        desk.add_channel(
+        desk.channels.add_channel("webhook", "hook", {"url": "http://127.0.0.1:9/hook"})
+        desk.channels.add_channel(
             "statuspage", "sp", {"page_id": "kctbh9vrtdwd", "base_url": "http://127.0.0.1:9"}
         )
         for number in range(1, webhooks):
-            desk.add_channel("webhook", f"hook-{number}", {"url": "http://127.0.0.1:9/hook"})
+            desk.channels.add_channel(
+                "webhook", f"hook-{number}", {"url": "http://127.0.0.1:9/hook"}
+            )
 
 
 # -- what is checked ----------------------------------------------------------------------------

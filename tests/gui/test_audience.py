@@ -43,7 +43,7 @@ def workspace(home: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
         assert gamma is not None
         desk.store.channels.set_channel_enabled(gamma.id, False, desk.now())
         for title in (("Login errors", "أخطاء الدخول"), ("API errors", "أخطاء الواجهة")):
-            published = desk.open_incident(
+            published = desk.publishing.open_incident(
                 title=BilingualText(*title),
                 draft=Draft(
                     BilingualText("Investigating.", "نحقق."),
@@ -51,7 +51,7 @@ def workspace(home: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
                     author="t",
                 ),
             )
-            desk.wait_for(published.update_id, timeout=30)
+            desk.deliveries.wait_for(published.update_id, timeout=30)
             ids.append(published.incident_id)
     return ids[0], ids[1]
 
@@ -250,7 +250,7 @@ def test_scheduling_with_channels_left_out_asks_why_and_keeps_the_reason(
     press("Return")
     qtbot.waitUntil(lambda: update_count(home, current) == 2, timeout=10_000)
     with Desk(home) as desk:
-        (pending,) = desk.pending_updates(current)
+        (pending,) = desk.scheduling.pending_updates(current)
         plan = desk.store.schedule.update_plan(pending.id)
         assert plan is not None and plan.skip_reason == REASON
         assert [desk.store.channels.channel(i).name for i in plan.channel_ids] == ["site"]  # type: ignore[union-attr]

@@ -59,7 +59,7 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def add_hook(home: Path, url: str, name: str = "hook") -> None:
     with Desk(home) as desk:
-        desk.add_channel("webhook", name, {"url": url})
+        desk.channels.add_channel("webhook", name, {"url": url})
 
 
 def closed_port() -> int:
@@ -440,7 +440,7 @@ def test_remove_asks_first_then_the_channel_is_gone_and_its_record_stays(
 ) -> None:
     add_hook(home, receiver().url)
     with Desk(home) as desk:
-        desk.set_channel_secret("hook", "signing_secret", SECRET)
+        desk.channels.set_channel_secret("hook", "signing_secret", SECRET)
     incident = open_incident(home, ("API errors", "أخطاء الواجهة"), ("Investigating.", "نحقق."))
     window = launch()
     dialog = open_channels(qtbot, window, rows=2)

@@ -45,7 +45,7 @@ def test_the_composer_follows_the_incident_and_never_sends_a_status_it_only_show
 
     # Meanwhile a colleague (the CLI, another desk) reports the API back to operational.
     with Desk(home) as desk:
-        other = desk.post_update(
+        other = desk.publishing.post_update(
             active_incident,
             Draft(
                 BilingualText("The API is back.", "عادت الواجهة."),
@@ -53,7 +53,7 @@ def test_the_composer_follows_the_incident_and_never_sends_a_status_it_only_show
                 component_status={"API": ComponentStatus.OPERATIONAL},
             ),
         )
-        desk.wait_for(other.update_id, timeout=30)
+        desk.deliveries.wait_for(other.update_id, timeout=30)
     window._refresh_all()  # what the window's tick does
     qtbot.waitUntil(
         lambda: composer.components.values() == {"API": ComponentStatus.OPERATIONAL},

@@ -75,13 +75,13 @@ def probe_workspace(home: Path, monkeypatch: pytest.MonkeyPatch, channels: list[
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         for name in channels:
             desk.store.channels.add_channel(kind="probe", name=name, now=desk.now())
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText("API errors", "أخطاء الواجهة"),
             draft=Draft(
                 BilingualText("Investigating.", "نحقق."), IncidentState.INVESTIGATING, author="t"
             ),
         )
-        desk.wait_for(published.update_id, timeout=10)
+        desk.deliveries.wait_for(published.update_id, timeout=10)
     return published.incident_id
 
 

@@ -43,7 +43,7 @@ def test_a_templated_bilingual_update_reaches_every_channel_by_keyboard_alone(
     hooks = [receiver(), receiver()]
     with Desk(home) as desk:
         for number, hook in enumerate(hooks, start=1):
-            desk.add_channel("webhook", f"hook-{number}", {"url": hook.url})
+            desk.channels.add_channel("webhook", f"hook-{number}", {"url": hook.url})
     watch = MouseWatch()
     QApplication.instance().installEventFilter(watch)
     chords: list[str] = []

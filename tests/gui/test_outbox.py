@@ -31,7 +31,7 @@ def test_the_app_sends_what_another_process_recorded(
 ) -> None:  # type: ignore[no-untyped-def]
     window = launch()
     with Desk(home) as other:  # e.g. `statusdesk incident update --no-wait`
-        published = other.post_update(
+        published = other.publishing.post_update(
             incident, _draft("Identified.", "حددنا السبب."), dispatch=False
         )
     (delivery_id,) = published.delivery_ids
@@ -54,7 +54,7 @@ def test_a_delivery_left_sending_by_a_dead_process_is_reconciled_at_launch(
     import socket
 
     with Desk(home) as other:
-        published = other.post_update(
+        published = other.publishing.post_update(
             incident, _draft("Identified.", "حددنا السبب."), dispatch=False
         )
         (delivery_id,) = published.delivery_ids
@@ -86,7 +86,9 @@ def test_a_new_update_keeps_the_cards_already_shown(
     qtbot.waitUntil(lambda: len(window.view.cards()) == 1)
     (first_card,) = window.view.cards()
     with Desk(home) as other:
-        other.post_update(incident, _draft("Identified.", "حددنا السبب."), dispatch=False)
+        other.publishing.post_update(
+            incident, _draft("Identified.", "حددنا السبب."), dispatch=False
+        )
     qtbot.waitUntil(lambda: len(window.view.cards()) == 2, timeout=10_000)
     newest, oldest = window.view.cards()
     assert oldest is first_card  # kept, not rebuilt

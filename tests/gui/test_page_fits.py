@@ -72,7 +72,7 @@ OUTCOMES = {
 def seed(home: Path) -> int:
     """An incident of two updates, each in long English and Arabic, on five channels."""
     with Desk(home) as desk:
-        opened = desk.open_incident(
+        opened = desk.publishing.open_incident(
             title=BilingualText(*TITLE),
             draft=Draft(
                 BilingualText(*BODIES[0]),
@@ -84,13 +84,13 @@ def seed(home: Path) -> int:
                 },
             ),
         )
-        desk.wait_for(opened.update_id, timeout=30)
-        newest = desk.post_update(
+        desk.deliveries.wait_for(opened.update_id, timeout=30)
+        newest = desk.publishing.post_update(
             opened.incident_id, Draft(BilingualText(*BODIES[1]), IncidentState.IDENTIFIED)
         )
-        desk.wait_for(newest.update_id, timeout=30)
-        desk.add_channel("x", "x", {"base_url": "http://127.0.0.1:9", "auth": "oauth1"})
-        desk.add_channel(
+        desk.deliveries.wait_for(newest.update_id, timeout=30)
+        desk.channels.add_channel("x", "x", {"base_url": "http://127.0.0.1:9", "auth": "oauth1"})
+        desk.channels.add_channel(
             "email",
             "email",
             {
@@ -100,8 +100,8 @@ def seed(home: Path) -> int:
                 "recipients": "ops@acme.example",
             },
         )
-        desk.add_channel("webhook", "hook", {"url": "http://127.0.0.1:9/hook"})
-        desk.add_channel(
+        desk.channels.add_channel("webhook", "hook", {"url": "http://127.0.0.1:9/hook"})
+        desk.channels.add_channel(
             "statuspage", "sp", {"page_id": "kctbh9vrtdwd", "base_url": "http://127.0.0.1:9"}
         )
         ids = []

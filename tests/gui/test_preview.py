@@ -57,8 +57,10 @@ def channels(home: Path, active_incident: int) -> dict[str, int]:
     """X, an email to a fixed list, a webhook and Statuspage, beside the built-in site."""
     with Desk(home) as desk:
         added = [
-            desk.add_channel("x", "acme-x", {"base_url": "http://127.0.0.1:9", "auth": "oauth1"}),
-            desk.add_channel(
+            desk.channels.add_channel(
+                "x", "acme-x", {"base_url": "http://127.0.0.1:9", "auth": "oauth1"}
+            ),
+            desk.channels.add_channel(
                 "email",
                 "mail",
                 {
@@ -68,8 +70,8 @@ def channels(home: Path, active_incident: int) -> dict[str, int]:
                     "recipients": "ops@acme.example,cto@acme.example",
                 },
             ),
-            desk.add_channel("webhook", "hook", {"url": "http://127.0.0.1:9/hook"}),
-            desk.add_channel(
+            desk.channels.add_channel("webhook", "hook", {"url": "http://127.0.0.1:9/hook"}),
+            desk.channels.add_channel(
                 "statuspage", "sp", {"page_id": "kctbh9vrtdwd", "base_url": "http://127.0.0.1:9"}
             ),
         ]
@@ -194,7 +196,7 @@ def test_the_custom_post_replaces_the_generated_one_and_is_published(
 ) -> None:
     with Desk(home) as desk:
         for key in OAUTH1:
-            desk.set_channel_secret("acme-x", key, f"test-{key}")
+            desk.channels.set_channel_secret("acme-x", key, f"test-{key}")
     window = launch()
     composer = window.composer
     for name in ("mail", "hook", "sp"):  # X and the status page only

@@ -25,6 +25,7 @@ from statusdesk.core.model import (
     Update,
     UpdateStatus,
 )
+from statusdesk.core.promise import Level
 from statusdesk.desk import Desk
 from statusdesk.gui.delivery_actions import DeliveryChooser
 from statusdesk.gui.incident_list import NEXT
@@ -34,7 +35,6 @@ from statusdesk.gui.rhythm_widgets import RhythmPanel
 from statusdesk.gui.schedule_popups import ConfirmPopup, EditPendingPopup, SchedulePicker
 from statusdesk.gui.session import Session
 from statusdesk.gui.tray import DeskTray
-from statusdesk.scheduling.promise import Level
 from tests.gui.keys import focused, press, type_text
 from tests.gui.test_deliveries import SCRIPT, FakeTray, ProbeChannel, refused
 from tests.unit.test_schedule_support import FakeClock
@@ -74,13 +74,13 @@ def workspace(
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         for name in channels:
             desk.store.channels.add_channel(kind="probe", name=name, now=desk.now())
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText("API errors", "أخطاء الواجهة"),
             draft=Draft(
                 BilingualText("Investigating.", "نحقق."), IncidentState.INVESTIGATING, author="t"
             ),
         )
-        desk.wait_for(published.update_id, timeout=10)
+        desk.deliveries.wait_for(published.update_id, timeout=10)
     return published.incident_id
 
 
@@ -118,7 +118,7 @@ def launch_at(qtbot, home: Path, clock: FakeClock) -> Iterator[type[MainWindow]]
 def schedule(home: Path, clock: FakeClock, incident: int, minutes: float, en: str) -> int:
     """An update stored to go out `minutes` after now (as `incident update --at` does)."""
     with Desk(home, clock=clock) as desk:
-        published = desk.post_update(
+        published = desk.publishing.post_update(
             incident,
             Draft(BilingualText(en, AR), IncidentState.IDENTIFIED, author="t"),
             scheduled_for=clock.now() + timedelta(minutes=minutes),
@@ -540,15 +540,15 @@ def test_a_channel_that_failed_the_latest_update_is_flagged_and_a_skipped_one_is
     SCRIPT.sends["beta"] = [refused]
     SCRIPT.sends["gamma"] = [refused]
     with Desk(home, clock=clock) as desk:
-        published = desk.post_update(
+        published = desk.publishing.post_update(
             incident, Draft(BilingualText(EN, AR), IncidentState.IDENTIFIED, author="t")
         )
         by_channel = {
             desk.store.channels.channel(d.channel_id).name: d  # type: ignore[union-attr]
-            for d in desk.wait_for(published.update_id, timeout=10)
+            for d in desk.deliveries.wait_for(published.update_id, timeout=10)
         }
         assert by_channel["beta"].state is DeliveryState.FAILED
-        desk.skip_delivery(by_channel["gamma"].id, "posted by hand")
+        desk.deliveries.skip_delivery(by_channel["gamma"].id, "posted by hand")
     clock.run(minutes=42)  # T0 + 52 min: beta's newest delivered update is 52 min old
 
     window = launch_at()

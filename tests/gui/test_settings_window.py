@@ -28,12 +28,12 @@ def open_settings(qtbot, window: MainWindow) -> SettingsWindow:  # type: ignore[
 
 
 def listed(window: MainWindow) -> list[dict[str, str]]:
-    return window.desk.workspace_settings()
+    return window.desk.settings.workspace_settings()
 
 
 def kept(home: Path, key: str) -> str:
     with Desk(home) as desk:
-        return desk.workspace_setting(key)
+        return desk.settings.workspace_setting(key)
 
 
 def tab_to(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]

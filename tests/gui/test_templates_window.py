@@ -134,7 +134,7 @@ def test_a_template_is_written_and_saved_by_keyboard_alone(qtbot, window, home) 
     assert "(new template)" not in rows(window)
     assert str(store_path(home)) in window.outcome.text()
     with Desk(home) as desk:
-        assert desk.templates()["db-failover"].text.en == "Database failover: {service}."
+        assert desk.templating.templates()["db-failover"].text.en == "Database failover: {service}."
 
 
 def test_a_default_is_customised_then_restored(qtbot, window, home) -> None:  # type: ignore[no-untyped-def]

@@ -89,7 +89,7 @@ def _deliver(desk: Desk, update_id: int) -> None:
     names = {c.id: c.name for c in desk.store.channels.channels()}
     for delivery in desk.store.deliveries.deliveries_for_update(update_id):
         if names[delivery.channel_id] == "ops-hook":
-            desk.skip_delivery(delivery.id, SKIP_REASON, by="amal")
+            desk.deliveries.skip_delivery(delivery.id, SKIP_REASON, by="amal")
         else:
             desk.dispatcher.attempt(delivery.id)
 
@@ -101,7 +101,7 @@ def tell_the_story(desk: Desk, clock: FakeClock) -> Story:
     def draft(state: IncidentState, components: dict[str, ComponentStatus] | None = None) -> Draft:
         return Draft(BODIES[state], state, author="test", component_status=components or {})
 
-    opened = desk.open_incident(
+    opened = desk.publishing.open_incident(
         title=TITLE,
         draft=draft(IncidentState.INVESTIGATING, {"API": ComponentStatus.MAJOR_OUTAGE}),
         impact=Impact.MAJOR,
@@ -111,7 +111,7 @@ def tell_the_story(desk: Desk, clock: FakeClock) -> Story:
     )
     incident = opened.incident_id
     clock.run(minutes=5)
-    report = desk.fire_due(dispatch=False)
+    report = desk.scheduling.fire_due(dispatch=False)
     first = opened.update_id
     assert report.delivery_ids, "the scheduled first update went out"
     _deliver(desk, first)
@@ -124,17 +124,17 @@ def tell_the_story(desk: Desk, clock: FakeClock) -> Story:
     assert desk.dispatcher.attempt(beta.id) is DeliveryState.SENT
 
     clock.run(minutes=14)
-    second = desk.post_update(
+    second = desk.publishing.post_update(
         incident, draft(IncidentState.IDENTIFIED), channel_names=channels, dispatch=False
     ).update_id
     _deliver(desk, second)
 
     clock.run(minutes=50)
-    third = desk.post_update(
+    third = desk.publishing.post_update(
         incident, draft(IncidentState.MONITORING), channel_names=channels, dispatch=False
     ).update_id
     _deliver(desk, third)
-    follow_up = desk.post_update(
+    follow_up = desk.publishing.post_update(
         incident,
         Draft(BilingualText("Still monitoring.", "ما زلنا نراقب."), IncidentState.MONITORING),
         channel_names=channels,
@@ -143,8 +143,8 @@ def tell_the_story(desk: Desk, clock: FakeClock) -> Story:
     ).update_id
 
     clock.run(minutes=20)
-    desk.cancel_update(follow_up, by="amal")
-    fourth = desk.post_update(
+    desk.scheduling.cancel_update(follow_up, by="amal")
+    fourth = desk.publishing.post_update(
         incident,
         draft(IncidentState.RESOLVED, {"API": ComponentStatus.OPERATIONAL}),
         channel_names=channels,
@@ -163,11 +163,11 @@ def story_desk(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[De
     with Desk(home, clock=clock) as desk:
         with desk.store.transaction():
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
-        desk.add_channel(KIND, "alpha", {})
-        desk.add_channel(KIND, "beta", {"url": BETA_URL})
-        desk.add_channel("webhook", "ops-hook", {"url": HOOK_URL})
-        desk.set_channel_secret("ops-hook", "signing_secret", SIGNING_SECRET)
-        desk.set_channel_secret("beta", "signing_secret", BETA_SECRET)
+        desk.channels.add_channel(KIND, "alpha", {})
+        desk.channels.add_channel(KIND, "beta", {"url": BETA_URL})
+        desk.channels.add_channel("webhook", "ops-hook", {"url": HOOK_URL})
+        desk.channels.set_channel_secret("ops-hook", "signing_secret", SIGNING_SECRET)
+        desk.channels.set_channel_secret("beta", "signing_secret", BETA_SECRET)
         story = tell_the_story(desk, clock)
         yield desk, story
 

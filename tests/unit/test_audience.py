@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, DeliveryState, IncidentState
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from statusdesk.export.api import export_incident
 from statusdesk.gui.rhythm import Standing, channel_standings
 from tests.unit.test_cli_support import add_probes, call, register
@@ -63,18 +64,20 @@ def test_leaving_an_enabled_channel_out_without_a_reason_is_refused_and_names_it
     desk: Desk,
 ) -> None:
     with pytest.raises(Rejected) as refused:
-        desk.open_incident(title=TITLE, draft=draft(), channel_names=["alpha"], dispatch=False)
+        desk.publishing.open_incident(
+            title=TITLE, draft=draft(), channel_names=["alpha"], dispatch=False
+        )
     (problem,) = refused.value.problems
     assert problem.field == "skip_reason" and problem.message.startswith("beta is enabled but")
     assert desk.store.incidents.incidents() == []  # nothing was recorded
     for blank in ("", "  \n"):
         with pytest.raises(Rejected, match="beta is enabled but left out"):
-            desk.open_incident(
+            desk.publishing.open_incident(
                 title=TITLE, draft=draft(), channel_names=["alpha"], skip_reason=blank
             )
-    opened = desk.open_incident(title=TITLE, draft=draft(), dispatch=False)
+    opened = desk.publishing.open_incident(title=TITLE, draft=draft(), dispatch=False)
     with pytest.raises(Rejected, match="beta is enabled but left out") as refused:
-        desk.post_update(
+        desk.publishing.post_update(
             opened.incident_id, draft(IncidentState.IDENTIFIED), channel_names=["alpha"]
         )
     assert [p.field for p in refused.value.problems] == ["skip_reason"]
@@ -83,7 +86,7 @@ def test_leaving_an_enabled_channel_out_without_a_reason_is_refused_and_names_it
     beta = desk.store.channels.channel_by_name("beta")
     assert beta is not None
     desk.store.channels.set_channel_enabled(beta.id, False, desk.now())
-    narrowed = desk.post_update(
+    narrowed = desk.publishing.post_update(
         opened.incident_id, draft(), channel_names=["alpha"], dispatch=False
     )
     assert states(desk, narrowed.update_id) == {"alpha": ("pending", None, None)}
@@ -91,7 +94,7 @@ def test_leaving_an_enabled_channel_out_without_a_reason_is_refused_and_names_it
 
 
 def test_with_a_reason_each_left_out_channel_is_skipped_in_the_same_publish(desk: Desk) -> None:
-    published = desk.open_incident(
+    published = desk.publishing.open_incident(
         title=TITLE,
         draft=draft(),
         channel_names=["alpha"],
@@ -109,7 +112,7 @@ def test_with_a_reason_each_left_out_channel_is_skipped_in_the_same_publish(desk
     (event,) = skip_events(desk, published.update_id)
     assert (event["delivery_id"], event["actor"]) == (beta, "test")
     assert json.loads(str(event["data"]))["reason"] == REASON
-    updated = desk.post_update(
+    updated = desk.publishing.post_update(
         published.incident_id,
         draft(IncidentState.IDENTIFIED),
         channel_names=["beta"],
@@ -126,15 +129,15 @@ def test_with_a_reason_each_left_out_channel_is_skipped_in_the_same_publish(desk
 def test_a_scheduled_update_keeps_its_choice_and_reason_and_skips_when_it_falls_due(
     desk: Desk, clock: FakeClock
 ) -> None:
-    opened = desk.open_incident(title=TITLE, draft=draft(), dispatch=False)
+    opened = desk.publishing.open_incident(title=TITLE, draft=draft(), dispatch=False)
     with pytest.raises(Rejected, match="beta is enabled but left out"):
-        desk.post_update(
+        desk.publishing.post_update(
             opened.incident_id,
             draft(IncidentState.MONITORING),
             channel_names=["alpha"],
             scheduled_for=T0 + timedelta(minutes=5),
         )
-    narrowed = desk.post_update(
+    narrowed = desk.publishing.post_update(
         opened.incident_id,
         draft(IncidentState.MONITORING),
         channel_names=["alpha"],
@@ -142,7 +145,7 @@ def test_a_scheduled_update_keeps_its_choice_and_reason_and_skips_when_it_falls_
         skip_reason=REASON,
         dispatch=False,
     )
-    every = desk.post_update(
+    every = desk.publishing.post_update(
         opened.incident_id,
         draft(IncidentState.MONITORING, en="Still watching.", ar="ما زلنا نراقب."),
         scheduled_for=T0 + timedelta(minutes=6),
@@ -152,9 +155,9 @@ def test_a_scheduled_update_keeps_its_choice_and_reason_and_skips_when_it_falls_
         desk.store.deliveries.deliveries_for_update(narrowed.update_id) == []
     )  # nothing until due
     # A channel added and enabled before they fall due.
-    desk.add_channel("probe", "gamma", {})
+    desk.channels.add_channel("probe", "gamma", {})
     clock.run(minutes=6)
-    report = desk.fire_due(dispatch=False)
+    report = desk.scheduling.fire_due(dispatch=False)
     assert {f.published.update_id for f in report.fired} == {
         narrowed.update_id,
         every.update_id,
@@ -188,12 +191,12 @@ def test_a_maintenance_opening_needs_the_reason_and_each_announcement_skips_with
         "dispatch": False,
     }
     with pytest.raises(Rejected, match="beta is enabled but left out"):
-        desk.open_maintenance(**kwargs)  # type: ignore[arg-type]
-    opened = desk.open_maintenance(**kwargs, skip_reason=REASON)  # type: ignore[arg-type]
+        desk.maintenance.open_maintenance(**kwargs)  # type: ignore[arg-type]
+    opened = desk.maintenance.open_maintenance(**kwargs, skip_reason=REASON)  # type: ignore[arg-type]
     first = opened.announcements[0][1]
     assert states(desk, first.update_id)["beta"] == ("skipped", REASON, "amal")
     clock.run(hours=2)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     fired = [
         p
         for _, p in opened.announcements[1:]
@@ -207,15 +210,15 @@ def test_a_maintenance_opening_needs_the_reason_and_each_announcement_skips_with
 def test_a_left_out_channel_reads_as_a_decision_in_silence_parity_alarm_and_export(
     desk: Desk, clock: FakeClock
 ) -> None:
-    opened = desk.open_incident(title=TITLE, draft=draft(), dispatch=False)
-    updated = desk.post_update(
+    opened = desk.publishing.open_incident(title=TITLE, draft=draft(), dispatch=False)
+    updated = desk.publishing.post_update(
         opened.incident_id,
         draft(IncidentState.IDENTIFIED),
         channel_names=["alpha"],
         skip_reason=REASON,
         dispatch=False,
     )
-    detail = desk.incident_detail(opened.incident_id)
+    detail = desk.views.incident_detail(opened.incident_id)
     assert detail is not None
     assert detail["silence"]["beta"]["skipped"] is True
     assert detail["silence"]["beta"]["missed_latest"] is False

@@ -15,7 +15,7 @@ from statusdesk.core.model import (
     Update,
     UpdateStatus,
 )
-from statusdesk.scheduling.parity import channel_parity
+from statusdesk.core.parity import channel_parity
 
 X = Channel(1, "x", "x", True, Language.BOTH, Order.EN_FIRST)
 SITE = Channel(2, "site", "site", True, Language.BOTH, Order.EN_FIRST)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from statusdesk.channels.base import Ambiguous, Permanent, Receipt, Transient
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, DeliveryState, Draft, IncidentState
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from statusdesk.store import WorkspaceError
 from tests.probe import SCRIPT, register
 
@@ -48,8 +49,10 @@ def test_publishing_fans_out_in_parallel(probe_desk: Desk) -> None:
         return Receipt(remote_id="ok")
 
     SCRIPT.sends = {"alpha": [meet], "beta": [meet]}
-    published = probe_desk.open_incident(title=BilingualText("API down", "تعطل"), draft=draft())
-    deliveries = probe_desk.wait_for(published.update_id, timeout=10)
+    published = probe_desk.publishing.open_incident(
+        title=BilingualText("API down", "تعطل"), draft=draft()
+    )
+    deliveries = probe_desk.deliveries.wait_for(published.update_id, timeout=10)
     assert {d.state for d in deliveries} == {DeliveryState.SENT}
     assert all(d.attempts == 1 and d.sent_at for d in deliveries)
     assert sorted(name for name, _, _ in SCRIPT.attempts) == ["alpha", "beta"]
@@ -60,8 +63,10 @@ def test_each_delivery_keeps_its_idempotency_key_across_retries(probe_desk: Desk
         raise Transient("alpha: the server is busy (503); retrying", retry_after=0.05)
 
     SCRIPT.sends = {"alpha": [busy, busy]}
-    published = probe_desk.open_incident(title=BilingualText("API down", ""), draft=draft())
-    deliveries = probe_desk.wait_for(published.update_id, timeout=10)
+    published = probe_desk.publishing.open_incident(
+        title=BilingualText("API down", ""), draft=draft()
+    )
+    deliveries = probe_desk.deliveries.wait_for(published.update_id, timeout=10)
     by_name = states(probe_desk, published.update_id)
     assert by_name == {"alpha": DeliveryState.SENT, "beta": DeliveryState.SENT}
     alpha_keys = {key for name, key, _ in SCRIPT.attempts if name == "alpha"}
@@ -77,8 +82,8 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
         raise Permanent("alpha rejected the post: credentials expired — re-enter them")
 
     SCRIPT.sends = {"alpha": [refused]}
-    first = probe_desk.open_incident(title=BilingualText("API down", ""), draft=draft())
-    probe_desk.wait_for(first.update_id, timeout=10)
+    first = probe_desk.publishing.open_incident(title=BilingualText("API down", ""), draft=draft())
+    probe_desk.deliveries.wait_for(first.update_id, timeout=10)
     assert states(probe_desk, first.update_id) == {
         "alpha": DeliveryState.FAILED,
         "beta": DeliveryState.SENT,
@@ -98,8 +103,10 @@ def test_permanent_ambiguous_and_crashing_channels_are_recorded(probe_desk: Desk
 
     SCRIPT.sends = {"alpha": [maybe], "beta": [bug]}
     SCRIPT.attempts.clear()
-    second = probe_desk.post_update(first.incident_id, draft("Identified.", "تم التحديد."))
-    probe_desk.wait_for(second.update_id, timeout=10)
+    second = probe_desk.publishing.post_update(
+        first.incident_id, draft("Identified.", "تم التحديد.")
+    )
+    probe_desk.deliveries.wait_for(second.update_id, timeout=10)
     # Ambiguous: unknown, reconciled (the probe says "not landed"), resent with the same key.
     # A bug in a channel: nobody knows what left, so a person decides.
     assert states(probe_desk, second.update_id) == {
@@ -122,7 +129,7 @@ def test_a_delivery_in_flight_is_not_attempted_twice(probe_desk: Desk) -> None:
         return Receipt(remote_id="ok")
 
     SCRIPT.sends = {"alpha": [slow]}
-    published = probe_desk.open_incident(
+    published = probe_desk.publishing.open_incident(
         title=BilingualText("API down", ""),
         draft=draft(),
         channel_names=["alpha"],
@@ -136,16 +143,18 @@ def test_a_delivery_in_flight_is_not_attempted_twice(probe_desk: Desk) -> None:
         threading.Event().wait(0.02)
     assert probe_desk.dispatcher.attempt(delivery_id) is None
     release.set()
-    probe_desk.wait_for(published.update_id, timeout=10)
+    probe_desk.deliveries.wait_for(published.update_id, timeout=10)
     assert [name for name, _, _ in SCRIPT.attempts] == ["alpha"]
 
 
 def test_rejected_input_writes_nothing(probe_desk: Desk) -> None:
     with pytest.raises(Rejected) as info:
-        probe_desk.open_incident(title=BilingualText("API down", ""), draft=draft("", " "))
+        probe_desk.publishing.open_incident(
+            title=BilingualText("API down", ""), draft=draft("", " ")
+        )
     assert "Both the English and the Arabic text are empty" in str(info.value)
     with pytest.raises(Rejected, match="no channel named 'nope'"):
-        probe_desk.open_incident(
+        probe_desk.publishing.open_incident(
             title=BilingualText("x", ""), draft=draft(), channel_names=["nope"]
         )
     assert probe_desk.store.incidents.incidents() == []
@@ -157,6 +166,6 @@ def test_publishing_is_all_or_nothing(probe_desk: Desk, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(probe_desk.store.deliveries, "create_deliveries", broken)
     with pytest.raises(WorkspaceError):
-        probe_desk.open_incident(title=BilingualText("API down", ""), draft=draft())
+        probe_desk.publishing.open_incident(title=BilingualText("API down", ""), draft=draft())
     assert probe_desk.store.incidents.incidents() == []
     assert probe_desk.store.conn.execute('SELECT COUNT(*) FROM "update"').fetchone()[0] == 0

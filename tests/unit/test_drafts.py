@@ -23,11 +23,11 @@ def test_a_draft_is_saved_replaced_and_dropped(desk: Desk) -> None:
 
 
 def test_only_drafts_of_incidents_that_exist_are_read_back(desk: Desk) -> None:
-    opened = desk.open_incident(
+    opened = desk.publishing.open_incident(
         title=BilingualText("API down", "توقف الواجهة"),
         draft=Draft(BilingualText("Down.", "متوقفة."), IncidentState.INVESTIGATING),
     )
-    desk.wait_for(opened.update_id, timeout=30)
+    desk.deliveries.wait_for(opened.update_id, timeout=30)
     desk.store.drafts.save_draft(opened.incident_id, {"body_en": "kept"}, "2026-11-26T10:00:00Z")
     desk.store.drafts.save_draft(999, {"body_en": "orphan"}, "2026-11-26T10:00:01Z")
     assert [(d.target, d.content) for d in desk.store.drafts.saved_drafts()] == [

@@ -37,6 +37,7 @@ from statusdesk.channels.base import (
     RenderedPart,
     Transient,
 )
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
     BilingualText,
     Channel,
@@ -56,7 +57,7 @@ from statusdesk.delivery.outbox import Published
 from statusdesk.delivery.owners import new_owner, process_is_gone
 from statusdesk.delivery.ratelimit import RequestSpacing
 from statusdesk.delivery.retry import backoff_seconds
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from statusdesk.store import Store
 
 # -- probe channels ---------------------------------------------------------------------------
@@ -181,7 +182,7 @@ def draft(en: str = "We are investigating.", ar: str = "نحقق في المشك
 
 
 def publish(desk: Desk, *channels: str, dispatch: bool = True) -> Published:
-    return desk.open_incident(
+    return desk.publishing.open_incident(
         title=BilingualText("API down", "تعطل"),
         draft=draft(),
         channel_names=list(channels),
@@ -206,7 +207,7 @@ def event_kinds(desk: Desk, delivery_id: int) -> list[str]:
 
 
 def wait_state(desk: Desk, delivery_id: int, state: DeliveryState, timeout: float = 10) -> None:
-    """Poll the workspace (as Desk.wait_for does) until the delivery is in `state`."""
+    """Poll the workspace (as Desk.deliveries.wait_for does) until the delivery is in `state`."""
     deadline = time.monotonic() + timeout
     while (current := delivery(desk, delivery_id)).state is not state:
         assert time.monotonic() < deadline, f"still {current.state} after {timeout} s: {current}"
@@ -250,8 +251,8 @@ def test_a_dead_holders_delivery_is_reconciled_before_anything_is_resent(
     }[found]
     PROBE.reconcile_steps["alpha"] = [answer]
 
-    assert desk.recover() == Recovery(abandoned=1, reconciling=1)
-    (after,) = chosen(desk.wait_for(published.update_id, timeout=10))
+    assert desk.deliveries.recover() == Recovery(abandoned=1, reconciling=1)
+    (after,) = chosen(desk.deliveries.wait_for(published.update_id, timeout=10))
 
     assert PROBE.reconciles == [("alpha", key)]
     kinds = event_kinds(desk, delivery_id)
@@ -294,7 +295,7 @@ def test_a_live_holder_keeps_its_delivery_until_its_lease_runs_out(
     assert desk.store.ledger.claim_delivery(beta_id, owner, later(desk, -1), desk.now())
     beta_key = delivery(desk, beta_id).idempotency_key
 
-    assert desk.recover() == Recovery(abandoned=1, reconciling=1)
+    assert desk.deliveries.recover() == Recovery(abandoned=1, reconciling=1)
     wait_state(desk, beta_id, DeliveryState.SENT)
 
     # Lease in the future: untouched, still the holder's.
@@ -338,8 +339,8 @@ def test_a_worker_whose_lease_was_taken_over_cannot_overwrite_the_outcome(
     try:
         (attempt,) = stalled.submit([delivery_id])
         assert in_flight.wait(10)
-        assert desk.recover().abandoned == 1  # its lease ran out: taken over, reconciled
-        (taken,) = chosen(desk.wait_for(published.update_id, timeout=10))
+        assert desk.deliveries.recover().abandoned == 1  # its lease ran out: taken over, reconciled
+        (taken,) = chosen(desk.deliveries.wait_for(published.update_id, timeout=10))
         assert (taken.state, taken.remote_id) == (DeliveryState.SENT, "found-1")
         release.set()
         assert attempt.result(timeout=10) is None  # its outcome was not recorded
@@ -493,7 +494,7 @@ def test_every_hand_over_matches_owner_and_attempt(engine_desk: Desk) -> None:
 def test_a_thread_resumes_at_its_first_unsent_part(engine_desk: Desk) -> None:
     PROBE.fail_part_once = {2}  # part 1 goes out, part 2 meets a 503 on the first attempt
     published = publish(engine_desk, "thread")
-    (after,) = chosen(engine_desk.wait_for(published.update_id, timeout=10))
+    (after,) = chosen(engine_desk.deliveries.wait_for(published.update_id, timeout=10))
 
     assert after.state is DeliveryState.SENT and after.attempts == 2
     assert PROBE.posted == [1, 2, 2, 3]  # part 1 never again
@@ -519,7 +520,7 @@ def test_requests_to_one_channel_are_spaced_across_workers(engine_desk: Desk) ->
     desk = engine_desk
     first = publish(desk, "slow", dispatch=False)
     updates = [first] + [
-        desk.post_update(
+        desk.publishing.post_update(
             first.incident_id,
             draft(f"Update {n}."),
             channel_names=["slow"],
@@ -531,7 +532,7 @@ def test_requests_to_one_channel_are_spaced_across_workers(engine_desk: Desk) ->
     ids = [p.delivery_ids[0] for p in updates]
     desk.dispatcher.submit(ids)  # four workers, all at once
     for published in updates:
-        desk.wait_for(published.update_id, timeout=10)
+        desk.deliveries.wait_for(published.update_id, timeout=10)
 
     assert {delivery(desk, i).state for i in ids} == {DeliveryState.SENT}
     starts = sorted(at for name, _, at in PROBE.sends if name == "slow")
@@ -572,7 +573,7 @@ def _refused() -> Receipt:
 def _failed_delivery(desk: Desk) -> tuple[Published, int]:
     PROBE.send_steps["alpha"] = [_refused]
     published = publish(desk, "alpha")
-    (failed,) = chosen(desk.wait_for(published.update_id, timeout=10))
+    (failed,) = chosen(desk.deliveries.wait_for(published.update_id, timeout=10))
     assert failed.state is DeliveryState.FAILED
     return published, failed.id
 
@@ -580,9 +581,9 @@ def _failed_delivery(desk: Desk) -> tuple[Published, int]:
 def test_a_retry_decided_by_a_person_sends_again_with_the_same_key(engine_desk: Desk) -> None:
     desk = engine_desk
     published, delivery_id = _failed_delivery(desk)
-    queued = desk.retry_delivery(delivery_id, by="amal")
+    queued = desk.deliveries.retry_delivery(delivery_id, by="amal")
     assert queued.decided_by == "amal"
-    (after,) = chosen(desk.wait_for(published.update_id, timeout=10))
+    (after,) = chosen(desk.deliveries.wait_for(published.update_id, timeout=10))
 
     assert after.state is DeliveryState.SENT and after.attempts == 2
     assert PROBE.keys("alpha") == [after.idempotency_key] * 2
@@ -596,10 +597,10 @@ def test_a_skip_needs_a_reason_and_is_recorded(engine_desk: Desk) -> None:
     _, delivery_id = _failed_delivery(desk)
     for blank in ("", "  \n "):
         with pytest.raises(Rejected, match=r"Say why this channel is skipped \(--reason TEXT\)"):
-            desk.skip_delivery(delivery_id, blank, by="amal")
+            desk.deliveries.skip_delivery(delivery_id, blank, by="amal")
     assert delivery(desk, delivery_id).state is DeliveryState.FAILED
 
-    skipped = desk.skip_delivery(delivery_id, "Told customers by phone.", by="amal")
+    skipped = desk.deliveries.skip_delivery(delivery_id, "Told customers by phone.", by="amal")
     assert skipped.state is DeliveryState.SKIPPED
     assert (skipped.decided_by, skipped.decision_note) == ("amal", "Told customers by phone.")
     (event,) = [
@@ -610,19 +611,19 @@ def test_a_skip_needs_a_reason_and_is_recorded(engine_desk: Desk) -> None:
     assert (event["delivery_id"], event["actor"]) == (delivery_id, "amal")
     assert '"reason": "Told customers by phone."' in event["data"]
     with pytest.raises(Rejected, match=f"Delivery {delivery_id} is already skipped."):
-        desk.skip_delivery(delivery_id, "again", by="amal")
+        desk.deliveries.skip_delivery(delivery_id, "again", by="amal")
 
 
 def test_a_sent_delivery_is_not_decided_again(engine_desk: Desk) -> None:
     desk = engine_desk
     published = publish(desk, "alpha")
-    (sent,) = chosen(desk.wait_for(published.update_id, timeout=10))
+    (sent,) = chosen(desk.deliveries.wait_for(published.update_id, timeout=10))
     assert sent.state is DeliveryState.SENT
     message = f"Delivery {sent.id} was already sent; nothing to decide."
     with pytest.raises(Rejected, match=message):
-        desk.retry_delivery(sent.id, by="amal")
+        desk.deliveries.retry_delivery(sent.id, by="amal")
     with pytest.raises(Rejected, match=message) as info:
-        desk.skip_delivery(sent.id, "no need", by="amal")
+        desk.deliveries.skip_delivery(sent.id, "no need", by="amal")
     assert [p.field for p in info.value.problems] == ["delivery"]
     assert delivery(desk, sent.id).state is DeliveryState.SENT
     assert PROBE.keys("alpha") == [sent.idempotency_key]  # not sent twice
@@ -633,12 +634,12 @@ def test_deliveries_in_flight_or_waiting_are_not_decided_twice(engine_desk: Desk
     published = publish(desk, "alpha", "beta", dispatch=False)
     alpha_id, beta_id = published.delivery_ids
     with pytest.raises(Rejected, match="is already waiting to be sent"):
-        desk.retry_delivery(alpha_id)
+        desk.deliveries.retry_delivery(alpha_id)
     assert desk.store.ledger.claim_delivery(alpha_id, new_owner(), later(desk, 300), desk.now())
     with pytest.raises(Rejected, match="is being sent right now; wait for its outcome"):
-        desk.retry_delivery(alpha_id)
+        desk.deliveries.retry_delivery(alpha_id)
     with pytest.raises(Rejected, match="is being sent right now; wait for its outcome"):
-        desk.skip_delivery(alpha_id, "x")
+        desk.deliveries.skip_delivery(alpha_id, "x")
     assert delivery(desk, alpha_id).state is DeliveryState.SENDING
     assert delivery(desk, beta_id).state is DeliveryState.PENDING
 
@@ -654,7 +655,7 @@ def test_a_skipped_delivery_is_not_sent_when_its_retry_falls_due(engine_desk: De
     (delivery_id,) = published.delivery_ids
     wait_state(desk, delivery_id, DeliveryState.RETRY_WAIT)
     waiting = delivery(desk, delivery_id)
-    desk.skip_delivery(waiting.id, "The incident was resolved before it could go out.")
+    desk.deliveries.skip_delivery(waiting.id, "The incident was resolved before it could go out.")
     # What the retry timer does when it fires: the row is no longer the outbox's.
     assert desk.dispatcher.attempt(waiting.id) is None
     assert delivery(desk, waiting.id).state is DeliveryState.SKIPPED
@@ -663,17 +664,17 @@ def test_a_skipped_delivery_is_not_sent_when_its_retry_falls_due(engine_desk: De
 
 def test_outstanding_deliveries_count_what_is_not_out_yet(engine_desk: Desk) -> None:
     desk = engine_desk
-    assert desk.outstanding_deliveries() == 0
+    assert desk.deliveries.outstanding_deliveries() == 0
     PROBE.send_steps["alpha"] = [_refused]
     first = publish(desk, "alpha", "beta", dispatch=False)
-    assert desk.outstanding_deliveries() == 2  # pending
+    assert desk.deliveries.outstanding_deliveries() == 2  # pending
     desk.dispatcher.submit(first.delivery_ids)
-    desk.wait_for(first.update_id, timeout=10)
-    assert desk.outstanding_deliveries() == 1  # alpha failed, beta sent
-    second = desk.post_update(first.incident_id, draft("Identified."), dispatch=False)
-    assert desk.outstanding_deliveries() == 1 + len(second.delivery_ids)
-    desk.skip_delivery(first.delivery_ids[0], "Posted by hand.")
-    assert desk.outstanding_deliveries() == len(second.delivery_ids)
+    desk.deliveries.wait_for(first.update_id, timeout=10)
+    assert desk.deliveries.outstanding_deliveries() == 1  # alpha failed, beta sent
+    second = desk.publishing.post_update(first.incident_id, draft("Identified."), dispatch=False)
+    assert desk.deliveries.outstanding_deliveries() == 1 + len(second.delivery_ids)
+    desk.deliveries.skip_delivery(first.delivery_ids[0], "Posted by hand.")
+    assert desk.deliveries.outstanding_deliveries() == len(second.delivery_ids)
 
 
 # -- (f) the retry schedule -------------------------------------------------------------------

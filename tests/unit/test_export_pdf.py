@@ -213,7 +213,7 @@ def test_arabic_is_searchable_and_zone_offsets_read_the_right_way(  # type: igno
             IncidentState.INVESTIGATING,
             author="amal",
         )
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText("Trading halted", "توقف التداول"), draft=draft, dispatch=False
         )
         pdf = tmp_path / "timeline.pdf"

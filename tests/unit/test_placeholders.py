@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, Draft, IncidentState, Severity
 from statusdesk.core.placeholders import leftover_placeholders
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 
 
 def test_each_placeholder_left_is_named_with_its_position() -> None:
@@ -31,5 +32,5 @@ def test_braces_in_prose_are_not_placeholders() -> None:
 def test_publishing_a_body_with_a_placeholder_is_refused_and_writes_nothing(desk: Desk) -> None:
     draft = Draft(BilingualText("Back by {eta}.", "نعود بحلول {eta}."), IncidentState.IDENTIFIED)
     with pytest.raises(Rejected, match=r"still has the placeholder \{eta\}"):
-        desk.open_incident(title=BilingualText("API down", "توقف الواجهة"), draft=draft)
+        desk.publishing.open_incident(title=BilingualText("API down", "توقف الواجهة"), draft=draft)
     assert desk.store.incidents.incidents() == []

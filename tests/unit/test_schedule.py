@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from statusdesk.core.model import BilingualText, IncidentKind, IncidentState
-from statusdesk.scheduling.promise import Level, promise_status, promised_due
+from statusdesk.core.promise import Level, promise_status, promised_due
 from statusdesk.scheduling.templates import (
     PLACEHOLDERS,
     TemplateContext,

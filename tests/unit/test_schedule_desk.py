@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
     BilingualText,
     ComponentStatus,
@@ -20,7 +21,7 @@ from statusdesk.core.model import (
     UpdateStatus,
 )
 from statusdesk.core.timefmt import iso
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from statusdesk.runner import Runner
 from statusdesk.scheduling.due import DueReport
 from tests.unit.test_schedule_support import (
@@ -47,7 +48,7 @@ def desk(home: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> Desk:
 
 
 def schedule(desk: Desk, incident_id: int, minutes: float, state: IncidentState) -> int:
-    published = desk.post_update(
+    published = desk.publishing.post_update(
         incident_id,
         draft(state, f"{state.value} update", f"تحديث {state.value}"),
         scheduled_for=desk.clock.now() + timedelta(minutes=minutes),
@@ -69,15 +70,15 @@ def test_a_scheduled_update_has_no_deliveries_until_it_falls_due(
     assert update is not None and update.status is UpdateStatus.SCHEDULED
     assert update.scheduled_for == iso(T0 + timedelta(minutes=10))
     assert desk.store.deliveries.deliveries_for_update(update_id) == []
-    assert desk.next_due() == T0 + timedelta(minutes=10)
+    assert desk.scheduling.next_due() == T0 + timedelta(minutes=10)
     assert [e["kind"] for e in desk.store.audit.events(incident)][-1] == "update.scheduled"
     # The incident is as it was: the update changes it when it goes out.
     assert desk.store.incidents.incident(incident).state is IncidentState.INVESTIGATING  # type: ignore[union-attr]
 
     clock.run(minutes=9, seconds=59)
-    assert desk.fire_due(dispatch=False).fired == []
+    assert desk.scheduling.fire_due(dispatch=False).fired == []
     clock.run(seconds=1)  # exactly due
-    report = desk.fire_due(dispatch=False)
+    report = desk.scheduling.fire_due(dispatch=False)
     assert [f.published.update_id for f in report.fired] == [update_id]
     assert report.fired[0].late_seconds == 0
     deliveries = desk.store.deliveries.deliveries_for_update(update_id)
@@ -85,15 +86,15 @@ def test_a_scheduled_update_has_no_deliveries_until_it_falls_due(
     assert sorted(report.delivery_ids) == sorted(d.id for d in deliveries)
     incident_now = desk.store.incidents.incident(incident)
     assert incident_now is not None and incident_now.state is IncidentState.IDENTIFIED
-    assert desk.fire_due(dispatch=False).fired == []  # once
-    assert desk.next_due() is None
+    assert desk.scheduling.fire_due(dispatch=False).fired == []  # once
+    assert desk.scheduling.next_due() is None
 
 
 def test_what_a_scheduled_update_sets_happens_when_it_goes_out(
     desk: Desk, clock: FakeClock
 ) -> None:
     incident = open_now(desk).incident_id
-    published = desk.post_update(
+    published = desk.publishing.post_update(
         incident,
         draft(IncidentState.MONITORING).__class__(
             body=BilingualText("Monitoring.", "نراقب."),
@@ -108,7 +109,7 @@ def test_what_a_scheduled_update_sets_happens_when_it_goes_out(
     )
     assert desk.store.components.component_by_name("API") is None  # nothing yet
     clock.run(minutes=5)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     api = desk.store.components.component_by_name("API")
     assert api is not None and api.status is ComponentStatus.DEGRADED_PERFORMANCE
     delivery, skipped = desk.store.deliveries.deliveries_for_update(published.update_id)
@@ -131,7 +132,7 @@ def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
 ) -> None:
     """Issue #12 §2: resolving puts the affected components back to operational, also when the
     resolving update was scheduled and falls due later."""
-    opened = desk.open_incident(
+    opened = desk.publishing.open_incident(
         title=BilingualText("API outage", "تعطل الواجهة"),
         draft=Draft(
             BilingualText(EN, AR),
@@ -140,7 +141,7 @@ def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
         ),
         dispatch=False,
     )
-    published = desk.post_update(
+    published = desk.publishing.post_update(
         opened.incident_id,
         draft(IncidentState.RESOLVED, "Resolved.", "تم الحل."),
         scheduled_for=T0 + timedelta(minutes=5),
@@ -149,7 +150,7 @@ def test_a_scheduled_resolving_update_gives_the_components_back_when_it_fires(
     api = desk.store.components.component_by_name("API")
     assert api is not None and api.status is ComponentStatus.MAJOR_OUTAGE  # not yet
     clock.run(minutes=5)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     api = desk.store.components.component_by_name("API")
     assert api is not None and api.status is ComponentStatus.OPERATIONAL
     changes = desk.store.incidents.component_changes(published.update_id)
@@ -199,14 +200,18 @@ def test_the_runner_says_each_lapsed_promise_once_and_a_new_lapse_again(
         assert said == [f"incident {incident}: next update overdue by 3 min"]  # once per lapse
         assert [r.getMessage() for r in caplog.records if "overdue" in r.getMessage()] == said
 
-        desk.post_update(incident, draft(IncidentState.IDENTIFIED), dispatch=False)  # kept
+        desk.publishing.post_update(
+            incident, draft(IncidentState.IDENTIFIED), dispatch=False
+        )  # kept
         clock.run(minutes=29)
         runner.poll()
         assert [line for line in lines if "overdue" in line] == said
         clock.run(minutes=4)  # the new promise lapses too: a new line
         runner.poll()
         assert [line for line in lines if "overdue" in line] == [*said, said[0]]
-        desk.post_update(incident, draft(IncidentState.RESOLVED), dispatch=False)  # owes nothing
+        desk.publishing.post_update(
+            incident, draft(IncidentState.RESOLVED), dispatch=False
+        )  # owes nothing
         clock.run(hours=2)
         runner.poll()
         assert len([line for line in lines if "overdue" in line]) == 2
@@ -215,7 +220,7 @@ def test_the_runner_says_each_lapsed_promise_once_and_a_new_lapse_again(
 def test_a_time_in_the_past_is_refused(desk: Desk) -> None:
     incident = open_now(desk).incident_id
     with pytest.raises(Rejected, match="has passed"):
-        desk.post_update(incident, draft(), scheduled_for=T0 - timedelta(seconds=1))
+        desk.publishing.post_update(incident, draft(), scheduled_for=T0 - timedelta(seconds=1))
 
 
 # -- the grace window -----------------------------------------------------------------------------
@@ -227,7 +232,7 @@ def test_four_minutes_late_goes_out_and_keeps_its_intended_time(
     incident = open_now(desk).incident_id
     update_id = schedule(desk, incident, 10, IncidentState.IDENTIFIED)
     clock.sleep(minutes=14)  # nothing ran when it fell due
-    report = desk.fire_due(dispatch=False)
+    report = desk.scheduling.fire_due(dispatch=False)
     assert [f.late_seconds for f in report.fired] == [240]
     update = desk.store.incidents.update(update_id)
     assert update is not None and update.status is UpdateStatus.PUBLISHED
@@ -245,16 +250,18 @@ def test_six_minutes_late_turns_stale_and_is_not_sent_until_a_person_sends_it(
     incident = open_now(desk).incident_id
     update_id = schedule(desk, incident, 10, IncidentState.IDENTIFIED)
     clock.sleep(minutes=16)
-    report = desk.fire_due(dispatch=False)
+    report = desk.scheduling.fire_due(dispatch=False)
     assert report.fired == [] and [s.update_id for s in report.stale] == [update_id]
     assert report.stale[0].late_seconds == 360
     assert desk.store.incidents.update(update_id).status is UpdateStatus.STALE  # type: ignore[union-attr]
     assert desk.store.deliveries.deliveries_for_update(update_id) == []
     clock.run(hours=1)
-    assert desk.fire_due(dispatch=False) == report.__class__()  # still waiting, never by itself
-    assert [u.id for u in desk.pending_updates()] == [update_id]
+    assert (
+        desk.scheduling.fire_due(dispatch=False) == report.__class__()
+    )  # still waiting, never by itself
+    assert [u.id for u in desk.scheduling.pending_updates()] == [update_id]
 
-    published = desk.send_update(update_id, "ops", dispatch=False)
+    published = desk.scheduling.send_update(update_id, "ops", dispatch=False)
     assert len(published.delivery_ids) == 2
     update = desk.store.incidents.update(update_id)
     assert update is not None and update.status is UpdateStatus.PUBLISHED
@@ -271,16 +278,18 @@ def test_exactly_the_grace_window_late_is_stale_and_the_window_is_a_setting(
     first = schedule(desk, incident, 1, IncidentState.IDENTIFIED)
     second = schedule(desk, incident, 2, IncidentState.MONITORING)
     clock.sleep(minutes=6)  # first: 5 min late (stale), second: 4 min late (goes out)
-    report = desk.fire_due(dispatch=False)
+    report = desk.scheduling.fire_due(dispatch=False)
     assert [s.update_id for s in report.stale] == [first]
     assert [f.published.update_id for f in report.fired] == [second]
 
-    desk.set_setting("schedule.grace_minutes", "10")
+    desk.settings.set_setting("schedule.grace_minutes", "10")
     third = schedule(desk, incident, 1, IncidentState.MONITORING)
     clock.sleep(minutes=10)  # 9 min late
-    assert [f.published.update_id for f in desk.fire_due(dispatch=False).fired] == [third]
-    desk.set_setting("schedule.grace_minutes", "soon")  # unreadable: the default, logged
-    assert desk.grace() == timedelta(minutes=5)
+    assert [f.published.update_id for f in desk.scheduling.fire_due(dispatch=False).fired] == [
+        third
+    ]
+    desk.settings.set_setting("schedule.grace_minutes", "soon")  # unreadable: the default, logged
+    assert desk.settings.grace() == timedelta(minutes=5)
 
 
 # -- sleep and wake: the runner notices the jump ---------------------------------------------------
@@ -338,16 +347,16 @@ def test_cancel_reschedule_discard_and_edit_before_it_goes_out(
     a = schedule(desk, incident, 10, IncidentState.IDENTIFIED)
     b = schedule(desk, incident, 20, IncidentState.MONITORING)
 
-    assert desk.cancel_update(a, "ops").status is UpdateStatus.CANCELLED
-    moved = desk.reschedule_update(b, T0 + timedelta(minutes=30), "ops")
+    assert desk.scheduling.cancel_update(a, "ops").status is UpdateStatus.CANCELLED
+    moved = desk.scheduling.reschedule_update(b, T0 + timedelta(minutes=30), "ops")
     assert moved.scheduled_for == iso(T0 + timedelta(minutes=30))
-    edited = desk.edit_update(b, body=BilingualText(en="Watching closely."), by="ops")
+    edited = desk.scheduling.edit_update(b, body=BilingualText(en="Watching closely."), by="ops")
     assert (edited.body.en, edited.body.ar) == ("Watching closely.", "تحديث monitoring")
 
     clock.run(minutes=25)
-    assert desk.fire_due(dispatch=False).fired == []  # a: cancelled; b: moved to 30
+    assert desk.scheduling.fire_due(dispatch=False).fired == []  # a: cancelled; b: moved to 30
     clock.run(minutes=5)
-    (fired,) = desk.fire_due(dispatch=False).fired
+    (fired,) = desk.scheduling.fire_due(dispatch=False).fired
     assert fired.published.update_id == b
     kinds = [e["kind"] for e in desk.store.audit.events(incident)]
     for kind in ("update.cancelled", "update.rescheduled", "update.edited"):
@@ -355,19 +364,22 @@ def test_cancel_reschedule_discard_and_edit_before_it_goes_out(
 
     c = schedule(desk, incident, 1, IncidentState.MONITORING)
     clock.sleep(minutes=30)
-    desk.fire_due(dispatch=False)  # stale
-    assert desk.discard_update(c, "ops").status is UpdateStatus.CANCELLED
+    desk.scheduling.fire_due(dispatch=False)  # stale
+    assert desk.scheduling.discard_update(c, "ops").status is UpdateStatus.CANCELLED
     assert len(events(desk, "update.discarded", c)) == 1
 
 
 @pytest.mark.parametrize(
     ("action", "message"),
     [
-        (lambda d, u: d.cancel_update(u), "already went out"),
-        (lambda d, u: d.discard_update(u), "already went out"),
-        (lambda d, u: d.send_update(u), "already went out"),
-        (lambda d, u: d.reschedule_update(u, T0 + timedelta(hours=2)), "already went out"),
-        (lambda d, u: d.edit_update(u, body=BilingualText(en="x")), "already went out"),
+        (lambda d, u: d.scheduling.cancel_update(u), "already went out"),
+        (lambda d, u: d.scheduling.discard_update(u), "already went out"),
+        (lambda d, u: d.scheduling.send_update(u), "already went out"),
+        (
+            lambda d, u: d.scheduling.reschedule_update(u, T0 + timedelta(hours=2)),
+            "already went out",
+        ),
+        (lambda d, u: d.scheduling.edit_update(u, body=BilingualText(en="x")), "already went out"),
     ],
 )
 def test_nothing_can_be_done_to_an_update_that_went_out(
@@ -376,7 +388,7 @@ def test_nothing_can_be_done_to_an_update_that_went_out(
     incident = open_now(desk).incident_id
     update_id = schedule(desk, incident, 1, IncidentState.IDENTIFIED)
     clock.run(minutes=1)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     with pytest.raises(Rejected, match=message):
         action(desk, update_id)  # type: ignore[operator]
 
@@ -385,17 +397,17 @@ def test_refusals_for_cancelled_unknown_and_past(desk: Desk, clock: FakeClock) -
     incident = open_now(desk).incident_id
     update_id = schedule(desk, incident, 10, IncidentState.IDENTIFIED)
     with pytest.raises(Rejected, match="has passed"):
-        desk.reschedule_update(update_id, T0 - timedelta(minutes=1))
-    desk.cancel_update(update_id)
+        desk.scheduling.reschedule_update(update_id, T0 - timedelta(minutes=1))
+    desk.scheduling.cancel_update(update_id)
     with pytest.raises(Rejected, match="already cancelled"):
-        desk.cancel_update(update_id)
+        desk.scheduling.cancel_update(update_id)
     with pytest.raises(Rejected, match="already cancelled"):
-        desk.send_update(update_id)
+        desk.scheduling.send_update(update_id)
     with pytest.raises(Rejected, match="There is no update 999"):
-        desk.cancel_update(999)
+        desk.scheduling.cancel_update(999)
     other = schedule(desk, incident, 10, IncidentState.IDENTIFIED)
     with pytest.raises(Rejected, match="the limit is 20,000"):  # checked again, as when written
-        desk.edit_update(other, body=BilingualText(en="x" * 20_001))
+        desk.scheduling.edit_update(other, body=BilingualText(en="x" * 20_001))
 
 
 # -- the next-update promise -----------------------------------------------------------------------
@@ -411,28 +423,30 @@ def test_publishing_sets_the_promise_and_resolving_clears_it(desk: Desk, clock: 
 
     assert due() == iso(T0 + timedelta(minutes=30))
     clock.run(minutes=7)
-    desk.post_update(incident, draft(IncidentState.IDENTIFIED), cadence_min=15, dispatch=False)
+    desk.publishing.post_update(
+        incident, draft(IncidentState.IDENTIFIED), cadence_min=15, dispatch=False
+    )
     assert due() == iso(T0 + timedelta(minutes=22))
     assert desk.store.incidents.incident(incident).cadence_min == 15  # type: ignore[union-attr]
-    assert desk.promise(desk.store.incidents.incident(incident)).level.value == "ok"  # type: ignore[arg-type]
+    assert desk.scheduling.promise(desk.store.incidents.incident(incident)).level.value == "ok"  # type: ignore[arg-type]
     clock.run(minutes=12)
-    assert desk.promise(desk.store.incidents.incident(incident)).level.value == "amber"  # type: ignore[arg-type]
+    assert desk.scheduling.promise(desk.store.incidents.incident(incident)).level.value == "amber"  # type: ignore[arg-type]
 
     schedule(desk, incident, 2, IncidentState.MONITORING)  # scheduling promises nothing new
     assert due() == iso(T0 + timedelta(minutes=22))
     clock.run(minutes=2)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     assert due() == iso(T0 + timedelta(minutes=36))  # the scheduled one went out at 21
-    desk.post_update(incident, draft(IncidentState.RESOLVED), dispatch=False)
+    desk.publishing.post_update(incident, draft(IncidentState.RESOLVED), dispatch=False)
     assert due() is None
-    detail = desk.incident_detail(incident)
+    detail = desk.views.incident_detail(incident)
     assert detail is not None and detail["next_update_due"] is None
 
 
 def test_cadence_out_of_range_is_refused(desk: Desk) -> None:
     incident = open_now(desk).incident_id
     with pytest.raises(Rejected, match="cadence of 0 min"):
-        desk.post_update(incident, draft(), cadence_min=0)
+        desk.publishing.post_update(incident, draft(), cadence_min=0)
 
 
 # -- maintenance --------------------------------------------------------------------------------
@@ -442,8 +456,8 @@ def test_a_maintenance_announces_itself_at_open_with_the_right_times_and_texts(
     desk: Desk, clock: FakeClock
 ) -> None:
     start, end = T0 + timedelta(hours=2), T0 + timedelta(hours=4)
-    desk.set_setting("display.digits", "arab")
-    opened = desk.open_maintenance(
+    desk.settings.set_setting("display.digits", "arab")
+    opened = desk.maintenance.open_maintenance(
         title=BilingualText("Database upgrade", "ترقية قاعدة البيانات"),
         window_start=start,
         window_end=end,
@@ -487,10 +501,10 @@ def test_a_maintenance_announces_itself_at_open_with_the_right_times_and_texts(
 
     # Each goes out as an ordinary update when it falls due.
     clock.run(hours=1, minutes=30)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     assert desk.store.incidents.incident(opened.incident_id).next_update_due == iso(start)  # type: ignore[union-attr]
     clock.run(minutes=30)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     during = desk.store.incidents.incident(opened.incident_id)
     assert during is not None and during.state is IncidentState.IN_PROGRESS
     assert (
@@ -499,7 +513,7 @@ def test_a_maintenance_announces_itself_at_open_with_the_right_times_and_texts(
     )  # type: ignore[union-attr]
     assert during.next_update_due == iso(start + timedelta(minutes=30))
     clock.run(hours=2)
-    desk.fire_due(dispatch=False)
+    desk.scheduling.fire_due(dispatch=False)
     after = desk.store.incidents.incident(opened.incident_id)
     assert after is not None and after.state is IncidentState.COMPLETED
     assert after.resolved_at == iso(end) and after.next_update_due is None
@@ -511,7 +525,7 @@ def test_maintenance_announcements_are_cancellable_and_their_problems_named(
     desk: Desk, clock: FakeClock
 ) -> None:
     start = T0 + timedelta(minutes=20)
-    opened = desk.open_maintenance(
+    opened = desk.maintenance.open_maintenance(
         title=BilingualText("Router swap", "تبديل الموجه"),
         window_start=start,
         window_end=start + timedelta(hours=1),
@@ -533,12 +547,12 @@ def test_maintenance_announcements_are_cancellable_and_their_problems_named(
     assert first is not None and first.body.en == "Our own words."
     assert first.body.ar.startswith("صيانة مجدولة: تبديل الموجه")
     start_update = opened.announcements[1][1].update_id
-    desk.cancel_update(start_update)
+    desk.scheduling.cancel_update(start_update)
     assert desk.store.incidents.incident(opened.incident_id).next_update_due == iso(  # type: ignore[union-attr]
         start + timedelta(hours=1)
     )
     with pytest.raises(Rejected) as refused:
-        desk.open_maintenance(
+        desk.maintenance.open_maintenance(
             title=BilingualText("Backwards", "معكوس"),
             window_start=start,
             window_end=start - timedelta(minutes=1),
@@ -551,7 +565,7 @@ def test_templates_through_the_desk_fill_the_promise_and_report_what_is_missing(
     desk: Desk, clock: FakeClock
 ) -> None:
     incident = open_now(desk).incident_id
-    published = desk.post_update(
+    published = desk.publishing.post_update(
         incident,
         draft(IncidentState.IDENTIFIED, "", ""),
         template="identified",
@@ -563,7 +577,9 @@ def test_templates_through_the_desk_fill_the_promise_and_report_what_is_missing(
     assert update.body.en.endswith("Next update by 10 Mar 2026, 09:40 UTC.")
     assert update.body.ar.endswith("التحديث التالي بحلول 10 مارس 2026، 09:40 UTC.")
     with pytest.raises(Rejected) as refused:
-        desk.post_update(incident, draft(IncidentState.IDENTIFIED, "", ""), template="nope")
+        desk.publishing.post_update(
+            incident, draft(IncidentState.IDENTIFIED, "", ""), template="nope"
+        )
     assert "There is no template 'nope'" in str(refused.value)
     (desk.paths.home / "templates").mkdir()
     (desk.paths.home / "templates" / "eta.json").write_text(
@@ -572,7 +588,9 @@ def test_templates_through_the_desk_fill_the_promise_and_report_what_is_missing(
         encoding="utf-8",
     )
     with pytest.raises(Rejected) as refused:
-        desk.post_update(incident, draft(IncidentState.IDENTIFIED, "", ""), template="eta")
+        desk.publishing.post_update(
+            incident, draft(IncidentState.IDENTIFIED, "", ""), template="eta"
+        )
     messages = [p.message for p in refused.value.problems]
     assert any("leaves {eta} unfilled" in m for m in messages)
     assert any("leaves {incident_url} unfilled" in m for m in messages)
@@ -581,7 +599,7 @@ def test_templates_through_the_desk_fill_the_promise_and_report_what_is_missing(
     desk.store.channels.set_channel_settings(
         site.id, {"base_url": "https://status.example"}, desk.now()
     )
-    filled = desk.post_update(
+    filled = desk.publishing.post_update(
         incident,
         draft(IncidentState.IDENTIFIED, "", ""),
         template="eta",
@@ -612,7 +630,7 @@ def test_two_desks_racing_on_the_same_due_updates_publish_each_once(
 
             def fire(d: Desk, start: threading.Barrier, reports: list[DueReport]) -> None:
                 start.wait()
-                reports.append(d.fire_due(dispatch=False))
+                reports.append(d.scheduling.fire_due(dispatch=False))
 
             threads = [
                 threading.Thread(target=fire, args=(d, start, reports)) for d in (desk, other)
@@ -640,12 +658,12 @@ def test_parity_says_where_each_channel_stands_on_the_latest_update(
     with Desk(home, clock=clock) as desk:
         first = open_now(desk)
         desk.dispatcher.submit(first.delivery_ids)
-        desk.wait_for(first.update_id, 10)
+        desk.deliveries.wait_for(first.update_id, 10)
         clock.run(minutes=10)
-        second = desk.post_update(
+        second = desk.publishing.post_update(
             first.incident_id, draft(IncidentState.IDENTIFIED), dispatch=False
         )
-        detail = desk.incident_detail(first.incident_id)
+        detail = desk.views.incident_detail(first.incident_id)
         assert detail is not None
         assert detail["parity"] == {
             "alpha": {
@@ -657,11 +675,11 @@ def test_parity_says_where_each_channel_stands_on_the_latest_update(
                      "last_update_published_at": None},
         }  # fmt: skip
         desk.dispatcher.submit(second.delivery_ids)
-        desk.wait_for(second.update_id, 10)
-        parity = desk.incident_detail(first.incident_id)["parity"]  # type: ignore[index]
+        desk.deliveries.wait_for(second.update_id, 10)
+        parity = desk.views.incident_detail(first.incident_id)["parity"]  # type: ignore[index]
         assert parity["alpha"]["last_update_id"] == second.update_id
         assert parity["down"]["latest_state"] == "failed"
-        assert desk.incident_detail(first.incident_id)["silence"]["down"] == {  # type: ignore[index]
+        assert desk.views.incident_detail(first.incident_id)["silence"]["down"] == {  # type: ignore[index]
             "last_delivered_at": None,
             "missed_latest": True,
             "skipped": False,

@@ -60,7 +60,7 @@ def draft(state: IncidentState = IncidentState.INVESTIGATING, en: str = EN, ar: 
 
 def open_now(desk: Desk) -> Published:
     """An incident with its first update published now (not dispatched)."""
-    return desk.open_incident(
+    return desk.publishing.open_incident(
         title=BilingualText("API outage", "تعطل الواجهة"), draft=draft(), dispatch=False
     )
 

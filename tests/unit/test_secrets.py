@@ -320,7 +320,7 @@ def test_a_channel_whose_target_is_a_metadata_address_sends_nothing(home: Path) 
     from statusdesk.desk import Desk
 
     with Desk(home) as desk:
-        desk.add_channel("webhook", "hook", {"url": "https://hooks.example.com/in"})
+        desk.channels.add_channel("webhook", "hook", {"url": "https://hooks.example.com/in"})
         with desk.store.transaction():
             desk.store.conn.execute(
                 "UPDATE channel SET settings = ? WHERE name = 'hook'",
@@ -328,10 +328,10 @@ def test_a_channel_whose_target_is_a_metadata_address_sends_nothing(home: Path) 
             )
             desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
         draft = Draft(BilingualText("Looking.", "نبحث."), IncidentState.INVESTIGATING, author="a")
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText("Outage", "انقطاع"), draft=draft, channel_names=["hook"]
         )
-        (delivery,) = desk.wait_for(published.update_id, timeout=15)
+        (delivery,) = desk.deliveries.wait_for(published.update_id, timeout=15)
     assert delivery.state is DeliveryState.FAILED, delivery.last_error
     assert delivery.attempts == 1
     assert "nothing was sent: the target points at a link-local or cloud metadata address" in (

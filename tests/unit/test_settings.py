@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from statusdesk import settings
+from statusdesk.app.channels import as_test_failure
 from statusdesk.channels.base import Ambiguous, ChannelError, Permanent, Transient
 from statusdesk.desk import Desk
-from statusdesk.desk_config import as_test_failure
 from tests import memkeyring
 from tests.unit.test_cli_support import Result, add_probes, call, register
 
@@ -164,7 +164,7 @@ def test_a_removed_channel_keeps_its_past_deliveries_under_its_name_and_frees_th
     cli(capsys, home, "channel", "add", "webhook", "hook",
         "--set", f"url=http://127.0.0.1:{closed_port()}/hook")  # fmt: skip
     with Desk(home) as desk:
-        desk.set_channel_secret("hook", "signing_secret", "whsec-1234")
+        desk.channels.set_channel_secret("hook", "signing_secret", "whsec-1234")
     assert ("statusdesk", "hook/signing_secret") in memory_keyring.passwords
     incident = open_incident(capsys, home, "--channels", "alpha,hook", "--no-wait")
     (update,) = cli(capsys, home, "incident", "show", str(incident), "--json").json()["updates"]
@@ -238,7 +238,7 @@ def test_a_test_of_an_unreachable_host_does_not_promise_a_retry(
         "--set", f"base_url=http://127.0.0.1:{port}", "--set", "page_id=kctbh9vrtdwd",
     )  # fmt: skip
     with Desk(home) as desk:
-        desk.set_channel_secret("status", "api_key", "k-123")
+        desk.channels.set_channel_secret("status", "api_key", "k-123")
     tested = cli(capsys, home, "channel", "test", "status")
     assert tested.code == 4
     assert "retry" not in tested.stderr.lower().replace("nothing is retried", "")
@@ -360,30 +360,30 @@ def test_grace_and_reminder_are_read_through_the_registry(
     assert cli(capsys, home, "setting", "set", "schedule.grace_minutes", "2.5").code == 0
     assert cli(capsys, home, "setting", "set", "maintenance.remind_minutes", "15").code == 0
     with Desk(home) as desk:
-        assert desk.grace().total_seconds() == 150
-        assert desk.remind_minutes() == 15
+        assert desk.settings.grace().total_seconds() == 150
+        assert desk.settings.remind_minutes() == 15
         # a value put there by hand that is not allowed is not obeyed
         desk.store.settings.set_setting("maintenance.remind_minutes", "-3", desk.now())
-        assert desk.remind_minutes() == 60
+        assert desk.settings.remind_minutes() == 60
 
 
 def test_several_settings_at_once_are_all_kept_or_none_and_the_page_built_once(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """What the app's Save does (Desk.set_workspace_settings)."""
-    from statusdesk.desk import Rejected
+    """What the app's Save does (Desk.settings.set_workspace_settings)."""
+    from statusdesk.core.errors import Rejected
 
     assert cli(capsys, home, "site", "build").code == 0
     versions = home / ".site-versions"
     with Desk(home) as desk:
         with pytest.raises(Rejected) as refused:
-            desk.set_workspace_settings(
+            desk.settings.set_workspace_settings(
                 {settings.SITE_TITLE_EN: "Acme", settings.ZONE: "Nowhere/Land", "x.y": "1"}
             )
         assert [p.field for p in refused.value.problems] == [settings.ZONE, "x.y"]
-        assert desk.workspace_setting(settings.SITE_TITLE_EN) == "Service status"
+        assert desk.settings.workspace_setting(settings.SITE_TITLE_EN) == "Service status"
         builds = {p.name for p in versions.iterdir()}
-        changes = desk.set_workspace_settings(
+        changes = desk.settings.set_workspace_settings(
             {
                 settings.SITE_TITLE_EN: "Acme",
                 settings.SITE_TITLE_AR: "أكمي",
@@ -456,10 +456,10 @@ def test_a_site_channels_own_name_and_digits_become_workspace_settings(home: Pat
     with Desk(home) as desk:
         site = desk.store.channels.channel_by_name("site")
         assert site is not None and site.settings == {"base_url": ""}
-        assert desk.workspace_setting(settings.SITE_TITLE_EN) == "Acme status"
-        assert desk.workspace_setting(settings.SITE_TITLE_AR) == "حالة أكمي"
-        assert desk.workspace_setting(settings.DIGITS) == "arab"
-        edited = desk.edit_channel("site", {"base_url": "https://status.example.com"})
+        assert desk.settings.workspace_setting(settings.SITE_TITLE_EN) == "Acme status"
+        assert desk.settings.workspace_setting(settings.SITE_TITLE_AR) == "حالة أكمي"
+        assert desk.settings.workspace_setting(settings.DIGITS) == "arab"
+        edited = desk.channels.edit_channel("site", {"base_url": "https://status.example.com"})
     assert edited.settings == {"base_url": "https://status.example.com"}
 
 
@@ -468,13 +468,13 @@ def test_a_channel_is_not_removed_while_it_is_sending(
 ) -> None:
     import time
 
+    from statusdesk.core.errors import Rejected
     from statusdesk.core.model import BilingualText, DeliveryState, Draft, IncidentState
-    from statusdesk.desk import Rejected
 
     register(monkeypatch)
     add_probes(home, {"slow": {"sleep": 1.5}})
     with Desk(home) as desk:
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=BilingualText("API outage", "تعطل"),
             draft=Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING),
         )
@@ -484,10 +484,10 @@ def test_a_channel_is_not_removed_while_it_is_sending(
             assert time.monotonic() < deadline
             time.sleep(0.01)
         with pytest.raises(Rejected) as refused:
-            desk.remove_channel("slow")
+            desk.channels.remove_channel("slow")
         assert f"slow is sending right now (delivery {delivery_id})" in str(refused.value)
         assert desk.store.channels.channel_by_name("slow") is not None  # nothing was changed
-        final = desk.wait_for(published.update_id, 10)
+        final = desk.deliveries.wait_for(published.update_id, 10)
         assert [d.state for d in final] == [DeliveryState.SENT]
-        removed = desk.remove_channel("slow")
+        removed = desk.channels.remove_channel("slow")
         assert removed.skipped == []  # what was sent stays sent

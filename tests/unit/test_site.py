@@ -42,14 +42,14 @@ def publish(
 ) -> int:
     draft = Draft(BilingualText(en, ar), state, Impact.MAJOR, {"API": ComponentStatus.MAJOR_OUTAGE})
     if incident is None:
-        published = desk.open_incident(
+        published = desk.publishing.open_incident(
             title=title or BilingualText("API outage", "تعطل الواجهة البرمجية"),
             draft=draft,
             kind=kind,
         )
     else:
-        published = desk.post_update(incident, draft)
-    (delivery,) = desk.wait_for(published.update_id, timeout=30)
+        published = desk.publishing.post_update(incident, draft)
+    (delivery,) = desk.deliveries.wait_for(published.update_id, timeout=30)
     assert delivery.state == "sent", delivery.last_error
     return published.incident_id
 
@@ -220,7 +220,7 @@ def test_an_incident_whose_first_update_is_scheduled_is_not_public_yet(desk: Des
 
     draft = Draft(BilingualText("Planned work tonight.", "أعمال مجدولة الليلة."),
                   IncidentState.INVESTIGATING)  # fmt: skip
-    later = desk.open_incident(
+    later = desk.publishing.open_incident(
         title=BilingualText("Quiet secret", "سر"),
         draft=draft,
         scheduled_for=desk.clock.now() + timedelta(hours=2),
@@ -251,7 +251,7 @@ def test_rebuilds_are_atomic_for_readers(desk: Desk) -> None:
     reader.start()
     try:
         for _ in range(15):
-            desk.build_site()
+            desk.settings.build_site()
     finally:
         stop.set()
         reader.join()
@@ -277,7 +277,8 @@ def _waits_for_flock(pid: int, path: Path) -> bool:
 
 
 def test_a_rebuild_that_read_before_a_publish_never_removes_it(desk: Desk, home: Path) -> None:
-    """`site build` (here Desk.build_site, as the app's Ctrl+Shift+B) reads the workspace; while
+    """`site build` (here desk.settings.build_site, as the app's Ctrl+Shift+B) reads the
+    workspace; while
     it is still reading, another process (the CLI, as `statusdesk run` would) publishes a newer
     update to the site. The rebuild must not swap its older page in after that publish."""
     need(Path("/proc/locks").exists(), "needs Linux /proc/locks to see a process wait")
@@ -299,7 +300,7 @@ def test_a_rebuild_that_read_before_a_publish_never_removes_it(desk: Desk, home:
         conn.set_trace_callback(lambda sql: statement.__setitem__(0, sql))
         conn.set_progress_handler(pause_while_reading_updates, 1)
         try:
-            built.append(desk.build_site())
+            built.append(desk.settings.build_site())
         finally:
             conn.set_progress_handler(None, 1)
             conn.set_trace_callback(None)
@@ -354,7 +355,7 @@ def test_the_cli_site_build_waits_for_a_publish_in_another_process(desk: Desk, h
         while build.poll() is None and not _waits_for_flock(build.pid, home / ".site.lock"):
             time.sleep(0.02)
         waited = build.poll() is None  # before the fix it had built regardless
-        later = desk.post_update(
+        later = desk.publishing.post_update(
             first,
             Draft(BilingualText("Later.", "لاحقاً."), IncidentState.IDENTIFIED),
             dispatch=False,
@@ -372,7 +373,7 @@ def test_a_failed_build_keeps_the_previous_site(desk: Desk) -> None:
     before = (desk.paths.site / "index.html").read_text(encoding="utf-8")
     versions = desk.paths.home / ".site-versions"
     with read_only(versions), pytest.raises(Permanent, match="previous page is still online"):
-        desk.build_site()
+        desk.settings.build_site()
     assert (desk.paths.site / "index.html").read_text(encoding="utf-8") == before
 
 
@@ -509,7 +510,7 @@ def test_control_characters_by_every_path_never_reach_the_feeds(
 
 def _send(desk: Desk, published: object) -> None:
     update_id = published.update_id  # type: ignore[attr-defined]
-    (delivery,) = desk.wait_for(update_id, timeout=30)
+    (delivery,) = desk.deliveries.wait_for(update_id, timeout=30)
     assert delivery.state == "sent", delivery.last_error
 
 
@@ -523,7 +524,7 @@ def _json(site: Path, name: str, prefix: str = "") -> dict[str, object]:
 def test_resolving_puts_the_affected_components_back_to_operational(desk: Desk) -> None:
     incident = publish(desk, "The API is down.", "الواجهة متوقفة.", IncidentState.INVESTIGATING)
     # Today's bug: a resolving update that does not mention the components left them down.
-    resolved = desk.post_update(
+    resolved = desk.publishing.post_update(
         incident, Draft(BilingualText("Fixed.", "تم الإصلاح."), IncidentState.RESOLVED)
     )
     _send(desk, resolved)
@@ -551,7 +552,7 @@ def test_resolving_puts_the_affected_components_back_to_operational(desk: Desk) 
 
 def test_a_component_the_resolving_update_sets_keeps_that_status(desk: Desk) -> None:
     incident = publish(desk, "The API is down.", "الواجهة متوقفة.", IncidentState.INVESTIGATING)
-    desk.post_update(
+    desk.publishing.post_update(
         incident,
         Draft(
             BilingualText("Search is slow too.", "البحث بطيء أيضًا."),
@@ -560,7 +561,7 @@ def test_a_component_the_resolving_update_sets_keeps_that_status(desk: Desk) -> 
         ),
         dispatch=False,
     )
-    resolved = desk.post_update(
+    resolved = desk.publishing.post_update(
         incident,
         Draft(
             BilingualText("Fixed; search stays slow.", "تم الإصلاح، والبحث بطيء."),
@@ -578,7 +579,7 @@ def test_a_component_the_resolving_update_sets_keeps_that_status(desk: Desk) -> 
 
 def test_a_component_another_open_incident_holds_is_left_to_it(desk: Desk) -> None:
     first = publish(desk, "The API is down.", "الواجهة متوقفة.", IncidentState.INVESTIGATING)
-    desk.post_update(
+    desk.publishing.post_update(
         first,
         Draft(
             BilingualText("Search is down too.", "البحث متوقف أيضًا."),
@@ -594,7 +595,7 @@ def test_a_component_another_open_incident_holds_is_left_to_it(desk: Desk) -> No
         IncidentState.INVESTIGATING,
         title=BilingualText("Payments", "المدفوعات"),
     )
-    resolved = desk.post_update(
+    resolved = desk.publishing.post_update(
         first, Draft(BilingualText("Fixed.", "تم الإصلاح."), IncidentState.RESOLVED)
     )
     _send(desk, resolved)
@@ -607,7 +608,7 @@ def test_a_component_another_open_incident_holds_is_left_to_it(desk: Desk) -> No
 
 
 def test_completing_a_maintenance_ends_under_maintenance(desk: Desk) -> None:
-    opened = desk.open_incident(
+    opened = desk.publishing.open_incident(
         title=BilingualText("Database upgrade", "ترقية قاعدة البيانات"),
         draft=Draft(
             BilingualText("Under way.", "جارية."),
@@ -617,7 +618,7 @@ def test_completing_a_maintenance_ends_under_maintenance(desk: Desk) -> None:
         kind=IncidentKind.MAINTENANCE,
     )
     _send(desk, opened)
-    done = desk.post_update(
+    done = desk.publishing.post_update(
         opened.incident_id, Draft(BilingualText("Done.", "انتهت."), IncidentState.COMPLETED)
     )
     _send(desk, done)

@@ -22,6 +22,7 @@ from statusdesk.channels.statuspage import channel as statuspage_channel
 from statusdesk.channels.statuspage.channel import StatuspageChannel
 from statusdesk.channels.statuspage.render import PDI, RLI
 from statusdesk.channels.statuspage.settings import parse_components
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
     BilingualText,
     ComponentStatus,
@@ -37,7 +38,7 @@ from statusdesk.core.timefmt import iso
 from statusdesk.delivery import retry
 from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.outbox import Published
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from tests import httpfake, memkeyring, statuspagefake
 from tests.statuspagefake import FakeStatuspage, hang_after, hang_before, rate_limited, status
 
@@ -114,9 +115,9 @@ def add_statuspage(
     **settings: str,
 ) -> None:
     options = {"base_url": page.url, "page_id": page.page_id, "components": MAPPING, **settings}
-    desk.add_channel("statuspage", name, options)
+    desk.channels.add_channel("statuspage", name, options)
     if key is not None:
-        desk.set_channel_secret(name, "api_key", key)
+        desk.channels.set_channel_secret(name, "api_key", key)
 
 
 def open_incident(
@@ -132,7 +133,7 @@ def open_incident(
     dispatch: bool = True,
 ) -> Published:
     draft = Draft(BilingualText(en, ar), state, impact, components or {}, author="amal")
-    return desk.open_incident(
+    return desk.publishing.open_incident(
         title=TITLE,
         draft=draft,
         kind=kind,
@@ -152,11 +153,11 @@ def post_update(
     components: dict[str, ComponentStatus] | None = None,
 ) -> Published:
     draft = Draft(BilingualText(en, ar), state, None, components or {}, author="amal")
-    return desk.post_update(incident_id, draft, channel_names=["status"])
+    return desk.publishing.post_update(incident_id, draft, channel_names=["status"])
 
 
 def outcome(desk: Desk, published: Published, timeout: float = 15) -> Delivery:
-    (delivery,) = desk.wait_for(published.update_id, timeout=timeout)
+    (delivery,) = desk.deliveries.wait_for(published.update_id, timeout=timeout)
     return delivery
 
 
@@ -624,7 +625,7 @@ def test_a_patch_that_landed_before_later_updates_is_found_among_all_of_theirs(
         (IncidentState.MONITORING, "Error rates are normal.", "معدلات الأخطاء طبيعية."),
         (IncidentState.RESOLVED, "Resolved.", "تم الحل."),
     ]
-    second = sp_desk.post_update(
+    second = sp_desk.publishing.post_update(
         opened.incident_id,
         Draft(BilingualText(texts[0][1], texts[0][2]), texts[0][0], author="amal"),
         channel_names=["status"],
@@ -637,7 +638,7 @@ def test_a_patch_that_landed_before_later_updates_is_found_among_all_of_theirs(
             outcome(sp_desk, post_update(sp_desk, opened.incident_id, state, en, ar)).state is SENT
         )
 
-    assert sp_desk.recover().abandoned == 1
+    assert sp_desk.deliveries.recover().abandoned == 1
     delivery = outcome(sp_desk, second)
     assert delivery.state is SENT, delivery.last_error
     (incident,) = page.incidents
@@ -668,7 +669,7 @@ def test_a_repeated_text_that_did_not_land_is_still_sent(
         ).state
         is SENT
     )
-    repeated = sp_desk.post_update(
+    repeated = sp_desk.publishing.post_update(
         opened.incident_id,
         Draft(BilingualText(*again), IncidentState.IDENTIFIED, author="amal"),
         channel_names=["status"],
@@ -677,7 +678,7 @@ def test_a_repeated_text_that_did_not_land_is_still_sent(
     page.script(hang_before(), on="PATCH")
     patch_then_die(sp_desk, repeated)
 
-    assert sp_desk.recover().abandoned == 1
+    assert sp_desk.deliveries.recover().abandoned == 1
     delivery = outcome(sp_desk, repeated)
     assert delivery.state is SENT, delivery.last_error
     (incident,) = page.incidents
@@ -799,7 +800,7 @@ def test_bad_settings_are_refused_when_the_channel_is_added(
 ) -> None:
     options = {"base_url": page.url, "page_id": page.page_id, **settings}
     with pytest.raises(Rejected) as refused:
-        sp_desk.add_channel("statuspage", "status", options)
+        sp_desk.channels.add_channel("statuspage", "status", options)
     assert [p.field for p in refused.value.problems] == ["settings"]
     assert says in refused.value.problems[0].message
     assert sp_desk.store.channels.channel_by_name("status") is None
@@ -816,7 +817,7 @@ def test_the_components_setting_reads_pairs_or_a_mapping() -> None:
 
 
 def test_settings_default_to_the_real_api(sp_desk: Desk) -> None:
-    config = sp_desk.add_channel("statuspage", "status", {"page_id": "kctbh9vrtdwd"})
+    config = sp_desk.channels.add_channel("statuspage", "status", {"page_id": "kctbh9vrtdwd"})
     channel = sp_desk.channel(config)
     assert isinstance(channel, StatuspageChannel)
     assert channel.client.page_url() == "https://api.statuspage.io/v1/pages/kctbh9vrtdwd"
@@ -877,7 +878,7 @@ def test_a_component_without_a_mapping_is_a_warning_and_the_update_still_goes(
     draft = Draft(BilingualText("Still down.", "ما زال متوقفا."), IncidentState.IDENTIFIED)
     config = sp_desk.store.channels.channel_by_name("status")
     assert config is not None
-    problems = sp_desk.check_draft(draft, [config], incident)
+    problems = sp_desk.checks.check_draft(draft, [config], incident)
     (problem,) = problems
     assert problem.severity is Severity.WARNING
     assert "our component 'Settlement' has no Statuspage component" in problem.message
@@ -893,7 +894,7 @@ def test_channel_test_reads_the_page_and_publishes_nothing(
     sp_desk: Desk, page: FakeStatuspage
 ) -> None:
     add_statuspage(sp_desk, page)
-    said = sp_desk.test_channel("status")
+    said = sp_desk.channels.test_channel("status")
     assert said == (
         "status: page Acme Exchange (acme) reachable with the API key; nothing was published"
     )
@@ -908,7 +909,7 @@ def test_channel_test_with_a_wrong_key_says_which_secret_to_set(
 ) -> None:
     add_statuspage(sp_desk, page, key="stale")
     with pytest.raises(Permanent) as refused:
-        sp_desk.test_channel("status")
+        sp_desk.channels.test_channel("status")
     assert "`statusdesk channel secret status api_key`" in str(refused.value)
 
 

@@ -86,7 +86,7 @@ def test_the_desk_uses_the_saved_template(home: Path, desk: object) -> None:
 
     assert isinstance(desk, Desk)
     save_template(home, template())
-    assert desk.templates()["db-failover"] == template()
+    assert desk.templating.templates()["db-failover"] == template()
 
 
 def test_saving_again_replaces_by_name_and_keeps_the_rest_of_the_file(home: Path) -> None:

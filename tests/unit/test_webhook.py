@@ -23,6 +23,7 @@ from keyring.backends import fail
 from requests.structures import CaseInsensitiveDict
 
 from statusdesk.channels.http import retry_after_seconds
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
     BilingualText,
     Delivery,
@@ -32,7 +33,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.delivery import retry
 from statusdesk.delivery.outbox import Published
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from tests import httpfake, memkeyring
 from tests.httpfake import (
     SIGNATURE_HEADER,
@@ -101,7 +102,7 @@ def hook_desk(
 
 
 def add_hook(desk: Desk, url: str, name: str = "hook", **settings: str) -> None:
-    desk.add_channel("webhook", name, {"url": url, **settings})
+    desk.channels.add_channel("webhook", name, {"url": url, **settings})
 
 
 def publish(
@@ -112,11 +113,11 @@ def publish(
     title: BilingualText = TITLE,
 ) -> Published:
     draft = Draft(BilingualText(en, ar), IncidentState.INVESTIGATING, author="amal")
-    return desk.open_incident(title=title, draft=draft, channel_names=[name])
+    return desk.publishing.open_incident(title=title, draft=draft, channel_names=[name])
 
 
 def outcome(desk: Desk, published: Published, timeout: float = 15) -> Delivery:
-    (delivery,) = desk.wait_for(published.update_id, timeout=timeout)
+    (delivery,) = desk.deliveries.wait_for(published.update_id, timeout=timeout)
     return delivery
 
 
@@ -451,8 +452,10 @@ def test_markup_in_an_update_is_sent_as_data(hook_desk: Desk, receiver: Receiver
     add_hook(hook_desk, hook.url, name="chat", format="slack")
     script = "<script>alert('x')</script> Investigating."
     draft = Draft(BilingualText(script, AR), IncidentState.INVESTIGATING)
-    published = hook_desk.open_incident(title=TITLE, draft=draft, channel_names=["hook", "chat"])
-    deliveries = hook_desk.wait_for(published.update_id, timeout=15)
+    published = hook_desk.publishing.open_incident(
+        title=TITLE, draft=draft, channel_names=["hook", "chat"]
+    )
+    deliveries = hook_desk.deliveries.wait_for(published.update_id, timeout=15)
     assert {d.state for d in deliveries} == {SENT}
     by_format = {("text" in r.json()): r for r in hook.requests}
     plain, slack = by_format[False], by_format[True]
@@ -476,7 +479,7 @@ def test_a_signed_webhook_verifies_over_the_raw_body(
 ) -> None:
     hook = receiver(status(503), secret=SECRET)
     add_hook(hook_desk, hook.url)
-    hook_desk.set_channel_secret("hook", "signing_secret", SECRET)
+    hook_desk.channels.set_channel_secret("hook", "signing_secret", SECRET)
     assert memory_keyring.passwords == {("statusdesk", "hook/signing_secret"): SECRET}
     delivery = outcome(hook_desk, publish(hook_desk))
     assert delivery.state is SENT
@@ -494,7 +497,7 @@ def test_a_receiver_with_another_secret_rejects_the_signature(
 ) -> None:
     hook = receiver(secret="not-" + SECRET)
     add_hook(hook_desk, hook.url)
-    hook_desk.set_channel_secret("hook", "signing_secret", SECRET)
+    hook_desk.channels.set_channel_secret("hook", "signing_secret", SECRET)
     outcome(hook_desk, publish(hook_desk))
     assert [r.signature_valid for r in hook.requests] == [False]
 
@@ -504,13 +507,13 @@ def test_a_signing_channel_without_its_secret_fails_instead_of_sending_unsigned(
 ) -> None:
     hook = receiver(secret=SECRET)
     add_hook(hook_desk, hook.url)
-    hook_desk.set_channel_secret("hook", "signing_secret", SECRET)
+    hook_desk.channels.set_channel_secret("hook", "signing_secret", SECRET)
     missing = (
         "hook: its signing secret is missing from the keyring. Set it again with "
         "`statusdesk channel secret hook signing_secret`."
     )
     # Lost after publishing, before sending: the delivery fails and says what to do.
-    published = hook_desk.open_incident(
+    published = hook_desk.publishing.open_incident(
         title=TITLE,
         draft=Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING, author="amal"),
         channel_names=["hook"],
@@ -537,7 +540,7 @@ def test_a_signing_channel_without_a_keyring_fails_and_says_why(
 ) -> None:
     hook = receiver(secret=SECRET)
     add_hook(hook_desk, hook.url)
-    hook_desk.set_channel_secret("hook", "signing_secret", SECRET)
+    hook_desk.channels.set_channel_secret("hook", "signing_secret", SECRET)
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[no-untyped-call]
     with pytest.raises(Rejected) as rejected:
         publish(hook_desk)
@@ -619,14 +622,14 @@ def test_bad_settings_are_rejected_with_a_reason(
     hook_desk: Desk, settings: dict[str, str], field: str, says: str
 ) -> None:
     with pytest.raises(Rejected) as info:
-        hook_desk.add_channel("webhook", "hook", settings)
+        hook_desk.channels.add_channel("webhook", "hook", settings)
     assert [p.field for p in info.value.problems] == [field]
     assert says in str(info.value.problems[0])
     assert hook_desk.store.channels.channel_by_name("hook") is None
 
 
 def test_good_settings_are_kept(hook_desk: Desk) -> None:
-    config = hook_desk.add_channel(
+    config = hook_desk.channels.add_channel(
         "webhook",
         "chat",
         {"url": "https://hooks.example.com/x", "format": "slack", "language": "ar"},
@@ -656,7 +659,9 @@ def test_control_characters_never_reach_a_receiver_raw(
     assert len(hook.requests) == 1
 
     draft = Draft(BilingualText("Old", "قديم"), IncidentState.INVESTIGATING, author="amal")
-    old = hook_desk.open_incident(title=TITLE, draft=draft, channel_names=["hook"], dispatch=False)
+    old = hook_desk.publishing.open_incident(
+        title=TITLE, draft=draft, channel_names=["hook"], dispatch=False
+    )
     with hook_desk.store.transaction():
         hook_desk.store.conn.execute(
             'UPDATE "update" SET body_en = ?, author = ? WHERE id = ?',

@@ -27,12 +27,13 @@ import pytest
 from statusdesk.channels.base import PartRecord, Receipt
 from statusdesk.channels.x import auth as x_auth
 from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
+from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, Delivery, DeliveryState, Draft, IncidentState
 from statusdesk.core.text.weighted import V3, WeightConfig, measure, weighted_length
 from statusdesk.delivery import retry
 from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.outbox import Published
-from statusdesk.desk import Desk, Rejected
+from statusdesk.desk import Desk
 from tests import httpfake, xfake
 from tests.conftest import need, need_executable
 from tests.keyring_session import secret_service
@@ -256,16 +257,16 @@ def add_x(
     secrets: dict[str, str] | None = None,
     **settings: str,
 ) -> None:
-    desk.add_channel("x", name, {"base_url": fake.url, **settings})
+    desk.channels.add_channel("x", name, {"base_url": fake.url, **settings})
     for key, value in (fake.oauth1.secrets() if secrets is None else secrets).items():
-        desk.set_channel_secret(name, key, value)
+        desk.channels.set_channel_secret(name, key, value)
 
 
 def publish(
     desk: Desk, name: str = "x", en: str = EN, ar: str = AR, *, dispatch: bool = True
 ) -> Published:
     draft = Draft(BilingualText(en, ar), IncidentState.INVESTIGATING, author="amal")
-    return desk.open_incident(
+    return desk.publishing.open_incident(
         title=TITLE, draft=draft, channel_names=[name], dispatch=dispatch, skip_reason=LEFT_OUT
     )
 
@@ -274,7 +275,7 @@ LEFT_OUT = "only the channel under test"  # any other enabled channel is left ou
 
 
 def outcome(desk: Desk, published: Published, timeout: float = 15) -> Delivery:
-    deliveries = desk.wait_for(published.update_id, timeout=timeout)
+    deliveries = desk.deliveries.wait_for(published.update_id, timeout=timeout)
     (delivery,) = [d for d in deliveries if d.decision_note != LEFT_OUT]
     return delivery
 
@@ -471,7 +472,7 @@ def test_a_duplicate_of_an_old_post_fails_and_a_custom_text_gets_it_out(
             "INSERT INTO update_override (update_id, channel_id, text) VALUES (?, ?, ?)",
             (published.update_id, config.id, f"{EN_POST} (update 2)"),
         )
-    x_desk.retry_delivery(delivery.id)
+    x_desk.deliveries.retry_delivery(delivery.id)
     delivery = outcome(x_desk, published)
     assert delivery.state is SENT, delivery.last_error
     assert [t.text for t in fake_x.posts] == [old.text, f"{EN_POST} (update 2)"]
@@ -543,7 +544,7 @@ def test_after_a_crash_between_two_posts_the_thread_goes_on(x_desk: Desk, fake_x
     ledger = StoreLedger(x_desk.store, delivery_id, x_desk.clock.now)
     ledger.sending(1)
     ledger.sent(1, Receipt(first.id, f"https://x.com/i/web/status/{first.id}"))
-    x_desk.recover()
+    x_desk.deliveries.recover()
     delivery = outcome(x_desk, published)
     assert delivery.state is SENT, delivery.last_error
     assert len(fake_x.calls("POST", "/2/tweets")) == 2
@@ -737,7 +738,7 @@ def test_bad_settings_are_refused_when_the_channel_is_added(
     x_desk: Desk, settings: dict[str, str], says: str
 ) -> None:
     with pytest.raises(Rejected) as rejected:
-        x_desk.add_channel("x", "x", settings)
+        x_desk.channels.add_channel("x", "x", settings)
     assert [p.field for p in rejected.value.problems] == ["settings"]
     assert says in rejected.value.problems[0].message
     assert x_desk.store.channels.channel_by_name("x") is None
@@ -745,7 +746,7 @@ def test_bad_settings_are_refused_when_the_channel_is_added(
 
 def test_channel_test_names_the_account_and_posts_nothing(x_desk: Desk, fake_x: FakeX) -> None:
     add_x(x_desk, fake_x)
-    assert x_desk.test_channel("x") == (
+    assert x_desk.channels.test_channel("x") == (
         "x: authenticated as @acme_status (Acme Status) with oauth1; nothing was published"
     )
     (request,) = fake_x.requests
@@ -851,15 +852,17 @@ def test_credentials_x_echoes_in_its_errors_are_redacted_everywhere(
         for name in ("x2", "x3"):
             add_x(x_desk, fake, name, auth="oauth2", secrets=oauth2)
         draft = Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING, author="amal")
-        published = x_desk.open_incident(title=TITLE, draft=draft, channel_names=["x1", "x2", "x3"])
-        deliveries = x_desk.wait_for(published.update_id, timeout=15)
+        published = x_desk.publishing.open_incident(
+            title=TITLE, draft=draft, channel_names=["x1", "x2", "x3"]
+        )
+        deliveries = x_desk.deliveries.wait_for(published.update_id, timeout=15)
         assert {d.state for d in deliveries} == {FAILED}
         assert len(fake.calls("POST", "/2/tweets")) == 2
         assert [r.answered for r in fake.calls("POST", "/2/oauth2/token")] == [400, 200]
         base = ("--home", str(home))
         tested = call(capsys, *base, "channel", "test", "x1")
         with pytest.raises(Exception) as refused:  # what the app shows for its Test button
-            x_desk.test_channel("x1")
+            x_desk.channels.test_channel("x1")
         assert "Invalid" in str(refused.value)
         incident = str(published.incident_id)
         printed = [

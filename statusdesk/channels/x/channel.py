@@ -52,7 +52,7 @@ from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
 from statusdesk.core.text.bidi import is_rtl
-from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.text.sanitize import clean, normalize
 from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
 from statusdesk.core.timefmt import parse_iso
 
@@ -269,7 +269,7 @@ class XChannel:
         if not update.id or not self.config.id:
             return None  # a draft being checked has no custom text yet
         text = override_text(self.context.open_store, update.id, self.config.id)
-        return normalize(text).strip() if text is not None else None
+        return clean(text) if text is not None else None
 
     # -- reconciliation -------------------------------------------------------------------------
 

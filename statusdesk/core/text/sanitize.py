@@ -77,6 +77,12 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
 
 
+def clean(text: str) -> str:
+    """What people type, as it is kept: normalized (see `normalize`) without the blank edges.
+    The one cleaning every use case applies to titles, bodies, reasons and custom texts."""
+    return normalize(text).strip()
+
+
 def forbidden_description(ch: str) -> str:
     """What a forbidden character is, for a Problem: 'the control character U+001B (ESC)'."""
     if ch in FORBIDDEN:

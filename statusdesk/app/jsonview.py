@@ -7,7 +7,7 @@ from typing import Any
 
 from statusdesk.core.cadence import ChannelSilence
 from statusdesk.core.model import Channel, Component, Delivery, Incident, Update
-from statusdesk.scheduling.parity import ChannelParity
+from statusdesk.core.parity import ChannelParity
 
 
 def incident_json(incident: Incident, components: dict[int, Component]) -> dict[str, Any]:

@@ -1,0 +1,93 @@
+"""What every use case works with: the workspace's store (one connection per thread), the
+clock, the keyring, the channels and the dispatcher that sends deliveries."""
+
+from __future__ import annotations
+
+import getpass
+import threading
+from collections.abc import Callable
+
+from statusdesk.channels.base import Channel, ChannelContext
+from statusdesk.channels.registry import build_channel
+from statusdesk.clock import Clock
+from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.timefmt import iso
+from statusdesk.delivery.dispatcher import Dispatcher
+from statusdesk.secrets import KeyringSecrets
+from statusdesk.store import Store
+from statusdesk.workspace import WorkspacePaths
+
+
+class ThreadStores:
+    """One SQLite connection per thread: the first (checked and migrated) belongs to the thread
+    that opened the workspace; any other thread that asks gets its own, closed together."""
+
+    def __init__(self, first: Store, open_store: Callable[[], Store]) -> None:
+        self._open = open_store
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[Store] = []
+        self._local.store = self._remember(first)
+
+    def _remember(self, store: Store) -> Store:
+        with self._lock:
+            self._all.append(store)
+        return store
+
+    def current(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = self._remember(self._open())
+            self._local.store = store
+        return store
+
+    def close_all(self) -> None:
+        with self._lock:
+            for store in self._all:
+                store.close()
+            self._all.clear()
+
+
+def current_user() -> str:
+    """Who is at the keyboard, for the record when a command names nobody."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class AppContext:
+    def __init__(
+        self,
+        *,
+        paths: WorkspacePaths,
+        clock: Clock,
+        secrets: KeyringSecrets,
+        owner: str,
+        stores: ThreadStores,
+        channel_context: ChannelContext,
+        dispatcher: Dispatcher,
+    ) -> None:
+        self.paths = paths
+        self.clock = clock
+        self.secrets = secrets
+        self.owner = owner
+        self.stores = stores
+        self.channel_context = channel_context
+        self.dispatcher = dispatcher
+
+    @property
+    def store(self) -> Store:
+        """This thread's connection to the workspace."""
+        return self.stores.current()
+
+    def now(self) -> str:
+        return iso(self.clock.now())
+
+    def channel(self, config: ChannelConfig) -> Channel:
+        return build_channel(config, self.channel_context)
+
+    @staticmethod
+    def who(by: str = "") -> str:
+        """`by`, or the user at the keyboard when a command names nobody."""
+        return by or current_user()

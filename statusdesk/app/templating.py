@@ -1,0 +1,116 @@
+"""Templates as the composer and the CLI use them: the defaults with the workspace's own over
+them, filled for an update of an incident at a given time (Ctrl+T, `--template`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from statusdesk.app.context import AppContext
+from statusdesk.core.errors import Rejected
+from statusdesk.core.model import (
+    BilingualText,
+    Draft,
+    Incident,
+    IncidentState,
+    Problem,
+    Severity,
+)
+from statusdesk.scheduling.compose import template_context
+from statusdesk.scheduling.templates import (
+    Filled,
+    Template,
+    TemplateError,
+    load_templates,
+    render,
+)
+
+
+class Templating:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def templates(self) -> dict[str, Template]:
+        """The default templates, with the workspace's own (<home>/templates/*.json) over them."""
+        try:
+            return load_templates([self.ctx.paths.home / "templates"])
+        except TemplateError as exc:
+            raise Rejected([Problem("template", str(exc))]) from exc
+
+    def compose(
+        self,
+        template: str,
+        incident: Incident,
+        *,
+        state: IncidentState | None = None,
+        at: datetime | None = None,
+        eta: datetime | None = None,
+        component_names: Sequence[str] = (),
+        next_scheduled: datetime | None = None,
+    ) -> Filled:
+        """A template filled for an update of `incident` going out at `at` (default now): what
+        the composer inserts (Ctrl+T). Problems name each placeholder left unfilled."""
+        templates = self.templates()
+        found = templates.get(template)
+        if found is None:
+            known = ", ".join(sorted(templates))
+            return Filled(
+                BilingualText(),
+                [Problem("template", f"There is no template {template!r}; known: {known}.")],
+            )
+        problems = []
+        if found.kind is not incident.kind:
+            problems.append(
+                Problem(
+                    "template",
+                    f"The template {template!r} is written for a {found.kind.value}; this is a "
+                    f"{incident.kind.value}.",
+                )
+            )
+        context = template_context(
+            self.ctx.store,
+            incident,
+            state=state or found.state,
+            at=at or self.ctx.clock.now(),
+            component_names=component_names,
+            eta=eta,
+            next_scheduled=next_scheduled,
+        )
+        filled = render(found, context)
+        return Filled(filled.body, problems + filled.problems)
+
+    def templated(
+        self,
+        template: str,
+        draft: Draft,
+        incident: Incident,
+        at: datetime | None,
+        eta: datetime | None,
+        *,
+        next_scheduled: datetime | None = None,
+    ) -> tuple[Draft, list[Problem]]:
+        """The draft with the template filling the languages it leaves empty."""
+        filled = self.compose(
+            template,
+            incident,
+            state=draft.state,
+            at=at,
+            eta=eta,
+            component_names=list(draft.component_status),
+            next_scheduled=next_scheduled,
+        )
+        written = {lang for lang in ("en", "ar") if draft.body.get(lang)}
+        body = BilingualText(draft.body.en or filled.body.en, draft.body.ar or filled.body.ar)
+        problems = [p for p in filled.problems if p.field.removeprefix("body_") not in written]
+        found = self.templates().get(template)
+        if found is not None and found.state is not draft.state:
+            problems.append(
+                Problem(
+                    "template",
+                    f"The template {template!r} is written for {found.state.value}; this "
+                    f"update's state is {draft.state.value}.",
+                    Severity.WARNING,
+                )
+            )
+        return replace(draft, body=body), problems
