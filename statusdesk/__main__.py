@@ -1,7 +1,7 @@
 """`python -m statusdesk` and the `statusdesk` console script (pyproject's entry point).
 
 The entry point decides, because it is the one place above both the CLI and the GUI
-(docs/ARCHITECTURE.md §1): `statusdesk` and `statusdesk --home DIR` open the desktop app, without
+(ARCHITECTURE §1): `statusdesk` and `statusdesk --home DIR` open the desktop app, without
 loading the command grammar, the store or the channels first (they cost a quarter of the app's
 start-up, and the GUI loads what it needs itself); anything else is the command line, which
 never imports the GUI. The GUI is imported only when it is asked for, so the CLI runs on a server

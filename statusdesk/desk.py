@@ -536,7 +536,7 @@ class Desk(SchedulingOps, ConfigOps):
     # -- channels -----------------------------------------------------------------------------
 
     def add_channel(self, kind: str, name: str, settings: dict[str, str]) -> ChannelConfig:
-        """A new channel. `language` and `order` are settings like any other (DESIGN §3)."""
+        """A new channel. `language` and `order` are settings like any other (ARCHITECTURE §3)."""
         from statusdesk.channels.registry import (
             KINDS,
             kind_settings_problems,

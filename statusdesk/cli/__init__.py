@@ -1,4 +1,4 @@
-"""The command line (docs/ARCHITECTURE.md §7): subcommands script the same workspace through the
+"""The command line (ARCHITECTURE §7): subcommands script the same workspace through the
 same Desk the GUI holds.
 
 This module is the CLI's front door, kept to the standard library's argparse: it recognises the
@@ -6,7 +6,7 @@ arguments that ask for nothing but the desktop app (the entry point, statusdesk/
 decides what to do with them) and answers `statusdesk --version` without loading the command
 grammar, the store or the channels. Anything else is a command for `dispatch`.
 
-The CLI never imports the GUI (the layer rule, docs/ARCHITECTURE.md §1): when a command line
+The CLI never imports the GUI (the layer rule, ARCHITECTURE §1): when a command line
 turns out to name no command, it calls the `open_app` it was given, or says that none is here.
 """
 

@@ -1,7 +1,7 @@
 """What every command that publishes shares, whether it publishes now (commands.py) or on a
 schedule (commands_schedule.py): the draft read from the arguments, the wait for its deliveries,
 and the one line per channel with the exit code for the whole. Both command modules import this
-one, so neither imports the other (docs/ARCHITECTURE.md §1: no import cycles)."""
+one, so neither imports the other (ARCHITECTURE §1: no import cycles)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Bad input from DESIGN's issue: empty drafts, markup, a huge paste, direction controls, no
+"""Bad input from issue #2's list: empty drafts, markup, a huge paste, direction controls, no
 channel, a locked workspace — refused inline with the draft kept, never frozen, never lost."""
 
 from __future__ import annotations
