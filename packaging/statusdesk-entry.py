@@ -4,7 +4,7 @@ pip's console-script wrapper exists only inside an installed environment."""
 
 import sys
 
-from statusdesk.cli import main
+from statusdesk.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,10 +1,48 @@
-"""`python -m statusdesk` and the `statusdesk` console script (pyproject's entry point)."""
+"""`python -m statusdesk` and the `statusdesk` console script (pyproject's entry point).
+
+The entry point decides, because it is the one place above both the CLI and the GUI
+(ARCHITECTURE §1): `statusdesk` and `statusdesk --home DIR` open the desktop app, without
+loading the command grammar, the store or the channels first (they cost a quarter of the app's
+start-up, and the GUI loads what it needs itself); anything else is the command line, which
+never imports the GUI. The GUI is imported only when it is asked for, so the CLI runs on a server
+without a display or without PySide6 at all.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
-from statusdesk.cli import main
+from statusdesk import cli
+
+EXIT_WORKSPACE = 1  # Exit.WORKSPACE, without importing the command modules for it
+
+
+def open_app(home: str | None) -> int:
+    """The desktop app on `home`, or a message saying why it cannot start here."""
+    try:
+        from statusdesk.gui.app import run
+    except ImportError as exc:
+        from statusdesk.cli import output
+
+        output.err(
+            f"statusdesk: the desktop app cannot start here ({exc}). Install it with "
+            "`pip install PySide6-Essentials` (and Qt's system libraries, e.g. Debian's libegl1 "
+            "libxkbcommon-x11-0), or use the command line: `statusdesk --help`."
+        )
+        return EXIT_WORKSPACE
+    return run(home)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    app_only, home = cli.asks_for_the_app(arguments)
+    if app_only:
+        return open_app(home)
+    # The CLI is given the app's opener rather than importing it: a spelling only the full
+    # grammar recognises (an abbreviated `--ho DIR`) still means "no command, open the app".
+    return cli.main(arguments, open_app=open_app)
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -61,7 +61,7 @@ class ChannelAdmin:
         self.ctx = ctx
 
     def add_channel(self, kind: str, name: str, settings: dict[str, str]) -> ChannelConfig:
-        """A new channel. `language` and `order` are settings like any other (DESIGN §3)."""
+        """A new channel. `language` and `order` are settings like any other (ARCHITECTURE §3)."""
         problems: list[Problem] = []
         if kind not in KINDS:
             known = ", ".join(sorted(KINDS))

@@ -1,4 +1,4 @@
-"""The JSON shapes of the CLI's `--json` output (DESIGN §7) — a contract scripts rely on."""
+"""The JSON shapes of the CLI's `--json` output (ARCHITECTURE §7) — a contract scripts rely on."""
 
 from __future__ import annotations
 
@@ -77,8 +77,8 @@ def update_json(
 
 
 def silence_json(silence: list[ChannelSilence]) -> dict[str, Any]:
-    """Per channel (DESIGN §7): when it last delivered, whether it missed the latest update (not
-    sent and not explicitly skipped) and whether it skipped it."""
+    """Per channel (ARCHITECTURE §7): when it last delivered, whether it missed the latest update
+    (not sent and not explicitly skipped) and whether it skipped it."""
     return {
         s.channel: {
             "last_delivered_at": s.last_delivered_at,

@@ -1,4 +1,5 @@
-"""The channel protocol (DESIGN §4): every destination, the local site included, is one of these.
+"""The channel protocol (ARCHITECTURE §4): every destination, the local site included, is one
+of these.
 
 A channel checks an update before publishing, renders exactly what it will send (the GUI's
 per-channel preview shows this), makes one network attempt per `send`, and after an ambiguous

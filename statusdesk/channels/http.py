@@ -1,5 +1,5 @@
 """HTTP for channels: one request, its failure sorted into Transient / Permanent / Ambiguous
-(DESIGN §4) with a message that names the channel, the cause and the fix, and the server's own
+(ARCHITECTURE §4) with a message that names the channel, the cause and the fix, and the server's own
 wait (`Retry-After`, `x-rate-limit-reset`) carried to the retry policy.
 
 TLS verification is requests' default (certifi, or REQUESTS_CA_BUNDLE) and is never turned off.
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 20.0
 RETRYABLE_STATUS = {408, 420, 425, 429, 500, 502, 503, 504}
-# What the outbox does after a request that may have landed (DESIGN §5: unknown, reconciled).
+# What the outbox does after a request that may have landed (ARCHITECTURE §5: unknown, reconciled).
 MAY_HAVE_ARRIVED = "it may have arrived, so it is checked before being sent again."
 SNIPPET_CHARS = 200
 

@@ -1,23 +1,22 @@
-"""The command line (DESIGN §7): `statusdesk` alone opens the desktop app; subcommands script
-the same workspace through the same Desk the GUI holds.
+"""The command line (ARCHITECTURE §7): subcommands script the same workspace through the
+same Desk the GUI holds.
 
-This module is the launcher, kept to the standard library's argparse: `statusdesk` and
-`statusdesk --home DIR` go straight to the GUI, without loading the command grammar, the store
-or the channels first (they cost a quarter of the app's start-up, and the GUI loads what it
-needs itself); `statusdesk --version` answers without them too. Anything else is a command for
-`dispatch`.
+This module is the CLI's front door, kept to the standard library's argparse: it recognises the
+arguments that ask for nothing but the desktop app (the entry point, statusdesk/__main__.py,
+decides what to do with them) and answers `statusdesk --version` without loading the command
+grammar, the store or the channels. Anything else is a command for `dispatch`.
 
-Nothing here imports Qt: the GUI is imported only when it is asked for, so the CLI runs on a
-server without a display or without PySide6 at all.
+The CLI never imports the GUI (the layer rule, ARCHITECTURE §1): when a command line
+turns out to name no command, it calls the `open_app` it was given, or says that none is here.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-EXIT_WORKSPACE = 1  # Exit.WORKSPACE, without importing the command modules for it
+AppOpener = Callable[[str | None], int]  # opens the desktop app on a workspace; the exit code
 
 
 def _launcher_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]] | None:
@@ -30,7 +29,7 @@ def _launcher_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[s
         return None
 
 
-def gui_home(argv: Sequence[str]) -> tuple[bool, str | None]:
+def asks_for_the_app(argv: Sequence[str]) -> tuple[bool, str | None]:
     """(True, home) when the arguments ask for nothing but the desktop app, maybe on --home."""
     parsed = _launcher_arguments(argv)
     if parsed is None:
@@ -45,34 +44,18 @@ def wants_version(argv: Sequence[str]) -> bool:
     return parsed is not None and parsed[0].version and not parsed[1]
 
 
-def open_gui(home: str | None) -> int:
-    try:
-        from statusdesk.gui.app import run
-    except ImportError as exc:
-        from statusdesk.cli import output
-
-        output.err(
-            f"statusdesk: the desktop app cannot start here ({exc}). Install it with "
-            "`pip install PySide6-Essentials` (and Qt's system libraries, e.g. Debian's libegl1 "
-            "libxkbcommon-x11-0), or use the command line: `statusdesk --help`."
-        )
-        return EXIT_WORKSPACE
-    return run(home)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -> int:
+    """The command line on `argv`; `open_app` is what no command means (None: there is no app
+    here, and no command is a usage error)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if wants_version(arguments):
         from statusdesk.version import version
 
         print(f"statusdesk {version()}")
         return 0
-    wants_gui, home = gui_home(arguments)
-    if wants_gui:
-        return open_gui(home)
     from statusdesk.cli.dispatch import dispatch
 
-    return dispatch(arguments)
+    return dispatch(arguments, open_app)
 
 
-__all__ = ["main"]
+__all__ = ["AppOpener", "asks_for_the_app", "main", "wants_version"]

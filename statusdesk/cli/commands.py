@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import getpass
 from typing import Any
 
 from statusdesk.app.jsonview import channel_json, incident_json
@@ -16,96 +15,20 @@ from statusdesk.cli import (
     commands_schedule,
     commands_settings,
     commands_subscribers,
-    inputs,
     output,
+    publishing,
 )
 from statusdesk.cli.errors import CliError, Exit
-from statusdesk.cli.output import NONE, err, out, print_json
+from statusdesk.cli.output import NONE, out, print_json
 from statusdesk.core.model import (
     BilingualText,
-    Delivery,
-    DeliveryState,
-    Draft,
     Impact,
     IncidentKind,
     IncidentState,
     initial_state,
 )
-from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
 from statusdesk.scheduling.lapses import is_overdue
-
-OPEN_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.RETRY_WAIT)
-
-
-def _author(args: argparse.Namespace) -> str:
-    if args.author is not None:
-        return str(args.author)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
-def _body(args: argparse.Namespace) -> BilingualText:
-    if args.en_file == inputs.STDIN and args.ar_file == inputs.STDIN:
-        raise CliError(
-            "--en-file - and --ar-file - cannot both read standard input; put one in a file.",
-            Exit.USAGE,
-        )
-    return BilingualText(
-        inputs.body_text(args.en, args.en_file, "--en-file"),
-        inputs.body_text(args.ar, args.ar_file, "--ar-file"),
-    )
-
-
-def _draft(args: argparse.Namespace, state: IncidentState) -> Draft:
-    return Draft(
-        body=_body(args),
-        state=state,
-        impact=Impact(args.impact) if args.impact else None,
-        component_status=dict(args.components),
-        author=_author(args),
-        overrides=dict(args.overrides),
-    )
-
-
-def _wait(desk: Desk, published: Published, args: argparse.Namespace) -> list[Delivery]:
-    """The update's deliveries once each has an outcome, or as they stand after --timeout."""
-    if args.no_wait:
-        return desk.store.deliveries.deliveries_for_update(published.update_id)
-    deliveries = desk.deliveries.wait_for(published.update_id, args.timeout)
-    if any(d.state in OPEN_STATES for d in deliveries):
-        # Out of time: stop retry timers and queued attempts (they stay pending for the runner)
-        # but let an attempt already on the wire finish and record what happened to it, so no
-        # row is left `sending` with nobody to finish it.
-        desk.dispatcher.shutdown(wait=True)
-        deliveries = desk.store.deliveries.deliveries_for_update(published.update_id)
-    return deliveries
-
-
-def _report(
-    desk: Desk, published: Published, deliveries: list[Delivery], args: argparse.Namespace
-) -> int:
-    """One line per channel (not with --json); the exit code for the publish as a whole."""
-    names = {c.id: c.name for c in desk.store.channels.channels()}
-    waited = None if args.no_wait else float(args.timeout)
-    if not args.json:
-        for delivery in deliveries:
-            name = names.get(delivery.channel_id, f"channel {delivery.channel_id}")
-            out(output.delivery_result_line(name, delivery, waited))
-    if args.no_wait:
-        return Exit.OK
-    # A channel left out on purpose (skipped, with its reason) is a decision, not a failure.
-    missing = [d for d in deliveries if d.state not in (DeliveryState.SENT, DeliveryState.SKIPPED)]
-    if missing:
-        sent = [d for d in deliveries if d.state is not DeliveryState.SKIPPED]
-        err(
-            f"statusdesk: {len(missing)} of {len(sent)} channel(s) did not get this update; "
-            f"the others did. See `statusdesk deliveries {published.incident_id}`."
-        )
-        return Exit.CHANNEL_FAILED
-    return Exit.OK
 
 
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:
@@ -115,7 +38,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
     state = IncidentState(args.state) if args.state else initial_state(kind)
     published = desk.publishing.open_incident(
         title=BilingualText(args.title_en, args.title_ar),
-        draft=_draft(args, state),
+        draft=publishing.draft(args, state),
         kind=kind,
         impact=Impact(args.impact) if args.impact else Impact.NONE,
         channel_names=args.channels,
@@ -125,10 +48,10 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
     )
     if not args.json:
         out(str(published.incident_id))  # first, alone: scripts read it before we wait
-    deliveries = _wait(desk, published, args)
+    deliveries = publishing.wait(desk, published, args)
     if args.json:
         print_json(desk.views.incident_detail(published.incident_id))
-    return _report(desk, published, deliveries, args)
+    return publishing.report(desk, published, deliveries, args)
 
 
 def incident_update(desk: Desk, args: argparse.Namespace) -> int:
@@ -136,7 +59,7 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
         return commands_schedule.incident_update(desk, args)
     published = desk.publishing.post_update(
         args.id,
-        _draft(args, IncidentState(args.state)),
+        publishing.draft(args, IncidentState(args.state)),
         channel_names=args.channels,
         dispatch=not args.no_wait,
         anyway=args.anyway,
@@ -144,12 +67,12 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
     )
     if not args.json:
         out(str(published.update_id))
-    deliveries = _wait(desk, published, args)
+    deliveries = publishing.wait(desk, published, args)
     if args.json:
         detail = desk.views.incident_detail(published.incident_id) or {}
         updates = [u for u in detail.get("updates", []) if u["id"] == published.update_id]
         print_json(updates[0] if updates else None)
-    return _report(desk, published, deliveries, args)
+    return publishing.report(desk, published, deliveries, args)
 
 
 def incident_list(desk: Desk, args: argparse.Namespace) -> int:

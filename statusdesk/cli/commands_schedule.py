@@ -14,12 +14,11 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from statusdesk.app.jsonview import pending_update_json
-from statusdesk.cli import output
+from statusdesk.cli import output, publishing
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, out, print_json
 from statusdesk.core.model import (
     BilingualText,
-    Delivery,
     Impact,
     IncidentKind,
     IncidentState,
@@ -109,15 +108,13 @@ def _components_only(args: argparse.Namespace) -> bool:
 
 
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:
-    from statusdesk.cli.commands import _draft
-
     kind = IncidentKind(args.kind)
     if args.window_start is not None or args.window_end is not None:
         return _open_maintenance(desk, args, kind)
     if args.remind_min is not None:
         raise CliError("--remind-min goes with a maintenance window (--window-start/-end).")
     at, eta = _optional(desk, args, "at"), _optional(desk, args, "eta")
-    draft = _draft(args, _state(desk, args, kind))
+    draft = publishing.draft(args, _state(desk, args, kind))
     published = desk.publishing.open_incident(
         title=BilingualText(args.title_en, args.title_ar),
         draft=draft,
@@ -140,8 +137,6 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> int:
-    from statusdesk.cli.commands import _author, _body, _wait
-
     if kind is not IncidentKind.MAINTENANCE:
         raise CliError("--window-start/--window-end are for --kind maintenance.")
     if args.window_start is None or args.window_end is None:
@@ -166,8 +161,8 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
         impact=Impact(args.impact) if args.impact else Impact.NONE,
         remind_min=args.remind_min,
         cadence_min=args.cadence_min or desk.settings.default_cadence(),
-        author=_author(args),
-        body=_body(args),
+        author=publishing.author(args),
+        body=publishing.body(args),
         overrides=dict(args.overrides),
         announce_at=at.at if at else None,
         dispatch=not args.no_wait and at is None,
@@ -181,7 +176,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
     out(str(opened.incident_id))
     code: int = Exit.OK
     if at is None:
-        code = _report(desk, args, first, _wait(desk, first, args))
+        code = publishing.report(desk, first, publishing.wait(desk, first, args), args)
     for announcement, published in opened.announcements:
         if published.scheduled_for:
             label = LABELS.get(announcement.template, announcement.template)
@@ -196,14 +191,12 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
 
 
 def incident_update(desk: Desk, args: argparse.Namespace) -> int:
-    from statusdesk.cli.commands import _draft
-
     incident = desk.store.incidents.incident(args.id)
     kind = incident.kind if incident else IncidentKind.INCIDENT
     at, eta = _optional(desk, args, "at"), _optional(desk, args, "eta")
     published = desk.publishing.post_update(
         args.id,
-        _draft(args, _state(desk, args, kind)),
+        publishing.draft(args, _state(desk, args, kind)),
         channel_names=args.channels,
         dispatch=not args.no_wait and at is None,
         scheduled_for=at.at if at else None,
@@ -232,27 +225,17 @@ def _finish(
 ) -> int:
     """After `open`/`update`: a scheduled update says when it goes out and returns at once;
     one published now waits for its channels as the plain path does."""
-    from statusdesk.cli.commands import _wait
-
     if at is None:
-        deliveries = _wait(desk, published, args)
+        deliveries = publishing.wait(desk, published, args)
         if args.json:
             print_json(detail())
-        return _report(desk, args, published, deliveries)
+        return publishing.report(desk, published, deliveries, args)
     if args.json:
         print_json(detail())
         return Exit.OK
     out(f"update {published.update_id} scheduled: goes out {when_text(at.at, when=at)}")
     _notes(at)
     return Exit.OK
-
-
-def _report(
-    desk: Desk, args: argparse.Namespace, published: Published, deliveries: list[Delivery]
-) -> int:
-    from statusdesk.cli.commands import _report as report
-
-    return report(desk, published, deliveries, args)
 
 
 # -- update list | cancel | reschedule | send | discard | edit ---------------------------------
@@ -339,19 +322,15 @@ def update_reschedule(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def update_send(desk: Desk, args: argparse.Namespace) -> int:
-    from statusdesk.cli.commands import _wait
-
     before = desk.store.incidents.update(args.update)
     published = desk.scheduling.send_update(args.update, dispatch=not args.no_wait)
     due = _due(before) if before else NONE
     out(f"update {published.update_id} published now (it was due {due})")
-    return _report(desk, args, published, _wait(desk, published, args))
+    return publishing.report(desk, published, publishing.wait(desk, published, args), args)
 
 
 def update_edit(desk: Desk, args: argparse.Namespace) -> int:
-    from statusdesk.cli.commands import _body
-
-    body = _body(args)
+    body = publishing.body(args)
     if not body.en and not body.ar and args.state is None:
         raise CliError("update edit: give --en, --ar (or their files) or --state.", Exit.USAGE)
     update = desk.scheduling.edit_update(

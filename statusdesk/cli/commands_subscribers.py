@@ -1,4 +1,4 @@
-"""The subscriber commands: `subscriber add|remove|list|import` (DESIGN §7).
+"""The subscriber commands: `subscriber add|remove|list|import` (ARCHITECTURE §7).
 
 Input that cannot be taken (a bad address, a duplicate, a file with bad lines) exits 3 with a
 message that says what and where; nothing is changed then.

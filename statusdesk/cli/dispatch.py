@@ -7,12 +7,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from statusdesk import private
 from statusdesk.channels.registry import UnknownChannelKind
-from statusdesk.cli import open_gui, output
+from statusdesk.cli import output
 from statusdesk.cli.commands import HANDLERS
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.inputs import repair_arguments
@@ -71,7 +71,9 @@ def _run(args: argparse.Namespace) -> int:
         return code
 
 
-def dispatch(argv: Sequence[str]) -> int:
+def dispatch(argv: Sequence[str], open_app: Callable[[str | None], int] | None = None) -> int:
+    """Run the command `argv` names; with no command, `open_app` (the entry point's, so the CLI
+    never imports the GUI) or a usage error."""
     output.use_utf8()
     parser = build_parser(HANDLERS, version())
     try:
@@ -82,7 +84,10 @@ def dispatch(argv: Sequence[str]) -> int:
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else Exit.USAGE
     if args.command is None:
-        return open_gui(args.home)
+        if open_app is not None:
+            return open_app(args.home)
+        output.err("statusdesk: no command given; `statusdesk --help` lists them.")
+        return Exit.USAGE
     try:
         return _run(args)
     except CliError as exc:

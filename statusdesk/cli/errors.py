@@ -1,6 +1,6 @@
 """Exit codes and the one error type the CLI turns into a message (never a traceback).
 
-The codes are a contract with scripts (DESIGN §7) and are listed in `statusdesk --help`.
+The codes are a contract with scripts (ARCHITECTURE §7) and are listed in `statusdesk --help`.
 """
 
 from __future__ import annotations

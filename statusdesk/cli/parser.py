@@ -1,4 +1,4 @@
-"""The command line's grammar and help texts (DESIGN §7). Handlers live in commands.py."""
+"""The command line's grammar and help texts (ARCHITECTURE §7). Handlers live in commands.py."""
 
 from __future__ import annotations
 

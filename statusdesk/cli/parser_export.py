@@ -1,4 +1,4 @@
-"""The grammar of `statusdesk export` (DESIGN §7, issue #7). The rest is in parser.py."""
+"""The grammar of `statusdesk export` (ARCHITECTURE §7, issue #7). The rest is in parser.py."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The grammar of the outbox commands: `delivery retry|skip`, `channel add|secret` and `run`
-(DESIGN §7). The rest of the grammar is in parser.py."""
+(ARCHITECTURE §7). The rest of the grammar is in parser.py."""
 
 from __future__ import annotations
 

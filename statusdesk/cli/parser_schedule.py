@@ -1,4 +1,4 @@
-"""The grammar of scheduling (issue #5, DESIGN §7): `--at`, `--template`, `--eta`,
+"""The grammar of scheduling (issue #5, ARCHITECTURE §7): `--at`, `--template`, `--eta`,
 `--cadence-min` and a maintenance's `--window-start/--window-end/--remind-min` on
 `incident open|update`, and `update list|cancel|reschedule|send|discard|edit`.
 

@@ -1,5 +1,5 @@
-"""The grammar of `subscriber add|remove|list|import` (DESIGN §7): the people the email channel
-mails. The rest of the grammar is in parser.py."""
+"""The grammar of `subscriber add|remove|list|import` (ARCHITECTURE §7): the people the email
+channel mails. The rest of the grammar is in parser.py."""
 
 from __future__ import annotations
 

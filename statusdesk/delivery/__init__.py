@@ -1,1 +1,2 @@
-"""The outbox (DESIGN §5): every delivery is tracked, retried when safe, never lost or doubled."""
+"""The outbox (ARCHITECTURE §5): every delivery is tracked, retried when safe, never lost or
+doubled."""

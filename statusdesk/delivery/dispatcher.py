@@ -1,7 +1,7 @@
 """Fan-out: every delivery on a worker pool, channels in parallel, each attempt recorded.
 
-The state machine of DESIGN §5. `sending` (attempt number, idempotency key, owner and lease) is
-committed before a request leaves and the outcome right after:
+The state machine of ARCHITECTURE §5. `sending` (attempt number, idempotency key, owner and
+lease) is committed before a request leaves and the outcome right after:
 
     pending ─claim─▶ sending ─▶ sent
                         ├─ Transient ─▶ retry_wait ─(backoff or the server's wait)─▶ claim again

@@ -227,7 +227,7 @@ def schedule_update(
     left_out: LeftOut | None = None,
 ) -> Published:
     """Store an update to go out at `scheduled_for`, with everything it will do then; no
-    deliveries yet (DESIGN §3: they are created when it is published). Without `left_out`
+    deliveries yet (ARCHITECTURE §3: they are created when it is published). Without `left_out`
     (or with its `every_channel`) it goes to every channel enabled then; with its reason, the
     channels enabled then and not chosen get `skipped` deliveries then."""
     every = left_out is None or left_out.every_channel

@@ -74,7 +74,7 @@ def icon_path() -> Path | None:
 def show_message(title: str, text: str, parent: QWidget | None = None) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("fatal-message")
-    # No window manager gives a new window focus: it must take it (DESIGN §8).
+    # No window manager gives a new window focus: it must take it (ARCHITECTURE §8).
     QTimer.singleShot(0, box.raise_)
     QTimer.singleShot(0, box.activateWindow)
     box.exec()

@@ -1,4 +1,4 @@
-"""Every key of the app, as data: command name → default key → description (DESIGN §8).
+"""Every key of the app, as data: command name → default key → description (ARCHITECTURE §8).
 
 The QActions and their shortcuts, the menus and the F1 cheat sheet are all generated from this one
 table (see actions.py and cheatsheet.py), so a key can never be bound in one place and documented

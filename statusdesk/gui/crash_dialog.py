@@ -2,8 +2,8 @@
 where the log and the crash report are, and a button that copies the report.
 
 Everything in it comes from a `Crash` (statusdesk/crash.py), redacted already. It takes the
-keyboard itself (DESIGN §8): the focus is on "Copy report"; Esc or Close closes it and gives the
-keyboard back.
+keyboard itself (ARCHITECTURE §8): the focus is on "Copy report"; Esc or Close closes it and
+gives the keyboard back.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The small windows of a person's decision on a delivery: which one (when several need it) and
-why skip it. Both pop up over the main window and take the keyboard themselves (DESIGN §8:
+why skip it. Both pop up over the main window and take the keyboard themselves (ARCHITECTURE §8:
 under a bare X server no window manager gives a new window focus); Esc closes either, changes
 nothing and gives the keyboard back to where it was.
 

@@ -1,6 +1,6 @@
 """A dialog that pops up over the window with the keyboard and gives it back when it closes.
 
-Under a bare X server no window manager moves the focus for us either way (DESIGN §8): the
+Under a bare X server no window manager moves the focus for us either way (ARCHITECTURE §8): the
 dialog raises and activates itself when shown, and on closing (Esc, Close) re-activates the
 window it came from and puts the keyboard back on the widget that had it.
 """

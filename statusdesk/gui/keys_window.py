@@ -7,7 +7,7 @@ and Reset all do what they say. Each change is saved in the workspace at once, o
 and then `keymap_changed` carries the new overrides to the main window, which re-applies its
 shortcuts (shortcuts.apply_keymap).
 
-Esc closes the window wherever the focus is, the key field included (DESIGN §8: Esc closes
+Esc closes the window wherever the focus is, the key field included (ARCHITECTURE §8: Esc closes
 whatever popped up). A key recorded in the field but not yet set is simply dropped: nothing is
 saved before Set, so nothing is lost, and Esc can never be a shortcut, so the field never needs
 to record it. Tab and Shift+Tab likewise move on from the field instead of being recorded.

@@ -152,7 +152,7 @@ IMPACT_COLOURS: dict[Impact, str] = {
 
 
 def local_and_utc(stamp: str, now: datetime) -> str:
-    """'14:05 (11:05 UTC)' today, '24 Nov 14:05 (11:05 UTC)' otherwise: DESIGN §3 wants local
+    """'14:05 (11:05 UTC)' today, '24 Nov 14:05 (11:05 UTC)' otherwise: ARCHITECTURE §3 wants local
     time and UTC side by side, because the reader's clock and the page's clock differ."""
     moment = parse_iso(stamp)
     local = moment.astimezone()

@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def _open_most_recent_active(self) -> None:
         """Launch: the active incident that spoke last is current, the composer ready for its
-        next update, and the keyboard on the list (not in a text field, DESIGN §8)."""
+        next update, and the keyboard on the list (not in a text field, ARCHITECTURE §8)."""
         row = self.model.most_recent_active_row()
         if row is None and self.model.rowCount() > 0:
             row = 0
@@ -1006,7 +1006,7 @@ class MainWindow(QMainWindow):
         keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep_for_later)
         box.setEscapeButton(keep)  # Esc never discards a draft
-        # No window manager gives a new window focus: it takes it (DESIGN §8).
+        # No window manager gives a new window focus: it takes it (ARCHITECTURE §8).
         QTimer.singleShot(0, box.raise_)
         QTimer.singleShot(0, box.activateWindow)
         had_focus = QApplication.focusWidget()

@@ -1,6 +1,6 @@
 """Telling the person that a delivery needs them: it failed for good, or nobody can tell whether
-it went out. Silence on a channel must never go unnoticed (DESIGN §5), so this says it twice: a
-desktop notification when the desktop has a system tray, and always the status bar.
+it went out. Silence on a channel must never go unnoticed (ARCHITECTURE §5), so this says it
+twice: a desktop notification when the desktop has a system tray, and always the status bar.
 
 Kept to this module so a later issue can change the mechanism (D-Bus notifications, a sound)
 without touching the window: MainWindow only feeds `FailureWatch` the dispatcher's changes and

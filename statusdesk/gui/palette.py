@@ -2,7 +2,7 @@
 incident, a template, a channel — in English or Arabic, Enter runs it. With a scope ("template")
 the same window serves Ctrl+T.
 
-It pops up over the main window and takes the keyboard itself (FocusPopup, DESIGN §8). The
+It pops up over the main window and takes the keyboard itself (FocusPopup, ARCHITECTURE §8). The
 keyboard stays in the search field throughout: Up/Down/PageUp/PageDown/Home/End move the
 selection in the list below, Enter closes the palette (the keyboard goes back where it was)
 and only then runs the item, so whatever the item does with the focus sticks. Esc closes and

@@ -91,7 +91,7 @@ class AppShell(QMainWindow):
         self.desk_window = desk_window
         self.setWindowTitle(desk_window.windowTitle())
         desk_window.windowTitleChanged.connect(self.setWindowTitle)
-        # Where the desk put the keyboard while it was built (the incident list, DESIGN §8);
+        # Where the desk put the keyboard while it was built (the incident list, ARCHITECTURE §8);
         # reparenting does not carry that over.
         focus = desk_window.focusWidget()
         self.setCentralWidget(desk_window)  # reparents: the desk stops being a window of its own

@@ -70,7 +70,7 @@ class SubscriberList:
 
 
 def when(stamp: str, now: datetime) -> str:
-    """'24 Nov 2025 14:05 (11:05 UTC)': local time and UTC side by side (DESIGN §3), with the
+    """'24 Nov 2025 14:05 (11:05 UTC)': local time and UTC side by side (ARCHITECTURE §3), with the
     year, as subscriptions are often older than this one."""
     try:
         moment = parse_iso(stamp)

@@ -327,7 +327,7 @@ class SubscribersDialog(WorkspaceWindow):
             dialog.finished.connect(self._file_dialog_closed)
             self.file_dialog = dialog
         self.file_dialog.open()
-        # No window manager gives a new window the keyboard: it takes it (DESIGN §8).
+        # No window manager gives a new window the keyboard: it takes it (ARCHITECTURE §8).
         self.file_dialog.raise_()
         self.file_dialog.activateWindow()
 

@@ -1,4 +1,4 @@
-"""Email subscribers: who the `email` channel mails, and in which language (DESIGN §3).
+"""Email subscribers: who the `email` channel mails, and in which language (ARCHITECTURE §3).
 
 Unsubscribing is recorded (`unsubscribed_at`), never a delete: the address stays on file so a
 bulk import cannot quietly sign up again someone who asked to stop. Every change is an event in

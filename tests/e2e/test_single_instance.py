@@ -97,6 +97,7 @@ def launch_again(env: dict[str, str], home: Path) -> tuple[subprocess.CompletedP
     return done, time.monotonic() - began
 
 
+@pytest.mark.perf  # the hand-over's time (HAND_OVER_S) is a wall-clock bound
 def test_a_second_launch_leaves_one_window_and_brings_it_forward(
     env: dict[str, str], apps: list[subprocess.Popen[bytes]], tmp_path: Path
 ) -> None:
@@ -120,6 +121,7 @@ def test_a_second_launch_leaves_one_window_and_brings_it_forward(
     assert "another launch asked for this workspace" in applog.read_text(encoding="utf-8")
 
 
+@pytest.mark.perf  # the take-over and hand-over times are wall-clock bounds
 def test_an_app_killed_on_a_workspace_blocks_no_later_launch(
     env: dict[str, str], apps: list[subprocess.Popen[bytes]], tmp_path: Path
 ) -> None:

@@ -1,4 +1,4 @@
-"""Bad input from DESIGN's issue: empty drafts, markup, a huge paste, direction controls, no
+"""Bad input from issue #2's list: empty drafts, markup, a huge paste, direction controls, no
 channel, a locked workspace — refused inline with the draft kept, never frozen, never lost."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -71,6 +72,7 @@ def test_markup_in_a_body_is_shown_as_text(
     assert card.body_ar.textFormat() is Qt.TextFormat.PlainText
 
 
+@pytest.mark.perf  # the event loop's longest stall and the paste's time are wall-clock bounds
 def test_a_100k_paste_keeps_the_window_responsive_and_is_flagged_too_long(
     qtbot, home: Path, active_incident: int, launch: WindowFactory
 ) -> None:
@@ -100,7 +102,8 @@ def test_a_100k_paste_keeps_the_window_responsive_and_is_flagged_too_long(
         ),  # trailing space trimmed
         timeout=10_000,
     )
-    qtbot.wait(300)
+    flagged_at = len(gaps)  # and the timer goes on ticking after the check has run
+    qtbot.waitUntil(lambda: len(gaps) >= flagged_at + 10)
     ticker.stop()
     assert len(window.composer.body_en.toPlainText()) == 100_000
     # The timer kept firing: no stall of the event loop longer than a second, paste included.

@@ -80,7 +80,7 @@ def test_the_dialog_says_what_happened_where_the_files_are_and_copies_the_report
     dialog = CrashDialog(crash, parent=window)
     qtbot.addWidget(dialog)
     dialog.open()
-    # It takes the keyboard itself (DESIGN §8), on "Copy report".
+    # It takes the keyboard itself (ARCHITECTURE §8), on "Copy report".
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.copy_button)
     assert "KeyError: 'incident 7'" in dialog.what.text()
     assert DRAFTS_KEPT in [label.text() for label in dialog.findChildren(type(dialog.what))]

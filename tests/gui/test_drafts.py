@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from statusdesk.desk import Desk
@@ -91,6 +92,7 @@ class Typist:
         self.times.append(time.monotonic())
 
 
+@pytest.mark.perf  # "within a second of the keystroke" is a wall-clock bound (waitUntil's 1 s)
 def test_a_draft_typed_without_a_pause_is_kept_within_a_second(
     qtbot, home: Path, active_incident: int, launch: WindowFactory
 ) -> None:

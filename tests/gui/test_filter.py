@@ -1,4 +1,4 @@
-"""Ctrl+F filters the incident list by a few letters of a title, in English or Arabic (DESIGN
+"""Ctrl+F filters the incident list by a few letters of a title, in English or Arabic (ARCHITECTURE
 §8); Esc empties the filter; the current incident stays current; what the list does not show
 still counts for promises and the tray."""
 

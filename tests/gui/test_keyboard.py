@@ -1,4 +1,4 @@
-"""The keyboard path of DESIGN §8 on the real main window: write both languages, publish with
+"""The keyboard path of ARCHITECTURE §8 on the real main window: write both languages, publish with
 Ctrl+Return, and find the update in the workspace and on the local status page."""
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def test_a_templated_bilingual_update_reaches_every_channel_by_keyboard_alone(
     try:
         window = launch()
         qtbot.waitUntil(lambda: window.composer.target == active_incident)
-        assert focused() is window.list  # launch: the keyboard on the list (DESIGN §8)
+        assert focused() is window.list  # launch: the keyboard on the list (ARCHITECTURE §8)
         qtbot.waitUntil(lambda: bool(window.tools.templates))  # read on the TaskRunner
 
         chord("Ctrl+U")  # an update on the current incident, cursor in English

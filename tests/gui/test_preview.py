@@ -24,7 +24,6 @@ from statusdesk.core.text.weighted import weighted_length
 from statusdesk.desk import Desk
 from statusdesk.gui import preview_render
 from statusdesk.gui.audience import LeaveOutReasonPopup
-from statusdesk.gui.composer import PREVIEW_DELAY_MS
 from statusdesk.gui.main_window import MainWindow
 from statusdesk.gui.preview_pages import (
     Counter,
@@ -97,6 +96,12 @@ def x_page(window: MainWindow) -> XPage:
 
 def post_texts(page: XPage) -> list[str]:
     return [view.text.text() for view in page.posts()]
+
+
+def rendered(window: MainWindow, text: str) -> bool:
+    """`text` is in the X preview and no render is pending (the status line is empty)."""
+    composer = window.composer
+    return text in " ".join(post_texts(x_page(window))) and not composer.preview.status.text()
 
 
 def assert_counted(view: PostView) -> None:
@@ -368,13 +373,13 @@ def test_typing_fast_renders_once_per_pause_and_drops_stale_results(
     calls.clear()
 
     write(window, "First burst of typing, key after key.")
-    qtbot.waitUntil(lambda: "First burst" in " ".join(post_texts(page)))
-    qtbot.wait(PREVIEW_DELAY_MS + 200)
+    # Once the whole text is shown and nothing is pending, no render is left to come: the
+    # debounce only restarts on a change. A render per key would have left partial texts.
+    qtbot.waitUntil(lambda: rendered(window, "First burst of typing, key after key."))
     assert calls == ["First burst of typing, key after key."]
 
     type_text(" And a second.")
-    qtbot.waitUntil(lambda: "a second." in " ".join(post_texts(page)))
-    qtbot.wait(PREVIEW_DELAY_MS + 200)
+    qtbot.waitUntil(lambda: rendered(window, "key after key. And a second."))
     assert calls[1:] == ["First burst of typing, key after key. And a second."]
 
     # A render for a draft that has changed since is dropped.

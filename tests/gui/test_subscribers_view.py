@@ -577,6 +577,7 @@ class Gaps:
         self._tick()
 
 
+@pytest.mark.perf  # the event loop's longest gap is a wall-clock bound
 def test_ten_thousand_subscribers_load_and_filter_without_blocking(
     qtbot, home: Path, launch: WindowFactory
 ) -> None:

@@ -165,7 +165,7 @@ def test_without_pyside6_the_app_says_so_and_the_cli_still_works(home: Path) -> 
     code = (
         "import sys\n"
         "sys.modules['PySide6'] = None  # as if PySide6 were not installed\n"
-        "from statusdesk.cli import main\n"
+        "from statusdesk.__main__ import main\n"
         f"sys.exit(main(['--home', {str(home)!r}]))\n"
     )
     done = subprocess.run(
@@ -229,3 +229,23 @@ def test_without_a_command_the_desktop_app_opens_on_the_home_given(tmp_path: Pat
     assert done.returncode == 0, done.stderr.decode()
     assert b"main window shown" in done.stderr
     assert (home / "statusdesk.db").is_file()
+
+
+def test_the_entry_point_decides_that_no_command_means_the_app(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """statusdesk/__main__.py hands "no command" to the GUI, whichever way the command line
+    spells it; the CLI on its own (which never imports the GUI) calls that a usage error."""
+    import statusdesk.__main__ as entry
+    from statusdesk.cli import main as cli_main
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(entry, "open_app", lambda home: opened.append(home) or 0)
+    assert entry.main([]) == 0
+    assert entry.main(["--home", "first"]) == 0
+    assert entry.main(["--ho", "second"]) == 0  # an abbreviation only the full grammar knows
+    assert opened == [None, "first", "second"]
+    capsys.readouterr()
+    assert cli_main(["--home", "third"]) == 2
+    assert "no command given" in capsys.readouterr().err
+    assert opened == [None, "first", "second"]

@@ -1,5 +1,5 @@
-"""The delivery state machine (DESIGN §5) beyond the happy fan-out: a holder that died, a lease
-taken over, a thread resumed at its first unsent part, requests spaced per channel, a person's
+"""The delivery state machine (ARCHITECTURE §5) beyond the happy fan-out: a holder that died, a
+lease taken over, a thread resumed at its first unsent part, requests spaced per channel, a person's
 retry and skip, and the retry schedule. The channels are real implementations of the protocol,
 registered as a product channel is, whose behaviour each test scripts (as in test_delivery.py).
 """

@@ -1,6 +1,6 @@
 """`statusdesk export ID --format md|html|pdf|csv|json [-o FILE] [--tz ZONE]` (issue #7): text
 to standard output, files written whole or not at all, and what goes wrong said with the CLI's
-exit codes (DESIGN §7)."""
+exit codes (ARCHITECTURE §7)."""
 
 from __future__ import annotations
 

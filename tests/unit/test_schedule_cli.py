@@ -1,4 +1,4 @@
-"""Scheduling from the command line (issue #5, DESIGN §7): `--at` stores and returns at once
+"""Scheduling from the command line (issue #5, ARCHITECTURE §7): `--at` stores and returns at once
 with the due time in local time and UTC, `update list|cancel|reschedule|send|discard|edit`,
 maintenance windows, templates, `--cadence-min`, and the exit codes (0 done, 2 usage, 3
 rejected input). The CLI reads the real clock; times here are relative ("in 15m") or computed

@@ -1,7 +1,7 @@
 """The webhook channel end to end: a Desk publishes to a real HTTP/1.1 receiver on 127.0.0.1
 that misbehaves on cue (tests/httpfake.py). For every kind of failure the delivery must end
-where DESIGN §5 says, each repeat must carry the same Idempotency-Key, and the message a person
-reads must name the channel, the cause and what to do."""
+where ARCHITECTURE §5 says, each repeat must carry the same Idempotency-Key, and the message a
+person reads must name the channel, the cause and what to do."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """SMTP for the email channel: one connection per delivery (TLS first, AUTH only over TLS), one
-mail transaction per recipient, and every failure sorted into what it means (DESIGN §4).
+mail transaction per recipient, and every failure sorted into what it means (ARCHITECTURE §4).
 
 TLS goes through `ssl.create_default_context()`, so `SSL_CERT_FILE` is honoured and the
 server's certificate and name are always verified. The password is only ever written to the

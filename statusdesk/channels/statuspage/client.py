@@ -4,7 +4,7 @@ The API key comes from the keyring on every attempt (never from the settings) an
 into the `Authorization` header; `scrubbed` takes it out of any message a server or a library
 echoed it into before that message reaches the delivery's error, the log or the screen.
 
-What an answer means for the delivery (DESIGN §4):
+What an answer means for the delivery (ARCHITECTURE §4):
 
 - 401/403: Permanent — the key is wrong or may not write to the page;
 - 404: Permanent — no such page, or their incident was deleted (a person must look);

@@ -1,7 +1,7 @@
 """X API v2 over HTTP: one request at a time, each failure said in X's own words.
 
 X answers errors as problem+json (`{"title", "detail", "type", "status"}`, with `errors` for a
-400). What a failure means for the delivery (DESIGN §4):
+400). What a failure means for the delivery (ARCHITECTURE §4):
 
 - 429 (and 5xx): Transient, waiting for `x-rate-limit-reset` (or the 24-hour user cap's reset);
 - 401: Permanent — the credentials expired or were revoked;

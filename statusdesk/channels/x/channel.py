@@ -1,7 +1,7 @@
 """The X channel (kind `x`): an update as a post, or as a thread, through the X API v2.
 
 What goes out: per language "<title> — <state>" and the body. With `language=both` the two go
-as one post when they fit in 280 (weighted, DESIGN §6), else as a thread, the first language
+as one post when they fit in 280 (weighted, ARCHITECTURE §6), else as a thread, the first language
 (`order`) then the other as a reply. A text longer than a post becomes a numbered thread
 ("1/3 …", see thread.py) unless `split=off`. A custom post text for the update
 (`update_override`) replaces the generated one.

@@ -1,1 +1,1 @@
-"""Text rules (DESIGN §6): normalisation, direction controls, direction detection."""
+"""Text rules (ARCHITECTURE §6): normalisation, direction controls, direction detection."""

@@ -1,4 +1,4 @@
-"""Weighted post length by twitter-text config v3 (DESIGN §6): what X counts against its 280.
+"""Weighted post length by twitter-text config v3 (ARCHITECTURE §6): what X counts against its 280.
 
 The text is NFC-normalised first, as X does. Then each code point weighs by the config's ranges
 (Latin, Arabic letters, harakat and Arabic-Indic digits, general punctuation: 1; everything else,
