@@ -3,8 +3,9 @@ dispatcher and the clock into one application context, then composes the use cas
 
 The GUI and the CLI each hold one Desk and call its use cases — `desk.publishing`,
 `desk.maintenance`, `desk.scheduling`, `desk.deliveries`, `desk.channels`, `desk.settings`,
-`desk.templating`, `desk.checks`, `desk.views` (statusdesk/app/) — never SQLite directly for
-what a use case offers (docs/ARCHITECTURE.md §1).
+`desk.templating`, `desk.checks`, `desk.views`, `desk.subscribers`, `desk.drafts`,
+`desk.exports` (statusdesk/app/) — never the store itself (ARCHITECTURE §1). `desk.store` is
+there for the runner's own loop, the tests and the benchmarks.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from statusdesk.app.channels import ChannelAdmin
 from statusdesk.app.checks import DraftChecks
 from statusdesk.app.context import AppContext, ThreadStores
 from statusdesk.app.deliveries import Deliveries
+from statusdesk.app.drafts import DraftKeeping
+from statusdesk.app.exports import Exports
 from statusdesk.app.maintenance import Maintenance
 from statusdesk.app.publishing import Publishing
 from statusdesk.app.scheduling import Scheduling
+from statusdesk.app.subscribers import SubscriberAdmin
 from statusdesk.app.templating import Templating
 from statusdesk.app.views import Views
 from statusdesk.app.workspace_settings import WorkspaceSettings
@@ -87,6 +91,9 @@ class Desk:
         self.channels = ChannelAdmin(ctx)
         self.deliveries = Deliveries(ctx, self.channels)
         self.views = Views(ctx)
+        self.subscribers = SubscriberAdmin(ctx)
+        self.drafts = DraftKeeping(ctx)
+        self.exports = Exports(ctx)
 
     @property
     def store(self) -> Store:

@@ -1,5 +1,7 @@
-"""Read models the CLI prints as JSON: an incident with its updates, deliveries, promise and
-per-channel silence; an incident's deliveries."""
+"""What the CLI and the app read: the workspace's incidents, updates, channels and deliveries as
+the domain's records, and the JSON read models the CLI prints (an incident with its updates,
+deliveries, promise and per-channel silence). The interfaces read here, never the store: a
+second backend, a cache or a live view (a team desk) changes this module, not theirs."""
 
 from __future__ import annotations
 
@@ -14,12 +16,62 @@ from statusdesk.app.jsonview import (
     update_json,
 )
 from statusdesk.core.cadence import channel_silence
+from statusdesk.core.model import Channel, Component, Delivery, Incident, Update
 from statusdesk.core.parity import channel_parity
+from statusdesk.store.records import IncidentSummary, UpdatePlan
 
 
 class Views:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
+
+    # -- records --------------------------------------------------------------------------------
+
+    def incident(self, incident_id: int) -> Incident | None:
+        return self.ctx.store.incidents.incident(incident_id)
+
+    def incidents(self) -> list[Incident]:
+        return self.ctx.store.incidents.incidents()
+
+    def incident_summaries(self) -> list[IncidentSummary]:
+        """Every incident with what its list row shows (the last update, counts)."""
+        return self.ctx.store.incidents.incident_summaries()
+
+    def update(self, update_id: int) -> Update | None:
+        return self.ctx.store.incidents.update(update_id)
+
+    def updates(self, incident_id: int) -> list[Update]:
+        return self.ctx.store.incidents.updates(incident_id)
+
+    def update_plan(self, update_id: int) -> UpdatePlan | None:
+        """A scheduled update with the channels it will go to."""
+        return self.ctx.store.schedule.update_plan(update_id)
+
+    def components(self) -> list[Component]:
+        return self.ctx.store.components.components()
+
+    def channels(self, *, include_removed: bool = False) -> list[Channel]:
+        """Every channel, enabled or not; removed ones only with `include_removed` (their past
+        deliveries keep their names)."""
+        return self.ctx.store.channels.channels(include_removed=include_removed)
+
+    def channel(self, channel_id: int) -> Channel | None:
+        return self.ctx.store.channels.channel(channel_id)
+
+    def delivery(self, delivery_id: int) -> Delivery | None:
+        return self.ctx.store.deliveries.delivery(delivery_id)
+
+    def deliveries_for_update(self, update_id: int) -> list[Delivery]:
+        return self.ctx.store.deliveries.deliveries_for_update(update_id)
+
+    def deliveries_for_incident(self, incident_id: int) -> dict[int, list[Delivery]]:
+        return self.ctx.store.deliveries.deliveries_for_incident(incident_id)
+
+    def deliveries_needing_attention(self) -> int:
+        """Failed or undecided deliveries of incidents still open (the tray's red)."""
+        return self.ctx.store.deliveries.deliveries_needing_attention()
+
+    # -- the CLI's JSON ---------------------------------------------------------------------------
 
     def incident_detail(self, incident_id: int) -> dict[str, Any] | None:
         """`incident show --json`: the incident, its updates oldest first with deliveries, the

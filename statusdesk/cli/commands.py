@@ -76,11 +76,11 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def incident_list(desk: Desk, args: argparse.Namespace) -> int:
-    components = {c.id: c for c in desk.store.components.components()}
-    summaries = {s.incident.id: s for s in desk.store.incidents.incident_summaries()}
+    components = {c.id: c for c in desk.views.components()}
+    summaries = {s.incident.id: s for s in desk.views.incident_summaries()}
     now = desk.clock.now()
     listed = []
-    for incident in desk.store.incidents.incidents():
+    for incident in desk.views.incidents():
         item = incident_json(incident, components)
         summary = summaries.get(incident.id)
         item["last_published_at"] = summary.last_published_at if summary else None
@@ -204,7 +204,7 @@ def deliveries(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def channel_list(desk: Desk, args: argparse.Namespace) -> int:
-    channels = [channel_json(c) for c in desk.store.channels.channels()]
+    channels = [channel_json(c) for c in desk.views.channels()]
     if args.json:
         print_json(channels)
         return Exit.OK

@@ -13,7 +13,7 @@ from pathlib import Path
 from statusdesk.cli import output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.desk import Desk
-from statusdesk.export.api import BINARY, export_incident, export_to_file, parse_zone
+from statusdesk.export.api import BINARY, parse_zone
 from statusdesk.export.files import ExportWriteError
 from statusdesk.export.model import ExportError
 
@@ -39,14 +39,12 @@ def export(desk: Desk, args: argparse.Namespace) -> int:
     try:
         zone = parse_zone(args.tz)
         if args.output:
-            written = export_to_file(
-                desk.store, args.id, args.format, Path(args.output), now=desk.clock.now(), zone=zone
+            written = desk.exports.export_to_file(
+                args.id, args.format, Path(args.output), zone=zone
             )
             output.out(str(written))
         else:
-            data = export_incident(
-                desk.store, args.id, args.format, now=desk.clock.now(), zone=zone
-            )
+            data = desk.exports.export(args.id, args.format, zone=zone)
             _stdout(data)
     except ExportWriteError as exc:
         raise CliError(str(exc), Exit.WORKSPACE) from exc

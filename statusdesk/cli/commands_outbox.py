@@ -27,7 +27,7 @@ OPEN_STATES = (
 
 
 def _channel_name(desk: Desk, channel_id: int) -> str:
-    channel = desk.store.channels.channel(channel_id)
+    channel = desk.views.channel(channel_id)
     return channel.name if channel else f"channel {channel_id}"
 
 
@@ -40,7 +40,7 @@ def delivery_retry(desk: Desk, args: argparse.Namespace) -> int:
     final = desk.deliveries.wait_for_delivery(delivery.id, args.timeout)
     if final.state in OPEN_STATES:
         desk.dispatcher.shutdown(wait=True)  # let an attempt on the wire record its outcome
-        final = desk.store.deliveries.delivery(delivery.id) or final
+        final = desk.views.delivery(delivery.id) or final
     out(output.delivery_result_line(name, final, float(args.timeout)))
     return Exit.OK if final.state is DeliveryState.SENT else Exit.CHANNEL_FAILED
 

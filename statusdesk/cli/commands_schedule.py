@@ -91,7 +91,7 @@ def _state(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> Incident
     if hasattr(args, "title_en"):  # open
         return initial_state(kind)
     if _components_only(args):  # the incident's state stays as it is
-        incident = desk.store.incidents.incident(args.id)
+        incident = desk.views.incident(args.id)
         if incident is not None:
             return incident.state
     raise CliError(
@@ -191,7 +191,7 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
 
 
 def incident_update(desk: Desk, args: argparse.Namespace) -> int:
-    incident = desk.store.incidents.incident(args.id)
+    incident = desk.views.incident(args.id)
     kind = incident.kind if incident else IncidentKind.INCIDENT
     at, eta = _optional(desk, args, "at"), _optional(desk, args, "eta")
     published = desk.publishing.post_update(
@@ -243,12 +243,12 @@ def _finish(
 
 def update_list(desk: Desk, args: argparse.Namespace) -> int:
     updates = desk.scheduling.pending_updates(args.incident)
-    channels = {c.id: c for c in desk.store.channels.channels()}
+    channels = {c.id: c for c in desk.views.channels()}
     rows = []
     for update in updates:
-        plan = desk.store.schedule.update_plan(update.id)
+        plan = desk.views.update_plan(update.id)
         chosen = [channels[i] for i in (plan.channel_ids if plan else ()) if i in channels]
-        row = pending_update_json(update, desk.store.incidents.incident(update.incident_id), chosen)
+        row = pending_update_json(update, desk.views.incident(update.incident_id), chosen)
         # Due but still `scheduled`: nothing that fires updates (`statusdesk run`, the app)
         # has run since; the first that does sends it, or marks it stale if too late.
         row["overdue"] = bool(
@@ -322,7 +322,7 @@ def update_reschedule(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def update_send(desk: Desk, args: argparse.Namespace) -> int:
-    before = desk.store.incidents.update(args.update)
+    before = desk.views.update(args.update)
     published = desk.scheduling.send_update(args.update, dispatch=not args.no_wait)
     due = _due(before) if before else NONE
     out(f"update {published.update_id} published now (it was due {due})")

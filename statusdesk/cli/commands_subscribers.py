@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import argparse
 
+from statusdesk.app.subscribers import SubscriberAdmin
 from statusdesk.cli import output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, out, print_json
 from statusdesk.desk import Desk
-from statusdesk.store.contracts import SubscriberStore
 from statusdesk.store.subscribers import SubscriberError
 
 
-def _subscribers(desk: Desk) -> SubscriberStore:
-    return desk.store.subscribers
+def _subscribers(desk: Desk) -> SubscriberAdmin:
+    return desk.subscribers
 
 
 def subscriber_add(desk: Desk, args: argparse.Namespace) -> int:
     subscribers = _subscribers(desk)
     before = subscribers.get(args.address)
     try:
-        added = subscribers.add(args.address, args.language, desk.now())
+        added = subscribers.add(args.address, args.language)
     except SubscriberError as exc:
         raise CliError(f"ADDR: {exc}") from None
     if args.json:
@@ -43,7 +43,7 @@ def subscriber_remove(desk: Desk, args: argparse.Namespace) -> int:
     subscribers = _subscribers(desk)
     if "@" not in args.address:  # the token of an unsubscribe request
         before = subscribers.by_token(args.address)
-        removed = subscribers.unsubscribe_token(args.address, desk.now())
+        removed = subscribers.unsubscribe_token(args.address)
         if removed is None:
             raise CliError(
                 f"ADDR: no subscriber holds the unsubscribe token {args.address!r}; give their "
@@ -52,7 +52,7 @@ def subscriber_remove(desk: Desk, args: argparse.Namespace) -> int:
     else:
         before = subscribers.get(args.address)
         try:
-            removed = subscribers.remove(args.address, desk.now())
+            removed = subscribers.remove(args.address)
         except SubscriberError as exc:
             raise CliError(f"ADDR: {exc}") from None
     if before is not None and not before.active:
@@ -78,7 +78,7 @@ def subscriber_list(desk: Desk, args: argparse.Namespace) -> int:
 
 def subscriber_import(desk: Desk, args: argparse.Namespace) -> int:
     try:
-        result = _subscribers(desk).import_csv(args.file, desk.now())
+        result = _subscribers(desk).import_csv(args.file)
     except SubscriberError as exc:
         raise CliError(str(exc)) from None
     counts = result.counts()

@@ -60,14 +60,14 @@ def draft(args: argparse.Namespace, state: IncidentState) -> Draft:
 def wait(desk: Desk, published: Published, args: argparse.Namespace) -> list[Delivery]:
     """The update's deliveries once each has an outcome, or as they stand after --timeout."""
     if args.no_wait:
-        return desk.store.deliveries.deliveries_for_update(published.update_id)
+        return desk.views.deliveries_for_update(published.update_id)
     deliveries = desk.deliveries.wait_for(published.update_id, args.timeout)
     if any(d.state in OPEN_STATES for d in deliveries):
         # Out of time: stop retry timers and queued attempts (they stay pending for the runner)
         # but let an attempt already on the wire finish and record what happened to it, so no
         # row is left `sending` with nobody to finish it.
         desk.dispatcher.shutdown(wait=True)
-        deliveries = desk.store.deliveries.deliveries_for_update(published.update_id)
+        deliveries = desk.views.deliveries_for_update(published.update_id)
     return deliveries
 
 
@@ -75,7 +75,7 @@ def report(
     desk: Desk, published: Published, deliveries: list[Delivery], args: argparse.Namespace
 ) -> int:
     """One line per channel (not with --json); the exit code for the publish as a whole."""
-    names = {c.id: c.name for c in desk.store.channels.channels()}
+    names = {c.id: c.name for c in desk.views.channels()}
     waited = None if args.no_wait else float(args.timeout)
     if not args.json:
         for delivery in deliveries:
