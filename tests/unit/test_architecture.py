@@ -298,3 +298,39 @@ def test_every_package_is_in_the_wheel() -> None:
     on_disk = {module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py")}
     assert on_disk - listed == set()
     assert listed - on_disk == {"statusdesk.resources"}
+
+
+def store_reads(path: Path) -> list[int]:
+    """Lines where `path` reaches a Desk's store (`desk.store`, `self.desk.store`,
+    `self._desk.store`, …) instead of a use case."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr == "store"
+        and (
+            (isinstance(node.value, ast.Name) and node.value.id.endswith("desk"))
+            or (isinstance(node.value, ast.Attribute) and node.value.attr.endswith("desk"))
+        )
+    )
+
+
+def test_the_cli_and_the_gui_go_through_the_use_cases_never_the_store() -> None:
+    """ARCHITECTURE §1: the front ends call `desk.<use case>`; only the runner (its own loop),
+    tests and benchmarks hold the store."""
+    found = {
+        str(path.relative_to(ROOT)): lines
+        for folder in ("cli", "gui")
+        for path in sorted((PACKAGE / folder).rglob("*.py"))
+        if (lines := store_reads(path))
+    }
+    assert found == {}
+
+
+def test_the_store_check_sees_every_spelling(tmp_path: Path) -> None:
+    sample = tmp_path / "m.py"
+    sample.write_text(
+        "desk.store.x()\nself.desk.store.y\nself._desk.store\nwindow.desk.views.z()\nstore.a()\n"
+    )
+    assert store_reads(sample) == [1, 2, 3]
