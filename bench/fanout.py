@@ -40,7 +40,7 @@ from statusdesk.core.model import BilingualText, DeliveryState, Draft, Impact, I
 from statusdesk.desk import Desk
 
 if TYPE_CHECKING:
-    from statusdesk.gui.main_window import MainWindow
+    from statusdesk.gui.desk.main_window import MainWindow
 
 CHANNELS = 6
 FLOOR_SECONDS = 0.300
@@ -196,7 +196,7 @@ def fanout(runs: int) -> None:
 def gui_stall(runs: int, history: int) -> None:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    from statusdesk.gui.app import application
+    from statusdesk.gui.launch.app import application
 
     def quiet(kind: QtMsgType, context: object, message: str) -> None:
         # The offscreen platform cannot pass size hints and says so; not our concern here.
@@ -247,8 +247,8 @@ def gui_scenario(runs: int, history: int) -> tuple[list[tuple[float, float, floa
     publishes through it. Returns each publish's figures and the requests the receivers saw."""
     from PySide6.QtCore import QCoreApplication
 
-    from statusdesk.gui.main_window import MainWindow
-    from statusdesk.gui.session import Session
+    from statusdesk.gui.desk.main_window import MainWindow
+    from statusdesk.gui.runtime.session import Session
 
     results = []
     with tempfile.TemporaryDirectory() as tmp, receivers(CHANNELS, SLOW_SECONDS) as hooks:

@@ -47,7 +47,7 @@ def wants_version(argv: Sequence[str]) -> bool:
 
 def open_gui(home: str | None) -> int:
     try:
-        from statusdesk.gui.app import run
+        from statusdesk.gui.launch.app import run
     except ImportError as exc:
         from statusdesk.cli import output
 

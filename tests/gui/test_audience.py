@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from statusdesk.core.model import BilingualText, Draft, IncidentState
 from statusdesk.desk import Desk
-from statusdesk.gui.audience import LeaveOutReasonPopup
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.schedule_popups import SchedulePicker
+from statusdesk.gui.compose.audience import LeaveOutReasonPopup
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.schedule.schedule_popups import SchedulePicker
 from statusdesk.store.drafts import save_draft
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.desk import Desk
-from statusdesk.gui.bindings import key_for
-from statusdesk.gui.channels_dialog import ChannelsDialog
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.operations import load_page
+from statusdesk.gui.channels.channels_dialog import ChannelsDialog
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.keys.bindings import key_for
+from statusdesk.gui.usecases.operations import load_page
 from statusdesk.secrets import KeyringSecrets
 from tests import httpfake, memkeyring
 from tests.gui.conftest import WindowFactory, open_incident

@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from statusdesk.desk import Desk
-from statusdesk.gui import export_dialog
-from statusdesk.gui.export_dialog import ExportDialog, open_export_dialog
-from statusdesk.gui.tasks import TaskRunner
+from statusdesk.gui.export import export_dialog
+from statusdesk.gui.export.export_dialog import ExportDialog, open_export_dialog
+from statusdesk.gui.runtime.tasks import TaskRunner
 from tests.gui.keys import focused, press
 
 TITLE = "Elevated API errors"

@@ -10,9 +10,9 @@ import pytest
 
 from statusdesk.core.model import DeliveryState, IncidentState, UpdateStatus
 from statusdesk.desk import Desk
-from statusdesk.gui import operations
-from statusdesk.gui.editors import BodyEditor, TitleEdit
-from statusdesk.gui.incident_list import IncidentListView
+from statusdesk.gui.incidents.incident_list import IncidentListView
+from statusdesk.gui.usecases import operations
+from statusdesk.gui.widgets.editors import BodyEditor, TitleEdit
 from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 
@@ -191,8 +191,8 @@ def test_ctrl_u_wins_over_a_focused_line_edit(
 def test_f1_lists_every_binding_and_esc_returns_focus(
     qtbot, home: Path, active_incident: int, launch: WindowFactory
 ) -> None:
-    from statusdesk.gui.bindings import BINDINGS
-    from statusdesk.gui.cheatsheet import native_key
+    from statusdesk.gui.keys.bindings import BINDINGS
+    from statusdesk.gui.keys.cheatsheet import native_key
 
     window = launch()
     press("Ctrl+U")

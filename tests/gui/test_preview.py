@@ -22,11 +22,10 @@ from statusdesk.channels.base import Rendered
 from statusdesk.channels.site.words import STATE
 from statusdesk.core.text.weighted import weighted_length
 from statusdesk.desk import Desk
-from statusdesk.gui import preview_render
-from statusdesk.gui.audience import LeaveOutReasonPopup
-from statusdesk.gui.composer import PREVIEW_DELAY_MS
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.preview_pages import (
+from statusdesk.gui.compose import preview_render
+from statusdesk.gui.compose.audience import LeaveOutReasonPopup
+from statusdesk.gui.compose.composer import PREVIEW_DELAY_MS
+from statusdesk.gui.compose.preview_pages import (
     Counter,
     EmailPage,
     HtmlPage,
@@ -35,7 +34,8 @@ from statusdesk.gui.preview_pages import (
     TextPage,
     XPage,
 )
-from statusdesk.gui.preview_render import Level
+from statusdesk.gui.compose.preview_render import Level
+from statusdesk.gui.desk.main_window import MainWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.unit.test_webhook import MemoryKeyring, memory_keyring
@@ -419,6 +419,6 @@ def test_ctrl_p_goes_to_the_previews_and_back_and_tab_order_reads_on(
 
 def test_the_previews_limit_is_xs() -> None:
     from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH
-    from statusdesk.gui.preview_render import MAX_POST_WEIGHT
+    from statusdesk.gui.compose.preview_render import MAX_POST_WEIGHT
 
     assert MAX_POST_WEIGHT == MAX_WEIGHTED_LENGTH

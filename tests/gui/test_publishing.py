@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from statusdesk.core.model import Channel, Delivery, DeliveryState, Language, Order
-from statusdesk.gui.publishing import settled, summarize
+from statusdesk.gui.usecases.publishing import settled, summarize
 
 CHANNELS = {
     1: Channel(1, "site", "site", True, Language.BOTH, Order.EN_FIRST),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from statusdesk.gui.actions import shown_key
+from statusdesk.gui.keys.actions import shown_key
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press
 

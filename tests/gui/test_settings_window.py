@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpi
 
 from statusdesk import settings
 from statusdesk.desk import Desk
-from statusdesk.gui.bindings import key_for
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.settings_window import SettingsWindow
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.keys.bindings import key_for
+from statusdesk.gui.settings.settings_window import SettingsWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 

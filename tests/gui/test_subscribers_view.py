@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.desk import Desk
-from statusdesk.gui import subscribers_dialog
-from statusdesk.gui.bindings import key_for
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.subscriber_forms import ConfirmRemoval
-from statusdesk.gui.subscribers_dialog import SubscribersDialog
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.keys.bindings import key_for
+from statusdesk.gui.subscribers import subscribers_dialog
+from statusdesk.gui.subscribers.subscriber_forms import ConfirmRemoval
+from statusdesk.gui.subscribers.subscribers_dialog import SubscribersDialog
 from statusdesk.store.subscribers import Subscriber, Subscribers
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text

@@ -19,7 +19,7 @@ import pytest
 from statusdesk.core.model import BilingualText, DeliveryState, IncidentState
 from statusdesk.desk import Desk, Rejected
 from statusdesk.export.api import export_incident
-from statusdesk.gui.rhythm import Standing, channel_standings
+from statusdesk.gui.usecases.rhythm import Standing, channel_standings
 from tests.unit.test_cli_support import add_probes, call, register
 from tests.unit.test_schedule_support import T0, FakeClock, draft, probe_desk
 
