@@ -6,6 +6,7 @@
 - Only the window package (desk) assembles features; only launch, which starts the app, imports
   the window package. Nothing imports launch.
 - No import cycle among the GUI's modules.
+- No raw thread or executor in the GUI outside its runtime package (ruff's banned-API rule).
 
 Every import counts, wherever it is written: at the top, inside a function, or under
 TYPE_CHECKING (a type-only import still ties the modules together). Read from the source (AST),
@@ -15,8 +16,13 @@ so a test run imports nothing.
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+import pytest
 
 GUI = Path(__file__).resolve().parents[2] / "statusdesk" / "gui"
 PREFIX = "statusdesk.gui"
@@ -186,3 +192,29 @@ def test_the_checker_sees_what_it_must(tmp_path: Path) -> None:
             "statusdesk.gui.widgets.popups",
         ]
     ]
+
+
+RAW_THREAD = "import threading\n\nthreading.Thread(target=print).start()\n"
+
+
+def ruff_verdict(as_file: str, source: str) -> subprocess.CompletedProcess[str]:
+    """ruff's banned-API rule (pyproject.toml) on `source`, read as if it were `as_file`."""
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed")
+    return subprocess.run(
+        [ruff, "check", "--no-cache", "--select", "TID251", "--stdin-filename", as_file, "-"],
+        input=source,
+        capture_output=True,
+        text=True,
+        cwd=GUI.parents[1],
+    )
+
+
+def test_raw_threads_are_refused_in_the_gui_outside_its_runtime() -> None:
+    refused = ruff_verdict("statusdesk/gui/compose/probe.py", RAW_THREAD)
+    assert refused.returncode == 1 and "TID251" in refused.stdout
+    executor = "from concurrent.futures import ThreadPoolExecutor\n"
+    assert ruff_verdict("statusdesk/gui/desk/probe.py", executor).returncode == 1
+    assert ruff_verdict("statusdesk/gui/runtime/probe.py", RAW_THREAD).returncode == 0
+    assert ruff_verdict("statusdesk/runner_probe.py", RAW_THREAD).returncode == 0

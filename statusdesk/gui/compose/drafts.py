@@ -5,18 +5,17 @@ Half a second after the typing pauses, every draft changed since the last save i
 (store/drafts.py) — an empty one is removed, as is one that was published. Typing that never
 pauses is written too (issue #12 §6): at most MAX_WAIT_MS after the first change not yet
 written, so a keystroke is in the workspace within a second of being typed, whatever follows.
-The writes run on a thread of their own, one at a time and in order, and are never dropped:
-closing the window waits for them (the session's TaskRunner drops queued work at shutdown,
-which is right for reads and wrong here). A write that fails (a full disk, a locked
-workspace) is said in the status bar and retried with the next edit; the text stays in the
-editor either way.
+The writes run on a serial lane of the session's TaskRunner ("drafts"), one at a time and in
+order, and are never dropped: closing the window waits for them (the runner's pool drops queued
+work at shutdown, which is right for reads and wrong here; a lane never does). A write that
+fails (a full disk, a locked workspace) is said in the status bar and retried with the next
+edit; the text stays in the editor either way.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -30,6 +29,7 @@ from statusdesk.store.drafts import SavedDraft, drop_all_drafts, drop_draft, sav
 if TYPE_CHECKING:
     from statusdesk.desk import Desk
     from statusdesk.gui.compose.composer import Composer
+    from statusdesk.gui.runtime.tasks import Lane
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +89,14 @@ class DraftKeeper(QObject):
     said = Signal(str)  # for the status bar
     _failed = Signal(str)  # from the writer thread, to the GUI thread
 
-    def __init__(self, composer: Composer, desk: Desk, parent: QObject | None = None) -> None:
+    def __init__(
+        self, composer: Composer, desk: Desk, lane: Lane, parent: QObject | None = None
+    ) -> None:
+        """`lane`: where the writes run, in order (TaskRunner.lane)."""
         super().__init__(parent)
         self._composer = composer
         self._desk = desk
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="drafts")
+        self._writer = lane
         self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -134,7 +137,7 @@ class DraftKeeper(QObject):
         self._submit(lambda: drop_all_drafts(self._desk.store))
 
     def _submit(self, write: Callable[[], None]) -> None:
-        self._writer.submit(self._guarded, write)
+        self._writer.submit(partial(self._guarded, write))
 
     def _guarded(self, write: Callable[[], None]) -> None:
         try:
@@ -187,7 +190,7 @@ class DraftKeeper(QObject):
             return
         self.flush()
         self._closed = True
-        self._writer.shutdown(wait=True)
+        self._writer.close()
 
 
 def _local_time(iso_text: str) -> str:

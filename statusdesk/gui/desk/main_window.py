@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         self.composer.set_channels(self.desk.store.channels())
         self.refresh_list(summaries)
         self._open_most_recent_active()
-        self.drafts = DraftKeeper(self.composer, self.desk, self)  # issue #8: never lose one
+        # issue #8: never lose a draft; written in order on a lane of their own
+        self.drafts = DraftKeeper(self.composer, self.desk, session.tasks.lane("drafts"), self)
         self.drafts.said.connect(self.say)
         restored = self.drafts.restore(
             drafts if drafts is not None else saved_drafts(self.desk.store)

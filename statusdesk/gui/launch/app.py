@@ -17,7 +17,6 @@ import contextlib
 import logging
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -31,6 +30,7 @@ from statusdesk.gui.desk.shell import AppShell, when_painted
 from statusdesk.gui.launch.prefetch import WorkspacePrefetch
 from statusdesk.gui.launch.single_instance import Handover, SingleInstance
 from statusdesk.gui.runtime import startup_probe
+from statusdesk.gui.runtime.tasks import Aside
 from statusdesk.workspace import resolve_home
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ class _Launch:
         self.collector: GuiThreadCollector | None = None
         self.logs: LogSession | None = None
         self.reporter: CrashReporter | None = None
-        self.versions: threading.Thread | None = None
+        self.versions: Aside[None] | None = None
 
     def build(self) -> None:
         from statusdesk.gui.runtime.crashes import CrashReporter
@@ -224,8 +224,7 @@ class _Launch:
         if server is not None:
             server.asked.connect(lambda message: _another_launch(self.shell, message))
         # The package metadata takes some 30 ms to load: not on the thread that takes keys.
-        self.versions = threading.Thread(target=_log_versions, name="log-versions", daemon=True)
-        self.versions.start()
+        self.versions = Aside(_log_versions, "log-versions")
 
     def close(self) -> None:
         if self.reporter is not None:
@@ -235,7 +234,7 @@ class _Launch:
         if self.collector is not None:
             self.collector.stop()
         if self.versions is not None:
-            self.versions.join(timeout=5)  # its line, then the last one: not into closed files
+            self.versions.wait(timeout=5)  # its line, then the last one: not into closed files
         if self.logs is not None:
             log.info("statusdesk ends")
             self.logs.close()

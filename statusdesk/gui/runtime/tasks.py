@@ -5,6 +5,17 @@ texts and opening the browser all go through `TaskRunner.run`. The worker never 
 widget: it returns a value or raises, and the runner hands that to `on_done` / `on_error` on the
 GUI thread through a queued signal. `DeliveryBridge` does the same for the dispatcher's
 delivery-state callbacks, which arrive on the dispatcher's own threads.
+
+Two variations, here so that no other GUI module starts a thread (ruff's banned-API rule,
+pyproject.toml, holds everything outside gui/runtime to that):
+
+- `TaskRunner.lane(name)`: a serial lane. Its work runs one at a time, in order, and is never
+  dropped: closing waits for all of it. For writes that must land in the order given and
+  survive a quit (the draft writer); the pool drops queued work at shutdown, which is right for
+  reads and wrong there.
+- `Aside`: one piece of work on a thread of its own, for the launch, before there is a window,
+  an event loop or a workspace to give a TaskRunner (the workspace opened while Qt loads), and
+  for what the launch does not wait for (the package versions logged once the desk is up).
 """
 
 from __future__ import annotations
@@ -13,11 +24,14 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from statusdesk.core.model import DeliveryState
+if TYPE_CHECKING:
+    # Type-only: the launch imports this module before Qt is up (Aside), and should not pay
+    # for the domain model there.
+    from statusdesk.core.model import DeliveryState
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +49,7 @@ class TaskRunner(QObject):
         self._lock = threading.Lock()
         self._closed = False
         self._pending = 0
+        self._lanes: list[Lane] = []
         self._ready.connect(self._call, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -84,12 +99,73 @@ class TaskRunner(QObject):
     def _call(self, closure: Callable[[], Any]) -> None:
         closure()
 
+    def lane(self, name: str) -> Lane:
+        """A serial lane of this runner, named `name` (its thread's name too). The runner's
+        shutdown closes it, waiting for what it was given; its owner may close it earlier."""
+        lane = Lane(name)
+        self._lanes.append(lane)
+        return lane
+
     def shutdown(self) -> None:
         """Let running tasks finish (a publish half-way through must record its outcome), drop
-        queued ones, and deliver nothing more to the GUI."""
+        queued ones, and deliver nothing more to the GUI. A lane's work is never dropped: its
+        queue is written out first."""
+        for lane in self._lanes:
+            lane.close()
         with self._lock:
             self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class Lane:
+    """Work run one at a time, in the order given, on one thread; closing waits for all of it.
+    The work hands its own outcome on (a signal): nothing comes back through the lane."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def submit(self, work: Callable[[], object]) -> bool:
+        """Queue `work` behind what was given before; False (nothing queued) once closed."""
+        with self._lock:
+            if self._closed:
+                return False
+            self._pool.submit(work)
+            return True
+
+    def close(self) -> None:
+        """Take nothing more, and wait until everything queued has run."""
+        with self._lock:
+            self._closed = True
+        self._pool.shutdown(wait=True)
+
+
+class Aside(Generic[T]):
+    """`work` started now on a daemon thread named `name`; `result()` waits for it and returns
+    what it returned or raises what it raised (anything, even a KeyboardInterrupt), on the
+    thread that asks. A daemon: an app that ends without asking does not wait for it."""
+
+    def __init__(self, work: Callable[[], T], name: str) -> None:
+        self._outcome: Future[T] = Future()
+        self._thread = threading.Thread(target=self._run, args=(work,), name=name, daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[], T]) -> None:
+        self._outcome.set_running_or_notify_cancel()
+        try:
+            self._outcome.set_result(work())
+        except BaseException as error:  # handed to whoever asks, re-raised there
+            self._outcome.set_exception(error)
+
+    def result(self, timeout: float | None = None) -> T:
+        return self._outcome.result(timeout)
+
+    def wait(self, timeout: float) -> bool:
+        """Wait at most `timeout` seconds for the work to end; whether it has."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
 
 
 class Coalesced(Generic[T]):
