@@ -372,7 +372,7 @@ def test_the_channels_window_with_each_channel_selected(
     """A channel's own secrets form shows while it is selected: every form is walked."""
     window = launch()
     press(key_for("channels"))
-    dialog = window.channels_dialog
+    dialog = window.windows.channels_dialog
     assert popup_over(qtbot, window) is dialog
     assert focused() is dialog.table
     for row in range(dialog.table.rowCount()):

@@ -220,10 +220,10 @@ def test_choosing_another_incident_does_not_carry_the_ticks_over(
     write()
     only_site(window)
     assert composer.target == current
-    window.show_incident(first)  # as a click in the list does
+    window.browser.show_incident(first)  # as a click in the list does
     qtbot.waitUntil(lambda: composer.target == first)
     assert composer.checked_channels() == EVERY_ENABLED
-    window.show_incident(current)
+    window.browser.show_incident(current)
     qtbot.waitUntil(lambda: composer.target == current)
     assert composer.checked_channels() == ("site",)  # that draft's own choice
     assert composer.body_en.toPlainText() == EN

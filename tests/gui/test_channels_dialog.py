@@ -72,7 +72,7 @@ def closed_port() -> int:
 def open_channels(qtbot, window: MainWindow, rows: int = 1) -> ChannelsDialog:  # type: ignore[no-untyped-def]
     """Ctrl+Shift+C, and wait until the window has the keyboard and has read the channels."""
     press(key_for("channels"))
-    dialog = window.channels_dialog
+    dialog = window.windows.channels_dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isActiveWindow())
     qtbot.waitUntil(lambda: focused() is dialog.table)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == rows)
@@ -525,7 +525,7 @@ def test_at_double_size_text_nothing_is_fixed_or_clipped(
     window = launch()
     font = QFont(window.font())
     font.setPointSizeF(font.pointSizeF() * 2)
-    window.channels_dialog.setFont(font)
+    window.windows.channels_dialog.setFont(font)
     dialog = open_channels(qtbot, window)
     # Taller than the screen now: the window scrolls, and keeps where the keyboard is in view.
     viewport = dialog.body_scroll.viewport()

@@ -198,7 +198,7 @@ def test_f1_lists_every_binding_and_esc_returns_focus(
     press("Ctrl+U")
     editor = focused()
     press("F1")
-    sheet = window.cheat_sheet
+    sheet = window.windows.cheat_sheet
     qtbot.waitUntil(sheet.isVisible)
     assert sheet.isWindow()
     qtbot.waitUntil(lambda: sheet.isActiveWindow())

@@ -55,7 +55,7 @@ def on_file(home: Path) -> dict[str, Subscriber]:
 def open_subscribers(qtbot, window: MainWindow, rows: int = 0) -> SubscribersDialog:  # type: ignore[no-untyped-def]
     """The window's key, and wait until it has the keyboard and has read the subscribers."""
     press(key_for("subscribers"))
-    dialog = window.subscribers_dialog
+    dialog = window.windows.subscribers_dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isActiveWindow())
     qtbot.waitUntil(lambda: focused() is dialog.table)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == rows and dialog._shown > 0)
@@ -586,7 +586,7 @@ def test_ten_thousand_subscribers_load_and_filter_without_blocking(
     gaps = Gaps()
     gaps.start()
     press(key_for("subscribers"))
-    dialog = window.subscribers_dialog
+    dialog = window.windows.subscribers_dialog
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 10_000, timeout=20_000)
     qtbot.wait(60)  # and the paint of the filled table
     gaps.stop()

@@ -190,3 +190,28 @@ class ConfirmPopup(FocusPopup):
             return
         super().accept()
         self.confirmed.emit()
+
+
+class PopupSlot:
+    """The one small popup of the desk (a chooser, a reason, a time picker): showing another
+    closes the one up, so two never stack over the window. Shared by the controllers that ask
+    something of the person, so each of them is given the slot, not the window."""
+
+    def __init__(self) -> None:
+        self._popup: FocusPopup | None = None
+
+    @property
+    def current(self) -> FocusPopup | None:
+        """The popup last shown (None before the first)."""
+        return self._popup
+
+    def show(self, popup: FocusPopup, return_focus: QWidget | None) -> None:
+        if self._popup is not None:
+            self._popup.close()
+            self._popup.deleteLater()
+        self._popup = popup
+        popup.open_over(return_focus)
+
+    def close(self) -> None:
+        if self._popup is not None:
+            self._popup.close()
