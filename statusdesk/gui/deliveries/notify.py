@@ -3,7 +3,7 @@ it went out. Silence on a channel must never go unnoticed (DESIGN §5), so this 
 desktop notification when the desktop has a system tray, and always the status bar.
 
 Kept to this module so a later issue can change the mechanism (D-Bus notifications, a sound)
-without touching the window: MainWindow only feeds `FailureWatch` the dispatcher's changes and
+without touching the window: follow.py only feeds `FailureWatch` the dispatcher's changes and
 hands `Notifier.delivery_needs_you` what it read about a delivery that deserves a word.
 """
 

@@ -41,7 +41,7 @@ ALARM_COLOUR = STANDING_COLOURS[Standing.MISSED]
 
 
 def _colour(label: QLabel, colour: str, *, bold: bool = False) -> None:
-    """A palette, not a style sheet (see incident_view.muted for why)."""
+    """A palette, not a style sheet (see widgets/text.muted for why)."""
     palette = label.palette()
     if palette.color(QPalette.ColorRole.WindowText) != QColor(colour):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))

@@ -2,7 +2,7 @@
 "are you sure" before an update not yet out is cancelled, discarded or sent late, and the editor
 of an update not yet out.
 
-Like delivery_actions.py they pop up over the main window, take the keyboard themselves and give
+Like widgets/popups.py's they pop up over the main window, take the keyboard themselves and give
 it back however they close; Esc closes either and changes nothing (the composer's text is never
 touched here). They only ask: the controller (scheduling.py) writes to the workspace on the
 TaskRunner. Parsing a time is pure (`parse_when`), so the picker does it on every keystroke.

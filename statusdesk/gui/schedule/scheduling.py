@@ -10,7 +10,7 @@ and a channel that fell silent is flagged — run by one controller beside the m
   status bar says so.
 - An incident whose promise is broken is said once on the desktop (Notifier), per promise.
 - The commands of the bindings table: schedule (Ctrl+Shift+Return opens the picker; Enter
-  publishes the composer's draft with `scheduled_for`, through MainWindow.publish), reschedule,
+  publishes the composer's draft with `scheduled_for`, through PublishFlow.publish), reschedule,
   cancel, send now and discard an update not yet out — a chooser when several, a confirmation
   before anything is cancelled, discarded or sent late.
 

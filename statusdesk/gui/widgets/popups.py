@@ -1,10 +1,13 @@
-"""The small windows of a person's decision on a delivery: which one (when several need it) and
-why skip it. Both pop up over the main window and take the keyboard themselves (DESIGN §8:
-under a bare X server no window manager gives a new window focus); Esc closes either, changes
-nothing and gives the keyboard back to where it was.
+"""The small popups every feature builds from, and the one slot they are shown in.
 
-They only ask. The main window runs the decision (Desk.retry_delivery / skip_delivery, which
-write to the workspace) on its TaskRunner, and the chip changes when the dispatcher reports it.
+- `FocusPopup`: a window-modal dialog over the main window that takes the keyboard itself
+  (DESIGN §8: under a bare X server no window manager gives a new window focus) and gives it
+  back however it closes; Esc closes it and changes nothing.
+- `DeliveryChooser`: which one, when several deliveries (or updates not yet out) qualify.
+- `ConfirmPopup`: "are you sure" before something that cannot be undone.
+- `PopupSlot`: the one popup of the desk at a time.
+
+They only ask. The controller that opened one runs the decision on its TaskRunner.
 """
 
 from __future__ import annotations

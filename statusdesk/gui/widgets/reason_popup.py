@@ -1,5 +1,5 @@
 """A question whose answer is a reason that goes into the record: why this delivery is skipped
-(delivery_actions.py), why an update leaves enabled channels out (audience.py).
+(deliveries/decisions.py), why an update leaves enabled channels out (audience.py).
 
 The reason is what the timeline shows for a silence, so an empty one is refused here, inline,
 and the popup stays; Enter on a filled one answers (`reason_given`); Esc goes back with nothing
