@@ -82,9 +82,9 @@ def may_import(importer: str | None, imported_package: str | None) -> bool:
     if importer in SHARED:
         return False
     if importer == LAUNCH:
-        return imported_package != LAUNCH  # launch starts the desk (and a feature's pieces)
+        return imported_package == WINDOW  # launch starts the desk, and nothing else of it
     if importer == WINDOW:
-        return imported_package != LAUNCH
+        return imported_package != LAUNCH  # the desk assembles every feature
     return False  # a feature: shared packages and itself only
 
 
@@ -177,11 +177,17 @@ def test_the_checker_sees_what_it_must(tmp_path: Path) -> None:
             "schedule/scheduling.py": "from ..compose import composer\n",
             "desk/__init__.py": "",
             "desk/main_window.py": "from statusdesk.gui.compose.composer import C\n",
+            "launch/__init__.py": "",
+            "launch/app.py": (
+                "from statusdesk.gui.desk.main_window import M\n"
+                "from statusdesk.gui.compose.composer import C\n"
+            ),
         },
     )
     graph = import_graph(tmp_path)
     assert violations(graph) == [
         "statusdesk.gui.compose.composer imports statusdesk.gui.schedule.scheduling",
+        "statusdesk.gui.launch.app imports statusdesk.gui.compose.composer",
         "statusdesk.gui.schedule.scheduling imports statusdesk.gui.compose.composer",
         "statusdesk.gui.widgets.popups imports statusdesk.gui.compose.composer",
     ]

@@ -222,7 +222,7 @@ def test_a_left_out_channel_reads_as_a_decision_in_silence_parity_alarm_and_expo
         REASON,
         "test",
     )
-    # The silence alarm (gui/rhythm.py, Qt-free): a decision with its reason, not flagged.
+    # The silence alarm (gui/usecases/rhythm.py, Qt-free): a decision with its reason, not flagged.
     incident_id = opened.incident_id
     standings = {
         s.channel: s
