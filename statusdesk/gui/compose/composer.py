@@ -13,23 +13,18 @@ owns it because the custom post texts typed there are part of the draft.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +41,7 @@ from statusdesk.core.model import (
     states_for,
 )
 from statusdesk.gui.compose.components_editor import ComponentsEditor
+from statusdesk.gui.compose.composer_parts import ChannelTicks, OptionsArea, Slot
 from statusdesk.gui.compose.preview import PreviewPanel
 from statusdesk.gui.compose.preview_render import ChannelPreview
 from statusdesk.gui.keys.tab_order import set_tab_chain
@@ -59,74 +55,8 @@ PREVIEW_DELAY_MS = 300  # the same for rendering the channel previews
 NEW = None  # the target of a new incident's draft
 
 
-@dataclass
-class Slot:
-    """One draft. `None` fields mean "not chosen yet: take the incident's own"."""
-
-    title_en: str = ""
-    title_ar: str = ""
-    kind: IncidentKind = IncidentKind.INCIDENT
-    body_en: str = ""
-    body_ar: str = ""
-    state: IncidentState | None = None
-    impact: Impact | None = None
-    components: dict[str, ComponentStatus] | None = None
-    problems: list[Problem] = field(default_factory=list)
-    overrides: dict[str, str] = field(default_factory=dict)  # custom post texts, by channel
-    # Ticks that differ from the default (every enabled channel), by channel: a choice made
-    # stays within this draft only; a new draft starts with every enabled channel (#12 §1).
-    channel_choice: dict[str, bool] = field(default_factory=dict)
-
-    def has_text(self) -> bool:
-        texts = (self.title_en, self.title_ar, self.body_en, self.body_ar, *self.overrides.values())
-        return any(s.strip() for s in texts)
-
-
 def _pair(text: BilingualText) -> tuple[str, str]:
     return text.en, text.ar
-
-
-class OptionsArea(QScrollArea):
-    """State, impact, components and channels: as tall as they need where there is room, and
-    scrolled where there is not. Each channel and each affected component adds a row, and at
-    200 % a 1080p screen has 540 pixels for the whole window; the editors keep their share."""
-
-    MIN_LINES = 4  # of text: the state and impact rows stay in view
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setObjectName("composer-options")
-        self._content = content
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the keyboard, not it
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._follow_focus)
-
-    def sizeHint(self) -> QSize:
-        """All of it, where there is room (QScrollArea keeps its content's first size)."""
-        return self._content.sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        """As wide as the fields need (never scrolled sideways), a few lines tall."""
-        content = self._content.minimumSizeHint()
-        bar = self.verticalScrollBar().sizeHint().width()
-        lines = self.fontMetrics().height() * self.MIN_LINES
-        return QSize(content.width() + bar, min(content.height(), lines))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._content and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # a row came or went: the room asked for changes
-        return super().eventFilter(watched, event)
-
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Tab into a field scrolled out of view brings it into view."""
-        if new is not None and self._content.isAncestorOf(new):
-            self.ensureWidgetVisible(new)
 
 
 class Composer(QWidget):
@@ -156,7 +86,6 @@ class Composer(QWidget):
         self._preview_debounce.setSingleShot(True)
         self._preview_debounce.setInterval(PREVIEW_DELAY_MS)
         self._preview_debounce.timeout.connect(self._preview_due)
-        self._channels: list[Channel] = []
         self._before_preview: QWidget | None = None  # where Ctrl+P came from, to go back to
         self._build()
         self._load(self._slots[NEW], None)
@@ -256,10 +185,9 @@ class Composer(QWidget):
         options.addLayout(form)
         self.components = ComponentsEditor()
         options.addWidget(self.components, 1)
-        self.channel_box = QVBoxLayout()
-        self.channel_box.addWidget(QLabel("Publish to"))
-        self._channel_checks: dict[str, QCheckBox] = {}
-        options.addLayout(self.channel_box)
+        self.ticks = ChannelTicks()
+        self.ticks.toggled.connect(self._channel_toggled)
+        options.addWidget(self.ticks)
         return options
 
     def _build_footer(self) -> QHBoxLayout:
@@ -344,7 +272,7 @@ class Composer(QWidget):
         slot.components = self.components.chosen()
         slot.problems = list(self.problems.problems)
         slot.overrides = self.preview.custom_texts()
-        slot.channel_choice = self._channel_choice()
+        slot.channel_choice = self.ticks.choice()
 
     def _load(self, slot: Slot, incident: Incident | None) -> None:
         self._loading = True
@@ -364,7 +292,7 @@ class Composer(QWidget):
             self.preview.set_custom_texts(slot.overrides)
             if not slot.has_text():  # nothing written yet: a new draft, every enabled channel
                 slot.channel_choice = {}
-            self._apply_channel_choice(slot.channel_choice)
+            self.ticks.apply(slot.channel_choice)
             self.generation += 1
             self._show_problems(slot.problems)
             self._update_header()
@@ -430,7 +358,7 @@ class Composer(QWidget):
         self.draft_changed.emit()
         return True
 
-    # -- kept drafts (issue #8: gui/drafts.py saves them as they are typed) --------------------
+    # -- kept drafts (issue #8: compose/drafts.py saves them as they are typed) --------------------
 
     def take_dirty(self) -> list[tuple[int | None, Slot]]:
         """The drafts changed since the last call, as they are now."""
@@ -460,54 +388,24 @@ class Composer(QWidget):
         the draft it was made in: every other draft, and each new one, starts with every
         enabled channel ticked (issue #12 §1: the audience never narrows by accident)."""
         slot = self._slots.setdefault(self._target, Slot())
-        if self._channel_checks:
-            slot.channel_choice = self._channel_choice()
-        chosen = slot.channel_choice
-        for box in self._channel_checks.values():
-            self.channel_box.removeWidget(box)
-            box.deleteLater()
-        self._channel_checks = {}
-        self._channels = list(channels)
-        for channel in channels:
-            text = channel.name if channel.enabled else f"{channel.name} (disabled)"
-            box = QCheckBox(text)
-            box.setObjectName(f"channel-{channel.name}")
-            box.setToolTip(f"{channel.kind} · language {channel.language.value}")
-            box.setChecked(chosen.get(channel.name, channel.enabled))
-            box.toggled.connect(self._channel_toggled)
-            self.channel_box.addWidget(box)
-            self._channel_checks[channel.name] = box
+        if self.ticks.names():
+            slot.channel_choice = self.ticks.choice()
+        self.ticks.set_channels(channels, slot.channel_choice)
         self._sync_preview()
         self._link_tab_order()
         # A channel's settings may have changed (Channels dialog): render again.
         self._request_preview()
 
-    def _channel_choice(self) -> dict[str, bool]:
-        """The ticks that differ from the default (every enabled channel ticked)."""
-        enabled = {c.name: c.enabled for c in self._channels}
-        return {
-            name: box.isChecked()
-            for name, box in self._channel_checks.items()
-            if box.isChecked() != enabled.get(name, False)
-        }
-
-    def _apply_channel_choice(self, choice: Mapping[str, bool]) -> None:
-        for channel in self._channels:
-            box = self._channel_checks.get(channel.name)
-            if box is not None:
-                box.setChecked(choice.get(channel.name, channel.enabled))
-
     def left_out(self, chosen: Sequence[str] | None = None) -> list[str]:
         """The enabled channels not ticked (or not in `chosen`): what publishing leaves out."""
-        ticked = set(self.checked_channels() if chosen is None else chosen)
-        return [c.name for c in self._channels if c.enabled and c.name not in ticked]
+        return self.ticks.left_out(chosen)
 
     def _channel_toggled(self) -> None:
         self._sync_preview()
         self._edited()
 
     def _sync_preview(self) -> None:
-        self.preview.set_channels(self._channels, self.checked_channels())
+        self.preview.set_channels(self.ticks.channels, self.checked_channels())
 
     def _link_tab_order(self) -> None:
         """Tab reads the composer as it is laid out, then the current channel's preview. The
@@ -516,18 +414,18 @@ class Composer(QWidget):
         if self.preview.window() is not self.window():
             return  # not placed beside the composer (yet)
         chain: list[QWidget] = [self.impact, *self.components.focus_widgets()]
-        chain += [*self._channel_checks.values(), self.problems, self.publish_button]
+        chain += [*self.ticks.boxes(), self.problems, self.publish_button]
         chain += self.preview.focus_widgets()
         set_tab_chain(chain)
 
     def checked_channels(self) -> tuple[str, ...]:
-        return tuple(name for name, box in self._channel_checks.items() if box.isChecked())
+        return self.ticks.checked()
 
     def channel_names(self) -> list[str]:
-        return list(self._channel_checks)
+        return self.ticks.names()
 
     def channel_checkbox(self, name: str) -> QCheckBox:
-        return self._channel_checks[name]
+        return self.ticks.box(name)
 
     # -- reading the draft ------------------------------------------------------------------
 
@@ -642,8 +540,8 @@ class Composer(QWidget):
             "title_ar": self.title_ar,
             "title": self.title_en,
             "state": self.state,
-            "channels": next(iter(self._channel_checks.values()), self.publish_button),
-            "skip_reason": next(iter(self._channel_checks.values()), self.publish_button),
+            "channels": next(iter(self.ticks.boxes()), self.publish_button),
+            "skip_reason": next(iter(self.ticks.boxes()), self.publish_button),
         }
         widget = fields.get(field_name)
         if widget is None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from statusdesk.core.model import ComponentStatus, Impact, IncidentKind, IncidentState
-from statusdesk.gui.compose.composer import Slot
+from statusdesk.gui.compose.composer_parts import Slot
 from statusdesk.store.drafts import SavedDraft, drop_all_drafts, drop_draft, save_draft
 
 if TYPE_CHECKING:
