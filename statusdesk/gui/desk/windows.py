@@ -54,7 +54,7 @@ class DeskWindows:
     def show_about(self) -> None:
         from statusdesk.gui.about.about import show_about
 
-        show_about(self._window)
+        show_about(self._window, self._desk.paths.home)
 
     @property
     def cheat_sheet(self) -> CheatSheet:
