@@ -53,7 +53,6 @@ class PublishFlow(QObject):
     ) -> None:
         """`window`: where the questions open (and the Qt parent)."""
         super().__init__(window)
-        self._window = window
         self._desk = desk
         self._tasks = tasks
         self._composer = composer
@@ -65,6 +64,13 @@ class PublishFlow(QObject):
         composer.check_requested.connect(self._check)
         composer.preview_requested.connect(self._preview)
         composer.publish_requested.connect(self.publish)
+
+    def _window(self) -> QWidget:
+        """Where the questions open: the Qt parent (no Python reference to the window, as
+        notify.Notifier explains)."""
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
 
     @property
     def in_progress(self) -> DraftSnapshot | None:
@@ -204,7 +210,7 @@ class PublishFlow(QObject):
         self._publishing = snapshot  # while it asks, another Ctrl+Return publishes nothing
         left = self._composer.left_out(snapshot.channels)
         popup = LeaveOutReasonPopup(
-            self._window, snapshot.channels, left, scheduled=scheduled_for is not None
+            self._window(), snapshot.channels, left, scheduled=scheduled_for is not None
         )
 
         def go(reason: str) -> None:

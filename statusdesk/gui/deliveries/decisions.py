@@ -50,7 +50,6 @@ class DeliveryDecisions(QObject):
     ) -> None:
         """`window`: where the chooser and the reason open (and the Qt parent)."""
         super().__init__(window)
-        self._window = window
         self._desk = desk
         self._tasks = tasks
         self._targets = targets
@@ -58,6 +57,13 @@ class DeliveryDecisions(QObject):
         self._status = status_line
         self._popups = popups
         self._retrying: dict[int, str] = {}  # delivery id → channel name, retried by a person
+
+    def _window(self) -> QWidget:
+        """Where the questions open: the Qt parent (no Python reference to the window, as
+        notify.Notifier explains)."""
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
 
     def retry_delivery(self) -> None:
         """Ctrl+R: retry the current incident's failed or undecided delivery (a chooser when
@@ -101,7 +107,7 @@ class DeliveryDecisions(QObject):
             return
         from statusdesk.gui.widgets.popups import DeliveryChooser  # popups: built on use
 
-        chooser = DeliveryChooser(self._window, verb, targets, self._desk.clock.now())
+        chooser = DeliveryChooser(self._window(), verb, targets, self._desk.clock.now())
         chooser.chosen.connect(lambda target: then(target, had_focus))
         self._popups.show(chooser, had_focus)
 
@@ -142,7 +148,7 @@ class DeliveryDecisions(QObject):
     def _ask_skip_reason(self, target: DeliveryTarget, return_focus: QWidget | None) -> None:
         from statusdesk.gui.widgets.reason_popup import SkipReasonDialog
 
-        dialog = SkipReasonDialog(self._window, target, self._desk.clock.now())
+        dialog = SkipReasonDialog(self._window(), target, self._desk.clock.now())
         dialog.reason_given.connect(partial(self._skip, target))
         dialog.rejected.connect(lambda: self._status.say(f"{target.channel}: not skipped."))
         self._popups.show(dialog, return_focus)

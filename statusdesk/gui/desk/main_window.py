@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         return handlers
 
     def _wire(self) -> None:
-        self.view.scheduled_action.requested.connect(self.scheduling.from_menu)
+        self.view.scheduled_action.requested.connect(self.scheduling.pending.from_menu)
         self.view.retry_requested.connect(self.decisions.retry_from_chip)
         self.view.skip_requested.connect(self.decisions.skip_from_chip)
         self.browser.view_read.connect(self.scheduling.view_read)

@@ -10,9 +10,9 @@ and a channel that fell silent is flagged — run by one controller beside the m
   status bar says so.
 - An incident whose promise is broken is said once on the desktop (Notifier), per promise.
 - The commands of the bindings table: schedule (Ctrl+Shift+Return opens the picker; Enter
-  publishes the composer's draft with `scheduled_for`, through PublishFlow.publish), reschedule,
-  cancel, send now and discard an update not yet out — a chooser when several, a confirmation
-  before anything is cancelled, discarded or sent late.
+  publishes the composer's draft with `scheduled_for`, through PublishFlow.publish), and, by
+  pending_actions.py, reschedule, cancel, send now and discard an update not yet out — a
+  chooser when several, a confirmation before anything is cancelled, discarded or sent late.
 
 The controller holds no Python reference to the window (Qt's parent is enough, as notify.py
 explains); it speaks to it through signals the window connects. It is given the parts it reads
@@ -25,34 +25,29 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
-from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from statusdesk.core.model import BilingualText
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.delivery.outbox import Published
-from statusdesk.desk import Rejected
 from statusdesk.gui.keys.actions import shown_key
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.runtime.tasks import Coalesced
-from statusdesk.gui.schedule.schedule_popups import EditPendingPopup, SchedulePicker
+from statusdesk.gui.schedule.pending_actions import PendingActions
+from statusdesk.gui.schedule.schedule_popups import SchedulePicker
 from statusdesk.gui.usecases.operations import DraftSnapshot, IncidentPage, ViewData
-from statusdesk.gui.usecases.publishing import plural
 from statusdesk.gui.usecases.rhythm import (
     ChannelStanding,
     PendingTarget,
     countdown,
     fired_words,
     jump_words,
-    minutes_text,
     overdue_message,
     stale_words,
 )
 from statusdesk.gui.widgets.labels import one_line, state_label
-from statusdesk.gui.widgets.popups import ConfirmPopup, DeliveryChooser
 from statusdesk.scheduling.promise import Level
 from statusdesk.scheduling.ticker import Tick, Ticker
 from statusdesk.scheduling.when import display
@@ -62,8 +57,6 @@ from statusdesk.store.repo import IncidentSummary
 log = logging.getLogger(__name__)
 
 TICK_MS = 1_000  # a due update goes out within 2 s of its time (issue #5)
-
-Then = Callable[[PendingTarget, QWidget | None], None]
 
 
 class IncidentRows(Protocol):
@@ -121,12 +114,16 @@ class SchedulingController(QObject):
         self._told: set[tuple[int, str]] = set()  # (incident, promise) said to be overdue
         self._tick_error: str | None = None
         self._first_beat = False
-        self._editor: EditPendingPopup | None = None  # the one edit waiting for the workspace
         self.ticker = Ticker(self._desk.fire_due, self._desk.clock, session.monotonic)
         self._ticking = Coalesced(self._tasks, self.ticker.tick, self._ticked, self._tick_failed)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._beat)
+        # Updates not yet out: reschedule, cancel, send now, discard, edit.
+        self.pending = PendingActions(window, self._desk, self._tasks, zone=self._zone, page=page)
+        self.pending.said.connect(self.said)
+        self.pending.refresh_wanted.connect(self.refresh_wanted)
+        self.pending.popup_wanted.connect(self.popup_wanted)
 
     @property
     def zone(self) -> tzinfo:
@@ -134,14 +131,7 @@ class SchedulingController(QObject):
         return self._zone
 
     def handlers(self) -> dict[str, Callable[[], object]]:
-        return {
-            "schedule": self.schedule,
-            "reschedule": self.reschedule,
-            "cancel-scheduled": self.cancel,
-            "send-now": self.send_now,
-            "discard-stale": self.discard,
-            "edit-scheduled": self.edit,
-        }
+        return {"schedule": self.schedule, **self.pending.handlers()}
 
     def start(self) -> None:
         """Every second from now. The first beat also reads the list's silence marks, which
@@ -285,241 +275,6 @@ class SchedulingController(QObject):
             f"{what} for {when}; nothing is sent until then. {shown_key('reschedule')} "
             f"reschedules, {shown_key('cancel-scheduled')} cancels."
         )
-
-    # -- updates not yet out ----------------------------------------------------------------
-
-    def reschedule(self) -> None:
-        self._choose(
-            "Reschedule",
-            self._view.pending(),
-            self._ask_new_time,
-            "Nothing to reschedule: no update of this incident waits to go out.",
-        )
-
-    def cancel(self) -> None:
-        self._choose(
-            "Cancel",
-            [t for t in self._view.pending() if not t.stale],
-            self._confirm_cancel,
-            "Nothing to cancel: no update of this incident is scheduled.",
-        )
-
-    def send_now(self) -> None:
-        self._choose(
-            "Send now",
-            self._view.pending(),
-            self._confirm_send,
-            "Nothing to send: no update of this incident waits to go out.",
-        )
-
-    def discard(self) -> None:
-        self._choose(
-            "Discard",
-            [t for t in self._view.pending() if t.stale],
-            self._confirm_discard,
-            "Nothing to discard: no update of this incident is stale.",
-        )
-
-    def edit(self) -> None:
-        self._choose(
-            "Edit",
-            self._view.pending(),
-            self._open_editor,
-            "Nothing to edit: no update of this incident waits to go out.",
-        )
-
-    def from_menu(self, command: str, update_id: int) -> None:
-        """A row's right-click menu: the command, on that row's update."""
-        then: dict[str, Then] = {
-            "edit-scheduled": self._open_editor,
-            "reschedule": self._ask_new_time,
-            "cancel-scheduled": self._confirm_cancel,
-            "send-now": self._confirm_send,
-            "discard-stale": self._confirm_discard,
-        }
-        for target in self._view.pending():
-            if target.update_id == update_id and command in then:
-                then[command](target, QApplication.focusWidget())
-                return
-
-    def _choose(
-        self, verb: str, targets: Sequence[PendingTarget], then: Then, nothing: str
-    ) -> None:
-        focus = QApplication.focusWidget()
-        if not targets:
-            self.said.emit(nothing)
-            return
-        if len(targets) == 1:
-            then(targets[0], focus)
-            return
-        chooser = DeliveryChooser(self._window(), verb, targets, self.now(), noun="update")
-        chooser.setObjectName("update-chooser")
-        chooser.chosen.connect(lambda target: then(target, focus))
-        self.popup_wanted.emit(chooser, focus)
-
-    def _ask_new_time(self, target: PendingTarget, focus: QWidget | None) -> None:
-        picker = SchedulePicker(
-            self._window(),
-            title="reschedule an update",
-            what=f"Reschedule: {target.describe(self.now())}",
-            action="&Reschedule",
-            now=self.now,
-            zone=self._zone,
-            text=target.prefill(),
-        )
-        picker.chosen.connect(partial(self._reschedule, target))
-        self.popup_wanted.emit(picker, focus)
-
-    def _open_editor(self, target: PendingTarget, focus: QWidget | None) -> None:
-        editor = EditPendingPopup(
-            self._window(),
-            what=f"Edit: {target.describe(self.now())}",
-            body=target.update.body,
-        )
-        editor.save_requested.connect(partial(self._save_edit, target))
-        self._editor = editor
-        self.popup_wanted.emit(editor, focus)
-
-    def _save_edit(self, target: PendingTarget, body: BilingualText) -> None:
-        """Checked against the update's channels as when it was written (Desk.edit_update);
-        the editor stays open, text kept, until that is done or refused."""
-
-        def saved(_update: object) -> None:
-            if self._editor is not None:
-                self._editor.saved()
-            self.said.emit(f"Edited the update due {target.when()}.")
-            self.refresh_wanted.emit()
-
-        def refused(error: BaseException) -> None:
-            if self._editor is not None and self._editor.isVisible():
-                self._editor.refused(self._why(error))
-            else:
-                self._failed("not edited", error)
-
-        self._tasks.run(
-            partial(self._desk.edit_update, target.update_id, body=body),
-            on_done=saved,
-            on_error=refused,
-        )
-
-    def _reschedule(self, target: PendingTarget, at: datetime) -> None:
-        when = display(at, self._zone)
-        self._act(
-            partial(self._desk.reschedule_update, target.update_id, at),
-            f"Rescheduled the update on #{target.update.incident_id} to {when}.",
-            "not rescheduled",
-        )
-
-    def _confirm(
-        self,
-        target: PendingTarget,
-        focus: QWidget | None,
-        *,
-        title: str,
-        question: str,
-        yes: str,
-        no: str,
-        then: Callable[[], None],
-        kept: str,
-    ) -> None:
-        popup = ConfirmPopup(
-            self._window(),
-            title=title,
-            question=question,
-            detail=target.describe(self.now()),
-            yes=yes,
-            no=no,
-        )
-        popup.confirmed.connect(then)
-        popup.rejected.connect(lambda: self.said.emit(kept))
-        self.popup_wanted.emit(popup, focus)
-
-    def _confirm_cancel(self, target: PendingTarget, focus: QWidget | None) -> None:
-        self._confirm(
-            target,
-            focus,
-            title="cancel a scheduled update",
-            question=f"Cancel the update scheduled for {target.when()}? It will not go out.",
-            yes="&Yes, cancel it",
-            no="&Keep it",
-            then=partial(
-                self._act,
-                partial(self._desk.cancel_update, target.update_id),
-                f"Cancelled the update scheduled for {target.when()}; it will not go out.",
-                "not cancelled",
-            ),
-            kept="Kept: the update stays scheduled.",
-        )
-
-    def _confirm_discard(self, target: PendingTarget, focus: QWidget | None) -> None:
-        self._confirm(
-            target,
-            focus,
-            title="discard a stale update",
-            question="Discard this stale update? It will never go out.",
-            yes="&Discard it",
-            no="&Keep it",
-            then=partial(
-                self._act,
-                partial(self._desk.discard_update, target.update_id),
-                f"Discarded the stale update that was due {target.when()}.",
-                "not discarded",
-            ),
-            kept="Kept: the stale update still waits for you.",
-        )
-
-    def _confirm_send(self, target: PendingTarget, focus: QWidget | None) -> None:
-        late = (self.now() - target.due).total_seconds()
-        if target.stale:
-            question = (
-                f"Send this update now, {minutes_text(late)} after it was due? It was written "
-                "for then: check that it still holds."
-            )
-        else:
-            question = f"Send this update now instead of at {target.when()}?"
-        self._confirm(
-            target,
-            focus,
-            title="send an update now",
-            question=question,
-            yes="&Send now",
-            no="&Not now",
-            then=partial(self._send, target),
-            kept="Not sent: the update still waits.",
-        )
-
-    def _send(self, target: PendingTarget) -> None:
-        def sent(published: Published) -> None:
-            count = plural(len(published.delivery_ids), "channel")
-            self.said.emit(f"Sending the update on #{published.incident_id} now to {count}…")
-            self.refresh_wanted.emit()
-
-        self.said.emit("Sending…")
-        self._tasks.run(
-            partial(self._desk.send_update, target.update_id),
-            on_done=sent,
-            on_error=partial(self._failed, "not sent"),
-        )
-
-    def _act(self, work: Callable[[], object], done: str, refused: str) -> None:
-        def finished(_result: object) -> None:
-            self.said.emit(done)
-            self.refresh_wanted.emit()
-
-        self._tasks.run(work, on_done=finished, on_error=partial(self._failed, refused))
-
-    def _failed(self, refused: str, error: BaseException) -> None:
-        self.said.emit(f"The update was {refused} — {self._why(error)}")
-        self.refresh_wanted.emit()
-
-    @staticmethod
-    def _why(error: BaseException) -> str:
-        if isinstance(error, Rejected):
-            return "; ".join(p.message for p in error.problems) or str(error)
-        if isinstance(error, WorkspaceError):
-            return str(error)
-        log.error("an action on an update not yet out failed", exc_info=error)
-        return f"internal error ({type(error).__name__}: {error})"
 
     def _window(self) -> QWidget:
         parent = self.parent()
