@@ -9,7 +9,7 @@
     channels through a Desk whose dispatcher has one worker). Goal: within 1.2x the floor.
 (b) The longest stall of the GUI's event loop while the real main window (offscreen) publishes
     to six channels that take 3 s each: a 5 ms QTimer records the largest gap between its ticks
-    from the moment `MainWindow.publish()` is called (composer filled as a user would) until
+    from the moment `PublishFlow.publish()` is called (composer filled as a user would) until
     every delivery is sent and the window has shown it; on a new incident and on one with 31
     earlier updates (--history), a long night's worth at one update every 20 minutes. Goal:
     under 50 ms.
@@ -41,7 +41,7 @@ from statusdesk.core.model import BilingualText, DeliveryState, Draft, Impact, I
 from statusdesk.desk import Desk
 
 if TYPE_CHECKING:
-    from statusdesk.gui.main_window import MainWindow
+    from statusdesk.gui.desk.main_window import MainWindow
 
 CHANNELS = 6
 FLOOR_SECONDS = 0.300
@@ -199,7 +199,7 @@ def fanout(runs: int) -> None:
 def gui_stall(runs: int, history: int) -> None:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    from statusdesk.gui.app import application
+    from statusdesk.gui.launch.app import application
 
     def quiet(kind: QtMsgType, context: object, message: str) -> None:
         # The offscreen platform cannot pass size hints and says so; not our concern here.
@@ -250,8 +250,8 @@ def gui_scenario(runs: int, history: int) -> tuple[list[tuple[float, float, floa
     publishes through it. Returns each publish's figures and the requests the receivers saw."""
     from PySide6.QtCore import QCoreApplication
 
-    from statusdesk.gui.main_window import MainWindow
-    from statusdesk.gui.session import Session
+    from statusdesk.gui.desk.main_window import MainWindow
+    from statusdesk.gui.runtime.session import Session
 
     results = []
     with tempfile.TemporaryDirectory() as tmp, receivers(CHANNELS, SLOW_SECONDS) as hooks:
@@ -290,7 +290,7 @@ def one_gui_publish(window: MainWindow) -> tuple[float, float, float, float]:
 
     store = window.desk.store
     before = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM delivery").fetchone()[0]
-    window.new_update()
+    window.browser.new_update()
     composer = window.composer
     composer.body_en.setPlainText(
         "The cause is identified: a failed database node. Failover is in progress."
@@ -324,7 +324,7 @@ def one_gui_publish(window: MainWindow) -> tuple[float, float, float, float]:
 
     def publish() -> None:
         marks["publish"] = time.perf_counter()
-        window.publish()
+        window.publishing.publish()
 
     def give_up() -> None:
         marks["timeout"] = time.perf_counter()

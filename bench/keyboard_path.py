@@ -83,8 +83,8 @@ def gui_run(root: Path, number: int) -> tuple[float, int]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from statusdesk.gui.main_window import MainWindow
-    from statusdesk.gui.session import Session
+    from statusdesk.gui.desk.main_window import MainWindow
+    from statusdesk.gui.runtime.session import Session
 
     receivers = [Receiver(f"hook-{n}", n, respond_after=0.0).start() for n in (1, 2)]
     home = root / f"gui-{number}"
@@ -157,7 +157,7 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    from statusdesk.gui.app import application
+    from statusdesk.gui.launch.app import application
 
     def quiet(kind: QtMsgType, context: object, message: str) -> None:
         if "This plugin does not support" not in message:  # offscreen's size hints

@@ -8,7 +8,7 @@ workspace of 1,000 incidents and 20,000 updates. The app is started the way a us
 is built and painted, and print when two moments came after launch (STATUSDESK_STARTUP_T0):
 
 - shown: the first paint of the app's window (statusdesk shows its window, saying the workspace
-  is opening, before it builds the desk into it — statusdesk/gui/shell.py);
+  is opening, before it builds the desk into it — statusdesk/gui/desk/shell.py);
 - ready: the first paint of the desk (list, incident page, composer; keys live).
 
 The bare window notes its first paint the same way. Goal (issue #2): the large workspace's

@@ -21,7 +21,7 @@ EXIT_WORKSPACE = 1  # Exit.WORKSPACE, without importing the command modules for 
 def open_app(home: str | None) -> int:
     """The desktop app on `home`, or a message saying why it cannot start here."""
     try:
-        from statusdesk.gui.app import run
+        from statusdesk.gui.launch.app import run
     except ImportError as exc:
         from statusdesk.cli import output
 

@@ -4,8 +4,8 @@ dispatcher and the clock into one application context, then composes the use cas
 The GUI and the CLI each hold one Desk and call its use cases — `desk.publishing`,
 `desk.maintenance`, `desk.scheduling`, `desk.deliveries`, `desk.channels`, `desk.settings`,
 `desk.templating`, `desk.checks`, `desk.views`, `desk.subscribers`, `desk.drafts`,
-`desk.exports` (statusdesk/app/) — never the store itself (ARCHITECTURE §1). `desk.store` is
-there for the runner's own loop, the tests and the benchmarks.
+`desk.exports`, `desk.composing`, `desk.previews` (statusdesk/app/) — never the store itself
+(ARCHITECTURE §1). `desk.store` is there for the runner's own loop, tests and benchmarks.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from pathlib import Path
 from statusdesk import private
 from statusdesk.app.channels import ChannelAdmin
 from statusdesk.app.checks import DraftChecks
+from statusdesk.app.compose import Composing
 from statusdesk.app.context import AppContext, ThreadStores
 from statusdesk.app.deliveries import Deliveries
 from statusdesk.app.drafts import DraftKeeping
 from statusdesk.app.exports import Exports
 from statusdesk.app.maintenance import Maintenance
+from statusdesk.app.previews import Previews
 from statusdesk.app.publishing import Publishing
 from statusdesk.app.scheduling import Scheduling
 from statusdesk.app.subscribers import SubscriberAdmin
@@ -94,6 +96,8 @@ class Desk:
         self.subscribers = SubscriberAdmin(ctx)
         self.drafts = DraftKeeping(ctx)
         self.exports = Exports(ctx)
+        self.composing = Composing(ctx, self.checks, self.publishing, self.views)
+        self.previews = Previews(ctx, self.checks, self.composing, self.views)
 
     @property
     def store(self) -> Store:

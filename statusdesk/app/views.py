@@ -58,6 +58,9 @@ class Views:
     def channel(self, channel_id: int) -> Channel | None:
         return self.ctx.store.channels.channel(channel_id)
 
+    def channel_by_name(self, name: str) -> Channel | None:
+        return self.ctx.store.channels.channel_by_name(name)
+
     def delivery(self, delivery_id: int) -> Delivery | None:
         return self.ctx.store.deliveries.delivery(delivery_id)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from statusdesk.core.model import BilingualText, Draft, IncidentState
 from statusdesk.desk import Desk
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.session import Session
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.runtime.session import Session
 from tests.e2e import test_real_window as real
 from tests.e2e.test_real_window import app_command, focused_window, wait_for, x_env, xdotool
 

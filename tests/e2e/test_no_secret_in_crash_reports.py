@@ -25,8 +25,8 @@ CRASHING_APP = r"""
 import logging, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from statusdesk.gui import app as gui_app
-from statusdesk.gui.shell import AppShell
+from statusdesk.gui.launch import app as gui_app
+from statusdesk.gui.desk.shell import AppShell
 
 home, clipboard_file = sys.argv[1], sys.argv[2]
 qapp = gui_app.application()

@@ -88,7 +88,7 @@ def app_command(home: Path) -> list[str]:
     """How a user starts it: `python -m statusdesk --home DIR` (the GUI when no subcommand)."""
     if importlib.util.find_spec("statusdesk.__main__") is not None:
         return [sys.executable, "-m", "statusdesk", "--home", str(home)]
-    code = "import sys; from statusdesk.gui.app import run; sys.exit(run(sys.argv[1]))"
+    code = "import sys; from statusdesk.gui.launch.app import run; sys.exit(run(sys.argv[1]))"
     return [sys.executable, "-c", code, str(home)]
 
 

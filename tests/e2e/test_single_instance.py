@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from statusdesk.gui.single_instance import address
+from statusdesk.gui.launch.single_instance import address
 from tests.e2e.test_real_window import app_command, wait_for, x_env, xvfb
 
 __all__ = ["xvfb"]  # a fixture, used by name

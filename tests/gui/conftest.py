@@ -22,8 +22,8 @@ from statusdesk.desk import Desk
 
 pytest.importorskip("pytestqt")
 
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.session import Session
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.runtime.session import Session
 
 # The offscreen platform cannot raise windows or pass size hints, and says so; not our problem.
 OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)"
@@ -41,7 +41,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _collect_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
     """As the app does (statusdesk/gui/collector.py): no garbage collection on worker
     threads while windows and workers live."""
-    from statusdesk.gui.collector import GuiThreadCollector
+    from statusdesk.gui.runtime.collector import GuiThreadCollector
 
     collector = GuiThreadCollector()
     yield

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from tests.gui.scale_probe import rect, wait
 
 if TYPE_CHECKING:
-    from statusdesk.gui.incident_view import IncidentView
-    from statusdesk.gui.main_window import MainWindow
+    from statusdesk.gui.desk.main_window import MainWindow
+    from statusdesk.gui.incidents.incident_view import IncidentView
 
 
 def in_viewport(view: IncidentView, widget: QWidget) -> QRect:
@@ -106,7 +106,7 @@ class Probe:
             self.app.exit(3)
 
     def page(self) -> None:
-        from statusdesk.gui.shell import AppShell
+        from statusdesk.gui.desk.shell import AppShell
 
         shell = next(w for w in self.app.topLevelWidgets() if isinstance(w, AppShell))
         wait(lambda: shell.desk_window is not None)
@@ -126,7 +126,7 @@ class Probe:
 
 
 def main(home: Path, picture: Path | None) -> None:
-    from statusdesk.gui.app import application, run
+    from statusdesk.gui.launch.app import application, run
 
     probe = Probe(application(), picture)
     QTimer.singleShot(0, probe.start)

@@ -3,8 +3,8 @@ QT_SCALE_FACTOR=2 on an offscreen 1920×1080 screen (960×540 to lay out in).
 
     python -m tests.gui.scale_probe WORKSPACE
 
-Starts the app as `statusdesk --home WORKSPACE` does (statusdesk.gui.app.run: the window shown,
-then the desk built into it), opens every window reachable by key and closes it with Esc, and
+Starts the app as `statusdesk --home WORKSPACE` does (statusdesk.gui.launch.app.run: the window
+shown, then the desk built into it), opens every window reachable by key and closes it with Esc, and
 prints one line of JSON: the screen's free area, the app's style, and each window's size,
 geometry and minimum size (logical pixels, which is what the 960×540 is in).
 """
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tests.gui.keys import press
 
 if TYPE_CHECKING:
-    from statusdesk.gui.shell import AppShell
+    from statusdesk.gui.desk.shell import AppShell
 
 # The windows that open by a key alone. The schedule picker and the disagreement popup need a
 # draft first, and are small (about 560×200 and 520×130).
@@ -66,7 +66,7 @@ class Probe:
 
     def opening(self) -> None:
         """The first turn of the loop: the window is up, the desk not built into it yet."""
-        from statusdesk.gui.shell import AppShell
+        from statusdesk.gui.desk.shell import AppShell
 
         shell = next(w for w in self.app.topLevelWidgets() if isinstance(w, AppShell))
         self.report["screen"] = rect(self.app.primaryScreen().availableGeometry())
@@ -81,7 +81,7 @@ class Probe:
             self.app.exit(3)
 
     def desk(self, shell: AppShell) -> None:
-        from statusdesk.gui.bindings import key_for
+        from statusdesk.gui.keys.bindings import key_for
 
         wait(lambda: shell.desk_window is not None)
         desk = shell.desk_window
@@ -109,7 +109,7 @@ class Probe:
 
 def main(home: Path) -> None:
     """Start the app as `statusdesk --home HOME` does, measured from inside its event loop."""
-    from statusdesk.gui.app import application, run
+    from statusdesk.gui.launch.app import application, run
 
     probe = Probe(application())
     QTimer.singleShot(0, probe.opening)  # queued before run() shows anything: its first turn

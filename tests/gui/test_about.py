@@ -13,7 +13,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from statusdesk import logs
-from statusdesk.gui.about import AboutDialog, show_about, workspace_of
+from statusdesk.gui.about.about import AboutDialog, show_about, workspace_of
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import press
 
@@ -74,7 +74,7 @@ def test_about_finds_the_workspace_of_the_main_window(
 
 
 def test_about_is_named_tabbed_and_shows_its_focus(qtbot, tmp_path: Path) -> None:
-    from statusdesk.gui import focus_style
+    from statusdesk.gui.widgets import focus_style
     from tests.gui.test_accessibility import check_window
 
     app = QApplication.instance()

@@ -57,9 +57,9 @@ from pytestqt.qtbot import QtBot
 
 from statusdesk.core.model import ComponentStatus
 from statusdesk.desk import Desk
-from statusdesk.gui import focus_style
-from statusdesk.gui.bindings import key_for
-from statusdesk.gui.main_window import MainWindow
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.keys.bindings import key_for
+from statusdesk.gui.widgets import focus_style
 from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 
@@ -73,7 +73,7 @@ CARET_MARGIN = 2  # around the caret's rectangle, for its antialiased edge
 
 @pytest.fixture(autouse=True)
 def _the_apps_style(qapp: QApplication) -> Iterator[None]:
-    """The style the app runs with (statusdesk.gui.app installs it as it builds the desk);
+    """The style the app runs with (statusdesk.gui.launch.app installs it as it builds the desk);
     the other tests' style back afterwards."""
     before = qapp.style().name()
     focus_style.install(qapp)
@@ -376,7 +376,7 @@ def test_the_channels_window_with_each_channel_selected(
     """A channel's own secrets form shows while it is selected: every form is walked."""
     window = launch()
     press(key_for("channels"))
-    dialog = window.channels_dialog
+    dialog = window.windows.channels_dialog
     assert popup_over(qtbot, window) is dialog
     assert focused() is dialog.table
     for row in range(dialog.table.rowCount()):

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from statusdesk.desk import Desk
-from statusdesk.gui.app import EXIT_WORKSPACE, run
+from statusdesk.gui.launch.app import EXIT_WORKSPACE, run
 from tests.conftest import read_only
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import press, type_text

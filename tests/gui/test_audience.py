@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from statusdesk.core.model import BilingualText, Draft, IncidentState
 from statusdesk.desk import Desk
-from statusdesk.gui.audience import LeaveOutReasonPopup
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.schedule_popups import SchedulePicker
+from statusdesk.gui.compose.audience import LeaveOutReasonPopup
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.schedule.schedule_popups import SchedulePicker
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.probe import register
@@ -219,10 +219,10 @@ def test_choosing_another_incident_does_not_carry_the_ticks_over(
     write()
     only_site(window)
     assert composer.target == current
-    window.show_incident(first)  # as a click in the list does
+    window.browser.show_incident(first)  # as a click in the list does
     qtbot.waitUntil(lambda: composer.target == first)
     assert composer.checked_channels() == EVERY_ENABLED
-    window.show_incident(current)
+    window.browser.show_incident(current)
     qtbot.waitUntil(lambda: composer.target == current)
     assert composer.checked_channels() == ("site",)  # that draft's own choice
     assert composer.body_en.toPlainText() == EN

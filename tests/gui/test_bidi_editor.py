@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor
 
 from statusdesk.core.text.sanitize import bidi_problems, fix_bidi_controls
-from statusdesk.gui.bidi_highlight import apply_bidi_fix
-from statusdesk.gui.editors import BodyEditor
+from statusdesk.gui.widgets.bidi_highlight import apply_bidi_fix
+from statusdesk.gui.widgets.editors import BodyEditor
 
 RLE, PDF, RLO, LRI, PDI = "\u202b", "\u202c", "\u202e", "\u2066", "\u2069"
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
 
-from statusdesk.gui.actions import ShortcutClaim, install_actions
-from statusdesk.gui.bindings import ARABIC_LABELS, BINDINGS, MENUS
+from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
+from statusdesk.gui.keys.bindings import ARABIC_LABELS, BINDINGS, MENUS
 from tests.gui.conftest import WindowFactory
 
 

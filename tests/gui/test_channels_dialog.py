@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk.app.read_models import load_page
 from statusdesk.desk import Desk
-from statusdesk.gui.bindings import key_for
-from statusdesk.gui.channels_dialog import ChannelsDialog
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.operations import load_page
+from statusdesk.gui.channels.channels_dialog import ChannelsDialog
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.keys.bindings import key_for
 from statusdesk.secrets import KeyringSecrets
 from tests import httpfake, memkeyring
 from tests.gui.conftest import WindowFactory, open_incident
@@ -72,7 +72,7 @@ def closed_port() -> int:
 def open_channels(qtbot, window: MainWindow, rows: int = 1) -> ChannelsDialog:  # type: ignore[no-untyped-def]
     """Ctrl+Shift+C, and wait until the window has the keyboard and has read the channels."""
     press(key_for("channels"))
-    dialog = window.channels_dialog
+    dialog = window.windows.channels_dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isActiveWindow())
     qtbot.waitUntil(lambda: focused() is dialog.table)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == rows)
@@ -474,7 +474,7 @@ def test_remove_asks_first_then_the_channel_is_gone_and_its_record_stays(
     press("Escape")
     qtbot.waitUntil(lambda: not dialog.isVisible())
     # What it published is still shown under its name when the incident is read again.
-    page = load_page(window.desk, incident)
+    page = load_page(window.desk.views, incident)
     assert page is not None
     names = [page.channels[d.channel_id].name for d in page.deliveries[page.updates[0].id]]
     assert sorted(names) == ["hook", "site"]
@@ -528,7 +528,7 @@ def test_at_double_size_text_nothing_is_fixed_or_clipped(
     window = launch()
     font = QFont(window.font())
     font.setPointSizeF(font.pointSizeF() * 2)
-    window.channels_dialog.setFont(font)
+    window.windows.channels_dialog.setFont(font)
     dialog = open_channels(qtbot, window)
     # Taller than the screen now: the window scrolls, and keeps where the keyboard is in view.
     viewport = dialog.body_scroll.viewport()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox
 
 from statusdesk.core.model import BilingualText, ComponentStatus, Draft, IncidentState
 from statusdesk.desk import Desk
-from statusdesk.gui.main_window import MainWindow
+from statusdesk.gui.desk.main_window import MainWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 from statusdesk import logs, redact
 from statusdesk.crash import Crash
 from statusdesk.desk import Desk
-from statusdesk.gui.crash_dialog import DRAFTS_KEPT, CrashDialog
-from statusdesk.gui.crashes import CrashReporter
+from statusdesk.gui.runtime.crash_dialog import DRAFTS_KEPT, CrashDialog
+from statusdesk.gui.runtime.crashes import CrashReporter
 from tests.gui.keys import press
 from tests.memkeyring import memory_keyring
 
@@ -137,7 +137,7 @@ def test_the_same_error_again_is_logged_but_reported_and_shown_once(
 def test_an_error_in_a_worker_thread_is_shown_on_the_gui_thread(
     qtbot, reporter: CrashReporter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from statusdesk.gui import crash_dialog
+    from statusdesk.gui.runtime import crash_dialog
 
     made_on: list[str] = []
 
@@ -216,7 +216,7 @@ def test_no_secret_set_through_the_cli_reaches_the_log_the_report_or_the_clipboa
 def test_the_dialog_is_named_tabbed_and_shows_its_focus(
     qtbot, window: QMainWindow, tmp_path: Path
 ) -> None:
-    from statusdesk.gui import focus_style
+    from statusdesk.gui.widgets import focus_style
     from tests.gui.test_accessibility import check_window
 
     app = QApplication.instance()
@@ -237,9 +237,9 @@ def test_the_dialog_is_named_tabbed_and_shows_its_focus(
 def test_a_desk_that_cannot_be_built_says_so_reports_it_and_ends(
     qapp: QApplication, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from statusdesk.gui import main_window
-    from statusdesk.gui.app import EXIT_WORKSPACE, run
-    from statusdesk.gui.crash_dialog import DRAFTS_KEPT_FATAL
+    from statusdesk.gui.desk import main_window
+    from statusdesk.gui.launch.app import EXIT_WORKSPACE, run
+    from statusdesk.gui.runtime.crash_dialog import DRAFTS_KEPT_FATAL
 
     def broken(*args: object, **kwargs: object) -> None:
         raise LookupError("no such binding: ctrl+shift+q")

@@ -12,16 +12,16 @@ import pytest
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QListWidget, QMenu, QSystemTrayIcon, QWidget
 
+from statusdesk.app.read_models import DeliveryFacts
 from statusdesk.channels.base import Ambiguous, Permanent, Receipt, Transient
 from statusdesk.core.model import BilingualText, Delivery, DeliveryState, Draft, IncidentState
 from statusdesk.desk import Desk
-from statusdesk.gui.delivery_actions import DeliveryChooser
-from statusdesk.gui.incident_view import DeliveryChip
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.notify import FailureWatch, Notifier
-from statusdesk.gui.operations import DeliveryFacts
-from statusdesk.gui.reason_popup import SkipReasonDialog
-from statusdesk.gui.tray import DeskTray, TrayLevel
+from statusdesk.gui.deliveries.notify import FailureWatch, Notifier
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.desk.tray import DeskTray, TrayLevel
+from statusdesk.gui.incidents.incident_view import DeliveryChip
+from statusdesk.gui.widgets.popups import DeliveryChooser
+from statusdesk.gui.widgets.reason_popup import SkipReasonDialog
 from tests.gui.conftest import OFFSCREEN_NOISE, WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.probe import SCRIPT as SCRIPT  # re-exported for test_outbox and test_schedule_gui

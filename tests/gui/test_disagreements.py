@@ -89,7 +89,7 @@ def test_a_draft_that_cannot_go_out_is_refused_without_asking_about_disagreement
     qtbot.waitUntil(lambda: any("“3”" in text for text in composer.problems.texts()))
     press("Ctrl+Return")
     # The placeholder refuses it: no "publish anyway?" about the 3 that could only lead there.
-    qtbot.waitUntil(lambda: window._publishing is None)
+    qtbot.waitUntil(lambda: window.publishing.in_progress is None)
     assert window.guard.popup is None
     assert any("{eta}" in text for text in composer.problems.texts())
     assert updates(home, active_incident) == 1

@@ -13,10 +13,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from statusdesk.app.exports import Exports
 from statusdesk.desk import Desk
-from statusdesk.gui import export_dialog
-from statusdesk.gui.export_dialog import ExportDialog, open_export_dialog
-from statusdesk.gui.tasks import TaskRunner
+from statusdesk.gui.export import export_dialog
+from statusdesk.gui.export.export_dialog import ExportDialog, open_export_dialog
+from statusdesk.gui.runtime.tasks import TaskRunner
 from tests.gui.keys import focused, press
 
 TITLE = "Elevated API errors"
@@ -82,7 +83,7 @@ def test_progress_shows_while_the_gui_keeps_turning(  # type: ignore[no-untyped-
 ) -> None:
     """The worker reports halfway, then waits: meanwhile the bar shows it, the inputs are
     locked, and timers on the GUI thread still fire — nothing waits on the export."""
-    real = export_dialog.export_to_file
+    real = Exports.export_to_file
     release = threading.Event()
     worker: list[threading.Thread] = []
 
@@ -92,7 +93,7 @@ def test_progress_shows_while_the_gui_keeps_turning(  # type: ignore[no-untyped-
         assert release.wait(20)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_dialog, "export_to_file", slow)
+    monkeypatch.setattr(Exports, "export_to_file", slow)
     dialog = opened(qtbot, setting, active_incident)
     dialog.set_format("csv")
     target = tmp_path / "deliveries.csv"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from statusdesk.app import read_models
 from statusdesk.core.model import DeliveryState, IncidentState, UpdateStatus
 from statusdesk.desk import Desk
-from statusdesk.gui import operations
-from statusdesk.gui.editors import BodyEditor, TitleEdit
-from statusdesk.gui.incident_list import IncidentListView
+from statusdesk.gui.incidents.incident_list import IncidentListView
+from statusdesk.gui.widgets.editors import BodyEditor, TitleEdit
 from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 
@@ -191,14 +191,14 @@ def test_ctrl_u_wins_over_a_focused_line_edit(
 def test_f1_lists_every_binding_and_esc_returns_focus(
     qtbot, home: Path, active_incident: int, launch: WindowFactory
 ) -> None:
-    from statusdesk.gui.bindings import BINDINGS
-    from statusdesk.gui.cheatsheet import native_key
+    from statusdesk.gui.keys.bindings import BINDINGS
+    from statusdesk.gui.keys.cheatsheet import native_key
 
     window = launch()
     press("Ctrl+U")
     editor = focused()
     press("F1")
-    sheet = window.cheat_sheet
+    sheet = window.windows.cheat_sheet
     qtbot.waitUntil(sheet.isVisible)
     assert sheet.isWindow()
     qtbot.waitUntil(lambda: sheet.isActiveWindow())
@@ -229,13 +229,13 @@ def test_choosing_an_incident_reads_its_rows_off_the_gui_thread(
         open_incident(home, (f"Incident {n}", f"حادثة {n}"), ("Looking.", "نبحث."))
     window = launch()
     on_gui_thread: list[bool] = []
-    read = operations.load_page
+    read = read_models.load_page
 
     def recording(desk, incident_id):  # type: ignore[no-untyped-def]
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         return read(desk, incident_id)
 
-    monkeypatch.setattr(operations, "load_page", recording)
+    monkeypatch.setattr(read_models, "load_page", recording)
     second = window.model.summary(1).incident.id  # type: ignore[union-attr]
     press("Alt+Down")
     qtbot.waitUntil(lambda: window.view.incident_id == second)

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from statusdesk.desk import Desk
-from statusdesk.gui.actions import install_actions
-from statusdesk.gui.bindings import BINDINGS
-from statusdesk.gui.keymap import SETTING, Keymap, normalize_key, save_overrides
-from statusdesk.gui.keys_window import KeysWindow
-from statusdesk.gui.session import Session
-from statusdesk.gui.shortcuts import apply_keymap, claimed_sequences
+from statusdesk.gui.keys.actions import install_actions
+from statusdesk.gui.keys.bindings import BINDINGS
+from statusdesk.gui.keys.keymap import SETTING, Keymap, normalize_key, save_overrides
+from statusdesk.gui.keys.keys_window import KeysWindow
+from statusdesk.gui.keys.shortcuts import apply_keymap, claimed_sequences
+from statusdesk.gui.runtime.session import Session
 from tests.gui.keys import focused, press
 
 NOW = "2026-11-24T10:00:00Z"

@@ -184,7 +184,7 @@ def test_a_flow_of_chips_wraps_to_its_width_and_starts_on_the_reading_side(
 ) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from statusdesk.gui.flow import FlowLayout
+    from statusdesk.gui.widgets.flow import FlowLayout
 
     row = QWidget()
     qtbot.addWidget(row)

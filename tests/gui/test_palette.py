@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from statusdesk.gui import palette as palette_module
-from statusdesk.gui.palette import CommandPalette, PaletteItem, without_mnemonic
+from statusdesk.gui.palette import palette as palette_module
+from statusdesk.gui.palette.palette import CommandPalette, PaletteItem, without_mnemonic
 from tests.gui.keys import focused, press, type_text
 
 

@@ -18,14 +18,15 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTabBar
 
+from statusdesk.app import previews
+from statusdesk.app.compose import DraftSnapshot
+from statusdesk.app.previews import Level
 from statusdesk.channels.base import Rendered
 from statusdesk.channels.site.words import STATE
 from statusdesk.core.text.weighted import weighted_length
 from statusdesk.desk import Desk
-from statusdesk.gui import preview_render
-from statusdesk.gui.audience import LeaveOutReasonPopup
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.preview_pages import (
+from statusdesk.gui.compose.audience import LeaveOutReasonPopup
+from statusdesk.gui.compose.preview_pages import (
     Counter,
     EmailPage,
     HtmlPage,
@@ -34,7 +35,7 @@ from statusdesk.gui.preview_pages import (
     TextPage,
     XPage,
 )
-from statusdesk.gui.preview_render import Level
+from statusdesk.gui.desk.main_window import MainWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.unit.test_webhook import MemoryKeyring, memory_keyring
@@ -358,14 +359,14 @@ def test_typing_fast_renders_once_per_pause_and_drops_stale_results(
     qtbot, home: Path, channels: dict[str, int], launch: WindowFactory, monkeypatch
 ) -> None:
     calls: list[str] = []
-    real = preview_render.render_previews
+    real = previews.Previews.render_previews
 
-    def counted(desk: Desk, snapshot: preview_render.DraftSnapshot) -> list:  # type: ignore[type-arg]
+    def counted(self: previews.Previews, snapshot: DraftSnapshot) -> list:  # type: ignore[type-arg]
         assert threading.current_thread() is not threading.main_thread()  # on the TaskRunner
         calls.append(snapshot.body.en)
-        return real(desk, snapshot)
+        return real(self, snapshot)
 
-    monkeypatch.setattr(preview_render, "render_previews", counted)
+    monkeypatch.setattr(previews.Previews, "render_previews", counted)
     window = launch()
     composer = window.composer
     page = x_page(window)
@@ -384,7 +385,7 @@ def test_typing_fast_renders_once_per_pause_and_drops_stale_results(
 
     # A render for a draft that has changed since is dropped.
     before = post_texts(page)
-    stale = [preview_render.ChannelPreview("acme-x", "x", error="stale")]
+    stale = [previews.ChannelPreview("acme-x", "x", error="stale")]
     assert not composer.set_preview_result(composer.preview_generation - 1, stale)
     assert post_texts(page) == before and page.message.isHidden()
 
@@ -425,7 +426,7 @@ def test_ctrl_p_goes_to_the_previews_and_back_and_tab_order_reads_on(
 
 
 def test_the_previews_limit_is_xs() -> None:
+    from statusdesk.app.previews import MAX_POST_WEIGHT
     from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH
-    from statusdesk.gui.preview_render import MAX_POST_WEIGHT
 
     assert MAX_POST_WEIGHT == MAX_WEIGHTED_LENGTH

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from statusdesk.app.read_models import settled
 from statusdesk.core.model import Channel, Delivery, DeliveryState, Language, Order
-from statusdesk.gui.publishing import settled, summarize
+from statusdesk.gui.wording.outcomes import summarize
 
 CHANNELS = {
     1: Channel(1, "site", "site", True, Language.BOTH, Order.EN_FIRST),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from statusdesk.gui.actions import shown_key
+from statusdesk.gui.keys.actions import shown_key
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press
 
@@ -45,7 +45,7 @@ def test_a_rebound_key_works_now_and_after_a_restart(
     qtbot.waitUntil(lambda: focused() is window.composer.body_en)
 
     press("F1")
-    sheet = window.cheat_sheet
+    sheet = window.windows.cheat_sheet
     qtbot.waitUntil(sheet.isVisible)
     assert ("new-update", "Ctrl+J") in {(c, k) for c, k, _ in sheet.rows()}
     press("Escape")

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
+from statusdesk.app.standings import Standing, channel_standings
 from statusdesk.channels import registry
 from statusdesk.core.model import (
     BilingualText,
@@ -27,14 +28,14 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.promise import Level
 from statusdesk.desk import Desk
-from statusdesk.gui.delivery_actions import DeliveryChooser
-from statusdesk.gui.incident_list import NEXT
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.rhythm import Standing, channel_standings, countdown, missed_summary
-from statusdesk.gui.rhythm_widgets import RhythmPanel
-from statusdesk.gui.schedule_popups import ConfirmPopup, EditPendingPopup, SchedulePicker
-from statusdesk.gui.session import Session
-from statusdesk.gui.tray import DeskTray
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.desk.tray import DeskTray
+from statusdesk.gui.incidents.incident_list import NEXT
+from statusdesk.gui.incidents.rhythm_widgets import RhythmPanel
+from statusdesk.gui.runtime.session import Session
+from statusdesk.gui.schedule.schedule_popups import EditPendingPopup, SchedulePicker
+from statusdesk.gui.widgets.popups import ConfirmPopup, DeliveryChooser
+from statusdesk.gui.wording.rhythm import countdown, missed_summary, standing_sentence
 from tests.gui.keys import focused, press, type_text
 from tests.gui.test_deliveries import SCRIPT, FakeTray, ProbeChannel, refused
 from tests.unit.test_schedule_support import FakeClock
@@ -601,13 +602,13 @@ def test_standings_put_updates_in_the_order_they_went_out() -> None:
     (standing,) = channel_standings([written_first, written_later], sent, [alpha])
     assert standing.standing is Standing.MISSED
     assert missed_summary([standing]) == "✗ alpha missed"
-    assert standing.sentence(T0 + timedelta(minutes=40)) == (
+    assert standing_sentence(standing, T0 + timedelta(minutes=40)) == (
         "alpha: silent for 30 min — missed the latest update (its delivery failed)"
     )
 
 
 def test_the_schedule_key_is_in_the_table(qtbot, home: Path, incident: int, launch_at) -> None:  # type: ignore[no-untyped-def]
-    from statusdesk.gui.bindings import key_for
+    from statusdesk.gui.keys.bindings import key_for
 
     assert key_for("schedule") == "Ctrl+Shift+Return"
     window = launch_at()

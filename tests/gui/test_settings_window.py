@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpi
 
 from statusdesk import settings
 from statusdesk.desk import Desk
-from statusdesk.gui.bindings import key_for
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.settings_window import SettingsWindow
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.keys.bindings import key_for
+from statusdesk.gui.settings.settings_window import SettingsWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 
 
 def open_settings(qtbot, window: MainWindow) -> SettingsWindow:  # type: ignore[no-untyped-def]
     press(key_for("settings"))
-    dialog = window.settings_window
+    dialog = window.windows.settings_window
     qtbot.waitUntil(lambda: dialog.isVisible() and focused() is dialog.first_focus())
     # the values read on the TaskRunner are in the controls
     qtbot.waitUntil(lambda: dialog.values() == {r["key"]: r["value"] for r in listed(window)})
@@ -158,7 +158,7 @@ def test_the_palette_opens_it(qtbot, home: Path, launch: WindowFactory) -> None:
     type_text("settings")
     qtbot.waitUntil(lambda: bool(palette.shown()) and palette.shown()[0].key == "command:settings")
     press("Return")
-    dialog = window.settings_window
+    dialog = window.windows.settings_window
     qtbot.waitUntil(lambda: dialog.isVisible() and focused() is dialog.first_focus())
     press("Esc")
     qtbot.waitUntil(lambda: not dialog.isVisible())

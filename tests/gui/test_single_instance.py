@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from statusdesk.gui import launch_server, single_instance
-from statusdesk.gui.app import run
-from statusdesk.gui.shell import AppShell
-from statusdesk.gui.single_instance import Handover, SingleInstance, address
+from statusdesk.gui.desk.shell import AppShell
+from statusdesk.gui.launch import launch_server, single_instance
+from statusdesk.gui.launch.app import run
+from statusdesk.gui.launch.single_instance import Handover, SingleInstance, address
 from statusdesk.workspace import resolve_home
 from tests.unit.test_cli_support import REPO, child_env
 
@@ -31,7 +31,7 @@ HOLDER = """
 import json, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from statusdesk.gui.single_instance import SingleInstance
+from statusdesk.gui.launch.single_instance import SingleInstance
 
 app = QCoreApplication([])
 instance = SingleInstance(Path(sys.argv[1]))
@@ -160,7 +160,7 @@ def test_a_launch_hands_its_arguments_to_the_app_that_holds_the_workspace(
             sys.executable,
             "-c",
             "import sys; from pathlib import Path\n"
-            "from statusdesk.gui.single_instance import SingleInstance\n"
+            "from statusdesk.gui.launch.single_instance import SingleInstance\n"
             "print(SingleInstance(Path(sys.argv[1])).hand_over(sys.argv[2:]).name)\n",
             str(home),
             "--home",
@@ -240,9 +240,9 @@ def test_run_takes_the_workspace_when_its_holder_ends_while_it_waits(
 
 
 def test_the_window_says_why_it_came_forward(qtbot, home: Path, active_incident: int) -> None:  # type: ignore[no-untyped-def]
-    from statusdesk.gui.main_window import MainWindow
-    from statusdesk.gui.session import Session
-    from statusdesk.gui.shell import ANOTHER_LAUNCH
+    from statusdesk.gui.desk.main_window import MainWindow
+    from statusdesk.gui.desk.shell import ANOTHER_LAUNCH
+    from statusdesk.gui.runtime.session import Session
 
     shell = AppShell()
     shell.show()

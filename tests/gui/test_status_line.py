@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage
 
 from statusdesk.channels.base import Permanent, Receipt, Transient
 from statusdesk.core.model import DeliveryState, IncidentKind
-from statusdesk.gui.main_window import MainWindow
+from statusdesk.gui.desk.main_window import MainWindow
 from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 from tests.gui.test_deliveries import SCRIPT, FakeTray, chip_state, probe_workspace

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.desk import Desk
-from statusdesk.gui import subscribers_dialog
-from statusdesk.gui.bindings import key_for
-from statusdesk.gui.main_window import MainWindow
-from statusdesk.gui.subscriber_forms import ConfirmRemoval
-from statusdesk.gui.subscribers_dialog import SubscribersDialog
+from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.keys.bindings import key_for
+from statusdesk.gui.subscribers import subscribers_dialog
+from statusdesk.gui.subscribers.subscriber_forms import ConfirmRemoval
+from statusdesk.gui.subscribers.subscribers_dialog import SubscribersDialog
 from statusdesk.store.subscribers import Subscriber
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
@@ -55,7 +55,7 @@ def on_file(home: Path) -> dict[str, Subscriber]:
 def open_subscribers(qtbot, window: MainWindow, rows: int = 0) -> SubscribersDialog:  # type: ignore[no-untyped-def]
     """The window's key, and wait until it has the keyboard and has read the subscribers."""
     press(key_for("subscribers"))
-    dialog = window.subscribers_dialog
+    dialog = window.windows.subscribers_dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isActiveWindow())
     qtbot.waitUntil(lambda: focused() is dialog.table)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == rows and dialog._shown > 0)
@@ -587,7 +587,7 @@ def test_ten_thousand_subscribers_load_and_filter_without_blocking(
     gaps = Gaps()
     gaps.start()
     press(key_for("subscribers"))
-    dialog = window.subscribers_dialog
+    dialog = window.windows.subscribers_dialog
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 10_000, timeout=20_000)
     qtbot.wait(60)  # and the paint of the filled table
     gaps.stop()

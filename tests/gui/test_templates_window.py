@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.desk import Desk
-from statusdesk.gui.schedule_popups import ConfirmPopup
-from statusdesk.gui.tasks import TaskRunner
-from statusdesk.gui.templates_window import TemplatesWindow
+from statusdesk.gui.runtime.tasks import TaskRunner
+from statusdesk.gui.templates.templates_window import TemplatesWindow
+from statusdesk.gui.widgets.popups import ConfirmPopup
 from statusdesk.scheduling import template_store
 from statusdesk.scheduling.template_store import store_path
 from statusdesk.scheduling.templates import default_templates

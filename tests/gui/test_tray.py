@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from statusdesk.core.model import BilingualText, Impact, Incident, IncidentKind, IncidentState
-from statusdesk.gui.tray import TrayLevel, overdue_incidents, tray_status
+from statusdesk.gui.desk.tray import TrayLevel, overdue_incidents, tray_status
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused
 

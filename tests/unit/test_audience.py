@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from statusdesk.app.standings import Standing, channel_standings
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, DeliveryState, IncidentState
 from statusdesk.desk import Desk
 from statusdesk.export.api import export_incident
-from statusdesk.gui.rhythm import Standing, channel_standings
+from statusdesk.gui.wording.rhythm import standing_sentence
 from tests.unit.test_cli_support import add_probes, call, register
 from tests.unit.test_schedule_support import T0, FakeClock, draft, probe_desk
 
@@ -229,7 +230,8 @@ def test_a_left_out_channel_reads_as_a_decision_in_silence_parity_alarm_and_expo
         REASON,
         "test",
     )
-    # The silence alarm (gui/rhythm.py, Qt-free): a decision with its reason, not flagged.
+    # The silence alarm (app/standings.py; its words in gui/wording/rhythm.py): a decision
+    # with its reason, not flagged.
     incident_id = opened.incident_id
     standings = {
         s.channel: s
@@ -240,7 +242,7 @@ def test_a_left_out_channel_reads_as_a_decision_in_silence_parity_alarm_and_expo
         )
     }
     assert standings["beta"].standing is Standing.SKIPPED and not standings["beta"].flagged
-    assert REASON in standings["beta"].sentence(clock.now())
+    assert REASON in standing_sentence(standings["beta"], clock.now())
     # The timeline export lists it among the skipped deliveries, with its reason and decider.
     exported = json.loads(export_incident(desk.store, incident_id, "json", now=clock.now()))
     (skipped,) = exported["metrics"]["deliveries"]["skipped"]

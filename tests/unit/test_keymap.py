@@ -2,7 +2,7 @@
 refused with a sentence that says why, and the user's keys saved in and read back from a real
 workspace, a damaged setting giving the defaults and a warning, never a crash.
 
-Qt-free, like statusdesk.gui.keymap: tests/gui/test_keys_window.py checks the normalisation
+Qt-free, like statusdesk.gui.keys.keymap: tests/gui/test_keys_window.py checks the normalisation
 against Qt itself."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statusdesk.gui.bindings import BINDINGS, Binding
-from statusdesk.gui.keymap import (
+from statusdesk.gui.keys.bindings import BINDINGS, Binding
+from statusdesk.gui.keys.keymap import (
     SETTING,
     BadKey,
     KeyConflict,
@@ -354,7 +354,7 @@ def test_any_saved_overrides_give_a_keymap_without_shared_keys(raw: dict[str, st
 def test_keymap_reads_without_qt() -> None:
     """Docs, the CLI and these tests read the keymap without a display or Qt loaded."""
     code = (
-        "import sys, statusdesk.gui.keymap\n"
+        "import sys, statusdesk.gui.keys.keymap\n"
         "sys.exit(1 if [m for m in sys.modules if m.startswith('PySide6')] else 0)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

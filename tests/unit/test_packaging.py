@@ -106,7 +106,7 @@ def test_one_app_id_names_the_desktop_file_metainfo_flatpak_and_icons() -> None:
 
 
 def test_the_app_tells_qt_its_desktop_file_name() -> None:
-    source = (REPO / "statusdesk" / "gui" / "app.py").read_text(encoding="utf-8")
+    source = (REPO / "statusdesk" / "gui" / "launch" / "app.py").read_text(encoding="utf-8")
     assert re.findall(r"setDesktopFileName\(\s*\"([^\"]+)\"", source) == [APP_ID]
 
 

@@ -1,0 +1,179 @@
+"""What the composer asks of the workspace, run on the app's task runner: check a draft as it
+stands (while typing), and publish it — in two steps over one check, so the app can ask
+"publish anyway?" between them — then read the view that shows it. The composer hands over a
+`DraftSnapshot` (immutable, copied on the GUI thread), so the worker never reads a widget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from statusdesk.app.checks import DraftChecks
+from statusdesk.app.context import AppContext, current_user
+from statusdesk.app.publishing import Checked, Publishing
+from statusdesk.app.read_models import ViewData, read_view
+from statusdesk.app.views import Views
+from statusdesk.core.cleaning import clean_text
+from statusdesk.core.errors import Rejected
+from statusdesk.core.model import (
+    BilingualText,
+    ComponentStatus,
+    Draft,
+    Impact,
+    Incident,
+    IncidentKind,
+    IncidentState,
+    Problem,
+    blocking,
+)
+from statusdesk.core.validation import body_problems, title_problems
+from statusdesk.delivery.outbox import Published
+
+
+@dataclass(frozen=True)
+class DraftSnapshot:
+    """What the composer holds at one moment. `incident_id` None means a new incident."""
+
+    incident_id: int | None
+    kind: IncidentKind
+    title: BilingualText
+    body: BilingualText
+    state: IncidentState
+    impact: Impact
+    # What this update sets: the component rows the user chose (#12 §2); `component_names`
+    # every row shown, the incident's current ones too (what {components} in a template names).
+    components: dict[str, ComponentStatus] = field(default_factory=dict)
+    component_names: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    # A channel's own text for this update, by channel name (the custom post for X); only
+    # ticked channels, only texts that are not blank.
+    overrides: dict[str, str] = field(default_factory=dict)
+    # Why the enabled channels not ticked are left out (issue #12 §1): asked at publish.
+    skip_reason: str = ""
+
+    @property
+    def is_new_incident(self) -> bool:
+        return self.incident_id is None
+
+    def draft(self) -> Draft:
+        return Draft(
+            body=self.body,
+            state=self.state,
+            impact=self.impact,
+            component_status=dict(self.components),
+            author=current_user(),
+            overrides=dict(self.overrides),
+        )
+
+
+@dataclass(frozen=True)
+class PublishOutcome:
+    """A publish and the view that shows it, read on the same worker thread: the window shows
+    the new incident current in the list at once, without a query on the GUI thread."""
+
+    published: Published
+    view: ViewData
+
+
+class Composing:
+    def __init__(
+        self, ctx: AppContext, checks: DraftChecks, publishing: Publishing, views: Views
+    ) -> None:
+        self.ctx = ctx
+        self.checks = checks
+        self.publishing = publishing
+        self.views = views
+
+    def check(self, snapshot: DraftSnapshot) -> list[Problem]:
+        """Everything that would stop (or should give pause to) publishing this draft, as the
+        composer lists it while the user writes.
+
+        An empty draft has no problems to show yet: the "both bodies empty" message is for a
+        publish attempt, not for a composer the user has not typed in.
+        """
+        problems: list[Problem] = []
+        if snapshot.is_new_incident:
+            if not snapshot.title.en and not snapshot.title.ar and not snapshot.body.languages():
+                return []
+            problems.extend(title_problems(clean_text(snapshot.title)))
+            incident = self.provisional_incident(snapshot)
+        else:
+            if not snapshot.body.languages():
+                return []
+            assert snapshot.incident_id is not None
+            found = self.views.incident(snapshot.incident_id)
+            if found is None:
+                return [Problem("incident", f"Incident {snapshot.incident_id} no longer exists.")]
+            incident = found
+        draft = snapshot.draft()
+        draft = Draft(
+            clean_text(draft.body),
+            draft.state,
+            draft.impact,
+            draft.component_status,
+            overrides=draft.overrides,
+        )
+        try:
+            # No ticked box means no channel here; the checks read "no names" as "all enabled".
+            chosen = snapshot.channels
+            channels = self.checks.channel_configs(chosen) if chosen else []
+        except Rejected as rejected:
+            return problems + rejected.problems
+        problems.extend(self.checks.check_draft(draft, channels, incident))
+        return problems
+
+    def provisional_incident(self, snapshot: DraftSnapshot) -> Incident:
+        """The incident a new-incident draft would create, for the channels' checks."""
+        now = self.ctx.now()
+        return Incident(
+            id=0,
+            title=clean_text(snapshot.title),
+            kind=snapshot.kind,
+            state=snapshot.state,
+            impact=snapshot.impact,
+            started_at=now,
+            created_at=now,
+            updated_at=now,
+        )
+
+    def prepare(self, snapshot: DraftSnapshot, scheduled_for: datetime | None = None) -> Checked:
+        """A publish attempt's one check: what would go out and every problem it has (errors,
+        the channels left out without a reason, the disagreements). Raises `Rejected` when the
+        draft cannot even be checked (no channel ticked, the incident gone)."""
+        if not snapshot.channels:
+            # The checks read "no names" as "every enabled channel"; here no ticked box is none.
+            problems = blocking(body_problems(clean_text(snapshot.body), []))
+            problems.append(Problem("channels", "No channel is chosen; tick at least one channel."))
+            raise Rejected(problems)
+        if snapshot.is_new_incident:
+            return self.publishing.check_open(
+                title=snapshot.title,
+                draft=snapshot.draft(),
+                kind=snapshot.kind,
+                impact=snapshot.impact,
+                channel_names=snapshot.channels,
+                scheduled_for=scheduled_for,
+                skip_reason=snapshot.skip_reason or None,
+            )
+        assert snapshot.incident_id is not None
+        return self.publishing.check_update(
+            snapshot.incident_id,
+            snapshot.draft(),
+            channel_names=snapshot.channels,
+            scheduled_for=scheduled_for,
+            skip_reason=snapshot.skip_reason or None,
+        )
+
+    def commit_and_read(self, checked: Checked) -> PublishOutcome:
+        """Write what `prepare` checked (the person has seen its disagreements) and hand its
+        deliveries to the dispatcher — or store it to go out at its time — then read the view.
+        Raises `Rejected` (its errors, or a channel changed meanwhile), `WorkspaceError` when
+        the workspace cannot be written."""
+        published = self.publishing.commit(checked, anyway=True)
+        return PublishOutcome(published, read_view(self.views, published.incident_id))
+
+    def publish_and_read(
+        self, snapshot: DraftSnapshot, scheduled_for: datetime | None = None
+    ) -> PublishOutcome:
+        """Both steps at once, disagreements or not (what a test or a script does)."""
+        return self.commit_and_read(self.prepare(snapshot, scheduled_for))

@@ -1,0 +1,235 @@
+"""The "add a channel" form of the Channels window, and the table it is built from.
+
+Each kind's settings are one row of `KIND_FORMS` (setting, label, hint): a new kind, or a new
+setting of a kind, is a line here, nothing else. Values go to `desk.channels.add_channel` as
+text, exactly
+as `channel add KIND NAME --set k=v` gives them; an empty field is left out, so the kind's default
+applies. Secrets are never part of this form (they go to the keyring, see channels_dialog.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.core.model import Problem
+from statusdesk.gui.keys.tab_order import set_tab_chain
+from statusdesk.gui.widgets.forms import (
+    LANGUAGES,
+    EnterActs,
+    buddy_row,
+    no_auto_default,
+    note,
+    tell,
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    setting: str  # the name `--set` takes
+    label: str  # what the form says next to it
+    hint: str  # placeholder and tooltip: an example, the choices, or the default
+
+
+@dataclass(frozen=True)
+class KindForm:
+    title: str  # what the kind list says
+    fields: tuple[Field, ...] = ()
+
+
+# fmt: off
+KIND_FORMS: dict[str, KindForm] = {
+    "webhook": KindForm("webhook — JSON POSTed to a URL", (
+        Field("url", "URL", "https://hooks.example.com/statusdesk"),
+        Field("format", "Format", "statusdesk (the default) or slack"),
+    )),
+    "x": KindForm("x — posts and threads on X", (
+        Field("auth", "Sign-in", "oauth1 (the default) or oauth2"),
+        Field("base_url", "API address", "empty for https://api.x.com"),
+        Field("split", "Split long posts", "on (the default) or off"),
+    )),
+    "email": KindForm("email — to subscribers over SMTP", (
+        Field("host", "SMTP server", "smtp.example.com"),
+        Field("port", "Port", "empty for 587 (starttls) or 465 (tls)"),
+        Field("security", "Security", "starttls (the default), tls or none"),
+        Field("username", "User name", "empty for a relay without AUTH"),
+        Field("from", "From", "Acme Status <status@example.com>"),
+        Field("recipients", "Fixed recipients", "empty: the subscribers; or a@x.com, b@y.com"),
+        Field("unsubscribe_url", "Unsubscribe address",
+              "https://status.example.com/unsubscribe?token={token}"),
+        Field("allow_plaintext", "Allow plaintext", "yes, only with security none"),
+        Field("digits", "Arabic digits", "latn (the default) or arab"),
+    )),
+    "statuspage": KindForm("statuspage — an Atlassian Statuspage", (
+        Field("page_id", "Page id", "kctbh9vrtdwd (Your page → API info)"),
+        Field("components", "Components", "Trading:8kbf7d35c070,Funding:vtf5tj6z9t4k"),
+        Field("base_url", "API address", "empty for https://api.statuspage.io"),
+    )),
+    "site": KindForm("site — another local status page", (
+        Field("base_url", "Public address", "https://status.example.com (for absolute links)"),
+    )),
+}
+# fmt: on
+
+ORDERS = (("en-first", "English first"), ("ar-first", "Arabic first"))
+
+
+def kind_form(kind: str) -> KindForm:
+    """A kind this table does not know yet still gets a form: name, language and order."""
+    return KIND_FORMS.get(kind) or KindForm(
+        f"{kind} — settings through `statusdesk channel add {kind} NAME --set k=v`"
+    )
+
+
+def ordered_kinds(known: Sequence[str]) -> list[str]:
+    """The table's kinds first (the common ones), then any other kind the registry has."""
+    return [k for k in KIND_FORMS if k in known] + [k for k in known if k not in KIND_FORMS]
+
+
+class AddChannelForm(QGroupBox):
+    """Kind, name, the kind's settings, language and order; Enter in any of them (or the Add
+    button) asks to add. What was typed stays until it is added, whatever happens meanwhile."""
+
+    submitted = Signal()
+
+    def __init__(self, kinds: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__("Add a channel", parent)
+        self.setObjectName("add-channel")
+        self._typed: dict[tuple[str, str], str] = {}  # (kind, setting) → text, across kinds
+        self.fields: dict[str, QLineEdit] = {}  # the current kind's settings
+        self._enter = EnterActs(self, self.submitted.emit)
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer.addLayout(self.form)
+        self.kind = QComboBox()
+        self.kind.setObjectName("add-kind")
+        for kind in ordered_kinds(kinds):
+            self.kind.addItem(kind_form(kind).title, kind)
+        buddy_row(self.form, "&Kind:", self.kind, "Kind of the new channel")
+        self.name = QLineEdit()
+        self.name.setObjectName("add-name")
+        self.name.setPlaceholderText("letters, digits, - or _ (e.g. ops-hook)")
+        buddy_row(self.form, "Na&me:", self.name, "Name of the new channel")
+        self.language = self._choices("add-language", LANGUAGES)
+        buddy_row(self.form, "&Language:", self.language, "Language of the new channel")
+        self.order = self._choices("add-order", ORDERS)
+        buddy_row(self.form, "O&rder:", self.order, "Which language comes first")
+        self.add_button = no_auto_default(QPushButton("&Add channel"))
+        self.add_button.setObjectName("add-channel-button")
+        self.add_button.clicked.connect(self.submitted.emit)
+        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.problems = note("add-problems")
+        outer.addWidget(self.problems)
+        self.status = note("add-status")
+        outer.addWidget(self.status)
+        self._enter.watch(self.kind, self.name, self.language, self.order)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._show_fields()
+
+    @staticmethod
+    def _choices(name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for value, text in choices:
+            combo.addItem(text, value)
+        return combo
+
+    # -- the kind's own fields --------------------------------------------------------------
+
+    def kind_value(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        self._show_fields()
+        self.problems.hide()
+
+    def _show_fields(self) -> None:
+        """Swap the previous kind's rows for this kind's, keeping what was typed in either."""
+        for field in self.fields.values():
+            self.form.removeRow(field)  # deletes the field and its label
+        self.fields = {}
+        kind = self.kind_value()
+        row = 2  # after kind and name
+        for spec in kind_form(kind).fields:
+            edit = QLineEdit(self._typed.get((kind, spec.setting), ""))
+            edit.setObjectName(f"setting-{spec.setting}")
+            edit.setPlaceholderText(spec.hint)
+            edit.setToolTip(f"{spec.setting}: {spec.hint}")
+            edit.setAccessibleName(spec.label)
+            edit.setAccessibleDescription(f"setting {spec.setting}; {spec.hint}")
+            edit.textChanged.connect(
+                lambda text, key=(kind, spec.setting): self._typed.__setitem__(key, text)
+            )
+            label = QLabel(f"{spec.label}:")
+            label.setBuddy(edit)
+            self.form.insertRow(row, label, edit)
+            row += 1
+            self._enter.watch(edit)
+            self.fields[spec.setting] = edit
+        self._chain()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.kind, self.name, *self.fields.values(), self.language, self.order]
+
+    def _chain(self) -> None:
+        chain = [*self.focus_chain(), self.add_button]
+        set_tab_chain(chain)
+
+    # -- reading and answering --------------------------------------------------------------
+
+    def values(self) -> tuple[str, str, dict[str, str]]:
+        """(kind, name, settings), settings with language and order and without empty fields."""
+        settings = {k: e.text().strip() for k, e in self.fields.items() if e.text().strip()}
+        settings["language"] = str(self.language.currentData())
+        settings["order"] = str(self.order.currentData())
+        return self.kind_value(), self.name.text().strip(), settings
+
+    def set_busy(self, busy: bool) -> None:
+        self.add_button.setText("Adding…" if busy else "&Add channel")
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Next to the form, each on its line; the keyboard goes to the first field at fault."""
+        self.status.hide()
+        tell(self.problems, "\n".join(f"• {p}" for p in problems), problem=True)
+        target = self._field_for(problems[0]) if problems else self.name
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field_for(self, problem: Problem) -> QWidget:
+        named: dict[str, QWidget] = {
+            "kind": self.kind,
+            "name": self.name,
+            "language": self.language,
+            "order": self.order,
+        }
+        if problem.field in named:
+            return named[problem.field]
+        message = problem.message.lstrip()
+        for setting, edit in self.fields.items():
+            if message.startswith(setting):
+                return edit
+        return next(iter(self.fields.values()), self.name)
+
+    def added(self, kind: str, name: str) -> None:
+        """Ready for the next one: this kind stays chosen, its fields start empty."""
+        self.problems.hide()
+        if self.name.text().strip() == name:
+            self.name.clear()
+        for key in [key for key in self._typed if key[0] == kind]:
+            del self._typed[key]
+        if kind == self.kind_value():
+            for edit in self.fields.values():
+                edit.clear()
+        tell(self.status, f"Added the {kind} channel {name}; it is selected above.")

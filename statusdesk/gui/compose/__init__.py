@@ -1,0 +1,1 @@
+"""The composer, its previews and drafts, and the publish flow."""

@@ -1,0 +1,193 @@
+"""Affected components in the composer: one row per component (name + status), add and remove.
+
+A name the workspace does not know yet is created when the update is published (as in the CLI's
+`--component NAME=STATUS`).
+
+Each new update starts from the incident's components as they are now (issue #12 §2), and only
+the rows the user touched — a status chosen, a name typed, a row added — are what the update
+sets (`chosen`): a status merely shown is never sent again, so a later update cannot re-apply an
+old one, and a resolving update that leaves a row alone lets resolving put it back to
+operational.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.core.model import ComponentStatus
+from statusdesk.gui.widgets.labels import component_status_label
+
+
+class ComponentRow(QWidget):
+    removed = Signal(QObject)
+    changed = Signal()
+
+    def __init__(self, name: str, status: ComponentStatus, known: list[str]) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit(name)
+        self.name.setPlaceholderText("Component (e.g. API)")
+        self.name.setObjectName("component-name")
+        self.name.setAccessibleName("Affected component")
+        completer = QCompleter(known, self.name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.name.setCompleter(completer)
+        self.status = QComboBox()
+        self.status.setObjectName("component-status")
+        for value in ComponentStatus:
+            self.status.addItem(component_status_label(value), value.value)
+        self.status.setCurrentIndex(self.status.findData(status.value))
+        self.remove = QPushButton("✕")
+        self.remove.setToolTip("Remove this component from the update")
+        self.remove.setFixedWidth(28)
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
+        # The status list's longest item ("Degraded performance") would otherwise take the
+        # row's width and leave the name a few letters wide.
+        self.name.setMinimumWidth(self.name.fontMetrics().averageCharWidth() * 14)
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status.setMinimumContentsLength(10)
+        layout.addWidget(self.name, 3)
+        layout.addWidget(self.status, 2)
+        layout.addWidget(self.remove)
+        self.name.textChanged.connect(self.changed)
+        self.name.textChanged.connect(self._name_fields)
+        self.status.currentIndexChanged.connect(self.changed)
+        # Shown as the incident has it (False) or set by the user for this update (True).
+        self.chosen = False
+        self.name.textChanged.connect(self._choose)
+        self.status.currentIndexChanged.connect(self._choose)
+        self._name_fields()
+
+    def _choose(self) -> None:
+        self.chosen = True
+
+    def _name_fields(self) -> None:
+        """Names for screen readers, which see neither the placeholder nor the row: "✕" is read
+        as a symbol, and on Linux a combo box's name is its current item, so what it is the
+        status of goes in its description (read after the value)."""
+        name = self.name.text().strip() or "the new component"
+        self.status.setAccessibleName(f"Status of {name}")
+        self.status.setAccessibleDescription(f"How {name} is affected")
+        self.remove.setAccessibleName(f"Remove {name} from the update")
+
+    def value(self) -> tuple[str, ComponentStatus]:
+        return self.name.text().strip(), ComponentStatus(self.status.currentData())
+
+
+class ComponentsEditor(QWidget):
+    changed = Signal()
+    rows_changed = Signal()  # a row added or removed: the Tab order follows
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("components-editor")
+        self._known: list[str] = []
+        self._rows: list[ComponentRow] = []
+        self._key_filter: QObject | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._add = QPushButton("+ Affected component")
+        self._add.setObjectName("add-component")
+        self._add.clicked.connect(
+            lambda: self.add_row("", ComponentStatus.MAJOR_OUTAGE, focus=True, chosen=True)
+        )
+        self._layout.addWidget(self._add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def set_key_filter(self, key_filter: QObject) -> None:
+        """An event filter (the window's ShortcutClaim) for every row's fields, now and later."""
+        self._key_filter = key_filter
+        for row in self._rows:
+            self._watch(row)
+
+    def _watch(self, row: ComponentRow) -> None:
+        if self._key_filter is not None:
+            row.name.installEventFilter(self._key_filter)
+            row.status.installEventFilter(self._key_filter)
+
+    def set_known(self, names: Iterable[str]) -> None:
+        self._known = sorted(set(names), key=str.casefold)
+
+    def add_row(
+        self, name: str, status: ComponentStatus, *, focus: bool = False, chosen: bool = False
+    ) -> ComponentRow:
+        row = ComponentRow(name, status, self._known)
+        row.chosen = chosen
+        row.removed.connect(self._remove)
+        row.changed.connect(self.changed)
+        self._watch(row)
+        self._rows.append(row)
+        self._layout.insertWidget(self._layout.count() - 1, row)
+        self.rows_changed.emit()
+        if focus:
+            row.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+        return row
+
+    def _remove(self, row: QObject) -> None:
+        assert isinstance(row, ComponentRow)
+        self._rows.remove(row)
+        row.hide()
+        row.deleteLater()
+        self.rows_changed.emit()
+        self._add.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+
+    def show_statuses(
+        self, current: Mapping[str, ComponentStatus], chosen: Mapping[str, ComponentStatus]
+    ) -> None:
+        """The incident's components as they are now, with the user's own choices for this
+        update over them (and after them, the components only the user named)."""
+        for row in self._rows:
+            row.hide()
+            row.deleteLater()
+        self._rows = []
+        folded = {name.casefold(): name for name in chosen}
+        for name, status in current.items():
+            mine = folded.pop(name.casefold(), None)
+            if mine is None:
+                self.add_row(name, status)
+            else:
+                self.add_row(mine, chosen[mine], chosen=True)
+        for name in folded.values():
+            self.add_row(name, chosen[name], chosen=True)
+
+    def values(self) -> dict[str, ComponentStatus]:
+        """Named rows only; the last row wins if a name appears twice."""
+        result: dict[str, ComponentStatus] = {}
+        for row in self._rows:
+            name, status = row.value()
+            if name:
+                result[name] = status
+        return result
+
+    def chosen(self) -> dict[str, ComponentStatus]:
+        """What this update sets: the named rows the user touched (not the ones only shown)."""
+        result: dict[str, ComponentStatus] = {}
+        for row in self._rows:
+            name, status = row.value()
+            if name and row.chosen:
+                result[name] = status
+        return result
+
+    def line_edits(self) -> list[QLineEdit]:
+        return [row.name for row in self._rows]
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Its stops for Tab, in reading order: each row's name, status and remove, then add."""
+        rows = [widget for row in self._rows for widget in (row.name, row.status, row.remove)]
+        return [*rows, self._add]

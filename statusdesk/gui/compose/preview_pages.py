@@ -1,0 +1,466 @@
+"""One page of the preview panel per channel kind: X posts with weighted counters and the custom
+post editor, an email's subject and HTML, a Statuspage body, a webhook's JSON, the status page's
+fragments.
+
+User text only ever reaches the screen as plain text (QLabel and QPlainTextEdit in PlainText) or
+inside HTML the channel escaped itself (the email and site templates autoescape), shown by a
+browser that loads nothing: no remote images, no local files, no links followed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from PySide6.QtCore import QByteArray, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QFontDatabase, QTextBlockFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.app.previews import (
+    MAX_POST_WEIGHT,
+    ChannelPreview,
+    Level,
+    Mail,
+    Post,
+    level,
+)
+from statusdesk.core.text.bidi import is_rtl
+from statusdesk.core.text.sanitize import normalize
+
+COLOURS = {Level.OK: "#15803d", Level.NEAR: "#b45309", Level.OVER: "#b91c1c"}
+LEVEL_WORDS = {Level.OK: "", Level.NEAR: "near the limit", Level.OVER: "over the limit"}
+ERROR_COLOUR = "#b91c1c"
+# The custom post's counter is worked out as the user types up to this length (well under a
+# millisecond for a post); a longer paste waits for the worker's render instead.
+LIVE_COUNT_CHARS = 2_000
+VARIANT_NAMES = {"en": "English", "ar": "Arabic", "both": "English and Arabic"}
+
+
+def _plain_label(name: str = "") -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _pin_direction(label: QLabel, text: str) -> None:
+    """Arabic reads from the right edge, English from the left, whatever the app's direction."""
+    rtl = is_rtl(text)
+    label.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
+
+
+class Counter(QLabel):
+    """A weighted count out of 280: green, amber from 260, red past 280 (said in words too, for
+    whoever cannot tell the colours apart)."""
+
+    def __init__(
+        self, what: str, parent: QWidget | None = None, *, over: str = LEVEL_WORDS[Level.OVER]
+    ) -> None:
+        super().__init__(parent)
+        self.what = what
+        self.words = {**LEVEL_WORDS, Level.OVER: over}
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setObjectName("weighted-counter")
+        self.weight: int | None = None
+        self.level: Level | None = None
+
+    def show_weight(self, weight: int | None, waiting: bool = False) -> None:
+        self.weight = weight
+        if weight is None:
+            self.level = None
+            self.setText("counting…" if waiting else "")
+            self.setStyleSheet("")
+            self.setAccessibleName(f"{self.what}: {'counting' if waiting else 'empty'}")
+            return
+        self.level = level(weight)
+        words = self.words[self.level]
+        self.setText(f"{weight}/{MAX_POST_WEIGHT}" + (f" · {words}" if words else ""))
+        self.setStyleSheet(f"color: {COLOURS[self.level]}; font-weight: bold;")
+        self.setProperty("level", self.level.value)
+        self.setAccessibleName(
+            f"{self.what}: {weight} of {MAX_POST_WEIGHT}" + (f", {words}" if words else "")
+        )
+
+
+class SafeBrowser(QTextBrowser):
+    """Renders a channel's HTML and fetches nothing: no image, style sheet or link target is
+    loaded from the network or the disk, and a click on a link goes nowhere."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:
+        # Empty, not None: for a null answer QTextDocument reads a local file itself.
+        return QByteArray()
+
+    def show_html(self, html: str) -> None:
+        bar = self.verticalScrollBar()
+        kept = bar.value()
+        self.setHtml(with_isolates(html))
+        pin_rtl_blocks(self)
+        bar.setValue(kept)
+
+
+_BDI_OPEN = re.compile(r"<bdi(?:\s[^>]*)?>", re.IGNORECASE)
+_BDI_CLOSE = re.compile(r"</bdi\s*>", re.IGNORECASE)
+
+
+def with_isolates(html: str) -> str:
+    """Qt's HTML knows no <bdi>; a browser isolates its content (the Latin runs — times, ids,
+    URLs — inside Arabic). Unicode's first-strong isolate does the same in Qt, so the preview
+    orders them as the mail client and the status page will. User text is escaped by the
+    channel, so every "<bdi>" here is the channel's own markup."""
+    return _BDI_CLOSE.sub("\u2069", _BDI_OPEN.sub("\u2068", html))
+
+
+def pin_rtl_blocks(view: QTextBrowser) -> None:
+    """A right-to-left block that the HTML aligns right (`text-align:right`) is mirrored to the
+    left by Qt unless the side is absolute; pin it, so Arabic starts at the right edge."""
+    document = view.document()
+    block = document.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            pinned = QTextBlockFormat()
+            pinned.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            cursor = QTextCursor(block)
+            cursor.mergeBlockFormat(pinned)
+        block = block.next()
+    document.setModified(False)
+
+
+class ChannelPage(QWidget):
+    """The common part: the channel's own message when it cannot render, or a note when there
+    is nothing to render yet; subclasses fill `content`."""
+
+    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.kind = kind
+        self.setObjectName(f"preview-{name}")
+        self.setAccessibleName(f"Preview for {name}")
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(4, 4, 4, 4)
+        self.message = _plain_label("preview-message")
+        self.message.setVisible(False)
+        self.outer.addWidget(self.message)
+        self.content = QWidget()
+        self.body = QVBoxLayout(self.content)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.outer.addWidget(self.content, 1)
+        self.preview: ChannelPreview | None = None
+
+    @property
+    def error(self) -> str:
+        return self.preview.error if self.preview is not None else ""
+
+    def show_preview(self, preview: ChannelPreview) -> None:
+        self.preview = preview
+        text = preview.error or preview.note
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if preview.error else "")
+        self.message.setAccessibleName(
+            f"{self.name} cannot render: {text}" if preview.error else text
+        )
+        self.message.setVisible(bool(text))
+        self.content.setVisible(not text)
+        if not text:
+            self.fill(preview)
+
+    def fill(self, preview: ChannelPreview) -> None:
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Its stops for Tab, in reading order."""
+        return []
+
+    def set_key_filter(self, claim: QObject) -> None:
+        for widget in self.focus_widgets():
+            widget.installEventFilter(claim)
+
+
+# -- X ----------------------------------------------------------------------------------------
+
+
+class PostView(QFrame):
+    """One post: "Post 2 of 3", its weighted count, and its text exactly as it goes out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        top = QHBoxLayout()
+        self.heading = _plain_label("post-heading")
+        self.counter = Counter("Post")
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.counter)
+        layout.addLayout(top)
+        self.text = _plain_label("post-text")
+        layout.addWidget(self.text)
+
+    def show_post(self, number: int, total: int, post: Post) -> None:
+        heading = f"Post {number} of {total}" if total > 1 else "Post"
+        self.heading.setText(heading)
+        self.counter.what = heading
+        self.counter.show_weight(post.weight)
+        self.text.setText(post.text)
+        self.text.setAccessibleName(f"{heading}: {post.text}")
+        _pin_direction(self.text, post.text)
+
+
+class CustomPostEdit(QPlainTextEdit):
+    """The custom post for one X channel: each paragraph takes its own direction from its
+    text, so an Arabic post reads from the right and an English one from the left."""
+
+    def __init__(self, channel: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"custom-post-{channel}")
+        self.setAccessibleName(f"Custom post for {channel}")
+        self.setPlaceholderText(
+            f"Empty: {channel} posts what the update says. Text here replaces it on {channel} "
+            "for this update."
+        )
+        self.setTabChangesFocus(True)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        self.document().setDefaultTextOption(option)
+        self.setMaximumHeight(96)
+
+
+class XPage(ChannelPage):
+    custom_edited = Signal(str, str)  # channel name, text
+
+    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, kind, parent)
+        self.summary = _plain_label("posts-summary")
+        self.body.addWidget(self.summary)
+        self.post_area = QScrollArea()
+        self.post_area.setObjectName("posts")
+        self.post_area.setAccessibleName(f"Posts on {name}")
+        self.post_area.setWidgetResizable(True)
+        self.post_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows scroll the thread
+        holder = QWidget()
+        self.post_list = QVBoxLayout(holder)
+        self.post_list.setContentsMargins(0, 0, 0, 0)
+        self.post_list.addStretch(1)
+        self.post_area.setWidget(holder)
+        self.body.addWidget(self.post_area, 1)
+        self.post_views: list[PostView] = []
+        # Outside `content`: it stays when the channel cannot render, so the text can be fixed.
+        row = QHBoxLayout()
+        self.custom_label = QLabel(f"Custom post for {name}")
+        self.custom_label.setWordWrap(True)  # a long channel name must not widen the window
+        self.custom = CustomPostEdit(name)
+        self.custom_label.setBuddy(self.custom)
+        # A custom text past 280 is split like any other (or refused, with split=off: the
+        # channel's message says so above); the counter says how far past one post it goes.
+        self.custom_counter = Counter(f"Custom post for {name}", over="more than one post")
+        row.addWidget(self.custom_label, 1)
+        row.addWidget(self.custom_counter)
+        self.outer.addLayout(row)
+        self.outer.addWidget(self.custom)
+        self.custom.textChanged.connect(self._custom_changed)
+
+    def posts(self) -> list[PostView]:
+        return [view for view in self.post_views if not view.isHidden()]
+
+    def custom_text(self) -> str:
+        return self.custom.toPlainText()
+
+    def set_custom_text(self, text: str) -> None:
+        if text != self.custom.toPlainText():
+            self.custom.setPlainText(text)
+
+    def _custom_changed(self) -> None:
+        text = self.custom.toPlainText()
+        cleaned = normalize(text).strip()
+        if not cleaned:
+            self.custom_counter.show_weight(None)
+        elif len(cleaned) <= LIVE_COUNT_CHARS:
+            from statusdesk.core.text.weighted import weighted_length  # not at start-up
+
+            self.custom_counter.show_weight(weighted_length(cleaned))
+        else:
+            self.custom_counter.show_weight(None, waiting=True)
+        self.custom_edited.emit(self.name, text)
+
+    def fill(self, preview: ChannelPreview) -> None:
+        posts = preview.posts
+        while len(self.post_views) < len(posts):
+            view = PostView()
+            self.post_list.insertWidget(len(self.post_views), view)
+            self.post_views.append(view)
+        for number, (view, post) in enumerate(zip(self.post_views, posts, strict=False), 1):
+            view.show_post(number, len(posts), post)
+            view.setVisible(True)
+        for view in self.post_views[len(posts) :]:
+            view.setVisible(False)
+        source = " from the custom post" if preview.custom else ""
+        if len(posts) == 1:
+            self.summary.setText(f"One post{source}.")
+        else:
+            self.summary.setText(f"A thread of {len(posts)} posts{source}.")
+        if preview.custom_weight is not None and self.custom.toPlainText().strip():
+            self.custom_counter.show_weight(preview.custom_weight)
+
+    def show_preview(self, preview: ChannelPreview) -> None:
+        super().show_preview(preview)
+        if preview.error and preview.custom and preview.custom_weight is not None:
+            self.custom_counter.show_weight(preview.custom_weight)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.post_area, self.custom]
+
+
+# -- email ------------------------------------------------------------------------------------
+
+
+class EmailPage(ChannelPage):
+    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, kind, parent)
+        form = QFormLayout()
+        self.variant = QComboBox()
+        self.variant.setObjectName("email-variant")
+        self.variant.setAccessibleName(f"Which copy of the {name} email")
+        self.variant_label = QLabel("Copy for")
+        self.variant_label.setBuddy(self.variant)
+        form.addRow(self.variant_label, self.variant)
+        self.variant.setVisible(False)  # shown when subscribers get different copies
+        self.variant_label.setVisible(False)
+        self.recipients = _plain_label("email-recipients")
+        form.addRow("To", self.recipients)
+        self.subject = _plain_label("email-subject")
+        self.subject.setAccessibleName("Subject")
+        form.addRow("Subject", self.subject)
+        self.body.addLayout(form)
+        self.browser = SafeBrowser()
+        self.browser.setObjectName("email-html")
+        self.browser.setAccessibleName(f"The {name} email as HTML")
+        self.body.addWidget(self.browser, 1)
+        self.mails: tuple[Mail, ...] = ()
+        self.variant.currentIndexChanged.connect(self._show_variant)
+
+    def fill(self, preview: ChannelPreview) -> None:
+        self.mails = preview.mails
+        chosen = self.variant.currentData()
+        self.variant.blockSignals(True)
+        self.variant.clear()
+        for mail in preview.mails:
+            self.variant.addItem(
+                f"{VARIANT_NAMES.get(mail.variant, mail.variant)} readers", mail.variant
+            )
+        index = self.variant.findData(chosen)
+        self.variant.setCurrentIndex(max(index, 0))
+        self.variant.blockSignals(False)
+        several = len(preview.mails) > 1
+        self.variant.setVisible(several)
+        self.variant_label.setVisible(several)
+        count = preview.recipients or 0
+        self.recipients.setText(
+            f"{count} recipient{'s' if count != 1 else ''}"
+            if count
+            else "nobody yet (no subscribers, no recipients setting)"
+        )
+        self._show_variant()
+
+    def _show_variant(self) -> None:
+        index = self.variant.currentIndex()
+        if not 0 <= index < len(self.mails):
+            self.subject.setText("")
+            self.browser.clear()
+            return
+        mail = self.mails[index]
+        self.subject.setText(mail.subject)
+        self.browser.show_html(mail.html)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.variant, self.browser]
+
+
+# -- plain text and HTML ------------------------------------------------------------------------
+
+
+class TextPage(ChannelPage):
+    """A Statuspage body, a webhook's JSON, or any other channel's plain text, shown left to
+    right as those services show it (Arabic lines carry their own isolates)."""
+
+    CAPTIONS: ClassVar[dict[str, str]] = {
+        "statuspage": "The incident update body on Statuspage",
+        "webhook": "The JSON body of the POST",
+    }
+
+    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, kind, parent)
+        self.caption = QLabel(self.CAPTIONS.get(kind, f"What {name} sends"))
+        self.caption.setWordWrap(True)  # unwrapped, its whole text is the window's minimum width
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("preview-text")
+        self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName(f"{self.caption.text()} ({name})")
+        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        if kind == "webhook":
+            self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.caption.setBuddy(self.text)
+        self.body.addWidget(self.caption)
+        self.body.addWidget(self.text, 1)
+
+    def fill(self, preview: ChannelPreview) -> None:
+        text = preview.text or "\n\n".join(fragment for _lang, fragment in preview.html)
+        if text != self.text.toPlainText():
+            self.text.setPlainText(text)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.text]
+
+
+class HtmlPage(ChannelPage):
+    """The status page's fragments, rendered (each carries its own `lang` and `dir`)."""
+
+    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, kind, parent)
+        caption = QLabel("The update on the status page")
+        caption.setWordWrap(True)  # unwrapped, its whole text is the window's minimum width
+        self.browser = SafeBrowser()
+        self.browser.setObjectName("preview-html")
+        self.browser.setAccessibleName(f"The update on {name}")
+        caption.setBuddy(self.browser)
+        self.body.addWidget(caption)
+        self.body.addWidget(self.browser, 1)
+
+    def fill(self, preview: ChannelPreview) -> None:
+        self.browser.show_html("\n".join(fragment for _lang, fragment in preview.html))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.browser]
+
+
+PAGES: dict[str, type[ChannelPage]] = {"x": XPage, "email": EmailPage, "site": HtmlPage}
+
+
+def page_for(name: str, kind: str) -> ChannelPage:
+    return PAGES.get(kind, TextPage)(name, kind)

@@ -1,0 +1,1 @@
+"""A delivery that needs a person: retry, skip, and saying so."""

@@ -1,0 +1,1 @@
+"""The main window: the one package that assembles the features."""

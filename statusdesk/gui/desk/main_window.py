@@ -1,0 +1,438 @@
+"""The main window: incident list | incident page over composer, with the previews beside them,
+menus and keys from the bindings table, the status bar and the tray. The one place that
+assembles the features: it builds their widgets, gives each controller the parts and services
+it uses (never the window itself) and connects them.
+
+- which incident is current, and what shows it: incidents.browser.IncidentBrowser
+- check, preview and publish the composer's draft: compose.publish_flow.PublishFlow
+- retry or skip a delivery: deliveries.decisions.DeliveryDecisions
+- a new update's outcome, failures, the count not yet out, the outbox: deliveries.follow
+- scheduled updates, countdowns and the silence alarm: schedule.scheduling
+- keymap, palette, templates, export, direction fixes: desk_tools.DeskTools
+- the status page: export.status_page.StatusPage; the desk's other windows: windows.py
+
+Slow work goes through the session's TaskRunner; nothing here waits."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from statusdesk.app import compose
+from statusdesk.app.compose import DraftSnapshot
+from statusdesk.core.model import Channel, DeliveryState
+from statusdesk.gui.compose.composer import Composer
+from statusdesk.gui.compose.drafts import DraftKeeper
+from statusdesk.gui.compose.publish_flow import PublishFlow
+from statusdesk.gui.deliveries.decisions import DeliveryDecisions
+from statusdesk.gui.deliveries.follow import DeliveryFollow
+from statusdesk.gui.deliveries.notify import Notifier
+from statusdesk.gui.desk.desk_tools import DeskTools
+from statusdesk.gui.desk.tray import DeskTray, overdue_incidents, tray_status
+from statusdesk.gui.desk.windows import DeskWindows
+from statusdesk.gui.export.status_page import StatusPage
+from statusdesk.gui.incidents.browser import IncidentBrowser
+from statusdesk.gui.incidents.incident_list import (
+    IncidentFilter,
+    IncidentListModel,
+    IncidentListView,
+)
+from statusdesk.gui.incidents.incident_view import IncidentView
+from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
+from statusdesk.gui.keys.bindings import STATE_COMMANDS
+from statusdesk.gui.runtime.session import Session
+from statusdesk.gui.schedule.scheduling import SchedulingController
+from statusdesk.gui.widgets.geometry import SIZE, fitted_size
+from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
+from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
+from statusdesk.store.records import IncidentSummary, SavedDraft
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 30_000  # ages in the list, and deliveries changed by another process (statusdesk run)
+REFRESH_DELAY_MS = 150  # a burst of delivery changes becomes one re-read
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        summaries: list[IncidentSummary] | None = None,
+        drafts: list[SavedDraft] | None = None,
+    ) -> None:
+        """`summaries`, `drafts`: the incident list and the drafts kept from an earlier run,
+        when the launcher has already read them (prefetch.py)."""
+        super().__init__(parent)
+        self.session = session
+        self.desk = session.desk
+        tasks = session.tasks
+        self.setObjectName("main-window")
+        self.setWindowTitle(f"statusdesk — {self.desk.paths.home}")
+        self.ask_before_discarding = True
+        self._closed = False
+        self._needing_attention = 0  # failed or undecided deliveries of open incidents
+        self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
+        self._build()
+        self.browser = IncidentBrowser(
+            self.desk,
+            tasks,
+            model=self.model,
+            incidents=self.list,
+            filter_field=self.filter,
+            view=self.view,
+            composer=self.composer,
+            status_line=self.status_line,
+            parent=self,
+        )
+        # Desktop messages go through the tray's icon (none where the desktop has no tray).
+        self.notifier = Notifier(self, tray=lambda: self.tray.message_target())
+        self.tray = DeskTray(  # issue #8: all clear, overdue or failed, from anywhere
+            self,
+            show_window=self._bring_to_front,
+            open_palette=self._palette_from_tray,
+            open_incident=self._incident_from_tray,
+            quit_app=self._quit_from_tray,
+        )
+        self.notifier.said.connect(self.say)
+        self.scheduling = SchedulingController(  # issue #5: schedule keys, the 1 s clock
+            self,
+            session,
+            rows=self.model,
+            page=self.view,
+            draft=self.composer,
+            notifier=self.notifier,
+        )
+        self.view.zone = self.scheduling.zone
+        self.tools = DeskTools(  # issue #6: keymap, palette, templates, direction fixes
+            self,
+            self.desk,
+            tasks,
+            composer=self.composer,
+            incidents=self.list,
+            model=self.model,
+            show_incident=self.browser.show_incident,
+        )
+        self.publishing = PublishFlow(
+            self,
+            self.desk,
+            tasks,
+            composer=self.composer,
+            status_line=self.status_line,
+            popups=self.popups,
+        )
+        self.guard = self.publishing.guard  # the languages agree? (publish_guard.py)
+        self.decisions = DeliveryDecisions(
+            self,
+            self.desk,
+            tasks,
+            targets=self.view.targets,
+            current_incident=lambda: self.browser.current_id,
+            status_line=self.status_line,
+            popups=self.popups,
+        )
+        self.follow = DeliveryFollow(
+            self,
+            self.desk,
+            tasks,
+            notifier=self.notifier,
+            status_line=self.status_line,
+            count_label=self.outstanding_label,
+            current_incident=lambda: self.browser.current_id,
+        )
+        self.status_page = StatusPage(self.desk, tasks, self.status_line, self)
+        self.windows = DeskWindows(
+            self, self.desk, tasks, channels_changed=self._channels_changed, said=self.say
+        )
+        self.tools.said.connect(self.say)
+        self.tools.said_placeholders_left.connect(self.publishing.say_placeholders_left)
+        self.actions_by_command = install_actions(self, self._handlers())
+        self.claim = ShortcutClaim(self)
+        self.tools.start(self.actions_by_command, self.claim)
+        self.claim.watch([self.list, *self.composer.key_widgets()])
+        self.composer.components.set_key_filter(self.claim)
+        self.composer.preview.set_key_filter(self.claim)
+        self._wire()
+        self.composer.set_channels(self.desk.views.channels())
+        self.refresh_list(summaries)
+        self.browser.open_most_recent_active()
+        # issue #8: never lose a draft; written in order on a lane of their own
+        self.drafts = DraftKeeper(self.composer, self.desk, tasks.lane("drafts"), self)
+        self.drafts.said.connect(self.say)
+        restored = self.drafts.restore(drafts if drafts is not None else self.desk.drafts.saved())
+        self.follow.count_outstanding()
+        self.scheduling.said.connect(self.say)
+        self.scheduling.refresh_wanted.connect(self._refresh_all)
+        self.scheduling.publish_wanted.connect(self.publishing.publish)
+        self.scheduling.popup_wanted.connect(self.popups.show)
+        self.scheduling.start()
+        if restored:
+            self.say(restored)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.model = IncidentListModel(self.desk.clock.now(), self)
+        self.list = IncidentListView(self.model)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        heading = QLabel("Incidents — active first")
+        heading.setBuddy(self.list)
+        left_layout.addWidget(heading)
+        self.filter = IncidentFilter()
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.list)
+        self.view = IncidentView(clock=self.desk.clock.now)
+        self.composer = Composer()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.view)
+        right.addWidget(self.composer)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.addWidget(self.composer.preview)  # what each ticked channel will send
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setSizes([480, 530, 270])  # the list: four narrow columns and both titles
+        right.setSizes([300, 460])
+        self.setCentralWidget(split)
+        self.status_line = StatusLine()  # issue #12 §6: one message area, true or gone
+        self.setStatusBar(self.status_line)
+        self.outstanding_label = QLabel("")
+        self.outstanding_label.setObjectName("outstanding-deliveries")
+        self.outstanding_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.outstanding_label)
+        self.workspace_label = QLabel(f"Workspace: {self.desk.paths.home}")
+        self.statusBar().addPermanentWidget(self.workspace_label)
+        self.resize(fitted_size(*SIZE))  # within the screen, at 200 % too
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        handlers: dict[str, Callable[[], object]] = {
+            "new-incident": self.new_incident,
+            "new-update": self.browser.new_update,
+            "publish": self.publishing.publish,
+            "switch-language": lambda: self.composer.switch_language(QApplication.focusWidget()),
+            "retry-delivery": self.decisions.retry_delivery,
+            "skip-delivery": self.decisions.skip_delivery,
+            "previous-incident": partial(self.list.step, -1),
+            "next-incident": partial(self.list.step, 1),
+            "focus-incidents": self.browser.focus_incidents,
+            "filter-incidents": self.browser.filter_incidents,
+            "open-status-page": self.status_page.open,
+            "rebuild-status-page": self.status_page.rebuild,
+            "preview": lambda: self.composer.toggle_preview(QApplication.focusWidget()),
+            # The top-level window: the app's shell when the desk is embedded in it (shell.py),
+            # whose close asks this desk first.
+            "quit": lambda: self.window().close(),
+        }
+        for number, command in enumerate(STATE_COMMANDS, start=1):
+            handlers[command] = partial(self.composer.set_state_number, number)
+        handlers.update(self.windows.handlers())
+        handlers.update(self.scheduling.handlers())
+        handlers.update(self.tools.handlers())
+        return handlers
+
+    def _wire(self) -> None:
+        self.view.scheduled_action.requested.connect(self.scheduling.pending.from_menu)
+        self.view.retry_requested.connect(self.decisions.retry_from_chip)
+        self.view.skip_requested.connect(self.decisions.skip_from_chip)
+        self.browser.view_read.connect(self.scheduling.view_read)
+        self.browser.list_shown.connect(self._update_tray)
+        self.publishing.published.connect(self._published)
+        self.follow.attention_counted.connect(self._attention_counted)
+        self.session.bridge.changed.connect(
+            self._delivery_changed, Qt.ConnectionType.QueuedConnection
+        )
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(REFRESH_DELAY_MS)
+        self._refresh_soon.timeout.connect(self._refresh_all)
+        for changed in (self.decisions.changed, self.follow.changed):
+            changed.connect(self._refresh_soon.start)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._refresh_all)
+        self._tick.start()
+        self.follow.start()  # the outbox, worked from the app too
+
+    def say(
+        self,
+        message: str,
+        about: Mapping[Subject, Holds] | None = None,
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        """The status bar's last word stays until the next one (a glance later still tells),
+        or until what it is `about` changes so that it is no longer true (status_line.py)."""
+        self.status_line.say(message, about, then)
+
+    @property
+    def popup(self) -> FocusPopup | None:
+        """The chooser or reason dialog last shown (for tests; None before the first)."""
+        return self.popups.current
+
+    # -- reading the workspace --------------------------------------------------------------
+
+    def refresh_list(self, summaries: list[IncidentSummary] | None = None) -> None:
+        self.browser.refresh_list(summaries)
+
+    def _refresh_all(self) -> None:
+        """Re-read the list and the current incident off the GUI thread, then show them."""
+        if self._closed:
+            return
+        self.follow.count_outstanding()
+        self.browser.refresh()
+
+    def _channels_changed(self, channels: list[Channel]) -> None:
+        """A channel was added, enabled or disabled: the composer offers what there is now."""
+        if not self._closed:
+            self.composer.set_channels(channels)
+
+    def new_incident(self) -> None:
+        self.composer.show_new_incident()
+        self.composer.focus_first_field()
+        self.say("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
+
+    def _published(
+        self, snapshot: DraftSnapshot, outcome: compose.PublishOutcome, kept: bool
+    ) -> None:
+        """The update is stored: its incident is current, and its deliveries are followed."""
+        published = outcome.published
+        if snapshot.is_new_incident:
+            prefix = f"Opened incident #{published.incident_id}"
+        else:
+            prefix = f"Update on #{published.incident_id}"
+        self.browser.show_published(
+            outcome.view, published.incident_id, follow=snapshot.is_new_incident
+        )
+        self.follow.count_outstanding()
+        if published.scheduled_for:
+            self.say(self.scheduling.scheduled_words(published, snapshot.is_new_incident, kept))
+            return
+        if kept:
+            prefix += " (your newer edits stay in the composer)"
+        self.follow.watch(published.update_id, prefix, len(published.delivery_ids))
+
+    def _delivery_changed(self, delivery_id: int, state_value: str) -> None:
+        if self._closed:  # queued before the window closed; the workspace is let go
+            return
+        state = DeliveryState(state_value)
+        self.view.set_delivery_state(delivery_id, state)
+        self.status_line.changed(delivery(delivery_id), state)
+        self.follow.delivery_changed(delivery_id, state)
+        self.decisions.follow_retry(delivery_id, state)
+        self.follow.settle_watched()
+        self._refresh_soon.start()
+
+    # -- the tray (issue #8) ------------------------------------------------------------------
+
+    def _attention_counted(self, needing_attention: int) -> None:
+        self._needing_attention = needing_attention
+        self._update_tray()
+
+    def _update_tray(self) -> None:
+        summaries = self.model.summaries()
+        overdue = overdue_incidents([s.incident for s in summaries], self.desk.clock.now())
+        self.tray.show_status(tray_status(self._needing_attention, overdue))
+        row = self.model.most_recent_active_row()
+        summary = self.model.summary(row) if row is not None else None
+        self.tray.set_last_incident(summary.incident if summary else None)
+
+    def _bring_to_front(self) -> None:
+        top = self.window()
+        top.showNormal()
+        top.raise_()
+        top.activateWindow()
+
+    def _quit_from_tray(self) -> None:
+        self._bring_to_front()  # the draft question, if any, needs the window
+        self.window().close()
+
+    def _palette_from_tray(self) -> None:
+        self._bring_to_front()
+        self.tools.show_palette(None)
+
+    def _incident_from_tray(self, incident_id: int) -> None:
+        self._bring_to_front()
+        if self.browser.show_incident(incident_id):
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            event.accept()
+            return
+        wants_draft = self.ask_before_discarding and self.composer.has_unsent_text()
+        if wants_draft:
+            answer = self._ask_about_drafts()
+            if answer == "edit":
+                event.ignore()
+                return
+            if answer == "discard":
+                self.drafts.discard_all()
+        self.drafts.close()  # what was typed last is written before the workspace closes
+        # Nothing may read the workspace after this: the session is closed next.
+        self.windows.close()
+        self.popups.close()
+        self.notifier.close()
+        self.tray.close()
+        self.tools.close()
+        self.publishing.close()
+        self.scheduling.stop()
+        self.browser.close()
+        self.follow.stop()
+        self._tick.stop()
+        self._refresh_soon.stop()
+        self.composer.stop_checks()
+        self.session.bridge.changed.disconnect(self._delivery_changed)
+        self._closed = True
+        super().closeEvent(event)
+
+    def _ask_about_drafts(self) -> str:
+        """ "keep" (quit; the drafts come back next time), "discard" (quit without them) or
+        "edit" (stay)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("statusdesk — unpublished draft")
+        box.setText(
+            "A draft has not been published. It is kept in the workspace and comes back the "
+            "next time you open it — or you can throw it away now."
+        )
+        keep_for_later = box.addButton("&Quit, keep it", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("&Discard and quit", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep_for_later)
+        box.setEscapeButton(keep)  # Esc never discards a draft
+        # No window manager gives a new window focus: it takes it (ARCHITECTURE §8).
+        QTimer.singleShot(0, box.raise_)
+        QTimer.singleShot(0, box.activateWindow)
+        had_focus = QApplication.focusWidget()
+        box.exec()
+        if box.clickedButton() is discard:
+            return "discard"
+        if box.clickedButton() is keep_for_later:
+            return "keep"
+        # Back to where the keyboard was; nothing else would give the window focus again.
+        self.raise_()
+        self.activateWindow()
+        if had_focus is not None:
+            had_focus.setFocus(Qt.FocusReason.PopupFocusReason)
+        return "edit"

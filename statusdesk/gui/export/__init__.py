@@ -1,0 +1,1 @@
+"""Ctrl+E: the timeline export."""

@@ -1,0 +1,368 @@
+"""The incident list: active incidents first, each with state, impact, both titles, the time
+since it last spoke, the countdown to the next update it promised and its channels against the
+latest update (issue #5). The model is fed from `Store.incident_summaries()` (one query) and
+the silence alarm read beside it (operations.read_view); one timer moves every countdown
+(`tick`), never a timer per row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from statusdesk.app.standings import ChannelStanding, Standing
+from statusdesk.core.model import Incident
+from statusdesk.core.promise import Level
+from statusdesk.core.timefmt import age_seconds, humanize_age
+from statusdesk.gui.widgets.labels import (
+    IMPACT_COLOURS,
+    impact_label,
+    isolate_latin,
+    local_and_utc,
+    state_label,
+)
+from statusdesk.gui.wording.rhythm import (
+    LEVEL_COLOURS,
+    STANDING_COLOURS,
+    Countdown,
+    countdown,
+    missed_summary,
+    standing_sentence,
+)
+from statusdesk.store.records import IncidentSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The titles come right after the state: in a narrow pane (a small screen, 200 %) what shows
+# first is what the incident is and where it stands; the rest scrolls in from the side.
+COLUMNS = ("State", "Title", "العنوان", "Impact", "Last update", "Next update")
+STATE, TITLE_EN, TITLE_AR, IMPACT, AGE, NEXT = range(len(COLUMNS))
+
+
+class IncidentListModel(QAbstractTableModel):
+    def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[IncidentSummary] = []  # every incident read
+        self._rows: list[IncidentSummary] = []  # those the filter (Ctrl+F) lets through
+        self._filter = ""
+        self._now = now
+        self._standings: dict[int, tuple[ChannelStanding, ...]] = {}
+
+    # -- feeding ----------------------------------------------------------------------------
+
+    def set_summaries(self, rows: list[IncidentSummary], now: datetime) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._rows = self._filtered()
+        self._now = now
+        self.endResetModel()
+
+    def set_filter(self, query: str) -> None:
+        """Ctrl+F: only the incidents whose title (either language), number or state matches
+        a few letters of `query` (fuzzy, as the palette); "" shows them all."""
+        self.beginResetModel()
+        self._filter = query.strip()
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[IncidentSummary]:
+        if not self._filter:
+            return list(self._all)
+        from statusdesk.core.fuzzy import Query, prepare
+
+        query = Query(self._filter)
+
+        def matches(summary: IncidentSummary) -> bool:
+            incident = summary.incident
+            texts = (incident.title.en, incident.title.ar, f"#{incident.id}", incident.state.value)
+            return any(query.score(prepare(text)) is not None for text in texts if text)
+
+        return [summary for summary in self._all if matches(summary)]
+
+    def set_standings(self, standings: Mapping[int, Sequence[ChannelStanding]]) -> None:
+        """The silence alarm of the active incidents, by id (read with the list)."""
+        fresh = {k: tuple(v) for k, v in standings.items()}
+        if fresh == self._standings:
+            return
+        self._standings = fresh
+        self._changed(NEXT)
+
+    def tick(self, now: datetime) -> None:
+        """The clock moved: the countdowns (and ages) say so. One call for the whole list."""
+        self._now = now
+        self._changed(NEXT, AGE)
+
+    def _changed(self, first: int, last: int | None = None) -> None:
+        if self._rows:
+            left, right = sorted((first, first if last is None else last))
+            self.dataChanged.emit(self.index(0, left), self.index(len(self._rows) - 1, right))
+
+    def countdown(self, row: int) -> Countdown | None:
+        summary = self.summary(row)
+        if summary is None:
+            return None
+        incident = summary.incident
+        return countdown(incident.next_update_due if incident.is_active else None, self._now)
+
+    def standings(self, incident_id: int) -> tuple[ChannelStanding, ...]:
+        return self._standings.get(incident_id, ())
+
+    def summaries(self) -> list[IncidentSummary]:
+        """Every incident read, whatever the filter shows (promises, the tray, the palette)."""
+        return list(self._all)
+
+    def summary(self, row: int) -> IncidentSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, incident_id: int) -> int | None:
+        for row, summary in enumerate(self._rows):
+            if summary.incident.id == incident_id:
+                return row
+        return None
+
+    def most_recent_active_row(self) -> int | None:
+        """The incident to open at launch: the active one that spoke last (or started last)."""
+        best: tuple[str, int] | None = None
+        for row, summary in enumerate(self._rows):
+            if not summary.incident.is_active:
+                continue
+            stamp = summary.last_published_at or summary.incident.started_at
+            if best is None or stamp > best[0]:
+                best = (stamp, row)
+        return best[1] if best else None
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.summary(index.row()) if index.isValid() else None
+        if summary is None:
+            return None
+        incident = summary.incident
+        column = index.column()
+        if role == INCIDENT_ID_ROLE:
+            return incident.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NEXT:
+            return self._spoken(summary)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not incident.is_active:
+                return QBrush(QColor("#6b7280"))
+            if column == IMPACT:
+                return QBrush(QColor(IMPACT_COLOURS[incident.impact]))
+            if column == NEXT:
+                colour = self._alarm_colour(incident)
+                return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.FontRole and incident.is_active and column in (STATE, NEXT):
+            if column == NEXT and not self._alarm_colour(incident):
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == TITLE_AR:
+            # Absolute: the Arabic title sits on the right even when the app is mirrored.
+            return int(
+                Qt.AlignmentFlag.AlignRight
+                | Qt.AlignmentFlag.AlignAbsolute
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+        return None
+
+    def _display(self, summary: IncidentSummary, column: int) -> str:
+        incident = summary.incident
+        if column == STATE:
+            return state_label(incident.state)
+        if column == IMPACT:
+            return impact_label(incident.impact)
+        if column == TITLE_EN:
+            return incident.title.en
+        if column == TITLE_AR:
+            return isolate_latin(incident.title.ar)
+        if column == NEXT:
+            if not incident.is_active:
+                return ""
+            # The promise, and the silence alarm beside it: "overdue 3 min · ✗ x missed".
+            parts = [
+                countdown(incident.next_update_due, self._now).short,
+                missed_summary(self.standings(incident.id)),
+            ]
+            return " · ".join(part for part in parts if part)
+        last = summary.last_published_at
+        if not last:
+            return "no update yet"
+        age = humanize_age(age_seconds(last, self._now))
+        return age if age == "just now" else f"{age} ago"
+
+    def _tooltip(self, summary: IncidentSummary) -> str:
+        incident = summary.incident
+        last = summary.last_published_at
+        lines = [
+            f"#{incident.id} · {incident.kind.value} · {state_label(incident.state)}",
+            incident.title.en,
+            incident.title.ar,
+            f"Started {local_and_utc(incident.started_at, self._now)}",
+            f"Last update {local_and_utc(last, self._now)}" if last else "No update yet",
+            f"{summary.update_count} update(s)",
+        ]
+        if incident.is_active:
+            lines.append(countdown(incident.next_update_due, self._now).text.capitalize())
+            lines += [standing_sentence(s, self._now) for s in self.standings(incident.id)]
+        return "\n".join(line for line in lines if line)
+
+    def _alarm_colour(self, incident: Incident) -> str | None:
+        """Red for a broken promise or a silent channel, amber when the promise is near; the
+        cell says the same in words."""
+        level = countdown(incident.next_update_due, self._now).level
+        if level is Level.RED or any(s.flagged for s in self.standings(incident.id)):
+            return STANDING_COLOURS[Standing.MISSED]
+        return LEVEL_COLOURS[level] if level is Level.AMBER else None
+
+    def _spoken(self, summary: IncidentSummary) -> str:
+        """What a screen reader says for the countdown cell: whole sentences."""
+        incident = summary.incident
+        if not incident.is_active:
+            return ""
+        standings = self.standings(incident.id)
+        sentences = [countdown(incident.next_update_due, self._now).text]
+        sentences += [standing_sentence(s, self._now) for s in standings if s.flagged]
+        return "; ".join(sentences)
+
+
+class ArabicDelegate(QStyledItemDelegate):
+    """Lays a cell out right to left, whatever the app's direction: a title that mixes Arabic
+    with Latin ("تعطل API") only reads in the right order with an RTL paragraph."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.RightToLeft
+
+
+class IncidentFilter(QLineEdit):
+    """Ctrl+F: a few letters of a title, in either language, narrow the list as they are typed.
+    Down or Enter go to the list; Esc empties the filter and goes back to the list."""
+
+    leave = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incident-filter")
+        self.setPlaceholderText("Filter: a few letters of a title, English or Arabic (Ctrl+F)")
+        self.setAccessibleName("Filter incidents")
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.clear()
+            self.leave.emit()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class IncidentListView(QTableView):
+    """Row selection only; `current_incident_changed(id)` says which incident is current."""
+
+    current_incident_changed = Signal(int)
+
+    def __init__(self, model: IncidentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incident-list")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self._arabic = ArabicDelegate(self)
+        self.setItemDelegateForColumn(TITLE_AR, self._arabic)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE_EN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE_AR, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 86), (NEXT, 92)):
+            self.setColumnWidth(column, width)
+        self.setAccessibleName("Incidents")
+        self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def list_model(self) -> IncidentListModel:
+        model = self.model()
+        assert isinstance(model, IncidentListModel)
+        return model
+
+    def current_incident_id(self) -> int | None:
+        summary = self.list_model().summary(self.currentIndex().row())
+        return summary.incident.id if summary else None
+
+    def select_incident(self, incident_id: int | None) -> bool:
+        row = self.list_model().row_of(incident_id) if incident_id is not None else None
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_row(self, row: int) -> None:
+        index = self.list_model().index(row, STATE)
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index)
+
+    def step(self, offset: int) -> bool:
+        """Alt+Up / Alt+Down: previous / next incident; stays put at either end."""
+        count = self.list_model().rowCount()
+        if count == 0:
+            return False
+        row = self.currentIndex().row()
+        target = 0 if row < 0 else max(0, min(count - 1, row + offset))
+        if target == row:
+            return False
+        self.select_row(target)
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        summary = self.list_model().summary(current.row())
+        if summary is not None:
+            self.current_incident_changed.emit(summary.incident.id)

@@ -1,0 +1,240 @@
+"""`run(home)`: the GUI's entry point (`statusdesk` with no subcommand calls it).
+
+Creates the QApplication, opens the workspace, shows the main window and returns the exit code.
+A workspace that cannot be used (read-only, locked, damaged, from a newer version) is an
+environment fault, not a bug: a message box says what and how to fix it, and the exit code is
+non-zero. Nothing is written to the workspace before it has opened cleanly.
+
+One app per workspace (single_instance.py): a launch on a workspace already open hands its
+arguments to the app that has it, which comes to the front, and exits 0 before it has shown
+anything. The log is the platform's (statusdesk/logs.py); an uncaught error writes a crash
+report and says so in a dialog (crashes.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from statusdesk.gui.desk.shell import AppShell, when_painted
+from statusdesk.gui.launch.prefetch import WorkspacePrefetch
+from statusdesk.gui.launch.single_instance import Handover, SingleInstance
+from statusdesk.gui.runtime import startup_probe
+from statusdesk.gui.runtime.tasks import Aside
+from statusdesk.workspace import resolve_home
+
+if TYPE_CHECKING:
+    from statusdesk.gui.runtime.collector import GuiThreadCollector
+    from statusdesk.gui.runtime.crashes import CrashReporter
+    from statusdesk.gui.runtime.session import Session
+    from statusdesk.logs import LogSession
+
+log = logging.getLogger(__name__)
+
+EXIT_WORKSPACE = 1  # the workspace cannot be opened; the message box said why
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("statusdesk")
+    app.setDesktopFileName("io.github.statusdesk.StatusDesk")  # the .desktop file (Wayland)
+    # The chrome follows the user's locale (mirrored for Arabic); the editors and the texts of
+    # each language pin their own direction (editors.py), so neither depends on this.
+    app.setLayoutDirection(QLocale.system().textDirection())
+    icon = icon_path()
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def icon_path() -> Path | None:
+    """The app icon from the installed package, or from the source tree when run from it."""
+    candidates = []
+    with contextlib.suppress(ModuleNotFoundError):  # not installed: run from the source tree
+        candidates.append(Path(str(resources.files("statusdesk.resources"))) / "icons")
+    candidates.append(Path(__file__).resolve().parents[2] / "resources" / "icons")
+    for folder in candidates:
+        path = folder / "statusdesk.svg"
+        if path.is_file():
+            return path
+    return None
+
+
+def show_message(title: str, text: str, parent: QWidget | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("fatal-message")
+    # No window manager gives a new window focus: it must take it (ARCHITECTURE §8).
+    QTimer.singleShot(0, box.raise_)
+    QTimer.singleShot(0, box.activateWindow)
+    box.exec()
+
+
+def _log_versions() -> None:
+    from statusdesk.crash import versions
+    from statusdesk.gui.runtime.crashes import qt_versions
+
+    log.info("running %s", ", ".join(f"{k} {v}" for k, v in versions(qt_versions()).items()))
+
+
+def _another_launch(shell: AppShell, message: dict[str, Any]) -> None:
+    """A later launch on this workspace handed over (single_instance.py)."""
+    token = message.get("activation_token")
+    if isinstance(token, str) and token:
+        # Qt's Wayland plugin raises a window with the token it finds here (and clears it).
+        os.environ["XDG_ACTIVATION_TOKEN"] = token
+    log.info(
+        "another launch asked for this workspace (arguments %s, from %s)",
+        message.get("argv"),
+        message.get("cwd"),
+    )
+    shell.answer_another_launch()
+
+
+def _hand_over(instance: SingleInstance, argv: Sequence[str]) -> int | None:
+    """Give the launch to the app that has the workspace: its exit code, or None when that app
+    ended meanwhile and this launch holds the workspace now."""
+    outcome = instance.hand_over(argv)
+    if outcome is Handover.FIRST_NOW:
+        return None
+    if outcome is Handover.HANDED_OVER:
+        print(
+            f"statusdesk: {instance.workspace} is open already; its window was brought forward.",
+            file=sys.stderr,
+        )
+        return 0
+    holder = instance.holder()
+    print(
+        f"statusdesk: {instance.workspace} is open in another statusdesk"
+        f"{f' (process {holder})' if holder else ''}, which does not answer. Close it (or end "
+        "that process) and start again.",
+        file=sys.stderr,
+    )
+    return EXIT_WORKSPACE
+
+
+def run(
+    home: str | None,
+    opening: WorkspacePrefetch | None = None,
+    argv: Sequence[str] | None = None,
+) -> int:
+    # Before anything that shows: a launch on a workspace open already only hands over.
+    instance = SingleInstance(resolve_home(home))
+    if not instance.claim():
+        code = _hand_over(instance, sys.argv[1:] if argv is None else argv)
+        if code is not None:
+            return code
+    launch: _Launch | None = None
+    try:
+        app = application()
+        shell = AppShell()
+        startup_probe.install(shell)
+        # The window is on screen first; the desk is built into it once it has been painted
+        # (shell.py says why).
+        shell.show()
+        shell.raise_()
+        shell.activateWindow()
+        launch = _Launch(app, shell, opening or WorkspacePrefetch(home), instance)
+        shell.after_first_paint(launch.build)
+        return app.exec()
+    finally:
+        if launch is not None:
+            launch.close()
+        instance.close()
+
+
+class _Launch:
+    """Builds the desk into the shown window: waits for the workspace the prefetch opened,
+    then loads the desk's modules and builds it. A workspace that cannot be used ends the app
+    with EXIT_WORKSPACE after a message saying why."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        shell: AppShell,
+        opening: WorkspacePrefetch,
+        instance: SingleInstance,
+    ) -> None:
+        self.app = app
+        self.shell = shell
+        self.opening = opening
+        self.instance = instance
+        self.session: Session | None = None
+        self.collector: GuiThreadCollector | None = None
+        self.logs: LogSession | None = None
+        self.reporter: CrashReporter | None = None
+        self.versions: Aside[None] | None = None
+
+    def build(self) -> None:
+        from statusdesk.gui.runtime.crashes import CrashReporter
+        from statusdesk.logs import start
+
+        # First, so that whatever goes wrong from here on is in the log and reported.
+        self.logs = start(self.instance.workspace)
+        if self.instance.unguarded is not None:
+            log.warning("another launch may open this workspace too: %s", self.instance.unguarded)
+        self.reporter = CrashReporter(lambda: self.shell, self.logs, self.instance.workspace)
+        self.reporter.install()
+        try:
+            self._build()
+        except Exception as bug:  # say so and end, rather than leave "opening…" up for good
+            self.reporter.report((type(bug), bug, bug.__traceback__), fatal=True)
+            self.app.exit(EXIT_WORKSPACE)
+
+    def _build(self) -> None:
+        from statusdesk.gui.runtime.session import Session
+        from statusdesk.store import WorkspaceError
+
+        try:
+            opened = self.opening.result()
+            self.session = Session(opened.home, checked=True)
+        except WorkspaceError as error:
+            log.warning("cannot open the workspace: %s", error)
+            show_message("statusdesk — cannot open the workspace", str(error), self.shell)
+            self.app.exit(EXIT_WORKSPACE)
+            return
+        from statusdesk.gui.desk.main_window import MainWindow
+        from statusdesk.gui.runtime.collector import GuiThreadCollector
+        from statusdesk.gui.widgets import focus_style
+
+        # The keyboard focus shows on editors and lists too. Here, after the first paint, not
+        # in application(): loading Qt's style classes first delays the window by some 30 ms.
+        focus_style.install(self.app)
+
+        self.collector = GuiThreadCollector(self.app)
+        desk = MainWindow(self.session, summaries=opened.summaries, drafts=opened.drafts)
+        startup_probe.install_ready(desk)
+        self.shell.take(desk)
+        # What can wait until the desk is on screen: QtNetwork and the package metadata
+        # cost some 40 ms between them.
+        when_painted(desk, self._settle)
+
+    def _settle(self) -> None:
+        server = self.instance.listen()
+        if server is not None:
+            server.asked.connect(lambda message: _another_launch(self.shell, message))
+        # The package metadata takes some 30 ms to load: not on the thread that takes keys.
+        self.versions = Aside(_log_versions, "log-versions")
+
+    def close(self) -> None:
+        if self.reporter is not None:
+            self.reporter.uninstall()
+        if self.session is not None:
+            self.session.close()
+        if self.collector is not None:
+            self.collector.stop()
+        if self.versions is not None:
+            self.versions.wait(timeout=5)  # its line, then the last one: not into closed files
+        if self.logs is not None:
+            log.info("statusdesk ends")
+            self.logs.close()

@@ -1,0 +1,1 @@
+"""Ctrl+K: the command palette."""

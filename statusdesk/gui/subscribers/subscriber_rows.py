@@ -1,0 +1,181 @@
+"""What the Subscribers window runs on the TaskRunner, and the rows it shows.
+
+Everything here runs off the GUI thread and touches no widget: it reads or changes the
+workspace through `Store.subscribers` (the same calls as `statusdesk subscriber
+add | remove | list | import`) and hands back plain values. The rows are built here, display
+text included, so the GUI thread only swaps them in, even for 10,000 subscribers.
+
+Unsubscribe tokens never leave this module: a `SubscriberRow` has no field for one, so no
+model, tooltip or message can show it (whoever holds a token can unsubscribe that person).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from statusdesk.core.model import Language
+from statusdesk.core.timefmt import parse_iso
+from statusdesk.store.subscribers import ImportResult, Subscriber
+
+if TYPE_CHECKING:
+    from statusdesk.desk import Desk
+
+NOT_UNSUBSCRIBED = "no"
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriberRow:
+    email: str
+    language: str  # ar | en | both
+    active: bool
+    cells: tuple[str, str, str, str]  # address, language, subscribed since, unsubscribed
+    key: str  # the address case-folded, for the filter
+    unsubscribed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class SubscriberList:
+    """Every subscriber, active first, then by address; with the counts the window shows."""
+
+    rows: tuple[SubscriberRow, ...] = ()
+    languages: dict[str, int] = field(default_factory=dict)  # active ones, by language
+    unsubscribed: int = 0
+    where: dict[str, int] = field(default_factory=dict)  # case-folded address → row
+
+    @property
+    def active(self) -> int:
+        return sum(self.languages.values())
+
+    def row_of(self, email: str) -> int | None:
+        return self.where.get(email.strip().casefold())
+
+    def count_line(self) -> str:
+        """'124 active subscribers: 80 ar, 30 en, 14 both', and how many unsubscribed."""
+        if not self.rows:
+            return "No subscribers yet: add one below, or import a CSV file."
+        noun = "subscriber" if self.active == 1 else "subscribers"
+        by_language = ", ".join(
+            f"{self.languages.get(lang.value, 0):,} {lang.value}"
+            for lang in (Language.AR, Language.EN, Language.BOTH)
+        )
+        line = f"{self.active:,} active {noun}: {by_language}"
+        if self.unsubscribed:
+            line += f"; {self.unsubscribed:,} unsubscribed (kept on record, sent nothing)"
+        return line
+
+
+def when(stamp: str, now: datetime) -> str:
+    """'24 Nov 2025 14:05 (11:05 UTC)': local time and UTC side by side (ARCHITECTURE §3), with the
+    year, as subscriptions are often older than this one."""
+    try:
+        moment = parse_iso(stamp)
+    except ValueError:
+        return stamp  # shown as stored rather than not at all
+    local = moment.astimezone()
+    year = "" if local.year == now.astimezone(local.tzinfo).year else " %Y"
+    return f"{local.strftime(f'%d %b{year} %H:%M')} ({moment:%H:%M} UTC)"
+
+
+def to_row(subscriber: Subscriber, at: Callable[[str], str]) -> SubscriberRow:
+    unsubscribed = (
+        NOT_UNSUBSCRIBED if subscriber.unsubscribed_at is None else at(subscriber.unsubscribed_at)
+    )
+    return SubscriberRow(
+        email=subscriber.email,
+        language=subscriber.language.value,
+        active=subscriber.active,
+        cells=(
+            subscriber.email,
+            subscriber.language.value,
+            at(subscriber.created_at),
+            unsubscribed,
+        ),
+        key=subscriber.email.casefold(),
+        unsubscribed_at=subscriber.unsubscribed_at,
+    )
+
+
+def read_subscribers(desk: Desk) -> SubscriberList:
+    now = desk.clock.now()
+    said: dict[str, str] = {}  # an import gives thousands the same time: word it once
+
+    def at(stamp: str) -> str:
+        text = said.get(stamp)
+        if text is None:
+            text = said[stamp] = when(stamp, now)
+        return text
+
+    listed = desk.subscribers.list(active_only=False)
+    listed.sort(key=lambda s: (not s.active, s.email.casefold()))
+    rows = tuple(to_row(s, at) for s in listed)
+    languages = Counter(r.language for r in rows if r.active)
+    return SubscriberList(
+        rows=rows,
+        languages=dict(languages),
+        unsubscribed=sum(1 for r in rows if not r.active),
+        where={r.key: n for n, r in enumerate(rows)},
+    )
+
+
+# -- changes, each worded as the CLI words it ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Changed:
+    email: str  # the address as stored, to select it afterwards
+    message: str
+
+
+def add_subscriber(desk: Desk, email: str, language: str) -> Changed:
+    """Raises SubscriberError (a bad address, one already subscribed) with the store's words."""
+    subscribers = desk.subscribers
+    before = subscribers.get(email)
+    added = subscribers.add(email, language)
+    if before is not None and not before.active:
+        now = desk.clock.now()
+        since = when(before.unsubscribed_at or "", now)
+        message = (
+            f"Subscribed {added.email} again ({added.language.value}); they had unsubscribed "
+            f"on {since}."
+        )
+    else:
+        message = f"Subscribed {added.email} ({added.language.value})."
+    return Changed(added.email, message)
+
+
+def remove_subscriber(desk: Desk, email: str) -> Changed:
+    """An unsubscription, recorded with its time; the address stays on file."""
+    subscribers = desk.subscribers
+    before = subscribers.get(email)
+    removed = subscribers.remove(email)
+    if before is not None and not before.active:
+        since = when(removed.unsubscribed_at or "", desk.clock.now())
+        message = f"{removed.email} had already unsubscribed on {since}; no change."
+    else:
+        message = f"Unsubscribed {removed.email}: no more email; kept on record as unsubscribed."
+    return Changed(removed.email, message)
+
+
+@dataclass(frozen=True)
+class Imported:
+    name: str  # the file's name, as the summary says it
+    result: ImportResult
+
+    def summary(self) -> str:
+        counts = self.result.counts()
+        return f"{self.name}: {counts['added']:,} added, {counts['skipped']:,} skipped."
+
+    def details(self) -> list[str]:
+        return [f"skipped {note}" for note in self.result.skipped]
+
+
+def import_subscribers(desk: Desk, path: str) -> Imported:
+    """All or nothing: raises ImportRejected (every bad line in `result.invalid`) or
+    SubscriberError (unreadable, not UTF-8, not CSV), and then nothing was imported."""
+    result = desk.subscribers.import_csv(path)
+    return Imported(Path(path).name, result)

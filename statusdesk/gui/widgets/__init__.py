@@ -1,0 +1,1 @@
+"""Shared: popups, forms, labels, editors and layout pieces every feature builds from."""
