@@ -93,3 +93,36 @@ def test_a_draft_that_cannot_go_out_is_refused_without_asking_about_disagreement
     assert window.guard.popup is None
     assert any("{eta}" in text for text in composer.problems.texts())
     assert updates(home, active_incident) == 1
+
+
+def test_one_publish_is_one_check_even_when_it_asks_first(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory, monkeypatch
+) -> None:
+    """Issue #13: the check that raised the question is the check the commit writes — the
+    draft is checked once per attempt, and its disagreements computed once, not again after
+    the answer."""
+    from statusdesk.app.checks import DraftChecks
+
+    calls = {"check": 0, "disagreements": 0}
+    real_check, real_disagreements = DraftChecks.check_ready, DraftChecks.disagreements
+
+    def check_ready(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["check"] += 1
+        return real_check(self, *args, **kwargs)
+
+    def disagreements(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["disagreements"] += 1
+        return real_disagreements(self, *args, **kwargs)
+
+    window = launch()
+    composer = window.composer
+    write("Fix deployed; back by 14:30 UTC.", "نشرنا الإصلاح ونتوقع العودة قريبا.")
+    qtbot.waitUntil(lambda: any("14:30" in text for text in composer.problems.texts()))
+    monkeypatch.setattr(DraftChecks, "check_ready", check_ready)
+    monkeypatch.setattr(DraftChecks, "disagreements", disagreements)
+    press("Ctrl+Return")
+    qtbot.waitUntil(lambda: window.guard.popup is not None and window.guard.popup.isVisible())
+    press("Return")  # publish anyway
+    qtbot.waitUntil(lambda: updates(home, active_incident) == 2, timeout=15_000)
+    qtbot.waitUntil(lambda: window.publishing.in_progress is None)
+    assert calls == {"check": 1, "disagreements": 1}
