@@ -70,7 +70,7 @@ class TemplatesWindow(WorkspaceWindow):
         self.setObjectName("templates-window")
         self._reads = 0
         self._shown = 0
-        self._asking = True  # whether closing with unsaved edits asks first
+        self._ask_on_close = True  # whether closing with unsaved edits asks first
         layout = QVBoxLayout(self)
         self.file_line = note("templates-file")
         layout.addWidget(self.file_line)
@@ -169,15 +169,15 @@ class TemplatesWindow(WorkspaceWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """close() from code (the main window going away) closes without asking and keeps the
         edits for the next opening; the window system's close button asks, as Esc does."""
-        self._asking = event.spontaneous()
+        self._ask_on_close = event.spontaneous()
         try:
             super().closeEvent(event)
         finally:
-            self._asking = True
+            self._ask_on_close = True
 
     def reject(self) -> None:
         """Esc, Close: with edits not saved, ask first; Esc (or Enter) there keeps editing."""
-        if not self.isVisible() or not self.has_unsaved() or not self._asking:
+        if not self.isVisible() or not self.has_unsaved() or not self._ask_on_close:
             super().reject()
             return
         if self.confirm is not None:
