@@ -2,8 +2,9 @@
 Arabic texts (each pinned to its direction, as in the composer), the placeholders with a way to
 put one at the cursor by keyboard, and what the last save refused, inline under the fields.
 
-It holds what is typed and nothing else: the window (templates_window.py) decides what is saved,
-kept or discarded, so a refused save never touches a field."""
+It holds what is typed and nothing else: the window (templates_window.py, with the edits it keeps
+in template_edits.py) decides what is saved, kept or discarded, so a refused save never touches a
+field."""
 
 from __future__ import annotations
 

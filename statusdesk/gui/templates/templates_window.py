@@ -11,23 +11,24 @@ TaskRunner; widgets change only in the callbacks. After a save or a delete the w
 Nothing typed is lost: a refused save leaves every field as it was, with the reasons under the
 fields; moving to another template keeps the edits of this one (the list marks it "edited") until
 it is saved or the window is closed, and closing with edits asks first (Esc keeps editing).
+
+The window holds the widgets and the work on the TaskRunner; its collaborators, in this package:
+template_edits.py keeps which template is edited and what is saved or drafted, template_list.py
+shows the rows, template_form.py is the editor, template_questions.py asks before anything is lost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,16 +36,18 @@ from PySide6.QtWidgets import (
 
 from statusdesk.core.model import Problem
 from statusdesk.gui.keys.tab_order import set_tab_chain
-from statusdesk.gui.templates.template_form import BLANK, TemplateForm, Values
+from statusdesk.gui.templates import template_questions as questions
+from statusdesk.gui.templates.template_edits import NEW, TemplateEdits
+from statusdesk.gui.templates.template_form import TemplateForm, Values
+from statusdesk.gui.templates.template_list import TemplateList
+from statusdesk.gui.templates.template_questions import Asking
 from statusdesk.gui.widgets.forms import error_text, no_auto_default, note, tell
 from statusdesk.gui.widgets.popups import ConfirmPopup
 from statusdesk.gui.widgets.workspace_window import WorkspaceWindow
 from statusdesk.scheduling.template_store import (
     CUSTOMISED,
     DEFAULT,
-    WORKSPACE,
     Catalogue,
-    Listed,
     TemplateRefused,
     catalogue,
     delete_template,
@@ -58,9 +61,6 @@ if TYPE_CHECKING:
     from statusdesk.desk import Desk
     from statusdesk.gui.runtime.tasks import TaskRunner
 
-NEW = ""  # the key of a template being written, not saved yet (no template has this name)
-KEY = Qt.ItemDataRole.UserRole
-
 
 class TemplatesWindow(WorkspaceWindow):
     templates_changed = Signal()  # after a save or a delete reached the workspace
@@ -68,20 +68,16 @@ class TemplatesWindow(WorkspaceWindow):
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
         super().__init__(parent, "templates", desk, tasks)  # changes: save, delete
         self.setObjectName("templates-window")
-        self._saved: dict[str, Listed] = {}
-        self._drafts: dict[str, Values] = {}  # unsaved edits of templates not in the editor
-        self._key: str | None = None  # what the editor holds; None before the first read
-        self._loaded = BLANK  # what the editor held when it was loaded: the unedited state
         self._reads = 0
         self._shown = 0
-        self.confirm: ConfirmPopup | None = None
-        self._asking = True  # whether closing with unsaved edits asks first
+        self._ask_on_close = True  # whether closing with unsaved edits asks first
         layout = QVBoxLayout(self)
         self.file_line = note("templates-file")
         layout.addWidget(self.file_line)
         columns = QHBoxLayout()
         columns.addLayout(self._build_list(), 2)
         self.form = TemplateForm()
+        self.edits = TemplateEdits(self.form)
         self.form.changed.connect(self._edited)
         self.form.save_requested.connect(self.save)
         editor = QVBoxLayout()
@@ -93,7 +89,8 @@ class TemplatesWindow(WorkspaceWindow):
         self.close_button = no_auto_default(buttons.button(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
         layout.addWidget(buttons)
-        self.finished.connect(self._close_popups)
+        self.asking = Asking(self, self.list)
+        self.finished.connect(self.asking.dismiss)
         self._chain()
 
     # -- building -----------------------------------------------------------------------------
@@ -101,14 +98,7 @@ class TemplatesWindow(WorkspaceWindow):
     def _build_list(self) -> QVBoxLayout:
         layout = QVBoxLayout()
         label = QLabel("Temp&lates:")
-        self.list = QTreeWidget()
-        self.list.setObjectName("template-list")
-        self.list.setAccessibleName("Templates")
-        self.list.setHeaderLabels(["Name", "Kind", "State", "Source"])
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAllColumnsShowFocus(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list = TemplateList()
         self.list.currentItemChanged.connect(self._picked)
         # Enter on a row: to its English text, where most edits start.
         self.list.itemActivated.connect(lambda *_: self.form.en.setFocus())
@@ -174,71 +164,36 @@ class TemplatesWindow(WorkspaceWindow):
         )
 
     def has_unsaved(self) -> bool:
-        return self._dirty() or bool(self._drafts)
+        return self.edits.has_unsaved()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """close() from code (the main window going away) closes without asking and keeps the
         edits for the next opening; the window system's close button asks, as Esc does."""
-        self._asking = event.spontaneous()
+        self._ask_on_close = event.spontaneous()
         try:
             super().closeEvent(event)
         finally:
-            self._asking = True
+            self._ask_on_close = True
 
     def reject(self) -> None:
         """Esc, Close: with edits not saved, ask first; Esc (or Enter) there keeps editing."""
-        if not self.isVisible() or not self.has_unsaved() or not self._asking:
+        if not self.isVisible() or not self.has_unsaved() or not self._ask_on_close:
             super().reject()
             return
         if self.confirm is not None:
             return
-        names = sorted({self._label(k) for k in [*self._drafts, *self._dirty_key()]})
-        self._ask(
-            title="unsaved templates",
-            question=f"Close and lose your unsaved edits to {', '.join(names)}?",
-            detail="Nothing was saved. Esc or Enter keeps editing; save each one to keep it.",
-            yes="&Discard edits and close",
-            no="&Keep editing",
-            then=self._discard_and_close,
-            safe_default=True,
-        )
+        asked = questions.close_unsaved(self.edits.unsaved_labels())
+        self.asking.ask(asked, self._discard_and_close)
 
     def _discard_and_close(self) -> None:
-        self._drafts.clear()
-        if self._key is not None:
-            self._load(self._key, self._original(self._key))
+        self.edits.discard_all()
+        self._buttons()
         super().reject()
 
-    def _close_popups(self) -> None:
-        if self.confirm is not None and self.confirm.isVisible():
-            self.confirm.reject()
-
-    def _ask(
-        self,
-        *,
-        title: str,
-        question: str,
-        detail: str,
-        yes: str,
-        no: str,
-        then: Callable[[], object],
-        safe_default: bool = False,
-    ) -> None:
-        """The question in a popup that takes the keyboard; Esc answers no and changes
-        nothing. With `safe_default` the keyboard starts on no, so Enter is no as well."""
-        popup = ConfirmPopup(self, title=title, question=question, detail=detail, yes=yes, no=no)
-        popup.confirmed.connect(then)
-        popup.finished.connect(self._confirm_closed)
-        self.confirm = popup
-        focused: QWidget | None = self.focusWidget()  # None while no child has focus
-        popup.open_over(focused or self.list)
-        if safe_default:
-            popup.no.setFocus(Qt.FocusReason.PopupFocusReason)
-
-    def _confirm_closed(self) -> None:
-        confirm, self.confirm = self.confirm, None
-        if confirm is not None:
-            confirm.deleteLater()
+    @property
+    def confirm(self) -> ConfirmPopup | None:
+        """The question open over the window, if any."""
+        return self.asking.confirm
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -254,151 +209,58 @@ class TemplatesWindow(WorkspaceWindow):
         if read < self._shown:
             return  # an older read that finished late
         self._shown = read
-        was_clean = not self._dirty()
-        before, self._saved = self._saved, {item.template.name: item for item in found.templates}
-        for kept in [*self._drafts, *self._dirty_key()]:
-            if kept in before and kept not in self._saved:
-                # Gone from the files meanwhile (by hand): its row and edits stay until saved
-                # (which writes it again) or discarded.
-                self._saved[kept] = before[kept]
+        self.edits.read(found.templates, select)
         if found.problem:
             tell(self.file_line, found.problem, problem=True)
         else:
             self.file_line.hide()
-        key = self._key
-        if select is not None and select in self._saved:
-            self._switch_to(select)
-        elif key is None or (key != NEW and key not in self._saved):
-            self._switch_to(next(iter(self._saved), NEW), stash=False)
-        elif was_clean:
-            self._load(key, self._original(key))  # changed on disk: show it as it is now
         self._fill_list()
 
     def _read_failed(self, error: BaseException) -> None:
         why = self._why(error, "read the templates")
         tell(self.file_line, f"Cannot read the templates: {why}", problem=True)
 
-    # -- the list -----------------------------------------------------------------------------
-
-    def _keys(self) -> list[str]:
-        keys = list(self._saved)
-        if self._key == NEW or NEW in self._drafts:
-            keys.insert(0, NEW)
-        return keys
-
-    def _label(self, key: str) -> str:
-        if key != NEW:
-            return key
-        values = self.form.values() if self._key == NEW else self._drafts.get(NEW, BLANK)
-        return values.name.strip() or "the new template"
-
-    def _row(self, key: str) -> list[str]:
-        if key == NEW:
-            values = self.form.values() if self._key == NEW else self._drafts.get(NEW, BLANK)
-            name = values.name.strip() or "(new template)"
-            return [name, values.kind.value, values.state.value, "new, not saved"]
-        listed = self._saved[key]
-        source = listed.origin
-        if key in self._drafts or (key == self._key and self._dirty()):
-            source += ", edited"
-        template = listed.template
-        return [template.name, template.kind.value, template.state.value, source]
+    # -- the list and the editor --------------------------------------------------------------
 
     def _fill_list(self) -> None:
-        self.list.blockSignals(True)
-        try:
-            self.list.clear()
-            for key in self._keys():
-                item = QTreeWidgetItem(self._row(key))
-                item.setData(0, KEY, key)
-                self.list.addTopLevelItem(item)
-                if key == self._key:
-                    self.list.setCurrentItem(item)
-        finally:
-            self.list.blockSignals(False)
-        for column in range(self.list.columnCount()):
-            self.list.resizeColumnToContents(column)
-        # Wide enough to read every column without scrolling sideways (up to a point).
-        chars = self.fontMetrics().averageCharWidth()
-        needed = sum(self.list.columnWidth(c) for c in range(self.list.columnCount()))
-        scroll = self.list.verticalScrollBar().sizeHint().width()
-        self.list.setMinimumWidth(min(needed + scroll + 4 * chars, 48 * chars))
+        rows = [(key, self.edits.row(key)) for key in self.edits.row_keys()]
+        self.list.show_rows(rows, self.edits.key)
         self._buttons()
-
-    def _current_item(self) -> QTreeWidgetItem | None:
-        for index in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(index)
-            if item is not None and item.data(0, KEY) == self._key:
-                return item
-        return None
 
     def _edited(self) -> None:
         """A field changed: the current row says whether it differs from what is saved."""
-        item = self._current_item()
-        if item is not None and self._key is not None:
-            for column, text in enumerate(self._row(self._key)):
-                item.setText(column, text)
-            self.list.resizeColumnToContents(self.list.columnCount() - 1)  # ", edited"
+        if self.edits.key is not None:
+            self.list.update_row(self.edits.key, self.edits.row(self.edits.key))
 
     def _picked(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:
             return
-        left = self._key
-        self._switch_to(str(current.data(0, KEY)))
-        if left == NEW and NEW not in self._keys():
+        left = self.edits.key
+        self.edits.switch_to(self.list.key_of(current))
+        self._buttons()
+        if left == NEW and NEW not in self.edits.row_keys():
             # A new template left blank loses its row; not from inside this signal.
             QTimer.singleShot(0, self, self._fill_list)
 
-    # -- the editor ---------------------------------------------------------------------------
-
-    def _original(self, key: str) -> Values:
-        listed = self._saved.get(key)
-        return Values.of(listed.template) if listed is not None else BLANK
-
-    def _dirty(self) -> bool:
-        return self._key is not None and self.form.values() != self._loaded
-
-    def _dirty_key(self) -> list[str]:
-        return [self._key] if self._key is not None and self._dirty() else []
-
-    def _switch_to(self, key: str, *, stash: bool = True) -> None:
-        """Show `key` in the editor; the edits of the one shown so far are kept for later."""
-        if key == self._key:
-            return
-        if stash and self._key is not None:
-            if self._dirty():
-                self._drafts[self._key] = self.form.values()
-            else:
-                self._drafts.pop(self._key, None)
-        self.form.clear_problems()
-        self._load(key, self._drafts.pop(key, self._original(key)))
-
-    def _load(self, key: str, values: Values) -> None:
-        self._key = key
-        self._loaded = self._original(key)
-        self.form.load(values)
-        self._buttons()
-
     def _buttons(self) -> None:
-        listed = self._saved.get(self._key) if self._key else None
-        origin = listed.origin if listed is not None else NEW
+        origin = self.edits.origin()
         text = {CUSTOMISED: "&Restore default…", NEW: "&Discard new…"}.get(origin, "&Delete…")
         self.delete_button.setText(text)
 
     def new_template(self) -> None:
         """A blank editor (or the new one already begun), its name field first."""
-        self._switch_to(NEW)
+        self.edits.switch_to(NEW)
         self._fill_list()
         self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:
-        key = self._key
+        key = self.edits.key
         if key is None:
             return
         values = self.form.values()
-        if key != NEW and not self._dirty():
+        if key != NEW and not self.edits.dirty():
             tell(self.outcome, f"{key} is as saved; edit it first.")
             return
         name = values.name.strip()
@@ -415,28 +277,18 @@ class TemplatesWindow(WorkspaceWindow):
             tell(self.outcome, f"Saving {name or 'the template'}…")
 
     def _saved_ok(self, key: str, sent: Values, renaming: str | None, stored: Template) -> None:
+        self.edits.stored(key, sent, renaming, stored)
         name = stored.name
-        self._saved[name] = Listed(stored, CUSTOMISED if is_default(name) else WORKSPACE)
-        if renaming is not None:
-            self._saved.pop(renaming, None)
-        now = Values.of(stored)
-        if self._key == key:  # the editor shows it still; what was typed since stays
-            if self.form.values() == sent:
-                self._load(name, now)
-            else:
-                self._key, self._loaded = name, now
-        else:
-            later = self._drafts.pop(key, sent)
-            if later != sent:
-                self._drafts[name] = later
-        self.form.clear_problems()
-        where = store_path(self.desk.home)
-        said = f"Saved {name} to {where}."
+        said = f"Saved {name} to {store_path(self.desk.home)}."
         if is_default(name):
             said += " It replaces the default of that name here; Restore default brings it back."
         if key not in (NEW, name) and renaming is None:
             said += f" {key} is unchanged."
         tell(self.outcome, said)
+        self._changed()
+
+    def _changed(self) -> None:
+        """A save or a delete reached the workspace: the list shows it, then reads it again."""
         self._fill_list()
         self.templates_changed.emit()
         self.reload()
@@ -450,11 +302,11 @@ class TemplatesWindow(WorkspaceWindow):
             if isinstance(error, TemplateRefused)
             else [Problem("template", self._why(error, f"{doing} the template"))]
         )
-        if self._key == key:
+        if self.edits.key == key:
             self.form.show_problems(problems)
             return
         said = " ".join(str(p) for p in problems)
-        tell(self.outcome, f"Could not {doing} {self._label(key)}: {said}", problem=True)
+        tell(self.outcome, f"Could not {doing} {self.edits.label(key)}: {said}", problem=True)
 
     @staticmethod
     def _why(error: BaseException, doing: str) -> str:
@@ -463,54 +315,22 @@ class TemplatesWindow(WorkspaceWindow):
     # -- deleting -----------------------------------------------------------------------------
 
     def delete(self) -> None:
-        key = self._key
+        key = self.edits.key
         if key is None or "delete" in self._busy:
             return
         if key == NEW:
-            self._ask(
-                title="discard the new template",
-                question=f"Discard {self._label(NEW)}? It was never saved.",
-                detail="Esc keeps it.",
-                yes="&Discard",
-                no="&Keep",
-                then=self._discard_new,
-            )
+            self.asking.ask(questions.discard_new(self.edits.label(NEW)), self._discard_new)
             return
-        origin = self._saved[key].origin
+        origin = self.edits.saved[key].origin
         if origin == DEFAULT:
-            self.form.show_problems(
-                [
-                    Problem(
-                        "template",
-                        f"{key} is one of statusdesk's default templates: it cannot be deleted. "
-                        "Edit it and save to use your own text in this workspace.",
-                    )
-                ],
-                focus=False,
-            )
+            self.form.show_problems([questions.default_kept(key)], focus=False)
             return
-        lost = " Your unsaved edits to it are lost too." if self._dirty() else ""
-        if origin == CUSTOMISED:
-            question = f"Restore the default {key}?"
-            detail = f"This workspace's text for {key} is deleted; statusdesk's default is used."
-            yes, no = "&Restore default", "&Keep mine"
-        else:
-            question = f"Delete the template {key}?"
-            detail = f"It is removed from {store_path(self.desk.home)}."
-            yes, no = "&Delete", "&Keep"
-        self._ask(
-            title="delete a template",
-            question=question,
-            detail=detail + lost,
-            yes=yes,
-            no=no,
-            then=partial(self._delete_confirmed, key),
-        )
+        where, edited = store_path(self.desk.home), self.edits.dirty()
+        asked = questions.delete(key, origin, where, edited)
+        self.asking.ask(asked, partial(self._delete_confirmed, key))
 
     def _discard_new(self) -> None:
-        if self._key == NEW:
-            self._switch_to(next(iter(self._saved), NEW), stash=False)
-        self._drafts.pop(NEW, None)
+        self.edits.discard_new()
         self._fill_list()
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -524,18 +344,7 @@ class TemplatesWindow(WorkspaceWindow):
             tell(self.outcome, f"Deleting {key}…")
 
     def _deleted(self, key: str, restored: Template | None) -> None:
-        self._drafts.pop(key, None)
-        if restored is not None:
-            self._saved[key] = Listed(restored, DEFAULT)
-            if self._key == key:
-                self._load(key, Values.of(restored))
-            tell(self.outcome, f"{key} is statusdesk's default again.")
-        else:
-            self._saved.pop(key, None)
-            if self._key == key:  # its edits go with it: the person chose to delete it
-                self._switch_to(next(iter(self._saved), NEW), stash=False)
-            tell(self.outcome, f"Deleted {key}.")
-        self.form.clear_problems()
-        self._fill_list()
-        self.templates_changed.emit()
-        self.reload()
+        self.edits.removed(key, restored)
+        restored_default = f"{key} is statusdesk's default again."
+        tell(self.outcome, restored_default if restored is not None else f"Deleted {key}.")
+        self._changed()
