@@ -7,7 +7,8 @@ nothing of the workspace: the main window feeds it incidents and channels, takes
 check, preview and publish, and hands problems and previews back.
 
 Its parts: the draft's fields (draft_fields.py), its keyboard (draft_keys.py), when checks and
-renders run (check_timers.py). Its `preview` panel (preview.py) is placed by the main window,
+renders run (check_timers.py), and what it says of the draft: header, problems, progress and
+Publish (composer_status.py). Its `preview` panel (preview.py) is placed by the main window,
 beside the composer; the composer owns it because the custom post texts typed there are part of
 the draft.
 """
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from statusdesk.app.compose import DraftSnapshot
 from statusdesk.app.previews import ChannelPreview
@@ -32,13 +33,12 @@ from statusdesk.core.model import (
 )
 from statusdesk.gui.compose.check_timers import CheckTimers
 from statusdesk.gui.compose.composer_parts import OptionsArea, Slot
+from statusdesk.gui.compose.composer_status import ComposerStatus
 from statusdesk.gui.compose.draft_fields import DraftFields
 from statusdesk.gui.compose.draft_keys import DraftKeys
 from statusdesk.gui.compose.draft_slots import NEW, DraftSlots
 from statusdesk.gui.compose.preview import PreviewPanel
 from statusdesk.gui.keys.tab_order import set_tab_chain
-from statusdesk.gui.widgets.labels import isolate_latin
-from statusdesk.gui.widgets.problems import ProblemList
 
 
 class Composer(QWidget):
@@ -54,7 +54,6 @@ class Composer(QWidget):
         self._target: int | None = NEW
         self._incident: Incident | None = None
         self._loading = False
-        self._busy = False
         self._timers = CheckTimers(self)
         self._timers.check_due.connect(self.check_requested)
         self._timers.preview_due.connect(self._preview_due)
@@ -66,14 +65,11 @@ class Composer(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 4, 8, 8)
-        self.header = QLabel()
-        self.header.setObjectName("composer-header")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setWordWrap(True)  # a long title must not widen the window past the screen
-        font = self.header.font()
-        font.setBold(True)
-        self.header.setFont(font)
-        outer.addWidget(self.header)
+        self.draft_status = draft_status = ComposerStatus()
+        self.header, self.problems = draft_status.header, draft_status.problems
+        self.status, self.publish_button = draft_status.status, draft_status.publish_button
+        self.publish_button.clicked.connect(self.publish_requested)
+        outer.addWidget(draft_status.header)
         self.fields = fields = DraftFields()
         # The fields by their own names too: the window, its tools and the tests use them.
         self.title_en, self.title_ar, self.kind = fields.title_en, fields.title_ar, fields.kind
@@ -83,9 +79,8 @@ class Composer(QWidget):
         outer.addWidget(fields.new_row)
         outer.addLayout(fields.editors, 1)
         outer.addWidget(OptionsArea(fields.options))
-        self.problems = ProblemList()
-        outer.addWidget(self.problems)
-        outer.addLayout(self._build_footer())
+        outer.addWidget(draft_status.problems)
+        outer.addLayout(draft_status.footer)
         self.preview = PreviewPanel()
         self.keys = DraftKeys(fields, self.preview, self.publish_button)
         self.problems.jump.connect(self.keys.jump_to)
@@ -106,18 +101,6 @@ class Composer(QWidget):
         ):
             signal.connect(self._edited)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-
-    def _build_footer(self) -> QHBoxLayout:
-        footer = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setObjectName("composer-status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.publish_button = QPushButton("Publish  (Ctrl+Return)")
-        self.publish_button.setObjectName("publish")
-        self.publish_button.clicked.connect(self.publish_requested)
-        footer.addWidget(self.status, 1)
-        footer.addWidget(self.publish_button)
-        return footer
 
     def key_widgets(self) -> list[QWidget]:
         """Every field that takes keys, for the window's ShortcutClaim."""
@@ -196,15 +179,7 @@ class Composer(QWidget):
         self._edited()
 
     def _update_header(self) -> None:
-        if self._target is NEW:
-            self.header.setText("New incident: titles, then the first update")
-        elif self._incident is not None:
-            # The Arabic title is isolated so it cannot reorder the text around it.
-            en, ar = self._incident.title.en, self._incident.title.ar
-            arabic = f"\u2067{isolate_latin(ar)}\u2069" if ar else ""  # RLI…PDI
-            titles = " / ".join(t for t in (en, arabic) if t)
-            self.header.setText(f"Update on #{self._incident.id}: {titles}")
-        self.publish_button.setEnabled(not self._busy)
+        self.draft_status.show_target(None if self._target is NEW else self._incident)
 
     def clear_if_unchanged(self, published: DraftSnapshot) -> bool:
         """After a successful publish that draft is out in the world: start a fresh one —
@@ -370,23 +345,15 @@ class Composer(QWidget):
         self._show_problems(problems)
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
-        channels = len(self.checked_channels())
-        idle = ""
-        if self.fields.has_body_text():
-            idle = f"Ready to publish to {channels} channel{'s' if channels != 1 else ''}."
-            left = self.left_out()
-            if left:  # say who will hear nothing, not just how many will
-                idle = (
-                    f"Ready to publish to {', '.join(self.checked_channels()) or 'no channel'}"
-                    f" — left out: {', '.join(left)} (publishing asks why)."
-                )
-        self.problems.show_problems(problems, idle_text=idle)
+        self.draft_status.show_problems(
+            problems,
+            has_text=self.fields.has_body_text(),
+            checked=self.checked_channels(),
+            left_out=self.left_out(),
+        )
 
     def stop_checks(self) -> None:
         self._timers.stop()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
-        self._busy = busy
-        self.publish_button.setEnabled(not busy)
-        self.publish_button.setText("Publishing…" if busy else "Publish  (Ctrl+Return)")
-        self.status.setText(message)
+        self.draft_status.set_busy(busy, message)
