@@ -1,7 +1,8 @@
 """Crash reports: what an uncaught error was, where, in which versions, and what the log said
 just before — as one text file a user can send, with every secret redacted.
 
-Qt-free: the GUI passes its Qt and PySide6 versions in, and shows the report (gui/crashes.py).
+Qt-free: the GUI passes its Qt and PySide6 versions in, and shows the report
+(gui/runtime/crashes.py).
 """
 
 from __future__ import annotations

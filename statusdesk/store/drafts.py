@@ -1,9 +1,10 @@
 """Drafts kept as they are typed, so none is lost to a crash, a kill or a power cut (issue #8).
 
 The composer holds one draft per target (a new incident, or an update on an incident). Each is
-saved here, debounced, as JSON the GUI writes and reads back (gui/drafts.py knows its fields; the
-store keeps it opaque), and removed when it is published or discarded. A draft saved for an
-incident that no longer exists is dropped when read, never shown against the wrong incident.
+saved here, debounced, as JSON the GUI writes and reads back (gui/compose/drafts.py knows its
+fields; the store keeps it opaque), and removed when it is published or discarded. A draft saved
+for an incident that no longer exists is dropped when read, never shown against the wrong
+incident.
 """
 
 from __future__ import annotations
