@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from statusdesk.app.context import AppContext
-from statusdesk.core.consistency import consistency_warnings
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
     BilingualText,
@@ -28,7 +27,6 @@ from statusdesk.core.promise import DEFAULT_CADENCE_MIN, cadence_problem
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import body_problems, draft_text_problems, override_warnings
 from statusdesk.delivery.audience import audience
-from statusdesk.delivery.component_text import with_component_text
 from statusdesk.delivery.outbox import LeftOut
 
 
@@ -115,11 +113,16 @@ class DraftChecks:
     def with_component_text(self, draft: Draft) -> Draft:
         """A draft without text that changes components says so in a generated sentence
         (issue #12 §2); any other draft as it is."""
+        from statusdesk.delivery.component_text import with_component_text
+
         return with_component_text(self.ctx.store, draft)
 
     def disagreements(self, body: BilingualText) -> list[Problem]:
         """What one language says and the other does not (numbers, times, links, component
         names): warnings to read before publishing, never a block."""
+        # Imported at the first check: its number and time rules are not needed to start.
+        from statusdesk.core.consistency import consistency_warnings
+
         return consistency_warnings(body, [c.name for c in self.ctx.store.components.components()])
 
     def provisional_incident(

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statusdesk.app.context import AppContext
-from statusdesk.export.api import Progress, export_incident, export_to_file
+
+if TYPE_CHECKING:
+    from statusdesk.export.api import Progress
 
 
 class Exports:
@@ -18,6 +21,8 @@ class Exports:
         self, incident_id: int, fmt: str, *, zone: tzinfo = UTC, progress: Progress | None = None
     ) -> bytes:
         """Raises ExportError (an unknown incident or format)."""
+        from statusdesk.export.api import export_incident  # not needed to start the app
+
         return export_incident(
             self.ctx.store, incident_id, fmt, now=self.ctx.clock.now(), zone=zone, progress=progress
         )
@@ -32,6 +37,8 @@ class Exports:
         progress: Progress | None = None,
     ) -> Path:
         """Into `path`, atomically; the absolute path written."""
+        from statusdesk.export.api import export_to_file  # not needed to start the app
+
         return export_to_file(
             self.ctx.store,
             incident_id,

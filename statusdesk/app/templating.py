@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from statusdesk.app.context import AppContext
 from statusdesk.core.errors import Rejected
@@ -17,14 +18,11 @@ from statusdesk.core.model import (
     Problem,
     Severity,
 )
-from statusdesk.scheduling.compose import template_context
-from statusdesk.scheduling.templates import (
-    Filled,
-    Template,
-    TemplateError,
-    load_templates,
-    render,
-)
+
+if TYPE_CHECKING:
+    # Imported when a template is first used: its parsing and babel's Arabic dates are not
+    # needed to start the app.
+    from statusdesk.scheduling.templates import Filled, Template
 
 
 class Templating:
@@ -33,6 +31,8 @@ class Templating:
 
     def templates(self) -> dict[str, Template]:
         """The default templates, with the workspace's own (<home>/templates/*.json) over them."""
+        from statusdesk.scheduling.templates import TemplateError, load_templates
+
         try:
             return load_templates([self.ctx.paths.home / "templates"])
         except TemplateError as exc:
@@ -51,6 +51,9 @@ class Templating:
     ) -> Filled:
         """A template filled for an update of `incident` going out at `at` (default now): what
         the composer inserts (Ctrl+T). Problems name each placeholder left unfilled."""
+        from statusdesk.scheduling.compose import template_context
+        from statusdesk.scheduling.templates import Filled, render
+
         templates = self.templates()
         found = templates.get(template)
         if found is None:

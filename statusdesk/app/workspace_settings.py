@@ -12,8 +12,6 @@ from typing import Any
 
 from statusdesk import settings as registry
 from statusdesk.app.context import AppContext
-from statusdesk.channels.site.build import build_site
-from statusdesk.channels.site.channel import site_build_lock
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.scheduling.due import GRACE_SETTING, grace_from
@@ -124,6 +122,10 @@ class WorkspaceSettings:
 
     def build_site(self) -> Path:
         """Rebuild the local status page from the workspace now (also what `site build` does)."""
+        # Imported here: Jinja2 and the page's renderer are not needed to start the app.
+        from statusdesk.channels.site.build import build_site
+        from statusdesk.channels.site.channel import site_build_lock
+
         # The site channel's lock (site_build_lock), held from the read to the swap: a rebuild
         # that read the workspace before a publish must not swap its older page in after it.
         with site_build_lock(self.ctx.paths.home):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from statusdesk.core.consistency import disagreements_in
 from statusdesk.core.model import Problem
 
 
@@ -26,6 +25,8 @@ def refuse_disagreements(problems: Sequence[Problem], anyway: bool) -> None:
     """Unless `anyway`: the disagreements among a draft's checked problems refuse it (the
     CLI's `--anyway`; the app asks in a popup instead and passes anyway=True). The problems
     are the ones the draft's one check found: nothing is computed again here."""
+    from statusdesk.core.consistency import disagreements_in  # its rules load at first use
+
     found = [] if anyway else disagreements_in(problems)
     if found:
         ask = Problem(

@@ -8,12 +8,8 @@ token lets anyone holding it unsubscribe that person).
 
 from __future__ import annotations
 
-import csv
 import io
-import secrets
 from dataclasses import dataclass, field
-from email.errors import HeaderParseError
-from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +45,11 @@ def normalize_address(text: str) -> str:
             f"{shown!r} is not an email address: give the bare address, like name@example.com, "
             "without a display name, spaces, quotes or brackets"
         )
+    # The email package's parser loads here, at the first address: opening a workspace does not
+    # need it (the store's parts are built at every open).
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
     try:
         address = Address(addr_spec=value)
     except (HeaderParseError, IndexError, TypeError, ValueError):
@@ -353,6 +354,8 @@ def parse_csv(text: str, where: str) -> list[tuple[int, str, str]]:
     """(line, email, language) of each non-empty row. A first row naming an `email` column is
     a header (its columns may come in any order, others are ignored); without one, the columns
     are email, then language. A `;` separator (spreadsheets in many locales) is accepted."""
+    import csv  # at the first import of a list, not at every open of the workspace
+
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if ";" in first and "," not in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -384,4 +387,6 @@ def parse_csv(text: str, where: str) -> list[tuple[int, str, str]]:
 
 
 def _new_token() -> str:
+    import secrets  # at the first subscriber, not at every open of the workspace
+
     return secrets.token_urlsafe(24)
