@@ -334,3 +334,18 @@ def test_the_store_check_sees_every_spelling(tmp_path: Path) -> None:
         "desk.store.x()\nself.desk.store.y\nself._desk.store\nwindow.desk.views.z()\nstore.a()\n"
     )
     assert store_reads(sample) == [1, 2, 3]
+
+
+def test_the_composition_root_loads_no_heavy_module_before_it_is_used() -> None:
+    """The app layer imports the site's Jinja2 build, the exporters, the templates, the
+    consistency rules and the email parser where they are first used, as the Desk always did:
+    importing the Desk (on the app's start-up path) must not pull them in."""
+    import subprocess
+    import sys
+
+    heavy = ("jinja2", "email", "decimal", "babel", "statusdesk.export.api", "csv")
+    code = (
+        f"import sys, statusdesk.desk\nprint(','.join(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
