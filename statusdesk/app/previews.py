@@ -1,11 +1,12 @@
-"""What each ticked channel would send for the draft in the composer, read on a TaskRunner worker.
+"""What each ticked channel would send for the draft in the composer, read on a worker.
 
-Qt-free, like operations.py: the composer hands over a `DraftSnapshot`, and this builds the
+Qt-free, like compose.py: the composer hands over a `DraftSnapshot`, and this builds the
 update and incident the publish would make, asks each channel to `render` them (exactly what
-the dispatcher would send, ARCHITECTURE §4) and turns the parts into what the preview panel shows —
-posts with their weighted length, each email's subject and HTML, a Statuspage body, a webhook's
-JSON, the status page's fragments. A channel that cannot render (bad settings, an unknown kind)
-gives its own message instead; one channel's failure never hides the others' previews.
+the dispatcher would send, ARCHITECTURE §4) and turns the parts into what the preview panel
+shows — posts with their weighted length, each email's subject and HTML, a Statuspage body, a
+webhook's JSON, the status page's fragments. A channel that cannot render (bad settings, an
+unknown kind) gives its own message instead; one channel's failure never hides the others'
+previews.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 channel's `render` will send for the draft as it stands (issue #4, "Credentials and previews").
 
 The panel renders nothing itself. The composer asks for a render after a pause in typing
-(debounced, numbered by generation); the main window runs preview_render.render_previews on
+(debounced, numbered by generation); the publish flow runs desk.previews.render_previews on
 the TaskRunner and hands the result back, and a result for an older generation is dropped. The
 panel also holds the custom post texts for X channels (the draft's `overrides`), so they stay
 while a channel is unticked and ticked again; the composer keeps them per draft.

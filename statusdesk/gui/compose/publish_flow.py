@@ -113,7 +113,7 @@ class PublishFlow(QObject):
         self._composer.set_check_result(generation, [problem])
 
     def _preview(self, generation: int) -> None:
-        """Render what each ticked channel would send, off the GUI thread (preview_render)."""
+        """Render what each ticked channel would send, off the GUI thread (app/previews.py)."""
         snapshot = self._composer.snapshot()
         self._tasks.run(
             partial(self._desk.previews.render_previews, snapshot),
