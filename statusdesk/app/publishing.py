@@ -165,10 +165,6 @@ class Publishing:
         if cadence_min is None:
             cadence_min = self.settings.default_cadence()
         title = clean_text(title)
-        draft = clean_draft(draft)
-        channels = self.checks.channel_configs(channel_names)
-        left_out, problems = self.checks.left_out(channels, skip_reason, draft.author)
-        problems += title_problems(title) + self.checks.timing_problems(scheduled_for, cadence_min)
         provisional = self.checks.provisional_incident(
             title,
             kind,
@@ -177,13 +173,16 @@ class Publishing:
             window_start=window_start,
             window_end=window_end,
         )
-        if template:
-            draft, found = self.templating.templated(
-                template, draft, provisional, scheduled_for, eta
-            )
-            problems += found
-        draft = self.checks.with_component_text(draft)
-        problems += self.checks.check_ready(draft, channels, provisional)
+        draft, channels, left_out, problems = self._check(
+            draft,
+            provisional,
+            channel_names=channel_names,
+            skip_reason=skip_reason,
+            scheduled_for=scheduled_for,
+            template=template,
+            eta=eta,
+            first=title_problems(title),
+        )
         return Checked(
             draft=draft,
             channels=tuple(channels),
@@ -218,15 +217,15 @@ class Publishing:
             raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
         if cadence_min is not None:
             incident = replace(incident, cadence_min=cadence_min)
-        draft = clean_draft(draft)
-        channels = self.checks.channel_configs(channel_names)
-        left_out, problems = self.checks.left_out(channels, skip_reason, draft.author)
-        problems += self.checks.timing_problems(scheduled_for, incident.cadence_min)
-        if template:
-            draft, found = self.templating.templated(template, draft, incident, scheduled_for, eta)
-            problems += found
-        draft = self.checks.with_component_text(draft)
-        problems += self.checks.check_ready(draft, channels, incident)
+        draft, channels, left_out, problems = self._check(
+            draft,
+            incident,
+            channel_names=channel_names,
+            skip_reason=skip_reason,
+            scheduled_for=scheduled_for,
+            template=template,
+            eta=eta,
+        )
         return Checked(
             draft=draft,
             channels=tuple(channels),
@@ -236,6 +235,33 @@ class Publishing:
             scheduled_for=scheduled_for,
             cadence_min=cadence_min,
         )
+
+    def _check(
+        self,
+        draft: Draft,
+        incident: Incident,
+        *,
+        channel_names: Sequence[str] | None,
+        skip_reason: str | None,
+        scheduled_for: datetime | None,
+        template: str | None,
+        eta: datetime | None,
+        first: Sequence[Problem] = (),
+    ) -> tuple[Draft, list[ChannelConfig], LeftOut, list[Problem]]:
+        """The one check both kinds of update share: the draft cleaned, its channels and who
+        they leave out, the template filled, the component text added, and every problem in
+        the order they are shown (who is left out, `first`, the timing, the template's, the
+        draft's and each channel's)."""
+        draft = clean_draft(draft)
+        channels = self.checks.channel_configs(channel_names)
+        left_out, problems = self.checks.left_out(channels, skip_reason, draft.author)
+        problems += [*first, *self.checks.timing_problems(scheduled_for, incident.cadence_min)]
+        if template:
+            draft, found = self.templating.templated(template, draft, incident, scheduled_for, eta)
+            problems += found
+        draft = self.checks.with_component_text(draft)
+        problems += self.checks.check_ready(draft, channels, incident)
+        return draft, channels, left_out, problems
 
     # -- step two: commit -----------------------------------------------------------------------
 
