@@ -253,3 +253,18 @@ def guarded_session() -> Any:
     for prefix in ("http://", "https://"):
         session.mount(prefix, GuardedAdapter())
     return session
+
+
+class ThreadSessions:
+    """One guarded session per worker thread, made on first use: requests' Session is not safe
+    to share between threads, and each HTTP channel sends from the dispatcher's workers."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def get(self) -> Any:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = guarded_session()  # no request to a metadata address (above)
+            self._local.session = session
+        return session

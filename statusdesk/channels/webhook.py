@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import threading
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,6 +24,7 @@ from statusdesk.channels.base import (
     Rendered,
     RenderedPart,
 )
+from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
 
@@ -61,7 +61,7 @@ class WebhookChannel:
     def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
         self.config = config
         self.context = context
-        self._local = threading.local()  # a requests.Session per worker thread
+        self._sessions = ThreadSessions()  # a guarded requests.Session per worker thread
 
     # -- protocol -----------------------------------------------------------------------------
 
@@ -141,7 +141,7 @@ class WebhookChannel:
             digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
             headers[SIGNATURE_HEADER] = f"sha256={digest}"
         response = http.post(
-            self.config.name, self._session(), url, body, headers, self.context.now()
+            self.config.name, self._sessions.get(), url, body, headers, self.context.now()
         )
         remote_id = response.headers.get("X-Request-Id") or response.headers.get("Location")
         return Receipt(remote_id=remote_id, remote_url=url, detail=f"HTTP {response.status_code}")
@@ -156,7 +156,7 @@ class WebhookChannel:
         url = self._url()
         self._signing_secret()
         try:
-            response = self._session().head(
+            response = self._sessions.get().head(
                 url, timeout=(http.CONNECT_TIMEOUT, http.READ_TIMEOUT), allow_redirects=False
             )
         except Exception as exc:
@@ -200,12 +200,3 @@ class WebhookChannel:
                 f"again with `statusdesk channel secret {self.config.name} signing_secret`."
             )
         return value
-
-    def _session(self) -> Any:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            from statusdesk.channels.targets import guarded_session
-
-            session = guarded_session()  # no request to a metadata address (targets.py)
-            self._local.session = session
-        return session

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import threading
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +30,7 @@ from statusdesk.channels.base import (
     Transient,
 )
 from statusdesk.channels.statuspage.settings import base_url, page_id, settings_problems
+from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class StatuspageClient:
     def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
         self.config = config
         self.context = context
-        self._local = threading.local()  # a requests.Session per worker thread
+        self._sessions = ThreadSessions()  # a guarded requests.Session per worker thread
 
     @property
     def name(self) -> str:
@@ -153,7 +153,7 @@ class StatuspageClient:
             headers["Content-Type"] = "application/json; charset=utf-8"
             data = json.dumps(document, ensure_ascii=False).encode("utf-8")
         try:
-            response: requests.Response = self._session().request(
+            response: requests.Response = self._sessions.get().request(
                 method,
                 url,
                 data=data,
@@ -222,12 +222,3 @@ class StatuspageClient:
                 "incident's id; it is looked up before anything is sent again."
             )
         return created
-
-    def _session(self) -> Any:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            from statusdesk.channels.targets import guarded_session
-
-            session = guarded_session()  # no request to a metadata address (targets.py)
-            self._local.session = session
-        return session

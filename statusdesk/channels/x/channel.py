@@ -15,7 +15,6 @@ content") is looked for among the account's recent posts before anything is sent
 from __future__ import annotations
 
 import hashlib
-import threading
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +28,7 @@ from statusdesk.channels.base import (
     RenderedPart,
     Transient,
 )
+from statusdesk.channels.targets import ThreadSessions
 from statusdesk.channels.x.api import (
     DEFAULT_BASE_URL,
     Account,
@@ -108,7 +108,7 @@ class XChannel:
     def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
         self.config = config
         self.context = context
-        self._local = threading.local()  # a requests.Session per worker thread
+        self._sessions = ThreadSessions()  # a guarded requests.Session per worker thread
         self._account: Account | None = None
 
     @property
@@ -331,7 +331,7 @@ class XChannel:
 
     def _api(self) -> XApi:
         base_url = self._base_url()
-        session = self._session()
+        session = self._sessions.get()
         reader = SecretReader(self.name, self.context.secrets)
         authorizer: Authorizer
         if self.auth_mode == "oauth2":
@@ -340,12 +340,3 @@ class XChannel:
         else:
             authorizer = OAuth1Authorizer(reader)
         return XApi(self.name, base_url, session, authorizer, self.context.now)
-
-    def _session(self) -> Any:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            from statusdesk.channels.targets import guarded_session
-
-            session = guarded_session()  # no request to a metadata address (targets.py)
-            self._local.session = session
-        return session
