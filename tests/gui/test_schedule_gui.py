@@ -7,6 +7,7 @@ test_deliveries.py. Nothing sleeps: every wait is a qtbot.waitUntil on what the 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
+from statusdesk.app import read_models
 from statusdesk.app.standings import Standing, channel_standings
 from statusdesk.channels import registry
 from statusdesk.core.model import (
@@ -237,6 +239,50 @@ def test_in_15m_by_keyboard_is_stored_scheduled_shown_local_and_utc_and_not_sent
     qtbot.waitUntil(lambda: "in 1 min" in window.view.scheduled.rows()[0].text())
     assert stored(home, new.id).status is UpdateStatus.SCHEDULED
     assert deliveries(home, new.id) == []
+
+
+def test_a_re_read_begun_before_scheduling_does_not_hide_the_scheduled_update(
+    qtbot, home: Path, incident: int, monkeypatch: pytest.MonkeyPatch, launch_at
+) -> None:  # type: ignore[no-untyped-def]
+    """A re-read of the list and the page that began before the commit and ends after it must
+    not put the old page back: the scheduled update vanished from the Scheduled section (CI saw
+    it once) until something else changed."""
+    window = launch_at()
+    real_read = read_models.read_view
+    began, release = threading.Event(), threading.Event()
+    reads: list[int] = []
+
+    def held_read(views, incident_id):  # type: ignore[no-untyped-def]
+        data = real_read(views, incident_id)  # the workspace as it was before the commit
+        reads.append(len(data.page.updates) if data.page is not None else 0)
+        if len(reads) == 1:
+            began.set()
+            assert release.wait(timeout=30)
+        return data
+
+    monkeypatch.setattr(read_models, "read_view", held_read)
+    window.browser.refresh()
+    qtbot.waitUntil(began.is_set)
+    press("Ctrl+U")
+    type_text(EN)
+    press("Ctrl+L")
+    type_text(AR)
+    press("Ctrl+Shift+Return")
+    picker = wait_for_popup(qtbot, window, SchedulePicker)
+    type_text("in 15m")
+    press("Return")
+    qtbot.waitUntil(lambda: len(pending_ids(window)) == 1)
+    (new_id,) = pending_ids(window)
+    shown: list[list[int]] = []  # what the Scheduled section lists after each read is shown
+    window.browser.view_read.connect(lambda _: shown.append(pending_ids(window)))
+
+    release.set()  # the old read lands after the commit was shown
+    qtbot.waitUntil(lambda: len(reads) >= 2 and not window.session.tasks.busy)
+    assert reads[0] < reads[-1]  # the first read was stale; a fresh one replaced it
+    assert not picker.isVisible()
+    assert shown and all(ids == [new_id] for ids in shown), shown  # never the old page
+    assert pending_ids(window) == [new_id]
+    assert window.view.scheduled is not None and window.view.scheduled.isVisible()
 
 
 def test_a_bad_time_says_why_and_esc_gives_the_draft_back_untouched(

@@ -1,7 +1,10 @@
 """Which incident is current, and keeping what shows it true: the list (with its filter), the
 incident page, and the composer following the incident chosen (unless a new incident is being
 written). A choice in the list is read on the TaskRunner; a re-read of the list and the page
-(`refresh`) too, shown only if the user has not moved on meanwhile.
+(`refresh`) too, shown only if the user has not moved on meanwhile and nothing newer was
+shown since it began: a publish shows its own read at once, and a re-read that started before
+the commit would otherwise put the old page back (a just-scheduled update vanished from the
+Scheduled section until the next change).
 
 Given the list's model and view, the filter, the page, the workspace, the task runner and the
 status line; the composer as `DraftFollower`, the one thing of it this needs. `view_read`
@@ -93,6 +96,9 @@ class IncidentBrowser(QObject):
         self._page: IncidentPage | None = None  # what the incident view shows
         self._restoring = False
         self._closed = False
+        # Counts what was shown from a read newer than any in flight (a publish's outcome). A
+        # read carries the count from when it began; one that began before is stale.
+        self._shown_epoch = 0
         filter_field.textChanged.connect(self._filter_changed)
         filter_field.leave.connect(self._leave_filter)
         incidents.current_incident_changed.connect(self.incident_chosen)
@@ -101,7 +107,7 @@ class IncidentBrowser(QObject):
         )
         self._refresher = Coalesced(
             tasks,
-            lambda: read_models.read_view(self.desk.views, self._current_id),
+            self._read_view,
             self._show_view,
             partial(read_failed, "the workspace"),
         )
@@ -209,22 +215,30 @@ class IncidentBrowser(QObject):
 
     def show_published(self, view: read_models.ViewData, incident_id: int, follow: bool) -> None:
         """The incident that just spoke is current, shown with its new update on top."""
+        self._shown_epoch += 1  # reads already under way began before this commit
         self._current_id = incident_id
         self.refresh_list(view.summaries)
         self.incident_chosen(incident_id, follow=follow, page=view.page)
 
-    def _read_current_page(self) -> tuple[int | None, IncidentPage | None]:
-        incident_id = self._current_id
+    def _read_current_page(self) -> tuple[int, int | None, IncidentPage | None]:
+        epoch, incident_id = self._shown_epoch, self._current_id  # before reading: see above
         page = (
             read_models.load_page(self.desk.views, incident_id) if incident_id is not None else None
         )
-        return incident_id, page
+        return epoch, incident_id, page
 
-    def _page_read(self, read: tuple[int | None, IncidentPage | None]) -> None:
-        incident_id, page = read
+    def _page_read(self, read: tuple[int, int | None, IncidentPage | None]) -> None:
+        epoch, incident_id, page = read
         if self._closed or incident_id != self._current_id:
             return  # the user moved on: the read that follows is theirs
+        if epoch != self._shown_epoch:
+            self._page_reader.request()  # began before a publish showed newer: read again
+            return
         self._show_chosen(page, follow=False)
+
+    def _read_view(self) -> tuple[int, read_models.ViewData]:
+        epoch = self._shown_epoch  # taken before reading: a later commit makes this stale
+        return epoch, read_models.read_view(self.desk.views, self._current_id)
 
     def _show_chosen(self, page: IncidentPage | None, follow: bool) -> None:
         self._page = page
@@ -232,8 +246,12 @@ class IncidentBrowser(QObject):
         if page is not None and (follow or not self._composer.is_new_incident):
             self._composer.show_update(page.incident, incident_components(page))
 
-    def _show_view(self, data: read_models.ViewData) -> None:
+    def _show_view(self, read: tuple[int, read_models.ViewData]) -> None:
+        epoch, data = read
         if self._closed:
+            return
+        if epoch != self._shown_epoch:
+            self._refresher.request()  # began before a publish showed newer: read again
             return
         self.refresh_list(data.summaries)
         self.view_read.emit(data)  # silence marks, countdowns, the Scheduled section
