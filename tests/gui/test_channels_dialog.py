@@ -559,3 +559,53 @@ def test_at_double_size_text_nothing_is_fixed_or_clipped(
         hint = widget.minimumSizeHint()
         assert widget.width() >= hint.width(), (widget.objectName(), widget.width(), hint)
         assert widget.height() >= hint.height(), (widget.objectName(), widget.height(), hint)
+
+
+def test_a_site_shows_the_fields_of_the_target_it_publishes_to_and_sends_only_those(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    window = launch()
+    dialog = open_channels(qtbot, window)
+    form = dialog.add_form
+    form.kind.setCurrentIndex(form.kind.findData("site"))
+
+    def shown() -> list[str]:
+        return [key for key, edit in form.fields.items() if edit.isVisibleTo(form)]
+
+    qtbot.waitUntil(lambda: shown() == ["base_url", "publish"])
+    form.fields["publish"].setFocus()
+    type_text("sftp")
+    assert shown() == ["base_url", "publish", "host", "port", "user", "path"]
+    press("Tab")
+    assert focused() is form.fields["host"]  # the keyboard goes through what is shown
+    type_text("sftp.example.com")
+    form.fields["publish"].setFocus()
+    press("Ctrl+A")
+    type_text("git")
+    assert shown() == ["base_url", "publish", "remote", "branch", "git_author"]
+    form.fields["remote"].setFocus()
+    type_text("https://git.example.com/status.git")
+    kind, _, settings = form.values()
+    assert kind == "site"
+    assert {k: v for k, v in settings.items() if k not in ("language", "order")} == {
+        "publish": "git",
+        "remote": "https://git.example.com/status.git",
+    }  # the sftp host typed before is not sent
+    form.fields["publish"].setFocus()
+    press("Ctrl+A")
+    type_text("s3")
+    assert shown() == ["base_url", "publish", "endpoint", "bucket", "prefix", "region"]
+    press("Ctrl+A")
+    press("Backspace")
+    assert shown() == ["base_url", "publish"]
+
+    # The edit form of the existing site follows the same choice.
+    select(dialog, "site")
+    edit = dialog.edit_form
+    qtbot.waitUntil(lambda: edit.title() == "Settings of site (site)")
+    assert [k for k, e in edit.fields.items() if e.isVisibleTo(edit)] == ["base_url", "publish"]
+    edit.fields["publish"].setFocus()
+    type_text("s3")
+    visible = [k for k, e in edit.fields.items() if e.isVisibleTo(edit)]
+    assert visible == ["base_url", "publish", "endpoint", "bucket", "prefix", "region"]
+    assert edit.changes() == ({"publish": "s3"}, [])

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Channel, Problem
-from statusdesk.gui.channels.channel_forms import ORDERS, kind_form
+from statusdesk.gui.channels.channel_forms import ORDERS, ChosenRows, kind_form
 from statusdesk.gui.widgets.forms import (
     LANGUAGES,
     EnterActs,
@@ -33,6 +33,10 @@ from statusdesk.gui.widgets.forms import (
     note,
     tell,
 )
+
+
+def _nothing() -> None:
+    return None
 
 
 def _choices(name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
@@ -58,6 +62,7 @@ class EditChannelForm(QGroupBox):
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(self.form)
+        self._chosen = ChosenRows(self.form, (), self.fields, _nothing)
         self.language = _choices("edit-language", LANGUAGES)
         buddy_row(self.form, "Lan&guage:", self.language, "Language of the channel")
         self.order = _choices("edit-order", ORDERS)
@@ -100,11 +105,13 @@ class EditChannelForm(QGroupBox):
             self.form.insertRow(row, label, edit)
             self._enter.watch(edit)
             self.fields[spec.setting] = edit
+        self._chosen = ChosenRows(self.form, kind_form(channel.kind).fields, self.fields, _nothing)
         self.language.setCurrentIndex(max(0, self.language.findData(channel.language.value)))
         self.order.setCurrentIndex(max(0, self.order.findData(channel.order.value)))
 
     def focus_chain(self) -> list[QWidget]:
-        return [*self.fields.values(), self.language, self.order, self.save_button]
+        shown = [e for key, e in self.fields.items() if self._chosen.applies(key)]
+        return [*shown, self.language, self.order, self.save_button]
 
     def changes(self) -> tuple[dict[str, str], list[str]]:
         """(settings to set, settings to unset): only what differs from the channel now."""
@@ -115,6 +122,8 @@ class EditChannelForm(QGroupBox):
         unset: list[str] = []
         for key, edit in self.fields.items():
             text, before = edit.text().strip(), str(channel.settings.get(key, "")).strip()
+            if not self._chosen.applies(key):
+                text = ""  # another target's setting: a channel keeps only what it uses
             if text == before:
                 continue
             if text:

@@ -1,7 +1,9 @@
 """The "add a channel" form of the Channels window, and the table it is built from.
 
 Each kind's settings are one row of `KIND_FORMS` (setting, label, hint): a new kind, or a new
-setting of a kind, is a line here, nothing else. Values go to `desk.channels.add_channel` as
+setting of a kind, is a line here, nothing else. A field may belong to one choice of another
+field (`when`): the site's git, sftp and s3 fields show only once `publish` names that target,
+and a hidden field's text is never sent. Values go to `desk.channels.add_channel` as
 text, exactly
 as `channel add KIND NAME --set k=v` gives them; an empty field is left out, so the kind's default
 applies. Secrets are never part of this form (they go to the keyring, see channels_dialog.py).
@@ -9,7 +11,7 @@ applies. Secrets are never part of this form (they go to the keyring, see channe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -41,6 +43,7 @@ class Field:
     setting: str  # the name `--set` takes
     label: str  # what the form says next to it
     hint: str  # placeholder and tooltip: an example, the choices, or the default
+    when: tuple[str, str] | None = None  # (setting, value): shown only while that one says it
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,23 @@ KIND_FORMS: dict[str, KindForm] = {
         Field("components", "Components", "Trading:8kbf7d35c070,Funding:vtf5tj6z9t4k"),
         Field("base_url", "API address", "empty for https://api.statuspage.io"),
     )),
-    "site": KindForm("site — another local status page", (
+    "site": KindForm("site — a status page, here or published to git, sftp or s3", (
         Field("base_url", "Public address", "https://status.example.com (for absolute links)"),
+        Field("publish", "Publish to", "empty: this machine only; or git, sftp, s3"),
+        Field("remote", "Git remote", "https://…, ssh://git@host/repo.git, file://, a path",
+              ("publish", "git")),
+        Field("branch", "Branch", "empty for gh-pages", ("publish", "git")),
+        Field("git_author", "Commit author", "empty for statusdesk <statusdesk@localhost>",
+              ("publish", "git")),
+        Field("host", "SFTP server", "sftp.example.com", ("publish", "sftp")),
+        Field("port", "Port", "empty for 22", ("publish", "sftp")),
+        Field("user", "User name", "status", ("publish", "sftp")),
+        Field("path", "Folder", "/var/www/status", ("publish", "sftp")),
+        Field("endpoint", "S3 endpoint", "https://s3.eu-west-1.amazonaws.com, R2, MinIO…",
+              ("publish", "s3")),
+        Field("bucket", "Bucket", "status-example-com", ("publish", "s3")),
+        Field("prefix", "Prefix", "empty for the bucket's root", ("publish", "s3")),
+        Field("region", "Region", "eu-west-1 (auto for R2)", ("publish", "s3")),
     )),
 }
 # fmt: on
@@ -98,6 +116,39 @@ def ordered_kinds(known: Sequence[str]) -> list[str]:
     return [k for k in KIND_FORMS if k in known] + [k for k in known if k not in KIND_FORMS]
 
 
+class ChosenRows:
+    """Shows each of a form's fields only while the choice it belongs to is made (`Field.when`),
+    and says which apply: a hidden field's text is never sent."""
+
+    def __init__(
+        self,
+        form: QFormLayout,
+        specs: Sequence[Field],
+        fields: dict[str, QLineEdit],
+        shown: Callable[[], object],
+    ) -> None:
+        self._form = form
+        self._when = {spec.setting: spec.when for spec in specs}
+        self._fields = fields
+        self._shown = shown  # called after the rows change (the tab chain follows)
+        for source in {when[0] for when in self._when.values() if when is not None}:
+            if source in fields:
+                fields[source].textChanged.connect(self.update)
+        self.update()
+
+    def applies(self, setting: str) -> bool:
+        when = self._when.get(setting)
+        if when is None:
+            return True
+        source = self._fields.get(when[0])
+        return source is not None and source.text().strip().lower() == when[1]
+
+    def update(self) -> None:
+        for setting, edit in self._fields.items():
+            self._form.setRowVisible(edit, self.applies(setting))
+        self._shown()
+
+
 class AddChannelForm(QGroupBox):
     """Kind, name, the kind's settings, language and order; Enter in any of them (or the Add
     button) asks to add. What was typed stays until it is added, whatever happens meanwhile."""
@@ -114,6 +165,7 @@ class AddChannelForm(QGroupBox):
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(self.form)
+        self._chosen = ChosenRows(self.form, (), self.fields, lambda: None)
         self.kind = QComboBox()
         self.kind.setObjectName("add-kind")
         for kind in ordered_kinds(kinds):
@@ -179,10 +231,11 @@ class AddChannelForm(QGroupBox):
             row += 1
             self._enter.watch(edit)
             self.fields[spec.setting] = edit
-        self._chain()
+        self._chosen = ChosenRows(self.form, kind_form(kind).fields, self.fields, self._chain)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.kind, self.name, *self.fields.values(), self.language, self.order]
+        shown = [e for setting, e in self.fields.items() if self._chosen.applies(setting)]
+        return [self.kind, self.name, *shown, self.language, self.order]
 
     def _chain(self) -> None:
         chain = [*self.focus_chain(), self.add_button]
@@ -192,7 +245,11 @@ class AddChannelForm(QGroupBox):
 
     def values(self) -> tuple[str, str, dict[str, str]]:
         """(kind, name, settings), settings with language and order and without empty fields."""
-        settings = {k: e.text().strip() for k, e in self.fields.items() if e.text().strip()}
+        settings = {
+            k: e.text().strip()
+            for k, e in self.fields.items()
+            if e.text().strip() and self._chosen.applies(k)
+        }
         settings["language"] = str(self.language.currentData())
         settings["order"] = str(self.order.currentData())
         return self.kind_value(), self.name.text().strip(), settings
