@@ -33,7 +33,12 @@ from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock, SystemClock
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.delivery.dispatcher import MAX_WORKERS, Dispatcher, StateCallback
+from statusdesk.delivery.dispatcher import (
+    MAX_WORKERS,
+    Dispatcher,
+    ProgressCallback,
+    StateCallback,
+)
 from statusdesk.delivery.owners import new_owner
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
@@ -47,6 +52,7 @@ class Desk:
         *,
         clock: Clock | None = None,
         on_delivery_change: StateCallback | None = None,
+        on_delivery_progress: ProgressCallback | None = None,
         max_workers: int = MAX_WORKERS,
         checked: bool = False,
     ) -> None:
@@ -73,6 +79,7 @@ class Desk:
             owner=self.owner,
             max_workers=max_workers,
             on_change=on_delivery_change,
+            on_progress=on_delivery_progress,
         )
         self.context = AppContext(
             paths=self.paths,

@@ -11,7 +11,8 @@ needs a channel it controls. Its behaviour comes from two places:
 - the channel's settings in the workspace, so that it behaves the same in a child process
   (`python -m tests.unit.test_cli_support`): {"sleep": s} → slow; {"fail": msg} → Permanent;
   {"transient": msg, "retry_after": s} → Transient; {"url": u} → the receipt points at `u`, as
-  a webhook's does.
+  a webhook's does; {"progress": n} → says it is n steps along, one step at a time, as a site
+  uploading n files does.
 
 By default an attempt succeeds: the probe writes the text to `<home>/probe/<name>/<update>.txt`
 (`sent_text` reads it back, from any process), and its receipt echoes the idempotency key.
@@ -96,6 +97,8 @@ class ProbeChannel:
             SCRIPT.attempts.append(Attempt(name, key, rendered.parts[0].text))
             steps = SCRIPT.sends.get(name, [])
             step = steps.pop(0) if steps else None
+        for done in range(1, int(settings.get("progress", 0)) + 1):  # a long upload's steps
+            ledger.progress(done, int(settings["progress"]), f"file-{done}")
         if "sleep" in settings:
             time.sleep(float(settings["sleep"]))
         if "fail" in settings:

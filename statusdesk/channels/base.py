@@ -132,6 +132,11 @@ class PartLedger(Protocol):
 
     def failed(self, seq: int, error: str) -> None: ...
 
+    def progress(self, done: int, total: int, what: str) -> None:
+        """How far a long attempt is (a site's files uploaded): shown live, never stored. Also
+        proof of life, like a part written: a long upload keeps its claim."""
+        ...
+
 
 class Secrets(Protocol):
     """The keyring as a channel sees it (statusdesk/secrets.py). `set` is for what a service

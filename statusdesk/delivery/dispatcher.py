@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 
 from statusdesk.channels.base import Ambiguous, Channel, Permanent, Rendered, Transient
 from statusdesk.clock import Clock
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 # live holder never loses its row; a dead one's rows are reconciled once it has run out.
 LEASE_SECONDS = 300
 StateCallback = Callable[[int, DeliveryState], None]
+# (delivery id, done, total, what): how far a long attempt is, from a worker thread.
+ProgressCallback = Callable[[int, int, int, str], None]
 # Attempts wait on the network, not the CPU: enough threads that every channel of an update
 # goes out at once (a pool smaller than the channel count would send in waves).
 MAX_WORKERS = 16
@@ -64,8 +67,10 @@ class Dispatcher:
         owner: str,
         max_workers: int = MAX_WORKERS,
         on_change: StateCallback | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> None:
         self._open_store = open_store
+        self._on_progress = on_progress
         self._channel_for = channel_for
         self._clock = clock
         self.owner = owner
@@ -279,7 +284,16 @@ class Dispatcher:
             owner=self.owner,
             lease_seconds=LEASE_SECONDS,
             attempt=delivery.attempts,
+            on_progress=partial(self._progress, delivery.id),
         )
+
+    def _progress(self, delivery_id: int, done: int, total: int, what: str) -> None:
+        listener = self._on_progress
+        if listener is not None:
+            try:
+                listener(delivery_id, done, total, what)
+            except Exception:
+                log.exception("delivery progress listener failed")
 
     def _lease(self, now: datetime) -> str:
         return iso(now + timedelta(seconds=LEASE_SECONDS))

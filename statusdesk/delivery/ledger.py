@@ -24,8 +24,10 @@ class StoreLedger:
         owner: str | None = None,
         lease_seconds: float = 300,
         attempt: int | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
     ) -> None:
         self._store = store
+        self._on_progress = on_progress
         self._delivery_id = delivery_id
         self._now = now
         self._owner = owner
@@ -55,6 +57,11 @@ class StoreLedger:
             )
             for row in self._store.ledger.delivery_parts(self._delivery_id)
         }
+
+    def progress(self, done: int, total: int, what: str) -> None:
+        self._keep_lease()
+        if self._on_progress is not None:
+            self._on_progress(done, total, what)
 
     def sending(self, seq: int, target: str = "") -> None:
         self._keep_lease()

@@ -5,6 +5,7 @@ channel, whose every send the test scripts; nothing here touches the network or 
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -458,3 +459,26 @@ def test_notifier_names_the_incident_when_it_is_not_the_current_one(qtbot) -> No
     bare.said.connect(said.append)
     assert bare.delivery_needs_you(facts, current_incident=7) is not None
     assert len(said) == 3 and len(fake.messages) == 2
+
+
+def test_a_long_attempt_says_how_far_it_is_on_its_chip_until_it_is_sent(
+    qtbot, home: Path, alpha: int, launch: WindowFactory
+) -> None:
+    """A site uploading to its target tells each file as it goes up (PartLedger.progress):
+    the chip says "sending 3/3" while the attempt is under way, then the outcome."""
+    with Desk(home) as desk:
+        desk.channels.edit_channel("alpha", {"progress": "3"})
+    release = threading.Event()
+
+    def held() -> None:
+        assert release.wait(timeout=30)
+
+    SCRIPT.sends["alpha"] = [held]
+    window = launch()
+    qtbot.waitUntil(lambda: outstanding(window) == "all deliveries out")
+    publish_by_keyboard(window)
+    qtbot.waitUntil(lambda: chip_says(window, "alpha")[0] == "alpha: sending 3/3")
+    assert chip_state(window, "alpha") is DeliveryState.SENDING
+    release.set()
+    qtbot.waitUntil(lambda: chip_state(window, "alpha") is DeliveryState.SENT, timeout=10_000)
+    qtbot.waitUntil(lambda: chip_says(window, "alpha")[0] == "alpha: sent")

@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
         self.session.bridge.changed.connect(
             self._delivery_changed, Qt.ConnectionType.QueuedConnection
         )
+        self.session.bridge.progressed.connect(
+            self._delivery_progressed, Qt.ConnectionType.QueuedConnection
+        )
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(REFRESH_DELAY_MS)
@@ -329,6 +332,12 @@ class MainWindow(QMainWindow):
         if kept:
             prefix += " (your newer edits stay in the composer)"
         self.follow.watch(published.update_id, prefix, len(published.delivery_ids))
+
+    def _delivery_progressed(self, delivery_id: int, done: int, total: int, what: str) -> None:
+        """A long attempt moved on (a site's files going up to its target): its chip says how
+        far, e.g. "public: sending 12/40"."""
+        if not self._closed:
+            self.view.set_delivery_progress(delivery_id, done, total)
 
     def _delivery_changed(self, delivery_id: int, state_value: str) -> None:
         if self._closed:  # queued before the window closed; the workspace is let go
@@ -403,6 +412,7 @@ class MainWindow(QMainWindow):
         self._refresh_soon.stop()
         self.composer.stop_checks()
         self.session.bridge.changed.disconnect(self._delivery_changed)
+        self.session.bridge.progressed.disconnect(self._delivery_progressed)
         self._closed = True
         super().closeEvent(event)
 

@@ -85,6 +85,7 @@ class DeliveryChip(QLabel):
         self.setContentsMargins(8, 1, 8, 1)
         self._background = QColor()
         self._coloured_as: DeliveryState | None = None
+        self._progress: tuple[int, int] | None = None  # (done, total) of the attempt under way
         self.delivery = delivery
         self.set_delivery(delivery, now)
         self._fix_size()
@@ -95,7 +96,7 @@ class DeliveryChip(QLabel):
         not invalidate its parent's layout): on an incident of 30 updates that relayout, six
         times as six channels finished, stalled the event loop for 70 ms."""
         words = [delivery_label(state) for state in DeliveryState]
-        words += ["retry in 119 s", "retry in 59 min 59 s", "retrying…"]
+        words += ["retry in 119 s", "retry in 59 min 59 s", "retrying…", "sending 9999/9999"]
         metrics = self.fontMetrics()
         margins = self.contentsMargins()
         widest = max(metrics.horizontalAdvance(f"{self.channel_name}: {w}") for w in words)
@@ -141,6 +142,8 @@ class DeliveryChip(QLabel):
         """The delivery as the store has it: state, error, note, next attempt."""
         self.delivery = delivery
         state = delivery.state
+        if state is not DeliveryState.SENDING:
+            self._progress = None
         if state is not self._coloured_as:
             background, foreground = DELIVERY_COLOURS[state]
             self._background = QColor(background)
@@ -162,12 +165,25 @@ class DeliveryChip(QLabel):
         the transition does to a row: nobody holds it, and a retry's time is not known yet."""
         if state is self.delivery.state:
             return
+        self._progress = None  # a new state: what was under way is over
         assumed = replace(self.delivery, state=state, owner=None, next_attempt_at=None)
         self.set_delivery(assumed, now)
 
-    def tick(self, now: datetime) -> None:
+    def set_progress(self, done: int, total: int) -> None:
+        """How far the attempt under way is; said while the delivery is being sent."""
+        self._progress = (done, total)
+        self.tick(None)
+
+    def tick(self, now: datetime | None) -> None:
         """The words only (the countdown moves; colours and tooltip do not)."""
-        text = f"{self.channel_name}: {chip_label(self.delivery, now)}"
+        if self._progress is not None and self.delivery.state is DeliveryState.SENDING:
+            done, total = self._progress
+            said = f"sending {done}/{total}"
+        elif now is None:
+            return
+        else:
+            said = chip_label(self.delivery, now)
+        text = f"{self.channel_name}: {said}"
         if text != self.text():
             self.setText(text)
         reason = delivery_reason(self.delivery)
@@ -410,6 +426,14 @@ class IncidentView(QScrollArea):
         return header
 
     # -- live deliveries ----------------------------------------------------------------------
+
+    def set_delivery_progress(self, delivery_id: int, done: int, total: int) -> bool:
+        """How far a long attempt is; False when this delivery is not on screen."""
+        chip = self._chips.get(delivery_id)
+        if chip is None:
+            return False
+        chip.set_progress(done, total)
+        return True
 
     def set_delivery_state(self, delivery_id: int, state: DeliveryState) -> bool:
         """A live change from the dispatcher; False when this delivery is not on screen."""

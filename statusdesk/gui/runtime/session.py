@@ -33,6 +33,11 @@ class _BridgeRelay:
         if bridge is not None:
             bridge.report(delivery_id, state)
 
+    def progress(self, delivery_id: int, done: int, total: int, what: str) -> None:
+        bridge = self.bridge
+        if bridge is not None:
+            bridge.report_progress(delivery_id, done, total, what)
+
 
 class Session:
     def __init__(
@@ -53,7 +58,13 @@ class Session:
         self.zone: tzinfo = zone or local_zone()
         # May raise WorkspaceError (read-only, locked, damaged): nothing else is started yet.
         try:
-            self.desk = Desk(home, clock=clock, on_delivery_change=self._relay, checked=checked)
+            self.desk = Desk(
+                home,
+                clock=clock,
+                on_delivery_change=self._relay,
+                on_delivery_progress=self._relay.progress,
+                checked=checked,
+            )
         except BaseException:
             self._relay.bridge = None
             raise

@@ -213,6 +213,7 @@ class DeliveryBridge(QObject):
     """The dispatcher's `on_change(delivery_id, state)`, turned into a queued Qt signal."""
 
     changed = Signal(int, str)  # delivery id, DeliveryState value
+    progressed = Signal(int, int, int, str)  # delivery id, done, total, what was just done
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -226,6 +227,13 @@ class DeliveryBridge(QObject):
             if self._closed:
                 return
             self.changed.emit(delivery_id, state.value)
+
+    def report_progress(self, delivery_id: int, done: int, total: int, what: str) -> None:
+        """As `report`, for how far a long attempt is (a site's files uploaded)."""
+        with self._lock:
+            if self._closed:
+                return
+            self.progressed.emit(delivery_id, done, total, what)
 
     def close(self) -> None:
         with self._lock:
