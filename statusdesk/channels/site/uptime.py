@@ -37,6 +37,7 @@ RANK = {
     ComponentStatus.PARTIAL_OUTAGE: 3,
     ComponentStatus.MAJOR_OUTAGE: 4,
 }
+_STATUS = {s.value: s for s in ComponentStatus}
 DOWN = frozenset({ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.MAJOR_OUTAGE})
 
 
@@ -66,17 +67,16 @@ def history(
         for update in listed:
             if not update.published_at:
                 continue
+            listed_changes = changes.get(update.id)
+            if not listed_changes:
+                continue
             at = parse_iso(update.published_at)
-            for change in changes.get(update.id, ()):
+            for change in listed_changes:
                 found.setdefault(int(change["component_id"]), []).append(
-                    Change(
-                        at,
-                        ComponentStatus(change["old_status"]),
-                        ComponentStatus(change["new_status"]),
-                    )
+                    Change(at, _STATUS[change["old_status"]], _STATUS[change["new_status"]])
                 )
-    for listed_changes in found.values():
-        listed_changes.sort(key=lambda c: c.at)  # stable: same-second changes keep their order
+    for component_changes in found.values():
+        component_changes.sort(key=lambda c: c.at)  # stable: same-second changes keep their order
     return found
 
 
@@ -97,23 +97,26 @@ def uptime(
         segments.append((cursor, moment, status))
         status, cursor = change.new, moment
     segments.append((cursor, now, status))
-    shown: list[tuple[date, ComponentStatus | None]] = []
-    for n in range(days):
-        day = first_day + timedelta(days=n)
-        start = datetime.combine(day, datetime.min.time(), tzinfo=now.tzinfo)
-        end = min(start + timedelta(days=1), now)
-        if start + timedelta(days=1) <= tracked_start and created > start:
-            shown.append((day, None))
+    # One pass over the segments (in time order), each marking the days it touches: a build
+    # costs the changes plus the days, not their product.
+    rank: list[int] = [-1] * days  # -1: no data
+    first_tracked = (tracked_start.date() - first_day).days
+    for a, b, s in segments:
+        if b < tracked_start or (a == b and a < tracked_start):
             continue
-        during = [
-            s
-            for a, b, s in segments
-            if (a < end and b > start) or (a == b and start <= a <= end and a >= tracked_start)
-        ]
-        shown.append((day, worst(during) if during else None))
+        start_day = (a.date() - first_day).days
+        # A segment ending exactly at midnight does not touch the day that midnight opens.
+        last = b if b == a or b.time() != datetime.min.time() else b - timedelta(microseconds=1)
+        end_day = (last.date() - first_day).days
+        for n in range(max(start_day, first_tracked, 0), min(end_day, days - 1) + 1):
+            rank[n] = max(rank[n], RANK[s])
+    by_rank = {r: s for s, r in RANK.items()}
+    shown = tuple(
+        (first_day + timedelta(days=n), by_rank[r] if r >= 0 else None) for n, r in enumerate(rank)
+    )
     tick = timedelta(microseconds=1)
     total = (now - tracked_start) // tick
     down = sum((b - a) // tick for a, b, s in segments if s in DOWN)
     # In whole microseconds, so 99.95 % is not shown as 99.94 by a float's rounding.
     percent = (10_000 * (total - down) // total) / 100 if total > 0 else None
-    return Uptime(tuple(shown), percent)
+    return Uptime(shown, percent)
