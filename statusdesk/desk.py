@@ -4,8 +4,9 @@ dispatcher and the clock into one application context, then composes the use cas
 The GUI and the CLI each hold one Desk and call its use cases — `desk.publishing`,
 `desk.maintenance`, `desk.scheduling`, `desk.deliveries`, `desk.channels`, `desk.settings`,
 `desk.templating`, `desk.checks`, `desk.views`, `desk.subscribers`, `desk.drafts`,
-`desk.exports`, `desk.composing`, `desk.previews` (statusdesk/app/) — never the store itself
-(ARCHITECTURE §1). `desk.store` is there for the runner's own loop, tests and benchmarks.
+`desk.exports`, `desk.composing`, `desk.previews`, `desk.components` (statusdesk/app/) — never
+the store itself (ARCHITECTURE §1). `desk.store` is there for the runner's own loop, tests and
+benchmarks.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from statusdesk import private
 from statusdesk.app.channels import ChannelAdmin
 from statusdesk.app.checks import DraftChecks
+from statusdesk.app.components import ComponentAdmin
 from statusdesk.app.compose import Composing
 from statusdesk.app.context import AppContext, ThreadStores
 from statusdesk.app.deliveries import Deliveries
@@ -101,6 +103,7 @@ class Desk:
         self.deliveries = Deliveries(ctx, self.channels)
         self.views = Views(ctx)
         self.subscribers = SubscriberAdmin(ctx)
+        self.components = ComponentAdmin(ctx, self.settings)
         self.drafts = DraftKeeping(ctx)
         self.exports = Exports(ctx)
         self.composing = Composing(ctx, self.checks, self.publishing, self.views)

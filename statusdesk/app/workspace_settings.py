@@ -131,6 +131,11 @@ class WorkspaceSettings:
         with site_build_lock(self.ctx.paths.home):
             return build_site(self.ctx.store, self.ctx.paths.site, self.ctx.clock.now())
 
+    def site_rebuilt(self) -> tuple[Path | None, str]:
+        """Rebuild the page after a change it shows (components, issue #14): the page's
+        folder, or why it was not rebuilt."""
+        return self._site_rebuilt()
+
     def _site_rebuilt(self) -> tuple[Path | None, str]:
         sites = (c for c in self.ctx.store.channels.channels(enabled_only=True) if c.kind == "site")
         if next(sites, None) is None:

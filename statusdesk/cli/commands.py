@@ -10,6 +10,7 @@ from typing import Any
 from statusdesk.app.jsonview import channel_json, incident_json
 from statusdesk.channels.base import ChannelError
 from statusdesk.cli import (
+    commands_components,
     commands_export,
     commands_outbox,
     commands_schedule,
@@ -248,6 +249,7 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
 
 
 HANDLERS = {
+    **commands_components.HANDLERS,
     **commands_export.HANDLERS,
     **commands_outbox.HANDLERS,
     **commands_schedule.HANDLERS,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from statusdesk.cli import inputs
+from statusdesk.cli.parser_components import add_component_parsers
 from statusdesk.cli.parser_export import add_export_parser
 from statusdesk.cli.parser_outbox import add_channel_parsers, add_delivery_parsers, add_run_parser
 from statusdesk.cli.parser_schedule import (
@@ -335,6 +336,7 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
     add_run_parser(sub, handlers, formatter)
     add_update_parsers(sub, handlers, formatter)
     add_subscriber_parsers(sub, handlers, formatter)
+    add_component_parsers(sub, handlers, formatter)
     add_export_parser(sub, handlers, formatter)
 
     site = sub.add_parser(

@@ -129,6 +129,19 @@ class Component:
     position: int = 0
     created_at: str = ""
     updated_at: str = ""
+    group_id: int | None = None
+    description: BilingualText = BilingualText()
+
+
+@dataclass(frozen=True)
+class ComponentGroup:
+    """Components shown together under one bilingual name (Statuspage's component groups).
+    A group has no status of its own: the page shows the worst of its members'."""
+
+    id: int
+    name: BilingualText
+    position: int = 0
+    created_at: str = ""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from statusdesk.core.model import (
     BilingualText,
     Channel,
     Component,
+    ComponentGroup,
     ComponentStatus,
     Delivery,
     DeliveryState,
@@ -126,13 +127,48 @@ class IncidentStore(Protocol):
 
 
 class ComponentStore(Protocol):
-    """Components and the incidents that affect them."""
+    """Components and the incidents that affect them; their names in both languages,
+    descriptions and groups (issue #14). A group goes when its last member leaves; a component
+    the history of an incident names is never removed (`ComponentInUse`)."""
 
     def components(self) -> list[Component]: ...
 
     def component_by_name(self, name: str) -> Component | None: ...
 
     def ensure_component(self, name_en: str, now: str, name_ar: str = "") -> Component: ...
+
+    def component(self, component_id: int) -> Component | None: ...
+
+    def add_component(
+        self,
+        name: BilingualText,
+        now: str,
+        *,
+        description: BilingualText | None = None,
+        group_id: int | None = None,
+        actor: str = "",
+    ) -> Component: ...
+
+    def edit_component(
+        self,
+        component_id: int,
+        now: str,
+        *,
+        name: BilingualText,
+        description: BilingualText,
+        group_id: int | None,
+        actor: str = "",
+    ) -> Component: ...
+
+    def component_references(self, component_id: int) -> list[int]: ...
+
+    def remove_component(self, component_id: int, now: str, *, actor: str = "") -> None: ...
+
+    def groups(self) -> list[ComponentGroup]: ...
+
+    def group_by_name(self, name: str) -> ComponentGroup | None: ...
+
+    def ensure_group(self, name: BilingualText, now: str, *, actor: str = "") -> ComponentGroup: ...
 
     def set_component_status(
         self, component_id: int, status: ComponentStatus, now: str

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from statusdesk.core.model import ComponentStatus, Impact, Incident, Update
+from statusdesk.core.model import Component, ComponentStatus, Impact, Incident, Update
 
 
 @dataclass(frozen=True)
@@ -49,3 +49,13 @@ class SavedDraft:
 # delivery.failed, delivery.skip, delivery.retry, ... Plain tuples: a long incident has tens of
 # thousands.
 DeliveryEvent = tuple[int, str, str, str, str]
+
+
+class ComponentInUse(Exception):
+    """A component the history of incidents names cannot be removed (`incident_ids` do):
+    `ComponentStore.remove_component` refuses it, whatever the backend."""
+
+    def __init__(self, component: Component, incident_ids: list[int]) -> None:
+        super().__init__(f"component {component.name.en!r} is named by incidents {incident_ids}")
+        self.component = component
+        self.incident_ids = incident_ids

@@ -9,6 +9,7 @@ from statusdesk.core.model import (
     BilingualText,
     Channel,
     Component,
+    ComponentGroup,
     ComponentStatus,
     Delivery,
     DeliveryState,
@@ -66,6 +67,17 @@ def component_from_row(row: Row) -> Component:
         position=row["position"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        group_id=row.get("group_id"),
+        description=BilingualText(row.get("description_en") or "", row.get("description_ar") or ""),
+    )
+
+
+def group_from_row(row: Row) -> ComponentGroup:
+    return ComponentGroup(
+        id=row["id"],
+        name=BilingualText(row["name_en"], row["name_ar"]),
+        position=row["position"],
+        created_at=row["created_at"],
     )
 
 

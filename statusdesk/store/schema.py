@@ -221,4 +221,25 @@ UPDATE channel SET settings = json_remove(settings, '$.title_en', '$.title_ar', 
 WHERE kind = 'site' AND json_valid(settings);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
+# Components in both languages, with descriptions and groups (issue #14). A group has its own
+# bilingual name and no status of its own (the page shows the worst of its members, as
+# Statuspage does); a component belongs to at most one. The api/v2 JSON shows a group as
+# Statuspage does: a component entry with `group: true` and its members' ids. A group with no
+# members left is removed by the store, so there is no separate group lifecycle to manage.
+V7 = """
+CREATE TABLE component_group (
+    id INTEGER PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_ar TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX component_group_name_en ON component_group (name_en COLLATE NOCASE);
+ALTER TABLE component ADD COLUMN group_id INTEGER REFERENCES component_group (id)
+    ON DELETE SET NULL;
+ALTER TABLE component ADD COLUMN description_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE component ADD COLUMN description_ar TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)

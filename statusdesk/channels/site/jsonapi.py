@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from statusdesk.channels.site.snapshot import Snapshot
+from statusdesk.channels.site.uptime import worst
 from statusdesk.channels.site.words import INDICATOR, indicator
-from statusdesk.core.model import Incident, IncidentKind
+from statusdesk.core.model import BilingualText, Component, Incident, IncidentKind
 from statusdesk.core.timefmt import iso
 
 PAGE_ID = "statusdesk"
@@ -25,28 +26,72 @@ def _page(snap: Snapshot, lang: str) -> dict[str, Any]:
     }
 
 
+def group_code(group_id: int) -> str:
+    """A group's id in the JSON: groups and components share Statuspage's one id space, and
+    the store numbers them apart, so a group's id says it is one."""
+    return f"group-{group_id}"
+
+
+def _pick(text: BilingualText, lang: str) -> str:
+    return (text.ar or text.en) if lang == "ar" else (text.en or text.ar)
+
+
+def _component(c: Component, lang: str, group_ids: set[int]) -> dict[str, Any]:
+    return {
+        "id": str(c.id),
+        "name": _pick(c.name, lang),
+        "status": c.status.value,
+        "created_at": c.created_at,
+        "updated_at": c.updated_at,
+        "position": c.position + 1,
+        "description": _pick(c.description, lang) or None,
+        "showcase": True,
+        "start_date": c.created_at[:10],
+        "group_id": group_code(c.group_id) if c.group_id in group_ids else None,
+        "page_id": PAGE_ID,
+        "group": False,
+        "only_show_if_degraded": False,
+    }
+
+
 def _components(
     snap: Snapshot, lang: str, ids: tuple[int, ...] | None = None
 ) -> list[dict[str, Any]]:
-    chosen = [c for c in snap.components if ids is None or c.id in ids]
-    return [
-        {
-            "id": str(c.id),
-            "name": (c.name.ar or c.name.en) if lang == "ar" else (c.name.en or c.name.ar),
-            "status": c.status.value,
-            "created_at": c.created_at,
-            "updated_at": c.updated_at,
-            "position": c.position + 1,
-            "description": None,
-            "showcase": True,
-            "start_date": c.created_at[:10],
-            "group_id": None,
-            "page_id": PAGE_ID,
-            "group": False,
-            "only_show_if_degraded": False,
-        }
-        for c in chosen
-    ]
+    """Statuspage's shapes: each component with its `group_id`; with no `ids` (the page's own
+    list), each group too, as Statuspage lists one: `group: true` and its members' ids, the
+    worst status of its members, placed before its first member."""
+    group_ids = {g.id for g in snap.groups}
+    if ids is not None:
+        return [_component(c, lang, group_ids) for c in snap.components if c.id in ids]
+    members: dict[int, list[Component]] = {}
+    for c in snap.components:
+        if c.group_id in group_ids:
+            members.setdefault(c.group_id, []).append(c)
+    groups = {g.id: g for g in snap.groups}
+    listed: list[dict[str, Any]] = []
+    for c in snap.components:
+        if c.group_id in members and members[c.group_id][0] is c:
+            group, inside = groups[c.group_id], members[c.group_id]
+            listed.append(
+                {
+                    "id": group_code(group.id),
+                    "name": _pick(group.name, lang),
+                    "status": worst(m.status for m in inside).value,
+                    "created_at": group.created_at,
+                    "updated_at": max(m.updated_at for m in inside),
+                    "position": c.position + 1,
+                    "description": None,
+                    "showcase": False,
+                    "start_date": None,
+                    "group_id": None,
+                    "page_id": PAGE_ID,
+                    "group": True,
+                    "only_show_if_degraded": False,
+                    "components": [str(m.id) for m in inside],
+                }
+            )
+        listed.append(_component(c, lang, group_ids))
+    return listed
 
 
 def _incident(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
@@ -102,7 +147,7 @@ def _incident(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
 def _component_name(component: Any, lang: str) -> str:
     if component is None:
         return ""
-    return str((component.name.ar or component.name.en) if lang == "ar" else component.name.en)
+    return _pick(component.name, lang)
 
 
 def documents(snap: Snapshot, lang: str) -> dict[str, Any]:

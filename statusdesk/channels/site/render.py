@@ -116,6 +116,12 @@ def context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
 
 def render_page(template: str, snap: Snapshot, lang: str, depth: int, **extra: Any) -> str:
     ctx = context(snap, lang, depth)
+    if template == "index.html.j2":
+        # The component list with groups and 90-day uptime bars (issue #14); it depends on
+        # the build's date: the bars move at midnight UTC.
+        from statusdesk.channels.site.components_view import index_context
+
+        ctx.update(index_context(snap, lang))
     ctx.update(extra)
     return environment(lang, snap.settings.digits).get_template(template).render(ctx)
 

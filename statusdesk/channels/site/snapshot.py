@@ -12,6 +12,7 @@ from statusdesk.core.model import (
     BilingualText,
     Channel,
     Component,
+    ComponentGroup,
     Incident,
     Update,
     UpdateStatus,
@@ -19,7 +20,12 @@ from statusdesk.core.model import (
 from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso
 from statusdesk.store import Store
-from statusdesk.store.rows import component_from_row, incident_from_row, update_from_row
+from statusdesk.store.rows import (
+    component_from_row,
+    group_from_row,
+    incident_from_row,
+    update_from_row,
+)
 
 HISTORY_DAYS = 90
 
@@ -83,6 +89,7 @@ class Snapshot:
     incidents: list[Incident]  # active first, then newest first; history limited to 90 days
     updates: dict[int, list[Update]]  # published only, newest first
     changes: dict[int, list[dict[str, Any]]]  # update id -> component changes
+    groups: tuple[ComponentGroup, ...] = ()  # in page order (issue #14)
 
     def active(self) -> list[Incident]:
         return [i for i in self.incidents if i.is_active]
@@ -95,7 +102,9 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
     since = iso(now - timedelta(days=HISTORY_DAYS))
     site = next((c for c in store.channels.channels() if c.kind == "site"), None)
     components = [
-        replace(component, name=_scrubbed(component.name))
+        replace(
+            component, name=_scrubbed(component.name), description=_scrubbed(component.description)
+        )
         for component in (
             component_from_row(r)
             for r in _rows(store, "SELECT * FROM component ORDER BY position, id")
@@ -125,8 +134,12 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
         replace(incident, title=_scrubbed(incident.title))
         for incident in (incident_from_row(r, tuple(links.get(r["id"], ()))) for r in incident_rows)
     ]
+    groups = tuple(
+        replace(group_from_row(r), name=_scrubbed(BilingualText(r["name_en"], r["name_ar"])))
+        for r in _rows(store, "SELECT * FROM component_group ORDER BY position, id")
+    )
     return Snapshot(
-        now, Settings.from_workspace(store, site), components, incidents, updates, changes
+        now, Settings.from_workspace(store, site), components, incidents, updates, changes, groups
     )
 
 
