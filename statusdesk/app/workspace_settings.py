@@ -131,6 +131,11 @@ class WorkspaceSettings:
         with site_build_lock(self.ctx.paths.home):
             return build_site(self.ctx.store, self.ctx.paths.site, self.ctx.clock.now())
 
+    def site_rebuilt(self) -> tuple[Path | None, str]:
+        """The page rebuilt when an enabled site channel publishes it; else why not (what a
+        settings change or a postmortem does)."""
+        return self._site_rebuilt()
+
     def _site_rebuilt(self) -> tuple[Path | None, str]:
         sites = (c for c in self.ctx.store.channels.channels(enabled_only=True) if c.kind == "site")
         if next(sites, None) is None:

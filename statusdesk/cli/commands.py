@@ -12,6 +12,7 @@ from statusdesk.channels.base import ChannelError
 from statusdesk.cli import (
     commands_export,
     commands_outbox,
+    commands_page,
     commands_schedule,
     commands_settings,
     commands_subscribers,
@@ -45,6 +46,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         dispatch=not args.no_wait,
         anyway=args.anyway,
         skip_reason=args.skip_reason,
+        started_at=commands_page.started_at(desk, args),
     )
     if not args.json:
         out(str(published.incident_id))  # first, alone: scripts read it before we wait
@@ -249,6 +251,7 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
 
 HANDLERS = {
     **commands_export.HANDLERS,
+    **commands_page.HANDLERS,
     **commands_outbox.HANDLERS,
     **commands_schedule.HANDLERS,
     **commands_settings.HANDLERS,

@@ -221,4 +221,22 @@ UPDATE channel SET settings = json_remove(settings, '$.title_en', '$.title_ar', 
 WHERE kind = 'site' AND json_valid(settings);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
+# A resolved incident's bilingual postmortem (issue #14): one per incident, shown on its page,
+# in the feeds and as Statuspage's `postmortem_body`. `published_at` is when it first went up
+# (Statuspage's postmortem_published_at), `updated_at` its last rewrite. Its own table rather
+# than columns of `incident`: most incidents never have one, and the page reads them all in
+# one query.
+V8 = """
+CREATE TABLE postmortem (
+    incident_id INTEGER PRIMARY KEY REFERENCES incident (id) ON DELETE CASCADE,
+    body_en TEXT NOT NULL,
+    body_ar TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    published_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+# V7 (components' Arabic names and groups) lands from its own branch: it goes between V6 and
+# V8, so each keeps its number (entry N brings the database to version N).
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V8)

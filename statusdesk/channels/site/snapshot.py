@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,13 +14,19 @@ from statusdesk.core.model import (
     Channel,
     Component,
     Incident,
+    Postmortem,
     Update,
     UpdateStatus,
 )
 from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso
 from statusdesk.store import Store
-from statusdesk.store.rows import component_from_row, incident_from_row, update_from_row
+from statusdesk.store.rows import (
+    component_from_row,
+    incident_from_row,
+    postmortem_from_row,
+    update_from_row,
+)
 
 HISTORY_DAYS = 90
 
@@ -43,6 +50,11 @@ class Settings:
     title_ar: str = workspace_settings.BY_KEY[workspace_settings.SITE_TITLE_AR].default
     base_url: str = ""
     digits: str = "latn"
+    logo_en: str = ""
+    logo_ar: str = ""
+    home_url: str = ""
+    subscribe_url: str = ""
+    zone: str = "UTC"  # the zone the page shows its times in (site.timezone)
 
     @classmethod
     def from_channel(cls, channel: Channel | None) -> Settings:
@@ -67,11 +79,17 @@ class Settings:
             key: settings.stored(store.settings, key)
             for key in (settings.SITE_TITLE_EN, settings.SITE_TITLE_AR, settings.DIGITS)
         }
+        value = functools.partial(settings.value, store.settings)
         return cls(
             title_en=chosen[settings.SITE_TITLE_EN] or legacy.title_en,
             title_ar=chosen[settings.SITE_TITLE_AR] or legacy.title_ar,
             base_url=legacy.base_url,
             digits=chosen[settings.DIGITS] or legacy.digits,
+            logo_en=value(settings.SITE_LOGO_EN),
+            logo_ar=value(settings.SITE_LOGO_AR),
+            home_url=value(settings.SITE_HOME_URL),
+            subscribe_url=value(settings.SITE_SUBSCRIBE_URL),
+            zone=value(settings.SITE_ZONE),
         )
 
 
@@ -83,6 +101,7 @@ class Snapshot:
     incidents: list[Incident]  # active first, then newest first; history limited to 90 days
     updates: dict[int, list[Update]]  # published only, newest first
     changes: dict[int, list[dict[str, Any]]]  # update id -> component changes
+    postmortems: dict[int, Postmortem] = field(default_factory=dict)  # by incident id
 
     def active(self) -> list[Incident]:
         return [i for i in self.incidents if i.is_active]
@@ -125,8 +144,27 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
         replace(incident, title=_scrubbed(incident.title))
         for incident in (incident_from_row(r, tuple(links.get(r["id"], ()))) for r in incident_rows)
     ]
+    postmortems = {
+        p.incident_id: replace(p, body=_scrubbed(p.body), author=scrub(p.author))
+        for p in (
+            postmortem_from_row(r)
+            for r in _rows(
+                store,
+                "SELECT p.* FROM postmortem p JOIN incident i ON i.id = p.incident_id "
+                "WHERE i.resolved_at IS NULL OR i.resolved_at >= ?",
+                (since,),
+            )
+        )
+        if p.incident_id in updates
+    }
     return Snapshot(
-        now, Settings.from_workspace(store, site), components, incidents, updates, changes
+        now,
+        Settings.from_workspace(store, site),
+        components,
+        incidents,
+        updates,
+        changes,
+        postmortems,
     )
 
 
