@@ -140,10 +140,10 @@ def test_a_backdated_incident_shows_when_it_began(page: Page) -> None:
 def test_the_postmortem_on_its_page_and_linked_from_the_index(page: Page) -> None:
     html = read(page.site, "incidents", f"{page.resolved}.html")
     assert f'<section class="postmortem" id="postmortem-{page.resolved}">' in html
-    assert "<h4>Postmortem</h4>" in html
+    assert "<h3>Postmortem</h3>" in html
     assert "What happened: a failed database node.\n\nWhat we changed" in html
     ar = read(page.site, "ar", "incidents", f"{page.resolved}.html")
-    assert "<h4>تقرير ما بعد الحادثة</h4>" in ar and PM_AR.split("\n")[0] in ar
+    assert "<h3>تقرير ما بعد الحادثة</h3>" in ar and PM_AR.split("\n")[0] in ar
     index = read(page.site, "index.html")
     link = f'href="incidents/{page.resolved}.html#postmortem-{page.resolved}">Postmortem</a>'
     assert link in index and "automatic failover" not in index
