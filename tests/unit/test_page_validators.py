@@ -8,7 +8,7 @@ Indic digits and a public base_url.
   Java runtime) over every page, errors only; and html5lib's strict parser (the WHATWG parsing
   algorithm; any parse error fails), which needs no Java. Plus what neither checks: every
   relative link and stylesheet points at a file the build wrote, ids are unique per page.
-- Atom: RFC 4287's RELAX NG schema (tests/data/atom.rng, from the RFC's Appendix B) through
+- Atom: RFC 4287's RELAX NG schema (tests/conformance/atom-rfc4287/, the RFC's Appendix B) through
   lxml; the RFC's prose rules the schema cannot say (§4.1.1, 4.1.2: author, alternate link or
   content, unique absolute ids); and feedparser's `bozo` flag (what feed readers see).
 """
@@ -33,7 +33,7 @@ from tests.conftest import need
 from tests.unit.page_support import Page, build_page, every_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-RNG = Path(__file__).resolve().parents[1] / "data" / "atom.rng"
+RNG = Path(__file__).resolve().parents[1] / "conformance" / "atom-rfc4287" / "atom.rng"
 # Where .ci/run puts the Nu checker (npm's vnu-jar); STATUSDESK_VNU_JAR names another.
 VNU_CACHE = Path.home() / ".cache" / "statusdesk-ci" / "node_modules" / "vnu-jar" / "build"
 
