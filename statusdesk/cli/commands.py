@@ -132,6 +132,15 @@ def _components(detail: dict[str, Any]) -> str:
     return ", ".join(named) or NONE
 
 
+def _postmortem_lines(postmortem: dict[str, Any] | None) -> list[str]:
+    if not postmortem:
+        return []
+    return [
+        f"  postmortem: published {postmortem['published_at']} · updated "
+        f"{postmortem['updated_at']} · by {postmortem['author'] or NONE}"
+    ]
+
+
 def _show_lines(detail: dict[str, Any]) -> list[str]:
     titles = " · ".join(t for t in (detail["title_en"], detail["title_ar"]) if t)
     lines = [
@@ -140,6 +149,7 @@ def _show_lines(detail: dict[str, Any]) -> list[str]:
         f"started {detail['started_at']} · resolved {detail['resolved_at'] or NONE}",
         f"  next update due: {detail['next_update_due'] or NONE}",
         f"  components: {_components(detail)}",
+        *_postmortem_lines(detail.get("postmortem")),
         "",
         f"Updates ({len(detail['updates'])}, oldest first):",
     ]

@@ -101,6 +101,10 @@ def test_a_postmortem_is_kept_shown_and_rewritten_keeping_its_first_publication(
             e for e in desk.store.audit.events(incident) if e["kind"] == "incident.postmortem"
         ]
         assert len(recorded) == 2
+    detail = show(capsys, probes, incident)["postmortem"]
+    assert isinstance(detail, dict) and detail["body_en"].startswith("Revised: ")
+    shown_text = cli(capsys, probes, "incident", "show", str(incident)).stdout
+    assert f"postmortem: published {kept['published_at']}" in shown_text
     data = json.loads((probes / "site" / "api" / "v2" / "incidents.json").read_text())
     (shown,) = [i for i in data["incidents"] if i["id"] == str(incident)]
     assert shown["postmortem_body"].startswith("Revised: ")
