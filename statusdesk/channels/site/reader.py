@@ -50,9 +50,12 @@ IMPACT = {
 }
 
 
-def incident_facts(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
+def incident_facts(
+    snap: Snapshot, incident: Incident, lang: str, by_id: dict[int, Component] | None = None
+) -> dict[str, Any]:
     """One incident's facts as its block shows them."""
-    by_id = {c.id: c for c in snap.components}
+    if by_id is None:
+        by_id = {c.id: c for c in snap.components}
     affected: list[Component] = [by_id[i] for i in incident.component_ids if i in by_id]
     return {
         "impact": IMPACT[lang][incident.impact.value],
@@ -88,8 +91,14 @@ def page_context(snap: Snapshot, lang: str, root: str) -> dict[str, Any]:
         "subscribe_url": s.subscribe_url,
         "feeds": feeds,
         "zone": s.zone,
-        "facts": {i.id: incident_facts(snap, i, lang) for i in snap.incidents},
     }
+
+
+def all_facts(snap: Snapshot, lang: str) -> dict[int, dict[str, Any]]:
+    """Every listed incident's facts (the index pages and the feeds); an incident's own page
+    gets only its own (render.render_page), so a build stays linear in incidents."""
+    by_id = {c.id: c for c in snap.components}
+    return {i.id: incident_facts(snap, i, lang, by_id) for i in snap.incidents}
 
 
 def feed_ids(snap: Snapshot, lang: str) -> tuple[str, dict[int, str]]:

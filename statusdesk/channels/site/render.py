@@ -150,9 +150,13 @@ def render_page(template: str, snap: Snapshot, lang: str, depth: int, **extra: A
     ctx = context(snap, lang, depth)
     ctx.update(extra)
     incident = extra.get("incident")
-    if incident is not None:
-        # An incident's page shows its own facts only (its postmortem, affected components).
-        ctx["facts"] = {incident.id: reader.incident_facts(snap, incident, lang)}
+    # An incident's page shows its own facts only (its postmortem, affected components); the
+    # index shows every listed incident's.
+    ctx["facts"] = (
+        {incident.id: reader.incident_facts(snap, incident, lang)}
+        if incident is not None
+        else reader.all_facts(snap, lang)
+    )
     env = environment(lang, snap.settings.digits, snap.settings.zone)
     return env.get_template(template).render(ctx)
 
@@ -169,6 +173,7 @@ def render_atom(snap: Snapshot, lang: str) -> str:
         feed_id=feed_id,
         entry_ids=entry_ids,
         entry_updated=reader.entry_updated(snap),
+        facts=reader.all_facts(snap, lang),
         now_iso=iso(snap.now),
         incidents=snap.incidents,
     )
