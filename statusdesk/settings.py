@@ -110,6 +110,8 @@ def _web_address(text: str, *, mailto: bool = False) -> str:
         return text
     if scheme not in ("http", "https") or not parsed.hostname:
         raise ValueError("not an address")
+    if parsed.username is not None or parsed.password is not None:
+        raise ValueError("a login in an address the public page shows")  # it would be public
     return text
 
 
@@ -144,7 +146,7 @@ class Setting:
             ) from None
 
 
-_URL_WORDS = "an http:// or https:// address (empty for none)"
+_URL_WORDS = "an http:// or https:// address without a login in it (empty for none)"
 
 # fmt: off
 SETTINGS: tuple[Setting, ...] = (

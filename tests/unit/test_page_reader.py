@@ -228,6 +228,7 @@ def test_the_json_carries_the_postmortem_zone_and_absolute_urls(page: Page, desk
         ("site.home_url", "https://"),
         ("site.home_url", "https://exa mple.com/"),
         ("site.logo_en", "mailto:a@example.com"),  # a logo is an image, not an address
+        ("site.logo_en", "https://user:secret@cdn.example.com/logo.svg"),  # would be public
         ("site.subscribe_url", "javascript:alert(1)"),
         ("site.subscribe_url", "mailto:nobody"),
         ("site.timezone", "Mars/Olympus"),
@@ -268,3 +269,17 @@ def test_every_new_setting_shows_on_the_page() -> None:
         registry.SITE_ZONE,
     ):
         assert registry.BY_KEY[key].affects_site
+
+
+def test_the_cli_refuses_a_script_address_with_what_it_takes(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.test_cli_support import call
+
+    refused = call(capsys, "--home", str(home), "setting", "set", "site.logo_en", "javascript:x")
+    assert refused.code == 3
+    assert "'javascript:x' is not a value of site.logo_en" in refused.stderr
+    assert "an http:// or https:// address without a login in it" in refused.stderr
+    kept = call(capsys, "--home", str(home), "setting", "set", "site.home_url", HOME_URL)
+    assert kept.code == 0, kept.stderr
+    assert HOME_URL in (home / "site" / "index.html").read_text(encoding="utf-8")
