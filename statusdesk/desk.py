@@ -24,6 +24,7 @@ from statusdesk.app.deliveries import Deliveries
 from statusdesk.app.drafts import DraftKeeping
 from statusdesk.app.exports import Exports
 from statusdesk.app.maintenance import Maintenance
+from statusdesk.app.postmortems import Postmortems
 from statusdesk.app.previews import Previews
 from statusdesk.app.publishing import Publishing
 from statusdesk.app.scheduling import Scheduling
@@ -97,6 +98,7 @@ class Desk:
         self.checks = DraftChecks(ctx)
         self.templating = Templating(ctx)
         self.publishing = Publishing(ctx, self.checks, self.templating, self.settings)
+        self.postmortems = Postmortems(ctx, self.settings)
         self.maintenance = Maintenance(ctx, self.checks, self.templating, self.settings)
         self.scheduling = Scheduling(ctx, self.checks, self.settings)
         self.channels = ChannelAdmin(ctx)

@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from statusdesk.core.text.sanitize import normalize
@@ -28,8 +29,14 @@ ZONE = "display.timezone"  # scheduling/compose.py ZONE_SETTING
 DIGITS = "display.digits"  # scheduling/compose.py DIGITS_SETTING
 SITE_TITLE_EN = "site.title_en"
 SITE_TITLE_AR = "site.title_ar"
+SITE_LOGO_EN = "site.logo_en"
+SITE_LOGO_AR = "site.logo_ar"
+SITE_HOME_URL = "site.home_url"
+SITE_SUBSCRIBE_URL = "site.subscribe_url"
+SITE_ZONE = "site.timezone"
 
 MAX_TITLE = 80
+MAX_URL = 2000
 # The next-update cadence's default and bounds; scheduling/promise.py takes them from here (this
 # module sits below every layer that reads a setting: it needs only core).
 DEFAULT_CADENCE_MIN = 30
@@ -87,6 +94,35 @@ def _title(text: str) -> str:
     return text
 
 
+def _web_address(text: str, *, mailto: bool = False) -> str:
+    """An absolute http(s) address (or, with `mailto`, a mailto: one) the public page links to;
+    empty for none. Anything else (javascript:, data:, a relative path) is refused: the page
+    would run or hide it."""
+    if not text:
+        return ""
+    if len(text) > MAX_URL or any(ord(ch) <= 32 or ord(ch) == 127 for ch in text):
+        raise ValueError("not an address")
+    parsed = urlsplit(text)
+    scheme = parsed.scheme.lower()
+    if mailto and scheme == "mailto":
+        if "@" not in parsed.path or parsed.path.startswith("@") or parsed.path.endswith("@"):
+            raise ValueError("not an address")
+        return text
+    if scheme not in ("http", "https") or not parsed.hostname:
+        raise ValueError("not an address")
+    if parsed.username is not None or parsed.password is not None:
+        raise ValueError("a login in an address the public page shows")  # it would be public
+    return text
+
+
+def _url(text: str) -> str:
+    return _web_address(text)
+
+
+def _url_or_mailto(text: str) -> str:
+    return _web_address(text, mailto=True)
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -109,6 +145,8 @@ class Setting:
                 self.key, f"{value!r} is not a value of {self.key}: it takes {self.allowed}."
             ) from None
 
+
+_URL_WORDS = "an http:// or https:// address without a login in it (empty for none)"
 
 # fmt: off
 SETTINGS: tuple[Setting, ...] = (
@@ -145,6 +183,31 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(SITE_TITLE_AR, "Status page name (Arabic)",
             "The status page's name in Arabic: the Arabic page's title, heading, feed and JSON.",
             "حالة الخدمة", f"one line of text, 1 to {MAX_TITLE} characters", _title,
+            affects_site=True),
+    # A logo is an address the page links to, not a file copied into the site: the company's
+    # logo already lives on its web server or CDN, the page stays text that every publish
+    # target uploads as is, and nothing on the communicator's disk must be found again later.
+    Setting(SITE_LOGO_EN, "Logo (English page)",
+            "The address of the logo shown before the English page's name (its alt text is the "
+            "name); empty: no logo.",
+            "", _URL_WORDS, _url, affects_site=True),
+    Setting(SITE_LOGO_AR, "Logo (Arabic page)",
+            "The address of the logo shown before the Arabic page's name; empty: the English "
+            "page's logo.",
+            "", _URL_WORDS, _url, affects_site=True),
+    Setting(SITE_HOME_URL, "Company website",
+            "The company's own site, linked from the status page's footer; empty: no link.",
+            "", _URL_WORDS, _url, affects_site=True),
+    Setting(SITE_SUBSCRIBE_URL, "Subscribe by email",
+            "Where the page's 'Subscribe by email' link goes: a sign-up page (https://…) or "
+            "mailto:address; empty: the page offers only its Atom feeds.",
+            "", f"{_URL_WORDS}, or mailto:someone@example.com", _url_or_mailto,
+            affects_site=True),
+    Setting(SITE_ZONE, "Status page time zone",
+            "The zone the status page shows its times in (started, updates, next update, a "
+            "maintenance's window), each followed by the zone's abbreviation; feeds and JSON "
+            "stay in UTC.",
+            "UTC", "an IANA zone name such as UTC, Asia/Riyadh or Europe/London", _zone,
             affects_site=True),
 )
 # fmt: on

@@ -152,6 +152,41 @@ class DraftChecks:
             window_end=window_end,
         )
 
+    def started_problems(
+        self, started: datetime | None, first_update: datetime | None, window_start: str | None
+    ) -> list[Problem]:
+        """A backdated start (`--started-at`) that is ahead of now or of the first update, or
+        given to a maintenance whose window says when it starts."""
+        if started is None:
+            return []
+        if window_start is not None:
+            return [
+                Problem(
+                    "started_at",
+                    "A maintenance with a window begins at its window's start; leave out the "
+                    "start time (or change --window-start).",
+                )
+            ]
+        now = self.ctx.clock.now()
+        if started > now:
+            return [
+                Problem(
+                    "started_at",
+                    f"The start time {iso(started)} is ahead of now ({iso(now)}): an incident "
+                    "cannot have begun in the future. Give the time it began, or leave it out.",
+                )
+            ]
+        if first_update is not None and started > first_update:
+            return [
+                Problem(
+                    "started_at",
+                    f"The start time {iso(started)} is after the first update "
+                    f"({iso(first_update)}): an incident begins before anything is said "
+                    "about it.",
+                )
+            ]
+        return []
+
     def timing_problems(self, at: datetime | None, cadence_min: int) -> list[Problem]:
         """A scheduled time that has passed, a cadence out of bounds."""
         problems = []

@@ -29,7 +29,7 @@ from statusdesk.core.model import (
     blocking,
 )
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.timefmt import iso
+from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.core.validation import title_problems
 from statusdesk.delivery import outbox
 from statusdesk.delivery.outbox import LeftOut, Published
@@ -53,6 +53,7 @@ class Checked:
     window_start: str | None = None
     window_end: str | None = None
     templated: bool = False
+    started_at: str | None = None  # a new incident begun before now (backdated), else None
 
     @property
     def blocking(self) -> list[Problem]:
@@ -91,9 +92,11 @@ class Publishing:
         eta: datetime | None = None,
         anyway: bool = True,
         skip_reason: str | None = None,
+        started_at: datetime | None = None,
     ) -> Published:
         """A new incident with its first update: published now, or (`scheduled_for`) stored to
-        go out then. `template` fills the languages the draft leaves empty. `cadence_min`:
+        go out then. `started_at`: when it really began (backdating), not after now nor after
+        its first update. `template` fills the languages the draft leaves empty. `cadence_min`:
         default, the workspace's setting incident.cadence_minutes. Without `anyway`,
         English/Arabic disagreements refuse it. Enabled channels left out of `channel_names`
         need `skip_reason` and get a `skipped` delivery with it."""
@@ -110,6 +113,7 @@ class Publishing:
             template=template,
             eta=eta,
             skip_reason=skip_reason,
+            started_at=started_at,
         )
         return self.commit(checked, anyway=anyway, dispatch=dispatch)
 
@@ -160,16 +164,19 @@ class Publishing:
         template: str | None = None,
         eta: datetime | None = None,
         skip_reason: str | None = None,
+        started_at: datetime | None = None,
     ) -> Checked:
         """A new incident's first update, cleaned and checked once (see open_incident)."""
         if cadence_min is None:
             cadence_min = self.settings.default_cadence()
         title = clean_text(title)
+        began = iso(started_at) if started_at is not None else None
         provisional = self.checks.provisional_incident(
             title,
             kind,
             incident_id=self.ctx.store.incidents.next_incident_id() if template else 0,
             cadence_min=cadence_min,
+            started_at=began,
             window_start=window_start,
             window_end=window_end,
         )
@@ -181,7 +188,10 @@ class Publishing:
             scheduled_for=scheduled_for,
             template=template,
             eta=eta,
-            first=title_problems(title),
+            first=[
+                *title_problems(title),
+                *self.checks.started_problems(started_at, scheduled_for, window_start),
+            ],
         )
         return Checked(
             draft=draft,
@@ -197,6 +207,7 @@ class Publishing:
             window_start=window_start,
             window_end=window_end,
             templated=bool(template),
+            started_at=began,
         )
 
     def check_update(
@@ -308,6 +319,7 @@ class Publishing:
                 window_end=checked.window_end,
                 scheduled_for=checked.scheduled_for,
                 skip_reason=reason,
+                started_at=parse_iso(checked.started_at) if checked.started_at else None,
             )
             # Still checked as the incident it was going to be ({incident_url} was filled).
             return replace(again, incident=checked.incident, templated=checked.templated)
@@ -332,6 +344,7 @@ class Publishing:
             draft=draft,
             channel_ids=[c.id for c in channels],
             now=self.ctx.now(),
+            started_at=checked.started_at,
             cadence_min=checked.cadence_min,
             window_start=checked.window_start,
             window_end=checked.window_end,

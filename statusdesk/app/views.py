@@ -93,6 +93,18 @@ class Views:
         silence = channel_silence(updates, deliveries, channels)
         detail["silence"] = silence_json(silence)
         detail["parity"] = parity_json(silence, channel_parity(updates, deliveries, channels))
+        postmortem = store.incidents.postmortem(incident_id)
+        detail["postmortem"] = (
+            None
+            if postmortem is None
+            else {
+                "body_en": postmortem.body.en,
+                "body_ar": postmortem.body.ar,
+                "author": postmortem.author,
+                "published_at": postmortem.published_at,
+                "updated_at": postmortem.updated_at,
+            }
+        )
         return detail
 
     def deliveries_view(self, incident_id: int) -> list[dict[str, Any]]:

@@ -132,8 +132,8 @@ class WorkspaceSettings:
             return build_site(self.ctx.store, self.ctx.paths.site, self.ctx.clock.now())
 
     def site_rebuilt(self) -> tuple[Path | None, str]:
-        """Rebuild the page after a change it shows (components, issue #14): the page's
-        folder, or why it was not rebuilt."""
+        """The page rebuilt when an enabled site channel publishes it; else why not (what a
+        settings change, a component change or a postmortem does)."""
         return self._site_rebuilt()
 
     def _site_rebuilt(self) -> tuple[Path | None, str]:

@@ -24,6 +24,7 @@ from statusdesk.channels.base import (
     Rendered,
     RenderedPart,
 )
+from statusdesk.channels.site import links
 from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
@@ -87,9 +88,12 @@ class WebhookChannel:
 
     def payload(self, update: Update, incident: Incident) -> dict[str, Any]:
         languages = self._languages(update)
+        # The incident's page on the public status page, per language, when it has an address.
+        base = links.read_base_url(self.context.open_store)
+        urls = {lang: links.incident_url(base, incident.id, lang) for lang in languages}
         if self.config.settings.get("format", "statusdesk") == "slack":
-            return {"text": self._slack_text(update, incident, languages)}
-        return {
+            return {"text": self._slack_text(update, incident, languages, urls if base else {})}
+        body: dict[str, Any] = {
             "event": "incident.update",
             "incident": {
                 "id": incident.id,
@@ -112,15 +116,21 @@ class WebhookChannel:
             },
             "languages": languages,
         }
+        if base:
+            body["incident"]["url"] = urls
+        return body
 
-    def _slack_text(self, update: Update, incident: Incident, languages: list[str]) -> str:
+    def _slack_text(
+        self, update: Update, incident: Incident, languages: list[str], urls: dict[str, str]
+    ) -> str:
         state = update.state.value.replace("_", " ").capitalize()
         blocks = []
         for lang in languages:
             title = incident.title.get(lang) or incident.title.en or incident.title.ar
-            blocks.append(
-                f"*[{state}] {slack_escape(title)}*\n{slack_escape(update.body.get(lang))}"
-            )
+            block = f"*[{state}] {slack_escape(title)}*\n{slack_escape(update.body.get(lang))}"
+            if urls.get(lang):
+                block += f"\n<{urls[lang]}>"
+            blocks.append(block)
         return "\n\n".join(blocks)
 
     def render(self, update: Update, incident: Incident) -> Rendered:

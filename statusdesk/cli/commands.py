@@ -13,6 +13,7 @@ from statusdesk.cli import (
     commands_components,
     commands_export,
     commands_outbox,
+    commands_page,
     commands_schedule,
     commands_settings,
     commands_subscribers,
@@ -46,6 +47,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         dispatch=not args.no_wait,
         anyway=args.anyway,
         skip_reason=args.skip_reason,
+        started_at=commands_page.started_at(desk, args),
     )
     if not args.json:
         out(str(published.incident_id))  # first, alone: scripts read it before we wait
@@ -131,6 +133,15 @@ def _components(detail: dict[str, Any]) -> str:
     return ", ".join(named) or NONE
 
 
+def _postmortem_lines(postmortem: dict[str, Any] | None) -> list[str]:
+    if not postmortem:
+        return []
+    return [
+        f"  postmortem: published {postmortem['published_at']} · updated "
+        f"{postmortem['updated_at']} · by {postmortem['author'] or NONE}"
+    ]
+
+
 def _show_lines(detail: dict[str, Any]) -> list[str]:
     titles = " · ".join(t for t in (detail["title_en"], detail["title_ar"]) if t)
     lines = [
@@ -139,6 +150,7 @@ def _show_lines(detail: dict[str, Any]) -> list[str]:
         f"started {detail['started_at']} · resolved {detail['resolved_at'] or NONE}",
         f"  next update due: {detail['next_update_due'] or NONE}",
         f"  components: {_components(detail)}",
+        *_postmortem_lines(detail.get("postmortem")),
         "",
         f"Updates ({len(detail['updates'])}, oldest first):",
     ]
@@ -251,6 +263,7 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
 HANDLERS = {
     **commands_components.HANDLERS,
     **commands_export.HANDLERS,
+    **commands_page.HANDLERS,
     **commands_outbox.HANDLERS,
     **commands_schedule.HANDLERS,
     **commands_settings.HANDLERS,

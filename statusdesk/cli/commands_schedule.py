@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from statusdesk.app.jsonview import pending_update_json
-from statusdesk.cli import output, publishing
+from statusdesk.cli import commands_page, output, publishing
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, out, print_json
 from statusdesk.core.model import (
@@ -128,6 +128,7 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
         eta=eta.at if eta else None,
         anyway=args.anyway,
         skip_reason=args.skip_reason,
+        started_at=commands_page.started_at(desk, args),
     )
     if not args.json:
         out(str(published.incident_id))
@@ -139,6 +140,10 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
 def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> int:
     if kind is not IncidentKind.MAINTENANCE:
         raise CliError("--window-start/--window-end are for --kind maintenance.")
+    if getattr(args, "started_at", None) is not None:
+        raise CliError(
+            "a maintenance with a window begins at its window's start; leave out --started-at."
+        )
     if args.window_start is None or args.window_end is None:
         raise CliError("--window-start and --window-end go together: give both.")
     if args.state not in (None, IncidentState.SCHEDULED.value):

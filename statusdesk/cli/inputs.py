@@ -127,27 +127,32 @@ def decode_text(data: bytes, where: str) -> str:
         ) from None
 
 
-def _read_limited(stream: BinaryIO, where: str) -> bytes:
-    data = stream.read(MAX_BODY_BYTES + 1)
-    if len(data) > MAX_BODY_BYTES:
+def _read_limited(stream: BinaryIO, where: str, max_chars: int = MAX_BODY_CHARS) -> bytes:
+    limit = max_chars * 4
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        what = "an update" if max_chars == MAX_BODY_CHARS else "it"
         raise CliError(
-            f"{where} holds more than {MAX_BODY_BYTES:,} bytes, more than the limit of "
-            f"{MAX_BODY_CHARS:,} characters for an update can take. Shorten it or link to a "
+            f"{where} holds more than {limit:,} bytes, more than the limit of "
+            f"{max_chars:,} characters {what} can take. Shorten it or link to a "
             "longer write-up."
         )
     return data
 
 
-def read_body_file(path: str, option: str, stdin: BinaryIO | None = None) -> str:
-    """The text of `--en-file`/`--ar-file`: a file, or standard input for `-`."""
+def read_body_file(
+    path: str, option: str, stdin: BinaryIO | None = None, *, max_chars: int = MAX_BODY_CHARS
+) -> str:
+    """The text of `--en-file`/`--ar-file`: a file, or standard input for `-`; refused beyond
+    what `max_chars` characters can take (4 bytes each)."""
     if path == STDIN:
         where = f"{option} - (standard input)"
         source = stdin if stdin is not None else sys.stdin.buffer
-        return decode_text(_read_limited(source, where), where)
+        return decode_text(_read_limited(source, where, max_chars), where)
     where = f"{option} {path}"
     try:
         with Path(path).open("rb") as handle:
-            data = _read_limited(handle, where)
+            data = _read_limited(handle, where, max_chars)
     except OSError as exc:
         raise CliError(f"{where}: cannot read it ({exc.strerror or exc}).") from None
     return decode_text(data, where)

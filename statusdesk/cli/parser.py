@@ -10,6 +10,7 @@ from statusdesk.cli import inputs
 from statusdesk.cli.parser_components import add_component_parsers
 from statusdesk.cli.parser_export import add_export_parser
 from statusdesk.cli.parser_outbox import add_channel_parsers, add_delivery_parsers, add_run_parser
+from statusdesk.cli.parser_page import add_postmortem_parser
 from statusdesk.cli.parser_schedule import (
     SCHEDULE_EPILOG,
     add_scheduling_options,
@@ -230,6 +231,14 @@ def _incident_parsers(
         metavar="S",
         help=f"the state it opens in (default: the kind's first state). {STATES_HELP}",
     )
+    title.add_argument(
+        "--started-at",
+        metavar="WHEN",
+        help="when the incident really began, if before now (backdating): an ISO date-time "
+        '(2026-03-29T14:30, with or without an offset), "14:30" (today, or yesterday if '
+        'that is ahead), "yesterday 23:10" or "40m ago"; shown on the status page and '
+        "used by the timeline's metrics. Default: now",
+    )
     _publishing_options(opened)
     add_scheduling_options(opened, opening=True)
     _json_option(opened, "the new incident (with its update and deliveries)")
@@ -279,6 +288,7 @@ def _incident_parsers(
     add_scheduling_options(updated, opening=False)
     _json_option(updated, "the new update (with its deliveries)")
     updated.set_defaults(handler=handlers["incident update"])
+    add_postmortem_parser(verbs, handlers["incident postmortem"], formatter)
 
 
 def build_parser(handlers: dict[str, Handler], version: str) -> argparse.ArgumentParser:

@@ -180,6 +180,18 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Postmortem:
+    """A resolved incident's write-up, in both languages. `published_at`: when it first went
+    up; `updated_at`: its latest rewrite."""
+
+    incident_id: int
+    body: BilingualText
+    author: str
+    published_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
 class Channel:
     id: int
     kind: str

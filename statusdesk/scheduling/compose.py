@@ -14,6 +14,7 @@ from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from statusdesk import settings
+from statusdesk.channels.site import links
 from statusdesk.core.model import BilingualText, Incident, IncidentState
 from statusdesk.core.promise import promised_due
 from statusdesk.core.timefmt import parse_iso
@@ -47,12 +48,11 @@ def digits(store: Store) -> str:
 
 def incident_url(store: Store, incident_id: int) -> BilingualText | None:
     """The incident's page on the public status page, per language, if it has an address."""
-    site = next((c for c in store.channels.channels() if c.kind == "site"), None)
-    base = str(site.settings.get("base_url") or "").rstrip("/") if site else ""
+    base = links.site_base_url(store)
     if not base:
         return None
     return BilingualText(
-        f"{base}/incidents/{incident_id}.html", f"{base}/ar/incidents/{incident_id}.html"
+        links.incident_url(base, incident_id, "en"), links.incident_url(base, incident_id, "ar")
     )
 
 

@@ -213,6 +213,69 @@ def parse_when(text: str, now: datetime, zone: tzinfo, *, allow_past: bool = Fal
     return When(at, at.astimezone(zone), day, note)
 
 
+_AGO = re.compile(r"^((?:\d+\s*[a-z]+\s*)+)ago$")
+_PAST_CLOCK = re.compile(r"^(?:(?P<day>today|yesterday)\s+)?(?:at\s+)?(?P<h>\d{1,2}):(?P<m>\d{2})$")
+PAST_EXAMPLES = (
+    '"40m ago", "14:30", "yesterday 23:10", "2026-03-29T14:30", "2026-03-29T14:30+02:00"'
+)
+
+
+def parse_past(text: str, now: datetime, zone: tzinfo) -> When:
+    """Read `text` as a moment at or before `now`: when something really began (`--started-at`).
+
+    The forms of `parse_when` turned to the past: "40m ago" / "1h 30m ago"; "14:30" (today in
+    `zone`, or yesterday if that is still ahead), "today 14:30", "yesterday 14:30"; ISO-8601
+    date-times with or without an offset. A moment ahead of `now`, or more than a year back,
+    is refused with what would work.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    spec = " ".join(text.strip().lower().split())
+    if not spec:
+        raise WhenError(f"no time given; use {PAST_EXAMPLES}")
+    day = note = ""
+    try:
+        if spec == "now":
+            at = now
+        elif ago := _AGO.match(spec):
+            at = now - (_relative(ago[1], now) - now)
+        elif clock := _PAST_CLOCK.match(spec):
+            hour, minute = int(clock["h"]), int(clock["m"])
+            if hour > 23 or minute > 59:
+                raise WhenError(f"{hour}:{minute:02d} is not a time of day (00:00 to 23:59)")
+            today: date = now.astimezone(zone).date()
+            back = 1 if clock["day"] == "yesterday" else 0
+            at, note = resolve_local(
+                datetime.combine(today - timedelta(days=back), time(hour, minute)), zone
+            )
+            if at > now and clock["day"] is None:
+                back = 1
+                at, note = resolve_local(
+                    datetime.combine(today - timedelta(days=1), time(hour, minute)), zone
+                )
+            day = "yesterday" if back else "today"
+        elif re.match(r"^\d{4}-\d{2}-\d{2}", spec):
+            at, note = _iso(text, zone)
+        else:
+            raise WhenError(
+                f"{text.strip()!r} is not a time statusdesk understands; use {PAST_EXAMPLES}"
+            )
+        at = at.astimezone(UTC).replace(microsecond=0)
+    except OverflowError:
+        raise WhenError(
+            f"{text.strip()!r} is outside the dates statusdesk can use; give a time within "
+            "the last year"
+        ) from None
+    if at > now:
+        raise WhenError(
+            f"{text.strip()} ({display(at, zone)}) is {_span(at - now)} ahead: an incident "
+            "cannot have begun in the future; give the time it began, or leave it out for now"
+        )
+    if now - at > MAX_AHEAD:
+        raise WhenError(f"{text.strip()} is more than a year ago; check the date")
+    return When(at, at.astimezone(zone), day, note)
+
+
 def _span(delta: timedelta) -> str:
     seconds = int(abs(delta.total_seconds()))
     if seconds < 120:

@@ -36,6 +36,7 @@ from statusdesk.core.model import (
     IncidentState,
     Language,
     Order,
+    Postmortem,
     Update,
     UpdateStatus,
 )
@@ -124,6 +125,12 @@ class IncidentStore(Protocol):
     def set_component_changes(self, update_id: int, changes: Iterable[ComponentChange]) -> None: ...
 
     def last_published_at(self, incident_id: int) -> str | None: ...
+
+    def postmortem(self, incident_id: int) -> Postmortem | None: ...
+
+    def set_postmortem(
+        self, incident_id: int, body: BilingualText, *, author: str, now: str
+    ) -> Postmortem: ...
 
 
 class ComponentStore(Protocol):

@@ -12,13 +12,14 @@ from statusdesk.core.model import (
     Incident,
     IncidentKind,
     IncidentState,
+    Postmortem,
     Update,
     UpdateStatus,
 )
 from statusdesk.store.audit import SQLiteAuditLog
 from statusdesk.store.base import SQLiteDatabase, SQLitePart
 from statusdesk.store.records import ComponentChange, IncidentSummary
-from statusdesk.store.rows import incident_from_row, update_from_row
+from statusdesk.store.rows import incident_from_row, postmortem_from_row, update_from_row
 
 
 class SQLiteIncidents(SQLitePart):
@@ -228,3 +229,33 @@ class SQLiteIncidents(SQLitePart):
         )
         at = rows[0]["at"]
         return str(at) if at else None
+
+    def postmortem(self, incident_id: int) -> Postmortem | None:
+        rows = self._rows("SELECT * FROM postmortem WHERE incident_id = ?", (incident_id,))
+        return postmortem_from_row(rows[0]) if rows else None
+
+    def set_postmortem(
+        self, incident_id: int, body: BilingualText, *, author: str, now: str
+    ) -> Postmortem:
+        """Write (or rewrite) an incident's postmortem: its first `published_at` is kept."""
+        with self.transaction():
+            before = self.postmortem(incident_id)
+            self.conn.execute(
+                """INSERT INTO postmortem
+                   (incident_id, body_en, body_ar, author, published_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (incident_id) DO UPDATE SET body_en = excluded.body_en,
+                   body_ar = excluded.body_ar, author = excluded.author,
+                   updated_at = excluded.updated_at""",
+                (incident_id, body.en, body.ar, author, now, now),
+            )
+            self._audit.log_event(
+                "incident.postmortem",
+                now,
+                actor=author,
+                incident_id=incident_id,
+                data={"replaced": before is not None},
+            )
+        found = self.postmortem(incident_id)
+        assert found is not None
+        return found

@@ -19,6 +19,7 @@ from statusdesk.core.model import (
     IncidentState,
     Language,
     Order,
+    Postmortem,
     Update,
     UpdateStatus,
 )
@@ -56,6 +57,16 @@ def update_from_row(row: Row) -> Update:
         status=UpdateStatus(row["status"]),
         scheduled_for=row["scheduled_for"],
         published_at=row["published_at"],
+    )
+
+
+def postmortem_from_row(row: Row) -> Postmortem:
+    return Postmortem(
+        incident_id=row["incident_id"],
+        body=BilingualText(row["body_en"], row["body_ar"]),
+        author=row["author"],
+        published_at=row["published_at"],
+        updated_at=row["updated_at"],
     )
 
 

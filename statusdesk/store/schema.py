@@ -242,4 +242,20 @@ ALTER TABLE component ADD COLUMN description_en TEXT NOT NULL DEFAULT '';
 ALTER TABLE component ADD COLUMN description_ar TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
+# A resolved incident's bilingual postmortem (issue #14): one per incident, shown on its page,
+# in the feeds and as Statuspage's `postmortem_body`. `published_at` is when it first went up
+# (Statuspage's postmortem_published_at), `updated_at` its last rewrite. Its own table rather
+# than columns of `incident`: most incidents never have one, and the page reads them all in
+# one query.
+V8 = """
+CREATE TABLE postmortem (
+    incident_id INTEGER PRIMARY KEY REFERENCES incident (id) ON DELETE CASCADE,
+    body_en TEXT NOT NULL,
+    body_ar TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    published_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)

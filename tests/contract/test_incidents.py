@@ -120,3 +120,33 @@ def test_closing_gives_back_components_no_other_incident_holds(store: StoreContr
         "Web": ComponentStatus.MAJOR_OUTAGE,  # the open incident's to change
         "DB": ComponentStatus.MAJOR_OUTAGE,  # set explicitly by the closing update
     }
+
+
+def test_a_postmortem_is_kept_per_incident_and_a_rewrite_keeps_its_first_publication(
+    store: StoreContract,
+) -> None:
+    incident_id = new_incident(store, "Checkout errors")
+    other = new_incident(store, "Other")
+    assert store.incidents.postmortem(incident_id) is None
+    first = store.incidents.set_postmortem(
+        incident_id, BilingualText("Root cause.", "السبب الجذري."), author="amal", now=NOW
+    )
+    assert (first.body, first.author, first.published_at, first.updated_at) == (
+        BilingualText("Root cause.", "السبب الجذري."),
+        "amal",
+        NOW,
+        NOW,
+    )
+    again = store.incidents.set_postmortem(
+        incident_id, BilingualText("Revised.", "مُحدَّث."), author="omar", now=LATER
+    )
+    assert (again.body.en, again.author, again.published_at, again.updated_at) == (
+        "Revised.",
+        "omar",
+        NOW,
+        LATER,
+    )
+    assert store.incidents.postmortem(incident_id) == again
+    assert store.incidents.postmortem(other) is None
+    kinds = [e["kind"] for e in store.audit.events(incident_id)]
+    assert kinds.count("incident.postmortem") == 2

@@ -61,6 +61,11 @@ def test_every_setting_has_its_meaning_and_a_control_that_fits(
         settings.DIGITS: QComboBox,
         settings.SITE_TITLE_EN: QLineEdit,
         settings.SITE_TITLE_AR: QLineEdit,
+        settings.SITE_LOGO_EN: QLineEdit,
+        settings.SITE_LOGO_AR: QLineEdit,
+        settings.SITE_HOME_URL: QLineEdit,
+        settings.SITE_SUBSCRIBE_URL: QLineEdit,
+        settings.SITE_ZONE: QComboBox,  # the same list of zones as the display zone's
     }
     digits = dialog.controls[settings.DIGITS]
     assert isinstance(digits, QComboBox)
@@ -68,6 +73,8 @@ def test_every_setting_has_its_meaning_and_a_control_that_fits(
     zones = dialog.controls[settings.ZONE]
     assert isinstance(zones, QComboBox) and zones.isEditable()
     assert zones.findText("Asia/Riyadh") >= 0 and zones.currentText() == "UTC"
+    page_zone = dialog.controls[settings.SITE_ZONE]
+    assert isinstance(page_zone, QComboBox) and page_zone.currentText() == "UTC"
     cadence = dialog.controls[settings.CADENCE]
     assert isinstance(cadence, QSpinBox) and (cadence.minimum(), cadence.maximum()) == (1, 1440)
     for spec in settings.SETTINGS:

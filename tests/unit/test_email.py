@@ -1301,3 +1301,31 @@ def test_subscriber_list_in_a_real_process(home: Path, capsys: pytest.CaptureFix
     help_text = spawn("subscriber", "import", "--help")
     assert help_text.code == 0
     assert "All or nothing" in help_text.stdout
+
+
+# -- the incident page's URL (issue #14) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("base", ["", "https://status.example.com"])
+def test_each_language_links_the_incident_page_when_the_site_has_a_base_url(
+    mail_desk: Desk, mail_server: Servers, memory_keyring: MemoryKeyring, base: str
+) -> None:
+    server = mail_server()
+    add_mail(mail_desk, server)
+    subscribe(mail_desk, ("amal@example.com", "both"))
+    if base:
+        mail_desk.channels.edit_channel("site", {"base_url": base})
+    published = publish(mail_desk)
+    assert attempt(mail_desk, published).state is SENT
+    (received,) = server.received
+    text, html = received.body("plain"), received.body("html")
+    page = f"https://status.example.com/incidents/{published.incident_id}.html"
+    page_ar = f"https://status.example.com/ar/incidents/{published.incident_id}.html"
+    if not base:
+        assert "status.example.com/" not in text and "Follow this incident" not in html
+        return
+    assert f"Follow this incident: {page}" in text
+    assert f"تابع هذا العطل: {page_ar}" in text
+    assert text.index(page) < text.index("[تم تحديد السبب]") < text.index(page_ar)
+    assert f'<a href="{page}" style="color:#0969da;">Follow this incident</a>' in html
+    assert f'<a href="{page_ar}" style="color:#0969da;">تابع هذا العطل</a>' in html

@@ -265,6 +265,11 @@ def test_setting_list_json_is_a_bare_array_of_every_setting(
         "display.digits",
         "site.title_en",
         "site.title_ar",
+        "site.logo_en",
+        "site.logo_ar",
+        "site.home_url",
+        "site.subscribe_url",
+        "site.timezone",
     ]
     for row in rows:
         assert {"key", "value", "default", "allowed", "meaning"} <= set(row)

@@ -676,3 +676,30 @@ def test_control_characters_never_reach_a_receiver_raw(
     assert payload["update"]["body"]["en"] == "Old text\nhere"
     assert payload["update"]["author"] == "amal"
     assert payload["incident"]["title"]["ar"] == "قديم"
+
+
+# -- the incident page's URL (issue #14) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("base", ["", "https://status.example.com/"])
+def test_the_payload_links_the_incident_page_when_the_site_has_a_base_url(
+    hook_desk: Desk, receiver: Receivers, base: str
+) -> None:
+    hook, slack = receiver(), receiver()
+    add_hook(hook_desk, hook.url)
+    add_hook(hook_desk, slack.url, name="slack", format="slack")
+    if base:
+        hook_desk.channels.edit_channel("site", {"base_url": base})
+    draft = Draft(BilingualText(EN, AR), IncidentState.INVESTIGATING, author="amal")
+    published = hook_desk.publishing.open_incident(
+        title=TITLE, draft=draft, channel_names=["hook", "slack"]
+    )
+    assert all(d.state is SENT for d in hook_desk.deliveries.wait_for(published.update_id, 15))
+    payload, text = hook.requests[0].json(), slack.requests[0].json()["text"]
+    page = f"https://status.example.com/incidents/{published.incident_id}.html"
+    page_ar = f"https://status.example.com/ar/incidents/{published.incident_id}.html"
+    if base:
+        assert payload["incident"]["url"] == {"en": page, "ar": page_ar}
+        assert f"\n<{page}>" in text and f"\n<{page_ar}>" in text
+    else:
+        assert "url" not in payload["incident"] and "https://" not in text

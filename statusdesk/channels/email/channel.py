@@ -36,6 +36,7 @@ from statusdesk.channels.email.settings import (
     settings_problems,
 )
 from statusdesk.channels.email.smtp import Connection, ConnectionLost, Outcome, Result
+from statusdesk.channels.site import links
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
 
@@ -196,6 +197,9 @@ class EmailChannel:
         variants = list(dict.fromkeys(r.variant for r in recipients))
         if not variants:  # nobody yet: still show what the channel would send
             variants = [compose.variant_for(self.config.language, languages)]
+        # The incident's page on the public status page, when it has an address (base_url).
+        base = links.read_base_url(self.context.open_store)
+        page_urls = {lang: links.incident_url(base, incident.id, lang) for lang in languages}
         messages = {
             variant: compose.render_message(
                 update,
@@ -203,6 +207,7 @@ class EmailChannel:
                 compose.variant_languages(variant, languages),
                 settings.from_header,
                 settings.digits,
+                page_urls,
             )
             for variant in variants
         }

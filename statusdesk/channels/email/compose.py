@@ -161,8 +161,15 @@ def subject_for(update: Update, incident: Incident, languages: Sequence[str]) ->
     return " | ".join(pieces)
 
 
+PAGE_WORDS = {"en": "Follow this incident", "ar": "تابع هذا العطل"}
+
+
 def _blocks(
-    update: Update, incident: Incident, languages: Sequence[str], digits: str
+    update: Update,
+    incident: Incident,
+    languages: Sequence[str],
+    digits: str,
+    page_urls: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     stamp = update.published_at or update.created_at
     blocks = []
@@ -177,6 +184,8 @@ def _blocks(
                 "body": update.body.get(lang).strip(),
                 "when": when,
                 "when_text": when.striptags(),
+                "url": (page_urls or {}).get(lang, ""),
+                "url_label": PAGE_WORDS[lang],
             }
         )
     return blocks
@@ -215,10 +224,17 @@ def _cte(text: str) -> str:
 
 
 def render_message(
-    update: Update, incident: Incident, languages: Sequence[str], from_header: str, digits: str
+    update: Update,
+    incident: Incident,
+    languages: Sequence[str],
+    from_header: str,
+    digits: str,
+    page_urls: dict[str, str] | None = None,
 ) -> str:
-    """One variant's message, without its recipient (no To, Date, Message-ID or footer)."""
-    blocks = _blocks(update, incident, languages, digits)
+    """One variant's message, without its recipient (no To, Date, Message-ID or footer).
+    `page_urls`: the incident's page per language on the public status page, linked from
+    each language's block when given."""
+    blocks = _blocks(update, incident, languages, digits, page_urls)
     subject = subject_for(update, incident, languages)
     env = environment()
     html = env.get_template("message.html.j2").render(blocks=blocks, subject=subject)

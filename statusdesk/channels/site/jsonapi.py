@@ -21,7 +21,8 @@ def _page(snap: Snapshot, lang: str) -> dict[str, Any]:
         "id": PAGE_ID,
         "name": title,
         "url": f"{snap.settings.base_url}{prefix}/" if snap.settings.base_url else f"{prefix}/",
-        "time_zone": "Etc/UTC",
+        # Statuspage names the page's zone; ours is the zone the page shows (site.timezone).
+        "time_zone": "Etc/UTC" if snap.settings.zone.upper() == "UTC" else snap.settings.zone,
         "updated_at": iso(snap.now),
     }
 
@@ -137,11 +138,24 @@ def _incident(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
             for u in updates
         ],
         "components": _components(snap, lang, incident.component_ids),
+        **_postmortem(snap, incident, lang),
     }
     if incident.kind is IncidentKind.MAINTENANCE:
         body["scheduled_for"] = incident.window_start
         body["scheduled_until"] = incident.window_end
     return body
+
+
+def _postmortem(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
+    """Statuspage's incident keys for a postmortem: its body (null without one) and when it
+    was published."""
+    found = snap.postmortems.get(incident.id)
+    if found is None:
+        return {"postmortem_body": None, "postmortem_published_at": None}
+    return {
+        "postmortem_body": found.body.get(lang) or found.body.en or found.body.ar,
+        "postmortem_published_at": found.published_at,
+    }
 
 
 def _component_name(component: Any, lang: str) -> str:

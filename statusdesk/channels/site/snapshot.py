@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from statusdesk.core.model import (
     Component,
     ComponentGroup,
     Incident,
+    Postmortem,
     Update,
     UpdateStatus,
 )
@@ -24,6 +26,7 @@ from statusdesk.store.rows import (
     component_from_row,
     group_from_row,
     incident_from_row,
+    postmortem_from_row,
     update_from_row,
 )
 
@@ -49,6 +52,11 @@ class Settings:
     title_ar: str = workspace_settings.BY_KEY[workspace_settings.SITE_TITLE_AR].default
     base_url: str = ""
     digits: str = "latn"
+    logo_en: str = ""
+    logo_ar: str = ""
+    home_url: str = ""
+    subscribe_url: str = ""
+    zone: str = "UTC"  # the zone the page shows its times in (site.timezone)
 
     @classmethod
     def from_channel(cls, channel: Channel | None) -> Settings:
@@ -73,11 +81,17 @@ class Settings:
             key: settings.stored(store.settings, key)
             for key in (settings.SITE_TITLE_EN, settings.SITE_TITLE_AR, settings.DIGITS)
         }
+        value = functools.partial(settings.value, store.settings)
         return cls(
             title_en=chosen[settings.SITE_TITLE_EN] or legacy.title_en,
             title_ar=chosen[settings.SITE_TITLE_AR] or legacy.title_ar,
             base_url=legacy.base_url,
             digits=chosen[settings.DIGITS] or legacy.digits,
+            logo_en=value(settings.SITE_LOGO_EN),
+            logo_ar=value(settings.SITE_LOGO_AR),
+            home_url=value(settings.SITE_HOME_URL),
+            subscribe_url=value(settings.SITE_SUBSCRIBE_URL),
+            zone=value(settings.SITE_ZONE),
         )
 
 
@@ -90,6 +104,7 @@ class Snapshot:
     updates: dict[int, list[Update]]  # published only, newest first
     changes: dict[int, list[dict[str, Any]]]  # update id -> component changes
     groups: tuple[ComponentGroup, ...] = ()  # in page order (issue #14)
+    postmortems: dict[int, Postmortem] = field(default_factory=dict)  # by incident id
 
     def active(self) -> list[Incident]:
         return [i for i in self.incidents if i.is_active]
@@ -138,8 +153,28 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
         replace(group_from_row(r), name=_scrubbed(BilingualText(r["name_en"], r["name_ar"])))
         for r in _rows(store, "SELECT * FROM component_group ORDER BY position, id")
     )
+    postmortems = {
+        p.incident_id: replace(p, body=_scrubbed(p.body), author=scrub(p.author))
+        for p in (
+            postmortem_from_row(r)
+            for r in _rows(
+                store,
+                "SELECT p.* FROM postmortem p JOIN incident i ON i.id = p.incident_id "
+                "WHERE i.resolved_at IS NULL OR i.resolved_at >= ?",
+                (since,),
+            )
+        )
+        if p.incident_id in updates
+    }
     return Snapshot(
-        now, Settings.from_workspace(store, site), components, incidents, updates, changes, groups
+        now,
+        Settings.from_workspace(store, site),
+        components,
+        incidents,
+        updates,
+        changes,
+        groups,
+        postmortems,
     )
 
 

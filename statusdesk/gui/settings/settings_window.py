@@ -58,7 +58,7 @@ def _control(spec: registry.Setting) -> QWidget:
         for choice in spec.choices:
             combo.addItem(DIGIT_NAMES.get(choice, choice), choice)
         widget = combo
-    elif spec.key == registry.ZONE:
+    elif spec.key in (registry.ZONE, registry.SITE_ZONE):
         zones = QComboBox()
         zones.setEditable(True)  # type a few letters; the list completes
         zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -223,9 +223,10 @@ class SettingsWindow(WorkspaceWindow):
         rows, zone_names = found
         if read != self._reads:
             return
-        zones = self.controls[registry.ZONE]
-        if isinstance(zones, QComboBox) and zones.count() == 0:
-            zones.addItems(zone_names)
+        for key in (registry.ZONE, registry.SITE_ZONE):
+            zones = self.controls[key]
+            if isinstance(zones, QComboBox) and zones.count() == 0:
+                zones.addItems(zone_names)
         self._loaded = {row["key"]: str(row["value"]) for row in rows}
         for key, value in self._loaded.items():
             if key in self.controls:

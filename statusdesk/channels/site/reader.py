@@ -1,0 +1,140 @@
+"""What a status-page reader expects besides the updates (issue #14): the page's logo and the
+company's site, subscribe links (each language's Atom feed, email), and per incident its impact,
+affected components, next-update time, when it began and its postmortem.
+
+Everything here goes into the templates' context (render.context): a page shows nothing it was
+not handed, so what a page depends on is what its context holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from statusdesk.channels.site.snapshot import Snapshot
+from statusdesk.core.model import Component, Incident
+
+READER = {
+    "en": {
+        "impact": "Impact",
+        "affected": "Affected",
+        "next_update": "Next update by",
+        "began": "Began",
+        "postmortem": "Postmortem",
+        "postmortem_published": "Published",
+        "subscribe": "Subscribe",
+        "feed_en": "Atom feed (English)",
+        "feed_ar": "Atom feed (Arabic)",
+        "email": "Email updates",
+        "home": "Company website",
+        "times_in": "Times in",
+    },
+    "ar": {
+        "impact": "الأثر",
+        "affected": "المتأثر",
+        "next_update": "التحديث التالي قبل",
+        "began": "بدأ",
+        "postmortem": "تقرير ما بعد الحادثة",
+        "postmortem_published": "نُشر",
+        "subscribe": "اشترك",
+        "feed_en": "خلاصة Atom (بالإنجليزية)",
+        "feed_ar": "خلاصة Atom (بالعربية)",
+        "email": "التحديثات بالبريد الإلكتروني",
+        "home": "موقع الشركة",
+        "times_in": "الأوقات بتوقيت",
+    },
+}
+IMPACT = {
+    "en": {"none": "None", "minor": "Minor", "major": "Major", "critical": "Critical"},
+    "ar": {"none": "لا أثر", "minor": "طفيف", "major": "كبير", "critical": "حرج"},
+}
+
+
+def incident_facts(
+    snap: Snapshot, incident: Incident, lang: str, by_id: dict[int, Component] | None = None
+) -> dict[str, Any]:
+    """One incident's facts as its block shows them."""
+    if by_id is None:
+        by_id = {c.id: c for c in snap.components}
+    affected: list[Component] = [by_id[i] for i in incident.component_ids if i in by_id]
+    return {
+        "impact": IMPACT[lang][incident.impact.value],
+        "affected": affected,
+        # A promise is only shown while the incident is open: a resolved one makes none.
+        "next_update": incident.next_update_due if incident.is_active else None,
+        "began": incident.started_at,
+        "postmortem": snap.postmortems.get(incident.id),
+    }
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def page_context(snap: Snapshot, lang: str, root: str) -> dict[str, Any]:
+    """The reader's part of every page's context."""
+    s = snap.settings
+    logo = (s.logo_ar or s.logo_en) if lang == "ar" else s.logo_en
+    feeds = [
+        {
+            "lang": feed_lang,
+            "href": f"{root}{'ar/' if feed_lang == 'ar' else ''}history.atom",
+            "label": READER[lang][f"feed_{feed_lang}"],
+        }
+        for feed_lang in ((lang, "ar" if lang == "en" else "en"))
+    ]
+    return {
+        "R": READER[lang],
+        "logo": logo,
+        "home_url": s.home_url,
+        "home_host": _host(s.home_url) if s.home_url else "",
+        "subscribe_url": s.subscribe_url,
+        "feeds": feeds,
+        "zone": s.zone,
+    }
+
+
+def all_facts(snap: Snapshot, lang: str) -> dict[int, dict[str, Any]]:
+    """Every listed incident's facts (the index pages and the feeds); an incident's own page
+    gets only its own (render.render_page), so a build stays linear in incidents."""
+    by_id = {c.id: c for c in snap.components}
+    return {i.id: incident_facts(snap, i, lang, by_id) for i in snap.incidents}
+
+
+def feed_ids(snap: Snapshot, lang: str) -> tuple[str, dict[int, str]]:
+    """The feed's id and each entry's. Ids never change once a reader has seen them (RFC 4287
+    §4.2.6), so they are not links that move with the page's files:
+
+    - with `base_url`, entries get tag: URIs (RFC 4151) minted under the page's host on the
+      day the incident was created: unique to this page, whatever another statusdesk
+      publishes, and unmoved if the page's files are reorganised; the feed's id is its own
+      absolute address (it changes only if the page moves host, when readers resubscribe);
+    - without it, `urn:statusdesk:LANG[:incident:ID]` as before (a local page has no host).
+    """
+    base = snap.settings.base_url
+    if not base:
+        feed_id = f"urn:statusdesk:{lang}"
+        return feed_id, {i.id: f"{feed_id}:incident:{i.id}" for i in snap.incidents}
+    host = _host(base)
+    path = urlsplit(base).path.strip("/")
+    specific = f"{path}/" if path else ""
+    entries = {
+        i.id: f"tag:{host},{i.created_at[:10]}:{specific}incident/{i.id}/{lang}"
+        for i in snap.incidents
+    }
+    return f"{base}/{'ar/' if lang == 'ar' else ''}history.atom", entries
+
+
+def entry_updated(snap: Snapshot) -> dict[int, str]:
+    """Each entry's <updated>: its latest update, or its postmortem if that came later (a
+    postmortem is part of the incident's entry: the same story, told to the end)."""
+    found = {}
+    for incident in snap.incidents:
+        updates = snap.updates.get(incident.id) or []
+        stamps = [updates[0].published_at or incident.updated_at] if updates else []
+        stamps = stamps or [incident.updated_at]
+        postmortem = snap.postmortems.get(incident.id)
+        if postmortem is not None:
+            stamps.append(postmortem.updated_at)
+        found[incident.id] = max(stamps)
+    return found
