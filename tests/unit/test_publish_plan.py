@@ -137,3 +137,29 @@ def test_paths_must_stay_inside_the_site_and_order_is_leaves_then_index() -> Non
     assert SiteFile("a.html", b"").content_type == "text/html; charset=utf-8"
     assert SiteFile("history.atom", b"").content_type == "application/atom+xml"
     assert SiteFile("api/v2/summary.json", b"").cache_control.endswith("max-age=60")
+
+
+def test_a_file_put_just_before_a_kill_is_removed_when_the_next_site_no_longer_has_it() -> None:
+    """The interim manifest lists every path being changed with no digest: a new file renamed
+    into place before the kill is not orphaned on the target."""
+    store = MemoryStore()
+    publish_files(store, site(index_html="i1"), no_progress)
+    store.fail_after = 1  # incidents/9.html goes up, then the process dies
+    with pytest.raises(KeyboardInterrupt):
+        publish_files(store, site(index_html="i2", incidents__9_html="nine"), no_progress)
+    assert store.files["incidents/9.html"] == b"nine"
+    store.fail_after = None
+    final = site(index_html="i3")  # the next site has no incident 9 (it was withdrawn)
+    publish_files(store, final, no_progress)
+    assert held(store) == {p: f.data for p, f in final.items()}
+
+
+def test_even_the_first_publish_killed_midway_leaves_nothing_behind() -> None:
+    store = MemoryStore()
+    store.fail_after = 1
+    with pytest.raises(KeyboardInterrupt):
+        publish_files(store, site(index_html="i", incidents__1_html="one"), no_progress)
+    store.fail_after = None
+    final = site(index_html="i")
+    publish_files(store, final, no_progress)
+    assert held(store) == {p: f.data for p, f in final.items()}

@@ -101,8 +101,10 @@ class PublishPlan:
     delete: list[str]  # on the target, no longer in the site
     manifest: Manifest  # what the target holds once the plan is carried out
     # What the target may be trusted to hold while the plan is under way: the previous manifest
-    # without the paths about to change. Written before the first upload, so a publish killed
-    # midway leaves a manifest that makes the next publish upload those paths again.
+    # with the paths about to change vouched for by no digest (""). Written before the first
+    # upload, so after a publish killed midway the next one uploads those paths again if its
+    # site has them, and removes them if it does not (a file put in place just before the kill
+    # would otherwise stay on the target, listed nowhere).
     interim: Manifest = field(default_factory=dict)
 
 
@@ -110,7 +112,8 @@ def plan(site: Mapping[str, SiteFile], previous: Mapping[str, str] | None) -> Pu
     held = dict(previous or {})
     changed = [p for p in upload_order(list(site)) if held.get(p) != site[p].digest]
     gone = sorted(p for p in held if p not in site)
-    interim = {p: d for p, d in held.items() if p not in set(changed)}
+    interim = {p: ("" if p in set(changed) else d) for p, d in held.items()}
+    interim.update({p: "" for p in changed})
     manifest = {p: f.digest for p, f in sorted(site.items())}
     return PublishPlan([site[p] for p in changed], gone, manifest, interim)
 
@@ -212,7 +215,7 @@ def publish_files(
     held = store.read_manifest()
     work = plan(site, decode_manifest(held) if held is not None else None)
     if work.upload or work.delete:
-        if work.upload and held is not None:
+        if work.upload:
             store.write_manifest(encode_manifest(work.interim))
         for done, file in enumerate(work.upload, start=1):
             store.put(file)
