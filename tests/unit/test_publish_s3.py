@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ import pytest
 
 from statusdesk.channels.base import Permanent, Transient
 from statusdesk.channels.registry import SETTING_KEYS, kind_secret_names, kind_settings_problems
+from statusdesk.channels.site.publish import s3 as s3module
 from statusdesk.channels.site.publish import targets
 from statusdesk.channels.site.publish.base import (
     LONG_CACHE,
@@ -38,13 +39,14 @@ from statusdesk.core.model import (
 from statusdesk.delivery import retry
 from statusdesk.desk import Desk
 from tests import s3server
+from tests.httpfake import FakeReceiver, hang_before_body, receiver, status
 from tests.memkeyring import MemoryKeyring, memory_keyring
 from tests.s3server import KeyPair, S3Server
 from tests.unit.test_cli_support import call
 from tests.unit.test_email import free_port
 
 s3 = s3server.s3
-__all__ = ["memory_keyring", "s3"]  # fixtures, taken by name
+__all__ = ["memory_keyring", "receiver", "s3"]  # fixtures, taken by name
 
 HTML = "text/html; charset=utf-8"
 
@@ -343,6 +345,52 @@ def test_a_store_that_is_down_is_transient() -> None:
     assert str(failed.value) == (
         f"cannot read the manifest in s3://status/ on 127.0.0.1:{port}: cannot connect to the "
         "store (is it up, and the endpoint right?)"
+    )
+
+
+def s3_error(code: str, message: str) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><Error><Code>{code}</Code>'
+        f"<Message>{message}</Message><RequestId>1</RequestId></Error>"
+    ).encode()
+
+
+def behind(server: FakeReceiver) -> S3Target:
+    return S3Target(
+        endpoint=f"http://127.0.0.1:{server.port}", bucket="status", prefix="", region="us-east-1",
+        access_key_id="AKIAEXAMPLE", secret_access_key="z" * 40,
+    )  # fmt: skip
+
+
+def test_a_store_that_says_slow_down_or_fails_is_transient_and_its_words_are_kept(
+    receiver: Callable[..., FakeReceiver],
+) -> None:
+    busy = s3_error("SlowDown", "Please reduce your request rate.")
+    server = receiver(
+        status(503, {"Retry-After": "7"}, busy), status(503, {"Retry-After": "7"}, busy)
+    )
+    with pytest.raises(Transient) as failed:
+        behind(server).publish(SITE, no_progress)
+    assert "the store answered SlowDown (Please reduce your request rate.)" in str(failed.value)
+    assert failed.value.retry_after == 7.0
+    assert len(server.requests) == 2  # botocore's one retry, then the delivery engine's turn
+    broken = receiver(
+        *[status(500, {}, s3_error("InternalError", "We encountered an internal error."))] * 2
+    )
+    with pytest.raises(Transient, match="InternalError"):
+        behind(broken).publish(SITE, no_progress)
+
+
+def test_a_store_that_does_not_answer_in_time_is_transient(
+    receiver: Callable[..., FakeReceiver], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(s3module, "READ_SECONDS", 0.3)
+    server = receiver(hang_before_body(30), hang_before_body(30))
+    with pytest.raises(Transient) as failed:
+        behind(server).publish(SITE, no_progress)
+    assert str(failed.value).endswith(
+        "cannot read the manifest in s3://status/ on "
+        f"127.0.0.1:{server.port}: the store did not answer in time"
     )
 
 
