@@ -9,8 +9,8 @@ the signer's IAM permissions (moto's IAM authentication, switched on once the us
         s3.objects("status")  # key -> Object (bytes, type, cache-control, ETag)
 
 A test module takes the `s3` fixture by naming it (`s3 = s3server.s3`): one server per module.
-The child is `python -m tests.s3server`: it prints its port, then serves until its stdin
-closes.
+The child is `python -m tests.s3server [CERT KEY]`: it prints its port, then serves (over TLS
+with a certificate) until its stdin closes.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ class S3Server:
     writer: KeyPair
     reader: KeyPair
     process: subprocess.Popen[bytes]
+    ca_file: str | None = None  # the CA that signed its certificate, when it speaks TLS
 
     def client(self, keys: KeyPair | None = None) -> Any:
         import boto3
@@ -60,7 +61,7 @@ class S3Server:
             aws_access_key_id=keys.access_key_id,
             aws_secret_access_key=keys.secret_access_key,
             region_name=REGION,
-        ).client("s3", endpoint_url=self.endpoint)
+        ).client("s3", endpoint_url=self.endpoint, verify=self.ca_file)
 
     def make_bucket(self, name: str) -> str:
         self.client().create_bucket(Bucket=name)
@@ -82,15 +83,31 @@ class S3Server:
         return found
 
 
-def _serve() -> None:
-    """The child: moto's threaded server on a free port, until stdin closes."""
-    from moto.server import ThreadedMotoServer
+def _serve(tls: list[str]) -> None:
+    """The child: moto's WSGI app on a free port (over TLS when given a certificate and key
+    file), until stdin closes."""
+    import threading
 
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    print(server.get_host_and_port()[1], flush=True)
+    from moto.moto_server.werkzeug_app import (
+        DomainDispatcherApplication,
+        MotoRequestHandler,
+        create_backend_app,
+    )
+    from werkzeug.serving import make_server
+
+    server = make_server(
+        "127.0.0.1",
+        0,
+        DomainDispatcherApplication(create_backend_app),
+        threaded=True,
+        request_handler=MotoRequestHandler,
+        ssl_context=(tls[0], tls[1]) if tls else None,
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    print(server.server_address[1], flush=True)
     sys.stdin.read()
-    server.stop()
+    server.shutdown()
 
 
 def _iam_user(iam: Any, name: str, actions: list[str]) -> KeyPair:
@@ -105,12 +122,13 @@ def _iam_user(iam: Any, name: str, actions: list[str]) -> KeyPair:
 
 
 @contextmanager
-def s3_server() -> Iterator[S3Server]:
+def s3_server(tls: tuple[Path, Path, Path] | None = None) -> Iterator[S3Server]:
+    """The server; with `tls` (certificate, key, CA files) it speaks https:// only."""
     import boto3
     import requests
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.s3server"],
+        [sys.executable, "-m", "tests.s3server", *(str(f) for f in (tls or ())[:2])],
         cwd=REPO,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -120,16 +138,19 @@ def s3_server() -> Iterator[S3Server]:
         assert process.stdout is not None
         line = process.stdout.readline()  # the child prints its port once it listens
         assert line.strip().isdigit(), f"moto's server did not start ({line!r})"
-        endpoint = f"http://127.0.0.1:{int(line)}"
+        endpoint = f"{'https' if tls else 'http'}://127.0.0.1:{int(line)}"
+        verify = str(tls[2]) if tls else None
         # Before authentication is switched on, anyone may create the users (moto's rule).
         iam = boto3.session.Session(
             aws_access_key_id="setup", aws_secret_access_key="setup", region_name=REGION
-        ).client("iam", endpoint_url=endpoint)
+        ).client("iam", endpoint_url=endpoint, verify=verify)
         writer = _iam_user(iam, "publisher", ["s3:*"])
         reader = _iam_user(iam, "reader", ["s3:GetObject"])
         # From now on every request must be signed by a known key allowed to do it.
-        requests.post(f"{endpoint}/moto-api/reset-auth", data=b"0", timeout=10).raise_for_status()
-        yield S3Server(endpoint, writer, reader, process)
+        requests.post(
+            f"{endpoint}/moto-api/reset-auth", data=b"0", timeout=10, verify=verify or True
+        ).raise_for_status()
+        yield S3Server(endpoint, writer, reader, process, verify)
     finally:
         if process.stdin is not None and not process.stdin.closed:
             process.stdin.close()
@@ -149,4 +170,4 @@ def s3() -> Iterator[S3Server]:
 
 
 if __name__ == "__main__":
-    _serve()
+    _serve(sys.argv[1:])

@@ -394,6 +394,46 @@ def test_a_store_that_does_not_answer_in_time_is_transient(
     )
 
 
+def test_the_machines_aws_set_up_is_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_PROFILE", "someone-elses")  # not there: must not break a publish
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:1")  # the keys must not go there
+    monkeypatch.setenv("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1")
+    monkeypatch.setenv("AWS_REGION", "ap-south-1")
+    aws = S3Target(
+        endpoint=None, bucket="status", prefix="", region="eu-west-1",
+        access_key_id="AKIAEXAMPLE", secret_access_key="x" * 40,
+    )  # fmt: skip
+    assert aws.client().meta.endpoint_url == "https://s3.eu-west-1.amazonaws.com"
+    assert aws.client().meta.region_name == "eu-west-1"
+
+
+def test_over_tls_the_store_is_trusted_through_the_machines_ca_bundle_and_never_blindly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trustme
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1")
+    files = (tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "ca.pem")
+    cert.cert_chain_pems[0].write_to_path(str(files[0]))
+    cert.private_key_pem.write_to_path(str(files[1]))
+    ca.cert_pem.write_to_path(str(files[2]))
+    for name in ("AWS_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    with s3server.s3_server(tls=files) as tls:
+        assert tls.endpoint.startswith("https://")
+        bucket = tls.make_bucket("tls")
+        with pytest.raises(Permanent) as refused:  # a CA this machine does not trust
+            target(tls, bucket).publish(SITE, no_progress)
+        assert "the endpoint's TLS certificate was not accepted" in str(refused.value)
+        assert str(refused.value).endswith(
+            "SSL_CERT_FILE or AWS_CA_BUNDLE (verification is never turned off)"
+        )
+        monkeypatch.setenv("SSL_CERT_FILE", str(files[2]))
+        assert target(tls, bucket).publish(SITE, no_progress).uploaded == len(SITE)
+        assert set(tls.objects(bucket)) == {f"status/{p}" for p in SITE} | {f"status/{MANIFEST}"}
+
+
 # -- the site channel publishing through the delivery engine ------------------------------------
 
 

@@ -38,7 +38,7 @@ from statusdesk.channels.site.publish.base import (
     publish_files,
 )
 from statusdesk.channels.site.publish.base import Progress as Progress
-from statusdesk.channels.targets import is_loopback, send_time_problem
+from statusdesk.channels.targets import CHECK_AGAIN_SECONDS, is_loopback, send_time_problem
 from statusdesk.redact import redact
 
 if TYPE_CHECKING:
@@ -177,6 +177,53 @@ def from_settings(
 # -- the target ---------------------------------------------------------------------------------
 
 
+def _own_session() -> Any:
+    """A botocore session that reads nothing of this machine's AWS set-up (AWS_PROFILE,
+    ~/.aws/config, ~/.aws/credentials): the channel's settings and keyring secrets say it all,
+    and a profile named in the environment but missing must not break a publish."""
+    import os
+
+    import botocore.session
+
+    return botocore.session.Session(
+        session_vars={
+            "profile": (None, None, None, None),
+            "config_file": (None, None, os.devnull, None),
+            "credentials_file": (None, None, os.devnull, None),
+        }
+    )
+
+
+def _trust() -> str | None:
+    """The CA bundle a store's certificate is checked against: the one the machine names for
+    AWS, for requests or for OpenSSL (a MinIO under a company CA), else botocore's own.
+    Verification is never turned off."""
+    import os
+
+    for name in ("AWS_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE"):
+        if os.environ.get(name):
+            return os.environ[name]
+    return None
+
+
+_checked: dict[str, tuple[float, str | None]] = {}
+
+
+def _guard(request: Any, **kwargs: Any) -> None:
+    """Before each request leaves: its host is not (and does not now resolve to) a link-local
+    or metadata address (channels/targets.py), checked again at most once a minute a host."""
+    import time
+
+    host = urlsplit(str(request.url)).netloc
+    now = time.monotonic()
+    seen = _checked.get(host)
+    if seen is None or now - seen[0] > CHECK_AGAIN_SECONDS:
+        seen = (now, send_time_problem(str(request.url)))
+        _checked[host] = seen
+    if seen[1] is not None:
+        raise Permanent(f"{seen[1]}.")
+
+
 def _md5(data: bytes) -> bytes:
     return hashlib.md5(data, usedforsecurity=False).digest()
 
@@ -235,12 +282,21 @@ class S3Target:
                 response_checksum_validation="when_required",
                 user_agent_extra="statusdesk",
             )
+            # The channel's endpoint, never one from AWS_ENDPOINT_URL or ~/.aws/config: the keys
+            # go where the channel says, and nowhere else. (Not in botocore's stubs yet.)
+            own_endpoint: Any = Config
+            config = config.merge(own_endpoint(ignore_configured_endpoint_urls=True))
             session = boto3.session.Session(
                 aws_access_key_id=self._keys[0],
                 aws_secret_access_key=self._keys[1],
                 region_name=self.region,
+                botocore_session=_own_session(),
             )
-            self._client = session.client("s3", endpoint_url=self.endpoint, config=config)
+            client = session.client(
+                "s3", endpoint_url=self.endpoint, config=config, verify=_trust()
+            )
+            client.meta.events.register("before-send.s3", _guard)
+            self._client = client
         return self._client
 
     # -- FileStore ----------------------------------------------------------------------------
@@ -365,7 +421,8 @@ class S3Target:
         if isinstance(exc, boto.SSLError):
             return Permanent(
                 f"cannot {doing} in {where}: the endpoint's TLS certificate was not accepted "
-                f"({_short(exc)}); check --set endpoint=… (verification is never turned off)"
+                f"({_short(exc)}); check --set endpoint=…, or name the CA that signed it in "
+                "SSL_CERT_FILE or AWS_CA_BUNDLE (verification is never turned off)"
             )
         if isinstance(exc, boto.ConnectTimeoutError | boto.ReadTimeoutError):
             return Transient(f"cannot {doing} in {where}: the store did not answer in time")
