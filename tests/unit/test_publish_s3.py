@@ -451,7 +451,7 @@ def add_public(
     desk.channels.set_channel_secret("public", "secret_access_key", keys.secret_access_key)
 
 
-def open_incident(desk: Desk) -> dict[str, Delivery]:
+def open_incident(desk: Desk, *channels: str) -> dict[str, Delivery]:
     """An incident for the local page and `public`, each delivery attempted once in this
     thread (deterministic: no pool, no automatic retry within the test): by channel name."""
     draft = Draft(
@@ -463,7 +463,7 @@ def open_incident(desk: Desk) -> dict[str, Delivery]:
     published = desk.publishing.open_incident(
         title=BilingualText("API outage", "تعطل الواجهة البرمجية"),
         draft=draft,
-        channel_names=["site", "public"],
+        channel_names=list(channels or ("site", "public")),
         dispatch=False,
     )
     names = {c.id: c.name for c in desk.store.channels.channels()}
@@ -495,6 +495,25 @@ def test_a_site_channel_with_publish_s3_builds_then_publishes_the_page(
         f"status/{p.relative_to(local).as_posix()}" for p in local.rglob("*") if p.is_file()
     }
     assert held["status/index.html"].content_type == HTML
+
+
+def test_two_site_channels_mirror_the_same_page_to_two_buckets(
+    desk: Desk, s3: S3Server, bucket: str, memory_keyring: MemoryKeyring
+) -> None:
+    mirror = s3.make_bucket(f"{bucket[:50]}-mirror")
+    add_public(desk, s3, bucket)
+    desk.channels.add_channel(
+        "site", "mirror", {"publish": "s3", "endpoint": s3.endpoint, "bucket": mirror}
+    )
+    desk.channels.set_channel_secret("mirror", "access_key_id", s3.writer.access_key_id)
+    desk.channels.set_channel_secret("mirror", "secret_access_key", s3.writer.secret_access_key)
+    sent = open_incident(desk, "site", "public", "mirror")
+    assert {name: d.state for name, d in sent.items()} == {
+        "site": DeliveryState.SENT, "public": DeliveryState.SENT, "mirror": DeliveryState.SENT
+    }  # fmt: skip
+    one = {k.removeprefix("status/"): o.data for k, o in s3.objects(bucket).items()}
+    other = {k: o.data for k, o in s3.objects(mirror).items()}
+    assert one == other and "incidents/1.html" in one
 
 
 def test_without_base_url_the_receipt_names_the_bucket(
