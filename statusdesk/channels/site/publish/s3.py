@@ -25,6 +25,7 @@ import hashlib
 import re
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ from urllib.parse import urlsplit
 
 from statusdesk.channels.base import Permanent, Transient
 from statusdesk.channels.site.publish.base import (
+    LINKED_TO_LAST,
     MANIFEST,
     PublishReceipt,
     SiteFile,
@@ -53,6 +55,9 @@ READ_SECONDS = 30.0
 # botocore tries a request this many times in all (one quick retry of a blip); the delivery
 # engine retries the publish after that, and the manifest makes the retry resume.
 ATTEMPTS = 2
+# Uploads (and read-backs) at once: a first publish of a large site is thousands of files, and
+# one at a time it would outlast the delivery's lease on a distant store.
+WORKERS = 8
 DELETE_BATCH = 1000  # DeleteObjects takes at most 1,000 keys
 SHA256_META = "sha256"  # x-amz-meta-sha256: what verify compares where the ETag is not an MD5
 
@@ -242,6 +247,7 @@ class S3Target:
         region: str,
         access_key_id: str,
         secret_access_key: str,
+        workers: int = WORKERS,
     ) -> None:
         self.endpoint = endpoint.rstrip("/") if endpoint else None
         self.bucket = bucket
@@ -249,6 +255,9 @@ class S3Target:
         self.region = region
         self._keys = (access_key_id, secret_access_key)
         self._client: S3Client | None = None
+        self.workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: list[Future[None]] = []
 
     # -- what it is ---------------------------------------------------------------------------
 
@@ -281,6 +290,7 @@ class S3Target:
                 request_checksum_calculation="when_required",
                 response_checksum_validation="when_required",
                 user_agent_extra="statusdesk",
+                max_pool_connections=WORKERS + 2,
             )
             # The channel's endpoint, never one from AWS_ENDPOINT_URL or ~/.aws/config: the keys
             # go where the channel says, and nowhere else. (Not in botocore's stubs yet.)
@@ -316,6 +326,27 @@ class S3Target:
             self._put(self.key(MANIFEST), data, "application/json", "no-cache")
 
     def put(self, file: SiteFile) -> None:
+        """Queued to the upload workers; an index page (base.LINKED_TO_LAST) first waits for
+        every upload before it to have landed, then goes up alone, so no visitor follows a new
+        link to a page that is not there yet. A failed upload is raised at that wait, or at
+        `verify`, whichever comes first."""
+        if file.path in LINKED_TO_LAST or self.workers <= 1:
+            self._landed()
+            self._put_now(file)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="statusdesk-s3")
+        self._pending.append(self._pool.submit(self._put_now, file))
+
+    def _landed(self) -> None:
+        """Wait for every queued upload; then raise the first failure, if any."""
+        pending, self._pending = self._pending, []
+        failures = [f.exception() for f in pending]
+        first = next((f for f in failures if f is not None), None)
+        if first is not None:
+            raise first
+
+    def _put_now(self, file: SiteFile) -> None:
         with self._errors(f"upload {file.path}"):
             self._put(
                 self.key(file.path),
@@ -344,25 +375,28 @@ class S3Target:
         )
 
     def verify(self, files: Sequence[SiteFile]) -> int:
-        checked = 0
-        for file in files:
-            with self._errors(f"read back {file.path}"):
-                head = self.client().head_object(Bucket=self.bucket, Key=self.key(file.path))
-            etag = str(head.get("ETag", "")).strip('"').lower()
-            if head.get("ContentLength") != len(file.data):
-                same = False
-            elif etag == _md5(file.data).hex():
-                same = True
-            else:
-                # An ETag that is not the MD5 (KMS encryption): the SHA-256 we stored with it.
-                same = head.get("Metadata", {}).get(SHA256_META) == file.digest
-            if not same or _plain(head.get("ContentType")) != _plain(file.content_type):
-                raise Transient(
-                    f"{file.path} in {self.location()} does not read back as it was uploaded "
-                    "(size, ETag or type differ); the next attempt uploads it again"
-                )
-            checked += 1
-        return checked
+        self._landed()
+        if self._pool is not None and len(files) > 1:
+            return sum(self._pool.map(self._verify_one, files))
+        return sum(self._verify_one(file) for file in files)
+
+    def _verify_one(self, file: SiteFile) -> int:
+        with self._errors(f"read back {file.path}"):
+            head = self.client().head_object(Bucket=self.bucket, Key=self.key(file.path))
+        etag = str(head.get("ETag", "")).strip('"').lower()
+        if head.get("ContentLength") != len(file.data):
+            same = False
+        elif etag == _md5(file.data).hex():
+            same = True
+        else:
+            # An ETag that is not the MD5 (KMS encryption): the SHA-256 we stored with it.
+            same = head.get("Metadata", {}).get(SHA256_META) == file.digest
+        if not same or _plain(head.get("ContentType")) != _plain(file.content_type):
+            raise Transient(
+                f"{file.path} in {self.location()} does not read back as it was uploaded "
+                "(size, ETag or type differ); the next attempt uploads it again"
+            )
+        return 1
 
     def delete(self, paths: Sequence[str]) -> None:
         for start in range(0, len(paths), DELETE_BATCH):
@@ -388,14 +422,24 @@ class S3Target:
     # -- PublishTarget ------------------------------------------------------------------------
 
     def publish(self, site: Mapping[str, SiteFile], progress: Progress) -> PublishReceipt:
-        return publish_files(self, site, progress)
+        try:
+            return publish_files(self, site, progress)
+        finally:
+            self._stop()
+
+    def _stop(self) -> None:
+        """No upload goes on after a publish has returned or failed."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        self._pending = []
 
     def test(self) -> str:
         """A probe object written, read back and removed under the prefix; the manifest read
         (as a publish reads it first). Nothing of the site is touched."""
         self.read_manifest()
         probe = SiteFile(f".statusdesk-probe-{secrets.token_hex(6)}.txt", b"statusdesk probe\n")
-        self.put(probe)
+        self._put_now(probe)
         try:
             self.verify([probe])
         finally:
