@@ -7,6 +7,7 @@ side of the client."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -522,6 +523,12 @@ def test_a_site_channel_with_publish_s3_builds_then_publishes_the_page(
     public = sent["public"]
     assert public.state is DeliveryState.SENT, public.last_error
     assert public.remote_url == "https://status.example.com/incidents/1.html"
+    files = sum(1 for p in desk.paths.site.rglob("*") if p.is_file())
+    assert re.fullmatch(
+        rf"s3://{bucket}/status/ on 127\.0\.0\.1:\d+ at [0-9a-f]{{12}}: {files} uploaded, "
+        rf"0 removed, {files} read back",
+        public.remote_id,
+    ), public.remote_id
     held = s3.objects(bucket)
     local = desk.paths.site
     for path in ("index.html", "ar/index.html", "incidents/1.html", "history.atom"):

@@ -151,7 +151,9 @@ class SiteChannel:
             url = f"{base_url.strip().rstrip('/')}/incidents/{incident_id}.html"
         else:
             url = done.location
-        return Receipt(remote_id=str(incident_id), remote_url=url, detail=done.detail())
+        # What the publish did, read back from the target, is what identifies it there (the
+        # delivery keeps remote_id; `deliveries --json` shows it).
+        return Receipt(remote_id=done.detail(), remote_url=url, detail=done.detail())
 
     def _target(self) -> PublishTarget:
         kind = self.publish_kind
