@@ -7,6 +7,7 @@ side of the client."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import sys
 import threading
@@ -178,10 +179,14 @@ def test_a_target_whose_module_is_missing_is_a_clear_problem_not_a_crash(
 # -- the target on a real S3 server -------------------------------------------------------------
 
 
+_buckets = itertools.count(1)
+
+
 @pytest.fixture
 def bucket(s3: S3Server, request: pytest.FixtureRequest) -> str:
-    name = request.node.name.lower().replace("_", "-")[:40].strip("-") + "-b"
-    return s3.make_bucket(name)
+    """A new bucket for each test, named after it (S3's rules: lowercase, digits, hyphens)."""
+    words = re.sub(r"[^a-z0-9]+", "-", request.node.name.lower().removeprefix("test_"))
+    return s3.make_bucket(f"{words[:40].strip('-')}-{next(_buckets)}")
 
 
 def test_a_publish_puts_every_file_with_its_type_and_cache_and_the_manifest(
