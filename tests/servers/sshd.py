@@ -9,6 +9,7 @@ no PAM, no privilege needed. As root (CI's containers) it logs root in by key.
 
 sftp is OpenSSH's internal-sftp; git over SSH works too (exec of git-upload-pack /
 git-receive-pack through the user's shell). `extra_config` adds sshd_config lines;
+`sftp_flags` are internal-sftp's options (`-R`: a read-only account);
 `file_size_limit` starts sshd with RLIMIT_FSIZE (and SIGXFSZ ignored, so a write past it fails
 with EFBIG instead of killing the session), which makes uploads fail as on a full quota.
 """
@@ -65,6 +66,7 @@ class Sshd:
     sshd: str
     extra_config: tuple[str, ...] = ()
     file_size_limit: int | None = None
+    sftp_flags: str = ""
     host: str = "127.0.0.1"
     user: str = field(default_factory=lambda: pwd.getpwuid(os.geteuid()).pw_name)
     process: subprocess.Popen[bytes] | None = None
@@ -77,13 +79,14 @@ class Sshd:
         *,
         extra_config: tuple[str, ...] = (),
         file_size_limit: int | None = None,
+        sftp_flags: str = "",
         host_key: str = "ed25519",
     ) -> Iterator[Sshd]:
         found = sshd_path()
         if found is None:
             raise RuntimeError("sshd or ssh-keygen not found (Debian package openssh-server)")
         root.mkdir(parents=True, exist_ok=True)
-        server = cls(root, free_port(), found, extra_config, file_size_limit)
+        server = cls(root, free_port(), found, extra_config, file_size_limit, sftp_flags)
         keygen(server.client_key)
         server.authorize(server.client_key.with_name(server.client_key.name + ".pub"))
         keygen(server.host_key, host_key)
@@ -141,7 +144,7 @@ class Sshd:
             "PasswordAuthentication yes",
             "KbdInteractiveAuthentication no",
             "PermitRootLogin yes",
-            "Subsystem sftp internal-sftp",
+            f"Subsystem sftp internal-sftp {self.sftp_flags}".rstrip(),
             "LogLevel VERBOSE",
             "MaxStartups 100",
             *self.extra_config,
