@@ -10,6 +10,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,6 +91,7 @@ def test_a_site_goes_up_whole_and_exact_with_the_index_pages_last(
         "the web server (another user) must be able to read the pages"
     )
     assert sorted(p.name for p in home.iterdir()) == ["known_hosts"], "no key file written"
+    assert not [t for t in threading.enumerate() if t.name.startswith("sftp-upload")]
 
 
 def test_a_second_publish_uploads_only_what_changed_and_removes_what_went(
