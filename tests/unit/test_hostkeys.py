@@ -165,3 +165,9 @@ def test_a_server_that_never_answers_is_transient(home: Path) -> None:
                 timeout=1,
             )
     assert not (home / "known_hosts").exists()
+
+
+def test_an_unreadable_known_hosts_is_permanent_and_says_what_to_do(home: Path, sshd: Sshd) -> None:
+    (home / "known_hosts").mkdir()
+    with pytest.raises(Permanent, match=r"Cannot read the pinned SSH host keys"):
+        _connect(home, sshd)

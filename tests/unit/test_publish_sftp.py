@@ -270,6 +270,9 @@ def test_settings_problems_say_what_to_set() -> None:
     problems = sftp.settings_problems({"port": "ssh"})
     assert [p.split(" ")[3] for p in problems[:3]] == ["host", "user", "path"]
     assert "port must be a number" in problems[3]
+    assert (
+        "does not expand ~" in sftp.settings_problems({"host": "h", "user": "u", "path": "~/w"})[0]
+    )
     assert sftp.SETTINGS == ("host", "port", "user", "path")
     assert set(sftp.SECRETS) == {"password", "private_key"}
 

@@ -73,7 +73,13 @@ def _pinned(home: Path) -> paramiko.HostKeys:
     keys = paramiko.HostKeys()
     if path.exists():
         private.tighten(path, private.FILE_MODE)
-        keys.load(str(path))
+        try:
+            keys.load(str(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Permanent(
+                f"Cannot read the pinned SSH host keys in {path} ({_said(exc)}): make it a "
+                "readable text file (or remove it: each server's key is then pinned again)"
+            ) from None
     return keys
 
 

@@ -60,6 +60,11 @@ def settings_problems(settings: Mapping[str, object]) -> list[str]:
     ):
         if not str(settings.get(key) or "").strip():
             problems.append(f"sftp publishing needs {key} ({what}): --set {key}=…")
+    if str(settings.get("path") or "").strip().startswith("~"):
+        problems.append(
+            "path: SFTP does not expand ~; give the folder relative to the login folder "
+            "(www/status) or absolute (/home/USER/www/status)"
+        )
     port = settings.get("port")
     if port not in (None, ""):
         try:
