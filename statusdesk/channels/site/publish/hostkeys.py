@@ -219,11 +219,11 @@ def connect(
         raise Transient(
             f"No answer from {host}:{port} within {timeout:g} s ({_said(slow)})"
         ) from None
-    except paramiko.ssh_exception.NoValidConnectionsError as down:
+    except paramiko.ssh_exception.NoValidConnectionsError:
         client.close()
         raise Transient(
-            f"Cannot reach {host}:{port}: connection refused ({_said(down)}); is the SSH "
-            "server running and the port setting right?"
+            f"Cannot reach {host}:{port}: the connection was refused; is the SSH server "
+            "running and the port setting right?"
         ) from None
     except socket.gaierror as unknown:
         client.close()
