@@ -9,9 +9,11 @@ no PAM, no privilege needed. As root (CI's containers) it logs root in by key.
 
 sftp is OpenSSH's internal-sftp; git over SSH works too (exec of git-upload-pack /
 git-receive-pack through the user's shell). `extra_config` adds sshd_config lines;
-`sftp_flags` are internal-sftp's options (`-R`: a read-only account);
-`file_size_limit` starts sshd with RLIMIT_FSIZE (and SIGXFSZ ignored, so a write past it fails
-with EFBIG instead of killing the session), which makes uploads fail as on a full quota.
+`password` (root only) makes password login real: sshd runs in its own mount namespace where
+/etc/shadow is a copy with that password for this user. `sftp_flags` are internal-sftp's
+options (`-R`: a read-only account); `file_size_limit` starts sshd with RLIMIT_FSIZE (and
+SIGXFSZ ignored, so a write past it fails with EFBIG instead of killing the session), which
+makes uploads fail as on a full quota.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ class Sshd:
     extra_config: tuple[str, ...] = ()
     file_size_limit: int | None = None
     sftp_flags: str = ""
+    password: str | None = None
     host: str = "127.0.0.1"
     user: str = field(default_factory=lambda: pwd.getpwuid(os.geteuid()).pw_name)
     process: subprocess.Popen[bytes] | None = None
@@ -80,13 +83,14 @@ class Sshd:
         extra_config: tuple[str, ...] = (),
         file_size_limit: int | None = None,
         sftp_flags: str = "",
+        password: str | None = None,
         host_key: str = "ed25519",
     ) -> Iterator[Sshd]:
         found = sshd_path()
         if found is None:
             raise RuntimeError("sshd or ssh-keygen not found (Debian package openssh-server)")
         root.mkdir(parents=True, exist_ok=True)
-        server = cls(root, free_port(), found, extra_config, file_size_limit, sftp_flags)
+        server = cls(root, free_port(), found, extra_config, file_size_limit, sftp_flags, password)
         keygen(server.client_key)
         server.authorize(server.client_key.with_name(server.client_key.name + ".pub"))
         keygen(server.host_key, host_key)
@@ -165,15 +169,53 @@ class Sshd:
                 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
                 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
+        argv = [self.sshd, "-D", "-e", "-f", str(config)]
+        if self.password is not None:
+            argv = self._with_password(argv)
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [self.sshd, "-D", "-e", "-f", str(config)],
+                argv,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 preexec_fn=limits,
             )
         self._wait_ready()
+
+    def _with_password(self, argv: list[str]) -> list[str]:
+        """Real password authentication without PAM and without touching the machine: sshd
+        runs in its own mount namespace (root only) where /etc/shadow is a copy giving this
+        user `password`; the real file is never changed."""
+        if os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("openssl"):
+            raise RuntimeError("password login needs root, unshare(1) and openssl(1)")
+        hashed = subprocess.run(
+            ["openssl", "passwd", "-6", "-stdin"],
+            input=self.password,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        shadow = self.root / "shadow"
+        lines = []
+        for line in Path("/etc/shadow").read_text().splitlines():
+            fields = line.split(":")
+            if fields[0] == self.user:
+                fields[1] = hashed
+            lines.append(":".join(fields))
+        shadow.write_text("\n".join(lines) + "\n")
+        shadow.chmod(0o600)
+        mount = 'mount --bind "$0" /etc/shadow && exec "$@"'
+        return [
+            "unshare",
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            mount,
+            str(shadow),
+            *argv,
+        ]
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + START_WAIT

@@ -171,3 +171,26 @@ def test_an_unreadable_known_hosts_is_permanent_and_says_what_to_do(home: Path, 
     (home / "known_hosts").mkdir()
     with pytest.raises(Permanent, match=r"Cannot read the pinned SSH host keys"):
         _connect(home, sshd)
+
+
+def test_a_password_login_is_real_and_a_wrong_one_is_permanent(home: Path, tmp_path: Path) -> None:
+    """OpenSSH checks the password itself (shadow, no PAM): see Sshd's `password`."""
+    import os
+    import shutil
+
+    from tests.conftest import need
+    from tests.servers.sshd import sshd_path
+
+    if os.geteuid() != 0:
+        pytest.skip("a real password login needs root (a private /etc/shadow for sshd)")
+    need(sshd_path() is not None, "sshd not found (Debian package openssh-server)")
+    need(shutil.which("unshare") is not None, "unshare not found (Debian package util-linux)")
+    need(shutil.which("openssl") is not None, "openssl not found (Debian package openssl)")
+    with Sshd.start(tmp_path / "pw", password="correct horse battery") as server:
+        client = _connect(home, server, password="correct horse battery")
+        try:
+            assert _runs(client) == "pinned"
+        finally:
+            client.close()
+        with pytest.raises(Permanent, match="refused the password"):
+            _connect(home, server, password="battery staple")

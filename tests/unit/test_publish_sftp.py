@@ -287,3 +287,13 @@ def test_a_server_that_is_not_listening_after_a_restart_is_transient(home: Path)
     )
     with pytest.raises(Transient):
         tgt.test()
+
+
+def test_a_password_instead_of_a_key(home: Path, tmp_path: Path, www: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("a real password login needs root (a private /etc/shadow for sshd)")
+    need(sshd_path() is not None, "sshd not found (Debian package openssh-server)")
+    need(shutil.which("unshare") is not None, "unshare not found (Debian package util-linux)")
+    with Sshd.start(tmp_path / "pw", password="s3cret-pass") as server:
+        receipt, _ = publish(target(home, server, www, password="s3cret-pass"), make_site())
+    assert receipt.verified == 6 and on_disk(www)["index.html"] == make_site()["index.html"].data  # type: ignore[attr-defined]
