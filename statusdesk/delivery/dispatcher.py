@@ -124,6 +124,10 @@ class Dispatcher:
         """Set who hears of every state change (from worker threads)."""
         self._on_change = on_change
 
+    def listen_progress(self, on_progress: ProgressCallback | None) -> None:
+        """Set who hears how far long attempts are (from worker threads)."""
+        self._on_progress = on_progress
+
     def notify(self, delivery_id: int, state: DeliveryState) -> None:
         """Tell the listener of a change made outside an attempt (a person's decision)."""
         self._notify(delivery_id, state)

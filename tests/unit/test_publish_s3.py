@@ -545,6 +545,23 @@ def test_a_site_channel_with_publish_s3_builds_then_publishes_the_page(
     assert held["status/index.html"].content_type == HTML
 
 
+def test_each_file_that_lands_is_told_as_progress_of_the_delivery(
+    desk: Desk, s3: S3Server, bucket: str, memory_keyring: MemoryKeyring
+) -> None:
+    """What the app's chip shows ("public: sending 12/40"): every upload, counted up to the
+    number of files that changed."""
+    heard: list[tuple[int, int, int, str]] = []
+    desk.dispatcher.listen_progress(lambda *told: heard.append(told))
+    add_public(desk, s3, bucket)
+    sent = open_incident(desk)
+    public = sent["public"]
+    assert public.state is DeliveryState.SENT, public.last_error
+    files = sum(1 for p in desk.paths.site.rglob("*") if p.is_file())
+    told = [(done, total) for delivery_id, done, total, _ in heard if delivery_id == public.id]
+    assert sorted(told) == [(n, files) for n in range(1, files + 1)]
+    assert {path for *_, path in heard} >= {"index.html", "ar/index.html"}
+
+
 def test_two_site_channels_mirror_the_same_page_to_two_buckets(
     desk: Desk, s3: S3Server, bucket: str, memory_keyring: MemoryKeyring
 ) -> None:

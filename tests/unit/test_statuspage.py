@@ -692,6 +692,9 @@ class ListLedger:
     def parts(self) -> dict[int, PartRecord]:
         return dict(self.records)
 
+    def progress(self, done: int, total: int, what: str) -> None:
+        return None
+
     def sending(self, seq: int, target: str = "") -> None:
         self.records[seq] = PartRecord(seq, target, "sending")
 

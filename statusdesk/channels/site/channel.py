@@ -132,20 +132,20 @@ class SiteChannel:
             site, _ = self._build()
             page = site / "incidents" / f"{rendered.incident_id}.html"
             return Receipt(remote_id=str(rendered.incident_id), remote_url=page.absolute().as_uri())
-        return self._publish(rendered.incident_id)
+        return self._publish(rendered.incident_id, ledger)
 
     # -- publishing to a target -----------------------------------------------------------------
 
-    def _publish(self, incident_id: int) -> Receipt:
-        from statusdesk.channels.site.publish.base import no_progress
-
+    def _publish(self, incident_id: int, ledger: PartLedger) -> Receipt:
         with self._named_errors():
             target = self._target()
             # Built and read inside the target's lock: the publish that runs last publishes the
             # newest build, never an older one over a newer.
             with publish_lock(self.context.home, target.location()):
                 _, files = self._build()
-                done = target.publish(files, no_progress)
+                # Each file that lands is said live (the chip's "sending 12/40") and keeps the
+                # delivery's claim alive through a long upload.
+                done = target.publish(files, lambda n, total, path: ledger.progress(n, total, path))
         base_url = self.config.settings.get("base_url")
         if isinstance(base_url, str) and base_url.strip():
             url = f"{base_url.strip().rstrip('/')}/incidents/{incident_id}.html"
