@@ -1,20 +1,24 @@
 """The workspace's settings (statusdesk/settings.py is their registry) read and changed, and
-the local status page rebuilt when a change shows on it. Nothing here blocks on the network;
-a change may rebuild the page (file writes), so the app calls these on its task runner."""
+the status page rebuilt when a change shows on it, then published to the site channels'
+targets (page_publishing.py). A change may write files and talk to the network, so the app
+calls these on its task runner."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from statusdesk import settings as registry
 from statusdesk.app.context import AppContext
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.scheduling.due import GRACE_SETTING, grace_from
+
+if TYPE_CHECKING:
+    from statusdesk.app.page_publishing import PagePublished
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,9 @@ class SettingChange:
     value: str
     changed: bool
     site: Path | None = None  # the status page, when it was rebuilt
-    site_note: str = ""  # why it was not rebuilt, when it affects the page but was not
+    # Why it was not rebuilt (when it affects the page but was not); or, when it was, how its
+    # publishing to each target went (one line each, page_publishing.PagePublished.line).
+    site_note: str = ""
 
 
 class WorkspaceSettings:
@@ -131,9 +137,17 @@ class WorkspaceSettings:
         with site_build_lock(self.ctx.paths.home):
             return build_site(self.ctx.store, self.ctx.paths.site, self.ctx.clock.now())
 
+    def publish_pages(self, names: Sequence[str] = ()) -> list[PagePublished]:
+        """The page published to the named site channels' targets (all that publish when none
+        is named), each built from the workspace as it is now (`statusdesk site publish`)."""
+        from statusdesk.app.page_publishing import publish_pages
+
+        return publish_pages(self.ctx, names)
+
     def site_rebuilt(self) -> tuple[Path | None, str]:
-        """The page rebuilt when an enabled site channel publishes it; else why not (what a
-        settings change, a component change or a postmortem does)."""
+        """The page rebuilt when an enabled site channel publishes it, and published to every
+        target; else why not (what a settings change, a component change or a postmortem
+        does)."""
         return self._site_rebuilt()
 
     def _site_rebuilt(self) -> tuple[Path | None, str]:
@@ -143,4 +157,7 @@ class WorkspaceSettings:
                 "no enabled site channel: the status page was not rebuilt "
                 "(`statusdesk site build` rebuilds it)"
             )
-        return self.build_site(), ""
+        from statusdesk.app.page_publishing import publish_pages
+
+        site = self.build_site()
+        return site, "\n".join(p.line() for p in publish_pages(self.ctx))

@@ -237,6 +237,17 @@ def channel_list(desk: Desk, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def site_publish(desk: Desk, args: argparse.Namespace) -> int:
+    """`statusdesk site publish [NAME…]`: one line per target; exit 4 when one failed."""
+    done = desk.settings.publish_pages(args.names)
+    if not done:
+        out("no enabled site channel publishes the page (`channel add site NAME --set publish=…`)")
+        return Exit.OK
+    for outcome in done:
+        out(outcome.line())
+    return Exit.OK if all(o.ok for o in done) else Exit.CHANNEL_FAILED
+
+
 def site_build(desk: Desk, args: argparse.Namespace) -> int:
     try:
         path = desk.settings.build_site()
@@ -275,4 +286,5 @@ HANDLERS = {
     "deliveries": deliveries,
     "channel list": channel_list,
     "site build": site_build,
+    "site publish": site_publish,
 }

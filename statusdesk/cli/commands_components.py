@@ -39,7 +39,7 @@ def _done(desk: Desk, change: ComponentChange, verb: str, as_json: bool) -> int:
     out(f"{verb} component {component.name.en}{arabic}{where}")
     if change.site is not None:
         out(f"status page rebuilt: {change.site}")
-    elif change.site_note:
+    if change.site_note:
         out(change.site_note)
     return Exit.OK
 
@@ -106,6 +106,8 @@ def component_remove(desk: Desk, args: argparse.Namespace) -> int:
     out(f"removed component {change.component.name.en}")
     if change.site is not None:
         out(f"status page rebuilt: {change.site}")
+    if change.site_note:
+        out(change.site_note)
     return Exit.OK
 
 

@@ -46,8 +46,8 @@ def incident_postmortem(desk: Desk, args: argparse.Namespace) -> int:
     out(f"postmortem of incident {kept.incident_id} {verb} ({kept.updated_at})")
     if outcome.site is not None:
         out(f"status page rebuilt: {outcome.site}")
-    elif outcome.site_note:
-        out(f"note: {outcome.site_note}")
+    if outcome.site_note:
+        out(outcome.site_note if outcome.site is not None else f"note: {outcome.site_note}")
     return Exit.OK
 
 

@@ -112,7 +112,7 @@ def setting_set(desk: Desk, args: argparse.Namespace) -> int:
     out(f"{change.key} = {change.value}" + ("" if change.changed else " (unchanged)"))
     if change.site is not None:
         out(f"status page rebuilt: {change.site}")
-    elif change.site_note and change.changed:
+    if change.site_note and change.changed:
         out(change.site_note)
     return Exit.OK
 

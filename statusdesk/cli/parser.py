@@ -364,4 +364,15 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
         formatter_class=formatter,
     )
     built.set_defaults(handler=handlers["site build"])
+    published = site_verbs.add_parser(
+        "publish",
+        help="publish the page to the site channels' targets now",
+        description="Rebuild the page and publish it to every enabled site channel that has a "
+        "`publish` target (git, sftp, s3), or to the channels named: what a settings, component "
+        "or postmortem change does, and what an update's deliveries do. Only what changed is "
+        "uploaded. Exit 4 when a target could not be reached or refused.",
+        formatter_class=formatter,
+    )
+    published.add_argument("names", nargs="*", metavar="NAME", help="site channels (default: all)")
+    published.set_defaults(handler=handlers["site publish"])
     return parser

@@ -689,3 +689,76 @@ def test_the_cli_adds_a_public_page_on_s3_tests_it_and_an_incident_reaches_the_b
     assert "status/index.html" in held and "status/incidents/1.html" in held
     assert "We are investigating." in held["status/incidents/1.html"].data.decode()
     assert s3.writer.secret_access_key not in opened.stdout + opened.stderr
+
+
+# -- the page published outside an update (app/page_publishing.py) ---------------------------------
+
+
+def test_a_setting_a_component_and_a_postmortem_reach_the_public_page_without_an_update(
+    home: Path,
+    s3: S3Server,
+    bucket: str,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A change that shows on the page is published to every target at once: a postmortem
+    written after the last update would otherwise never reach the public page."""
+    with Desk(home) as desk:
+        add_public(desk, s3, bucket)
+        open_incident(desk)
+    base = ("--home", str(home))
+    titled = call(capsys, *base, "setting", "set", "site.title_en", "Acme status")
+    assert titled.code == 0, titled.stderr
+    said = r"public: published — s3://\S+ on \S+ at [0-9a-f]{12}: [1-9]\d* uploaded, 0 removed, "
+    assert re.fullmatch(said + r"[1-9]\d* read back", titled.lines[-1]), titled.lines
+    assert "Acme status" in s3.objects(bucket)["status/index.html"].data.decode()
+    added = call(capsys, *base, "component", "add", "Search", "--name-ar", "البحث")
+    assert added.code == 0 and added.lines[-1].startswith("public: published — "), added.lines
+    assert "البحث" in s3.objects(bucket)["status/ar/index.html"].data.decode()
+    resolved = call(capsys, *base, "incident", "update", "1", "--state", "resolved",
+                    "--en", "Fixed.", "--ar", "تم الإصلاح.")  # fmt: skip
+    assert resolved.code == 0, resolved.stderr
+    (home / "pm-en.md").write_text("Root cause: a bad deploy.\n", encoding="utf-8")
+    (home / "pm-ar.md").write_text("السبب: نشر خاطئ.\n", encoding="utf-8")
+    files = ("--en-file", str(home / "pm-en.md"), "--ar-file", str(home / "pm-ar.md"))
+    written = call(capsys, *base, "incident", "postmortem", "1", *files)
+    assert written.code == 0, written.stderr
+    assert written.lines[-1].startswith("public: published — "), written.lines
+    assert (
+        "Root cause: a bad deploy." in s3.objects(bucket)["status/incidents/1.html"].data.decode()
+    )
+
+
+def test_site_publish_names_each_target_and_a_failure_says_how_to_try_again(
+    home: Path,
+    s3: S3Server,
+    bucket: str,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with Desk(home) as desk:
+        add_public(desk, s3, bucket)
+        desk.channels.add_channel(
+            "site", "down", {"publish": "s3", "endpoint": f"http://127.0.0.1:{free_port()}",
+                             "bucket": bucket, "region": s3server.REGION}
+        )  # fmt: skip
+        desk.channels.set_channel_secret("down", "access_key_id", s3.writer.access_key_id)
+        desk.channels.set_channel_secret("down", "secret_access_key", s3.writer.secret_access_key)
+    base = ("--home", str(home))
+    done = call(capsys, *base, "site", "publish", "public")
+    assert done.code == 0, done.stderr
+    assert len(done.lines) == 1 and done.lines[0].startswith("public: published — ")
+    assert "status/index.html" in s3.objects(bucket)
+    both = call(capsys, *base, "site", "publish")
+    assert both.code == 4  # one target could not be reached
+    public, down = both.lines
+    assert public.startswith("public: published — ") and "0 uploaded" in public  # nothing new
+    assert down.startswith("down: not published — ")
+    assert down.endswith(
+        "The next update publishes it, or `statusdesk site publish down` tries now."
+    )
+    assert s3.writer.secret_access_key not in both.stdout + both.stderr
+    local = call(capsys, *base, "site", "publish", "site")
+    assert local.code == 3 and "keeps its page on this disk" in local.stderr
+    unknown = call(capsys, *base, "site", "publish", "nosuch")
+    assert unknown.code == 3 and "those that do: public, down" in unknown.stderr

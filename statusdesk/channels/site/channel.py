@@ -35,7 +35,7 @@ from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
 
 if TYPE_CHECKING:
-    from statusdesk.channels.site.publish.base import PublishTarget, SiteFile
+    from statusdesk.channels.site.publish.base import PublishReceipt, PublishTarget, SiteFile
 
 # One build at a time in this process; the file lock covers other processes on the workspace.
 _BUILD_LOCK = threading.Lock()
@@ -137,15 +137,9 @@ class SiteChannel:
     # -- publishing to a target -----------------------------------------------------------------
 
     def _publish(self, incident_id: int, ledger: PartLedger) -> Receipt:
-        with self._named_errors():
-            target = self._target()
-            # Built and read inside the target's lock: the publish that runs last publishes the
-            # newest build, never an older one over a newer.
-            with publish_lock(self.context.home, target.location()):
-                _, files = self._build()
-                # Each file that lands is said live (the chip's "sending 12/40") and keeps the
-                # delivery's claim alive through a long upload.
-                done = target.publish(files, lambda n, total, path: ledger.progress(n, total, path))
+        # Each file that lands is said live (the chip's "sending 12/40") and keeps the
+        # delivery's claim alive through a long upload.
+        done = self._publish_build(lambda n, total, path: ledger.progress(n, total, path))
         base_url = self.config.settings.get("base_url")
         if isinstance(base_url, str) and base_url.strip():
             url = f"{base_url.strip().rstrip('/')}/incidents/{incident_id}.html"
@@ -154,6 +148,23 @@ class SiteChannel:
         # What the publish did, read back from the target, is what identifies it there (the
         # delivery keeps remote_id; `deliveries --json` shows it).
         return Receipt(remote_id=done.detail(), remote_url=url, detail=done.detail())
+
+    def publish_page(self) -> str:
+        """Publish the page as the workspace has it now, outside any update: what a settings,
+        component or postmortem change does (and `statusdesk site publish`). What was done, in
+        one line; raises ChannelError (named) as a delivery's attempt would."""
+        if self.publish_kind is None:
+            raise Permanent(f"{self.config.name}: a page kept on this disk has nowhere to go.")
+        return self._publish_build(lambda n, total, path: None).detail()
+
+    def _publish_build(self, progress: Callable[[int, int, str], None]) -> PublishReceipt:
+        with self._named_errors():
+            target = self._target()
+            # Built and read inside the target's lock: the publish that runs last publishes the
+            # newest build, never an older one over a newer.
+            with publish_lock(self.context.home, target.location()):
+                _, files = self._build()
+                return target.publish(files, progress)
 
     def _target(self) -> PublishTarget:
         kind = self.publish_kind
