@@ -105,3 +105,13 @@ def read_only(folder: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.fixture
+def sshd(tmp_path: Path) -> Iterator[object]:
+    """A real OpenSSH server on 127.0.0.1 (tests/servers/sshd.py), its client key authorized."""
+    from tests.servers.sshd import Sshd, sshd_path
+
+    need(sshd_path() is not None, "sshd or ssh-keygen not found (Debian package openssh-server)")
+    with Sshd.start(tmp_path / "sshd") as server:
+        yield server
