@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 # GitHub's name for a token's user; GitLab wants `oauth2`, Bitbucket `x-token-auth` (named in the
 # URL: https://oauth2@gitlab.com/…); Gitea, Forgejo and Codeberg accept any name.
 TOKEN_USER = "x-access-token"
+# What git (and hosts' SSH front ends) print when the repository is missing or not the key's.
+_NO_ACCESS = re.compile(
+    r"(?i)not (?:appear to be )?a git repository|repository not found|permission denied|"
+    r"access denied|not found|does not exist|denied to"
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,12 @@ def connect(
     if remote.scheme == "file":
         return LocalGitClient(), remote.path
     if remote.scheme == "ssh":
-        raise Permanent("SSH remotes are not supported yet: use an https:// remote")
+        from statusdesk.channels.site.publish.git_ssh import ClosingSSHGitClient, PinnedSSHVendor
+
+        vendor = PinnedSSHVendor(home, private_key, timeout)
+        user = remote.user or _login()
+        ssh = ClosingSSHGitClient(remote.host, port=remote.port, username=user, vendor=vendor)
+        return ssh, remote.path
     problem = send_time_problem(remote.url)
     if problem:
         raise Permanent(f"{problem}.")
@@ -149,6 +159,12 @@ def errors(where: str, token: str | None) -> Iterator[None]:
             "repository; on this machine, `git init --bare PATH`), or fix the remote"
         ) from None
     except HangupException as error:
+        said = clean(str(error), token)
+        if _NO_ACCESS.search(said):
+            raise Permanent(
+                f"{where} has no repository there or refuses this key ({said}): check the "
+                "path and give the key write access (a deploy key with write access)"
+            ) from None
         raise Transient(
             f"{where} hung up during the exchange ({clean(str(error), token) or 'no reason given'})"
         ) from None
