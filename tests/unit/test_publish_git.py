@@ -329,6 +329,7 @@ class GitHttp:
         self.root = root
         self.expected = "Basic " + base64.b64encode(f"{user}:{token}".encode()).decode()
         self.logins: list[str] = []
+        self.fail_with: int | None = None  # answer every request with this status
         backend = subprocess.run(
             ["git", "--exec-path"], capture_output=True, text=True, check=True
         ).stdout.strip()
@@ -358,6 +359,11 @@ class GitHttp:
         self.server.server_close()
 
     def serve(self, request: BaseHTTPRequestHandler) -> None:
+        if self.fail_with is not None:
+            request.send_response(self.fail_with)
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+            return
         given = request.headers.get("Authorization", "")
         if given.startswith("Basic "):
             self.logins.append(base64.b64decode(given[6:]).decode().split(":", 1)[0])
@@ -504,3 +510,31 @@ def test_an_unreachable_remote_is_transient(home: Path) -> None:
     with pytest.raises(Transient, match="could not be reached") as e:
         desk.publish(SITE, no_progress)
     assert TOKEN not in str(e.value)
+
+
+def test_no_write_access_is_permanent_in_the_test_too(
+    home: Path, bare: Path, http_git: GitHttp
+) -> None:
+    run_git("--git-dir", str(bare), "config", "http.receivepack", "false")  # read-only
+    desk = http_target(home, f"{http_git.url}/status.git")
+    for attempt in (desk.test, lambda: desk.publish(SITE, no_progress)):
+        with pytest.raises(Permanent, match=r"HTTP 403.*write"):
+            attempt()
+
+
+def test_a_push_the_server_declines_is_permanent(home: Path, bare: Path, http_git: GitHttp) -> None:
+    hook = bare / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'gh-pages is protected' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    with pytest.raises(Permanent, match=r"refused the push: .*declined.*protected"):
+        http_target(home, f"{http_git.url}/status.git").publish(SITE, no_progress)
+    assert run_git("--git-dir", str(bare), "for-each-ref").strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("status", "error"), [(503, Transient), (429, Transient), (400, Permanent)]
+)
+def test_http_statuses(home: Path, http_git: GitHttp, status: int, error: type) -> None:
+    http_git.fail_with = status
+    with pytest.raises(error, match=f"HTTP {status}"):
+        http_target(home, f"{http_git.url}/status.git").publish(SITE, no_progress)
