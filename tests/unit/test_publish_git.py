@@ -142,7 +142,10 @@ def test_the_desk_authors_its_commits_whatever_the_machine_says(
 ) -> None:
     fake_home = tmp_path / "user-home"
     fake_home.mkdir()
-    (fake_home / ".gitconfig").write_text("[user]\n\tname = Machine Owner\n\temail = me@corp\n")
+    (fake_home / ".gitconfig").write_text(
+        "[user]\n\tname = Machine Owner\n\temail = me@corp\n"
+        "[init]\n\tdefaultBranch = from-the-machine\n"
+    )
     monkeypatch.setenv("HOME", str(fake_home))
     monkeypatch.setenv("GIT_AUTHOR_NAME", "Env Person")
     monkeypatch.setenv("GIT_COMMITTER_EMAIL", "env@corp")
@@ -151,6 +154,8 @@ def test_the_desk_authors_its_commits_whatever_the_machine_says(
     custom = target(home, str(bare), git_author="Acme Status <status@acme.example>")
     custom.publish(site_of({"index.html": b"changed"}), no_progress)
 
+    # Not read at all: not even for the workspace cache's first branch.
+    assert "from-the-machine" not in (custom.cache_dir / "HEAD").read_text()
     assert log(bare, "%an|%ae|%cn|%ce") == [
         "Acme Status|status@acme.example|Acme Status|status@acme.example",
         "statusdesk|statusdesk@localhost|statusdesk|statusdesk@localhost",

@@ -240,6 +240,7 @@ class GitTarget:
     def _cache(self) -> Iterator[Repo]:
         """The bare cache, under a lock (two publishes of the same branch wait for each
         other). A cache that cannot be opened is only a cache: made again."""
+        from dulwich.config import StackedConfig
         from dulwich.errors import NotGitRepository
         from dulwich.repo import Repo
 
@@ -253,7 +254,8 @@ class GitTarget:
             except (NotGitRepository, OSError, ValueError, KeyError):
                 shutil.rmtree(folder, ignore_errors=True)
                 private.make_dir(folder)
-                repo = Repo.init_bare(str(folder))
+                # No configuration of the machine's or user's is read, not even here.
+                repo = Repo.init_bare(str(folder), config=StackedConfig([]))
             try:
                 yield repo
             finally:
