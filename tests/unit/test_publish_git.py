@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import os
 import socket
+import ssl
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -330,8 +331,11 @@ class GitHttp:
     """`git http-backend` (the CGI program git ships) behind a threaded HTTP server on
     127.0.0.1 that requires Basic auth with `user`/`token` for every request."""
 
-    def __init__(self, root: Path, user: str, token: str) -> None:
+    def __init__(
+        self, root: Path, user: str, token: str, tls: ssl.SSLContext | None = None
+    ) -> None:
         self.root = root
+        self.scheme = "https" if tls else "http"
         self.expected = "Basic " + base64.b64encode(f"{user}:{token}".encode()).decode()
         self.logins: list[str] = []
         self.fail_with: int | None = None  # answer every request with this status
@@ -352,12 +356,14 @@ class GitHttp:
                 outer.serve(self)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.server.server_address[1]}"
 
     def close(self) -> None:
         self.server.shutdown()
@@ -543,3 +549,48 @@ def test_http_statuses(home: Path, http_git: GitHttp, status: int, error: type) 
     http_git.fail_with = status
     with pytest.raises(error, match=f"HTTP {status}"):
         http_target(home, f"{http_git.url}/status.git").publish(SITE, no_progress)
+
+
+@pytest.fixture
+def https_git(bare: Path, tmp_path: Path) -> Iterator[tuple[GitHttp, Path]]:
+    """The same server over TLS, with a certificate for 127.0.0.1 from a test CA."""
+    import trustme
+
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    run_git("--git-dir", str(bare), "config", "http.receivepack", "true")
+    served = GitHttp(bare.parent, TOKEN_USER, TOKEN, tls=context)
+    yield served, ca_file
+    served.close()
+
+
+def test_https_verifies_the_certificate_against_ssl_cert_file(
+    home: Path, bare: Path, https_git: tuple[GitHttp, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served, ca_file = https_git
+    assert served.url.startswith("https://")
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
+    receipt = http_target(home, f"{served.url}/status.git").publish(SITE, no_progress)
+    assert receipt.revision == run_git("--git-dir", str(bare), "rev-parse", "gh-pages").strip()
+
+
+def test_an_untrusted_certificate_is_refused_not_ignored(
+    home: Path,
+    bare: Path,
+    https_git: tuple[GitHttp, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    import trustme
+
+    served, _ = https_git
+    other = tmp_path / "other-ca.pem"
+    trustme.CA().cert_pem.write_to_path(str(other))
+    monkeypatch.setenv("SSL_CERT_FILE", str(other))
+    with pytest.raises(Permanent, match=r"certificate.*SSL_CERT_FILE"):
+        http_target(home, f"{served.url}/status.git").publish(SITE, no_progress)
+    assert served.logins == []  # the token never left
+    assert run_git("--git-dir", str(bare), "for-each-ref").strip() == ""
