@@ -594,3 +594,27 @@ def test_an_untrusted_certificate_is_refused_not_ignored(
         http_target(home, f"{served.url}/status.git").publish(SITE, no_progress)
     assert served.logins == []  # the token never left
     assert run_git("--git-dir", str(bare), "for-each-ref").strip() == ""
+
+
+def test_a_killed_publish_leaves_nothing_that_blocks_the_next(home: Path, bare: Path) -> None:
+    """A publish killed while it wrote the cache's ref leaves that ref's `.lock` file; the
+    next publish (under the cache's lock, so no one else is writing) clears it."""
+    desk = target(home, str(bare))
+    desk.publish(SITE, no_progress)
+    (desk.cache_dir / "refs" / "remotes" / "publish" / "gh-pages.lock").write_text("")
+    receipt = desk.publish(site_of({"index.html": b"after the kill"}), no_progress)
+    assert receipt.uploaded == 1
+    assert show(bare, "gh-pages:index.html") == b"after the kill"
+
+
+def test_a_locked_branch_in_a_local_repository_is_transient(home: Path, bare: Path) -> None:
+    desk = target(home, str(bare))
+    desk.publish(SITE, no_progress)
+    before = run_git("--git-dir", str(bare), "rev-parse", "gh-pages").strip()
+    lock = bare / "refs" / "heads" / "gh-pages.lock"
+    lock.write_text("")
+    with pytest.raises(Transient, match=r"another git process.*gh-pages\.lock"):
+        desk.publish(site_of({"index.html": b"new"}), no_progress)
+    assert run_git("--git-dir", str(bare), "rev-parse", "gh-pages").strip() == before
+    lock.unlink()
+    assert desk.publish(site_of({"index.html": b"new"}), no_progress).uploaded == 1

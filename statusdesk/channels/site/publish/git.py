@@ -249,6 +249,10 @@ class GitTarget:
         lock_path = folder.parent / f"{folder.name}.lock"
         with open(lock_path, "a", opener=private.opener) as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            # Under this lock nobody else writes the cache: a ref's `.lock` file is what a
+            # killed publish left behind.
+            for stale in (*folder.glob("refs/**/*.lock"), *folder.glob("*.lock")):
+                stale.unlink(missing_ok=True)
             try:
                 repo = Repo(str(folder))
             except (NotGitRepository, OSError, ValueError, KeyError):

@@ -12,6 +12,7 @@ of remote, its faults as channel errors, and no git configuration read on the wa
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,6 +138,7 @@ def errors(where: str, token: str | None) -> Iterator[None]:
     """Every fault as a channel error that says what to do; never a library exception."""
     from dulwich.client import HTTPProxyUnauthorized, HTTPUnauthorized
     from dulwich.errors import GitProtocolError, HangupException, NotGitRepository
+    from dulwich.file import FileLocked
 
     try:
         yield
@@ -157,6 +159,12 @@ def errors(where: str, token: str | None) -> Iterator[None]:
         raise Permanent(
             f"there is no git repository at {where}: create it first (on a host, the "
             "repository; on this machine, `git init --bare PATH`), or fix the remote"
+        ) from None
+    except FileLocked as locked:
+        name = os.fsdecode(locked.lockfilename)
+        raise Transient(
+            f"{where} is being changed by another git process (it holds {name}); if none is "
+            "running, that file was left by one that was killed: remove it"
         ) from None
     except HangupException as error:
         said = clean(str(error), token)
