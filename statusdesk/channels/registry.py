@@ -51,7 +51,15 @@ def build_channel(config: ChannelConfig, context: ChannelContext) -> Channel:
 # add` and `channel edit` refuse any other key, so a typo (`formt=slack`) is never kept unread.
 # Secrets are never settings (`statusdesk channel secret`).
 SETTING_KEYS: dict[str, tuple[str, ...]] = {
-    "site": ("base_url",),
+    # `publish` (git, sftp or s3) and each target's settings (channels/site/publish/targets.py);
+    # the site channel's settings_problems refuses those of another kind than `publish`.
+    "site": (
+        "base_url",
+        "publish",
+        *("endpoint", "bucket", "prefix", "region"),  # s3
+        *("host", "port", "user", "path"),  # sftp
+        *("remote", "branch", "git_author"),  # git
+    ),
     "webhook": ("url", "format"),
     "x": ("auth", "base_url", "split"),
     "email": (

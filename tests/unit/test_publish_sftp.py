@@ -83,7 +83,7 @@ def test_a_site_goes_up_whole_and_exact_with_the_index_pages_last(
     assert on_disk(www) == {p: f.data for p, f in site.items()}
     assert order[-2:] == ["index.html", "ar/index.html"] and len(order) == len(site)
     assert (receipt.uploaded, receipt.deleted, receipt.verified) == (6, 0, 6)  # type: ignore[attr-defined]
-    assert receipt.location == f"sftp://{sshd.user}@127.0.0.1:{sshd.port}{www}"  # type: ignore[attr-defined]
+    assert receipt.location == f"sftp://127.0.0.1:{sshd.port}{www}"  # type: ignore[attr-defined]
     held = json.loads((www / MANIFEST).read_bytes())
     assert held["files"] == {p: f.digest for p, f in site.items()}
     assert not [p for p in www.rglob("*") if p.name.endswith(".tmp")]
@@ -259,7 +259,7 @@ def test_a_quota_reached_is_transient(home: Path, tmp_path: Path, www: Path) -> 
 
 def test_the_check_writes_and_removes_a_probe(home: Path, sshd: Sshd, www: Path) -> None:
     said = target(home, sshd, www).test()
-    assert said.startswith(f"sftp://{sshd.user}@127.0.0.1:{sshd.port}") and "probe" in said
+    assert said.startswith(f"sftp://127.0.0.1:{sshd.port}") and "probe" in said
     assert www.is_dir() and list(www.iterdir()) == []
 
 

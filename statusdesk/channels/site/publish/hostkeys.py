@@ -56,8 +56,9 @@ def accept_hint(home: Path, host: str, port: int) -> str:
     return (
         f"If the server's key was really replaced (ask its administrator; otherwise someone may "
         f"be intercepting the connection), remove the line for {entry} from {path} "
-        f"(or run: ssh-keygen -R '{entry}' -f '{path}') and publish again: "
-        "the new key is then pinned"
+        f"(or run: ssh-keygen -R '{entry}' -f '{path}'); the next connection pins the new "
+        "key: check it with `statusdesk channel test NAME`, then retry the failed delivery "
+        "(`statusdesk delivery retry ID`)"
     )
 
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     import paramiko
 
 SETTINGS: tuple[str, ...] = ("host", "port", "user", "path")
-SECRETS: tuple[str, ...] = ("private_key", "password")
+SECRETS: tuple[str, ...] = ("password", "private_key")
 DEFAULT_PORT = 22
 TMP_SUFFIX = ".statusdesk.tmp"
 TIMEOUT = 20.0
@@ -130,8 +130,9 @@ class SftpTarget:
         self.timeout = timeout
 
     def location(self) -> str:
+        """Without the user: a URL's userinfo is blanked by redact (it can be a token)."""
         shown = self.path if self.path.startswith("/") else f"/~/{self.path}"
-        return f"sftp://{self.user}@{self.host}:{self.port}{shown}"
+        return f"sftp://{self.host}:{self.port}{shown}"
 
     @contextlib.contextmanager
     def _store(self) -> Iterator[SftpStore]:
