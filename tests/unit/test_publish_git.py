@@ -618,3 +618,26 @@ def test_a_locked_branch_in_a_local_repository_is_transient(home: Path, bare: Pa
     assert run_git("--git-dir", str(bare), "rev-parse", "gh-pages").strip() == before
     lock.unlink()
     assert desk.publish(site_of({"index.html": b"new"}), no_progress).uploaded == 1
+
+
+def test_a_cname_the_host_wrote_stays_unless_the_site_brings_one(
+    home: Path, bare: Path, tmp_path: Path
+) -> None:
+    """GitHub Pages commits CNAME when a custom domain is set and drops the domain when the
+    file goes: the desk keeps it, while any other file someone added is replaced by the site."""
+    desk = target(home, str(bare))
+    desk.publish(SITE, no_progress)
+    work = tmp_path / "other"
+    push_from_elsewhere(bare, work, "CNAME", b"status.example.com\n")
+    (work / "stray.html").write_text("x")
+    run_git("add", "stray.html", cwd=work)
+    run_git("commit", "-q", "-m", "stray", cwd=work)
+    run_git("push", "-q", "origin", "gh-pages", cwd=work)
+
+    receipt = desk.publish(site_of({"index.html": b"v2"}), no_progress)
+    assert sorted(tree_of(bare)) == [".nojekyll", "CNAME", "index.html"]
+    assert show(bare, "gh-pages:CNAME") == b"status.example.com\n"
+    assert receipt.deleted == len(SITE) - 1 + 1  # the old pages and the stray file
+
+    desk.publish(site_of({"index.html": b"v2", "CNAME": b"new.example.com\n"}), no_progress)
+    assert show(bare, "gh-pages:CNAME") == b"new.example.com\n"

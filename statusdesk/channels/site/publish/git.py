@@ -16,11 +16,12 @@ Codeberg or Cloudflare Pages serve such a branch), through dulwich — no `git` 
   DEFAULT_AUTHOR), never the machine's git configuration, which dulwich is never asked for.
 - Each publish fetches the branch into a bare cache in the workspace (`<home>/.publish/git-…`,
   0700: objects only — no remote, no token, no work tree), builds a tree of exactly the site's
-  files plus `.nojekyll`, commits it on top of the branch's tip (or as the first commit of a new
-  orphan branch) and pushes, stating the tip it builds on: a push that finds the branch moved
-  (someone else pushed) is refused by the server, and the desk fetches again, rebuilds on the new
-  tip and retries, never forcing. A tree equal to the tip's pushes nothing. After pushing, the
-  branch is read back from the remote and must point at the pushed commit.
+  files plus `.nojekyll` (and a `CNAME` the branch holds: HOST_FILES), commits it on top of the
+  branch's tip (or as the first commit of a new orphan branch) and pushes, stating the tip it
+  builds on: a push that finds the branch moved (someone else pushed) is refused by the server,
+  and the desk fetches again, rebuilds on the new tip and retries, never forcing. A tree equal
+  to the tip's pushes nothing. After pushing, the branch is read back from the remote and must
+  point at the pushed commit.
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ DEFAULT_BRANCH = "gh-pages"
 # account, so a host (GitHub) links these commits to nobody.
 DEFAULT_AUTHOR = "statusdesk <statusdesk@localhost>"
 NOJEKYLL = ".nojekyll"
+# Files a host writes into the branch itself and reads back as settings: GitHub Pages commits
+# `CNAME` when a custom domain is set, and takes the domain away when the file goes. Kept from
+# the tip when the site does not bring its own.
+HOST_FILES = ("CNAME",)
 ATTEMPTS = 4  # pushes tried when someone else keeps pushing to the branch
 TIMEOUT = 30.0
 CACHE = ".publish"
@@ -290,23 +295,31 @@ class GitTarget:
     # -- the tree and the commit ------------------------------------------------------------
 
     def _tree(
-        self, repo: Repo, site: Mapping[str, SiteFile]
+        self, repo: Repo, site: Mapping[str, SiteFile], held: Mapping[str, ObjectID]
     ) -> tuple[ObjectID, dict[str, ObjectID]]:
-        """Write the site's tree (and its blobs) into the cache: its id, and each file's blob."""
+        """Write the site's tree (and its blobs) into the cache: its id, and each file's blob.
+        `held` is the tip's files: its HOST_FILES stay unless the site has its own."""
         from dulwich.objects import Blob, Tree
 
         store = repo.object_store
-        files = {path: file.data for path, file in site.items()}
-        files.setdefault(NOJEKYLL, b"")
         blobs: dict[str, ObjectID] = {}
-        folders: dict[str, dict[bytes, tuple[int, ObjectID | None]]] = {"": {}}
-        for path in sorted(files):
-            blob = Blob.from_string(files[path])
+        for path, file in site.items():
+            blob = Blob.from_string(file.data)
             if blob.id not in store:
                 store.add_object(blob)
             blobs[path] = blob.id
+        if NOJEKYLL not in blobs:
+            empty = Blob.from_string(b"")
+            if empty.id not in store:
+                store.add_object(empty)
+            blobs[NOJEKYLL] = empty.id
+        for kept in HOST_FILES:
+            if kept not in blobs and kept in held:
+                blobs[kept] = held[kept]
+        folders: dict[str, dict[bytes, tuple[int, ObjectID | None]]] = {"": {}}
+        for path in sorted(blobs):
             parent, _, name = path.rpartition("/")
-            folders.setdefault(parent, {})[name.encode()] = (0o100644, blob.id)
+            folders.setdefault(parent, {})[name.encode()] = (0o100644, blobs[path])
             while parent:  # each folder is an entry of the folder above it
                 above, _, own = parent.rpartition("/")
                 entries = folders.setdefault(above, {})
@@ -373,8 +386,8 @@ class GitTarget:
             try:
                 for _attempt in range(ATTEMPTS):
                     tip = self._fetch(client, path, repo)
-                    tree, blobs = self._tree(repo, site)
                     held_tree, held = self._held(repo, tip)
+                    tree, blobs = self._tree(repo, site, held)
                     changed = sorted(p for p, sha in blobs.items() if held.get(p) != sha)
                     gone = [p for p in held if p not in blobs]
                     if tip is not None and tree == held_tree:
