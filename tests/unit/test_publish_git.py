@@ -641,3 +641,42 @@ def test_a_cname_the_host_wrote_stays_unless_the_site_brings_one(
 
     desk.publish(site_of({"index.html": b"v2", "CNAME": b"new.example.com\n"}), no_progress)
     assert show(bare, "gh-pages:CNAME") == b"new.example.com\n"
+
+
+@pytest.mark.parametrize("via", ["path", "http"])
+def test_a_long_branch_is_fetched_from_its_tip_only(
+    home: Path, bare: Path, tmp_path: Path, via: str
+) -> None:
+    """An existing gh-pages branch with history: the first publish fetches only the tip (the
+    cache is shallow), builds on it, and later publishes fetch only what is new."""
+    work = tmp_path / "history"
+    run_git("init", "-q", "-b", "gh-pages", str(work))
+    for i in range(4):
+        (work / "old.html").write_text(f"version {i}\n")
+        run_git("add", ".", cwd=work)
+        run_git("commit", "-q", "-m", f"old {i}", cwd=work)
+    run_git("push", "-q", str(bare), "gh-pages", cwd=work)
+    oldest = run_git("rev-list", "--max-parents=0", "HEAD", cwd=work).strip()
+    tip = run_git("rev-parse", "HEAD", cwd=work).strip()
+    served = None
+    if via == "http":
+        run_git("--git-dir", str(bare), "config", "http.receivepack", "true")
+        served = GitHttp(bare.parent, TOKEN_USER, TOKEN)
+        desk = http_target(home, f"{served.url}/status.git")
+    else:
+        desk = target(home, str(bare))
+    try:
+        desk.publish(SITE, no_progress)
+        cache = ["--git-dir", str(desk.cache_dir)]
+        assert (desk.cache_dir / "shallow").read_text().split() == [tip]
+        missing = subprocess.run(["git", *cache, "cat-file", "-e", oldest], capture_output=True)
+        assert missing.returncode != 0  # never fetched
+        theirs = push_from_elsewhere(bare, tmp_path / "other", "x.txt", b"x")
+        desk.publish(site_of({"index.html": b"after"}), no_progress)
+    finally:
+        if served is not None:
+            served.close()
+    assert log(bare, "%s")[-4:] == ["old 3", "old 2", "old 1", "old 0"]
+    assert log(bare, "%P")[0] == theirs
+    run_git("--git-dir", str(bare), "fsck", "--strict", "--no-dangling")
+    assert sorted(tree_of(bare)) == [".nojekyll", "index.html"]

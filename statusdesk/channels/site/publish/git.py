@@ -15,7 +15,8 @@ Codeberg or Cloudflare Pages serve such a branch), through dulwich — no `git` 
 - The desk authors its own commits: author and committer are `git_author` (default
   DEFAULT_AUTHOR), never the machine's git configuration, which dulwich is never asked for.
 - Each publish fetches the branch into a bare cache in the workspace (`<home>/.publish/git-…`,
-  0700: objects only — no remote, no token, no work tree), builds a tree of exactly the site's
+  0700: objects only — no remote, no token, no work tree; shallow: the first fetch takes the
+  tip alone), builds a tree of exactly the site's
   files plus `.nojekyll` (and a `CNAME` the branch holds: HOST_FILES), commits it on top of the
   branch's tip (or as the first commit of a new orphan branch) and pushes, stating the tip it
   builds on: a push that finds the branch moved (someone else pushed) is refused by the server,
@@ -286,7 +287,12 @@ class GitTarget:
             wanted[0] = tip
             return [tip] if tip is not None and tip not in repo.object_store else []
 
-        client.fetch(path.encode(), repo, determine_wants=determine_wants)
+        # The first fetch takes the tip alone (a long-lived gh-pages branch may hold years of
+        # history the desk never needs); later ones take what is new since the cache's tip.
+        first = self._tracking not in repo.refs
+        client.fetch(
+            path.encode(), repo, determine_wants=determine_wants, depth=1 if first else None
+        )
         tip = wanted[0]
         if tip is not None:
             repo.refs[self._tracking] = tip
@@ -433,7 +439,9 @@ class GitTarget:
             return {self.ref: commit}
 
         def pack(have: Any, want: Any, *, ofs_delta: bool = True, progress: Any = None) -> Any:
-            return repo.object_store.generate_pack_data(have, want, ofs_delta=ofs_delta)
+            return repo.object_store.generate_pack_data(
+                have, want, shallow=repo.get_shallow(), ofs_delta=ofs_delta
+            )
 
         try:
             result = client.send_pack(path.encode(), update_refs, pack)
