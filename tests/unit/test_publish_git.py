@@ -286,6 +286,8 @@ def test_the_workspace_cache_is_private_and_holds_no_remote(home: Path, bare: Pa
         ("relative/repo.git", "absolute path"),
         ("ftp://host/repo.git", "not supported"),
         ("https://169.254.169.254/a.git", "metadata"),
+        ("git@169.254.169.254:a.git", "metadata"),
+        ("ssh://git@metadata.google.internal/a.git", "metadata"),
     ],
 )
 def test_settings_problems_for_the_remote(remote: str, problem: str) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from statusdesk.channels.base import ChannelError, Permanent, Transient
-from statusdesk.channels.targets import send_time_problem
+from statusdesk.channels.targets import host_problem, send_time_problem
 from statusdesk.redact import redact
 
 if TYPE_CHECKING:
@@ -62,6 +62,9 @@ def connect(
     if remote.scheme == "file":
         return LocalGitClient(), remote.path
     if remote.scheme == "ssh":
+        problem = host_problem("remote", remote.host)
+        if problem:
+            raise Permanent(f"{problem}.")
         from statusdesk.channels.site.publish.git_ssh import ClosingSSHGitClient, PinnedSSHVendor
 
         vendor = PinnedSSHVendor(home, private_key, timeout)
@@ -174,7 +177,7 @@ def errors(where: str, token: str | None) -> Iterator[None]:
                 "path and give the key write access (a deploy key with write access)"
             ) from None
         raise Transient(
-            f"{where} hung up during the exchange ({clean(str(error), token) or 'no reason given'})"
+            f"{where} hung up during the exchange ({said or 'no reason given'})"
         ) from None
     except GitProtocolError as error:
         raise _protocol_error(where, clean(str(error), token), error.__cause__) from None
