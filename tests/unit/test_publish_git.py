@@ -682,3 +682,17 @@ def test_a_long_branch_is_fetched_from_its_tip_only(
     assert log(bare, "%P")[0] == theirs
     run_git("--git-dir", str(bare), "fsck", "--strict", "--no-dangling")
     assert sorted(tree_of(bare)) == [".nojekyll", "index.html"]
+
+
+def test_a_repository_this_user_cannot_write_is_permanent(home: Path, bare: Path) -> None:
+    from tests.conftest import read_only
+
+    desk = target(home, str(bare))
+    desk.publish(SITE, no_progress)
+    before = run_git("--git-dir", str(bare), "rev-parse", "gh-pages").strip()
+    with read_only(bare):
+        with pytest.raises(Permanent, match="not writable"):
+            desk.test()
+        with pytest.raises(Permanent, match="no permission to write"):
+            desk.publish(site_of({"index.html": b"new"}), no_progress)
+    assert run_git("--git-dir", str(bare), "rev-parse", "gh-pages").strip() == before

@@ -500,10 +500,12 @@ class GitTarget:
             if tip
             else f"branch {self.branch} not there yet (the first publish creates it)"
         )
-        return (
-            f"{self.location()}: read the branches and opened a push session with these "
-            f"credentials (nothing pushed); {where}"
-        )
+        if self.remote.scheme == "file":
+            checked = "read the branches and found the repository writable"
+        else:
+            what = "key" if self.remote.scheme == "ssh" else "token" if self._token else "login"
+            checked = f"read the branches and opened a push session with this {what}"
+        return f"{self.location()}: {checked} (nothing pushed); {where}"
 
     def _local_writable(self) -> None:
         from dulwich.repo import Repo

@@ -12,6 +12,7 @@ of remote, its faults as channel errors, and no git configuration read on the wa
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterator
@@ -182,7 +183,13 @@ def errors(where: str, token: str | None) -> Iterator[None]:
     except GitProtocolError as error:
         raise _protocol_error(where, clean(str(error), token), error.__cause__) from None
     except OSError as error:
-        raise Transient(f"{where}: {clean(str(error), token) or type(error).__name__}") from None
+        said = clean(str(error), token) or type(error).__name__
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise Permanent(
+                f"{where}: no permission to write ({said}); give this user write access to the "
+                "repository, or push elsewhere"
+            ) from None
+        raise Transient(f"{where}: {said}") from None
 
 
 def _protocol_error(where: str, text: str, cause: BaseException | None) -> ChannelError:
