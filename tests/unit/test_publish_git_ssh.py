@@ -74,3 +74,28 @@ def test_no_repository_at_the_path_is_permanent(home: Path, sshd: Any, tmp_path:
     need_executable("git", "git")
     with pytest.raises(Permanent, match="no repository there"):
         ssh_target(home, sshd, tmp_path / "missing.git").publish(SITE, no_progress)
+
+
+def test_a_read_only_deploy_key_is_permanent(home: Path, bare: Path, tmp_path: Path) -> None:
+    """A front end like GitHub's refuses git-receive-pack to a read-only deploy key with an
+    `ERROR:` line; the same refusal from a real sshd's ForceCommand."""
+    from tests.conftest import need
+    from tests.servers.sshd import Sshd, sshd_path
+
+    need(sshd_path() is not None, "sshd or ssh-keygen not found (Debian package openssh-server)")
+    front = tmp_path / "front-end"
+    front.write_text(
+        "#!/bin/sh\n"
+        'case "$SSH_ORIGINAL_COMMAND" in\n'
+        "  git-receive-pack*) echo 'ERROR: The key you are authenticating with has been "
+        "marked as read only.' >&2; exit 1;;\n"
+        "esac\n"
+        'exec /bin/sh -c "$SSH_ORIGINAL_COMMAND"\n'
+    )
+    front.chmod(0o755)
+    with Sshd.start(tmp_path / "sshd", extra_config=(f"ForceCommand {front}",)) as server:
+        desk = ssh_target(home, server, bare)
+        for attempt in (desk.test, lambda: desk.publish(SITE, no_progress)):
+            with pytest.raises(Permanent, match=r"read only.*write access"):
+                attempt()
+    assert run_git("--git-dir", str(bare), "for-each-ref").strip() == ""

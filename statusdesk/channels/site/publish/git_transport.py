@@ -33,9 +33,13 @@ if TYPE_CHECKING:
 # URL: https://oauth2@gitlab.com/…); Gitea, Forgejo and Codeberg accept any name.
 TOKEN_USER = "x-access-token"
 # What git (and hosts' SSH front ends) print when the repository is missing or not the key's.
+# (GitHub: "Repository not found.", "Permission to o/r.git denied to deploy key", "The key you
+# are authenticating with has been marked as read only."; GitLab: "You are not allowed to push
+# code to this project.", "The project you were looking for could not be found".)
 _NO_ACCESS = re.compile(
     r"(?i)not (?:appear to be )?a git repository|repository not found|permission denied|"
-    r"access denied|not found|does not exist|denied to"
+    r"access denied|not found|does not exist|denied to|read.only|not allowed|"
+    r"could not be found"
 )
 
 
@@ -181,7 +185,14 @@ def errors(where: str, token: str | None) -> Iterator[None]:
             f"{where} hung up during the exchange ({said or 'no reason given'})"
         ) from None
     except GitProtocolError as error:
-        raise _protocol_error(where, clean(str(error), token), error.__cause__) from None
+        said = clean(str(error), token)
+        if isinstance(error.__cause__, (GitProtocolError, type(None))) and _NO_ACCESS.search(said):
+            # The server's own words (an `ERROR:` line of its SSH front end).
+            raise Permanent(
+                f"{where} refused: {said} — give the key or token write access to the "
+                "repository, or fix the remote"
+            ) from None
+        raise _protocol_error(where, said, error.__cause__) from None
     except OSError as error:
         said = clean(str(error), token) or type(error).__name__
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
