@@ -539,7 +539,7 @@ def test_a_push_the_server_declines_is_permanent(home: Path, bare: Path, http_gi
     hook = bare / "hooks" / "pre-receive"
     hook.write_text("#!/bin/sh\necho 'gh-pages is protected' >&2\nexit 1\n")
     hook.chmod(0o755)
-    with pytest.raises(Permanent, match=r"refused the push: .*declined.*protected"):
+    with pytest.raises(Permanent, match=r"refused the push: .*declined.*gh-pages is protected"):
         http_target(home, f"{http_git.url}/status.git").publish(SITE, no_progress)
     assert run_git("--git-dir", str(bare), "for-each-ref").strip() == ""
 

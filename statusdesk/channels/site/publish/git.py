@@ -443,8 +443,9 @@ class GitTarget:
                 have, want, shallow=repo.get_shallow(), ofs_delta=ofs_delta
             )
 
+        remote_said: list[bytes] = []  # the server's own messages ("remote: …" in git)
         try:
-            result = client.send_pack(path.encode(), update_refs, pack)
+            result = client.send_pack(path.encode(), update_refs, pack, progress=remote_said.append)
         except SendPackError:
             self._moved_since(client, path, tip)
             raise
@@ -453,7 +454,10 @@ class GitTarget:
             # Hosts word a stale tip differently ("failed to update ref", "fetch first",
             # "stale info"): whether the branch moved is asked of the remote itself.
             self._moved_since(client, path, tip)
-            said = clean(status, self._token)
+            remote = " ".join(b"".join(remote_said).decode("utf-8", "replace").split())
+            said = clean(f"{status} (remote: {remote})" if remote else status, self._token)
+            if re.search(r"(?i)no space|quota|disk full|timed? ?out|try again", said):
+                raise Transient(f"{self.location()} could not take the push now: {said}")
             raise Permanent(
                 f"{self.location()} refused the push: {said} — check that the branch is not "
                 "protected against pushes from this key or token"
