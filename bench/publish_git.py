@@ -41,8 +41,9 @@ def main() -> int:
     from statusdesk.channels.site.publish.git_transport import TOKEN_USER
     from statusdesk.core.model import BilingualText, Draft, IncidentState
     from statusdesk.desk import Desk
+    from tests.githttp import GitHttp
     from tests.memkeyring import MemoryKeyring
-    from tests.unit.test_publish_git import TOKEN, GitHttp
+    from tests.unit.test_publish_git import TOKEN
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes("10:200,1000:20000"))

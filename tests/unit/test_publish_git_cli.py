@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from statusdesk.channels.site.publish.git_transport import TOKEN_USER
+from tests.githttp import GitHttp
 from tests.unit.test_publish_git import (
     TOKEN,
-    GitHttp,
     log,
     push_from_elsewhere,
     run_git,
