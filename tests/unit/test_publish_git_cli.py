@@ -96,6 +96,9 @@ def test_publish_an_incident_to_a_git_branch_from_the_cli(
             now = branch_files(bare)
             assert now == {**site_files(home / "site"), ".nojekyll": b""} and now != first
             assert theirs in log(bare, "%H")  # built upon, never forced away
+            subjects = log(bare, "%s")  # what each commit says it published
+            assert subjects[0] == f"Status page: incident #{opened.lines[0]}, update 2", subjects
+            assert f"Status page: incident #{opened.lines[0]}, update 1" in subjects
             assert set(log(bare, "%an <%ae>")) == {
                 "statusdesk <statusdesk@localhost>",
                 "Someone Else <someone@example.org>",

@@ -132,14 +132,17 @@ class SiteChannel:
             site, _ = self._build()
             page = site / "incidents" / f"{rendered.incident_id}.html"
             return Receipt(remote_id=str(rendered.incident_id), remote_url=page.absolute().as_uri())
-        return self._publish(rendered.incident_id, ledger)
+        return self._publish(rendered.incident_id, rendered.update_id, ledger)
 
     # -- publishing to a target -----------------------------------------------------------------
 
-    def _publish(self, incident_id: int, ledger: PartLedger) -> Receipt:
+    def _publish(self, incident_id: int, update_id: int, ledger: PartLedger) -> Receipt:
         # Each file that lands is said live (the chip's "sending 12/40") and keeps the
         # delivery's claim alive through a long upload.
-        done = self._publish_build(lambda n, total, path: ledger.progress(n, total, path))
+        done = self._publish_build(
+            lambda n, total, path: ledger.progress(n, total, path),
+            message=f"Status page: incident #{incident_id}, update {update_id}",
+        )
         base_url = self.config.settings.get("base_url")
         if isinstance(base_url, str) and base_url.strip():
             url = f"{base_url.strip().rstrip('/')}/incidents/{incident_id}.html"
@@ -155,16 +158,21 @@ class SiteChannel:
         one line; raises ChannelError (named) as a delivery's attempt would."""
         if self.publish_kind is None:
             raise Permanent(f"{self.config.name}: a page kept on this disk has nowhere to go.")
-        return self._publish_build(lambda n, total, path: None).detail()
+        done = self._publish_build(
+            lambda n, total, path: None, message="Status page refreshed from the workspace"
+        )
+        return done.detail()
 
-    def _publish_build(self, progress: Callable[[int, int, str], None]) -> PublishReceipt:
+    def _publish_build(
+        self, progress: Callable[[int, int, str], None], *, message: str
+    ) -> PublishReceipt:
         with self._named_errors():
             target = self._target()
             # Built and read inside the target's lock: the publish that runs last publishes the
             # newest build, never an older one over a newer.
             with publish_lock(self.context.home, target.location()):
                 _, files = self._build()
-                return target.publish(files, progress)
+                return target.publish(files, progress, message=message)
 
     def _target(self) -> PublishTarget:
         kind = self.publish_kind

@@ -177,8 +177,11 @@ class PublishTarget(Protocol):
         Permanent with what to fix."""
         ...
 
-    def publish(self, site: Mapping[str, SiteFile], progress: Progress) -> PublishReceipt:
-        """Make the target hold exactly `site` (see the module's contract)."""
+    def publish(
+        self, site: Mapping[str, SiteFile], progress: Progress, *, message: str | None = None
+    ) -> PublishReceipt:
+        """Make the target hold exactly `site` (see the module's contract). `message` says
+        what changed ("Incident #7: update 31"), for a target that keeps a history (git)."""
         ...
 
 

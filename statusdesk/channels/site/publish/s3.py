@@ -421,7 +421,10 @@ class S3Target:
 
     # -- PublishTarget ------------------------------------------------------------------------
 
-    def publish(self, site: Mapping[str, SiteFile], progress: Progress) -> PublishReceipt:
+    def publish(
+        self, site: Mapping[str, SiteFile], progress: Progress, *, message: str | None = None
+    ) -> PublishReceipt:
+        # `message` is for targets that keep a history (git); files need none.
         try:
             return publish_files(self, site, progress)
         finally:

@@ -156,7 +156,10 @@ class SftpTarget:
         finally:
             client.close()
 
-    def publish(self, site: Mapping[str, SiteFile], progress: Progress) -> PublishReceipt:
+    def publish(
+        self, site: Mapping[str, SiteFile], progress: Progress, *, message: str | None = None
+    ) -> PublishReceipt:
+        # `message` is for targets that keep a history (git); files need none.
         with self._store() as store:
             return publish_files(store, site, progress)
 
