@@ -10,7 +10,6 @@ from typing import Any
 from statusdesk.app.jsonview import channel_json, incident_json
 from statusdesk.channels.base import ChannelError
 from statusdesk.cli import (
-    commands_export,
     commands_outbox,
     commands_schedule,
     commands_settings,
@@ -226,7 +225,7 @@ def channel_list(desk: Desk, args: argparse.Namespace) -> int:
 
 def site_build(desk: Desk, args: argparse.Namespace) -> int:
     try:
-        path = desk.settings.build_site()
+        path = desk.settings.build_site(full=args.full)
     except ChannelError as exc:  # a full disk, a folder it cannot write: the message says so
         cause = exc.__cause__
         if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -247,8 +246,15 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def export(desk: Desk, args: argparse.Namespace) -> int:
+    # Imported when used: the exporters (and what they load) are not needed by other commands.
+    from statusdesk.cli import commands_export
+
+    return commands_export.export(desk, args)
+
+
 HANDLERS = {
-    **commands_export.HANDLERS,
+    "export": export,
     **commands_outbox.HANDLERS,
     **commands_schedule.HANDLERS,
     **commands_settings.HANDLERS,

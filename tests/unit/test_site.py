@@ -270,8 +270,11 @@ def test_rebuilds_are_atomic_for_readers(desk: Desk) -> None:
         stop.set()
         reader.join()
     assert seen and all(tail.rstrip().endswith("</html>") for tail in seen)
-    versions = [p for p in (desk.paths.home / ".site-versions").iterdir()]
-    assert len(versions) <= 2
+    kept = list((desk.paths.home / ".site-versions").iterdir())
+    versions = [p for p in kept if p.is_dir()]
+    records = [p for p in kept if p.name.endswith(".build.json")]  # fingerprints (#14)
+    assert len(versions) <= 2 and len(records) <= len(versions)
+    assert len(kept) == len(versions) + len(records)
 
 
 def _waits_for_flock(pid: int, path: Path) -> bool:

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from statusdesk.channels.site.snapshot import Snapshot
 from statusdesk.channels.site.words import COMPONENT, INDICATOR, LABELS, STATE, indicator
-from statusdesk.core.model import BilingualText, IncidentKind
+from statusdesk.core.model import BilingualText, Incident, IncidentKind
 from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, ltr_runs
 from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso, parse_iso
@@ -87,51 +87,94 @@ def _filters(lang: str, digits: str) -> dict[str, Callable[..., Any]]:
     }
 
 
-def context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
-    """Template variables for a page `depth` folders below the site root."""
-    root = "../" * depth
+def site_context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
+    """What every page of the site shows, for a page `depth` folders below the site root.
+
+    Each page's context is this plus only what that page shows (incident_context,
+    index_context): the context is also the page's fingerprint (fingerprint.py), so whatever is
+    in it and changes makes the page render again, and whatever a template uses must be in it."""
     other = "en" if lang == "ar" else "ar"
-    level = indicator(snap.active(), [c.status for c in snap.components])
     return {
         "lang": lang,
         "dir": LANG_DIRECTION[lang],
         "other_lang": other,
         "other_dir": LANG_DIRECTION[other],
-        "root": root,
+        "root": "../" * depth,
         "prefix": "ar/" if lang == "ar" else "",
         "site_title": snap.settings.title_ar if lang == "ar" else snap.settings.title_en,
         "L": LABELS[lang],
         "STATE": STATE[lang],
         "COMPONENT": COMPONENT[lang],
-        "indicator": level,
-        "indicator_text": INDICATOR[lang][level],
-        "now": snap.now,
-        "components": snap.components,
-        "active_incidents": [i for i in snap.active() if i.kind is IncidentKind.INCIDENT],
-        "maintenances": [i for i in snap.active() if i.kind is IncidentKind.MAINTENANCE],
-        "past": snap.past(),
-        "updates": snap.updates,
     }
 
 
-def render_page(template: str, snap: Snapshot, lang: str, depth: int, **extra: Any) -> str:
-    ctx = context(snap, lang, depth)
-    ctx.update(extra)
-    return environment(lang, snap.settings.digits).get_template(template).render(ctx)
+def incident_context(snap: Snapshot, incident: Incident, lang: str, depth: int) -> dict[str, Any]:
+    """One incident as its own page, or its block on the index: the incident, its updates, the
+    components it names — and not the time of the build, so an incident that did not change is
+    not rendered again (its page's "last updated" is the incident's own)."""
+    updates = snap.updates.get(incident.id, [])
+    stamps = [incident.updated_at] + [u.published_at for u in updates if u.published_at]
+    ctx = site_context(snap, lang, depth)
+    ctx.update(
+        incident=incident,
+        updates={incident.id: updates},
+        components=[c for c in snap.components if c.id in incident.component_ids],
+        updated=max(stamps),
+    )
+    return ctx
 
 
-def render_atom(snap: Snapshot, lang: str) -> str:
-    ctx = context(snap, lang, 0)
-    # Without a public base URL, links stay relative to the feed and ids are URNs.
+def index_context(
+    snap: Snapshot, lang: str, depth: int, blocks: dict[int, Markup]
+) -> dict[str, Any]:
+    """The front page: everything in the window; `blocks` holds each incident's block, rendered
+    from incident_context (build.py reuses the ones whose incident did not change)."""
+    active = snap.active()
+    level = indicator(active, [c.status for c in snap.components])
+    ctx = site_context(snap, lang, depth)
+    ctx.update(
+        indicator=level,
+        indicator_text=INDICATOR[lang][level],
+        now=snap.now,
+        updated=snap.now,
+        components=snap.components,
+        active_incidents=[i for i in active if i.kind is IncidentKind.INCIDENT],
+        maintenances=[i for i in active if i.kind is IncidentKind.MAINTENANCE],
+        past=snap.past(),
+        updates=snap.updates,
+        blocks=blocks,
+    )
+    return ctx
+
+
+def render(template: str, lang: str, digits: str, ctx: dict[str, Any]) -> str:
+    return environment(lang, digits).get_template(template).render(ctx)
+
+
+def feed_context(snap: Snapshot, lang: str) -> dict[str, Any]:
+    """What the Atom feed and each of its entries share: without a public base URL, links stay
+    relative to the feed and ids are URNs."""
+    ctx = site_context(snap, lang, 0)
     base = snap.settings.base_url + "/" if snap.settings.base_url else ""
     ctx.update(
         base=base,
         prefix="" if not base and lang == "ar" else ctx["prefix"],
         feed_id=f"urn:statusdesk:{lang}",
-        now_iso=iso(snap.now),
-        incidents=snap.incidents,
     )
-    env = environment(lang, snap.settings.digits)
+    return ctx
+
+
+def entry_context(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
+    """One incident's entry in the feed (reused by build.py while the incident is unchanged)."""
+    ctx = incident_context(snap, incident, lang, 0)
+    feed = feed_context(snap, lang)
+    ctx.update(base=feed["base"], prefix=feed["prefix"], feed_id=feed["feed_id"])
+    return ctx
+
+
+def render_atom(snap: Snapshot, lang: str, entries: dict[int, Markup]) -> str:
+    ctx = feed_context(snap, lang)
+    ctx.update(now=snap.now, now_iso=iso(snap.now), incidents=snap.incidents, entries=entries)
     # One control character (a stored \x0b, say) would make the whole feed invalid XML, for
     # every incident in it: whatever slipped past validation is scrubbed here.
-    return scrub(env.get_template("history.atom.j2").render(ctx))
+    return scrub(render("history.atom.j2", lang, snap.settings.digits, ctx))

@@ -117,9 +117,10 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
             (UpdateStatus.PUBLISHED.value, since),
         ):
             update = update_from_row(r)
-            updates[r["incident_id"]].append(
-                replace(update, body=_scrubbed(update.body), author=scrub(update.author))
-            )
+            body, author = _scrubbed(update.body), scrub(update.author)
+            if body != update.body or author != update.author:
+                update = replace(update, body=body, author=author)
+            updates[r["incident_id"]].append(update)
             changes[r["id"]] = json.loads(r["component_changes"] or "[]")
     incidents = [
         replace(incident, title=_scrubbed(incident.title))
