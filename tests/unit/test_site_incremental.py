@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from statusdesk import settings
-from statusdesk.channels.site.build import Previous, build_site, write_site
+from statusdesk.channels.site.build import build_site, write_site
 from statusdesk.channels.site.fingerprint import Canonical, fingerprint
+from statusdesk.channels.site.incremental import Previous
 from statusdesk.channels.site.snapshot import load_snapshot
 from statusdesk.core.model import (
     BilingualText,
@@ -150,7 +151,7 @@ def test_a_missing_or_unreadable_record_means_a_full_build(desk: Desk) -> None:
     page = f"incidents/{incident}.html"
     for damage in ("", "{not json", json.dumps({"format": 999})):
         shown = desk.paths.site.resolve()
-        record = shown.with_name(shown.name + ".build.json")
+        record = shown.with_name(shown.name + ".build")
         assert record.is_file()
         if damage:
             record.write_text(damage, encoding="utf-8")
@@ -159,7 +160,7 @@ def test_a_missing_or_unreadable_record_means_a_full_build(desk: Desk) -> None:
         assert Previous.load(desk.paths.site) is None
         rebuilt = desk.settings.build_site().resolve()
         assert (rebuilt / page).stat().st_ino != (shown / page).stat().st_ino
-        assert rebuilt.with_name(rebuilt.name + ".build.json").is_file()
+        assert rebuilt.with_name(rebuilt.name + ".build").is_file()
 
 
 def test_site_build_full_renders_everything(
@@ -196,3 +197,33 @@ def test_what_the_fingerprint_reads_is_the_context_itself() -> None:
     assert fingerprint(Canonical(), "incident.html.j2", ("en", "arab"), base) != mark
     with pytest.raises(TypeError, match="cannot be fingerprinted"):
         fingerprint(Canonical(), "incident.html.j2", ("en", "latn"), {"f": len})
+
+
+def test_the_window_is_read_through_each_incidents_own_updates(desk: Desk) -> None:
+    """The window's updates are found per incident (`update_incident`), never by reading every
+    published update of the workspace (`update_status`: 100,000 rows for 7,000)."""
+    from statusdesk.channels.site.snapshot import WINDOW_LINKS, WINDOW_UPDATES
+
+    plan = desk.store.conn.execute(
+        f"EXPLAIN QUERY PLAN {WINDOW_UPDATES}", ("published", "2026-01-01T00:00:00Z")
+    ).fetchall()
+    steps = [str(row[-1]) for row in plan]
+    assert any("USING INDEX update_incident" in step for step in steps), steps
+    assert not any("update_status" in step for step in steps), steps
+    plan = desk.store.conn.execute(
+        f"EXPLAIN QUERY PLAN {WINDOW_LINKS}", ("2026-01-01T00:00:00Z",)
+    ).fetchall()
+    assert not any(str(row[-1]).startswith("SCAN incident_component") for row in plan), plan
+
+
+def test_scrub_skips_only_text_it_would_not_change() -> None:
+    """scrub's shortcut (printable text is returned as it is) holds because nothing it removes
+    or replaces is printable."""
+    import sys
+
+    from statusdesk.core.text.sanitize import _SCRUBBED, scrub
+
+    assert not [
+        c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and _SCRUBBED.match(c)
+    ]
+    assert scrub("ok \x07bell\x0b") == "ok bell\n"

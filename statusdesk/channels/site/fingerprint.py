@@ -81,8 +81,8 @@ class Canonical:
             inner = ",".join(parts)
             text = f"[{_string(kind.__name__)},{inner}]"
         elif isinstance(value, Mapping):
-            items = sorted((str(k), v) for k, v in value.items())
-            text = "{" + ",".join(f"{_string(k)}:{self(v)}" for k, v in items) + "}"
+            keys = sorted(value, key=str)
+            text = "{" + ",".join(f"{_string(str(k))}:{self(value[k])}" for k in keys) + "}"
         elif isinstance(value, list | tuple):
             text = "[" + ",".join(self(v) for v in value) + "]"
         elif isinstance(value, set | frozenset):
