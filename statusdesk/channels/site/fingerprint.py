@@ -115,20 +115,35 @@ def _fields(kind: type) -> tuple[str, ...]:
     return names
 
 
+# What turns a context into text, besides the templates (the filters and what they call).
+_RENDERING_CODE = (
+    "channels/site/render.py",
+    "channels/site/words.py",
+    "channels/site/fingerprint.py",
+    "core/text/bidi.py",
+    "core/text/sanitize.py",
+    "core/timefmt.py",
+)
+
+
 @cache
 def code_hash() -> str:
-    """The template sources and the renderer's code: a changed template or filter renders
-    every page again (statusdesk's version covers an installed upgrade)."""
+    """The template sources, the renderer's code and the libraries it formats with: a changed
+    template, filter or locale data renders every page again (statusdesk's version covers an
+    installed upgrade; the sources, a change in a checkout)."""
+    from importlib import metadata
+
     from statusdesk.version import version
 
-    digest = hashlib.sha256(version().encode())
+    libraries = [version()] + [metadata.version(name) for name in ("babel", "jinja2")]
+    digest = hashlib.sha256(json.dumps(libraries).encode())
     site = resources.files("statusdesk.resources").joinpath("site")
     for entry in sorted(site.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".j2"):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    here = Path(__file__).parent
-    for name in ("render.py", "words.py", "fingerprint.py"):
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    package = Path(__file__).parent.parent.parent  # statusdesk/
+    for name in _RENDERING_CODE:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
     return digest.hexdigest()
 
 
