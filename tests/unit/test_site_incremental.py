@@ -143,7 +143,7 @@ def test_an_unchanged_incident_page_is_not_rendered_again(desk: Desk) -> None:
     out = desk.paths.home / "probe"
     out.mkdir()
     writer = write_site(snap, out, Previous.load(desk.paths.site))
-    assert writer.rendered == ["index.html", "ar/index.html"]
+    assert writer.rendered == ["index.html", "history.atom", "ar/index.html", "ar/history.atom"]
 
 
 def test_a_missing_or_unreadable_record_means_a_full_build(desk: Desk) -> None:

@@ -28,12 +28,13 @@ from statusdesk.channels.base import Permanent, Transient
 from statusdesk.channels.site import jsonapi
 from statusdesk.channels.site.incremental import RECORD_SUFFIX, Previous, Writer
 from statusdesk.channels.site.render import (
+    atom_context,
     entry_context,
     incident_context,
     index_context,
-    render_atom,
 )
 from statusdesk.channels.site.snapshot import Snapshot, load_snapshot
+from statusdesk.core.text.sanitize import scrub
 from statusdesk.private import publish_mode
 from statusdesk.store import Store
 
@@ -73,7 +74,8 @@ def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> W
             )
             for incident in snap.incidents
         }
-        writer.write(f"{prefix}history.atom", render_atom(snap, lang, entries))
+        atom = atom_context(snap, lang, entries)
+        writer.page(f"{prefix}history.atom", "history.atom.j2", key, atom, clean=scrub)
         for name, document in jsonapi.documents(snap, lang).items():
             writer.write(f"{prefix}api/v2/{name}", json.dumps(document, ensure_ascii=False))
     return writer

@@ -19,7 +19,8 @@ import dataclasses
 import enum
 import hashlib
 import json
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
@@ -60,29 +61,28 @@ class Canonical:
         known = self._memo.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        if isinstance(value, str):  # also Markup (its text is what the page shows), StrEnum
+        fields = _fields(kind)
+        if fields is not None:
+            text = self._dataclass(kind, fields(value))
+        elif isinstance(value, str):  # also Markup (its text is what the page shows), StrEnum
             return _string(value)
-        if isinstance(value, bool | int | float):
+        elif isinstance(value, bool | int | float):
             return json.dumps(value, allow_nan=False)
-        if isinstance(value, enum.Enum):
+        elif isinstance(value, enum.Enum):
             return self(value.value)
-        if isinstance(value, datetime | date | time):
+        elif isinstance(value, datetime | date | time):
             return _string(value.isoformat())
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            parts = []
-            for name in _fields(kind):  # the common leaves inline: this runs for every update
-                field = getattr(value, name)
-                if type(field) is str:
-                    parts.append(_string(field))
-                elif field is None:
-                    parts.append("null")
-                else:
-                    parts.append(self(field))
-            inner = ",".join(parts)
-            text = f"[{_string(kind.__name__)},{inner}]"
         elif isinstance(value, Mapping):
-            keys = sorted(value, key=str)
-            text = "{" + ",".join(f"{_string(str(k))}:{self(value[k])}" for k in keys) + "}"
+            try:
+                keys = sorted(value)
+            except TypeError:
+                keys = sorted(value, key=str)
+            parts = []
+            for key in keys:
+                item = value[key]
+                shown = _string(item) if type(item) is str else self(item)
+                parts.append(f"{_string(str(key))}:{shown}")
+            text = "{" + ",".join(parts) + "}"
         elif isinstance(value, list | tuple):
             text = "[" + ",".join(self(v) for v in value) + "]"
         elif isinstance(value, set | frozenset):
@@ -100,19 +100,40 @@ class Canonical:
         self._memo[id(value)] = (value, text)  # the value is kept, so its id stays unique
         return text
 
+    def _dataclass(self, kind: type, values: tuple[Any, ...]) -> str:
+        parts = [_string(kind.__name__)]
+        for field in values:  # the common leaves inline: this runs for every update shown
+            if isinstance(field, str):  # StrEnum too: its value
+                parts.append(_string(field))
+            elif field is None:
+                parts.append("null")
+            else:
+                parts.append(self(field))
+        return "[" + ",".join(parts) + "]"
+
 
 _string = json.encoder.encode_basestring
 _LONG = 256
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
 
 
-def _fields(kind: type) -> tuple[str, ...]:
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
-    return names
+def _fields(kind: type) -> Callable[[Any], tuple[Any, ...]] | None:
+    """For a dataclass, what reads all its fields at once (in order); None for anything else."""
+    try:
+        return _FIELDS[kind]
+    except KeyError:
+        pass
+    getter: Callable[[Any], tuple[Any, ...]] | None = None
+    if dataclasses.is_dataclass(kind):
+        names = [f.name for f in dataclasses.fields(kind)]
+        if len(names) > 1:
+            getter = operator.attrgetter(*names)
+        else:
+            getter = lambda value: tuple(getattr(value, name) for name in names)  # noqa: E731
+    _FIELDS[kind] = getter
+    return getter
 
 
 # What turns a context into text, besides the templates (the filters and what they call).
@@ -147,9 +168,13 @@ def code_hash() -> str:
     return digest.hexdigest()
 
 
+@cache
+def _head(template: str, key: tuple[str, ...]) -> str:
+    return json.dumps([code_hash(), template, list(key)], ensure_ascii=False)
+
+
 def fingerprint(canonical: Canonical, template: str, key: tuple[str, ...], context: Any) -> str:
     """The hash of everything a rendering of `template` with `context` depends on; `key` is
     what the environment is chosen by (the language and the digits setting)."""
-    head = json.dumps([code_hash(), template, list(key)], ensure_ascii=False)
-    text = f"{head}\0{canonical(context)}"
+    text = f"{_head(template, key)}\0{canonical(context)}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

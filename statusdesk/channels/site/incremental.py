@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from markupsafe import Markup
 
 from statusdesk import private
 from statusdesk.channels.site.fingerprint import Canonical, depends_on_now, fingerprint
-from statusdesk.channels.site.render import render
+from statusdesk.channels.site.render import pieces, render
 from statusdesk.private import publish_mode
 
 RECORD_FORMAT = 2  # another number in a record means a full build
@@ -75,48 +76,64 @@ class Writer:
         self.folders = Folders()
         self.canonical = Canonical()
         self.pages: dict[str, str] = {}  # path in the site -> fingerprint
-        self.fragments: dict[str, str] = {}  # fingerprint -> rendered text
+        self.fragments: dict[str, bytes | memoryview] = {}  # fingerprint -> UTF-8 text
         self.rendered: list[str] = []
 
     def write(self, path: str, text: str | bytes) -> None:
         write_file(self.out / path, text, self.folders)
 
-    def page(self, path: str, template: str, key: tuple[str, str], ctx: dict[str, Any]) -> None:
-        """Render `template` with `ctx` into `path`, unless the shown version has it already."""
+    def page(
+        self,
+        path: str,
+        template: str,
+        key: tuple[str, str],
+        ctx: dict[str, Any],
+        clean: Callable[[str], str] | None = None,
+    ) -> None:
+        """Render `template` with `ctx` into `path` (its text through `clean`, if given), unless
+        the shown version has it already."""
+        target = self.out / path
+        self.folders.parent_of(target)
         if not depends_on_now(ctx):
             mark = fingerprint(self.canonical, template, key, ctx)
             self.pages[path] = mark
-            if self.previous is not None and self.previous.pages.get(path) == mark:
-                target = self.out / path
-                self.folders.parent_of(target)
-                if self.previous.link(path, target):
-                    return
+            previous = self.previous
+            if previous and previous.pages.get(path) == mark and previous.link(path, target):
+                return
         self.rendered.append(path)
-        self.write(path, render(template, *key, ctx))
+        with open(target, "w", encoding="utf-8") as out:
+            for piece in pieces(template, *key, ctx):
+                out.write(clean(piece) if clean else piece)
+        publish_mode(target)
 
     def fragment(self, template: str, key: tuple[str, str], ctx: dict[str, Any]) -> Markup:
         """A piece of a page (an incident's block on the index, its entry in a feed), rendered
         unless the shown version's record has it; kept in this version's record."""
         mark = fingerprint(self.canonical, template, key, ctx)
-        known = self.previous.fragment(mark) if self.previous is not None else None
-        if known is None:
-            self.rendered.append(f"{template}#{mark[:12]}")
-            known = render(template, *key, ctx)
-        self.fragments[mark] = known
-        return Markup(known)
+        data = self.previous.fragment(mark) if self.previous is not None else None
+        if data is not None:
+            try:
+                known = Markup(data, "utf-8", "surrogatepass")  # decoded straight into it
+            except UnicodeDecodeError:
+                pass  # a damaged record: render it
+            else:
+                self.fragments[mark] = data
+                return known
+        self.rendered.append(f"{template}#{mark[:12]}")
+        text = render(template, *key, ctx)
+        self.fragments[mark] = text.encode("utf-8", "surrogatepass")
+        return Markup(text)
 
     def save(self) -> None:
-        blob = bytearray()
         spans: dict[str, list[int]] = {}
-        for mark, text in self.fragments.items():
-            data = text.encode("utf-8", "surrogatepass")
-            spans[mark] = [len(blob), len(data)]
-            blob += data
+        start = 0
+        for mark, data in self.fragments.items():
+            spans[mark] = [start, len(data)]
+            start += len(data)
         header = {"format": RECORD_FORMAT, "pages": self.pages, "fragments": spans}
-        record = record_of(self.out)
-        with open(record, "wb", opener=private.opener) as out:
+        with open(record_of(self.out), "wb", opener=private.opener) as out:
             out.write(json.dumps(header, ensure_ascii=False).encode() + b"\n")
-            out.write(blob)
+            out.writelines(self.fragments.values())
 
 
 @dataclass(frozen=True)
@@ -148,13 +165,14 @@ class Previous:
             return None
         return cls(folder, pages, spans, memoryview(data)[end + 1 :])
 
-    def fragment(self, mark: str) -> str | None:
+    def fragment(self, mark: str) -> memoryview | None:
+        """The fragment's UTF-8 text, as the record holds it (None: render it)."""
         span = self.spans.get(mark)
         try:
             start, length = span  # type: ignore[misc]
             if not 0 <= start <= start + length <= len(self.blob):
                 return None
-            return bytes(self.blob[start : start + length]).decode("utf-8", "surrogatepass")
+            return self.blob[start : start + length]
         except (TypeError, ValueError):
             return None  # no such fragment, or a damaged record: render it
 

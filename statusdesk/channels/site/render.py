@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import jinja2
@@ -13,7 +13,6 @@ from statusdesk.channels.site.snapshot import Snapshot
 from statusdesk.channels.site.words import COMPONENT, INDICATOR, LABELS, STATE, indicator
 from statusdesk.core.model import BilingualText, Incident, IncidentKind
 from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, ltr_runs
-from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso, parse_iso
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -172,9 +171,16 @@ def entry_context(snap: Snapshot, incident: Incident, lang: str) -> dict[str, An
     return ctx
 
 
-def render_atom(snap: Snapshot, lang: str, entries: dict[int, Markup]) -> str:
+def pieces(template: str, lang: str, digits: str, ctx: dict[str, Any]) -> Iterator[str]:
+    """The same text as `render`, in pieces: a page of megabytes (the index of a long history)
+    is written as it is made instead of being held whole, twice (text and bytes)."""
+    return environment(lang, digits).get_template(template).generate(ctx)
+
+
+def atom_context(snap: Snapshot, lang: str, entries: dict[int, Markup]) -> dict[str, Any]:
+    """The Atom feed of `lang`; `entries` holds each incident's entry (entry_context). Its
+    text goes through `scrub`: one control character (a stored \\x0b, say) would make the
+    whole feed invalid XML, for every incident in it."""
     ctx = feed_context(snap, lang)
     ctx.update(now=snap.now, now_iso=iso(snap.now), incidents=snap.incidents, entries=entries)
-    # One control character (a stored \x0b, say) would make the whole feed invalid XML, for
-    # every incident in it: whatever slipped past validation is scrubbed here.
-    return scrub(render("history.atom.j2", lang, snap.settings.digits, ctx))
+    return ctx
