@@ -163,6 +163,21 @@ def test_a_missing_or_unreadable_record_means_a_full_build(desk: Desk) -> None:
         assert rebuilt.with_name(rebuilt.name + ".build").is_file()
 
 
+def test_damaged_fragments_in_the_record_are_rendered_again(desk: Desk, tmp_path: Path) -> None:
+    publish(desk, "First.", IncidentState.INVESTIGATING)
+    publish(desk, "Second.", IncidentState.INVESTIGATING)
+    shown = desk.paths.site.resolve()
+    record = shown.with_name(shown.name + ".build")
+    header, _, blob = record.read_bytes().partition(b"\n")
+    record.write_bytes(header + b"\n" + b"\xff" * len(blob))  # not UTF-8
+    assert_same_as_a_full_build(desk, tmp_path / "full", "damaged fragments")
+    snap = load_snapshot(desk.store, desk.clock.now())
+    out = desk.paths.home / "probe"
+    out.mkdir()
+    writer = write_site(snap, out, Previous.load(desk.paths.site))
+    assert not any("#" in name for name in writer.rendered)  # the new record is whole
+
+
 def test_site_build_full_renders_everything(
     desk: Desk, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

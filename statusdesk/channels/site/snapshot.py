@@ -150,4 +150,5 @@ def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str
 def _scrubbed(text: BilingualText) -> BilingualText:
     """Text stored before control characters were refused (issue #12 §3) still makes a valid
     page and feed: they are scrubbed as the page reads them."""
-    return BilingualText(scrub(text.en), scrub(text.ar))
+    en, ar = scrub(text.en), scrub(text.ar)
+    return text if en is text.en and ar is text.ar else BilingualText(en, ar)
