@@ -103,12 +103,21 @@ class Canonical:
     def _dataclass(self, kind: type, values: tuple[Any, ...]) -> str:
         parts = [_string(kind.__name__)]
         for field in values:  # the common leaves inline: this runs for every update shown
-            if isinstance(field, str):  # StrEnum too: its value
+            shape = type(field)
+            if shape is str:
                 parts.append(_string(field))
             elif field is None:
                 parts.append("null")
+            elif shape is int:
+                parts.append(str(field))
             else:
-                parts.append(self(field))
+                nested = _FIELDS.get(shape)  # a dataclass inside (BilingualText), not shared
+                if nested is not None:
+                    parts.append(self._dataclass(shape, nested(field)))
+                elif isinstance(field, str):  # StrEnum: its value
+                    parts.append(_string(field))
+                else:
+                    parts.append(self(field))
         return "[" + ",".join(parts) + "]"
 
 
