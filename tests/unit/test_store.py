@@ -276,13 +276,19 @@ def test_damage_after_the_last_check_is_reported_as_damage_by_the_cli(
     store = Store.open(home / "statusdesk.db")
     for n in range(40):
         new_incident(store, f"Incident {n} " + "x" * 200)
+    (root,) = store.conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'incident'"
+    ).fetchone()
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     db_file = home / "statusdesk.db"
     data = bytearray(db_file.read_bytes())
-    page = int.from_bytes(data[16:18], "big")  # the header's page size
-    data[page:] = b"\xee" * (len(data) - page)  # every page but the first (the schema)
+    size = int.from_bytes(data[16:18], "big")  # the header's page size
+    start = (root - 1) * size
+    data[start : start + size] = b"\xee" * size  # the incident table's first page, no more
     db_file.write_bytes(bytes(data))
+    opened = Store.open(db_file, check_every=3600)  # the check passed a moment ago: skipped
+    opened.close()
     result = call(capsys, "--home", str(home), "incident", "list")
     assert result.code != 0
     assert "damaged" in result.stderr and ".bak" in result.stderr
