@@ -58,12 +58,15 @@ class Desk:
         on_delivery_progress: ProgressCallback | None = None,
         max_workers: int = MAX_WORKERS,
         checked: bool = False,
+        check_every: float | None = None,
     ) -> None:
         """`checked`: this process has already opened the workspace once, with its integrity
-        check and migrations (the GUI does so on a thread while Qt loads, gui prefetch)."""
+        check and migrations (the GUI does so on a thread while Qt loads, gui prefetch).
+        `check_every`: a one-shot command's integrity check runs only if none passed on the
+        database within that many seconds (store/db.py check_due); None checks now."""
         self.paths = WorkspacePaths(resolve_home(home))
         self.clock: Clock = clock or SystemClock()
-        first = Store.open(self.paths.db, verify=not checked)
+        first = Store.open(self.paths.db, verify=not checked, check_every=check_every)
         private.tighten_workspace(self.paths.home)  # 0700/0600 whatever made it (private.py)
         for folder in (self.paths.exports, self.paths.logs):
             private.make_dir(folder)

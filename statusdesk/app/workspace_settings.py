@@ -126,8 +126,9 @@ class WorkspaceSettings:
 
     # -- the local status page --------------------------------------------------------------------
 
-    def build_site(self) -> Path:
-        """Rebuild the local status page from the workspace now (also what `site build` does)."""
+    def build_site(self, *, full: bool = False) -> Path:
+        """Rebuild the local status page from the workspace now (also what `site build` does);
+        `full` renders every page instead of reusing unchanged ones (`site build --full`)."""
         # Imported here: Jinja2 and the page's renderer are not needed to start the app.
         from statusdesk.channels.site.build import build_site
         from statusdesk.channels.site.channel import site_build_lock
@@ -135,7 +136,7 @@ class WorkspaceSettings:
         # The site channel's lock (site_build_lock), held from the read to the swap: a rebuild
         # that read the workspace before a publish must not swap its older page in after it.
         with site_build_lock(self.ctx.paths.home):
-            return build_site(self.ctx.store, self.ctx.paths.site, self.ctx.clock.now())
+            return build_site(self.ctx.store, self.ctx.paths.site, self.ctx.clock.now(), full=full)
 
     def publish_pages(self, names: Sequence[str] = ()) -> list[PagePublished]:
         """The page published to the named site channels' targets (all that publish when none

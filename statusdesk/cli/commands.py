@@ -11,7 +11,6 @@ from statusdesk.app.jsonview import channel_json, incident_json
 from statusdesk.channels.base import ChannelError
 from statusdesk.cli import (
     commands_components,
-    commands_export,
     commands_outbox,
     commands_page,
     commands_schedule,
@@ -250,7 +249,7 @@ def site_publish(desk: Desk, args: argparse.Namespace) -> int:
 
 def site_build(desk: Desk, args: argparse.Namespace) -> int:
     try:
-        path = desk.settings.build_site()
+        path = desk.settings.build_site(full=args.full)
     except ChannelError as exc:  # a full disk, a folder it cannot write: the message says so
         cause = exc.__cause__
         if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -271,10 +270,17 @@ def site_build(desk: Desk, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def export(desk: Desk, args: argparse.Namespace) -> int:
+    # Imported when used: the exporters (and what they load) are not needed by other commands.
+    from statusdesk.cli import commands_export
+
+    return commands_export.export(desk, args)
+
+
 HANDLERS = {
     **commands_components.HANDLERS,
-    **commands_export.HANDLERS,
     **commands_page.HANDLERS,
+    "export": export,
     **commands_outbox.HANDLERS,
     **commands_schedule.HANDLERS,
     **commands_settings.HANDLERS,

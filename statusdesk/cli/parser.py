@@ -360,8 +360,14 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
         "build",
         help="rebuild the local status page now",
         description="Rebuild the local status page from the workspace (atomically) and print "
-        "where it is.",
+        "where it is. Only pages whose content changed are rendered; the others are linked "
+        "from the current version.",
         formatter_class=formatter,
+    )
+    built.add_argument(
+        "--full",
+        action="store_true",
+        help="render every page again instead of reusing unchanged ones (same output)",
     )
     built.set_defaults(handler=handlers["site build"])
     published = site_verbs.add_parser(

@@ -70,10 +70,11 @@ class Store:
         return self._database.db
 
     @classmethod
-    def open(cls, path: Path, *, verify: bool = True) -> Store:
+    def open(cls, path: Path, *, verify: bool = True, check_every: float | None = None) -> Store:
         """Open a workspace database; `verify=False` skips the integrity check and migrations
-        for a further connection to a workspace this process has already opened."""
-        conn, _backup = open_database(path, verify=verify)
+        for a further connection to a workspace this process has already opened;
+        `check_every` runs the integrity check only if none passed that recently (db.check_due)."""
+        conn, _backup = open_database(path, verify=verify, check_every=check_every)
         return cls(conn, Path(path))
 
     def close(self) -> None:

@@ -402,7 +402,8 @@ def test_several_settings_at_once_are_all_kept_or_none_and_the_page_built_once(
         (settings.CADENCE, False),
     ]
     assert changes[0].site is not None and changes[0].site == changes[1].site
-    assert len({p.name for p in versions.iterdir()} - builds) == 1  # one rebuild for both
+    new = {p.name for p in versions.iterdir() if p.is_dir()} - builds  # not #14's records
+    assert len(new) == 1  # one rebuild for both
     assert [e["actor"] for e in events(home, "setting.changed")] == ["tester", "tester"]
 
 

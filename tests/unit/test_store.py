@@ -5,6 +5,7 @@ tests/contract/; here is what is SQLite's own."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -217,3 +218,78 @@ def test_a_new_workspace_still_starts(tmp_path: Path, db_file: str) -> None:
         assert [c.kind for c in store.channels.channels()] == ["site"]
     finally:
         store.close()
+
+
+def test_a_one_shot_command_checks_integrity_periodically_and_any_replaced_file_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """quick_check reads the whole database (0.4 s on 100,000 updates, issue #14): a one-shot
+    command (check_every) skips it when one passed on this very file recently; a file put in
+    its place (a restored backup, a copy) is checked at once, and so is any open without
+    check_every (the GUI's start, `statusdesk run`)."""
+    import shutil
+    import time
+
+    from statusdesk.store import db
+
+    ran: list[Path] = []
+    real = db.quick_check
+
+    def counted(conn: sqlite3.Connection) -> list[str]:
+        ran.append(path)
+        return real(conn)
+
+    monkeypatch.setattr(db, "quick_check", counted)
+    path = tmp_path / "statusdesk.db"
+    Store.open(path).close()
+    assert len(ran) == 1 and (tmp_path / "statusdesk.db.checked").is_file()
+    Store.open(path, check_every=3600).close()
+    assert len(ran) == 1  # checked a moment ago
+    Store.open(path).close()
+    assert len(ran) == 2  # without check_every: always
+    shutil.copy(path, tmp_path / "copy.db")
+    (tmp_path / "copy.db").replace(path)  # another file (inode) under the same name
+    Store.open(path, check_every=3600).close()
+    assert len(ran) == 3
+    Store.open(path, check_every=3600).close()
+    assert len(ran) == 3
+    record = tmp_path / "statusdesk.db.checked"
+    data = json.loads(record.read_text())
+    record.write_text(json.dumps({**data, "at": time.time() - 7200}))
+    Store.open(path, check_every=3600).close()
+    assert len(ran) == 4  # too long ago
+    record.write_text("not json")
+    Store.open(path, check_every=3600).close()
+    assert len(ran) == 5
+    assert oct(record.stat().st_mode & 0o777) == "0o600"
+
+
+def test_damage_after_the_last_check_is_reported_as_damage_by_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Between two checks SQLite itself refuses a damaged page as a command reads it; the CLI
+    says so as the check would have (damaged, restore from a backup), not with a traceback."""
+    from tests.unit.test_cli_support import call
+
+    home = tmp_path / "ws"
+    assert call(capsys, "--home", str(home), "incident", "list").code == 0
+    store = Store.open(home / "statusdesk.db")
+    for n in range(40):
+        new_incident(store, f"Incident {n} " + "x" * 200)
+    (root,) = store.conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'incident'"
+    ).fetchone()
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    db_file = home / "statusdesk.db"
+    data = bytearray(db_file.read_bytes())
+    size = int.from_bytes(data[16:18], "big")  # the header's page size
+    start = (root - 1) * size
+    data[start : start + size] = b"\xee" * size  # the incident table's first page, no more
+    db_file.write_bytes(bytes(data))
+    opened = Store.open(db_file, check_every=3600)  # the check passed a moment ago: skipped
+    opened.close()
+    result = call(capsys, "--home", str(home), "incident", "list")
+    assert result.code != 0
+    assert "damaged" in result.stderr and ".bak" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -2,8 +2,9 @@
 company's site, subscribe links (each language's Atom feed, email), and per incident its impact,
 affected components, next-update time, when it began and its postmortem.
 
-Everything here goes into the templates' context (render.context): a page shows nothing it was
-not handed, so what a page depends on is what its context holds.
+Everything here goes into the templates' context (render.site_context, incident_context): a
+page shows nothing it was not handed, so what a page depends on is what its context holds (and
+the context is the page's fingerprint for incremental builds, fingerprint.py).
 """
 
 from __future__ import annotations
@@ -94,47 +95,35 @@ def page_context(snap: Snapshot, lang: str, root: str) -> dict[str, Any]:
     }
 
 
-def all_facts(snap: Snapshot, lang: str) -> dict[int, dict[str, Any]]:
-    """Every listed incident's facts (the index pages and the feeds); an incident's own page
-    gets only its own (render.render_page), so a build stays linear in incidents."""
-    by_id = {c.id: c for c in snap.components}
-    return {i.id: incident_facts(snap, i, lang, by_id) for i in snap.incidents}
-
-
-def feed_ids(snap: Snapshot, lang: str) -> tuple[str, dict[int, str]]:
-    """The feed's id and each entry's. Ids never change once a reader has seen them (RFC 4287
-    §4.2.6), so they are not links that move with the page's files:
-
-    - with `base_url`, entries get tag: URIs (RFC 4151) minted under the page's host on the
-      day the incident was created: unique to this page, whatever another statusdesk
-      publishes, and unmoved if the page's files are reorganised; the feed's id is its own
-      absolute address (it changes only if the page moves host, when readers resubscribe);
-    - without it, `urn:statusdesk:LANG[:incident:ID]` as before (a local page has no host).
-    """
+def feed_id(snap: Snapshot, lang: str) -> str:
+    """The feed's id: with `base_url` its own absolute address (it changes only if the page
+    moves host, when readers resubscribe); without, `urn:statusdesk:LANG` as before."""
     base = snap.settings.base_url
     if not base:
-        feed_id = f"urn:statusdesk:{lang}"
-        return feed_id, {i.id: f"{feed_id}:incident:{i.id}" for i in snap.incidents}
-    host = _host(base)
+        return f"urn:statusdesk:{lang}"
+    return f"{base}/{'ar/' if lang == 'ar' else ''}history.atom"
+
+
+def entry_id(snap: Snapshot, incident: Incident, lang: str) -> str:
+    """An entry's id. Ids never change once a reader has seen them (RFC 4287 §4.2.6), so they
+    are not links that move with the page's files: with `base_url`, a tag: URI (RFC 4151) minted
+    under the page's host on the day the incident was created — unique to this page, whatever
+    another statusdesk publishes, and unmoved if the page's files are reorganised; without it,
+    `urn:statusdesk:LANG:incident:ID` as before (a local page has no host)."""
+    base = snap.settings.base_url
+    if not base:
+        return f"urn:statusdesk:{lang}:incident:{incident.id}"
     path = urlsplit(base).path.strip("/")
     specific = f"{path}/" if path else ""
-    entries = {
-        i.id: f"tag:{host},{i.created_at[:10]}:{specific}incident/{i.id}/{lang}"
-        for i in snap.incidents
-    }
-    return f"{base}/{'ar/' if lang == 'ar' else ''}history.atom", entries
+    return f"tag:{_host(base)},{incident.created_at[:10]}:{specific}incident/{incident.id}/{lang}"
 
 
-def entry_updated(snap: Snapshot) -> dict[int, str]:
-    """Each entry's <updated>: its latest update, or its postmortem if that came later (a
+def entry_updated(snap: Snapshot, incident: Incident) -> str:
+    """An entry's <updated>: its latest update, or its postmortem if that came later (a
     postmortem is part of the incident's entry: the same story, told to the end)."""
-    found = {}
-    for incident in snap.incidents:
-        updates = snap.updates.get(incident.id) or []
-        stamps = [updates[0].published_at or incident.updated_at] if updates else []
-        stamps = stamps or [incident.updated_at]
-        postmortem = snap.postmortems.get(incident.id)
-        if postmortem is not None:
-            stamps.append(postmortem.updated_at)
-        found[incident.id] = max(stamps)
-    return found
+    updates = snap.updates.get(incident.id) or []
+    stamps = [(updates[0].published_at or incident.updated_at) if updates else incident.updated_at]
+    postmortem = snap.postmortems.get(incident.id)
+    if postmortem is not None:
+        stamps.append(postmortem.updated_at)
+    return max(stamps)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,9 +14,8 @@ from markupsafe import Markup, escape
 from statusdesk.channels.site import reader
 from statusdesk.channels.site.snapshot import Snapshot
 from statusdesk.channels.site.words import COMPONENT, INDICATOR, LABELS, STATE, indicator
-from statusdesk.core.model import BilingualText, IncidentKind
+from statusdesk.core.model import BilingualText, Incident, IncidentKind
 from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, ltr_runs
-from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso, parse_iso
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -118,11 +117,14 @@ def _filters(lang: str, digits: str, zone: str) -> dict[str, Callable[..., Any]]
     }
 
 
-def context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
-    """Template variables for a page `depth` folders below the site root."""
-    root = "../" * depth
+def site_context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
+    """What every page of the site shows, for a page `depth` folders below the site root.
+
+    Each page's context is this plus only what that page shows (incident_context,
+    index_context): the context is also the page's fingerprint (fingerprint.py), so whatever is
+    in it and changes makes the page render again, and whatever a template uses must be in it."""
     other = "en" if lang == "ar" else "ar"
-    level = indicator(snap.active(), [c.status for c in snap.components])
+    root = "../" * depth
     return {
         "lang": lang,
         "dir": LANG_DIRECTION[lang],
@@ -134,56 +136,104 @@ def context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
         "L": LABELS[lang],
         "STATE": STATE[lang],
         "COMPONENT": COMPONENT[lang],
-        "indicator": level,
-        "indicator_text": INDICATOR[lang][level],
-        "now": snap.now,
-        "components": snap.components,
-        "active_incidents": [i for i in snap.active() if i.kind is IncidentKind.INCIDENT],
-        "maintenances": [i for i in snap.active() if i.kind is IncidentKind.MAINTENANCE],
-        "past": snap.past(),
-        "updates": snap.updates,
+        # The page's logo, company link, subscribe links and zone (reader.py).
         **reader.page_context(snap, lang, root),
     }
 
 
-def render_page(template: str, snap: Snapshot, lang: str, depth: int, **extra: Any) -> str:
-    ctx = context(snap, lang, depth)
-    if template == "index.html.j2":
-        # The component list with groups and 90-day uptime bars (issue #14); it depends on
-        # the build's date: the bars move at midnight UTC.
-        from statusdesk.channels.site.components_view import index_context
-
-        ctx.update(index_context(snap, lang))
-    ctx.update(extra)
-    incident = extra.get("incident")
-    # An incident's page shows its own facts only (its postmortem, affected components); the
-    # index shows every listed incident's.
-    ctx["facts"] = (
-        {incident.id: reader.incident_facts(snap, incident, lang)}
-        if incident is not None
-        else reader.all_facts(snap, lang)
+def incident_context(snap: Snapshot, incident: Incident, lang: str, depth: int) -> dict[str, Any]:
+    """One incident as its own page, or its block on the index: the incident, its updates, the
+    components it names — and not the time of the build, so an incident that did not change is
+    not rendered again (its page's "last updated" is the incident's own)."""
+    updates = snap.updates.get(incident.id, [])
+    stamps = [incident.updated_at] + [u.published_at for u in updates if u.published_at]
+    postmortem = snap.postmortems.get(incident.id)
+    if postmortem is not None:
+        stamps.append(postmortem.updated_at)
+    ctx = site_context(snap, lang, depth)
+    ctx.update(
+        incident=incident,
+        updates={incident.id: updates},
+        components=[c for c in snap.components if c.id in incident.component_ids],
+        updated=max(stamps),
+        # Its impact, affected components, next-update time and postmortem (reader.py).
+        facts={incident.id: reader.incident_facts(snap, incident, lang)},
     )
-    env = environment(lang, snap.settings.digits, snap.settings.zone)
-    return env.get_template(template).render(ctx)
+    return ctx
 
 
-def render_atom(snap: Snapshot, lang: str) -> str:
-    ctx = context(snap, lang, 0)
-    # Without a public base URL, links stay relative to the feed and ids are URNs; with one,
-    # links are absolute and ids tag: URIs (reader.feed_ids).
+def index_context(
+    snap: Snapshot, lang: str, depth: int, blocks: dict[int, Markup]
+) -> dict[str, Any]:
+    """The front page: everything in the window; `blocks` holds each incident's block, rendered
+    from incident_context (build.py reuses the ones whose incident did not change)."""
+    active = snap.active()
+    level = indicator(active, [c.status for c in snap.components])
+    ctx = site_context(snap, lang, depth)
+    ctx.update(
+        indicator=level,
+        indicator_text=INDICATOR[lang][level],
+        now=snap.now,
+        updated=snap.now,
+        components=snap.components,
+        active_incidents=[i for i in active if i.kind is IncidentKind.INCIDENT],
+        maintenances=[i for i in active if i.kind is IncidentKind.MAINTENANCE],
+        past=snap.past(),
+        updates=snap.updates,
+        blocks=blocks,
+    )
+    # The component list with groups and 90-day uptime bars (components_view.py): it depends on
+    # the build's date (the bars move at midnight UTC), as the index does anyway.
+    from statusdesk.channels.site.components_view import index_context as components_context
+
+    ctx.update(components_context(snap, lang))
+    return ctx
+
+
+def render(template: str, lang: str, digits: str, zone: str, ctx: dict[str, Any]) -> str:
+    return environment(lang, digits, zone).get_template(template).render(ctx)
+
+
+def feed_context(snap: Snapshot, lang: str) -> dict[str, Any]:
+    """What the Atom feed and each of its entries share: without a public base URL, links stay
+    relative to the feed and ids are URNs; with one, links are absolute and ids tag: URIs
+    (reader.feed_id, reader.entry_id)."""
+    ctx = site_context(snap, lang, 0)
     base = snap.settings.base_url + "/" if snap.settings.base_url else ""
-    feed_id, entry_ids = reader.feed_ids(snap, lang)
     ctx.update(
         base=base,
         prefix="" if not base and lang == "ar" else ctx["prefix"],
-        feed_id=feed_id,
-        entry_ids=entry_ids,
-        entry_updated=reader.entry_updated(snap),
-        facts=reader.all_facts(snap, lang),
-        now_iso=iso(snap.now),
-        incidents=snap.incidents,
+        feed_id=reader.feed_id(snap, lang),
     )
-    env = environment(lang, snap.settings.digits)
-    # One control character (a stored \x0b, say) would make the whole feed invalid XML, for
-    # every incident in it: whatever slipped past validation is scrubbed here.
-    return scrub(env.get_template("history.atom.j2").render(ctx))
+    return ctx
+
+
+def entry_context(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
+    """One incident's entry in the feed (reused by build.py while the incident is unchanged):
+    its id, its <updated> (its latest update, or its postmortem if that came later) and its
+    postmortem with the rest of its facts."""
+    ctx = incident_context(snap, incident, lang, 0)
+    feed = feed_context(snap, lang)
+    ctx.update(
+        base=feed["base"],
+        prefix=feed["prefix"],
+        feed_id=feed["feed_id"],
+        entry_id=reader.entry_id(snap, incident, lang),
+        entry_updated=reader.entry_updated(snap, incident),
+    )
+    return ctx
+
+
+def pieces(template: str, lang: str, digits: str, zone: str, ctx: dict[str, Any]) -> Iterator[str]:
+    """The same text as `render`, in pieces: a page of megabytes (the index of a long history)
+    is written as it is made instead of being held whole, twice (text and bytes)."""
+    return environment(lang, digits, zone).get_template(template).generate(ctx)
+
+
+def atom_context(snap: Snapshot, lang: str, entries: dict[int, Markup]) -> dict[str, Any]:
+    """The Atom feed of `lang`; `entries` holds each incident's entry (entry_context). Its
+    text goes through `scrub`: one control character (a stored \\x0b, say) would make the
+    whole feed invalid XML, for every incident in it."""
+    ctx = feed_context(snap, lang)
+    ctx.update(now=snap.now, now_iso=iso(snap.now), incidents=snap.incidents, entries=entries)
+    return ctx

@@ -102,6 +102,8 @@ def scrub(text: str) -> str:
     """The last line of defence, for text on its way out that never met these checks (stored
     before they existed): each line-break control becomes a newline, every other control and
     forbidden character goes. Input is refused before it gets here (validation)."""
+    if text.isprintable():  # nothing _SCRUBBED matches is printable: the common case, in C
+        return text
     return _SCRUBBED.sub(lambda m: "\n" if m.group() in LINE_BREAK_CONTROLS else "", text)
 
 

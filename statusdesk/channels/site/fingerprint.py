@@ -1,0 +1,189 @@
+"""Fingerprints of what a page is rendered from, so an incremental build renders only the pages
+whose inputs changed (issue #14, build.py).
+
+A page's fingerprint is a hash of a canonical serialization of **the very context object passed
+to its template**, plus the template sources, the renderer's own code and statusdesk's version.
+Nothing tracks "which update was just published": whatever changes a page's context — an edit,
+a renamed component, a settings change, a new key someone adds to the context — changes its
+fingerprint, and the page is rendered again. Two rules keep it correct:
+
+- a template may use only what its context holds (the environment is StrictUndefined, and the
+  filters are pure functions of their arguments, the language and the digits setting);
+- a page that shows anything depending on the time of the build carries `now` in its context:
+  such a page is rendered at every build (see `depends_on_now`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import json
+import operator
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+# The key a context carries when the page shows the build's time (the index, the feeds).
+NOW = "now"
+
+
+def depends_on_now(context: Mapping[str, Any]) -> bool:
+    return NOW in context
+
+
+class Canonical:
+    """Turns a template context into canonical JSON text, the same for equal inputs in any
+    process.
+
+    Dataclasses (the model's Incident, Update, Component, BilingualText...) become their class
+    name and fields; enums their value; mappings items sorted by key; sequences lists; times ISO
+    text. Anything else is refused with a TypeError naming it, rather than fingerprinted wrongly
+    (an object's default repr would differ at every run; a callable's behaviour is not its
+    name). Objects are serialized once per build (memoized by identity: the same Update appears
+    on its incident's page, its block on the index and its feed entry, in both languages), so a
+    context must not be changed in place once a page was rendered from it."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, value: Any) -> str:
+        kind = type(value)
+        if kind is str:
+            return _string(value)
+        if kind is int:
+            return str(value)
+        if value is None:
+            return "null"
+        known = self._memo.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        fields = _fields(kind)
+        if fields is not None:
+            text = self._dataclass(kind, fields(value))
+        elif isinstance(value, str):  # also Markup (its text is what the page shows), StrEnum
+            return _string(value)
+        elif isinstance(value, bool | int | float):
+            return json.dumps(value, allow_nan=False)
+        elif isinstance(value, enum.Enum):
+            return self(value.value)
+        elif isinstance(value, datetime | date | time):
+            return _string(value.isoformat())
+        elif isinstance(value, Mapping):
+            try:
+                keys = sorted(value)
+            except TypeError:
+                keys = sorted(value, key=str)
+            parts = []
+            for key in keys:
+                item = value[key]
+                shown = _string(item) if type(item) is str else self(item)
+                parts.append(f"{_string(str(key))}:{shown}")
+            text = "{" + ",".join(parts) + "}"
+        elif isinstance(value, list | tuple):
+            text = "[" + ",".join(self(v) for v in value) + "]"
+        elif isinstance(value, set | frozenset):
+            text = "[" + ",".join(sorted(self(v) for v in value)) + "]"
+        else:
+            raise TypeError(
+                f"a site page's context holds a {type(value).__name__}, which cannot be "
+                "fingerprinted: give templates plain data (dataclasses, enums, text, numbers, "
+                "lists, dicts)"
+            )
+        if len(text) > _LONG:
+            # A long part stands in its parents as its hash (a hash tree): each object is
+            # serialized and hashed once per build, whatever the number of pages showing it.
+            text = _string("#" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+        self._memo[id(value)] = (value, text)  # the value is kept, so its id stays unique
+        return text
+
+    def _dataclass(self, kind: type, values: tuple[Any, ...]) -> str:
+        parts = [_string(kind.__name__)]
+        for field in values:  # the common leaves inline: this runs for every update shown
+            shape = type(field)
+            if shape is str:
+                parts.append(_string(field))
+            elif field is None:
+                parts.append("null")
+            elif shape is int:
+                parts.append(str(field))
+            else:
+                nested = _FIELDS.get(shape)  # a dataclass inside (BilingualText), not shared
+                if nested is not None:
+                    parts.append(self._dataclass(shape, nested(field)))
+                elif isinstance(field, str):  # StrEnum: its value
+                    parts.append(_string(field))
+                else:
+                    parts.append(self(field))
+        return "[" + ",".join(parts) + "]"
+
+
+_string = json.encoder.encode_basestring
+_LONG = 256
+
+
+_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
+
+
+def _fields(kind: type) -> Callable[[Any], tuple[Any, ...]] | None:
+    """For a dataclass, what reads all its fields at once (in order); None for anything else."""
+    try:
+        return _FIELDS[kind]
+    except KeyError:
+        pass
+    getter: Callable[[Any], tuple[Any, ...]] | None = None
+    if dataclasses.is_dataclass(kind):
+        names = [f.name for f in dataclasses.fields(kind)]
+        if len(names) > 1:
+            getter = operator.attrgetter(*names)
+        else:
+            getter = lambda value: tuple(getattr(value, name) for name in names)  # noqa: E731
+    _FIELDS[kind] = getter
+    return getter
+
+
+# What turns a context into text, besides the templates (the filters and what they call).
+_RENDERING_CODE = (
+    "channels/site/render.py",
+    "channels/site/words.py",
+    "channels/site/fingerprint.py",
+    "core/text/bidi.py",
+    "core/text/sanitize.py",
+    "core/timefmt.py",
+)
+
+
+@cache
+def code_hash() -> str:
+    """The template sources, the renderer's code and the libraries it formats with: a changed
+    template, filter or locale data renders every page again (statusdesk's version covers an
+    installed upgrade; the sources, a change in a checkout)."""
+    from importlib import metadata
+
+    from statusdesk.version import version
+
+    libraries = [version()] + [metadata.version(name) for name in ("babel", "jinja2")]
+    digest = hashlib.sha256(json.dumps(libraries).encode())
+    site = resources.files("statusdesk.resources").joinpath("site")
+    for entry in sorted(site.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".j2"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    package = Path(__file__).parent.parent.parent  # statusdesk/
+    for name in _RENDERING_CODE:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def _head(template: str, key: tuple[str, ...]) -> str:
+    return json.dumps([code_hash(), template, list(key)], ensure_ascii=False)
+
+
+def fingerprint(canonical: Canonical, template: str, key: tuple[str, ...], context: Any) -> str:
+    """The hash of everything a rendering of `template` with `context` depends on; `key` is
+    what the environment is chosen by (the language, the digits setting and the zone)."""
+    text = f"{_head(template, key)}\0{canonical(context)}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
