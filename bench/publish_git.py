@@ -20,13 +20,12 @@ import contextlib
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.publish_common import HEADER, record_receipts, time_publishes  # noqa: E402
 from bench.seed import seed  # noqa: E402
 
 
@@ -39,7 +38,6 @@ def main() -> int:
 
     from statusdesk.channels.site.publish import git as gitmodule
     from statusdesk.channels.site.publish.git_transport import TOKEN_USER
-    from statusdesk.core.model import BilingualText, Draft, IncidentState
     from statusdesk.desk import Desk
     from tests.githttp import GitHttp
     from tests.memkeyring import MemoryKeyring
@@ -50,16 +48,8 @@ def main() -> int:
     parser.add_argument("--http", action="store_true", help="through git http-backend")
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
-    receipts: list[Any] = []
-    publish = gitmodule.GitTarget.publish
-
-    def recorded(self: Any, site: Any, progress: Any, **kwargs: Any) -> Any:
-        receipt = publish(self, site, progress, **kwargs)
-        receipts.append(receipt)
-        return receipt
-
-    gitmodule.GitTarget.publish = recorded  # type: ignore[method-assign]
-    print(f"{'incidents':>10} {'publish':>10} {'files':>6} {'up':>6} {'gone':>5} {'s':>7}")
+    receipts = record_receipts(gitmodule.GitTarget)
+    print(HEADER)
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="statusdesk-git-")))
         repos = tmp / "repos"
@@ -80,30 +70,7 @@ def main() -> int:
             with Desk(home) as desk:
                 desk.channels.add_channel("site", "public", {"publish": "git", "remote": remote})
                 desk.channels.set_channel_secret("public", "token", TOKEN)
-                for run in ("first", "one update"):
-                    draft = Draft(
-                        BilingualText(f"Update ({run}).", f"تحديث ({run})."),
-                        IncidentState.MONITORING,
-                    )
-                    published = desk.publishing.post_update(
-                        incidents,
-                        draft,
-                        channel_names=["public"],
-                        dispatch=False,
-                        skip_reason="the local page is not what is measured",
-                    )
-                    (delivery_id,) = published.delivery_ids
-                    started = time.perf_counter()
-                    desk.dispatcher.attempt(delivery_id)
-                    elapsed = time.perf_counter() - started
-                    delivery = desk.store.deliveries.delivery(delivery_id)
-                    assert delivery is not None and delivery.state == "sent", delivery
-                    done = receipts[-1]
-                    files = sum(1 for p in desk.paths.site.rglob("*") if p.is_file())
-                    print(
-                        f"{incidents:>10,} {run:>10} {files:>6,} {done.uploaded:>6,} "
-                        f"{done.deleted:>5,} {elapsed:>7.2f}"
-                    )
+                time_publishes(desk, incidents, receipts)
     return 0
 
 

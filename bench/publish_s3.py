@@ -16,13 +16,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.publish_common import HEADER, record_receipts, time_publishes  # noqa: E402
 from bench.seed import seed  # noqa: E402
 
 
@@ -34,7 +33,6 @@ def main() -> int:
     import keyring
 
     from statusdesk.channels.site.publish import s3 as s3module
-    from statusdesk.core.model import BilingualText, Draft, IncidentState
     from statusdesk.desk import Desk
     from tests.memkeyring import MemoryKeyring
     from tests.s3server import s3_server
@@ -43,16 +41,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes("10:200,1000:20000"))
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
-    receipts: list[Any] = []
-    publish = s3module.S3Target.publish
-
-    def recorded(self: Any, site: Any, progress: Any) -> Any:
-        receipt = publish(self, site, progress)
-        receipts.append(receipt)
-        return receipt
-
-    s3module.S3Target.publish = recorded  # type: ignore[method-assign]
-    print(f"{'incidents':>10} {'publish':>8} {'files':>6} {'up':>6} {'gone':>5} {'s':>7}")
+    receipts = record_receipts(s3module.S3Target)
+    print(HEADER)
     with s3_server() as server, tempfile.TemporaryDirectory(prefix="statusdesk-s3-") as tmp:
         for incidents, updates in args.sizes:
             home = Path(tmp) / f"w{incidents}"
@@ -69,30 +59,7 @@ def main() -> int:
                 desk.channels.set_channel_secret(
                     "public", "secret_access_key", keys.secret_access_key
                 )
-                for run in ("first", "one update"):
-                    draft = Draft(
-                        BilingualText(f"Update ({run}).", f"تحديث ({run})."),
-                        IncidentState.MONITORING,
-                    )
-                    published = desk.publishing.post_update(
-                        incidents,
-                        draft,
-                        channel_names=["public"],
-                        dispatch=False,
-                        skip_reason="the local page is not what is measured",
-                    )
-                    (delivery_id,) = published.delivery_ids
-                    started = time.perf_counter()
-                    desk.dispatcher.attempt(delivery_id)
-                    elapsed = time.perf_counter() - started
-                    delivery = desk.store.deliveries.delivery(delivery_id)
-                    assert delivery is not None and delivery.state == "sent", delivery
-                    done = receipts[-1]
-                    files = sum(1 for p in desk.paths.site.rglob("*") if p.is_file())
-                    print(
-                        f"{incidents:>10,} {run:>8} {files:>6,} {done.uploaded:>6,} "
-                        f"{done.deleted:>5,} {elapsed:>7.2f}"
-                    )
+                time_publishes(desk, incidents, receipts)
     return 0
 
 

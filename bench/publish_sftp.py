@@ -18,13 +18,12 @@ import argparse
 import contextlib
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.publish_common import HEADER, record_receipts, time_publishes  # noqa: E402
 from bench.seed import seed  # noqa: E402
 
 
@@ -36,7 +35,6 @@ def main() -> int:
     import keyring
 
     from statusdesk.channels.site.publish import sftp as sftpmodule
-    from statusdesk.core.model import BilingualText, Draft, IncidentState
     from statusdesk.desk import Desk
     from tests.memkeyring import MemoryKeyring
     from tests.servers.sshd import Sshd
@@ -47,16 +45,8 @@ def main() -> int:
     args = parser.parse_args()
     sftpmodule.UPLOADERS = args.uploaders
     keyring.set_keyring(MemoryKeyring())
-    receipts: list[Any] = []
-    publish = sftpmodule.SftpTarget.publish
-
-    def recorded(self: Any, site: Any, progress: Any) -> Any:
-        receipt = publish(self, site, progress)
-        receipts.append(receipt)
-        return receipt
-
-    sftpmodule.SftpTarget.publish = recorded  # type: ignore[method-assign]
-    print(f"{'incidents':>10} {'publish':>10} {'files':>6} {'up':>6} {'gone':>5} {'s':>7}")
+    receipts = record_receipts(sftpmodule.SftpTarget)
+    print(HEADER)
     with contextlib.ExitStack() as stack:
         tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="statusdesk-sftp-"))
         server = stack.enter_context(Sshd.start(Path(tmp) / "sshd"))
@@ -76,30 +66,7 @@ def main() -> int:
                     },
                 )
                 desk.channels.set_channel_secret("public", "private_key", server.client_key_text)
-                for run in ("first", "one update"):
-                    draft = Draft(
-                        BilingualText(f"Update ({run}).", f"تحديث ({run})."),
-                        IncidentState.MONITORING,
-                    )
-                    published = desk.publishing.post_update(
-                        incidents,
-                        draft,
-                        channel_names=["public"],
-                        dispatch=False,
-                        skip_reason="the local page is not what is measured",
-                    )
-                    (delivery_id,) = published.delivery_ids
-                    started = time.perf_counter()
-                    desk.dispatcher.attempt(delivery_id)
-                    elapsed = time.perf_counter() - started
-                    delivery = desk.store.deliveries.delivery(delivery_id)
-                    assert delivery is not None and delivery.state == "sent", delivery
-                    done = receipts[-1]
-                    files = sum(1 for p in desk.paths.site.rglob("*") if p.is_file())
-                    print(
-                        f"{incidents:>10,} {run:>10} {files:>6,} {done.uploaded:>6,} "
-                        f"{done.deleted:>5,} {elapsed:>7.2f}"
-                    )
+                time_publishes(desk, incidents, receipts)
     return 0
 
 

@@ -263,3 +263,23 @@ def test_scrub_skips_only_text_it_would_not_change() -> None:
         c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and _SCRUBBED.match(c)
     ]
     assert scrub("ok \x07bell\x0b") == "ok bell\n"
+
+
+def test_the_fingerprints_code_part_works_without_source_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A PyInstaller bundle keeps no .py files: the renderer's compiled code stands in (the
+    bundle's publish failed on a missing render.py before)."""
+    from statusdesk.channels.site import fingerprint
+
+    real = Path.read_bytes
+
+    def no_sources(self: Path) -> bytes:
+        if self.suffix == ".py":
+            raise FileNotFoundError(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", no_sources)
+    compiled = fingerprint._code_of("channels/site/render.py")
+    assert compiled and compiled != real(Path(fingerprint.__file__).parent / "render.py")
+    assert fingerprint._code_of("channels/site/no_such_module.py") == b""

@@ -18,7 +18,9 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import importlib.util
 import json
+import marshal
 import operator
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
@@ -161,20 +163,40 @@ def code_hash() -> str:
     """The template sources, the renderer's code and the libraries it formats with: a changed
     template, filter or locale data renders every page again (statusdesk's version covers an
     installed upgrade; the sources, a change in a checkout)."""
-    from importlib import metadata
+    import babel
+    import jinja2
 
     from statusdesk.version import version
 
-    libraries = [version()] + [metadata.version(name) for name in ("babel", "jinja2")]
+    # The modules' own versions, not their installed metadata: a bundle (PyInstaller) ships no
+    # dist-info for them, and a publish failed there on looking it up.
+    libraries = [version(), babel.__version__, jinja2.__version__]
     digest = hashlib.sha256(json.dumps(libraries).encode())
     site = resources.files("statusdesk.resources").joinpath("site")
     for entry in sorted(site.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".j2"):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    package = Path(__file__).parent.parent.parent  # statusdesk/
     for name in _RENDERING_CODE:
-        digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + _code_of(name) + b"\0")
     return digest.hexdigest()
+
+
+def _code_of(name: str) -> bytes:
+    """A rendering module's source; in a bundle (PyInstaller keeps no .py files) its compiled
+    code, and failing that nothing: an installed bundle's code changes only with its version,
+    which is hashed already."""
+    package = Path(__file__).parent.parent.parent  # statusdesk/
+    try:
+        return (package / name).read_bytes()
+    except OSError:
+        pass
+    module = "statusdesk." + name.removesuffix(".py").replace("/", ".")
+    try:
+        spec = importlib.util.find_spec(module)
+        code = spec.loader.get_code(module) if spec and spec.loader else None  # type: ignore[attr-defined]
+    except (ImportError, AttributeError, OSError):
+        code = None
+    return marshal.dumps(code) if code is not None else b""
 
 
 @cache
