@@ -33,8 +33,11 @@ from statusdesk.channels.site.incremental import RECORD_SUFFIX, Previous, Writer
 from statusdesk.channels.site.render import (
     atom_context,
     entry_context,
+    feed_context,
     incident_context,
+    incident_part,
     index_context,
+    site_context,
 )
 from statusdesk.channels.site.snapshot import Snapshot, load_snapshot
 from statusdesk.core.text.sanitize import scrub
@@ -54,9 +57,18 @@ def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> W
         key = (lang, snap.settings.digits, snap.settings.zone)
         prefix = "" if lang == "en" else "ar/"
         depth = 0 if lang == "en" else 1
+        # What the index, the incident pages and the feed share is made once: the same objects
+        # in every page's context are fingerprinted once (fingerprint.Canonical).
+        parts = {i.id: incident_part(snap, i, lang) for i in snap.incidents}
+        on_index, own_page = site_context(snap, lang, depth), site_context(snap, lang, depth + 1)
+        feed = feed_context(snap, lang)
         blocks = {
             incident.id: writer.fragment(
-                "incident_block.html.j2", key, incident_context(snap, incident, lang, depth)
+                "incident_block.html.j2",
+                key,
+                incident_context(
+                    snap, incident, lang, depth, site=on_index, part=parts[incident.id]
+                ),
             )
             for incident in snap.incidents
         }
@@ -64,7 +76,9 @@ def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> W
         index["other_href"] = "ar/index.html" if lang == "en" else "../index.html"
         writer.page(f"{prefix}index.html", "index.html.j2", key, index)
         for incident in snap.incidents:
-            ctx = incident_context(snap, incident, lang, depth + 1)
+            ctx = incident_context(
+                snap, incident, lang, depth + 1, site=own_page, part=parts[incident.id]
+            )
             ctx["other_href"] = (
                 f"../ar/incidents/{incident.id}.html"
                 if lang == "en"
@@ -73,7 +87,9 @@ def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> W
             writer.page(f"{prefix}incidents/{incident.id}.html", "incident.html.j2", key, ctx)
         entries = {
             incident.id: writer.fragment(
-                "history_entry.atom.j2", key, entry_context(snap, incident, lang)
+                "history_entry.atom.j2",
+                key,
+                entry_context(snap, incident, lang, feed=feed, part=parts[incident.id]),
             )
             for incident in snap.incidents
         }

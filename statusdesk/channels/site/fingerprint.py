@@ -204,8 +204,33 @@ def _head(template: str, key: tuple[str, ...]) -> str:
     return json.dumps([code_hash(), template, list(key)], ensure_ascii=False)
 
 
+class Layered(dict[str, Any]):
+    """A page's context made of layers that other pages share (the site's part for a folder
+    depth, one incident's part for its page, its block and its feed entry): the template gets
+    the merged dict; the fingerprint serializes each shared layer once per build (memoized by
+    identity) and then only what the page has of its own — every key whose value is not the
+    layers' (one added after, `other_href`, or replaced). 360 incidents' pages, blocks and
+    entries in two languages were 2,000 contexts of some 25 keys each, serialized key by key."""
+
+    def __init__(self, *layers: Mapping[str, Any]) -> None:
+        super().__init__()
+        for layer in layers:
+            self.update(layer)
+        self.layers = layers
+
+
+def _serialized(canonical: Canonical, context: Any) -> str:
+    if not isinstance(context, Layered):
+        return canonical(context)
+    covered: dict[str, Any] = {}
+    for layer in context.layers:
+        covered.update(layer)
+    own = {k: v for k, v in context.items() if k not in covered or covered[k] is not v}
+    return "[" + ",".join([*(canonical(layer) for layer in context.layers), canonical(own)]) + "]"
+
+
 def fingerprint(canonical: Canonical, template: str, key: tuple[str, ...], context: Any) -> str:
     """The hash of everything a rendering of `template` with `context` depends on; `key` is
     what the environment is chosen by (the language, the digits setting and the zone)."""
-    text = f"{_head(template, key)}\0{canonical(context)}"
+    text = f"{_head(template, key)}\0{_serialized(canonical, context)}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from statusdesk.channels.site import reader
+from statusdesk.channels.site.fingerprint import Layered
 from statusdesk.channels.site.snapshot import Snapshot
 from statusdesk.channels.site.words import COMPONENT, INDICATOR, LABELS, STATE, indicator
 from statusdesk.core.model import BilingualText, Incident, IncidentKind
@@ -141,25 +142,42 @@ def site_context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
     }
 
 
-def incident_context(snap: Snapshot, incident: Incident, lang: str, depth: int) -> dict[str, Any]:
-    """One incident as its own page, or its block on the index: the incident, its updates, the
-    components it names — and not the time of the build, so an incident that did not change is
-    not rendered again (its page's "last updated" is the incident's own)."""
+def incident_part(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
+    """What one incident's page, its block on the index and its feed entry show of it: the
+    incident, its updates, the components it names, its facts (impact, affected components,
+    next-update time, postmortem: reader.py) — and not the time of the build, so an incident
+    that did not change is not rendered again (its page's "last updated" is the incident's
+    own). build.py makes it once per incident and language and shares it between the three:
+    its objects are then fingerprinted once (fingerprint.Canonical memoizes by identity)."""
     updates = snap.updates.get(incident.id, [])
     stamps = [incident.updated_at] + [u.published_at for u in updates if u.published_at]
     postmortem = snap.postmortems.get(incident.id)
     if postmortem is not None:
         stamps.append(postmortem.updated_at)
-    ctx = site_context(snap, lang, depth)
-    ctx.update(
-        incident=incident,
-        updates={incident.id: updates},
-        components=[c for c in snap.components if c.id in incident.component_ids],
-        updated=max(stamps),
-        # Its impact, affected components, next-update time and postmortem (reader.py).
-        facts={incident.id: reader.incident_facts(snap, incident, lang)},
+    return {
+        "incident": incident,
+        "updates": {incident.id: updates},
+        "components": [c for c in snap.components if c.id in incident.component_ids],
+        "updated": max(stamps),
+        "facts": {incident.id: reader.incident_facts(snap, incident, lang)},
+    }
+
+
+def incident_context(
+    snap: Snapshot,
+    incident: Incident,
+    lang: str,
+    depth: int,
+    *,
+    site: dict[str, Any] | None = None,
+    part: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One incident as its own page, or its block on the index: site_context for `depth`
+    (`site`, when the caller made it already) and the incident's part (`part`, likewise)."""
+    return Layered(
+        site if site is not None else site_context(snap, lang, depth),
+        part if part is not None else incident_part(snap, incident, lang),
     )
-    return ctx
 
 
 def index_context(
@@ -208,16 +226,22 @@ def feed_context(snap: Snapshot, lang: str) -> dict[str, Any]:
     return ctx
 
 
-def entry_context(snap: Snapshot, incident: Incident, lang: str) -> dict[str, Any]:
+def entry_context(
+    snap: Snapshot,
+    incident: Incident,
+    lang: str,
+    *,
+    feed: dict[str, Any] | None = None,
+    part: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """One incident's entry in the feed (reused by build.py while the incident is unchanged):
-    its id, its <updated> (its latest update, or its postmortem if that came later) and its
-    postmortem with the rest of its facts."""
-    ctx = incident_context(snap, incident, lang, 0)
-    feed = feed_context(snap, lang)
+    the feed's context (`feed`, when the caller made it already), the incident's part, its id
+    and its <updated> (its latest update, or its postmortem if that came later)."""
+    ctx = Layered(
+        feed if feed is not None else feed_context(snap, lang),
+        part if part is not None else incident_part(snap, incident, lang),
+    )
     ctx.update(
-        base=feed["base"],
-        prefix=feed["prefix"],
-        feed_id=feed["feed_id"],
         entry_id=reader.entry_id(snap, incident, lang),
         entry_updated=reader.entry_updated(snap, incident),
     )
