@@ -609,3 +609,21 @@ def test_a_site_shows_the_fields_of_the_target_it_publishes_to_and_sends_only_th
     visible = [k for k, e in edit.fields.items() if e.isVisibleTo(edit)]
     assert visible == ["base_url", "publish", "endpoint", "bucket", "prefix", "region"]
     assert edit.changes() == ({"publish": "s3"}, [])
+
+
+def test_a_publishing_site_offers_only_its_targets_secrets(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    with Desk(home) as desk:
+        desk.channels.add_channel(
+            "site", "public", {"publish": "s3", "bucket": "status", "region": "auto"}
+        )
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=2)
+    select(dialog, "site")  # the page kept on this disk has nothing to keep in the keyring
+    qtbot.waitUntil(lambda: "takes none" in dialog.secret_form.title())
+    select(dialog, "public")
+    keys = dialog.secret_form.key
+    qtbot.waitUntil(lambda: dialog.secret_form.title() == "Secrets of public")
+    offered = [keys.itemData(i) for i in range(keys.count())]
+    assert offered == ["access_key_id", "secret_access_key"]  # not git's token, not sftp's

@@ -237,3 +237,17 @@ class SecretForm(QGroupBox):
 
     def say(self, text: str, *, problem: bool = False) -> None:
         tell(self.status, text, problem=problem)
+
+
+def secrets_offered(channel: Channel, names: Sequence[str]) -> tuple[str, ...]:
+    """The secrets the secret form offers: a site channel that publishes takes only its
+    target's (git: token, private_key; sftp: password, private_key; s3: the key pair) — and any
+    it holds already, so that one left from another target can still be replaced."""
+    if channel.kind != "site":
+        return tuple(names)
+    from statusdesk.channels.site.publish.targets import KIND_SECRETS
+
+    target = str(channel.settings.get("publish", "")).strip()
+    held = set(channel.settings.get("secret_keys", []))
+    wanted = set(KIND_SECRETS.get(target, ())) | held
+    return tuple(name for name in names if name in wanted)

@@ -45,6 +45,7 @@ from statusdesk.gui.channels.channel_parts import (
     KeyringLine,
     SecretForm,
     read_channels,
+    secrets_offered,
     store_secret,
 )
 from statusdesk.gui.keys.tab_order import set_tab_chain
@@ -263,7 +264,7 @@ class ChannelsDialog(WorkspaceWindow):
             self.secret_form.show_channel(
                 channel.name,
                 channel.kind,
-                self.view.secret_names.get(channel.kind, ()),
+                secrets_offered(channel, self.view.secret_names.get(channel.kind, ())),
                 set(channel.settings.get("secret_keys", [])),
             )
 
