@@ -55,7 +55,7 @@ def test_the_site_has_every_kind_of_page(page: Page) -> None:
     names = {p.relative_to(page.site).as_posix() for p in every_page(page.site)}
     for incident in (page.active, page.maintenance, page.resolved):
         assert {f"incidents/{incident}.html", f"ar/incidents/{incident}.html"} <= names
-    assert {"index.html", "ar/index.html"} <= names
+    assert {"index.html", "ar/index.html", "history.html", "ar/history.html"} <= names
     assert all(f.is_file() for f in feeds(page.site))
 
 

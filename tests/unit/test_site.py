@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -213,6 +214,87 @@ def test_old_resolved_incidents_leave_the_page(desk: Desk) -> None:
     publish(desk, "Fresh.", "جديد.", IncidentState.INVESTIGATING)
     index = (desk.paths.site / "index.html").read_text(encoding="utf-8")
     assert "Fresh." in index and "Resolved long ago." not in index
+    history = (desk.paths.site / "history.html").read_text(encoding="utf-8")
+    assert f"incidents/{incident}.html" not in history
+
+
+def test_the_front_page_holds_15_days_the_feeds_and_json_the_50_latest() -> None:
+    """Issue #14: the front page shows past incidents of the last 15 days in full and links to
+    the history page, which lists the 90 days one line each, newest first, by month; the feeds
+    and api/v2/incidents.json hold the 50 incidents heard of most recently (open ones always)."""
+    from datetime import timedelta
+
+    from statusdesk.channels.site import jsonapi
+    from statusdesk.channels.site.render import (
+        atom_context,
+        history_context,
+        index_context,
+        index_incidents,
+    )
+    from statusdesk.channels.site.snapshot import Settings, Snapshot
+    from statusdesk.core.model import Incident, Update, UpdateStatus
+    from statusdesk.core.timefmt import iso
+
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+
+    def incident(n: int, days_ago: float, open_: bool = False) -> Incident:
+        at = iso(now - timedelta(days=days_ago))
+        return Incident(
+            id=n,
+            title=BilingualText(f"Incident {n}", f"عطل {n}"),
+            kind=IncidentKind.INCIDENT,
+            state=IncidentState.INVESTIGATING if open_ else IncidentState.RESOLVED,
+            impact=Impact.MAJOR,
+            started_at=at,
+            created_at=at,
+            updated_at=at,
+            resolved_at=None if open_ else at,
+        )
+
+    # Two open incidents that began long ago, then one resolved incident a day for 80 days.
+    incidents = [incident(1, 70, open_=True), incident(2, 75, open_=True)]
+    incidents += [incident(100 + d, d) for d in range(80)]
+    updates = {
+        i.id: [
+            Update(
+                i.id,
+                i.id,
+                i.state,
+                BilingualText("x", "س"),
+                "a",
+                i.updated_at,
+                UpdateStatus.PUBLISHED,
+                published_at=i.updated_at,
+            )
+        ]
+        for i in incidents
+    }
+    # The 79-day-old incident was heard of again yesterday (a late update).
+    updates[179].insert(0, replace(updates[179][0], id=9999, published_at=iso(now)))
+    snap = Snapshot(now, Settings(), [], incidents, updates, {})
+
+    past = index_context(snap, "en", 0, {})["past"]
+    assert [i.id for i in past] == [100 + d for d in range(16)]  # resolved within 15 days
+    assert {i.id for i in index_incidents(snap)} == {1, 2} | {i.id for i in past}
+
+    history = history_context(snap, "en", 0)
+    listed = [i.id for month in history["months"] for i in month["incidents"]]
+    assert sorted(listed) == sorted(i.id for i in incidents)
+    assert listed[:3] == [100, 101, 102] and listed[-1] == 179  # newest first
+    assert [m["key"] for m in history["months"]] == ["2026-11", "2026-10", "2026-09"]
+    assert "now" not in history  # reused by incremental builds while nothing changes
+    assert history["updated"] == iso(now)
+
+    feed = [i.id for i in atom_context(snap, "en", {})["incidents"]]
+    assert len(feed) == 50
+    assert {1, 2, 179} <= set(feed)  # open (always), and heard of yesterday
+    assert set(feed) - {1, 2, 179} == {100 + d for d in range(47)}
+
+    documents = jsonapi.documents(snap, "en")
+    listed_json = [i["id"] for i in documents["incidents.json"]["incidents"]]
+    assert len(listed_json) == 50 and listed_json[:2] == ["1", "2"]
+    unresolved = documents["incidents/unresolved.json"]["incidents"]
+    assert len(unresolved) == 2 and documents["summary.json"]["incidents"] == unresolved
 
 
 def test_an_incident_whose_first_update_is_scheduled_is_not_public_yet(desk: Desk) -> None:
@@ -226,7 +308,8 @@ def test_an_incident_whose_first_update_is_scheduled_is_not_public_yet(desk: Des
         scheduled_for=desk.clock.now() + timedelta(hours=2),
     )
     publish(desk, "Fresh.", "جديد.", IncidentState.INVESTIGATING)
-    for page in ("index.html", "ar/index.html", "api/v2/summary.json", "api/v2/incidents.json"):
+    pages = ("index.html", "ar/index.html", "api/v2/summary.json", "api/v2/incidents.json")
+    for page in (*pages, "history.html", "ar/history.html", "history.atom"):
         text = (desk.paths.site / page).read_text(encoding="utf-8")
         assert "Fresh." in text or "جديد." in text or "incidents" in text
         assert "Quiet secret" not in text and "Planned work tonight." not in text

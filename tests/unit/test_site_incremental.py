@@ -138,6 +138,34 @@ def test_every_kind_of_change_gives_the_bytes_of_a_full_build(
     publish(desk, "Done.", IncidentState.RESOLVED, incident=second)
     assert_same_as_a_full_build(desk, where, "maintenance")
 
+    # Sixteen days on, the two resolved incidents leave the front page (its last 15 days) and
+    # stay on the history page, one line each, and on their own pages.
+    clock.run(days=16)
+    assert_same_as_a_full_build(desk, where, "past the front page's 15 days")
+    site = desk.paths.site
+    for lang in ("", "ar/"):
+        index = (site / f"{lang}index.html").read_text(encoding="utf-8")
+        history = (site / f"{lang}history.html").read_text(encoding="utf-8")
+        for incident in (first, second):
+            assert f'id="incident-{incident}"' not in index, (lang, incident)
+            assert f'incidents/{incident}.html"' in history, (lang, incident)
+            assert (site / f"{lang}incidents/{incident}.html").is_file()
+        assert 'history.html"' in index
+
+    # The feeds hold the 50 incidents heard of most recently: the 51st pushes out the one
+    # heard of least recently (the first: its postmortem came before the second's resolution).
+    for n in range(47):
+        publish(desk, f"Blip {n}.", IncidentState.INVESTIGATING)
+    assert_same_as_a_full_build(desk, where, "50 incidents")
+    assert f"incidents/{first}.html" in (site / "history.atom").read_text(encoding="utf-8")
+    publish(desk, "The 51st.", IncidentState.INVESTIGATING)
+    assert_same_as_a_full_build(desk, where, "51 incidents")
+    for lang in ("", "ar/"):
+        feed = (site / f"{lang}history.atom").read_text(encoding="utf-8")
+        assert feed.count("<entry>") == 50, lang
+        assert f"incidents/{first}.html" not in feed and f"incidents/{second}.html" in feed
+        assert f"incidents/{first}.html" in (site / f"{lang}history.html").read_text("utf-8")
+
     clock.run(days=91)  # the first two incidents leave the 90-day window
     assert_same_as_a_full_build(desk, where, "window")
     site = desk.paths.site

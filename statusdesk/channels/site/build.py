@@ -9,8 +9,11 @@ template is given (fingerprint.py) — is kept beside its version in `<stamp>.bu
 index's per-incident blocks and the feeds' entries (incremental.py); the next build hard-links
 every page whose fingerprint did not change from the version shown now and renders only the
 others. Pages that show the time of the build (the index pages, the feeds, api/v2) are
-rendered every time. Without a readable record, or with `full=True` (`statusdesk site build
---full`), everything is rendered; both ways give the same bytes.
+rendered every time: they hold only what is open and recent (the index the past 15 days, the
+feeds the 50 latest incidents), while the history page, one line per incident of the 90 days,
+does not show the build's time and is reused while no incident changes. Without a readable
+record, or with `full=True` (`statusdesk site build --full`), everything is rendered; both ways
+give the same bytes.
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ from statusdesk.channels.site.render import (
     atom_context,
     entry_context,
     feed_context,
+    history_context,
     incident_context,
     incident_part,
     index_context,
+    index_incidents,
     site_context,
 )
 from statusdesk.channels.site.snapshot import Snapshot, load_snapshot
@@ -70,11 +75,14 @@ def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> W
                     snap, incident, lang, depth, site=on_index, part=parts[incident.id]
                 ),
             )
-            for incident in snap.incidents
+            for incident in index_incidents(snap)
         }
         index = index_context(snap, lang, depth, blocks)
         index["other_href"] = "ar/index.html" if lang == "en" else "../index.html"
         writer.page(f"{prefix}index.html", "index.html.j2", key, index)
+        history = history_context(snap, lang, depth)
+        history["other_href"] = "ar/history.html" if lang == "en" else "../history.html"
+        writer.page(f"{prefix}history.html", "history.html.j2", key, history)
         for incident in snap.incidents:
             ctx = incident_context(
                 snap, incident, lang, depth + 1, site=own_page, part=parts[incident.id]
@@ -91,7 +99,7 @@ def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> W
                 key,
                 entry_context(snap, incident, lang, feed=feed, part=parts[incident.id]),
             )
-            for incident in snap.incidents
+            for incident in snap.recent()
         }
         atom = atom_context(snap, lang, entries)
         writer.page(f"{prefix}history.atom", "history.atom.j2", key, atom, clean=scrub)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from statusdesk.channels.site.snapshot import Snapshot
+from statusdesk.channels.site.snapshot import RECENT_INCIDENTS, Snapshot
 from statusdesk.channels.site.uptime import worst
 from statusdesk.channels.site.words import INDICATOR, indicator
 from statusdesk.core.model import BilingualText, Component, Incident, IncidentKind
@@ -188,12 +188,12 @@ def documents(snap: Snapshot, lang: str) -> dict[str, Any]:
         "components.json": {"page": page, "components": _components(snap, lang)},
         "incidents.json": {
             "page": page,
-            "incidents": [_incident(snap, i, lang) for i in incidents[:50]],
+            "incidents": [_incident(snap, i, lang) for i in incidents[:RECENT_INCIDENTS]],
         },
         "incidents/unresolved.json": {"page": page, "incidents": unresolved},
         "scheduled-maintenances.json": {
             "page": page,
-            "scheduled_maintenances": [_incident(snap, i, lang) for i in maint[:50]],
+            "scheduled_maintenances": [_incident(snap, i, lang) for i in maint[:RECENT_INCIDENTS]],
         },
         "scheduled-maintenances/upcoming.json": {"page": page, "scheduled_maintenances": upcoming},
         "scheduled-maintenances/active.json": {"page": page, "scheduled_maintenances": active_m},

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from statusdesk.channels.site.snapshot import Snapshot
+from statusdesk.channels.site.snapshot import HISTORY_DAYS, Snapshot
 from statusdesk.core.model import Component, Incident
 
 READER = {
@@ -29,6 +29,10 @@ READER = {
         "email": "Email updates",
         "home": "Company website",
         "times_in": "Times in",
+        "history": f"Incident history ({HISTORY_DAYS} days)",
+        "history_title": "Incident history",
+        "history_none": f"No incidents in the last {HISTORY_DAYS} days.",
+        "maintenance": "Maintenance",
     },
     "ar": {
         "impact": "الأثر",
@@ -43,6 +47,10 @@ READER = {
         "email": "التحديثات بالبريد الإلكتروني",
         "home": "موقع الشركة",
         "times_in": "الأوقات بتوقيت",
+        "history": f"سجل الأعطال ({HISTORY_DAYS} يومًا)",
+        "history_title": "سجل الأعطال",
+        "history_none": f"لا أعطال في آخر {HISTORY_DAYS} يومًا.",
+        "maintenance": "صيانة",
     },
 }
 IMPACT = {
@@ -121,9 +129,4 @@ def entry_id(snap: Snapshot, incident: Incident, lang: str) -> str:
 def entry_updated(snap: Snapshot, incident: Incident) -> str:
     """An entry's <updated>: its latest update, or its postmortem if that came later (a
     postmortem is part of the incident's entry: the same story, told to the end)."""
-    updates = snap.updates.get(incident.id) or []
-    stamps = [(updates[0].published_at or incident.updated_at) if updates else incident.updated_at]
-    postmortem = snap.postmortems.get(incident.id)
-    if postmortem is not None:
-        stamps.append(postmortem.updated_at)
-    return max(stamps)
+    return snap.last_news(incident)

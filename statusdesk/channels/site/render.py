@@ -82,6 +82,31 @@ def format_time(stamp: str | None, lang: str, digits: str, zone: str = "UTC") ->
     return Markup('<time datetime="%s">%s</time>') % (iso(moment), shown)
 
 
+def format_day(
+    stamp: str | None, lang: str, digits: str, zone: str = "UTC", *, month: bool = False
+) -> Markup:
+    """A stored time's day (or, with `month`, its month and year) in `zone`, in the language's
+    words and digits, as the history page lists them; the UTC instant in <time datetime>."""
+    if not stamp:
+        return Markup("")
+    moment = parse_iso(stamp)
+    local = moment.astimezone(_zone(zone))
+    if lang == "ar":
+        from babel.dates import format_datetime
+
+        shown = format_datetime(local, "MMMM y" if month else "d MMMM y", tzinfo=None, locale="ar")
+        if digits == "arab":
+            shown = shown.translate(ARABIC_INDIC)
+    else:
+        shown = local.strftime("%B %Y" if month else "%d %b %Y")
+    return Markup('<time datetime="%s">%s</time>') % (iso(moment), shown)
+
+
+def month_of(stamp: str, zone: str) -> str:
+    """The month (YYYY-MM) a stored time falls in, in `zone`."""
+    return parse_iso(stamp).astimezone(_zone(zone)).strftime("%Y-%m")
+
+
 @functools.cache
 def _zone(name: str) -> tzinfo:
     if name.upper() == "UTC":
@@ -114,6 +139,8 @@ def _filters(lang: str, digits: str, zone: str) -> dict[str, Callable[..., Any]]
         "when": lambda stamp: format_time(
             stamp if isinstance(stamp, str) else iso(stamp), lang, digits, zone
         ),
+        "day": lambda stamp: format_day(stamp, lang, digits, zone),
+        "month": lambda stamp: format_day(stamp, lang, digits, zone, month=True),
         "html_in_xml": lambda text: Markup(escape(str(escape(text)))),
     }
 
@@ -183,7 +210,8 @@ def incident_context(
 def index_context(
     snap: Snapshot, lang: str, depth: int, blocks: dict[int, Markup]
 ) -> dict[str, Any]:
-    """The front page: everything in the window; `blocks` holds each incident's block, rendered
+    """The front page: what is open, the components, and the past PAST_DAYS (snapshot.py) in
+    full, then a link to the history page; `blocks` holds each shown incident's block, rendered
     from incident_context (build.py reuses the ones whose incident did not change)."""
     active = snap.active()
     level = indicator(active, [c.status for c in snap.components])
@@ -196,8 +224,7 @@ def index_context(
         components=snap.components,
         active_incidents=[i for i in active if i.kind is IncidentKind.INCIDENT],
         maintenances=[i for i in active if i.kind is IncidentKind.MAINTENANCE],
-        past=snap.past(),
-        updates=snap.updates,
+        past=snap.recent_past(),
         blocks=blocks,
     )
     # The component list with groups and 90-day uptime bars (components_view.py): it depends on
@@ -205,6 +232,36 @@ def index_context(
     from statusdesk.channels.site.components_view import index_context as components_context
 
     ctx.update(components_context(snap, lang))
+    return ctx
+
+
+def index_incidents(snap: Snapshot) -> list[Incident]:
+    """The incidents whose block the front page shows."""
+    return snap.active() + snap.recent_past()
+
+
+def history_context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
+    """The history page: every incident of the 90-day window in one line, newest first (by its
+    start, or a maintenance's window), by month (in the page's zone). Without the time of the
+    build: its "last updated" is the newest news of its incidents, so the page is reused while
+    no incident changes."""
+
+    def start(incident: Incident) -> str:  # what its line shows: a maintenance's window
+        return incident.window_start or incident.started_at
+
+    newest_first = sorted(snap.incidents, key=lambda i: (start(i), i.id), reverse=True)
+    months: list[dict[str, Any]] = []
+    for incident in newest_first:
+        key = month_of(start(incident), snap.settings.zone)
+        if not months or months[-1]["key"] != key:
+            months.append({"key": key, "first": start(incident), "incidents": []})
+        months[-1]["incidents"].append(incident)
+    ctx = site_context(snap, lang, depth)
+    ctx.update(
+        months=months,
+        updated=max((snap.last_news(i) for i in snap.incidents), default=""),
+        IMPACT=reader.IMPACT[lang],
+    )
     return ctx
 
 
@@ -255,9 +312,11 @@ def pieces(template: str, lang: str, digits: str, zone: str, ctx: dict[str, Any]
 
 
 def atom_context(snap: Snapshot, lang: str, entries: dict[int, Markup]) -> dict[str, Any]:
-    """The Atom feed of `lang`; `entries` holds each incident's entry (entry_context). Its
+    """The Atom feed of `lang`: the RECENT_INCIDENTS incidents heard of most recently
+    (Snapshot.recent; feed readers poll, and a feed of the whole 90 days is megabytes fetched at
+    every poll); `entries` holds each one's entry (entry_context). Its
     text goes through `scrub`: one control character (a stored \\x0b, say) would make the
     whole feed invalid XML, for every incident in it."""
     ctx = feed_context(snap, lang)
-    ctx.update(now=snap.now, now_iso=iso(snap.now), incidents=snap.incidents, entries=entries)
+    ctx.update(now=snap.now, now_iso=iso(snap.now), incidents=snap.recent(), entries=entries)
     return ctx

@@ -30,7 +30,15 @@ from statusdesk.store.rows import (
     update_from_row,
 )
 
-HISTORY_DAYS = 90
+HISTORY_DAYS = 90  # every incident keeps its page, and a line on history.html, this long
+# The front page shows past incidents of the last PAST_DAYS in full, as Statuspage's does (15
+# days), then links to the history page: a 90-day front page was 1.5 MB of a long history,
+# rendered at every build and downloaded by every reader during an outage.
+PAST_DAYS = 15
+# The feeds and api/v2/incidents.json hold the most recent incidents only, as Statuspage's
+# incidents.json does ("the 50 most recent"): feed readers poll, and a 90-day feed is megabytes
+# fetched again and again for the few entries that changed.
+RECENT_INCIDENTS = 50
 
 # The incidents the page shows: open, or resolved within the history window. One whose first
 # update is still scheduled has said nothing yet: it is not public until that update goes out.
@@ -126,6 +134,31 @@ class Snapshot:
 
     def past(self) -> list[Incident]:
         return [i for i in self.incidents if not i.is_active]
+
+    def recent_past(self) -> list[Incident]:
+        """The past incidents the front page shows: resolved within PAST_DAYS."""
+        since = iso(self.now - timedelta(days=PAST_DAYS))
+        return [i for i in self.past() if (i.resolved_at or i.updated_at) >= since]
+
+    def last_news(self, incident: Incident) -> str:
+        """When a reader last heard of `incident`: its latest update, or its postmortem if that
+        came later (a feed entry's <updated>)."""
+        updates = self.updates.get(incident.id) or []
+        stamp = (updates[0].published_at or incident.updated_at) if updates else incident.updated_at
+        postmortem = self.postmortems.get(incident.id)
+        if postmortem is not None:
+            stamp = max(stamp, postmortem.updated_at)
+        return stamp
+
+    def recent(self, count: int = RECENT_INCIDENTS) -> list[Incident]:
+        """What the feeds hold: every open incident, then the past ones heard of most recently
+        (last_news), `count` in all (more only if more are open); in the page's order (open
+        first, then newest first)."""
+        if len(self.incidents) <= count:
+            return list(self.incidents)
+        past = sorted(self.past(), key=lambda i: (self.last_news(i), i.id), reverse=True)
+        chosen = {i.id for i in past[: max(0, count - len(self.active()))]}
+        return [i for i in self.incidents if i.is_active or i.id in chosen]
 
 
 def load_snapshot(store: Store, now: datetime) -> Snapshot:

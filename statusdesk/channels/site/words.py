@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from statusdesk.channels.site.snapshot import PAST_DAYS
 from statusdesk.core.component_words import STATUS_WORDS
 from statusdesk.core.model import ComponentStatus, Impact, Incident, IncidentState
 
@@ -49,8 +50,8 @@ LABELS = {
         "components": "Components",
         "active": "Active incidents",
         "maintenance": "Maintenance",
-        "past": "Past incidents (last 90 days)",
-        "none_past": "No incidents in the last 90 days.",
+        "past": f"Past incidents (last {PAST_DAYS} days)",
+        "none_past": f"No incidents in the last {PAST_DAYS} days.",
         "other": "العربية",
         "updated": "Last updated",
         "all": "All incidents",
@@ -63,8 +64,8 @@ LABELS = {
         "components": "المكونات",
         "active": "أعطال جارية",
         "maintenance": "الصيانة",
-        "past": "أعطال سابقة (آخر 90 يومًا)",
-        "none_past": "لا أعطال في آخر 90 يومًا.",
+        "past": f"أعطال سابقة (آخر {PAST_DAYS} يومًا)",
+        "none_past": f"لا أعطال في آخر {PAST_DAYS} يومًا.",
         "other": "English",
         "updated": "آخر تحديث",
         "all": "كل الأعطال",
