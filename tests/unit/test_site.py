@@ -277,7 +277,7 @@ def test_the_front_page_holds_15_days_the_feeds_and_json_the_50_latest() -> None
     assert [i.id for i in past] == [100 + d for d in range(16)]  # resolved within 15 days
     assert {i.id for i in index_incidents(snap)} == {1, 2} | {i.id for i in past}
 
-    history = history_context(snap, "en", 0)
+    history = history_context(snap, "en", 0, {})
     listed = [i.id for month in history["months"] for i in month["incidents"]]
     assert sorted(listed) == sorted(i.id for i in incidents)
     assert listed[:3] == [100, 101, 102] and listed[-1] == 179  # newest first

@@ -38,6 +38,7 @@ from statusdesk.channels.site.render import (
     entry_context,
     feed_context,
     history_context,
+    history_line_context,
     incident_context,
     incident_part,
     index_context,
@@ -56,6 +57,7 @@ KEEP = 2  # the new build and the one a reader may still be in
 def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> Writer:
     """Write the site into `out`; with `previous`, reuse what did not change from it."""
     writer = Writer(out, previous)
+    writer.canonical.seed(snap.row_texts)
     favicon = resources.files("statusdesk.resources").joinpath("site/favicon.svg").read_bytes()
     writer.write("favicon.ico", favicon)
     for lang in ("en", "ar"):
@@ -80,7 +82,15 @@ def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> W
         index = index_context(snap, lang, depth, blocks)
         index["other_href"] = "ar/index.html" if lang == "en" else "../index.html"
         writer.page(f"{prefix}index.html", "index.html.j2", key, index)
-        history = history_context(snap, lang, depth)
+        lines = {
+            incident.id: writer.fragment(
+                "history_line.html.j2",
+                key,
+                history_line_context(snap, incident, lang, on_index),
+            )
+            for incident in snap.incidents
+        }
+        history = history_context(snap, lang, depth, lines)
         history["other_href"] = "ar/history.html" if lang == "en" else "../history.html"
         writer.page(f"{prefix}history.html", "history.html.j2", key, history)
         for incident in snap.incidents:

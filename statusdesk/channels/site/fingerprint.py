@@ -22,7 +22,7 @@ import importlib.util
 import json
 import marshal
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
@@ -51,6 +51,13 @@ class Canonical:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, str]] = {}
+
+    def seed(self, known: Iterable[tuple[object, str]]) -> None:
+        """Take `text` as what each object serializes to (snapshot.row_texts: an update as the
+        text of its database row), as a JSON string of its own so it can never read as a
+        structure."""
+        for value, text in known:
+            self._memo[id(value)] = (value, _string("row:" + text))
 
     def __call__(self, value: Any) -> str:
         kind = type(value)
@@ -152,6 +159,8 @@ _RENDERING_CODE = (
     "channels/site/render.py",
     "channels/site/words.py",
     "channels/site/fingerprint.py",
+    "channels/site/snapshot.py",  # how a row becomes what the page shows (row_texts)
+    "store/rows.py",
     "core/text/bidi.py",
     "core/text/sanitize.py",
     "core/timefmt.py",

@@ -240,11 +240,21 @@ def index_incidents(snap: Snapshot) -> list[Incident]:
     return snap.active() + snap.recent_past()
 
 
-def history_context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
-    """The history page: every incident of the 90-day window in one line, newest first (by its
-    start, or a maintenance's window), by month (in the page's zone). Without the time of the
-    build: its "last updated" is the newest news of its incidents, so the page is reused while
-    no incident changes."""
+def history_line_context(
+    snap: Snapshot, incident: Incident, lang: str, site: dict[str, Any]
+) -> dict[str, Any]:
+    """One incident's line on the history page (`site`: site_context at the page's depth);
+    build.py reuses the line while the incident does not change."""
+    return Layered(site, {"incident": incident, "IMPACT": reader.IMPACT[lang]})
+
+
+def history_context(
+    snap: Snapshot, lang: str, depth: int, lines: dict[int, Markup]
+) -> dict[str, Any]:
+    """The history page: every incident of the 90-day window in one line (`lines`, rendered from
+    history_line_context), newest first (by its start, or a maintenance's window), by month (in
+    the page's zone). Without the time of the build: its "last updated" is the newest news of
+    its incidents, so the page is reused while no incident changes."""
 
     def start(incident: Incident) -> str:  # what its line shows: a maintenance's window
         return incident.window_start or incident.started_at
@@ -260,7 +270,7 @@ def history_context(snap: Snapshot, lang: str, depth: int) -> dict[str, Any]:
     ctx.update(
         months=months,
         updated=max((snap.last_news(i) for i in snap.incidents), default=""),
-        IMPACT=reader.IMPACT[lang],
+        lines=lines,
     )
     return ctx
 

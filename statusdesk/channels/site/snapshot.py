@@ -128,6 +128,11 @@ class Snapshot:
     changes: dict[int, list[dict[str, Any]]]  # update id -> component changes
     groups: tuple[ComponentGroup, ...] = ()  # in page order (issue #14)
     postmortems: dict[int, Postmortem] = field(default_factory=dict)  # by incident id
+    # Each update of the window with the text of the row it was read from: what a page's
+    # fingerprint takes for it (fingerprint.Canonical.seed), 7,000 rows' repr instead of 7,000
+    # dataclasses serialized field by field. The row determines the update as shown (the
+    # conversion's code is part of every fingerprint: fingerprint._RENDERING_CODE).
+    row_texts: tuple[tuple[Update, str], ...] = ()
 
     def active(self) -> list[Incident]:
         return [i for i in self.incidents if i.is_active]
@@ -178,6 +183,7 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
     links: dict[int, list[int]] = {}
     updates: dict[int, list[Update]] = {i: [] for i in ids}
     changes: dict[int, list[dict[str, Any]]] = {}
+    row_texts: list[tuple[Update, str]] = []
     if ids:
         for r in _rows(store, WINDOW_LINKS, (since,)):
             links.setdefault(r["incident_id"], []).append(r["component_id"])
@@ -187,6 +193,7 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
             if body != update.body or author != update.author:
                 update = replace(update, body=body, author=author)
             updates[r["incident_id"]].append(update)
+            row_texts.append((update, repr(tuple(r.values()))))
             raw = r["component_changes"]
             changes[r["id"]] = json.loads(raw) if raw and raw != "[]" else []
     incidents = [
@@ -219,6 +226,7 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
         changes,
         groups,
         postmortems,
+        tuple(row_texts),
     )
 
 
