@@ -57,7 +57,7 @@ KEEP = 2  # the new build and the one a reader may still be in
 def write_site(snap: Snapshot, out: Path, previous: Previous | None = None) -> Writer:
     """Write the site into `out`; with `previous`, reuse what did not change from it."""
     writer = Writer(out, previous)
-    writer.canonical.seed(snap.row_texts)
+    writer.canonical.seed(snap.row_texts())
     favicon = resources.files("statusdesk.resources").joinpath("site/favicon.svg").read_bytes()
     writer.write("favicon.ico", favicon)
     for lang in ("en", "ar"):

@@ -129,7 +129,7 @@ def _row(component: Component, shown: Uptime, lang: str, digits: str) -> Row:
 def component_rows(snap: Snapshot, lang: str) -> list[Row]:
     """The list in page order: a group where its first member would be, its members under it."""
     digits = snap.settings.digits
-    changes = history(snap.updates, snap.changes)
+    changes = history(snap.change_log)
     rows = {
         c.id: _row(c, uptime(c, changes.get(c.id, []), snap.now), lang, digits)
         for c in snap.components

@@ -22,7 +22,7 @@ import importlib.util
 import json
 import marshal
 import operator
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
@@ -92,7 +92,7 @@ class Canonical:
                 shown = _string(item) if type(item) is str else self(item)
                 parts.append(f"{_string(str(key))}:{shown}")
             text = "{" + ",".join(parts) + "}"
-        elif isinstance(value, list | tuple):
+        elif isinstance(value, list | tuple | Sequence):
             text = "[" + ",".join(self(v) for v in value) + "]"
         elif isinstance(value, set | frozenset):
             text = "[" + ",".join(sorted(self(v) for v in value)) + "]"

@@ -177,7 +177,8 @@ def incident_part(snap: Snapshot, incident: Incident, lang: str) -> dict[str, An
     own). build.py makes it once per incident and language and shares it between the three:
     its objects are then fingerprinted once (fingerprint.Canonical memoizes by identity)."""
     updates = snap.updates.get(incident.id, [])
-    stamps = [incident.updated_at] + [u.published_at for u in updates if u.published_at]
+    newest = snap.first_published(incident.id)  # the updates come newest first
+    stamps = [incident.updated_at] + ([newest] if newest else [])
     postmortem = snap.postmortems.get(incident.id)
     if postmortem is not None:
         stamps.append(postmortem.updated_at)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, overload
 
 from statusdesk import settings as workspace_settings
 from statusdesk.core.model import (
@@ -56,10 +57,28 @@ PUBLIC_INCIDENTS = (
 # The published updates of those incidents, read through `update_incident` for each of them
 # (`+status` again: through `update_status` SQLite would read every published update of the
 # workspace, 100,000 of them, to keep the window's 7,000: 0.05 s of each publish).
+# Only the columns the page shows (UPDATE_COLUMNS), kept as tuples: 7,000 rows per publish.
+UPDATE_COLUMNS = (
+    "id",
+    "incident_id",
+    "state",
+    "body_en",
+    "body_ar",
+    "author",
+    "created_at",
+    "status",
+    "scheduled_for",
+    "published_at",
+    "component_changes",
+)
 WINDOW_UPDATES = (
-    'SELECT * FROM "update" WHERE +status = ? AND incident_id IN '
+    f'SELECT {", ".join(UPDATE_COLUMNS)} FROM "update" WHERE +status = ? AND incident_id IN '
     "(SELECT id FROM incident WHERE resolved_at IS NULL OR resolved_at >= ?) "
     "ORDER BY published_at DESC, id DESC"
+)
+_ID, _INCIDENT, _PUBLISHED, _CHANGES = (
+    UPDATE_COLUMNS.index(name)
+    for name in ("id", "incident_id", "published_at", "component_changes")
 )
 
 # Which components those incidents name: only theirs, not every link of the workspace.
@@ -118,21 +137,74 @@ class Settings:
         )
 
 
+class IncidentUpdates(Sequence[Update]):
+    """One incident's published updates, newest first, made from their rows the first time
+    something reads them. A publish on a long history shows only a few incidents anew; the
+    others' pages are reused by their fingerprint, which is taken from the rows' text (`text`,
+    fingerprint.Canonical.seed), so 7,000 updates are not built to be looked at by nobody."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self._rows = rows  # in UPDATE_COLUMNS' order
+        self._made: list[Update] | None = None
+        # The rows as they were read: what the incident's updates are, for a fingerprint.
+        self.text = repr(rows)
+        self.first_published: str | None = rows[0][_PUBLISHED] if rows else None
+
+    def _updates(self) -> list[Update]:
+        if self._made is None:
+            self._made = [
+                _shown_update(dict(zip(UPDATE_COLUMNS, r, strict=True))) for r in self._rows
+            ]
+        return self._made
+
+    @overload
+    def __getitem__(self, index: int) -> Update: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Update]: ...
+    def __getitem__(self, index: int | slice) -> Update | Sequence[Update]:
+        return self._updates()[index]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[Update]:
+        return iter(self._updates())
+
+
+def _shown_update(row: dict[str, Any]) -> Update:
+    update = update_from_row(row)
+    body, author = _scrubbed(update.body), scrub(update.author)
+    if body != update.body or author != update.author:
+        update = replace(update, body=body, author=author)
+    return update
+
+
 @dataclass(frozen=True)
 class Snapshot:
     now: datetime
     settings: Settings
     components: list[Component]
     incidents: list[Incident]  # active first, then newest first; history limited to 90 days
-    updates: dict[int, list[Update]]  # published only, newest first
+    updates: Mapping[int, Sequence[Update]]  # published only, newest first
     changes: dict[int, list[dict[str, Any]]]  # update id -> component changes
     groups: tuple[ComponentGroup, ...] = ()  # in page order (issue #14)
     postmortems: dict[int, Postmortem] = field(default_factory=dict)  # by incident id
-    # Each update of the window with the text of the row it was read from: what a page's
-    # fingerprint takes for it (fingerprint.Canonical.seed), 7,000 rows' repr instead of 7,000
-    # dataclasses serialized field by field. The row determines the update as shown (the
-    # conversion's code is part of every fingerprint: fingerprint._RENDERING_CODE).
-    row_texts: tuple[tuple[Update, str], ...] = ()
+    # Every component change of the window, (published_at, changes) per update: the uptime
+    # bars' history, without building the updates themselves.
+    change_log: tuple[tuple[str, list[dict[str, Any]]], ...] = ()
+
+    def row_texts(self) -> list[tuple[object, str]]:
+        """Each incident's updates with the text of the rows they are made from: what a page's
+        fingerprint takes for them (fingerprint.Canonical.seed). The rows determine the updates
+        as shown (the conversion's code is part of every fingerprint: _RENDERING_CODE)."""
+        return [(u, u.text) for u in self.updates.values() if isinstance(u, IncidentUpdates)]
+
+    def first_published(self, incident_id: int) -> str | None:
+        """The newest update's publication time (None without one), without building them."""
+        updates = self.updates.get(incident_id)
+        if isinstance(updates, IncidentUpdates):
+            return updates.first_published
+        return updates[0].published_at if updates else None
 
     def active(self) -> list[Incident]:
         return [i for i in self.incidents if i.is_active]
@@ -148,8 +220,7 @@ class Snapshot:
     def last_news(self, incident: Incident) -> str:
         """When a reader last heard of `incident`: its latest update, or its postmortem if that
         came later (a feed entry's <updated>)."""
-        updates = self.updates.get(incident.id) or []
-        stamp = (updates[0].published_at or incident.updated_at) if updates else incident.updated_at
+        stamp = self.first_published(incident.id) or incident.updated_at
         postmortem = self.postmortems.get(incident.id)
         if postmortem is not None:
             stamp = max(stamp, postmortem.updated_at)
@@ -181,21 +252,21 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
     incident_rows = _rows(store, PUBLIC_INCIDENTS, (since, UpdateStatus.PUBLISHED.value))
     ids = [r["id"] for r in incident_rows]
     links: dict[int, list[int]] = {}
-    updates: dict[int, list[Update]] = {i: [] for i in ids}
+    rows_of: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
     changes: dict[int, list[dict[str, Any]]] = {}
-    row_texts: list[tuple[Update, str]] = []
+    change_log: list[tuple[str, list[dict[str, Any]]]] = []
     if ids:
         for r in _rows(store, WINDOW_LINKS, (since,)):
             links.setdefault(r["incident_id"], []).append(r["component_id"])
-        for r in _rows(store, WINDOW_UPDATES, (UpdateStatus.PUBLISHED.value, since)):
-            update = update_from_row(r)
-            body, author = _scrubbed(update.body), scrub(update.author)
-            if body != update.body or author != update.author:
-                update = replace(update, body=body, author=author)
-            updates[r["incident_id"]].append(update)
-            row_texts.append((update, repr(tuple(r.values()))))
-            raw = r["component_changes"]
-            changes[r["id"]] = json.loads(raw) if raw and raw != "[]" else []
+        window = store.conn.execute(WINDOW_UPDATES, (UpdateStatus.PUBLISHED.value, since))
+        for r in window.fetchall():
+            rows_of[r[_INCIDENT]].append(r)
+            raw = r[_CHANGES]
+            listed = json.loads(raw) if raw and raw != "[]" else []
+            changes[r[_ID]] = listed
+            if listed and r[_PUBLISHED]:
+                change_log.append((r[_PUBLISHED], listed))
+    updates = {i: IncidentUpdates(rows) for i, rows in rows_of.items()}
     incidents = [
         replace(incident, title=_scrubbed(incident.title))
         for incident in (incident_from_row(r, tuple(links.get(r["id"], ()))) for r in incident_rows)
@@ -226,7 +297,7 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
         changes,
         groups,
         postmortems,
-        tuple(row_texts),
+        tuple(reversed(change_log)),  # oldest first, as they were published
     )
 
 

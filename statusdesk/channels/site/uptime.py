@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from statusdesk.core.model import Component, ComponentStatus, Update
+from statusdesk.core.model import Component, ComponentStatus
 from statusdesk.core.timefmt import parse_iso
 
 DAYS = 90
@@ -59,22 +59,17 @@ def worst(statuses: Iterable[ComponentStatus]) -> ComponentStatus:
 
 
 def history(
-    updates: Mapping[int, Sequence[Update]], changes: Mapping[int, Sequence[Mapping[str, Any]]]
+    change_log: Iterable[tuple[str, Sequence[Mapping[str, Any]]]],
 ) -> dict[int, list[Change]]:
-    """Component id → its published changes, oldest first (a snapshot's updates and changes)."""
+    """Component id → its published changes, oldest first, from a snapshot's change log
+    ((published_at, changes) per update, in the order they were published)."""
     found: dict[int, list[Change]] = {}
-    for listed in updates.values():
-        for update in listed:
-            if not update.published_at:
-                continue
-            listed_changes = changes.get(update.id)
-            if not listed_changes:
-                continue
-            at = parse_iso(update.published_at)
-            for change in listed_changes:
-                found.setdefault(int(change["component_id"]), []).append(
-                    Change(at, _STATUS[change["old_status"]], _STATUS[change["new_status"]])
-                )
+    for published_at, listed_changes in change_log:
+        at = parse_iso(published_at)
+        for change in listed_changes:
+            found.setdefault(int(change["component_id"]), []).append(
+                Change(at, _STATUS[change["old_status"]], _STATUS[change["new_status"]])
+            )
     for component_changes in found.values():
         component_changes.sort(key=lambda c: c.at)  # stable: same-second changes keep their order
     return found
