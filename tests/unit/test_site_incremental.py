@@ -331,3 +331,32 @@ def test_one_incidents_change_renders_its_lines_not_the_others(desk: Desk) -> No
     assert {"history.html", "ar/history.html"} <= set(writer.rendered)
     assert f"incidents/{busy}.html" in writer.rendered
     assert f"incidents/{quiet}.html" not in writer.rendered
+
+
+def test_a_layered_context_hashes_what_was_added_after_its_layers() -> None:
+    """A page's own keys (set after its shared layers) are part of its fingerprint, however they
+    were set; and nothing can be taken out of it unseen."""
+    from statusdesk.channels.site.fingerprint import Canonical, Layered, fingerprint
+
+    site, part = {"lang": "en", "root": ""}, {"incident": 1}
+    base = Layered(site, part)
+
+    def mark(ctx: Layered) -> str:
+        return fingerprint(Canonical(), "incident.html.j2", ("en", "latn", "UTC"), ctx)
+
+    seen = {mark(base)}
+    for change in (
+        lambda c: c.__setitem__("other_href", "a.html"),
+        lambda c: c.update(other_href="b.html"),
+        lambda c: c.setdefault("entry_id", "x"),
+        lambda c: c.__ior__({"entry_id": "y"}),
+        lambda c: c.__setitem__("lang", "ar"),  # a layer's key, replaced
+    ):
+        ctx = Layered(site, part)
+        change(ctx)
+        seen.add(mark(ctx))
+    assert len(seen) == 6  # each way of adding a key changed the fingerprint
+    with pytest.raises(TypeError):
+        del base["root"]
+    with pytest.raises(TypeError):
+        base.pop("root")
