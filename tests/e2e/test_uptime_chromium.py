@@ -4,9 +4,6 @@ coloured per day, and each day's text is there for a screen reader though not se
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +11,7 @@ import pytest
 
 from statusdesk.core.model import BilingualText, ComponentStatus, Draft, Impact, IncidentState
 from statusdesk.desk import Desk
-from tests.e2e.test_site_chromium import QuietHandler, browser, errors
+from tests.e2e.test_site_chromium import browser, errors, serving
 
 __all__ = ["browser"]  # the module-scoped fixture, shared with the page's other browser tests
 
@@ -37,14 +34,8 @@ def served_components(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         )
         assert desk.deliveries.wait_for(published.update_id, 30)[0].state == "sent"
         site = desk.paths.site.resolve()
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(site) as url:
+        yield url
 
 
 BARS = """
