@@ -1,7 +1,8 @@
 """The webhook channel: the update as JSON, POSTed to a URL.
 
-Formats: `statusdesk` (the whole update in the channel's languages, its incident and state) and
-`slack` (`{"text": ...}`, which Slack, Mattermost and Rocket.Chat accept). Every attempt of a
+Formats: `statusdesk` (the whole update in the channel's languages, its incident and state),
+`slack` (Block Kit with a `text` fallback, which Mattermost and Rocket.Chat read), `discord` and
+`teams` (webhook_formats.py). Every attempt of a
 delivery carries the same `Idempotency-Key`, so a receiver that honours it never posts twice;
 with a signing secret (kept in the keyring) the raw body is signed,
 `X-Statusdesk-Signature: sha256=<hex HMAC-SHA256>`, so the receiver can tell it came from us.
@@ -15,7 +16,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-from statusdesk.channels import http
+from statusdesk.channels import http, webhook_formats
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
@@ -29,7 +30,7 @@ from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
 
-FORMATS = ("statusdesk", "slack")
+FORMATS = ("statusdesk", "slack", "discord", "teams")
 SECRETS = ("signing_secret",)
 SIGNATURE_HEADER = "X-Statusdesk-Signature"
 
@@ -50,11 +51,6 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     return problems
 
 
-def slack_escape(text: str) -> str:
-    # Slack's own rule: only these three are control characters in message text.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class WebhookChannel:
     kind = "webhook"
     min_interval = 0.0
@@ -70,6 +66,11 @@ class WebhookChannel:
         problems = [
             Problem("channels", f"{self.config.name}: {message}")
             for message in settings_problems(self.config.settings)
+        ]
+        fmt = str(self.config.settings.get("format", "statusdesk"))
+        problems += [
+            Problem("channels", f"{self.config.name}: {message}")
+            for message in webhook_formats.too_long(fmt, self._said(update, incident, {}))
         ]
         if not problems:
             try:
@@ -91,8 +92,11 @@ class WebhookChannel:
         # The incident's page on the public status page, per language, when it has an address.
         base = links.read_base_url(self.context.open_store)
         urls = {lang: links.incident_url(base, incident.id, lang) for lang in languages}
-        if self.config.settings.get("format", "statusdesk") == "slack":
-            return {"text": self._slack_text(update, incident, languages, urls if base else {})}
+        fmt = str(self.config.settings.get("format", "statusdesk"))
+        if fmt in webhook_formats.BUILDERS:
+            state = update.state.value.replace("_", " ").capitalize()
+            said = self._said(update, incident, urls if base else {})
+            return webhook_formats.BUILDERS[fmt](state, said)
         body: dict[str, Any] = {
             "event": "incident.update",
             "incident": {
@@ -120,18 +124,18 @@ class WebhookChannel:
             body["incident"]["url"] = urls
         return body
 
-    def _slack_text(
-        self, update: Update, incident: Incident, languages: list[str], urls: dict[str, str]
-    ) -> str:
-        state = update.state.value.replace("_", " ").capitalize()
-        blocks = []
-        for lang in languages:
-            title = incident.title.get(lang) or incident.title.en or incident.title.ar
-            block = f"*[{state}] {slack_escape(title)}*\n{slack_escape(update.body.get(lang))}"
-            if urls.get(lang):
-                block += f"\n<{urls[lang]}>"
-            blocks.append(block)
-        return "\n\n".join(blocks)
+    def _said(
+        self, update: Update, incident: Incident, urls: dict[str, str]
+    ) -> list[webhook_formats.Said]:
+        return [
+            webhook_formats.Said(
+                lang,
+                incident.title.get(lang) or incident.title.en or incident.title.ar,
+                update.body.get(lang),
+                urls.get(lang, ""),
+            )
+            for lang in self._languages(update)
+        ]
 
     def render(self, update: Update, incident: Incident) -> Rendered:
         text = json.dumps(self.payload(update, incident), ensure_ascii=False, sort_keys=True)
@@ -150,10 +154,15 @@ class WebhookChannel:
         if secret is not None:
             digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
             headers[SIGNATURE_HEADER] = f"sha256={digest}"
+        if self.config.settings.get("format") == "discord":
+            # Discord answers 204 with nothing unless asked to wait: then the message, its id.
+            url += ("&" if "?" in url else "?") + "wait=true"
         response = http.post(
             self.config.name, self._sessions.get(), url, body, headers, self.context.now()
         )
         remote_id = response.headers.get("X-Request-Id") or response.headers.get("Location")
+        if self.config.settings.get("format") == "discord":
+            remote_id = _message_id(response) or remote_id
         return Receipt(remote_id=remote_id, remote_url=url, detail=f"HTTP {response.status_code}")
 
     def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
@@ -210,3 +219,12 @@ class WebhookChannel:
                 f"again with `statusdesk channel secret {self.config.name} signing_secret`."
             )
         return value
+
+
+def _message_id(response: Any) -> str | None:
+    """Discord's message id from a `?wait=true` answer, if it sent one."""
+    try:
+        found = response.json().get("id")
+    except (ValueError, AttributeError):
+        return None
+    return str(found) if found else None

@@ -439,11 +439,15 @@ def test_slack_format_escapes_and_follows_the_order(
     title = BilingualText("DB & <cache>", "قاعدة البيانات")
     outcome(hook_desk, publish(hook_desk, en="Errors <5% & rising > 2x", ar=AR, title=title))
     payload = hook.requests[0].json()
-    assert list(payload) == ["text"]
+    assert set(payload) == {"text", "blocks"}
     english = "*[Investigating] DB &amp; &lt;cache&gt;*\nErrors &lt;5% &amp; rising &gt; 2x"
     arabic = f"*[Investigating] قاعدة البيانات*\n{AR}"
     blocks = [arabic, english] if order == "ar-first" else [english, arabic]
-    assert payload["text"] == "\n\n".join(blocks)
+    assert payload["text"] == "\n\n".join(blocks)  # the fallback Mattermost and Rocket.Chat show
+    # Block Kit: a section per language, in the channel's order.
+    assert payload["blocks"] == [
+        {"type": "section", "text": {"type": "mrkdwn", "text": block}} for block in blocks
+    ]
 
 
 def test_markup_in_an_update_is_sent_as_data(hook_desk: Desk, receiver: Receivers) -> None:
@@ -604,7 +608,7 @@ def test_retry_after_seconds_survives_digit_like_garbage(name: str) -> None:
         (
             {"url": "https://hooks.example.com/x", "format": "xml"},
             "settings",
-            "format must be one of statusdesk, slack (got 'xml')",
+            "format must be one of statusdesk, slack, discord, teams (got 'xml')",
         ),
         (
             {"url": "https://hooks.example.com/x", "language": "fr"},
@@ -703,3 +707,61 @@ def test_the_payload_links_the_incident_page_when_the_site_has_a_base_url(
         assert f"\n<{page}>" in text and f"\n<{page_ar}>" in text
     else:
         assert "url" not in payload["incident"] and "https://" not in text
+
+
+# -- discord and teams (issue #15) ---------------------------------------------------------------
+
+
+def test_discord_gets_content_with_no_mentions_and_its_message_id_by_waiting(
+    hook_desk: Desk, receiver: Receivers
+) -> None:
+    hook = receiver(status(200, {"Content-Type": "application/json"}, b'{"id": "112233"}'))
+    add_hook(hook_desk, hook.url, name="discord", format="discord")
+    en = "@everyone errors on *all* requests"
+    delivery = outcome(hook_desk, publish(hook_desk, "discord", en=en, ar=AR))
+    assert delivery.state == "sent" and delivery.remote_id == "112233"
+    (seen,) = hook.requests
+    assert seen.path.endswith("?wait=true")  # else Discord answers 204 with no id
+    payload = seen.json()
+    assert payload["allowed_mentions"] == {"parse": []}  # "@everyone" pings nobody
+    assert "\\*all\\*" in payload["content"]  # markdown shown as typed, not bold
+    assert AR in payload["content"] and len(payload["content"]) <= 2000
+
+
+def test_discord_too_long_for_content_goes_as_an_embed_per_language(
+    hook_desk: Desk, receiver: Receivers
+) -> None:
+    hook = receiver(status(200, {"Content-Type": "application/json"}, b'{"id": "9"}'))
+    add_hook(hook_desk, hook.url, name="discord", format="discord")
+    long_en = "Payments are failing for some cards. " * 40  # 1,480 characters
+    long_ar = "تفشل المدفوعات لبعض البطاقات. " * 40
+    outcome(hook_desk, publish(hook_desk, "discord", en=long_en.strip(), ar=long_ar.strip()))
+    payload = hook.requests[0].json()
+    assert "content" not in payload
+    assert [e["description"] for e in payload["embeds"]] == [long_en.strip(), long_ar.strip()]
+
+
+def test_discord_refuses_before_publishing_what_no_embed_holds(hook_desk: Desk) -> None:
+    add_hook(hook_desk, "https://discord.example.com/api/webhooks/1/x", format="discord")
+    with pytest.raises(Rejected) as refused:
+        publish(hook_desk, en="x" * 4097)
+    said = [p.message for p in refused.value.problems]
+    assert any("4,097 characters; a Discord embed holds 4,096" in m for m in said), said
+
+
+def test_teams_gets_an_adaptive_card_with_a_right_to_left_arabic_container(
+    hook_desk: Desk, receiver: Receivers
+) -> None:
+    hook = receiver()
+    add_hook(hook_desk, hook.url, name="teams", format="teams", order="ar-first")
+    outcome(hook_desk, publish(hook_desk, "teams", en="We are investigating.", ar=AR))
+    payload = hook.requests[0].json()
+    assert payload["type"] == "message"
+    (attachment,) = payload["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    card = attachment["content"]
+    assert (card["type"], card["version"]) == ("AdaptiveCard", "1.4")
+    arabic, english = card["body"]
+    assert (arabic["type"], arabic["rtl"], english["rtl"]) == ("Container", True, False)
+    assert arabic["items"][1] == {"type": "TextBlock", "text": AR, "wrap": True}
+    assert english["items"][1]["text"] == "We are investigating."

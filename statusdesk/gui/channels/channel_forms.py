@@ -56,7 +56,7 @@ class KindForm:
 KIND_FORMS: dict[str, KindForm] = {
     "webhook": KindForm("webhook — JSON POSTed to a URL", (
         Field("url", "URL", "https://hooks.example.com/statusdesk"),
-        Field("format", "Format", "statusdesk (the default) or slack"),
+        Field("format", "Format", "statusdesk (the default), slack, discord or teams"),
     )),
     "x": KindForm("x — posts and threads on X", (
         Field("auth", "Sign-in", "oauth1 (the default) or oauth2"),
