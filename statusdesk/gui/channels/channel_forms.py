@@ -80,6 +80,10 @@ KIND_FORMS: dict[str, KindForm] = {
         Field("components", "Components", "Trading:8kbf7d35c070,Funding:vtf5tj6z9t4k"),
         Field("base_url", "API address", "empty for https://api.statuspage.io"),
     )),
+    "telegram": KindForm("telegram — messages to a Telegram channel or group", (
+        Field("chat_id", "Chat", "@acme_status or -1001234567890 (the bot must be an admin)"),
+        Field("base_url", "API address", "empty for https://api.telegram.org"),
+    )),
     "site": KindForm("site — a status page, here or published to git, sftp or s3", (
         Field("base_url", "Public address", "https://status.example.com (for absolute links)"),
         Field("publish", "Publish to", "empty: this machine only; or git, sftp, s3"),

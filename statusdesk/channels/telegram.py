@@ -1,0 +1,290 @@
+"""The Telegram channel (kind `telegram`): an update as a message to a channel or group, through
+the Bot API's `sendMessage` (issue #15).
+
+    statusdesk channel add telegram news --set chat_id=@acme_status
+    statusdesk channel secret news bot_token
+
+What goes out: per language "<b>[State] title</b>" and the body, HTML-escaped (`parse_mode`
+HTML: nothing a user wrote is ever read as markup). With `language=both` the two go as one
+message when they fit Telegram's 4,096 characters (counted, as Telegram does, in UTF-16 code
+units of the text without its markup), else as two, the second replying to the first
+(`reply_parameters`). One language that no message holds is refused before publishing.
+
+Each message is a part of the delivery's ledger (`sending` before, `sent` with its message id
+after), so a retry resumes at the first message not sent. The Bot API has no idempotency key and
+no way to list what a bot sent: a message whose fate is unknown (a timeout after sending, a
+connection broken mid-answer) cannot be looked for, so it goes to a person (`needs_decision`)
+instead of being sent blindly again.
+
+The bot token sits in the request's path (`/bot<token>/sendMessage`): no message this channel
+writes names the URL, and what the server answers passes `redact` before it is kept.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from statusdesk.channels import http
+from statusdesk.channels.base import (
+    Ambiguous,
+    ChannelContext,
+    ChannelError,
+    PartLedger,
+    Permanent,
+    Receipt,
+    Rendered,
+    RenderedPart,
+    Transient,
+)
+from statusdesk.channels.targets import LOOPBACK_NAMES, ThreadSessions
+from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.model import Incident, Order, Problem, Update
+from statusdesk.redact import redact
+
+DEFAULT_BASE_URL = "https://api.telegram.org"
+MAX_UNITS = 4096  # Telegram's limit for a message's text, in UTF-16 code units
+SECRETS = ("bot_token",)
+_CHAT_ID = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$")
+_LOOPBACK = frozenset({*LOOPBACK_NAMES, "127.0.0.1", "::1"})
+
+
+def utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def settings_problems(settings: dict[str, Any]) -> list[str]:
+    """What is wrong with a Telegram channel's settings, in words a user can act on."""
+    problems = []
+    chat = str(settings.get("chat_id", "")).strip()
+    if not _CHAT_ID.match(chat):
+        problems.append(
+            f"chat_id must be the channel's @username or its numeric id (got {chat!r}); e.g. "
+            "--set chat_id=@acme_status or --set chat_id=-1001234567890"
+        )
+    url = str(settings.get("base_url", DEFAULT_BASE_URL))
+    parts = urlsplit(url)
+    local = parts.scheme == "http" and parts.hostname in _LOOPBACK
+    if (parts.scheme != "https" and not local) or not parts.netloc or parts.query:
+        problems.append(
+            f"base_url must be an https:// address (got {url!r}; http:// only for a test "
+            f"server on this machine); the default is {DEFAULT_BASE_URL}"
+        )
+    return problems
+
+
+class TelegramChannel:
+    kind = "telegram"
+    min_interval = 1.0  # Telegram allows a bot about one message a second in a chat
+
+    def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
+        self.config = config
+        self.context = context
+        self.name = config.name
+        self._sessions = ThreadSessions()
+
+    # -- protocol -----------------------------------------------------------------------------
+
+    def check(self, update: Update, incident: Incident) -> list[Problem]:
+        problems = [
+            Problem("channels", f"{self.name}: {message}")
+            for message in settings_problems(self.config.settings)
+        ]
+        for lang, text in self._texts(update, incident):
+            units = utf16_units(text)
+            if units > MAX_UNITS:
+                problems.append(
+                    Problem(
+                        f"body_{lang}",
+                        f"{self.name}: the {lang} message is {units:,} characters as Telegram "
+                        f"counts them; a message holds {MAX_UNITS:,}. Shorten it.",
+                    )
+                )
+        if "bot_token" not in self.config.settings.get("secret_keys", []):
+            problems.append(
+                Problem(
+                    "channels",
+                    f"{self.name}: its bot token is not set yet. Set it with "
+                    f"`statusdesk channel secret {self.name} bot_token`.",
+                )
+            )
+        return problems
+
+    def render(self, update: Update, incident: Incident) -> Rendered:
+        texts = self._texts(update, incident)
+        plain = "\n\n".join(text for _, text in texts)
+        if len(texts) > 1 and utf16_units(plain) <= MAX_UNITS:
+            html_text = "\n\n".join(self._html(update, incident, lang) for lang, _ in texts)
+            return Rendered(update.id, incident.id, (RenderedPart("both", html_text, "text/html"),))
+        parts = tuple(
+            RenderedPart(lang, self._html(update, incident, lang), "text/html") for lang, _ in texts
+        )
+        return Rendered(update.id, incident.id, parts)
+
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
+        done = ledger.parts()
+        previous: str | None = None
+        for seq, part in enumerate(rendered.parts, 1):
+            record = done.get(seq)
+            if record is not None and record.state == "sent" and record.remote_id:
+                previous = record.remote_id
+                continue
+            ledger.sending(seq, f"in reply to {previous}" if previous else "")
+            try:
+                message_id = self._send_message(part.text, previous)
+            except (Permanent, Transient) as exc:
+                ledger.failed(seq, str(exc))
+                raise
+            # Anything else (Ambiguous) leaves the part `sending`, in doubt, for a person.
+            ledger.sent(seq, Receipt(message_id, self._message_url(message_id)))
+            previous = message_id
+        parts = ledger.parts()
+        first = parts.get(1)
+        return Receipt(
+            remote_id=",".join(p.remote_id or "" for _, p in sorted(parts.items())),
+            remote_url=first.remote_url if first is not None else None,
+        )
+
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        if not any(p.state == "sending" for p in ledger.parts().values()):
+            return None  # nothing was in flight: the next attempt sends what is left
+        raise Ambiguous(
+            f"{self.name}: Telegram cannot be asked whether a message arrived (the Bot API "
+            "keeps no list of what a bot sent). Look at the chat: if the update is there, skip "
+            "this delivery; if not, retry it"
+        )
+
+    def test(self) -> str:
+        bot = self._call("getMe", {})
+        chat = self._call("getChat", {"chat_id": self._chat_id()})
+        title = chat.get("title") or chat.get("username") or chat.get("id")
+        return redact(
+            f"{self.name}: authenticated as @{bot.get('username', '?')}; the bot can see "
+            f"{title}; nothing was sent"
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _languages(self, update: Update) -> list[str]:
+        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
+        return [
+            lang
+            for lang in order
+            if self.config.language.includes(lang) and update.body.get(lang).strip()
+        ]
+
+    def _title(self, update: Update, incident: Incident, lang: str) -> str:
+        state = update.state.value.replace("_", " ").capitalize()
+        title = incident.title.get(lang) or incident.title.en or incident.title.ar
+        return f"[{state}] {title}"
+
+    def _texts(self, update: Update, incident: Incident) -> list[tuple[str, str]]:
+        """Each language's text as Telegram counts it (without markup)."""
+        return [
+            (lang, f"{self._title(update, incident, lang)}\n{update.body.get(lang)}")
+            for lang in self._languages(update)
+        ]
+
+    def _html(self, update: Update, incident: Incident, lang: str) -> str:
+        title = html.escape(self._title(update, incident, lang), quote=False)
+        return f"<b>{title}</b>\n{html.escape(update.body.get(lang), quote=False)}"
+
+    def _chat_id(self) -> str:
+        problems = settings_problems(self.config.settings)
+        if problems:
+            raise Permanent(f"{self.name}: {problems[0]}.")
+        return str(self.config.settings["chat_id"]).strip()
+
+    def _message_url(self, message_id: str) -> str | None:
+        chat = str(self.config.settings.get("chat_id", ""))
+        return f"https://t.me/{chat[1:]}/{message_id}" if chat.startswith("@") else None
+
+    def _send_message(self, text: str, reply_to: str | None) -> str:
+        body: dict[str, Any] = {
+            "chat_id": self._chat_id(),
+            "text": text,
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+        }
+        if reply_to is not None:
+            body["reply_parameters"] = {
+                "message_id": int(reply_to),
+                "allow_sending_without_reply": True,  # a deleted first message: still post
+            }
+        result = self._call("sendMessage", body)
+        return str(result.get("message_id", ""))
+
+    def _token(self) -> str:
+        from statusdesk.secrets import SecretsUnavailable
+
+        if self.context.secrets is None:
+            raise Permanent(f"{self.name}: this process has no access to the keyring.")
+        try:
+            token = self.context.secrets.get(self.name, "bot_token")
+        except SecretsUnavailable as exc:
+            raise Permanent(f"{self.name}: cannot read its bot token. {exc}") from exc
+        if not token:
+            raise Permanent(
+                f"{self.name}: its bot token is missing from the keyring. Set it with "
+                f"`statusdesk channel secret {self.name} bot_token`."
+            )
+        return token
+
+    def _call(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        """One Bot API call; its `result`, or the channel error its failure means. No message
+        names the URL: the token is in it."""
+        base = str(self.config.settings.get("base_url", DEFAULT_BASE_URL)).rstrip("/")
+        token = self._token()
+        host = http.host_of(base)
+        try:
+            response = self._sessions.get().post(
+                f"{base}/bot{token}/{method}",
+                data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+                headers={"Content-Type": "application/json", "User-Agent": "statusdesk"},
+                timeout=(http.CONNECT_TIMEOUT, http.READ_TIMEOUT),
+                allow_redirects=False,
+            )
+        except Exception as exc:
+            error = http.translate_error(self.name, base, exc)
+            raise _without(error, token) from None
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {}
+        if response.status_code == 200 and answer.get("ok"):
+            result = answer.get("result")
+            return result if isinstance(result, dict) else {}
+        said = redact(str(answer.get("description") or response.reason or "")).replace(
+            token, "[redacted]"
+        )
+        code = response.status_code
+        if code == 429 or code >= 500:
+            wait = (answer.get("parameters") or {}).get("retry_after")
+            seconds = float(wait) if isinstance(wait, int | float) else None
+            told = f"; it asked to wait {seconds:.0f} s" if seconds is not None else ""
+            raise Transient(f"{self.name}: {host} answered {code} ({said}){told}.", seconds)
+        if code in (401, 404) and method != "getChat":
+            raise Permanent(
+                f"{self.name}: Telegram refused the bot token ({code} {said}). Set the token "
+                f"@BotFather gave with `statusdesk channel secret {self.name} bot_token`."
+            )
+        if code == 403:
+            raise Permanent(
+                f"{self.name}: the bot may not post in {self.config.settings.get('chat_id')} "
+                f"({said}). Add it to the channel as an administrator allowed to post."
+            )
+        raise Permanent(f"{self.name}: Telegram refused the message ({code} {said}).")
+
+
+def _without(error: Exception, token: str) -> Exception:
+    """The same channel error with the token taken out of its words (an exception's text may
+    quote the URL it was raised for)."""
+    if not isinstance(error, ChannelError):
+        return error
+    cause = redact(error.cause).replace(token, "[redacted]")
+    if isinstance(error, Transient):
+        return Transient(cause, error.retry_after, then=error.then)
+    return type(error)(cause, then=error.then)
