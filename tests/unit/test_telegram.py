@@ -151,3 +151,10 @@ def test_settings_are_checked_and_channel_test_publishes_nothing(
     ]
     assert bot.calls == ["getMe", "getChat"] and bot.sent == []
     assert TOKEN not in tested.stdout + tested.stderr
+
+
+def test_no_answer_in_time_is_in_doubt_too(tg_desk: Desk, bot: FakeBotApi) -> None:
+    bot.script(Fault("hang"))  # the request arrived; no answer within the read timeout
+    delivery = publish(tg_desk)
+    assert delivery.state == DeliveryState.NEEDS_DECISION, delivery.state
+    assert TOKEN not in (delivery.last_error or "")
