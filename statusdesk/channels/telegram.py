@@ -266,10 +266,15 @@ class TelegramChannel:
             seconds = float(wait) if isinstance(wait, int | float) else None
             told = f"; it asked to wait {seconds:.0f} s" if seconds is not None else ""
             raise Transient(f"{self.name}: {host} answered {code} ({said}){told}.", seconds)
-        if code in (401, 404) and method != "getChat":
+        if code in (401, 404):
             raise Permanent(
                 f"{self.name}: Telegram refused the bot token ({code} {said}). Set the token "
                 f"@BotFather gave with `statusdesk channel secret {self.name} bot_token`."
+            )
+        if "chat not found" in said.lower():
+            raise Permanent(
+                f"{self.name}: Telegram knows no chat {self.config.settings.get('chat_id')} "
+                f"({said}). Check the chat_id setting, and that the bot was added to the chat."
             )
         if code == 403:
             raise Permanent(

@@ -158,3 +158,13 @@ def test_no_answer_in_time_is_in_doubt_too(tg_desk: Desk, bot: FakeBotApi) -> No
     delivery = publish(tg_desk)
     assert delivery.state == DeliveryState.NEEDS_DECISION, delivery.state
     assert TOKEN not in (delivery.last_error or "")
+
+
+def test_an_unknown_chat_is_permanent_and_says_to_check_the_chat_id(
+    tg_desk: Desk, bot: FakeBotApi
+) -> None:
+    tg_desk.channels.edit_channel("news", {"chat_id": "@someone_else"})
+    delivery = publish(tg_desk)
+    assert delivery.state == DeliveryState.FAILED
+    assert "Telegram knows no chat @someone_else" in (delivery.last_error or "")
+    assert "chat_id setting" in (delivery.last_error or "")
