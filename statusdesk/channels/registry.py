@@ -20,6 +20,7 @@ KINDS: dict[str, str | Factory] = {
     "x": "statusdesk.channels.x.channel:XChannel",
     "email": "statusdesk.channels.email.channel:EmailChannel",
     "statuspage": "statusdesk.channels.statuspage.channel:StatuspageChannel",
+    "mastodon": "statusdesk.channels.mastodon.channel:MastodonChannel",
 }
 
 
@@ -74,6 +75,7 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
         "digits",
     ),
     "statuspage": ("page_id", "base_url", "components"),
+    "mastodon": ("base_url", "visibility"),
 }
 COMMON_KEYS = ("language", "order")
 # Keys that moved from the site channel to the workspace's settings (statusdesk/settings.py).
