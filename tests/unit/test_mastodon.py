@@ -209,6 +209,23 @@ def test_the_default_limit_is_500_when_the_instance_does_not_say(desk: Desk) -> 
         assert all(length(t.text) <= 500 for t in fake.statuses) and len(fake.statuses) == 2
 
 
+def test_an_instance_that_does_not_answer_its_limit_is_asked_again_later(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mastodon_api, "UNREACHABLE_SECONDS", 0.0)
+    with FakeMastodon(max_characters=120) as fake:
+        fake.script("GET /api/v2/instance", status(503))
+        add(desk, fake)
+        first = outcome(desk, publish(desk, en="First.", ar="الأول."))  # 500 meanwhile
+        assert first.state is SENT, first.last_error
+        second = outcome(desk, publish(desk))  # asked again: 120, so a thread of two
+        assert second.state is SENT, second.last_error
+        third = outcome(desk, publish(desk, en="Third.", ar="الثالث."))  # kept: not asked
+        assert third.state is SENT, third.last_error
+        assert [r.answered for r in fake.calls("GET", "/api/v2/instance")] == [503, 200]
+        assert [language for _, _, language in chain(fake)] == ["en", "en", "ar", "en"]
+
+
 # -- failures and retries ---------------------------------------------------------------------
 
 
@@ -422,3 +439,16 @@ def test_channel_add_secret_and_test_through_the_cli(
     assert fake_mastodon.statuses == []
     for result in (added, untested, stored, tested):
         assert TOKEN not in result.stdout + result.stderr
+
+
+def test_an_endless_text_is_a_problem_before_publishing(
+    desk: Desk, fake_mastodon: FakeMastodon
+) -> None:
+    add(desk, fake_mastodon, language="en")
+    with pytest.raises(Rejected) as rejected:
+        publish(desk, en="An essay. " * 2000)
+    (problem,) = rejected.value.problems
+    assert problem.field == "body_en"
+    assert problem.message.startswith("masto: the English post would take a thread of ")
+    assert "at most 25 go out as one update" in problem.message
+    assert fake_mastodon.requests == []  # checked without asking the instance

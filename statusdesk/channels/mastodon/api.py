@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,18 +66,28 @@ class Account:
     acct: str
 
 
-_LIMITS: dict[tuple[str, str, str], Limits] = {}
+# (home, channel, base_url) → the limits, and until when (monotonic; None: for the process).
+_LIMITS: dict[tuple[str, str, str], tuple[Limits, float | None]] = {}
 _LIMITS_LOCK = threading.Lock()
+UNREACHABLE_SECONDS = 60.0  # an instance that did not answer is asked again after this
 
 
 def cached_limits(key: tuple[str, str, str]) -> Limits | None:
     with _LIMITS_LOCK:
-        return _LIMITS.get(key)
+        found = _LIMITS.get(key)
+    if found is None or (found[1] is not None and time.monotonic() > found[1]):
+        return None
+    return found[0]
 
 
-def remember_limits(key: tuple[str, str, str], limits: Limits) -> None:
+def remember_limits(key: tuple[str, str, str], limits: Limits | None) -> Limits:
+    """Keep what the instance said for the process; the defaults, for a minute, when it did not
+    answer."""
+    until = None if limits is not None else time.monotonic() + UNREACHABLE_SECONDS
+    kept = limits or Limits()
     with _LIMITS_LOCK:
-        _LIMITS[key] = limits
+        _LIMITS[key] = (kept, until)
+    return kept
 
 
 def forget_limits() -> None:
@@ -133,9 +144,9 @@ class MastodonApi:
 
     # -- endpoints ------------------------------------------------------------------------------
 
-    def limits(self) -> Limits:
-        """GET /api/v2/instance: the instance's limit and link weight; the defaults (500, 23)
-        when it does not say or does not answer."""
+    def limits(self) -> Limits | None:
+        """GET /api/v2/instance: the instance's limit and link weight (500 and 23 where it does
+        not say); None when it does not answer (then the caller uses the defaults for now)."""
         try:
             response = self.session.get(
                 self.base_url + "/api/v2/instance",
@@ -143,12 +154,13 @@ class MastodonApi:
                 timeout=INSTANCE_TIMEOUT,
                 allow_redirects=False,
             )
-            body = response.json() if response.status_code == 200 else None
+            if response.status_code != 200:
+                return None
+            body = response.json()
         except Exception:
-            return Limits()
-        statuses = (
-            (body.get("configuration") or {}).get("statuses") if isinstance(body, dict) else None
-        )
+            return None
+        configuration = body.get("configuration") if isinstance(body, dict) else None
+        statuses = configuration.get("statuses") if isinstance(configuration, dict) else None
         if not isinstance(statuses, dict):
             return Limits()
         most, url = statuses.get("max_characters"), statuses.get("characters_reserved_per_url")

@@ -113,11 +113,10 @@ class MastodonChannel:
                     f"with `statusdesk channel secret {self.name} access_token`.",
                 )
             )
-        if not problems:
-            try:  # the instance's limit when known already; never the network here
-                self.posts(update, incident, self._limits(fetch=False))
-            except Unfit as exc:
-                problems.append(Problem(exc.field, str(exc)))
+        try:  # the instance's limit when known already; never the network here
+            self.posts(update, incident, self._limits(fetch=False))
+        except Unfit as exc:
+            problems.append(Problem(exc.field, str(exc)))
         return problems
 
     def render(self, update: Update, incident: Incident) -> Rendered:
@@ -291,11 +290,8 @@ class MastodonChannel:
         known = cached_limits(key)
         if known is not None or not fetch:
             return known or Limits()
-        limits = MastodonApi(
-            self.name, base_url, self._sessions.get(), self._token, self.context.now
-        ).limits()
-        remember_limits(key, limits)
-        return limits
+        api = MastodonApi(self.name, base_url, self._sessions.get(), self._token, self.context.now)
+        return remember_limits(key, api.limits())
 
 
 # -- is this status the one we sent? ------------------------------------------------------------
