@@ -20,6 +20,7 @@ KINDS: dict[str, str | Factory] = {
     "x": "statusdesk.channels.x.channel:XChannel",
     "email": "statusdesk.channels.email.channel:EmailChannel",
     "statuspage": "statusdesk.channels.statuspage.channel:StatuspageChannel",
+    "mastodon": "statusdesk.channels.mastodon.channel:MastodonChannel",
     "telegram": "statusdesk.channels.telegram:TelegramChannel",
 }
 
@@ -75,6 +76,7 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
         "digits",
     ),
     "statuspage": ("page_id", "base_url", "components"),
+    "mastodon": ("base_url", "visibility"),
     "telegram": ("chat_id", "base_url"),
 }
 COMMON_KEYS = ("language", "order")

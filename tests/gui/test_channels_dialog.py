@@ -627,3 +627,27 @@ def test_a_publishing_site_offers_only_its_targets_secrets(
     qtbot.waitUntil(lambda: dialog.secret_form.title() == "Secrets of public")
     offered = [keys.itemData(i) for i in range(keys.count())]
     assert offered == ["access_key_id", "secret_access_key"]  # not git's token, not sftp's
+
+
+def test_a_mastodon_channel_offers_its_instance_and_visibility(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory
+) -> None:
+    window = launch()
+    dialog = open_channels(qtbot, window)
+    form = dialog.add_form
+    form.kind.setCurrentIndex(form.kind.findData("mastodon"))
+    qtbot.waitUntil(
+        lambda: (
+            [k for k, e in form.fields.items() if e.isVisibleTo(form)] == ["base_url", "visibility"]
+        )
+    )
+    form.fields["base_url"].setFocus()
+    type_text("https://mastodon.social")
+    form.fields["visibility"].setFocus()
+    type_text("unlisted")
+    kind, _, settings = form.values()
+    assert kind == "mastodon"
+    assert {k: v for k, v in settings.items() if k not in ("language", "order")} == {
+        "base_url": "https://mastodon.social",
+        "visibility": "unlisted",
+    }

@@ -86,16 +86,24 @@ def _pack(text: str, fits: Callable[[str], bool]) -> list[str]:
     return chunks
 
 
-def split_post(text: str, limit: int = MAX_WEIGHTED_LENGTH, *, split: bool = True) -> list[str]:
+def split_post(
+    text: str,
+    limit: int = MAX_WEIGHTED_LENGTH,
+    *,
+    split: bool = True,
+    measure: Callable[[str], int] = weighted_length,
+) -> list[str]:
     """The posts for `text`: itself when it fits, else a numbered thread ("1/3 …") whose every
     post, numbering included, weighs at most `limit`. Raises TooLong when splitting is off and
-    the text does not fit, or when it would take more than MAX_THREAD_POSTS posts."""
+    the text does not fit, or when it would take more than MAX_THREAD_POSTS posts. `measure` is
+    the service's own count (X's weighted length by default; Mastodon's counts code points and
+    every link as 23): digits, the slash and the space must count 1 each in it."""
     text = text.strip()
-    if weighted_length(text) <= limit:
+    if measure(text) <= limit:
         return [text]
     if not split:
         raise TooLong(
-            f"weighs {weighted_length(text)} of the {limit} one post may, and splitting into a "
+            f"weighs {measure(text)} of the {limit} one post may, and splitting into a "
             "thread is off for this channel"
         )
     for digits in (1, 2):
@@ -104,7 +112,7 @@ def split_post(text: str, limit: int = MAX_WEIGHTED_LENGTH, *, split: bool = Tru
         widest = f"{'9' * digits}/{'9' * digits} "
 
         def fits(candidate: str, widest: str = widest) -> bool:
-            return weighted_length(widest + candidate) <= limit
+            return measure(widest + candidate) <= limit
 
         chunks = _pack(text, fits)
         if len(chunks) < 10**digits:

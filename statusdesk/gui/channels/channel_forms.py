@@ -63,6 +63,10 @@ KIND_FORMS: dict[str, KindForm] = {
         Field("base_url", "API address", "empty for https://api.x.com"),
         Field("split", "Split long posts", "on (the default) or off"),
     )),
+    "mastodon": KindForm("mastodon — posts and threads on a Mastodon instance", (
+        Field("base_url", "Instance", "https://mastodon.social"),
+        Field("visibility", "Visibility", "public (the default) or unlisted"),
+    )),
     "email": KindForm("email — to subscribers over SMTP", (
         Field("host", "SMTP server", "smtp.example.com"),
         Field("port", "Port", "empty for 587 (starttls) or 465 (tls)"),

@@ -1,0 +1,1 @@
+"""The Mastodon channel (kind `mastodon`)."""

@@ -1,0 +1,334 @@
+"""The Mastodon channel (kind `mastodon`): an update as a status, or as a thread of statuses.
+
+What goes out: per language "<title> — <state>" and the body. With `language=both` the two go
+as one status when they fit in the instance's limit (`GET /api/v2/instance`, 500 when it does
+not say; links count 23), else as a thread: the first language (`order`) then the other as a
+reply. A language longer than a status becomes a numbered thread ("1/3 …", x/thread.py with
+Mastodon's count). Each status carries `language` (a status with both: the first one's).
+
+Each status is one part of the delivery's ledger: `sending` before it leaves, `sent` with its id
+and URL after, so a retry resumes at the first status not sent. Each goes with Mastodon's own
+`Idempotency-Key`, `<delivery key>/<part>`, the same on every retry: Mastodon answers a repeated
+key (for an hour) with the status it made the first time. After an ambiguous attempt the
+account's recent statuses are looked through before anything is sent again.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from statusdesk.channels.base import (
+    ChannelContext,
+    PartLedger,
+    PartRecord,
+    Permanent,
+    Receipt,
+    Rendered,
+    RenderedPart,
+    Transient,
+)
+from statusdesk.channels.mastodon.api import (
+    Limits,
+    MastodonApi,
+    Status,
+    cached_limits,
+    length,
+    remember_limits,
+)
+from statusdesk.channels.targets import ThreadSessions, is_loopback
+from statusdesk.channels.x.lookup import delivery_by_key
+from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
+from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.model import Incident, Order, Problem, Update
+from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.timefmt import parse_iso
+
+SECRETS = ("access_token",)
+VISIBILITIES = ("public", "unlisted")
+LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
+CLOCK_SLACK = timedelta(minutes=10)  # our clock and the instance's need not agree
+
+
+def settings_problems(settings: dict[str, Any]) -> list[str]:
+    """What is wrong with a Mastodon channel's settings, in words a user can act on."""
+    problems = []
+    url = str(settings.get("base_url") or "")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = urlsplit(""), ""
+    local = parts.scheme == "http" and bool(host) and is_loopback(host)
+    if (parts.scheme != "https" and not local) or not host or parts.query:
+        problems.append(
+            f"base_url must be the instance's https:// address, such as https://mastodon.social "
+            f"(got {url!r}; http:// only for a test server on this machine)"
+        )
+    visibility = settings.get("visibility", "public")
+    if visibility not in VISIBILITIES:
+        problems.append(f"visibility must be public or unlisted (got {visibility!r})")
+    return problems
+
+
+class Unfit(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def idempotency_key(key: str, seq: int) -> str:
+    return f"{key}/{seq}"
+
+
+class MastodonChannel:
+    kind = "mastodon"
+    min_interval = 0.25
+
+    def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
+        self.config = config
+        self.context = context
+        self._sessions = ThreadSessions()
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    # -- protocol -----------------------------------------------------------------------------
+
+    def check(self, update: Update, incident: Incident) -> list[Problem]:
+        problems = [
+            Problem("settings", f"{self.name}: {message}")
+            for message in settings_problems(self.config.settings)
+        ]
+        if "access_token" not in set(self.config.settings.get("secret_keys", [])):
+            problems.append(
+                Problem(
+                    "channels",
+                    f"{self.name}: Mastodon needs the secret access_token, not set yet. Set it "
+                    f"with `statusdesk channel secret {self.name} access_token`.",
+                )
+            )
+        try:  # the instance's limit when known already; never the network here
+            self.posts(update, incident, self._limits(fetch=False))
+        except Unfit as exc:
+            problems.append(Problem(exc.field, str(exc)))
+        return problems
+
+    def render(self, update: Update, incident: Incident) -> Rendered:
+        try:
+            parts = self.posts(update, incident, self._limits(fetch=True))
+        except Unfit as exc:
+            raise Permanent(str(exc)) from exc
+        return Rendered(update.id, incident.id, tuple(parts))
+
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
+        api = self._api()
+        visibility = str(self.config.settings.get("visibility", "public"))
+        done = ledger.parts()
+        previous: str | None = None
+        for seq, part in enumerate(rendered.parts, 1):
+            record = done.get(seq)
+            if record is not None and record.state == "sent" and record.remote_id:
+                previous = record.remote_id
+                continue
+            ledger.sending(seq, f"in reply to {previous}" if previous else "")
+            try:
+                status = api.post_status(
+                    part.text,
+                    idempotency_key=idempotency_key(key, seq),
+                    visibility=visibility,
+                    language=self._language_of(part),
+                    in_reply_to_id=previous,
+                )
+            except (Permanent, Transient) as exc:
+                ledger.failed(seq, str(exc))
+                raise
+            # Anything else (a timeout after sending, a reset) leaves the part `sending`.
+            ledger.sent(seq, Receipt(status.id, status.url))
+            previous = status.id
+        return self._receipt(rendered, ledger.parts())
+
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        sent = delivery_by_key(self.context.open_store, key)
+        if sent is None or sent.rendered is None:
+            return None
+        rendered = sent.rendered
+        done = ledger.parts()
+        previous: str | None = None
+        for seq, part in enumerate(rendered.parts, 1):
+            record = done.get(seq)
+            if record is not None and record.state == "sent" and record.remote_id:
+                previous = record.remote_id
+                continue
+            if record is None or record.state != "sending":
+                return None  # it never left, or it was refused: the next attempt sends it
+            api = self._api()
+            found = find_status(
+                api.recent(api.me().id), part.text, previous, parse_iso(sent.created_at)
+            )
+            if found is None:
+                # Not there: the next attempt sends it with the same Idempotency-Key, which
+                # Mastodon would answer with the first status had it been made after all.
+                return None
+            ledger.sent(seq, Receipt(found.id, found.url))
+            if seq < len(rendered.parts):
+                return None  # this one landed; the next attempt goes on with the rest
+            return self._receipt(rendered, ledger.parts())
+        return self._receipt(rendered, done)
+
+    def test(self) -> str:
+        api = self._api()
+        account = api.me()
+        return f"{self.name}: authenticated as @{account.acct} on {api.host}; nothing was published"
+
+    # -- what goes out --------------------------------------------------------------------------
+
+    def posts(self, update: Update, incident: Incident, limits: Limits) -> list[RenderedPart]:
+        """Exactly the statuses `send` makes, in order. Raises Unfit."""
+        languages = self._languages(update)
+        if not languages:
+            raise Unfit("body", f"{self.name}: the update has no text to post.")
+        blocks = {lang: self._block(lang, update, incident) for lang in languages}
+        if len(languages) == 2:
+            combined = "\n\n".join(blocks[lang] for lang in languages)
+            if length(combined, limits.url_weight) <= limits.max_characters:
+                return [RenderedPart("both", combined)]
+        parts: list[RenderedPart] = []
+        for lang in languages:
+            try:
+                split = split_post(
+                    blocks[lang],
+                    limits.max_characters,
+                    measure=lambda text: length(text, limits.url_weight),
+                )
+            except TooLong as exc:
+                raise Unfit(
+                    f"body_{lang}",
+                    f"{self.name}: the {LANGUAGE_NAMES[lang]} post {exc}. Shorten it, or link "
+                    "to a longer write-up.",
+                ) from exc
+            parts += [RenderedPart(lang, text) for text in split]
+        if len(parts) > MAX_THREAD_POSTS:
+            raise Unfit(
+                "body",
+                f"{self.name}: the update would take a thread of {len(parts)} posts; at most "
+                f"{MAX_THREAD_POSTS} go out as one update. Shorten it, or link to a longer "
+                "write-up.",
+            )
+        return parts
+
+    def _languages(self, update: Update) -> list[str]:
+        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
+        return [
+            lang
+            for lang in order
+            if self.config.language.includes(lang) and update.body.get(lang).strip()
+        ]
+
+    def _language_of(self, part: RenderedPart) -> str:
+        if part.language in ("en", "ar"):
+            return part.language
+        return "ar" if self.config.order == Order.AR_FIRST else "en"  # the first one in it
+
+    @staticmethod
+    def _block(lang: str, update: Update, incident: Incident) -> str:
+        from statusdesk.channels.site.words import STATE
+
+        state = STATE[lang].get(update.state.value, update.state.value)
+        heading = " — ".join(part for part in (incident.title.get(lang).strip(), state) if part)
+        return normalize(f"{heading}\n{update.body.get(lang).strip()}")
+
+    def _receipt(self, rendered: Rendered, done: dict[int, PartRecord]) -> Receipt:
+        first = done.get(1)
+        ids = [done[seq].remote_id for seq in sorted(done) if done[seq].remote_id]
+        count = len(rendered.parts)
+        return Receipt(
+            remote_id=first.remote_id if first else None,
+            remote_url=first.remote_url if first else None,
+            detail=f"{count} post{'s' if count != 1 else ''}: {', '.join(str(i) for i in ids)}",
+        )
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _base_url(self) -> str:
+        problems = settings_problems(self.config.settings)
+        if problems:
+            raise Permanent(f"{self.name}: {problems[0]}.")
+        return str(self.config.settings["base_url"]).rstrip("/")
+
+    def _token(self) -> str:
+        from statusdesk.secrets import SecretsUnavailable
+
+        if self.context.secrets is None:
+            raise Permanent(f"{self.name}: this process has no access to the keyring.")
+        try:
+            value = self.context.secrets.get(self.name, "access_token")
+        except SecretsUnavailable as exc:
+            raise Permanent(f"{self.name}: cannot read its access_token. {exc}") from exc
+        if not value:
+            raise Permanent(
+                f"{self.name}: its access_token is missing from the keyring. Set it with "
+                f"`statusdesk channel secret {self.name} access_token`."
+            )
+        return value
+
+    def _api(self) -> MastodonApi:
+        return MastodonApi(
+            self.name, self._base_url(), self._sessions.get(), self._token, self.context.now
+        )
+
+    def _limits(self, *, fetch: bool) -> Limits:
+        if settings_problems(self.config.settings):
+            return Limits()
+        base_url = self._base_url()
+        key = (str(self.context.home), self.name, base_url)
+        known = cached_limits(key)
+        if known is not None or not fetch:
+            return known or Limits()
+        api = MastodonApi(self.name, base_url, self._sessions.get(), self._token, self.context.now)
+        return remember_limits(key, api.limits())
+
+
+# -- is this status the one we sent? ------------------------------------------------------------
+
+_BREAK = re.compile(r"(?i)<br\s*/?>")
+_PARAGRAPH = re.compile(r"(?i)</p>\s*<p[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain(content: str) -> str:
+    """A status's HTML `content` as its text: paragraphs and line breaks back to newlines,
+    links (shortened on screen by invisible spans) whole again, entities unescaped."""
+    text = _PARAGRAPH.sub("\n\n", content)
+    text = _BREAK.sub("\n", text)
+    return html.unescape(_TAG.sub("", text))
+
+
+def comparable(text: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def find_status(
+    statuses: list[Status], text: str, reply_to: str | None, since: Any
+) -> Status | None:
+    """The status with this text made since `since` (replying to `reply_to` when given)."""
+    wanted = comparable(text)
+    for status in statuses:  # newest first
+        if comparable(plain(status.content)) != wanted:
+            continue
+        if reply_to and status.in_reply_to_id != reply_to:
+            continue
+        if status.created_at:
+            try:
+                if parse_iso(status.created_at) < since - CLOCK_SLACK:
+                    continue
+            except ValueError:
+                pass
+        return status
+    return None
