@@ -113,11 +113,11 @@ def test_channel_add_checks_its_settings(home: Path, capsys: pytest.CaptureFixtu
 
     bad = call(
         capsys, "--home", str(home), "channel", "add", "webhook", "second",
-        "--set", "url=hooks.example.com", "--set", "format=teams", "--set", "language=fr",
+        "--set", "url=hooks.example.com", "--set", "format=fax", "--set", "language=fr",
     )  # fmt: skip
     assert bad.code == 3
     assert "url must be an http:// or https:// address" in bad.stderr
-    assert "format must be one of statusdesk, slack" in bad.stderr
+    assert "format must be one of statusdesk, slack, discord, teams" in bad.stderr
     assert "language must be ar, en or both" in bad.stderr
     same = call(capsys, "--home", str(home), "channel", "add", "webhook", "ops-hook",
                 "--set", "url=https://x.example")  # fmt: skip

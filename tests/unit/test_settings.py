@@ -93,11 +93,11 @@ def test_edit_is_checked_like_add_and_changes_only_what_it_names(
     )  # fmt: skip
     bad = cli(
         capsys, home, "channel", "edit", "chat",
-        "--set", "url=chat.example.com", "--set", "format=teams", "--set", "order=middle",
+        "--set", "url=chat.example.com", "--set", "format=fax", "--set", "order=middle",
     )  # fmt: skip
     assert bad.code == 3
     assert "url must be an http:// or https:// address" in bad.stderr
-    assert "format must be one of statusdesk, slack" in bad.stderr
+    assert "format must be one of statusdesk, slack, discord, teams" in bad.stderr
     assert "order must be ar-first or en-first" in bad.stderr
     before = cli(capsys, home, "channel", "list", "--json").json()[1]
     assert before["settings"] == {"url": "https://chat.example.com/hook"}
