@@ -40,16 +40,16 @@ from statusdesk.channels.base import (
     RenderedPart,
     Transient,
 )
-from statusdesk.channels.targets import LOOPBACK_NAMES, ThreadSessions
+from statusdesk.channels.posts import SecretReader, channel_languages
+from statusdesk.channels.targets import ThreadSessions, is_loopback
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import Incident, Order, Problem, Update
+from statusdesk.core.model import Incident, Problem, Update
 from statusdesk.redact import redact
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 MAX_UNITS = 4096  # Telegram's limit for a message's text, in UTF-16 code units
 SECRETS = ("bot_token",)
 _CHAT_ID = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$")
-_LOOPBACK = frozenset({*LOOPBACK_NAMES, "127.0.0.1", "::1"})
 
 
 def utf16_units(text: str) -> int:
@@ -67,7 +67,7 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
         )
     url = str(settings.get("base_url", DEFAULT_BASE_URL))
     parts = urlsplit(url)
-    local = parts.scheme == "http" and parts.hostname in _LOOPBACK
+    local = parts.scheme == "http" and is_loopback(parts.hostname or "")
     if (parts.scheme != "https" and not local) or not parts.netloc or parts.query:
         problems.append(
             f"base_url must be an https:// address (got {url!r}; http:// only for a test "
@@ -168,14 +168,6 @@ class TelegramChannel:
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _languages(self, update: Update) -> list[str]:
-        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
-        return [
-            lang
-            for lang in order
-            if self.config.language.includes(lang) and update.body.get(lang).strip()
-        ]
-
     def _title(self, update: Update, incident: Incident, lang: str) -> str:
         state = update.state.value.replace("_", " ").capitalize()
         title = incident.title.get(lang) or incident.title.en or incident.title.ar
@@ -185,7 +177,7 @@ class TelegramChannel:
         """Each language's text as Telegram counts it (without markup)."""
         return [
             (lang, f"{self._title(update, incident, lang)}\n{update.body.get(lang)}")
-            for lang in self._languages(update)
+            for lang in channel_languages(self.config, update)
         ]
 
     def _html(self, update: Update, incident: Incident, lang: str) -> str:
@@ -217,27 +209,11 @@ class TelegramChannel:
         result = self._call("sendMessage", body)
         return str(result.get("message_id", ""))
 
-    def _token(self) -> str:
-        from statusdesk.secrets import SecretsUnavailable
-
-        if self.context.secrets is None:
-            raise Permanent(f"{self.name}: this process has no access to the keyring.")
-        try:
-            token = self.context.secrets.get(self.name, "bot_token")
-        except SecretsUnavailable as exc:
-            raise Permanent(f"{self.name}: cannot read its bot token. {exc}") from exc
-        if not token:
-            raise Permanent(
-                f"{self.name}: its bot token is missing from the keyring. Set it with "
-                f"`statusdesk channel secret {self.name} bot_token`."
-            )
-        return token
-
     def _call(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         """One Bot API call; its `result`, or the channel error its failure means. No message
         names the URL: the token is in it."""
         base = str(self.config.settings.get("base_url", DEFAULT_BASE_URL)).rstrip("/")
-        token = self._token()
+        token = SecretReader(self.name, self.context.secrets).required("bot_token")
         host = http.host_of(base)
         try:
             response = self._sessions.get().post(

@@ -25,10 +25,11 @@ from statusdesk.channels.base import (
     Rendered,
     RenderedPart,
 )
+from statusdesk.channels.posts import channel_languages
 from statusdesk.channels.site import links
 from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import Incident, Order, Problem, Update
+from statusdesk.core.model import Incident, Problem, Update
 
 FORMATS = ("statusdesk", "slack", "discord", "teams")
 SECRETS = ("signing_secret",)
@@ -79,16 +80,8 @@ class WebhookChannel:
                 problems.append(Problem("channels", str(exc)))
         return problems
 
-    def _languages(self, update: Update) -> list[str]:
-        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
-        return [
-            lang
-            for lang in order
-            if self.config.language.includes(lang) and update.body.get(lang).strip()
-        ]
-
     def payload(self, update: Update, incident: Incident) -> dict[str, Any]:
-        languages = self._languages(update)
+        languages = channel_languages(self.config, update)
         # The incident's page on the public status page, per language, when it has an address.
         base = links.read_base_url(self.context.open_store)
         urls = {lang: links.incident_url(base, incident.id, lang) for lang in languages}
@@ -134,7 +127,7 @@ class WebhookChannel:
                 update.body.get(lang),
                 urls.get(lang, ""),
             )
-            for lang in self._languages(update)
+            for lang in channel_languages(self.config, update)
         ]
 
     def render(self, update: Update, incident: Incident) -> Rendered:

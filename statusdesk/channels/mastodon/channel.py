@@ -25,7 +25,6 @@ from urllib.parse import urlsplit
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
-    PartRecord,
     Permanent,
     Receipt,
     Rendered,
@@ -40,12 +39,17 @@ from statusdesk.channels.mastodon.api import (
     length,
     remember_limits,
 )
+from statusdesk.channels.posts import (
+    SecretReader,
+    channel_languages,
+    language_block,
+    thread_receipt,
+)
 from statusdesk.channels.targets import ThreadSessions, is_loopback
 from statusdesk.channels.x.lookup import delivery_by_key
 from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
-from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import parse_iso
 
 SECRETS = ("access_token",)
@@ -151,7 +155,7 @@ class MastodonChannel:
             # Anything else (a timeout after sending, a reset) leaves the part `sending`.
             ledger.sent(seq, Receipt(status.id, status.url))
             previous = status.id
-        return self._receipt(rendered, ledger.parts())
+        return thread_receipt(rendered, ledger.parts())
 
     def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
         sent = delivery_by_key(self.context.open_store, key)
@@ -178,8 +182,8 @@ class MastodonChannel:
             ledger.sent(seq, Receipt(found.id, found.url))
             if seq < len(rendered.parts):
                 return None  # this one landed; the next attempt goes on with the rest
-            return self._receipt(rendered, ledger.parts())
-        return self._receipt(rendered, done)
+            return thread_receipt(rendered, ledger.parts())
+        return thread_receipt(rendered, done)
 
     def test(self) -> str:
         api = self._api()
@@ -190,10 +194,10 @@ class MastodonChannel:
 
     def posts(self, update: Update, incident: Incident, limits: Limits) -> list[RenderedPart]:
         """Exactly the statuses `send` makes, in order. Raises Unfit."""
-        languages = self._languages(update)
+        languages = channel_languages(self.config, update)
         if not languages:
             raise Unfit("body", f"{self.name}: the update has no text to post.")
-        blocks = {lang: self._block(lang, update, incident) for lang in languages}
+        blocks = {lang: language_block(lang, update, incident) for lang in languages}
         if len(languages) == 2:
             combined = "\n\n".join(blocks[lang] for lang in languages)
             if length(combined, limits.url_weight) <= limits.max_characters:
@@ -222,60 +226,21 @@ class MastodonChannel:
             )
         return parts
 
-    def _languages(self, update: Update) -> list[str]:
-        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
-        return [
-            lang
-            for lang in order
-            if self.config.language.includes(lang) and update.body.get(lang).strip()
-        ]
-
     def _language_of(self, part: RenderedPart) -> str:
         if part.language in ("en", "ar"):
             return part.language
         return "ar" if self.config.order == Order.AR_FIRST else "en"  # the first one in it
 
-    @staticmethod
-    def _block(lang: str, update: Update, incident: Incident) -> str:
-        from statusdesk.channels.site.words import STATE
-
-        state = STATE[lang].get(update.state.value, update.state.value)
-        heading = " — ".join(part for part in (incident.title.get(lang).strip(), state) if part)
-        return normalize(f"{heading}\n{update.body.get(lang).strip()}")
-
-    def _receipt(self, rendered: Rendered, done: dict[int, PartRecord]) -> Receipt:
-        first = done.get(1)
-        ids = [done[seq].remote_id for seq in sorted(done) if done[seq].remote_id]
-        count = len(rendered.parts)
-        return Receipt(
-            remote_id=first.remote_id if first else None,
-            remote_url=first.remote_url if first else None,
-            detail=f"{count} post{'s' if count != 1 else ''}: {', '.join(str(i) for i in ids)}",
-        )
-
     # -- plumbing -------------------------------------------------------------------------------
+
+    def _token(self) -> str:
+        return SecretReader(self.name, self.context.secrets).required("access_token")
 
     def _base_url(self) -> str:
         problems = settings_problems(self.config.settings)
         if problems:
             raise Permanent(f"{self.name}: {problems[0]}.")
         return str(self.config.settings["base_url"]).rstrip("/")
-
-    def _token(self) -> str:
-        from statusdesk.secrets import SecretsUnavailable
-
-        if self.context.secrets is None:
-            raise Permanent(f"{self.name}: this process has no access to the keyring.")
-        try:
-            value = self.context.secrets.get(self.name, "access_token")
-        except SecretsUnavailable as exc:
-            raise Permanent(f"{self.name}: cannot read its access_token. {exc}") from exc
-        if not value:
-            raise Permanent(
-                f"{self.name}: its access_token is missing from the keyring. Set it with "
-                f"`statusdesk channel secret {self.name} access_token`."
-            )
-        return value
 
     def _api(self) -> MastodonApi:
         return MastodonApi(

@@ -18,7 +18,8 @@ from typing import Any
 
 from statusdesk import redact
 from statusdesk.channels import http
-from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Secrets, Transient
+from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
+from statusdesk.channels.posts import SecretReader
 from statusdesk.channels.x.api import problem_detail, rate_limit_wait
 
 log = logging.getLogger(__name__)
@@ -32,35 +33,6 @@ EXPIRY_MARGIN = timedelta(seconds=60)
 
 def needed_secrets(auth: str) -> tuple[str, ...]:
     return OAUTH2_SECRETS if auth == "oauth2" else OAUTH1_SECRETS
-
-
-class SecretReader:
-    """One channel's secrets from the keyring, each failure said with its fix."""
-
-    def __init__(self, channel: str, secrets: Secrets | None) -> None:
-        self.channel = channel
-        self.secrets = secrets
-
-    def get(self, key: str, *, required: bool = True) -> str | None:
-        from statusdesk.secrets import SecretsUnavailable
-
-        if self.secrets is None:
-            raise Permanent(f"{self.channel}: this process has no access to the keyring.")
-        try:
-            value = self.secrets.get(self.channel, key)
-        except SecretsUnavailable as exc:
-            raise Permanent(f"{self.channel}: cannot read its {key}. {exc}") from exc
-        if not value and required:
-            raise Permanent(
-                f"{self.channel}: its {key} is missing from the keyring. Set it with "
-                f"`statusdesk channel secret {self.channel} {key}`."
-            )
-        return value or None
-
-    def required(self, key: str) -> str:
-        value = self.get(key)
-        assert value is not None
-        return value
 
 
 class OAuth1Authorizer:

@@ -21,12 +21,17 @@ from urllib.parse import urlsplit
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
-    PartRecord,
     Permanent,
     Receipt,
     Rendered,
     RenderedPart,
     Transient,
+)
+from statusdesk.channels.posts import (
+    SecretReader,
+    channel_languages,
+    language_block,
+    thread_receipt,
 )
 from statusdesk.channels.targets import ThreadSessions
 from statusdesk.channels.x.api import (
@@ -43,16 +48,15 @@ from statusdesk.channels.x.auth import (
     OAUTH2_SECRETS,
     OAuth1Authorizer,
     OAuth2Authorizer,
-    SecretReader,
     needed_secrets,
 )
 from statusdesk.channels.x.lookup import delivery_by_key, override_text
 from statusdesk.channels.x.matching import find_post
 from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.core.model import Incident, Order, Problem, Update
+from statusdesk.core.model import Incident, Problem, Update
 from statusdesk.core.text.bidi import is_rtl
-from statusdesk.core.text.sanitize import clean, normalize
+from statusdesk.core.text.sanitize import clean
 from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
 from statusdesk.core.timefmt import parse_iso
 
@@ -180,7 +184,7 @@ class XChannel:
             # `sending`, in doubt, until reconciliation finds out whether it landed.
             ledger.sent(seq, Receipt(post.id, status_url(post.id)))
             previous = post.id
-        return self._receipt(rendered, ledger.parts())
+        return thread_receipt(rendered, ledger.parts())
 
     def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
         sent = delivery_by_key(self.context.open_store, key)
@@ -199,7 +203,7 @@ class XChannel:
             if record is None or (record.state != "sending" and not duplicate):
                 return None  # it never left, or X refused it: the next attempt sends it
             return self._look_for(ledger, rendered, seq, part, previous, sent.created_at, duplicate)
-        return self._receipt(rendered, done)
+        return thread_receipt(rendered, done)
 
     def test(self) -> str:
         account = self._api().me()
@@ -217,10 +221,10 @@ class XChannel:
         if custom is not None:
             language = "ar" if is_rtl(custom) else "en"
             return self._split("custom", language, custom, split)
-        languages = self._languages(update)
+        languages = channel_languages(self.config, update)
         if not languages:
             raise Unfit("body", f"{self.name}: the update has no text to post.")
-        blocks = {lang: self._block(lang, update, incident) for lang in languages}
+        blocks = {lang: language_block(lang, update, incident) for lang in languages}
         if len(languages) == 2:
             combined = "\n\n".join(blocks[lang] for lang in languages)
             if weighted_length(combined) <= MAX_WEIGHTED_LENGTH:
@@ -248,22 +252,6 @@ class XChannel:
                 else "Shorten it, or link to a longer write-up."
             )
             raise Unfit(field, f"{self.name}: the {what} {exc}. {fix}") from exc
-
-    def _languages(self, update: Update) -> list[str]:
-        order = ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
-        return [
-            lang
-            for lang in order
-            if self.config.language.includes(lang) and update.body.get(lang).strip()
-        ]
-
-    @staticmethod
-    def _block(lang: str, update: Update, incident: Incident) -> str:
-        from statusdesk.channels.site.words import STATE
-
-        state = STATE[lang].get(update.state.value, update.state.value)
-        heading = " — ".join(part for part in (incident.title.get(lang).strip(), state) if part)
-        return normalize(f"{heading}\n{update.body.get(lang).strip()}")
 
     def _override(self, update: Update) -> str | None:
         if not update.id or not self.config.id:
@@ -304,22 +292,12 @@ class XChannel:
         ledger.sent(seq, Receipt(ours.id, status_url(ours.id)))
         if seq < total:
             return None  # this post landed; the next attempt goes on with the rest
-        return self._receipt(rendered, ledger.parts())
+        return thread_receipt(rendered, ledger.parts())
 
     def _me(self, api: XApi) -> Account:
         if self._account is None:
             self._account = api.me()
         return self._account
-
-    def _receipt(self, rendered: Rendered, done: dict[int, PartRecord]) -> Receipt:
-        first = done.get(1)
-        ids = [done[seq].remote_id for seq in sorted(done) if done[seq].remote_id]
-        count = len(rendered.parts)
-        return Receipt(
-            remote_id=first.remote_id if first else None,
-            remote_url=first.remote_url if first else None,
-            detail=f"{count} post{'s' if count != 1 else ''}: {', '.join(str(i) for i in ids)}",
-        )
 
     # -- plumbing -------------------------------------------------------------------------------
 
