@@ -90,7 +90,8 @@ def _publish_one(ctx: AppContext, config: Channel) -> PagePublished:
     try:
         return PagePublished(config.name, detail=redact(str(publish())))
     except ChannelError as exc:
-        return PagePublished(config.name, error=redact(_sentence(exc.cause or str(exc))))
+        said = (exc.cause or str(exc)).removeprefix(f"{config.name}: ")  # the line names it
+        return PagePublished(config.name, error=redact(_sentence(said)))
     except OSError as exc:
         return PagePublished(config.name, error=redact(_sentence(exc.strerror or str(exc))))
 

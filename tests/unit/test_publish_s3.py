@@ -754,6 +754,7 @@ def test_site_publish_names_each_target_and_a_failure_says_how_to_try_again(
     public, down = both.lines
     assert public.startswith("public: published — ") and "0 uploaded" in public  # nothing new
     assert down.startswith("down: not published — ")
+    assert not down.startswith("down: not published — down:")  # named once
     assert down.endswith(
         "The next update publishes it, or `statusdesk site publish down` tries now."
     )
