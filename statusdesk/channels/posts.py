@@ -4,7 +4,17 @@ receipt of a thread of posts, and a channel's secrets read from the keyring with
 
 from __future__ import annotations
 
-from statusdesk.channels.base import PartRecord, Permanent, Receipt, Rendered, Secrets
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from statusdesk.channels.base import (
+    PartRecord,
+    Permanent,
+    Receipt,
+    Rendered,
+    RenderedPart,
+    Secrets,
+)
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Update
 from statusdesk.core.text.sanitize import normalize
@@ -67,3 +77,27 @@ class SecretReader:
         value = self.get(key)
         assert value is not None
         return value
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much of one post's room a part takes, counted the way its service counts: X's
+    weighted characters, Mastodon's characters with links as 23, Bluesky's graphemes,
+    Telegram's UTF-16 code units. The composer shows it beside each post of the preview."""
+
+    used: int
+    limit: int
+    unit: str  # what is counted, in words: "weighted characters", "graphemes", …
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.limit
+
+
+@runtime_checkable
+class Budgeted(Protocol):
+    """A posting channel that can say how much room each rendered part takes. Counting never
+    touches the network: a limit the service announces (Mastodon's) is the last one read, or
+    the default."""
+
+    def budget(self, part: RenderedPart) -> Budget: ...
