@@ -3,17 +3,20 @@
 Qt-free, like compose.py: the composer hands over a `DraftSnapshot`, and this builds the
 update and incident the publish would make, asks each channel to `render` them (exactly what
 the dispatcher would send, ARCHITECTURE §4) and turns the parts into what the preview panel
-shows — posts with their weighted length, each email's subject and HTML, a Statuspage body, a
-webhook's JSON, the status page's fragments. A channel that cannot render (bad settings, an
-unknown kind) gives its own message instead; one channel's failure never hides the others'
-previews.
+shows — posts, each with its own counter (the channel's `budget`: X's weighted length,
+Mastodon's characters, Telegram's UTF-16 units, Bluesky's graphemes), each email's subject
+and HTML, a Statuspage body, a webhook's JSON, the status page's fragments. A channel that
+cannot render (bad settings, an unknown kind) gives its own message instead; one channel's
+failure never hides the others' previews.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -22,7 +25,8 @@ from statusdesk.app.checks import DraftChecks
 from statusdesk.app.compose import Composing, DraftSnapshot
 from statusdesk.app.context import AppContext, current_user
 from statusdesk.app.views import Views
-from statusdesk.channels.base import Channel, ChannelContext, ChannelError, Rendered
+from statusdesk.channels.base import Channel, ChannelContext, ChannelError, Rendered, RenderedPart
+from statusdesk.channels.posts import Budgeted
 from statusdesk.channels.registry import UnknownChannelKind
 from statusdesk.core.cleaning import clean_text
 from statusdesk.core.model import Channel as ChannelConfig
@@ -31,42 +35,59 @@ from statusdesk.core.text.sanitize import clean
 
 log = logging.getLogger(__name__)
 
-NEAR_LIMIT = 260  # a counter turns amber from here to 280, red past 280
-
 MESSAGE_TYPE = "message/rfc822"  # statusdesk.channels.email.compose, not imported to start fast
 RECIPIENTS_TYPE = "application/json"
 
 
 class Level(StrEnum):
-    """The colour of a weighted counter."""
+    """The colour of a post's counter."""
 
-    OK = "ok"  # green: under 260
-    NEAR = "near"  # amber: 260 to 280
-    OVER = "over"  # red: past 280 — X would refuse it (splitting should never let it happen)
+    OK = "ok"  # green: under about 93 % of the limit
+    NEAR = "near"  # amber: from there to the limit (260 to 280 on X)
+    OVER = "over"  # red: past the limit — the service would refuse it
 
 
 # X's limit (statusdesk.core.text.weighted.MAX_WEIGHTED_LENGTH, a test checks they agree):
 # kept here so the GUI does not compile the counter's patterns at start-up.
 MAX_POST_WEIGHT = 280
+X_UNIT = "weighted characters"
 
 
-def level(weight: int) -> Level:
-    if weight > MAX_POST_WEIGHT:
+def near_limit(limit: int) -> int:
+    """Where a counter turns amber: 13/14 of the limit (about 93 %), 260 of X's 280."""
+    return limit * 13 // 14
+
+
+NEAR_LIMIT = near_limit(MAX_POST_WEIGHT)  # 260
+
+
+def level(used: int, limit: int = MAX_POST_WEIGHT) -> Level:
+    if used > limit:
         return Level.OVER
-    if weight >= NEAR_LIMIT:
+    if used >= near_limit(limit):
         return Level.NEAR
     return Level.OK
 
 
 @dataclass(frozen=True)
 class Post:
+    """One post as it goes out, and how much of its service's room it takes (the channel's
+    own count: `channels.posts.Budget`)."""
+
     text: str
     language: str  # en | ar | both
-    weight: int  # twitter-text weighted length
+    used: int
+    limit: int = MAX_POST_WEIGHT
+    unit: str = X_UNIT
+
+    @property
+    def weight(self) -> int:
+        """X's name for it: the twitter-text weighted length."""
+        return self.used
 
     @property
     def level(self) -> Level:
-        return level(self.weight)
+        return level(self.used, self.limit)
 
 
 @dataclass(frozen=True)
@@ -84,7 +105,7 @@ class ChannelPreview:
     kind: str
     error: str = ""  # the channel's own message when it cannot render this draft
     note: str = ""  # nothing to render yet, and why
-    posts: tuple[Post, ...] = ()  # x
+    posts: tuple[Post, ...] = ()  # x, and every channel that counts its posts (Budgeted)
     custom: bool = False  # x: the posts come from the custom post text
     custom_weight: int | None = None  # x: that text's own weight
     mails: tuple[Mail, ...] = ()  # email
@@ -173,7 +194,7 @@ class Previews:
             if custom is not None:
                 channel = with_custom_text(channel, custom)
             rendered = channel.render(update, incident)
-            return _shape(config, rendered, custom)
+            return _shape(config, channel, rendered, custom)
         except (ChannelError, UnknownChannelKind) as exc:
             return ChannelPreview(config.name, config.kind, error=str(exc))
         except Exception as exc:  # a bug must not take the composer down with it
@@ -214,7 +235,9 @@ def _draft_x() -> Callable[[ChannelConfig, ChannelContext, str], Channel]:
     return DraftX
 
 
-def _shape(config: ChannelConfig, rendered: Rendered, custom: str | None) -> ChannelPreview:
+def _shape(
+    config: ChannelConfig, channel: Channel, rendered: Rendered, custom: str | None
+) -> ChannelPreview:
     name, kind = config.name, config.kind
     parts = rendered.parts
     if kind == "x":
@@ -225,6 +248,9 @@ def _shape(config: ChannelConfig, rendered: Rendered, custom: str | None) -> Cha
         return ChannelPreview(
             name, kind, posts=posts, custom=custom is not None, custom_weight=weight
         )
+    if isinstance(channel, Budgeted):
+        # A posting channel (Mastodon, Telegram, Bluesky, …): each post with its own count.
+        return ChannelPreview(name, kind, posts=tuple(_post(channel, p) for p in parts))
     if kind == "statuspage":
         # Part 0 is the body people read; part 1 is the request's other fields, not a post.
         return ChannelPreview(name, kind, text=parts[0].text if parts else "")
@@ -233,6 +259,19 @@ def _shape(config: ChannelConfig, rendered: Rendered, custom: str | None) -> Cha
     html = tuple((p.language, p.text) for p in parts if p.content_type == "text/html")
     texts = [_plain(p.text, p.content_type) for p in parts if p.content_type != "text/html"]
     return ChannelPreview(name, kind, html=html, text="\n\n".join(texts))
+
+
+def _post(channel: Budgeted, part: RenderedPart) -> Post:
+    """A post as its reader sees it (an HTML part's markup — Telegram's bold title — taken
+    out) with the channel's own count of it."""
+    budget = channel.budget(part)
+    text = part.text
+    if part.content_type == "text/html":
+        text = html.unescape(_TAG.sub("", text))
+    return Post(text, part.language, budget.used, budget.limit, budget.unit)
+
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _email(name: str, kind: str, rendered: Rendered) -> ChannelPreview:

@@ -40,7 +40,7 @@ from statusdesk.channels.base import (
     RenderedPart,
     Transient,
 )
-from statusdesk.channels.posts import SecretReader, channel_languages
+from statusdesk.channels.posts import Budget, SecretReader, channel_languages
 from statusdesk.channels.targets import ThreadSessions, is_loopback
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
@@ -52,8 +52,17 @@ SECRETS = ("bot_token",)
 _CHAT_ID = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$")
 
 
+_MARKUP = re.compile(r"<[^>]*>")
+
+
 def utf16_units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def visible(markup: str) -> str:
+    """A message's text as Telegram counts it: the HTML this channel wrote, without its tags
+    and with its entities read (a user's "<" was escaped, so every tag is the channel's)."""
+    return html.unescape(_MARKUP.sub("", markup))
 
 
 def settings_problems(settings: dict[str, Any]) -> list[str]:
@@ -165,6 +174,11 @@ class TelegramChannel:
             f"{self.name}: authenticated as @{bot.get('username', '?')}; the bot can see "
             f"{title}; nothing was sent"
         )
+
+    def budget(self, part: RenderedPart) -> Budget:
+        """A message's room as Telegram counts it: UTF-16 code units of the text without its
+        markup (an emoji outside the BMP is 2), out of 4,096."""
+        return Budget(utf16_units(visible(part.text)), MAX_UNITS, "characters")
 
     # -- helpers ------------------------------------------------------------------------------
 

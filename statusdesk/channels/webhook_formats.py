@@ -5,8 +5,11 @@
 - `discord`: `content` when both languages fit Discord's 2,000 characters, else an embed per
   language (a description holds 4,096); mentions are never parsed (`allowed_mentions`), so an
   update that says "@everyone" pings nobody; markdown is escaped.
-- `teams`: an Adaptive Card for a Teams Workflows webhook, one container per language, the
-  Arabic one right to left (`rtl`).
+- `teams`: an Adaptive Card 1.4 for a Teams Workflows webhook, one container per language. The
+  Arabic one reads right to left by what 1.4 has (its schema knows no `rtl`, a 1.5 property
+  that Teams' Workflows card may not take): each text block aligned right and opened with a
+  right-to-left mark, so a line that starts with Latin ("[Investigating] …") still reads from
+  the right. tests/unit/test_webhook.py checks every card against the official schema.
 
 Each builder takes what the channel decided: the languages in order, the state's word, and
 the incident page's URL per language when the site has a public address.
@@ -81,17 +84,27 @@ def discord(state: str, parts: Sequence[Said]) -> dict[str, Any]:
     return {"embeds": embeds, **quiet}
 
 
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK: the paragraph's direction, for the bidi algorithm
+
+
+def _text_block(text: str, rtl: bool, **style: Any) -> dict[str, Any]:
+    if rtl:
+        return {"type": "TextBlock", "text": RLM + text, "wrap": True, **style,
+                "horizontalAlignment": "Right"}  # fmt: skip
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
 def teams(state: str, parts: Sequence[Said]) -> dict[str, Any]:
     containers = []
     for said in parts:
-        items: list[dict[str, Any]] = [
-            {"type": "TextBlock", "text": f"[{state}] {said.title}", "weight": "Bolder",
-             "wrap": True},
-            {"type": "TextBlock", "text": said.body, "wrap": True},
-        ]  # fmt: skip
+        rtl = said.lang == "ar"
+        items = [
+            _text_block(f"[{state}] {said.title}", rtl, weight="Bolder"),
+            _text_block(said.body, rtl),
+        ]
         if said.url:
-            items.append({"type": "TextBlock", "text": f"[{said.url}]({said.url})", "wrap": True})
-        containers.append({"type": "Container", "rtl": said.lang == "ar", "items": items})
+            items.append(_text_block(f"[{said.url}]({said.url})", rtl))
+        containers.append({"type": "Container", "items": items})
     card = {
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "type": "AdaptiveCard",

@@ -222,7 +222,7 @@ def compute_metrics(
         found = parity.get(channel.name)
         channel_rows.append(
             _channel_metrics(
-                ChannelRef(channel.id, channel.name, channel.kind),
+                ChannelRef.of(channel),
                 by_channel.get(channel.id, []),
                 first_at,
                 end,

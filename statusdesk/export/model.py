@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from statusdesk.core.model import Component, Delivery, Incident, Update
+from statusdesk.core.model import Channel, Component, Delivery, Incident, Update
 
 
 class ExportError(Exception):
@@ -15,11 +15,24 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class ChannelRef:
-    """A channel as an export names it: never its settings."""
+    """A channel as an export names it: never its settings — but a webhook's `format`, which
+    says where it posts (Discord, Teams, Slack), is part of its name for people."""
 
     id: int
     name: str
     kind: str
+    format: str = ""  # a webhook's format when not the default: discord, teams, slack
+
+    @classmethod
+    def of(cls, channel: Channel) -> ChannelRef:
+        fmt = channel.settings.get("format") if channel.kind == "webhook" else None
+        shown = fmt if isinstance(fmt, str) and fmt.isalpha() and fmt != "statusdesk" else ""
+        return cls(channel.id, channel.name, channel.kind, shown)
+
+    @property
+    def label(self) -> str:
+        """The kind as the human formats show it: "mastodon", "webhook, discord"."""
+        return f"{self.kind}, {self.format}" if self.format else self.kind
 
 
 class Step(NamedTuple):

@@ -305,7 +305,7 @@ def _channel(c: ChannelMetrics, shown: Shown) -> ChannelRow:
         lag = f"mean {duration(c.lag_mean_seconds)}, max {duration(c.lag_max_seconds)}"
     return ChannelRow(
         c.channel.name,
-        c.channel.kind,
+        c.channel.label,
         " · ".join(counts),
         duration(c.first_delivery_lag_seconds) if c.first_delivered_at else "never delivered",
         lag,
@@ -335,7 +335,7 @@ def _delivery(record: DeliveryRecord, shown: Shown, day: str) -> DeliveryRow:
         problem = "; ".join(record.errors)
     return DeliveryRow(
         record.channel.name,
-        record.channel.kind,
+        record.channel.label,
         d.state.value,
         d.attempts,
         sent,

