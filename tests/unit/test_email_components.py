@@ -1,0 +1,229 @@
+"""Per-component email subscriptions (issue #15) end to end: who a real SMTP server on
+127.0.0.1 (aiosmtpd, the same as test_email.py) gets mail for, when subscribers follow some
+components and an incident names some; the fixed `recipients` list is not filtered; the
+composer's email preview counts the same people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from statusdesk.app.compose import DraftSnapshot
+from statusdesk.core.model import (
+    BilingualText,
+    ComponentStatus,
+    Draft,
+    Impact,
+    IncidentKind,
+    IncidentState,
+)
+from statusdesk.delivery.outbox import Published
+from statusdesk.desk import Desk
+from tests.unit.test_cli_support import call
+from tests.unit.test_email import (  # noqa: F401 - the fixtures, by name
+    AR,
+    EN,
+    SENT,
+    TITLE,
+    MailServer,
+    MemoryKeyring,
+    Servers,
+    add_mail,
+    attempt,
+    mail_desk,
+    mail_server,
+    memory_keyring,
+    parts,
+    test_ca,
+    trust_test_ca,
+)
+
+MAJOR = ComponentStatus.MAJOR_OUTAGE
+Mailing = tuple[Desk, MailServer]
+
+
+@pytest.fixture
+def mailing(
+    mail_desk: Desk,  # noqa: F811
+    mail_server: Servers,  # noqa: F811
+    memory_keyring: MemoryKeyring,  # noqa: F811
+) -> Mailing:
+    """A workspace with an email channel `mail` to a real local SMTP server, and three
+    components: API, Trading and Web (in English and Arabic)."""
+    server = mail_server()
+    add_mail(mail_desk, server)
+    components(mail_desk, ("API", "الواجهة"), ("Trading", "التداول"), ("Web", "الموقع"))
+    return mail_desk, server
+
+
+def components(desk: Desk, *names: tuple[str, str]) -> None:
+    for en, ar in names:
+        desk.components.add(BilingualText(en, ar))
+
+
+def follow(desk: Desk, *people: tuple[str, str]) -> None:
+    """(address, components by name, '' for all), subscribed as `subscriber add` does."""
+    for address, names in people:
+        desk.subscribers.add(address, "both", names or None)
+
+
+def publish_about(desk: Desk, *names: str) -> Published:
+    draft = Draft(
+        BilingualText(EN, AR),
+        IncidentState.IDENTIFIED,
+        author="amal",
+        component_status={name: MAJOR for name in names},
+    )
+    return desk.publishing.open_incident(
+        title=TITLE, draft=draft, channel_names=["mail"], dispatch=False
+    )
+
+
+def mailed(server: MailServer) -> list[str]:
+    return [address for r in server.received for address in r.rcpt_tos]
+
+
+PEOPLE = (
+    ("api@example.com", "API"),
+    ("trading@example.com", "Trading"),
+    ("everything@example.com", ""),
+    ("arabic-names@example.com", "الواجهة،الموقع"),  # API and Web, by their Arabic names
+)
+
+
+def test_an_update_mails_only_who_follows_one_of_its_components_or_all(mailing: Mailing) -> None:
+    desk, server = mailing
+    follow(desk, *PEOPLE)
+
+    delivery = attempt(desk, publish_about(desk, "API"))
+    assert delivery.state is SENT, delivery.last_error
+    expected = ["api@example.com", "everything@example.com", "arabic-names@example.com"]
+    assert mailed(server) == expected
+    assert set(parts(desk, delivery)) == set(expected)  # the ledger names the same people
+
+    server.received.clear()
+    delivery = attempt(desk, publish_about(desk, "Trading", "Web"))
+    assert delivery.state is SENT, delivery.last_error
+    assert mailed(server) == [
+        "trading@example.com",
+        "everything@example.com",
+        "arabic-names@example.com",
+    ]
+
+
+def test_an_incident_naming_no_component_mails_every_subscriber(mailing: Mailing) -> None:
+    desk, server = mailing
+    follow(desk, *PEOPLE)
+    delivery = attempt(desk, publish_about(desk))
+    assert delivery.state is SENT, delivery.last_error
+    assert mailed(server) == [address for address, _ in PEOPLE]
+
+
+def test_a_component_new_with_this_update_mails_those_following_all(mailing: Mailing) -> None:
+    """Nobody can follow a component the update itself creates: those following every
+    component get it, those who chose others do not."""
+    desk, server = mailing
+    follow(desk, *PEOPLE)
+    delivery = attempt(desk, publish_about(desk, "Payments"))
+    assert delivery.state is SENT, delivery.last_error
+    assert mailed(server) == ["everything@example.com"]
+
+
+def test_a_renamed_component_keeps_its_followers(mailing: Mailing) -> None:
+    desk, server = mailing
+    follow(desk, ("trader@example.com", "Trading"), ("api@example.com", "API"))
+    desk.components.edit("Trading", name_en="Markets")
+    delivery = attempt(desk, publish_about(desk, "Markets"))
+    assert delivery.state is SENT, delivery.last_error
+    assert mailed(server) == ["trader@example.com"]
+
+
+def test_the_fixed_recipients_list_is_not_filtered(mailing: Mailing) -> None:
+    desk, server = mailing
+    desk.channels.edit_channel("mail", {"recipients": "ops@example.com"})
+    follow(desk, ("api@example.com", "API"))
+    delivery = attempt(desk, publish_about(desk, "Trading"))
+    assert delivery.state is SENT, delivery.last_error
+    assert mailed(server) == ["ops@example.com"]
+
+
+def test_the_email_preview_counts_who_the_update_will_mail(mailing: Mailing) -> None:
+    desk, _ = mailing
+    follow(desk, *PEOPLE)
+
+    def count(names: tuple[str, ...], incident_id: int | None = None) -> int | None:
+        snapshot = DraftSnapshot(
+            incident_id=incident_id,
+            kind=IncidentKind.INCIDENT,
+            title=TITLE,
+            body=BilingualText(EN, AR),
+            state=IncidentState.IDENTIFIED,
+            impact=Impact.MAJOR,
+            components={name: MAJOR for name in names},
+            channels=("mail",),
+        )
+        (preview,) = desk.previews.render_previews(snapshot)
+        assert not preview.error, preview.error
+        return preview.recipients
+
+    assert count(()) == 4
+    assert count(("API",)) == 3
+    assert count(("Trading",)) == 2
+    assert count(("Payments",)) == 1  # new with this update: those following all
+    # A later update of an incident about Trading that adds Web: both count.
+    published = publish_about(desk, "Trading")
+    assert count(("Web",), incident_id=published.incident_id) == 3
+
+
+def test_the_subscriber_commands_take_and_show_components(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def run(*argv: str) -> Any:
+        return call(capsys, "--home", str(home), "subscriber", *argv)
+
+    with Desk(home) as desk:
+        components(desk, ("API", "الواجهة"), ("Trading", "التداول"), ("Trading, EU", ""))
+    added = run("add", "a@example.com", "--components", "api, التداول")
+    assert (added.code, added.lines) == (0, ["subscribed a@example.com (both; components: "
+                                             "API, Trading)"])  # fmt: skip
+    assert run("add", "b@example.com", "--language", "ar").code == 0
+    assert run("add", "c@example.com", "--components", "Trading, EU").code == 0
+
+    unknown = run("add", "d@example.com", "--components", "API,Payments")
+    assert unknown.code == 3
+    assert unknown.stderr.startswith("statusdesk: --components: 'Payments' is not a component;")
+    assert "API (الواجهة); Trading (التداول); Trading, EU" in unknown.stderr
+    assert run("list", "--json").json()[-1]["email"] == "c@example.com"  # d was not added
+
+    listed = run("list")
+    rows = {line.split()[0]: line for line in listed.lines[1:]}
+    assert listed.lines[0].split()[-1] == "COMPONENTS"
+    assert rows["a@example.com"].endswith("API, Trading")
+    assert rows["b@example.com"].endswith("all")
+    assert rows["c@example.com"].endswith("Trading, EU")  # one component, its name has a comma
+    shapes = {s["email"]: s for s in run("list", "--json").json()}
+    assert shapes["a@example.com"]["components"] == ["API", "Trading"]
+    assert shapes["a@example.com"]["all_components"] is False
+    assert shapes["b@example.com"]["all_components"] is True
+    assert shapes["b@example.com"]["components"] == []
+
+    duplicate = run("add", "a@example.com", "--components", "Trading")
+    assert duplicate.code == 3 and "subscriber edit" in duplicate.stderr
+    edited = run("edit", "a@example.com", "--components", "Trading", "--json")
+    assert edited.code == 0 and edited.json()["components"] == ["Trading"]
+    assert run("edit", "a@example.com", "--language", "en").lines == [
+        "a@example.com: en; components: Trading"
+    ]  # the components stay when only the language changes
+    assert run("edit", "a@example.com", "--all-components").lines == [
+        "a@example.com: en; components: all"
+    ]
+    assert run("edit", "a@example.com").code == 2  # nothing to change: usage
+    both = run("edit", "a@example.com", "--components", "API", "--all-components")
+    assert both.code == 2
+    assert run("edit", "a@example.com", "--components", "Nope").code == 3
+    assert run("edit", "nobody@example.com", "--all-components").code == 3
+    assert run("remove", "b@example.com").code == 0
+    gone = run("edit", "b@example.com", "--all-components")
+    assert gone.code == 3 and "subscriber add" in gone.stderr
