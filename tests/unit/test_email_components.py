@@ -227,3 +227,26 @@ def test_the_subscriber_commands_take_and_show_components(
     assert run("remove", "b@example.com").code == 0
     gone = run("edit", "b@example.com", "--all-components")
     assert gone.code == 3 and "subscriber add" in gone.stderr
+
+
+def test_removing_a_followed_component_is_refused_with_the_fix(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def run(*argv: str) -> Any:
+        return call(capsys, "--home", str(home), *argv)
+
+    with Desk(home) as desk:
+        components(desk, ("API", "الواجهة"), ("Trading", "التداول"))
+        follow(desk, ("amal@example.com", "Trading"), ("sam@example.com", "API,Trading"))
+    refused = run("component", "remove", "Trading")
+    assert refused.code == 3
+    assert "'Trading' is followed by 2 subscriber(s) (amal@example.com, sam@example.com)" in (
+        refused.stderr
+    )
+    assert "statusdesk subscriber edit ADDR" in refused.stderr
+    assert run("subscriber", "edit", "amal@example.com", "--all-components").code == 0
+    assert run("subscriber", "edit", "sam@example.com", "--components", "API").code == 0
+    assert run("component", "remove", "Trading").code == 0
+    shapes = {s["email"]: s for s in run("subscriber", "list", "--json").json()}
+    assert shapes["amal@example.com"]["all_components"] is True
+    assert shapes["sam@example.com"]["components"] == ["API"]
