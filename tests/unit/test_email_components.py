@@ -250,3 +250,28 @@ def test_removing_a_followed_component_is_refused_with_the_fix(
     shapes = {s["email"]: s for s in run("subscriber", "list", "--json").json()}
     assert shapes["amal@example.com"]["all_components"] is True
     assert shapes["sam@example.com"]["components"] == ["API"]
+
+
+def test_subscribers_from_before_the_migration_follow_every_component(tmp_path: Path) -> None:
+    """A workspace made before per-component subscriptions: everyone on its list keeps getting
+    every update (nothing narrows an audience by itself)."""
+    from statusdesk.store import Store, open_database
+    from statusdesk.store.schema import MIGRATIONS, SUBSCRIBER_COMPONENTS
+
+    path = tmp_path / "statusdesk.db"
+    before = MIGRATIONS[: MIGRATIONS.index(SUBSCRIBER_COMPONENTS)]
+    conn, _ = open_database(path, before)
+    with conn:
+        conn.execute(
+            "INSERT INTO subscriber (email, language, unsubscribe_token, created_at) "
+            "VALUES ('old@example.com', 'ar', 'tok', '2026-01-01T00:00:00Z')"
+        )
+    conn.close()
+    store = Store.open(path)
+    try:
+        api = store.components.add_component(BilingualText("API", ""), "2026-12-01T00:00:00Z")
+        (old,) = store.subscribers.list()
+        assert old.all_components
+        assert [s.email for s in store.subscribers.audience([api.id])] == ["old@example.com"]
+    finally:
+        store.close()

@@ -145,7 +145,8 @@ class SubscribersDialog(WorkspaceWindow):
         self.import_button = no_auto_default(QPushButton("&Import CSV…"))
         self.import_button.setObjectName("import-subscribers")
         self.import_button.setToolTip(
-            "email,language per line (header and language optional); UTF-8; all or nothing"
+            "email,language,components per line (header, language and components optional; "
+            "components by name, comma-separated, quoted); UTF-8; all or nothing"
         )
         self.import_button.clicked.connect(self.choose_file)
         self.progress = QProgressBar()
