@@ -275,3 +275,45 @@ def test_subscribers_from_before_the_migration_follow_every_component(tmp_path: 
         assert [s.email for s in store.subscribers.audience([api.id])] == ["old@example.com"]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("", ()),
+        ("API", (1,)),
+        ("  api , TRADING ", (1, 2)),
+        ("الواجهة،التداول", (1, 2)),  # the Arabic comma, as an Arabic keyboard types it
+        ("API,,API", (1,)),
+        ("Trading, EU", (3,)),  # one component whose name holds a comma
+        ("Trading, EU,API", (1, 3)),
+        ("Trading,API", (1, 2)),
+    ],
+)
+def test_components_are_named_in_either_language_separated_by_commas(
+    text: str, ids: tuple[int, ...]
+) -> None:
+    from statusdesk.core.model import Component
+    from statusdesk.store.subscribers import resolve_components
+
+    known = [
+        Component(1, BilingualText("API", "الواجهة"), MAJOR),
+        Component(2, BilingualText("Trading", "التداول"), MAJOR),
+        Component(3, BilingualText("Trading, EU", ""), MAJOR),
+    ]
+    assert resolve_components(text, known) == ids
+
+
+def test_an_unknown_component_names_what_there_is() -> None:
+    from statusdesk.core.model import Component
+    from statusdesk.store.subscribers import UnknownComponent, resolve_components
+
+    with pytest.raises(UnknownComponent) as none_yet:
+        resolve_components("API", [])
+    assert "there are no components yet" in str(none_yet.value)
+    known = [Component(1, BilingualText("API", "الواجهة"), MAJOR)]
+    with pytest.raises(UnknownComponent) as unknown:
+        resolve_components("Web, API, Mobile", known)
+    assert str(unknown.value).startswith(
+        "'Web', 'Mobile' are not components; the components are: API (الواجهة)."
+    )
