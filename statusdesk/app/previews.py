@@ -158,8 +158,8 @@ class Previews:
         # The components it will name once this update goes out: its own and the draft's (the
         # email preview counts only the subscribers who follow one of them, or all).
         named = {
-            found.id if found is not None else NEW_COMPONENT
-            for found in map(self.ctx.store.components.component_by_name, snapshot.components)
+            component.id if component is not None else NEW_COMPONENT
+            for component in map(self.ctx.store.components.component_by_name, snapshot.components)
         }
         return replace(
             incident,
