@@ -25,7 +25,7 @@ from statusdesk.core.cleaning import clean_text
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, Component, ComponentGroup, Problem
 from statusdesk.core.validation import LANGUAGE_NAMES, text_problems
-from statusdesk.store.records import ComponentInUse
+from statusdesk.store.records import ComponentFollowed, ComponentInUse
 
 MAX_NAME_CHARS = 100
 MAX_DESCRIPTION_CHARS = 1000
@@ -213,6 +213,21 @@ class ComponentAdmin:
                         "removing it would blank its name on their pages, feeds, JSON and "
                         "exports. It stays; rename it with `statusdesk component edit` if it "
                         "has changed.",
+                    )
+                ]
+            ) from None
+        except ComponentFollowed as exc:
+            n = len(exc.emails)
+            shown = ", ".join(exc.emails[:5]) + (f" and {n - 5} more" if n > 5 else "")
+            raise Rejected(
+                [
+                    Problem(
+                        "NAME",
+                        f"{component.name.en!r} is followed by {n} subscriber(s) ({shown}): "
+                        "removing it would change the subscriptions they chose without their "
+                        "asking. It stays. "
+                        "Move them first with `statusdesk subscriber edit ADDR --components "
+                        "NAMES` or `--all-components`, then remove it.",
                     )
                 ]
             ) from None

@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 MESSAGE_TYPE = "message/rfc822"  # statusdesk.channels.email.compose, not imported to start fast
 RECIPIENTS_TYPE = "application/json"
+# A component the draft names that does not exist yet (publishing creates it): nobody follows it,
+# so only the subscribers following every component are counted for it.
+NEW_COMPONENT = -1
 
 
 class Level(StrEnum):
@@ -173,7 +176,18 @@ class Previews:
             if found is None:
                 return f"Incident {snapshot.incident_id} no longer exists."
             incident = found
-        return replace(incident, state=snapshot.state, impact=snapshot.impact)
+        # The components it will name once this update goes out: its own and the draft's (the
+        # email preview counts only the subscribers who follow one of them, or all).
+        named = {
+            component.id if component is not None else NEW_COMPONENT
+            for component in map(self.ctx.store.components.component_by_name, snapshot.components)
+        }
+        return replace(
+            incident,
+            state=snapshot.state,
+            impact=snapshot.impact,
+            component_ids=tuple(sorted(set(incident.component_ids) | named)),
+        )
 
     def preview_channel(
         self,

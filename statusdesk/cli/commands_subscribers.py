@@ -1,7 +1,7 @@
-"""The subscriber commands: `subscriber add|remove|list|import` (ARCHITECTURE §7).
+"""The subscriber commands: `subscriber add|edit|remove|list|import` (ARCHITECTURE §7).
 
-Input that cannot be taken (a bad address, a duplicate, a file with bad lines) exits 3 with a
-message that says what and where; nothing is changed then.
+Input that cannot be taken (a bad address, a duplicate, a component that does not exist, a file
+with bad lines) exits 3 with a message that says what and where; nothing is changed then.
 """
 
 from __future__ import annotations
@@ -13,7 +13,21 @@ from statusdesk.cli import output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import NONE, out, print_json
 from statusdesk.desk import Desk
-from statusdesk.store.subscribers import SubscriberError
+from statusdesk.store.subscribers import Subscriber, SubscriberError, UnknownComponent
+
+ALL_COMPONENTS = "all"
+
+
+def _following(subscriber: Subscriber, names: dict[int, str]) -> str:
+    """'all' or 'API, Trading': what a subscriber follows, as the list and messages say it."""
+    if subscriber.all_components:
+        return ALL_COMPONENTS
+    return ", ".join(names.get(i, f"#{i}") for i in subscriber.component_ids)
+
+
+def _refused(exc: SubscriberError) -> CliError:
+    where = "--components" if isinstance(exc, UnknownComponent) else "ADDR"
+    return CliError(f"{where}: {exc}")
 
 
 def _subscribers(desk: Desk) -> SubscriberAdmin:
@@ -24,18 +38,46 @@ def subscriber_add(desk: Desk, args: argparse.Namespace) -> int:
     subscribers = _subscribers(desk)
     before = subscribers.get(args.address)
     try:
-        added = subscribers.add(args.address, args.language)
+        added = subscribers.add(args.address, args.language, args.components)
     except SubscriberError as exc:
-        raise CliError(f"ADDR: {exc}") from None
+        raise _refused(exc) from None
+    names = subscribers.component_names()
+    what = added.language.value
+    if not added.all_components:
+        what += f"; components: {_following(added, names)}"
     if args.json:
-        print_json(added.to_json())
+        print_json(added.to_json(names))
     elif before is not None:
         out(
-            f"subscribed {added.email} again ({added.language.value}); "
+            f"subscribed {added.email} again ({what}); "
             f"they had unsubscribed on {before.unsubscribed_at}"
         )
     else:
-        out(f"subscribed {added.email} ({added.language.value})")
+        out(f"subscribed {added.email} ({what})")
+    return Exit.OK
+
+
+def subscriber_edit(desk: Desk, args: argparse.Namespace) -> int:
+    if args.language is None and args.components is None and not args.all_components:
+        raise CliError(
+            "say what to change: --language L, --components NAMES or --all-components",
+            Exit.USAGE,
+        )
+    subscribers = _subscribers(desk)
+    try:
+        edited = subscribers.edit(
+            args.address,
+            language=args.language,
+            components=args.components,
+            all_components=args.all_components,
+        )
+    except SubscriberError as exc:
+        raise _refused(exc) from None
+    names = subscribers.component_names()
+    if args.json:
+        print_json(edited.to_json(names))
+    else:
+        out(f"{edited.email}: {edited.language.value}; components: {_following(edited, names)}")
     return Exit.OK
 
 
@@ -63,15 +105,20 @@ def subscriber_remove(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def subscriber_list(desk: Desk, args: argparse.Namespace) -> int:
-    listed = _subscribers(desk).list(active_only=not args.all)
+    subscribers = _subscribers(desk)
+    listed = subscribers.list(active_only=not args.all)
+    names = subscribers.component_names()
     if args.json:
-        print_json([s.to_json() for s in listed])
+        print_json([s.to_json(names) for s in listed])
         return Exit.OK
     if not listed:
         out("no subscribers yet; add one with `statusdesk subscriber add ADDR`")
         return Exit.OK
-    headers = ["EMAIL", "LANGUAGE", "SINCE", "UNSUBSCRIBED"]
-    rows = [[s.email, s.language.value, s.created_at, s.unsubscribed_at or NONE] for s in listed]
+    headers = ["EMAIL", "LANGUAGE", "SINCE", "UNSUBSCRIBED", "COMPONENTS"]
+    rows = [
+        [s.email, s.language.value, s.created_at, s.unsubscribed_at or NONE, _following(s, names)]
+        for s in listed
+    ]
     out(output.table(headers, rows))
     return Exit.OK
 
@@ -100,6 +147,7 @@ def subscriber_import(desk: Desk, args: argparse.Namespace) -> int:
 
 HANDLERS = {
     "subscriber add": subscriber_add,
+    "subscriber edit": subscriber_edit,
     "subscriber remove": subscriber_remove,
     "subscriber list": subscriber_list,
     "subscriber import": subscriber_import,

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable
 from statusdesk.core.model import BilingualText, Component, ComponentGroup, ComponentStatus
 from statusdesk.store.audit import SQLiteAuditLog
 from statusdesk.store.base import SQLiteDatabase, SQLitePart
-from statusdesk.store.records import ComponentChange, ComponentInUse
+from statusdesk.store.records import ComponentChange, ComponentFollowed, ComponentInUse
 from statusdesk.store.rows import component_from_row, group_from_row
 
 # Closing an incident gives its components back (issue #12 §2), except those another incident
@@ -203,7 +203,8 @@ class SQLiteComponents(SQLitePart):
 
     def remove_component(self, component_id: int, now: str, *, actor: str = "") -> None:
         """Delete a component no incident names; ComponentInUse otherwise (its incidents'
-        pages, feeds, JSON and exports would lose the name). A group left empty goes too."""
+        pages, feeds, JSON and exports would lose the name). ComponentFollowed when active
+        subscribers chose it (their email would silently stop). A group left empty goes too."""
         with self.transaction():
             component = self.component(component_id)
             if component is None:
@@ -211,6 +212,17 @@ class SQLiteComponents(SQLitePart):
             used = self.component_references(component_id)
             if used:
                 raise ComponentInUse(component, used)
+            followers = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT s.email FROM subscriber s JOIN subscriber_component sc "
+                    "ON sc.subscriber_id = s.id WHERE sc.component_id = ? "
+                    "AND s.unsubscribed_at IS NULL ORDER BY s.id",
+                    (component_id,),
+                )
+            ]
+            if followers:
+                raise ComponentFollowed(component, followers)
             self.conn.execute("DELETE FROM component WHERE id = ?", (component_id,))
             self._prune_groups()
             self._audit.log_event(

@@ -47,7 +47,7 @@ from statusdesk.store.records import (
     SavedDraft,
     UpdatePlan,
 )
-from statusdesk.store.subscribers import ImportResult, Subscriber
+from statusdesk.store.subscriber_records import ImportResult, Subscriber
 
 
 class EventLog(Protocol):
@@ -136,7 +136,8 @@ class IncidentStore(Protocol):
 class ComponentStore(Protocol):
     """Components and the incidents that affect them; their names in both languages,
     descriptions and groups (issue #14). A group goes when its last member leaves; a component
-    the history of an incident names is never removed (`ComponentInUse`)."""
+    the history of an incident names is never removed (`ComponentInUse`), nor one active
+    subscribers follow (`ComponentFollowed`)."""
 
     def components(self) -> list[Component]: ...
 
@@ -386,8 +387,13 @@ class SettingStore(Protocol):
     def set_setting(self, key: str, value: str | None, now: str, actor: str = "") -> None: ...
 
 
+# Inside SubscriberStore, `list` is the method, not the type.
+Subscribers = list[Subscriber]
+
+
 class SubscriberStore(Protocol):
-    """Email subscribers."""
+    """Email subscribers, each following some components (`component_ids`, ascending) or all
+    of them (none chosen). Component ids given that do not exist raise UnknownComponent."""
 
     def list(self, active_only: bool = True) -> list[Subscriber]: ...
 
@@ -397,7 +403,31 @@ class SubscriberStore(Protocol):
 
     def count_active(self) -> int: ...
 
-    def add(self, email: str, language: Language | str, now: str) -> Subscriber: ...
+    def audience(self, component_ids: Collection[int]) -> Subscribers:
+        """Active subscribers, oldest first, following one of `component_ids` or every
+        component; no ids: every active subscriber."""
+        ...
+
+    def followers(self, component_id: int) -> Subscribers:
+        """Active subscribers who chose this component (not those following all)."""
+        ...
+
+    def add(
+        self,
+        email: str,
+        language: Language | str,
+        now: str,
+        component_ids: Collection[int] = (),
+    ) -> Subscriber: ...
+
+    def edit(
+        self,
+        email: str,
+        now: str,
+        *,
+        language: Language | str | None = None,
+        component_ids: Collection[int] | None = None,
+    ) -> Subscriber: ...
 
     def remove(self, email: str, now: str) -> Subscriber: ...
 

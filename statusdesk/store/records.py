@@ -59,3 +59,16 @@ class ComponentInUse(Exception):
         super().__init__(f"component {component.name.en!r} is named by incidents {incident_ids}")
         self.component = component
         self.incident_ids = incident_ids
+
+
+class ComponentFollowed(Exception):
+    """A component active subscribers chose to follow is not removed: their email would stop
+    for good without their asking (issue #15). `emails` are theirs, oldest subscription first;
+    `ComponentStore.remove_component` raises it, whatever the backend."""
+
+    def __init__(self, component: Component, emails: list[str]) -> None:
+        super().__init__(
+            f"component {component.name.en!r} is followed by {len(emails)} subscriber(s)"
+        )
+        self.component = component
+        self.emails = emails

@@ -258,4 +258,17 @@ CREATE TABLE postmortem (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
+# Per-component email subscriptions (issue #15): the components a subscriber follows, by id (a
+# renamed component keeps its followers). No rows: every component, which is what every
+# subscriber had before. A component that active subscribers follow is not removed (the store
+# refuses); the cascade only tidies the rows of those who unsubscribed.
+SUBSCRIBER_COMPONENTS = """
+CREATE TABLE subscriber_component (
+    subscriber_id INTEGER NOT NULL REFERENCES subscriber (id) ON DELETE CASCADE,
+    component_id INTEGER NOT NULL REFERENCES component (id) ON DELETE CASCADE,
+    PRIMARY KEY (subscriber_id, component_id)
+) WITHOUT ROWID;
+CREATE INDEX subscriber_component_component ON subscriber_component (component_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SUBSCRIBER_COMPONENTS)

@@ -1,125 +1,89 @@
-"""Email subscribers: who the `email` channel mails, and in which language (ARCHITECTURE §3).
+"""Email subscribers: who the `email` channel mails, in which language, about which components
+(ARCHITECTURE §3). This is the SQLite part; the values and errors it speaks are backend-neutral
+(subscriber_records.py, subscriber_input.py) and are re-exported here.
 
 Unsubscribing is recorded (`unsubscribed_at`), never a delete: the address stays on file so a
 bulk import cannot quietly sign up again someone who asked to stop. Every change is an event in
 the audit log, which holds the address and the language but never the unsubscribe token (the
 token lets anyone holding it unsubscribe that person).
+
+The components a subscriber follows are rows of `subscriber_component`, by component id (a
+renamed component keeps its followers); none means every component.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
+import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from statusdesk.core.model import Language
+from statusdesk.core.model import Component, Language
 from statusdesk.store.audit import SQLiteAuditLog
 from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.rows import component_from_row
+from statusdesk.store.subscriber_input import (
+    LANGUAGES,
+    MAX_ADDRESS_CHARS,
+    MAX_IMPORT_BYTES,
+    CsvRow,
+    normalize_address,
+    parse_csv,
+    parse_language,
+    resolve_components,
+)
+from statusdesk.store.subscriber_records import (
+    ImportRejected,
+    ImportResult,
+    InvalidAddress,
+    LineNote,
+    Subscriber,
+    SubscriberError,
+    UnknownComponent,
+)
 
-LANGUAGES = tuple(lang.value for lang in Language)
-MAX_ADDRESS_CHARS = 254  # RFC 5321: the longest path a server must accept
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "LANGUAGES",
+    "MAX_ADDRESS_CHARS",
+    "MAX_IMPORT_BYTES",
+    "CsvRow",
+    "ImportRejected",
+    "ImportResult",
+    "InvalidAddress",
+    "LineNote",
+    "SQLiteSubscribers",
+    "Subscriber",
+    "SubscriberError",
+    "UnknownComponent",
+    "normalize_address",
+    "parse_csv",
+    "parse_language",
+    "resolve_components",
+]
 
-
-class SubscriberError(ValueError):
-    """Input about subscribers that cannot be taken as it is; the message says what and where."""
-
-
-class InvalidAddress(SubscriberError):
-    pass
-
-
-def normalize_address(text: str) -> str:
-    """A bare address (`user@example.com`) as it will be mailed, or InvalidAddress saying why.
-
-    The domain is lower-cased and an internationalised domain is turned into its ASCII (xn--)
-    form; the local part must be ASCII, as statusdesk mails without SMTPUTF8.
-    """
-    value = text.strip()
-    shown = value if len(value) <= 80 else value[:79] + "…"
-    if not value:
-        raise InvalidAddress("an email address is empty")
-    if any(ch.isspace() or ord(ch) < 32 or ch in '<>"(),;[]\\' for ch in value):
-        raise InvalidAddress(
-            f"{shown!r} is not an email address: give the bare address, like name@example.com, "
-            "without a display name, spaces, quotes or brackets"
+# Who an update about these components (a JSON array of ids) goes to: every active subscriber
+# who follows one of them, or who follows every component (has no rows).
+_AUDIENCE = """
+    SELECT s.* FROM subscriber s
+    WHERE s.unsubscribed_at IS NULL AND (
+        NOT EXISTS (SELECT 1 FROM subscriber_component sc WHERE sc.subscriber_id = s.id)
+        OR EXISTS (
+            SELECT 1 FROM subscriber_component sc
+            WHERE sc.subscriber_id = s.id
+            AND sc.component_id IN (SELECT value FROM json_each(:ids))
         )
-    # The email package's parser loads here, at the first address: opening a workspace does not
-    # need it (the store's parts are built at every open).
-    from email.errors import HeaderParseError
-    from email.headerregistry import Address
-
-    try:
-        address = Address(addr_spec=value)
-    except (HeaderParseError, IndexError, TypeError, ValueError):
-        raise InvalidAddress(
-            f"{shown!r} is not an email address (expected name@example.com)"
-        ) from None
-    local, domain = address.username, address.domain
-    if not local or not domain:
-        raise InvalidAddress(f"{shown!r} is not an email address (expected name@example.com)")
-    if not local.isascii():
-        raise InvalidAddress(
-            f"{shown!r}: the part before @ must be ASCII (statusdesk does not send SMTPUTF8 mail)"
-        )
-    try:
-        domain = domain.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        raise InvalidAddress(f"{shown!r}: {domain!r} is not a valid domain name") from None
-    labels = domain.split(".")
-    if len(labels) < 2 or any(
-        not label
-        or len(label) > 63
-        or label.startswith("-")
-        or label.endswith("-")
-        or not all(ch.isalnum() or ch == "-" for ch in label)
-        for label in labels
-    ):
-        raise InvalidAddress(
-            f"{shown!r}: {domain!r} is not a domain that can receive mail (expected something "
-            "like example.com)"
-        )
-    normalized = f"{local}@{domain}"
-    if len(normalized) > MAX_ADDRESS_CHARS:
-        raise InvalidAddress(f"{shown!r} is longer than {MAX_ADDRESS_CHARS} characters")
-    return normalized
+    )
+    ORDER BY s.id
+"""
 
 
-def parse_language(text: str | None) -> Language:
-    value = (text or "").strip().lower() or Language.BOTH.value
-    try:
-        return Language(value)
-    except ValueError:
-        raise SubscriberError(f"{text!r} is not a language; use ar, en or both") from None
+# Aliases: inside the class, `list` is the method (the store's verb), not the type.
+Rows = list[dict[str, Any]]
+Subscribers = list[Subscriber]
+Components = list[Component]
 
 
-@dataclass(frozen=True)
-class Subscriber:
-    id: int
-    email: str
-    language: Language
-    token: str
-    created_at: str
-    unsubscribed_at: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return self.unsubscribed_at is None
-
-    def to_json(self) -> dict[str, Any]:
-        """The CLI's shape; the token stays out (it unsubscribes whoever holds it)."""
-        return {
-            "id": self.id,
-            "email": self.email,
-            "language": self.language.value,
-            "active": self.active,
-            "created_at": self.created_at,
-            "unsubscribed_at": self.unsubscribed_at,
-        }
-
-
-def _from_row(row: dict[str, Any]) -> Subscriber:
+def _from_row(row: dict[str, Any], component_ids: tuple[int, ...] = ()) -> Subscriber:
     return Subscriber(
         id=int(row["id"]),
         email=str(row["email"]),
@@ -127,47 +91,8 @@ def _from_row(row: dict[str, Any]) -> Subscriber:
         token=str(row["unsubscribe_token"]),
         created_at=str(row["created_at"]),
         unsubscribed_at=row["unsubscribed_at"],
+        component_ids=component_ids,
     )
-
-
-@dataclass(frozen=True)
-class LineNote:
-    """What happened to one line of an imported file (1-based line numbers)."""
-
-    line: int
-    text: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
-
-
-@dataclass
-class ImportResult:
-    added: list[LineNote] = field(default_factory=list)
-    skipped: list[LineNote] = field(default_factory=list)  # already on file, or repeated
-    invalid: list[LineNote] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "added": len(self.added),
-            "skipped": len(self.skipped),
-            "invalid": len(self.invalid),
-        }
-
-
-class ImportRejected(SubscriberError):
-    """A file with bad lines: nothing was imported; `result.invalid` lists every bad line."""
-
-    def __init__(self, where: str, result: ImportResult) -> None:
-        lines = "; ".join(str(note) for note in result.invalid[:20])
-        more = len(result.invalid) - 20
-        super().__init__(
-            f"{where}: {len(result.invalid)} line(s) cannot be imported, so nothing was: "
-            f"{lines}{f'; and {more} more' if more > 0 else ''}. Fix them and import the file "
-            "again (addresses already subscribed are skipped)."
-        )
-        self.result = result
 
 
 class SQLiteSubscribers(SQLitePart):
@@ -179,41 +104,110 @@ class SQLiteSubscribers(SQLitePart):
 
     # -- reading ------------------------------------------------------------------------------
 
-    def list(self, active_only: bool = True) -> list[Subscriber]:
+    def list(self, active_only: bool = True) -> Subscribers:
         """Oldest first: a stable order, so a retry mails the same people in the same order."""
         sql = "SELECT * FROM subscriber"
         if active_only:
             sql += " WHERE unsubscribed_at IS NULL"
-        return [_from_row(row) for row in self._rows(sql + " ORDER BY id")]
+        return self._with_components(self._rows(sql + " ORDER BY id"))
 
     def get(self, email: str) -> Subscriber | None:
         rows = self._rows(
             "SELECT * FROM subscriber WHERE email = ? COLLATE NOCASE", (email.strip(),)
         )
-        return _from_row(rows[0]) if rows else None
+        return self._with_components(rows)[0] if rows else None
 
     def by_token(self, token: str) -> Subscriber | None:
         rows = self._rows("SELECT * FROM subscriber WHERE unsubscribe_token = ?", (token.strip(),))
-        return _from_row(rows[0]) if rows else None
+        return self._with_components(rows)[0] if rows else None
 
     def count_active(self) -> int:
         rows = self._rows("SELECT COUNT(*) AS n FROM subscriber WHERE unsubscribed_at IS NULL")
         return int(rows[0]["n"])
 
+    def audience(self, component_ids: Collection[int]) -> Subscribers:
+        """The active subscribers an update about these components mails, oldest first: those
+        following one of them or following every component. No components: everyone active
+        (an update that names no component concerns every subscriber)."""
+        if not component_ids:
+            return self.list(active_only=True)
+        rows = self._rows(_AUDIENCE, {"ids": json.dumps(sorted(set(component_ids)))})
+        return self._with_components(rows)
+
+    def followers(self, component_id: int) -> Subscribers:
+        """The active subscribers who chose this component (not those following every one)."""
+        rows = self._rows(
+            "SELECT s.* FROM subscriber s JOIN subscriber_component sc "
+            "ON sc.subscriber_id = s.id WHERE sc.component_id = ? "
+            "AND s.unsubscribed_at IS NULL ORDER BY s.id",
+            (component_id,),
+        )
+        return self._with_components(rows)
+
+    def _with_components(self, rows: Rows) -> Subscribers:
+        if not rows:
+            return []
+        followed: dict[int, list[int]] = {}
+        if len(rows) == 1:
+            links = self.conn.execute(
+                "SELECT subscriber_id, component_id FROM subscriber_component "
+                "WHERE subscriber_id = ? ORDER BY component_id",
+                (rows[0]["id"],),
+            )
+        else:  # one read for the whole list (10,000 subscribers are one query, not 10,000)
+            links = self.conn.execute(
+                "SELECT subscriber_id, component_id FROM subscriber_component "
+                "ORDER BY subscriber_id, component_id"
+            )
+        for subscriber_id, component_id in links:
+            followed.setdefault(subscriber_id, []).append(component_id)
+        return [_from_row(row, tuple(followed.get(int(row["id"]), ()))) for row in rows]
+
+    def _components(self) -> Components:
+        rows = self._rows("SELECT * FROM component ORDER BY position, name_en COLLATE NOCASE")
+        return [component_from_row(r) for r in rows]
+
+    def _check_components(self, component_ids: Collection[int]) -> tuple[int, ...]:
+        wanted = tuple(sorted(set(component_ids)))
+        known = {c.id for c in self._components()}
+        missing = [i for i in wanted if i not in known]
+        if missing:
+            raise UnknownComponent(
+                f"component id(s) {missing} do not exist (see `statusdesk component list`)"
+            )
+        return wanted
+
+    def _set_components(self, subscriber_id: int, component_ids: tuple[int, ...]) -> None:
+        self.conn.execute(
+            "DELETE FROM subscriber_component WHERE subscriber_id = ?", (subscriber_id,)
+        )
+        self.conn.executemany(
+            "INSERT INTO subscriber_component (subscriber_id, component_id) VALUES (?, ?)",
+            [(subscriber_id, cid) for cid in component_ids],
+        )
+
     # -- changes ------------------------------------------------------------------------------
 
-    def add(self, email: str, language: Language | str, now: str) -> Subscriber:
-        """Subscribe an address. One already subscribed is refused; one that unsubscribed is
-        subscribed again (a person asked for it), with a new token."""
+    def add(
+        self,
+        email: str,
+        language: Language | str,
+        now: str,
+        component_ids: Collection[int] = (),
+    ) -> Subscriber:
+        """Subscribe an address, to these components (none: every component). One already
+        subscribed is refused; one that unsubscribed is subscribed again (a person asked for
+        it), with a new token and the components given now."""
         address = normalize_address(email)
         lang = language if isinstance(language, Language) else parse_language(language)
         with self.transaction():
+            components = self._check_components(component_ids)
             existing = self.get(address)
             if existing is not None and existing.active:
                 raise SubscriberError(
                     f"{existing.email} is already subscribed (since {existing.created_at}, "
-                    f"language {existing.language.value}). To change its language, remove it "
-                    "and add it again."
+                    f"language {existing.language.value}). To change its language or "
+                    "components, use `statusdesk subscriber edit`."
                 )
             if existing is not None:
                 self.conn.execute(
@@ -221,9 +215,10 @@ class SQLiteSubscribers(SQLitePart):
                     "unsubscribed_at = NULL WHERE id = ?",
                     (lang.value, _new_token(), existing.id),
                 )
+                subscriber_id = existing.id
                 kind = "subscriber.resubscribed"
             else:
-                self._insert(
+                subscriber_id = self._insert(
                     "subscriber",
                     {
                         "email": address,
@@ -233,10 +228,69 @@ class SQLiteSubscribers(SQLitePart):
                     },
                 )
                 kind = "subscriber.added"
-            self._audit.log_event(kind, now, data={"email": address, "language": lang.value})
+            self._set_components(subscriber_id, components)
+            self._audit.log_event(
+                kind,
+                now,
+                data={"email": address, "language": lang.value, "component_ids": list(components)},
+            )
             added = self.get(address)
         assert added is not None
         return added
+
+    def edit(
+        self,
+        email: str,
+        now: str,
+        *,
+        language: Language | str | None = None,
+        component_ids: Collection[int] | None = None,
+    ) -> Subscriber:
+        """Change an active subscriber's language and/or components (None: unchanged; empty
+        components: every component). The token stays: their unsubscribe link still works."""
+        lang = (
+            None
+            if language is None
+            else language
+            if isinstance(language, Language)
+            else parse_language(language)
+        )
+        with self.transaction():
+            existing = self.get(email)
+            if existing is None:
+                raise SubscriberError(
+                    f"{email.strip()!r} is not a subscriber (see `statusdesk subscriber list`)."
+                )
+            if not existing.active:
+                raise SubscriberError(
+                    f"{existing.email} unsubscribed on {existing.unsubscribed_at}; subscribe "
+                    "them again with `statusdesk subscriber add` if they asked to be."
+                )
+            components = (
+                existing.component_ids
+                if component_ids is None
+                else self._check_components(component_ids)
+            )
+            new_lang = lang or existing.language
+            if new_lang is not existing.language:
+                self.conn.execute(
+                    "UPDATE subscriber SET language = ? WHERE id = ?", (new_lang.value, existing.id)
+                )
+            if components != existing.component_ids:
+                self._set_components(existing.id, components)
+            if new_lang is not existing.language or components != existing.component_ids:
+                self._audit.log_event(
+                    "subscriber.edited",
+                    now,
+                    data={
+                        "email": existing.email,
+                        "language": new_lang.value,
+                        "component_ids": list(components),
+                    },
+                )
+            edited = self.get(existing.email)
+        assert edited is not None
+        return edited
 
     def remove(self, email: str, now: str) -> Subscriber:
         """Unsubscribe: recorded with its time; the address gets no more mail."""
@@ -274,13 +328,15 @@ class SQLiteSubscribers(SQLitePart):
     # -- import -------------------------------------------------------------------------------
 
     def import_csv(self, path: str | Path, now: str) -> ImportResult:
-        """Subscribe every address of a CSV file (`email,language`; the header row and the
-        language column are optional; UTF-8 with or without a byte-order mark).
+        """Subscribe every address of a CSV file (`email,language,components`; the header row,
+        the language column and the components column are optional; UTF-8 with or without a
+        byte-order mark). Components are named in English or Arabic, separated by commas
+        inside the cell; an empty cell: every component.
 
-        All or nothing: a file that cannot be read, or any bad line, raises and imports
-        nothing (ImportRejected lists every bad line). Addresses already on file (subscribed
-        or unsubscribed) and repeats within the file are skipped, so importing the same file
-        twice is harmless.
+        All or nothing: a file that cannot be read, or any bad line (an address, a language, a
+        component that does not exist), raises and imports nothing (ImportRejected lists every
+        bad line). Addresses already on file (subscribed or unsubscribed) and repeats within
+        the file are skipped, so importing the same file twice is harmless.
         """
         where = str(path)
         try:
@@ -302,26 +358,28 @@ class SQLiteSubscribers(SQLitePart):
         rows = parse_csv(text, where)
         result = ImportResult()
         seen: dict[str, int] = {}
-        valid: list[tuple[int, str, Language, str]] = []
-        for line, raw_email, raw_language in rows:
+        components = self._components() if any(row.components for row in rows) else []
+        valid: list[tuple[int, str, Language, tuple[int, ...]]] = []
+        for row in rows:
             try:
-                address = normalize_address(raw_email)
-                lang = parse_language(raw_language)
+                address = normalize_address(row.email)
+                lang = parse_language(row.language)
+                followed = resolve_components(row.components, components)
             except SubscriberError as exc:
-                result.invalid.append(LineNote(line, raw_email, str(exc)))
+                result.invalid.append(LineNote(row.line, row.email, str(exc)))
                 continue
             key = address.lower()
             if key in seen:
                 result.skipped.append(
-                    LineNote(line, address, f"{address} repeats line {seen[key]}")
+                    LineNote(row.line, address, f"{address} repeats line {seen[key]}")
                 )
                 continue
-            seen[key] = line
-            valid.append((line, address, lang, raw_email))
+            seen[key] = row.line
+            valid.append((row.line, address, lang, followed))
         if result.invalid:
             raise ImportRejected(where, result)
         with self.transaction():
-            for line, address, lang, _raw in valid:
+            for line, address, lang, followed in valid:
                 existing = self.get(address)
                 if existing is not None:
                     why = (
@@ -332,7 +390,7 @@ class SQLiteSubscribers(SQLitePart):
                     )
                     result.skipped.append(LineNote(line, address, f"{address}: {why}"))
                     continue
-                self._insert(
+                subscriber_id = self._insert(
                     "subscriber",
                     {
                         "email": address,
@@ -341,6 +399,7 @@ class SQLiteSubscribers(SQLitePart):
                         "created_at": now,
                     },
                 )
+                self._set_components(subscriber_id, followed)
                 result.added.append(LineNote(line, address, "added"))
             self._audit.log_event(
                 "subscriber.imported",
@@ -348,42 +407,6 @@ class SQLiteSubscribers(SQLitePart):
                 data={"file": Path(path).name, **result.counts()},
             )
         return result
-
-
-def parse_csv(text: str, where: str) -> list[tuple[int, str, str]]:
-    """(line, email, language) of each non-empty row. A first row naming an `email` column is
-    a header (its columns may come in any order, others are ignored); without one, the columns
-    are email, then language. A `;` separator (spreadsheets in many locales) is accepted."""
-    import csv  # at the first import of a list, not at every open of the workspace
-
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if ";" in first and "," not in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    email_col, language_col = 0, 1
-    rows: list[tuple[int, str, str]] = []
-    header_seen = False
-    try:
-        for record in reader:
-            line = reader.line_num
-            cells = [cell.strip() for cell in record]
-            if not any(cells):
-                continue
-            if not header_seen and not rows:
-                header_seen = True
-                names = [cell.lower().lstrip("\ufeff") for cell in cells]
-                if "email" in names or "e-mail" in names:
-                    email_col = names.index("email" if "email" in names else "e-mail")
-                    language_col = names.index("language") if "language" in names else -1
-                    continue
-            address = cells[email_col] if email_col < len(cells) else ""
-            language = cells[language_col] if 0 <= language_col < len(cells) else ""
-            rows.append((line, address, language))
-    except csv.Error as exc:
-        raise SubscriberError(
-            f"{where} is not a CSV file this can read (line {reader.line_num}: {exc}); "
-            "nothing was imported."
-        ) from None
-    return rows
 
 
 def _new_token() -> str:

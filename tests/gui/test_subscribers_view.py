@@ -230,6 +230,7 @@ def test_every_input_is_named_has_a_label_and_tab_reads_top_to_bottom(
     assert seen == [
         dialog.filter,
         dialog.table,
+        dialog.components_button,
         dialog.remove_button,
         dialog.import_button,
         dialog.add_form.address,

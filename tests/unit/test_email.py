@@ -1216,7 +1216,7 @@ def test_subscriber_commands(home: Path, capsys: pytest.CaptureFixture[str]) -> 
     ]
     assert all("token" not in json.dumps(s) for s in listed.json())
     table = run("list")
-    assert table.lines[0].split() == ["EMAIL", "LANGUAGE", "SINCE", "UNSUBSCRIBED"]
+    assert table.lines[0].split() == ["EMAIL", "LANGUAGE", "SINCE", "UNSUBSCRIBED", "COMPONENTS"]
     assert table.lines[1].split()[:2] == ["Amal@example.com", "ar"]
 
     removed = run("remove", "AMAL@example.com")

@@ -193,7 +193,7 @@ class EmailChannel:
     def render(self, update: Update, incident: Incident) -> Rendered:
         settings = self._settings()
         languages = compose.channel_languages(self.config, update)
-        recipients = self._recipients(settings, languages)
+        recipients = self._recipients(settings, languages, incident.component_ids)
         variants = list(dict.fromkeys(r.variant for r in recipients))
         if not variants:  # nobody yet: still show what the channel would send
             variants = [compose.variant_for(self.config.language, languages)]
@@ -335,13 +335,17 @@ class EmailChannel:
             store.close()
         return {address.lower() for address in addresses} & gone
 
-    def _recipients(self, settings: EmailSettings, languages: Sequence[str]) -> list[Recipient]:
+    def _recipients(
+        self, settings: EmailSettings, languages: Sequence[str], component_ids: Sequence[int]
+    ) -> list[Recipient]:
+        """The fixed `recipients` setting, or the subscribers following one of the incident's
+        components or all of them (an incident naming no component: every subscriber)."""
         if settings.recipients:
             variant = compose.variant_for(self.config.language, languages)
             return [Recipient(address, variant) for address in settings.recipients]
         store = self.context.open_store()
         try:
-            subscribers = store.subscribers.list(active_only=True)
+            subscribers = store.subscribers.audience(component_ids)
         finally:
             store.close()
         return [

@@ -1,12 +1,13 @@
 """The Subscribers window's smaller parts: the "add a subscriber" form, the question before a
-removal, and the box that lists an import's lines. The window (subscribers_dialog.py) wires
-them to the workspace."""
+removal, the box that lists an import's lines, and the components editor. The window
+(subscribers_dialog.py) wires them to the workspace."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -14,12 +15,15 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from statusdesk.gui.subscribers.subscriber_rows import ALL_COMPONENTS, ComponentChoice
 from statusdesk.gui.widgets.forms import (
     LANGUAGES,
     EnterActs,
@@ -149,3 +153,126 @@ class ConfirmRemoval(FocusPopup):
             return
         super().accept()
         self.confirmed.emit(self.email)
+
+
+class ComponentsEditor(FocusPopup):
+    """Which components one subscriber gets updates about: a checkable list, "All components"
+    first. Space ticks, Enter saves, Esc cancels and changes nothing. Ticking a component
+    unticks "All components" and the other way round; ticking nothing means all of them (an
+    update to nobody is never chosen by leaving the list empty). `chosen` (address, ids; no
+    ids: every component) comes after the keyboard is back in the Subscribers window."""
+
+    chosen = Signal(str, tuple)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        email: str,
+        components: Sequence[ComponentChoice],
+        following: Sequence[int],
+    ) -> None:
+        super().__init__(parent, "components")
+        self.setObjectName("components-editor")
+        self.email = email
+        self.ids = [c.id for c in components]
+        layout = QVBoxLayout(self)
+        prompt = QLabel(
+            f"Updates about which components go to {email}? Space ticks or unticks, Enter "
+            "saves, Esc cancels."
+        )
+        prompt.setObjectName("components-editor-text")
+        prompt.setTextFormat(Qt.TextFormat.PlainText)
+        prompt.setWordWrap(True)
+        layout.addWidget(prompt)
+        self.list = QListWidget()
+        self.list.setObjectName("components-list")
+        self.list.setAccessibleName(f"Components {email} gets updates about")
+        chosen = set(following)
+        for label, ticked in [
+            (ALL_COMPONENTS, not chosen),
+            *((c.label, c.id in chosen) for c in components),
+        ]:
+            item = QListWidgetItem(label)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemChanged.connect(self._ticked)
+        self.list.installEventFilter(self)
+        prompt.setBuddy(self.list)
+        layout.addWidget(self.list)
+        if not components:
+            none = note("components-editor-none")
+            tell(
+                none,
+                "There are no components yet, so every update goes to them: add components "
+                "with `statusdesk component add` to offer a choice.",
+            )
+            layout.addWidget(none)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save.setObjectName("components-save")
+        self.save.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
+        layout.addWidget(buttons)
+        chars = self.fontMetrics().averageCharWidth()
+        rows = min(len(components) + 1, 12) * max(self.list.sizeHintForRow(0), 1)
+        self.list.setMinimumHeight(rows + 2 * self.list.frameWidth())
+        self.resize(60 * chars, self.sizeHint().height())
+
+    def first_focus(self) -> QWidget:
+        return self.list
+
+    def selection(self) -> tuple[int, ...]:
+        """The ticked components' ids; () for all of them."""
+        return tuple(
+            sorted(
+                cid
+                for row, cid in enumerate(self.ids, start=1)
+                if self.list.item(row).checkState() == Qt.CheckState.Checked
+            )
+        )
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        """ "All components" and single components exclude each other; none ticked is all."""
+        row = self.list.row(item)
+        ticked = item.checkState() == Qt.CheckState.Checked
+        self.list.blockSignals(True)
+        try:
+            everything = self.list.item(0)
+            if row == 0 and ticked:
+                for other in range(1, self.list.count()):
+                    self.list.item(other).setCheckState(Qt.CheckState.Unchecked)
+            elif row > 0 and ticked:
+                everything.setCheckState(Qt.CheckState.Unchecked)
+            if not self.selection():
+                everything.setCheckState(Qt.CheckState.Checked)
+        finally:
+            self.list.blockSignals(False)
+        self.list.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter saves on every platform (a list view's own Enter handling differs), once.
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.accept()
+            return True
+        return False
+
+    def accept(self) -> None:
+        if not self.isVisible():
+            return
+        ids = self.selection()
+        super().accept()
+        self.chosen.emit(self.email, ids)

@@ -2,7 +2,7 @@
 
 Everything here runs off the GUI thread and touches no widget: it reads or changes the
 workspace through `Store.subscribers` (the same calls as `statusdesk subscriber
-add | remove | list | import`) and hands back plain values. The rows are built here, display
+add | edit | remove | list | import`) and hands back plain values. The rows are built here, display
 text included, so the GUI thread only swaps them in, even for 10,000 subscribers.
 
 Unsubscribe tokens never leave this module: a `SubscriberRow` has no field for one, so no
@@ -12,13 +12,13 @@ model, tooltip or message can show it (whoever holds a token can unsubscribe tha
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from statusdesk.core.model import Language
+from statusdesk.core.model import Component, Language
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.store.subscribers import ImportResult, Subscriber
 
@@ -28,14 +28,27 @@ if TYPE_CHECKING:
 NOT_UNSUBSCRIBED = "no"
 
 
+ALL_COMPONENTS = "All components"
+
+
 @dataclass(frozen=True, slots=True)
 class SubscriberRow:
     email: str
     language: str  # ar | en | both
     active: bool
-    cells: tuple[str, str, str, str]  # address, language, subscribed since, unsubscribed
+    # address, language, subscribed since, unsubscribed, components
+    cells: tuple[str, str, str, str, str]
     key: str  # the address case-folded, for the filter
     unsubscribed_at: str | None = None
+    component_ids: tuple[int, ...] = ()  # none: every component
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentChoice:
+    """One component a subscriber can follow, as the components editor lists it."""
+
+    id: int
+    label: str  # 'API — الواجهة'
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,7 @@ class SubscriberList:
     """Every subscriber, active first, then by address; with the counts the window shows."""
 
     rows: tuple[SubscriberRow, ...] = ()
+    components: tuple[ComponentChoice, ...] = ()  # what there is to follow, in page order
     languages: dict[str, int] = field(default_factory=dict)  # active ones, by language
     unsubscribed: int = 0
     where: dict[str, int] = field(default_factory=dict)  # case-folded address → row
@@ -81,7 +95,16 @@ def when(stamp: str, now: datetime) -> str:
     return f"{local.strftime(f'%d %b{year} %H:%M')} ({moment:%H:%M} UTC)"
 
 
-def to_row(subscriber: Subscriber, at: Callable[[str], str]) -> SubscriberRow:
+def following(component_ids: tuple[int, ...], names: Mapping[int, str]) -> str:
+    """'All components', or the chosen ones' names: 'API, Trading'."""
+    if not component_ids:
+        return ALL_COMPONENTS
+    return ", ".join(names.get(i, f"#{i}") for i in component_ids)
+
+
+def to_row(
+    subscriber: Subscriber, at: Callable[[str], str], names: Mapping[int, str] | None = None
+) -> SubscriberRow:
     unsubscribed = (
         NOT_UNSUBSCRIBED if subscriber.unsubscribed_at is None else at(subscriber.unsubscribed_at)
     )
@@ -94,10 +117,17 @@ def to_row(subscriber: Subscriber, at: Callable[[str], str]) -> SubscriberRow:
             subscriber.language.value,
             at(subscriber.created_at),
             unsubscribed,
+            following(subscriber.component_ids, names or {}),
         ),
         key=subscriber.email.casefold(),
         unsubscribed_at=subscriber.unsubscribed_at,
+        component_ids=subscriber.component_ids,
     )
+
+
+def choice(component: Component) -> ComponentChoice:
+    name = component.name
+    return ComponentChoice(component.id, f"{name.en} — {name.ar}" if name.ar else name.en)
 
 
 def read_subscribers(desk: Desk) -> SubscriberList:
@@ -110,12 +140,15 @@ def read_subscribers(desk: Desk) -> SubscriberList:
             text = said[stamp] = when(stamp, now)
         return text
 
+    components = desk.subscribers.components()
+    names = {c.id: c.name.en for c in components}
     listed = desk.subscribers.list(active_only=False)
     listed.sort(key=lambda s: (not s.active, s.email.casefold()))
-    rows = tuple(to_row(s, at) for s in listed)
+    rows = tuple(to_row(s, at, names) for s in listed)
     languages = Counter(r.language for r in rows if r.active)
     return SubscriberList(
         rows=rows,
+        components=tuple(choice(c) for c in components),
         languages=dict(languages),
         unsubscribed=sum(1 for r in rows if not r.active),
         where={r.key: n for n, r in enumerate(rows)},
@@ -159,6 +192,15 @@ def remove_subscriber(desk: Desk, email: str) -> Changed:
     else:
         message = f"Unsubscribed {removed.email}: no more email; kept on record as unsubscribed."
     return Changed(removed.email, message)
+
+
+def change_components(desk: Desk, email: str, component_ids: tuple[int, ...]) -> Changed:
+    """What `subscriber edit ADDR --components …|--all-components` does. Raises
+    SubscriberError (unsubscribed meanwhile, a component removed meanwhile)."""
+    subscribers = desk.subscribers
+    edited = subscribers.edit(email, component_ids=component_ids)
+    said = following(edited.component_ids, subscribers.component_names())
+    return Changed(edited.email, f"{edited.email} now gets updates about: {said}.")
 
 
 @dataclass(frozen=True)

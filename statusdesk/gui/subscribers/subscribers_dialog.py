@@ -1,10 +1,12 @@
-"""The Subscribers window (menu Channels): what `statusdesk subscriber add | remove | list |
-import` do, by keyboard, for the people the `email` channel mails (issue #4).
+"""The Subscribers window (menu Channels): what `statusdesk subscriber add | edit | remove |
+list | import` do, by keyboard, for the people the `email` channel mails (issues #4, #15).
 
 A count line ("124 active subscribers: 80 ar, 30 en, 14 both"); a filter that narrows the table
-by address as you type; the table (address, language, since when, unsubscribed or not; active
-first); Remove (asks first: removal is an unsubscription, recorded, never a delete) and Import
-CSV (all or nothing: a bad file lists its bad lines and imports none); a form to add one.
+by address as you type; the table (address, language, since when, unsubscribed or not, the
+components they follow; active first); Components (F2 in the list: a checkable list of the
+components and "All components"; Enter saves, Esc cancels), Remove (asks first: removal is an
+unsubscription, recorded, never a delete) and Import CSV (all or nothing: a bad file lists its
+bad lines and imports none); a form to add one.
 
 Every read and write of the workspace runs on the session's TaskRunner; widgets change only in
 the callbacks, on the GUI thread. Unsubscribe tokens never reach this window (see
@@ -32,12 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.gui.keys.tab_order import set_tab_chain
-from statusdesk.gui.subscribers.subscriber_forms import AddSubscriberForm, ConfirmRemoval, LineList
+from statusdesk.gui.subscribers.subscriber_forms import (
+    AddSubscriberForm,
+    ComponentsEditor,
+    ConfirmRemoval,
+    LineList,
+)
 from statusdesk.gui.subscribers.subscriber_rows import (
     Changed,
     Imported,
     SubscriberList,
     add_subscriber,
+    change_components,
     import_subscribers,
     read_subscribers,
     remove_subscriber,
@@ -66,6 +74,7 @@ class SubscribersDialog(WorkspaceWindow):
         self._shown = 0
         self._select: str | None = None  # the address to make current after the next read
         self.confirm: ConfirmRemoval | None = None
+        self.editor: ComponentsEditor | None = None
         self.file_dialog: QFileDialog | None = None
         self.model = SubscriberModel(self)
         self.proxy = AddressFilter(self.model, self)
@@ -114,6 +123,7 @@ class SubscribersDialog(WorkspaceWindow):
         label = QLabel("&Subscribers — active first:")
         self.table = SubscriberTable(self.proxy)
         self.table.remove_requested.connect(self.remove_selected)
+        self.table.components_requested.connect(self.edit_components)
         label.setBuddy(self.table)
         layout.addWidget(label)
         layout.addWidget(self.table)
@@ -122,6 +132,12 @@ class SubscribersDialog(WorkspaceWindow):
     def _build_actions(self) -> QVBoxLayout:
         layout = QVBoxLayout()
         row = QHBoxLayout()
+        self.components_button = no_auto_default(QPushButton("Co&mponents…"))
+        self.components_button.setObjectName("subscriber-components")
+        self.components_button.setToolTip(
+            "Which components the selected address gets updates about (F2 in the list)"
+        )
+        self.components_button.clicked.connect(self.edit_components)
         self.remove_button = no_auto_default(QPushButton("&Remove…"))
         self.remove_button.setObjectName("remove-subscriber")
         self.remove_button.setToolTip("Unsubscribe the selected address (Delete in the list)")
@@ -129,7 +145,8 @@ class SubscribersDialog(WorkspaceWindow):
         self.import_button = no_auto_default(QPushButton("&Import CSV…"))
         self.import_button.setObjectName("import-subscribers")
         self.import_button.setToolTip(
-            "email,language per line (header and language optional); UTF-8; all or nothing"
+            "email,language,components per line (header, language and components optional; "
+            "components by name, comma-separated, quoted); UTF-8; all or nothing"
         )
         self.import_button.clicked.connect(self.choose_file)
         self.progress = QProgressBar()
@@ -138,6 +155,7 @@ class SubscribersDialog(WorkspaceWindow):
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Importing subscribers")
         self.progress.hide()
+        row.addWidget(self.components_button)
         row.addWidget(self.remove_button)
         row.addWidget(self.import_button)
         row.addWidget(self.progress, 1)
@@ -154,6 +172,7 @@ class SubscribersDialog(WorkspaceWindow):
         chain: list[QWidget] = [
             self.filter,
             self.table,
+            self.components_button,
             self.remove_button,
             self.import_button,
             self.lines,
@@ -177,7 +196,7 @@ class SubscribersDialog(WorkspaceWindow):
     def _close_popups(self) -> None:
         """Closing this window (Esc, Close, or the main window quitting) closes what it opened:
         nothing may start on a workspace about to be let go."""
-        for popup in (self.confirm, self.file_dialog):
+        for popup in (self.confirm, self.editor, self.file_dialog):
             if popup is not None and popup.isVisible():
                 popup.reject()
 
@@ -306,6 +325,48 @@ class SubscribersDialog(WorkspaceWindow):
     def _remove_failed(self, email: str, error: BaseException) -> None:
         why = str(error) if isinstance(error, SubscriberError) else error_text(error, "remove")
         tell(self.outcome, f"{email} is still subscribed: {why}", problem=True)
+
+    def edit_components(self) -> None:
+        """The components editor over the list, for the current subscriber; what it saves
+        runs on the TaskRunner."""
+        row = self.table.current()
+        if row is None:
+            tell(self.outcome, "Choose a subscriber in the list first.", problem=True)
+            return
+        if not row.active:
+            when = row.cells[UNSUBSCRIBED]
+            tell(self.outcome, f"{row.email} unsubscribed on {when}; they get no email to choose.")
+            return
+        if "components" in self._busy or self.editor is not None:
+            return
+        listing = self.model.listing
+        self.editor = ComponentsEditor(self, row.email, listing.components, row.component_ids)
+        self.editor.chosen.connect(self._components_chosen)
+        self.editor.finished.connect(self._editor_closed)
+        self.editor.open_over(self.table)
+
+    def _editor_closed(self) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.deleteLater()
+
+    def _components_chosen(self, email: str, component_ids: tuple[int, ...]) -> None:
+        if self._start(
+            "components",
+            partial(change_components, self.desk, email, component_ids),
+            self._components_saved,
+            partial(self._components_failed, email),
+        ):
+            tell(self.outcome, f"Saving the components of {email}…")
+
+    def _components_saved(self, changed: Changed) -> None:
+        tell(self.outcome, changed.message)
+        self.reload(select=changed.email)
+
+    def _components_failed(self, email: str, error: BaseException) -> None:
+        why = str(error) if isinstance(error, SubscriberError) else error_text(error, "save")
+        tell(self.outcome, f"{email} keeps what they had: {why}", problem=True)
+        self.reload(select=email)
 
     # -- importing ----------------------------------------------------------------------------
 

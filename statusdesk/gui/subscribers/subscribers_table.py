@@ -24,14 +24,15 @@ from statusdesk.gui.subscribers.subscriber_rows import SubscriberList, Subscribe
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Address", "Language", "Subscribed since", "Unsubscribed")
-ADDRESS, LANGUAGE, SINCE, UNSUBSCRIBED = range(len(COLUMNS))
+COLUMNS = ("Address", "Language", "Subscribed since", "Unsubscribed", "Components")
+ADDRESS, LANGUAGE, SINCE, UNSUBSCRIBED, COMPONENTS = range(len(COLUMNS))
 INACTIVE_COLOUR = "#6b7280"
 # The widest text each narrow column holds: its width follows the font (no fixed pixels).
 WIDEST = {
     LANGUAGE: "both",
     SINCE: "24 Sep 2026 14:05 (11:05 UTC)",
     UNSUBSCRIBED: "24 Sep 2026 14:05 (11:05 UTC)",
+    COMPONENTS: "Payments API, Trading, Web",
 }
 
 
@@ -72,6 +73,8 @@ class SubscriberModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
+        if row.active and role == Qt.ItemDataRole.ToolTipRole and index.column() == COMPONENTS:
+            return f"Gets updates about: {row.cells[COMPONENTS]} (F2 changes it)"
         if row.active:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -107,9 +110,11 @@ class AddressFilter(QSortFilterProxyModel):
 
 
 class SubscriberTable(QTableView):
-    """One row per subscriber; Delete asks to remove the current one; Tab leaves the table."""
+    """One row per subscriber; Delete asks to remove the current one, F2 opens its components;
+    Tab leaves the table."""
 
     remove_requested = Signal()
+    components_requested = Signal()
 
     def __init__(self, model: AddressFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +160,10 @@ class SubscriberTable(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and not event.modifiers():
             self.remove_requested.emit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F2 and not event.modifiers():
+            self.components_requested.emit()
             event.accept()
             return
         super().keyPressEvent(event)
