@@ -26,9 +26,10 @@ value at key"), which the XRPC server answers as 500 InternalServerError.
 
 Faults, per route (its NSID), in order: `status(...)` answers instead, `rate_limited(reset_in)` is
 a 429 with `ratelimit-reset` (epoch seconds), `hang()` reads the request and never answers
-(nothing made), `land_then_hang()` makes the record and never answers, `land_then_reset()` makes
-it and resets the connection, `land_then_status(502)` makes it and answers an error (a proxy in
-front of the PDS), `passthrough()` behaves. The threaded server is tests/httpfake.py's.
+(nothing made), `reset()` resets the connection (nothing made), `land_then_hang()` makes the
+record and never answers, `land_then_reset()` makes it and resets the connection,
+`land_then_status(502)` makes it and answers an error (a proxy in front of the PDS),
+`passthrough()` behaves. The threaded server is tests/httpfake.py's.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ POST = "app.bsky.feed.post"
 
 @dataclass(frozen=True)
 class PFault:
-    kind: str  # passthrough | answer | hang | land_then_hang | land_then_reset | land_then_answer
+    # passthrough | answer | hang | reset | land_then_hang | land_then_reset | land_then_answer
+    kind: str
     status: int = 200
     headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
@@ -103,6 +105,11 @@ def unauthorized() -> PFault:
 
 def hang(seconds: float = 30.0) -> PFault:
     return PFault("hang", seconds=seconds)
+
+
+def reset() -> PFault:
+    """Read the request, make nothing, reset the connection."""
+    return PFault("reset")
 
 
 def land_then_hang(seconds: float = 30.0) -> PFault:
@@ -276,7 +283,7 @@ class FakePds:
         answer: tuple[int, dict[str, str], bytes] | None
         if fault.kind == "answer":
             answer = (fault.status, dict(fault.headers), fault.body)
-        elif fault.kind == "hang":
+        elif fault.kind in ("hang", "reset"):
             answer = None
         else:
             answer = self._route(handler.command, nsid, query, handler, body)
@@ -297,7 +304,7 @@ class FakePds:
                 )
             )
             self._changed.notify_all()
-        if fault.kind == "land_then_reset":
+        if fault.kind in ("land_then_reset", "reset"):
             handler.reset_connection()
             return
         if answer is None or fault.kind in ("hang", "land_then_hang"):

@@ -46,6 +46,7 @@ from tests.blueskyfake import (
     land_then_status,
     passthrough,
     rate_limited,
+    reset,
     status,
 )
 from tests.unit.test_cli_support import call
@@ -374,10 +375,11 @@ def test_an_ambiguous_failure_after_landing_is_reconciled_by_get_record(
     assert_receipt(desk, delivery, fake_pds)
 
 
-def test_a_reset_before_landing_is_resent_at_the_same_key_once(
-    desk: Desk, fake_pds: FakePds
+@pytest.mark.parametrize("fault", [hang, reset], ids=["timeout", "reset"])
+def test_an_ambiguous_failure_that_did_not_land_is_resent_at_the_same_key_once(
+    desk: Desk, fake_pds: FakePds, fault: Any
 ) -> None:
-    fake_pds.script(CREATE, hang())
+    fake_pds.script(CREATE, fault())
     add(desk, fake_pds)
     delivery = outcome(desk, publish(desk))
     assert delivery.state is SENT, delivery.last_error
@@ -449,18 +451,22 @@ def test_a_rate_limit_waits_until_ratelimit_reset(desk: Desk, fake_pds: FakePds)
     assert fake_pds.calls(GET) == []  # a 429 made nothing: no lookup
 
 
-def test_a_post_refused_as_too_long_fails_and_says_so(desk: Desk, fake_pds: FakePds) -> None:
-    fake_pds.script(
-        CREATE,
-        status(
-            400,
-            {
-                "error": "InvalidRequest",
-                "message": "Invalid app.bsky.feed.post record: Record/text must not be longer "
-                "than 300 graphemes",
-            },
-        ),
-    )
+TOO_LONG = {
+    "error": "InvalidRequest",
+    "message": "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 "
+    "graphemes",
+}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [status(400, TOO_LONG), status(413, {"error": "PayloadTooLarge", "message": "too large"})],
+    ids=["400", "413"],
+)
+def test_a_post_refused_as_too_long_fails_and_says_so(
+    desk: Desk, fake_pds: FakePds, answer: Any
+) -> None:
+    fake_pds.script(CREATE, answer)
     add(desk, fake_pds)
     delivery = outcome(desk, publish(desk))
     assert delivery.state is FAILED
@@ -519,6 +525,18 @@ def test_an_expired_access_token_is_refreshed_and_the_new_tokens_kept_in_the_key
         assert token not in shown.stdout + shown.stderr
         assert token.encode() not in workspace
         assert all(token not in json.dumps(p.value) for p in fake_pds.posts)
+
+
+def test_a_token_refused_mid_session_is_refreshed_and_the_post_made_once(
+    desk: Desk, fake_pds: FakePds
+) -> None:
+    fake_pds.script(CREATE, status(401, {"error": "InvalidToken", "message": "Bad token"}))
+    add(desk, fake_pds)
+    delivery = outcome(desk, publish(desk))
+    assert delivery.state is SENT, delivery.last_error
+    assert [r.answered for r in fake_pds.calls(CREATE)] == [401, 200]
+    assert fake_pds.refreshes == 1 and len(fake_pds.posts) == 1
+    assert kinds(desk, delivery) == ["delivery.sending", "delivery.sent"]  # within one attempt
 
 
 def test_a_refused_refresh_token_signs_in_again_with_the_app_password(
