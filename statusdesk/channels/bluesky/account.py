@@ -60,11 +60,6 @@ class Account:
                 "delivery."
             ) from None
 
-    def repo(self) -> str:
-        session = self.session or self.keeper.current()
-        self.session = session
-        return session.did
-
     # -- requests ---------------------------------------------------------------------------
 
     def post(self, rkey: str, record: dict[str, Any]) -> StrongRef:

@@ -151,18 +151,18 @@ class XrpcClient:
                 action="the sign-in",
             )
         except XrpcRefused as exc:
+            if exc.error == "AuthFactorTokenRequired":
+                raise Permanent(
+                    f"{self.channel}: {self.host} asks for an emailed sign-in code: that is the "
+                    f"account's own password, not an app password — "
+                    f"{APP_PASSWORD_FIX.format(name=self.channel)}."
+                ) from None
             if exc.status == 401 or exc.error in ("AuthenticationRequired", "InvalidToken"):
                 raise Permanent(
                     f"{self.channel}: {self.host} refused the sign-in as {identifier} "
                     f"({exc.detail}): the handle or the app "
                     f"password is wrong, or the app password was revoked — "
                     f"{APP_PASSWORD_FIX.format(name=self.channel)}, then retry this delivery."
-                ) from None
-            if exc.error == "AuthFactorTokenRequired":
-                raise Permanent(
-                    f"{self.channel}: {self.host} asks for an emailed sign-in code: that is the "
-                    f"account's own password, not an app password — "
-                    f"{APP_PASSWORD_FIX.format(name=self.channel)}."
                 ) from None
             raise exc.failure from None
         return _session(data, self.channel, self.host)
