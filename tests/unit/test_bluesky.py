@@ -527,6 +527,17 @@ def test_an_expired_access_token_is_refreshed_and_the_new_tokens_kept_in_the_key
         assert all(token not in json.dumps(p.value) for p in fake_pds.posts)
 
 
+def test_an_access_token_about_to_expire_is_renewed_before_it_is_used(desk: Desk) -> None:
+    """The access JWT says its own `exp`: one due within a minute is refreshed first, sparing
+    a refused request."""
+    with FakePds(access_seconds=30) as fake:
+        add(desk, fake)
+        assert outcome(desk, publish(desk, en="First.", ar="الأول.")).state is SENT
+        assert outcome(desk, publish(desk)).state is SENT
+        assert [r.answered for r in fake.calls(CREATE)] == [200, 200]
+        assert fake.sessions_created == 1 and fake.refreshes == 1
+
+
 def test_a_token_refused_mid_session_is_refreshed_and_the_post_made_once(
     desk: Desk, fake_pds: FakePds
 ) -> None:
