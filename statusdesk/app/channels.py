@@ -11,6 +11,7 @@ from statusdesk.app.context import AppContext
 from statusdesk.channels.base import Ambiguous, ChannelError, Permanent, Transient
 from statusdesk.channels.registry import (
     KINDS,
+    kind_kept_secret_names,
     kind_secret_names,
     kind_settings_problems,
 )
@@ -229,7 +230,11 @@ class ChannelAdmin:
         # The keyring first: if it cannot be reached, nothing else is changed either.
         deleted = []
         if config.settings.get("secret_keys"):
-            names = kind_secret_names(config.kind) if config.kind in KINDS else ()
+            names = (
+                (*kind_secret_names(config.kind), *kind_kept_secret_names(config.kind))
+                if config.kind in KINDS
+                else ()
+            )
             for key in sorted({*names, *config.settings.get("secret_keys", [])}):
                 if self.ctx.secrets.delete(name, key):
                     deleted.append(key)

@@ -22,6 +22,7 @@ KINDS: dict[str, str | Factory] = {
     "statuspage": "statusdesk.channels.statuspage.channel:StatuspageChannel",
     "mastodon": "statusdesk.channels.mastodon.channel:MastodonChannel",
     "telegram": "statusdesk.channels.telegram:TelegramChannel",
+    "bluesky": "statusdesk.channels.bluesky.channel:BlueskyChannel",
 }
 
 
@@ -78,6 +79,7 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
     "statuspage": ("page_id", "base_url", "components"),
     "mastodon": ("base_url", "visibility"),
     "telegram": ("chat_id", "base_url"),
+    "bluesky": ("handle", "pds"),
 }
 COMMON_KEYS = ("language", "order")
 # Keys that moved from the site channel to the workspace's settings (statusdesk/settings.py).
@@ -133,3 +135,10 @@ def kind_secret_names(kind: str) -> tuple[str, ...]:
     """The secrets a kind reads from the keyring (a module-level `SECRETS`)."""
     module = importlib.import_module(factory_for(kind).__module__)
     return tuple(getattr(module, "SECRETS", ()))
+
+
+def kind_kept_secret_names(kind: str) -> tuple[str, ...]:
+    """What a kind writes to the keyring itself (a module-level `KEPT_SECRETS`: Bluesky's
+    session): never asked of a user, deleted with the channel."""
+    module = importlib.import_module(factory_for(kind).__module__)
+    return tuple(getattr(module, "KEPT_SECRETS", ()))

@@ -67,6 +67,10 @@ KIND_FORMS: dict[str, KindForm] = {
         Field("base_url", "Instance", "https://mastodon.social"),
         Field("visibility", "Visibility", "public (the default) or unlisted"),
     )),
+    "bluesky": KindForm("bluesky — posts and threads on Bluesky", (
+        Field("handle", "Handle", "acme.bsky.social (without the @)"),
+        Field("pds", "Server (PDS)", "empty for https://bsky.social"),
+    )),
     "email": KindForm("email — to subscribers over SMTP", (
         Field("host", "SMTP server", "smtp.example.com"),
         Field("port", "Port", "empty for 587 (starttls) or 465 (tls)"),

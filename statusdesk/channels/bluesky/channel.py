@@ -1,0 +1,337 @@
+"""The Bluesky channel (kind `bluesky`): an update as a post, or as a thread of posts, through
+the account's PDS (issue #15).
+
+    statusdesk channel add bluesky sky --set handle=acme.bsky.social
+    statusdesk channel secret sky app_password        # bsky.app → Settings → App passwords
+
+What goes out: per language "<title> — <state>" and the body. With `language=both` the two go as
+one post when they fit (300 graphemes, 3,000 bytes; text.py), else as a thread: the first
+language (`order`) then the other as a reply. A language longer than a post becomes a numbered
+thread ("1/3 …", x/thread.py with Bluesky's count). Each post carries `langs` (a post with both:
+both, in the channel's order) and a link facet, on UTF-8 byte offsets, for every http(s) link.
+
+Each post is one part of the delivery's ledger (`sending` before, `sent` with its at:// uri and
+bsky.app address after). Its record key is derived from the delivery's key, time and the part's
+number (text.record_key), the same on every attempt: the PDS refuses a second record at a key,
+so a retry cannot post twice, and after an ambiguous attempt a `getRecord` at the key tells
+exactly whether the post landed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from statusdesk.channels.base import (
+    ChannelContext,
+    PartLedger,
+    Permanent,
+    Receipt,
+    Rendered,
+    RenderedPart,
+    Transient,
+)
+from statusdesk.channels.bluesky.account import Account, same_post
+from statusdesk.channels.bluesky.api import (
+    SESSION_KEYS,
+    SessionKeeper,
+    StrongRef,
+    XrpcClient,
+)
+from statusdesk.channels.bluesky.text import (
+    MAX_BYTES,
+    MAX_GRAPHEMES,
+    fits,
+    graphemes,
+    link_facets,
+    post_length,
+    record_key,
+    utf8_length,
+)
+from statusdesk.channels.posts import (
+    Budget,
+    SecretReader,
+    channel_languages,
+    language_block,
+    thread_receipt,
+)
+from statusdesk.channels.targets import ThreadSessions, is_loopback
+from statusdesk.channels.x.lookup import delivery_by_key
+from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
+from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.model import Incident, Order, Problem, Update
+from statusdesk.core.timefmt import parse_iso
+
+DEFAULT_PDS = "https://bsky.social"
+SECRETS = ("app_password",)
+# Written by the channel itself (the session); deleted with the channel, never asked of a user.
+KEPT_SECRETS = SESSION_KEYS
+LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
+# A handle is a domain name (acme.bsky.social, status.acme.com); a DID names the account too.
+_HANDLE = re.compile(
+    r"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+"
+    r"[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$"
+)
+_DID = re.compile(r"^did:(plc|web):[a-zA-Z0-9._:%-]{1,2040}$")
+_UNDATED = datetime(2024, 1, 1, tzinfo=UTC)  # record keys of a delivery the store cannot date
+
+# (root, parent): where the first post of an update replies, when it continues a thread.
+ReplyTo = tuple[StrongRef, StrongRef]
+
+
+def settings_problems(settings: dict[str, Any]) -> list[str]:
+    """What is wrong with a Bluesky channel's settings, in words a user can act on."""
+    problems = []
+    handle = str(settings.get("handle") or "").strip()
+    if not (_HANDLE.match(handle) or _DID.match(handle)):
+        problems.append(
+            f"handle must be the account's handle without the @, such as acme.bsky.social or "
+            f"status.acme.com (got {handle!r})"
+        )
+    url = str(settings.get("pds", DEFAULT_PDS))
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = urlsplit(""), ""
+    local = parts.scheme == "http" and bool(host) and is_loopback(host)
+    if (parts.scheme != "https" and not local) or not host or parts.query or parts.fragment:
+        problems.append(
+            f"pds must be the account's server as an https:// address (got {url!r}; http:// "
+            f"only for a test server on this machine); the default is {DEFAULT_PDS}"
+        )
+    return problems
+
+
+class Unfit(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def post_url(uri: str) -> str | None:
+    """at://did/app.bsky.feed.post/rkey → its address on bsky.app."""
+    parts = uri.removeprefix("at://").split("/")
+    if len(parts) != 3 or not uri.startswith("at://"):
+        return None
+    return f"https://bsky.app/profile/{parts[0]}/post/{parts[2]}"
+
+
+def created_at(moment: datetime) -> str:
+    """The lexicon's datetime: RFC 3339 in UTC with milliseconds."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+class BlueskyChannel:
+    kind = "bluesky"
+    min_interval = 0.25
+
+    def __init__(self, config: ChannelConfig, context: ChannelContext) -> None:
+        self.config = config
+        self.context = context
+        self._sessions = ThreadSessions()
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    # -- protocol -----------------------------------------------------------------------------
+
+    def check(self, update: Update, incident: Incident) -> list[Problem]:
+        problems = [
+            Problem("settings", f"{self.name}: {message}")
+            for message in settings_problems(self.config.settings)
+        ]
+        if "app_password" not in set(self.config.settings.get("secret_keys", [])):
+            problems.append(
+                Problem(
+                    "channels",
+                    f"{self.name}: Bluesky needs the secret app_password, not set yet. Make one "
+                    "at bsky.app → Settings → Privacy and security → App passwords, then store "
+                    f"it with `statusdesk channel secret {self.name} app_password`.",
+                )
+            )
+        try:
+            self.posts(update, incident)
+        except Unfit as exc:
+            problems.append(Problem(exc.field, str(exc)))
+        return problems
+
+    def render(self, update: Update, incident: Incident) -> Rendered:
+        try:
+            parts = self.posts(update, incident)
+        except Unfit as exc:
+            raise Permanent(str(exc)) from exc
+        return Rendered(update.id, incident.id, tuple(parts))
+
+    def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
+        return self.post_thread(rendered, key, ledger)
+
+    def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
+        sent = delivery_by_key(self.context.open_store, key)
+        if sent is None or sent.rendered is None:
+            return None  # nothing was rendered, so nothing went out
+        rendered = sent.rendered
+        made = parse_iso(sent.created_at)
+        done = ledger.parts()
+        account: Account | None = None
+        for seq, part in enumerate(rendered.parts, 1):
+            record = done.get(seq)
+            if record is not None and record.state == "sent" and record.remote_id:
+                continue
+            if record is None or record.state != "sending":
+                return None  # it never left, or it was refused: the next attempt sends it
+            account = account or self._account()
+            found = account.get(record_key(key, seq, made))
+            if found is None:
+                return None  # it did not land: the next attempt sends it, at the same key
+            same_post(self.name, found, {"text": part.text})
+            ledger.sent(seq, Receipt(found.uri, post_url(found.uri)))
+            if seq < len(rendered.parts):
+                return None  # this one landed; the next attempt goes on with the rest
+        return thread_receipt(rendered, ledger.parts())
+
+    def test(self) -> str:
+        account = self._account()
+        described = account.describe()
+        session = account.session
+        handle = described.get("handle") or (session.handle if session else "")
+        did = described.get("did") or (session.did if session else "")
+        return (
+            f"{self.name}: signed in as @{handle} ({did}) on {account.client.host}; nothing "
+            "was published"
+        )
+
+    def budget(self, part: RenderedPart) -> Budget:
+        """Graphemes of 300; the bytes of 3,000 instead when those are what overflows."""
+        size = utf8_length(part.text)
+        if size > MAX_BYTES:
+            return Budget(size, MAX_BYTES, "bytes")
+        return Budget(graphemes(part.text), MAX_GRAPHEMES, "graphemes")
+
+    # -- the thread -----------------------------------------------------------------------------
+
+    def post_thread(
+        self,
+        rendered: Rendered,
+        key: str,
+        ledger: PartLedger,
+        reply_to: ReplyTo | None = None,
+    ) -> Receipt:
+        """Post each part not sent yet, each replying to the one before. `reply_to` (root,
+        parent) makes the first post a reply too: an update continuing an incident's thread
+        (issue #15, "one thread per incident"); the thread's root is then that one's root."""
+        done = ledger.parts()
+        made = self._made(key)
+        account = self._account()
+        root: StrongRef | None = reply_to[0] if reply_to else None
+        parent: StrongRef | None = reply_to[1] if reply_to else None
+        earlier: tuple[int, str] | None = None  # a part sent by an earlier attempt, not read yet
+        read: dict[int, StrongRef] = {}
+
+        def address(seq: int, rkey: str) -> StrongRef:
+            if seq not in read:
+                read[seq] = account.ref(rkey, f"post {seq} of this update")
+            return read[seq]
+
+        for seq, part in enumerate(rendered.parts, 1):
+            rkey = record_key(key, seq, made)
+            record = done.get(seq)
+            if record is not None and record.state == "sent" and record.remote_id:
+                earlier = (seq, rkey)
+                if seq == 1 and root is None:
+                    root = address(seq, rkey)
+                continue
+            if earlier is not None:
+                parent = address(*earlier)
+                earlier = None
+            post = self._record(part, parent, root)
+            ledger.sending(seq, f"in reply to {parent.uri}" if parent else "")
+            try:
+                ref = account.post(rkey, post)
+            except (Permanent, Transient) as exc:
+                ledger.failed(seq, str(exc))
+                raise
+            # Anything else (a timeout after sending, a reset) leaves the part `sending`, in
+            # doubt, until a getRecord at its key finds out.
+            ledger.sent(seq, Receipt(ref.uri, post_url(ref.uri)))
+            root = root or ref
+            parent = ref
+        return thread_receipt(rendered, ledger.parts())
+
+    def _record(
+        self, part: RenderedPart, parent: StrongRef | None, root: StrongRef | None
+    ) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "$type": "app.bsky.feed.post",
+            "text": part.text,
+            "createdAt": created_at(self.context.now()),
+            "langs": self._langs(part),
+        }
+        facets = link_facets(part.text)
+        if facets:
+            record["facets"] = facets
+        if parent is not None:
+            record["reply"] = {"root": (root or parent).as_json(), "parent": parent.as_json()}
+        return record
+
+    def _langs(self, part: RenderedPart) -> list[str]:
+        if part.language in ("en", "ar"):
+            return [part.language]
+        return ["ar", "en"] if self.config.order == Order.AR_FIRST else ["en", "ar"]
+
+    # -- what goes out --------------------------------------------------------------------------
+
+    def posts(self, update: Update, incident: Incident) -> list[RenderedPart]:
+        """Exactly the posts `send` makes, in order. Raises Unfit."""
+        languages = channel_languages(self.config, update)
+        if not languages:
+            raise Unfit("body", f"{self.name}: the update has no text to post.")
+        blocks = {lang: language_block(lang, update, incident) for lang in languages}
+        if len(languages) == 2:
+            combined = "\n\n".join(blocks[lang] for lang in languages)
+            if fits(combined):
+                return [RenderedPart("both", combined)]
+        parts: list[RenderedPart] = []
+        for lang in languages:
+            try:
+                split = split_post(blocks[lang], MAX_GRAPHEMES, measure=post_length)
+            except TooLong as exc:
+                raise Unfit(
+                    f"body_{lang}",
+                    f"{self.name}: the {LANGUAGE_NAMES[lang]} post {exc}. Shorten it, or link "
+                    "to a longer write-up.",
+                ) from exc
+            parts += [RenderedPart(lang, text) for text in split]
+        if len(parts) > MAX_THREAD_POSTS:
+            raise Unfit(
+                "body",
+                f"{self.name}: the update would take a thread of {len(parts)} posts; at most "
+                f"{MAX_THREAD_POSTS} go out as one update. Shorten it, or link to a longer "
+                "write-up.",
+            )
+        return parts
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _settings(self) -> tuple[str, str]:
+        problems = settings_problems(self.config.settings)
+        if problems:
+            raise Permanent(f"{self.name}: {problems[0]}.")
+        handle = str(self.config.settings["handle"]).strip()
+        return handle, str(self.config.settings.get("pds", DEFAULT_PDS)).rstrip("/")
+
+    def _account(self) -> Account:
+        handle, pds = self._settings()
+        client = XrpcClient(self.name, pds, self._sessions.get(), self.context.now)
+        reader = SecretReader(self.name, self.context.secrets)
+        return Account(client, SessionKeeper(client, reader, handle, str(self.context.home)))
+
+    def _made(self, key: str) -> datetime:
+        """When the delivery was made: the time in its posts' record keys."""
+        sent = delivery_by_key(self.context.open_store, key)
+        if sent is not None:
+            return parse_iso(sent.created_at)
+        return _UNDATED + timedelta(seconds=sum(key.encode()) % 86_400)
