@@ -220,3 +220,27 @@ def test_a_kind_without_a_budget_keeps_its_text_page(
     hook = window.composer.preview.page("hook")
     assert isinstance(hook, TextPage) and not isinstance(hook, PostsPage)
     qtbot.waitUntil(lambda: "Errors are falling." in hook.text.toPlainText())
+
+
+def test_the_bluesky_channel_is_counted_in_graphemes_with_no_change_to_the_composer(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory
+) -> None:
+    """The real Bluesky kind (merged after this file's made-up one): its posts come with its
+    own count, extended grapheme clusters of 300, where Arabic's harakat join their letter."""
+    from statusdesk.channels.bluesky.text import graphemes as bluesky_graphemes
+
+    with Desk(home) as desk:
+        desk.channels.add_channel("bluesky", "sky", {"handle": "acme.bsky.social"})
+    window = launch()
+    press("Ctrl+U")
+    type_text(ENGLISH)
+    press("Ctrl+L")
+    voweled = "مَرْحَبًا، تفشل مدفوعات البطاقات"
+    type_text(voweled)
+    sky = page(window, "sky")
+    qtbot.waitUntil(lambda: len(texts(sky)) == 1 and voweled in texts(sky)[0], timeout=10_000)
+    (post,) = sky.posts()
+    text = texts(sky)[0]
+    used = bluesky_graphemes(text)
+    assert used < len(text)  # each haraka joins its letter: fewer clusters than code points
+    counted(post, used, 300, "graphemes")
