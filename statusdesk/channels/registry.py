@@ -63,7 +63,7 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
         *("remote", "branch", "git_author"),  # git
     ),
     "webhook": ("url", "format"),
-    "x": ("auth", "base_url", "split"),
+    "x": ("auth", "base_url", "split", "thread"),
     "email": (
         "host",
         "port",
@@ -76,8 +76,8 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
         "digits",
     ),
     "statuspage": ("page_id", "base_url", "components"),
-    "mastodon": ("base_url", "visibility"),
-    "telegram": ("chat_id", "base_url"),
+    "mastodon": ("base_url", "visibility", "thread"),
+    "telegram": ("chat_id", "base_url", "thread"),
 }
 COMMON_KEYS = ("language", "order")
 # Keys that moved from the site channel to the workspace's settings (statusdesk/settings.py).
