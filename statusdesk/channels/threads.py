@@ -303,7 +303,7 @@ class ThreadSender:
             receipt,
             note=(
                 f"{self.name}: started a new thread: the incident's earlier post "
-                f"{gone.group(1)} is gone (deleted, or not visible any more)."
+                f"{gone.group(1)} is gone (deleted, or hidden)."
             ),
         )
 
