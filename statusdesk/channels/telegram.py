@@ -8,7 +8,9 @@ What goes out: per language "<b>[State] title</b>" and the body, HTML-escaped (`
 HTML: nothing a user wrote is ever read as markup). With `language=both` the two go as one
 message when they fit Telegram's 4,096 characters (counted, as Telegram does, in UTF-16 code
 units of the text without its markup), else as two, the second replying to the first
-(`reply_parameters`). One language that no message holds is refused before publishing.
+(`reply_parameters`). One language that no message holds is refused before publishing. With
+`thread=incident` (the default) an update's first message replies to the incident's last one in
+the chat (channels/threads.py).
 
 Each message is a part of the delivery's ledger (`sending` before, `sent` with its message id
 after), so a retry resumes at the first message not sent. The Bot API has no idempotency key and

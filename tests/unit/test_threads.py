@@ -265,6 +265,29 @@ def test_a_retry_after_a_crash_replies_to_the_anchor_its_first_attempt_chose(
     assert outcome(desk, published).attempts == 2
 
 
+def test_a_crash_before_the_anchor_was_written_is_mended_by_reconciliation(
+    desk: Desk, masto: On
+) -> None:
+    """Every post of update 1 was recorded sent, then the process died before the anchor was
+    written: its delivery is reconciled (every part sent), which writes it, and update 2 still
+    replies to update 1's last post."""
+    masto.add()
+    opened = open_incident(desk)
+    first = sent(desk, opened)
+    (delivery_id,) = opened.delivery_ids
+    with desk.store.transaction():
+        desk.store.conn.execute("DELETE FROM thread_anchor")
+        desk.store.conn.execute(
+            "UPDATE delivery SET state = 'unknown', sent_at = NULL WHERE id = ?", (delivery_id,)
+        )
+    desk.deliveries.recover()
+    assert sent(desk, opened) == first
+    posted = len(masto.fake.statuses)
+    second = sent(desk, update(desk, opened.incident_id, 2))
+    assert masto.replies()[second[0]] == first[-1]
+    assert len(masto.fake.statuses) == posted + 1  # update 1 was not posted again
+
+
 def test_x_reconcile_looks_for_the_reply_to_the_anchor(desk: Desk, x: On) -> None:
     x.add()
     opened = open_incident(desk)

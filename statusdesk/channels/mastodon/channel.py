@@ -4,7 +4,9 @@ What goes out: per language "<title> — <state>" and the body. With `language=b
 as one status when they fit in the instance's limit (`GET /api/v2/instance`, 500 when it does
 not say; links count 23), else as a thread: the first language (`order`) then the other as a
 reply. A language longer than a status becomes a numbered thread ("1/3 …", x/thread.py with
-Mastodon's count). Each status carries `language` (a status with both: the first one's).
+Mastodon's count). Each status carries `language` (a status with both: the first one's). With
+`thread=incident` (the default) an update's first status replies to the incident's last status
+on this channel (channels/threads.py).
 
 Each status is one part of the delivery's ledger: `sending` before it leaves, `sent` with its id
 and URL after, so a retry resumes at the first status not sent. Each goes with Mastodon's own

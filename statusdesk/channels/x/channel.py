@@ -4,7 +4,9 @@ What goes out: per language "<title> — <state>" and the body. With `language=b
 as one post when they fit in 280 (weighted, ARCHITECTURE §6), else as a thread, the first language
 (`order`) then the other as a reply. A text longer than a post becomes a numbered thread
 ("1/3 …", see thread.py) unless `split=off`. A custom post text for the update
-(`update_override`) replaces the generated one.
+(`update_override`) replaces the generated one. With `thread=incident` (the default) an update's
+first post replies to the incident's last post on this channel (channels/threads.py, which holds
+the send and reconcile loop X shares with Mastodon and Telegram).
 
 Each post is one part of the delivery's ledger: `sending` before it leaves, `sent` with its id
 and URL after, so a retry resumes at the first post not sent and replies to the last one that
