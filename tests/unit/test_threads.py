@@ -241,6 +241,19 @@ def test_a_deleted_anchor_starts_a_new_thread_and_says_so(
     assert outcome(desk, update(desk, opened.incident_id, 4)).last_error is None
 
 
+def test_an_anchor_the_service_does_not_know_starts_a_new_thread_too(desk: Desk, on: On) -> None:
+    """X's 400 on reply.in_reply_to_tweet_id, Mastodon's 404, Telegram's 400: unreachable."""
+    on.add()
+    opened = open_incident(desk)
+    sent(desk, opened)
+    with desk.store.transaction():
+        desk.store.conn.execute("UPDATE thread_anchor SET root_id = '777', last_id = '777'")
+    published = update(desk, opened.incident_id, 2)
+    (second,) = sent(desk, published)
+    assert on.replies()[second] is None
+    assert "earlier post 777 is gone" in (outcome(desk, published).last_error or "")
+
+
 def test_a_retry_after_a_crash_replies_to_the_anchor_its_first_attempt_chose(
     desk: Desk, on: On
 ) -> None:
