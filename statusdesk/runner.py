@@ -174,9 +174,5 @@ class Runner:
         except Exception:
             channel = None
         name = channel.name if channel else "?"
-        detail = (
-            f" — {delivery.last_error}"
-            if delivery and delivery.last_error and state is not DeliveryState.SENT
-            else ""
-        )
+        detail = f" — {delivery.last_error}" if delivery and delivery.last_error else ""
         self.say(f"delivery {delivery_id} ({name}): {state.value}{detail}")

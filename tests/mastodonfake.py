@@ -208,6 +208,12 @@ class FakeMastodon:
         with self._changed:
             return list(self.toots)
 
+    def delete(self, status_id: str) -> None:
+        """The account deletes a status: a reply to it is then refused (404), as Mastodon
+        refuses one."""
+        with self._changed:
+            self.toots = [t for t in self.toots if t.id != status_id]
+
     def close(self) -> None:
         if self._closed:
             return

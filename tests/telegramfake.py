@@ -82,6 +82,12 @@ class FakeBotApi:
         with self._lock:
             self._faults.extend(faults)
 
+    def delete(self, message_id: int) -> None:
+        """A message deleted from the chat: a reply to it is refused (400 "message to be
+        replied not found") unless the bot allows sending without the reply."""
+        with self._lock:
+            self.sent = [m for m in self.sent if m.message_id != message_id]
+
     def close(self) -> None:
         self._stop.set()
         self._server.shutdown()
@@ -123,9 +129,17 @@ class FakeBotApi:
         if len(text.encode("utf-16-le")) // 2 > 4096:
             return None, 400, {"ok": False, "error_code": 400,
                                "description": "Bad Request: message is too long"}  # fmt: skip
-        reply = (body.get("reply_parameters") or {}).get("message_id")
+        reply_parameters = body.get("reply_parameters") or {}
+        reply = reply_parameters.get("message_id")
         with self._lock:
-            if reply is not None and reply not in {m.message_id for m in self.sent}:
+            known = {m.message_id for m in self.sent}
+            if (
+                reply is not None
+                and reply not in known
+                and reply_parameters.get("allow_sending_without_reply")
+            ):
+                reply = None  # Telegram sends it as a message of its own
+            if reply is not None and reply not in known:
                 return (
                     None,
                     400,

@@ -259,6 +259,7 @@ class FakeX:
         self._faults: dict[str, deque[XFault]] = {}
         self._seen: list[Seen] = []
         self.tweets: list[Tweet] = []
+        self.deleted: set[str] = set()
         self._ids = itertools.count(1_860_000_000_000_000_001)
         self._changed = threading.Condition()
         self._stop = threading.Event()
@@ -287,6 +288,13 @@ class FakeX:
             tweet = Tweet(str(next(self._ids)), text, USER["id"], datetime.now(UTC) - age)
             self.tweets.append(tweet)
             return tweet
+
+    def delete(self, tweet_id: str) -> None:
+        """The account deletes a post: it leaves the timeline, and a reply to it is refused
+        as X refuses one (403, "deleted or not visible")."""
+        with self._changed:
+            self.tweets = [t for t in self.tweets if t.id != tweet_id]
+            self.deleted.add(tweet_id)
 
     def revoke_access_tokens(self) -> None:
         """Every OAuth 2 access token stops working before its time (the refresh token
@@ -477,6 +485,12 @@ class FakeX:
                     403,
                     "Forbidden",
                     "You are not allowed to create a Tweet with duplicate content.",
+                )
+            if reply_to is not None and reply_to in self.deleted:
+                return _problem(
+                    403,
+                    "Forbidden",
+                    "You attempted to reply to a Tweet that is deleted or not visible to you.",
                 )
             if reply_to is not None and all(t.id != reply_to for t in self.tweets):
                 return _json(

@@ -68,6 +68,9 @@ class Receipt:
     remote_id: str | None = None
     remote_url: str | None = None
     detail: str = ""
+    # What a person should know about a delivery that went out all the same ("started a new
+    # thread: the incident's earlier post 123 is gone"): kept on the delivery and shown with it.
+    note: str = ""
 
 
 def _joined(cause: str, then: str) -> str:

@@ -64,7 +64,7 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
         *("remote", "branch", "git_author"),  # git
     ),
     "webhook": ("url", "format"),
-    "x": ("auth", "base_url", "split"),
+    "x": ("auth", "base_url", "split", "thread"),
     "email": (
         "host",
         "port",
@@ -77,8 +77,8 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
         "digits",
     ),
     "statuspage": ("page_id", "base_url", "components"),
-    "mastodon": ("base_url", "visibility"),
-    "telegram": ("chat_id", "base_url"),
+    "mastodon": ("base_url", "visibility", "thread"),
+    "telegram": ("chat_id", "base_url", "thread"),
     "bluesky": ("handle", "pds"),
 }
 COMMON_KEYS = ("language", "order")

@@ -8,7 +8,9 @@ What goes out: per language "<b>[State] title</b>" and the body, HTML-escaped (`
 HTML: nothing a user wrote is ever read as markup). With `language=both` the two go as one
 message when they fit Telegram's 4,096 characters (counted, as Telegram does, in UTF-16 code
 units of the text without its markup), else as two, the second replying to the first
-(`reply_parameters`). One language that no message holds is refused before publishing.
+(`reply_parameters`). One language that no message holds is refused before publishing. With
+`thread=incident` (the default) an update's first message replies to the incident's last one in
+the chat (channels/threads.py).
 
 Each message is a part of the delivery's ledger (`sending` before, `sent` with its message id
 after), so a retry resumes at the first message not sent. The Bot API has no idempotency key and
@@ -25,6 +27,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,6 +37,7 @@ from statusdesk.channels.base import (
     ChannelContext,
     ChannelError,
     PartLedger,
+    PartRecord,
     Permanent,
     Receipt,
     Rendered,
@@ -42,6 +46,15 @@ from statusdesk.channels.base import (
 )
 from statusdesk.channels.posts import Budget, SecretReader, channel_languages
 from statusdesk.channels.targets import ThreadSessions, is_loopback
+from statusdesk.channels.threads import (
+    Post,
+    ReplyGone,
+    ReplyTo,
+    ThreadSender,
+    failure_text,
+    in_doubt,
+    thread_problems,
+)
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
 from statusdesk.redact import redact
@@ -82,7 +95,7 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
             f"base_url must be an https:// address (got {url!r}; http:// only for a test "
             f"server on this machine); the default is {DEFAULT_BASE_URL}"
         )
-    return problems
+    return problems + thread_problems(settings)
 
 
 class TelegramChannel:
@@ -134,36 +147,14 @@ class TelegramChannel:
         return Rendered(update.id, incident.id, parts)
 
     def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
-        done = ledger.parts()
-        previous: str | None = None
-        for seq, part in enumerate(rendered.parts, 1):
-            record = done.get(seq)
-            if record is not None and record.state == "sent" and record.remote_id:
-                previous = record.remote_id
-                continue
-            ledger.sending(seq, f"in reply to {previous}" if previous else "")
-            try:
-                message_id = self._send_message(part.text, previous)
-            except (Permanent, Transient) as exc:
-                ledger.failed(seq, str(exc))
-                raise
-            # Anything else (Ambiguous) leaves the part `sending`, in doubt, for a person.
-            ledger.sent(seq, Receipt(message_id, self._message_url(message_id)))
-            previous = message_id
-        parts = ledger.parts()
-        first = parts.get(1)
-        return Receipt(
-            remote_id=",".join(p.remote_id or "" for _, p in sorted(parts.items())),
-            remote_url=first.remote_url if first is not None else None,
-        )
+        return self._thread().send(rendered, key, ledger)
 
     def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
-        if not any(p.state == "sending" for p in ledger.parts().values()):
-            return None  # nothing was in flight: the next attempt sends what is left
-        raise Ambiguous(
-            f"{self.name}: Telegram cannot be asked whether a message arrived (the Bot API "
-            "keeps no list of what a bot sent). Look at the chat: if the update is there, skip "
-            "this delivery; if not, retry it"
+        return self._thread().reconcile(key, ledger)
+
+    def _thread(self) -> ThreadSender:
+        return ThreadSender(
+            self.name, self.config.settings, self.context, lambda: _TelegramThread(self), _receipt
         )
 
     def test(self) -> str:
@@ -208,7 +199,7 @@ class TelegramChannel:
         chat = str(self.config.settings.get("chat_id", ""))
         return f"https://t.me/{chat[1:]}/{message_id}" if chat.startswith("@") else None
 
-    def _send_message(self, text: str, reply_to: str | None) -> str:
+    def _send_message(self, text: str, reply_to: str | None, *, anchor: bool = False) -> str:
         body: dict[str, Any] = {
             "chat_id": self._chat_id(),
             "text": text,
@@ -216,9 +207,11 @@ class TelegramChannel:
             "link_preview_options": {"is_disabled": True},
         }
         if reply_to is not None:
+            # Within an update, a deleted first message: still post. A reply to the incident's
+            # earlier message must know it is gone (the thread sender starts a new thread).
             body["reply_parameters"] = {
                 "message_id": int(reply_to),
-                "allow_sending_without_reply": True,  # a deleted first message: still post
+                "allow_sending_without_reply": not anchor,
             }
         result = self._call("sendMessage", body)
         return str(result.get("message_id", ""))
@@ -261,6 +254,8 @@ class TelegramChannel:
                 f"{self.name}: Telegram refused the bot token ({code} {said}). Set the token "
                 f"@BotFather gave with `statusdesk channel secret {self.name} bot_token`."
             )
+        if code == 400 and "message to be replied not found" in said.lower():
+            raise ReplyGone(f"{self.name}: Telegram refused the reply ({code} {said}).")
         if "chat not found" in said.lower():
             raise Permanent(
                 f"{self.name}: Telegram knows no chat {self.config.settings.get('chat_id')} "
@@ -272,6 +267,46 @@ class TelegramChannel:
                 f"({said}). Add it to the channel as an administrator allowed to post."
             )
         raise Permanent(f"{self.name}: Telegram refused the message ({code} {said}).")
+
+
+class _TelegramThread:
+    """Telegram's calls for the shared thread sender (channels/threads.py)."""
+
+    def __init__(self, channel: TelegramChannel) -> None:
+        self.channel = channel
+        self.failure = failure_text
+        self.in_doubt = in_doubt
+
+    def post(self, seq: int, part: RenderedPart, reply: ReplyTo | None) -> Post:
+        parent = reply.parent.id if reply is not None else None
+        anchor = reply is not None and reply.anchor
+        message_id = self.channel._send_message(part.text, parent, anchor=anchor)
+        return Post(message_id, self.channel._message_url(message_id))
+
+    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
+        pass
+
+    def find(
+        self,
+        part: RenderedPart,
+        record: PartRecord,
+        total: int,
+        reply_to: str | None,
+        since: datetime,
+    ) -> Post | None:
+        raise Ambiguous(
+            f"{self.channel.name}: Telegram cannot be asked whether a message arrived (the Bot "
+            "API keeps no list of what a bot sent). Look at the chat: if the update is there, "
+            "skip this delivery; if not, retry it"
+        )
+
+
+def _receipt(rendered: Rendered, parts: dict[int, PartRecord]) -> Receipt:
+    first = parts.get(1)
+    return Receipt(
+        remote_id=",".join(p.remote_id or "" for _, p in sorted(parts.items())),
+        remote_url=first.remote_url if first is not None else None,
+    )
 
 
 def _without(error: Exception, token: str) -> Exception:

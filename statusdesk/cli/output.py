@@ -105,7 +105,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def delivery_detail(delivery: Mapping[str, Any]) -> str:
     """Where a sent delivery landed, or why one did not (a delivery in its JSON shape)."""
     if delivery["state"] == DeliveryState.SENT.value:
-        return str(delivery.get("remote_url") or delivery.get("remote_id") or "")
+        where = str(delivery.get("remote_url") or delivery.get("remote_id") or "")
+        note = delivery.get("error")  # a sent delivery's note ("started a new thread: …")
+        return f"{where} — {note}".strip(" —") if note else where
     detail = str(delivery.get("error") or delivery.get("decision_note") or "")
     if delivery["state"] == DeliveryState.RETRY_WAIT.value and delivery.get("next_attempt_at"):
         detail = f"{detail} (next attempt due {delivery['next_attempt_at']})".strip()
@@ -124,7 +126,8 @@ def delivery_result_line(name: str, delivery: Delivery, waited: float | None) ->
     """The per-channel line printed after publishing (`waited` is None with --no-wait)."""
     state = delivery.state
     if state is DeliveryState.SENT:
-        return f"{name}: sent {delivery.remote_url or delivery.remote_id or ''}".rstrip()
+        line = f"{name}: sent {delivery.remote_url or delivery.remote_id or ''}".rstrip()
+        return f"{line} — {delivery.last_error}" if delivery.last_error else line
     if state is DeliveryState.SKIPPED:  # left out on purpose: a decision, with its reason
         who = f" (decided by {delivery.decided_by})" if delivery.decided_by else ""
         return f"{name}: skipped — {delivery.decision_note or 'no reason recorded'}{who}"

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 
-from statusdesk.channels.base import Ambiguous, Channel, Permanent, Rendered, Transient
+from statusdesk.channels.base import Ambiguous, Channel, Permanent, Receipt, Rendered, Transient
 from statusdesk.clock import Clock
 from statusdesk.core.model import BilingualText, Delivery, DeliveryState, Incident, Update
 from statusdesk.core.model import Channel as ChannelConfig
@@ -197,13 +197,7 @@ class Dispatcher:
             return self._finish(
                 store, delivery, DeliveryState.NEEDS_DECISION, error=self._bug(config, exc)
             )
-        return self._finish(
-            store,
-            delivery,
-            DeliveryState.SENT,
-            remote_id=receipt.remote_id,
-            remote_url=receipt.remote_url,
-        )
+        return self._sent(store, delivery, receipt)
 
     def reconcile(self, delivery_id: int) -> DeliveryState | None:
         """Find out whether an `unknown` delivery landed: sent if it did, back to the outbox
@@ -246,13 +240,7 @@ class Dispatcher:
                 store, delivery, DeliveryState.NEEDS_DECISION, error=self._bug(config, exc)
             )
         if receipt is not None:
-            return self._finish(
-                store,
-                delivery,
-                DeliveryState.SENT,
-                remote_id=receipt.remote_id,
-                remote_url=receipt.remote_url,
-            )
+            return self._sent(store, delivery, receipt)
         return self._retry_wait(store, delivery, delivery.last_error or "", None)
 
     # -- internals ----------------------------------------------------------------------------
@@ -340,6 +328,17 @@ class Dispatcher:
             return None
         self._notify(delivery.id, state)
         return state
+
+    def _sent(self, store: Store, delivery: Delivery, receipt: Receipt) -> DeliveryState | None:
+        # A sent delivery's last_error is the channel's note ("started a new thread: …").
+        return self._finish(
+            store,
+            delivery,
+            DeliveryState.SENT,
+            remote_id=receipt.remote_id,
+            remote_url=receipt.remote_url,
+            error=receipt.note or None,
+        )
 
     def _retry_wait(
         self, store: Store, delivery: Delivery, error: str, retry_after: float | None

@@ -48,6 +48,7 @@ from statusdesk.store.records import (
     UpdatePlan,
 )
 from statusdesk.store.subscriber_records import ImportResult, Subscriber
+from statusdesk.store.threads import ThreadAnchor
 
 
 class EventLog(Protocol):
@@ -448,6 +449,21 @@ class DraftStore(Protocol):
     def saved_drafts(self) -> list[SavedDraft]: ...
 
 
+class ThreadStore(Protocol):
+    """Where each incident's thread stands on each posting channel (one thread per incident),
+    found by a delivery's idempotency key. The anchor only moves forward (by delivery)."""
+
+    def anchor(self, incident_id: int, channel_id: int) -> ThreadAnchor | None: ...
+
+    def anchor_for(self, key: str) -> ThreadAnchor | None: ...
+
+    def keep_anchor(
+        self, key: str, root_id: str, last_id: str, refs: dict[str, Any], now: str
+    ) -> bool: ...
+
+    def earlier_in_flight(self, key: str) -> list[int]: ...
+
+
 class StoreContract(Protocol):
     """One workspace's store: its parts over one connection, and the transaction they share."""
 
@@ -480,6 +496,9 @@ class StoreContract(Protocol):
 
     @property
     def drafts(self) -> DraftStore: ...
+
+    @property
+    def threads(self) -> ThreadStore: ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """All-or-nothing writes across every part; nested use joins the outer one."""

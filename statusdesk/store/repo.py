@@ -28,6 +28,7 @@ from statusdesk.store.contracts import (
     SettingStore,
     StoreContract,
     SubscriberStore,
+    ThreadStore,
 )
 from statusdesk.store.db import integrity_check, open_database
 from statusdesk.store.deliveries import SQLiteDeliveries
@@ -37,6 +38,7 @@ from statusdesk.store.ledger import SQLiteLedger
 from statusdesk.store.schedule import SQLiteSchedule
 from statusdesk.store.settings import SQLiteSettings
 from statusdesk.store.subscribers import SQLiteSubscribers
+from statusdesk.store.threads import SQLiteThreads
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -63,6 +65,7 @@ class Store:
         self.settings: SettingStore = SQLiteSettings(database, audit)
         self.subscribers: SubscriberStore = SQLiteSubscribers(database, audit)
         self.drafts: DraftStore = SQLiteDrafts(database)
+        self.threads: ThreadStore = SQLiteThreads(database)
 
     @property
     def db(self) -> sqlite_utils.Database:

@@ -271,4 +271,33 @@ CREATE TABLE subscriber_component (
 CREATE INDEX subscriber_component_component ON subscriber_component (component_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SUBSCRIBER_COMPONENTS)
+# One thread per incident (issue #15): where an incident's thread stands on a posting channel
+# (X, Mastodon, Bluesky, Telegram), so its next update replies to its last post. `root_id` is
+# the thread's first post, `last_id` the post the next update replies to; `refs` is opaque JSON
+# a service needs beyond an id to reply (Bluesky's uri and cid). `delivery_id` is the delivery
+# that left it there: an older delivery finishing late never moves the anchor back.
+THREAD_ANCHORS = """
+CREATE TABLE thread_anchor (
+    incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+    channel_id INTEGER NOT NULL REFERENCES channel (id) ON DELETE CASCADE,
+    root_id TEXT NOT NULL,
+    last_id TEXT NOT NULL,
+    refs TEXT NOT NULL DEFAULT '{}',
+    delivery_id INTEGER NOT NULL REFERENCES delivery (id) ON DELETE CASCADE,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (incident_id, channel_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    V1,
+    V2,
+    V3,
+    V4,
+    V5,
+    V6,
+    V7,
+    V8,
+    SUBSCRIBER_COMPONENTS,
+    THREAD_ANCHORS,
+)

@@ -638,7 +638,8 @@ def test_a_mastodon_channel_offers_its_instance_and_visibility(
     form.kind.setCurrentIndex(form.kind.findData("mastodon"))
     qtbot.waitUntil(
         lambda: (
-            [k for k, e in form.fields.items() if e.isVisibleTo(form)] == ["base_url", "visibility"]
+            [k for k, e in form.fields.items() if e.isVisibleTo(form)]
+            == ["base_url", "visibility", "thread"]
         )
     )
     form.fields["base_url"].setFocus()

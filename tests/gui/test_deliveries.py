@@ -376,8 +376,12 @@ def test_every_state_has_its_words(qtbot) -> None:  # type: ignore[no-untyped-de
     assert skipped.text() == "x: skipped"
     assert "posted by hand" in skipped.toolTip() and "ana" in skipped.toolTip()
     assert "posted by hand" in skipped.accessibleName()
-    # Once a delivery moved on, an old error is not shown as its reason.
-    assert "401" not in shown(state=DeliveryState.SENT, last_error="401").accessibleName()
+    # Once a delivery moved on, an old error is not shown as its reason …
+    assert "401" not in shown(state=DeliveryState.PENDING, last_error="401").accessibleName()
+    # … while a sent one's is the note its channel left (its outcome overwrote any error).
+    note = "x: started a new thread: the incident's earlier post 12 is gone (deleted, or hidden)."
+    sent = shown(state=DeliveryState.SENT, last_error=note)
+    assert sent.text() == "x: sent" and note in sent.toolTip() and note in sent.accessibleName()
 
 
 # -- mouse path, without a mouse (the context menu's actions) -----------------------------------

@@ -22,6 +22,12 @@ def test_all_sent() -> None:
     assert summarize(both, CHANNELS) == "Published to 2 channels"
 
 
+def test_a_sent_deliverys_note_is_said() -> None:
+    note = "ops-hook: started a new thread: the incident's earlier post 12 is gone."
+    both = [delivery(1, DeliveryState.SENT), delivery(2, DeliveryState.SENT, note)]
+    assert summarize(both, CHANNELS) == f"Published to 2 channels; {note}"
+
+
 def test_a_failure_is_named_with_its_reason() -> None:
     mixed = [
         delivery(1, DeliveryState.SENT),

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from statusdesk.channels import http
 from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
+from statusdesk.channels.threads import ReplyGone
 from statusdesk.core.text.weighted import url_spans
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.redact import redact
@@ -188,6 +189,7 @@ class MastodonApi:
             body=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
             headers={"Idempotency-Key": idempotency_key},
             action="the post",
+            replying=bool(in_reply_to_id),
         )
         status = _status(data)
         if status is None:
@@ -229,6 +231,7 @@ class MastodonApi:
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         action: str,
+        replying: bool = False,
     ) -> Any:
         url = self.base_url + path
         sent = {"User-Agent": "statusdesk", "Accept": "application/json", **(headers or {})}
@@ -253,19 +256,23 @@ class MastodonApi:
                     then="Will try again.",
                 )
             raise error from exc
-        self._check(response, action)
+        self._check(response, action, replying)
         try:
             return response.json()
         except ValueError:
             return None
 
-    def _check(self, response: Any, action: str) -> None:
+    def _check(self, response: Any, action: str, replying: bool = False) -> None:
         status = int(response.status_code)
         if 200 <= status < 300:
             return
         detail = error_text(response)
         said = f": {detail}" if detail else ""
         reason = f"{status} {response.reason or ''}".strip()
+        if replying and (status == 404 or (status == 422 and "repl" in detail.lower())):
+            # The status replied to was deleted, or may not be seen (404 "Record not found",
+            # or a 422 about the reply): the thread's earlier post is gone.
+            raise ReplyGone(f"{self.channel}: {self.host} refused the reply ({reason}{said}).")
         if status in http.RETRYABLE_STATUS or status >= 500:
             wait = rate_limit_wait(response.headers, self.now())
             told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""

@@ -4,7 +4,9 @@ What goes out: per language "<title> — <state>" and the body. With `language=b
 as one status when they fit in the instance's limit (`GET /api/v2/instance`, 500 when it does
 not say; links count 23), else as a thread: the first language (`order`) then the other as a
 reply. A language longer than a status becomes a numbered thread ("1/3 …", x/thread.py with
-Mastodon's count). Each status carries `language` (a status with both: the first one's).
+Mastodon's count). Each status carries `language` (a status with both: the first one's). With
+`thread=incident` (the default) an update's first status replies to the incident's last status
+on this channel (channels/threads.py).
 
 Each status is one part of the delivery's ledger: `sending` before it leaves, `sent` with its id
 and URL after, so a retry resumes at the first status not sent. Each goes with Mastodon's own
@@ -18,18 +20,18 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
+    PartRecord,
     Permanent,
     Receipt,
     Rendered,
     RenderedPart,
-    Transient,
 )
 from statusdesk.channels.mastodon.api import (
     Limits,
@@ -47,7 +49,14 @@ from statusdesk.channels.posts import (
     thread_receipt,
 )
 from statusdesk.channels.targets import ThreadSessions, is_loopback
-from statusdesk.channels.x.lookup import delivery_by_key
+from statusdesk.channels.threads import (
+    Post,
+    ReplyTo,
+    ThreadSender,
+    failure_text,
+    in_doubt,
+    thread_problems,
+)
 from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
@@ -77,7 +86,7 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     visibility = settings.get("visibility", "public")
     if visibility not in VISIBILITIES:
         problems.append(f"visibility must be public or unlisted (got {visibility!r})")
-    return problems
+    return problems + thread_problems(settings)
 
 
 class Unfit(ValueError):
@@ -132,59 +141,10 @@ class MastodonChannel:
         return Rendered(update.id, incident.id, tuple(parts))
 
     def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
-        api = self._api()
-        visibility = str(self.config.settings.get("visibility", "public"))
-        done = ledger.parts()
-        previous: str | None = None
-        for seq, part in enumerate(rendered.parts, 1):
-            record = done.get(seq)
-            if record is not None and record.state == "sent" and record.remote_id:
-                previous = record.remote_id
-                continue
-            ledger.sending(seq, f"in reply to {previous}" if previous else "")
-            try:
-                status = api.post_status(
-                    part.text,
-                    idempotency_key=idempotency_key(key, seq),
-                    visibility=visibility,
-                    language=self._language_of(part),
-                    in_reply_to_id=previous,
-                )
-            except (Permanent, Transient) as exc:
-                ledger.failed(seq, str(exc))
-                raise
-            # Anything else (a timeout after sending, a reset) leaves the part `sending`.
-            ledger.sent(seq, Receipt(status.id, status.url))
-            previous = status.id
-        return thread_receipt(rendered, ledger.parts())
+        return self._thread(key).send(rendered, key, ledger)
 
     def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
-        sent = delivery_by_key(self.context.open_store, key)
-        if sent is None or sent.rendered is None:
-            return None
-        rendered = sent.rendered
-        done = ledger.parts()
-        previous: str | None = None
-        for seq, part in enumerate(rendered.parts, 1):
-            record = done.get(seq)
-            if record is not None and record.state == "sent" and record.remote_id:
-                previous = record.remote_id
-                continue
-            if record is None or record.state != "sending":
-                return None  # it never left, or it was refused: the next attempt sends it
-            api = self._api()
-            found = find_status(
-                api.recent(api.me().id), part.text, previous, parse_iso(sent.created_at)
-            )
-            if found is None:
-                # Not there: the next attempt sends it with the same Idempotency-Key, which
-                # Mastodon would answer with the first status had it been made after all.
-                return None
-            ledger.sent(seq, Receipt(found.id, found.url))
-            if seq < len(rendered.parts):
-                return None  # this one landed; the next attempt goes on with the rest
-            return thread_receipt(rendered, ledger.parts())
-        return thread_receipt(rendered, done)
+        return self._thread(key).reconcile(key, ledger)
 
     def test(self) -> str:
         api = self._api()
@@ -238,6 +198,17 @@ class MastodonChannel:
             return part.language
         return "ar" if self.config.order == Order.AR_FIRST else "en"  # the first one in it
 
+    # -- one thread per incident ---------------------------------------------------------------
+
+    def _thread(self, key: str) -> ThreadSender:
+        return ThreadSender(
+            self.name,
+            self.config.settings,
+            self.context,
+            lambda: _MastodonThread(self, key),
+            thread_receipt,
+        )
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _token(self) -> str:
@@ -264,6 +235,44 @@ class MastodonChannel:
             return known or Limits()
         api = MastodonApi(self.name, base_url, self._sessions.get(), self._token, self.context.now)
         return remember_limits(key, api.limits())
+
+
+class _MastodonThread:
+    """Mastodon's calls for the shared thread sender (channels/threads.py). Each status goes
+    with the Idempotency-Key `<delivery key>/<part>`, the same on every retry."""
+
+    def __init__(self, channel: MastodonChannel, key: str) -> None:
+        self.channel = channel
+        self.key = key
+        self.api = channel._api()
+        self.failure = failure_text
+        self.in_doubt = in_doubt
+
+    def post(self, seq: int, part: RenderedPart, reply: ReplyTo | None) -> Post:
+        status = self.api.post_status(
+            part.text,
+            idempotency_key=idempotency_key(self.key, seq),
+            visibility=str(self.channel.config.settings.get("visibility", "public")),
+            language=self.channel._language_of(part),
+            in_reply_to_id=reply.parent.id if reply is not None else None,
+        )
+        return Post(status.id, status.url)
+
+    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
+        pass
+
+    def find(
+        self,
+        part: RenderedPart,
+        record: PartRecord,
+        total: int,
+        reply_to: str | None,
+        since: datetime,
+    ) -> Post | None:
+        # Not there: the next attempt sends it with the same Idempotency-Key, which Mastodon
+        # would answer with the first status had it been made after all.
+        found = find_status(self.api.recent(self.api.me().id), part.text, reply_to, since)
+        return Post(found.id, found.url) if found is not None else None
 
 
 # -- is this status the one we sent? ------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from statusdesk.channels import http
 from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
+from statusdesk.channels.threads import ReplyGone
 
 DEFAULT_BASE_URL = "https://api.x.com"
 STATUS_URL = "https://x.com/i/web/status/{}"
@@ -242,6 +243,13 @@ class XApi:
                 "ours from an attempt whose answer was lost, so the account's recent posts are "
                 "checked before anything is sent again."
             )
+        lowered = detail.lower()
+        if (status == 403 and "deleted or not visible" in lowered) or (
+            status == 400 and "in_reply_to_tweet_id" in lowered
+        ):
+            # "You attempted to reply to a Tweet that is deleted or not visible to you." (403),
+            # or a reply id X does not know (400): the thread's earlier post is gone.
+            raise ReplyGone(f"{self.channel}: X refused the reply ({reason}{said}).")
         if status in http.RETRYABLE_STATUS or status >= 500:
             wait = rate_limit_wait(status, response.headers, self.now())
             told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""

@@ -4,7 +4,9 @@ What goes out: per language "<title> — <state>" and the body. With `language=b
 as one post when they fit in 280 (weighted, ARCHITECTURE §6), else as a thread, the first language
 (`order`) then the other as a reply. A text longer than a post becomes a numbered thread
 ("1/3 …", see thread.py) unless `split=off`. A custom post text for the update
-(`update_override`) replaces the generated one.
+(`update_override`) replaces the generated one. With `thread=incident` (the default) an update's
+first post replies to the incident's last post on this channel (channels/threads.py, which holds
+the send and reconcile loop X shares with Mastodon and Telegram).
 
 Each post is one part of the delivery's ledger: `sending` before it leaves, `sent` with its id
 and URL after, so a retry resumes at the first post not sent and replies to the last one that
@@ -15,17 +17,19 @@ content") is looked for among the account's recent posts before anything is sent
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from statusdesk.channels.base import (
     ChannelContext,
+    ChannelError,
     PartLedger,
+    PartRecord,
     Permanent,
     Receipt,
     Rendered,
     RenderedPart,
-    Transient,
 )
 from statusdesk.channels.posts import (
     Budget,
@@ -35,6 +39,15 @@ from statusdesk.channels.posts import (
     thread_receipt,
 )
 from statusdesk.channels.targets import ThreadSessions
+from statusdesk.channels.threads import (
+    NotOurs,
+    Post,
+    ReplyTo,
+    ThreadSender,
+    failure_text,
+    in_doubt,
+    thread_problems,
+)
 from statusdesk.channels.x.api import (
     DEFAULT_BASE_URL,
     Account,
@@ -51,7 +64,7 @@ from statusdesk.channels.x.auth import (
     OAuth2Authorizer,
     needed_secrets,
 )
-from statusdesk.channels.x.lookup import delivery_by_key, override_text
+from statusdesk.channels.x.lookup import override_text
 from statusdesk.channels.x.matching import find_post
 from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
@@ -59,7 +72,6 @@ from statusdesk.core.model import Incident, Problem, Update
 from statusdesk.core.text.bidi import is_rtl
 from statusdesk.core.text.sanitize import clean
 from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
-from statusdesk.core.timefmt import parse_iso
 
 AUTH_MODES = ("oauth1", "oauth2")
 SPLIT_MODES = ("on", "off")
@@ -93,7 +105,7 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     split = settings.get("split", "on")
     if split not in SPLIT_MODES:
         problems.append(f"split must be on or off (got {split!r})")
-    return problems
+    return problems + thread_problems(settings)
 
 
 class Unfit(ValueError):
@@ -159,52 +171,10 @@ class XChannel:
         return Rendered(update.id, incident.id, tuple(parts))
 
     def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
-        api = self._api()
-        done = ledger.parts()
-        previous: str | None = None
-        for seq, part in enumerate(rendered.parts, 1):
-            record = done.get(seq)
-            if record is not None and record.state == "sent" and record.remote_id:
-                previous = record.remote_id
-                continue
-            refused = f"{REFUSED_MARK} {_digest(part.text)}: "
-            if record is not None and (record.error or "").startswith(refused):
-                # Looked for and not ours: posting it again would only be refused again. A
-                # retry after the text was changed (a custom post text) goes out.
-                raise Permanent((record.error or "")[len(refused) :])
-            ledger.sending(seq, f"in reply to {previous}" if previous else "")
-            try:
-                post = api.create_post(part.text, previous)
-            except Duplicate as exc:
-                ledger.failed(seq, f"{DUPLICATE_MARK}: {exc}")
-                raise
-            except (Permanent, Transient) as exc:
-                ledger.failed(seq, str(exc))
-                raise
-            # Anything else (a timeout after sending, a broken connection) leaves the part
-            # `sending`, in doubt, until reconciliation finds out whether it landed.
-            ledger.sent(seq, Receipt(post.id, status_url(post.id)))
-            previous = post.id
-        return thread_receipt(rendered, ledger.parts())
+        return self._thread().send(rendered, key, ledger)
 
     def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
-        sent = delivery_by_key(self.context.open_store, key)
-        if sent is None or sent.rendered is None:
-            return None  # nothing was rendered, so nothing went out
-        rendered = sent.rendered
-        done = ledger.parts()
-        previous: str | None = None
-        for seq, part in enumerate(rendered.parts, 1):
-            record = done.get(seq)
-            if record is not None and record.state == "sent" and record.remote_id:
-                previous = record.remote_id
-                continue
-            error = (record.error or "") if record is not None else ""
-            duplicate = error.startswith(DUPLICATE_MARK)
-            if record is None or (record.state != "sending" and not duplicate):
-                return None  # it never left, or X refused it: the next attempt sends it
-            return self._look_for(ledger, rendered, seq, part, previous, sent.created_at, duplicate)
-        return thread_receipt(rendered, done)
+        return self._thread().reconcile(key, ledger)
 
     def test(self) -> str:
         account = self._api().me()
@@ -264,40 +234,12 @@ class XChannel:
         text = override_text(self.context.open_store, update.id, self.config.id)
         return clean(text) if text is not None else None
 
-    # -- reconciliation -------------------------------------------------------------------------
+    # -- one thread per incident ---------------------------------------------------------------
 
-    def _look_for(
-        self,
-        ledger: PartLedger,
-        rendered: Rendered,
-        seq: int,
-        part: RenderedPart,
-        previous: str | None,
-        published_at: str,
-        duplicate: bool,
-    ) -> Receipt | None:
-        api = self._api()
-        account = self._me(api)
-        ours, older = find_post(
-            api.recent_posts(account.id), part.text, previous, parse_iso(published_at)
+    def _thread(self) -> ThreadSender:
+        return ThreadSender(
+            self.name, self.config.settings, self.context, lambda: _XThread(self), thread_receipt
         )
-        total = len(rendered.parts)
-        if ours is None:
-            if not duplicate:
-                return None  # it did not land: sent again on the next attempt
-            where = f" (post {older.id} of {older.created_at})" if older is not None else ""
-            message = (
-                f"{self.name}: X refuses post {seq} of {total} as a duplicate of an earlier "
-                f"post with the same text{where}, and no post with it is among the account's "
-                "recent posts since this update was published. Give this update a custom post "
-                "text and retry, or skip this delivery."
-            )
-            ledger.failed(seq, f"{REFUSED_MARK} {_digest(part.text)}: {message}")
-            return None  # the next attempt fails with this message, posting nothing
-        ledger.sent(seq, Receipt(ours.id, status_url(ours.id)))
-        if seq < total:
-            return None  # this post landed; the next attempt goes on with the rest
-        return thread_receipt(rendered, ledger.parts())
 
     def _me(self, api: XApi) -> Account:
         if self._account is None:
@@ -323,3 +265,54 @@ class XChannel:
         else:
             authorizer = OAuth1Authorizer(reader)
         return XApi(self.name, base_url, session, authorizer, self.context.now)
+
+
+class _XThread:
+    """X's calls for the shared thread sender (channels/threads.py)."""
+
+    def __init__(self, channel: XChannel) -> None:
+        self.channel = channel
+        self.api = channel._api()
+
+    def post(self, seq: int, part: RenderedPart, reply: ReplyTo | None) -> Post:
+        made = self.api.create_post(part.text, reply.parent.id if reply is not None else None)
+        return Post(made.id, status_url(made.id))
+
+    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
+        refused = f"{REFUSED_MARK} {_digest(part.text)}: "
+        if record is not None and (record.error or "").startswith(refused):
+            # Looked for and not ours: posting it again would only be refused again. A
+            # retry after the text was changed (a custom post text) goes out.
+            raise Permanent((record.error or "")[len(refused) :])
+
+    def failure(self, part: RenderedPart, error: ChannelError) -> str | None:
+        if isinstance(error, Duplicate):
+            return f"{DUPLICATE_MARK}: {error}"
+        if isinstance(error, NotOurs):
+            return f"{REFUSED_MARK} {_digest(part.text)}: {error}"
+        return failure_text(part, error)
+
+    def in_doubt(self, record: PartRecord) -> bool:
+        return in_doubt(record) or (record.error or "").startswith(DUPLICATE_MARK)
+
+    def find(
+        self,
+        part: RenderedPart,
+        record: PartRecord,
+        total: int,
+        reply_to: str | None,
+        since: datetime,
+    ) -> Post | None:
+        account = self.channel._me(self.api)
+        ours, older = find_post(self.api.recent_posts(account.id), part.text, reply_to, since)
+        if ours is not None:
+            return Post(ours.id, status_url(ours.id))
+        if not (record.error or "").startswith(DUPLICATE_MARK):
+            return None  # it did not land: sent again on the next attempt
+        where = f" (post {older.id} of {older.created_at})" if older is not None else ""
+        raise NotOurs(
+            f"{self.channel.name}: X refuses post {record.seq} of {total} as a duplicate of an "
+            f"earlier post with the same text{where}, and no post with it is among the "
+            "account's recent posts since this update was published. Give this update a custom "
+            "post text and retry, or skip this delivery."
+        )

@@ -62,10 +62,12 @@ KIND_FORMS: dict[str, KindForm] = {
         Field("auth", "Sign-in", "oauth1 (the default) or oauth2"),
         Field("base_url", "API address", "empty for https://api.x.com"),
         Field("split", "Split long posts", "on (the default) or off"),
+        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
     )),
     "mastodon": KindForm("mastodon — posts and threads on a Mastodon instance", (
         Field("base_url", "Instance", "https://mastodon.social"),
         Field("visibility", "Visibility", "public (the default) or unlisted"),
+        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
     )),
     "bluesky": KindForm("bluesky — posts and threads on Bluesky", (
         Field("handle", "Handle", "acme.bsky.social (without the @)"),
@@ -91,6 +93,7 @@ KIND_FORMS: dict[str, KindForm] = {
     "telegram": KindForm("telegram — messages to a Telegram channel or group", (
         Field("chat_id", "Chat", "@acme_status or -1001234567890 (the bot must be an admin)"),
         Field("base_url", "API address", "empty for https://api.telegram.org"),
+        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
     )),
     "site": KindForm("site — a status page, here or published to git, sftp or s3", (
         Field("base_url", "Public address", "https://status.example.com (for absolute links)"),

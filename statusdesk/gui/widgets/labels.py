@@ -85,7 +85,9 @@ def delivery_reason(delivery: Delivery) -> str:
     state = delivery.state
     if state is DeliveryState.SKIPPED:
         return delivery.decision_note or ""
-    if state in (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT):
+    if state is DeliveryState.SENT:
+        return delivery.last_error or ""  # a note the channel left ("started a new thread: …")
+    if state in (DeliveryState.PENDING, DeliveryState.SENDING):
         return ""  # an old error is history once the delivery moved on
     return delivery.last_error or ""
 
@@ -107,6 +109,8 @@ def delivery_detail(delivery: Delivery, channel: str, now: datetime, hint: str =
             text += f" {local_and_utc(delivery.sent_at, now)}"
         if delivery.remote_url:
             text += f"\n{delivery.remote_url}"
+        if reason:
+            text += f"\n{reason}"
     elif state is DeliveryState.RETRY_WAIT:
         text = f"{channel}: attempt {delivery.attempts} did not go through; "
         if delivery.next_attempt_at:

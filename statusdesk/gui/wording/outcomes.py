@@ -29,10 +29,12 @@ def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -
         rest = [d for d in deliveries if d.state is not DeliveryState.SKIPPED]
         return f"{summarize(rest, channels)}; {decided}" if rest else decided
     sent = [d for d in deliveries if d.state is DeliveryState.SENT]
+    # A sent delivery's last_error is the note its channel left ("x: started a new thread: …").
+    said = [d.last_error for d in sent if d.last_error]
     if len(sent) == len(deliveries):
-        return f"Published to {plural(len(sent), 'channel')}"
+        return "; ".join([f"Published to {plural(len(sent), 'channel')}", *said])
     head = f"Published to {len(sent)} of {plural(len(deliveries), 'channel')}"
-    notes = []
+    notes = list(said)
     for d in deliveries:
         if d.state is DeliveryState.SENT:
             continue
