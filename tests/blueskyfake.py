@@ -249,6 +249,11 @@ class FakePds:
         with self._changed:
             return list(self.posts_made)
 
+    def delete(self, uri: str) -> None:
+        """The account deletes a post (deleteRecord): it is gone from getRecord."""
+        with self._changed:
+            self.posts_made = [p for p in self.posts_made if p.uri != uri]
+
     def close(self) -> None:
         if self._closed:
             return

@@ -79,7 +79,7 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
     "statuspage": ("page_id", "base_url", "components"),
     "mastodon": ("base_url", "visibility", "thread"),
     "telegram": ("chat_id", "base_url", "thread"),
-    "bluesky": ("handle", "pds"),
+    "bluesky": ("handle", "pds", "thread"),
 }
 COMMON_KEYS = ("language", "order")
 # Keys that moved from the site channel to the workspace's settings (statusdesk/settings.py).

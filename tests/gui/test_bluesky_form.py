@@ -23,7 +23,14 @@ def test_a_bluesky_channel_is_added_with_its_handle_and_asks_for_its_app_passwor
     form = dialog.add_form
     form.kind.setCurrentIndex(form.kind.findData("bluesky"))
     qtbot.waitUntil(
-        lambda: [k for k, e in form.fields.items() if e.isVisibleTo(form)] == ["handle", "pds"]
+        lambda: (
+            [k for k, e in form.fields.items() if e.isVisibleTo(form)]
+            == [
+                "handle",
+                "pds",
+                "thread",
+            ]
+        )
     )
     assert form.kind.currentText() == "bluesky — posts and threads on Bluesky"
     form.name.setFocus()

@@ -15,7 +15,6 @@ from typing import Any, cast
 import pytest
 
 from statusdesk.channels.base import PartRecord, Receipt, Rendered, RenderedPart
-from statusdesk.channels.bluesky.api import StrongRef
 from statusdesk.channels.bluesky.channel import BlueskyChannel, post_url
 from statusdesk.channels.bluesky.text import (
     graphemes,
@@ -602,25 +601,35 @@ def test_a_session_made_for_another_handle_is_not_used(
 # -- the first post can continue a thread -------------------------------------------------------
 
 
-def test_post_thread_takes_an_external_reply_anchor_for_its_first_post(
+def test_an_update_continues_the_incidents_thread_with_root_and_parent(
     desk: Desk, fake_pds: FakePds
 ) -> None:
+    """One thread per incident (tests/unit/test_threads.py runs the rest on Bluesky too): the
+    next update's first post names the incident's first post as its root and the last one as
+    its parent, by uri and cid, and its own second post keeps that root."""
     add(desk, fake_pds, language="en")
-    channel = channel_of(desk)
-    opened = channel.post_thread(
-        Rendered(0, 0, (RenderedPart("en", "Opened."), RenderedPart("en", "More."))),
-        "sd-anchor-1",
-        ListLedger(),
-    )
+    opened = publish(desk, en="Opened. " + "We are looking into failed card payments. " * 8)
+    first = outcome(desk, opened)
+    assert first.state is DeliveryState.SENT, first.last_error
     root, last = fake_pds.posts
-    assert opened.remote_id == root.uri
-    channel.post_thread(
-        Rendered(0, 0, (RenderedPart("en", "Update."), RenderedPart("en", "Its second post."))),
-        "sd-anchor-2",
-        ListLedger(),
-        reply_to=(StrongRef(root.uri, root.cid), StrongRef(last.uri, last.cid)),
+    en = "Update. " + "The payment provider found the cause and is fixing it. " * 6
+    second = outcome(
+        desk,
+        desk.publishing.post_update(
+            opened.incident_id,
+            Draft(BilingualText(en, AR), IncidentState.IDENTIFIED, author="amal"),
+            channel_names=["sky"],
+            skip_reason=LEFT_OUT,
+        ),
     )
-    assert [(r, p) for _, r, p, _ in chain(fake_pds)] == [(None, None), (0, 0), (0, 1), (0, 2)]
+    assert second.state is DeliveryState.SENT, second.last_error
+    _, _, reply, more = fake_pds.posts
+    assert reply.reply == {
+        "root": {"uri": root.uri, "cid": root.cid},
+        "parent": {"uri": last.uri, "cid": last.cid},
+    }
+    assert more.reply is not None and more.reply["root"] == {"uri": root.uri, "cid": root.cid}
+    assert more.reply["parent"] == {"uri": reply.uri, "cid": reply.cid}
 
 
 # -- settings and the CLI -----------------------------------------------------------------------

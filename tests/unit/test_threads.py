@@ -1,6 +1,7 @@
-"""One thread per incident (issue #15) on X, Mastodon and Telegram, each against its local fake
-(tests/xfake.py, tests/mastodonfake.py, tests/telegramfake.py), which records what every post
-replies to and can delete a post as the service's account would."""
+"""One thread per incident (issue #15) on X, Mastodon, Telegram and Bluesky, each against its
+local fake (tests/xfake.py, tests/mastodonfake.py, tests/telegramfake.py, tests/blueskyfake.py),
+which records what every post replies to and can delete a post as the service's account
+would."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from statusdesk.delivery import retry
 from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
-from tests import mastodonfake, telegramfake, xfake
+from tests import blueskyfake, mastodonfake, telegramfake, xfake
 from tests.httpfake import short_http_timeouts  # noqa: F401  (a fixture)
 from tests.memkeyring import MemoryKeyring, memory_keyring  # noqa: F401  (a fixture)
 from tests.unit.test_cli_support import call
@@ -108,7 +109,22 @@ def _telegram(desk: Desk) -> Iterator[On]:
         bot.close()
 
 
-SERVICES = {"x": _x, "mastodon": _mastodon, "telegram": _telegram}
+def _bluesky(desk: Desk) -> Iterator[On]:
+    with blueskyfake.FakePds() as fake:
+
+        def add(**settings: str) -> None:
+            desk.channels.add_channel(
+                "bluesky", "chan", {"handle": blueskyfake.HANDLE, "pds": fake.url, **settings}
+            )
+            desk.channels.set_channel_secret("chan", "app_password", blueskyfake.APP_PASSWORD)
+
+        def replies() -> dict[str, str | None]:
+            return {p.uri: (p.reply or {}).get("parent", {}).get("uri") for p in fake.posts}
+
+        yield On("bluesky", fake, add, replies, fake.delete)
+
+
+SERVICES = {"x": _x, "mastodon": _mastodon, "telegram": _telegram, "bluesky": _bluesky}
 
 
 @pytest.fixture(params=sorted(SERVICES))
@@ -367,6 +383,7 @@ def test_thread_is_incident_or_update(desk: Desk, kind: str) -> None:
         "x": "statusdesk.channels.x.channel",
         "mastodon": "statusdesk.channels.mastodon.channel",
         "telegram": "statusdesk.channels.telegram",
+        "bluesky": "statusdesk.channels.bluesky.channel",
     }[kind]
     problems = __import__(module, fromlist=["settings_problems"]).settings_problems
     base = {"base_url": "https://example.com", "chat_id": "@acme_status"}

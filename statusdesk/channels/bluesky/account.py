@@ -82,17 +82,6 @@ class Account:
     def get(self, rkey: str) -> Record | None:
         return self.authed(lambda s: self.client.get_record(s.access, s.did, rkey))
 
-    def ref(self, rkey: str, what: str) -> StrongRef:
-        """The address of a post made earlier (by this delivery: resumed after a failure)."""
-        found = self.get(rkey)
-        if found is None:
-            raise Permanent(
-                f"{self.channel}: {what} is gone from the account (deleted since it was posted), "
-                "so the rest of the thread cannot reply to it. Skip this delivery, or post the "
-                "rest by hand."
-            )
-        return StrongRef(found.uri, found.cid)
-
     def describe(self) -> dict[str, Any]:
         return self.authed(lambda s: self.client.describe_repo(s.access, s.did))
 

@@ -27,11 +27,11 @@ from urllib.parse import urlsplit
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
+    PartRecord,
     Permanent,
     Receipt,
     Rendered,
     RenderedPart,
-    Transient,
 )
 from statusdesk.channels.bluesky.account import Account, same_post
 from statusdesk.channels.bluesky.api import (
@@ -58,6 +58,15 @@ from statusdesk.channels.posts import (
     thread_receipt,
 )
 from statusdesk.channels.targets import ThreadSessions, is_loopback
+from statusdesk.channels.threads import (
+    Post,
+    ReplyGone,
+    ReplyTo,
+    ThreadSender,
+    failure_text,
+    in_doubt,
+    thread_problems,
+)
 from statusdesk.channels.x.lookup import delivery_by_key
 from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
@@ -76,9 +85,6 @@ _HANDLE = re.compile(
 )
 _DID = re.compile(r"^did:(plc|web):[a-zA-Z0-9._:%-]{1,2040}$")
 _UNDATED = datetime(2024, 1, 1, tzinfo=UTC)  # record keys of a delivery the store cannot date
-
-# (root, parent): where the first post of an update replies, when it continues a thread.
-ReplyTo = tuple[StrongRef, StrongRef]
 
 
 def settings_problems(settings: dict[str, Any]) -> list[str]:
@@ -102,7 +108,7 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
             f"pds must be the account's server as an https:// address (got {url!r}; http:// "
             f"only for a test server on this machine); the default is {DEFAULT_PDS}"
         )
-    return problems
+    return problems + thread_problems(settings)
 
 
 class Unfit(ValueError):
@@ -167,31 +173,10 @@ class BlueskyChannel:
         return Rendered(update.id, incident.id, tuple(parts))
 
     def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
-        return self.post_thread(rendered, key, ledger)
+        return self._thread(key).send(rendered, key, ledger)
 
     def reconcile(self, key: str, ledger: PartLedger) -> Receipt | None:
-        sent = delivery_by_key(self.context.open_store, key)
-        if sent is None or sent.rendered is None:
-            return None  # nothing was rendered, so nothing went out
-        rendered = sent.rendered
-        made = parse_iso(sent.created_at)
-        done = ledger.parts()
-        account: Account | None = None
-        for seq, part in enumerate(rendered.parts, 1):
-            record = done.get(seq)
-            if record is not None and record.state == "sent" and record.remote_id:
-                continue
-            if record is None or record.state != "sending":
-                return None  # it never left, or it was refused: the next attempt sends it
-            account = account or self._account()
-            found = account.get(record_key(key, seq, made))
-            if found is None:
-                return None  # it did not land: the next attempt sends it, at the same key
-            same_post(self.name, found, {"text": part.text})
-            ledger.sent(seq, Receipt(found.uri, post_url(found.uri)))
-            if seq < len(rendered.parts):
-                return None  # this one landed; the next attempt goes on with the rest
-        return thread_receipt(rendered, ledger.parts())
+        return self._thread(key).reconcile(key, ledger)
 
     def test(self) -> str:
         account = self._account()
@@ -211,59 +196,21 @@ class BlueskyChannel:
             return Budget(size, MAX_BYTES, "bytes")
         return Budget(graphemes(part.text), MAX_GRAPHEMES, "graphemes")
 
-    # -- the thread -----------------------------------------------------------------------------
+    # -- one thread per incident ---------------------------------------------------------------
 
-    def post_thread(
-        self,
-        rendered: Rendered,
-        key: str,
-        ledger: PartLedger,
-        reply_to: ReplyTo | None = None,
-    ) -> Receipt:
-        """Post each part not sent yet, each replying to the one before. `reply_to` (root,
-        parent) makes the first post a reply too: an update continuing an incident's thread
-        (issue #15, "one thread per incident"); the thread's root is then that one's root."""
-        done = ledger.parts()
-        made = self._made(key)
-        account = self._account()
-        root: StrongRef | None = reply_to[0] if reply_to else None
-        parent: StrongRef | None = reply_to[1] if reply_to else None
-        earlier: tuple[int, str] | None = None  # a part sent by an earlier attempt, not read yet
-        read: dict[int, StrongRef] = {}
-
-        def address(seq: int, rkey: str) -> StrongRef:
-            if seq not in read:
-                read[seq] = account.ref(rkey, f"post {seq} of this update")
-            return read[seq]
-
-        for seq, part in enumerate(rendered.parts, 1):
-            rkey = record_key(key, seq, made)
-            record = done.get(seq)
-            if record is not None and record.state == "sent" and record.remote_id:
-                earlier = (seq, rkey)
-                if seq == 1 and root is None:
-                    root = address(seq, rkey)
-                continue
-            if earlier is not None:
-                parent = address(*earlier)
-                earlier = None
-            post = self._record(part, parent, root)
-            ledger.sending(seq, f"in reply to {parent.uri}" if parent else "")
-            try:
-                ref = account.post(rkey, post)
-            except (Permanent, Transient) as exc:
-                ledger.failed(seq, str(exc))
-                raise
-            # Anything else (a timeout after sending, a reset) leaves the part `sending`, in
-            # doubt, until a getRecord at its key finds out.
-            ledger.sent(seq, Receipt(ref.uri, post_url(ref.uri)))
-            root = root or ref
-            parent = ref
-        return thread_receipt(rendered, ledger.parts())
+    def _thread(self, key: str) -> ThreadSender:
+        return ThreadSender(
+            self.name,
+            self.config.settings,
+            self.context,
+            lambda: _BlueskyThread(self, key),
+            thread_receipt,
+        )
 
     def _record(
         self, part: RenderedPart, parent: StrongRef | None, root: StrongRef | None
     ) -> dict[str, Any]:
+        """The post's record; `parent` and `root` make it a reply in a thread."""
         record: dict[str, Any] = {
             "$type": "app.bsky.feed.post",
             "text": part.text,
@@ -335,3 +282,63 @@ class BlueskyChannel:
         if sent is not None:
             return parse_iso(sent.created_at)
         return _UNDATED + timedelta(seconds=sum(key.encode()) % 86_400)
+
+
+class _BlueskyThread:
+    """Bluesky's calls for the shared thread sender (channels/threads.py). A reply names its
+    parent and the thread's root by uri and cid: a post made by this channel carries its cid
+    (`Post.refs`), one read back from the ledger or the store is looked up at its record key.
+    The PDS does not refuse a reply to a post that is gone, so the incident's earlier post is
+    looked up before it is replied to."""
+
+    def __init__(self, channel: BlueskyChannel, key: str) -> None:
+        self.channel = channel
+        self.key = key
+        self.account = channel._account()
+        self.made = channel._made(key)
+        self.failure = failure_text
+        self.in_doubt = in_doubt
+
+    def post(self, seq: int, part: RenderedPart, reply: ReplyTo | None) -> Post:
+        parent = root = None
+        if reply is not None:
+            parent = self._ref(reply.parent, reply.anchor)
+            root = parent if reply.root.id == reply.parent.id else self._ref(reply.root, False)
+        record = self.channel._record(part, parent, root)
+        ref = self.account.post(record_key(self.key, seq, self.made), record)
+        return Post(ref.uri, post_url(ref.uri), {"cid": ref.cid})
+
+    def _ref(self, post: Post, anchor: bool) -> StrongRef:
+        cid = post.refs.get("cid")
+        if cid and not anchor:
+            return StrongRef(post.id, str(cid))
+        found = (
+            self.account.get(post.id.rsplit("/", 1)[-1]) if post.id.startswith("at://") else None
+        )
+        if found is None or found.uri != post.id:
+            if anchor:
+                raise ReplyGone(f"{self.channel.name}: the post {post.id} is gone")
+            raise Permanent(
+                f"{self.channel.name}: the post {post.id} is gone from the account (deleted "
+                "since it was posted), so the rest of the thread cannot reply to it. Skip this "
+                "delivery, or post the rest by hand."
+            )
+        return StrongRef(found.uri, found.cid)
+
+    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
+        pass
+
+    def find(
+        self,
+        part: RenderedPart,
+        record: PartRecord,
+        total: int,
+        reply_to: str | None,
+        since: datetime,
+    ) -> Post | None:
+        """Exact: a getRecord at the part's record key."""
+        found = self.account.get(record_key(self.key, record.seq, self.made))
+        if found is None:
+            return None  # it did not land: the next attempt sends it, at the same key
+        same_post(self.channel.name, found, {"text": part.text})
+        return Post(found.uri, post_url(found.uri), {"cid": found.cid})

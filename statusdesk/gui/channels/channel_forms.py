@@ -72,6 +72,7 @@ KIND_FORMS: dict[str, KindForm] = {
     "bluesky": KindForm("bluesky — posts and threads on Bluesky", (
         Field("handle", "Handle", "acme.bsky.social (without the @)"),
         Field("pds", "Server (PDS)", "empty for https://bsky.social"),
+        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
     )),
     "email": KindForm("email — to subscribers over SMTP", (
         Field("host", "SMTP server", "smtp.example.com"),
