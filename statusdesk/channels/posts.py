@@ -1,9 +1,11 @@
-"""What the channels that post an update as messages share (X, Mastodon, Telegram, webhooks):
-which languages an update goes out in and in what order, one language's block of text, the
-receipt of a thread of posts, and a channel's secrets read from the keyring with the fix said."""
+"""What the channels that post an update as messages share (X, Mastodon, Bluesky, Telegram,
+webhooks): which languages an update goes out in and in what order, one language's block of
+text, the posts an update makes on a service with a length limit, the receipt of a thread of
+posts, each post's budget, and a channel's secrets read from the keyring with the fix said."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -15,9 +17,13 @@ from statusdesk.channels.base import (
     RenderedPart,
     Secrets,
 )
+from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Update
 from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.validation import LANGUAGE_NAMES
+
+SHORTEN = "Shorten it, or link to a longer write-up."
 
 
 def channel_languages(config: ChannelConfig, update: Update) -> list[str]:
@@ -36,6 +42,69 @@ def language_block(lang: str, update: Update, incident: Incident) -> str:
     state = STATE[lang].get(update.state.value, update.state.value)
     heading = " — ".join(part for part in (incident.title.get(lang).strip(), state) if part)
     return normalize(f"{heading}\n{update.body.get(lang).strip()}")
+
+
+class Unfit(ValueError):
+    """The update cannot go out on this channel as it is; `field` is what the composer points
+    at ("body", "body_ar", "custom")."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def split_part(
+    name: str,
+    field: str,
+    language: str,
+    text: str,
+    *,
+    limit: int,
+    measure: Callable[[str], int],
+    split: bool = True,
+    what: str = "",
+) -> list[RenderedPart]:
+    """One language's text as the posts it takes: itself, or a numbered thread (x/thread.py,
+    counted the service's way). Raises Unfit saying what to do."""
+    try:
+        posts = split_post(text, limit, split=split, measure=measure)
+    except TooLong as exc:
+        fix = SHORTEN if split else "Shorten it, or turn splitting on (`--set split=on`)."
+        what = what or f"{LANGUAGE_NAMES[language]} post"
+        raise Unfit(field, f"{name}: the {what} {exc}. {fix}") from exc
+    return [RenderedPart(language, post) for post in posts]
+
+
+def as_posts(
+    name: str,
+    blocks: Mapping[str, str],
+    *,
+    limit: int,
+    measure: Callable[[str], int],
+    split: bool = True,
+) -> list[RenderedPart]:
+    """An update's posts on a service whose posts hold `limit` (by `measure`): both languages
+    as one post when they fit, else each its own, the first (the channel's order) first, a
+    longer one as a numbered thread. `blocks` are the languages' texts in that order. Raises
+    Unfit."""
+    if not blocks:
+        raise Unfit("body", f"{name}: the update has no text to post.")
+    if len(blocks) == 2:
+        combined = "\n\n".join(blocks.values())
+        if measure(combined) <= limit:
+            return [RenderedPart("both", combined)]
+    parts: list[RenderedPart] = []
+    for lang, block in blocks.items():
+        parts += split_part(
+            name, f"body_{lang}", lang, block, limit=limit, measure=measure, split=split
+        )
+    if len(parts) > MAX_THREAD_POSTS:
+        raise Unfit(
+            "body",
+            f"{name}: the update would take a thread of {len(parts)} posts; at most "
+            f"{MAX_THREAD_POSTS} go out as one update. {SHORTEN}",
+        )
+    return parts
 
 
 def thread_receipt(rendered: Rendered, done: dict[int, PartRecord]) -> Receipt:

@@ -43,7 +43,6 @@ from statusdesk.channels.bluesky.api import (
 from statusdesk.channels.bluesky.text import (
     MAX_BYTES,
     MAX_GRAPHEMES,
-    fits,
     graphemes,
     link_facets,
     post_length,
@@ -53,6 +52,8 @@ from statusdesk.channels.bluesky.text import (
 from statusdesk.channels.posts import (
     Budget,
     SecretReader,
+    Unfit,
+    as_posts,
     channel_languages,
     language_block,
     thread_receipt,
@@ -68,7 +69,6 @@ from statusdesk.channels.threads import (
     thread_problems,
 )
 from statusdesk.channels.x.lookup import delivery_by_key
-from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
 from statusdesk.core.timefmt import parse_iso
@@ -77,7 +77,6 @@ DEFAULT_PDS = "https://bsky.social"
 SECRETS = ("app_password",)
 # Written by the channel itself (the session); deleted with the channel, never asked of a user.
 KEPT_SECRETS = SESSION_KEYS
-LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
 # A handle is a domain name (acme.bsky.social, status.acme.com); a DID names the account too.
 _HANDLE = re.compile(
     r"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+"
@@ -109,12 +108,6 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
             f"only for a test server on this machine); the default is {DEFAULT_PDS}"
         )
     return problems + thread_problems(settings)
-
-
-class Unfit(ValueError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def post_url(uri: str) -> str | None:
@@ -234,32 +227,8 @@ class BlueskyChannel:
     def posts(self, update: Update, incident: Incident) -> list[RenderedPart]:
         """Exactly the posts `send` makes, in order. Raises Unfit."""
         languages = channel_languages(self.config, update)
-        if not languages:
-            raise Unfit("body", f"{self.name}: the update has no text to post.")
         blocks = {lang: language_block(lang, update, incident) for lang in languages}
-        if len(languages) == 2:
-            combined = "\n\n".join(blocks[lang] for lang in languages)
-            if fits(combined):
-                return [RenderedPart("both", combined)]
-        parts: list[RenderedPart] = []
-        for lang in languages:
-            try:
-                split = split_post(blocks[lang], MAX_GRAPHEMES, measure=post_length)
-            except TooLong as exc:
-                raise Unfit(
-                    f"body_{lang}",
-                    f"{self.name}: the {LANGUAGE_NAMES[lang]} post {exc}. Shorten it, or link "
-                    "to a longer write-up.",
-                ) from exc
-            parts += [RenderedPart(lang, text) for text in split]
-        if len(parts) > MAX_THREAD_POSTS:
-            raise Unfit(
-                "body",
-                f"{self.name}: the update would take a thread of {len(parts)} posts; at most "
-                f"{MAX_THREAD_POSTS} go out as one update. Shorten it, or link to a longer "
-                "write-up.",
-            )
-        return parts
+        return as_posts(self.name, blocks, limit=MAX_GRAPHEMES, measure=post_length)
 
     # -- plumbing -------------------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ from statusdesk.channels.mastodon.api import (
 from statusdesk.channels.posts import (
     Budget,
     SecretReader,
+    Unfit,
+    as_posts,
     channel_languages,
     language_block,
     thread_receipt,
@@ -57,14 +59,12 @@ from statusdesk.channels.threads import (
     in_doubt,
     thread_problems,
 )
-from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
 from statusdesk.core.timefmt import parse_iso
 
 SECRETS = ("access_token",)
 VISIBILITIES = ("public", "unlisted")
-LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
 CLOCK_SLACK = timedelta(minutes=10)  # our clock and the instance's need not agree
 
 
@@ -87,12 +87,6 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     if visibility not in VISIBILITIES:
         problems.append(f"visibility must be public or unlisted (got {visibility!r})")
     return problems + thread_problems(settings)
-
-
-class Unfit(ValueError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def idempotency_key(key: str, seq: int) -> str:
@@ -162,36 +156,13 @@ class MastodonChannel:
     def posts(self, update: Update, incident: Incident, limits: Limits) -> list[RenderedPart]:
         """Exactly the statuses `send` makes, in order. Raises Unfit."""
         languages = channel_languages(self.config, update)
-        if not languages:
-            raise Unfit("body", f"{self.name}: the update has no text to post.")
         blocks = {lang: language_block(lang, update, incident) for lang in languages}
-        if len(languages) == 2:
-            combined = "\n\n".join(blocks[lang] for lang in languages)
-            if length(combined, limits.url_weight) <= limits.max_characters:
-                return [RenderedPart("both", combined)]
-        parts: list[RenderedPart] = []
-        for lang in languages:
-            try:
-                split = split_post(
-                    blocks[lang],
-                    limits.max_characters,
-                    measure=lambda text: length(text, limits.url_weight),
-                )
-            except TooLong as exc:
-                raise Unfit(
-                    f"body_{lang}",
-                    f"{self.name}: the {LANGUAGE_NAMES[lang]} post {exc}. Shorten it, or link "
-                    "to a longer write-up.",
-                ) from exc
-            parts += [RenderedPart(lang, text) for text in split]
-        if len(parts) > MAX_THREAD_POSTS:
-            raise Unfit(
-                "body",
-                f"{self.name}: the update would take a thread of {len(parts)} posts; at most "
-                f"{MAX_THREAD_POSTS} go out as one update. Shorten it, or link to a longer "
-                "write-up.",
-            )
-        return parts
+        return as_posts(
+            self.name,
+            blocks,
+            limit=limits.max_characters,
+            measure=lambda text: length(text, limits.url_weight),
+        )
 
     def _language_of(self, part: RenderedPart) -> str:
         if part.language in ("en", "ar"):

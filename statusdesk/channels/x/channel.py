@@ -34,8 +34,11 @@ from statusdesk.channels.base import (
 from statusdesk.channels.posts import (
     Budget,
     SecretReader,
+    Unfit,
+    as_posts,
     channel_languages,
     language_block,
+    split_part,
     thread_receipt,
 )
 from statusdesk.channels.targets import ThreadSessions
@@ -66,7 +69,6 @@ from statusdesk.channels.x.auth import (
 )
 from statusdesk.channels.x.lookup import override_text
 from statusdesk.channels.x.matching import find_post
-from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
 from statusdesk.core.text.bidi import is_rtl
@@ -76,7 +78,6 @@ from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
 AUTH_MODES = ("oauth1", "oauth2")
 SPLIT_MODES = ("on", "off")
 SECRETS = OAUTH1_SECRETS + OAUTH2_SECRETS + OAUTH2_OPTIONAL
-LANGUAGE_NAMES = {"en": "English", "ar": "Arabic", "both": "combined"}
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # Marks on a part's ledger error: X refused it as a duplicate (not yet looked for), and X
 # refused it as a duplicate that is not ours (looked for; the text's digest follows).
@@ -106,14 +107,6 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     if split not in SPLIT_MODES:
         problems.append(f"split must be on or off (got {split!r})")
     return problems + thread_problems(settings)
-
-
-class Unfit(ValueError):
-    """The update cannot go out on this channel as it is."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 class XChannel:
@@ -195,38 +188,21 @@ class XChannel:
         custom = self._override(update)
         if custom is not None:
             language = "ar" if is_rtl(custom) else "en"
-            return self._split("custom", language, custom, split)
+            return split_part(
+                self.name,
+                "custom",
+                language,
+                custom,
+                limit=MAX_WEIGHTED_LENGTH,
+                measure=weighted_length,
+                split=split,
+                what="custom post text",
+            )
         languages = channel_languages(self.config, update)
-        if not languages:
-            raise Unfit("body", f"{self.name}: the update has no text to post.")
         blocks = {lang: language_block(lang, update, incident) for lang in languages}
-        if len(languages) == 2:
-            combined = "\n\n".join(blocks[lang] for lang in languages)
-            if weighted_length(combined) <= MAX_WEIGHTED_LENGTH:
-                return [RenderedPart("both", combined)]
-        parts: list[RenderedPart] = []
-        for lang in languages:
-            parts += self._split(f"body_{lang}", lang, blocks[lang], split)
-        if len(parts) > MAX_THREAD_POSTS:
-            raise Unfit(
-                "body",
-                f"{self.name}: the update would take a thread of {len(parts)} posts; at most "
-                f"{MAX_THREAD_POSTS} go out as one update. Shorten it, or link to a longer "
-                "write-up.",
-            )
-        return parts
-
-    def _split(self, field: str, language: str, text: str, split: bool) -> list[RenderedPart]:
-        try:
-            return [RenderedPart(language, post) for post in split_post(text, split=split)]
-        except TooLong as exc:
-            what = "custom post text" if field == "custom" else f"{LANGUAGE_NAMES[language]} post"
-            fix = (
-                "Shorten it, or turn splitting on (`--set split=on`)."
-                if not split
-                else "Shorten it, or link to a longer write-up."
-            )
-            raise Unfit(field, f"{self.name}: the {what} {exc}. {fix}") from exc
+        return as_posts(
+            self.name, blocks, limit=MAX_WEIGHTED_LENGTH, measure=weighted_length, split=split
+        )
 
     def _override(self, update: Update) -> str | None:
         if not update.id or not self.config.id:
