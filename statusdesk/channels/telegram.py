@@ -51,8 +51,7 @@ from statusdesk.channels.threads import (
     ReplyGone,
     ReplyTo,
     ThreadSender,
-    failure_text,
-    in_doubt,
+    UsualService,
     thread_problems,
 )
 from statusdesk.core.model import Channel as ChannelConfig
@@ -269,22 +268,17 @@ class TelegramChannel:
         raise Permanent(f"{self.name}: Telegram refused the message ({code} {said}).")
 
 
-class _TelegramThread:
+class _TelegramThread(UsualService):
     """Telegram's calls for the shared thread sender (channels/threads.py)."""
 
     def __init__(self, channel: TelegramChannel) -> None:
         self.channel = channel
-        self.failure = failure_text
-        self.in_doubt = in_doubt
 
     def post(self, seq: int, part: RenderedPart, reply: ReplyTo | None) -> Post:
         parent = reply.parent.id if reply is not None else None
         anchor = reply is not None and reply.anchor
         message_id = self.channel._send_message(part.text, parent, anchor=anchor)
         return Post(message_id, self.channel._message_url(message_id))
-
-    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
-        pass
 
     def find(
         self,

@@ -149,6 +149,20 @@ def failure_text(part: RenderedPart, error: ChannelError) -> str | None:
     return str(error) if isinstance(error, Permanent | Transient) else None
 
 
+class UsualService:
+    """The usual answers of a `ThreadService`, for a service to keep or override: a part in
+    doubt is one left `sending`, a refusal is recorded, nothing is looked at before a resend."""
+
+    def in_doubt(self, record: PartRecord) -> bool:
+        return in_doubt(record)
+
+    def failure(self, part: RenderedPart, error: ChannelError) -> str | None:
+        return failure_text(part, error)
+
+    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
+        return None
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What the first post of a delivery replies to."""

@@ -64,8 +64,7 @@ from statusdesk.channels.threads import (
     ReplyGone,
     ReplyTo,
     ThreadSender,
-    failure_text,
-    in_doubt,
+    UsualService,
     thread_problems,
 )
 from statusdesk.channels.x.lookup import delivery_by_key
@@ -253,7 +252,7 @@ class BlueskyChannel:
         return _UNDATED + timedelta(seconds=sum(key.encode()) % 86_400)
 
 
-class _BlueskyThread:
+class _BlueskyThread(UsualService):
     """Bluesky's calls for the shared thread sender (channels/threads.py). A reply names its
     parent and the thread's root by uri and cid: a post made by this channel carries its cid
     (`Post.refs`), one read back from the ledger or the store is looked up at its record key.
@@ -265,8 +264,6 @@ class _BlueskyThread:
         self.key = key
         self.account = channel._account()
         self.made = channel._made(key)
-        self.failure = failure_text
-        self.in_doubt = in_doubt
 
     def post(self, seq: int, part: RenderedPart, reply: ReplyTo | None) -> Post:
         parent = root = None
@@ -293,9 +290,6 @@ class _BlueskyThread:
                 "delivery, or post the rest by hand."
             )
         return StrongRef(found.uri, found.cid)
-
-    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
-        pass
 
     def find(
         self,

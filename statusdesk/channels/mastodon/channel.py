@@ -55,8 +55,7 @@ from statusdesk.channels.threads import (
     Post,
     ReplyTo,
     ThreadSender,
-    failure_text,
-    in_doubt,
+    UsualService,
     thread_problems,
 )
 from statusdesk.core.model import Channel as ChannelConfig
@@ -208,7 +207,7 @@ class MastodonChannel:
         return remember_limits(key, api.limits())
 
 
-class _MastodonThread:
+class _MastodonThread(UsualService):
     """Mastodon's calls for the shared thread sender (channels/threads.py). Each status goes
     with the Idempotency-Key `<delivery key>/<part>`, the same on every retry."""
 
@@ -216,8 +215,6 @@ class _MastodonThread:
         self.channel = channel
         self.key = key
         self.api = channel._api()
-        self.failure = failure_text
-        self.in_doubt = in_doubt
 
     def post(self, seq: int, part: RenderedPart, reply: ReplyTo | None) -> Post:
         status = self.api.post_status(
@@ -228,9 +225,6 @@ class _MastodonThread:
             in_reply_to_id=reply.parent.id if reply is not None else None,
         )
         return Post(status.id, status.url)
-
-    def before(self, part: RenderedPart, record: PartRecord | None) -> None:
-        pass
 
     def find(
         self,

@@ -47,6 +47,7 @@ from statusdesk.channels.threads import (
     Post,
     ReplyTo,
     ThreadSender,
+    UsualService,
     failure_text,
     in_doubt,
     thread_problems,
@@ -243,7 +244,7 @@ class XChannel:
         return XApi(self.name, base_url, session, authorizer, self.context.now)
 
 
-class _XThread:
+class _XThread(UsualService):
     """X's calls for the shared thread sender (channels/threads.py)."""
 
     def __init__(self, channel: XChannel) -> None:
