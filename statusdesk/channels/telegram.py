@@ -260,6 +260,12 @@ class TelegramChannel:
                 f"{self.name}: Telegram knows no chat {self.config.settings.get('chat_id')} "
                 f"({said}). Check the chat_id setting, and that the bot was added to the chat."
             )
+        if code in (400, 413) and "too long" in said.lower():
+            raise Permanent(
+                f"{self.name}: Telegram refused the message as too long ({code} {said}). Shorten "
+                "the update (a message holds 4,096 characters as Telegram counts them), then "
+                "retry this delivery."
+            )
         if code == 403:
             raise Permanent(
                 f"{self.name}: the bot may not post in {self.config.settings.get('chat_id')} "

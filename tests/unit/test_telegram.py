@@ -168,3 +168,25 @@ def test_an_unknown_chat_is_permanent_and_says_to_check_the_chat_id(
     assert delivery.state == DeliveryState.FAILED
     assert "Telegram knows no chat @someone_else" in (delivery.last_error or "")
     assert "chat_id setting" in (delivery.last_error or "")
+
+
+def test_a_message_refused_as_too_long_fails_and_says_to_shorten_it(
+    tg_desk: Desk, bot: FakeBotApi
+) -> None:
+    """Telegram's own count is the last word (entities, a future change of its limit): its 400
+    "message is too long" is a refusal a person fixes, not something to retry."""
+    bot.script(refuse(400, "Bad Request: message is too long"))
+    delivery = publish(tg_desk)
+    assert delivery.state == DeliveryState.FAILED
+    assert delivery.attempts == 1 and bot.sent == []
+    assert "Telegram refused the message as too long" in (delivery.last_error or "")
+    assert "Shorten the update" in (delivery.last_error or "")
+
+
+def test_server_errors_without_a_description_are_retried_and_sent_once(
+    tg_desk: Desk, bot: FakeBotApi
+) -> None:
+    bot.script(Fault("answer", 503, {}), Fault("answer", 500, {}))
+    delivery = publish(tg_desk)
+    assert delivery.state == DeliveryState.SENT, delivery.last_error
+    assert delivery.attempts == 3 and len(bot.sent) == 1
