@@ -4,7 +4,7 @@ contracts (store/contracts.py) and every backend speak them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from statusdesk.core.model import Component, ComponentStatus, Impact, Incident, Update
 
@@ -59,3 +59,13 @@ class ComponentInUse(Exception):
         super().__init__(f"component {component.name.en!r} is named by incidents {incident_ids}")
         self.component = component
         self.incident_ids = incident_ids
+
+
+class PartFinish(NamedTuple):
+    """One part's outcome, as `parts_finished` writes it."""
+
+    seq: int
+    state: str  # sent | failed
+    remote_id: str | None = None
+    remote_url: str | None = None
+    error: str | None = None

@@ -191,7 +191,7 @@ def _blocks(
     return blocks
 
 
-def _build(
+def build(
     subject: str,
     from_header: str,
     languages: Sequence[str],
@@ -239,7 +239,7 @@ def render_message(
     env = environment()
     html = env.get_template("message.html.j2").render(blocks=blocks, subject=subject)
     text = env.get_template("message.txt.j2").render(blocks=blocks).strip() + "\n"
-    message = _build(subject, from_header, languages, text, html)
+    message = build(subject, from_header, languages, text, html)
     return message.as_string(policy=SMTP)
 
 
@@ -324,7 +324,7 @@ def read_message(text: str) -> Stored:
     )
 
 
-def _footer(languages: Sequence[str], link: str) -> tuple[str, str]:
+def footer(languages: Sequence[str], link: str) -> tuple[str, str]:
     blocks = [
         {"lang": lang, "dir": LANG_DIRECTION[lang], **FOOTER_WORDS[lang]} for lang in languages
     ]
@@ -341,7 +341,9 @@ def copy_for(
     message_id: str,
     when: float,
 ) -> bytes:
-    """The bytes that go to one recipient: 7-bit clean, CRLF, dot-stuffing left to smtplib."""
+    """The bytes that go to one recipient: 7-bit clean, CRLF, dot-stuffing left to smtplib.
+    The general way, an `email.message` built for the one recipient (about 2 ms); many copies
+    of one variant are made by its `copies.Template`, held equal to this byte for byte."""
     text, html = stored.text, stored.html
     headers = [
         ("To", recipient.address),
@@ -349,7 +351,7 @@ def copy_for(
         ("Message-ID", message_id),
     ]
     if recipient.unsubscribe:
-        footer_html, footer_text = _footer(stored.languages, recipient.unsubscribe)
+        footer_html, footer_text = footer(stored.languages, recipient.unsubscribe)
         html = html.replace(FOOTER_MARK, footer_html.strip(), 1)
         text = text.rstrip("\n") + "\n" + footer_text
         headers.append(("List-Unsubscribe", f"<{recipient.unsubscribe}>"))
@@ -358,7 +360,7 @@ def copy_for(
             headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
     else:
         html = html.replace(FOOTER_MARK, "", 1)
-    message = _build(
+    message = build(
         stored.subject,
         stored.from_header,
         stored.languages,
