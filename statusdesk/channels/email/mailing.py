@@ -9,8 +9,8 @@ once the session is done with it, in one more transaction, each recipient's outc
 after a crash at any point, everyone the server took is `sent` or `sending` (a person decides
 those, as for a connection that broke after DATA), and nobody is `sent` whom the server did
 not take. BATCH is the trade: two transactions per batch instead of two per recipient, against
-at most two batches per session (the one being sent and the one waiting) left `sending`, for a
-person to decide, by a crash.
+the recipients a crash leaves `sending` for a person to decide: at most one batch per session
+(the one it is sending) and one more (waiting, so that no session waits for a transaction).
 
 Each session behaves as the one session did before: a 5xx for one address does not stop the
 others, a 4xx is tried again at the next attempt, a connection that breaks is opened again a
@@ -37,7 +37,7 @@ from statusdesk.channels.email.smtp import Connection, ConnectionLost, Outcome
 MAX_RECONNECTS = 2
 # Recipients per ledger batch: at about a millisecond a message a batch is some 25 ms of
 # sending, so its two transactions (well under a millisecond each) cost a few percent at most,
-# while a crash leaves at most 2 x 25 recipients per session `sending` for a person to decide.
+# while a crash leaves at most 25 x (connections + 1) recipients `sending` for a person to decide.
 BATCH = 25
 
 Copy = Callable[[Recipient], tuple[str, bytes]]  # recipient -> (Message-ID, bytes)
@@ -157,7 +157,7 @@ class Mailing:
             opening = sessions - opened - len(open_errors)
             if working == 0 and opening == 0:
                 in_flight -= self._drain_unsent()  # nobody left to take them: not sent
-            while error is None and batches and working and in_flight < 2 * working:
+            while error is None and batches and working and in_flight < working + 1:
                 batch = _Batch(batches.popleft())
                 self.ledger.sending_many([(seq, r.address) for seq, r in batch.items])
                 self._ready.put(batch)
