@@ -111,6 +111,11 @@ def channel_languages(config: ChannelConfig, update: Update) -> list[str]:
 
 def variant_for(preference: Language, languages: Sequence[str]) -> str:
     """A subscriber's copy: their language if the channel sends it, else what it sends."""
+    return _variant_for(preference, tuple(languages))
+
+
+@functools.lru_cache(maxsize=64)
+def _variant_for(preference: Language, languages: tuple[str, ...]) -> str:
     wanted = [lang for lang in languages if preference.includes(lang)] or list(languages)
     return "both" if len(wanted) > 1 else wanted[0]
 
@@ -280,16 +285,22 @@ def message_id(key: str, address: str, domain: str) -> str:
 def unsubscribe_link(url_setting: str, from_address: str, token: str) -> str:
     """The https link from the `unsubscribe_url` setting (`{token}` replaced, or a `token=`
     parameter added), else a mailto: to the sender with the token in the subject."""
-    quoted = quote(token, safe="")
+    return quote(token, safe="").join(_link_around_token(url_setting, from_address))
+
+
+@functools.lru_cache(maxsize=16)
+def _link_around_token(url_setting: str, from_address: str) -> tuple[str, ...]:
+    """The pieces of every subscriber's link between which their (quoted) token goes: worked
+    out once per setting, not once per subscriber."""
     if url_setting:
         # ASCII only (it goes into a header unencoded): anything else percent-encoded.
         url = quote(url_setting, safe=_URL_SAFE)
         if "{token}" in url_setting:
-            return url.replace(quote("{token}", safe=_URL_SAFE), quoted)
+            return tuple(url.split(quote("{token}", safe=_URL_SAFE)))
         joiner = "&" if "?" in url else "?"
-        return f"{url}{joiner}token={quoted}"
+        return f"{url}{joiner}token=", ""
     address = quote(from_address, safe="@")
-    return f"mailto:{address}?subject={quote('unsubscribe ' + token, safe='')}"
+    return f"mailto:{address}?subject={quote('unsubscribe ', safe='')}", ""
 
 
 _URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
