@@ -133,40 +133,48 @@ class Mailing:
         opened, working, ended, in_flight = 0, 0, 0, 0
         done = total - len(items)
         closing = False
-        while ended < sessions:
-            kind, _, payload = self._events.get()
-            if kind == "ready":
-                opened += 1
-                working += 1
-            elif kind == "open_failed":
-                assert isinstance(payload, BaseException)
-                open_errors.append(payload)
-            elif kind == "ended":
-                ended += 1
-            elif kind == "done":
-                assert isinstance(payload, _Batch)
-                in_flight -= 1
-                done += len(payload.items) - len(payload.untried)
-                self._finish(payload)
-                self.ledger.progress(done, total, "recipients")
-                if payload.stopped or payload.error is not None:
-                    working -= 1  # that session has ended
-                if payload.error is not None and error is None:
-                    error = payload.error
-                    self._stop.set()
-            opening = sessions - opened - len(open_errors)
-            if working == 0 and opening == 0:
-                in_flight -= self._drain_unsent()  # nobody left to take them: not sent
-            while error is None and batches and working and in_flight < working + 1:
-                batch = _Batch(batches.popleft())
-                self.ledger.sending_many([(seq, r.address) for seq, r in batch.items])
-                self._ready.put(batch)
-                in_flight += 1
-            idle = error is not None or not batches or not working
-            if not closing and in_flight == 0 and opening == 0 and idle:
-                closing = True
-                for _ in range(sessions):
-                    self._ready.put(None)
+        try:
+            while ended < sessions:
+                kind, _, payload = self._events.get()
+                if kind == "ready":
+                    opened += 1
+                    working += 1
+                elif kind == "open_failed":
+                    assert isinstance(payload, BaseException)
+                    open_errors.append(payload)
+                elif kind == "ended":
+                    ended += 1
+                elif kind == "done":
+                    assert isinstance(payload, _Batch)
+                    in_flight -= 1
+                    done += len(payload.items) - len(payload.untried)
+                    self._finish(payload)
+                    self.ledger.progress(done, total, "recipients")
+                    if payload.stopped or payload.error is not None:
+                        working -= 1  # that session has ended
+                    if payload.error is not None and error is None:
+                        error = payload.error
+                        self._stop.set()
+                opening = sessions - opened - len(open_errors)
+                if working == 0 and opening == 0:
+                    in_flight -= self._drain_unsent()  # nobody left to take them: not sent
+                while error is None and batches and working and in_flight < working + 1:
+                    batch = _Batch(batches.popleft())
+                    self.ledger.sending_many([(seq, r.address) for seq, r in batch.items])
+                    self._ready.put(batch)
+                    in_flight += 1
+                idle = error is not None or not batches or not working
+                if not closing and in_flight == 0 and opening == 0 and idle:
+                    closing = True
+                    for _ in range(sessions):
+                        self._ready.put(None)
+        except BaseException:
+            # The ledger could not be written (or worse): stop every session, which leaves
+            # what it holds `sending`, as a crash would; then say what happened.
+            self._stop.set()
+            for _ in range(sessions):
+                self._ready.put(None)
+            raise
         for thread in threads:
             thread.join()
         self.not_tried += [r.address for batch in batches for _, r in batch]
