@@ -13,6 +13,7 @@ import re
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -63,6 +64,18 @@ def _command(smtp: smtplib.SMTP, verb: str, word: str, address: str) -> tuple[in
         return smtp.mail(address) if verb == "mail" else smtp.rcpt(address)
     smtp.putcmd(verb, f"{word}:<{address}>")
     return smtp.getreply()
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def wire(message: bytes) -> bytes:
+    """A message as DATA carries it, as smtplib's data() makes it: a line that starts with a
+    dot gets another (RFC 5321 4.5.2), and CRLF . CRLF ends it."""
+    stuffed = _LEADING_DOT.sub(b"..", message)
+    if not stuffed.endswith(b"\r\n"):
+        stuffed += b"\r\n"
+    return stuffed + b".\r\n"
 
 
 def _b64(text: str) -> str:
@@ -219,10 +232,18 @@ class Connection:
         if code != 250:
             raise self._refused_step("NOOP", code, reply)
 
-    def send(self, sender: str, to: str, data: bytes) -> Result:
-        """One recipient's transaction (MAIL, RCPT, DATA). Returns how the server answered;
-        raises ConnectionLost when the connection broke, Permanent when the server refuses
-        the sender (which no recipient can fix)."""
+    def send(
+        self,
+        sender: str,
+        to: str,
+        data: bytes,
+        meanwhile: Callable[[], None] | None = None,
+    ) -> Result:
+        """One recipient's transaction (MAIL, RCPT, DATA); `data` as `wire` made it. Returns
+        how the server answered; raises ConnectionLost when the connection broke, Permanent
+        when the server refuses the sender (which no recipient can fix). `meanwhile` runs
+        while the server takes the message (the next copy is made then, off the critical
+        path); it must not raise."""
         smtp = self._smtp
         if smtp is None:
             raise ConnectionLost("not connected", unsure=False)
@@ -236,9 +257,13 @@ class Connection:
             if code not in (250, 251):
                 return self._refusal("RCPT TO", code, reply)
             stage = "DATA"
-            code, reply = smtp.data(data)
-        except smtplib.SMTPDataError as exc:  # DATA itself refused: the message never went
-            return self._refusal("DATA", exc.smtp_code, exc.smtp_error)
+            code, reply = smtp.docmd("data")
+            if code != 354:  # DATA itself refused: the message never went
+                return self._refusal("DATA", code, reply)
+            smtp.send(data)
+            if meanwhile is not None:
+                meanwhile()
+            code, reply = smtp.getreply()
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self.close()
             detail = f"the connection broke at {stage} ({str(exc) or type(exc).__name__})"
