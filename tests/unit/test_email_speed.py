@@ -377,3 +377,18 @@ def test_after_a_sigkill_the_ledger_is_exact_and_the_retry_mails_each_once(
     twice = {a for a, n in counts.items() if n != 1}
     assert twice <= unsure and all(counts[a] == 2 for a in twice)
     assert twice == unsure & taken  # sent again only to who the ledger could not vouch for
+
+
+def test_lines_that_start_with_a_dot_arrive_as_written(
+    mail_desk: Desk, timed_server: Start, memory_keyring: MemoryKeyring
+) -> None:
+    """DATA is written by hand (to make the next copy while the server answers): a line that
+    starts with a dot is doubled on the wire and comes out single, as smtplib's data() does."""
+    server = timed_server()
+    add_mail(mail_desk, server)
+    subscribe(mail_desk, ("amal@example.com", "en"))
+    body = "First line.\n.\n..two dots\n.hidden file"
+    assert attempt(mail_desk, publish(mail_desk, en=body)).state is SENT
+    (received,) = server.received
+    text = received.body("plain")
+    assert "\n.\n..two dots\n.hidden file" in text.replace("\r\n", "\n")
