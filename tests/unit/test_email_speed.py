@@ -392,3 +392,21 @@ def test_lines_that_start_with_a_dot_arrive_as_written(
     (received,) = server.received
     text = received.body("plain")
     assert "\n.\n..two dots\n.hidden file" in text.replace("\r\n", "\n")
+
+
+def test_a_slow_mailing_keeps_telling_the_ledger_it_is_alive(
+    mail_desk: Desk,
+    timed_server: Start,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At a provider's low rate one batch can take longer than a claim's lease: the attempt
+    says how far it is (which renews the lease) while it waits, not only per batch."""
+    monkeypatch.setattr(mailing, "STILL_HERE_SECONDS", 0.05)
+    server = timed_server()
+    add_mail(mail_desk, server, max_per_second="5")
+    subscribe(mail_desk, *people(4))  # one batch, at least 0.6 s
+    progress: list[tuple[int, int]] = []
+    mail_desk.dispatcher.listen_progress(lambda _, done, total, __: progress.append((done, total)))
+    assert attempt(mail_desk, publish(mail_desk)).state is SENT
+    assert progress.count((0, 4)) >= 3 and progress[-1] == (4, 4)

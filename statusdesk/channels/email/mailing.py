@@ -43,6 +43,10 @@ MAX_RECONNECTS = 2
 # while a crash leaves at most 25 x (connections + 1) recipients `sending` for a person to decide.
 BATCH = 25
 
+# However slowly batches finish (a provider's limit of a message a minute), the ledger hears
+# from this attempt at least this often, which keeps its claim on the delivery.
+STILL_HERE_SECONDS = 30.0
+
 Copy = Callable[[Recipient], tuple[str, bytes]]  # recipient -> (Message-ID, bytes)
 
 
@@ -138,7 +142,11 @@ class Mailing:
         closing = False
         try:
             while ended < sessions:
-                kind, _, payload = self._events.get()
+                try:
+                    kind, _, payload = self._events.get(timeout=STILL_HERE_SECONDS)
+                except queue.Empty:  # a slow server or a low max_per_second: keep the claim
+                    self.ledger.progress(done, total, "recipients")
+                    continue
                 if kind == "ready":
                     opened += 1
                     working += 1
