@@ -12,7 +12,7 @@ part in its `PartLedger` as it goes, so that a retry resumes at the first part n
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -123,9 +123,22 @@ class PartRecord:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class PartOutcome:
+    """How one part of a batch ended: `sent` with its receipt, or `failed` with the error."""
+
+    seq: int
+    receipt: Receipt | None = None  # sent
+    error: str | None = None  # failed (when receipt is None)
+
+
 class PartLedger(Protocol):
     """Per-part bookkeeping of one delivery, committed as it is written (a crash between two
-    parts loses nothing): `sending` before a part leaves, `sent` or `failed` right after."""
+    parts loses nothing): `sending` before a part leaves, `sent` or `failed` right after.
+
+    The `_many` forms write a batch in one transaction (an email to thousands of recipients):
+    `sending_many` before any part of the batch leaves, `finished_many` once the batch's
+    outcomes are known. A crash in between leaves the batch `sending`, as one part would."""
 
     def parts(self) -> dict[int, PartRecord]: ...
 
@@ -134,6 +147,14 @@ class PartLedger(Protocol):
     def sent(self, seq: int, receipt: Receipt) -> None: ...
 
     def failed(self, seq: int, error: str) -> None: ...
+
+    def sending_many(self, parts: Sequence[tuple[int, str]]) -> None:
+        """(seq, target) of each part of a batch, `sending`, in one transaction."""
+        ...
+
+    def finished_many(self, outcomes: Sequence[PartOutcome]) -> None:
+        """Each part's outcome (`sent` or `failed`), in one transaction."""
+        ...
 
     def progress(self, done: int, total: int, what: str) -> None:
         """How far a long attempt is (a site's files uploaded): shown live, never stored. Also

@@ -75,6 +75,8 @@ SETTING_KEYS: dict[str, tuple[str, ...]] = {
         "unsubscribe_url",
         "allow_plaintext",
         "digits",
+        "connections",
+        "max_per_second",
     ),
     "statuspage": ("page_id", "base_url", "components"),
     "mastodon": ("base_url", "visibility", "thread"),

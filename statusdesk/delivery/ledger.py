@@ -4,12 +4,13 @@ did not go out and never re-sends one that did."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from statusdesk.channels.base import PartRecord, Receipt
+from statusdesk.channels.base import PartOutcome, PartRecord, Receipt
 from statusdesk.core.timefmt import iso
 from statusdesk.store import Store
+from statusdesk.store.records import PartFinish
 
 RENEW_EVERY_SECONDS = 60
 
@@ -80,4 +81,20 @@ class StoreLedger:
     def failed(self, seq: int, error: str) -> None:
         self._store.ledger.part_finished(
             self._delivery_id, seq, "failed", iso(self._now()), error=error
+        )
+
+    def sending_many(self, parts: Sequence[tuple[int, str]]) -> None:
+        self._keep_lease()
+        self._store.ledger.parts_sending(self._delivery_id, parts)
+
+    def finished_many(self, outcomes: Sequence[PartOutcome]) -> None:
+        self._store.ledger.parts_finished(
+            self._delivery_id,
+            [
+                PartFinish(o.seq, "sent", o.receipt.remote_id, o.receipt.remote_url)
+                if o.receipt is not None
+                else PartFinish(o.seq, "failed", error=o.error)
+                for o in outcomes
+            ],
+            iso(self._now()),
         )

@@ -17,7 +17,7 @@ keeps:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -44,6 +44,7 @@ from statusdesk.store.records import (
     ComponentChange,
     DeliveryEvent,
     IncidentSummary,
+    PartFinish,
     SavedDraft,
     UpdatePlan,
 )
@@ -322,6 +323,12 @@ class LedgerStore(Protocol):
     def delivery_parts(self, delivery_id: int) -> list[dict[str, Any]]: ...
 
     def part_sending(self, delivery_id: int, seq: int, target: str) -> None: ...
+
+    def parts_sending(self, delivery_id: int, parts: Sequence[tuple[int, str]]) -> None: ...
+
+    def parts_finished(
+        self, delivery_id: int, outcomes: Sequence[PartFinish], now: str
+    ) -> None: ...
 
     def part_finished(
         self,

@@ -3,12 +3,14 @@ render, the parts of a thread), and the recovery of rows whose holder died."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from statusdesk.core.model import Delivery, DeliveryState
 from statusdesk.redact import redact_optional
 from statusdesk.store.audit import SQLiteAuditLog
 from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.records import PartFinish
 from statusdesk.store.rows import delivery_from_row
 
 
@@ -222,6 +224,39 @@ class SQLiteLedger(SQLitePart):
                    ON CONFLICT (delivery_id, seq)
                    DO UPDATE SET state = 'sending', target = excluded.target""",
                 (delivery_id, seq, target),
+            )
+
+    def parts_sending(self, delivery_id: int, parts: Sequence[tuple[int, str]]) -> None:
+        """(seq, target) of a batch of parts, `sending`, in one transaction."""
+        with self.transaction():
+            self.conn.executemany(
+                """INSERT INTO delivery_part (delivery_id, seq, target, state)
+                   VALUES (?, ?, ?, 'sending')
+                   ON CONFLICT (delivery_id, seq)
+                   DO UPDATE SET state = 'sending', target = excluded.target""",
+                [(delivery_id, seq, target) for seq, target in parts],
+            )
+
+    def parts_finished(self, delivery_id: int, outcomes: Sequence[PartFinish], now: str) -> None:
+        """Each part's outcome (state, remote_id, remote_url, error), in one transaction."""
+        with self.transaction():
+            self.conn.executemany(
+                """UPDATE delivery_part SET state = ?, remote_id = ?, remote_url = ?,
+                   last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
+                   WHERE delivery_id = ? AND seq = ?""",
+                [
+                    (
+                        o.state,
+                        o.remote_id,
+                        redact_optional(o.remote_url),
+                        redact_optional(o.error),
+                        o.state,
+                        now,
+                        delivery_id,
+                        o.seq,
+                    )
+                    for o in outcomes
+                ],
             )
 
     def part_finished(

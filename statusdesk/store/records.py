@@ -4,7 +4,7 @@ contracts (store/contracts.py) and every backend speak them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from statusdesk.core.model import Component, ComponentStatus, Impact, Incident, Update
 
@@ -72,3 +72,13 @@ class ComponentFollowed(Exception):
         )
         self.component = component
         self.emails = emails
+
+
+class PartFinish(NamedTuple):
+    """One part's outcome, as `parts_finished` writes it."""
+
+    seq: int
+    state: str  # sent | failed
+    remote_id: str | None = None
+    remote_url: str | None = None
+    error: str | None = None

@@ -7,6 +7,7 @@ import threading
 
 from statusdesk.core.model import DeliveryState
 from statusdesk.store.contracts import StoreContract
+from statusdesk.store.records import PartFinish
 from tests.contract.conftest import LATER, NOW, SOON, Backend, one_delivery
 
 
@@ -119,3 +120,26 @@ def test_the_parts_of_a_thread(store: StoreContract) -> None:
         (1, "failed", None, None),
     ]
     assert parts[1]["last_error"] == "refused"
+
+
+def test_the_parts_of_a_batch_in_one_transaction_each(store: StoreContract) -> None:
+    """An email's recipients: a batch `sending` at once, then each one's outcome at once; a
+    part written again (a retry) takes its new state."""
+    delivery_id = one_delivery(store)
+    store.ledger.parts_sending(delivery_id, [(0, "a@example.com"), (1, "b@example.com")])
+    store.ledger.parts_sending(delivery_id, [(2, "c@example.com")])
+    assert [p["state"] for p in store.ledger.delivery_parts(delivery_id)] == ["sending"] * 3
+    store.ledger.parts_finished(
+        delivery_id,
+        [PartFinish(0, "sent", remote_id="<m0@x>"), PartFinish(1, "failed", error="refused")],
+        SOON,
+    )
+    parts = store.ledger.delivery_parts(delivery_id)
+    assert [(p["target"], p["state"], p["remote_id"], p["sent_at"]) for p in parts] == [
+        ("a@example.com", "sent", "<m0@x>", SOON),
+        ("b@example.com", "failed", None, None),
+        ("c@example.com", "sending", None, None),
+    ]
+    assert parts[1]["last_error"] == "refused"
+    store.ledger.parts_sending(delivery_id, [(1, "b@example.com")])
+    assert store.ledger.delivery_parts(delivery_id)[1]["state"] == "sending"

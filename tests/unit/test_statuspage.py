@@ -10,14 +10,14 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from statusdesk.channels.base import Ambiguous, PartRecord, Permanent, Receipt
+from statusdesk.channels.base import Ambiguous, PartOutcome, PartRecord, Permanent, Receipt
 from statusdesk.channels.statuspage import channel as statuspage_channel
 from statusdesk.channels.statuspage.channel import StatuspageChannel
 from statusdesk.channels.statuspage.render import PDI, RLI
@@ -705,6 +705,17 @@ class ListLedger:
     def failed(self, seq: int, error: str) -> None:
         old = self.records[seq]
         self.records[seq] = PartRecord(seq, old.target, "failed", error=error)
+
+    def sending_many(self, parts: Sequence[tuple[int, str]]) -> None:
+        for seq, target in parts:
+            self.sending(seq, target)
+
+    def finished_many(self, outcomes: Sequence[PartOutcome]) -> None:
+        for outcome in outcomes:
+            if outcome.receipt is not None:
+                self.sent(outcome.seq, outcome.receipt)
+            else:
+                self.failed(outcome.seq, outcome.error or "")
 
 
 @pytest.mark.parametrize(

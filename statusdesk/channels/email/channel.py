@@ -1,25 +1,26 @@
 """The email channel (kind `email`): an update to every subscriber, each in their language.
 
-One SMTP connection serves all recipients of a delivery; each recipient is one part of the
-delivery's ledger (seq in a stable order, target = the address), written `sending` before the
-message leaves and `sent` / `failed` right after, so a retry mails only those who did not get
-it. A 550 for one address does not stop the others. SMTP cannot look a message up: a recipient
-whose connection broke after the message was handed over stays `sending`, and a person decides.
+One SMTP connection (or `connections` of them, mailing.py) serves all recipients of a
+delivery; each recipient is one part of the delivery's ledger (seq in a stable order, target =
+the address), written `sending` before the message leaves and `sent` / `failed` after, in
+batches of a transaction each, so a retry mails only those who did not get it. A 550 for
+one address does not stop the others. SMTP cannot look a message up: a recipient whose
+connection broke after the message was handed over stays `sending`, and a person decides.
 
 Settings: host, port, security (starttls | tls | none, the last only with allow_plaintext=yes),
 username, from, recipients (a fixed comma-separated list instead of the subscribers),
-unsubscribe_url, digits; secret: password.
+unsubscribe_url, digits, connections (1-8 SMTP sessions at once), max_per_second (the
+provider's sending limit); secret: password.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from statusdesk.channels.base import (
     Ambiguous,
     ChannelContext,
-    ChannelError,
     PartLedger,
     PartRecord,
     Permanent,
@@ -29,22 +30,21 @@ from statusdesk.channels.base import (
 )
 from statusdesk.channels.email import compose
 from statusdesk.channels.email.compose import Recipient
+from statusdesk.channels.email.copies import Template
+from statusdesk.channels.email.mailing import Mailing
 from statusdesk.channels.email.settings import (
     SECRETS,
     EmailSettings,
     read_settings,
     settings_problems,
 )
-from statusdesk.channels.email.smtp import Connection, ConnectionLost, Outcome, Result
+from statusdesk.channels.email.smtp import Connection
 from statusdesk.channels.site import links
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
 
 __all__ = ["SECRETS", "EmailChannel", "settings_problems"]
 
-# Reconnections within one attempt after the server dropped the connection; past that, the
-# rest waits for the next attempt.
-MAX_RECONNECTS = 2
 NAMES_SHOWN = 10
 
 
@@ -74,85 +74,6 @@ def assign_seqs(
         by_target[key] = seq
         plan.append((seq, recipient))
     return plan
-
-
-class _Mailing:
-    """One attempt's SMTP session over the recipients still to mail: each written to the
-    ledger as it goes, a reconnection after the server hung up (a few times at most)."""
-
-    def __init__(
-        self, name: str, settings: EmailSettings, password: str | None, ledger: PartLedger
-    ) -> None:
-        self.name = name
-        self.settings = settings
-        self.password = password
-        self.ledger = ledger
-        self.sent: list[str] = []
-        self.refused: list[tuple[str, str]] = []
-        self.deferred: list[tuple[str, str]] = []
-        self.unsure: list[str] = []
-        self.not_tried: list[str] = []
-        self.stopped = ""
-
-    @property
-    def touched(self) -> bool:
-        return bool(self.sent or self.refused or self.deferred or self.unsure)
-
-    def run(
-        self,
-        todo: deque[tuple[int, Recipient]],
-        copy: Callable[[Recipient], tuple[str, bytes]],
-    ) -> None:
-        reconnects = 0
-        connection: Connection | None = None
-        try:
-            while todo:
-                if connection is None:
-                    connection = Connection(self.name, self.settings, self.password)
-                    try:
-                        connection.open()
-                    except ChannelError as exc:
-                        if not self.touched:
-                            raise  # nothing happened yet: the error says it all
-                        connection, self.stopped = None, str(exc)
-                        break
-                seq, recipient = todo[0]
-                message_id, data = copy(recipient)
-                self.ledger.sending(seq, recipient.address)
-                try:
-                    result = connection.send(self.settings.from_address, recipient.address, data)
-                except ConnectionLost as lost:
-                    connection = None
-                    if lost.unsure:
-                        todo.popleft()  # left `sending`: nobody can tell whether it arrived
-                        self.unsure.append(recipient.address)
-                    else:
-                        self.ledger.failed(seq, f"not sent: {lost.detail}")
-                    reconnects += 1
-                    if reconnects > MAX_RECONNECTS:
-                        self.stopped = lost.detail
-                        break
-                    continue
-                except Permanent as exc:
-                    self.ledger.failed(seq, str(exc))
-                    raise
-                todo.popleft()
-                self._record(seq, recipient.address, message_id, result)
-        finally:
-            if connection is not None:
-                connection.close()
-        self.not_tried = [r.address for _, r in todo]
-
-    def _record(self, seq: int, address: str, message_id: str, result: Result) -> None:
-        if result.outcome is Outcome.SENT:
-            self.ledger.sent(seq, Receipt(remote_id=message_id, detail=result.reply))
-            self.sent.append(address)
-        elif result.outcome is Outcome.REFUSED:
-            self.ledger.failed(seq, f"refused: {result.reply}")
-            self.refused.append((address, result.reply))
-        else:
-            self.ledger.failed(seq, f"deferred: {result.reply}")
-            self.deferred.append((address, result.reply))
 
 
 class EmailChannel:
@@ -216,7 +137,10 @@ class EmailChannel:
     def send(self, rendered: Rendered, key: str, ledger: PartLedger) -> Receipt:
         settings = self._settings()
         texts, recipients = compose.read_rendered(rendered)
-        messages = {variant: compose.read_message(text) for variant, text in texts.items()}
+        # Each variant rendered once; a recipient's copy is its bytes with their own headers.
+        messages = {
+            variant: Template(compose.read_message(text)) for variant, text in texts.items()
+        }
         known = ledger.parts()
         plan = assign_seqs(recipients, known)
         done = {seq for seq, part in known.items() if part.state == "sent"}
@@ -232,15 +156,22 @@ class EmailChannel:
         if not todo:
             return self._receipt(settings, len(plan))
         password = self._password(settings) if settings.username else None
-        mailing = _Mailing(self.config.name, settings, password, ledger)
-        mailing.run(todo, lambda r: self._copy(messages, r, key, settings))
+        mailing = Mailing(
+            self.config.name,
+            settings,
+            password,
+            ledger,
+            connections=settings.connections,
+            max_per_second=settings.max_per_second,
+        )
+        mailing.run(todo, lambda r: self._copy(messages, r, key, settings), len(plan))
         return self._outcome(
             settings, mailing, total=len(plan), already=sum(seq in done for seq, _ in plan)
         )
 
     def _copy(
         self,
-        messages: Mapping[str, compose.Stored],
+        messages: Mapping[str, Template],
         recipient: Recipient,
         key: str,
         settings: EmailSettings,
@@ -248,11 +179,8 @@ class EmailChannel:
         """(Message-ID, bytes) of one recipient's copy."""
         _, _, domain = settings.from_address.rpartition("@")
         message_id = compose.message_id(key, recipient.address, domain)
-        data = compose.copy_for(
-            messages[recipient.variant],
-            recipient,
-            message_id=message_id,
-            when=self.context.now().timestamp(),
+        data = messages[recipient.variant].copy(
+            recipient, message_id=message_id, when=self.context.now().timestamp()
         )
         return message_id, data
 
@@ -364,7 +292,7 @@ class EmailChannel:
         )
 
     def _outcome(
-        self, settings: EmailSettings, mailing: _Mailing, *, total: int, already: int
+        self, settings: EmailSettings, mailing: Mailing, *, total: int, already: int
     ) -> Receipt:
         """The attempt's outcome: the worst that happened to any recipient decides it."""
         name, where = self.config.name, settings.where

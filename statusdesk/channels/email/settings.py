@@ -21,6 +21,8 @@ SECRETS = ("password",)
 SECURITY = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 YES = ("yes", "true", "1", "on")
+MAX_CONNECTIONS = 8
+MAX_RATE = 10_000.0  # messages a second: more than any provider allows
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class EmailSettings:
     recipients: tuple[str, ...]  # a fixed list; empty: the active subscribers
     unsubscribe_url: str  # https://…, with {token} or a token= parameter appended; may be ""
     digits: str  # latn | arab, for Arabic dates
+    connections: int = 1  # SMTP sessions at once (1-8)
+    max_per_second: float | None = None  # the provider's sending limit; None: none
 
     @property
     def where(self) -> str:
@@ -88,6 +92,36 @@ def _port(settings: Mapping[str, Any], security: str) -> tuple[int, str | None]:
     if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) < 65536:
         return 0, f"port must be a number from 1 to 65535 (got {raw!r}), e.g. --set port=587"
     return int(raw), None
+
+
+def _connections(settings: Mapping[str, Any]) -> tuple[int, str | None]:
+    raw = _text(settings, "connections")
+    if not raw:
+        return 1, None
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_CONNECTIONS:
+        return 1, (
+            f"connections must be a whole number from 1 to {MAX_CONNECTIONS} (got {raw!r}): "
+            "how many SMTP sessions mail at once, e.g. --set connections=4; check how many "
+            "your provider allows"
+        )
+    return int(raw), None
+
+
+def _max_per_second(settings: Mapping[str, Any]) -> tuple[float | None, str | None]:
+    raw = _text(settings, "max_per_second")
+    if not raw:
+        return None, None
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = -1.0
+    if not 0 < rate <= MAX_RATE or not raw.isascii():
+        return None, (
+            f"max_per_second must be a number of messages a second above 0, at most "
+            f"{MAX_RATE:,.0f} (got {raw!r}), e.g. --set max_per_second=14 for a provider that "
+            "allows 14 a second; leave it out for no limit"
+        )
+    return rate, None
 
 
 def settings_problems(settings: Mapping[str, Any]) -> list[str]:
@@ -148,6 +182,9 @@ def settings_problems(settings: Mapping[str, Any]) -> list[str]:
     digits = _text(settings, "digits") or "latn"
     if digits not in ("latn", "arab"):
         problems.append(f"digits must be latn or arab (got {digits!r})")
+    for problem in (_connections(settings)[1], _max_per_second(settings)[1]):
+        if problem:
+            problems.append(problem)
     return problems
 
 
@@ -166,4 +203,6 @@ def read_settings(settings: Mapping[str, Any]) -> EmailSettings:
         recipients=tuple(_recipients(settings)[0]),
         unsubscribe_url=_text(settings, "unsubscribe_url"),
         digits=_text(settings, "digits") or "latn",
+        connections=_connections(settings)[0],
+        max_per_second=_max_per_second(settings)[0],
     )

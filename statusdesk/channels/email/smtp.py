@@ -9,9 +9,11 @@ TLS socket; no message here, nor any exception raised from here, contains it.
 from __future__ import annotations
 
 import base64
+import re
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -47,6 +49,33 @@ class ConnectionLost(Exception):
 def reply_text(code: int, reply: bytes | str) -> str:
     text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
     return f"{code} {' '.join(text.split())}".strip()
+
+
+# A plain address (as statusdesk normalizes them) goes into MAIL FROM / RCPT TO as it is;
+# anything else through smtplib's own quoting (email.utils.parseaddr, some 60 µs a command).
+_PLAIN_ADDRESS = re.compile(
+    r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+)
+
+
+def _command(smtp: smtplib.SMTP, verb: str, word: str, address: str) -> tuple[int, bytes]:
+    """MAIL FROM or RCPT TO, as smtplib's mail() / rcpt() send them (without options)."""
+    if not _PLAIN_ADDRESS.fullmatch(address):
+        return smtp.mail(address) if verb == "mail" else smtp.rcpt(address)
+    smtp.putcmd(verb, f"{word}:<{address}>")
+    return smtp.getreply()
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def wire(message: bytes) -> bytes:
+    """A message as DATA carries it, as smtplib's data() makes it: a line that starts with a
+    dot gets another (RFC 5321 4.5.2), and CRLF . CRLF ends it."""
+    stuffed = _LEADING_DOT.sub(b"..", message)
+    if not stuffed.endswith(b"\r\n"):
+        stuffed += b"\r\n"
+    return stuffed + b".\r\n"
 
 
 def _b64(text: str) -> str:
@@ -203,26 +232,38 @@ class Connection:
         if code != 250:
             raise self._refused_step("NOOP", code, reply)
 
-    def send(self, sender: str, to: str, data: bytes) -> Result:
-        """One recipient's transaction (MAIL, RCPT, DATA). Returns how the server answered;
-        raises ConnectionLost when the connection broke, Permanent when the server refuses
-        the sender (which no recipient can fix)."""
+    def send(
+        self,
+        sender: str,
+        to: str,
+        data: bytes,
+        meanwhile: Callable[[], None] | None = None,
+    ) -> Result:
+        """One recipient's transaction (MAIL, RCPT, DATA); `data` as `wire` made it. Returns
+        how the server answered; raises ConnectionLost when the connection broke, Permanent
+        when the server refuses the sender (which no recipient can fix). `meanwhile` runs
+        while the server takes the message (the next copy is made then, off the critical
+        path); it must not raise."""
         smtp = self._smtp
         if smtp is None:
             raise ConnectionLost("not connected", unsure=False)
         stage = "MAIL FROM"
         try:
-            code, reply = smtp.mail(sender)
+            code, reply = _command(smtp, "mail", "FROM", sender)
             if code != 250:
                 return self._refusal("MAIL FROM", code, reply, sender=sender)
             stage = "RCPT TO"
-            code, reply = smtp.rcpt(to)
+            code, reply = _command(smtp, "rcpt", "TO", to)
             if code not in (250, 251):
                 return self._refusal("RCPT TO", code, reply)
             stage = "DATA"
-            code, reply = smtp.data(data)
-        except smtplib.SMTPDataError as exc:  # DATA itself refused: the message never went
-            return self._refusal("DATA", exc.smtp_code, exc.smtp_error)
+            code, reply = smtp.docmd("data")
+            if code != 354:  # DATA itself refused: the message never went
+                return self._refusal("DATA", code, reply)
+            smtp.send(data)
+            if meanwhile is not None:
+                meanwhile()
+            code, reply = smtp.getreply()
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self.close()
             detail = f"the connection broke at {stage} ({str(exc) or type(exc).__name__})"

@@ -85,6 +85,8 @@ KIND_FORMS: dict[str, KindForm] = {
               "https://status.example.com/unsubscribe?token={token}"),
         Field("allow_plaintext", "Allow plaintext", "yes, only with security none"),
         Field("digits", "Arabic digits", "latn (the default) or arab"),
+        Field("connections", "Connections", "1 (the default) to 8 SMTP sessions at once"),
+        Field("max_per_second", "Messages a second", "empty for no limit; your provider's limit"),
     )),
     "statuspage": KindForm("statuspage — an Atlassian Statuspage", (
         Field("page_id", "Page id", "kctbh9vrtdwd (Your page → API info)"),
