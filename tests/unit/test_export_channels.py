@@ -1,12 +1,14 @@
 """The post-incident timeline lists issue #15's channels like the others (issue #15, "Tests"):
 an incident published through the real Desk to Mastodon (tests/mastodonfake.py), Telegram
-(tests/telegramfake.py) and webhooks in the discord and teams formats (tests/httpfake.py's
-receiver), each on 127.0.0.1, on a clock the test moves — so every channel's lag is exact — and
-exported in every format the project writes: each channel has its row, its kind, when each
-update went out on it and the lag, and no secret of any of them is in any export.
+(tests/telegramfake.py), Bluesky (tests/blueskyfake.py) and webhooks in the discord and teams
+formats (tests/httpfake.py's receiver), each on 127.0.0.1, on a clock the test moves — so every
+channel's lag is exact — and exported in every format the project writes: each channel has its
+row, its kind, when each update went out on it and the lag, and no secret of any of them is in
+any export.
 
     T0        incident opened (update 1), nothing sent yet
     T0+10 s   masto sent      T0+20 s  tg sent     T0+30 s  discord sent    T0+40 s  teams sent
+    T0+50 s   sky sent
     T0+10 min update 2 (resolved); everything sent 5 s later
 """
 
@@ -32,6 +34,8 @@ from statusdesk.export.present import duration
 from statusdesk.export.timeline import build_timeline
 from statusdesk.store import Store
 from tests import httpfake
+from tests.blueskyfake import APP_PASSWORD, FakePds
+from tests.blueskyfake import HANDLE as BLUESKY_HANDLE
 from tests.httpfake import FakeReceiver, status
 from tests.mastodonfake import TOKEN as MASTODON_TOKEN
 from tests.mastodonfake import FakeMastodon
@@ -49,13 +53,20 @@ TITLE = BilingualText("Card payments failing", "فشل مدفوعات البطا
 SIGNING = "whsec-EXPORT-never-9d1e"
 DISCORD_PATH = "tok-DISCORD-PATHSECRET-77"  # a webhook's URL is its own credential
 TEAMS_PATH = "sig-TEAMS-PATHSECRET-31"
-FIRST_LAGS = {"masto": 10, "tg": 20, "discord": 30, "teams": 40}
-KINDS = {"masto": "mastodon", "tg": "telegram", "discord": "webhook", "teams": "webhook"}
+FIRST_LAGS = {"masto": 10, "tg": 20, "discord": 30, "teams": 40, "sky": 50}
+KINDS = {
+    "masto": "mastodon",
+    "tg": "telegram",
+    "discord": "webhook",
+    "teams": "webhook",
+    "sky": "bluesky",
+}
 LABELS = {
     "masto": "mastodon",
     "tg": "telegram",
     "discord": "webhook, discord",
     "teams": "webhook, teams",
+    "sky": "bluesky",
 }
 RESOLVED_LAG = 5
 EXPORTED_AT = T0 + timedelta(hours=1)
@@ -71,7 +82,7 @@ def story(
     discord = receiver(answer, answer, path=f"/api/webhooks/1/{DISCORD_PATH}")
     teams = receiver(status(202), status(202), path=f"/workflows/{TEAMS_PATH}")
     bot = FakeBotApi()
-    with FakeMastodon() as masto, contextlib.closing(bot):
+    with FakeMastodon() as masto, contextlib.closing(bot), FakePds() as pds:
         clock = FakeClock()
         with Desk(home, clock=clock) as desk:
             with desk.store.transaction():
@@ -81,6 +92,8 @@ def story(
             add("telegram", "tg", {"chat_id": CHAT, "base_url": bot.url})
             add("webhook", "discord", {"url": discord.url, "format": "discord"})
             add("webhook", "teams", {"url": teams.url, "format": "teams"})
+            add("bluesky", "sky", {"handle": BLUESKY_HANDLE, "pds": pds.url})
+            desk.channels.set_channel_secret("sky", "app_password", APP_PASSWORD)
             desk.channels.set_channel_secret("masto", "access_token", MASTODON_TOKEN)
             desk.channels.set_channel_secret("tg", "bot_token", TOKEN)
             desk.channels.set_channel_secret("teams", "signing_secret", SIGNING)
@@ -111,9 +124,12 @@ def story(
             )
             deliver(desk, clock, resolved.update_id, stagger=False)
             clock.run(minutes=30)
-            assert len(masto.statuses) == 2 and len(bot.sent) == 2
+            assert len(masto.statuses) == 2 and len(bot.sent) == 2 and len(pds.posts) == 2
+            session = [desk.secrets.get("sky", key) for key in ("access_jwt", "refresh_jwt")]
         assert len(discord.requests) == 2 and len(teams.requests) == 2
-        yield home, opened.incident_id, (MASTODON_TOKEN, TOKEN, SIGNING, DISCORD_PATH, TEAMS_PATH)
+        assert all(session)  # the session Bluesky gave, kept in the keyring only
+        secrets = (MASTODON_TOKEN, TOKEN, SIGNING, DISCORD_PATH, TEAMS_PATH, APP_PASSWORD)
+        yield home, opened.incident_id, secrets + tuple(str(t) for t in session)
     mastodon_api.forget_limits()
 
 
@@ -176,7 +192,7 @@ def test_csv_has_a_row_per_delivery_with_its_kind_and_lag(
 ) -> None:
     home, incident_id, _ = story
     rows = list(csv.DictReader(io.StringIO(exported(home, incident_id, "csv").decode("utf-8-sig"))))
-    assert len(rows) == 8
+    assert len(rows) == 2 * len(FIRST_LAGS)
     got = [(r["update_state"], r["channel"], r["channel_kind"], r["lag_seconds"]) for r in rows]
     expected = [("investigating", n, KINDS[n], str(lag)) for n, lag in FIRST_LAGS.items()]
     expected += [("resolved", n, KINDS[n], str(RESOLVED_LAG)) for n in FIRST_LAGS]
