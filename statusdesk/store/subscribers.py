@@ -410,6 +410,12 @@ class SQLiteSubscribers(SQLitePart):
 
 
 def _new_token() -> str:
+    """A subscriber's unsubscribe token: 32 URL-safe characters, never starting with "-" — a
+    token is also what `statusdesk subscriber remove TOKEN` takes, and the command line would
+    read one starting with "-" as an option (one token in 64 did)."""
     import secrets  # at the first subscriber, not at every open of the workspace
 
-    return secrets.token_urlsafe(24)
+    while True:
+        token = secrets.token_urlsafe(24)
+        if not token.startswith("-"):
+            return token
