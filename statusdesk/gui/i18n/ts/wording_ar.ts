@@ -1,0 +1,307 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+    <context>
+        <name>Outcomes</name>
+        <message numerus="yes">
+            <location filename="../../wording/outcomes.py" line="21" />
+            <source>%n channel(s)</source>
+            <translation>
+                <numerusform>لا قنوات</numerusform>
+                <numerusform>قناة واحدة</numerusform>
+                <numerusform>قناتان</numerusform>
+                <numerusform>%n قنوات</numerusform>
+                <numerusform>%n قناة</numerusform>
+                <numerusform>%n قناة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../wording/outcomes.py" line="32" />
+            <source>channel {id}</source>
+            <translation>القناة {id}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/outcomes.py" line="34" />
+            <source>no reason recorded</source>
+            <translation>لم يُسجَّل سبب</translation>
+        </message>
+        <message>
+            <location filename="../../wording/outcomes.py" line="41" />
+            <source>{channel} left out: {reason}</source>
+            <translation>استُبعدت {channel}: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../wording/outcomes.py" line="58" />
+            <source>Published to {sent} of %n channel(s)</source>
+            <translation>
+                <numerusform>نُشر إلى {sent} من دون قنوات</numerusform>
+                <numerusform>نُشر إلى {sent} من قناة واحدة</numerusform>
+                <numerusform>نُشر إلى {sent} من قناتين</numerusform>
+                <numerusform>نُشر إلى {sent} من %n قنوات</numerusform>
+                <numerusform>نُشر إلى {sent} من %n قناة</numerusform>
+                <numerusform>نُشر إلى {sent} من %n قناة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../wording/outcomes.py" line="65" />
+            <source>temporary failure</source>
+            <translation>إخفاق مؤقت</translation>
+        </message>
+        <message>
+            <location filename="../../wording/outcomes.py" line="67" />
+            <source>{channel} will retry ({why})</source>
+            <translation>{channel} ستعيد المحاولة ({why})</translation>
+        </message>
+        <message>
+            <location filename="../../wording/outcomes.py" line="73" />
+            <source>{channel} {state}: {reason}</source>
+            <translation>{channel}، {state}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Rhythm</name>
+        <message numerus="yes">
+            <location filename="../../wording/rhythm.py" line="41" />
+            <source>%n s</source>
+            <translation>
+                <numerusform>0 ث</numerusform>
+                <numerusform>ثانية</numerusform>
+                <numerusform>ثانيتان</numerusform>
+                <numerusform>%n ثوانٍ</numerusform>
+                <numerusform>%n ثانية</numerusform>
+                <numerusform>%n ثانية</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../wording/rhythm.py" line="44" />
+            <source>%n min</source>
+            <translation>
+                <numerusform>0 د</numerusform>
+                <numerusform>دقيقة</numerusform>
+                <numerusform>دقيقتان</numerusform>
+                <numerusform>%n دقائق</numerusform>
+                <numerusform>%n دقيقة</numerusform>
+                <numerusform>%n دقيقة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="46" />
+            <location filename="../../wording/rhythm.py" line="50" />
+            <source>{hours} h {minutes} min</source>
+            <translation>{hours} س {minutes} د</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../wording/rhythm.py" line="49" />
+            <source>%n h</source>
+            <translation>
+                <numerusform>0 س</numerusform>
+                <numerusform>ساعة</numerusform>
+                <numerusform>ساعتان</numerusform>
+                <numerusform>%n ساعات</numerusform>
+                <numerusform>%n ساعة</numerusform>
+                <numerusform>%n ساعة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="69" />
+            <source>no next update promised</source>
+            <translation>لا موعد للتحديث القادم</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="75" />
+            <source>next update due now</source>
+            <translation>التحديث القادم مستحق الآن</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="76" />
+            <location filename="../../wording/rhythm.py" line="247" />
+            <source>due now</source>
+            <translation>مستحق الآن</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="81" />
+            <source>next update overdue by {span}</source>
+            <translation>التحديث القادم متأخر {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="82" />
+            <source>overdue {span}</source>
+            <translation>متأخر {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="89" />
+            <source>next update in {span} — due soon</source>
+            <translation>التحديث القادم بعد {span} — قريبًا</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="90" />
+            <source>in {span}, soon</source>
+            <translation>بعد {span}، قريبًا</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="95" />
+            <source>next update in {span}</source>
+            <translation>التحديث القادم بعد {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="96" />
+            <location filename="../../wording/rhythm.py" line="248" />
+            <source>in {span}</source>
+            <translation>بعد {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="111" />
+            <source>Incident #{id} ({title}): the next update is overdue by {span}; it was promised for {promised}. Post one now.</source>
+            <translation>العطل #{id} ({title}): التحديث القادم متأخر {span}؛ كان موعده {promised}. انشر تحديثًا الآن.</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="134" />
+            <source>the latest update was not sent to it</source>
+            <translation>لم يُرسل إليها آخر تحديث</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="135" />
+            <source>its delivery failed</source>
+            <translation>فشل إرسالها</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="136" />
+            <source>its delivery needs a decision</source>
+            <translation>إرسالها يحتاج إلى قرار</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="137" />
+            <source>its delivery is waiting to retry</source>
+            <translation>إرسالها ينتظر إعادة المحاولة</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="140" />
+            <location filename="../../wording/rhythm.py" line="152" />
+            <source>sent</source>
+            <translation>أُرسل</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="141" />
+            <source>skipped</source>
+            <translation>تُخطّي</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="142" />
+            <source>on its way</source>
+            <translation>في الطريق</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="143" />
+            <source>missed</source>
+            <translation>فائت</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="156" />
+            <source>silent</source>
+            <translation>صامتة</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="157" />
+            <source>silent {span}</source>
+            <translation>صامتة {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="167" />
+            <source>silent for {span}</source>
+            <translation>صامتة منذ {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="169" />
+            <source>has delivered no update of this incident</source>
+            <translation>لم تُوصل أي تحديث لهذا العطل</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="173" />
+            <source>{channel}: {silent} — missed the latest update ({why})</source>
+            <translation>{channel}: {silent} — فاتها آخر تحديث ({why})</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="177" />
+            <source>; its newest delivered update is {span} old</source>
+            <translation>؛ أحدث تحديث أوصلته عمره {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="185" />
+            <source>{channel}: skipped the latest update (a recorded decision: {reason})</source>
+            <translation>{channel}: تخطّت آخر تحديث (قرار مسجَّل: {reason})</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="189" />
+            <source>{channel}: skipped the latest update (a recorded decision)</source>
+            <translation>{channel}: تخطّت آخر تحديث (قرار مسجَّل)</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="195" />
+            <source>{channel}: the latest update is on its way</source>
+            <translation>{channel}: آخر تحديث في الطريق</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="201" />
+            <source>{channel}: delivered the latest update</source>
+            <translation>{channel}: أوصلت آخر تحديث</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="211" />
+            <source>{channels} missed</source>
+            <translation>فاتت {channels}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="243" />
+            <source>was due {span} ago; not sent</source>
+            <translation>كان مستحقًا قبل {span}؛ لم يُرسل</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="255" />
+            <source>STALE</source>
+            <translation>فائت</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="255" />
+            <source>Scheduled</source>
+            <translation>مجدول</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="286" />
+            <source>The clock jumped forward by {span} (the machine slept, or the clock was set); scheduled updates were checked against the new time.</source>
+            <translation>قفزت الساعة إلى الأمام {span} (نام الجهاز أو ضُبطت الساعة)؛ فُحصت التحديثات المجدولة وفق الوقت الجديد.</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="292" />
+            <source>The clock jumped back by {span} (the machine slept, or the clock was set); scheduled updates were checked against the new time.</source>
+            <translation>رجعت الساعة إلى الوراء {span} (نام الجهاز أو ضُبطت الساعة)؛ فُحصت التحديثات المجدولة وفق الوقت الجديد.</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="302" />
+            <source>on time</source>
+            <translation>في موعده</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="303" />
+            <source>{span} after its time</source>
+            <translation>بعد موعده بـ {span}</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="307" />
+            <source>A scheduled update on #{id} went out ({late}).</source>
+            <translation>خرج تحديث مجدول على #{id} ({late}).</translation>
+        </message>
+        <message>
+            <location filename="../../wording/rhythm.py" line="314" />
+            <source>An update on #{id} fell due {span} ago ({due}) while nothing ran to send it; it is stale and was not sent. {keys}</source>
+            <translation>حلّ موعد تحديث على #{id} قبل {span} ({due}) ولم يكن هناك ما يرسله؛ صار فائتًا ولم يُرسل. {keys}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Targets</name>
+        <message>
+            <location filename="../../wording/targets.py" line="30" />
+            <source>update {update}</source>
+            <translation>التحديث {update}</translation>
+        </message>
+    </context>
+</TS>
