@@ -230,6 +230,8 @@ def test_the_composer_view_and_chips_speak_arabic_and_keep_each_editor_direction
         assert english_in(root, NAMES) == [], type(root).__name__
     header = window.model.headerData(0, Qt.Orientation.Horizontal)
     assert header == "الحالة"
+    age = window.model.data(window.model.index(0, 4))  # "Last update": the age, in words
+    assert ARABIC.search(age) and not leftover_english(age, []), age
 
 
 def test_the_schedule_picker_speaks_arabic(
@@ -254,3 +256,66 @@ def test_the_schedule_picker_speaks_arabic(
     assert english_in(picker, [*NAMES, *typed]) == []
     press("Escape")
     qtbot.waitUntil(lambda: not picker.isVisible())
+
+
+def test_chips_countdowns_and_outcomes_are_said_in_arabic(qtbot, arabic: list[QTranslator]) -> None:  # type: ignore[no-untyped-def]
+    """The words the chips, the promise and the status bar are made of, each with its plural
+    form ("retry in 12 s", "Next update in 29 min", "Published to 1 of 2 channels")."""
+    from datetime import UTC, datetime, timedelta
+    from types import SimpleNamespace
+
+    from statusdesk.app.standings import ChannelStanding, Standing
+    from statusdesk.core.model import Channel, Delivery, DeliveryState
+    from statusdesk.core.timefmt import iso
+    from statusdesk.gui.widgets.labels import chip_label, delivery_detail
+    from statusdesk.gui.widgets.popups import DeliveryChooser
+    from statusdesk.gui.widgets.reason_popup import SkipReasonDialog
+    from statusdesk.gui.wording.outcomes import summarize
+    from statusdesk.gui.wording.rhythm import (
+        age_text,
+        countdown,
+        standing_mark,
+        standing_sentence,
+    )
+    from statusdesk.gui.wording.targets import DeliveryTarget
+
+    now = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    waiting = Delivery(
+        1,
+        1,
+        1,
+        DeliveryState.RETRY_WAIT,
+        attempts=2,
+        next_attempt_at=iso(now + timedelta(seconds=12)),
+    )
+    assert chip_label(waiting, now) == "إعادة المحاولة بعد 12 ثانية"
+    assert chip_label(Delivery(2, 1, 2, DeliveryState.SENT), now) == "أُرسل"
+    assert delivery_detail(waiting, "x", now).startswith("x: لم تنجح المحاولة 2؛")
+    assert countdown(iso(now + timedelta(minutes=29)), now).text == "التحديث القادم بعد 29 دقيقة"
+    assert countdown(iso(now + timedelta(minutes=2)), now).short == "بعد دقيقتين، قريبًا"
+    assert countdown(iso(now - timedelta(minutes=3)), now).text == "التحديث القادم متأخر 3 دقائق"
+    silent = ChannelStanding(
+        "x", Standing.MISSED, DeliveryState.FAILED, iso(now - timedelta(minutes=42))
+    )
+    assert age_text(3 * 3600 + 5 * 60) == "3 س 5 د"
+    assert age_text(2 * 86400) == "يومين"
+    assert standing_mark(silent, now) == "✗ x · صامتة 42 دقيقة"
+    assert standing_sentence(silent, now) == "x: صامتة منذ 42 دقيقة — فاتها آخر تحديث (فشل إرسالها)"
+    channels: dict[int, Channel] = {
+        1: SimpleNamespace(name="site"),  # type: ignore[dict-item]  # summarize reads the name
+        2: SimpleNamespace(name="x"),  # type: ignore[dict-item]
+    }
+    failed = Delivery(3, 1, 2, DeliveryState.FAILED, last_error="x rejected the post")
+    said = summarize([Delivery(4, 1, 1, DeliveryState.SENT), failed], channels)
+    assert said == "نُشر إلى 1 من قناتين; x، فشل: x rejected the post"
+    # The popups a chip's decision opens.
+    host = QWidget()
+    qtbot.addWidget(host)
+    target = DeliveryTarget(failed, "x", "قيد التحقيق · 09:00")
+    chooser = DeliveryChooser(host, "إعادة المحاولة", [target, target], now)
+    qtbot.addWidget(chooser)
+    assert english_in(chooser, ["x", "rejected the post", "statusdesk"]) == []
+    skip = SkipReasonDialog(host, target, now)
+    qtbot.addWidget(skip)
+    assert skip.reason.placeholderText().startswith("مثلًا")
+    assert english_in(skip, ["x", "rejected the post", "statusdesk"]) == []

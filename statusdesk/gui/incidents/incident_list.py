@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from statusdesk.app.standings import ChannelStanding, Standing
 from statusdesk.core.model import Incident
 from statusdesk.core.promise import Level
-from statusdesk.core.timefmt import age_seconds, humanize_age
+from statusdesk.core.timefmt import age_seconds
 from statusdesk.gui.widgets.labels import (
     IMPACT_COLOURS,
     counted,
@@ -46,6 +46,7 @@ from statusdesk.gui.wording.rhythm import (
     LEVEL_COLOURS,
     STANDING_COLOURS,
     Countdown,
+    age_text,
     countdown,
     missed_summary,
     standing_sentence,
@@ -240,8 +241,10 @@ class IncidentListModel(QAbstractTableModel):
         last = summary.last_published_at
         if not last:
             return self.tr("no update yet")
-        age = humanize_age(age_seconds(last, self._now))
-        return self.tr("just now") if age == "just now" else self.tr("{age} ago").format(age=age)
+        seconds = age_seconds(last, self._now)
+        if seconds < 60:
+            return age_text(seconds)  # "just now"
+        return self.tr("{age} ago").format(age=age_text(seconds))
 
     def _tooltip(self, summary: IncidentSummary) -> str:
         incident = summary.incident

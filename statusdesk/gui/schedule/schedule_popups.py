@@ -201,6 +201,7 @@ class EditPendingPopup(FocusPopup):
         )
         self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save.setText(self.tr("&Save  (Ctrl+Return)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

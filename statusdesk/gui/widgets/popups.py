@@ -124,6 +124,10 @@ class DeliveryChooser(FocusPopup):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(verb)
+        # Said here, not left to Qt's own translations, which an install may lack.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("Popups", "Cancel")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -75,8 +75,8 @@ class ReasonPopup(FocusPopup):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(answer)
         ok.setDefault(True)  # Enter in the reason field
-        if back is not None:
-            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(back)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(back if back is not None else self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
         layout.addWidget(buttons)

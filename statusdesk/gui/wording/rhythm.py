@@ -50,6 +50,24 @@ def minutes_text(seconds: float) -> str:
     return translate("Rhythm", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
 
 
+def age_text(seconds: float) -> str:
+    """core.timefmt.humanize_age in the interface's language: 'just now', '4 min', '2 h 5 min',
+    '3 d' (the same words in English)."""
+    whole = max(0, int(seconds))
+    if whole < 60:
+        return translate("Rhythm", "just now")
+    minutes = whole // 60
+    if minutes < 60:
+        return QCoreApplication.translate("Rhythm", "%n min", "", minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours >= 48:
+        days = hours // 24
+        return QCoreApplication.translate("Rhythm", "%n d", "", days)
+    if not minutes:
+        return QCoreApplication.translate("Rhythm", "%n h", "", hours)
+    return translate("Rhythm", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+
+
 # -- the next-update promise ------------------------------------------------------------------
 
 

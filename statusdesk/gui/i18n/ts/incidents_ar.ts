@@ -43,12 +43,12 @@
     <context>
         <name>IncidentFilter</name>
         <message>
-            <location filename="../../incidents/incident_list.py" line="302" />
+            <location filename="../../incidents/incident_list.py" line="305" />
             <source>Filter: a few letters of a title, English or Arabic (Ctrl+F)</source>
             <translation>تصفية: بضعة أحرف من عنوان، إنجليزي أو عربي (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="304" />
+            <location filename="../../incidents/incident_list.py" line="307" />
             <source>Filter incidents</source>
             <translation>تصفية الأعطال</translation>
         </message>
@@ -56,72 +56,67 @@
     <context>
         <name>IncidentListModel</name>
         <message>
-            <location filename="../../incidents/incident_list.py" line="61" />
+            <location filename="../../incidents/incident_list.py" line="62" />
             <source>State</source>
             <translation>الحالة</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="62" />
+            <location filename="../../incidents/incident_list.py" line="63" />
             <source>Title</source>
             <translation>العنوان</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="64" />
+            <location filename="../../incidents/incident_list.py" line="65" />
             <source>Impact</source>
             <translation>الأثر</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="65" />
+            <location filename="../../incidents/incident_list.py" line="66" />
             <source>Last update</source>
             <translation>آخر تحديث</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="66" />
+            <location filename="../../incidents/incident_list.py" line="67" />
             <source>Next update</source>
             <translation>التحديث القادم</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="72" />
+            <location filename="../../incidents/incident_list.py" line="73" />
             <source>incident</source>
             <translation>عطل</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="73" />
+            <location filename="../../incidents/incident_list.py" line="74" />
             <source>maintenance</source>
             <translation>صيانة</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="242" />
+            <location filename="../../incidents/incident_list.py" line="243" />
             <source>no update yet</source>
             <translation>لا تحديث بعد</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="244" />
-            <source>just now</source>
-            <translation>الآن</translation>
-        </message>
-        <message>
-            <location filename="../../incidents/incident_list.py" line="244" />
+            <location filename="../../incidents/incident_list.py" line="247" />
             <source>{age} ago</source>
             <translation>منذ {age}</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="253" />
+            <location filename="../../incidents/incident_list.py" line="256" />
             <source>Started {when}</source>
             <translation>بدأ {when}</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="254" />
+            <location filename="../../incidents/incident_list.py" line="257" />
             <source>Last update {when}</source>
             <translation>آخر تحديث {when}</translation>
         </message>
         <message>
-            <location filename="../../incidents/incident_list.py" line="256" />
+            <location filename="../../incidents/incident_list.py" line="259" />
             <source>No update yet</source>
             <translation>لا تحديث بعد</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../incidents/incident_list.py" line="257" />
+            <location filename="../../incidents/incident_list.py" line="260" />
             <source>%n update(s)</source>
             <translation>
                 <numerusform>لا تحديثات</numerusform>
@@ -136,7 +131,7 @@
     <context>
         <name>IncidentListView</name>
         <message>
-            <location filename="../../incidents/incident_list.py" line="344" />
+            <location filename="../../incidents/incident_list.py" line="347" />
             <source>Incidents</source>
             <translation>الأعطال</translation>
         </message>

@@ -29,7 +29,12 @@
             <translation>&amp;حفظ  (Ctrl+Return)</translation>
         </message>
         <message>
-            <location filename="../../schedule/schedule_popups.py" line="235" />
+            <location filename="../../schedule/schedule_popups.py" line="204" />
+            <source>Cancel (Esc)</source>
+            <translation>إلغاء (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../schedule/schedule_popups.py" line="236" />
             <source>Not saved: {why}</source>
             <translation>لم يُحفظ: {why}</translation>
         </message>

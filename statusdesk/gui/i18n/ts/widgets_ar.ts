@@ -291,6 +291,11 @@
             <source>{verb} which delivery? ↑/↓ to choose, Enter to {action}, Esc.</source>
             <translation>{verb}: أي إرسال؟ ↑/↓ للاختيار، Enter للتنفيذ، Esc للإلغاء.</translation>
         </message>
+        <message>
+            <location filename="../../widgets/popups.py" line="129" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
     </context>
     <context>
         <name>ProblemList</name>
@@ -364,6 +369,11 @@
             <location filename="../../widgets/reason_popup.py" line="59" />
             <source>&amp;Reason:</source>
             <translation>ال&amp;سبب:</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/reason_popup.py" line="79" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
         </message>
     </context>
     <context>
