@@ -319,3 +319,9 @@ def test_chips_countdowns_and_outcomes_are_said_in_arabic(qtbot, arabic: list[QT
     qtbot.addWidget(skip)
     assert skip.reason.placeholderText().startswith("مثلًا")
     assert english_in(skip, ["x", "rejected the post", "statusdesk"]) == []
+    from statusdesk.gui.compose.audience import LeaveOutReasonPopup
+
+    leave = LeaveOutReasonPopup(host, ["site"], ["x", "mastodon"], scheduled=True)
+    qtbot.addWidget(leave)
+    assert leave.windowTitle() == "statusdesk — استبعاد x وmastodon؟"
+    assert english_in(leave, ["x", "mastodon", "site", "statusdesk"]) == []

@@ -15,10 +15,21 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from statusdesk.core.model import Problem, blocking
-from statusdesk.delivery.audience import FIELD, listed
+from statusdesk.delivery.audience import FIELD
 from statusdesk.gui.widgets.reason_popup import ReasonPopup
 
 translate = QCoreApplication.translate
+
+
+def listed(names: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" — in the interface's language."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return translate("LeaveOutReasonPopup", "{some} and {last}").format(
+        some=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 def only_the_reason_is_missing(problems: Sequence[Problem]) -> bool:

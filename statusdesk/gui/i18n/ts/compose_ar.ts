@@ -201,57 +201,62 @@
     <context>
         <name>LeaveOutReasonPopup</name>
         <message>
-            <location filename="../../compose/audience.py" line="42" />
+            <location filename="../../compose/audience.py" line="30" />
+            <source>{some} and {last}</source>
+            <translation>{some} و{last}</translation>
+        </message>
+        <message>
+            <location filename="../../compose/audience.py" line="53" />
             <source>some enabled channels</source>
             <translation>بعض القنوات المفعّلة</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="45" />
+            <location filename="../../compose/audience.py" line="56" />
             <source>no channel</source>
             <translation>لا قناة</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="47" />
+            <location filename="../../compose/audience.py" line="58" />
             <source>This update goes to {chosen} only: {names} is enabled and would say nothing. Leaving it out is a decision: say why. The reason is recorded as a skipped delivery for each and shown in the timeline; Esc goes back to the draft.</source>
             <translation>يذهب هذا التحديث إلى {chosen} فقط: {names} مفعّلة ولن تقول شيئًا. استبعادها قرار، فاذكر السبب. يُسجَّل السبب إرسالًا متخطّى لكل منها ويظهر في السجل الزمني؛ Esc يعيدك إلى المسودة.</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="54" />
+            <location filename="../../compose/audience.py" line="65" />
             <source>This update goes to {chosen} only: {names} are enabled and would say nothing. Leaving them out is a decision: say why. The reason is recorded as a skipped delivery for each and shown in the timeline; Esc goes back to the draft.</source>
             <translation>يذهب هذا التحديث إلى {chosen} فقط: {names} مفعّلة ولن تقول شيئًا. استبعادها قرار، فاذكر السبب. يُسجَّل السبب إرسالًا متخطّى لكل منها ويظهر في السجل الزمني؛ Esc يعيدك إلى المسودة.</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="61" />
+            <location filename="../../compose/audience.py" line="72" />
             <source>Schedule without {names}</source>
             <translation>الجدولة دون {names}</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="63" />
+            <location filename="../../compose/audience.py" line="74" />
             <source>Publish without {names}</source>
             <translation>النشر دون {names}</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="66" />
+            <location filename="../../compose/audience.py" line="77" />
             <source>leave out {names}?</source>
             <translation>استبعاد {names}؟</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="69" />
+            <location filename="../../compose/audience.py" line="80" />
             <source>e.g. X is read-only during the migration; posted by hand</source>
             <translation>مثلًا: X للقراءة فقط أثناء الترحيل؛ نُشر يدويًا</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="72" />
+            <location filename="../../compose/audience.py" line="83" />
             <source>Reason for leaving out {names}</source>
             <translation>سبب استبعاد {names}</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="76" />
+            <location filename="../../compose/audience.py" line="87" />
             <source>Back to the draft</source>
             <translation>العودة إلى المسودة</translation>
         </message>
         <message>
-            <location filename="../../compose/audience.py" line="77" />
+            <location filename="../../compose/audience.py" line="88" />
             <source>A reason is needed: it is what the timeline will show for the silence of {names}. Esc goes back to the draft.</source>
             <translation>السبب مطلوب: هو ما سيعرضه السجل الزمني عن صمت {names}. Esc يعيدك إلى المسودة.</translation>
         </message>
