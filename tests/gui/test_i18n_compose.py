@@ -226,7 +226,10 @@ def test_the_composer_view_and_chips_speak_arabic_and_keep_each_editor_direction
         Qt.LayoutDirection.RightToLeft
     )
     # Nothing left in English in the composer, the view, the list's filter.
-    for root in (composer, window.view, window.filter):
+    preview = composer.preview
+    qtbot.waitUntil(lambda: bool(preview.pages()) and not preview.status.text())
+    assert preview.heading.text() == "المعاينة: ما ترسله كل قناة"
+    for root in (composer, preview, window.view, window.filter):
         assert english_in(root, NAMES) == [], type(root).__name__
     header = window.model.headerData(0, Qt.Orientation.Horizontal)
     assert header == "الحالة"
