@@ -11,11 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from statusdesk.core.model import Problem, blocking
-from statusdesk.delivery.audience import FIELD, listed
+from statusdesk.delivery.audience import FIELD
 from statusdesk.gui.widgets.reason_popup import ReasonPopup
+
+translate = QCoreApplication.translate
+
+
+def listed(names: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" — in the interface's language."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return translate("LeaveOutReasonPopup", "{some} and {last}").format(
+        some=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 def only_the_reason_is_missing(problems: Sequence[Problem]) -> bool:
@@ -36,25 +50,46 @@ class LeaveOutReasonPopup(ReasonPopup):
         *,
         scheduled: bool = False,
     ) -> None:
-        names = list(left_out) or ["some enabled channels"]
+        names = list(left_out) or [translate("LeaveOutReasonPopup", "some enabled channels")]
         one = len(names) == 1
+        them = listed(names)
+        to = listed(list(chosen)) or translate("LeaveOutReasonPopup", "no channel")
+        if one:
+            intro = translate(
+                "LeaveOutReasonPopup",
+                "This update goes to {chosen} only: {names} is enabled and would say nothing. "
+                "Leaving it out is a decision: say why. The reason is recorded as a skipped "
+                "delivery for each and shown in the timeline; Esc goes back to the draft.",
+            )
+        else:
+            intro = translate(
+                "LeaveOutReasonPopup",
+                "This update goes to {chosen} only: {names} are enabled and would say nothing. "
+                "Leaving them out is a decision: say why. The reason is recorded as a skipped "
+                "delivery for each and shown in the timeline; Esc goes back to the draft.",
+            )
+        if scheduled:
+            answer = translate("LeaveOutReasonPopup", "Schedule without {names}")
+        else:
+            answer = translate("LeaveOutReasonPopup", "Publish without {names}")
         super().__init__(
             parent,
-            title=f"leave out {listed(names)}?",
+            title=translate("LeaveOutReasonPopup", "leave out {names}?").format(names=them),
             name="leave-out-reason",
-            lines=(
-                f"This update goes to {listed(list(chosen)) or 'no channel'} only: "
-                f"{listed(names)} {'is' if one else 'are'} enabled and would say nothing. "
-                f"Leaving {'it' if one else 'them'} out is a decision: say why. The reason is "
-                "recorded as a skipped delivery for each and shown in the timeline; Esc goes "
-                "back to the draft.",
+            lines=(intro.format(chosen=to, names=them),),
+            placeholder=translate(
+                "LeaveOutReasonPopup", "e.g. X is read-only during the migration; posted by hand"
             ),
-            placeholder="e.g. X is read-only during the migration; posted by hand",
-            accessible_name=f"Reason for leaving out {listed(names)}",
-            answer=f"{'Schedule' if scheduled else 'Publish'} without {listed(names)}",
-            back="Back to the draft",
-            missing=f"A reason is needed: it is what the timeline will show for the silence of "
-            f"{listed(names)}. Esc goes back to the draft.",
+            accessible_name=translate(
+                "LeaveOutReasonPopup", "Reason for leaving out {names}"
+            ).format(names=them),
+            answer=answer.format(names=them),
+            back=translate("LeaveOutReasonPopup", "Back to the draft"),
+            missing=translate(
+                "LeaveOutReasonPopup",
+                "A reason is needed: it is what the timeline will show for the silence of "
+                "{names}. Esc goes back to the draft.",
+            ).format(names=them),
             width=560,
         )
         self.setObjectName("leave-out-reason-popup")

@@ -38,9 +38,9 @@ class ComponentRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit(name)
-        self.name.setPlaceholderText("Component (e.g. API)")
+        self.name.setPlaceholderText(self.tr("Component (e.g. API)"))
         self.name.setObjectName("component-name")
-        self.name.setAccessibleName("Affected component")
+        self.name.setAccessibleName(self.tr("Affected component"))
         completer = QCompleter(known, self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.name.setCompleter(completer)
@@ -50,7 +50,7 @@ class ComponentRow(QWidget):
             self.status.addItem(component_status_label(value), value.value)
         self.status.setCurrentIndex(self.status.findData(status.value))
         self.remove = QPushButton("✕")
-        self.remove.setToolTip("Remove this component from the update")
+        self.remove.setToolTip(self.tr("Remove this component from the update"))
         self.remove.setFixedWidth(28)
         self.remove.clicked.connect(lambda: self.removed.emit(self))
         # The status list's longest item ("Degraded performance") would otherwise take the
@@ -79,10 +79,10 @@ class ComponentRow(QWidget):
         """Names for screen readers, which see neither the placeholder nor the row: "✕" is read
         as a symbol, and on Linux a combo box's name is its current item, so what it is the
         status of goes in its description (read after the value)."""
-        name = self.name.text().strip() or "the new component"
-        self.status.setAccessibleName(f"Status of {name}")
-        self.status.setAccessibleDescription(f"How {name} is affected")
-        self.remove.setAccessibleName(f"Remove {name} from the update")
+        name = self.name.text().strip() or self.tr("the new component")
+        self.status.setAccessibleName(self.tr("Status of {name}").format(name=name))
+        self.status.setAccessibleDescription(self.tr("How {name} is affected").format(name=name))
+        self.remove.setAccessibleName(self.tr("Remove {name} from the update").format(name=name))
 
     def value(self) -> tuple[str, ComponentStatus]:
         return self.name.text().strip(), ComponentStatus(self.status.currentData())
@@ -101,7 +101,7 @@ class ComponentsEditor(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
-        self._add = QPushButton("+ Affected component")
+        self._add = QPushButton(self.tr("+ Affected component"))
         self._add.setObjectName("add-component")
         self._add.clicked.connect(
             lambda: self.add_row("", ComponentStatus.MAJOR_OUTAGE, focus=True, chosen=True)

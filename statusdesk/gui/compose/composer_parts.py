@@ -26,6 +26,7 @@ from statusdesk.core.model import (
     IncidentState,
     Problem,
 )
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -94,6 +95,14 @@ class OptionsArea(QScrollArea):
             self.ensureWidgetVisible(new)
 
 
+# A channel's language as the tick's tooltip says it.
+LANGUAGE_WORDS = {
+    "en": QT_TRANSLATE_NOOP("ChannelTicks", "English"),
+    "ar": QT_TRANSLATE_NOOP("ChannelTicks", "Arabic"),
+    "both": QT_TRANSLATE_NOOP("ChannelTicks", "English and Arabic"),
+}
+
+
 class ChannelTicks(QWidget):
     """One checkbox per channel under "Publish to". Enabled channels start ticked unless the
     draft chose otherwise; `choice()` is what differs from that default."""
@@ -104,7 +113,7 @@ class ChannelTicks(QWidget):
         super().__init__()
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)  # laid out as a bare column of the options
-        self._layout.addWidget(QLabel("Publish to"))
+        self._layout.addWidget(QLabel(self.tr("Publish to")))
         self._boxes: dict[str, QCheckBox] = {}
         self.channels: list[Channel] = []
 
@@ -115,10 +124,20 @@ class ChannelTicks(QWidget):
         self._boxes = {}
         self.channels = list(channels)
         for channel in channels:
-            text = channel.name if channel.enabled else f"{channel.name} (disabled)"
+            text = (
+                channel.name
+                if channel.enabled
+                else self.tr("{name} (disabled)").format(name=channel.name)
+            )
             box = QCheckBox(text)
             box.setObjectName(f"channel-{channel.name}")
-            box.setToolTip(f"{channel.kind} · language {channel.language.value}")
+            language = LANGUAGE_WORDS.get(channel.language.value)
+            box.setToolTip(
+                self.tr("{kind} · language {language}").format(
+                    kind=channel.kind,
+                    language=self.tr(language) if language else channel.language.value,
+                )
+            )
             box.setChecked(chosen.get(channel.name, channel.enabled))
             box.toggled.connect(self.toggled)
             self._layout.addWidget(box)

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from statusdesk.core.model import Incident, Problem
-from statusdesk.gui.widgets.labels import isolate_latin
+from statusdesk.gui.widgets.labels import counted, isolate_latin
 from statusdesk.gui.widgets.problems import ProblemList
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
-PUBLISH_TEXT = "Publish  (Ctrl+Return)"
+translate = QCoreApplication.translate
+
+PUBLISH_TEXT = QT_TRANSLATE_NOOP("ComposerStatus", "Publish  (Ctrl+Return)")
 
 
 class ComposerStatus:
@@ -34,7 +37,7 @@ class ComposerStatus:
         self.status = QLabel()
         self.status.setObjectName("composer-status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.publish_button = QPushButton(PUBLISH_TEXT)
+        self.publish_button = QPushButton(translate("ComposerStatus", PUBLISH_TEXT))
         self.publish_button.setObjectName("publish")
         self.footer.addWidget(self.status, 1)
         self.footer.addWidget(self.publish_button)
@@ -42,13 +45,19 @@ class ComposerStatus:
     def show_target(self, incident: Incident | None) -> None:
         """The header for a new incident's draft (None) or an update on `incident`."""
         if incident is None:
-            self.header.setText("New incident: titles, then the first update")
+            self.header.setText(
+                translate("ComposerStatus", "New incident: titles, then the first update")
+            )
         else:
             # The Arabic title is isolated so it cannot reorder the text around it.
             en, ar = incident.title.en, incident.title.ar
             arabic = f"\u2067{isolate_latin(ar)}\u2069" if ar else ""  # RLI…PDI
             titles = " / ".join(t for t in (en, arabic) if t)
-            self.header.setText(f"Update on #{incident.id}: {titles}")
+            self.header.setText(
+                translate("ComposerStatus", "Update on #{id}: {titles}").format(
+                    id=incident.id, titles=titles
+                )
+            )
         self.publish_button.setEnabled(not self._busy)
 
     def show_problems(
@@ -64,16 +73,28 @@ class ComposerStatus:
         idle = ""
         if has_text:
             channels = len(checked)
-            idle = f"Ready to publish to {channels} channel{'s' if channels != 1 else ''}."
+            idle = counted(
+                QCoreApplication.translate(
+                    "ComposerStatus", "Ready to publish to %n channel(s).", "", channels
+                ),
+                channels,
+            )
             if left_out:  # say who will hear nothing, not just how many will
-                idle = (
-                    f"Ready to publish to {', '.join(checked) or 'no channel'}"
-                    f" — left out: {', '.join(left_out)} (publishing asks why)."
+                idle = translate(
+                    "ComposerStatus",
+                    "Ready to publish to {channels} — left out: {left_out} (publishing asks why).",
+                ).format(
+                    channels=", ".join(checked) or translate("ComposerStatus", "no channel"),
+                    left_out=", ".join(left_out),
                 )
         self.problems.show_problems(problems, idle_text=idle)
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         self._busy = busy
         self.publish_button.setEnabled(not busy)
-        self.publish_button.setText("Publishing…" if busy else PUBLISH_TEXT)
+        self.publish_button.setText(
+            translate("ComposerStatus", "Publishing…")
+            if busy
+            else translate("ComposerStatus", PUBLISH_TEXT)
+        )
         self.status.setText(message)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +30,13 @@ from statusdesk.gui.compose.components_editor import ComponentsEditor
 from statusdesk.gui.compose.composer_parts import ChannelTicks, Slot
 from statusdesk.gui.widgets.editors import BodyEditor, TitleEdit
 from statusdesk.gui.widgets.labels import impact_label, state_label
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
+KIND_WORDS = {
+    "incident": QT_TRANSLATE_NOOP("DraftFields", "Incident"),
+    "maintenance": QT_TRANSLATE_NOOP("DraftFields", "Maintenance"),
+}
 
 
 class DraftFields:
@@ -53,10 +60,15 @@ class DraftFields:
         self.kind.setObjectName("kind")
         # No label on screen (the items say it); on Linux a combo box's name is its current
         # item, so what it chooses is in the description too.
-        self.kind.setAccessibleName("Kind of the new incident")
-        self.kind.setAccessibleDescription("Incident or planned maintenance")
+        self.kind.setAccessibleName(translate("DraftFields", "Kind of the new incident"))
+        self.kind.setAccessibleDescription(
+            translate("DraftFields", "Incident or planned maintenance")
+        )
         for kind in IncidentKind:
-            self.kind.addItem(kind.value.capitalize(), kind.value)
+            self.kind.addItem(
+                translate("DraftFields", KIND_WORDS.get(kind.value, kind.value.capitalize())),
+                kind.value,
+            )
         row.addWidget(self.kind)
         row.addWidget(self.title_en, 1)
         row.addWidget(self.title_ar, 1)
@@ -66,7 +78,7 @@ class DraftFields:
         grid = QGridLayout()
         self.body_en = BodyEditor("en")
         self.body_ar = BodyEditor("ar")
-        label_en = QLabel("English")
+        label_en = QLabel(translate("DraftFields", "English"))
         label_ar = QLabel("العربية")
         label_ar.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         label_en.setBuddy(self.body_en)
@@ -90,10 +102,10 @@ class DraftFields:
         for impact in Impact:
             self.impact.addItem(impact_label(impact), impact.value)
         # The form's labels are their buddies (read on Linux); the names are for the others.
-        self.state.setAccessibleName("State")
-        self.impact.setAccessibleName("Impact")
-        form.addRow("State", self.state)
-        form.addRow("Impact", self.impact)
+        self.state.setAccessibleName(translate("DraftFields", "State"))
+        self.impact.setAccessibleName(translate("DraftFields", "Impact"))
+        form.addRow(translate("DraftFields", "State"), self.state)
+        form.addRow(translate("DraftFields", "Impact"), self.impact)
         options.addLayout(form)
         self.components = ComponentsEditor()
         options.addWidget(self.components, 1)

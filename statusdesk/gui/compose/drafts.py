@@ -148,8 +148,10 @@ class DraftKeeper(QObject):
             if not self._told_failure:
                 self._told_failure = True
                 self._failed.emit(
-                    f"Your draft could not be saved to the workspace ({error}); it is still "
-                    "in the editor — keep the window open."
+                    self.tr(
+                        "Your draft could not be saved to the workspace ({error}); it is still "
+                        "in the editor — keep the window open."
+                    ).format(error=error)
                 )
 
     def _write(self, target: int | None, content: dict[str, Any] | None) -> None:
@@ -173,15 +175,21 @@ class DraftKeeper(QObject):
         newest = max(d.saved_at for d in kept if d.target in slots)
         when = _local_time(newest)
         names = [
-            "a new incident's (Ctrl+N)" if target is None else f"the update on #{target}"
+            self.tr("a new incident's (Ctrl+N)")
+            if target is None
+            else self.tr("the update on #{id}").format(id=target)
             for target in slots
         ]
-        what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        plural = "draft" if len(names) == 1 else "drafts"
-        return (
-            f"Restored your unpublished {plural} ({what}), as last saved at {when}: "
+        if len(names) == 1:
+            return self.tr(
+                "Restored your unpublished draft ({what}), as last saved at {when}: "
+                "nothing of it was published."
+            ).format(what=names[0], when=when)
+        what = self.tr("{some} and {last}").format(some=", ".join(names[:-1]), last=names[-1])
+        return self.tr(
+            "Restored your unpublished drafts ({what}), as last saved at {when}: "
             "nothing of it was published."
-        )
+        ).format(what=what, when=when)
 
     def close(self) -> None:
         """Write what is pending and wait for the writes: nothing typed is lost at quit."""

@@ -36,10 +36,10 @@ class PreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
-        self.setAccessibleName("Channel previews")
+        self.setAccessibleName(self.tr("Channel previews"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.heading = QLabel("Preview: what each channel sends")
+        self.heading = QLabel(self.tr("Preview: what each channel sends"))
         self.heading.setObjectName("preview-heading")
         # Unwrapped, a label's whole text is its minimum width, and so the window's: at 200 %
         # a 1080p screen has 960 pixels for the list, the composer and this panel.
@@ -52,7 +52,7 @@ class PreviewPanel(QWidget):
         self.status.setObjectName("preview-status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
-        self.empty = QLabel("No channel is ticked: nothing would be sent.")
+        self.empty = QLabel(self.tr("No channel is ticked: nothing would be sent."))
         self.empty.setObjectName("preview-empty")
         self.empty.setWordWrap(True)
         self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -60,11 +60,11 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.empty)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("preview-tabs")
-        self.tabs.setAccessibleName("Channel previews")
+        self.tabs.setAccessibleName(self.tr("Channel previews"))
         # The tab bar is what takes the keyboard (the tab widget's focus proxy); its arrow
         # keys move between the tabs, so the scroll buttons need no Tab stop of their own (Qt
         # would put them last in the window, after the page).
-        self.tabs.tabBar().setAccessibleName("Channel previews")
+        self.tabs.tabBar().setAccessibleName(self.tr("Channel previews"))
         for button in self.tabs.tabBar().findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.setDocumentMode(True)
@@ -160,7 +160,7 @@ class PreviewPanel(QWidget):
     # -- results ----------------------------------------------------------------------------
 
     def set_pending(self, pending: bool) -> None:
-        self.status.setText("Updating…" if pending else "")
+        self.status.setText(self.tr("Updating…") if pending else "")
 
     def show_previews(self, previews: Sequence[ChannelPreview]) -> None:
         self.set_pending(False)

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QFontDatabase, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,14 +45,23 @@ from statusdesk.app.previews import (
 )
 from statusdesk.core.text.bidi import is_rtl
 from statusdesk.core.text.sanitize import normalize
+from statusdesk.gui.compose.preview_words import (
+    LEVEL_WORDS,
+    NOUNS,
+    UNITS,
+    VARIANT_NAMES,
+    thread_summary,
+)
+from statusdesk.gui.widgets.labels import counted
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 COLOURS = {Level.OK: "#15803d", Level.NEAR: "#b45309", Level.OVER: "#b91c1c"}
-LEVEL_WORDS = {Level.OK: "", Level.NEAR: "near the limit", Level.OVER: "over the limit"}
 ERROR_COLOUR = "#b91c1c"
 # The custom post's counter is worked out as the user types up to this length (well under a
 # millisecond for a post); a longer paste waits for the worker's render instead.
 LIVE_COUNT_CHARS = 2_000
-VARIANT_NAMES = {"en": "English", "ar": "Arabic", "both": "English and Arabic"}
 
 
 def _plain_label(name: str = "") -> QLabel:
@@ -95,20 +111,28 @@ class Counter(QLabel):
         unit: str = "",
     ) -> None:
         self.weight, self.limit, self.unit = weight, limit, unit
+        unit = translate("PreviewPages", UNITS[unit]) if unit in UNITS else unit
         if weight is None:
             self.level = None
-            self.setText("counting…" if waiting else "")
+            self.setText(translate("PreviewPages", "counting…") if waiting else "")
             self.setStyleSheet("")
-            self.setAccessibleName(f"{self.what}: {'counting' if waiting else 'empty'}")
+            state = (
+                translate("PreviewPages", "counting")
+                if waiting
+                else translate("PreviewPages", "empty")
+            )
+            self.setAccessibleName(f"{self.what}: {state}")
             return
         self.level = level(weight, limit)
         words = self.words[self.level]
+        words = translate("PreviewPages", words) if words else ""
         counted = f"{weight}/{limit}" + (f" {unit}" if unit else "")
         self.setText(counted + (f" · {words}" if words else ""))
         self.setStyleSheet(f"color: {COLOURS[self.level]}; font-weight: bold;")
         self.setProperty("level", self.level.value)
         self.setAccessibleName(
-            f"{self.what}: {weight} of {limit}"
+            f"{self.what}: "
+            + translate("PreviewPages", "{weight} of {limit}").format(weight=weight, limit=limit)
             + (f" {unit}" if unit else "")
             + (f", {words}" if words else "")
         )
@@ -175,7 +199,7 @@ class ChannelPage(QWidget):
         self.name = name
         self.kind = kind
         self.setObjectName(f"preview-{name}")
-        self.setAccessibleName(f"Preview for {name}")
+        self.setAccessibleName(translate("PreviewPages", "Preview for {name}").format(name=name))
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(4, 4, 4, 4)
         self.message = _plain_label("preview-message")
@@ -197,7 +221,11 @@ class ChannelPage(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if preview.error else "")
         self.message.setAccessibleName(
-            f"{self.name} cannot render: {text}" if preview.error else text
+            translate("PreviewPages", "{name} cannot render: {text}").format(
+                name=self.name, text=text
+            )
+            if preview.error
+            else text
         )
         self.message.setVisible(bool(text))
         self.content.setVisible(not text)
@@ -239,7 +267,15 @@ class PostView(QFrame):
         layout.addWidget(self.text)
 
     def show_post(self, number: int, total: int, post: Post) -> None:
-        heading = f"{self.noun} {number} of {total}" if total > 1 else self.noun
+        noun = translate("PreviewPages", NOUNS.get(self.noun, self.noun))
+        if total > 1:
+            if self.noun == "Message":
+                heading = translate("PreviewPages", "Message {number} of {total}")
+            else:
+                heading = translate("PreviewPages", "Post {number} of {total}")
+            heading = heading.format(number=number, total=total)
+        else:
+            heading = noun
         self.heading.setText(heading)
         self.counter.what = heading
         self.counter.show_weight(post.used, limit=post.limit, unit=post.unit)
@@ -255,10 +291,15 @@ class CustomPostEdit(QPlainTextEdit):
     def __init__(self, channel: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"custom-post-{channel}")
-        self.setAccessibleName(f"Custom post for {channel}")
+        self.setAccessibleName(
+            translate("PreviewPages", "Custom post for {channel}").format(channel=channel)
+        )
         self.setPlaceholderText(
-            f"Empty: {channel} posts what the update says. Text here replaces it on {channel} "
-            "for this update."
+            translate(
+                "PreviewPages",
+                "Empty: {channel} posts what the update says. Text here replaces it on {channel} "
+                "for this update.",
+            ).format(channel=channel)
         )
         self.setTabChangesFocus(True)
         option = self.document().defaultTextOption()
@@ -276,21 +317,25 @@ class EmailPage(ChannelPage):
         form = QFormLayout()
         self.variant = QComboBox()
         self.variant.setObjectName("email-variant")
-        self.variant.setAccessibleName(f"Which copy of the {name} email")
-        self.variant_label = QLabel("Copy for")
+        self.variant.setAccessibleName(
+            translate("PreviewPages", "Which copy of the {name} email").format(name=name)
+        )
+        self.variant_label = QLabel(translate("PreviewPages", "Copy for"))
         self.variant_label.setBuddy(self.variant)
         form.addRow(self.variant_label, self.variant)
         self.variant.setVisible(False)  # shown when subscribers get different copies
         self.variant_label.setVisible(False)
         self.recipients = _plain_label("email-recipients")
-        form.addRow("To", self.recipients)
+        form.addRow(translate("PreviewPages", "To"), self.recipients)
         self.subject = _plain_label("email-subject")
-        self.subject.setAccessibleName("Subject")
-        form.addRow("Subject", self.subject)
+        self.subject.setAccessibleName(translate("PreviewPages", "Subject"))
+        form.addRow(translate("PreviewPages", "Subject"), self.subject)
         self.body.addLayout(form)
         self.browser = SafeBrowser()
         self.browser.setObjectName("email-html")
-        self.browser.setAccessibleName(f"The {name} email as HTML")
+        self.browser.setAccessibleName(
+            translate("PreviewPages", "The {name} email as HTML").format(name=name)
+        )
         self.body.addWidget(self.browser, 1)
         self.mails: tuple[Mail, ...] = ()
         self.variant.currentIndexChanged.connect(self._show_variant)
@@ -301,9 +346,9 @@ class EmailPage(ChannelPage):
         self.variant.blockSignals(True)
         self.variant.clear()
         for mail in preview.mails:
-            self.variant.addItem(
-                f"{VARIANT_NAMES.get(mail.variant, mail.variant)} readers", mail.variant
-            )
+            known = VARIANT_NAMES.get(mail.variant)
+            said = translate("PreviewPages", known) if known else f"{mail.variant} readers"
+            self.variant.addItem(said, mail.variant)
         index = self.variant.findData(chosen)
         self.variant.setCurrentIndex(max(index, 0))
         self.variant.blockSignals(False)
@@ -312,9 +357,9 @@ class EmailPage(ChannelPage):
         self.variant_label.setVisible(several)
         count = preview.recipients or 0
         self.recipients.setText(
-            f"{count} recipient{'s' if count != 1 else ''}"
+            counted(QCoreApplication.translate("PreviewPages", "%n recipient(s)", "", count), count)
             if count
-            else "nobody yet (no subscribers, no recipients setting)"
+            else translate("PreviewPages", "nobody yet (no subscribers, no recipients setting)")
         )
         self._show_variant()
 
@@ -340,13 +385,18 @@ class TextPage(ChannelPage):
     right as those services show it (Arabic lines carry their own isolates)."""
 
     CAPTIONS: ClassVar[dict[str, str]] = {
-        "statuspage": "The incident update body on Statuspage",
-        "webhook": "The JSON body of the POST",
+        "statuspage": QT_TRANSLATE_NOOP("PreviewPages", "The incident update body on Statuspage"),
+        "webhook": QT_TRANSLATE_NOOP("PreviewPages", "The JSON body of the POST"),
     }
 
     def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(name, kind, parent)
-        self.caption = QLabel(self.CAPTIONS.get(kind, f"What {name} sends"))
+        caption = self.CAPTIONS.get(kind)
+        self.caption = QLabel(
+            translate("PreviewPages", caption)
+            if caption
+            else translate("PreviewPages", "What {name} sends").format(name=name)
+        )
         self.caption.setWordWrap(True)  # unwrapped, its whole text is the window's minimum width
         self.text = QPlainTextEdit()
         self.text.setObjectName("preview-text")
@@ -383,7 +433,11 @@ class PostsPage(TextPage):
         self.body.insertWidget(0, self.summary)
         self.post_area = QScrollArea()
         self.post_area.setObjectName("posts")
-        self.post_area.setAccessibleName(f"{self.noun}s on {name}")
+        if self.noun == "Message":
+            posts_on = translate("PreviewPages", "Messages on {name}")
+        else:
+            posts_on = translate("PreviewPages", "Posts on {name}")
+        self.post_area.setAccessibleName(posts_on.format(name=name))
         self.post_area.setWidgetResizable(True)
         self.post_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows scroll the thread
         holder = QWidget()
@@ -420,12 +474,7 @@ class PostsPage(TextPage):
             view.setVisible(True)
         for view in self.post_views[len(posts) :]:
             view.setVisible(False)
-        source = " from the custom post" if preview.custom else ""
-        noun = self.noun.lower()
-        if len(posts) == 1:
-            self.summary.setText(f"One {noun}{source}.")
-        else:
-            self.summary.setText(f"A thread of {len(posts)} {noun}s{source}.")
+        self.summary.setText(thread_summary(self.noun, len(posts), custom=preview.custom))
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.post_area] if self.post_area.isVisibleTo(self) else [self.text]
@@ -441,13 +490,14 @@ class XPage(PostsPage):
         super().__init__(name, kind, parent)
         # Outside `content`: it stays when the channel cannot render, so the text can be fixed.
         row = QHBoxLayout()
-        self.custom_label = QLabel(f"Custom post for {name}")
+        custom = translate("PreviewPages", "Custom post for {channel}").format(channel=name)
+        self.custom_label = QLabel(custom)
         self.custom_label.setWordWrap(True)  # a long channel name must not widen the window
         self.custom = CustomPostEdit(name)
         self.custom_label.setBuddy(self.custom)
         # A custom text past 280 is split like any other (or refused, with split=off: the
         # channel's message says so above); the counter says how far past one post it goes.
-        self.custom_counter = Counter(f"Custom post for {name}", over="more than one post")
+        self.custom_counter = Counter(custom, over=translate("PreviewPages", "more than one post"))
         row.addWidget(self.custom_label, 1)
         row.addWidget(self.custom_counter)
         self.outer.addLayout(row)
@@ -493,11 +543,13 @@ class HtmlPage(ChannelPage):
 
     def __init__(self, name: str, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(name, kind, parent)
-        caption = QLabel("The update on the status page")
+        caption = QLabel(translate("PreviewPages", "The update on the status page"))
         caption.setWordWrap(True)  # unwrapped, its whole text is the window's minimum width
         self.browser = SafeBrowser()
         self.browser.setObjectName("preview-html")
-        self.browser.setAccessibleName(f"The update on {name}")
+        self.browser.setAccessibleName(
+            translate("PreviewPages", "The update on {name}").format(name=name)
+        )
         caption.setBuddy(self.browser)
         self.body.addWidget(caption)
         self.body.addWidget(self.browser, 1)

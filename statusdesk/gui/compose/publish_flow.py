@@ -29,9 +29,9 @@ from statusdesk.gui.compose.audience import only_the_reason_is_missing
 from statusdesk.gui.compose.composer import Composer
 from statusdesk.gui.compose.publish_guard import PublishGuard
 from statusdesk.gui.runtime.tasks import TaskRunner
+from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.popups import PopupSlot
 from statusdesk.gui.widgets.status_line import StatusLine, draft, draft_problem_holds
-from statusdesk.gui.wording.outcomes import plural
 from statusdesk.store import WorkspaceError
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,11 @@ class PublishFlow(QObject):
 
     def _check_failed(self, generation: int, error: BaseException) -> None:
         log.warning("draft check failed", exc_info=error)
-        problem = Problem("publish", f"Could not check the draft: {error}", Severity.WARNING)
+        problem = Problem(
+            "publish",
+            self.tr("Could not check the draft: {error}").format(error=error),
+            Severity.WARNING,
+        )
         self._composer.set_check_result(generation, [problem])
 
     def _preview(self, generation: int) -> None:
@@ -124,7 +128,9 @@ class PublishFlow(QObject):
     def _preview_failed(self, generation: int, error: BaseException) -> None:
         log.warning("preview failed", exc_info=error)
         failed = [
-            previews.ChannelPreview(name, "", error=f"Could not render the preview: {error}")
+            previews.ChannelPreview(
+                name, "", error=self.tr("Could not render the preview: {error}").format(error=error)
+            )
             for name in self._composer.checked_channels()
         ]
         self._composer.set_preview_result(generation, failed)
@@ -135,7 +141,7 @@ class PublishFlow(QObject):
         """Ctrl+Return: one publish at a time, so a double press never posts twice. With
         `scheduled_for` (the schedule picker), the update is stored to go out then."""
         if self._publishing is not None:
-            self._status.say("Still publishing the previous update…")
+            self._status.say(self.tr("Still publishing the previous update…"))
             return
         self._attempt(self._composer.snapshot(), scheduled_for)
 
@@ -148,7 +154,7 @@ class PublishFlow(QObject):
 
         def back_to_the_draft() -> None:
             self._publishing = None
-            self._status.say("Not published: the draft is as you left it.")
+            self._status.say(self.tr("Not published: the draft is as you left it."))
 
         started = self.guard.check_then(
             snapshot,
@@ -179,8 +185,11 @@ class PublishFlow(QObject):
         if self._closed:
             return
         channels = len(snapshot.channels)
-        doing = "Scheduling for" if scheduled_for else "Publishing to"
-        self._composer.set_busy(True, f"{doing} {plural(channels, 'channel')}…")
+        if scheduled_for:
+            doing = self.tr("Scheduling for %n channel(s)…", "", channels)
+        else:
+            doing = self.tr("Publishing to %n channel(s)…", "", channels)
+        self._composer.set_busy(True, counted(doing, channels))
         started = self._tasks.run(
             partial(self._desk.composing.commit_and_read, checked),
             on_done=partial(self._published, snapshot),
@@ -215,11 +224,22 @@ class PublishFlow(QObject):
             problems = [Problem("workspace", str(error))]
         else:
             log.error("publish failed", exc_info=error)
-            problems = [Problem("publish", f"Internal error ({type(error).__name__}: {error})")]
+            problems = [
+                Problem(
+                    "publish",
+                    self.tr("Internal error ({kind}: {error})").format(
+                        kind=type(error).__name__, error=error
+                    ),
+                )
+            ]
         if self._composer.target == snapshot.incident_id:
             self._composer.show_publish_problems(problems)
+        if verb == "scheduled":
+            said = self.tr("Not scheduled — {problem} The draft is kept.")
+        else:
+            said = self.tr("Not published — {problem} The draft is kept.")
         self._status.say(
-            f"Not {verb} — {problems[0].message} The draft is kept.",
+            said.format(problem=problems[0].message),
             {draft(snapshot.incident_id): draft_problem_holds(problems[0])},
         )
 
@@ -241,7 +261,7 @@ class PublishFlow(QObject):
 
         def back() -> None:
             self._publishing = None
-            self._status.say("Not published: the draft is as you left it.")
+            self._status.say(self.tr("Not published: the draft is as you left it."))
 
         popup.reason_given.connect(go)
         popup.rejected.connect(back)

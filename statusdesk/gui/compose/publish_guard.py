@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from statusdesk.app.compose import DraftSnapshot
@@ -27,6 +27,8 @@ from statusdesk.core.consistency import disagreements_in
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.gui.compose.audience import only_the_reason_is_missing
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from statusdesk.desk import Desk
@@ -41,14 +43,24 @@ SHOWN = 6  # warnings listed in the popup; the composer lists them all
 def question(warnings: Sequence[Problem]) -> tuple[str, str]:
     """The popup's question and its detail lines."""
     count = len(warnings)
-    places = "one place" if count == 1 else f"{count} places"
     lines = [f"• {w.message}" for w in warnings[:SHOWN]]
     if count > SHOWN:
-        lines.append(f"• … and {count - SHOWN} more, listed under the editors")
-    return (
-        f"The English and Arabic texts disagree in {places}. Publish anyway?",
-        "\n".join(lines),
-    )
+        more = QCoreApplication.translate(
+            "PublishGuard", "• … and %n more, listed under the editors", "", count - SHOWN
+        )
+        lines.append(more)
+    if count == 1:
+        ask = translate(
+            "PublishGuard", "The English and Arabic texts disagree in one place. Publish anyway?"
+        )
+    else:
+        ask = QCoreApplication.translate(
+            "PublishGuard",
+            "The English and Arabic texts disagree in %n places. Publish anyway?",
+            "",
+            count,
+        )
+    return ask, "\n".join(lines)
 
 
 class PublishGuard(QObject):
@@ -111,11 +123,11 @@ class PublishGuard(QObject):
         ask, detail = question(warnings)
         popup = ConfirmPopup(
             self._parent,
-            title="the two languages disagree",
+            title=self.tr("the two languages disagree"),
             question=ask,
             detail=detail,
-            yes="&Publish anyway",
-            no="&Back to the draft",
+            yes=self.tr("&Publish anyway"),
+            no=self.tr("&Back to the draft"),
         )
         popup.setObjectName("disagreement-popup")
         popup.confirmed.connect(proceed)

@@ -70,11 +70,11 @@ class DeliveryDecisions(QObject):
     def retry_delivery(self) -> None:
         """Ctrl+R: retry the current incident's failed or undecided delivery (a chooser when
         there are several). Same idempotency key, so a receiver can tell it is the same post."""
-        self._decide("Retry", self._targets(can_retry), self._retry)
+        self._decide("retry", self._targets(can_retry), self._retry)
 
     def skip_delivery(self) -> None:
         """Ctrl+Shift+K: skip one, with a reason asked for in a dialog."""
-        self._decide("Skip", self._targets(can_skip), self._ask_skip_reason)
+        self._decide("skip", self._targets(can_skip), self._ask_skip_reason)
 
     def retry_from_chip(self, delivery_id: int) -> None:
         for target in self._targets(can_retry):
@@ -88,20 +88,24 @@ class DeliveryDecisions(QObject):
                 self._ask_skip_reason(target, QApplication.focusWidget())
                 return
 
-    def _decide(self, verb: str, targets: list[DeliveryTarget], then: Then) -> None:
+    def _decide(self, command: str, targets: list[DeliveryTarget], then: Then) -> None:
         had_focus = QApplication.focusWidget()
         if not targets:
             if self._current_incident() is None:
-                self._status.say("There is no incident, so no delivery to decide on.")
-            elif verb == "Retry":
+                self._status.say(self.tr("There is no incident, so no delivery to decide on."))
+            elif command == "retry":
                 self._status.say(
-                    "Nothing to retry: no delivery of this incident has failed or waits for "
-                    "a decision."
+                    self.tr(
+                        "Nothing to retry: no delivery of this incident has failed or waits for "
+                        "a decision."
+                    )
                 )
             else:
                 self._status.say(
-                    "Nothing to skip: no delivery of this incident has failed, waits for a "
-                    "decision or waits to retry."
+                    self.tr(
+                        "Nothing to skip: no delivery of this incident has failed, waits for a "
+                        "decision or waits to retry."
+                    )
                 )
             return
         if len(targets) == 1:
@@ -109,6 +113,7 @@ class DeliveryDecisions(QObject):
             return
         from statusdesk.gui.widgets.popups import DeliveryChooser  # popups: built on use
 
+        verb = self.tr("Retry") if command == "retry" else self.tr("Skip")
         chooser = DeliveryChooser(self._window(), verb, targets, self._desk.clock.now())
         chooser.chosen.connect(lambda target: then(target, had_focus))
         self._popups.show(chooser, had_focus)
@@ -119,7 +124,9 @@ class DeliveryDecisions(QObject):
         # Followed from now on: the dispatcher may report the outcome before the task's own
         # result reaches this thread.
         self._retrying[target.delivery_id] = target.channel
-        self._status.say(f"{target.channel}: retrying (same idempotency key)…")
+        self._status.say(
+            self.tr("{channel}: retrying (same idempotency key)…").format(channel=target.channel)
+        )
         self._tasks.run(
             partial(self._desk.deliveries.retry_delivery, target.delivery_id),
             on_done=lambda _delivery: self.changed.emit(),
@@ -138,10 +145,12 @@ class DeliveryDecisions(QObject):
             return
         del self._retrying[delivery_id]
         if state is DeliveryState.SENT:
-            self._status.say(f"{channel}: sent on retry.")
+            self._status.say(self.tr("{channel}: sent on retry.").format(channel=channel))
         elif state is DeliveryState.RETRY_WAIT:
             self._status.say(
-                f"{channel}: the retry did not go through yet; it will try again.",
+                self.tr("{channel}: the retry did not go through yet; it will try again.").format(
+                    channel=channel
+                ),
                 {delivery(delivery_id): partial(operator.is_, DeliveryState.RETRY_WAIT)},
             )
 
@@ -152,11 +161,12 @@ class DeliveryDecisions(QObject):
 
         dialog = SkipReasonDialog(self._window(), target, self._desk.clock.now())
         dialog.reason_given.connect(partial(self._skip, target))
-        dialog.rejected.connect(lambda: self._status.say(f"{target.channel}: not skipped."))
+        not_skipped = self.tr("{channel}: not skipped.").format(channel=target.channel)
+        dialog.rejected.connect(lambda: self._status.say(not_skipped))
         self._popups.show(dialog, return_focus)
 
     def _skip(self, target: DeliveryTarget, reason: str) -> None:
-        self._status.say(f"{target.channel}: skipping…")
+        self._status.say(self.tr("{channel}: skipping…").format(channel=target.channel))
         self._tasks.run(
             partial(self._desk.deliveries.skip_delivery, target.delivery_id, reason),
             on_done=lambda done: self._skipped(target, done),
@@ -164,7 +174,11 @@ class DeliveryDecisions(QObject):
         )
 
     def _skipped(self, target: DeliveryTarget, done: Delivery) -> None:
-        self._status.say(f"{target.channel}: skipped — {done.decision_note or ''}")
+        self._status.say(
+            self.tr("{channel}: skipped — {reason}").format(
+                channel=target.channel, reason=done.decision_note or ""
+            )
+        )
         self.changed.emit()
 
     def _decision_failed(self, target: DeliveryTarget, verb: str, error: BaseException) -> None:
@@ -174,6 +188,12 @@ class DeliveryDecisions(QObject):
             why = str(error)
         else:
             log.error("delivery decision failed", exc_info=error)
-            why = f"internal error ({type(error).__name__}: {error})"
-        self._status.say(f"{target.channel}: not {verb} — {why}")
+            why = self.tr("internal error ({kind}: {error})").format(
+                kind=type(error).__name__, error=error
+            )
+        if verb == "retried":
+            said = self.tr("{channel}: not retried — {why}")
+        else:
+            said = self.tr("{channel}: not skipped — {why}")
+        self._status.say(said.format(channel=target.channel, why=why))
         self.changed.emit()

@@ -26,8 +26,9 @@ from statusdesk.desk import Desk
 from statusdesk.gui.deliveries.notify import FailureWatch, Notifier
 from statusdesk.gui.keys.actions import decision_keys_hint
 from statusdesk.gui.runtime.tasks import Coalesced, TaskRunner
+from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.status_line import StatusLine, delivery
-from statusdesk.gui.wording.outcomes import plural, summarize
+from statusdesk.gui.wording.outcomes import summarize
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,8 @@ class DeliveryFollow(QObject):
         """Say that `update_id` is going out to `channels` channels, and sum up its outcome
         once every channel has one."""
         self._watched[update_id] = prefix
-        self._status.say(f"{prefix}: publishing to {plural(channels, 'channel')}…")
+        going = counted(self.tr("publishing to %n channel(s)…", "", channels), channels)
+        self._status.say(f"{prefix}: {going}")
         self._watcher.request()
 
     def _show_settled(self, outcomes: dict[int, read_models.Settled]) -> None:
@@ -164,14 +166,14 @@ class DeliveryFollow(QObject):
         count, needing_attention = counts
         self.attention_counted.emit(needing_attention)
         if count == 0:
-            text = "all deliveries out"
+            text = self.tr("all deliveries out")
         elif count == 1:
-            text = "1 delivery not yet out"
+            text = self.tr("1 delivery not yet out")
         else:
-            text = f"{count} deliveries not yet out"
+            text = self.tr("%n deliveries not yet out", "", count)
         self._label.setText(text)
         self._label.setAccessibleName(text)
 
     def _count_failed(self, error: BaseException) -> None:
         read_failed("the outstanding deliveries", error)
-        self._label.setText("deliveries: count unavailable")
+        self._label.setText(self.tr("deliveries: count unavailable"))

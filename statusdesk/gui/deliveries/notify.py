@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from statusdesk.app.read_models import DeliveryFacts
 from statusdesk.core.model import DeliveryState
 from statusdesk.gui.keys.actions import decision_keys_hint
 from statusdesk.gui.widgets.labels import delivery_reason, one_line
+
+translate = QCoreApplication.translate
 
 MESSAGE_MS = 15_000  # how long the desktop shows the notification
 
@@ -44,11 +46,19 @@ def failure_message(facts: DeliveryFacts, current_incident: int | None) -> str:
     """'alpha: failed — <error>. Ctrl+R retries, Ctrl+Shift+K skips' (the keys act on the
     current incident, so another incident's failure says which one to open)."""
     delivery = facts.delivery
-    verb = "failed" if delivery.state is DeliveryState.FAILED else "needs a decision"
-    reason = one_line(delivery_reason(delivery) or "no reason recorded")
+    reason = one_line(delivery_reason(delivery) or translate("Notifier", "no reason recorded"))
     reason = reason.rstrip(". ")
-    where = "" if facts.incident_id == current_incident else f"On incident #{facts.incident_id}, "
-    return f"{facts.channel}: {verb} — {reason}. {where}{decision_keys_hint()}"
+    if delivery.state is DeliveryState.FAILED:
+        said = translate("Notifier", "{channel}: failed — {reason}.")
+    else:
+        said = translate("Notifier", "{channel}: needs a decision — {reason}.")
+    said = said.format(channel=facts.channel, reason=reason)
+    if facts.incident_id == current_incident:
+        return f"{said} {decision_keys_hint()}"
+    where = translate("Notifier", "On incident #{id}, {keys}").format(
+        id=facts.incident_id, keys=decision_keys_hint()
+    )
+    return f"{said} {where}"
 
 
 class Tray(Protocol):
@@ -83,8 +93,11 @@ class Notifier(QObject):
         if not facts.delivery.state.needs_attention:
             return None
         message = failure_message(facts, current_incident)
-        verb = "failed" if facts.delivery.state is DeliveryState.FAILED else "needs you"
-        self.tell(f"statusdesk — {facts.channel} {verb}", message)
+        if facts.delivery.state is DeliveryState.FAILED:
+            title = self.tr("statusdesk — {channel} failed")
+        else:
+            title = self.tr("statusdesk — {channel} needs you")
+        self.tell(title.format(channel=facts.channel), message)
         return message
 
     def tell(self, title: str, message: str) -> None:

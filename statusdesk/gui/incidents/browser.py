@@ -31,6 +31,7 @@ from statusdesk.gui.incidents.incident_list import (
 )
 from statusdesk.gui.incidents.incident_view import IncidentView
 from statusdesk.gui.runtime.tasks import Coalesced, TaskRunner
+from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.status_line import StatusLine
 from statusdesk.store.records import IncidentSummary
 
@@ -153,7 +154,11 @@ class IncidentBrowser(QObject):
         finally:
             self._restoring = False
         shown, every = self.model.rowCount(), len(self.model.summaries())
-        self.filter.setAccessibleDescription(f"{shown} of {every} incidents shown")
+        self.filter.setAccessibleDescription(
+            counted(self.tr("{shown} of %n incident(s) shown", "", every), every).format(
+                shown=shown
+            )
+        )
 
     def _leave_filter(self) -> None:
         """Down or Enter in the filter: to the list, on the first match if the current
@@ -274,7 +279,7 @@ class IncidentBrowser(QObject):
             # composer that is ready, so this once the rows are read here.
             page = self.load_page(self._current_id)
         if page is None:
-            self._status.say("There is no incident to update yet; Ctrl+N opens one.")
+            self._status.say(self.tr("There is no incident to update yet; Ctrl+N opens one."))
             return
         self._composer.show_update(page.incident, incident_components(page))
         self._composer.focus_english()

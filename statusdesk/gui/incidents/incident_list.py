@@ -32,18 +32,21 @@ from PySide6.QtWidgets import (
 from statusdesk.app.standings import ChannelStanding, Standing
 from statusdesk.core.model import Incident
 from statusdesk.core.promise import Level
-from statusdesk.core.timefmt import age_seconds, humanize_age
+from statusdesk.core.timefmt import age_seconds
 from statusdesk.gui.widgets.labels import (
     IMPACT_COLOURS,
+    counted,
     impact_label,
     isolate_latin,
     local_and_utc,
     state_label,
 )
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 from statusdesk.gui.wording.rhythm import (
     LEVEL_COLOURS,
     STANDING_COLOURS,
     Countdown,
+    age_text,
     countdown,
     missed_summary,
     standing_sentence,
@@ -55,8 +58,21 @@ Index = QModelIndex | QPersistentModelIndex
 INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The titles come right after the state: in a narrow pane (a small screen, 200 %) what shows
 # first is what the incident is and where it stands; the rest scrolls in from the side.
-COLUMNS = ("State", "Title", "العنوان", "Impact", "Last update", "Next update")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("IncidentListModel", "State"),
+    QT_TRANSLATE_NOOP("IncidentListModel", "Title"),
+    "العنوان",
+    QT_TRANSLATE_NOOP("IncidentListModel", "Impact"),
+    QT_TRANSLATE_NOOP("IncidentListModel", "Last update"),
+    QT_TRANSLATE_NOOP("IncidentListModel", "Next update"),
+)
 STATE, TITLE_EN, TITLE_AR, IMPACT, AGE, NEXT = range(len(COLUMNS))
+
+
+_KINDS = (
+    QT_TRANSLATE_NOOP("IncidentListModel", "incident"),
+    QT_TRANSLATE_NOOP("IncidentListModel", "maintenance"),
+)
 
 
 class IncidentListModel(QAbstractTableModel):
@@ -163,7 +179,7 @@ class IncidentListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -224,20 +240,24 @@ class IncidentListModel(QAbstractTableModel):
             return " · ".join(part for part in parts if part)
         last = summary.last_published_at
         if not last:
-            return "no update yet"
-        age = humanize_age(age_seconds(last, self._now))
-        return age if age == "just now" else f"{age} ago"
+            return self.tr("no update yet")
+        seconds = age_seconds(last, self._now)
+        if seconds < 60:
+            return age_text(seconds)  # "just now"
+        return self.tr("{age} ago").format(age=age_text(seconds))
 
     def _tooltip(self, summary: IncidentSummary) -> str:
         incident = summary.incident
         last = summary.last_published_at
         lines = [
-            f"#{incident.id} · {incident.kind.value} · {state_label(incident.state)}",
+            f"#{incident.id} · {self.tr(incident.kind.value)} · {state_label(incident.state)}",
             incident.title.en,
             incident.title.ar,
-            f"Started {local_and_utc(incident.started_at, self._now)}",
-            f"Last update {local_and_utc(last, self._now)}" if last else "No update yet",
-            f"{summary.update_count} update(s)",
+            self.tr("Started {when}").format(when=local_and_utc(incident.started_at, self._now)),
+            self.tr("Last update {when}").format(when=local_and_utc(last, self._now))
+            if last
+            else self.tr("No update yet"),
+            counted(self.tr("%n update(s)", "", summary.update_count), summary.update_count),
         ]
         if incident.is_active:
             lines.append(countdown(incident.next_update_due, self._now).text.capitalize())
@@ -281,8 +301,10 @@ class IncidentFilter(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("incident-filter")
-        self.setPlaceholderText("Filter: a few letters of a title, English or Arabic (Ctrl+F)")
-        self.setAccessibleName("Filter incidents")
+        self.setPlaceholderText(
+            self.tr("Filter: a few letters of a title, English or Arabic (Ctrl+F)")
+        )
+        self.setAccessibleName(self.tr("Filter incidents"))
         self.setClearButtonEnabled(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -322,7 +344,7 @@ class IncidentListView(QTableView):
         header.setSectionResizeMode(TITLE_AR, QHeaderView.ResizeMode.Stretch)
         for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 86), (NEXT, 92)):
             self.setColumnWidth(column, width)
-        self.setAccessibleName("Incidents")
+        self.setAccessibleName(self.tr("Incidents"))
         self.selectionModel().currentRowChanged.connect(self._row_changed)
 
     def list_model(self) -> IncidentListModel:

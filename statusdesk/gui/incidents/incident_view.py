@@ -41,6 +41,7 @@ from statusdesk.gui.widgets.labels import (
     isolate_latin,
     local_and_utc,
     one_line,
+    retry_countdown,
     state_label,
 )
 from statusdesk.gui.widgets.text import muted
@@ -96,7 +97,12 @@ class DeliveryChip(QLabel):
         not invalidate its parent's layout): on an incident of 30 updates that relayout, six
         times as six channels finished, stalled the event loop for 70 ms."""
         words = [delivery_label(state) for state in DeliveryState]
-        words += ["retry in 119 s", "retry in 59 min 59 s", "retrying…", "sending 9999/9999"]
+        words += [
+            retry_countdown("2000-01-01T00:01:59Z", datetime(2000, 1, 1, tzinfo=UTC)),
+            retry_countdown("2000-01-01T00:59:59Z", datetime(2000, 1, 1, tzinfo=UTC)),
+            retry_countdown("2000-01-01T00:00:00Z", datetime(2000, 1, 1, tzinfo=UTC)),
+            self.tr("sending {done}/{total}").format(done=9999, total=9999),
+        ]
         metrics = self.fontMetrics()
         margins = self.contentsMargins()
         widest = max(metrics.horizontalAdvance(f"{self.channel_name}: {w}") for w in words)
@@ -152,9 +158,11 @@ class DeliveryChip(QLabel):
             self.update()
         self.tick(now)
         if can_retry(delivery):
-            hint = f"{decision_keys_hint()} (or right-click this chip)"
+            hint = self.tr("{keys} (or right-click this chip)").format(keys=decision_keys_hint())
         elif can_skip(delivery):
-            hint = f"{shown_key('skip-delivery')} skips (or right-click this chip)"
+            hint = self.tr("{key} skips (or right-click this chip)").format(
+                key=shown_key("skip-delivery")
+            )
         else:
             hint = ""
         self.setToolTip(delivery_detail(delivery, self.channel_name, now, hint))
@@ -178,7 +186,7 @@ class DeliveryChip(QLabel):
         """The words only (the countdown moves; colours and tooltip do not)."""
         if self._progress is not None and self.delivery.state is DeliveryState.SENDING:
             done, total = self._progress
-            said = f"sending {done}/{total}"
+            said = self.tr("sending {done}/{total}").format(done=done, total=total)
         elif now is None:
             return
         else:
@@ -224,12 +232,14 @@ class UpdateCard(QFrame):
         self.chips: dict[int, DeliveryChip] = {}
         for delivery in page.deliveries.get(update.id, ()):
             channel = page.channels.get(delivery.channel_id)
-            name = channel.name if channel else f"channel {delivery.channel_id}"
+            name = (
+                channel.name if channel else self.tr("channel {id}").format(id=delivery.channel_id)
+            )
             chip = DeliveryChip(delivery, name, now)
             self.chips[delivery.id] = chip
             chips.addWidget(chip)
         if not self.chips:
-            none = muted(QLabel("not sent to any channel"), "#6b7280")
+            none = muted(QLabel(self.tr("not sent to any channel")), "#6b7280")
             chips.addWidget(none)
         layout.addLayout(chips)
 
@@ -274,7 +284,7 @@ class IncidentView(QScrollArea):
         self._countdown = QTimer(self)
         self._countdown.setInterval(self.COUNTDOWN_MS)
         self._countdown.timeout.connect(self._tick)
-        self._show_empty("No incident yet. Ctrl+N opens one.")
+        self._show_empty(self.tr("No incident yet. Ctrl+N opens one."))
 
     @property
     def incident_id(self) -> int | None:
@@ -310,7 +320,7 @@ class IncidentView(QScrollArea):
         cards and scroll position and only adds the new updates' cards: rebuilding 30 cards
         after every publish stalled the event loop for a quarter of a second."""
         if page is None:
-            self._show_empty("No incident yet. Ctrl+N opens one.")
+            self._show_empty(self.tr("No incident yet. Ctrl+N opens one."))
             return
         if page.incident.id == self._incident_id and self._extend(page, now):
             return
@@ -332,7 +342,7 @@ class IncidentView(QScrollArea):
             column.addWidget(card)
         self._no_update: QLabel | None = None
         if not self._cards:
-            self._no_update = QLabel("No update has gone out yet.")
+            self._no_update = QLabel(self.tr("No update has gone out yet."))
             column.addWidget(self._no_update)
         column.addStretch(1)
         self._column = column
@@ -405,10 +415,10 @@ class IncidentView(QScrollArea):
         layout.addLayout(titles)
         facts = [
             f"#{incident.id}",
-            incident.kind.value,
+            self.tr("incident") if incident.kind.value == "incident" else self.tr("maintenance"),
             state_label(incident.state),
-            f"impact {impact_label(incident.impact)}",
-            f"started {local_and_utc(incident.started_at, now)}",
+            self.tr("impact {impact}").format(impact=impact_label(incident.impact)),
+            self.tr("started {when}").format(when=local_and_utc(incident.started_at, now)),
         ]
         affected = [
             f"{page.components[c].name.en or page.components[c].name.ar} "
@@ -417,7 +427,7 @@ class IncidentView(QScrollArea):
             if c in page.components
         ]
         if affected:
-            facts.append("affects " + ", ".join(affected))
+            facts.append(self.tr("affects {components}").format(components=", ".join(affected)))
         meta = QLabel(" · ".join(facts))
         meta.setTextFormat(Qt.TextFormat.PlainText)
         meta.setWordWrap(True)
@@ -497,10 +507,12 @@ class IncidentView(QScrollArea):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         delivery_id = chip.delivery_id
         if retry:
-            action = menu.addAction(f"Retry {chip.channel_name}\t{shown_key('retry-delivery')}")
+            said = self.tr("Retry {channel}").format(channel=chip.channel_name)
+            action = menu.addAction(f"{said}\t{shown_key('retry-delivery')}")
             action.triggered.connect(lambda _=False: self.retry_requested.emit(delivery_id))
         if skip:
-            action = menu.addAction(f"Skip {chip.channel_name}…\t{shown_key('skip-delivery')}")
+            said = self.tr("Skip {channel}…").format(channel=chip.channel_name)
+            action = menu.addAction(f"{said}\t{shown_key('skip-delivery')}")
             action.triggered.connect(lambda _=False: self.skip_requested.emit(delivery_id))
         menu.popup(position)
         return True

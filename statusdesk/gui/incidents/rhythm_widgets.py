@@ -28,6 +28,7 @@ from statusdesk.core.model import Incident
 from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.keys.actions import shown_key
+from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.wording.rhythm import (
     LEVEL_COLOURS,
     STANDING_COLOURS,
@@ -85,7 +86,7 @@ class RhythmPanel(QWidget):
         layout.addWidget(self.promise)
         self._marks_box = QWidget()
         self._marks_box.setObjectName("channel-marks")
-        self._marks_box.setAccessibleName("Channels against the latest update")
+        self._marks_box.setAccessibleName(self.tr("Channels against the latest update"))
         self._marks = QGridLayout(self._marks_box)  # a few per line: many channels wrap
         self._marks.setContentsMargins(0, 0, 0, 0)
         self._marks.setHorizontalSpacing(12)
@@ -162,7 +163,9 @@ class RhythmPanel(QWidget):
         text = shown.text[0].upper() + shown.text[1:]
         if incident.next_update_due and shown.level is not Level.NONE:
             promised = short_when(parse_iso(incident.next_update_due), self._zone, now)
-            text += f" — promised for {promised} (every {incident.cadence_min} min)"
+            text += self.tr(
+                " — promised for {when} (every %n min)", "", incident.cadence_min
+            ).format(when=promised)
         if self.promise.text() != text:
             self.promise.setText(text)
             self.promise.setAccessibleName(text)
@@ -186,7 +189,9 @@ class PendingRow(QLabel):
         text = self.target.describe(now)
         if self.target.stale:
             send, discard = shown_key("send-now"), shown_key("discard-stale")
-            text += f"\n    {send} sends it now · {discard} discards it"
+            text += "\n    " + self.tr("{send} sends it now · {discard} discards it").format(
+                send=send, discard=discard
+            )
         if text != self.text():
             self.setText(text)
             self.setAccessibleName(text)
@@ -196,12 +201,14 @@ class PendingRow(QLabel):
         menu.setObjectName("pending-menu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         commands = [
-            ("edit-scheduled", "Edit…"),
-            ("reschedule", "Reschedule…"),
-            ("send-now", "Send now…"),
+            ("edit-scheduled", self.tr("Edit…")),
+            ("reschedule", self.tr("Reschedule…")),
+            ("send-now", self.tr("Send now…")),
         ]
         commands.append(
-            ("discard-stale", "Discard…") if self.target.stale else ("cancel-scheduled", "Cancel…")
+            ("discard-stale", self.tr("Discard…"))
+            if self.target.stale
+            else ("cancel-scheduled", self.tr("Cancel…"))
         )
         section, update_id = self._section, self.target.update_id
         for command, text in commands:
@@ -254,12 +261,20 @@ class ScheduledSection(QFrame):
             for row in self._rows:
                 self._layout.addWidget(row)
             count = len(targets)
-            keys = (
-                f"{shown_key('edit-scheduled')} edits · {shown_key('reschedule')} reschedules · "
-                f"{shown_key('cancel-scheduled')} cancels · {shown_key('send-now')} sends now"
+            keys = self.tr(
+                "{edit} edits · {reschedule} reschedules · {cancel} cancels · {send} sends now"
+            ).format(
+                edit=shown_key("edit-scheduled"),
+                reschedule=shown_key("reschedule"),
+                cancel=shown_key("cancel-scheduled"),
+                send=shown_key("send-now"),
             )
-            self.heading.setText(f"Scheduled — not yet out ({count}) · {keys}")
-            self.heading.setAccessibleName(f"{count} updates not yet out. {keys}")
+            self.heading.setText(
+                self.tr("Scheduled — not yet out ({count}) · {keys}").format(count=count, keys=keys)
+            )
+            self.heading.setAccessibleName(
+                counted(self.tr("%n update(s) not yet out.", "", count), count) + f" {keys}"
+            )
         self.setVisible(bool(targets))
         self.tick(now)
 

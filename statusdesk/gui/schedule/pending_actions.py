@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from statusdesk.core.errors import Rejected
@@ -25,11 +25,13 @@ from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
 from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.schedule.schedule_popups import EditPendingPopup, SchedulePicker
+from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.popups import ConfirmPopup, DeliveryChooser
-from statusdesk.gui.wording.outcomes import plural
 from statusdesk.gui.wording.rhythm import PendingTarget, minutes_text
 from statusdesk.scheduling.when import display
 from statusdesk.store import WorkspaceError
+
+translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
 
@@ -77,42 +79,42 @@ class PendingActions(QObject):
 
     def reschedule(self) -> None:
         self._choose(
-            "Reschedule",
+            self.tr("Reschedule"),
             self._page.pending(),
             self._ask_new_time,
-            "Nothing to reschedule: no update of this incident waits to go out.",
+            self.tr("Nothing to reschedule: no update of this incident waits to go out."),
         )
 
     def cancel(self) -> None:
         self._choose(
-            "Cancel",
+            self.tr("Cancel"),
             [t for t in self._page.pending() if not t.stale],
             self._confirm_cancel,
-            "Nothing to cancel: no update of this incident is scheduled.",
+            self.tr("Nothing to cancel: no update of this incident is scheduled."),
         )
 
     def send_now(self) -> None:
         self._choose(
-            "Send now",
+            self.tr("Send now"),
             self._page.pending(),
             self._confirm_send,
-            "Nothing to send: no update of this incident waits to go out.",
+            self.tr("Nothing to send: no update of this incident waits to go out."),
         )
 
     def discard(self) -> None:
         self._choose(
-            "Discard",
+            self.tr("Discard"),
             [t for t in self._page.pending() if t.stale],
             self._confirm_discard,
-            "Nothing to discard: no update of this incident is stale.",
+            self.tr("Nothing to discard: no update of this incident is stale."),
         )
 
     def edit(self) -> None:
         self._choose(
-            "Edit",
+            self.tr("Edit"),
             self._page.pending(),
             self._open_editor,
-            "Nothing to edit: no update of this incident waits to go out.",
+            self.tr("Nothing to edit: no update of this incident waits to go out."),
         )
 
     def from_menu(self, command: str, update_id: int) -> None:
@@ -147,9 +149,9 @@ class PendingActions(QObject):
     def _ask_new_time(self, target: PendingTarget, focus: QWidget | None) -> None:
         picker = SchedulePicker(
             self._window(),
-            title="reschedule an update",
-            what=f"Reschedule: {target.describe(self.now())}",
-            action="&Reschedule",
+            title=self.tr("reschedule an update"),
+            what=self.tr("Reschedule: {update}").format(update=target.describe(self.now())),
+            action=self.tr("&Reschedule"),
             now=self.now,
             zone=self._zone,
             text=target.prefill(),
@@ -160,7 +162,7 @@ class PendingActions(QObject):
     def _open_editor(self, target: PendingTarget, focus: QWidget | None) -> None:
         editor = EditPendingPopup(
             self._window(),
-            what=f"Edit: {target.describe(self.now())}",
+            what=self.tr("Edit: {update}").format(update=target.describe(self.now())),
             body=target.update.body,
         )
         editor.save_requested.connect(partial(self._save_edit, target))
@@ -175,14 +177,14 @@ class PendingActions(QObject):
         def saved(_update: object) -> None:
             if self._editor is not None:
                 self._editor.saved()
-            self.said.emit(f"Edited the update due {target.when()}.")
+            self.said.emit(self.tr("Edited the update due {when}.").format(when=target.when()))
             self.refresh_wanted.emit()
 
         def refused(error: BaseException) -> None:
             if self._editor is not None and self._editor.isVisible():
                 self._editor.refused(self._why(error))
             else:
-                self._failed("not edited", error)
+                self._failed(self.tr("The update was not edited — {why}"), error)
 
         self._tasks.run(
             partial(self._desk.scheduling.edit_update, target.update_id, body=body),
@@ -194,8 +196,10 @@ class PendingActions(QObject):
         when = display(at, self._zone)
         self._act(
             partial(self._desk.scheduling.reschedule_update, target.update_id, at),
-            f"Rescheduled the update on #{target.update.incident_id} to {when}.",
-            "not rescheduled",
+            self.tr("Rescheduled the update on #{id} to {when}.").format(
+                id=target.update.incident_id, when=when
+            ),
+            self.tr("The update was not rescheduled — {why}"),
         )
 
     def _confirm(
@@ -226,67 +230,76 @@ class PendingActions(QObject):
         self._confirm(
             target,
             focus,
-            title="cancel a scheduled update",
-            question=f"Cancel the update scheduled for {target.when()}? It will not go out.",
-            yes="&Yes, cancel it",
-            no="&Keep it",
+            title=self.tr("cancel a scheduled update"),
+            question=self.tr("Cancel the update scheduled for {when}? It will not go out.").format(
+                when=target.when()
+            ),
+            yes=self.tr("&Yes, cancel it"),
+            no=self.tr("&Keep it"),
             then=partial(
                 self._act,
                 partial(self._desk.scheduling.cancel_update, target.update_id),
-                f"Cancelled the update scheduled for {target.when()}; it will not go out.",
-                "not cancelled",
+                self.tr("Cancelled the update scheduled for {when}; it will not go out.").format(
+                    when=target.when()
+                ),
+                self.tr("The update was not cancelled — {why}"),
             ),
-            kept="Kept: the update stays scheduled.",
+            kept=self.tr("Kept: the update stays scheduled."),
         )
 
     def _confirm_discard(self, target: PendingTarget, focus: QWidget | None) -> None:
         self._confirm(
             target,
             focus,
-            title="discard a stale update",
-            question="Discard this stale update? It will never go out.",
-            yes="&Discard it",
-            no="&Keep it",
+            title=self.tr("discard a stale update"),
+            question=self.tr("Discard this stale update? It will never go out."),
+            yes=self.tr("&Discard it"),
+            no=self.tr("&Keep it"),
             then=partial(
                 self._act,
                 partial(self._desk.scheduling.discard_update, target.update_id),
-                f"Discarded the stale update that was due {target.when()}.",
-                "not discarded",
+                self.tr("Discarded the stale update that was due {when}.").format(
+                    when=target.when()
+                ),
+                self.tr("The update was not discarded — {why}"),
             ),
-            kept="Kept: the stale update still waits for you.",
+            kept=self.tr("Kept: the stale update still waits for you."),
         )
 
     def _confirm_send(self, target: PendingTarget, focus: QWidget | None) -> None:
         late = (self.now() - target.due).total_seconds()
         if target.stale:
-            question = (
-                f"Send this update now, {minutes_text(late)} after it was due? It was written "
+            question = self.tr(
+                "Send this update now, {span} after it was due? It was written "
                 "for then: check that it still holds."
-            )
+            ).format(span=minutes_text(late))
         else:
-            question = f"Send this update now instead of at {target.when()}?"
+            question = self.tr("Send this update now instead of at {when}?").format(
+                when=target.when()
+            )
         self._confirm(
             target,
             focus,
-            title="send an update now",
+            title=self.tr("send an update now"),
             question=question,
-            yes="&Send now",
-            no="&Not now",
+            yes=self.tr("&Send now"),
+            no=self.tr("&Not now"),
             then=partial(self._send, target),
-            kept="Not sent: the update still waits.",
+            kept=self.tr("Not sent: the update still waits."),
         )
 
     def _send(self, target: PendingTarget) -> None:
         def sent(published: Published) -> None:
-            count = plural(len(published.delivery_ids), "channel")
-            self.said.emit(f"Sending the update on #{published.incident_id} now to {count}…")
+            count = len(published.delivery_ids)
+            said = self.tr("Sending the update on #{id} now to %n channel(s)…", "", count)
+            self.said.emit(counted(said, count).format(id=published.incident_id))
             self.refresh_wanted.emit()
 
-        self.said.emit("Sending…")
+        self.said.emit(self.tr("Sending…"))
         self._tasks.run(
             partial(self._desk.scheduling.send_update, target.update_id),
             on_done=sent,
-            on_error=partial(self._failed, "not sent"),
+            on_error=partial(self._failed, self.tr("The update was not sent — {why}")),
         )
 
     def _act(self, work: Callable[[], object], done: str, refused: str) -> None:
@@ -296,8 +309,9 @@ class PendingActions(QObject):
 
         self._tasks.run(work, on_done=finished, on_error=partial(self._failed, refused))
 
-    def _failed(self, refused: str, error: BaseException) -> None:
-        self.said.emit(f"The update was {refused} — {self._why(error)}")
+    def _failed(self, said: str, error: BaseException) -> None:
+        """`said`: "The update was not … — {why}", in the interface's language."""
+        self.said.emit(said.format(why=self._why(error)))
         self.refresh_wanted.emit()
 
     @staticmethod
@@ -307,7 +321,9 @@ class PendingActions(QObject):
         if isinstance(error, WorkspaceError):
             return str(error)
         log.error("an action on an update not yet out failed", exc_info=error)
-        return f"internal error ({type(error).__name__}: {error})"
+        return translate("PendingActions", "internal error ({kind}: {error})").format(
+            kind=type(error).__name__, error=error
+        )
 
     def _window(self) -> QWidget:
         parent = self.parent()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -30,6 +30,8 @@ from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
 from statusdesk.gui.widgets.text import muted
 from statusdesk.scheduling.when import When, WhenError, display, parse_when, zone_name
+
+translate = QCoreApplication.translate
 
 EXAMPLES = "in 15m · in 1h30m · 14:30 · tomorrow 09:00 · 2026-03-29T14:30"
 OK_COLOUR = "#1f2933"
@@ -66,12 +68,14 @@ class SchedulePicker(FocusPopup):
         about.setTextFormat(Qt.TextFormat.PlainText)
         about.setWordWrap(True)
         layout.addWidget(about)
-        label = QLabel(f"&When (your time zone: {zone_name(zone)}):")
+        label = QLabel(self.tr("&When (your time zone: {zone}):").format(zone=zone_name(zone)))
         layout.addWidget(label)
         self.edit = QLineEdit()
         self.edit.setObjectName("schedule-when")
-        self.edit.setAccessibleName("When to send the update")
-        self.edit.setAccessibleDescription(f"For example: {EXAMPLES}")
+        self.edit.setAccessibleName(self.tr("When to send the update"))
+        self.edit.setAccessibleDescription(
+            self.tr("For example: {examples}").format(examples=EXAMPLES)
+        )
         self.edit.setPlaceholderText(EXAMPLES)
         self.edit.textChanged.connect(self._parse)
         label.setBuddy(self.edit)
@@ -88,7 +92,7 @@ class SchedulePicker(FocusPopup):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(action)
         ok.setDefault(True)  # Enter in the line edit
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Back (Esc)")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Back (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
         layout.addWidget(buttons)
@@ -109,20 +113,25 @@ class SchedulePicker(FocusPopup):
         self._problem = ""
         self.when = None
         if not text.strip():
-            self._say(f"Type a time, e.g. {EXAMPLES}", OK_COLOUR)
+            self._say(self.tr("Type a time, e.g. {examples}").format(examples=EXAMPLES), OK_COLOUR)
             return
         try:
             self.when = parse_when(text, self._now(), self._zone)
         except WhenError as error:
             self._problem = str(error).replace("leave out --at to publish", "publish")
-            self._say(f"Cannot schedule: {self._problem}", PROBLEM_COLOUR)
+            self._say(
+                self.tr("Cannot schedule: {problem}").format(problem=self._problem), PROBLEM_COLOUR
+            )
             return
         shown = display(self.when.at, self._zone)
-        lines = [f"Local: {shown.local}", f"UTC: {shown.utc}"]
+        lines = [
+            self.tr("Local: {when}").format(when=shown.local),
+            self.tr("UTC: {when}").format(when=shown.utc),
+        ]
         if self.when.day:
             lines[0] += f" ({self.when.day})"
         if self.when.note:
-            lines.append(f"Note: {self.when.note}")
+            lines.append(self.tr("Note: {note}").format(note=self.when.note))
         self._say("\n".join(lines), OK_COLOUR)
 
     def _say(self, text: str, colour: str) -> None:
@@ -141,8 +150,13 @@ class SchedulePicker(FocusPopup):
             return
         if self.when is None:
             if not self._problem:
-                self._problem = "no time given"
-                self._say(f"Cannot schedule: type a time, e.g. {EXAMPLES}", PROBLEM_COLOUR)
+                self._problem = self.tr("no time given")
+                self._say(
+                    self.tr("Cannot schedule: type a time, e.g. {examples}").format(
+                        examples=EXAMPLES
+                    ),
+                    PROBLEM_COLOUR,
+                )
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         at = self.when.at
@@ -158,18 +172,18 @@ class EditPendingPopup(FocusPopup):
     save_requested = Signal(object)  # BilingualText
 
     def __init__(self, parent: QWidget, *, what: str, body: BilingualText) -> None:
-        super().__init__(parent, "edit an update not yet out")
+        super().__init__(parent, translate("EditPendingPopup", "edit an update not yet out"))
         self.setObjectName("edit-pending")
         layout = QVBoxLayout(self)
-        intro = _wrapped(f"{what}\nCtrl+Return saves; Esc leaves it as it was.")
+        intro = _wrapped(f"{what}\n" + self.tr("Ctrl+Return saves; Esc leaves it as it was."))
         layout.addWidget(intro)
         grid = QGridLayout()
         self.body_en = BodyEditor("en")
         self.body_ar = BodyEditor("ar")
         self.body_en.setPlainText(body.en)
         self.body_ar.setPlainText(body.ar)
-        label_en = QLabel("&English")
-        label_ar = QLabel("&Arabic — العربية")
+        label_en = QLabel(self.tr("&English"))
+        label_ar = QLabel(self.tr("&Arabic — العربية"))
         label_ar.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         label_en.setBuddy(self.body_en)
         label_ar.setBuddy(self.body_ar)
@@ -186,7 +200,8 @@ class EditPendingPopup(FocusPopup):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save.setText("&Save  (Ctrl+Return)")
+        self.save.setText(self.tr("&Save  (Ctrl+Return)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -218,7 +233,7 @@ class EditPendingPopup(FocusPopup):
 
     def refused(self, why: str) -> None:
         self.save.setEnabled(True)
-        self.problem.setText(f"Not saved: {why}")
+        self.problem.setText(self.tr("Not saved: {why}").format(why=why))
         self.problem.setAccessibleName(self.problem.text())
         self.problem.show()
         self.body_en.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -174,12 +174,15 @@ class SchedulingController(QObject):
         report = tick.report
         words = [jump_words(tick.jump_seconds)] if tick.jump_seconds is not None else []
         words += [fired_words(f.published.incident_id, f.late_seconds) for f in report.fired]
-        keys = f"{shown_key('send-now')} sends it now, {shown_key('discard-stale')} discards it."
+        keys = self.tr("{send} sends it now, {discard} discards it.").format(
+            send=shown_key("send-now"), discard=shown_key("discard-stale")
+        )
         for stale in report.stale:
             message = stale_words(
                 stale.incident_id, stale.scheduled_for, self._zone, stale.late_seconds, keys
             )
-            self._notifier.tell(f"statusdesk — a stale update on #{stale.incident_id}", message)
+            title = self.tr("statusdesk — a stale update on #{id}").format(id=stale.incident_id)
+            self._notifier.tell(title, message)
             words.append(message)
         if report.fired or report.stale:
             self.refresh_wanted.emit()
@@ -193,7 +196,11 @@ class SchedulingController(QObject):
             return
         log.warning("could not fire due updates", exc_info=error)
         self._tick_error = text
-        self.said.emit(f"Could not look for updates due to go out ({text}); trying again.")
+        self.said.emit(
+            self.tr("Could not look for updates due to go out ({error}); trying again.").format(
+                error=text
+            )
+        )
 
     # -- what a fresh read says -------------------------------------------------------------
 
@@ -221,7 +228,7 @@ class SchedulingController(QObject):
             late = -(shown.seconds_left or 0.0)
             title = incident.title.en or incident.title.ar
             self._notifier.tell(
-                f"statusdesk — update overdue on #{incident.id}",
+                self.tr("statusdesk — update overdue on #{id}").format(id=incident.id),
                 overdue_message(incident.id, title, due, self._zone, late),
             )
 
@@ -233,15 +240,16 @@ class SchedulingController(QObject):
         snapshot = self._composer.snapshot()
         if not snapshot.body.languages() and not snapshot.components:
             self.said.emit(
-                f"Nothing to schedule yet: write the update first ({shown_key('new-update')}), "
-                f"then {shown_key('schedule')}."
+                self.tr(
+                    "Nothing to schedule yet: write the update first ({write}), then {schedule}."
+                ).format(write=shown_key("new-update"), schedule=shown_key("schedule"))
             )
             return
         picker = SchedulePicker(
             self._window(),
-            title="schedule the update",
+            title=self.tr("schedule the update"),
             what=self._describe_draft(snapshot),
-            action="&Schedule",
+            action=self.tr("&Schedule"),
             now=self.now,
             zone=self._zone,
         )
@@ -250,31 +258,38 @@ class SchedulingController(QObject):
 
     def _describe_draft(self, snapshot: DraftSnapshot) -> str:
         if snapshot.is_new_incident:
-            title = snapshot.title.en or snapshot.title.ar or "untitled"
-            what = f"The first update of a new incident, “{one_line(title, 60)}”"
+            title = snapshot.title.en or snapshot.title.ar or self.tr("untitled")
+            what = self.tr("The first update of a new incident, “{title}”").format(
+                title=one_line(title, 60)
+            )
         else:
-            what = f"The update on #{snapshot.incident_id}"
-        channels = ", ".join(snapshot.channels) or "no channel ticked"
+            what = self.tr("The update on #{id}").format(id=snapshot.incident_id)
+        channels = ", ".join(snapshot.channels) or self.tr("no channel ticked")
         words = one_line(snapshot.body.en or snapshot.body.ar, 60)
-        return (
-            f"{what} ({state_label(snapshot.state)}: “{words}”), to {channels}. "
+        return self.tr(
+            "{what} ({state}: “{words}”), to {channels}. "
             "It is stored now and sent at the time you give; nothing goes out before."
-        )
+        ).format(what=what, state=state_label(snapshot.state), words=words, channels=channels)
 
     def scheduled_words(self, published: Published, new_incident: bool, kept: bool) -> str:
         """What the status bar says once a scheduled update is stored (MainWindow._published)."""
         assert published.scheduled_for is not None
         when = display(parse_iso(published.scheduled_for), self._zone)
         what = (
-            f"Opened incident #{published.incident_id}; its first update is scheduled"
+            self.tr("Opened incident #{id}; its first update is scheduled")
             if new_incident
-            else f"Update on #{published.incident_id} scheduled"
-        )
+            else self.tr("Update on #{id} scheduled")
+        ).format(id=published.incident_id)
         if kept:
-            what += " (your newer edits stay in the composer)"
-        return (
-            f"{what} for {when}; nothing is sent until then. {shown_key('reschedule')} "
-            f"reschedules, {shown_key('cancel-scheduled')} cancels."
+            what += self.tr(" (your newer edits stay in the composer)")
+        return self.tr(
+            "{what} for {when}; nothing is sent until then. {reschedule} reschedules, "
+            "{cancel} cancels."
+        ).format(
+            what=what,
+            when=when,
+            reschedule=shown_key("reschedule"),
+            cancel=shown_key("cancel-scheduled"),
         )
 
     def _window(self) -> QWidget:

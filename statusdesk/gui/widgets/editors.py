@@ -8,20 +8,26 @@ in an RTL widget: the side is pinned with AlignAbsolute.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from statusdesk.core.text.bidi import LANG_DIRECTION
 from statusdesk.gui.widgets.bidi_highlight import BidiHighlighter
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 ARABIC_SCALE = 1.15  # Arabic script at the same point size reads smaller than Latin
 
 PLACEHOLDERS = {
-    "en": "English: what is happening, what users see, when the next update comes",
+    "en": QT_TRANSLATE_NOOP(
+        "Editors", "English: what is happening, what users see, when the next update comes"
+    ),
     "ar": "العربية: ما الذي يحدث، وما يراه المستخدمون، وموعد التحديث القادم",
 }
-TITLE_PLACEHOLDERS = {"en": "Title in English", "ar": "العنوان بالعربية"}
+TITLE_PLACEHOLDERS = {
+    "en": QT_TRANSLATE_NOOP("Editors", "Title in English"),
+    "ar": "العنوان بالعربية",
+}
 
 
 def direction_for(lang: str) -> Qt.LayoutDirection:
@@ -57,8 +63,10 @@ class BodyEditor(QPlainTextEdit):
         super().__init__(parent)
         self.lang = lang
         self.setObjectName(f"body-{lang}")
-        self.setAccessibleName("English update" if lang == "en" else "Arabic update")
-        self.setPlaceholderText(PLACEHOLDERS[lang])
+        self.setAccessibleName(
+            self.tr("English update") if lang == "en" else self.tr("Arabic update")
+        )
+        self.setPlaceholderText(QCoreApplication.translate("Editors", PLACEHOLDERS[lang]))
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -77,8 +85,10 @@ class TitleEdit(QLineEdit):
         super().__init__(parent)
         self.lang = lang
         self.setObjectName(f"title-{lang}")
-        self.setAccessibleName("English title" if lang == "en" else "Arabic title")
-        self.setPlaceholderText(TITLE_PLACEHOLDERS[lang])
+        self.setAccessibleName(
+            self.tr("English title") if lang == "en" else self.tr("Arabic title")
+        )
+        self.setPlaceholderText(QCoreApplication.translate("Editors", TITLE_PLACEHOLDERS[lang]))
         self.setLayoutDirection(direction_for(lang))
         self.setAlignment(side_for(lang) | Qt.AlignmentFlag.AlignAbsolute)
         _scale_font(self, lang)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
+
 from statusdesk.core.model import (
     ComponentStatus,
     Delivery,
@@ -17,6 +19,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -27,29 +30,72 @@ def isolate_latin(text: str) -> str:
     return "".join(f"{LRI}{piece}{PDI}" if is_ltr else piece for is_ltr, piece in ltr_runs(text))
 
 
+translate = QCoreApplication.translate
+
+
+def counted(text: str, count: int) -> str:
+    """A `%n` message after translate(): the English source says "channel(s)"; with no
+    translation installed, that reads "1 channel" or "3 channels" here. A translation has
+    its own plural forms, and no "(s)" left to replace."""
+    return text.replace("(s)", "" if count == 1 else "s")
+
+
+def _tr(text: str) -> str:
+    """A word of the tables below, marked with QT_TRANSLATE_NOOP where it is defined."""
+    return translate("Labels", text)
+
+
+# The English words are the values' own ("in_progress" -> "In progress"); the Arabic ones, in
+# widgets_ar.ts, are the status page's (statusdesk/channels/site/words.py), so desk and page agree.
+_STATE_WORDS: dict[IncidentState, str] = {
+    IncidentState.INVESTIGATING: QT_TRANSLATE_NOOP("Labels", "Investigating"),
+    IncidentState.IDENTIFIED: QT_TRANSLATE_NOOP("Labels", "Identified"),
+    IncidentState.MONITORING: QT_TRANSLATE_NOOP("Labels", "Monitoring"),
+    IncidentState.RESOLVED: QT_TRANSLATE_NOOP("Labels", "Resolved"),
+    IncidentState.SCHEDULED: QT_TRANSLATE_NOOP("Labels", "Scheduled"),
+    IncidentState.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
+    IncidentState.VERIFYING: QT_TRANSLATE_NOOP("Labels", "Verifying"),
+    IncidentState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "Completed"),
+}
+_IMPACT_WORDS: dict[Impact, str] = {
+    Impact.NONE: QT_TRANSLATE_NOOP("Labels", "None"),
+    Impact.MINOR: QT_TRANSLATE_NOOP("Labels", "Minor"),
+    Impact.MAJOR: QT_TRANSLATE_NOOP("Labels", "Major"),
+    Impact.CRITICAL: QT_TRANSLATE_NOOP("Labels", "Critical"),
+}
+_COMPONENT_WORDS: dict[ComponentStatus, str] = {
+    ComponentStatus.OPERATIONAL: QT_TRANSLATE_NOOP("Labels", "Operational"),
+    ComponentStatus.DEGRADED_PERFORMANCE: QT_TRANSLATE_NOOP("Labels", "Degraded performance"),
+    ComponentStatus.PARTIAL_OUTAGE: QT_TRANSLATE_NOOP("Labels", "Partial outage"),
+    ComponentStatus.MAJOR_OUTAGE: QT_TRANSLATE_NOOP("Labels", "Major outage"),
+    ComponentStatus.UNDER_MAINTENANCE: QT_TRANSLATE_NOOP("Labels", "Under maintenance"),
+}
+_DELIVERY_WORDS: dict[DeliveryState, str] = {
+    DeliveryState.PENDING: QT_TRANSLATE_NOOP("Labels", "pending"),
+    DeliveryState.SENDING: QT_TRANSLATE_NOOP("Labels", "sending…"),
+    DeliveryState.SENT: QT_TRANSLATE_NOOP("Labels", "sent"),
+    DeliveryState.RETRY_WAIT: QT_TRANSLATE_NOOP("Labels", "will retry"),
+    DeliveryState.FAILED: QT_TRANSLATE_NOOP("Labels", "failed"),
+    DeliveryState.UNKNOWN: QT_TRANSLATE_NOOP("Labels", "unknown (checking…)"),
+    DeliveryState.NEEDS_DECISION: QT_TRANSLATE_NOOP("Labels", "needs decision"),
+    DeliveryState.SKIPPED: QT_TRANSLATE_NOOP("Labels", "skipped"),
+}
+
+
 def state_label(state: IncidentState) -> str:
-    return state.value.replace("_", " ").capitalize()
+    return _tr(_STATE_WORDS.get(state, state.value.replace("_", " ").capitalize()))
 
 
 def impact_label(impact: Impact) -> str:
-    return impact.value.capitalize()
+    return _tr(_IMPACT_WORDS.get(impact, impact.value.capitalize()))
 
 
 def component_status_label(status: ComponentStatus) -> str:
-    return status.value.replace("_", " ").capitalize()
+    return _tr(_COMPONENT_WORDS.get(status, status.value.replace("_", " ").capitalize()))
 
 
 def delivery_label(state: DeliveryState) -> str:
-    return {
-        DeliveryState.PENDING: "pending",
-        DeliveryState.SENDING: "sending…",
-        DeliveryState.SENT: "sent",
-        DeliveryState.RETRY_WAIT: "will retry",
-        DeliveryState.FAILED: "failed",
-        DeliveryState.UNKNOWN: "unknown (checking…)",
-        DeliveryState.NEEDS_DECISION: "needs decision",
-        DeliveryState.SKIPPED: "skipped",
-    }[state]
+    return _tr(_DELIVERY_WORDS[state])
 
 
 def retry_countdown(next_attempt_at: str | None, now: datetime) -> str:
@@ -59,11 +105,15 @@ def retry_countdown(next_attempt_at: str | None, now: datetime) -> str:
         return delivery_label(DeliveryState.RETRY_WAIT)
     seconds = math.ceil((parse_iso(next_attempt_at) - now).total_seconds())
     if seconds <= 0:
-        return "retrying…"
+        return translate("Labels", "retrying…")
     if seconds < 120:
-        return f"retry in {seconds} s"
+        return QCoreApplication.translate("Labels", "retry in %n s", "", seconds)
     minutes, rest = divmod(seconds, 60)
-    return f"retry in {minutes} min {rest} s" if rest else f"retry in {minutes} min"
+    if rest:
+        return translate("Labels", "retry in {minutes} min {seconds} s").format(
+            minutes=minutes, seconds=rest
+        )
+    return QCoreApplication.translate("Labels", "retry in %n min", "", minutes)
 
 
 def chip_label(delivery: Delivery, now: datetime) -> str:
@@ -97,38 +147,67 @@ def delivery_detail(delivery: Delivery, channel: str, now: datetime, hint: str =
     delivery a person must decide on, how to act (`hint`, the keys)."""
     state = delivery.state
     reason = delivery_reason(delivery)
+    none = translate("Labels", "no reason recorded")
     if state is DeliveryState.PENDING:
-        text = f"{channel}: waiting to be sent"
         if delivery.decided_by is not None and delivery.attempts:
-            text += f" again (retried by {delivery.decided_by or 'someone'})"
+            who = delivery.decided_by or translate("Labels", "someone")
+            text = translate(
+                "Labels", "{channel}: waiting to be sent again (retried by {who})"
+            ).format(channel=channel, who=who)
+        else:
+            text = translate("Labels", "{channel}: waiting to be sent").format(channel=channel)
     elif state is DeliveryState.SENDING:
-        text = f"{channel}: sending, attempt {max(1, delivery.attempts)}"
+        text = translate("Labels", "{channel}: sending, attempt {attempt}").format(
+            channel=channel, attempt=max(1, delivery.attempts)
+        )
     elif state is DeliveryState.SENT:
-        text = f"{channel}: sent"
         if delivery.sent_at:
-            text += f" {local_and_utc(delivery.sent_at, now)}"
+            text = translate("Labels", "{channel}: sent {when}").format(
+                channel=channel, when=local_and_utc(delivery.sent_at, now)
+            )
+        else:
+            text = translate("Labels", "{channel}: sent").format(channel=channel)
         if delivery.remote_url:
             text += f"\n{delivery.remote_url}"
         if reason:
             text += f"\n{reason}"
     elif state is DeliveryState.RETRY_WAIT:
-        text = f"{channel}: attempt {delivery.attempts} did not go through; "
         if delivery.next_attempt_at:
-            text += f"trying again at {local_and_utc(delivery.next_attempt_at, now)}"
+            text = translate(
+                "Labels", "{channel}: attempt {attempt} did not go through; trying again at {when}"
+            ).format(
+                channel=channel,
+                attempt=delivery.attempts,
+                when=local_and_utc(delivery.next_attempt_at, now),
+            )
         else:
-            text += "trying again soon"
-        text += f"\n{reason or 'temporary failure'}"
+            text = translate(
+                "Labels", "{channel}: attempt {attempt} did not go through; trying again soon"
+            ).format(channel=channel, attempt=delivery.attempts)
+        text += "\n" + (reason or translate("Labels", "temporary failure"))
     elif state is DeliveryState.UNKNOWN:
-        text = (
-            f"{channel}: the last attempt may or may not have landed; checking with the channel"
-            f"\n{reason or 'no error recorded'}"
-        )
+        text = translate(
+            "Labels",
+            "{channel}: the last attempt may or may not have landed; checking with the channel",
+        ).format(channel=channel)
+        text += "\n" + (reason or translate("Labels", "no error recorded"))
     elif state is DeliveryState.SKIPPED:
-        who = f" by {delivery.decided_by}" if delivery.decided_by else ""
-        text = f"{channel}: skipped{who}: {reason or 'no reason recorded'}"
-    else:  # failed, needs decision
-        verb = "failed" if state is DeliveryState.FAILED else "needs a decision"
-        text = f"{channel} {verb}: {reason or 'no reason recorded'}"
+        if delivery.decided_by:
+            text = translate("Labels", "{channel}: skipped by {who}: {reason}").format(
+                channel=channel, who=delivery.decided_by, reason=reason or none
+            )
+        else:
+            text = translate("Labels", "{channel}: skipped: {reason}").format(
+                channel=channel, reason=reason or none
+            )
+    elif state is DeliveryState.FAILED:
+        text = translate("Labels", "{channel} failed: {reason}").format(
+            channel=channel, reason=reason or none
+        )
+    else:  # needs decision
+        text = translate("Labels", "{channel} needs a decision: {reason}").format(
+            channel=channel, reason=reason or none
+        )
     if hint:
         text += f"\n{hint}"
     return text

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from statusdesk.gui.widgets.text import muted
 
+translate = QCoreApplication.translate
 PROBLEM_COLOUR = "#8a1111"
 
 
@@ -91,16 +92,24 @@ class DeliveryChooser(FocusPopup):
         *,
         noun: str = "delivery",
     ) -> None:
-        super().__init__(parent, f"{verb} which {noun}?")
+        if noun == "update":
+            title = translate("Popups", "{verb} which update?")
+            ask = translate("Popups", "{verb} which update? ↑/↓ to choose, Enter to {action}, Esc.")
+        else:
+            title = translate("Popups", "{verb} which delivery?")
+            ask = translate(
+                "Popups", "{verb} which delivery? ↑/↓ to choose, Enter to {action}, Esc."
+            )
+        super().__init__(parent, title.format(verb=verb))
         self.setObjectName("delivery-chooser")
         self.targets = list(targets)
         layout = QVBoxLayout(self)
-        prompt = QLabel(f"{verb} which {noun}? ↑/↓ to choose, Enter to {verb.lower()}, Esc.")
+        prompt = QLabel(ask.format(verb=verb, action=verb.lower()))
         prompt.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(prompt)
         self.list = QListWidget()
         self.list.setObjectName("delivery-choices")
-        self.list.setAccessibleName(f"{verb} which {noun}")
+        self.list.setAccessibleName(title.format(verb=verb).rstrip("?؟"))
         for target in self.targets:
             item = QListWidgetItem(target.describe(now))
             item.setToolTip(target.describe(now))
@@ -115,6 +124,10 @@ class DeliveryChooser(FocusPopup):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(verb)
+        # Said here, not left to Qt's own translations, which an install may lack.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("Popups", "Cancel")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -5,31 +5,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from statusdesk.core.model import Problem, Severity
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 FIELD_LABELS = {
-    "body": "Update",
-    "body_en": "English text",
-    "body_ar": "Arabic text",
-    "title": "Title",
-    "title_en": "English title",
-    "title_ar": "Arabic title",
-    "state": "State",
-    "channels": "Channels",
-    "incident": "Incident",
-    "workspace": "Workspace",
-    "publish": "Publish",
+    "body": QT_TRANSLATE_NOOP("Problems", "Update"),
+    "body_en": QT_TRANSLATE_NOOP("Problems", "English text"),
+    "body_ar": QT_TRANSLATE_NOOP("Problems", "Arabic text"),
+    "title": QT_TRANSLATE_NOOP("Problems", "Title"),
+    "title_en": QT_TRANSLATE_NOOP("Problems", "English title"),
+    "title_ar": QT_TRANSLATE_NOOP("Problems", "Arabic title"),
+    "state": QT_TRANSLATE_NOOP("Problems", "State"),
+    "channels": QT_TRANSLATE_NOOP("Problems", "Channels"),
+    "incident": QT_TRANSLATE_NOOP("Problems", "Incident"),
+    "workspace": QT_TRANSLATE_NOOP("Problems", "Workspace"),
+    "publish": QT_TRANSLATE_NOOP("Problems", "Publish"),
 }
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def describe(problem: Problem) -> str:
-    label = FIELD_LABELS.get(problem.field, problem.field.replace("_", " ").capitalize())
+    known = FIELD_LABELS.get(problem.field)
+    if known:
+        label = QCoreApplication.translate("Problems", known)
+    else:
+        label = problem.field.replace("_", " ").capitalize()
     return f"{label}: {problem}"
 
 
@@ -39,7 +44,7 @@ class ProblemList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problems")
-        self.setAccessibleName("Problems")
+        self.setAccessibleName(self.tr("Problems"))
         self.setWordWrap(True)
         # Reachable with Tab after the editors, so a keyboard user can jump to a problem.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
@@ -23,6 +23,9 @@ def _plain(label: QLabel) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+translate = QCoreApplication.translate
 
 
 class ReasonPopup(FocusPopup):
@@ -53,7 +56,7 @@ class ReasonPopup(FocusPopup):
             line = _plain(QLabel(text) if n == 0 else muted(QLabel(text)))
             line.setObjectName(f"{name}-intro" if n == 0 else f"{name}-detail")
             layout.addWidget(line)
-        label = QLabel("&Reason:")
+        label = QLabel(self.tr("&Reason:"))
         layout.addWidget(label)
         self.reason = QLineEdit()
         self.reason.setObjectName(name)
@@ -72,8 +75,8 @@ class ReasonPopup(FocusPopup):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(answer)
         ok.setDefault(True)  # Enter in the reason field
-        if back is not None:
-            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(back)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(back if back is not None else self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
         layout.addWidget(buttons)
@@ -115,18 +118,26 @@ class SkipReasonDialog(ReasonPopup):
     def __init__(self, parent: QWidget, target: DeliveryTarget, now: datetime) -> None:
         super().__init__(
             parent,
-            title=f"skip {target.channel}",
+            title=translate("SkipReasonDialog", "skip {channel}").format(channel=target.channel),
             name="skip-reason",
             lines=(
-                f"Skip {target.channel} for this update? It will not be sent there, and the "
-                "reason is recorded in the timeline.",
+                translate(
+                    "SkipReasonDialog",
+                    "Skip {channel} for this update? It will not be sent there, and the "
+                    "reason is recorded in the timeline.",
+                ).format(channel=target.channel),
                 target.describe(now),
             ),
-            placeholder="e.g. the channel's account is suspended; posted by hand",
-            accessible_name="Reason for skipping",
-            answer=f"Skip {target.channel}",
-            missing=f"Say why {target.channel} is skipped: the reason is what the timeline "
-            "will show for this silence.",
+            placeholder=translate(
+                "SkipReasonDialog", "e.g. the channel's account is suspended; posted by hand"
+            ),
+            accessible_name=translate("SkipReasonDialog", "Reason for skipping"),
+            answer=translate("SkipReasonDialog", "Skip {channel}").format(channel=target.channel),
+            missing=translate(
+                "SkipReasonDialog",
+                "Say why {channel} is skipped: the reason is what the timeline will show for "
+                "this silence.",
+            ).format(channel=target.channel),
         )
         self.setObjectName("skip-reason-dialog")
         self.target = target

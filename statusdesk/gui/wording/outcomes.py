@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from statusdesk.core.model import Channel, Delivery, DeliveryState
+from statusdesk.gui.widgets.labels import counted, delivery_label
+
+translate = QCoreApplication.translate
 
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def channels_text(count: int) -> str:
+    """'1 channel', '3 channels' — in the interface's language."""
+    return counted(QCoreApplication.translate("Outcomes", "%n channel(s)", "", count), count)
 
 
 def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -> str:
@@ -17,14 +27,21 @@ def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -
 
     def name(d: Delivery) -> str:
         channel = channels.get(d.channel_id)
-        return channel.name if channel else f"channel {d.channel_id}"
+        if channel:
+            return channel.name
+        return translate("Outcomes", "channel {id}").format(id=d.channel_id)
+
+    none = translate("Outcomes", "no reason recorded")
 
     # Channels left out on purpose (issue #12 §1) are a decision, said as one — not counted
     # among the channels it was published to and missed.
     left = [d for d in deliveries if d.state is DeliveryState.SKIPPED]
     if left:
         decided = "; ".join(
-            f"{name(d)} left out: {d.decision_note or 'no reason recorded'}" for d in left
+            translate("Outcomes", "{channel} left out: {reason}").format(
+                channel=name(d), reason=d.decision_note or none
+            )
+            for d in left
         )
         rest = [d for d in deliveries if d.state is not DeliveryState.SKIPPED]
         return f"{summarize(rest, channels)}; {decided}" if rest else decided
@@ -32,14 +49,29 @@ def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -
     # A sent delivery's last_error is the note its channel left ("x: started a new thread: …").
     said = [d.last_error for d in sent if d.last_error]
     if len(sent) == len(deliveries):
-        return "; ".join([f"Published to {plural(len(sent), 'channel')}", *said])
-    head = f"Published to {len(sent)} of {plural(len(deliveries), 'channel')}"
+        head = counted(
+            QCoreApplication.translate("Outcomes", "Published to %n channel(s)", "", len(sent)),
+            len(sent),
+        )
+        return "; ".join([head, *said])
+    total = len(deliveries)
+    head = QCoreApplication.translate("Outcomes", "Published to {sent} of %n channel(s)", "", total)
+    head = counted(head, total).format(sent=len(sent))
     notes = list(said)
     for d in deliveries:
         if d.state is DeliveryState.SENT:
             continue
         if d.state is DeliveryState.RETRY_WAIT:
-            notes.append(f"{name(d)} will retry ({d.last_error or 'temporary failure'})")
+            why = d.last_error or translate("Outcomes", "temporary failure")
+            notes.append(
+                translate("Outcomes", "{channel} will retry ({why})").format(
+                    channel=name(d), why=why
+                )
+            )
         else:
-            notes.append(f"{name(d)} {d.state.value}: {d.last_error or 'no reason recorded'}")
+            notes.append(
+                translate("Outcomes", "{channel} {state}: {reason}").format(
+                    channel=name(d), state=delivery_label(d.state), reason=d.last_error or none
+                )
+            )
     return f"{head}; " + "; ".join(notes)

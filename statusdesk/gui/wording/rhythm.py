@@ -12,12 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
+from PySide6.QtCore import QCoreApplication
+
 from statusdesk.app.standings import ChannelStanding, Standing
 from statusdesk.core.model import DeliveryState, Update, UpdateStatus
 from statusdesk.core.promise import Level, promise_status
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.widgets.labels import one_line, state_label
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 from statusdesk.scheduling.when import display, span
+
+translate = QCoreApplication.translate
 
 # Text and accent colours per level (the same hues as the list's impact colours).
 LEVEL_COLOURS: dict[Level, str] = {
@@ -32,10 +37,35 @@ def minutes_text(seconds: float) -> str:
     """'40 s', '12 min', '3 h 5 min': how long, in the unit a person reads a countdown in."""
     seconds = abs(seconds)
     if seconds < 60:
-        return f"{int(seconds)} s"
+        whole = int(seconds)
+        return QCoreApplication.translate("Rhythm", "%n s", "", whole)
     if seconds < 120 * 60:
-        return f"{int(seconds // 60)} min"
-    return span(seconds)
+        minutes = int(seconds // 60)
+        return QCoreApplication.translate("Rhythm", "%n min", "", minutes)
+    hours, minutes = divmod(int(seconds // 60), 60)
+    if translate("Rhythm", "{hours} h {minutes} min") == "{hours} h {minutes} min":
+        return span(seconds)  # English: the scheduler's own words
+    if not minutes:
+        return QCoreApplication.translate("Rhythm", "%n h", "", hours)
+    return translate("Rhythm", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+
+
+def age_text(seconds: float) -> str:
+    """core.timefmt.humanize_age in the interface's language: 'just now', '4 min', '2 h 5 min',
+    '3 d' (the same words in English)."""
+    whole = max(0, int(seconds))
+    if whole < 60:
+        return translate("Rhythm", "just now")
+    minutes = whole // 60
+    if minutes < 60:
+        return QCoreApplication.translate("Rhythm", "%n min", "", minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours >= 48:
+        days = hours // 24
+        return QCoreApplication.translate("Rhythm", "%n d", "", days)
+    if not minutes:
+        return QCoreApplication.translate("Rhythm", "%n h", "", hours)
+    return translate("Rhythm", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
 
 
 # -- the next-update promise ------------------------------------------------------------------
@@ -54,21 +84,36 @@ def countdown(next_update_due: str | None, now: datetime) -> Countdown:
     'next update overdue by 3 min' (red, from the moment it is due)."""
     seconds, level = promise_status(next_update_due, now)
     if seconds is None:
-        return Countdown(Level.NONE, "no next update promised", "", None)
+        return Countdown(Level.NONE, translate("Rhythm", "no next update promised"), "", None)
     if level is Level.RED:
         late = -seconds
         if late < 1:
-            return Countdown(level, "next update due now", "due now", seconds)
+            return Countdown(
+                level,
+                translate("Rhythm", "next update due now"),
+                translate("Rhythm", "due now"),
+                seconds,
+            )
         return Countdown(
             level,
-            f"next update overdue by {minutes_text(late)}",
-            f"overdue {minutes_text(late)}",
+            translate("Rhythm", "next update overdue by {span}").format(span=minutes_text(late)),
+            translate("Rhythm", "overdue {span}").format(span=minutes_text(late)),
             seconds,
         )
     left = minutes_text(seconds)
     if level is Level.AMBER:
-        return Countdown(level, f"next update in {left} — due soon", f"in {left}, soon", seconds)
-    return Countdown(level, f"next update in {left}", f"in {left}", seconds)
+        return Countdown(
+            level,
+            translate("Rhythm", "next update in {span} — due soon").format(span=left),
+            translate("Rhythm", "in {span}, soon").format(span=left),
+            seconds,
+        )
+    return Countdown(
+        level,
+        translate("Rhythm", "next update in {span}").format(span=left),
+        translate("Rhythm", "in {span}").format(span=left),
+        seconds,
+    )
 
 
 def short_when(at: datetime, zone: tzinfo, now: datetime) -> str:
@@ -81,10 +126,11 @@ def short_when(at: datetime, zone: tzinfo, now: datetime) -> str:
 def overdue_message(incident_id: int, title: str, due: str, zone: tzinfo, late: float) -> str:
     """The desktop notification when an incident's promise is broken."""
     promised = display(parse_iso(due), zone)
-    return (
-        f"Incident #{incident_id} ({one_line(title, 60)}): the next update is overdue by "
-        f"{minutes_text(late)}; it was promised for {promised}. Post one now."
-    )
+    return translate(
+        "Rhythm",
+        "Incident #{id} ({title}): the next update is overdue by {span}; it was promised for "
+        "{promised}. Post one now.",
+    ).format(id=incident_id, title=one_line(title, 60), span=minutes_text(late), promised=promised)
 
 
 # -- the silence alarm ------------------------------------------------------------------------
@@ -103,10 +149,16 @@ STANDING_COLOURS: dict[Standing, str] = {
     Standing.MISSED: "#b91c1c",
 }
 _WHY_MISSED: dict[DeliveryState | None, str] = {
-    None: "the latest update was not sent to it",
-    DeliveryState.FAILED: "its delivery failed",
-    DeliveryState.NEEDS_DECISION: "its delivery needs a decision",
-    DeliveryState.RETRY_WAIT: "its delivery is waiting to retry",
+    None: QT_TRANSLATE_NOOP("Rhythm", "the latest update was not sent to it"),
+    DeliveryState.FAILED: QT_TRANSLATE_NOOP("Rhythm", "its delivery failed"),
+    DeliveryState.NEEDS_DECISION: QT_TRANSLATE_NOOP("Rhythm", "its delivery needs a decision"),
+    DeliveryState.RETRY_WAIT: QT_TRANSLATE_NOOP("Rhythm", "its delivery is waiting to retry"),
+}
+_STANDING_WORDS: dict[Standing, str] = {
+    Standing.SENT: QT_TRANSLATE_NOOP("Rhythm", "sent"),
+    Standing.SKIPPED: QT_TRANSLATE_NOOP("Rhythm", "skipped"),
+    Standing.ON_ITS_WAY: QT_TRANSLATE_NOOP("Rhythm", "on its way"),
+    Standing.MISSED: QT_TRANSLATE_NOOP("Rhythm", "missed"),
 }
 
 
@@ -115,10 +167,14 @@ def standing_mark(self: ChannelStanding, now: datetime) -> str:
     symbol = f"{MARKS[self.standing]} {self.channel}"
     age = self.age(now)
     if self.standing is Standing.SENT:
-        return f"{symbol} · {minutes_text(age) if age is not None else 'sent'}"
+        said = minutes_text(age) if age is not None else translate("Rhythm", "sent")
+        return f"{symbol} · {said}"
     if self.standing is Standing.MISSED:
-        return f"{symbol} · silent {minutes_text(age)}" if age is not None else f"{symbol} · silent"
-    return f"{symbol} · {self.standing.value}"
+        if age is None:
+            return f"{symbol} · " + translate("Rhythm", "silent")
+        return f"{symbol} · " + translate("Rhythm", "silent {span}").format(span=minutes_text(age))
+    word = _STANDING_WORDS.get(self.standing)
+    return f"{symbol} · {translate('Rhythm', word) if word else self.standing.value}"
 
 
 def standing_sentence(self: ChannelStanding, now: datetime) -> str:
@@ -126,25 +182,51 @@ def standing_sentence(self: ChannelStanding, now: datetime) -> str:
     age = self.age(now)
     if self.standing is Standing.MISSED:
         silent = (
-            f"silent for {minutes_text(age)}"
+            translate("Rhythm", "silent for {span}").format(span=minutes_text(age))
             if age is not None
-            else "has delivered no update of this incident"
+            else translate("Rhythm", "has delivered no update of this incident")
         )
-        why = _WHY_MISSED.get(self.latest_state, "its delivery is not out")
-        return f"{self.channel}: {silent} — missed the latest update ({why})"
-    last = f"; its newest delivered update is {minutes_text(age)} old" if age is not None else ""
+        why = _WHY_MISSED.get(self.latest_state)
+        why = translate("Rhythm", why or "its delivery is not out")
+        return translate("Rhythm", "{channel}: {silent} — missed the latest update ({why})").format(
+            channel=self.channel, silent=silent, why=why
+        )
+    last = (
+        translate("Rhythm", "; its newest delivered update is {span} old").format(
+            span=minutes_text(age)
+        )
+        if age is not None
+        else ""
+    )
     if self.standing is Standing.SKIPPED:
-        why = f": {one_line(self.reason, 80)}" if self.reason else ""
-        return f"{self.channel}: skipped the latest update (a recorded decision{why}){last}"
+        if self.reason:
+            said = translate(
+                "Rhythm", "{channel}: skipped the latest update (a recorded decision: {reason})"
+            ).format(channel=self.channel, reason=one_line(self.reason, 80))
+        else:
+            said = translate(
+                "Rhythm", "{channel}: skipped the latest update (a recorded decision)"
+            ).format(channel=self.channel)
+        return said + last
     if self.standing is Standing.ON_ITS_WAY:
-        return f"{self.channel}: the latest update is on its way{last}"
-    return f"{self.channel}: delivered the latest update{last}"
+        return (
+            translate("Rhythm", "{channel}: the latest update is on its way").format(
+                channel=self.channel
+            )
+            + last
+        )
+    return (
+        translate("Rhythm", "{channel}: delivered the latest update").format(channel=self.channel)
+        + last
+    )
 
 
 def missed_summary(standings: Sequence[ChannelStanding]) -> str:
     """The incident list's mark: which channels missed the latest update ('' when none)."""
     missed = [s.channel for s in standings if s.flagged]
-    return f"✗ {', '.join(missed)} missed" if missed else ""
+    if not missed:
+        return ""
+    return "✗ " + translate("Rhythm", "{channels} missed").format(channels=", ".join(missed))
 
 
 # -- updates not yet out ----------------------------------------------------------------------
@@ -176,17 +258,19 @@ class PendingTarget:
     def relative(self, now: datetime) -> str:
         seconds = (self.due - now).total_seconds()
         if self.stale:
-            return f"was due {minutes_text(-seconds)} ago; not sent"
+            return translate("Rhythm", "was due {span} ago; not sent").format(
+                span=minutes_text(-seconds)
+            )
         if seconds <= 0:
-            return "due now"
-        return f"in {minutes_text(seconds)}"
+            return translate("Rhythm", "due now")
+        return translate("Rhythm", "in {span}").format(span=minutes_text(seconds))
 
     def first_words(self, limit: int = 60) -> str:
         body = self.update.body
         return one_line(body.en or body.ar, limit)
 
     def status_word(self) -> str:
-        return "STALE" if self.stale else "Scheduled"
+        return translate("Rhythm", "STALE") if self.stale else translate("Rhythm", "Scheduled")
 
     def describe(self, now: datetime) -> str:
         """'Scheduled 2026-03-10 10:15 CET (UTC+01:00) · 2026-03-10 09:15 UTC — in 15 min ·
@@ -216,24 +300,37 @@ def pending_targets(updates: Sequence[Update], zone: tzinfo) -> list[PendingTarg
 
 
 def jump_words(seconds: float) -> str:
-    direction = "forward" if seconds > 0 else "back"
-    return (
-        f"The clock jumped {direction} by {minutes_text(seconds)} (the machine slept, or the "
-        "clock was set); scheduled updates were checked against the new time."
-    )
+    if seconds > 0:
+        said = translate(
+            "Rhythm",
+            "The clock jumped forward by {span} (the machine slept, or the clock was set); "
+            "scheduled updates were checked against the new time.",
+        )
+    else:
+        said = translate(
+            "Rhythm",
+            "The clock jumped back by {span} (the machine slept, or the clock was set); "
+            "scheduled updates were checked against the new time.",
+        )
+    return said.format(span=minutes_text(seconds))
 
 
 def late_words(late_seconds: float) -> str:
-    return "on time" if late_seconds < 1 else f"{minutes_text(late_seconds)} after its time"
+    if late_seconds < 1:
+        return translate("Rhythm", "on time")
+    return translate("Rhythm", "{span} after its time").format(span=minutes_text(late_seconds))
 
 
 def fired_words(incident_id: int, late_seconds: float) -> str:
-    return f"A scheduled update on #{incident_id} went out ({late_words(late_seconds)})."
+    return translate("Rhythm", "A scheduled update on #{id} went out ({late}).").format(
+        id=incident_id, late=late_words(late_seconds)
+    )
 
 
 def stale_words(incident_id: int, scheduled_for: str, zone: tzinfo, late: float, keys: str) -> str:
     due = display(parse_iso(scheduled_for), zone)
-    return (
-        f"An update on #{incident_id} fell due {minutes_text(late)} ago ({due}) while nothing "
-        f"ran to send it; it is stale and was not sent. {keys}"
-    )
+    return translate(
+        "Rhythm",
+        "An update on #{id} fell due {span} ago ({due}) while nothing ran to send it; it is "
+        "stale and was not sent. {keys}",
+    ).format(id=incident_id, span=minutes_text(late), due=due, keys=keys)

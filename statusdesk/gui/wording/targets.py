@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
+
 from statusdesk.core.model import Delivery
 from statusdesk.gui.widgets.labels import chip_label, delivery_reason, one_line
 
@@ -25,4 +27,5 @@ class DeliveryTarget:
         """One line for a chooser: channel and state, why, and which update."""
         reason = delivery_reason(self.delivery)
         why = f" — {one_line(reason, 120)}" if reason else ""
-        return f"{self.channel}: {chip_label(self.delivery, now)}{why}  ·  update {self.update}"
+        update = QCoreApplication.translate("Targets", "update {update}").format(update=self.update)
+        return f"{self.channel}: {chip_label(self.delivery, now)}{why}  ·  {update}"
