@@ -171,3 +171,34 @@ def test_the_app_starts_in_the_language_asked_for(
     assert seen[0] == (menu, direction)
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert QApplication.translate("Bindings", "&Quit") == "&Quit"
+
+
+def test_the_keys_speak_arabic_the_cheat_sheet_the_refusals_and_the_palette(
+    qapp: QApplication,
+    qtbot,
+    speaking: list[language.Installed],  # type: ignore[no-untyped-def]
+) -> None:
+    from statusdesk.gui.keys.cheatsheet import CheatSheet
+    from statusdesk.gui.keys.keymap import Keymap, KeymapError
+    from statusdesk.gui.palette.palette import CommandPalette, PaletteItem, spoken
+
+    speaking.append(language.install(qapp, "ar"))
+    sheet = CheatSheet()
+    qtbot.addWidget(sheet)
+    header = sheet.table.horizontalHeaderItem(0)
+    assert header is not None and header.text() == "المفتاح"
+    rows = {command: does for command, _key, does in sheet.rows()}
+    assert rows["publish"] == "انشر الآن في القنوات المحددة"
+    keymap = Keymap()
+    assert keymap.label("publish") == "انشر الآن"
+    with pytest.raises(KeymapError) as refused:
+        keymap.rebind("publish", "Ctrl+N")
+    assert str(refused.value) == "Ctrl+N مستخدم لـ«حادثة جديدة»؛ أزل مفتاحه أو غيّره أولًا."
+    with pytest.raises(KeymapError, match="محجوز"):
+        keymap.rebind("publish", "Esc")
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    palette = CommandPalette(owner, list)
+    assert palette.query.placeholderText() == "ابحث في الأوامر والحوادث والقوالب والقنوات…"
+    item = PaletteItem("command", "command:x", "انشر الآن", "Publish now", "Ctrl+Return", print)
+    assert spoken(item) == "الأمر: انشر الآن, Publish now, Ctrl+Return"

@@ -228,10 +228,7 @@ class KeysWindow(WorkspaceWindow):
 
     def _label(self, command: str) -> str:
         """The command's menu label as a sentence says it, in the interface's language."""
-        english = self.keymap.binding(command).label
-        return (
-            translated(english).replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
-        )
+        return self.keymap.label(command)
 
     # -- opening ------------------------------------------------------------------------------
 

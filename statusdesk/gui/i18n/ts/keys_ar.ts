@@ -484,6 +484,129 @@
     </message>
 </context>
 <context>
+    <name>Keymap</name>
+    <message>
+        <location filename="../../keys/keymap.py" line="79"/>
+        <source>{key} is already {command}; unbind or rebind that first.</source>
+        <translation>{key} مستخدم لـ«{command}»؛ أزل مفتاحه أو غيّره أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="94"/>
+        <source>{text} is not a key combination: {why}.</source>
+        <translation>{text} ليس تركيبة مفاتيح: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="118"/>
+        <source>No key combination was given.</source>
+        <translation>لم تُعطَ أي تركيبة مفاتيح.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="120"/>
+        <source>give one combination, not a sequence of them</source>
+        <translation>أعطِ تركيبة واحدة، لا سلسلة تركيبات</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="127"/>
+        <source>a &apos;+&apos; has nothing on one side</source>
+        <translation>إحدى جهتي &apos;+&apos; فارغة</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="130"/>
+        <source>{token} is not a modifier (Ctrl, Alt, Shift or Meta)</source>
+        <translation>{token} ليس مفتاح تعديل (Ctrl أو Alt أو Shift أو Meta)</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="135"/>
+        <source>{key} is given twice</source>
+        <translation>{key} مذكور مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="143"/>
+        <source>a modifier needs a key with it</source>
+        <translation>مفتاح التعديل يحتاج إلى مفتاح معه</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="147"/>
+        <source>{key} is a modifier and needs a key with it</source>
+        <translation>{key} مفتاح تعديل ويحتاج إلى مفتاح معه</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="158"/>
+        <source>{key} is not on every keyboard; use a Latin letter, a digit or a sign</source>
+        <translation>{key} ليس موجودًا في كل لوحات المفاتيح؛ استخدم حرفًا لاتينيًا أو رقمًا أو رمزًا</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="166"/>
+        <source>{key} is not a key name (use A-Z, 0-9, F1-F35, a sign, or a named key such as Up, PgDown, Home, Del, Space or Return)</source>
+        <translation>{key} ليس اسم مفتاح (استخدم A-Z أو 0-9 أو F1-F35 أو رمزًا، أو مفتاحًا مسمى مثل Up أو PgDown أو Home أو Del أو Space أو Return)</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="195"/>
+        <source>it closes popups and gives the keyboard back to where it was</source>
+        <translation>إنه يغلق النوافذ المنبثقة ويعيد لوحة المفاتيح إلى حيث كانت</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="197"/>
+        <source>Tab, Shift+Tab and Ctrl+Tab move the keyboard focus</source>
+        <translation>Tab وShift+Tab وCtrl+Tab تنقل تركيز لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="199"/>
+        <source>without Ctrl, Alt or Meta it types or moves the cursor in a text field; add one of them, or use F1-F35</source>
+        <translation>بدون Ctrl أو Alt أو Meta يكتب أو يحرك المؤشر في حقل النص؛ أضف أحدها، أو استخدم F1-F35</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="205"/>
+        <source>it selects, copies, cuts, pastes, undoes or redoes in every text field</source>
+        <translation>إنه يحدد أو ينسخ أو يقص أو يلصق أو يتراجع أو يعيد في كل حقل نص</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="210"/>
+        <source>it opens the {menu} menu</source>
+        <translation>إنه يفتح قائمة «{menu}»</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="219"/>
+        <source>{key} is reserved: {why}.</source>
+        <translation>{key} محجوز: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="293"/>
+        <source>The saved keys are not a table of commands; using the default keys.</source>
+        <translation>المفاتيح المحفوظة ليست جدول أوامر؛ تُستخدم المفاتيح الافتراضية.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="308"/>
+        <source>The saved key of {command} is not text; it keeps its default.</source>
+        <translation>المفتاح المحفوظ لـ«{command}» ليس نصًا؛ يبقى على مفتاحه الافتراضي.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="319"/>
+        <source>The saved key of {command} is ignored. {why}</source>
+        <translation>تم تجاهل المفتاح المحفوظ لـ«{command}». {why}</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="327"/>
+        <source>The saved key of {command} is ignored: {key} is already {other}.</source>
+        <translation>تم تجاهل المفتاح المحفوظ لـ«{command}»: {key} مستخدم لـ«{other}».</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="340"/>
+        <source>{command} has no key: its default {key} is {other} by your choice. Give it another key.</source>
+        <translation>لا مفتاح لـ«{command}»: مفتاحه الافتراضي {key} صار لـ«{other}» باختيارك. أعطه مفتاحًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="359"/>
+        <source>There is no command {command}.</source>
+        <translation>لا يوجد أمر باسم {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../keys/keymap.py" line="477"/>
+        <source>The saved keys could not be read; using the default keys.</source>
+        <translation>تعذّرت قراءة المفاتيح المحفوظة؛ تُستخدم المفاتيح الافتراضية.</translation>
+    </message>
+</context>
+<context>
     <name>KeysWindow</name>
     <message>
         <location filename="../../keys/keys_window.py" line="126"/>
@@ -556,82 +679,82 @@
         <translation>استعادة &amp;الكل</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="278"/>
+        <location filename="../../keys/keys_window.py" line="275"/>
         <source>{key} (default)</source>
         <translation>{key} (افتراضي)</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="279"/>
+        <location filename="../../keys/keys_window.py" line="276"/>
         <source>{key} (default: {default})</source>
         <translation>{key} (الافتراضي: {default})</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="280"/>
+        <location filename="../../keys/keys_window.py" line="277"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="295"/>
+        <location filename="../../keys/keys_window.py" line="292"/>
         <source>no command chosen</source>
         <translation>لم يُختر أمر</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="297"/>
+        <location filename="../../keys/keys_window.py" line="294"/>
         <source>The key of {command}</source>
         <translation>مفتاح {command}</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="317"/>
+        <location filename="../../keys/keys_window.py" line="314"/>
         <source>Cannot read the saved keys: {error}</source>
         <translation>تتعذر قراءة المفاتيح المحفوظة: {error}</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="324"/>
+        <location filename="../../keys/keys_window.py" line="321"/>
         <source>Choose a command in the list first.</source>
         <translation>اختر أمرًا من القائمة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="330"/>
+        <location filename="../../keys/keys_window.py" line="327"/>
         <source>Press the new key of {command} in the Key field first.</source>
         <translation>اضغط المفتاح الجديد لـ«{command}» في حقل المفتاح أولًا.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="336"/>
+        <location filename="../../keys/keys_window.py" line="333"/>
         <source>{command} is now {key}.</source>
         <translation>صار مفتاح «{command}» الآن {key}.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="345"/>
+        <location filename="../../keys/keys_window.py" line="342"/>
         <source>{command} has no key now; it stays in its menu.</source>
         <translation>لم يعد لـ«{command}» مفتاح؛ ويبقى في قائمته.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="354"/>
+        <location filename="../../keys/keys_window.py" line="351"/>
         <source>{command} is back on {key}.</source>
         <translation>عاد «{command}» إلى {key}.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="363"/>
+        <location filename="../../keys/keys_window.py" line="360"/>
         <source>Every command is back on its default key.</source>
         <translation>عادت كل الأوامر إلى مفاتيحها الافتراضية.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="375"/>
+        <location filename="../../keys/keys_window.py" line="372"/>
         <source>Nothing to change.</source>
         <translation>لا شيء لتغييره.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="384"/>
+        <location filename="../../keys/keys_window.py" line="381"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="387"/>
+        <location filename="../../keys/keys_window.py" line="384"/>
         <source>Still reading or saving the keys; press again in a moment.</source>
         <translation>ما زالت المفاتيح قيد القراءة أو الحفظ؛ اضغط مجددًا بعد لحظة.</translation>
     </message>
     <message>
-        <location filename="../../keys/keys_window.py" line="399"/>
+        <location filename="../../keys/keys_window.py" line="396"/>
         <source>The keys were not saved; they are as before. {error}</source>
         <translation>لم تُحفظ المفاتيح؛ بقيت كما كانت. {error}</translation>
     </message>
