@@ -67,6 +67,7 @@ def test_a_setting_not_valid_any_more_is_the_system_language(home: Path) -> None
 def test_the_setting_refuses_what_it_does_not_know() -> None:
     spec = settings.setting(settings.UI_LANGUAGE)
     assert spec.default == "system" and spec.choices == ("system", "ar", "en")
+    assert (settings.UI_LANGUAGE, spec.choices) == (language.SETTING, language.CHOICES)
     assert spec.check(" ar ") == "ar"
     with pytest.raises(settings.SettingError, match="system, ar or en"):
         spec.check("arabic")

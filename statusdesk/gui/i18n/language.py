@@ -9,20 +9,19 @@ here just leaves the choice to the system, and the launcher says what is wrong w
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from statusdesk.settings import UI_LANGUAGE, setting
-
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("ar", "en")  # what the interface can speak; "system" picks one of them
+# statusdesk/settings.py's UI_LANGUAGE and its choices (not imported: it costs some 25 ms before
+# the first window, with the zone database; tests/gui/test_i18n.py checks they agree)
+SETTING = "ui.language"
+CHOICES = ("system", *LANGUAGES)
 QM_FOLDER = Path(__file__).resolve().parent / "qm"
 PEEK_TIMEOUT_S = 0.2  # a workspace locked for writing: the system's language rather than a wait
 
@@ -38,24 +37,23 @@ def peek_setting(home: Path) -> str | None:
     db = home / "statusdesk.db"
     if not db.is_file():
         return None
+    import sqlite3  # here: the prefetch imports it on its own thread when there is no workspace
+
     try:
         connection = sqlite3.connect(
             f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=PEEK_TIMEOUT_S
         )
         try:
             row = connection.execute(
-                "SELECT value FROM setting WHERE key = ?", (UI_LANGUAGE,)
+                "SELECT value FROM setting WHERE key = ?", (SETTING,)
             ).fetchone()
         finally:
             connection.close()
     except sqlite3.Error as error:  # no setting table yet, locked, damaged: not ours to say
         log.info("ui.language not read before start-up (%s); following the system", error)
         return None
-    if row is None or not isinstance(row[0], str):
-        return None
-    with contextlib.suppress(ValueError):
-        return setting(UI_LANGUAGE).check(row[0])
-    return None
+    value = row[0].strip() if row is not None and isinstance(row[0], str) else None
+    return value if value in CHOICES else None  # as settings.py's check keeps it
 
 
 def choose(flag: str | None, home: Path | None, locale: QLocale | None = None) -> str:
@@ -66,13 +64,13 @@ def choose(flag: str | None, home: Path | None, locale: QLocale | None = None) -
     return system_language(locale)
 
 
-@dataclass
 class Installed:
     """What install() put into the app; remove() takes it out again (tests)."""
 
-    language: str
-    translators: list[QTranslator] = field(default_factory=list)
-    direction: Qt.LayoutDirection = Qt.LayoutDirection.LeftToRight
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.translators: list[QTranslator] = []
+        self.direction = Qt.LayoutDirection.LeftToRight
 
     def remove(self, app: QApplication) -> None:
         for translator in self.translators:
