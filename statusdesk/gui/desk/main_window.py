@@ -222,8 +222,11 @@ class MainWindow(QMainWindow):
         self.outstanding_label.setObjectName("outstanding-deliveries")
         self.outstanding_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.outstanding_label)
+        # The path isolated (LRI … PDI): in a right-to-left line its slashes stay where they are.
         self.workspace_label = QLabel(
-            self.tr("Workspace: {workspace}").format(workspace=self.desk.paths.home)
+            self.tr("Workspace: {workspace}").format(
+                workspace=f"\u2066{self.desk.paths.home}\u2069"
+            )
         )
         self.statusBar().addPermanentWidget(self.workspace_label)
         self.resize(fitted_size(*SIZE))  # within the screen, at 200 % too

@@ -161,52 +161,52 @@
         <translation>الحوادث — النشطة أولًا</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="226"/>
+        <location filename="../../desk/main_window.py" line="227"/>
         <source>Workspace: {workspace}</source>
         <translation>مساحة العمل: {workspace}</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="319"/>
+        <location filename="../../desk/main_window.py" line="322"/>
         <source>New incident: English title, Tab, Arabic title, then the update; Ctrl+Return</source>
         <translation>حادثة جديدة: العنوان الإنجليزي، ثم Tab، ثم العنوان العربي، ثم التحديث؛ Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="328"/>
+        <location filename="../../desk/main_window.py" line="331"/>
         <source>Opened incident #{id}</source>
         <translation>فُتحت الحادثة #{id}</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="330"/>
+        <location filename="../../desk/main_window.py" line="333"/>
         <source>Update on #{id}</source>
         <translation>تحديث على #{id}</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="339"/>
+        <location filename="../../desk/main_window.py" line="342"/>
         <source> (your newer edits stay in the composer)</source>
         <translation> (تعديلاتك الأحدث باقية في المحرر)</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="430"/>
+        <location filename="../../desk/main_window.py" line="433"/>
         <source>statusdesk — unpublished draft</source>
         <translation>statusdesk — مسودة غير منشورة</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="433"/>
+        <location filename="../../desk/main_window.py" line="436"/>
         <source>A draft has not been published. It is kept in the workspace and comes back the next time you open it — or you can throw it away now.</source>
         <translation>هناك مسودة لم تُنشر. ستبقى محفوظة في مساحة العمل وتعود في المرة القادمة التي تفتحها فيها — أو يمكنك التخلص منها الآن.</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="437"/>
+        <location filename="../../desk/main_window.py" line="440"/>
         <source>&amp;Quit, keep it</source>
         <translation>&amp;إنهاء مع الاحتفاظ بها</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="439"/>
+        <location filename="../../desk/main_window.py" line="442"/>
         <source>&amp;Discard and quit</source>
         <translation>&amp;تجاهلها والإنهاء</translation>
     </message>
     <message>
-        <location filename="../../desk/main_window.py" line="441"/>
+        <location filename="../../desk/main_window.py" line="444"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;متابعة التحرير</translation>
     </message>
