@@ -40,7 +40,7 @@ mkdir -p "$WORK" "$DIST"
 step "copying the sources"
 mkdir "$WORK/src"
 tar -C "$REPO" --exclude=__pycache__ --exclude='*.egg-info' \
-  -cf - pyproject.toml README.md statusdesk resources | tar -C "$WORK/src" -xf -
+  -cf - pyproject.toml setup.py README.md statusdesk resources | tar -C "$WORK/src" -xf -
 
 step "creating a clean venv with the project and PyInstaller"
 t=$SECONDS
@@ -85,6 +85,15 @@ if [ "$gui_status" -ne 0 ] || ! grep -q "main window shown" "$SMOKE/gui.err"; th
   fail "the GUI did not start and show its main window (exit $gui_status)"
 fi
 grep "main window shown" "$SMOKE/gui.err"
+
+# The interface in Arabic: the app's translations (built by setup.py) and Qt's own are inside.
+qm_count=$(find "$BUNDLE" -path '*statusdesk/gui/i18n/qm/*_ar.qm' | wc -l)
+[ "$qm_count" -gt 0 ] || fail "the bundle has no statusdesk/gui/i18n/qm/*_ar.qm (setup.py's build_py)"
+find "$BUNDLE" -name 'qtbase_ar.qm' | grep -q . || fail "the bundle has no qtbase_ar.qm"
+run_bundle STATUSDESK_EXIT_AFTER_SHOW=1 timeout 120 "$BUNDLE/statusdesk" --ui-language ar \
+  --home "$SMOKE/gui" 2>"$SMOKE/gui-ar.err" || fail "the GUI did not start in Arabic"
+grep -q "main window shown" "$SMOKE/gui-ar.err" || fail "the GUI did not start in Arabic"
+echo "interface in Arabic: $qm_count translation files, qtbase_ar.qm, started with --ui-language ar"
 
 EN="Logins are failing for some customers; we are investigating."
 AR="يتعذر على بعض العملاء تسجيل الدخول، ونحن نحقق في السبب."

@@ -16,10 +16,13 @@ from collections.abc import Sequence
 from statusdesk import cli
 
 EXIT_WORKSPACE = 1  # Exit.WORKSPACE, without importing the command modules for it
+EXIT_USAGE = 2  # Exit.USAGE
+UI_LANGUAGES = ("ar", "en", "system")  # settings.UI_LANGUAGE's choices
 
 
-def open_app(home: str | None) -> int:
-    """The desktop app on `home`, or a message saying why it cannot start here."""
+def open_app(home: str | None, ui_language: str | None = None) -> int:
+    """The desktop app on `home` (in `ui_language`: ar, en or system; None: the workspace's
+    ui.language), or a message saying why it cannot start here."""
     try:
         from statusdesk.gui.launch.app import run
     except ImportError as exc:
@@ -31,14 +34,23 @@ def open_app(home: str | None) -> int:
             "libxkbcommon-x11-0), or use the command line: `statusdesk --help`."
         )
         return EXIT_WORKSPACE
-    return run(home)
+    return run(home, ui_language=ui_language)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     app_only, home = cli.asks_for_the_app(arguments)
     if app_only:
-        return open_app(home)
+        language = cli.ui_language(arguments)
+        if language is not None and language not in UI_LANGUAGES:
+            from statusdesk.cli import output
+
+            output.err(
+                f"statusdesk: --ui-language takes {', '.join(UI_LANGUAGES)} "
+                f"(not {language!r}); `system` follows the system's language."
+            )
+            return EXIT_USAGE
+        return open_app(home) if language is None else open_app(home, language)
     # The CLI is given the app's opener rather than importing it: a spelling only the full
     # grammar recognises (an abbreviated `--ho DIR`) still means "no command, open the app".
     return cli.main(arguments, open_app=open_app)

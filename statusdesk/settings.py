@@ -34,6 +34,7 @@ SITE_LOGO_AR = "site.logo_ar"
 SITE_HOME_URL = "site.home_url"
 SITE_SUBSCRIBE_URL = "site.subscribe_url"
 SITE_ZONE = "site.timezone"
+UI_LANGUAGE = "ui.language"  # gui/i18n/language.py; the app's --ui-language wins over it
 
 MAX_TITLE = 80
 MAX_URL = 2000
@@ -133,6 +134,7 @@ class Setting:
     parse: Callable[[str], str]  # the value as kept, or ValueError
     choices: tuple[str, ...] = ()  # a closed list (the window offers exactly these)
     affects_site: bool = False  # a change rebuilds the status page
+    next_start: bool = False  # the app applies a change when it next starts
     number: tuple[float, float, bool] | None = None  # (lowest, highest, whole) for numbers
 
     def check(self, value: str) -> str:
@@ -209,6 +211,13 @@ SETTINGS: tuple[Setting, ...] = (
             "stay in UTC.",
             "UTC", "an IANA zone name such as UTC, Asia/Riyadh or Europe/London", _zone,
             affects_site=True),
+    Setting(UI_LANGUAGE, "Interface language",
+            "The language of the app's menus, buttons and messages, and its layout (Arabic is "
+            "mirrored, right to left); `system` follows the system's language. Applies at the "
+            "next start; `statusdesk --ui-language ar|en|system` overrides it for one run. The "
+            "update texts keep their own directions either way.",
+            "system", "system, ar or en", _choice("system", "ar", "en"),
+            choices=("system", "ar", "en"), next_start=True),
 )
 # fmt: on
 

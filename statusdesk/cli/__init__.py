@@ -22,6 +22,7 @@ AppOpener = Callable[[str | None], int]  # opens the desktop app on a workspace;
 def _launcher_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]] | None:
     launcher = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     launcher.add_argument("--home")
+    launcher.add_argument("--ui-language")  # the app's only (gui/i18n); the CLI stays English
     launcher.add_argument("--version", action="store_true")
     try:
         return launcher.parse_known_args(list(argv))
@@ -36,6 +37,12 @@ def asks_for_the_app(argv: Sequence[str]) -> tuple[bool, str | None]:
         return False, None
     known, rest = parsed
     return (not rest and not known.version), known.home
+
+
+def ui_language(argv: Sequence[str]) -> str | None:
+    """The app's `--ui-language` (ar, en or system) as given, None when not given."""
+    parsed = _launcher_arguments(argv)
+    return None if parsed is None else parsed[0].ui_language
 
 
 def wants_version(argv: Sequence[str]) -> bool:
@@ -58,4 +65,4 @@ def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -
     return dispatch(arguments, open_app)
 
 
-__all__ = ["AppOpener", "asks_for_the_app", "main", "wants_version"]
+__all__ = ["AppOpener", "asks_for_the_app", "main", "ui_language", "wants_version"]

@@ -26,7 +26,7 @@ import pytest
 
 GUI = Path(__file__).resolve().parents[2] / "statusdesk" / "gui"
 PREFIX = "statusdesk.gui"
-SHARED = frozenset({"runtime", "wording", "widgets", "keys"})
+SHARED = frozenset({"runtime", "wording", "widgets", "keys", "i18n"})
 WINDOW = "desk"
 LAUNCH = "launch"
 

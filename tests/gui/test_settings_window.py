@@ -66,6 +66,7 @@ def test_every_setting_has_its_meaning_and_a_control_that_fits(
         settings.SITE_HOME_URL: QLineEdit,
         settings.SITE_SUBSCRIBE_URL: QLineEdit,
         settings.SITE_ZONE: QComboBox,  # the same list of zones as the display zone's
+        settings.UI_LANGUAGE: QComboBox,
     }
     digits = dialog.controls[settings.DIGITS]
     assert isinstance(digits, QComboBox)
@@ -169,3 +170,24 @@ def test_the_palette_opens_it(qtbot, home: Path, launch: WindowFactory) -> None:
     qtbot.waitUntil(lambda: dialog.isVisible() and focused() is dialog.first_focus())
     press("Esc")
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_interface_language_is_chosen_here_and_applies_at_the_next_start(
+    qtbot, home: Path, launch: WindowFactory
+) -> None:
+    window = launch()
+    dialog = open_settings(qtbot, window)
+    languages = dialog.controls[settings.UI_LANGUAGE]
+    assert isinstance(languages, QComboBox)
+    assert [languages.itemData(i) for i in range(languages.count())] == ["system", "ar", "en"]
+    assert languages.currentData() == "system"
+    tab_to(qtbot, languages)
+    press("Down")  # العربية (Arabic)
+    press("Ctrl+S")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    assert kept(home, settings.UI_LANGUAGE) == "ar"
+    qtbot.waitUntil(
+        lambda: (
+            "interface language changes at the next start" in window.statusBar().currentMessage()
+        )
+    )

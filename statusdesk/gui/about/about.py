@@ -10,15 +10,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from statusdesk import logs
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP
 from statusdesk.gui.keys.keyboard_dialog import KeyboardDialog
 from statusdesk.version import license_name, project_urls, version
 
-DESCRIPTION = "Bilingual (Arabic/English) incident communication desk."
+DESCRIPTION = QT_TRANSLATE_NOOP(
+    "AboutDialog", "Bilingual (Arabic/English) incident communication desk."
+)
 
 
 def workspace_of(widget: QWidget | None) -> Path | None:
@@ -37,20 +40,33 @@ def about_lines(workspace: Path | None) -> list[str]:
     import PySide6
     from PySide6.QtCore import qVersion
 
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("AboutDialog", text)
+
     python = sys.version.split()[0]
     folder = logs.log_dir()
     lines = [
         f"statusdesk {version()}",
-        DESCRIPTION,
+        tr(DESCRIPTION),
         "",
         f"Qt {qVersion()} · PySide6 {PySide6.__version__} · Python {python}",
-        f"Workspace: {workspace if workspace is not None else '(none open)'}",
-        f"Log: {folder / logs.LOG_NAME}",
-        f"Crash reports: {logs.crash_dir(folder)}",
+        QCoreApplication.translate("AboutDialog", "Workspace: {workspace}").format(
+            workspace=workspace
+            if workspace is not None
+            else QCoreApplication.translate("AboutDialog", "(none open)")
+        ),
+        QCoreApplication.translate("AboutDialog", "Log: {path}").format(
+            path=folder / logs.LOG_NAME
+        ),
+        QCoreApplication.translate("AboutDialog", "Crash reports: {path}").format(
+            path=logs.crash_dir(folder)
+        ),
     ]
     licence = license_name()
     if licence:
-        lines.append(f"Licence: {licence}")
+        lines.append(
+            QCoreApplication.translate("AboutDialog", "Licence: {licence}").format(licence=licence)
+        )
     lines += project_urls()  # plain text: no click opens a browser behind the user's back
     return lines
 
@@ -59,12 +75,12 @@ class AboutDialog(KeyboardDialog):
     def __init__(self, workspace: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("about-dialog")
-        self.setWindowTitle("About statusdesk")
+        self.setWindowTitle(self.tr("About statusdesk"))
         self.text = "\n".join(about_lines(workspace))
         layout = QVBoxLayout(self)
         self.body = QLabel(self.text)
         self.body.setObjectName("about-text")
-        self.body.setAccessibleName("About statusdesk")
+        self.body.setAccessibleName(self.tr("About statusdesk"))
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -72,9 +88,9 @@ class AboutDialog(KeyboardDialog):
         )
         layout.addWidget(self.body)
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("&Copy")
+        self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setObjectName("about-copy")
-        self.copy_button.setAccessibleName("Copy these details to the clipboard")
+        self.copy_button.setAccessibleName(self.tr("Copy these details to the clipboard"))
         self.copy_button.clicked.connect(self.copy)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)

@@ -14,7 +14,7 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from statusdesk.app.compose import DraftSnapshot
@@ -138,7 +138,7 @@ class DeskTools(QObject):
     def _keys_saved(self, overrides: dict[str, object]) -> None:
         keymap, _warnings = Keymap.from_overrides(overrides)
         self.use_keymap(keymap)
-        self.said.emit("Keyboard shortcuts saved; the new keys work now.")
+        self.said.emit(self.tr("Keyboard shortcuts saved; the new keys work now."))
 
     # -- export (issue #7) ------------------------------------------------------------------------
 
@@ -149,12 +149,13 @@ class DeskTools(QObject):
         window = self._window
         summary = self._model.summary(self._list.currentIndex().row())
         if summary is None:
-            self.said.emit("No incident to export: choose one in the list first (Ctrl+0).")
+            self.said.emit(self.tr("No incident to export: choose one in the list first (Ctrl+0)."))
             return
         incident = summary.incident
         title = incident.title.en or incident.title.ar
         dialog = open_export_dialog(window, self._desk, self._tasks, incident.id, title)
-        dialog.exported.connect(lambda path: self.said.emit(f"Timeline exported to {path}"))
+        exported = self.tr("Timeline exported to {path}")
+        dialog.exported.connect(lambda path: self.said.emit(exported.format(path=path)))
 
     # -- direction controls ------------------------------------------------------------------
 
@@ -168,10 +169,17 @@ class DeskTools(QObject):
         editors = [focused] if focused in bodies else list(bodies)
         fixed = [editor for editor in editors if apply_bidi_fix(editor)]
         if fixed:
-            names = " and ".join("English" if e is composer.body_en else "Arabic" for e in fixed)
-            self.said.emit(f"Direction controls fixed in the {names} text (Ctrl+Z undoes it).")
+            if len(fixed) == 2:
+                said = self.tr("Direction controls fixed in the English and Arabic text")
+            elif fixed[0] is composer.body_en:
+                said = self.tr("Direction controls fixed in the English text")
+            else:
+                said = self.tr("Direction controls fixed in the Arabic text")
+            self.said.emit(said + self.tr(" (Ctrl+Z undoes it)."))
         else:
-            self.said.emit("No direction control to fix: every one is closed where it should be.")
+            self.said.emit(
+                self.tr("No direction control to fix: every one is closed where it should be.")
+            )
 
     # -- the palette ----------------------------------------------------------------------------
 
@@ -196,12 +204,15 @@ class DeskTools(QObject):
             if entry.command == "palette":
                 continue
             action = self._actions[entry.command]
+            english = without_mnemonic(entry.label)
+            shown = without_mnemonic(QCoreApplication.translate("Bindings", entry.label))
             items.append(
                 PaletteItem(
                     "command",
                     f"command:{entry.command}",
-                    without_mnemonic(entry.label),
-                    ARABIC_LABELS.get(entry.command, ""),
+                    shown,
+                    # found by either language: the English name under an Arabic interface
+                    ARABIC_LABELS.get(entry.command, "") if shown == english else english,
                     shown_key(entry.command) if entry.key else "",
                     action.trigger,
                 )
@@ -237,7 +248,7 @@ class DeskTools(QObject):
                 PaletteItem(
                     "channel",
                     f"channel:{name}",
-                    f"Tick or untick {name} for this update",
+                    self.tr("Tick or untick {channel} for this update").format(channel=name),
                     f"اختيار القناة {name} لهذا التحديث أو إلغاؤه",
                     name,
                     partial(self._toggle_channel, name),
@@ -248,7 +259,7 @@ class DeskTools(QObject):
     def _choose_incident(self, incident_id: int) -> None:
         """The incident becomes current (its page, and the composer on its draft)."""
         if not self._show_incident(incident_id):
-            self.said.emit("That incident is no longer in the list.")
+            self.said.emit(self.tr("That incident is no longer in the list."))
 
     def _toggle_channel(self, name: str) -> None:
         box = self._composer.channel_checkbox(name)
@@ -278,7 +289,7 @@ class DeskTools(QObject):
         self.templates = sorted(templates, key=lambda t: (t.kind.value, t.name))
 
     def _no_templates(self, error: BaseException) -> None:
-        self.said.emit(f"Templates could not be read: {error}")
+        self.said.emit(self.tr("Templates could not be read: {error}").format(error=error))
 
     def show_templates(self) -> None:
         """Ctrl+Shift+T: the Templates window; what it saves is in the palette at once."""
@@ -297,7 +308,9 @@ class DeskTools(QObject):
         self._tasks.run(
             partial(self._compose, template.name, snapshot),
             partial(self._composed, template, snapshot.incident_id),
-            lambda error: self.said.emit(f"The template could not be filled: {error}"),
+            lambda error: self.said.emit(
+                self.tr("The template could not be filled: {error}").format(error=error)
+            ),
         )
 
     def _compose(self, name: str, snapshot: DraftSnapshot) -> Filled:
@@ -320,12 +333,20 @@ class DeskTools(QObject):
         unfilled = [p for p in filled.problems if p.field.startswith("body")]
         if unfilled:
             self.said_placeholders_left.emit(
-                f"Template {template.name!r} inserted; {len(unfilled)} placeholder(s) still to "
-                "fill in (listed under the editors).",
+                self.tr(
+                    "Template {name} inserted; %n placeholder(s) still to fill in (listed under "
+                    "the editors).",
+                    "",
+                    len(unfilled),
+                ).format(name=repr(template.name)),
                 incident_id,
             )
         else:
-            self.said.emit(f"Template {template.name!r} inserted in English and Arabic.")
+            self.said.emit(
+                self.tr("Template {name} inserted in English and Arabic.").format(
+                    name=repr(template.name)
+                )
+            )
 
     def close(self) -> None:
         self._closed = True

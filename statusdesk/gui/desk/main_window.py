@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         self.desk = session.desk
         tasks = session.tasks
         self.setObjectName("main-window")
-        self.setWindowTitle(f"statusdesk — {self.desk.paths.home}")
+        self.setWindowTitle(
+            self.tr("statusdesk — {workspace}").format(workspace=self.desk.paths.home)
+        )
         self.ask_before_discarding = True
         self._closed = False
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
@@ -191,7 +193,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
-        heading = QLabel("Incidents — active first")
+        heading = QLabel(self.tr("Incidents — active first"))
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)
         self.filter = IncidentFilter()
@@ -220,7 +222,12 @@ class MainWindow(QMainWindow):
         self.outstanding_label.setObjectName("outstanding-deliveries")
         self.outstanding_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.outstanding_label)
-        self.workspace_label = QLabel(f"Workspace: {self.desk.paths.home}")
+        # The path isolated (LRI … PDI): in a right-to-left line its slashes stay where they are.
+        self.workspace_label = QLabel(
+            self.tr("Workspace: {workspace}").format(
+                workspace=f"\u2066{self.desk.paths.home}\u2069"
+            )
+        )
         self.statusBar().addPermanentWidget(self.workspace_label)
         self.resize(fitted_size(*SIZE))  # within the screen, at 200 % too
 
@@ -311,7 +318,9 @@ class MainWindow(QMainWindow):
     def new_incident(self) -> None:
         self.composer.show_new_incident()
         self.composer.focus_first_field()
-        self.say("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
+        self.say(
+            self.tr("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
+        )
 
     def _published(
         self, snapshot: DraftSnapshot, outcome: compose.PublishOutcome, kept: bool
@@ -319,9 +328,9 @@ class MainWindow(QMainWindow):
         """The update is stored: its incident is current, and its deliveries are followed."""
         published = outcome.published
         if snapshot.is_new_incident:
-            prefix = f"Opened incident #{published.incident_id}"
+            prefix = self.tr("Opened incident #{id}").format(id=published.incident_id)
         else:
-            prefix = f"Update on #{published.incident_id}"
+            prefix = self.tr("Update on #{id}").format(id=published.incident_id)
         self.browser.show_published(
             outcome.view, published.incident_id, follow=snapshot.is_new_incident
         )
@@ -330,7 +339,7 @@ class MainWindow(QMainWindow):
             self.say(self.scheduling.scheduled_words(published, snapshot.is_new_incident, kept))
             return
         if kept:
-            prefix += " (your newer edits stay in the composer)"
+            prefix += self.tr(" (your newer edits stay in the composer)")
         self.follow.watch(published.update_id, prefix, len(published.delivery_ids))
 
     def _delivery_progressed(self, delivery_id: int, done: int, total: int, what: str) -> None:
@@ -421,14 +430,18 @@ class MainWindow(QMainWindow):
         "edit" (stay)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("statusdesk — unpublished draft")
+        box.setWindowTitle(self.tr("statusdesk — unpublished draft"))
         box.setText(
-            "A draft has not been published. It is kept in the workspace and comes back the "
-            "next time you open it — or you can throw it away now."
+            self.tr(
+                "A draft has not been published. It is kept in the workspace and comes back the "
+                "next time you open it — or you can throw it away now."
+            )
         )
-        keep_for_later = box.addButton("&Quit, keep it", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("&Discard and quit", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        keep_for_later = box.addButton(self.tr("&Quit, keep it"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            self.tr("&Discard and quit"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep_for_later)
         box.setEscapeButton(keep)  # Esc never discards a draft
         # No window manager gives a new window focus: it takes it (ARCHITECTURE §8).

@@ -20,12 +20,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 
-OPENING_TITLE = "statusdesk (opening the workspace…)"
+# English as the source text; translated where shown (gui/i18n)
+OPENING_TITLE = QT_TRANSLATE_NOOP("AppShell", "statusdesk (opening the workspace…)")
 # If no paint ever comes (a window that starts minimised), build the desk anyway.
 BUILD_FALLBACK_MS = 500
-ANOTHER_LAUNCH = "Another launch asked for this workspace"
+ANOTHER_LAUNCH = QT_TRANSLATE_NOOP("AppShell", "Another launch asked for this workspace")
 NOTE_MS = 10_000
 
 
@@ -33,9 +35,9 @@ class AppShell(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("app-shell")
-        self.setWindowTitle(OPENING_TITLE)
+        self.setWindowTitle(self.tr(OPENING_TITLE))
         self.resize(fitted_size(*SIZE))
-        waiting = QLabel("Opening the workspace…")
+        waiting = QLabel(self.tr("Opening the workspace…"))
         waiting.setObjectName("opening-workspace")
         waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(waiting)
@@ -58,7 +60,7 @@ class AppShell(QMainWindow):
         if popup is not None and popup is not self:
             popup.raise_()
             popup.activateWindow()
-        self.note(ANOTHER_LAUNCH)
+        self.note(self.tr(ANOTHER_LAUNCH))
 
     def note(self, text: str) -> None:
         """A line in the desk's status bar; kept for the desk if it is not in yet."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
@@ -53,16 +53,38 @@ def overdue_incidents(incidents: Sequence[Incident], now: datetime) -> list[Inci
 
 
 def tray_status(needing_attention: int, overdue: Sequence[Incident]) -> TrayStatus:
-    if needing_attention:
-        deliveries = "delivery needs" if needing_attention == 1 else "deliveries need"
+    if needing_attention == 1:
+        # English has no translator: a sentence per English number form. (lupdate reads a
+        # translate() call with a count as numerus only when the count is a literal, so the
+        # Arabic of the second is one sentence that reads right for any count.)
         return TrayStatus(
             TrayLevel.FAILED,
-            f"statusdesk: {needing_attention} {deliveries} you (failed or undecided)",
+            QCoreApplication.translate(
+                "DeskTray", "statusdesk: 1 delivery needs you (failed or undecided)"
+            ),
+        )
+    if needing_attention:
+        return TrayStatus(
+            TrayLevel.FAILED,
+            QCoreApplication.translate(
+                "DeskTray",
+                "statusdesk: %n deliveries need you (failed or undecided)",
+                "",
+                needing_attention,
+            ),
         )
     if overdue:
         names = ", ".join(f"#{i.id}" for i in overdue[:3]) + (" …" if len(overdue) > 3 else "")
-        return TrayStatus(TrayLevel.OVERDUE, f"statusdesk: an update is overdue on {names}")
-    return TrayStatus(TrayLevel.ALL_CLEAR, "statusdesk: all clear — every promise kept")
+        return TrayStatus(
+            TrayLevel.OVERDUE,
+            QCoreApplication.translate(
+                "DeskTray", "statusdesk: an update is overdue on {incidents}"
+            ).format(incidents=names),
+        )
+    return TrayStatus(
+        TrayLevel.ALL_CLEAR,
+        QCoreApplication.translate("DeskTray", "statusdesk: all clear — every promise kept"),
+    )
 
 
 def badged(base: QIcon, colour: QColor, size: int = 64) -> QIcon:
@@ -105,12 +127,12 @@ class DeskTray(QObject):
         self.icon = QSystemTrayIcon(self._icon_for(self.status.level), self)
         self.menu = QMenu(window)
         self.menu.setObjectName("tray-menu")
-        self._add(self.menu, "Show statusdesk", show_window)
-        self._add(self.menu, "Command palette…", open_palette)
-        self.last_action = self._add(self.menu, "Last incident", self._open_last)
+        self._add(self.menu, self.tr("Show statusdesk"), show_window)
+        self._add(self.menu, self.tr("Command palette…"), open_palette)
+        self.last_action = self._add(self.menu, self.tr("Last incident"), self._open_last)
         self.last_action.setEnabled(False)
         self.menu.addSeparator()
-        self._add(self.menu, "Quit", quit_app)
+        self._add(self.menu, self.tr("Quit"), quit_app)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated(show_window))
         self.icon.setToolTip(self.status.tooltip)
@@ -152,11 +174,13 @@ class DeskTray(QObject):
         if self.icon is None:
             return
         if incident is None:
-            self.last_action.setText("Last incident")
+            self.last_action.setText(self.tr("Last incident"))
             self.last_action.setEnabled(False)
             return
         title = incident.title.en or incident.title.ar
-        self.last_action.setText(f"Last incident: #{incident.id} {title[:50]}")
+        self.last_action.setText(
+            self.tr("Last incident: #{id} {title}").format(id=incident.id, title=title[:50])
+        )
         self.last_action.setEnabled(True)
 
     def _open_last(self) -> None:

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, key_for
 from statusdesk.gui.keys.keymap import Keymap
+
+
+def translated(text: str) -> str:
+    """A text of the bindings table (a label, a description, a menu) in the interface's
+    language; the table itself stays English (bindings.py)."""
+    return QCoreApplication.translate("Bindings", text)
 
 
 def install_actions(
@@ -27,17 +33,22 @@ def install_actions(
         raise ValueError(f"bindings and handlers disagree: missing {missing}, unknown {extra}")
     menus: dict[str, QMenu] = {}
     for name in MENUS:
-        menu = window.menuBar().addMenu(f"&{name}")
+        menu = window.menuBar().addMenu("&" + translated(name))
         menu.setObjectName(f"menu-{name}")
         menus[name] = menu
     actions: dict[str, QAction] = {}
     for entry in BINDINGS:
-        action = QAction(entry.label, window)
+        action = QAction(translated(entry.label), window)
         action.setObjectName(f"action-{entry.command}")
         action.setShortcut(QKeySequence(entry.key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setStatusTip(entry.description)
-        action.setToolTip(f"{entry.description} ({entry.key})")
+        description = translated(entry.description)
+        action.setStatusTip(description)
+        action.setToolTip(
+            QCoreApplication.translate("Bindings", "{description} ({key})").format(
+                description=description, key=entry.key
+            )
+        )
         handler = handlers[entry.command]
         action.triggered.connect(lambda _checked=False, h=handler: h())
         menus[entry.menu].addAction(action)
@@ -68,13 +79,15 @@ def shown_key(command: str) -> str:
     "no key" when the user unbound it."""
     key = active_keymap().key(command) if _ActiveKeys.keymap is not None else key_for(command)
     if not key:
-        return "no key"
+        return QCoreApplication.translate("Bindings", "no key")
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def decision_keys_hint() -> str:
     """How to act on a delivery that needs a person, as messages and tooltips say it."""
-    return f"{shown_key('retry-delivery')} retries, {shown_key('skip-delivery')} skips"
+    return QCoreApplication.translate("Bindings", "{retry} retries, {skip} skips").format(
+        retry=shown_key("retry-delivery"), skip=shown_key("skip-delivery")
+    )
 
 
 def bound_sequences(bindings: Iterable[Binding] = BINDINGS) -> frozenset[str]:

@@ -3,11 +3,14 @@
 The QActions and their shortcuts, the menus and the F1 cheat sheet are all generated from this one
 table (see actions.py and cheatsheet.py), so a key can never be bound in one place and documented
 as something else in another. Qt-free on purpose: tests and docs can read it without a display.
+Its texts are English (the source text), each marked for translation in context "Bindings".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP  # Qt-free
 
 
 @dataclass(frozen=True)
@@ -21,100 +24,178 @@ class Binding:
 
 # fmt: off
 BINDINGS: tuple[Binding, ...] = (
-    Binding("new-incident", "Ctrl+N", "Open a new incident (titles in English and Arabic)",
-            "Incident", "&New incident…"),
-    Binding("new-update", "Ctrl+U", "New update on the current incident (cursor in English)",
-            "Incident", "New &update"),
-    Binding("publish", "Ctrl+Return", "Publish now to the checked channels",
-            "Incident", "&Publish now"),
+    Binding("new-incident", "Ctrl+N",
+            QT_TRANSLATE_NOOP("Bindings", "Open a new incident (titles in English and Arabic)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "&New incident…")),
+    Binding("new-update", "Ctrl+U",
+            QT_TRANSLATE_NOOP("Bindings", "New update on the current incident (cursor in "
+                                          "English)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "New &update")),
+    Binding("publish", "Ctrl+Return",
+            QT_TRANSLATE_NOOP("Bindings", "Publish now to the checked channels"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "&Publish now")),
     Binding("schedule", "Ctrl+Shift+Return",
-            "Schedule the update: a picker takes \"in 15m\", \"14:30\" or a date and time and "
-            "shows it in local time and UTC", "Incident", "&Schedule…"),
-    Binding("state-1", "Ctrl+1", "Set state: investigating (maintenance: scheduled)",
-            "Incident", "State 1: investigating / scheduled"),
-    Binding("state-2", "Ctrl+2", "Set state: identified (maintenance: in progress)",
-            "Incident", "State 2: identified / in progress"),
-    Binding("state-3", "Ctrl+3", "Set state: monitoring (maintenance: verifying)",
-            "Incident", "State 3: monitoring / verifying"),
-    Binding("state-4", "Ctrl+4", "Set state: resolved (maintenance: completed)",
-            "Incident", "State 4: resolved / completed"),
+            QT_TRANSLATE_NOOP("Bindings", "Schedule the update: a picker takes \"in 15m\", "
+                                          "\"14:30\" or a date and time and shows it in local "
+                                          "time and UTC"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "&Schedule…")),
+    Binding("state-1", "Ctrl+1",
+            QT_TRANSLATE_NOOP("Bindings", "Set state: investigating (maintenance: scheduled)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "State 1: investigating / scheduled")),
+    Binding("state-2", "Ctrl+2",
+            QT_TRANSLATE_NOOP("Bindings", "Set state: identified (maintenance: in progress)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "State 2: identified / in progress")),
+    Binding("state-3", "Ctrl+3",
+            QT_TRANSLATE_NOOP("Bindings", "Set state: monitoring (maintenance: verifying)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "State 3: monitoring / verifying")),
+    Binding("state-4", "Ctrl+4",
+            QT_TRANSLATE_NOOP("Bindings", "Set state: resolved (maintenance: completed)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "State 4: resolved / completed")),
     Binding("insert-template", "Ctrl+T",
-            "Insert a template into both editors at once, filled for this incident (a "
-            "placeholder that cannot be filled stays visible and blocks publishing)",
-            "Edit", "Insert &template…"),
+            QT_TRANSLATE_NOOP("Bindings", "Insert a template into both editors at once, filled "
+                                          "for this incident (a placeholder that cannot be "
+                                          "filled stays visible and blocks publishing)"),
+            QT_TRANSLATE_NOOP("Bindings", "Edit"),
+            QT_TRANSLATE_NOOP("Bindings", "Insert &template…")),
     Binding("templates", "Ctrl+Shift+T",
-            "Templates: write the workspace's own, or change a default (kept in the workspace)",
-            "Edit", "&Templates…"),
+            QT_TRANSLATE_NOOP("Bindings", "Templates: write the workspace's own, or change a "
+                                          "default (kept in the workspace)"),
+            QT_TRANSLATE_NOOP("Bindings", "Edit"),
+            QT_TRANSLATE_NOOP("Bindings", "&Templates…")),
     Binding("fix-direction", "Ctrl+Shift+F",
-            "Fix the direction controls of the update being written: close what is left open, "
-            "drop stray closers and reversing overrides (Ctrl+Z undoes it)",
-            "Edit", "&Fix direction controls"),
+            QT_TRANSLATE_NOOP("Bindings", "Fix the direction controls of the update being "
+                                          "written: close what is left open, drop stray "
+                                          "closers and reversing overrides (Ctrl+Z undoes it)"),
+            QT_TRANSLATE_NOOP("Bindings", "Edit"),
+            QT_TRANSLATE_NOOP("Bindings", "&Fix direction controls")),
     Binding("settings", "Ctrl+Alt+S",
-            "Settings: the next-update cadence, the grace window, the maintenance reminder, the "
-            "display zone and digits, the status page's name in English and Arabic",
-            "Edit", "&Settings…"),
-    Binding("switch-language", "Ctrl+L", "Jump between the English and Arabic editors",
-            "Edit", "Switch &language editor"),
+            QT_TRANSLATE_NOOP("Bindings", "Settings: the next-update cadence, the grace "
+                                          "window, the maintenance reminder, the display zone "
+                                          "and digits, the status page's name in English and "
+                                          "Arabic"),
+            QT_TRANSLATE_NOOP("Bindings", "Edit"),
+            QT_TRANSLATE_NOOP("Bindings", "&Settings…")),
+    Binding("switch-language", "Ctrl+L",
+            QT_TRANSLATE_NOOP("Bindings", "Jump between the English and Arabic editors"),
+            QT_TRANSLATE_NOOP("Bindings", "Edit"),
+            QT_TRANSLATE_NOOP("Bindings", "Switch &language editor")),
     Binding("palette", "Ctrl+K",
-            "Command palette: find any command, incident, template or channel by a few letters "
-            "of its English or Arabic name; Enter runs it, Esc closes", "Go", "Command &palette…"),
-    Binding("previous-incident", "Alt+Up", "Previous incident in the list",
-            "Go", "&Previous incident"),
-    Binding("next-incident", "Alt+Down", "Next incident in the list",
-            "Go", "&Next incident"),
+            QT_TRANSLATE_NOOP("Bindings", "Command palette: find any command, incident, "
+                                          "template or channel by a few letters of its English "
+                                          "or Arabic name; Enter runs it, Esc closes"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "Command &palette…")),
+    Binding("previous-incident", "Alt+Up",
+            QT_TRANSLATE_NOOP("Bindings", "Previous incident in the list"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "&Previous incident")),
+    Binding("next-incident", "Alt+Down",
+            QT_TRANSLATE_NOOP("Bindings", "Next incident in the list"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "&Next incident")),
     Binding("filter-incidents", "Ctrl+F",
-            "Filter the incident list by a few letters of a title, in English or Arabic; Esc "
-            "empties the filter", "Go", "&Filter incidents"),
-    Binding("focus-incidents", "Ctrl+0", "Move the keyboard focus to the incident list",
-            "Go", "Incident &list"),
+            QT_TRANSLATE_NOOP("Bindings", "Filter the incident list by a few letters of a "
+                                          "title, in English or Arabic; Esc empties the filter"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "&Filter incidents")),
+    Binding("focus-incidents", "Ctrl+0",
+            QT_TRANSLATE_NOOP("Bindings", "Move the keyboard focus to the incident list"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident &list")),
     Binding("preview", "Ctrl+P",
-            "Move the keyboard to the channel previews (what each ticked channel will send), "
-            "and back to the draft", "Go", "Channel pre&views"),
+            QT_TRANSLATE_NOOP("Bindings", "Move the keyboard to the channel previews (what "
+                                          "each ticked channel will send), and back to the "
+                                          "draft"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "Channel pre&views")),
     Binding("retry-delivery", "Ctrl+R",
-            "Retry a failed or undecided delivery of the current incident (same idempotency key)",
-            "Deliveries", "&Retry delivery…"),
+            QT_TRANSLATE_NOOP("Bindings", "Retry a failed or undecided delivery of the current "
+                                          "incident (same idempotency key)"),
+            QT_TRANSLATE_NOOP("Bindings", "Deliveries"),
+            QT_TRANSLATE_NOOP("Bindings", "&Retry delivery…")),
     Binding("skip-delivery", "Ctrl+Shift+K",
-            "Skip a failed, undecided or waiting delivery of the current incident, with a reason",
-            "Deliveries", "&Skip delivery…"),
+            QT_TRANSLATE_NOOP("Bindings", "Skip a failed, undecided or waiting delivery of the "
+                                          "current incident, with a reason"),
+            QT_TRANSLATE_NOOP("Bindings", "Deliveries"),
+            QT_TRANSLATE_NOOP("Bindings", "&Skip delivery…")),
     Binding("reschedule", "Ctrl+Shift+R",
-            "Reschedule an update of the current incident that has not gone out (the picker, "
-            "prefilled)", "Planned", "&Reschedule…"),
+            QT_TRANSLATE_NOOP("Bindings", "Reschedule an update of the current incident that "
+                                          "has not gone out (the picker, prefilled)"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "&Reschedule…")),
     Binding("edit-scheduled", "Ctrl+Shift+E",
-            "Edit the text of an update of the current incident that has not gone out",
-            "Planned", "&Edit update not yet out…"),
+            QT_TRANSLATE_NOOP("Bindings", "Edit the text of an update of the current incident "
+                                          "that has not gone out"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "&Edit update not yet out…")),
     Binding("cancel-scheduled", "Ctrl+Shift+X",
-            "Cancel a scheduled update of the current incident (asks first)",
-            "Planned", "&Cancel scheduled update…"),
+            QT_TRANSLATE_NOOP("Bindings", "Cancel a scheduled update of the current incident "
+                                          "(asks first)"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "&Cancel scheduled update…")),
     Binding("send-now", "Ctrl+Shift+G",
-            "Send a stale (or scheduled) update of the current incident now (asks first)",
-            "Planned", "&Send now…"),
+            QT_TRANSLATE_NOOP("Bindings", "Send a stale (or scheduled) update of the current "
+                                          "incident now (asks first)"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "&Send now…")),
     Binding("discard-stale", "Ctrl+Shift+D",
-            "Discard a stale update of the current incident: it never goes out (asks first)",
-            "Planned", "&Discard stale update…"),
+            QT_TRANSLATE_NOOP("Bindings", "Discard a stale update of the current incident: it "
+                                          "never goes out (asks first)"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "&Discard stale update…")),
     Binding("channels", "Ctrl+Shift+C",
-            "Channels: add, test, enable or disable them, and keep their secrets in the keyring",
-            "Channels", "&Channels and secrets…"),
+            QT_TRANSLATE_NOOP("Bindings", "Channels: add, test, enable or disable them, and "
+                                          "keep their secrets in the keyring"),
+            QT_TRANSLATE_NOOP("Bindings", "Channels"),
+            QT_TRANSLATE_NOOP("Bindings", "&Channels and secrets…")),
     Binding("subscribers", "Ctrl+Shift+S",
-            "Subscribers: who the email channel mails, in which language; add, remove "
-            "(an unsubscription, recorded) or import a CSV file", "Channels", "&Subscribers…"),
+            QT_TRANSLATE_NOOP("Bindings", "Subscribers: who the email channel mails, in which "
+                                          "language; add, remove (an unsubscription, recorded) "
+                                          "or import a CSV file"),
+            QT_TRANSLATE_NOOP("Bindings", "Channels"),
+            QT_TRANSLATE_NOOP("Bindings", "&Subscribers…")),
     Binding("export", "Ctrl+E",
-            "Export the current incident's timeline for the postmortem (Markdown, HTML, PDF, "
-            "CSV or JSON; what was said, where, when, in which language, and how late)",
-            "Incident", "&Export timeline…"),
-    Binding("open-status-page", "Ctrl+O", "Open the local status page in the browser",
-            "Status page", "&Open status page"),
-    Binding("rebuild-status-page", "Ctrl+Shift+B", "Rebuild the local status page now",
-            "Status page", "&Rebuild status page"),
-    Binding("cheat-sheet", "F1", "Show every key (this sheet); Esc closes it",
-            "Help", "&Keyboard cheat sheet"),
+            QT_TRANSLATE_NOOP("Bindings", "Export the current incident's timeline for the "
+                                          "postmortem (Markdown, HTML, PDF, CSV or JSON; what "
+                                          "was said, where, when, in which language, and how "
+                                          "late)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "&Export timeline…")),
+    Binding("open-status-page", "Ctrl+O",
+            QT_TRANSLATE_NOOP("Bindings", "Open the local status page in the browser"),
+            QT_TRANSLATE_NOOP("Bindings", "Status page"),
+            QT_TRANSLATE_NOOP("Bindings", "&Open status page")),
+    Binding("rebuild-status-page", "Ctrl+Shift+B",
+            QT_TRANSLATE_NOOP("Bindings", "Rebuild the local status page now"),
+            QT_TRANSLATE_NOOP("Bindings", "Status page"),
+            QT_TRANSLATE_NOOP("Bindings", "&Rebuild status page")),
+    Binding("cheat-sheet", "F1",
+            QT_TRANSLATE_NOOP("Bindings", "Show every key (this sheet); Esc closes it"),
+            QT_TRANSLATE_NOOP("Bindings", "Help"),
+            QT_TRANSLATE_NOOP("Bindings", "&Keyboard cheat sheet")),
     Binding("keys", "Ctrl+,",
-            "Keyboard shortcuts: give a command another key, unbind it or reset it (saved in "
-            "the workspace; a key already taken is refused)", "Help", "Keyboard &shortcuts…"),
+            QT_TRANSLATE_NOOP("Bindings", "Keyboard shortcuts: give a command another key, "
+                                          "unbind it or reset it (saved in the workspace; a "
+                                          "key already taken is refused)"),
+            QT_TRANSLATE_NOOP("Bindings", "Help"),
+            QT_TRANSLATE_NOOP("Bindings", "Keyboard &shortcuts…")),
     Binding("about", "Shift+F1",
-            "About statusdesk: its version, Qt's and Python's, the workspace and the log folder",
-            "Help", "&About statusdesk"),
-    Binding("quit", "Ctrl+Q", "Quit (asks first when a draft would be lost)",
-            "Incident", "&Quit"),
+            QT_TRANSLATE_NOOP("Bindings", "About statusdesk: its version, Qt's and Python's, "
+                                          "the workspace and the log folder"),
+            QT_TRANSLATE_NOOP("Bindings", "Help"),
+            QT_TRANSLATE_NOOP("Bindings", "&About statusdesk")),
+    Binding("quit", "Ctrl+Q",
+            QT_TRANSLATE_NOOP("Bindings", "Quit (asks first when a draft would be lost)"),
+            QT_TRANSLATE_NOOP("Bindings", "Incident"),
+            QT_TRANSLATE_NOOP("Bindings", "&Quit")),
 )
 # fmt: on
 
@@ -159,14 +240,14 @@ ARABIC_LABELS: dict[str, str] = {
 
 # Menu order in the menu bar; every Binding.menu must be one of these.
 MENUS: tuple[str, ...] = (
-    "Incident",
-    "Edit",
-    "Go",
-    "Deliveries",
-    "Planned",
-    "Channels",
-    "Status page",
-    "Help",
+    QT_TRANSLATE_NOOP("Bindings", "Incident"),
+    QT_TRANSLATE_NOOP("Bindings", "Edit"),
+    QT_TRANSLATE_NOOP("Bindings", "Go"),
+    QT_TRANSLATE_NOOP("Bindings", "Deliveries"),
+    QT_TRANSLATE_NOOP("Bindings", "Planned"),
+    QT_TRANSLATE_NOOP("Bindings", "Channels"),
+    QT_TRANSLATE_NOOP("Bindings", "Status page"),
+    QT_TRANSLATE_NOOP("Bindings", "Help"),
 )
 
 STATE_COMMANDS: tuple[str, ...] = ("state-1", "state-2", "state-3", "state-4")

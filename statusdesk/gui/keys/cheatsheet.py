@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.gui.keys.actions import active_keymap
+from statusdesk.gui.keys.actions import active_keymap, translated
 from statusdesk.gui.keys.bindings import BINDINGS, MENUS
 from statusdesk.gui.keys.shortcuts import native_key
 from statusdesk.gui.widgets.geometry import fitted_size
@@ -26,18 +26,18 @@ class CheatSheet(QWidget):
         # A window of its own (Qt.Window), owned by the main window so it closes with it.
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("cheat-sheet")
-        self.setWindowTitle("statusdesk — keys")
+        self.setWindowTitle(self.tr("statusdesk — keys"))
         self._return_focus: QWidget | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Every key of statusdesk. Esc closes this sheet; Esc never discards a draft."
+            self.tr("Every key of statusdesk. Esc closes this sheet; Esc never discards a draft.")
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(BINDINGS), 3)
         self.table.setObjectName("cheat-sheet-table")
-        self.table.setAccessibleName("Keys and what they do")
-        self.table.setHorizontalHeaderLabels(["Key", "Does", "Menu"])
+        self.table.setAccessibleName(self.tr("Keys and what they do"))
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does"), self.tr("Menu")])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -65,8 +65,9 @@ class CheatSheet(QWidget):
         keymap = active_keymap()
         ordered = sorted(keymap.effective_bindings(), key=lambda b: MENUS.index(b.menu))
         for row, entry in enumerate(ordered):
-            shown = native_key(entry.key) if entry.key else "(no key)"
-            for column, text in enumerate((shown, entry.description, entry.menu)):
+            shown = native_key(entry.key) if entry.key else self.tr("(no key)")
+            texts = (shown, translated(entry.description), translated(entry.menu))
+            for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.command)
                 self.table.setItem(row, column, item)

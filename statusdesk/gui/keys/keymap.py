@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Protocol
 
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,11 @@ class KeyConflict(KeymapError):
     """The key is another command's already."""
 
     def __init__(self, key: str, command: str, label: str) -> None:
-        super().__init__(f"{key} is already {label}; unbind or rebind that first.")
+        super().__init__(
+            translate("Keymap", "{key} is already {command}; unbind or rebind that first.").format(
+                key=key, command=label
+            )
+        )
         self.key = key
         self.command = command  # the command that has the key
         self.label = label
@@ -85,7 +90,11 @@ class UnknownCommand(KeymapError):
 
 
 def _bad(text: str, why: str) -> BadKey:
-    return BadKey(f"{text.strip()} is not a key combination: {why}.")
+    return BadKey(
+        translate("Keymap", "{text} is not a key combination: {why}.").format(
+            text=text.strip(), why=why
+        )
+    )
 
 
 def _split(text: str) -> tuple[list[str], str]:
@@ -106,19 +115,24 @@ def normalize_key(text: str) -> str:
     alone or twice, or a sequence of several combinations ("Ctrl+K, Ctrl+S": one chord keeps
     conflicts simple, and no default key is a sequence)."""
     if not text.strip():
-        raise BadKey("No key combination was given.")
+        raise BadKey(translate("Keymap", "No key combination was given."))
     if re.search(r"(?<!\+),\s*\S", text.strip()[1:]):
-        raise _bad(text, "give one combination, not a sequence of them")
+        raise _bad(text, translate("Keymap", "give one combination, not a sequence of them"))
     modifier_tokens, key_token = _split(text)
     modifiers: set[str] = set()
     for token in modifier_tokens:
         name = _MODIFIER_NAMES.get(token.strip().lower())
         if name is None:
             if not token.strip():
-                raise _bad(text, "a '+' has nothing on one side")
-            raise _bad(text, f"{token.strip()} is not a modifier (Ctrl, Alt, Shift or Meta)")
+                raise _bad(text, translate("Keymap", "a '+' has nothing on one side"))
+            raise _bad(
+                text,
+                translate("Keymap", "{token} is not a modifier (Ctrl, Alt, Shift or Meta)").format(
+                    token=token.strip()
+                ),
+            )
         if name in modifiers:
-            raise _bad(text, f"{name} is given twice")
+            raise _bad(text, translate("Keymap", "{key} is given twice").format(key=name))
         modifiers.add(name)
     key = _key_name(text, key_token if key_token == "+" else key_token.strip())
     return "+".join([*(m for m in _MODIFIERS if m in modifiers), key])
@@ -126,21 +140,34 @@ def normalize_key(text: str) -> str:
 
 def _key_name(text: str, token: str) -> str:
     if not token:
-        raise _bad(text, "a modifier needs a key with it")
+        raise _bad(text, translate("Keymap", "a modifier needs a key with it"))
     if token.lower() in _MODIFIER_NAMES:
-        raise _bad(text, f"{_MODIFIER_NAMES[token.lower()]} is a modifier and needs a key with it")
+        raise _bad(
+            text,
+            translate("Keymap", "{key} is a modifier and needs a key with it").format(
+                key=_MODIFIER_NAMES[token.lower()]
+            ),
+        )
     if len(token) == 1:
         if token.isascii() and token.isalnum():
             return token.upper()
         if token in _PUNCTUATION:
             return token
-        raise _bad(text, f"{token} is not on every keyboard; use a Latin letter, a digit or a sign")
+        raise _bad(
+            text,
+            translate(
+                "Keymap", "{key} is not on every keyboard; use a Latin letter, a digit or a sign"
+            ).format(key=token),
+        )
     name = _KEY_NAMES.get(token.lower().replace(" ", ""))
     if name is None:
         raise _bad(
             text,
-            f"{token} is not a key name (use A-Z, 0-9, F1-F35, a sign, or a named key such as "
-            "Up, PgDown, Home, Del, Space or Return)",
+            translate(
+                "Keymap",
+                "{key} is not a key name (use A-Z, 0-9, F1-F35, a sign, or a named key such as "
+                "Up, PgDown, Home, Del, Space or Return)",
+            ).format(key=token),
         )
     return name
 
@@ -165,34 +192,46 @@ def reserved_reason(key: str) -> str | None:
     """Why the normalised `key` cannot be given to a command, or None if it can."""
     modifiers, name = _split(key)
     if key == "Esc":
-        return "it closes popups and gives the keyboard back to where it was"
+        return translate("Keymap", "it closes popups and gives the keyboard back to where it was")
     if key in _FOCUS_KEYS:
-        return "Tab, Shift+Tab and Ctrl+Tab move the keyboard focus"
+        return translate("Keymap", "Tab, Shift+Tab and Ctrl+Tab move the keyboard focus")
     if not {"Ctrl", "Alt", "Meta"} & set(modifiers) and not _FUNCTION_KEY.fullmatch(name):
-        return (
+        return translate(
+            "Keymap",
             "without Ctrl, Alt or Meta it types or moves the cursor in a text field; add one of "
-            "them, or use F1-F35"
+            "them, or use F1-F35",
         )
     if key in _EDITING_KEYS:
-        return "it selects, copies, cuts, pastes, undoes or redoes in every text field"
+        return translate(
+            "Keymap", "it selects, copies, cuts, pastes, undoes or redoes in every text field"
+        )
     menu = menu_mnemonics().get(key)
     if menu is not None:
-        return f"it opens the {menu} menu"
+        return translate("Keymap", "it opens the {menu} menu").format(
+            menu=translate("Bindings", menu)
+        )
     return None
 
 
 def _check_allowed(key: str) -> None:
     why = reserved_reason(key)
     if why is not None:
-        raise ReservedKey(f"{key} is reserved: {why}.")
+        raise ReservedKey(translate("Keymap", "{key} is reserved: {why}.").format(key=key, why=why))
 
 
 # -- the keymap ---------------------------------------------------------------------------------
 
 
 def plain_label(entry: Binding) -> str:
-    """A menu label as a sentence says it: "&Schedule…" → "Schedule"."""
-    return entry.label.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    """A menu label as a sentence says it, in the interface's language: "&Schedule…" →
+    "Schedule"."""
+    return (
+        translate("Bindings", entry.label)
+        .replace("&&", "\0")
+        .replace("&", "")
+        .replace("\0", "&")
+        .rstrip("…")
+    )
 
 
 class Keymap:
@@ -250,7 +289,11 @@ class Keymap:
         its default)."""
         warnings: list[str] = []
         if not isinstance(raw, Mapping):
-            warnings.append("The saved keys are not a table of commands; using the default keys.")
+            warnings.append(
+                translate(
+                    "Keymap", "The saved keys are not a table of commands; using the default keys."
+                )
+            )
             return cls(bindings), warnings
         known = {entry.command: entry for entry in bindings}
         foreign = {str(c): k for c, k in raw.items() if c not in known and isinstance(k, str)}
@@ -261,18 +304,30 @@ class Keymap:
                 continue
             value, name = raw[entry.command], plain_label(entry)
             if not isinstance(value, str):
-                warnings.append(f"The saved key of {name} is not text; it keeps its default.")
+                warnings.append(
+                    translate(
+                        "Keymap", "The saved key of {command} is not text; it keeps its default."
+                    ).format(command=name)
+                )
                 continue
             try:
                 key = normalize_key(value) if value else ""
                 if key:
                     _check_allowed(key)
             except KeymapError as exc:
-                warnings.append(f"The saved key of {name} is ignored. {exc}")
+                warnings.append(
+                    translate("Keymap", "The saved key of {command} is ignored. {why}").format(
+                        command=name, why=exc
+                    )
+                )
                 continue
             if key in taken:
                 other = plain_label(known[taken[key]])
-                warnings.append(f"The saved key of {name} is ignored: {key} is already {other}.")
+                warnings.append(
+                    translate(
+                        "Keymap", "The saved key of {command} is ignored: {key} is already {other}."
+                    ).format(command=name, key=key, other=other)
+                )
                 continue
             overrides[entry.command] = key
             if key:
@@ -282,8 +337,15 @@ class Keymap:
             if entry.command not in overrides and not keymap.key(entry.command):
                 default = normalize_key(entry.key)
                 warnings.append(
-                    f"{plain_label(entry)} has no key: its default {default} is "
-                    f"{plain_label(known[taken[default]])} by your choice. Give it another key."
+                    translate(
+                        "Keymap",
+                        "{command} has no key: its default {key} is {other} by your choice. Give "
+                        "it another key.",
+                    ).format(
+                        command=plain_label(entry),
+                        key=default,
+                        other=plain_label(known[taken[default]]),
+                    )
                 )
         return keymap, warnings
 
@@ -293,7 +355,9 @@ class Keymap:
         for entry in self.bindings:
             if entry.command == command:
                 return entry
-        raise UnknownCommand(f"There is no command {command!r}.")
+        raise UnknownCommand(
+            translate("Keymap", "There is no command {command}.").format(command=repr(command))
+        )
 
     def label(self, command: str) -> str:
         return plain_label(self.binding(command))
@@ -409,7 +473,9 @@ def load_overrides(store: SettingReader) -> tuple[dict[str, object], list[str]]:
         raw = None
     if not isinstance(raw, dict):
         log.warning("setting %s is not a JSON object: %.80r", SETTING, text)
-        return {}, ["The saved keys could not be read; using the default keys."]
+        return {}, [
+            translate("Keymap", "The saved keys could not be read; using the default keys.")
+        ]
     return raw, []
 
 

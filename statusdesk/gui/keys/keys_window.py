@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.app.context import current_user
+from statusdesk.gui.keys.actions import translated
 from statusdesk.gui.keys.bindings import MENUS
 from statusdesk.gui.keys.keymap import (
     SETTING,
@@ -122,12 +123,15 @@ class KeysWindow(WorkspaceWindow):
         """`keymap`: what the main window uses now (the defaults if not given); the window
         re-reads the saved one each time it opens."""
         super().__init__(parent, "keyboard shortcuts", desk, tasks)
+        self.setWindowTitle(self.tr("statusdesk — keyboard shortcuts"))
         self.setObjectName("keys-window")
         self.keymap = keymap if keymap is not None else Keymap()
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Choose a command, press its new key in the Key field, then Enter. A key needs "
-            "Ctrl, Alt or Meta, or is one of F1-F35. Changes are saved at once; Esc closes."
+            self.tr(
+                "Choose a command, press its new key in the Key field, then Enter. A key needs "
+                "Ctrl, Alt or Meta, or is one of F1-F35. Changes are saved at once; Esc closes."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -137,7 +141,7 @@ class KeysWindow(WorkspaceWindow):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = no_auto_default(buttons.button(QDialogButtonBox.StandardButton.Close))
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         chain: list[QWidget] = [
@@ -157,7 +161,7 @@ class KeysWindow(WorkspaceWindow):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Commands:")
+        label = QLabel(self.tr("&Commands:"))
         # Grouped by menu, as the menu bar and the cheat sheet show them.
         ordered = sorted(
             self.keymap.bindings,
@@ -165,15 +169,15 @@ class KeysWindow(WorkspaceWindow):
         )
         self.table = QTableWidget(len(ordered), 3)
         self.table.setObjectName("keys-table")
-        self.table.setAccessibleName("Commands and their keys")
-        self.table.setHorizontalHeaderLabels(["Command", "Key", "Does"])
+        self.table.setAccessibleName(self.tr("Commands and their keys"))
+        self.table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Key"), self.tr("Does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere else
         for row, entry in enumerate(ordered):
-            texts = (self.keymap.label(entry.command), "", entry.description)
+            texts = (self._label(entry.command), "", translated(entry.description))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.command)
@@ -191,18 +195,22 @@ class KeysWindow(WorkspaceWindow):
 
     def _build_key_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("&Key:")
+        label = QLabel(self.tr("&Key:"))
         self.key_field = KeyField()
         self.key_field.setObjectName("key-field")
-        self.key_field.setAccessibleName("New key for the selected command")
+        self.key_field.setAccessibleName(self.tr("New key for the selected command"))
         self.key_field.submitted.connect(self.set_selected)
         label.setBuddy(self.key_field)
         row.addWidget(label)
         row.addWidget(self.key_field, 1)
-        self.set_button = self._button("&Set", "set-key", self.set_selected)
-        self.unbind_button = self._button("&Unbind", "unbind-key", self.unbind_selected)
-        self.reset_button = self._button("&Reset to default", "reset-key", self.reset_selected)
-        self.reset_all_button = self._button("Reset &all", "reset-all-keys", self.reset_all)
+        self.set_button = self._button(self.tr("&Set"), "set-key", self.set_selected)
+        self.unbind_button = self._button(self.tr("&Unbind"), "unbind-key", self.unbind_selected)
+        self.reset_button = self._button(
+            self.tr("&Reset to default"), "reset-key", self.reset_selected
+        )
+        self.reset_all_button = self._button(
+            self.tr("Reset &all"), "reset-all-keys", self.reset_all
+        )
         for button in (self.set_button, self.unbind_button, self.reset_button):
             row.addWidget(button)
         row.addWidget(self.reset_all_button)
@@ -217,6 +225,10 @@ class KeysWindow(WorkspaceWindow):
         button.setAccessibleName(text.replace("&", ""))
         button.clicked.connect(lambda _checked=False: act())
         return button
+
+    def _label(self, command: str) -> str:
+        """The command's menu label as a sentence says it, in the interface's language."""
+        return self.keymap.label(command)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -260,8 +272,10 @@ class KeysWindow(WorkspaceWindow):
         """What the Key column says for `command`."""
         key, default = self.keymap.key(command), native_key(self.keymap.default(command))
         if self.keymap.is_default(command):
-            return f"{native_key(key)} (default)"
-        return f"{native_key(key) if key else 'none'} (default: {default})"
+            return self.tr("{key} (default)").format(key=native_key(key))
+        return self.tr("{key} (default: {default})").format(
+            key=native_key(key) if key else self.tr("none"), default=default
+        )
 
     def _show_keymap(self) -> None:
         for row in range(self.table.rowCount()):
@@ -275,8 +289,10 @@ class KeysWindow(WorkspaceWindow):
         command = self.selected()
         key = self.keymap.key(command) if command is not None else ""
         self.key_field.setKeySequence(QKeySequence(key))
-        label = self.keymap.label(command) if command is not None else "no command chosen"
-        self.key_field.setAccessibleDescription(f"The key of {label}")
+        label = self._label(command) if command is not None else self.tr("no command chosen")
+        self.key_field.setAccessibleDescription(
+            self.tr("The key of {command}").format(command=label)
+        )
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         tell(self.message, text, problem=problem)
@@ -294,47 +310,54 @@ class KeysWindow(WorkspaceWindow):
             self.keymap_changed.emit(keymap.overrides())
 
     def _load_failed(self, error: BaseException) -> None:
-        self._say(f"Cannot read the saved keys: {error_text(error, 'read the keys')}", problem=True)
+        why = error_text(error, "read the keys")
+        self._say(self.tr("Cannot read the saved keys: {error}").format(error=why), problem=True)
 
     # -- changing -----------------------------------------------------------------------------
 
     def set_selected(self) -> None:
         command = self.selected()
         if command is None:
-            self._say("Choose a command in the list first.", problem=True)
+            self._say(self.tr("Choose a command in the list first."), problem=True)
             return
         key = self.key_field.portable()
-        label = self.keymap.label(command)
+        label = self._label(command)
         if not key:
-            self._say(f"Press the new key of {label} in the Key field first.", problem=True)
+            self._say(
+                self.tr("Press the new key of {command} in the Key field first.").format(
+                    command=label
+                ),
+                problem=True,
+            )
             return
+        now = self.tr("{command} is now {key}.")
         self._change(
             lambda keymap: keymap.rebind(command, key),
-            lambda keymap: f"{label} is now {native_key(keymap.key(command))}.",
+            lambda keymap: now.format(command=label, key=native_key(keymap.key(command))),
         )
 
     def unbind_selected(self) -> None:
         command = self.selected()
         if command is not None:
-            label = self.keymap.label(command)
-            self._change(
-                lambda keymap: keymap.unbind(command),
-                lambda _keymap: f"{label} has no key now; it stays in its menu.",
+            said = self.tr("{command} has no key now; it stays in its menu.").format(
+                command=self._label(command)
             )
+            self._change(lambda keymap: keymap.unbind(command), lambda _keymap: said)
 
     def reset_selected(self) -> None:
         command = self.selected()
         if command is not None:
-            label = self.keymap.label(command)
+            label = self._label(command)
+            back = self.tr("{command} is back on {key}.")
             self._change(
                 lambda keymap: keymap.reset(command),
-                lambda keymap: f"{label} is back on {native_key(keymap.key(command))}.",
+                lambda keymap: back.format(command=label, key=native_key(keymap.key(command))),
             )
 
     def reset_all(self) -> None:
         self._change(
             lambda keymap: keymap.reset_all(),
-            lambda _keymap: "Every command is back on its default key.",
+            lambda _keymap: self.tr("Every command is back on its default key."),
         )
 
     def _change(self, change: Callable[[Keymap], Keymap], said: Callable[[Keymap], str]) -> None:
@@ -346,7 +369,7 @@ class KeysWindow(WorkspaceWindow):
             self._say(str(exc), problem=True)
             return
         if keymap == self.keymap:
-            self._say("Nothing to change.")
+            self._say(self.tr("Nothing to change."))
             return
         overrides = keymap.overrides()
         if self._start(
@@ -355,9 +378,11 @@ class KeysWindow(WorkspaceWindow):
             lambda _none: self._saved(keymap, said(keymap)),
             self._save_failed,
         ):
-            self._say("Saving…")
+            self._say(self.tr("Saving…"))
         else:
-            self._say("Still reading or saving the keys; press again in a moment.", problem=True)
+            self._say(
+                self.tr("Still reading or saving the keys; press again in a moment."), problem=True
+            )
 
     def _saved(self, keymap: Keymap, message: str) -> None:
         self.keymap = keymap
@@ -367,4 +392,7 @@ class KeysWindow(WorkspaceWindow):
 
     def _save_failed(self, error: BaseException) -> None:
         why = error_text(error, "save the keys")
-        self._say(f"The keys were not saved; they are as before. {why}", problem=True)
+        self._say(
+            self.tr("The keys were not saved; they are as before. {error}").format(error=why),
+            problem=True,
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from statusdesk.gui.keys.keymap import Keymap, UnknownCommand
@@ -28,8 +29,14 @@ def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:
         except UnknownCommand:
             continue
         action.setShortcut(QKeySequence(key))  # QKeySequence("") is no shortcut at all
-        description = keymap.binding(command).description
-        action.setToolTip(f"{description} ({native_key(key)})" if key else description)
+        description = QCoreApplication.translate("Bindings", keymap.binding(command).description)
+        action.setToolTip(
+            QCoreApplication.translate("Bindings", "{description} ({key})").format(
+                description=description, key=native_key(key)
+            )
+            if key
+            else description
+        )
 
 
 def claimed_sequences(keymap: Keymap) -> frozenset[str]:

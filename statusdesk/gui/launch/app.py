@@ -22,11 +22,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from statusdesk.gui.desk.shell import AppShell, when_painted
+from statusdesk.gui.i18n import language
 from statusdesk.gui.launch.prefetch import WorkspacePrefetch
 from statusdesk.gui.launch.single_instance import Handover, SingleInstance
 from statusdesk.gui.runtime import startup_probe
@@ -49,9 +50,9 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("statusdesk")
     app.setDesktopFileName("io.github.statusdesk.StatusDesk")  # the .desktop file (Wayland)
-    # The chrome follows the user's locale (mirrored for Arabic); the editors and the texts of
-    # each language pin their own direction (editors.py), so neither depends on this.
-    app.setLayoutDirection(QLocale.system().textDirection())
+    # The chrome's language and direction (mirrored for Arabic) are set by run(), from
+    # --ui-language, ui.language or the system's locale (gui/i18n/language.py); the editors and
+    # the texts of each language pin their own direction (editors.py), so neither depends on it.
     icon = icon_path()
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
@@ -127,7 +128,10 @@ def run(
     home: str | None,
     opening: WorkspacePrefetch | None = None,
     argv: Sequence[str] | None = None,
+    *,
+    ui_language: str | None = None,
 ) -> int:
+    """`ui_language`: the command line's --ui-language (ar, en, system), over ui.language."""
     # Before anything that shows: a launch on a workspace open already only hands over.
     instance = SingleInstance(resolve_home(home))
     if not instance.claim():
@@ -135,8 +139,11 @@ def run(
         if code is not None:
             return code
     launch: _Launch | None = None
+    spoken: language.Installed | None = None
     try:
         app = application()
+        # Before the first widget: its texts are translated when it is built.
+        spoken = language.install(app, language.choose(ui_language, instance.workspace))
         shell = AppShell()
         startup_probe.install(shell)
         # The window is on screen first; the desk is built into it once it has been painted
@@ -151,6 +158,8 @@ def run(
         if launch is not None:
             launch.close()
         instance.close()
+        if spoken is not None:  # the QApplication outlives run() in tests
+            spoken.remove(app)
 
 
 class _Launch:
@@ -200,7 +209,11 @@ class _Launch:
             self.session = Session(opened.home, checked=True)
         except WorkspaceError as error:
             log.warning("cannot open the workspace: %s", error)
-            show_message("statusdesk — cannot open the workspace", str(error), self.shell)
+            show_message(
+                QCoreApplication.translate("Launch", "statusdesk — cannot open the workspace"),
+                str(error),
+                self.shell,
+            )
             self.app.exit(EXIT_WORKSPACE)
             return
         from statusdesk.gui.desk.main_window import MainWindow

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -46,25 +47,42 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.fuzzy import FuzzyIndex
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP
 from statusdesk.gui.widgets.labels import isolate_latin
 from statusdesk.gui.widgets.popups import FocusPopup
 from statusdesk.gui.widgets.text import muted
 
 Index = QModelIndex | QPersistentModelIndex
 
+# English source texts (context "CommandPalette"), translated where shown (gui/i18n).
 KIND_LABELS = {
-    "command": "Command",
-    "incident": "Incident",
-    "template": "Template",
-    "channel": "Channel",
+    "command": QT_TRANSLATE_NOOP("CommandPalette", "Command"),
+    "incident": QT_TRANSLATE_NOOP("CommandPalette", "Incident"),
+    "template": QT_TRANSLATE_NOOP("CommandPalette", "Template"),
+    "channel": QT_TRANSLATE_NOOP("CommandPalette", "Channel"),
 }
 # What the window is called, and what the empty search field invites, per scope.
 SCOPES: dict[str | None, tuple[str, str]] = {
-    None: ("command palette", "Search commands, incidents, templates and channels…"),
-    "command": ("run a command", "Run a command…"),
-    "incident": ("go to incident", "Go to incident…"),
-    "template": ("insert template", "Insert template…"),
-    "channel": ("channel", "Channel…"),
+    None: (
+        QT_TRANSLATE_NOOP("CommandPalette", "command palette"),
+        QT_TRANSLATE_NOOP("CommandPalette", "Search commands, incidents, templates and channels…"),
+    ),
+    "command": (
+        QT_TRANSLATE_NOOP("CommandPalette", "run a command"),
+        QT_TRANSLATE_NOOP("CommandPalette", "Run a command…"),
+    ),
+    "incident": (
+        QT_TRANSLATE_NOOP("CommandPalette", "go to incident"),
+        QT_TRANSLATE_NOOP("CommandPalette", "Go to incident…"),
+    ),
+    "template": (
+        QT_TRANSLATE_NOOP("CommandPalette", "insert template"),
+        QT_TRANSLATE_NOOP("CommandPalette", "Insert template…"),
+    ),
+    "channel": (
+        QT_TRANSLATE_NOOP("CommandPalette", "channel"),
+        QT_TRANSLATE_NOOP("CommandPalette", "Channel…"),
+    ),
 }
 MAX_RECENT = 20
 # How long an item waits for the keyboard to come back to the main window before it runs
@@ -99,12 +117,20 @@ def _key(item: PaletteItem) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.capitalize())
+    known = KIND_LABELS.get(kind)
+    return _tr(known) if known is not None else kind.capitalize()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CommandPalette", text)
 
 
 def spoken(item: PaletteItem) -> str:
     """One row as a screen reader should say it."""
-    parts = [f"{kind_label(item.kind)}: {item.label}", item.label_ar, item.hint]
+    first = QCoreApplication.translate("CommandPalette", "{kind}: {name}").format(
+        kind=kind_label(item.kind), name=item.label
+    )
+    parts = [first, item.label_ar, item.hint]
     return ", ".join(part for part in parts if part)
 
 
@@ -245,7 +271,7 @@ class CommandPalette(FocusPopup):
         *,
         recent: Iterable[str] = (),
     ) -> None:
-        super().__init__(parent, SCOPES[None][0])
+        super().__init__(parent, _tr(SCOPES[None][0]))
         self.setObjectName("command-palette")
         self._provider = provider
         self._recent: list[str] = []
@@ -334,11 +360,15 @@ class CommandPalette(FocusPopup):
 
     def _apply_scope(self, scope: str | None) -> None:
         self.scope = scope
-        title, placeholder = SCOPES.get(scope, (f"{scope}", f"{kind_label(scope or '')}…"))
-        self.setWindowTitle(f"statusdesk — {title}")
+        known = SCOPES.get(scope)
+        if known is not None:
+            title, placeholder = _tr(known[0]), _tr(known[1])
+        else:
+            title, placeholder = f"{scope}", f"{kind_label(scope or '')}…"
+        self.setWindowTitle(self.tr("statusdesk — {title}").format(title=title))
         self.query.setPlaceholderText(placeholder)
-        self.query.setAccessibleName(f"{title.capitalize()}: search")
-        self.list.setAccessibleName(f"{title.capitalize()}: matches")
+        self.query.setAccessibleName(self.tr("{title}: search").format(title=title.capitalize()))
+        self.list.setAccessibleName(self.tr("{title}: matches").format(title=title.capitalize()))
 
     def _place(self) -> None:
         """Over the top third of the main window, centred, as palettes usually sit."""
@@ -357,11 +387,11 @@ class CommandPalette(FocusPopup):
             self._describe_current(QModelIndex())
         text = self.query.text().strip()
         if ranked:
-            self.status.setText("↑/↓ to choose, Enter to run, Esc to close")
+            self.status.setText(self.tr("↑/↓ to choose, Enter to run, Esc to close"))
         elif text:
-            self.status.setText(f"Nothing matches “{text}”.")
+            self.status.setText(self.tr("Nothing matches “{text}”.").format(text=text))
         else:
-            self.status.setText("Nothing to choose from.")
+            self.status.setText(self.tr("Nothing to choose from."))
 
     def _select(self, row: int) -> None:
         index = self.model.index(row, 0)

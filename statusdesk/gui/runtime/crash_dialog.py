@@ -13,15 +13,19 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from statusdesk.crash import Crash
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP
 from statusdesk.gui.keys.keyboard_dialog import KeyboardDialog
 
-TITLE = "statusdesk — internal error"
-DRAFTS_KEPT = (
-    "Your drafts are kept: what you typed is still in the window, and saved in the workspace."
+# English source texts, translated where shown (gui/i18n)
+TITLE = QT_TRANSLATE_NOOP("CrashDialog", "statusdesk — internal error")
+DRAFTS_KEPT = QT_TRANSLATE_NOOP(
+    "CrashDialog",
+    "Your drafts are kept: what you typed is still in the window, and saved in the workspace.",
 )
-DRAFTS_KEPT_FATAL = (
+DRAFTS_KEPT_FATAL = QT_TRANSLATE_NOOP(
+    "CrashDialog",
     "statusdesk has to close. Your drafts are kept in the workspace and come back when it "
-    "starts again."
+    "starts again.",
 )
 
 
@@ -43,30 +47,39 @@ class CrashDialog(KeyboardDialog):
         super().__init__(parent)
         self.crash = crash
         self.setObjectName("crash-dialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(self.tr(TITLE))
         layout = QVBoxLayout(self)
         self.what = _selectable(
-            f"Something went wrong inside statusdesk and it could not finish what it was "
-            f"doing ({crash.summary}).",
+            self.tr(
+                "Something went wrong inside statusdesk and it could not finish what it was "
+                "doing ({summary})."
+            ).format(summary=crash.summary),
             "crash-what",
         )
         layout.addWidget(self.what)
-        layout.addWidget(_selectable(DRAFTS_KEPT_FATAL if fatal else DRAFTS_KEPT, "crash-drafts"))
+        drafts = self.tr(DRAFTS_KEPT_FATAL) if fatal else self.tr(DRAFTS_KEPT)
+        layout.addWidget(_selectable(drafts, "crash-drafts"))
         self.log_line = _selectable(
-            f"Log: {crash.log}" if crash.log else "Log: none (the log folder cannot be written)",
+            self.tr("Log: {path}").format(path=crash.log)
+            if crash.log
+            else self.tr("Log: none (the log folder cannot be written)"),
             "crash-log-path",
         )
         layout.addWidget(self.log_line)
         if crash.report is not None:
-            where = f"Crash report: {crash.report}"
+            where = self.tr("Crash report: {path}").format(path=crash.report)
         else:
-            where = f"The crash report could not be saved ({crash.write_error}); copy it instead."
+            where = self.tr(
+                "The crash report could not be saved ({error}); copy it instead."
+            ).format(error=crash.write_error)
         self.report_line = _selectable(where, "crash-report-path")
         layout.addWidget(self.report_line)
         layout.addWidget(
             _selectable(
-                "Please send the crash report to whoever looks after statusdesk for you. It "
-                "holds no password or token.",
+                self.tr(
+                    "Please send the crash report to whoever looks after statusdesk for you. It "
+                    "holds no password or token."
+                ),
                 "crash-ask",
             )
         )
@@ -75,9 +88,9 @@ class CrashDialog(KeyboardDialog):
         layout.addWidget(self.copied)
 
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("&Copy report")
+        self.copy_button = QPushButton(self.tr("&Copy report"))
         self.copy_button.setObjectName("crash-copy")
-        self.copy_button.setAccessibleName("Copy the crash report to the clipboard")
+        self.copy_button.setAccessibleName(self.tr("Copy the crash report to the clipboard"))
         self.copy_button.clicked.connect(self.copy_report)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -88,4 +101,4 @@ class CrashDialog(KeyboardDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.crash.text)
-        self.copied.setText("The crash report is on the clipboard.")
+        self.copied.setText(self.tr("The crash report is on the clipboard."))

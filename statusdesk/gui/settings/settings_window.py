@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from statusdesk.gui.runtime.tasks import TaskRunner
 
 DIGIT_NAMES = {"latn": "Latin digits (0123)", "arab": "Arabic-Indic digits (٠١٢٣)"}
+# ui.language's choices, each in its own language (what a reader of either looks for)
+LANGUAGE_NAMES = {"system": "The system's language", "ar": "العربية (Arabic)", "en": "English"}
 SAVE_KEYS = ("Ctrl+S", "Ctrl+Return")
 
 
@@ -56,7 +58,7 @@ def _control(spec: registry.Setting) -> QWidget:
     if spec.choices:
         combo = QComboBox()
         for choice in spec.choices:
-            combo.addItem(DIGIT_NAMES.get(choice, choice), choice)
+            combo.addItem(DIGIT_NAMES.get(choice, LANGUAGE_NAMES.get(choice, choice)), choice)
         widget = combo
     elif spec.key in (registry.ZONE, registry.SITE_ZONE):
         zones = QComboBox()
@@ -265,6 +267,8 @@ class SettingsWindow(WorkspaceWindow):
         said = "Settings saved: " + ", ".join(f"{c.key} = {c.value}" for c in done)
         if any(c.site is not None for c in done):
             said += "; the status page was rebuilt"
+        if any(registry.setting(c.key).next_start for c in done):
+            said += "; the interface language changes at the next start"
         notes = {c.site_note for c in done if c.site_note}
         if notes:
             said += "; " + "; ".join(sorted(notes))

@@ -1,0 +1,300 @@
+"""Issue #16: the interface's translations are complete and up to date with the code, and the
+GUI packages declared translated pass every user-visible text through Qt's translation.
+
+(a) every message of every statusdesk/gui/i18n/ts/*_ar.ts is finished, and each .ts holds
+exactly the texts pyside6-lupdate finds in its package now (a string added to the code without
+a translation fails here); (b) a static check (ast) over the translated packages refuses a
+string literal given to a text-showing call, and is shown to catch a planted one.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GUI = ROOT / "statusdesk" / "gui"
+TS = GUI / "i18n" / "ts"
+
+# The GUI packages whose every user-visible text goes through tr(); grows as packages convert.
+TRANSLATED = ("desk", "launch", "runtime", "about", "keys", "palette")
+
+# Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
+# untranslated text.
+TEXT_METHODS = frozenset(
+    {
+        "setText",
+        "setWindowTitle",
+        "setToolTip",
+        "setPlaceholderText",
+        "setAccessibleName",
+        "setAccessibleDescription",
+        "setStatusTip",
+        "setWhatsThis",
+        "showMessage",
+        "addAction",
+        "addMenu",
+        "addTab",
+        "insertTab",
+        "setTabText",
+        "setTabToolTip",
+        "setHeaderLabels",
+        "setHorizontalHeaderLabels",
+        "setVerticalHeaderLabels",
+        "addButton",
+        "setInformativeText",
+        "setDetailedText",
+        "setTitle",
+        "setLabelText",
+        "addItem",
+        "addItems",
+        "insertItem",
+        "setItemText",
+        "setPrefix",
+        "setSuffix",
+        "setSpecialValueText",
+        "showMessageBox",
+        "information",
+        "warning",
+        "critical",
+        "question",
+        "setWindowIconText",
+        "say",
+        "_say",
+        "tell",
+        "emit",
+        "addRow",
+        "setPlainText",
+    }
+)
+TEXT_CLASSES = frozenset(
+    {
+        "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QToolButton",
+        "QAction", "QMenu", "QMessageBox", "QCommandLinkButton", "QTableWidgetItem",
+        "QListWidgetItem", "QTreeWidgetItem", "QStandardItem",
+    }
+)  # fmt: skip
+# Literals that are names, not words: the same in every language.
+NOT_WORDS = frozenset({"statusdesk"})
+# Markers that keep a literal English source text for translation at its point of use.
+MARKERS = frozenset({"QT_TRANSLATE_NOOP", "QT_TR_NOOP"})
+
+
+def _is_words(text: str) -> bool:
+    stripped = text.strip()
+    return bool(re.search(r"[^\W\d_]", stripped)) and stripped not in NOT_WORDS
+
+
+def _literal_words(node: ast.AST, constants: dict[str, str]) -> str | None:
+    """The untranslated text `node` stands for, if it is one."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value if _is_words(node.value) else None
+    if isinstance(node, ast.JoinedStr):  # an f-string: its literal parts
+        parts = "".join(
+            v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        )
+        return parts if _is_words(parts) else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
+        return _literal_words(node.left, constants) or _literal_words(node.right, constants)
+    if isinstance(node, ast.IfExp):
+        return _literal_words(node.body, constants) or _literal_words(node.orelse, constants)
+    if isinstance(node, ast.List | ast.Tuple):
+        for element in node.elts:
+            found = _literal_words(element, constants)
+            if found:
+                return found
+    if isinstance(node, ast.Name) and node.id in constants:
+        return constants[node.id]
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"format", "join", "strip"}  # "Sent to {x}".format(...)
+    ):
+        return _literal_words(node.func.value, constants)
+    return None
+
+
+def _module_constants(tree: ast.Module) -> dict[str, str]:
+    """Module-level NAME = "words" (not marked for translation)."""
+    found = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign | ast.AnnAssign):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            value = statement.value
+            if value is None:
+                continue
+            words = _literal_words(value, {})
+            if words:
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        found[target.id] = words
+    return found
+
+
+def untranslated(source: str, filename: str = "<source>") -> list[str]:
+    """Each user-visible literal of `source` that does not go through translation."""
+    tree = ast.parse(source, filename)
+    constants = _module_constants(tree)
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = (
+            func.attr
+            if isinstance(func, ast.Attribute)
+            else func.id
+            if isinstance(func, ast.Name)
+            else ""
+        )
+        if name not in TEXT_METHODS and name not in TEXT_CLASSES:
+            continue
+        receiver = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(receiver, ast.Name) and receiver.id in {"log", "logger", "logging"}:
+            continue  # the log is for whoever reads a bug report: English
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            words = _literal_words(argument, constants)
+            if words:
+                problems.append(f"{filename}:{node.lineno}: {name}({words!r}) is not translated")
+    return problems
+
+
+def _modules(package: str) -> Iterator[Path]:
+    yield from sorted((GUI / package).glob("*.py"))
+
+
+@pytest.mark.parametrize("package", TRANSLATED)
+def test_translated_packages_pass_every_text_through_tr(package: str) -> None:
+    problems = []
+    for module in _modules(package):
+        problems += untranslated(module.read_text(encoding="utf-8"), str(module.relative_to(ROOT)))
+    assert problems == []
+
+
+def test_the_static_check_catches_a_planted_literal() -> None:
+    planted = """
+from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+TITLE = "Planted title"
+MARKED = QT_TRANSLATE_NOOP("Ctx", "Marked title")
+class Window:
+    def build(self, n):
+        self.label = QLabel("Planted label")
+        self.button.setToolTip(f"Planted {n} tooltip")
+        self.setWindowTitle(TITLE)
+        self.table.setHorizontalHeaderLabels(["Key", self.tr("Does")])
+        self.status.showMessage("Planted " + str(n))
+        self.said.emit("Planted message {n}".format(n=n))
+        # all fine:
+        self.ok = QLabel(self.tr("Fine"))
+        self.ok.setText(self.tr("Sent to {channel}").format(channel=n))
+        self.ok.setObjectName("not-shown")
+        self.setWindowTitle(self.tr(MARKED))
+        self.ok.setText("")
+        self.ok.setText("…")
+        self.ok.setText("statusdesk")
+"""
+    found = untranslated(planted)
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "QLabel('Planted label') is not translated",
+        "setToolTip('Planted  tooltip') is not translated",
+        "setWindowTitle('Planted title') is not translated",
+        "setHorizontalHeaderLabels('Key') is not translated",
+        "showMessage('Planted ') is not translated",
+        "emit('Planted message {n}') is not translated",
+    ]
+
+
+# -- the .ts sources ----------------------------------------------------------------------------
+
+
+def _qt_tool(name: str) -> Path:
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    for candidate in (name, f"{name}.exe", f"Qt/libexec/{name}"):
+        if (folder / candidate).is_file():
+            return folder / candidate
+    pytest.fail(f"PySide6 at {folder} has no {name}")
+
+
+def _messages(path: Path) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(path).getroot()
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def _texts(path: Path) -> set[tuple[str, str]]:
+    return {(context, message.findtext("source") or "") for context, message in _messages(path)}
+
+
+def ts_files() -> list[Path]:
+    return sorted(TS.glob("*_ar.ts"))
+
+
+def test_every_translated_package_has_its_ts() -> None:
+    assert {p.name for p in ts_files()} >= {f"{package}_ar.ts" for package in TRANSLATED}
+    for path in ts_files():  # one per GUI package, named after it
+        assert (GUI / path.name.removesuffix("_ar.ts")).is_dir(), path
+
+
+@pytest.mark.parametrize("path", ts_files(), ids=lambda p: p.name)
+def test_every_message_is_translated(path: Path) -> None:
+    assert ET.parse(path).getroot().get("language") == "ar"
+    problems = []
+    for context, message in _messages(path):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        where = f"{context}: {source!r}"
+        if translation is None:
+            problems.append(f"{where} has no translation")
+            continue
+        if translation.get("type") in {"unfinished", "vanished", "obsolete"}:
+            problems.append(f"{where} is {translation.get('type')}")
+        forms = (
+            [f.text or "" for f in translation.findall("numerusform")]
+            if message.get("numerus") == "yes"
+            else [translation.text or ""]
+        )
+        for form in forms:
+            if not form.strip():
+                problems.append(f"{where} has an empty translation")
+            # what .format() fills in, and Qt's count, must survive translation
+            wanted = set(re.findall(r"\{\w*\}", source))
+            if set(re.findall(r"\{\w*\}", form)) != wanted:
+                problems.append(f"{where}: the translation {form!r} changes {sorted(wanted)}")
+            if source.count("&") == 1 and form.count("&") != 1:
+                problems.append(f"{where}: the translation {form!r} loses its mnemonic")
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", ts_files(), ids=lambda p: p.name)
+def test_each_ts_holds_the_texts_of_its_package_now(path: Path, tmp_path: Path) -> None:
+    """lupdate over the package's modules, into a fresh file: the same texts, none missing
+    (added to the code, not translated) and none left over (gone from the code)."""
+    package = path.name.removesuffix("_ar.ts")
+    fresh = tmp_path / path.name
+    subprocess.run(
+        [
+            str(_qt_tool("lupdate")),
+            "-silent",
+            "-no-obsolete",
+            *[str(m) for m in _modules(package)],
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    now, kept = _texts(fresh), _texts(path)
+    assert sorted(now - kept) == [], f"not in {path.name} (run pyside6-lupdate and translate)"
+    assert sorted(kept - now) == [], f"in {path.name} but gone from the code"
