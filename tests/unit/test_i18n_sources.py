@@ -23,7 +23,19 @@ GUI = ROOT / "statusdesk" / "gui"
 TS = GUI / "i18n" / "ts"
 
 # The GUI packages whose every user-visible text goes through tr(); grows as packages convert.
-TRANSLATED = ("desk", "launch", "runtime", "about", "keys", "palette")
+TRANSLATED = (
+    "desk",
+    "launch",
+    "runtime",
+    "about",
+    "keys",
+    "palette",
+    "compose",
+    "incidents",
+    "deliveries",
+    "schedule",
+    "wording",
+)
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
 # untranslated text.
@@ -81,14 +93,21 @@ TEXT_CLASSES = frozenset(
     }
 )  # fmt: skip
 # Literals that are names, not words: the same in every language.
-NOT_WORDS = frozenset({"statusdesk"})
+# The app's name; each language's own name for itself (the editors' headings read "English"
+# and "العربية" in either interface language).
+NOT_WORDS = frozenset({"statusdesk", "English", "العربية"})
+# Key names stay as keys read ("Ctrl+3"); a colour is not words.
+_KEY_NAMES = re.compile(r"\b(Ctrl|Alt|Shift|Meta|Esc|Enter|Tab|Return)\b")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{3,8}$")
 # Markers that keep a literal English source text for translation at its point of use.
 MARKERS = frozenset({"QT_TRANSLATE_NOOP", "QT_TR_NOOP"})
 
 
 def _is_words(text: str) -> bool:
     stripped = text.strip()
-    return bool(re.search(r"[^\W\d_]", stripped)) and stripped not in NOT_WORDS
+    if stripped in NOT_WORDS or _COLOUR.match(stripped):
+        return False
+    return bool(re.search(r"[^\W\d_]", _KEY_NAMES.sub("", stripped)))
 
 
 def _literal_words(node: ast.AST, constants: dict[str, str]) -> str | None:
@@ -191,7 +210,10 @@ class Window:
         self.table.setHorizontalHeaderLabels(["Key", self.tr("Does")])
         self.status.showMessage("Planted " + str(n))
         self.said.emit("Planted message {n}".format(n=n))
+        self.button.setText(f"Retry (Ctrl+{n})")
         # all fine:
+        self.ok.setText(f"  (Ctrl+{n})")
+        self.paint("#1f2933")
         self.ok = QLabel(self.tr("Fine"))
         self.ok.setText(self.tr("Sent to {channel}").format(channel=n))
         self.ok.setObjectName("not-shown")
@@ -208,6 +230,7 @@ class Window:
         "setHorizontalHeaderLabels('Key') is not translated",
         "showMessage('Planted ') is not translated",
         "emit('Planted message {n}') is not translated",
+        "setText('Retry (Ctrl+)') is not translated",
     ]
 
 

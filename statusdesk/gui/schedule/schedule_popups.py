@@ -73,10 +73,10 @@ class SchedulePicker(FocusPopup):
         self.edit = QLineEdit()
         self.edit.setObjectName("schedule-when")
         self.edit.setAccessibleName(self.tr("When to send the update"))
-        self.edit.setAccessibleDescription(
-            self.tr("For example: {examples}").format(examples=EXAMPLES)
-        )
-        self.edit.setPlaceholderText(EXAMPLES)
+        # The examples are what the parser reads, the same in either interface language.
+        example = self.tr("For example: {examples}").format(examples=EXAMPLES)
+        self.edit.setAccessibleDescription(example)
+        self.edit.setPlaceholderText(example)
         self.edit.textChanged.connect(self._parse)
         label.setBuddy(self.edit)
         layout.addWidget(self.edit)

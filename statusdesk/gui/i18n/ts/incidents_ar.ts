@@ -26,7 +26,7 @@
             <location filename="../../incidents/browser.py" line="158" />
             <source>{shown} of %n incident(s) shown</source>
             <translation>
-                <numerusform>لا أعطال</numerusform>
+                <numerusform>{shown} من %n عطل معروضة</numerusform>
                 <numerusform>{shown} من عطل واحد معروض</numerusform>
                 <numerusform>{shown} من عطلين معروضة</numerusform>
                 <numerusform>{shown} من %n أعطال معروضة</numerusform>

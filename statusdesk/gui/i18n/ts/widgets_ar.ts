@@ -279,7 +279,7 @@
         <message>
             <location filename="../../widgets/popups.py" line="97" />
             <source>{verb} which update? ↑/↓ to choose, Enter to {action}, Esc.</source>
-            <translation>{verb}: أي تحديث؟ ↑/↓ للاختيار، Enter للتنفيذ، Esc للإلغاء.</translation>
+            <translation>{verb}: أي تحديث؟ ↑/↓ للاختيار، Enter لـ{action}، Esc للإلغاء.</translation>
         </message>
         <message>
             <location filename="../../widgets/popups.py" line="99" />
@@ -289,7 +289,7 @@
         <message>
             <location filename="../../widgets/popups.py" line="100" />
             <source>{verb} which delivery? ↑/↓ to choose, Enter to {action}, Esc.</source>
-            <translation>{verb}: أي إرسال؟ ↑/↓ للاختيار، Enter للتنفيذ، Esc للإلغاء.</translation>
+            <translation>{verb}: أي إرسال؟ ↑/↓ للاختيار، Enter لـ{action}، Esc للإلغاء.</translation>
         </message>
         <message>
             <location filename="../../widgets/popups.py" line="129" />
