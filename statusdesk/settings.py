@@ -34,6 +34,7 @@ SITE_LOGO_AR = "site.logo_ar"
 SITE_HOME_URL = "site.home_url"
 SITE_SUBSCRIBE_URL = "site.subscribe_url"
 SITE_ZONE = "site.timezone"
+THEME = "ui.theme"  # gui/widgets/theme.py
 
 MAX_TITLE = 80
 MAX_URL = 2000
@@ -209,6 +210,11 @@ SETTINGS: tuple[Setting, ...] = (
             "stay in UTC.",
             "UTC", "an IANA zone name such as UTC, Asia/Riyadh or Europe/London", _zone,
             affects_site=True),
+    Setting(THEME, "Colours",
+            "Light or dark colours in the app; system follows the desktop's choice as it "
+            "changes.",
+            "system", "system, light or dark", _choice("system", "light", "dark"),
+            choices=("system", "light", "dark")),
 )
 # fmt: on
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,10 +38,12 @@ from statusdesk.app.previews import (
 )
 from statusdesk.core.text.bidi import is_rtl
 from statusdesk.core.text.sanitize import normalize
+from statusdesk.gui.widgets.theme import Role, colour
 
-COLOURS = {Level.OK: "#15803d", Level.NEAR: "#b45309", Level.OVER: "#b91c1c"}
+# Colour roles (widgets/theme.py: light and dark); the words say the same.
+COLOURS = {Level.OK: Role.OK, Level.NEAR: Role.WARNING, Level.OVER: Role.PROBLEM}
 LEVEL_WORDS = {Level.OK: "", Level.NEAR: "near the limit", Level.OVER: "over the limit"}
-ERROR_COLOUR = "#b91c1c"
+ERROR_COLOUR = Role.PROBLEM
 # The custom post's counter is worked out as the user types up to this length (well under a
 # millisecond for a post); a longer paste waits for the worker's render instead.
 LIVE_COUNT_CHARS = 2_000
@@ -86,6 +88,16 @@ class Counter(QLabel):
         self.unit = ""
         self.level: Level | None = None
 
+    def _paint(self) -> None:
+        """The level's colour in the scheme in force (a few counters: a style sheet is cheap)."""
+        if self.level is not None:
+            self.setStyleSheet(f"color: {colour(COLOURS[self.level])}; font-weight: bold;")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._paint()
+        super().changeEvent(event)
+
     def show_weight(
         self,
         weight: int | None,
@@ -105,7 +117,7 @@ class Counter(QLabel):
         words = self.words[self.level]
         counted = f"{weight}/{limit}" + (f" {unit}" if unit else "")
         self.setText(counted + (f" · {words}" if words else ""))
-        self.setStyleSheet(f"color: {COLOURS[self.level]}; font-weight: bold;")
+        self._paint()
         self.setProperty("level", self.level.value)
         self.setAccessibleName(
             f"{self.what}: {weight} of {limit}"
@@ -195,7 +207,7 @@ class ChannelPage(QWidget):
         self.preview = preview
         text = preview.error or preview.note
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if preview.error else "")
+        self.message.setStyleSheet(f"color: {colour(ERROR_COLOUR)};" if preview.error else "")
         self.message.setAccessibleName(
             f"{self.name} cannot render: {text}" if preview.error else text
         )

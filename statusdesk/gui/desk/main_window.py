@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk import settings
 from statusdesk.app import compose
 from statusdesk.app.compose import DraftSnapshot
 from statusdesk.core.model import Channel, DeliveryState
@@ -55,6 +56,7 @@ from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
 from statusdesk.gui.keys.bindings import STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.schedule.scheduling import SchedulingController
+from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
 from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
+        # Light, dark or the desktop's (ui.theme), before any widget takes a colour.
+        theme.apply(self.desk.settings.workspace_setting(settings.THEME))
         self._build()
         self.browser = IncidentBrowser(
             self.desk,

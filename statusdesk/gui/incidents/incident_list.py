@@ -40,6 +40,7 @@ from statusdesk.gui.widgets.labels import (
     local_and_utc,
     state_label,
 )
+from statusdesk.gui.widgets.theme import Role, colour
 from statusdesk.gui.wording.rhythm import (
     LEVEL_COLOURS,
     STANDING_COLOURS,
@@ -182,12 +183,12 @@ class IncidentListModel(QAbstractTableModel):
             return self._spoken(summary)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not incident.is_active:
-                return QBrush(QColor("#6b7280"))
+                return QBrush(QColor(colour(Role.INACTIVE)))
             if column == IMPACT:
-                return QBrush(QColor(IMPACT_COLOURS[incident.impact]))
+                return QBrush(QColor(colour(IMPACT_COLOURS[incident.impact])))
             if column == NEXT:
-                colour = self._alarm_colour(incident)
-                return QBrush(QColor(colour)) if colour else None
+                alarm = self._alarm_colour(incident)
+                return QBrush(QColor(colour(alarm))) if alarm else None
         if role == Qt.ItemDataRole.FontRole and incident.is_active and column in (STATE, NEXT):
             if column == NEXT and not self._alarm_colour(incident):
                 return None

@@ -32,7 +32,7 @@ from statusdesk.gui.widgets.text import muted
 from statusdesk.scheduling.when import When, WhenError, display, parse_when, zone_name
 
 EXAMPLES = "in 15m · in 1h30m · 14:30 · tomorrow 09:00 · 2026-03-29T14:30"
-OK_COLOUR = "#1f2933"
+OK_COLOUR = "text"  # colour roles (widgets/theme.py)
 
 
 class SchedulePicker(FocusPopup):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from statusdesk.gui.widgets.text import muted
 
-PROBLEM_COLOUR = "#8a1111"
+PROBLEM_COLOUR = "problem"  # a colour role (widgets/theme.py)
 
 
 class Choice(Protocol):

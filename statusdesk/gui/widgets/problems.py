@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from statusdesk.core.model import Problem, Severity
+from statusdesk.gui.widgets.theme import Role, colour
 
 FIELD_LABELS = {
     "body": "Update",
@@ -53,14 +54,14 @@ class ProblemList(QListWidget):
         for problem in problems:
             item = QListWidgetItem(describe(problem))
             error = problem.severity is Severity.ERROR
-            item.setForeground(QBrush(QColor("#b91c1c" if error else "#92400e")))
+            item.setForeground(QBrush(QColor(colour(Role.PROBLEM if error else Role.WARNING))))
             item.setData(FIELD_ROLE, problem.field)
             item.setData(POSITION_ROLE, problem.position if problem.position is not None else -1)
             item.setToolTip(describe(problem))
             self.addItem(item)
         if not problems and idle_text:
             item = QListWidgetItem(idle_text)
-            item.setForeground(QBrush(QColor("#4b5563")))
+            item.setForeground(QBrush(QColor(colour(Role.MUTED))))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
 
