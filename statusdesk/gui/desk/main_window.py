@@ -42,6 +42,7 @@ from statusdesk.gui.deliveries.decisions import DeliveryDecisions
 from statusdesk.gui.deliveries.follow import DeliveryFollow
 from statusdesk.gui.deliveries.notify import Notifier
 from statusdesk.gui.desk.desk_tools import DeskTools
+from statusdesk.gui.desk.preview_column import PreviewColumn
 from statusdesk.gui.desk.tray import DeskTray, overdue_incidents, tray_status
 from statusdesk.gui.desk.windows import DeskWindows
 from statusdesk.gui.export.status_page import StatusPage
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         # Light, dark or the desktop's (ui.theme), before any widget takes a colour.
         theme.apply(self.desk.settings.workspace_setting(settings.THEME))
         self._build()
+        self.preview_column = PreviewColumn(self.split, 2, self.desk, tasks)
+        self.preview_column.restore()  # hidden, if the last session hid it
         self.browser = IncidentBrowser(
             self.desk,
             tasks,
@@ -212,10 +215,13 @@ class MainWindow(QMainWindow):
         split.addWidget(left)
         split.addWidget(right)
         split.addWidget(self.composer.preview)  # what each ticked channel will send
-        split.setStretchFactor(0, 2)
+        # The list keeps its width as the window grows; the composer takes most of the rest.
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
-        split.setSizes([480, 530, 270])  # the list: four narrow columns and both titles
+        split.setStretchFactor(2, 1)
+        split.setCollapsible(0, False)  # only the previews fold away (preview_column.py)
+        split.setCollapsible(1, False)
+        self.split = split
         right.setSizes([300, 460])
         self.setCentralWidget(split)
         self.status_line = StatusLine()  # issue #12 §6: one message area, true or gone
@@ -227,6 +233,11 @@ class MainWindow(QMainWindow):
         self.workspace_label = QLabel(f"Workspace: {self.desk.paths.home}")
         self.statusBar().addPermanentWidget(self.workspace_label)
         self.resize(fitted_size(*SIZE))  # within the screen, at 200 % too
+        # 2 : 2 : 1 of the window: at 1280 the list's four narrow columns and a title column
+        # that holds both titles of most incidents (list_titles.py), the composer, the
+        # previews; at 200 % on 1080p (864 px) each keeps its share (docs/VISUAL.md).
+        width = self.width()
+        self.split.setSizes([width * 2 // 5, width * 2 // 5, width // 5])
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {
@@ -242,7 +253,8 @@ class MainWindow(QMainWindow):
             "filter-incidents": self.browser.filter_incidents,
             "open-status-page": self.status_page.open,
             "rebuild-status-page": self.status_page.rebuild,
-            "preview": lambda: self.composer.toggle_preview(QApplication.focusWidget()),
+            "preview": self._to_previews,
+            "toggle-preview-column": lambda: self.preview_column.toggle(),
             # The top-level window: the app's shell when the desk is embedded in it (shell.py),
             # whose close asks this desk first.
             "quit": lambda: self.window().close(),
@@ -253,6 +265,12 @@ class MainWindow(QMainWindow):
         handlers.update(self.scheduling.handlers())
         handlers.update(self.tools.handlers())
         return handlers
+
+    def _to_previews(self) -> None:
+        """Ctrl+P: to the previews (their column opened first, if hidden), and back."""
+        focused = QApplication.focusWidget()
+        self.preview_column.ensure_shown()
+        self.composer.toggle_preview(focused)
 
     def _wire(self) -> None:
         self.view.scheduled_action.requested.connect(self.scheduling.pending.from_menu)

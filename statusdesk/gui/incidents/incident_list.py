@@ -33,6 +33,7 @@ from statusdesk.app.standings import ChannelStanding, Standing
 from statusdesk.core.model import Incident
 from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import age_seconds, humanize_age
+from statusdesk.gui.incidents.list_titles import TitlesDelegate
 from statusdesk.gui.widgets.labels import (
     IMPACT_COLOURS,
     impact_label,
@@ -181,6 +182,9 @@ class IncidentListModel(QAbstractTableModel):
             return self._tooltip(summary)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == NEXT:
             return self._spoken(summary)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE_EN:
+            # The cell shows both titles (list_titles.py): a screen reader says both.
+            return " — ".join(t for t in (incident.title.en, incident.title.ar) if t)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not incident.is_active:
                 return QBrush(QColor(colour(Role.INACTIVE)))
@@ -317,12 +321,21 @@ class IncidentListView(QTableView):
         self.verticalHeader().hide()
         self._arabic = ArabicDelegate(self)
         self.setItemDelegateForColumn(TITLE_AR, self._arabic)
+        # Both titles in the Title column, the Arabic one under the English (list_titles.py):
+        # each gets the column's whole width, and the row's tooltip has both in full.
+        self._titles = TitlesDelegate(TITLE_AR, self)
+        self.setItemDelegateForColumn(TITLE_EN, self._titles)
+        self.setColumnHidden(TITLE_AR, True)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self._titles.row_height(self.font()))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE_EN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TITLE_AR, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 86), (NEXT, 92)):
-            self.setColumnWidth(column, width)
+        header.setMinimumSectionSize(40)
+        for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 76), (NEXT, 92)):
+            # Never narrower than the column's heading ("Last update" was ".ast update").
+            self.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width()))
         self.setAccessibleName("Incidents")
         self.selectionModel().currentRowChanged.connect(self._row_changed)
 

@@ -28,7 +28,7 @@ from statusdesk.app.read_models import IncidentPage, can_retry, can_skip
 from statusdesk.core.model import Delivery, DeliveryState, Update, UpdateStatus
 from statusdesk.gui.incidents.rhythm_widgets import RhythmPanel, ScheduledSection
 from statusdesk.gui.keys.actions import decision_keys_hint, shown_key
-from statusdesk.gui.widgets.editors import ARABIC_SCALE
+from statusdesk.gui.widgets.editors import ARABIC_SCALE, arabic_font
 from statusdesk.gui.widgets.flow import FlowLayout
 from statusdesk.gui.widgets.labels import (
     chip_label,
@@ -62,6 +62,9 @@ def text_label(text: str, rtl: bool, *, bold: bool = False, scale: float = 1.0) 
     side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
     label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
     font = label.font()
+    if rtl:  # the Arabic faces first (widgets/editors.py); `scale` says how much larger
+        font = arabic_font(font)
+        font.setPointSizeF(font.pointSizeF() / ARABIC_SCALE)
     font.setBold(bold)
     if scale != 1.0:
         font.setPointSizeF(font.pointSizeF() * scale)
@@ -112,7 +115,8 @@ class DeliveryChip(QLabel, Recolourable):
             widest + margins.left() + margins.right() + 2,
             metrics.height() + margins.top() + margins.bottom() + 2,
         )
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The words right after the glyph, at the chip's reading start.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
 
     @property
     def state(self) -> DeliveryState:

@@ -70,6 +70,9 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("preview", "Ctrl+P",
             "Move the keyboard to the channel previews (what each ticked channel will send), "
             "and back to the draft", "Go", "Channel pre&views"),
+    Binding("toggle-preview-column", "Ctrl+Shift+P",
+            "Show or hide the column of channel previews (remembered for the next start)",
+            "Go", "Show or hide the previews &column"),
     Binding("retry-delivery", "Ctrl+R",
             "Retry a failed or undecided delivery of the current incident (same idempotency key)",
             "Deliveries", "&Retry delivery…"),
@@ -139,6 +142,7 @@ ARABIC_LABELS: dict[str, str] = {
     "filter-incidents": "تصفية الحوادث",
     "focus-incidents": "قائمة الحوادث",
     "preview": "معاينات القنوات",
+    "toggle-preview-column": "إظهار عمود المعاينات أو إخفاؤه",
     "retry-delivery": "إعادة محاولة الإرسال",
     "skip-delivery": "تخطي الإرسال",
     "reschedule": "إعادة الجدولة",

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from statusdesk.core.model import DeliveryState, Impact
@@ -178,6 +178,23 @@ def impact_colour(impact: Impact) -> str:
 
 def kind_glyph(kind: str) -> str:
     return KIND_GLYPHS.get(kind, "•")
+
+
+def kind_icon(kind: str, widget: QWidget) -> QIcon:
+    """A channel kind's mark as an icon the height of `widget`'s text, in the text colour of
+    the scheme in force (made again by `recolour` on a change)."""
+    side = widget.fontMetrics().height()
+    ratio = max(1.0, widget.devicePixelRatioF())
+    pixmap = QPixmap(round(side * ratio), round(side * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setFont(widget.font())
+    painter.setPen(QColor(colour(Role.TEXT)))
+    painter.drawText(QRect(0, 0, side, side), Qt.AlignmentFlag.AlignCenter, kind_glyph(kind))
+    painter.end()
+    return QIcon(pixmap)
 
 
 # -- choosing the scheme ------------------------------------------------------------------------
