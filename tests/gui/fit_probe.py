@@ -64,7 +64,13 @@ def fit_report(window: MainWindow) -> dict[str, Any]:
     bar = window.view.horizontalScrollBar()
     return {
         "fields": {name: [w.width(), need] for name, (w, need) in fields.items()},
-        "titles": {"width": view.columnWidth(TITLE_EN), "needed": needed},
+        "titles": {
+            "width": view.columnWidth(TITLE_EN),
+            "needed": needed,
+            "least": view.fontMetrics().averageCharWidth() * view.TITLE_CHARS,
+            "hidden": [c for c in range(model.columnCount()) if view.isColumnHidden(c)],
+            "list_hbar": view.horizontalScrollBar().maximum(),
+        },
         "options": {
             "content": options.widget().width(),  # type: ignore[attr-defined]
             "viewport": options.viewport().width(),  # type: ignore[attr-defined]

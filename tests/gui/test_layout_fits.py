@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from statusdesk.core.model import BilingualText, ComponentStatus, Draft, Impact, IncidentState
 from statusdesk.desk import Desk
 from statusdesk.gui.desk.preview_column import SETTING
-from statusdesk.gui.incidents.incident_list import TITLE_AR, TITLE_EN
+from statusdesk.gui.incidents.incident_list import AGE, IMPACT, TITLE_AR, TITLE_EN
 from statusdesk.gui.runtime.session import Session
 from tests.gui.conftest import WindowFactory
 from tests.gui.fit_probe import cut, fit_report
@@ -77,8 +77,10 @@ def test_nothing_is_cut_and_both_titles_show_whole(
     assert len([n for n in report["fields"] if n.startswith("channel")]) == 4
     # The options never scroll sideways: they wrap.
     assert report["options"]["content"] <= report["options"]["viewport"], report
-    # Both titles of every incident, whole, in the one Title column.
+    # Both titles of every incident, whole, in the one Title column; every other column shown.
     assert report["titles"]["width"] >= report["titles"]["needed"], report
+    assert report["titles"]["hidden"] == [TITLE_AR]
+    assert report["titles"]["list_hbar"] == 0
     assert window.list.isColumnHidden(TITLE_AR)
     index = window.model.index(0, TITLE_EN)
     spoken = window.model.data(index, Qt.ItemDataRole.AccessibleTextRole)
@@ -103,6 +105,12 @@ def test_nothing_is_cut_at_200_percent(home: Path, at_200_percent: dict[str, str
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["screen"][2:] == [960, 540]
     assert cut(report) == {}, report
+    # A narrow list gives up the age and impact columns before its titles go under 22
+    # characters; it never scrolls sideways.
+    titles = report["titles"]
+    assert titles["width"] >= titles["least"], report
+    assert titles["list_hbar"] == 0, report
+    assert set(titles["hidden"]) <= {TITLE_AR, AGE, IMPACT}
     assert report["options"]["content"] <= report["options"]["viewport"], report
     assert report["page_hbar"] == {"visible": False, "maximum": 0}
 

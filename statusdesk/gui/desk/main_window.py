@@ -215,8 +215,8 @@ class MainWindow(QMainWindow):
         split.addWidget(left)
         split.addWidget(right)
         split.addWidget(self.composer.preview)  # what each ticked channel will send
-        # The list keeps its width as the window grows; the composer takes most of the rest.
-        split.setStretchFactor(0, 0)
+        # A resized window keeps the parts' proportions (below); the composer grows most.
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
         split.setCollapsible(0, False)  # only the previews fold away (preview_column.py)
@@ -233,11 +233,11 @@ class MainWindow(QMainWindow):
         self.workspace_label = QLabel(f"Workspace: {self.desk.paths.home}")
         self.statusBar().addPermanentWidget(self.workspace_label)
         self.resize(fitted_size(*SIZE))  # within the screen, at 200 % too
-        # 2 : 2 : 1 of the window: at 1280 the list's four narrow columns and a title column
-        # that holds both titles of most incidents (list_titles.py), the composer, the
+        # 42 : 38 : 20 of the window: at 1280 the list's four narrow columns and a title
+        # column that holds both titles of most incidents (list_titles.py), the composer, the
         # previews; at 200 % on 1080p (864 px) each keeps its share (docs/VISUAL.md).
         width = self.width()
-        self.split.setSizes([width * 2 // 5, width * 2 // 5, width // 5])
+        self.split.setSizes([width * 42 // 100, width * 38 // 100, width * 20 // 100])
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {
