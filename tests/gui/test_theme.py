@@ -139,3 +139,25 @@ def test_system_follows_the_desktops_hint(qapp, monkeypatch) -> None:  # type: i
     theme.apply("light")  # a choice made: the desktop's changes no longer count
     theme._system_changed(Qt.ColorScheme.Dark)
     assert theme.scheme() == "light"
+
+
+def test_choosing_dark_in_the_settings_window_recolours_at_once(
+    qtbot, launch: WindowFactory, home: Path, active_incident: int
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.keys import press
+    from tests.gui.test_settings_window import open_settings, tab_to
+
+    window = launch()
+    qtbot.waitUntil(lambda: bool(window.view.cards()) and bool(window.view.cards()[0].chips))
+    [chip] = window.view.cards()[0].chips.values()
+    qtbot.waitUntil(lambda: chip.state is DeliveryState.SENT)
+    dialog = open_settings(qtbot, window)
+    control = dialog.controls[settings.THEME]
+    tab_to(qtbot, control)
+    control.setCurrentIndex(control.findText("dark"))
+    press("Ctrl+S")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    assert theme.scheme() == "dark"
+    assert chip.background().name() == CHIPS["dark"][DeliveryState.SENT][0]
+    with Desk(home) as desk:
+        assert desk.settings.workspace_setting(settings.THEME) == "dark"
