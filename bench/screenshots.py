@@ -1,6 +1,7 @@
 """Screenshots of the real app for the README, into resources/screenshots/.
 
-    python bench/screenshots.py [--out DIR] [--keep-workspace DIR]
+    python bench/screenshots.py [--out DIR] [--keep-workspace DIR] [--themes light,dark]
+                                [--ui-language en|ar]
 
 Builds a demo workspace (an active incident with bilingual updates delivered to the local status
 page, a maintenance, a resolved incident), starts its own Xvfb, starts the app the way a user
@@ -12,6 +13,11 @@ shaping) and drives it with real key events (xdotool), grabbing the screen at ea
 - palette.png: the command palette (Ctrl+K) searching in Arabic;
 - cheat-sheet.png: every key (F1);
 - scale-200.png: the same desk at 200% (QT_SCALE_FACTOR=2 on a 1920x1080 screen).
+
+Each in every scheme of `--themes` (the workspace's ui.theme set before the app starts): the
+light shots keep the names above, the others add the scheme ("main-window-dark.png"). With
+`--ui-language ar` the app is started with `--ui-language ar` (the translated interface, issue
+#16) and the names add "-ar" ("composer-dark-ar.png").
 
 Needs Xvfb and xdotool (Debian: xvfb, xdotool); tests/e2e/test_screenshots.py runs it in CI.
 """
@@ -44,6 +50,7 @@ from statusdesk.desk import Desk
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "resources" / "screenshots"
 SHOTS = ("main-window", "composer", "palette", "cheat-sheet", "scale-200")
+THEMES = ("light", "dark")
 ENGLISH = "Payments succeed again since 15:10 UTC; we are watching the error rate."
 ARABIC = "عادت المدفوعات تنجح منذ الساعة 15:10 UTC، ونراقب معدل الأخطاء."
 
@@ -209,9 +216,13 @@ def grab_window(env: dict[str, str], path: Path, title_prefix: str) -> None:
 
 
 @contextmanager
-def running_app(home: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+def running_app(
+    home: Path, env: dict[str, str], language: str = "en"
+) -> Iterator[subprocess.Popen[bytes]]:
+    # English is the source: its shots need no flag (and run on builds from before it).
+    flags = [] if language == "en" else ["--ui-language", language]
     app = subprocess.Popen(
-        [sys.executable, "-m", "statusdesk", "--home", str(home)],
+        [sys.executable, "-m", "statusdesk", "--home", str(home), *flags],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -242,17 +253,29 @@ def write_update(env: dict[str, str]) -> None:
     time.sleep(1.5)  # the debounced checks and previews run
 
 
-def shoot(home: Path, out: Path) -> list[Path]:
+def set_theme(home: Path, theme: str) -> None:
+    from statusdesk import settings
+
+    with Desk(home) as desk:
+        desk.settings.set_workspace_setting(settings.THEME, theme)
+        desk.store.drafts.drop_all_drafts()  # each run starts from an empty composer
+
+
+def shoot(home: Path, out: Path, *, theme: str = "light", language: str = "en") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    suffix = ("" if theme == "light" else f"-{theme}") + (
+        "" if language == "en" else f"-{language}"
+    )
+    set_theme(home, theme)
 
     def save(name: str, env: dict[str, str], window: str = "statusdesk — /") -> None:
-        path = out / f"{name}.png"
+        path = out / f"{name}{suffix}.png"
         grab_window(env, path, window)
         written.append(path)
 
     # Room for the window at its full 1280x800 (it takes at most 90 % of the screen).
-    with xvfb("1440x900") as env, running_app(home, env):
+    with xvfb("1440x900") as env, running_app(home, env, language):
         save("main-window", env)
         write_update(env)
         save("composer", env)
@@ -274,7 +297,7 @@ def shoot(home: Path, out: Path) -> list[Path]:
         desk.store.drafts.drop_all_drafts()
     with xvfb("1920x1080") as env:  # a 1080p screen at 200%: 960x540 to lay out in
         env["QT_SCALE_FACTOR"] = "2"
-        with running_app(home, env):
+        with running_app(home, env, language):
             write_update(env)
             save("scale-200", env)
     return written
@@ -284,12 +307,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="a folder")
     parser.add_argument("--keep-workspace", type=Path, help="build the demo here and keep it")
+    parser.add_argument(
+        "--themes", default=",".join(THEMES), help="light, dark or both (comma-separated)"
+    )
+    parser.add_argument("--ui-language", default="en", choices=("en", "ar"))
     args = parser.parse_args()
+    themes = [t.strip() for t in args.themes.split(",") if t.strip()]
+    if not themes or any(t not in THEMES for t in themes):
+        parser.error(f"--themes takes {' and/or '.join(THEMES)}")
     with tempfile.TemporaryDirectory() as tmp:
         home = args.keep_workspace or Path(tmp) / "demo"
         seed_demo(home)
-        for path in shoot(home, args.out):
-            print(f"wrote {path}")
+        for theme in themes:
+            for path in shoot(home, args.out, theme=theme, language=args.ui_language):
+                print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ SITE_HOME_URL = "site.home_url"
 SITE_SUBSCRIBE_URL = "site.subscribe_url"
 SITE_ZONE = "site.timezone"
 UI_LANGUAGE = "ui.language"  # gui/i18n/language.py; the app's --ui-language wins over it
+THEME = "ui.theme"  # gui/widgets/theme.py
 
 MAX_TITLE = 80
 MAX_URL = 2000
@@ -218,6 +219,11 @@ SETTINGS: tuple[Setting, ...] = (
             "update texts keep their own directions either way.",
             "system", "system, ar or en", _choice("system", "ar", "en"),
             choices=("system", "ar", "en"), next_start=True),
+    Setting(THEME, "Colours",
+            "Light or dark colours in the app; system follows the desktop's choice as it "
+            "changes.",
+            "system", "system, light or dark", _choice("system", "light", "dark"),
+            choices=("system", "light", "dark")),
 )
 # fmt: on
 

@@ -308,7 +308,8 @@ def main_window_order(window: MainWindow) -> list[QWidget]:
         composer.impact,
         *composer.components.focus_widgets(),
         *channel_boxes,
-        composer.problems,
+        # Shown only with something to say (docs/VISUAL.md: no empty box); hidden, Tab skips it.
+        *([composer.problems] if composer.problems.isVisible() else []),
         composer.publish_button,
         *preview,
         window.filter,

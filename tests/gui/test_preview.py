@@ -36,6 +36,8 @@ from statusdesk.gui.compose.preview_pages import (
     XPage,
 )
 from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.widgets.theme import Role
+from statusdesk.gui.widgets.theme import colour as theme_colour
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.unit.test_webhook import MemoryKeyring, memory_keyring
@@ -129,7 +131,7 @@ def test_x_preview_shows_the_post_with_its_weighted_count(
     [view] = page.posts()
     assert_counted(view)
     assert view.counter.level is Level.OK
-    assert QColor("#15803d").name() in view.counter.styleSheet()
+    assert theme_colour(Role.OK) in view.counter.styleSheet()
     assert page.summary.text() == "One post."
     # Plain text: the markup in the body is shown as the characters it is.
     assert view.text.textFormat() == Qt.TextFormat.PlainText
@@ -155,10 +157,10 @@ def test_x_preview_shows_the_post_with_its_weighted_count(
 @pytest.mark.parametrize(
     ("weight", "level", "colour", "words"),
     [
-        (259, Level.OK, "#15803d", ""),
-        (260, Level.NEAR, "#b45309", " · near the limit"),
-        (280, Level.NEAR, "#b45309", " · near the limit"),
-        (281, Level.OVER, "#b91c1c", " · over the limit"),
+        (259, Level.OK, Role.OK, ""),
+        (260, Level.NEAR, Role.WARNING, " · near the limit"),
+        (280, Level.NEAR, Role.WARNING, " · near the limit"),
+        (281, Level.OVER, Role.PROBLEM, " · over the limit"),
     ],
 )
 def test_counter_colours_green_amber_red(
@@ -169,7 +171,7 @@ def test_counter_colours_green_amber_red(
     counter.show_weight(weight)
     assert counter.level is level
     assert counter.text() == f"{weight}/280{words}"
-    assert colour in counter.styleSheet()
+    assert theme_colour(colour) in counter.styleSheet()
     assert counter.accessibleName().startswith(f"Post: {weight} of 280")
 
 

@@ -26,6 +26,7 @@ from statusdesk.core.model import Channel, Incident, Problem, Update
 from statusdesk.desk import Desk
 from statusdesk.gui.compose.preview_pages import PostsPage, PostView
 from statusdesk.gui.desk.main_window import MainWindow
+from statusdesk.gui.widgets.theme import Role, colour
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.mastodonfake import FakeMastodon
@@ -176,7 +177,7 @@ def test_a_post_past_its_channels_limit_turns_red_and_says_so(
     assert used > LIMIT
     assert english.counter.level is Level.OVER
     assert english.counter.text() == f"{used}/{LIMIT} graphemes · over the limit"
-    assert "#b91c1c" in english.counter.styleSheet()
+    assert colour(Role.PROBLEM) in english.counter.styleSheet()
     assert sky.posts()[1].counter.level is Level.OK
     # Telegram takes all of it in one message, far from its 4,096.
     tg = page(window, "tg")

@@ -67,6 +67,7 @@ def test_every_setting_has_its_meaning_and_a_control_that_fits(
         settings.SITE_SUBSCRIBE_URL: QLineEdit,
         settings.SITE_ZONE: QComboBox,  # the same list of zones as the display zone's
         settings.UI_LANGUAGE: QComboBox,
+        settings.THEME: QComboBox,  # system, light, dark
     }
     digits = dialog.controls[settings.DIGITS]
     assert isinstance(digits, QComboBox)

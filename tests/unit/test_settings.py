@@ -271,6 +271,7 @@ def test_setting_list_json_is_a_bare_array_of_every_setting(
         "site.subscribe_url",
         "site.timezone",
         "ui.language",
+        "ui.theme",
     ]
     for row in rows:
         assert {"key", "value", "default", "allowed", "meaning"} <= set(row)

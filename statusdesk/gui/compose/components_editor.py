@@ -55,7 +55,7 @@ class ComponentRow(QWidget):
         self.remove.clicked.connect(lambda: self.removed.emit(self))
         # The status list's longest item ("Degraded performance") would otherwise take the
         # row's width and leave the name a few letters wide.
-        self.name.setMinimumWidth(self.name.fontMetrics().averageCharWidth() * 14)
+        self._fit_name()
         self.status.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -65,12 +65,26 @@ class ComponentRow(QWidget):
         layout.addWidget(self.remove)
         self.name.textChanged.connect(self.changed)
         self.name.textChanged.connect(self._name_fields)
+        self.name.textChanged.connect(self._fit_name)
         self.status.currentIndexChanged.connect(self.changed)
         # Shown as the incident has it (False) or set by the user for this update (True).
         self.chosen = False
         self.name.textChanged.connect(self._choose)
         self.status.currentIndexChanged.connect(self._choose)
         self._name_fields()
+
+    NAME_CHARS = (14, 32)  # the name field's width, in average characters: at least, at most
+    PADDING = 16  # px: the field's frame and text margins, both sides
+
+    def _fit_name(self) -> None:
+        """The whole name in view, never its first letters cut off ("ayments API"): the field is
+        as wide as its text (within NAME_CHARS), and a name typed is read from its start."""
+        metrics = self.name.fontMetrics()
+        least, most = (metrics.averageCharWidth() * n for n in self.NAME_CHARS)
+        text = metrics.horizontalAdvance(self.name.text()) + self.PADDING
+        self.name.setMinimumWidth(max(least, min(text, most)))
+        if not self.name.hasFocus():
+            self.name.setCursorPosition(0)
 
     def _choose(self) -> None:
         self.chosen = True

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -27,6 +28,7 @@ from statusdesk.core.model import (
     Problem,
 )
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
+from statusdesk.gui.widgets.theme import Recolourable, kind_icon
 
 
 @dataclass
@@ -74,8 +76,18 @@ class OptionsArea(QScrollArea):
             app.focusChanged.connect(self._follow_focus)
 
     def sizeHint(self) -> QSize:
-        """All of it, where there is room (QScrollArea keeps its content's first size)."""
-        return self._content.sizeHint()
+        """All of it, where there is room (QScrollArea keeps its content's first size); as tall
+        as its blocks need once wrapped at the width it has."""
+        hint = self._content.sizeHint()
+        width = self.viewport().width()
+        if self._content.hasHeightForWidth() and self.isVisible() and width > 0:
+            hint.setHeight(max(hint.height(), self._content.heightForWidth(width)))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wrapped otherwise: a different height wanted
 
     def minimumSizeHint(self) -> QSize:
         """As wide as the fields need (never scrolled sideways), a few lines tall."""
@@ -103,7 +115,7 @@ LANGUAGE_WORDS = {
 }
 
 
-class ChannelTicks(QWidget):
+class ChannelTicks(QWidget, Recolourable):
     """One checkbox per channel under "Publish to". Enabled channels start ticked unless the
     draft chose otherwise; `choice()` is what differs from that default."""
 
@@ -138,10 +150,18 @@ class ChannelTicks(QWidget):
                     language=self.tr(language) if language else channel.language.value,
                 )
             )
+            box.setIcon(kind_icon(channel.kind, box))  # the kind's mark (docs/VISUAL.md)
             box.setChecked(chosen.get(channel.name, channel.enabled))
             box.toggled.connect(self.toggled)
             self._layout.addWidget(box)
             self._boxes[channel.name] = box
+
+    def recolour(self) -> None:
+        """The scheme changed: the kinds' marks in its text colour."""
+        for channel in self.channels:
+            box = self._boxes.get(channel.name)
+            if box is not None:
+                box.setIcon(kind_icon(channel.kind, box))
 
     def choice(self) -> dict[str, bool]:
         """The ticks that differ from the default (every enabled channel ticked)."""

@@ -29,6 +29,7 @@ from statusdesk.core.model import (
 from statusdesk.gui.compose.components_editor import ComponentsEditor
 from statusdesk.gui.compose.composer_parts import ChannelTicks, Slot
 from statusdesk.gui.widgets.editors import BodyEditor, TitleEdit
+from statusdesk.gui.widgets.flow import FlowLayout
 from statusdesk.gui.widgets.labels import impact_label, state_label
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
@@ -91,11 +92,18 @@ class DraftFields:
         grid.setColumnStretch(1, 1)
         return grid
 
-    def _build_options(self) -> QHBoxLayout:
-        options = QHBoxLayout()
-        options.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+    def _build_options(self) -> FlowLayout:
+        """State and impact, the affected components, the channels: three blocks side by side
+        where the composer is wide enough, and wrapped under each other where it is not (a
+        narrow column, 200 %), each at its own width, never squeezed until its words are cut
+        ("Monitoring  (Ctrl+3" and "ayments API" at 1280×800, issue #16)."""
+        options = FlowLayout(spacing=16, line_spacing=8)
+        states = QWidget()
+        form = QFormLayout(states)
+        form.setContentsMargins(0, 0, 0, 0)
         self.state = QComboBox()
+        # As wide as its longest state with its key, whichever state is shown.
+        self.state.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.state.setObjectName("state")
         self.impact = QComboBox()
         self.impact.setObjectName("impact")
@@ -106,9 +114,9 @@ class DraftFields:
         self.impact.setAccessibleName(translate("DraftFields", "Impact"))
         form.addRow(translate("DraftFields", "State"), self.state)
         form.addRow(translate("DraftFields", "Impact"), self.impact)
-        options.addLayout(form)
+        options.addWidget(states)
         self.components = ComponentsEditor()
-        options.addWidget(self.components, 1)
+        options.addWidget(self.components)
         self.ticks = ChannelTicks()
         options.addWidget(self.ticks)
         return options

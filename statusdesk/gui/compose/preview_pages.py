@@ -16,6 +16,7 @@ from typing import ClassVar
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
+    QEvent,
     QObject,
     Qt,
     QUrl,
@@ -54,11 +55,13 @@ from statusdesk.gui.compose.preview_words import (
 )
 from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
+from statusdesk.gui.widgets.theme import Role, colour
 
 translate = QCoreApplication.translate
 
-COLOURS = {Level.OK: "#15803d", Level.NEAR: "#b45309", Level.OVER: "#b91c1c"}
-ERROR_COLOUR = "#b91c1c"
+# Colour roles (widgets/theme.py: light and dark); the words say the same.
+COLOURS = {Level.OK: Role.OK, Level.NEAR: Role.WARNING, Level.OVER: Role.PROBLEM}
+ERROR_COLOUR = Role.PROBLEM
 # The custom post's counter is worked out as the user types up to this length (well under a
 # millisecond for a post); a longer paste waits for the worker's render instead.
 LIVE_COUNT_CHARS = 2_000
@@ -102,6 +105,16 @@ class Counter(QLabel):
         self.unit = ""
         self.level: Level | None = None
 
+    def _paint(self) -> None:
+        """The level's colour in the scheme in force (a few counters: a style sheet is cheap)."""
+        if self.level is not None:
+            self.setStyleSheet(f"color: {colour(COLOURS[self.level])}; font-weight: bold;")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._paint()
+        super().changeEvent(event)
+
     def show_weight(
         self,
         weight: int | None,
@@ -128,7 +141,7 @@ class Counter(QLabel):
         words = translate("PreviewPages", words) if words else ""
         counted = f"{weight}/{limit}" + (f" {unit}" if unit else "")
         self.setText(counted + (f" · {words}" if words else ""))
-        self.setStyleSheet(f"color: {COLOURS[self.level]}; font-weight: bold;")
+        self._paint()
         self.setProperty("level", self.level.value)
         self.setAccessibleName(
             f"{self.what}: "
@@ -219,7 +232,7 @@ class ChannelPage(QWidget):
         self.preview = preview
         text = preview.error or preview.note
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if preview.error else "")
+        self.message.setStyleSheet(f"color: {colour(ERROR_COLOUR)};" if preview.error else "")
         self.message.setAccessibleName(
             translate("PreviewPages", "{name} cannot render: {text}").format(
                 name=self.name, text=text

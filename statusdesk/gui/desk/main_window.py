@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk import settings
 from statusdesk.app import compose
 from statusdesk.app.compose import DraftSnapshot
 from statusdesk.core.model import Channel, DeliveryState
@@ -41,7 +42,8 @@ from statusdesk.gui.deliveries.decisions import DeliveryDecisions
 from statusdesk.gui.deliveries.follow import DeliveryFollow
 from statusdesk.gui.deliveries.notify import Notifier
 from statusdesk.gui.desk.desk_tools import DeskTools
-from statusdesk.gui.desk.tray import DeskTray, overdue_incidents, tray_status
+from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
+from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
 from statusdesk.gui.desk.windows import DeskWindows
 from statusdesk.gui.export.status_page import StatusPage
 from statusdesk.gui.incidents.browser import IncidentBrowser
@@ -55,6 +57,7 @@ from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
 from statusdesk.gui.keys.bindings import STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.schedule.scheduling import SchedulingController
+from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
 from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
@@ -89,7 +92,11 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
+        # Light, dark or the desktop's (ui.theme), before any widget takes a colour.
+        theme.apply(self.desk.settings.workspace_setting(settings.THEME))
         self._build()
+        self.preview_column = PreviewColumn(self.split, 2, self.desk, tasks)
+        self.preview_column.restore()  # hidden, if the last session hid it
         self.browser = IncidentBrowser(
             self.desk,
             tasks,
@@ -105,7 +112,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self, tray=lambda: self.tray.message_target())
         self.tray = DeskTray(  # issue #8: all clear, overdue or failed, from anywhere
             self,
-            show_window=self._bring_to_front,
+            show_window=lambda: bring_to_front(self),
             open_palette=self._palette_from_tray,
             open_incident=self._incident_from_tray,
             quit_app=self._quit_from_tray,
@@ -210,10 +217,13 @@ class MainWindow(QMainWindow):
         split.addWidget(left)
         split.addWidget(right)
         split.addWidget(self.composer.preview)  # what each ticked channel will send
+        # A resized window keeps the parts' proportions (below); the composer grows most.
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
-        split.setSizes([480, 530, 270])  # the list: four narrow columns and both titles
+        split.setStretchFactor(2, 1)
+        split.setCollapsible(0, False)  # only the previews fold away (preview_column.py)
+        split.setCollapsible(1, False)
+        self.split = split
         right.setSizes([300, 460])
         self.setCentralWidget(split)
         self.status_line = StatusLine()  # issue #12 §6: one message area, true or gone
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addPermanentWidget(self.workspace_label)
         self.resize(fitted_size(*SIZE))  # within the screen, at 200 % too
+        share_widths(self.split, self.width())
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {
@@ -245,7 +256,8 @@ class MainWindow(QMainWindow):
             "filter-incidents": self.browser.filter_incidents,
             "open-status-page": self.status_page.open,
             "rebuild-status-page": self.status_page.rebuild,
-            "preview": lambda: self.composer.toggle_preview(QApplication.focusWidget()),
+            "preview": lambda: self.preview_column.to_previews(self.composer),
+            "toggle-preview-column": lambda: self.preview_column.toggle(),
             # The top-level window: the app's shell when the desk is embedded in it (shell.py),
             # whose close asks this desk first.
             "quit": lambda: self.window().close(),
@@ -373,22 +385,16 @@ class MainWindow(QMainWindow):
         summary = self.model.summary(row) if row is not None else None
         self.tray.set_last_incident(summary.incident if summary else None)
 
-    def _bring_to_front(self) -> None:
-        top = self.window()
-        top.showNormal()
-        top.raise_()
-        top.activateWindow()
-
     def _quit_from_tray(self) -> None:
-        self._bring_to_front()  # the draft question, if any, needs the window
+        bring_to_front(self)  # the draft question, if any, needs the window
         self.window().close()
 
     def _palette_from_tray(self) -> None:
-        self._bring_to_front()
+        bring_to_front(self)
         self.tools.show_palette(None)
 
     def _incident_from_tray(self, incident_id: int) -> None:
-        self._bring_to_front()
+        bring_to_front(self)
         if self.browser.show_incident(incident_id):
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -103,6 +103,14 @@ def badged(base: QIcon, colour: QColor, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
+def bring_to_front(widget: QWidget) -> None:
+    """The desk's top-level window shown, raised and given the keyboard (from the tray)."""
+    top = widget.window()
+    top.showNormal()
+    top.raise_()
+    top.activateWindow()
+
+
 class DeskTray(QObject):
     """The icon and its menu. Inert where the desktop has no system tray."""
 

@@ -39,8 +39,8 @@ from statusdesk.gui.widgets.text import muted
 from statusdesk.scheduling.when import local_zone, zone_name
 
 log = logging.getLogger(__name__)
-OK_COLOUR = "#1f2933"
-DONE_COLOUR = "#1a7f37"
+OK_COLOUR = "text"  # colour roles (widgets/theme.py)
+DONE_COLOUR = "ok"
 
 
 class ProgressBridge(QObject):

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -33,6 +33,7 @@ from statusdesk.app.standings import ChannelStanding, Standing
 from statusdesk.core.model import Incident
 from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import age_seconds
+from statusdesk.gui.incidents.list_titles import TitlesDelegate
 from statusdesk.gui.widgets.labels import (
     IMPACT_COLOURS,
     counted,
@@ -42,6 +43,7 @@ from statusdesk.gui.widgets.labels import (
     state_label,
 )
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
+from statusdesk.gui.widgets.theme import Role, colour
 from statusdesk.gui.wording.rhythm import (
     LEVEL_COLOURS,
     STANDING_COLOURS,
@@ -196,14 +198,17 @@ class IncidentListModel(QAbstractTableModel):
             return self._tooltip(summary)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == NEXT:
             return self._spoken(summary)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE_EN:
+            # The cell shows both titles (list_titles.py): a screen reader says both.
+            return " — ".join(t for t in (incident.title.en, incident.title.ar) if t)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not incident.is_active:
-                return QBrush(QColor("#6b7280"))
+                return QBrush(QColor(colour(Role.INACTIVE)))
             if column == IMPACT:
-                return QBrush(QColor(IMPACT_COLOURS[incident.impact]))
+                return QBrush(QColor(colour(IMPACT_COLOURS[incident.impact])))
             if column == NEXT:
-                colour = self._alarm_colour(incident)
-                return QBrush(QColor(colour)) if colour else None
+                alarm = self._alarm_colour(incident)
+                return QBrush(QColor(colour(alarm))) if alarm else None
         if role == Qt.ItemDataRole.FontRole and incident.is_active and column in (STATE, NEXT):
             if column == NEXT and not self._alarm_colour(incident):
                 return None
@@ -338,14 +343,47 @@ class IncidentListView(QTableView):
         self.verticalHeader().hide()
         self._arabic = ArabicDelegate(self)
         self.setItemDelegateForColumn(TITLE_AR, self._arabic)
+        # Both titles in the Title column, the Arabic one under the English (list_titles.py):
+        # each gets the column's whole width, and the row's tooltip has both in full.
+        self._titles = TitlesDelegate(TITLE_AR, self)
+        self.setItemDelegateForColumn(TITLE_EN, self._titles)
+        self.setColumnHidden(TITLE_AR, True)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self._titles.row_height(self.font()))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE_EN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TITLE_AR, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 86), (NEXT, 92)):
-            self.setColumnWidth(column, width)
+        header.setMinimumSectionSize(40)
+        for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 76), (NEXT, 92)):
+            # Never narrower than the column's heading ("Last update" was ".ast update").
+            self.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width()))
+        self._widths = {c: self.columnWidth(c) for c in (STATE, IMPACT, AGE, NEXT)}
         self.setAccessibleName(self.tr("Incidents"))
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    # The columns a narrow list gives up first, so that the titles keep TITLE_CHARS average
+    # characters (a 200 % desk on a 1080p screen): the last update's age, then the impact
+    # (both stay in the row's tooltip and on the incident page).
+    YIELDING = (AGE, IMPACT)
+    TITLE_CHARS = 22
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        room = self.viewport().width()
+        wanted = self.fontMetrics().averageCharWidth() * self.TITLE_CHARS
+        hidden: set[int] = set()
+        for column in self.YIELDING:  # the widths they were given, shown or hidden now
+            shown = sum(w for c, w in self._widths.items() if c not in hidden)
+            if room - shown >= wanted:
+                break
+            hidden.add(column)
+        for column in self.YIELDING:
+            if self.isColumnHidden(column) != (column in hidden):
+                self.setColumnHidden(column, column in hidden)
 
     def list_model(self) -> IncidentListModel:
         model = self.model()

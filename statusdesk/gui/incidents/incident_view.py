@@ -28,10 +28,9 @@ from statusdesk.app.read_models import IncidentPage, can_retry, can_skip
 from statusdesk.core.model import Delivery, DeliveryState, Update, UpdateStatus
 from statusdesk.gui.incidents.rhythm_widgets import RhythmPanel, ScheduledSection
 from statusdesk.gui.keys.actions import decision_keys_hint, shown_key
-from statusdesk.gui.widgets.editors import ARABIC_SCALE
+from statusdesk.gui.widgets.editors import ARABIC_SCALE, arabic_font
 from statusdesk.gui.widgets.flow import FlowLayout
 from statusdesk.gui.widgets.labels import (
-    DELIVERY_COLOURS,
     chip_label,
     component_status_label,
     delivery_detail,
@@ -45,6 +44,7 @@ from statusdesk.gui.widgets.labels import (
     state_label,
 )
 from statusdesk.gui.widgets.text import muted
+from statusdesk.gui.widgets.theme import STATE_GLYPHS, Recolourable, chip_colours
 from statusdesk.gui.wording.rhythm import PendingTarget, pending_targets
 from statusdesk.gui.wording.targets import DeliveryTarget
 from statusdesk.scheduling.when import local_zone
@@ -63,6 +63,9 @@ def text_label(text: str, rtl: bool, *, bold: bool = False, scale: float = 1.0) 
     side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
     label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
     font = label.font()
+    if rtl:  # the Arabic faces first (widgets/editors.py); `scale` says how much larger
+        font = arabic_font(font)
+        font.setPointSizeF(font.pointSizeF() / ARABIC_SCALE)
     font.setBold(bold)
     if scale != 1.0:
         font.setPointSizeF(font.pointSizeF() * scale)
@@ -70,12 +73,15 @@ def text_label(text: str, rtl: bool, *, bold: bool = False, scale: float = 1.0) 
     return label
 
 
-class DeliveryChip(QLabel):
+class DeliveryChip(QLabel, Recolourable):
     """One channel's delivery of one update: a rounded label in its state's colours, painted
     here (see `muted` for why not CSS). Says the state in words (a countdown while a retry
-    waits); the tooltip and the accessible name carry the last error or the decision note."""
+    waits), with its state's glyph at the reading start (docs/VISUAL.md: colour is never the
+    only signal); the tooltip and the accessible name carry the last error or the decision
+    note. Its colours are the scheme's in force (widgets/theme.py), taken again on a change."""
 
     RADIUS = 8
+    PAD = 8  # px each side, and between the glyph and the words
 
     def __init__(self, delivery: Delivery, channel_name: str, now: datetime) -> None:
         super().__init__()
@@ -83,7 +89,12 @@ class DeliveryChip(QLabel):
         self.channel_name = channel_name
         self.setObjectName(f"chip-{delivery.id}")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setContentsMargins(8, 1, 8, 1)
+        glyph = max(self.fontMetrics().horizontalAdvance(g) for g in STATE_GLYPHS.values())
+        self._glyph_room = self.PAD + glyph + self.PAD // 2
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            self.setContentsMargins(self.PAD, 1, self._glyph_room, 1)
+        else:
+            self.setContentsMargins(self._glyph_room, 1, self.PAD, 1)
         self._background = QColor()
         self._coloured_as: DeliveryState | None = None
         self._progress: tuple[int, int] | None = None  # (done, total) of the attempt under way
@@ -110,7 +121,8 @@ class DeliveryChip(QLabel):
             widest + margins.left() + margins.right() + 2,
             metrics.height() + margins.top() + margins.bottom() + 2,
         )
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The words right after the glyph, at the chip's reading start.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
 
     @property
     def state(self) -> DeliveryState:
@@ -132,8 +144,29 @@ class DeliveryChip(QLabel):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._background)
         painter.drawRoundedRect(self.rect(), self.RADIUS, self.RADIUS)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        room = self.rect()
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            room.setLeft(room.right() - self._glyph_room + self.PAD // 2)
+        else:
+            room.setRight(self._glyph_room - self.PAD // 2)
+        painter.drawText(room, Qt.AlignmentFlag.AlignCenter, STATE_GLYPHS[self.delivery.state])
         painter.end()
         super().paintEvent(event)
+
+    def recolour(self) -> None:
+        """The scheme changed: the state's colours in the new one."""
+        self._coloured_as = None
+        self._paint_state()
+
+    def _paint_state(self) -> None:
+        state = self.delivery.state
+        if state is not self._coloured_as:
+            background, foreground = chip_colours(state)
+            self._background = QColor(background)
+            muted(self, foreground)
+            self._coloured_as = state
+            self.update()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Retry / skip by mouse (or the Menu key) too; the keys of the table are the main way.
@@ -150,12 +183,7 @@ class DeliveryChip(QLabel):
         state = delivery.state
         if state is not DeliveryState.SENDING:
             self._progress = None
-        if state is not self._coloured_as:
-            background, foreground = DELIVERY_COLOURS[state]
-            self._background = QColor(background)
-            muted(self, foreground)
-            self._coloured_as = state
-            self.update()
+        self._paint_state()
         self.tick(now)
         if can_retry(delivery):
             hint = self.tr("{keys} (or right-click this chip)").format(keys=decision_keys_hint())
@@ -239,7 +267,7 @@ class UpdateCard(QFrame):
             self.chips[delivery.id] = chip
             chips.addWidget(chip)
         if not self.chips:
-            none = muted(QLabel(self.tr("not sent to any channel")), "#6b7280")
+            none = muted(QLabel(self.tr("not sent to any channel")))
             chips.addWidget(none)
         layout.addLayout(chips)
 
@@ -311,7 +339,7 @@ class IncidentView(QScrollArea):
         self.rhythm = None
         self.scheduled = None
         self._sync_countdown()
-        label = muted(QLabel(message), "#6b7280")
+        label = muted(QLabel(message))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWidget(label)
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QPalette
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,6 +29,7 @@ from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.keys.actions import shown_key
 from statusdesk.gui.widgets.labels import counted
+from statusdesk.gui.widgets.theme import Role, paint_text
 from statusdesk.gui.wording.rhythm import (
     LEVEL_COLOURS,
     STANDING_COLOURS,
@@ -43,11 +44,9 @@ ALARM_COLOUR = STANDING_COLOURS[Standing.MISSED]
 
 
 def _colour(label: QLabel, colour: str, *, bold: bool = False) -> None:
-    """A palette, not a style sheet (see widgets/text.muted for why)."""
-    palette = label.palette()
-    if palette.color(QPalette.ColorRole.WindowText) != QColor(colour):
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-        label.setPalette(palette)
+    """`colour`: a role of widgets/theme.py, kept through scheme changes (see widgets/text.muted
+    for why a palette, not a style sheet)."""
+    paint_text(label, colour)
     font = label.font()
     if font.bold() != bold:
         font.setBold(bold)
@@ -182,7 +181,7 @@ class PendingRow(QLabel):
         self.setObjectName(f"pending-{target.update_id}")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        colour = ALARM_COLOUR if target.stale else "#1f2933"
+        colour = ALARM_COLOUR if target.stale else Role.TEXT
         _colour(self, colour, bold=target.stale)
 
     def tick(self, now: datetime) -> None:

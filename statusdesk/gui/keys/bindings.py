@@ -116,6 +116,11 @@ BINDINGS: tuple[Binding, ...] = (
                                           "draft"),
             QT_TRANSLATE_NOOP("Bindings", "Go"),
             QT_TRANSLATE_NOOP("Bindings", "Channel pre&views")),
+    Binding("toggle-preview-column", "Ctrl+Shift+P",
+            QT_TRANSLATE_NOOP("Bindings", "Show or hide the column of channel previews "
+                                          "(remembered for the next start)"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "Show or hide the previews &column")),
     Binding("retry-delivery", "Ctrl+R",
             QT_TRANSLATE_NOOP("Bindings", "Retry a failed or undecided delivery of the current "
                                           "incident (same idempotency key)"),
@@ -220,6 +225,7 @@ ARABIC_LABELS: dict[str, str] = {
     "filter-incidents": "تصفية الحوادث",
     "focus-incidents": "قائمة الحوادث",
     "preview": "معاينات القنوات",
+    "toggle-preview-column": "إظهار عمود المعاينات أو إخفاؤه",
     "retry-delivery": "إعادة محاولة الإرسال",
     "skip-delivery": "تخطي الإرسال",
     "reschedule": "إعادة الجدولة",

@@ -51,6 +51,8 @@ from statusdesk.gui.i18n import QT_TRANSLATE_NOOP
 from statusdesk.gui.widgets.labels import isolate_latin
 from statusdesk.gui.widgets.popups import FocusPopup
 from statusdesk.gui.widgets.text import muted
+from statusdesk.gui.widgets.theme import Role
+from statusdesk.gui.widgets.theme import colour as theme_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,7 +92,7 @@ MAX_RECENT = 20
 # never dropped for it.
 FOCUS_WAIT_MS = 500
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-MUTED = "#4b5563"
+MUTED = Role.MUTED  # a colour role: widgets/theme.py gives its light or dark value
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ class PaletteDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ink = opt.palette.color(role)
-        quiet = ink if selected else QColor(MUTED)
+        quiet = ink if selected else QColor(theme_colour(MUTED))
         fm = opt.fontMetrics
         rect = QRectF(opt.rect.adjusted(self.PAD, 0, -self.PAD, 0))
         kind_w = max(fm.horizontalAdvance(k) for k in KIND_LABELS.values()) + 2 * self.PAD

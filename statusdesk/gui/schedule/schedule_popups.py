@@ -29,12 +29,13 @@ from statusdesk.gui.keys.actions import ShortcutClaim
 from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
 from statusdesk.gui.widgets.text import muted
+from statusdesk.gui.widgets.theme import Role
 from statusdesk.scheduling.when import When, WhenError, display, parse_when, zone_name
 
 translate = QCoreApplication.translate
 
 EXAMPLES = "in 15m · in 1h30m · 14:30 · tomorrow 09:00 · 2026-03-29T14:30"
-OK_COLOUR = "#1f2933"
+OK_COLOUR = Role.TEXT  # colour roles (widgets/theme.py)
 
 
 class SchedulePicker(FocusPopup):

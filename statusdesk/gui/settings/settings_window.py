@@ -37,6 +37,7 @@ from statusdesk.app.context import current_user
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.gui.keys.tab_order import set_tab_chain
+from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.forms import error_text, no_auto_default, note, tell
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.workspace_window import WorkspaceWindow
@@ -264,6 +265,8 @@ class SettingsWindow(WorkspaceWindow):
         done = [c for c in changes if c.changed]
         for change in changes:
             self._loaded[change.key] = change.value
+            if change.key == registry.THEME and change.changed:
+                theme.apply(change.value)  # at once: every chip and alarm takes its colours
         said = "Settings saved: " + ", ".join(f"{c.key} = {c.value}" for c in done)
         if any(c.site is not None for c in done):
             said += "; the status page was rebuilt"

@@ -21,12 +21,13 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from statusdesk.gui.subscribers.subscriber_rows import SubscriberList, SubscriberRow
+from statusdesk.gui.widgets.theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Address", "Language", "Subscribed since", "Unsubscribed", "Components")
 ADDRESS, LANGUAGE, SINCE, UNSUBSCRIBED, COMPONENTS = range(len(COLUMNS))
-INACTIVE_COLOUR = "#6b7280"
+INACTIVE_COLOUR = "inactive"  # a colour role (widgets/theme.py)
 # The widest text each narrow column holds: its width follows the font (no fixed pixels).
 WIDEST = {
     LANGUAGE: "both",
@@ -42,7 +43,6 @@ class SubscriberModel(QAbstractTableModel):
         self.listing = SubscriberList()
         self._rows: tuple[SubscriberRow, ...] = ()
         self.keys: list[str] = []  # each row's address, case-folded: what the filter reads
-        self._inactive = QBrush(QColor(INACTIVE_COLOUR))
 
     def set_listing(self, listing: SubscriberList) -> None:
         self.beginResetModel()
@@ -78,7 +78,7 @@ class SubscriberModel(QAbstractTableModel):
         if row.active:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._inactive
+            return QBrush(QColor(colour(INACTIVE_COLOUR)))  # the scheme in force
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 f"{row.email} unsubscribed on {row.cells[UNSUBSCRIBED]}: sent nothing, kept "

@@ -9,7 +9,7 @@ in an RTL widget: the side is pinned with AlignAbsolute.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QFont, QTextOption
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from statusdesk.core.text.bidi import LANG_DIRECTION
@@ -17,6 +17,18 @@ from statusdesk.gui.widgets.bidi_highlight import BidiHighlighter
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 ARABIC_SCALE = 1.15  # Arabic script at the same point size reads smaller than Latin
+# Arabic text's typefaces, first found wins (docs/VISUAL.md): Debian's fonts-noto-core has both
+# Noto faces; without them the interface's own font (DejaVu Sans covers Arabic) draws it.
+ARABIC_FAMILIES = ("Noto Naskh Arabic", "Noto Sans Arabic")
+
+
+def arabic_font(font: QFont) -> QFont:
+    """`font` for Arabic text: its families tried after the Arabic ones, ARABIC_SCALE larger."""
+    arabic = QFont(font)
+    arabic.setFamilies([*ARABIC_FAMILIES, *font.families()])
+    arabic.setPointSizeF(font.pointSizeF() * ARABIC_SCALE)
+    return arabic
+
 
 PLACEHOLDERS = {
     "en": QT_TRANSLATE_NOOP(
@@ -44,9 +56,7 @@ def side_for(lang: str) -> Qt.AlignmentFlag:
 
 def _scale_font(widget: QWidget, lang: str) -> None:
     if lang == "ar":
-        font = widget.font()
-        font.setPointSizeF(font.pointSizeF() * ARABIC_SCALE)
-        widget.setFont(font)
+        widget.setFont(arabic_font(widget.font()))
 
 
 class BodyEditor(QPlainTextEdit):

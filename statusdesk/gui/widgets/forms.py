@@ -18,7 +18,7 @@ from statusdesk.secrets import SecretsUnavailable
 from statusdesk.store import WorkspaceError
 
 log = logging.getLogger(__name__)
-PLAIN = "#1f2937"
+PLAIN = "text"  # colour roles (widgets/theme.py)
 
 
 LANGUAGES = (("both", "Both (English and Arabic)"), ("en", "English only"), ("ar", "Arabic only"))

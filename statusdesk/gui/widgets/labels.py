@@ -213,24 +213,13 @@ def delivery_detail(delivery: Delivery, channel: str, now: datetime, hint: str =
     return text
 
 
-# (background, text) per delivery state: green done, blue in flight, amber waiting, red for a
-# human to act. Colour is never the only signal: the chip also says the state in words.
-DELIVERY_COLOURS: dict[DeliveryState, tuple[str, str]] = {
-    DeliveryState.PENDING: ("#e3e8ef", "#1f2933"),
-    DeliveryState.SENDING: ("#d0e2ff", "#0b3d91"),
-    DeliveryState.SENT: ("#d3f2dc", "#0b5a23"),
-    DeliveryState.RETRY_WAIT: ("#fff0c2", "#6b4e00"),
-    DeliveryState.FAILED: ("#ffd6d6", "#8a1111"),
-    DeliveryState.UNKNOWN: ("#ffd6d6", "#8a1111"),
-    DeliveryState.NEEDS_DECISION: ("#ffd6d6", "#8a1111"),
-    DeliveryState.SKIPPED: ("#eeeeee", "#555555"),
-}
-
+# Colour roles of the impacts; the colours themselves, and the delivery chips', are in
+# widgets/theme.py (light and dark). Colour is never the only signal: the words say it too.
 IMPACT_COLOURS: dict[Impact, str] = {
-    Impact.NONE: "#4b5563",
-    Impact.MINOR: "#a16207",
-    Impact.MAJOR: "#c2410c",
-    Impact.CRITICAL: "#b91c1c",
+    Impact.NONE: "impact-none",
+    Impact.MINOR: "impact-minor",
+    Impact.MAJOR: "impact-major",
+    Impact.CRITICAL: "impact-critical",
 }
 
 

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.gui.widgets.text import muted
+from statusdesk.gui.widgets.theme import Role
 
 translate = QCoreApplication.translate
-PROBLEM_COLOUR = "#8a1111"
+PROBLEM_COLOUR = Role.PROBLEM  # a colour role (widgets/theme.py)
 
 
 class Choice(Protocol):

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from statusdesk.core.model import Problem, Severity
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
+from statusdesk.gui.widgets.theme import Role, colour
 
 FIELD_LABELS = {
     "body": QT_TRANSLATE_NOOP("Problems", "Update"),
@@ -49,6 +50,7 @@ class ProblemList(QListWidget):
         # Reachable with Tab after the editors, so a keyboard user can jump to a problem.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMaximumHeight(72)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.itemActivated.connect(self._activated)
         self.show_problems([], idle_text="")
 
@@ -58,16 +60,29 @@ class ProblemList(QListWidget):
         for problem in problems:
             item = QListWidgetItem(describe(problem))
             error = problem.severity is Severity.ERROR
-            item.setForeground(QBrush(QColor("#b91c1c" if error else "#92400e")))
+            item.setForeground(QBrush(QColor(colour(Role.PROBLEM if error else Role.WARNING))))
             item.setData(FIELD_ROLE, problem.field)
             item.setData(POSITION_ROLE, problem.position if problem.position is not None else -1)
             item.setToolTip(describe(problem))
             self.addItem(item)
         if not problems and idle_text:
             item = QListWidgetItem(idle_text)
-            item.setForeground(QBrush(QColor("#4b5563")))
+            item.setForeground(QBrush(QColor(colour(Role.MUTED))))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
+        # Nothing to say, nothing shown: no empty box without a label under the composer.
+        self.setVisible(self.count() > 0)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """As tall as its lines (up to the maximum height, then it scrolls)."""
+        rows = sum(self.sizeHintForRow(i) for i in range(self.count()))
+        frame = 2 * self.frameWidth()
+        return QSize(super().sizeHint().width(), min(self.maximumHeight(), rows + frame + 2))
+
+    def minimumSizeHint(self) -> QSize:
+        """Never taller than its lines (a scroll area's own minimum is its scroll bar's)."""
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
     def texts(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]

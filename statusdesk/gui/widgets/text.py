@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel
 
+from statusdesk.gui.widgets.theme import Role, paint_text
 
-def muted(label: QLabel, colour: str = "#4b5563") -> QLabel:
-    """Secondary text. A palette, not a style sheet: a style sheet per label makes Qt re-style
-    each one on its own, which cost most of the time to show an incident of 20 updates."""
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    label.setPalette(palette)
+
+def muted(label: QLabel, colour: str = Role.MUTED) -> QLabel:
+    """Secondary text, or text in `colour`: a colour role of widgets/theme.py (kept through
+    scheme changes) or a "#rrggbb". A palette, not a style sheet: a style sheet per label makes
+    Qt re-style each one on its own, which cost most of the time to show an incident of 20
+    updates."""
+    paint_text(label, colour)
     return label
 
 

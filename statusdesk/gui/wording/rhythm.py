@@ -24,12 +24,12 @@ from statusdesk.scheduling.when import display, span
 
 translate = QCoreApplication.translate
 
-# Text and accent colours per level (the same hues as the list's impact colours).
+# The colour role of each level (widgets/theme.py gives it its light or dark value).
 LEVEL_COLOURS: dict[Level, str] = {
-    Level.NONE: "#4b5563",
-    Level.OK: "#0b5a23",
-    Level.AMBER: "#92400e",
-    Level.RED: "#b91c1c",
+    Level.NONE: "muted",
+    Level.OK: "ok",
+    Level.AMBER: "warning",
+    Level.RED: "alarm",
 }
 
 
@@ -142,11 +142,11 @@ MARKS: dict[Standing, str] = {
     Standing.ON_ITS_WAY: "…",
     Standing.MISSED: "✗",
 }
-STANDING_COLOURS: dict[Standing, str] = {
-    Standing.SENT: "#0b5a23",
-    Standing.SKIPPED: "#555555",
-    Standing.ON_ITS_WAY: "#0b3d91",
-    Standing.MISSED: "#b91c1c",
+STANDING_COLOURS: dict[Standing, str] = {  # colour roles (widgets/theme.py)
+    Standing.SENT: "ok",
+    Standing.SKIPPED: "muted",
+    Standing.ON_ITS_WAY: "info",
+    Standing.MISSED: "alarm",
 }
 _WHY_MISSED: dict[DeliveryState | None, str] = {
     None: QT_TRANSLATE_NOOP("Rhythm", "the latest update was not sent to it"),

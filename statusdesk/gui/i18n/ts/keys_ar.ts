@@ -33,9 +33,9 @@
         <location filename="../../keys/bindings.py" line="52"/>
         <location filename="../../keys/bindings.py" line="56"/>
         <location filename="../../keys/bindings.py" line="60"/>
-        <location filename="../../keys/bindings.py" line="170"/>
-        <location filename="../../keys/bindings.py" line="197"/>
-        <location filename="../../keys/bindings.py" line="243"/>
+        <location filename="../../keys/bindings.py" line="175"/>
+        <location filename="../../keys/bindings.py" line="202"/>
+        <location filename="../../keys/bindings.py" line="249"/>
         <source>Incident</source>
         <translation>حادثة</translation>
     </message>
@@ -125,7 +125,7 @@
         <location filename="../../keys/bindings.py" line="77"/>
         <location filename="../../keys/bindings.py" line="84"/>
         <location filename="../../keys/bindings.py" line="88"/>
-        <location filename="../../keys/bindings.py" line="244"/>
+        <location filename="../../keys/bindings.py" line="250"/>
         <source>Edit</source>
         <translation>تحرير</translation>
     </message>
@@ -186,7 +186,8 @@
         <location filename="../../keys/bindings.py" line="107"/>
         <location filename="../../keys/bindings.py" line="111"/>
         <location filename="../../keys/bindings.py" line="117"/>
-        <location filename="../../keys/bindings.py" line="245"/>
+        <location filename="../../keys/bindings.py" line="122"/>
+        <location filename="../../keys/bindings.py" line="251"/>
         <source>Go</source>
         <translation>انتقال</translation>
     </message>
@@ -247,200 +248,210 @@
     </message>
     <message>
         <location filename="../../keys/bindings.py" line="120"/>
+        <source>Show or hide the column of channel previews (remembered for the next start)</source>
+        <translation>أظهر عمود معاينات القنوات أو أخفه (يُحفظ للتشغيل القادم)</translation>
+    </message>
+    <message>
+        <location filename="../../keys/bindings.py" line="123"/>
+        <source>Show or hide the previews &amp;column</source>
+        <translation>إظهار &amp;عمود المعاينات أو إخفاؤه</translation>
+    </message>
+    <message>
+        <location filename="../../keys/bindings.py" line="125"/>
         <source>Retry a failed or undecided delivery of the current incident (same idempotency key)</source>
         <translation>أعد محاولة إرسال فاشل أو لم يُحسم للحادثة الحالية (بمفتاح عدم التكرار نفسه)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="122"/>
         <location filename="../../keys/bindings.py" line="127"/>
-        <location filename="../../keys/bindings.py" line="246"/>
+        <location filename="../../keys/bindings.py" line="132"/>
+        <location filename="../../keys/bindings.py" line="252"/>
         <source>Deliveries</source>
         <translation>الإرسال</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="123"/>
+        <location filename="../../keys/bindings.py" line="128"/>
         <source>&amp;Retry delivery…</source>
         <translation>&amp;إعادة محاولة الإرسال…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="125"/>
+        <location filename="../../keys/bindings.py" line="130"/>
         <source>Skip a failed, undecided or waiting delivery of the current incident, with a reason</source>
         <translation>تخطَّ إرسالًا فاشلًا أو لم يُحسم أو منتظرًا للحادثة الحالية، مع ذكر السبب</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="128"/>
+        <location filename="../../keys/bindings.py" line="133"/>
         <source>&amp;Skip delivery…</source>
         <translation>&amp;تخطي الإرسال…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="130"/>
+        <location filename="../../keys/bindings.py" line="135"/>
         <source>Reschedule an update of the current incident that has not gone out (the picker, prefilled)</source>
         <translation>أعد جدولة تحديث للحادثة الحالية لم يُرسل بعد (المنتقي، مملوءًا مسبقًا)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="132"/>
         <location filename="../../keys/bindings.py" line="137"/>
         <location filename="../../keys/bindings.py" line="142"/>
         <location filename="../../keys/bindings.py" line="147"/>
         <location filename="../../keys/bindings.py" line="152"/>
-        <location filename="../../keys/bindings.py" line="247"/>
+        <location filename="../../keys/bindings.py" line="157"/>
+        <location filename="../../keys/bindings.py" line="253"/>
         <source>Planned</source>
         <translation>المجدول</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="133"/>
+        <location filename="../../keys/bindings.py" line="138"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;إعادة الجدولة…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="135"/>
+        <location filename="../../keys/bindings.py" line="140"/>
         <source>Edit the text of an update of the current incident that has not gone out</source>
         <translation>عدّل نص تحديث للحادثة الحالية لم يُرسل بعد</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="138"/>
+        <location filename="../../keys/bindings.py" line="143"/>
         <source>&amp;Edit update not yet out…</source>
         <translation>&amp;تعديل تحديث لم يُرسل بعد…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="140"/>
+        <location filename="../../keys/bindings.py" line="145"/>
         <source>Cancel a scheduled update of the current incident (asks first)</source>
         <translation>ألغِ تحديثًا مجدولًا للحادثة الحالية (مع تأكيد)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="143"/>
+        <location filename="../../keys/bindings.py" line="148"/>
         <source>&amp;Cancel scheduled update…</source>
         <translation>&amp;إلغاء تحديث مجدول…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="145"/>
+        <location filename="../../keys/bindings.py" line="150"/>
         <source>Send a stale (or scheduled) update of the current incident now (asks first)</source>
         <translation>أرسل الآن تحديثًا متقادمًا (أو مجدولًا) للحادثة الحالية (مع تأكيد)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="148"/>
+        <location filename="../../keys/bindings.py" line="153"/>
         <source>&amp;Send now…</source>
         <translation>&amp;أرسل الآن…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="150"/>
+        <location filename="../../keys/bindings.py" line="155"/>
         <source>Discard a stale update of the current incident: it never goes out (asks first)</source>
         <translation>تجاهل تحديثًا متقادمًا للحادثة الحالية: لن يُرسل أبدًا (مع تأكيد)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="153"/>
+        <location filename="../../keys/bindings.py" line="158"/>
         <source>&amp;Discard stale update…</source>
         <translation>تجاهل &amp;تحديث متقادم…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="155"/>
+        <location filename="../../keys/bindings.py" line="160"/>
         <source>Channels: add, test, enable or disable them, and keep their secrets in the keyring</source>
         <translation>القنوات: أضفها واختبرها وفعّلها أو عطّلها، واحفظ أسرارها في حلقة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="157"/>
-        <location filename="../../keys/bindings.py" line="163"/>
-        <location filename="../../keys/bindings.py" line="248"/>
+        <location filename="../../keys/bindings.py" line="162"/>
+        <location filename="../../keys/bindings.py" line="168"/>
+        <location filename="../../keys/bindings.py" line="254"/>
         <source>Channels</source>
         <translation>القنوات</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="158"/>
+        <location filename="../../keys/bindings.py" line="163"/>
         <source>&amp;Channels and secrets…</source>
         <translation>&amp;القنوات والأسرار…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="160"/>
+        <location filename="../../keys/bindings.py" line="165"/>
         <source>Subscribers: who the email channel mails, in which language; add, remove (an unsubscription, recorded) or import a CSV file</source>
         <translation>المشتركون: من تراسلهم قناة البريد الإلكتروني وبأي لغة؛ أضف أو احذف (إلغاء اشتراك يُسجَّل) أو استورد ملف CSV</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="164"/>
+        <location filename="../../keys/bindings.py" line="169"/>
         <source>&amp;Subscribers…</source>
         <translation>&amp;المشتركون…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="166"/>
+        <location filename="../../keys/bindings.py" line="171"/>
         <source>Export the current incident&apos;s timeline for the postmortem (Markdown, HTML, PDF, CSV or JSON; what was said, where, when, in which language, and how late)</source>
         <translation>صدّر الخط الزمني للحادثة الحالية لمراجعة ما بعد الحادثة (Markdown أو HTML أو PDF أو CSV أو JSON؛ ما قيل، وأين، ومتى، وبأي لغة، وكم تأخر)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="171"/>
+        <location filename="../../keys/bindings.py" line="176"/>
         <source>&amp;Export timeline…</source>
         <translation>&amp;تصدير الخط الزمني…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="173"/>
+        <location filename="../../keys/bindings.py" line="178"/>
         <source>Open the local status page in the browser</source>
         <translation>افتح صفحة الحالة المحلية في المتصفح</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="174"/>
-        <location filename="../../keys/bindings.py" line="178"/>
-        <location filename="../../keys/bindings.py" line="249"/>
+        <location filename="../../keys/bindings.py" line="179"/>
+        <location filename="../../keys/bindings.py" line="183"/>
+        <location filename="../../keys/bindings.py" line="255"/>
         <source>Status page</source>
         <translation>صفحة الحالة</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="175"/>
+        <location filename="../../keys/bindings.py" line="180"/>
         <source>&amp;Open status page</source>
         <translation>&amp;افتح صفحة الحالة</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="177"/>
+        <location filename="../../keys/bindings.py" line="182"/>
         <source>Rebuild the local status page now</source>
         <translation>أعد بناء صفحة الحالة المحلية الآن</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="179"/>
+        <location filename="../../keys/bindings.py" line="184"/>
         <source>&amp;Rebuild status page</source>
         <translation>أعد &amp;بناء صفحة الحالة</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="181"/>
+        <location filename="../../keys/bindings.py" line="186"/>
         <source>Show every key (this sheet); Esc closes it</source>
         <translation>اعرض كل المفاتيح (هذه القائمة)؛ Esc يغلقها</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="182"/>
-        <location filename="../../keys/bindings.py" line="188"/>
+        <location filename="../../keys/bindings.py" line="187"/>
         <location filename="../../keys/bindings.py" line="193"/>
-        <location filename="../../keys/bindings.py" line="250"/>
+        <location filename="../../keys/bindings.py" line="198"/>
+        <location filename="../../keys/bindings.py" line="256"/>
         <source>Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="183"/>
+        <location filename="../../keys/bindings.py" line="188"/>
         <source>&amp;Keyboard cheat sheet</source>
         <translation>&amp;قائمة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="185"/>
+        <location filename="../../keys/bindings.py" line="190"/>
         <source>Keyboard shortcuts: give a command another key, unbind it or reset it (saved in the workspace; a key already taken is refused)</source>
         <translation>اختصارات لوحة المفاتيح: أعطِ أمرًا مفتاحًا آخر، أو أزل مفتاحه، أو أعده إلى الافتراضي (تُحفظ في مساحة العمل؛ ويُرفض المفتاح المستخدم مسبقًا)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="189"/>
+        <location filename="../../keys/bindings.py" line="194"/>
         <source>Keyboard &amp;shortcuts…</source>
         <translation>&amp;اختصارات لوحة المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="191"/>
+        <location filename="../../keys/bindings.py" line="196"/>
         <source>About statusdesk: its version, Qt&apos;s and Python&apos;s, the workspace and the log folder</source>
         <translation>عن statusdesk: إصداره، وإصدارا Qt وPython، ومساحة العمل، ومجلد السجل</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="194"/>
+        <location filename="../../keys/bindings.py" line="199"/>
         <source>&amp;About statusdesk</source>
         <translation>&amp;عن statusdesk</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="196"/>
+        <location filename="../../keys/bindings.py" line="201"/>
         <source>Quit (asks first when a draft would be lost)</source>
         <translation>إنهاء (مع تأكيد إن كانت ستضيع مسودة)</translation>
     </message>
     <message>
-        <location filename="../../keys/bindings.py" line="198"/>
+        <location filename="../../keys/bindings.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>&amp;إنهاء</translation>
     </message>
