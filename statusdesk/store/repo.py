@@ -88,6 +88,12 @@ class Store:
         IMMEDIATE). Nested use joins the outer transaction."""
         return self._database.transaction()
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: it changes when any other connection (another thread
+        or process) has committed to the database since this connection last asked; this
+        connection's own writes leave it alone. Cheap: no page of the file is read."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def full_integrity_check(self) -> list[str]:
         """The slow, complete check (run on demand or in the background)."""
         return integrity_check(self.conn)

@@ -62,7 +62,7 @@ from statusdesk.store.records import IncidentSummary, SavedDraft
 
 log = logging.getLogger(__name__)
 
-TICK_MS = 30_000  # ages in the list, and deliveries changed by another process (statusdesk run)
+TICK_MS = 30_000  # deliveries changed by another process (statusdesk run), if it wrote at all
 REFRESH_DELAY_MS = 150  # a burst of delivery changes becomes one re-read
 
 
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
+        self._read_version: int | None = None  # the workspace's data_version at the last read
         self._build()
         self.browser = IncidentBrowser(
             self.desk,
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
             changed.connect(self._refresh_soon.start)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
-        self._tick.timeout.connect(self._refresh_all)
+        self._tick.timeout.connect(self._refresh_if_written)
         self._tick.start()
         self.follow.start()  # the outbox, worked from the app too
 
@@ -300,8 +301,15 @@ class MainWindow(QMainWindow):
         """Re-read the list and the current incident off the GUI thread, then show them."""
         if self._closed:
             return
+        self._read_version = self.desk.views.workspace_version()  # before the reads start
         self.follow.count_outstanding()
         self.browser.refresh()
+
+    def _refresh_if_written(self) -> None:
+        """The slow tick: read again only if someone wrote since the last read (issue #16:
+        an idle desk reads nothing; the clocks on screen move without reading)."""
+        if not self._closed and self.desk.views.workspace_version() != self._read_version:
+            self._refresh_all()
 
     def _channels_changed(self, channels: list[Channel]) -> None:
         """A channel was added, enabled or disabled: the composer offers what there is now."""

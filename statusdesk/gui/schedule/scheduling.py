@@ -154,7 +154,9 @@ class SchedulingController(QObject):
     def _beat(self) -> None:
         if self._closed:
             return
-        self._ticking.request()
+        # Read the workspace only when it may say something new (app/scheduling.py).
+        if self._desk.scheduling.fire_due_wanted() or self.ticker.jumped():
+            self._ticking.request()
         self.tick_clocks()
         if self._first_beat:
             self._first_beat = False
