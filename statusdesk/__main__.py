@@ -20,6 +20,12 @@ EXIT_WORKSPACE = 1  # Exit.WORKSPACE, without importing the command modules for 
 
 def open_app(home: str | None) -> int:
     """The desktop app on `home`, or a message saying why it cannot start here."""
+    # First, before Qt loads: the integrity check runs inside SQLite on the other core while
+    # Qt loads on this one (early_check.py). Only sqlite3 and the workspace's paths are loaded.
+    from statusdesk.gui.launch.early_check import EarlyCheck
+    from statusdesk.workspace import WorkspacePaths, resolve_home
+
+    early = EarlyCheck(WorkspacePaths(resolve_home(home)).db)
     try:
         from statusdesk.gui.launch.app import run
     except ImportError as exc:
@@ -31,7 +37,7 @@ def open_app(home: str | None) -> int:
             "libxkbcommon-x11-0), or use the command line: `statusdesk --help`."
         )
         return EXIT_WORKSPACE
-    return run(home)
+    return run(home, early=early)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,6 +34,7 @@ from statusdesk.gui.runtime.tasks import Aside
 from statusdesk.workspace import resolve_home
 
 if TYPE_CHECKING:
+    from statusdesk.gui.launch.early_check import EarlyCheck
     from statusdesk.gui.runtime.collector import GuiThreadCollector
     from statusdesk.gui.runtime.crashes import CrashReporter
     from statusdesk.gui.runtime.session import Session
@@ -127,7 +128,9 @@ def run(
     home: str | None,
     opening: WorkspacePrefetch | None = None,
     argv: Sequence[str] | None = None,
+    early: EarlyCheck | None = None,
 ) -> int:
+    """`early`: the workspace's integrity check, started before Qt was loaded (__main__)."""
     # Before anything that shows: a launch on a workspace open already only hands over.
     instance = SingleInstance(resolve_home(home))
     if not instance.claim():
@@ -144,7 +147,7 @@ def run(
         shell.show()
         shell.raise_()
         shell.activateWindow()
-        launch = _Launch(app, shell, opening or WorkspacePrefetch(home), instance)
+        launch = _Launch(app, shell, opening or WorkspacePrefetch(home, early), instance)
         shell.after_first_paint(launch.build)
         return app.exec()
     finally:
