@@ -1,7 +1,7 @@
 """What the app costs while nothing happens: resident memory and CPU, against a bare PySide6
 window in the same run (issue #16).
 
-    python bench/idle.py [--settle 30] [--window 30]
+    python bench/idle.py [--settle 30] [--window 60]
     python bench/idle.py --minutes 60      # the hour-long check: memory must not grow
 
 Scenarios, run side by side (each process's CPU time is its own, whatever the others do): a bare
@@ -74,7 +74,7 @@ class Sample:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--settle", type=float, default=30.0, help="seconds before measuring")
-    parser.add_argument("--window", type=float, default=30.0, help="seconds of CPU measured")
+    parser.add_argument("--window", type=float, default=60.0, help="seconds of CPU measured")
     parser.add_argument("--minutes", type=int, default=0, help="also sample RSS for N minutes")
     args = parser.parse_args()
     if not Path("/proc/self/stat").exists():

@@ -144,3 +144,36 @@ def test_the_clock_repaints_only_the_rows_whose_words_moved(qtbot) -> None:  # t
     model.tick(now + timedelta(seconds=31))  # "19 min" now; its age still "just now"
     assert changed == [(0, AGE, 0, NEXT)]  # that row only, those two columns only
     assert model.data(model.index(0, NEXT)) != shown_next
+
+
+def test_the_page_builds_its_newest_cards_first_and_the_rest_after_its_paint(
+    qtbot, home: Path, active_incident: int
+) -> None:  # type: ignore[no-untyped-def]
+    from statusdesk.app.read_models import load_page
+    from statusdesk.core.model import Draft
+    from statusdesk.desk import Desk
+    from statusdesk.gui.incidents.incident_view import IncidentView
+
+    with Desk(home) as desk:
+        for n in range(5):
+            desk.publishing.post_update(
+                active_incident,
+                Draft(BilingualText(f"Still looking ({n}).", f"ما زلنا نبحث ({n})."),
+                      IncidentState.INVESTIGATING),
+                dispatch=False,
+            )  # fmt: skip
+        page = load_page(desk.views, active_incident)
+    assert page is not None
+    newest_first = [u.id for u in reversed(page.updates)]
+    view = IncidentView()
+    qtbot.addWidget(view)
+    view.show_page(page, datetime.now(UTC))
+    assert len(view._cards) == IncidentView.CARDS_AT_ONCE  # what the first paint needs
+    assert view.shown_update_ids() == newest_first  # asked for: all there, in order
+    other = IncidentView()
+    qtbot.addWidget(other)
+    other.resize(700, 500)
+    other.show_page(page, datetime.now(UTC))
+    other.show()
+    qtbot.waitUntil(lambda: len(other._cards) == len(newest_first), timeout=5_000)  # unasked
+    assert [card.update_id for card in other._cards] == newest_first

@@ -63,6 +63,7 @@ class IncidentListModel(QAbstractTableModel):
     def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: list[IncidentSummary] = []  # every incident read
+        self._active: list[IncidentSummary] = []  # those still open (the clock watches them)
         self._rows: list[IncidentSummary] = []  # those the filter (Ctrl+F) lets through
         self._filter = ""
         self._now = now
@@ -76,6 +77,7 @@ class IncidentListModel(QAbstractTableModel):
         self.beginResetModel()
         self._told.clear()
         self._all = list(rows)
+        self._active = [summary for summary in rows if summary.incident.is_active]
         self._rows = self._filtered()
         self._now = now
         self.endResetModel()
@@ -146,6 +148,10 @@ class IncidentListModel(QAbstractTableModel):
     def summaries(self) -> list[IncidentSummary]:
         """Every incident read, whatever the filter shows (promises, the tray, the palette)."""
         return list(self._all)
+
+    def active_summaries(self) -> list[IncidentSummary]:
+        """The open incidents read (what the once-a-second promise watch looks at)."""
+        return list(self._active)
 
     def summary(self, row: int) -> IncidentSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -190,6 +190,30 @@ class DeliveryChip(QLabel):
         self.setAccessibleName(f"{text} — {one_line(reason)}" if reason else text)
 
 
+class _AfterPaint(QObject):
+    """Calls `then` on the next turn of the event loop after `widget` is first painted (or
+    after FALLBACK_MS when it is not shown)."""
+
+    FALLBACK_MS = 250
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
 class _Relay(QObject):
     """The Scheduled section's right-click requests, outliving the section (rebuilt with each
     page): (command, update id)."""
@@ -255,6 +279,9 @@ class IncidentView(QScrollArea):
     skip_requested = Signal(int)
     COUNTDOWN_MS = 1000
     FIRST_CARD = 3  # header, rhythm, scheduled section, then the cards
+    # The newest updates' cards are built before the page is first painted; the older ones
+    # right after it, or as soon as anything asks for them (issue #16: ready sooner).
+    CARDS_AT_ONCE = 4
 
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None
@@ -271,6 +298,7 @@ class IncidentView(QScrollArea):
         self.scheduled_action = _Relay(self)
         self._cards: list[UpdateCard] = []
         self._chips: dict[int, DeliveryChip] = {}
+        self._later: tuple[list[Update], IncidentPage] | None = None  # cards not built yet
         self._countdown = QTimer(self)
         self._countdown.setInterval(self.COUNTDOWN_MS)
         self._countdown.timeout.connect(self._tick)
@@ -286,18 +314,22 @@ class IncidentView(QScrollArea):
         return self._countdown.isActive()
 
     def cards(self) -> list[UpdateCard]:
+        self._finish_cards()
         return list(self._cards)
 
     def chip(self, delivery_id: int) -> DeliveryChip | None:
+        self._finish_cards()
         return self._chips.get(delivery_id)
 
     def shown_update_ids(self) -> list[int]:
+        self._finish_cards()
         return [card.update_id for card in self._cards]
 
     def _show_empty(self, message: str) -> None:
         self._incident_id = None
         self._cards = []
         self._chips = {}
+        self._later = None
         self.rhythm = None
         self.scheduled = None
         self._sync_countdown()
@@ -309,6 +341,9 @@ class IncidentView(QScrollArea):
         """Show an incident. The same incident shown again (a new update arrived) keeps its
         cards and scroll position and only adds the new updates' cards: rebuilding 30 cards
         after every publish stalled the event loop for a quarter of a second."""
+        if page is not None and page.incident.id == self._incident_id:
+            self._finish_cards()  # its older cards, if still to come, before extending
+        self._later = None  # another incident's: never built
         if page is None:
             self._show_empty("No incident yet. Ctrl+N opens one.")
             return
@@ -326,8 +361,13 @@ class IncidentView(QScrollArea):
         self.scheduled = ScheduledSection()
         self.scheduled.action_requested.connect(self.scheduled_action.relay)
         column.addWidget(self.scheduled)
-        self._cards = [UpdateCard(u, page, now) for u in reversed(published_in_order(page.updates))]
+        newest_first = list(reversed(published_in_order(page.updates)))
+        self._cards = [UpdateCard(u, page, now) for u in newest_first[: self.CARDS_AT_ONCE]]
         self._chips = {i: c for card in self._cards for i, c in card.chips.items()}
+        older = newest_first[self.CARDS_AT_ONCE :]
+        self._later = (older, page) if older else None
+        if older:
+            _AfterPaint(content, self._finish_cards)
         for card in self._cards:
             column.addWidget(card)
         self._no_update: QLabel | None = None
@@ -340,6 +380,22 @@ class IncidentView(QScrollArea):
         self._incident_id = page.incident.id
         self.refresh_rhythm(page, now)
         self.verticalScrollBar().setValue(0)
+        self._sync_countdown()
+
+    def _finish_cards(self) -> None:
+        """Build the older updates' cards show_page left for after the first paint."""
+        later, self._later = self._later, None
+        if later is None:
+            return
+        older, page = later
+        now = self._clock()
+        at = self._column.indexOf(self._cards[-1]) + 1
+        for update in older:
+            card = UpdateCard(update, page, now)
+            self._column.insertWidget(at, card)
+            at += 1
+            self._cards.append(card)
+            self._chips.update(card.chips)
         self._sync_countdown()
 
     def _extend(self, page: IncidentPage, now: datetime) -> bool:
@@ -429,6 +485,7 @@ class IncidentView(QScrollArea):
 
     def set_delivery_progress(self, delivery_id: int, done: int, total: int) -> bool:
         """How far a long attempt is; False when this delivery is not on screen."""
+        self._finish_cards()
         chip = self._chips.get(delivery_id)
         if chip is None:
             return False
@@ -437,6 +494,7 @@ class IncidentView(QScrollArea):
 
     def set_delivery_state(self, delivery_id: int, state: DeliveryState) -> bool:
         """A live change from the dispatcher; False when this delivery is not on screen."""
+        self._finish_cards()
         chip = self._chips.get(delivery_id)
         if chip is None:
             return False
@@ -449,6 +507,7 @@ class IncidentView(QScrollArea):
         Returns False when the store knows deliveries this view has no chip for: time to
         rebuild."""
         complete = True
+        self._finish_cards()
         now = self._clock()
         for delivery_list in deliveries.values():
             for delivery in delivery_list:
@@ -479,6 +538,7 @@ class IncidentView(QScrollArea):
     def targets(self, wanted: Callable[[Delivery], bool]) -> list[DeliveryTarget]:
         """The deliveries on screen that `wanted` accepts, newest update first, each update's
         channels in their order (what a chooser lists)."""
+        self._finish_cards()
         return [
             DeliveryTarget(chip.delivery, chip.channel_name, card.heading)
             for card in self._cards
