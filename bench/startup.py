@@ -11,9 +11,10 @@ is built and painted, and print when two moments came after launch (STATUSDESK_S
   is opening, before it builds the desk into it — statusdesk/gui/desk/shell.py);
 - ready: the first paint of the desk (list, incident page, composer; keys live).
 
-The bare window notes its first paint the same way. Goal (issue #2): the large workspace's
-window shown within 1.5x the bare window's; "ready" is printed beside it, as is each process's
-whole run (start to exit).
+The bare window notes its first paint the same way. Goals: the large workspace's window shown
+within 1.5x the bare window's (issue #2), and its desk ready within 1.5x the bare window's first
+paint (issue #16). Each figure is the median of `--runs` runs, interleaved; each process's
+whole run (start to exit) is printed beside them.
 """
 
 from __future__ import annotations
@@ -144,12 +145,14 @@ def main() -> None:
             f"{ready / floor:7.2f} {median(name, 'whole') * 1000:10.0f}"
         )
     large = "statusdesk, 1,000 incidents / 20,000 updates"
-    ratio = median(large, "shown") / floor
-    print(
-        f"\ngoal: large workspace's window shown within 1.50x the bare window's -> {ratio:.2f}x "
-        f"({'met' if ratio <= 1.5 else 'NOT met'}); its desk ready at "
-        f"{median(large, 'ready') / floor:.2f}x; {args.runs} runs each, offscreen"
-    )
+    for moment, what, issue in (("shown", "window shown", 2), ("ready", "desk ready", 16)):
+        ratio = median(large, moment) / floor
+        print(
+            f"{'' if issue == 16 else chr(10)}goal (issue #{issue}): large workspace's {what} "
+            f"within 1.50x the bare window's first paint -> {ratio:.2f}x "
+            f"({'met' if ratio <= 1.5 else 'NOT met'})"
+        )
+    print(f"{args.runs} runs each, interleaved, offscreen; medians")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,12 @@ UI_LANGUAGES = ("ar", "en", "system")  # settings.UI_LANGUAGE's choices
 def open_app(home: str | None, ui_language: str | None = None) -> int:
     """The desktop app on `home` (in `ui_language`: ar, en or system; None: the workspace's
     ui.language), or a message saying why it cannot start here."""
+    # First, before Qt loads: the integrity check runs inside SQLite on the other core while
+    # Qt loads on this one (early_check.py). Only sqlite3 and the workspace's paths are loaded.
+    from statusdesk.gui.launch.early_check import EarlyCheck
+    from statusdesk.workspace import WorkspacePaths, resolve_home
+
+    early = EarlyCheck(WorkspacePaths(resolve_home(home)).db)
     try:
         from statusdesk.gui.launch.app import run
     except ImportError as exc:
@@ -34,7 +40,7 @@ def open_app(home: str | None, ui_language: str | None = None) -> int:
             "libxkbcommon-x11-0), or use the command line: `statusdesk --help`."
         )
         return EXIT_WORKSPACE
-    return run(home, ui_language=ui_language)
+    return run(home, ui_language=ui_language, early=early)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -132,6 +132,7 @@ class Desk:
 
     def close(self) -> None:
         self.dispatcher.shutdown(wait=True)
+        self.context.changes.close()
         self.context.stores.close_all()
 
     def __enter__(self) -> Desk:

@@ -7,6 +7,7 @@ import getpass
 import threading
 from collections.abc import Callable
 
+from statusdesk.app.changes import WorkspaceChanges
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock
@@ -75,6 +76,8 @@ class AppContext:
         self.stores = stores
         self.channel_context = channel_context
         self.dispatcher = dispatcher
+        # Who wrote since a timer last read (changes.py): asked instead of reading again.
+        self.changes = WorkspaceChanges(channel_context.open_store)
 
     @property
     def store(self) -> Store:

@@ -28,6 +28,7 @@ class Deliveries:
     def __init__(self, ctx: AppContext, channels: ChannelAdmin) -> None:
         self.ctx = ctx
         self.channels = channels
+        self._quiet_at: int | None = None  # data_version when recover last found nothing waiting
 
     def retry_delivery(self, delivery_id: int, by: str = "", *, dispatch: bool = True) -> Delivery:
         """Back to the outbox with the same idempotency key, and sent at once (or, without
@@ -57,9 +58,19 @@ class Deliveries:
 
     def recover(self) -> Recovery:
         """Reconcile what a crashed process left behind, then queue what is due."""
+        version = self.ctx.changes.version()  # before reading: a write meanwhile counts next time
         recovery = self.ctx.dispatcher.recover()
         self.ctx.dispatcher.submit_runnable()
+        # Nothing left waiting: until someone writes, another look would find nothing either.
+        self._quiet_at = version if self.ctx.store.ledger.waiting_count() == 0 else None
         return recovery
+
+    def recover_wanted(self) -> bool:
+        """Whether `recover` could find anything: it never ran, deliveries were still waiting
+        when it last looked (a retry's time, a lease, a process gone), or someone wrote since.
+        No query (app/changes.py): the app's outbox timer asks this first (issue #16)."""
+        quiet_at = self._quiet_at
+        return quiet_at is None or self.ctx.changes.version() != quiet_at
 
     def outstanding_deliveries(self) -> int:
         return self.ctx.store.deliveries.outstanding_deliveries()

@@ -33,17 +33,35 @@ class Scheduling:
         self.ctx = ctx
         self.checks = checks
         self.settings = settings
+        # What the last fire_due saw: the workspace's data_version before it read, and when
+        # the soonest update still scheduled falls due (fire_due_wanted).
+        self._looked: tuple[int, datetime | None] | None = None
 
     def fire_due(self, *, dispatch: bool = True) -> DueReport:
         """Publish the scheduled updates that fell due (within the grace window; later ones
         turn stale) and send their deliveries. Safe to call from any process at any time: each
         update goes out once, whoever calls first. What the runner and the GUI's timer call."""
+        version = self.ctx.changes.version()  # before reading: a write meanwhile counts next time
         report = fire_due(
             self.ctx.store, self.ctx.clock.now(), self.settings.grace(), self.ctx.owner
         )
         if dispatch and report.delivery_ids:
             self.ctx.dispatcher.submit(report.delivery_ids)
+        self._looked = (version, self.next_due())
         return report
+
+    def fire_due_wanted(self) -> bool:
+        """Whether fire_due could find anything now: it never ran, someone wrote to the
+        workspace since it last read (another process, a thread of this one, fire_due itself),
+        or the soonest update scheduled then has fallen due. No query: the GUI's once-a-second
+        timer asks this first, so an idle desk reads nothing (issue #16)."""
+        looked = self._looked
+        if looked is None:
+            return True
+        version, soonest = looked
+        if self.ctx.changes.version() != version:
+            return True
+        return soonest is not None and self.ctx.clock.now() >= soonest
 
     def next_due(self) -> datetime | None:
         """When the soonest scheduled update falls due (for a timer; None when none is)."""

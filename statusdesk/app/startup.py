@@ -5,6 +5,7 @@ from last time. The Desk is then opened with `checked=True` and does not check a
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +21,14 @@ class FirstRead:
     drafts: list[SavedDraft]
 
 
-def first_read(home: str | os.PathLike[str] | None) -> FirstRead:
-    """Raises WorkspaceError (saying what to do) when the workspace cannot be opened."""
+def first_read(
+    home: str | os.PathLike[str] | None,
+    prechecked: Callable[[Path], list[str] | None] | None = None,
+) -> FirstRead:
+    """Raises WorkspaceError (saying what to do) when the workspace cannot be opened.
+    `prechecked`: the answer of an integrity check already run on the database (store/db.py)."""
     paths = WorkspacePaths(resolve_home(home))
-    store = Store.open(paths.db)  # integrity check and migrations
+    store = Store.open(paths.db, prechecked=prechecked)  # integrity check and migrations
     try:
         return FirstRead(
             paths.home, store.incidents.incident_summaries(), store.drafts.saved_drafts()

@@ -25,6 +25,11 @@ class Views:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
 
+    def workspace_version(self) -> int:
+        """Changes whenever someone else (a process, a thread) wrote to the workspace since the
+        last time this was asked (app/changes.py). No query: for timers that would re-read."""
+        return self.ctx.changes.version()
+
     # -- records --------------------------------------------------------------------------------
 
     def incident(self, incident_id: int) -> Incident | None:

@@ -49,14 +49,21 @@ class Ticker:
     def observe(self) -> tuple[datetime, float | None]:
         """Read both clocks; the jump since the last reading, if there was one."""
         wall, mono = self._clock.now(), self._monotonic()
-        jump = None
-        if self._last is not None:
-            last_wall, last_mono = self._last
-            drift = (wall - last_wall).total_seconds() - (mono - last_mono)
-            if abs(drift) >= self._jump_seconds:
-                jump = drift
+        jump = self._drift(wall, mono)
         self._last = (wall, mono)
         return wall, jump
+
+    def jumped(self) -> bool:
+        """Whether the clocks jumped since the last reading (without taking a new one): a
+        caller that ticks only when something may be due still ticks after a sleep."""
+        return self._drift(self._clock.now(), self._monotonic()) is not None
+
+    def _drift(self, wall: datetime, mono: float) -> float | None:
+        if self._last is None:
+            return None
+        last_wall, last_mono = self._last
+        drift = (wall - last_wall).total_seconds() - (mono - last_mono)
+        return drift if abs(drift) >= self._jump_seconds else None
 
     def tick(self) -> Tick:
         at, jump = self.observe()

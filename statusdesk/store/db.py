@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from statusdesk.private import FILE_MODE, make_dir, opener, tighten
@@ -196,6 +196,7 @@ def open_database(
     *,
     verify: bool = True,
     check_every: float | None = None,
+    prechecked: Callable[[Path], list[str] | None] | None = None,
 ) -> tuple[sqlite3.Connection, Path | None]:
     """Open (creating if needed) and migrate the workspace database.
 
@@ -203,7 +204,9 @@ def open_database(
     Every SQLite failure becomes a WorkspaceError that says what to do. `verify=False` is for
     extra connections (worker threads) to a workspace this process already opened and checked.
     `check_every` (seconds) lets a short-lived process skip quick_check when one passed on this
-    file that recently (check_due); None checks at every open.
+    file that recently (check_due); None checks at every open. `prechecked(path)`: what a
+    quick_check the caller already ran on this very file found (None: it could not tell), so
+    that it is not run twice (the GUI runs it while Qt loads, gui/launch/early_check.py).
     """
     path = Path(path)
     if verify:
@@ -217,7 +220,8 @@ def open_database(
             tighten(path.with_name(path.name + companion), FILE_MODE)
         _apply_pragmas(conn)
         checking = verify and check_due(path, check_every)
-        problems = quick_check(conn) if checking else []
+        found = prechecked(path) if checking and prechecked is not None else None
+        problems = (quick_check(conn) if found is None else found) if checking else []
         if problems:
             raise WorkspaceError(
                 f"The workspace database {path} failed its integrity check: {problems[0]}. "

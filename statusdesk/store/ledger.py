@@ -139,6 +139,15 @@ class SQLiteLedger(SQLitePart):
             "AND state IN ('sending', 'unknown')"
         )
 
+    def waiting_count(self) -> int:
+        """Deliveries the outbox still works on (pending, sending, retry_wait, unknown): while
+        there are none, only a write can give it something to do (app/deliveries.py)."""
+        rows = self._rows(
+            "SELECT COUNT(*) AS n FROM delivery "
+            "WHERE state IN ('pending', 'sending', 'retry_wait', 'unknown')"
+        )
+        return int(rows[0]["n"])
+
     def release_abandoned(
         self, delivery_id: int, owner: str, now: str, attempt: int | None = None
     ) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,11 +74,21 @@ class Store:
         return self._database.db
 
     @classmethod
-    def open(cls, path: Path, *, verify: bool = True, check_every: float | None = None) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        verify: bool = True,
+        check_every: float | None = None,
+        prechecked: Callable[[Path], list[str] | None] | None = None,
+    ) -> Store:
         """Open a workspace database; `verify=False` skips the integrity check and migrations
         for a further connection to a workspace this process has already opened;
-        `check_every` runs the integrity check only if none passed that recently (db.check_due)."""
-        conn, _backup = open_database(path, verify=verify, check_every=check_every)
+        `check_every` runs the integrity check only if none passed that recently (db.check_due);
+        `prechecked` gives the answer of a check already run (db.open_database)."""
+        conn, _backup = open_database(
+            path, verify=verify, check_every=check_every, prechecked=prechecked
+        )
         return cls(conn, Path(path))
 
     def close(self) -> None:
@@ -87,6 +98,12 @@ class Store:
         """All-or-nothing writes across every part; the write lock is taken up front (BEGIN
         IMMEDIATE). Nested use joins the outer transaction."""
         return self._database.transaction()
+
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: it changes when any other connection (another thread
+        or process) has committed to the database since this connection last asked; this
+        connection's own writes leave it alone. Cheap: no page of the file is read."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def full_integrity_check(self) -> list[str]:
         """The slow, complete check (run on demand or in the background)."""

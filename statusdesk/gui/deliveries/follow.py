@@ -85,7 +85,7 @@ class DeliveryFollow(QObject):
         )
         self._outbox_poll = QTimer(self)
         self._outbox_poll.setInterval(OUTBOX_POLL_MS)
-        self._outbox_poll.timeout.connect(self._outbox.request)
+        self._outbox_poll.timeout.connect(self._poll_outbox)
 
     def start(self) -> None:
         self._outbox_poll.start()
@@ -94,6 +94,11 @@ class DeliveryFollow(QObject):
     def stop(self) -> None:
         self._closed = True
         self._outbox_poll.stop()
+
+    def _poll_outbox(self) -> None:
+        # Only when the outbox may have work: nothing is read while the workspace is quiet.
+        if self.desk.deliveries.recover_wanted():
+            self._outbox.request()
 
     # -- a delivery moved on ----------------------------------------------------------------
 

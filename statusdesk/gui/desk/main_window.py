@@ -65,7 +65,7 @@ from statusdesk.store.records import IncidentSummary, SavedDraft
 
 log = logging.getLogger(__name__)
 
-TICK_MS = 30_000  # ages in the list, and deliveries changed by another process (statusdesk run)
+TICK_MS = 30_000  # deliveries changed by another process (statusdesk run), if it wrote at all
 REFRESH_DELAY_MS = 150  # a burst of delivery changes becomes one re-read
 
 
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
             changed.connect(self._refresh_soon.start)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
-        self._tick.timeout.connect(self._refresh_all)
+        self._tick.timeout.connect(self._refresh_if_written)
         self._tick.start()
         self.follow.start()  # the outbox, worked from the app too
 
@@ -321,6 +321,11 @@ class MainWindow(QMainWindow):
             return
         self.follow.count_outstanding()
         self.browser.refresh()
+
+    def _refresh_if_written(self) -> None:
+        """The slow tick: read again only if someone wrote since the last read (issue #16)."""
+        if not self._closed and self.browser.written_since_read():
+            self._refresh_all()
 
     def _channels_changed(self, channels: list[Channel]) -> None:
         """A channel was added, enabled or disabled: the composer offers what there is now."""
@@ -363,8 +368,7 @@ class MainWindow(QMainWindow):
     def _delivery_changed(self, delivery_id: int, state_value: str) -> None:
         if self._closed:  # queued before the window closed; the workspace is let go
             return
-        state = DeliveryState(state_value)
-        self.view.set_delivery_state(delivery_id, state)
+        self.view.set_delivery_state(delivery_id, state := DeliveryState(state_value))
         self.status_line.changed(delivery(delivery_id), state)
         self.follow.delivery_changed(delivery_id, state)
         self.decisions.follow_retry(delivery_id, state)

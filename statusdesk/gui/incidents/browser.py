@@ -97,6 +97,7 @@ class IncidentBrowser(QObject):
         self._page: IncidentPage | None = None  # what the incident view shows
         self._restoring = False
         self._closed = False
+        self._read_version: int | None = None  # the workspace's data_version at the last read
         # Counts what was shown from a read newer than any in flight (a publish's outcome). A
         # read carries the count from when it began; one that began before is stale.
         self._shown_epoch = 0
@@ -136,7 +137,13 @@ class IncidentBrowser(QObject):
 
     def refresh(self) -> None:
         """Re-read the list and the current incident off the GUI thread, then show them."""
+        self._read_version = self.desk.views.workspace_version()  # before the reads start
         self._refresher.request()
+
+    def written_since_read(self) -> bool:
+        """Whether any connection wrote to the workspace since the last `refresh` began (an
+        idle desk reads nothing; the clocks on screen move without reading, issue #16)."""
+        return self.desk.views.workspace_version() != self._read_version
 
     # -- the filter ---------------------------------------------------------------------------
 

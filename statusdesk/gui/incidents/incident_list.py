@@ -81,16 +81,21 @@ class IncidentListModel(QAbstractTableModel):
     def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: list[IncidentSummary] = []  # every incident read
+        self._active: list[IncidentSummary] = []  # those still open (the clock watches them)
         self._rows: list[IncidentSummary] = []  # those the filter (Ctrl+F) lets through
         self._filter = ""
         self._now = now
         self._standings: dict[int, tuple[ChannelStanding, ...]] = {}
+        # (row, AGE or NEXT) → the text the view was last given: what `tick` compares with.
+        self._told: dict[tuple[int, int], str] = {}
 
     # -- feeding ----------------------------------------------------------------------------
 
     def set_summaries(self, rows: list[IncidentSummary], now: datetime) -> None:
         self.beginResetModel()
+        self._told.clear()
         self._all = list(rows)
+        self._active = [summary for summary in rows if summary.incident.is_active]
         self._rows = self._filtered()
         self._now = now
         self.endResetModel()
@@ -99,6 +104,7 @@ class IncidentListModel(QAbstractTableModel):
         """Ctrl+F: only the incidents whose title (either language), number or state matches
         a few letters of `query` (fuzzy, as the palette); "" shows them all."""
         self.beginResetModel()
+        self._told.clear()
         self._filter = query.strip()
         self._rows = self._filtered()
         self.endResetModel()
@@ -126,9 +132,21 @@ class IncidentListModel(QAbstractTableModel):
         self._changed(NEXT)
 
     def tick(self, now: datetime) -> None:
-        """The clock moved: the countdowns (and ages) say so. One call for the whole list."""
+        """The clock moved: the rows whose countdown or age now reads differently from what the
+        view was last given say so, and only they repaint (a countdown's minute, an age's);
+        rows never painted are computed afresh when they are. One call for the whole list."""
         self._now = now
-        self._changed(NEXT, AGE)
+        moved = sorted(
+            {row for (row, column), told in self._told.items() if self._text(row, column) != told}
+        )
+        for row in moved:
+            for column in (AGE, NEXT):
+                self._told.pop((row, column), None)  # told again when the view asks
+            self.dataChanged.emit(self.index(row, AGE), self.index(row, NEXT))
+
+    def _text(self, row: int, column: int) -> str | None:
+        summary = self.summary(row)
+        return None if summary is None else self._display(summary, column)
 
     def _changed(self, first: int, last: int | None = None) -> None:
         if self._rows:
@@ -148,6 +166,10 @@ class IncidentListModel(QAbstractTableModel):
     def summaries(self) -> list[IncidentSummary]:
         """Every incident read, whatever the filter shows (promises, the tray, the palette)."""
         return list(self._all)
+
+    def active_summaries(self) -> list[IncidentSummary]:
+        """The open incidents read (what the once-a-second promise watch looks at)."""
+        return list(self._active)
 
     def summary(self, row: int) -> IncidentSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -193,7 +215,10 @@ class IncidentListModel(QAbstractTableModel):
         if role == INCIDENT_ID_ROLE:
             return incident.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(summary, column)
+            text = self._display(summary, column)
+            if column in (AGE, NEXT):
+                self._told[(index.row(), column)] = text
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(summary)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == NEXT:

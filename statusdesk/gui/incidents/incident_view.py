@@ -8,11 +8,9 @@ typed, never interpreted.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,25 +24,19 @@ from PySide6.QtWidgets import (
 
 from statusdesk.app.read_models import IncidentPage, can_retry, can_skip
 from statusdesk.core.model import Delivery, DeliveryState, Update, UpdateStatus
+from statusdesk.gui.incidents.delivery_chip import DeliveryChip
 from statusdesk.gui.incidents.rhythm_widgets import RhythmPanel, ScheduledSection
-from statusdesk.gui.keys.actions import decision_keys_hint, shown_key
+from statusdesk.gui.keys.actions import shown_key
 from statusdesk.gui.widgets.editors import ARABIC_SCALE, arabic_font
 from statusdesk.gui.widgets.flow import FlowLayout
 from statusdesk.gui.widgets.labels import (
-    chip_label,
     component_status_label,
-    delivery_detail,
-    delivery_label,
-    delivery_reason,
     impact_label,
     isolate_latin,
     local_and_utc,
-    one_line,
-    retry_countdown,
     state_label,
 )
 from statusdesk.gui.widgets.text import muted
-from statusdesk.gui.widgets.theme import STATE_GLYPHS, Recolourable, chip_colours
 from statusdesk.gui.wording.rhythm import PendingTarget, pending_targets
 from statusdesk.gui.wording.targets import DeliveryTarget
 from statusdesk.scheduling.when import local_zone
@@ -73,157 +65,28 @@ def text_label(text: str, rtl: bool, *, bold: bool = False, scale: float = 1.0) 
     return label
 
 
-class DeliveryChip(QLabel, Recolourable):
-    """One channel's delivery of one update: a rounded label in its state's colours, painted
-    here (see `muted` for why not CSS). Says the state in words (a countdown while a retry
-    waits), with its state's glyph at the reading start (docs/VISUAL.md: colour is never the
-    only signal); the tooltip and the accessible name carry the last error or the decision
-    note. Its colours are the scheme's in force (widgets/theme.py), taken again on a change."""
+class _AfterPaint(QObject):
+    """Calls `then` on the next turn of the event loop after `widget` is first painted (or
+    after FALLBACK_MS when it is not shown)."""
 
-    RADIUS = 8
-    PAD = 8  # px each side, and between the glyph and the words
+    FALLBACK_MS = 250
 
-    def __init__(self, delivery: Delivery, channel_name: str, now: datetime) -> None:
-        super().__init__()
-        self.delivery_id = delivery.id
-        self.channel_name = channel_name
-        self.setObjectName(f"chip-{delivery.id}")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        glyph = max(self.fontMetrics().horizontalAdvance(g) for g in STATE_GLYPHS.values())
-        self._glyph_room = self.PAD + glyph + self.PAD // 2
-        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            self.setContentsMargins(self.PAD, 1, self._glyph_room, 1)
-        else:
-            self.setContentsMargins(self._glyph_room, 1, self.PAD, 1)
-        self._background = QColor()
-        self._coloured_as: DeliveryState | None = None
-        self._progress: tuple[int, int] | None = None  # (done, total) of the attempt under way
-        self.delivery = delivery
-        self.set_delivery(delivery, now)
-        self._fix_size()
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
 
-    def _fix_size(self) -> None:
-        """As wide as its longest possible words. A chip whose size never changes does not
-        make Qt lay out the whole page again when its state changes (a fixed-size widget does
-        not invalidate its parent's layout): on an incident of 30 updates that relayout, six
-        times as six channels finished, stalled the event loop for 70 ms."""
-        words = [delivery_label(state) for state in DeliveryState]
-        words += [
-            retry_countdown("2000-01-01T00:01:59Z", datetime(2000, 1, 1, tzinfo=UTC)),
-            retry_countdown("2000-01-01T00:59:59Z", datetime(2000, 1, 1, tzinfo=UTC)),
-            retry_countdown("2000-01-01T00:00:00Z", datetime(2000, 1, 1, tzinfo=UTC)),
-            self.tr("sending {done}/{total}").format(done=9999, total=9999),
-        ]
-        metrics = self.fontMetrics()
-        margins = self.contentsMargins()
-        widest = max(metrics.horizontalAdvance(f"{self.channel_name}: {w}") for w in words)
-        self.setFixedSize(
-            widest + margins.left() + margins.right() + 2,
-            metrics.height() + margins.top() + margins.bottom() + 2,
-        )
-        # The words right after the glyph, at the chip's reading start.
-        self.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
 
-    @property
-    def state(self) -> DeliveryState:
-        return self.delivery.state
-
-    @property
-    def waiting(self) -> bool:
-        """A retry is due at a known time: the chip counts down to it."""
-        return self.delivery.state is DeliveryState.RETRY_WAIT and bool(
-            self.delivery.next_attempt_at
-        )
-
-    def background(self) -> QColor:
-        return QColor(self._background)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._background)
-        painter.drawRoundedRect(self.rect(), self.RADIUS, self.RADIUS)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        room = self.rect()
-        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            room.setLeft(room.right() - self._glyph_room + self.PAD // 2)
-        else:
-            room.setRight(self._glyph_room - self.PAD // 2)
-        painter.drawText(room, Qt.AlignmentFlag.AlignCenter, STATE_GLYPHS[self.delivery.state])
-        painter.end()
-        super().paintEvent(event)
-
-    def recolour(self) -> None:
-        """The scheme changed: the state's colours in the new one."""
-        self._coloured_as = None
-        self._paint_state()
-
-    def _paint_state(self) -> None:
-        state = self.delivery.state
-        if state is not self._coloured_as:
-            background, foreground = chip_colours(state)
-            self._background = QColor(background)
-            muted(self, foreground)
-            self._coloured_as = state
-            self.update()
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        """Retry / skip by mouse (or the Menu key) too; the keys of the table are the main way.
-        The view is looked up, not remembered: no reference cycle between widget wrappers."""
-        widget = self.parentWidget()
-        while widget is not None and not isinstance(widget, IncidentView):
-            widget = widget.parentWidget()
-        if widget is None or not widget.show_chip_menu(self, event.globalPos()):
-            super().contextMenuEvent(event)
-
-    def set_delivery(self, delivery: Delivery, now: datetime) -> None:
-        """The delivery as the store has it: state, error, note, next attempt."""
-        self.delivery = delivery
-        state = delivery.state
-        if state is not DeliveryState.SENDING:
-            self._progress = None
-        self._paint_state()
-        self.tick(now)
-        if can_retry(delivery):
-            hint = self.tr("{keys} (or right-click this chip)").format(keys=decision_keys_hint())
-        elif can_skip(delivery):
-            hint = self.tr("{key} skips (or right-click this chip)").format(
-                key=shown_key("skip-delivery")
-            )
-        else:
-            hint = ""
-        self.setToolTip(delivery_detail(delivery, self.channel_name, now, hint))
-
-    def set_state(self, state: DeliveryState, now: datetime) -> None:
-        """A live change from the dispatcher, which tells the state alone; the rest of the row
-        is read again right after (MainWindow._refresh_soon). Until then the chip assumes what
-        the transition does to a row: nobody holds it, and a retry's time is not known yet."""
-        if state is self.delivery.state:
-            return
-        self._progress = None  # a new state: what was under way is over
-        assumed = replace(self.delivery, state=state, owner=None, next_attempt_at=None)
-        self.set_delivery(assumed, now)
-
-    def set_progress(self, done: int, total: int) -> None:
-        """How far the attempt under way is; said while the delivery is being sent."""
-        self._progress = (done, total)
-        self.tick(None)
-
-    def tick(self, now: datetime | None) -> None:
-        """The words only (the countdown moves; colours and tooltip do not)."""
-        if self._progress is not None and self.delivery.state is DeliveryState.SENDING:
-            done, total = self._progress
-            said = self.tr("sending {done}/{total}").format(done=done, total=total)
-        elif now is None:
-            return
-        else:
-            said = chip_label(self.delivery, now)
-        text = f"{self.channel_name}: {said}"
-        if text != self.text():
-            self.setText(text)
-        reason = delivery_reason(self.delivery)
-        self.setAccessibleName(f"{text} — {one_line(reason)}" if reason else text)
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
 
 class _Relay(QObject):
@@ -293,6 +156,9 @@ class IncidentView(QScrollArea):
     skip_requested = Signal(int)
     COUNTDOWN_MS = 1000
     FIRST_CARD = 3  # header, rhythm, scheduled section, then the cards
+    # The newest updates' cards are built before the page is first painted; the older ones
+    # right after it, or as soon as anything asks for them (issue #16: ready sooner).
+    CARDS_AT_ONCE = 4
 
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None
@@ -309,6 +175,7 @@ class IncidentView(QScrollArea):
         self.scheduled_action = _Relay(self)
         self._cards: list[UpdateCard] = []
         self._chips: dict[int, DeliveryChip] = {}
+        self._later: tuple[list[Update], IncidentPage] | None = None  # cards not built yet
         self._countdown = QTimer(self)
         self._countdown.setInterval(self.COUNTDOWN_MS)
         self._countdown.timeout.connect(self._tick)
@@ -324,18 +191,22 @@ class IncidentView(QScrollArea):
         return self._countdown.isActive()
 
     def cards(self) -> list[UpdateCard]:
+        self._finish_cards()
         return list(self._cards)
 
     def chip(self, delivery_id: int) -> DeliveryChip | None:
+        self._finish_cards()
         return self._chips.get(delivery_id)
 
     def shown_update_ids(self) -> list[int]:
+        self._finish_cards()
         return [card.update_id for card in self._cards]
 
     def _show_empty(self, message: str) -> None:
         self._incident_id = None
         self._cards = []
         self._chips = {}
+        self._later = None
         self.rhythm = None
         self.scheduled = None
         self._sync_countdown()
@@ -347,6 +218,9 @@ class IncidentView(QScrollArea):
         """Show an incident. The same incident shown again (a new update arrived) keeps its
         cards and scroll position and only adds the new updates' cards: rebuilding 30 cards
         after every publish stalled the event loop for a quarter of a second."""
+        if page is not None and page.incident.id == self._incident_id:
+            self._finish_cards()  # its older cards, if still to come, before extending
+        self._later = None  # another incident's: never built
         if page is None:
             self._show_empty(self.tr("No incident yet. Ctrl+N opens one."))
             return
@@ -364,8 +238,13 @@ class IncidentView(QScrollArea):
         self.scheduled = ScheduledSection()
         self.scheduled.action_requested.connect(self.scheduled_action.relay)
         column.addWidget(self.scheduled)
-        self._cards = [UpdateCard(u, page, now) for u in reversed(published_in_order(page.updates))]
+        newest_first = list(reversed(published_in_order(page.updates)))
+        self._cards = [UpdateCard(u, page, now) for u in newest_first[: self.CARDS_AT_ONCE]]
         self._chips = {i: c for card in self._cards for i, c in card.chips.items()}
+        older = newest_first[self.CARDS_AT_ONCE :]
+        self._later = (older, page) if older else None
+        if older:
+            _AfterPaint(content, self._finish_cards)
         for card in self._cards:
             column.addWidget(card)
         self._no_update: QLabel | None = None
@@ -378,6 +257,22 @@ class IncidentView(QScrollArea):
         self._incident_id = page.incident.id
         self.refresh_rhythm(page, now)
         self.verticalScrollBar().setValue(0)
+        self._sync_countdown()
+
+    def _finish_cards(self) -> None:
+        """Build the older updates' cards show_page left for after the first paint."""
+        later, self._later = self._later, None
+        if later is None:
+            return
+        older, page = later
+        now = self._clock()
+        at = self._column.indexOf(self._cards[-1]) + 1
+        for update in older:
+            card = UpdateCard(update, page, now)
+            self._column.insertWidget(at, card)
+            at += 1
+            self._cards.append(card)
+            self._chips.update(card.chips)
         self._sync_countdown()
 
     def _extend(self, page: IncidentPage, now: datetime) -> bool:
@@ -467,6 +362,7 @@ class IncidentView(QScrollArea):
 
     def set_delivery_progress(self, delivery_id: int, done: int, total: int) -> bool:
         """How far a long attempt is; False when this delivery is not on screen."""
+        self._finish_cards()
         chip = self._chips.get(delivery_id)
         if chip is None:
             return False
@@ -475,6 +371,7 @@ class IncidentView(QScrollArea):
 
     def set_delivery_state(self, delivery_id: int, state: DeliveryState) -> bool:
         """A live change from the dispatcher; False when this delivery is not on screen."""
+        self._finish_cards()
         chip = self._chips.get(delivery_id)
         if chip is None:
             return False
@@ -487,6 +384,7 @@ class IncidentView(QScrollArea):
         Returns False when the store knows deliveries this view has no chip for: time to
         rebuild."""
         complete = True
+        self._finish_cards()
         now = self._clock()
         for delivery_list in deliveries.values():
             for delivery in delivery_list:
@@ -517,6 +415,7 @@ class IncidentView(QScrollArea):
     def targets(self, wanted: Callable[[Delivery], bool]) -> list[DeliveryTarget]:
         """The deliveries on screen that `wanted` accepts, newest update first, each update's
         channels in their order (what a chooser lists)."""
+        self._finish_cards()
         return [
             DeliveryTarget(chip.delivery, chip.channel_name, card.heading)
             for card in self._cards

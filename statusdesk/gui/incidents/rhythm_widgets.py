@@ -146,8 +146,9 @@ class RhythmPanel(QWidget):
             if label.text() != text:
                 label.setText(text)
             sentence = standing_sentence(standing, now)
-            label.setToolTip(sentence)
-            label.setAccessibleName(sentence)
+            if label.toolTip() != sentence:  # each second: only what changed is set again
+                label.setToolTip(sentence)
+                label.setAccessibleName(sentence)
             _colour(label, STANDING_COLOURS[standing.standing], bold=standing.flagged)
         lines = [standing_sentence(s, now) for s in self._standings if s.flagged]
         text = "\n".join(f"⚠ {line}" for line in lines)

@@ -35,6 +35,7 @@ from statusdesk.gui.runtime.tasks import Aside
 from statusdesk.workspace import resolve_home
 
 if TYPE_CHECKING:
+    from statusdesk.gui.launch.early_check import EarlyCheck
     from statusdesk.gui.runtime.collector import GuiThreadCollector
     from statusdesk.gui.runtime.crashes import CrashReporter
     from statusdesk.gui.runtime.session import Session
@@ -130,8 +131,10 @@ def run(
     argv: Sequence[str] | None = None,
     *,
     ui_language: str | None = None,
+    early: EarlyCheck | None = None,
 ) -> int:
-    """`ui_language`: the command line's --ui-language (ar, en, system), over ui.language."""
+    """`ui_language`: the command line's --ui-language (ar, en, system), over ui.language.
+    `early`: the workspace's integrity check, started before Qt was loaded (__main__)."""
     # Before anything that shows: a launch on a workspace open already only hands over.
     instance = SingleInstance(resolve_home(home))
     if not instance.claim():
@@ -151,7 +154,7 @@ def run(
         shell.show()
         shell.raise_()
         shell.activateWindow()
-        launch = _Launch(app, shell, opening or WorkspacePrefetch(home), instance)
+        launch = _Launch(app, shell, opening or WorkspacePrefetch(home, early), instance)
         shell.after_first_paint(launch.build)
         return app.exec()
     finally:

@@ -18,20 +18,30 @@ from statusdesk.gui.runtime.tasks import Aside
 
 if TYPE_CHECKING:
     from statusdesk.app.startup import FirstRead
+    from statusdesk.gui.launch.early_check import EarlyCheck
 
 
 class WorkspacePrefetch:
-    def __init__(self, home: str | os.PathLike[str] | None) -> None:
+    def __init__(
+        self, home: str | os.PathLike[str] | None, early: EarlyCheck | None = None
+    ) -> None:
+        """`early`: the integrity check started before Qt loaded (early_check.py), if any."""
         self._home = home
-        self._opening = Aside(self._open, "open-workspace")
+        self._early = early
+        self._opening: Aside[FirstRead] | None = Aside(self._open, "open-workspace")
 
     def _open(self) -> FirstRead:
         # Imported here, on this thread: it loads while Qt loads on the other. Only the store
         # and the workspace's paths: what runs here holds the GIL except inside SQLite.
         from statusdesk.app.startup import first_read
 
-        return first_read(self._home)
+        early = self._early
+        return first_read(self._home, early.problems if early is not None else None)
 
     def result(self) -> FirstRead:
-        """Wait for the opening; raises what it raised (WorkspaceError says what to do)."""
-        return self._opening.result()
+        """Wait for the opening; raises what it raised (WorkspaceError says what to do). Once:
+        then the prefetch lets go of what it read (the desk keeps what it uses)."""
+        opening, self._opening = self._opening, None
+        if opening is None:
+            raise RuntimeError("the workspace's first read was taken already")
+        return opening.result()

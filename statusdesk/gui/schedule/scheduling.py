@@ -66,6 +66,7 @@ class IncidentRows(Protocol):
     def tick(self, now: datetime) -> None: ...
     def set_standings(self, standings: Mapping[int, Sequence[ChannelStanding]]) -> None: ...
     def summaries(self) -> list[IncidentSummary]: ...
+    def active_summaries(self) -> list[IncidentSummary]: ...
 
 
 class IncidentPageView(Protocol):
@@ -154,7 +155,9 @@ class SchedulingController(QObject):
     def _beat(self) -> None:
         if self._closed:
             return
-        self._ticking.request()
+        # Read the workspace only when it may say something new (app/scheduling.py).
+        if self._desk.scheduling.fire_due_wanted() or self.ticker.jumped():
+            self._ticking.request()
         self.tick_clocks()
         if self._first_beat:
             self._first_beat = False
@@ -216,7 +219,7 @@ class SchedulingController(QObject):
         self._watch_promises(now)
 
     def _watch_promises(self, now: datetime) -> None:
-        for summary in self._model.summaries():
+        for summary in self._model.active_summaries():  # each second: not the whole list
             incident = summary.incident
             due = incident.next_update_due
             if not incident.is_active or due is None:
