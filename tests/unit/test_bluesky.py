@@ -699,3 +699,27 @@ def test_post_url_is_the_bsky_app_address() -> None:
     uri = f"at://{DID}/app.bsky.feed.post/3jzfcijpj2z2a"
     assert post_url(uri) == f"https://bsky.app/profile/{DID}/post/3jzfcijpj2z2a"
     assert post_url("https://example.com") is None
+
+
+def test_an_incident_thread_whose_first_post_is_gone_starts_anew_and_says_so(
+    desk: Desk, fake_pds: FakePds
+) -> None:
+    """The PDS takes a reply whose root was deleted (it checks no reference); the thread would
+    hang from nothing, so the next update starts a new one and its delivery says so."""
+    add(desk, fake_pds, language="en")
+    opened = publish(desk, en="Opened. " + "We are looking into failed card payments. " * 8)
+    assert outcome(desk, opened).state is DeliveryState.SENT
+    root, _last = fake_pds.posts
+    fake_pds.delete(root.uri)
+    second = outcome(
+        desk,
+        desk.publishing.post_update(
+            opened.incident_id,
+            Draft(BilingualText("Fixed.", AR), IncidentState.RESOLVED, author="amal"),
+            channel_names=["sky"],
+            skip_reason=LEFT_OUT,
+        ),
+    )
+    assert second.state is DeliveryState.SENT, second.last_error
+    assert fake_pds.posts[-1].reply is None  # a new thread
+    assert "started a new thread" in (second.last_error or "")

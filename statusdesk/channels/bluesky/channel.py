@@ -269,7 +269,9 @@ class _BlueskyThread(UsualService):
         parent = root = None
         if reply is not None:
             parent = self._ref(reply.parent, reply.anchor)
-            root = parent if reply.root.id == reply.parent.id else self._ref(reply.root, False)
+            # The incident's thread is gone when its first post is, even if its last is not.
+            same = reply.root.id == reply.parent.id
+            root = parent if same else self._ref(reply.root, reply.anchor)
         record = self.channel._record(part, parent, root)
         ref = self.account.post(record_key(self.key, seq, self.made), record)
         return Post(ref.uri, post_url(ref.uri), {"cid": ref.cid})
