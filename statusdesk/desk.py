@@ -1,5 +1,7 @@
 """The composition root: opens a workspace and wires its store, the keyring, the channels, the
-dispatcher and the clock into one application context, then composes the use cases over it.
+dispatcher and the clock into one application context, then composes the use cases over it,
+each on first use (its module is imported then too: a command or the desk's first paint loads
+only the use cases it calls).
 
 The GUI and the CLI each hold one Desk and call its use cases — `desk.publishing`,
 `desk.maintenance`, `desk.scheduling`, `desk.deliveries`, `desk.channels`, `desk.settings`,
