@@ -1,5 +1,7 @@
 """The composition root: opens a workspace and wires its store, the keyring, the channels, the
-dispatcher and the clock into one application context, then composes the use cases over it.
+dispatcher and the clock into one application context, then composes the use cases over it,
+each on first use (its module is imported then too: a command or the desk's first paint loads
+only the use cases it calls).
 
 The GUI and the CLI each hold one Desk and call its use cases — `desk.publishing`,
 `desk.maintenance`, `desk.scheduling`, `desk.deliveries`, `desk.channels`, `desk.settings`,
@@ -12,26 +14,12 @@ benchmarks.
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statusdesk import private
-from statusdesk.app.channels import ChannelAdmin
-from statusdesk.app.checks import DraftChecks
-from statusdesk.app.components import ComponentAdmin
-from statusdesk.app.compose import Composing
 from statusdesk.app.context import AppContext, ThreadStores
-from statusdesk.app.deliveries import Deliveries
-from statusdesk.app.drafts import DraftKeeping
-from statusdesk.app.exports import Exports
-from statusdesk.app.maintenance import Maintenance
-from statusdesk.app.postmortems import Postmortems
-from statusdesk.app.previews import Previews
-from statusdesk.app.publishing import Publishing
-from statusdesk.app.scheduling import Scheduling
-from statusdesk.app.subscribers import SubscriberAdmin
-from statusdesk.app.templating import Templating
-from statusdesk.app.views import Views
-from statusdesk.app.workspace_settings import WorkspaceSettings
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock, SystemClock
@@ -46,6 +34,24 @@ from statusdesk.delivery.owners import new_owner
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
 from statusdesk.workspace import WorkspacePaths, resolve_home
+
+if TYPE_CHECKING:
+    from statusdesk.app.channels import ChannelAdmin
+    from statusdesk.app.checks import DraftChecks
+    from statusdesk.app.components import ComponentAdmin
+    from statusdesk.app.compose import Composing
+    from statusdesk.app.deliveries import Deliveries
+    from statusdesk.app.drafts import DraftKeeping
+    from statusdesk.app.exports import Exports
+    from statusdesk.app.maintenance import Maintenance
+    from statusdesk.app.postmortems import Postmortems
+    from statusdesk.app.previews import Previews
+    from statusdesk.app.publishing import Publishing
+    from statusdesk.app.scheduling import Scheduling
+    from statusdesk.app.subscribers import SubscriberAdmin
+    from statusdesk.app.templating import Templating
+    from statusdesk.app.views import Views
+    from statusdesk.app.workspace_settings import WorkspaceSettings
 
 
 class Desk:
@@ -96,23 +102,106 @@ class Desk:
             channel_context=channel_context,
             dispatcher=self.dispatcher,
         )
-        ctx = self.context
-        self.settings = WorkspaceSettings(ctx)
-        self.checks = DraftChecks(ctx)
-        self.templating = Templating(ctx)
-        self.publishing = Publishing(ctx, self.checks, self.templating, self.settings)
-        self.postmortems = Postmortems(ctx, self.settings)
-        self.maintenance = Maintenance(ctx, self.checks, self.templating, self.settings)
-        self.scheduling = Scheduling(ctx, self.checks, self.settings)
-        self.channels = ChannelAdmin(ctx)
-        self.deliveries = Deliveries(ctx, self.channels)
-        self.views = Views(ctx)
-        self.subscribers = SubscriberAdmin(ctx)
-        self.components = ComponentAdmin(ctx, self.settings)
-        self.drafts = DraftKeeping(ctx)
-        self.exports = Exports(ctx)
-        self.composing = Composing(ctx, self.checks, self.publishing, self.views)
-        self.previews = Previews(ctx, self.checks, self.composing, self.views)
+
+    # The use cases, each made (and its module imported) on first use: a command or the desk's
+    # first paint loads only those it calls (issue #16, start-up). cached_property keeps one
+    # per Desk; tests may still replace one by assignment.
+
+    @cached_property
+    def settings(self) -> WorkspaceSettings:
+        from statusdesk.app.workspace_settings import WorkspaceSettings
+
+        return WorkspaceSettings(self.context)
+
+    @cached_property
+    def checks(self) -> DraftChecks:
+        from statusdesk.app.checks import DraftChecks
+
+        return DraftChecks(self.context)
+
+    @cached_property
+    def templating(self) -> Templating:
+        from statusdesk.app.templating import Templating
+
+        return Templating(self.context)
+
+    @cached_property
+    def publishing(self) -> Publishing:
+        from statusdesk.app.publishing import Publishing
+
+        return Publishing(self.context, self.checks, self.templating, self.settings)
+
+    @cached_property
+    def postmortems(self) -> Postmortems:
+        from statusdesk.app.postmortems import Postmortems
+
+        return Postmortems(self.context, self.settings)
+
+    @cached_property
+    def maintenance(self) -> Maintenance:
+        from statusdesk.app.maintenance import Maintenance
+
+        return Maintenance(self.context, self.checks, self.templating, self.settings)
+
+    @cached_property
+    def scheduling(self) -> Scheduling:
+        from statusdesk.app.scheduling import Scheduling
+
+        return Scheduling(self.context, self.checks, self.settings)
+
+    @cached_property
+    def channels(self) -> ChannelAdmin:
+        from statusdesk.app.channels import ChannelAdmin
+
+        return ChannelAdmin(self.context)
+
+    @cached_property
+    def deliveries(self) -> Deliveries:
+        from statusdesk.app.deliveries import Deliveries
+
+        return Deliveries(self.context, self.channels)
+
+    @cached_property
+    def views(self) -> Views:
+        from statusdesk.app.views import Views
+
+        return Views(self.context)
+
+    @cached_property
+    def subscribers(self) -> SubscriberAdmin:
+        from statusdesk.app.subscribers import SubscriberAdmin
+
+        return SubscriberAdmin(self.context)
+
+    @cached_property
+    def components(self) -> ComponentAdmin:
+        from statusdesk.app.components import ComponentAdmin
+
+        return ComponentAdmin(self.context, self.settings)
+
+    @cached_property
+    def drafts(self) -> DraftKeeping:
+        from statusdesk.app.drafts import DraftKeeping
+
+        return DraftKeeping(self.context)
+
+    @cached_property
+    def exports(self) -> Exports:
+        from statusdesk.app.exports import Exports
+
+        return Exports(self.context)
+
+    @cached_property
+    def composing(self) -> Composing:
+        from statusdesk.app.compose import Composing
+
+        return Composing(self.context, self.checks, self.publishing, self.views)
+
+    @cached_property
+    def previews(self) -> Previews:
+        from statusdesk.app.previews import Previews
+
+        return Previews(self.context, self.checks, self.composing, self.views)
 
     @property
     def store(self) -> Store:

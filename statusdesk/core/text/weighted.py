@@ -22,6 +22,7 @@ nothing has to be kept in step with IANA or the Unicode emoji list:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -104,16 +105,22 @@ _PATH = rf"(?:{_PATH_CHAR}*(?:{_PARENS}{_PATH_CHAR}*)*{_PATH_END}|@{_PATH_CHAR}+
 _QUERY = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_END = r"[a-z0-9\-_&=#/]"
 
-_URL = re.compile(
-    # Not glued to a word, a mention, a cashtag or a hashtag.
-    r"(?<![A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF])"
-    r"(?P<url>(?P<protocol>https?://)?"
-    rf"(?P<domain>(?:(?:{_LABEL})\.){{0,{MAX_SUBDOMAINS}}}(?:{_NAME})\.{_TLD})"
-    r"(?::[0-9]+)?"
-    rf"(?P<path>/{_PATH}*)?"
-    rf"(?:\?{_QUERY}*{_QUERY_END})?)",
-    re.IGNORECASE,
-)
+
+@functools.cache
+def _url_pattern() -> re.Pattern[str]:
+    # Compiled on first use, not at import: some 10 ms, on the desk's start-up path (issue #16).
+    return re.compile(
+        # Not glued to a word, a mention, a cashtag or a hashtag.
+        r"(?<![A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF])"
+        r"(?P<url>(?P<protocol>https?://)?"
+        rf"(?P<domain>(?:(?:{_LABEL})\.){{0,{MAX_SUBDOMAINS}}}(?:{_NAME})\.{_TLD})"
+        r"(?::[0-9]+)?"
+        rf"(?P<path>/{_PATH}*)?"
+        rf"(?:\?{_QUERY}*{_QUERY_END})?)",
+        re.IGNORECASE,
+    )
+
+
 _ASCII_DOMAIN = re.compile(rf"(?:[-a-z0-9{_LATIN_ACCENTS}]+\.)+[a-z]{{2,63}}", re.IGNORECASE)
 _TCO = re.compile(rf"^https?://t\.co/([a-z0-9]+)(?:\?{_QUERY}*{_QUERY_END})?", re.IGNORECASE)
 MAX_URL_LENGTH = 4096
@@ -139,7 +146,7 @@ def url_spans(text: str) -> list[UrlSpan]:
     if "." not in text:
         return []
     spans: list[UrlSpan] = []
-    for match in _URL.finditer(text):
+    for match in _url_pattern().finditer(text):
         url, protocol, domain = match["url"], match["protocol"], match["domain"]
         path = match["path"]
         start, end = match.start("url"), match.end("url")
@@ -191,17 +198,20 @@ def _pictographic() -> str:
     return "".join(f"\\U{a:08X}" if a == b else f"\\U{a:08X}-\\U{b:08X}" for a, b in ranges)
 
 
-_ELEMENT = rf"[{_pictographic()}](?:\uFE0F|[\U0001F3FB-\U0001F3FF])?"
-_EMOJI = re.compile(
-    r"[\U0001F1E6-\U0001F1FF]{2}"  # a flag: two regional indicators
-    r"|[0-9#*]\uFE0F?\u20E3"  # a keycap
-    rf"|{_ELEMENT}(?:[\U000E0020-\U000E007E]+\U000E007F|(?:\u200D{_ELEMENT})+)?"
-)
+@functools.cache
+def _emoji_pattern() -> re.Pattern[str]:
+    # Built on first use, not at import (issue #16, start-up): the table walks Unicode.
+    element = rf"[{_pictographic()}](?:\uFE0F|[\U0001F3FB-\U0001F3FF])?"
+    return re.compile(
+        r"[\U0001F1E6-\U0001F1FF]{2}"  # a flag: two regional indicators
+        r"|[0-9#*]\uFE0F?\u20E3"  # a keycap
+        rf"|{element}(?:[\U000E0020-\U000E007E]+\U000E007F|(?:\u200D{element})+)?"
+    )
 
 
 def emoji_spans(text: str) -> dict[int, int]:
     """Start → end of every emoji sequence."""
-    return {m.start(): m.end() for m in _EMOJI.finditer(text)}
+    return {m.start(): m.end() for m in _emoji_pattern().finditer(text)}
 
 
 # -- the count --------------------------------------------------------------------------------
