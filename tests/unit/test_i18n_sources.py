@@ -35,6 +35,7 @@ TRANSLATED = (
     "deliveries",
     "schedule",
     "wording",
+    "settings",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an

@@ -1,0 +1,116 @@
+"""Issue #16: the workspace's own windows in Arabic — Settings first — from this repository's
+.ts sources (compiled with pyside6-lrelease, as the install does), with Qt's own standard
+buttons (qtbase_ar) and the layout mirrored: opened by their keys, titles, labels, buttons,
+choices and tooltips are Arabic, and nothing is left in English but names and keys."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from statusdesk import settings as registry
+from statusdesk.gui.keys.bindings import key_for
+from statusdesk.gui.settings import words
+from statusdesk.gui.settings.settings_window import SettingsWindow
+from tests.gui.keys import press
+from tests.gui.test_i18n_compose import ARABIC, TS_DIR, english_in, leftover_english, tool
+
+
+@pytest.fixture
+def arabic(qapp: QApplication, tmp_path: Path) -> Iterator[list[QTranslator]]:
+    """Every package's Arabic from its .ts and Qt's own, the layout mirrored; English and left
+    to right again afterwards."""
+    lrelease = tool("pyside6-lrelease")
+    installed = []
+    for ts in sorted(TS_DIR.glob("*_ar.ts")):
+        qm = tmp_path / ts.with_suffix(".qm").name
+        subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
+        translator = QTranslator()
+        assert translator.load(str(qm)), qm
+        installed.append(translator)
+    qt_own = QTranslator()
+    if qt_own.load("qtbase_ar", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt_own)
+    for translator in installed:
+        assert QCoreApplication.installTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    yield installed
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+# -- Settings -----------------------------------------------------------------------------------
+
+
+def test_the_settings_words_are_the_registrys_own_in_english() -> None:
+    """The window's table marks the registry's English for translation, word for word: the
+    English window reads as the CLI does, and a new setting cannot go without its words."""
+    for spec in registry.SETTINGS:
+        assert words.label(spec) == spec.label, spec.key
+        assert words.meaning(spec) == spec.meaning, spec.key
+        assert words.allowed(spec) == spec.allowed, spec.key
+    assert set(words.LABELS) == set(words.MEANINGS) == set(words.ALLOWED) == set(registry.BY_KEY)
+
+
+# What may stay Latin in the Settings window: the setting keys and their values as typed
+# (`system`, `ar`, latn, mailto:), the command lines it quotes, the page's formats and zones.
+SETTING_NAMES = [
+    *registry.BY_KEY,
+    *(c for s in registry.SETTINGS for c in s.choices),
+    *(s.default for s in registry.SETTINGS),
+    "statusdesk setting list | set",
+    "--cadence-min",
+    "--remind-min",
+    "--ui-language ar|en|system",
+    "api/v2",
+    "Atom",
+    "IANA",
+    "Asia/Riyadh",
+    "Europe/London",
+    "mailto:someone@example.com",
+    "mailto:address",
+    "started_at",
+    "next_update",
+    "window_start",
+    "window_end",
+    "eta",
+    "English",
+    "https",
+    "http",
+]
+
+
+def test_the_settings_window_speaks_arabic(
+    qtbot, home: Path, launch, arabic: list[QTranslator]
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    press(key_for("settings"))
+    settings = window.windows.settings_window
+    assert isinstance(settings, SettingsWindow)
+    qtbot.waitUntil(lambda: settings.isVisible() and bool(settings._loaded))
+    assert settings.windowTitle() == "statusdesk — الإعدادات"
+    assert settings.save_button.text() == "&حفظ"
+    assert ARABIC.search(settings.cancel_button.text()), settings.cancel_button.text()
+    assert english_in(settings, SETTING_NAMES) == []
+    for key, control in settings.controls.items():
+        assert ARABIC.search(control.accessibleName()), key
+        assert not leftover_english(control.accessibleName(), SETTING_NAMES), key
+        assert ARABIC.search(control.toolTip()), key
+    choices = {
+        key: [control.itemText(i) for i in range(control.count())]
+        for key, control in settings.controls.items()
+        if isinstance(control, QComboBox) and not control.isEditable()
+    }
+    assert choices == {
+        registry.DIGITS: ["أرقام لاتينية (0123)", "أرقام هندية (٠١٢٣)"],
+        registry.UI_LANGUAGE: ["لغة النظام", "العربية", "English"],
+        registry.THEME: ["كما في النظام (فاتحة أو داكنة)", "فاتحة", "داكنة"],
+    }
+    press("Escape")
+    qtbot.waitUntil(lambda: not settings.isVisible())
