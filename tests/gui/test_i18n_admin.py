@@ -14,11 +14,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from statusdesk import settings as registry
+from statusdesk.desk import Desk
 from statusdesk.gui.keys.bindings import key_for
 from statusdesk.gui.settings import words
 from statusdesk.gui.settings.settings_window import SettingsWindow
 from tests.gui.keys import press
 from tests.gui.test_i18n_compose import ARABIC, TS_DIR, english_in, leftover_english, tool
+from tests.gui.test_subscribers_view import asked, open_subscribers, select, subscribe
 
 
 @pytest.fixture
@@ -114,3 +116,55 @@ def test_the_settings_window_speaks_arabic(
     }
     press("Escape")
     qtbot.waitUntil(lambda: not settings.isVisible())
+
+
+# -- Subscribers --------------------------------------------------------------------------------
+
+PEOPLE = ["amal@example.com", "bob@example.com", "gone@example.com", "name@example.com"]
+
+
+def test_the_subscribers_window_and_its_popups_speak_arabic(
+    qtbot, home: Path, launch, arabic: list[QTranslator]
+) -> None:  # type: ignore[no-untyped-def]
+    subscribe(home, ("amal@example.com", "ar"), ("bob@example.com", "en"))
+    subscribe(home, ("gone@example.com", "both"))
+    with Desk(home) as desk:
+        desk.store.subscribers.remove("gone@example.com", "2026-03-05T10:00:00Z")
+    window = launch()
+    dialog = open_subscribers(qtbot, window, rows=3)
+    assert dialog.windowTitle() == "statusdesk — المشتركون"
+    assert dialog.count_line.text() == (
+        "المشتركون النشطون: 2 (1 بالعربية، 1 بالإنجليزية، 0 باللغتين)؛ ومن ألغوا اشتراكهم: 1 "
+        "(محفوظون في السجل ولا يُرسل إليهم شيء)"
+    )
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["العنوان", "اللغة", "مشترك منذ", "ألغى الاشتراك", "المكونات"]
+    assert model.data(model.index(0, 4)) == "كل المكونات"
+    assert model.data(model.index(1, 3)) == "لا"
+    assert [dialog.add_form.language.itemText(i) for i in range(3)] == [
+        "كلتاهما (الإنجليزية والعربية)",
+        "الإنجليزية فقط",
+        "العربية فقط",
+    ]
+    assert ARABIC.search(dialog.close_button.text()), dialog.close_button.text()
+    assert (
+        english_in(dialog, [*PEOPLE, "CSV", "UTF-8", "email,language,components", "Delete"]) == []
+    )
+    # The question before a removal, and the components editor.
+    select(dialog, "amal@example.com")
+    press("Delete")
+    confirm = asked(qtbot, dialog)
+    assert confirm.windowTitle() == "statusdesk — إلغاء الاشتراك؟"
+    assert confirm.yes.text() == "أ&لغِ الاشتراك"
+    assert english_in(confirm, PEOPLE) == []
+    press("Escape")
+    qtbot.waitUntil(lambda: dialog.confirm is None)
+    select(dialog, "amal@example.com")
+    press("F2")
+    qtbot.waitUntil(lambda: dialog.editor is not None and dialog.editor.isVisible())
+    editor = dialog.editor
+    assert editor.windowTitle() == "statusdesk — المكونات"
+    assert editor.list.item(0).text() == "كل المكونات"
+    assert english_in(editor, [*PEOPLE, "statusdesk component add"]) == []
+    press("Escape")

@@ -36,6 +36,7 @@ TRANSLATED = (
     "schedule",
     "wording",
     "settings",
+    "subscribers",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
