@@ -14,11 +14,16 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from statusdesk import settings as registry
+from statusdesk.core.model import IncidentKind, IncidentState
 from statusdesk.desk import Desk
 from statusdesk.gui.keys.bindings import key_for
 from statusdesk.gui.settings import words
 from statusdesk.gui.settings.settings_window import SettingsWindow
-from tests.gui.keys import press
+from statusdesk.gui.templates.templates_window import TemplatesWindow
+from statusdesk.gui.widgets.popups import ConfirmPopup
+from statusdesk.scheduling.template_store import store_path
+from statusdesk.scheduling.templates import PLACEHOLDERS
+from tests.gui.keys import press, type_text
 from tests.gui.test_i18n_compose import ARABIC, TS_DIR, english_in, leftover_english, tool
 from tests.gui.test_subscribers_view import asked, open_subscribers, select, subscribe
 
@@ -167,4 +172,48 @@ def test_the_subscribers_window_and_its_popups_speak_arabic(
     assert editor.windowTitle() == "statusdesk — المكونات"
     assert editor.list.item(0).text() == "كل المكونات"
     assert english_in(editor, [*PEOPLE, "statusdesk component add"]) == []
+    press("Escape")
+
+
+# -- Templates ----------------------------------------------------------------------------------
+
+# What may stay Latin in the Templates window: the templates' names and the values of their
+# kind and state (as the CLI takes them), the placeholders, the English editor's example text.
+TEMPLATE_NAMES = [
+    *PLACEHOLDERS,
+    "We are investigating",
+    "Next update by",
+    "db-failover",
+    "Delete",
+    "Insert",
+    *(kind.value for kind in IncidentKind),
+    *(state.value for state in IncidentState),
+]
+
+
+def test_the_templates_window_and_its_questions_speak_arabic(
+    qtbot, home: Path, launch, arabic: list[QTranslator]
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    press(key_for("templates"))
+    qtbot.waitUntil(lambda: window.tools._templates_window is not None)
+    templates: TemplatesWindow = window.tools._templates_window
+    qtbot.waitUntil(lambda: templates.isVisible() and templates.list.topLevelItemCount() > 0)
+    assert templates.windowTitle() == "statusdesk — القوالب"
+    header = templates.list.headerItem()
+    assert [header.text(c) for c in range(4)] == ["الاسم", "النوع", "الحالة", "المصدر"]
+    names = [templates.list.topLevelItem(i).text(0) for i in range(3)]
+    sources = {templates.list.topLevelItem(i).text(3) for i in range(3)}
+    assert sources == {"افتراضي"}
+    assert ARABIC.search(templates.form.title())
+    assert english_in(templates, [*TEMPLATE_NAMES, *names, str(store_path(home))]) == []
+    # A new template, then Esc: the question before losing it.
+    templates.new_button.click()  # its key is the Arabic label's letter now
+    qtbot.waitUntil(lambda: templates.form.title() == "قالب جديد")
+    type_text("db-failover")
+    press("Escape")
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), ConfirmPopup))
+    question = QApplication.activeWindow()
+    assert ARABIC.search(question.windowTitle())
+    assert english_in(question, [*TEMPLATE_NAMES, *names]) == []
     press("Escape")

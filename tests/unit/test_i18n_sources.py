@@ -37,6 +37,7 @@ TRANSLATED = (
     "wording",
     "settings",
     "subscribers",
+    "templates",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
