@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from statusdesk import settings as registry
 from statusdesk.core.model import IncidentKind, IncidentState
 from statusdesk.desk import Desk
+from statusdesk.gui.export.export_dialog import ExportDialog
 from statusdesk.gui.keys.bindings import key_for
 from statusdesk.gui.settings import words
 from statusdesk.gui.settings.settings_window import SettingsWindow
@@ -217,3 +218,27 @@ def test_the_templates_window_and_its_questions_speak_arabic(
     assert ARABIC.search(question.windowTitle())
     assert english_in(question, [*TEMPLATE_NAMES, *names]) == []
     press("Escape")
+
+
+# -- Export -------------------------------------------------------------------------------------
+
+
+def test_the_export_popup_and_the_status_page_messages_speak_arabic(
+    qtbot, home: Path, active_incident: int, launch, arabic: list[QTranslator]
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    qtbot.waitUntil(lambda: window.list.currentIndex().isValid())
+    window.list.setFocus()
+    press(key_for("export"))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), ExportDialog))
+    dialog = QApplication.activeWindow()
+    assert dialog.windowTitle() == "statusdesk — تصدير السجل الزمني"
+    assert dialog.export_button.text() == "&صدّر"
+    title = window.model.summary(window.list.currentIndex().row()).incident.title.en
+    formats = ["Markdown", "HTML", "PDF", "CSV", "JSON"]
+    assert english_in(dialog, [title, dialog.path.text(), "UTC", "Esc", *formats]) == []
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # Rebuilding the status page says so in the status line, in Arabic.
+    press(key_for("rebuild-status-page"))
+    qtbot.waitUntil(lambda: "أُعيد بناء صفحة الحالة" in window.status_line.currentMessage())

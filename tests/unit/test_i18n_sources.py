@@ -38,6 +38,7 @@ TRANSLATED = (
     "settings",
     "subscribers",
     "templates",
+    "export",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
@@ -98,7 +99,8 @@ TEXT_CLASSES = frozenset(
 # Literals that are names, not words: the same in every language.
 # The app's name; each language's own name for itself (the editors' headings read "English"
 # and "العربية" in either interface language).
-NOT_WORDS = frozenset({"statusdesk", "English", "العربية"})
+# A time zone's name ("UTC") is a name too.
+NOT_WORDS = frozenset({"statusdesk", "English", "العربية", "UTC"})
 # Key names stay as keys read ("Ctrl+3"); a colour is not words.
 _KEY_NAMES = re.compile(r"\b(Ctrl|Alt|Shift|Meta|Esc|Enter|Tab|Return)\b")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{3,8}$")
