@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from statusdesk import settings as registry
 from statusdesk.core.model import IncidentKind, IncidentState
 from statusdesk.desk import Desk
+from statusdesk.gui.channels.channel_forms import KIND_FORMS
 from statusdesk.gui.export.export_dialog import ExportDialog
 from statusdesk.gui.keys.bindings import key_for
 from statusdesk.gui.settings import words
@@ -25,6 +26,7 @@ from statusdesk.gui.widgets.popups import ConfirmPopup
 from statusdesk.scheduling.template_store import store_path
 from statusdesk.scheduling.templates import PLACEHOLDERS
 from tests.gui.keys import press, type_text
+from tests.gui.test_channels_dialog import open_channels
 from tests.gui.test_i18n_compose import ARABIC, TS_DIR, english_in, leftover_english, tool
 from tests.gui.test_subscribers_view import asked, open_subscribers, select, subscribe
 
@@ -242,3 +244,95 @@ def test_the_export_popup_and_the_status_page_messages_speak_arabic(
     # Rebuilding the status page says so in the status line, in Arabic.
     press(key_for("rebuild-status-page"))
     qtbot.waitUntil(lambda: "أُعيد بناء صفحة الحالة" in window.status_line.currentMessage())
+
+
+# -- Channels -----------------------------------------------------------------------------------
+
+# What may stay Latin in the Channels window: the channels' kinds and names, the settings' keys
+# and the values they take, example addresses and the products' own names.
+CHANNEL_NAMES = [
+    *KIND_FORMS,
+    *(f.setting for form in KIND_FORMS.values() for f in form.fields),
+    *(f.hint for form in KIND_FORMS.values() for f in form.fields),
+    *[
+        "incident",
+        "update",
+        "public",
+        "unlisted",
+        "starttls",
+        "tls",
+        "none",
+        "latn",
+        "arab",
+        "oauth1",
+        "oauth2",
+        "on",
+        "off",
+    ],
+    *[
+        "slack",
+        "discord",
+        "teams",
+        "git",
+        "sftp",
+        "s3",
+        "POST",
+        "URL",
+        "JSON",
+        "SMTP",
+        "AUTH",
+        "PDS",
+        "Atlassian",
+        "Statuspage",
+    ],
+    *[
+        "Mastodon",
+        "Bluesky",
+        "Telegram",
+        "Git",
+        "SFTP",
+        "R2",
+        "MinIO",
+        "API",
+    ],
+    "ops-hook",
+    "yes",
+    # examples, as typed, and Statuspage's own menu (its interface is English)
+    "acme.bsky.social",
+    "a@x.com, b@y.com",
+    "kctbh9vrtdwd",
+    "@acme_status",
+    "Your page ← API info",
+    "statusdesk channel add",
+    "NAME --set k=v",
+]
+
+
+def test_the_channels_window_speaks_arabic_for_every_kind(
+    qtbot, home: Path, launch, arabic: list[QTranslator]
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=1)  # the workspace's own site channel
+    assert dialog.windowTitle() == "statusdesk — القنوات"
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(6)]
+    assert headers[:3] == ["الاسم", "النوع", "مفعّلة"]
+    names = [dialog.table.item(0, 0).text()]
+    assert english_in(dialog, [*CHANNEL_NAMES, *names]) == []
+    # Every kind's form: its title in the kind list, its labels, hints and tooltips.
+    form = dialog.add_form
+    left: list[str] = []
+    for index in range(form.kind.count()):
+        form.kind.setCurrentIndex(index)
+        kind = form.kind_value()
+        assert ARABIC.search(form.kind.itemText(index)), kind
+        for setting, edit in form.fields.items():
+            assert ARABIC.search(edit.accessibleName()), (kind, setting)
+        left += english_in(form, [*CHANNEL_NAMES, *names])
+    assert left == [], "\n".join(left)
+    assert [form.language.itemText(i) for i in range(3)] == [
+        "كلتاهما (الإنجليزية والعربية)",
+        "الإنجليزية فقط",
+        "العربية فقط",
+    ]
+    assert [form.order.itemText(i) for i in range(2)] == ["الإنجليزية أولًا", "العربية أولًا"]
+    press("Escape")

@@ -39,6 +39,7 @@ TRANSLATED = (
     "subscribers",
     "templates",
     "export",
+    "channels",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
