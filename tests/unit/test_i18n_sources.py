@@ -40,6 +40,7 @@ TRANSLATED = (
     "templates",
     "export",
     "channels",
+    "widgets",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
