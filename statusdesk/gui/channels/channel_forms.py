@@ -333,12 +333,6 @@ ORDERS = (
     ("en-first", QT_TRANSLATE_NOOP("ChannelForms", "English first")),
     ("ar-first", QT_TRANSLATE_NOOP("ChannelForms", "Arabic first")),
 )
-# The channel languages' names (widgets/forms.py LANGUAGES), as this package says them.
-LANGUAGE_NAMES = {
-    "both": QT_TRANSLATE_NOOP("ChannelForms", "Both (English and Arabic)"),
-    "en": QT_TRANSLATE_NOOP("ChannelForms", "English only"),
-    "ar": QT_TRANSLATE_NOOP("ChannelForms", "Arabic only"),
-}
 
 
 def tr(text: str) -> str:
@@ -348,7 +342,12 @@ def tr(text: str) -> str:
 
 def choice_items(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """(value, text) of a language or order list, the text in the interface's language."""
-    return [(value, tr(LANGUAGE_NAMES.get(value, text))) for value, text in choices]
+    # the languages' names are marked in widgets/forms.py (LANGUAGES), the orders' here
+    languages = {value for value, _ in LANGUAGES}
+    return [
+        (value, translate("Forms", text) if value in languages else tr(text))
+        for value, text in choices
+    ]
 
 
 def kind_form(kind: str) -> KindForm:

@@ -60,13 +60,8 @@ class AddSubscriberForm(QGroupBox):
         )
         self.language = QComboBox()
         self.language.setObjectName("subscriber-language")
-        names = {
-            "both": self.tr("Both (English and Arabic)"),
-            "en": self.tr("English only"),
-            "ar": self.tr("Arabic only"),
-        }
-        for value, text in LANGUAGES:
-            self.language.addItem(names.get(value, text), value)
+        for value, text in LANGUAGES:  # marked in widgets/forms.py
+            self.language.addItem(translate("Forms", text), value)
         buddy_row(
             form, self.tr("&Language:"), self.language, self.tr("Language of the new subscriber")
         )

@@ -468,21 +468,6 @@
         <translation>العربية أولًا</translation>
     </message>
     <message>
-        <location filename="../../channels/channel_forms.py" line="338" />
-        <source>Both (English and Arabic)</source>
-        <translation>كلتاهما (الإنجليزية والعربية)</translation>
-    </message>
-    <message>
-        <location filename="../../channels/channel_forms.py" line="339" />
-        <source>English only</source>
-        <translation>الإنجليزية فقط</translation>
-    </message>
-    <message>
-        <location filename="../../channels/channel_forms.py" line="340" />
-        <source>Arabic only</source>
-        <translation>العربية فقط</translation>
-    </message>
-    <message>
         <location filename="../../channels/channel_forms.py" line="357" />
         <source>{kind} — settings through `statusdesk channel add {kind} NAME --set k=v`</source>
         <translation>{kind} — الإعدادات عبر `statusdesk channel add {kind} NAME --set k=v`</translation>

@@ -24,21 +24,6 @@
         <translation>عنوان المشترك الجديد</translation>
     </message>
     <message>
-        <location filename="../../subscribers/subscriber_forms.py" line="62" />
-        <source>Both (English and Arabic)</source>
-        <translation>كلتاهما (الإنجليزية والعربية)</translation>
-    </message>
-    <message>
-        <location filename="../../subscribers/subscriber_forms.py" line="63" />
-        <source>English only</source>
-        <translation>الإنجليزية فقط</translation>
-    </message>
-    <message>
-        <location filename="../../subscribers/subscriber_forms.py" line="64" />
-        <source>Arabic only</source>
-        <translation>العربية فقط</translation>
-    </message>
-    <message>
         <location filename="../../subscribers/subscriber_forms.py" line="69" />
         <source>&amp;Language:</source>
         <translation>ال&amp;لغة:</translation>
