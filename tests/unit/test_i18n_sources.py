@@ -35,6 +35,12 @@ TRANSLATED = (
     "deliveries",
     "schedule",
     "wording",
+    "settings",
+    "subscribers",
+    "templates",
+    "export",
+    "channels",
+    "widgets",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
@@ -95,7 +101,8 @@ TEXT_CLASSES = frozenset(
 # Literals that are names, not words: the same in every language.
 # The app's name; each language's own name for itself (the editors' headings read "English"
 # and "العربية" in either interface language).
-NOT_WORDS = frozenset({"statusdesk", "English", "العربية"})
+# A time zone's name ("UTC") is a name too.
+NOT_WORDS = frozenset({"statusdesk", "English", "العربية", "UTC"})
 # Key names stay as keys read ("Ctrl+3"); a colour is not words.
 _KEY_NAMES = re.compile(r"\b(Ctrl|Alt|Shift|Meta|Esc|Enter|Tab|Return)\b")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{3,8}$")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Channel, Problem
-from statusdesk.gui.channels.channel_forms import ORDERS, ChosenRows, kind_form
+from statusdesk.gui.channels.channel_forms import ORDERS, ChosenRows, choice_items, kind_form, tr
 from statusdesk.gui.widgets.forms import (
     LANGUAGES,
     EnterActs,
@@ -42,7 +42,7 @@ def _nothing() -> None:
 def _choices(name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
-    for value, text in choices:
+    for value, text in choice_items(choices):
         combo.addItem(text, value)
     return combo
 
@@ -53,7 +53,8 @@ class EditChannelForm(QGroupBox):
     submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Settings (choose a channel above)", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Settings (choose a channel above)"))
         self.setObjectName("edit-channel")
         self.channel: Channel | None = None
         self.fields: dict[str, QLineEdit] = {}
@@ -64,10 +65,12 @@ class EditChannelForm(QGroupBox):
         outer.addLayout(self.form)
         self._chosen = ChosenRows(self.form, (), self.fields, _nothing)
         self.language = _choices("edit-language", LANGUAGES)
-        buddy_row(self.form, "Lan&guage:", self.language, "Language of the channel")
+        buddy_row(
+            self.form, self.tr("Lan&guage:"), self.language, self.tr("Language of the channel")
+        )
         self.order = _choices("edit-order", ORDERS)
-        buddy_row(self.form, "Or&der:", self.order, "Which language comes first")
-        self.save_button = no_auto_default(QPushButton("Save setti&ngs"))
+        buddy_row(self.form, self.tr("Or&der:"), self.order, self.tr("Which language comes first"))
+        self.save_button = no_auto_default(QPushButton(self.tr("Save setti&ngs")))
         self.save_button.setObjectName("save-channel-settings")
         self.save_button.clicked.connect(self.submitted.emit)
         outer.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -91,16 +94,25 @@ class EditChannelForm(QGroupBox):
         for widget in (self.language, self.order, self.save_button):
             widget.setEnabled(usable)
         if channel is None:
-            self.setTitle("Settings (choose a channel above)")
+            self.setTitle(self.tr("Settings (choose a channel above)"))
             return
-        self.setTitle(f"Settings of {channel.name} ({channel.kind})")
+        self.setTitle(
+            self.tr("Settings of {name} ({kind})").format(name=channel.name, kind=channel.kind)
+        )
         for row, spec in enumerate(kind_form(channel.kind).fields):
             edit = QLineEdit(str(channel.settings.get(spec.setting, "")))
             edit.setObjectName(f"edit-{spec.setting}")
-            edit.setPlaceholderText(spec.hint)
-            edit.setToolTip(f"{spec.setting}: {spec.hint}; empty: the default")
-            edit.setAccessibleName(f"{spec.label} of {channel.name}")
-            label = QLabel(f"{spec.label}:")
+            hint, name = tr(spec.hint), tr(spec.label)
+            edit.setPlaceholderText(hint)
+            edit.setToolTip(
+                self.tr("{setting}: {hint}; empty: the default").format(
+                    setting=spec.setting, hint=hint
+                )
+            )
+            edit.setAccessibleName(
+                self.tr("{label} of {channel}").format(label=name, channel=channel.name)
+            )
+            label = QLabel(self.tr("{label}:").format(label=name))
             label.setBuddy(edit)
             self.form.insertRow(row, label, edit)
             self._enter.watch(edit)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Problem
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.forms import (
     LANGUAGES,
@@ -52,80 +53,310 @@ class KindForm:
     fields: tuple[Field, ...] = ()
 
 
-# fmt: off
 KIND_FORMS: dict[str, KindForm] = {
-    "webhook": KindForm("webhook — JSON POSTed to a URL", (
-        Field("url", "URL", "https://hooks.example.com/statusdesk"),
-        Field("format", "Format", "statusdesk (the default), slack, discord or teams"),
-    )),
-    "x": KindForm("x — posts and threads on X", (
-        Field("auth", "Sign-in", "oauth1 (the default) or oauth2"),
-        Field("base_url", "API address", "empty for https://api.x.com"),
-        Field("split", "Split long posts", "on (the default) or off"),
-        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
-    )),
-    "mastodon": KindForm("mastodon — posts and threads on a Mastodon instance", (
-        Field("base_url", "Instance", "https://mastodon.social"),
-        Field("visibility", "Visibility", "public (the default) or unlisted"),
-        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
-    )),
-    "bluesky": KindForm("bluesky — posts and threads on Bluesky", (
-        Field("handle", "Handle", "acme.bsky.social (without the @)"),
-        Field("pds", "Server (PDS)", "empty for https://bsky.social"),
-        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
-    )),
-    "email": KindForm("email — to subscribers over SMTP", (
-        Field("host", "SMTP server", "smtp.example.com"),
-        Field("port", "Port", "empty for 587 (starttls) or 465 (tls)"),
-        Field("security", "Security", "starttls (the default), tls or none"),
-        Field("username", "User name", "empty for a relay without AUTH"),
-        Field("from", "From", "Acme Status <status@example.com>"),
-        Field("recipients", "Fixed recipients", "empty: the subscribers; or a@x.com, b@y.com"),
-        Field("unsubscribe_url", "Unsubscribe address",
-              "https://status.example.com/unsubscribe?token={token}"),
-        Field("allow_plaintext", "Allow plaintext", "yes, only with security none"),
-        Field("digits", "Arabic digits", "latn (the default) or arab"),
-        Field("connections", "Connections", "1 (the default) to 8 SMTP sessions at once"),
-        Field("max_per_second", "Messages a second", "empty for no limit; your provider's limit"),
-    )),
-    "statuspage": KindForm("statuspage — an Atlassian Statuspage", (
-        Field("page_id", "Page id", "kctbh9vrtdwd (Your page → API info)"),
-        Field("components", "Components", "Trading:8kbf7d35c070,Funding:vtf5tj6z9t4k"),
-        Field("base_url", "API address", "empty for https://api.statuspage.io"),
-    )),
-    "telegram": KindForm("telegram — messages to a Telegram channel or group", (
-        Field("chat_id", "Chat", "@acme_status or -1001234567890 (the bot must be an admin)"),
-        Field("base_url", "API address", "empty for https://api.telegram.org"),
-        Field("thread", "Threads", "incident (the default): replies to its last post; or update"),
-    )),
-    "site": KindForm("site — a status page, here or published to git, sftp or s3", (
-        Field("base_url", "Public address", "https://status.example.com (for absolute links)"),
-        Field("publish", "Publish to", "empty: this machine only; or git, sftp, s3"),
-        Field("remote", "Git remote", "https://…, ssh://git@host/repo.git, file://, a path",
-              ("publish", "git")),
-        Field("branch", "Branch", "empty for gh-pages", ("publish", "git")),
-        Field("git_author", "Commit author", "empty for statusdesk <statusdesk@localhost>",
-              ("publish", "git")),
-        Field("host", "SFTP server", "sftp.example.com", ("publish", "sftp")),
-        Field("port", "Port", "empty for 22", ("publish", "sftp")),
-        Field("user", "User name", "status", ("publish", "sftp")),
-        Field("path", "Folder", "/var/www/status", ("publish", "sftp")),
-        Field("endpoint", "S3 endpoint", "https://s3.eu-west-1.amazonaws.com, R2, MinIO…",
-              ("publish", "s3")),
-        Field("bucket", "Bucket", "status-example-com", ("publish", "s3")),
-        Field("prefix", "Prefix", "empty for the bucket's root", ("publish", "s3")),
-        Field("region", "Region", "eu-west-1 (auto for R2)", ("publish", "s3")),
-    )),
+    "webhook": KindForm(
+        QT_TRANSLATE_NOOP("ChannelForms", "webhook — JSON POSTed to a URL"),
+        (
+            Field(
+                "url",
+                QT_TRANSLATE_NOOP("ChannelForms", "URL"),
+                "https://hooks.example.com/statusdesk",
+            ),
+            Field(
+                "format",
+                QT_TRANSLATE_NOOP("ChannelForms", "Format"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "statusdesk (the default), slack, discord or teams"
+                ),
+            ),
+        ),
+    ),
+    "x": KindForm(
+        QT_TRANSLATE_NOOP("ChannelForms", "x — posts and threads on X"),
+        (
+            Field(
+                "auth",
+                QT_TRANSLATE_NOOP("ChannelForms", "Sign-in"),
+                QT_TRANSLATE_NOOP("ChannelForms", "oauth1 (the default) or oauth2"),
+            ),
+            Field(
+                "base_url",
+                QT_TRANSLATE_NOOP("ChannelForms", "API address"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for https://api.x.com"),
+            ),
+            Field(
+                "split",
+                QT_TRANSLATE_NOOP("ChannelForms", "Split long posts"),
+                QT_TRANSLATE_NOOP("ChannelForms", "on (the default) or off"),
+            ),
+            Field(
+                "thread",
+                QT_TRANSLATE_NOOP("ChannelForms", "Threads"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "incident (the default): replies to its last post; or update"
+                ),
+            ),
+        ),
+    ),
+    "mastodon": KindForm(
+        QT_TRANSLATE_NOOP("ChannelForms", "mastodon — posts and threads on a Mastodon instance"),
+        (
+            Field(
+                "base_url", QT_TRANSLATE_NOOP("ChannelForms", "Instance"), "https://mastodon.social"
+            ),
+            Field(
+                "visibility",
+                QT_TRANSLATE_NOOP("ChannelForms", "Visibility"),
+                QT_TRANSLATE_NOOP("ChannelForms", "public (the default) or unlisted"),
+            ),
+            Field(
+                "thread",
+                QT_TRANSLATE_NOOP("ChannelForms", "Threads"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "incident (the default): replies to its last post; or update"
+                ),
+            ),
+        ),
+    ),
+    "bluesky": KindForm(
+        QT_TRANSLATE_NOOP("ChannelForms", "bluesky — posts and threads on Bluesky"),
+        (
+            Field(
+                "handle",
+                QT_TRANSLATE_NOOP("ChannelForms", "Handle"),
+                QT_TRANSLATE_NOOP("ChannelForms", "acme.bsky.social (without the @)"),
+            ),
+            Field(
+                "pds",
+                QT_TRANSLATE_NOOP("ChannelForms", "Server (PDS)"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for https://bsky.social"),
+            ),
+            Field(
+                "thread",
+                QT_TRANSLATE_NOOP("ChannelForms", "Threads"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "incident (the default): replies to its last post; or update"
+                ),
+            ),
+        ),
+    ),
+    "email": KindForm(
+        QT_TRANSLATE_NOOP("ChannelForms", "email — to subscribers over SMTP"),
+        (
+            Field("host", QT_TRANSLATE_NOOP("ChannelForms", "SMTP server"), "smtp.example.com"),
+            Field(
+                "port",
+                QT_TRANSLATE_NOOP("ChannelForms", "Port"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for 587 (starttls) or 465 (tls)"),
+            ),
+            Field(
+                "security",
+                QT_TRANSLATE_NOOP("ChannelForms", "Security"),
+                QT_TRANSLATE_NOOP("ChannelForms", "starttls (the default), tls or none"),
+            ),
+            Field(
+                "username",
+                QT_TRANSLATE_NOOP("ChannelForms", "User name"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for a relay without AUTH"),
+            ),
+            Field(
+                "from",
+                QT_TRANSLATE_NOOP("ChannelForms", "From"),
+                QT_TRANSLATE_NOOP("ChannelForms", "Acme Status <status@example.com>"),
+            ),
+            Field(
+                "recipients",
+                QT_TRANSLATE_NOOP("ChannelForms", "Fixed recipients"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty: the subscribers; or a@x.com, b@y.com"),
+            ),
+            Field(
+                "unsubscribe_url",
+                QT_TRANSLATE_NOOP("ChannelForms", "Unsubscribe address"),
+                "https://status.example.com/unsubscribe?token={token}",
+            ),
+            Field(
+                "allow_plaintext",
+                QT_TRANSLATE_NOOP("ChannelForms", "Allow plaintext"),
+                QT_TRANSLATE_NOOP("ChannelForms", "yes, only with security none"),
+            ),
+            Field(
+                "digits",
+                QT_TRANSLATE_NOOP("ChannelForms", "Arabic digits"),
+                QT_TRANSLATE_NOOP("ChannelForms", "latn (the default) or arab"),
+            ),
+            Field(
+                "connections",
+                QT_TRANSLATE_NOOP("ChannelForms", "Connections"),
+                QT_TRANSLATE_NOOP("ChannelForms", "1 (the default) to 8 SMTP sessions at once"),
+            ),
+            Field(
+                "max_per_second",
+                QT_TRANSLATE_NOOP("ChannelForms", "Messages a second"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for no limit; your provider's limit"),
+            ),
+        ),
+    ),
+    "statuspage": KindForm(
+        QT_TRANSLATE_NOOP("ChannelForms", "statuspage — an Atlassian Statuspage"),
+        (
+            Field(
+                "page_id",
+                QT_TRANSLATE_NOOP("ChannelForms", "Page id"),
+                QT_TRANSLATE_NOOP("ChannelForms", "kctbh9vrtdwd (Your page → API info)"),
+            ),
+            Field(
+                "components",
+                QT_TRANSLATE_NOOP("ChannelForms", "Components"),
+                "Trading:8kbf7d35c070,Funding:vtf5tj6z9t4k",
+            ),
+            Field(
+                "base_url",
+                QT_TRANSLATE_NOOP("ChannelForms", "API address"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for https://api.statuspage.io"),
+            ),
+        ),
+    ),
+    "telegram": KindForm(
+        QT_TRANSLATE_NOOP("ChannelForms", "telegram — messages to a Telegram channel or group"),
+        (
+            Field(
+                "chat_id",
+                QT_TRANSLATE_NOOP("ChannelForms", "Chat"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "@acme_status or -1001234567890 (the bot must be an admin)"
+                ),
+            ),
+            Field(
+                "base_url",
+                QT_TRANSLATE_NOOP("ChannelForms", "API address"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for https://api.telegram.org"),
+            ),
+            Field(
+                "thread",
+                QT_TRANSLATE_NOOP("ChannelForms", "Threads"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "incident (the default): replies to its last post; or update"
+                ),
+            ),
+        ),
+    ),
+    "site": KindForm(
+        QT_TRANSLATE_NOOP(
+            "ChannelForms", "site — a status page, here or published to git, sftp or s3"
+        ),
+        (
+            Field(
+                "base_url",
+                QT_TRANSLATE_NOOP("ChannelForms", "Public address"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "https://status.example.com (for absolute links)"
+                ),
+            ),
+            Field(
+                "publish",
+                QT_TRANSLATE_NOOP("ChannelForms", "Publish to"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty: this machine only; or git, sftp, s3"),
+            ),
+            Field(
+                "remote",
+                QT_TRANSLATE_NOOP("ChannelForms", "Git remote"),
+                QT_TRANSLATE_NOOP(
+                    "ChannelForms", "https://…, ssh://git@host/repo.git, file://, a path"
+                ),
+                ("publish", "git"),
+            ),
+            Field(
+                "branch",
+                QT_TRANSLATE_NOOP("ChannelForms", "Branch"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for gh-pages"),
+                ("publish", "git"),
+            ),
+            Field(
+                "git_author",
+                QT_TRANSLATE_NOOP("ChannelForms", "Commit author"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for statusdesk <statusdesk@localhost>"),
+                ("publish", "git"),
+            ),
+            Field(
+                "host",
+                QT_TRANSLATE_NOOP("ChannelForms", "SFTP server"),
+                "sftp.example.com",
+                ("publish", "sftp"),
+            ),
+            Field(
+                "port",
+                QT_TRANSLATE_NOOP("ChannelForms", "Port"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for 22"),
+                ("publish", "sftp"),
+            ),
+            Field(
+                "user",
+                QT_TRANSLATE_NOOP("ChannelForms", "User name"),
+                "status",
+                ("publish", "sftp"),
+            ),
+            Field(
+                "path",
+                QT_TRANSLATE_NOOP("ChannelForms", "Folder"),
+                "/var/www/status",
+                ("publish", "sftp"),
+            ),
+            Field(
+                "endpoint",
+                QT_TRANSLATE_NOOP("ChannelForms", "S3 endpoint"),
+                QT_TRANSLATE_NOOP("ChannelForms", "https://s3.eu-west-1.amazonaws.com, R2, MinIO…"),
+                ("publish", "s3"),
+            ),
+            Field(
+                "bucket",
+                QT_TRANSLATE_NOOP("ChannelForms", "Bucket"),
+                "status-example-com",
+                ("publish", "s3"),
+            ),
+            Field(
+                "prefix",
+                QT_TRANSLATE_NOOP("ChannelForms", "Prefix"),
+                QT_TRANSLATE_NOOP("ChannelForms", "empty for the bucket's root"),
+                ("publish", "s3"),
+            ),
+            Field(
+                "region",
+                QT_TRANSLATE_NOOP("ChannelForms", "Region"),
+                QT_TRANSLATE_NOOP("ChannelForms", "eu-west-1 (auto for R2)"),
+                ("publish", "s3"),
+            ),
+        ),
+    ),
 }
-# fmt: on
 
-ORDERS = (("en-first", "English first"), ("ar-first", "Arabic first"))
+ORDERS = (
+    ("en-first", QT_TRANSLATE_NOOP("ChannelForms", "English first")),
+    ("ar-first", QT_TRANSLATE_NOOP("ChannelForms", "Arabic first")),
+)
+
+
+def tr(text: str) -> str:
+    """A text of this module's tables, marked where it is defined."""
+    return translate("ChannelForms", text)
+
+
+def choice_items(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(value, text) of a language or order list, the text in the interface's language."""
+    # the languages' names are marked in widgets/forms.py (LANGUAGES), the orders' here
+    languages = {value for value, _ in LANGUAGES}
+    return [
+        (value, translate("Forms", text) if value in languages else tr(text))
+        for value, text in choices
+    ]
 
 
 def kind_form(kind: str) -> KindForm:
     """A kind this table does not know yet still gets a form: name, language and order."""
     return KIND_FORMS.get(kind) or KindForm(
-        f"{kind} — settings through `statusdesk channel add {kind} NAME --set k=v`"
+        translate(
+            "ChannelForms",
+            "{kind} — settings through `statusdesk channel add {kind} NAME --set k=v`",
+        ).format(kind=kind)
     )
 
 
@@ -174,7 +405,8 @@ class AddChannelForm(QGroupBox):
     submitted = Signal()
 
     def __init__(self, kinds: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__("Add a channel", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Add a channel"))
         self.setObjectName("add-channel")
         self._typed: dict[tuple[str, str], str] = {}  # (kind, setting) → text, across kinds
         self.fields: dict[str, QLineEdit] = {}  # the current kind's settings
@@ -187,17 +419,19 @@ class AddChannelForm(QGroupBox):
         self.kind = QComboBox()
         self.kind.setObjectName("add-kind")
         for kind in ordered_kinds(kinds):
-            self.kind.addItem(kind_form(kind).title, kind)
-        buddy_row(self.form, "&Kind:", self.kind, "Kind of the new channel")
+            self.kind.addItem(tr(kind_form(kind).title), kind)
+        buddy_row(self.form, self.tr("&Kind:"), self.kind, self.tr("Kind of the new channel"))
         self.name = QLineEdit()
         self.name.setObjectName("add-name")
-        self.name.setPlaceholderText("letters, digits, - or _ (e.g. ops-hook)")
-        buddy_row(self.form, "Na&me:", self.name, "Name of the new channel")
+        self.name.setPlaceholderText(self.tr("letters, digits, - or _ (e.g. ops-hook)"))
+        buddy_row(self.form, self.tr("Na&me:"), self.name, self.tr("Name of the new channel"))
         self.language = self._choices("add-language", LANGUAGES)
-        buddy_row(self.form, "&Language:", self.language, "Language of the new channel")
+        buddy_row(
+            self.form, self.tr("&Language:"), self.language, self.tr("Language of the new channel")
+        )
         self.order = self._choices("add-order", ORDERS)
-        buddy_row(self.form, "O&rder:", self.order, "Which language comes first")
-        self.add_button = no_auto_default(QPushButton("&Add channel"))
+        buddy_row(self.form, self.tr("O&rder:"), self.order, self.tr("Which language comes first"))
+        self.add_button = no_auto_default(QPushButton(self.tr("&Add channel")))
         self.add_button.setObjectName("add-channel-button")
         self.add_button.clicked.connect(self.submitted.emit)
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -213,7 +447,7 @@ class AddChannelForm(QGroupBox):
     def _choices(name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        for value, text in choices:
+        for value, text in choice_items(choices):
             combo.addItem(text, value)
         return combo
 
@@ -236,16 +470,19 @@ class AddChannelForm(QGroupBox):
         for spec in kind_form(kind).fields:
             edit = QLineEdit(self._typed.get((kind, spec.setting), ""))
             edit.setObjectName(f"setting-{spec.setting}")
-            edit.setPlaceholderText(spec.hint)
-            edit.setToolTip(f"{spec.setting}: {spec.hint}")
-            edit.setAccessibleName(spec.label)
-            edit.setAccessibleDescription(f"setting {spec.setting}; {spec.hint}")
+            hint, label = tr(spec.hint), tr(spec.label)
+            edit.setPlaceholderText(hint)
+            edit.setToolTip(f"{spec.setting}: {hint}")
+            edit.setAccessibleName(label)
+            edit.setAccessibleDescription(
+                self.tr("setting {setting}; {hint}").format(setting=spec.setting, hint=hint)
+            )
             edit.textChanged.connect(
                 lambda text, key=(kind, spec.setting): self._typed.__setitem__(key, text)
             )
-            label = QLabel(f"{spec.label}:")
-            label.setBuddy(edit)
-            self.form.insertRow(row, label, edit)
+            shown = QLabel(self.tr("{label}:").format(label=label))
+            shown.setBuddy(edit)
+            self.form.insertRow(row, shown, edit)
             row += 1
             self._enter.watch(edit)
             self.fields[spec.setting] = edit
@@ -273,7 +510,7 @@ class AddChannelForm(QGroupBox):
         return self.kind_value(), self.name.text().strip(), settings
 
     def set_busy(self, busy: bool) -> None:
-        self.add_button.setText("Adding…" if busy else "&Add channel")
+        self.add_button.setText(self.tr("Adding…") if busy else self.tr("&Add channel"))
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Next to the form, each on its line; the keyboard goes to the first field at fault."""
@@ -307,4 +544,9 @@ class AddChannelForm(QGroupBox):
         if kind == self.kind_value():
             for edit in self.fields.values():
                 edit.clear()
-        tell(self.status, f"Added the {kind} channel {name}; it is selected above.")
+        tell(
+            self.status,
+            self.tr("Added the {kind} channel {name}; it is selected above.").format(
+                kind=kind, name=name
+            ),
+        )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from statusdesk.channels.registry import kind_secret_names
 from statusdesk.core.model import Channel
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.widgets.forms import (
     EnterActs,
     buddy_row,
@@ -35,14 +36,23 @@ from statusdesk.gui.widgets.forms import (
     note,
     tell,
 )
+from statusdesk.gui.widgets.popups import ConfirmPopup
 from statusdesk.secrets import SecretsUnavailable
 
 if TYPE_CHECKING:
+    from statusdesk.app.channels import Removed
     from statusdesk.desk import Desk
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Name", "Kind", "Enabled", "Language", "Order", "Secrets set")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ChannelTable", "Name"),
+    QT_TRANSLATE_NOOP("ChannelTable", "Kind"),
+    QT_TRANSLATE_NOOP("ChannelTable", "Enabled"),
+    QT_TRANSLATE_NOOP("ChannelTable", "Language"),
+    QT_TRANSLATE_NOOP("ChannelTable", "Order"),
+    QT_TRANSLATE_NOOP("ChannelTable", "Secrets set"),
+)
 
 
 # -- work for the TaskRunner (no widgets here) ------------------------------------------------
@@ -86,20 +96,23 @@ class KeyringLine(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        tell(self, "Looking up the keyring…")
+        tell(self, self.tr("Looking up the keyring…"))
 
     def works(self, description: str) -> None:
-        tell(self, f"Channel secrets are kept in the OS keyring: {description}.")
+        said = self.tr("Channel secrets are kept in the OS keyring: {keyring}.")
+        tell(self, said.format(keyring=description))
 
     def fails(self, error: BaseException) -> None:
         if isinstance(error, SecretsUnavailable):
-            text = (
-                f"⚠ {error} Until then no secret can be stored: statusdesk never keeps them "
-                "in plain text."
-            )
+            text = self.tr(
+                "⚠ {error} Until then no secret can be stored: statusdesk never keeps them in "
+                "plain text."
+            ).format(error=error)
         else:
             why = error_text(error, "ask the keyring")
-            text = f"⚠ Cannot tell which keyring holds the secrets: {why}"
+            text = self.tr("⚠ Cannot tell which keyring holds the secrets: {error}").format(
+                error=why
+            )
         tell(self, text, problem=True)
 
 
@@ -109,8 +122,8 @@ class ChannelTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("channels-table")
-        self.setAccessibleName("Channels")
-        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setAccessibleName(self.tr("Channels"))
+        self.setHorizontalHeaderLabels([translate("ChannelTable", c) for c in COLUMNS])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -141,10 +154,10 @@ class ChannelTable(QTableWidget):
                 cells = (
                     channel.name,
                     channel.kind,
-                    "yes" if channel.enabled else "no",
+                    self.tr("yes") if channel.enabled else self.tr("no"),
                     channel.language.value,
                     channel.order.value,
-                    ", ".join(channel.settings.get("secret_keys", [])) or "none",
+                    ", ".join(channel.settings.get("secret_keys", [])) or self.tr("none"),
                 )
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
@@ -171,7 +184,8 @@ class SecretForm(QGroupBox):
     submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Secrets", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Secrets"))
         self.setObjectName("secret-form")
         outer = QVBoxLayout(self)
         form = QFormLayout()
@@ -179,7 +193,7 @@ class SecretForm(QGroupBox):
         outer.addLayout(form)
         self.key = QComboBox()
         self.key.setObjectName("secret-key")
-        buddy_row(form, "&Secret:", self.key, "Secret to set")
+        buddy_row(form, self.tr("&Secret:"), self.key, self.tr("Secret to set"))
         self.value = QLineEdit()
         self.value.setObjectName("secret-value")
         self.value.setEchoMode(QLineEdit.EchoMode.Password)
@@ -189,9 +203,9 @@ class SecretForm(QGroupBox):
             | Qt.InputMethodHint.ImhNoPredictiveText
             | Qt.InputMethodHint.ImhNoAutoUppercase
         )
-        self.value.setPlaceholderText("never shown; kept in the keyring only")
-        buddy_row(form, "&Value:", self.value, "Secret value (hidden)")
-        self.store_button = no_auto_default(QPushButton("St&ore in keyring"))
+        self.value.setPlaceholderText(self.tr("never shown; kept in the keyring only"))
+        buddy_row(form, self.tr("&Value:"), self.value, self.tr("Secret value (hidden)"))
+        self.store_button = no_auto_default(QPushButton(self.tr("St&ore in keyring")))
         self.store_button.setObjectName("store-secret")
         self.store_button.clicked.connect(self.submitted.emit)
         outer.addWidget(self.store_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -212,18 +226,20 @@ class SecretForm(QGroupBox):
         self._channel = name
         self.key.clear()
         for key in names:
-            self.key.addItem(f"{key} — {'set' if key in have else 'not set'}", key)
+            said = self.tr("{secret} — set") if key in have else self.tr("{secret} — not set")
+            self.key.addItem(said.format(secret=key), key)
         if keep is not None and (index := self.key.findData(keep)) >= 0:
             self.key.setCurrentIndex(index)
         usable = name is not None and bool(names)
         for widget in (self.key, self.value, self.store_button):
             widget.setEnabled(usable)
         if name is None:
-            self.setTitle("Secrets (choose a channel above)")
+            self.setTitle(self.tr("Secrets (choose a channel above)"))
         elif not names:
-            self.setTitle(f"Secrets of {name}: a {kind} channel takes none")
+            said = self.tr("Secrets of {name}: a {kind} channel takes none")
+            self.setTitle(said.format(name=name, kind=kind))
         else:
-            self.setTitle(f"Secrets of {name}")
+            self.setTitle(self.tr("Secrets of {name}").format(name=name))
 
     def take(self) -> tuple[str, str]:
         """(key, value), the field emptied at once, its undo history with it."""
@@ -251,3 +267,42 @@ def secrets_offered(channel: Channel, names: Sequence[str]) -> tuple[str, ...]:
     held = set(channel.settings.get("secret_keys", []))
     wanted = set(KIND_SECRETS.get(target, ())) | held
     return tuple(name for name in names if name in wanted)
+
+
+def remove_question(parent: QWidget, channel: Channel) -> ConfirmPopup:
+    """Remove this channel? Enter removes, Esc keeps it."""
+    name = channel.name
+    return ConfirmPopup(
+        parent,
+        title=translate("ChannelsDialog", "remove the channel?"),
+        question=translate("ChannelsDialog", "Remove the {kind} channel {name}?").format(
+            kind=channel.kind, name=name
+        ),
+        detail=translate(
+            "ChannelsDialog",
+            "No update goes to it any more; what it has not sent yet is skipped, with this as "
+            "the reason; its secrets are deleted from the keyring. What it already published "
+            "stays in the record under its name.",
+        ),
+        yes=translate("ChannelsDialog", "&Remove {name}").format(name=name.replace("&", "&&")),
+        no=translate("ChannelsDialog", "&Keep it"),
+    )
+
+
+def removed_words(removed: Removed) -> str:
+    """What a removal did, for the line under the buttons."""
+    said = [
+        translate(
+            "ChannelsDialog", "Removed {name}; what it already published stays in the record."
+        ).format(name=removed.channel.name)
+    ]
+    skipped = len(removed.skipped)
+    if skipped:
+        text = QCoreApplication.translate(
+            "ChannelsDialog", "{count} delivery(ies) it had not sent were skipped.", "", skipped
+        )
+        said.append(text.format(count=skipped))
+    if removed.secrets:
+        text = translate("ChannelsDialog", "Deleted from the keyring: {secrets}.")
+        said.append(text.format(secrets=", ".join(removed.secrets)))
+    return " ".join(said)

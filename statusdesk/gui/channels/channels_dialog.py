@@ -45,9 +45,12 @@ from statusdesk.gui.channels.channel_parts import (
     KeyringLine,
     SecretForm,
     read_channels,
+    remove_question,
+    removed_words,
     secrets_offered,
     store_secret,
 )
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.forms import error_text, no_auto_default, note, tell
 from statusdesk.gui.widgets.popups import ConfirmPopup
@@ -64,7 +67,9 @@ class ChannelsDialog(WorkspaceWindow):
     channels_changed = Signal(object)  # list[Channel], after an add or an enable/disable
 
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
-        super().__init__(parent, "channels", desk, tasks)  # changes: test, toggle, store, add
+        super().__init__(
+            parent, translate("ChannelsDialog", "channels"), desk, tasks
+        )  # changes: test, toggle, store, add
         self.setObjectName("channels-dialog")
         self.view = ChannelsView()
         self._select: str | None = None  # the channel to select after the next read
@@ -112,7 +117,7 @@ class ChannelsDialog(WorkspaceWindow):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Channels:")
+        label = QLabel(self.tr("&Channels:"))
         self.table = ChannelTable()
         self.table.currentCellChanged.connect(lambda *_: self._selection_changed())
         label.setBuddy(self.table)
@@ -123,13 +128,13 @@ class ChannelsDialog(WorkspaceWindow):
     def _build_actions(self) -> QVBoxLayout:
         layout = QVBoxLayout()
         row = QHBoxLayout()
-        self.test_button = no_auto_default(QPushButton("&Test"))
+        self.test_button = no_auto_default(QPushButton(self.tr("&Test")))
         self.test_button.setObjectName("test-channel")
         self.test_button.clicked.connect(self.test_selected)
-        self.toggle_button = no_auto_default(QPushButton("Disa&ble"))
+        self.toggle_button = no_auto_default(QPushButton(self.tr("Disa&ble")))
         self.toggle_button.setObjectName("toggle-channel")
         self.toggle_button.clicked.connect(self.toggle_selected)
-        self.remove_button = no_auto_default(QPushButton("R&emove…"))
+        self.remove_button = no_auto_default(QPushButton(self.tr("R&emove…")))
         self.remove_button.setObjectName("remove-channel")
         self.remove_button.clicked.connect(self.remove_selected)
         row.addWidget(self.test_button)
@@ -141,7 +146,7 @@ class ChannelsDialog(WorkspaceWindow):
         self.progress.setObjectName("test-progress")
         self.progress.setRange(0, 0)  # busy: a connection test has no percentage
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Testing the channel")
+        self.progress.setAccessibleName(self.tr("Testing the channel"))
         self.progress.hide()
         layout.addWidget(self.progress)
         self.outcome = note("channel-result")
@@ -222,11 +227,8 @@ class ChannelsDialog(WorkspaceWindow):
             self.channels_changed.emit(view.channels)
 
     def _read_failed(self, error: BaseException) -> None:
-        tell(
-            self.outcome,
-            f"Cannot read the channels: {error_text(error, 'read the channels')}",
-            problem=True,
-        )
+        said = self.tr("Cannot read the channels: {error}")
+        tell(self.outcome, said.format(error=error_text(error, "read the channels")), problem=True)
 
     def read_keyring(self) -> None:
         self._run(self.desk.secrets.describe, self.keyring_line.works, self.keyring_line.fails)
@@ -242,12 +244,13 @@ class ChannelsDialog(WorkspaceWindow):
         # elsewhere); a second press while one runs is ignored by _start.
         channel = self.selected()
         name = channel.name.replace("&", "&&") if channel is not None else ""
-        self.test_button.setText(f"&Test {name}".rstrip())
+        self.test_button.setText(self.tr("&Test {name}").format(name=name).rstrip())
         self.test_button.setEnabled(channel is not None)
-        verb = "Disa&ble" if channel is None or channel.enabled else "Ena&ble"
-        self.toggle_button.setText(f"{verb} {name}".rstrip())
+        verb = self.tr("Disa&ble {name}") if channel is None or channel.enabled else None
+        self.toggle_button.setText((verb or self.tr("Ena&ble {name}")).format(name=name).rstrip())
         self.toggle_button.setEnabled(channel is not None)
-        self.remove_button.setText(f"R&emove {name}…" if channel is not None else "R&emove…")
+        remove = self.tr("R&emove {name}…").format(name=name) if channel else self.tr("R&emove…")
+        self.remove_button.setText(remove)
         self.remove_button.setEnabled(channel is not None)
         shown = self.edit_form.channel
         if (channel is None) != (shown is None) or (
@@ -284,7 +287,7 @@ class ChannelsDialog(WorkspaceWindow):
             partial(self._test_failed, name),
         ):
             self.progress.show()
-            tell(self.outcome, f"Testing {name}… (nothing is published)")
+            tell(self.outcome, self.tr("Testing {name}… (nothing is published)").format(name=name))
 
     def _tested(self, outcome: str) -> None:
         self.progress.hide()
@@ -292,7 +295,8 @@ class ChannelsDialog(WorkspaceWindow):
 
     def _test_failed(self, name: str, error: BaseException) -> None:
         self.progress.hide()
-        tell(self.outcome, f"Test failed: {error_text(error, f'test {name}')}", problem=True)
+        said = self.tr("Test failed: {error}").format(error=error_text(error, f"test {name}"))
+        tell(self.outcome, said, problem=True)
 
     def toggle_selected(self) -> None:
         channel = self.selected()
@@ -307,14 +311,21 @@ class ChannelsDialog(WorkspaceWindow):
         )
 
     def _toggled(self, name: str, enabled: bool, _result: object) -> None:
-        if enabled:
-            tell(self.outcome, f"{name} is enabled: new updates go to it unless you untick it.")
-        else:
-            tell(self.outcome, f"{name} is disabled: new updates go to it only if you tick it.")
+        said = (
+            self.tr("{name} is enabled: new updates go to it unless you untick it.")
+            if enabled
+            else self.tr("{name} is disabled: new updates go to it only if you tick it.")
+        )
+        tell(self.outcome, said.format(name=name))
         self.reload(changed=True, select=name)
 
     def _toggle_failed(self, name: str, error: BaseException) -> None:
-        tell(self.outcome, f"{name} unchanged: {error_text(error, f'change {name}')}", problem=True)
+        said = self.tr("{name} unchanged: {error}")
+        tell(
+            self.outcome,
+            said.format(name=name, error=error_text(error, f"change {name}")),
+            problem=True,
+        )
 
     # -- secrets ----------------------------------------------------------------------------
 
@@ -325,9 +336,8 @@ class ChannelsDialog(WorkspaceWindow):
         if channel is None or not key:
             return
         if not value:
-            self.secret_form.say(
-                f"Type the value of {key} first; nothing was stored.", problem=True
-            )
+            said = self.tr("Type the value of {secret} first; nothing was stored.")
+            self.secret_form.say(said.format(secret=key), problem=True)
             return
         if self._start(
             "store",
@@ -335,18 +345,21 @@ class ChannelsDialog(WorkspaceWindow):
             partial(self._stored, channel.name, key),
             partial(self._store_failed, channel.name, key),
         ):
-            self.secret_form.say(f"Storing {key} of {channel.name} in the keyring…")
+            said = self.tr("Storing {secret} of {name} in the keyring…")
+            self.secret_form.say(said.format(secret=key, name=channel.name))
 
     def _stored(self, name: str, key: str, description: str) -> None:
         self.keyring_line.works(description)
-        self.secret_form.say(f"Stored {key} of {name} in the keyring ({description}).")
+        said = self.tr("Stored {secret} of {name} in the keyring ({keyring}).")
+        self.secret_form.say(said.format(secret=key, name=name, keyring=description))
         self.reload(select=name)
 
     def _store_failed(self, name: str, key: str, error: BaseException) -> None:
         if isinstance(error, SecretsUnavailable):
             self.keyring_line.fails(error)
         why = error_text(error, f"store {key} of {name}", log_details=False)
-        self.secret_form.say(f"{key} of {name} was not stored. {why}", problem=True)
+        said = self.tr("{secret} of {name} was not stored. {error}")
+        self.secret_form.say(said.format(secret=key, name=name, error=why), problem=True)
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -382,7 +395,8 @@ class ChannelsDialog(WorkspaceWindow):
             return
         given, unset = self.edit_form.changes()
         if not given and not unset:
-            self.edit_form.say(f"Nothing changed in {channel.name}'s settings.")
+            said = self.tr("Nothing changed in {name}'s settings.")
+            self.edit_form.say(said.format(name=channel.name))
             return
         if self._start(
             "edit",
@@ -390,22 +404,24 @@ class ChannelsDialog(WorkspaceWindow):
             self._settings_saved,
             partial(self._settings_failed, channel.name),
         ):
-            self.edit_form.say(f"Saving {channel.name}'s settings…")
+            self.edit_form.say(self.tr("Saving {name}'s settings…").format(name=channel.name))
 
     def _settings_saved(self, channel: Channel) -> None:
         # The view as saved now, not as last read: nothing shows the old settings meanwhile.
         listed = [channel if c.id == channel.id else c for c in self.view.channels]
         self.view = replace(self.view, channels=listed)
         self.edit_form.show_channel(channel)
-        self.edit_form.say(f"Saved {channel.name}'s settings; new updates use them.")
+        said = self.tr("Saved {name}'s settings; new updates use them.")
+        self.edit_form.say(said.format(name=channel.name))
         self.reload(changed=True, select=channel.name)
 
     def _settings_failed(self, name: str, error: BaseException) -> None:
         if isinstance(error, Rejected):
             self.edit_form.show_problems(error.problems)
         else:
+            said = self.tr("{name} unchanged: {error}")
             self.edit_form.say(
-                f"{name} unchanged: {error_text(error, f'edit {name}')}", problem=True
+                said.format(name=name, error=error_text(error, f"edit {name}")), problem=True
             )
 
     def remove_selected(self) -> None:
@@ -415,16 +431,7 @@ class ChannelsDialog(WorkspaceWindow):
             return
         self._close_confirm()
         name = channel.name
-        self.confirm = ConfirmPopup(
-            self,
-            title="remove the channel?",
-            question=f"Remove the {channel.kind} channel {name}?",
-            detail="No update goes to it any more; what it has not sent yet is skipped, with "
-            "this as the reason; its secrets are deleted from the keyring. What it already "
-            "published stays in the record under its name.",
-            yes=f"&Remove {name.replace('&', '&&')}",
-            no="&Keep it",
-        )
+        self.confirm = remove_question(self, channel)
         self.confirm.confirmed.connect(partial(self._remove_confirmed, name))
         self.confirm.open_over(self.remove_button)
 
@@ -441,21 +448,18 @@ class ChannelsDialog(WorkspaceWindow):
             self._removed,
             partial(self._remove_failed, name),
         ):
-            tell(self.outcome, f"Removing {name}…")
+            tell(self.outcome, self.tr("Removing {name}…").format(name=name))
 
     def _removed(self, removed: Removed) -> None:
-        name = removed.channel.name
-        said = [f"Removed {name}; what it already published stays in the record."]
-        if removed.skipped:
-            said.append(f"{len(removed.skipped)} delivery(ies) it had not sent were skipped.")
-        if removed.secrets:
-            said.append(f"Deleted from the keyring: {', '.join(removed.secrets)}.")
-        tell(self.outcome, " ".join(said))
+        tell(self.outcome, removed_words(removed))
         self.reload(changed=True)
 
     def _remove_failed(self, name: str, error: BaseException) -> None:
         if isinstance(error, SecretsUnavailable):
             self.keyring_line.fails(error)
+        why = error_text(error, f"remove {name}")
         tell(
-            self.outcome, f"{name} not removed: {error_text(error, f'remove {name}')}", problem=True
+            self.outcome,
+            self.tr("{name} not removed: {error}").format(name=name, error=why),
+            problem=True,
         )

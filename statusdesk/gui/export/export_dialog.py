@@ -33,14 +33,16 @@ from PySide6.QtWidgets import (
 from statusdesk.desk import Desk
 from statusdesk.export.api import FORMATS, default_filename, parse_zone
 from statusdesk.export.model import ExportError
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
 from statusdesk.gui.widgets.text import muted
+from statusdesk.gui.widgets.theme import Role
 from statusdesk.scheduling.when import local_zone, zone_name
 
 log = logging.getLogger(__name__)
-OK_COLOUR = "text"  # colour roles (widgets/theme.py)
-DONE_COLOUR = "ok"
+OK_COLOUR = Role.TEXT  # colour roles (widgets/theme.py)
+DONE_COLOUR = Role.OK
 
 
 class ProgressBridge(QObject):
@@ -60,7 +62,7 @@ class ExportDialog(FocusPopup):
     def __init__(
         self, parent: QWidget, desk: Desk, tasks: TaskRunner, incident_id: int, title: str = ""
     ) -> None:
-        super().__init__(parent, "export timeline")
+        super().__init__(parent, translate("ExportDialog", "export timeline"))
         self.setObjectName("export-dialog")
         self._desk = desk
         self._tasks = tasks
@@ -71,7 +73,11 @@ class ExportDialog(FocusPopup):
 
         layout = QVBoxLayout(self)
         about = QLabel(
-            f"Export the timeline of incident {incident_id}" + (f": {title}" if title else "")
+            self.tr("Export the timeline of incident {id}: {title}").format(
+                id=incident_id, title=title
+            )
+            if title
+            else self.tr("Export the timeline of incident {id}").format(id=incident_id)
         )
         about.setObjectName("export-about")
         about.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,15 +87,15 @@ class ExportDialog(FocusPopup):
         form = QGridLayout()
         self.format = QComboBox()
         self.format.setObjectName("export-format")
-        self.format.setAccessibleName("Export format")
+        self.format.setAccessibleName(self.tr("Export format"))
         for key, (name, suffix) in FORMATS.items():
             self.format.addItem(f"{name} ({suffix})", key)
-        self._add_row(form, 0, "&Format:", self.format)
+        self._add_row(form, 0, self.tr("&Format:"), self.format)
 
         self.path = QLineEdit(str(desk.paths.exports / default_filename(incident_id, "md")))
         self.path.setObjectName("export-path")
-        self.path.setAccessibleName("File to export to")
-        choose = QPushButton("&Choose…")
+        self.path.setAccessibleName(self.tr("File to export to"))
+        choose = QPushButton(self.tr("&Choose…"))
         choose.setObjectName("export-choose")
         choose.setAutoDefault(False)
         choose.clicked.connect(self.choose_file)
@@ -99,26 +105,26 @@ class ExportDialog(FocusPopup):
         holder = QWidget()
         holder.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        self._add_row(form, 1, "F&ile:", holder, buddy=self.path)
+        self._add_row(form, 1, self.tr("F&ile:"), holder, buddy=self.path)
 
         self.zone = QComboBox()
         self.zone.setObjectName("export-zone")
-        self.zone.setAccessibleName("Time zone the export writes times in")
+        self.zone.setAccessibleName(self.tr("Time zone the export writes times in"))
         self.zone.setEditable(True)
         self.zone.addItem("UTC")
         local = zone_name(local_zone())
         if local not in ("UTC", "Etc/UTC"):
             self.zone.addItem(local)
-        self._add_row(form, 2, "&Times in:", self.zone)
+        self._add_row(form, 2, self.tr("&Times in:"), self.zone)
         layout.addLayout(form)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("export-progress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         layout.addWidget(self.progress)
-        self.status = QLabel("Choose a format and a file, then Export (Enter).")
+        self.status = QLabel(self.tr("Choose a format and a file, then Export (Enter)."))
         self.status.setObjectName("export-status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -126,10 +132,10 @@ class ExportDialog(FocusPopup):
         layout.addWidget(self.status)
 
         buttons = QDialogButtonBox()
-        self.export_button = QPushButton("&Export")
+        self.export_button = QPushButton(self.tr("&Export"))
         self.export_button.setObjectName("export-run")
         self.export_button.setDefault(True)
-        close = QPushButton("Close (Esc)")
+        close = QPushButton(self.tr("Close (Esc)"))
         close.setObjectName("export-close")
         close.setAutoDefault(False)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -177,7 +183,10 @@ class ExportDialog(FocusPopup):
     def choose_file(self) -> None:
         name, suffix = FORMATS[self.chosen_format()]
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the timeline to", self.path.text(), f"{name} (*{suffix});;All files (*)"
+            self,
+            self.tr("Export the timeline to"),
+            self.path.text(),
+            self.tr("{name} (*{suffix});;All files (*)").format(name=name, suffix=suffix),
         )
         if chosen:
             self.path.setText(chosen)
@@ -190,7 +199,7 @@ class ExportDialog(FocusPopup):
             return
         text = self.path.text().strip()
         if not text:
-            self._say("Give a file to export to.", PROBLEM_COLOUR)
+            self._say(self.tr("Give a file to export to."), PROBLEM_COLOUR)
             self.path.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         try:
@@ -211,11 +220,11 @@ class ExportDialog(FocusPopup):
             return desk.exports.export_to_file(incident_id, fmt, path, zone=zone, progress=report)
 
         if self._tasks.run(work, self._done, self._failed) is None:
-            self._say("statusdesk is shutting down; nothing was exported.", PROBLEM_COLOUR)
+            self._say(self.tr("statusdesk is shutting down; nothing was exported."), PROBLEM_COLOUR)
             return
         self._set_running(True)
         self.progress.setValue(0)
-        self._say(f"Exporting to {path}…", OK_COLOUR)
+        self._say(self.tr("Exporting to {path}…").format(path=path), OK_COLOUR)
 
     def _set_running(self, running: bool) -> None:
         self.running = running
@@ -232,7 +241,7 @@ class ExportDialog(FocusPopup):
     def _done(self, path: Path) -> None:
         self._set_running(False)
         self.progress.setValue(100)
-        self._say(f"Saved {path}", DONE_COLOUR)
+        self._say(self.tr("Saved {path}").format(path=path), DONE_COLOUR)
         self.exported.emit(path)
 
     def _failed(self, error: BaseException) -> None:
@@ -242,7 +251,9 @@ class ExportDialog(FocusPopup):
             message = str(error)
         else:  # a bug: say so, with the log to look at
             log.error("export of incident %s failed", self.incident_id, exc_info=error)
-            message = f"The export failed ({type(error).__name__}: {error}); see the log."
+            message = self.tr("The export failed ({error}); see the log.").format(
+                error=f"{type(error).__name__}: {error}"
+            )
         self._say(message, PROBLEM_COLOUR)
 
     def _say(self, text: str, colour: str) -> None:

@@ -36,23 +36,25 @@ class StatusPage(QObject):
                 self._desk.settings.build_site()
             return index
 
-        self._status.say("Opening the status page…")
+        self._status.say(self.tr("Opening the status page…"))
         self._tasks.run(ensure, self._open_in_browser, self._failed)
 
     def _open_in_browser(self, index: Path) -> None:
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(index))):
-            self._status.say(f"Opened the status page: {index}")
+            self._status.say(self.tr("Opened the status page: {path}").format(path=index))
         else:
-            self._status.say(f"No browser could open {index}; open it by hand.")
+            self._status.say(
+                self.tr("No browser could open {path}; open it by hand.").format(path=index)
+            )
 
     def rebuild(self) -> None:
-        self._status.say("Rebuilding the status page…")
+        self._status.say(self.tr("Rebuilding the status page…"))
         self._tasks.run(
             self._desk.settings.build_site,
-            lambda path: self._status.say(f"Status page rebuilt: {path}"),
+            lambda path: self._status.say(self.tr("Status page rebuilt: {path}").format(path=path)),
             self._failed,
         )
 
     def _failed(self, error: BaseException) -> None:
         log.warning("site build failed", exc_info=error)
-        self._status.say(f"Site build failed: {error}")
+        self._status.say(self.tr("Site build failed: {error}").format(error=error))

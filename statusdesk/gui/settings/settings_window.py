@@ -36,7 +36,9 @@ from statusdesk import settings as registry
 from statusdesk.app.context import current_user
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
+from statusdesk.gui.settings import words
 from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.forms import error_text, no_auto_default, note, tell
 from statusdesk.gui.widgets.text import muted
@@ -47,9 +49,6 @@ if TYPE_CHECKING:
     from statusdesk.desk import Desk
     from statusdesk.gui.runtime.tasks import TaskRunner
 
-DIGIT_NAMES = {"latn": "Latin digits (0123)", "arab": "Arabic-Indic digits (٠١٢٣)"}
-# ui.language's choices, each in its own language (what a reader of either looks for)
-LANGUAGE_NAMES = {"system": "The system's language", "ar": "العربية (Arabic)", "en": "English"}
 SAVE_KEYS = ("Ctrl+S", "Ctrl+Return")
 
 
@@ -59,7 +58,7 @@ def _control(spec: registry.Setting) -> QWidget:
     if spec.choices:
         combo = QComboBox()
         for choice in spec.choices:
-            combo.addItem(DIGIT_NAMES.get(choice, LANGUAGE_NAMES.get(choice, choice)), choice)
+            combo.addItem(words.choice(spec, choice), choice)
         widget = combo
     elif spec.key in (registry.ZONE, registry.SITE_ZONE):
         zones = QComboBox()
@@ -76,7 +75,7 @@ def _control(spec: registry.Setting) -> QWidget:
             spin = QDoubleSpinBox()
             spin.setDecimals(2)
             spin.setRange(low, high)
-        spin.setSuffix(" min")
+        spin.setSuffix(translate("SettingsWindow", " min"))
         spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         widget = spin
     else:
@@ -86,9 +85,13 @@ def _control(spec: registry.Setting) -> QWidget:
             line.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         widget = line
     widget.setObjectName(f"setting-{spec.key}")
-    widget.setToolTip(f"{spec.key}: {spec.allowed} (default {spec.default})")
-    widget.setAccessibleName(spec.label)
-    widget.setAccessibleDescription(spec.meaning)
+    widget.setToolTip(
+        translate("SettingsWindow", "{key}: {allowed} (default {default})").format(
+            key=spec.key, allowed=words.allowed(spec), default=spec.default
+        )
+    )
+    widget.setAccessibleName(words.label(spec))
+    widget.setAccessibleDescription(words.meaning(spec))
     return widget
 
 
@@ -123,7 +126,7 @@ class SettingsWindow(WorkspaceWindow):
     saved = Signal(str)  # what to say in the main window's status bar
 
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
-        super().__init__(parent, "settings", desk, tasks)
+        super().__init__(parent, translate("SettingsWindow", "settings"), desk, tasks)
         self.setObjectName("settings-window")
         self.controls: dict[str, QWidget] = {}
         self.problems: dict[str, QLabel] = {}
@@ -132,9 +135,11 @@ class SettingsWindow(WorkspaceWindow):
         self.body = QWidget()
         layout = QVBoxLayout(self.body)
         intro = QLabel(
-            "The workspace's settings (also `statusdesk setting list | set`). Save keeps them "
-            "all and rebuilds the status page if its name or digits changed; Esc closes "
-            "without changing anything."
+            self.tr(
+                "The workspace's settings (also `statusdesk setting list | set`). Save keeps "
+                "them all and rebuilds the status page if its name or digits changed; Esc "
+                "closes without changing anything."
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -144,9 +149,9 @@ class SettingsWindow(WorkspaceWindow):
         layout.addLayout(form)
         for spec in registry.SETTINGS:
             control = _control(spec)
-            label = QLabel(f"{spec.label}:")
+            label = QLabel(self.tr("{label}:").format(label=words.label(spec)))
             label.setBuddy(control)
-            meaning = QLabel(spec.meaning)
+            meaning = QLabel(words.meaning(spec))
             meaning.setObjectName(f"meaning-{spec.key}")
             meaning.setWordWrap(True)
             meaning.setTextFormat(Qt.TextFormat.PlainText)
@@ -177,7 +182,7 @@ class SettingsWindow(WorkspaceWindow):
         )
         self.save_button = no_auto_default(buttons.button(QDialogButtonBox.StandardButton.Save))
         self.save_button.setObjectName("save-settings")
-        self.save_button.setText("&Save")
+        self.save_button.setText(self.tr("&Save"))
         self.cancel_button = no_auto_default(buttons.button(QDialogButtonBox.StandardButton.Cancel))
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)  # Esc, too (QDialog)
@@ -236,7 +241,11 @@ class SettingsWindow(WorkspaceWindow):
                 show_value(self.controls[key], value)
 
     def _read_failed(self, error: BaseException) -> None:
-        tell(self.status, f"Cannot read the settings: {error_text(error, 'read')}", problem=True)
+        tell(
+            self.status,
+            self.tr("Cannot read the settings: {error}").format(error=error_text(error, "read")),
+            problem=True,
+        )
 
     def values(self) -> dict[str, str]:
         return {key: read_value(widget) for key, widget in self.controls.items()}
@@ -245,7 +254,7 @@ class SettingsWindow(WorkspaceWindow):
 
     def save(self) -> None:
         if not self._loaded:  # the fields do not show the kept values yet
-            tell(self.status, "Still reading the settings; save again in a moment.")
+            tell(self.status, self.tr("Still reading the settings; save again in a moment."))
             return
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}
         self._clear_problems()
@@ -259,7 +268,7 @@ class SettingsWindow(WorkspaceWindow):
             self._saved,
             self._save_failed,
         ):
-            tell(self.status, "Saving…")
+            tell(self.status, self.tr("Saving…"))
 
     def _saved(self, changes: list[SettingChange]) -> None:
         done = [c for c in changes if c.changed]
@@ -267,23 +276,27 @@ class SettingsWindow(WorkspaceWindow):
             self._loaded[change.key] = change.value
             if change.key == registry.THEME and change.changed:
                 theme.apply(change.value)  # at once: every chip and alarm takes its colours
-        said = "Settings saved: " + ", ".join(f"{c.key} = {c.value}" for c in done)
+        said = self.tr("Settings saved: {changes}").format(
+            changes=self.tr(", ").join(f"{c.key} = {c.value}" for c in done)
+        )
         if any(c.site is not None for c in done):
-            said += "; the status page was rebuilt"
+            said += self.tr("; the status page was rebuilt")
         if any(registry.setting(c.key).next_start for c in done):
-            said += "; the interface language changes at the next start"
+            said += self.tr("; the interface language changes at the next start")
         notes = {c.site_note for c in done if c.site_note}
         if notes:
-            said += "; " + "; ".join(sorted(notes))
+            said += self.tr("; ") + self.tr("; ").join(sorted(notes))
         self.status.hide()
         self.accept()
-        self.saved.emit(said + ".")
+        self.saved.emit(said + self.tr("."))
 
     def _save_failed(self, error: BaseException) -> None:
         if not isinstance(error, Rejected):
             tell(
                 self.status,
-                f"Nothing was saved: {error_text(error, 'save the settings')}",
+                self.tr("Nothing was saved: {error}").format(
+                    error=error_text(error, "save the settings")
+                ),
                 problem=True,
             )
             return
@@ -293,7 +306,7 @@ class SettingsWindow(WorkspaceWindow):
             self._say(problem)
             if first is None and problem.field in self.controls:
                 first = self.controls[problem.field]
-        tell(self.status, "Nothing was saved: fix what is marked above.", problem=True)
+        tell(self.status, self.tr("Nothing was saved: fix what is marked above."), problem=True)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 

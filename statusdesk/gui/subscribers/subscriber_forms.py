@@ -5,12 +5,14 @@ removal, the box that lists an import's lines, and the components editor. The wi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.subscribers.subscriber_rows import ALL_COMPONENTS, ComponentChoice
 from statusdesk.gui.widgets.forms import (
     LANGUAGES,
@@ -42,7 +45,8 @@ class AddSubscriberForm(QGroupBox):
     submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Add a subscriber", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Add a subscriber"))
         self.setObjectName("add-subscriber")
         outer = QVBoxLayout(self)
         form = QFormLayout()
@@ -50,14 +54,18 @@ class AddSubscriberForm(QGroupBox):
         outer.addLayout(form)
         self.address = QLineEdit()
         self.address.setObjectName("subscriber-address")
-        self.address.setPlaceholderText("name@example.com")
-        buddy_row(form, "A&ddress:", self.address, "Address of the new subscriber")
+        self.address.setPlaceholderText(self.tr("name@example.com"))
+        buddy_row(
+            form, self.tr("A&ddress:"), self.address, self.tr("Address of the new subscriber")
+        )
         self.language = QComboBox()
         self.language.setObjectName("subscriber-language")
-        for value, text in LANGUAGES:
-            self.language.addItem(text, value)
-        buddy_row(form, "&Language:", self.language, "Language of the new subscriber")
-        self.add_button = no_auto_default(QPushButton("&Add subscriber"))
+        for value, text in LANGUAGES:  # marked in widgets/forms.py
+            self.language.addItem(translate("Forms", text), value)
+        buddy_row(
+            form, self.tr("&Language:"), self.language, self.tr("Language of the new subscriber")
+        )
+        self.add_button = no_auto_default(QPushButton(self.tr("&Add subscriber")))
         self.add_button.setObjectName("add-subscriber-button")
         self.add_button.clicked.connect(self.submitted.emit)
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -72,7 +80,7 @@ class AddSubscriberForm(QGroupBox):
         return self.address.text().strip(), str(self.language.currentData())
 
     def set_busy(self, busy: bool) -> None:
-        self.add_button.setText("Adding…" if busy else "&Add subscriber")
+        self.add_button.setText(self.tr("Adding…") if busy else self.tr("&Add subscriber"))
 
     def show_problem(self, text: str) -> None:
         """Next to the form, in the store's words; the keyboard goes back to the address."""
@@ -98,7 +106,7 @@ class LineList(QPlainTextEdit):
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(True)
-        self.setAccessibleName("Lines of the imported file")
+        self.setAccessibleName(self.tr("Lines of the imported file"))
         self.hide()
 
     def sizeHint(self) -> QSize:
@@ -118,14 +126,16 @@ class ConfirmRemoval(FocusPopup):
     confirmed = Signal(str)  # the address
 
     def __init__(self, parent: QWidget, email: str) -> None:
-        super().__init__(parent, "unsubscribe?")
+        super().__init__(parent, translate("ConfirmRemoval", "unsubscribe?"))
         self.setObjectName("confirm-removal")
         self.email = email
         layout = QVBoxLayout(self)
         question = QLabel(
-            f"Unsubscribe {email}? They get no more email from statusdesk. The address is kept "
-            "on record as unsubscribed, so an import does not sign them up again; adding it "
-            "here subscribes them again."
+            self.tr(
+                "Unsubscribe {email}? They get no more email from statusdesk. The address is "
+                "kept on record as unsubscribed, so an import does not sign them up again; "
+                "adding it here subscribes them again."
+            ).format(email=email)
         )
         question.setObjectName("confirm-removal-text")
         question.setTextFormat(Qt.TextFormat.PlainText)
@@ -135,7 +145,7 @@ class ConfirmRemoval(FocusPopup):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.yes = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.yes.setText("&Unsubscribe")
+        self.yes.setText(self.tr("&Unsubscribe"))
         self.yes.setObjectName("confirm-unsubscribe")
         self.yes.setDefault(True)
         question.setBuddy(self.yes)
@@ -171,14 +181,16 @@ class ComponentsEditor(FocusPopup):
         components: Sequence[ComponentChoice],
         following: Sequence[int],
     ) -> None:
-        super().__init__(parent, "components")
+        super().__init__(parent, translate("ComponentsEditor", "components"))
         self.setObjectName("components-editor")
         self.email = email
         self.ids = [c.id for c in components]
         layout = QVBoxLayout(self)
         prompt = QLabel(
-            f"Updates about which components go to {email}? Space ticks or unticks, Enter "
-            "saves, Esc cancels."
+            self.tr(
+                "Updates about which components go to {email}? Space ticks or unticks, Enter "
+                "saves, Esc cancels."
+            ).format(email=email)
         )
         prompt.setObjectName("components-editor-text")
         prompt.setTextFormat(Qt.TextFormat.PlainText)
@@ -186,10 +198,12 @@ class ComponentsEditor(FocusPopup):
         layout.addWidget(prompt)
         self.list = QListWidget()
         self.list.setObjectName("components-list")
-        self.list.setAccessibleName(f"Components {email} gets updates about")
+        self.list.setAccessibleName(
+            self.tr("Components {email} gets updates about").format(email=email)
+        )
         chosen = set(following)
         for label, ticked in [
-            (ALL_COMPONENTS, not chosen),
+            (translate("SubscriberRows", ALL_COMPONENTS), not chosen),
             *((c.label, c.id in chosen) for c in components),
         ]:
             item = QListWidgetItem(label)
@@ -209,8 +223,10 @@ class ComponentsEditor(FocusPopup):
             none = note("components-editor-none")
             tell(
                 none,
-                "There are no components yet, so every update goes to them: add components "
-                "with `statusdesk component add` to offer a choice.",
+                self.tr(
+                    "There are no components yet, so every update goes to them: add "
+                    "components with `statusdesk component add` to offer a choice."
+                ),
             )
             layout.addWidget(none)
         buttons = QDialogButtonBox(
@@ -276,3 +292,24 @@ class ComponentsEditor(FocusPopup):
         ids = self.selection()
         super().accept()
         self.chosen.emit(self.email, ids)
+
+
+def csv_file_dialog(parent: QWidget) -> QFileDialog:
+    """Qt's own file dialog (it works the same everywhere, offscreen too), for a CSV file."""
+    dialog = QFileDialog(
+        parent,
+        translate("SubscribersDialog", "statusdesk — import subscribers from a CSV file"),
+    )
+    dialog.setObjectName("import-file-dialog")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setNameFilters(
+        [
+            translate("SubscribersDialog", "CSV files (*.csv)"),
+            translate("SubscribersDialog", "Text files (*.txt)"),
+            translate("SubscribersDialog", "All files (*)"),
+        ]
+    )
+    dialog.setDirectory(str(Path.home()))
+    return dialog

@@ -18,17 +18,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from statusdesk.core.model import Component, Language
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from statusdesk.gui.widgets.labels import counted
 from statusdesk.store.subscribers import ImportResult, Subscriber
 
 if TYPE_CHECKING:
     from statusdesk.desk import Desk
 
-NOT_UNSUBSCRIBED = "no"
+# Worded here, off the GUI thread: QCoreApplication.translate is thread-safe.
+CONTEXT = "SubscriberRows"
+NOT_UNSUBSCRIBED = QT_TRANSLATE_NOOP("SubscriberRows", "no")
+ALL_COMPONENTS = QT_TRANSLATE_NOOP("SubscriberRows", "All components")
+
+LANGUAGES = (Language.AR, Language.EN, Language.BOTH)  # the count line's order
 
 
-ALL_COMPONENTS = "All components"
+def _tr(text: str) -> str:
+    return translate(CONTEXT, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +79,30 @@ class SubscriberList:
         return self.where.get(email.strip().casefold())
 
     def count_line(self) -> str:
-        """'124 active subscribers: 80 ar, 30 en, 14 both', and how many unsubscribed."""
+        """How many are active ("124 active subscribers: 80 ar, 30 en, 14 both"), and how many
+        unsubscribed."""
         if not self.rows:
-            return "No subscribers yet: add one below, or import a CSV file."
-        noun = "subscriber" if self.active == 1 else "subscribers"
-        by_language = ", ".join(
-            f"{self.languages.get(lang.value, 0):,} {lang.value}"
-            for lang in (Language.AR, Language.EN, Language.BOTH)
+            return translate(
+                "SubscriberRows", "No subscribers yet: add one below, or import a CSV file."
+            )
+        counts = [format(self.languages.get(lang.value, 0), ",") for lang in LANGUAGES]
+        by_language = translate("SubscriberRows", "{ar} ar, {en} en, {both} both").format(
+            ar=counts[0], en=counts[1], both=counts[2]
         )
-        line = f"{self.active:,} active {noun}: {by_language}"
-        if self.unsubscribed:
-            line += f"; {self.unsubscribed:,} unsubscribed (kept on record, sent nothing)"
+        active, unsubscribed = self.active, self.unsubscribed  # lupdate reads a name as n
+        line = counted(
+            QCoreApplication.translate(
+                "SubscriberRows", "{count} active subscriber(s): {languages}", "", active
+            ),
+            active,
+        ).format(count=f"{active:,}", languages=by_language)
+        if unsubscribed:
+            line += QCoreApplication.translate(
+                "SubscriberRows",
+                "; {count} unsubscribed (kept on record, sent nothing)",
+                "",
+                unsubscribed,
+            ).format(count=f"{unsubscribed:,}")
         return line
 
 
@@ -98,15 +121,17 @@ def when(stamp: str, now: datetime) -> str:
 def following(component_ids: tuple[int, ...], names: Mapping[int, str]) -> str:
     """'All components', or the chosen ones' names: 'API, Trading'."""
     if not component_ids:
-        return ALL_COMPONENTS
-    return ", ".join(names.get(i, f"#{i}") for i in component_ids)
+        return _tr(ALL_COMPONENTS)
+    return translate("SubscriberRows", ", ").join(names.get(i, f"#{i}") for i in component_ids)
 
 
 def to_row(
     subscriber: Subscriber, at: Callable[[str], str], names: Mapping[int, str] | None = None
 ) -> SubscriberRow:
     unsubscribed = (
-        NOT_UNSUBSCRIBED if subscriber.unsubscribed_at is None else at(subscriber.unsubscribed_at)
+        _tr(NOT_UNSUBSCRIBED)
+        if subscriber.unsubscribed_at is None
+        else at(subscriber.unsubscribed_at)
     )
     return SubscriberRow(
         email=subscriber.email,
@@ -172,12 +197,14 @@ def add_subscriber(desk: Desk, email: str, language: str) -> Changed:
     if before is not None and not before.active:
         now = desk.clock.now()
         since = when(before.unsubscribed_at or "", now)
-        message = (
-            f"Subscribed {added.email} again ({added.language.value}); they had unsubscribed "
-            f"on {since}."
-        )
+        message = translate(
+            "SubscriberRows",
+            "Subscribed {email} again ({language}); they had unsubscribed on {since}.",
+        ).format(email=added.email, language=added.language.value, since=since)
     else:
-        message = f"Subscribed {added.email} ({added.language.value})."
+        message = translate("SubscriberRows", "Subscribed {email} ({language}).").format(
+            email=added.email, language=added.language.value
+        )
     return Changed(added.email, message)
 
 
@@ -188,9 +215,13 @@ def remove_subscriber(desk: Desk, email: str) -> Changed:
     removed = subscribers.remove(email)
     if before is not None and not before.active:
         since = when(removed.unsubscribed_at or "", desk.clock.now())
-        message = f"{removed.email} had already unsubscribed on {since}; no change."
+        message = translate(
+            "SubscriberRows", "{email} had already unsubscribed on {since}; no change."
+        ).format(email=removed.email, since=since)
     else:
-        message = f"Unsubscribed {removed.email}: no more email; kept on record as unsubscribed."
+        message = translate(
+            "SubscriberRows", "Unsubscribed {email}: no more email; kept on record as unsubscribed."
+        ).format(email=removed.email)
     return Changed(removed.email, message)
 
 
@@ -200,7 +231,8 @@ def change_components(desk: Desk, email: str, component_ids: tuple[int, ...]) ->
     subscribers = desk.subscribers
     edited = subscribers.edit(email, component_ids=component_ids)
     said = following(edited.component_ids, subscribers.component_names())
-    return Changed(edited.email, f"{edited.email} now gets updates about: {said}.")
+    message = translate("SubscriberRows", "{email} now gets updates about: {components}.")
+    return Changed(edited.email, message.format(email=edited.email, components=said))
 
 
 @dataclass(frozen=True)
@@ -210,10 +242,15 @@ class Imported:
 
     def summary(self) -> str:
         counts = self.result.counts()
-        return f"{self.name}: {counts['added']:,} added, {counts['skipped']:,} skipped."
+        return translate("SubscriberRows", "{name}: {added} added, {skipped} skipped.").format(
+            name=self.name, added=f"{counts['added']:,}", skipped=f"{counts['skipped']:,}"
+        )
 
     def details(self) -> list[str]:
-        return [f"skipped {note}" for note in self.result.skipped]
+        return [
+            translate("SubscriberRows", "skipped {note}").format(note=note)
+            for note in self.result.skipped
+        ]
 
 
 def import_subscribers(desk: Desk, path: str) -> Imported:

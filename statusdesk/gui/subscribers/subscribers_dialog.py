@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.subscribers.subscriber_forms import (
     AddSubscriberForm,
     ComponentsEditor,
     ConfirmRemoval,
     LineList,
+    csv_file_dialog,
 )
 from statusdesk.gui.subscribers.subscriber_rows import (
     Changed,
@@ -68,7 +70,9 @@ if TYPE_CHECKING:
 
 class SubscribersDialog(WorkspaceWindow):
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
-        super().__init__(parent, "subscribers", desk, tasks)  # changes: add, remove, import
+        super().__init__(
+            parent, translate("SubscribersDialog", "subscribers"), desk, tasks
+        )  # changes: add, remove, import
         self.setObjectName("subscribers-dialog")
         self._reads = 0
         self._shown = 0
@@ -80,7 +84,7 @@ class SubscribersDialog(WorkspaceWindow):
         self.proxy = AddressFilter(self.model, self)
         layout = QVBoxLayout(self)
         self.count_line = note("subscriber-count")
-        tell(self.count_line, "Reading the subscribers…")
+        tell(self.count_line, self.tr("Reading the subscribers…"))
         layout.addWidget(self.count_line)
         layout.addLayout(self._build_filter())
         layout.addWidget(self._build_table(), 1)
@@ -99,11 +103,11 @@ class SubscribersDialog(WorkspaceWindow):
 
     def _build_filter(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("&Filter by address:")
+        label = QLabel(self.tr("&Filter by address:"))
         self.filter = QLineEdit()
         self.filter.setObjectName("subscriber-filter")
-        self.filter.setAccessibleName("Filter subscribers by address")
-        self.filter.setPlaceholderText("type part of an address; ↓ goes to the list")
+        self.filter.setAccessibleName(self.tr("Filter subscribers by address"))
+        self.filter.setPlaceholderText(self.tr("type part of an address; ↓ goes to the list"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.installEventFilter(self)
@@ -120,7 +124,7 @@ class SubscribersDialog(WorkspaceWindow):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Subscribers — active first:")
+        label = QLabel(self.tr("&Subscribers — active first:"))
         self.table = SubscriberTable(self.proxy)
         self.table.remove_requested.connect(self.remove_selected)
         self.table.components_requested.connect(self.edit_components)
@@ -132,28 +136,32 @@ class SubscribersDialog(WorkspaceWindow):
     def _build_actions(self) -> QVBoxLayout:
         layout = QVBoxLayout()
         row = QHBoxLayout()
-        self.components_button = no_auto_default(QPushButton("Co&mponents…"))
+        self.components_button = no_auto_default(QPushButton(self.tr("Co&mponents…")))
         self.components_button.setObjectName("subscriber-components")
         self.components_button.setToolTip(
-            "Which components the selected address gets updates about (F2 in the list)"
+            self.tr("Which components the selected address gets updates about (F2 in the list)")
         )
         self.components_button.clicked.connect(self.edit_components)
-        self.remove_button = no_auto_default(QPushButton("&Remove…"))
+        self.remove_button = no_auto_default(QPushButton(self.tr("&Remove…")))
         self.remove_button.setObjectName("remove-subscriber")
-        self.remove_button.setToolTip("Unsubscribe the selected address (Delete in the list)")
+        self.remove_button.setToolTip(
+            self.tr("Unsubscribe the selected address (Delete in the list)")
+        )
         self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button = no_auto_default(QPushButton("&Import CSV…"))
+        self.import_button = no_auto_default(QPushButton(self.tr("&Import CSV…")))
         self.import_button.setObjectName("import-subscribers")
         self.import_button.setToolTip(
-            "email,language,components per line (header, language and components optional; "
-            "components by name, comma-separated, quoted); UTF-8; all or nothing"
+            self.tr(
+                "email,language,components per line (header, language and components "
+                "optional; components by name, comma-separated, quoted); UTF-8; all or nothing"
+            )
         )
         self.import_button.clicked.connect(self.choose_file)
         self.progress = QProgressBar()
         self.progress.setObjectName("import-progress")
         self.progress.setRange(0, 0)  # busy: an import has no percentage to tell
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Importing subscribers")
+        self.progress.setAccessibleName(self.tr("Importing subscribers"))
         self.progress.hide()
         row.addWidget(self.components_button)
         row.addWidget(self.remove_button)
@@ -249,7 +257,8 @@ class SubscribersDialog(WorkspaceWindow):
 
     def _read_failed(self, error: BaseException) -> None:
         why = error_text(error, "read the subscribers")
-        tell(self.count_line, f"Cannot read the subscribers: {why}", problem=True)
+        said = self.tr("Cannot read the subscribers: {error}").format(error=why)
+        tell(self.count_line, said, problem=True)
 
     def _filter_changed(self, text: str) -> None:
         current = self.table.current()
@@ -259,7 +268,11 @@ class SubscribersDialog(WorkspaceWindow):
 
     def _count_shown(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        text = "" if not self.proxy.needle else f"{shown:,} of {total:,} shown"
+        text = (
+            ""
+            if not self.proxy.needle
+            else self.tr("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{total:,}")
+        )
         self.shown_count.setText(text)
         self.shown_count.setAccessibleName(text)
 
@@ -291,11 +304,11 @@ class SubscribersDialog(WorkspaceWindow):
         """Ask first, in a popup that takes the keyboard; Esc there changes nothing."""
         row = self.table.current()
         if row is None:
-            tell(self.outcome, "Choose a subscriber in the list first.", problem=True)
+            tell(self.outcome, self.tr("Choose a subscriber in the list first."), problem=True)
             return
         if not row.active:
-            when = row.cells[UNSUBSCRIBED]
-            tell(self.outcome, f"{row.email} had already unsubscribed on {when}; nothing to do.")
+            said = self.tr("{email} had already unsubscribed on {since}; nothing to do.")
+            tell(self.outcome, said.format(email=row.email, since=row.cells[UNSUBSCRIBED]))
             return
         if "remove" in self._busy:
             return
@@ -316,7 +329,7 @@ class SubscribersDialog(WorkspaceWindow):
             self._removed,
             partial(self._remove_failed, email),
         ):
-            tell(self.outcome, f"Unsubscribing {email}…")
+            tell(self.outcome, self.tr("Unsubscribing {email}…").format(email=email))
 
     def _removed(self, changed: Changed) -> None:
         tell(self.outcome, changed.message)
@@ -324,18 +337,19 @@ class SubscribersDialog(WorkspaceWindow):
 
     def _remove_failed(self, email: str, error: BaseException) -> None:
         why = str(error) if isinstance(error, SubscriberError) else error_text(error, "remove")
-        tell(self.outcome, f"{email} is still subscribed: {why}", problem=True)
+        said = self.tr("{email} is still subscribed: {error}").format(email=email, error=why)
+        tell(self.outcome, said, problem=True)
 
     def edit_components(self) -> None:
         """The components editor over the list, for the current subscriber; what it saves
         runs on the TaskRunner."""
         row = self.table.current()
         if row is None:
-            tell(self.outcome, "Choose a subscriber in the list first.", problem=True)
+            tell(self.outcome, self.tr("Choose a subscriber in the list first."), problem=True)
             return
         if not row.active:
-            when = row.cells[UNSUBSCRIBED]
-            tell(self.outcome, f"{row.email} unsubscribed on {when}; they get no email to choose.")
+            said = self.tr("{email} unsubscribed on {since}; they get no email to choose.")
+            tell(self.outcome, said.format(email=row.email, since=row.cells[UNSUBSCRIBED]))
             return
         if "components" in self._busy or self.editor is not None:
             return
@@ -357,7 +371,7 @@ class SubscribersDialog(WorkspaceWindow):
             self._components_saved,
             partial(self._components_failed, email),
         ):
-            tell(self.outcome, f"Saving the components of {email}…")
+            tell(self.outcome, self.tr("Saving the components of {email}…").format(email=email))
 
     def _components_saved(self, changed: Changed) -> None:
         tell(self.outcome, changed.message)
@@ -365,7 +379,8 @@ class SubscribersDialog(WorkspaceWindow):
 
     def _components_failed(self, email: str, error: BaseException) -> None:
         why = str(error) if isinstance(error, SubscriberError) else error_text(error, "save")
-        tell(self.outcome, f"{email} keeps what they had: {why}", problem=True)
+        said = self.tr("{email} keeps what they had: {error}").format(email=email, error=why)
+        tell(self.outcome, said, problem=True)
         self.reload(select=email)
 
     # -- importing ----------------------------------------------------------------------------
@@ -376,13 +391,7 @@ class SubscribersDialog(WorkspaceWindow):
         if "import" in self._busy:
             return
         if self.file_dialog is None:
-            dialog = QFileDialog(self, "statusdesk — import subscribers from a CSV file")
-            dialog.setObjectName("import-file-dialog")
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-            dialog.setNameFilters(["CSV files (*.csv)", "Text files (*.txt)", "All files (*)"])
-            dialog.setDirectory(str(Path.home()))
+            dialog = csv_file_dialog(self)
             dialog.fileSelected.connect(self.import_file)
             dialog.finished.connect(self._file_dialog_closed)
             self.file_dialog = dialog
@@ -406,13 +415,13 @@ class SubscribersDialog(WorkspaceWindow):
             partial(self._import_failed, path),
         ):
             self.progress.show()
-            self.import_button.setText("Importing…")
+            self.import_button.setText(self.tr("Importing…"))
             self.lines.show_lines([])
-            tell(self.outcome, f"Importing {Path(path).name}…")
+            tell(self.outcome, self.tr("Importing {name}…").format(name=Path(path).name))
 
     def _import_done(self) -> None:
         self.progress.hide()
-        self.import_button.setText("&Import CSV…")
+        self.import_button.setText(self.tr("&Import CSV…"))
 
     def _imported(self, imported: Imported) -> None:
         self._import_done()
@@ -427,8 +436,12 @@ class SubscribersDialog(WorkspaceWindow):
             invalid = error.result.invalid
             tell(
                 self.outcome,
-                f"{name}: {len(invalid):,} line(s) cannot be imported, so nothing was. Fix "
-                "them and import the file again (addresses already subscribed are skipped).",
+                self.tr(
+                    "{name}: {count} line(s) cannot be imported, so nothing was. Fix them and "
+                    "import the file again (addresses already subscribed are skipped).",
+                    "",
+                    len(invalid),
+                ).format(name=name, count=f"{len(invalid):,}"),
                 problem=True,
             )
             self.lines.show_lines([str(line) for line in invalid])
@@ -436,4 +449,5 @@ class SubscribersDialog(WorkspaceWindow):
             tell(self.outcome, str(error), problem=True)
         else:
             why = error_text(error, f"import {name}")
-            tell(self.outcome, f"Nothing was imported from {name}: {why}", problem=True)
+            said = self.tr("Nothing was imported from {name}: {error}")
+            tell(self.outcome, said.format(name=name, error=why), problem=True)

@@ -20,12 +20,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.subscribers.subscriber_rows import SubscriberList, SubscriberRow
 from statusdesk.gui.widgets.theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Address", "Language", "Subscribed since", "Unsubscribed", "Components")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SubscriberModel", "Address"),
+    QT_TRANSLATE_NOOP("SubscriberModel", "Language"),
+    QT_TRANSLATE_NOOP("SubscriberModel", "Subscribed since"),
+    QT_TRANSLATE_NOOP("SubscriberModel", "Unsubscribed"),
+    QT_TRANSLATE_NOOP("SubscriberModel", "Components"),
+)
 ADDRESS, LANGUAGE, SINCE, UNSUBSCRIBED, COMPONENTS = range(len(COLUMNS))
 INACTIVE_COLOUR = "inactive"  # a colour role (widgets/theme.py)
 # The widest text each narrow column holds: its width follows the font (no fixed pixels).
@@ -64,7 +71,7 @@ class SubscriberModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("SubscriberModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -74,16 +81,18 @@ class SubscriberModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
         if row.active and role == Qt.ItemDataRole.ToolTipRole and index.column() == COMPONENTS:
-            return f"Gets updates about: {row.cells[COMPONENTS]} (F2 changes it)"
+            return self.tr("Gets updates about: {components} (F2 changes it)").format(
+                components=row.cells[COMPONENTS]
+            )
         if row.active:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(colour(INACTIVE_COLOUR)))  # the scheme in force
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{row.email} unsubscribed on {row.cells[UNSUBSCRIBED]}: sent nothing, kept "
-                "on record so an import does not sign them up again"
-            )
+            return self.tr(
+                "{email} unsubscribed on {since}: sent nothing, kept on record so an import "
+                "does not sign them up again"
+            ).format(email=row.email, since=row.cells[UNSUBSCRIBED])
         return None
 
 
@@ -119,7 +128,7 @@ class SubscriberTable(QTableView):
     def __init__(self, model: AddressFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("subscribers-table")
-        self.setAccessibleName("Subscribers")
+        self.setAccessibleName(self.tr("Subscribers"))
         self.setModel(model)
         self.proxy = model
         self.verticalHeader().hide()
@@ -140,7 +149,10 @@ class SubscriberTable(QTableView):
         pad = 3 * metrics.averageCharWidth()
         header = self.horizontalHeader()
         for column, text in WIDEST.items():
-            widest = max(metrics.horizontalAdvance(t) for t in (text, COLUMNS[column]))
+            widest = max(
+                metrics.horizontalAdvance(t)
+                for t in (text, translate("SubscriberModel", COLUMNS[column]))
+            )
             header.resizeSection(column, widest + pad)
 
     def changeEvent(self, event: QEvent) -> None:

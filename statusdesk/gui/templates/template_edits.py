@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.templates.template_form import BLANK, TemplateForm, Values
 from statusdesk.scheduling.template_store import (
     CUSTOMISED,
@@ -19,6 +20,12 @@ from statusdesk.scheduling.template_store import (
 )
 from statusdesk.scheduling.templates import Template
 
+# Where a listed template comes from, as the list's Source column says it.
+ORIGIN_WORDS = {
+    "default": QT_TRANSLATE_NOOP("TemplateEdits", "default"),
+    "customised": QT_TRANSLATE_NOOP("TemplateEdits", "customised"),
+    "workspace": QT_TRANSLATE_NOOP("TemplateEdits", "workspace"),
+}
 NEW = ""  # the key of a template being written, not saved yet (no template has this name)
 
 
@@ -70,17 +77,19 @@ class TemplateEdits:
     def label(self, key: str) -> str:
         if key != NEW:
             return key
-        return self._new_values().name.strip() or "the new template"
+        return self._new_values().name.strip() or translate("TemplateEdits", "the new template")
 
     def row(self, key: str) -> list[str]:
         if key == NEW:
             values = self._new_values()
-            name = values.name.strip() or "(new template)"
-            return [name, values.kind.value, values.state.value, "new, not saved"]
+            name = values.name.strip() or translate("TemplateEdits", "(new template)")
+            unsaved = translate("TemplateEdits", "new, not saved")
+            return [name, values.kind.value, values.state.value, unsaved]
         listed = self.saved[key]
-        source = listed.origin
+        origin = ORIGIN_WORDS.get(listed.origin)
+        source = listed.origin if origin is None else translate("TemplateEdits", origin)
         if key in self.drafts or (key == self.key and self.dirty()):
-            source += ", edited"
+            source = translate("TemplateEdits", "{origin}, edited").format(origin=source)
         template = listed.template
         return [template.name, template.kind.value, template.state.value, source]
 

@@ -32,6 +32,7 @@ from statusdesk.core.model import (
     initial_state,
     states_for,
 )
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.forms import EnterActs, buddy_row, no_auto_default, note, tell
@@ -39,18 +40,25 @@ from statusdesk.scheduling.templates import PLACEHOLDERS, Template
 
 # What each placeholder becomes, for the person choosing one (templates.py fills them).
 MEANING = {
-    "service": "the incident's title",
-    "components": "the affected components",
-    "eta": "the ETA given when composing",
-    "next_update": "when the next update is due",
-    "incident_url": "the incident's page on the status page",
-    "started_at": "when it began",
-    "window_start": "when the maintenance window opens",
-    "window_end": "when the maintenance window closes",
+    "service": QT_TRANSLATE_NOOP("TemplateForm", "the incident's title"),
+    "components": QT_TRANSLATE_NOOP("TemplateForm", "the affected components"),
+    "eta": QT_TRANSLATE_NOOP("TemplateForm", "the ETA given when composing"),
+    "next_update": QT_TRANSLATE_NOOP("TemplateForm", "when the next update is due"),
+    "incident_url": QT_TRANSLATE_NOOP("TemplateForm", "the incident's page on the status page"),
+    "started_at": QT_TRANSLATE_NOOP("TemplateForm", "when it began"),
+    "window_start": QT_TRANSLATE_NOOP("TemplateForm", "when the maintenance window opens"),
+    "window_end": QT_TRANSLATE_NOOP("TemplateForm", "when the maintenance window closes"),
 }
+# Each editor's hint shows text in the editor's own language; the lead-in is the interface's.
 TEXT_HINTS = {
-    "en": "English text, e.g. We are investigating {service}. Next update by {next_update}.",
-    "ar": "النص العربي، مثل: نحقق في {service}. التحديث التالي بحلول {next_update}.",
+    "en": QT_TRANSLATE_NOOP(
+        "TemplateForm",
+        "English text, e.g. We are investigating {service}. Next update by {next_update}.",
+    ),
+    "ar": QT_TRANSLATE_NOOP(
+        "TemplateForm",
+        "Arabic text, e.g. نحقق في {service}. التحديث التالي بحلول {next_update}.",
+    ),
 }
 
 
@@ -89,7 +97,8 @@ class TemplateForm(QGroupBox):
     save_requested = Signal()  # Enter in the name field
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Template", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Template"))
         self.setObjectName("template-form")
         outer = QVBoxLayout(self)
         form = QFormLayout()
@@ -97,20 +106,22 @@ class TemplateForm(QGroupBox):
         outer.addLayout(form)
         self.name = QLineEdit()
         self.name.setObjectName("template-name")
-        self.name.setPlaceholderText("lower-case letters, digits, - or _ (e.g. db-failover)")
-        buddy_row(form, "Na&me:", self.name, "Template name")
+        self.name.setPlaceholderText(
+            self.tr("lower-case letters, digits, - or _ (e.g. db-failover)")
+        )
+        buddy_row(form, self.tr("Na&me:"), self.name, self.tr("Template name"))
         self.kind = QComboBox()
         self.kind.setObjectName("template-kind")
         for kind in IncidentKind:
             self.kind.addItem(kind.value, kind)
-        buddy_row(form, "&Kind:", self.kind, "Template kind")
+        buddy_row(form, self.tr("&Kind:"), self.kind, self.tr("Template kind"))
         self.state = QComboBox()
         self.state.setObjectName("template-state")
-        buddy_row(form, "S&tate:", self.state, "Template state")
-        self.en = self._editor("en", "English template text")
-        buddy_row(form, "&English:", self.en, "English template text")
-        self.ar = self._editor("ar", "Arabic template text")
-        buddy_row(form, "&Arabic:", self.ar, "Arabic template text")
+        buddy_row(form, self.tr("S&tate:"), self.state, self.tr("Template state"))
+        self.en = self._editor("en", self.tr("English template text"))
+        buddy_row(form, self.tr("&English:"), self.en, self.tr("English template text"))
+        self.ar = self._editor("ar", self.tr("Arabic template text"))
+        buddy_row(form, self.tr("&Arabic:"), self.ar, self.tr("Arabic template text"))
         self.last_editor: BodyEditor = self.en  # where a placeholder goes
         outer.addLayout(self._build_placeholders())
         self.problems = note("template-problems")
@@ -129,16 +140,17 @@ class TemplateForm(QGroupBox):
         editor = BodyEditor(lang)
         editor.setObjectName(f"template-{lang}")  # not the composer's body-en / body-ar
         editor.setAccessibleName(accessible)
-        editor.setPlaceholderText(TEXT_HINTS[lang])
+        editor.setPlaceholderText(translate("TemplateForm", TEXT_HINTS[lang]))
         editor.installEventFilter(self)
         return editor
 
     def _build_placeholders(self) -> QVBoxLayout:
         layout = QVBoxLayout()
         listed = QLabel(
-            "Placeholders, filled per language when the template is used: "
-            + " ".join(f"{{{p}}}" for p in PLACEHOLDERS)
-            + ". Write {{ and }} for a literal brace."
+            self.tr(
+                "Placeholders, filled per language when the template is used: {names}. Write "
+                "{{{{ and }}}} for a literal brace."
+            ).format(names=" ".join(f"{{{p}}}" for p in PLACEHOLDERS))
         )
         listed.setObjectName("template-placeholders")
         listed.setTextFormat(Qt.TextFormat.PlainText)
@@ -154,14 +166,15 @@ class TemplateForm(QGroupBox):
         )
         self.placeholder.setMinimumContentsLength(20)
         for name in PLACEHOLDERS:
-            self.placeholder.addItem(f"{{{name}}} — {MEANING[name]}", name)
-        label = QLabel("&Placeholder:")
+            meaning = translate("TemplateForm", MEANING[name])
+            self.placeholder.addItem(f"{{{name}}} — {meaning}", name)
+        label = QLabel(self.tr("&Placeholder:"))
         label.setBuddy(self.placeholder)
-        self.placeholder.setAccessibleName("Placeholder to insert")
+        self.placeholder.setAccessibleName(self.tr("Placeholder to insert"))
         self.placeholder.setAccessibleDescription(
-            "Enter or Insert puts it at the cursor of the text last edited"
+            self.tr("Enter or Insert puts it at the cursor of the text last edited")
         )
-        self.insert_button = no_auto_default(QPushButton("&Insert at cursor"))
+        self.insert_button = no_auto_default(QPushButton(self.tr("&Insert at cursor")))
         self.insert_button.setObjectName("template-insert")
         self.insert_button.clicked.connect(self.insert_placeholder)
         row.addWidget(label)
@@ -222,7 +235,11 @@ class TemplateForm(QGroupBox):
                     editor.setPlainText(text)
         finally:
             self.blockSignals(False)
-        self.setTitle(f"Template: {values.name}" if values.name else "New template")
+        self.setTitle(
+            self.tr("Template: {name}").format(name=values.name)
+            if values.name
+            else self.tr("New template")
+        )
         self.changed.emit()
 
     def insert_placeholder(self) -> None:

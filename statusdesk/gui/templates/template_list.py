@@ -14,8 +14,10 @@ class TemplateList(QTreeWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("template-list")
-        self.setAccessibleName("Templates")
-        self.setHeaderLabels(["Name", "Kind", "State", "Source"])
+        self.setAccessibleName(self.tr("Templates"))
+        self.setHeaderLabels(
+            [self.tr("Name"), self.tr("Kind"), self.tr("State"), self.tr("Source")]
+        )
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from statusdesk.core.model import Problem
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.widgets.popups import ConfirmPopup
 from statusdesk.scheduling.template_store import CUSTOMISED
 
@@ -28,45 +29,68 @@ class Question:
 
 def close_unsaved(names: list[str]) -> Question:
     return Question(
-        title="unsaved templates",
-        question=f"Close and lose your unsaved edits to {', '.join(names)}?",
-        detail="Nothing was saved. Esc or Enter keeps editing; save each one to keep it.",
-        yes="&Discard edits and close",
-        no="&Keep editing",
+        title=translate("TemplateQuestions", "unsaved templates"),
+        question=translate(
+            "TemplateQuestions", "Close and lose your unsaved edits to {names}?"
+        ).format(names=translate("TemplateQuestions", ", ").join(names)),
+        detail=translate(
+            "TemplateQuestions",
+            "Nothing was saved. Esc or Enter keeps editing; save each one to keep it.",
+        ),
+        yes=translate("TemplateQuestions", "&Discard edits and close"),
+        no=translate("TemplateQuestions", "&Keep editing"),
         safe_default=True,
     )
 
 
 def discard_new(label: str) -> Question:
     return Question(
-        title="discard the new template",
-        question=f"Discard {label}? It was never saved.",
-        detail="Esc keeps it.",
-        yes="&Discard",
-        no="&Keep",
+        title=translate("TemplateQuestions", "discard the new template"),
+        question=translate("TemplateQuestions", "Discard {name}? It was never saved.").format(
+            name=label
+        ),
+        detail=translate("TemplateQuestions", "Esc keeps it."),
+        yes=translate("TemplateQuestions", "&Discard"),
+        no=translate("TemplateQuestions", "&Keep"),
     )
 
 
 def delete(key: str, origin: str, store: Path, edited: bool) -> Question:
     """Deleting the workspace's own template, or its text for a default (`CUSTOMISED`)."""
-    lost = " Your unsaved edits to it are lost too." if edited else ""
+    lost = (
+        translate("TemplateQuestions", " Your unsaved edits to it are lost too.") if edited else ""
+    )
     if origin == CUSTOMISED:
-        question = f"Restore the default {key}?"
-        detail = f"This workspace's text for {key} is deleted; statusdesk's default is used."
-        yes, no = "&Restore default", "&Keep mine"
+        question = translate("TemplateQuestions", "Restore the default {key}?")
+        detail = translate(
+            "TemplateQuestions",
+            "This workspace's text for {key} is deleted; statusdesk's default is used.",
+        )
+        yes = translate("TemplateQuestions", "&Restore default")
+        no = translate("TemplateQuestions", "&Keep mine")
     else:
-        question = f"Delete the template {key}?"
-        detail = f"It is removed from {store}."
-        yes, no = "&Delete", "&Keep"
-    return Question("delete a template", question, detail + lost, yes, no)
+        question = translate("TemplateQuestions", "Delete the template {key}?")
+        detail = translate("TemplateQuestions", "It is removed from {store}.")
+        yes = translate("TemplateQuestions", "&Delete")
+        no = translate("TemplateQuestions", "&Keep")
+    return Question(
+        translate("TemplateQuestions", "delete a template"),
+        question.format(key=key),
+        detail.format(key=key, store=store) + lost,
+        yes,
+        no,
+    )
 
 
 def default_kept(key: str) -> Problem:
     """Why a default (as shipped) has no Delete: there is nothing of this workspace's to remove."""
     return Problem(
         "template",
-        f"{key} is one of statusdesk's default templates: it cannot be deleted. "
-        "Edit it and save to use your own text in this workspace.",
+        translate(
+            "TemplateQuestions",
+            "{key} is one of statusdesk's default templates: it cannot be deleted. Edit it and "
+            "save to use your own text in this workspace.",
+        ).format(key=key),
     )
 
 

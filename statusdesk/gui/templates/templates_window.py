@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Problem
+from statusdesk.gui.i18n import translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.templates import template_questions as questions
 from statusdesk.gui.templates.template_edits import NEW, TemplateEdits
@@ -66,7 +67,9 @@ class TemplatesWindow(WorkspaceWindow):
     templates_changed = Signal()  # after a save or a delete reached the workspace
 
     def __init__(self, parent: QWidget, desk: Desk, tasks: TaskRunner) -> None:
-        super().__init__(parent, "templates", desk, tasks)  # changes: save, delete
+        super().__init__(
+            parent, translate("TemplatesWindow", "templates"), desk, tasks
+        )  # changes: save, delete
         self.setObjectName("templates-window")
         self._reads = 0
         self._shown = 0
@@ -97,7 +100,7 @@ class TemplatesWindow(WorkspaceWindow):
 
     def _build_list(self) -> QVBoxLayout:
         layout = QVBoxLayout()
-        label = QLabel("Temp&lates:")
+        label = QLabel(self.tr("Temp&lates:"))
         self.list = TemplateList()
         self.list.currentItemChanged.connect(self._picked)
         # Enter on a row: to its English text, where most edits start.
@@ -105,7 +108,7 @@ class TemplatesWindow(WorkspaceWindow):
         label.setBuddy(self.list)
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
-        self.new_button = no_auto_default(QPushButton("&New template"))
+        self.new_button = no_auto_default(QPushButton(self.tr("&New template")))
         self.new_button.setObjectName("template-new")
         self.new_button.clicked.connect(self.new_template)
         layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -114,11 +117,13 @@ class TemplatesWindow(WorkspaceWindow):
     def _build_actions(self) -> QVBoxLayout:
         layout = QVBoxLayout()
         row = QHBoxLayout()
-        self.save_button = no_auto_default(QPushButton("&Save"))
+        self.save_button = no_auto_default(QPushButton(self.tr("&Save")))
         self.save_button.setObjectName("template-save")
-        self.save_button.setToolTip(f"Save to {store_path(self.desk.home)}")
+        self.save_button.setToolTip(
+            self.tr("Save to {path}").format(path=store_path(self.desk.home))
+        )
         self.save_button.clicked.connect(self.save)
-        self.delete_button = no_auto_default(QPushButton("&Delete…"))
+        self.delete_button = no_auto_default(QPushButton(self.tr("&Delete…")))
         self.delete_button.setObjectName("template-delete")
         self.delete_button.clicked.connect(self.delete)
         row.addWidget(self.save_button)
@@ -218,7 +223,8 @@ class TemplatesWindow(WorkspaceWindow):
 
     def _read_failed(self, error: BaseException) -> None:
         why = self._why(error, "read the templates")
-        tell(self.file_line, f"Cannot read the templates: {why}", problem=True)
+        said = self.tr("Cannot read the templates: {error}").format(error=why)
+        tell(self.file_line, said, problem=True)
 
     # -- the list and the editor --------------------------------------------------------------
 
@@ -244,7 +250,9 @@ class TemplatesWindow(WorkspaceWindow):
 
     def _buttons(self) -> None:
         origin = self.edits.origin()
-        text = {CUSTOMISED: "&Restore default…", NEW: "&Discard new…"}.get(origin, "&Delete…")
+        text = {CUSTOMISED: self.tr("&Restore default…"), NEW: self.tr("&Discard new…")}.get(
+            origin, self.tr("&Delete…")
+        )
         self.delete_button.setText(text)
 
     def new_template(self) -> None:
@@ -261,7 +269,7 @@ class TemplatesWindow(WorkspaceWindow):
             return
         values = self.form.values()
         if key != NEW and not self.edits.dirty():
-            tell(self.outcome, f"{key} is as saved; edit it first.")
+            tell(self.outcome, self.tr("{name} is as saved; edit it first.").format(name=key))
             return
         name = values.name.strip()
         renaming = key if key not in (NEW, name) and not is_default(key) else None
@@ -274,16 +282,21 @@ class TemplatesWindow(WorkspaceWindow):
         )
         done = partial(self._saved_ok, key, values, renaming)
         if self._start("save", work, done, partial(self._failed, key, "save")):
-            tell(self.outcome, f"Saving {name or 'the template'}…")
+            tell(
+                self.outcome,
+                self.tr("Saving {name}…").format(name=name or self.tr("the template")),
+            )
 
     def _saved_ok(self, key: str, sent: Values, renaming: str | None, stored: Template) -> None:
         self.edits.stored(key, sent, renaming, stored)
         name = stored.name
-        said = f"Saved {name} to {store_path(self.desk.home)}."
+        said = self.tr("Saved {name} to {path}.").format(name=name, path=store_path(self.desk.home))
         if is_default(name):
-            said += " It replaces the default of that name here; Restore default brings it back."
+            said += self.tr(
+                " It replaces the default of that name here; Restore default brings it back."
+            )
         if key not in (NEW, name) and renaming is None:
-            said += f" {key} is unchanged."
+            said += self.tr(" {name} is unchanged.").format(name=key)
         tell(self.outcome, said)
         self._changed()
 
@@ -306,7 +319,11 @@ class TemplatesWindow(WorkspaceWindow):
             self.form.show_problems(problems)
             return
         said = " ".join(str(p) for p in problems)
-        tell(self.outcome, f"Could not {doing} {self.edits.label(key)}: {said}", problem=True)
+        could = {
+            "save": self.tr("Could not save {name}: {error}"),
+            "delete": self.tr("Could not delete {name}: {error}"),
+        }[doing]
+        tell(self.outcome, could.format(name=self.edits.label(key), error=said), problem=True)
 
     @staticmethod
     def _why(error: BaseException, doing: str) -> str:
@@ -341,10 +358,14 @@ class TemplatesWindow(WorkspaceWindow):
             partial(self._deleted, key),
             partial(self._failed, key, "delete"),
         ):
-            tell(self.outcome, f"Deleting {key}…")
+            tell(self.outcome, self.tr("Deleting {name}…").format(name=key))
 
     def _deleted(self, key: str, restored: Template | None) -> None:
         self.edits.removed(key, restored)
-        restored_default = f"{key} is statusdesk's default again."
-        tell(self.outcome, restored_default if restored is not None else f"Deleted {key}.")
+        said = (
+            self.tr("{name} is statusdesk's default again.")
+            if restored is not None
+            else self.tr("Deleted {name}.")
+        )
+        tell(self.outcome, said.format(name=key))
         self._changed()

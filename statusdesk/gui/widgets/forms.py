@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from statusdesk.channels.base import ChannelError
 from statusdesk.core.errors import Rejected
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR
 from statusdesk.gui.widgets.text import muted
 from statusdesk.secrets import SecretsUnavailable
@@ -21,7 +22,12 @@ log = logging.getLogger(__name__)
 PLAIN = "text"  # colour roles (widgets/theme.py)
 
 
-LANGUAGES = (("both", "Both (English and Arabic)"), ("en", "English only"), ("ar", "Arabic only"))
+# A channel's or subscriber's languages; the names translated where they are shown.
+LANGUAGES = (
+    ("both", QT_TRANSLATE_NOOP("Forms", "Both (English and Arabic)")),
+    ("en", QT_TRANSLATE_NOOP("Forms", "English only")),
+    ("ar", QT_TRANSLATE_NOOP("Forms", "Arabic only")),
+)
 
 
 def no_auto_default(button: QPushButton) -> QPushButton:
@@ -89,4 +95,6 @@ def error_text(error: BaseException, doing: str, *, log_details: bool = True) ->
         log.error("could not %s", doing, exc_info=error)
     else:  # near a secret: the type only, in case a backend put the value in its message
         log.error("could not %s: %s", doing, type(error).__name__)
-    return f"Could not {doing}: internal error ({type(error).__name__})."
+    return translate("Forms", "Could not {doing}: internal error ({error}).").format(
+        doing=doing, error=type(error).__name__
+    )

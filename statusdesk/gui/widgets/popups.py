@@ -49,7 +49,7 @@ class FocusPopup(QDialog):
 
     def __init__(self, parent: QWidget, title: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"statusdesk — {title}")
+        self.setWindowTitle(" — ".join(("statusdesk", title)))  # the app's name: no words
         self._return_focus: QWidget | None = None
         self.finished.connect(self._give_focus_back)
 

@@ -28,6 +28,29 @@
         </message>
     </context>
     <context>
+        <name>Forms</name>
+        <message>
+            <location filename="../../widgets/forms.py" line="26" />
+            <source>Both (English and Arabic)</source>
+            <translation>كلتاهما (الإنجليزية والعربية)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/forms.py" line="27" />
+            <source>English only</source>
+            <translation>الإنجليزية فقط</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/forms.py" line="28" />
+            <source>Arabic only</source>
+            <translation>العربية فقط</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/forms.py" line="98" />
+            <source>Could not {doing}: internal error ({error}).</source>
+            <translation>تعذّر تنفيذ «{doing}»: خطأ داخلي ({error}).</translation>
+        </message>
+    </context>
+    <context>
         <name>Labels</name>
         <message>
             <location filename="../../widgets/labels.py" line="51" />
