@@ -25,10 +25,14 @@ from statusdesk.gui.templates.templates_window import TemplatesWindow
 from statusdesk.gui.widgets.popups import ConfirmPopup
 from statusdesk.scheduling.template_store import store_path
 from statusdesk.scheduling.templates import PLACEHOLDERS
+from statusdesk.secrets import KeyringSecrets
+from tests import memkeyring
 from tests.gui.keys import press, type_text
 from tests.gui.test_channels_dialog import open_channels
 from tests.gui.test_i18n_compose import ARABIC, TS_DIR, english_in, leftover_english, tool
 from tests.gui.test_subscribers_view import asked, open_subscribers, select, subscribe
+
+memory_keyring = memkeyring.memory_keyring  # a fixture, taken by name
 
 
 @pytest.fixture
@@ -309,14 +313,20 @@ CHANNEL_NAMES = [
 
 
 def test_the_channels_window_speaks_arabic_for_every_kind(
-    qtbot, home: Path, launch, arabic: list[QTranslator]
+    qtbot,
+    home: Path,
+    launch,
+    arabic: list[QTranslator],
+    memory_keyring: memkeyring.MemoryKeyring,  # a keyring, as on a desktop: no keyring warning
 ) -> None:  # type: ignore[no-untyped-def]
     window = launch()
     dialog = open_channels(qtbot, window, rows=1)  # the workspace's own site channel
     assert dialog.windowTitle() == "statusdesk — القنوات"
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(6)]
     assert headers[:3] == ["الاسم", "النوع", "مفعّلة"]
-    names = [dialog.table.item(0, 0).text()]
+    # The keyring's own name ("SecretService Keyring — keyring.backends…") is a name.
+    keyring_name = KeyringSecrets().describe()
+    names = [dialog.table.item(0, 0).text(), keyring_name]
     assert english_in(dialog, [*CHANNEL_NAMES, *names]) == []
     # Every kind's form: its title in the kind list, its labels, hints and tooltips.
     form = dialog.add_form

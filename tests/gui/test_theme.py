@@ -154,7 +154,7 @@ def test_choosing_dark_in_the_settings_window_recolours_at_once(
     dialog = open_settings(qtbot, window)
     control = dialog.controls[settings.THEME]
     tab_to(qtbot, control)
-    control.setCurrentIndex(control.findText("dark"))
+    control.setCurrentIndex(control.findData("dark"))  # its words are translated
     press("Ctrl+S")
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert theme.scheme() == "dark"
