@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -35,7 +34,7 @@ from statusdesk.gui.widgets.forms import (
     note,
     tell,
 )
-from statusdesk.gui.widgets.popups import FocusPopup
+from statusdesk.gui.widgets.popups import FocusPopup, is_enter
 
 
 class AddSubscriberForm(QGroupBox):
@@ -276,12 +275,7 @@ class ComponentsEditor(FocusPopup):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter saves on every platform (a list view's own Enter handling differs), once.
-        if (
-            watched is self.list
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if watched is self.list and is_enter(event):
             self.accept()
             return True
         return False

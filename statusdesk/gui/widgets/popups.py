@@ -43,6 +43,16 @@ class Choice(Protocol):
     def describe(self, now: datetime) -> str: ...
 
 
+def is_enter(event: QEvent) -> bool:
+    """Return or Enter pressed: what a popup's list filters to accept its row, the same on
+    every platform (a list view's own Enter handling differs on macOS)."""
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    )
+
+
 class FocusPopup(QDialog):
     """A window-modal dialog over the main window that takes the keyboard when it opens and,
     however it closes (Enter, Esc, a button), returns it to the widget that had it."""
@@ -145,12 +155,7 @@ class DeliveryChooser(FocusPopup):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter acts on the current row on every platform (a list view's own Enter handling
         # differs on macOS), and only once: the list does not see it.
-        if (
-            watched is self.list
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if watched is self.list and is_enter(event):
             self.accept()
             return True
         return False
