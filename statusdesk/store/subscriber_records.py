@@ -90,7 +90,9 @@ class ImportRejected(SubscriberError):
     """A file with bad lines: nothing was imported; `result.invalid` lists every bad line."""
 
     def __init__(self, where: str, result: ImportResult) -> None:
-        lines = "; ".join(str(note) for note in result.invalid[:20])
+        # A note may be a sentence of its own ("…separated by commas."): its full stop would
+        # run into the "; " and the ". Fix them" that follow.
+        lines = "; ".join(str(note).rstrip(".") for note in result.invalid[:20])
         more = len(result.invalid) - 20
         super().__init__(
             f"{where}: {len(result.invalid)} line(s) cannot be imported, so nothing was: "

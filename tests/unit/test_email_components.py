@@ -317,3 +317,21 @@ def test_an_unknown_component_names_what_there_is() -> None:
     assert str(unknown.value).startswith(
         "'Web', 'Mobile' are not components; the components are: API (الواجهة)."
     )
+
+
+def test_an_import_with_an_unknown_component_says_so_in_one_clean_sentence(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen trying it as a user: the line's own full stop ran into the message's ("commas..")."""
+    with Desk(home) as desk:
+        components(desk, ("API", "الواجهة"))
+    csv_file = tmp_path / "subscribers.csv"
+    csv_file.write_text(
+        'email,language,components\namal@example.com,ar,API\nbob@example.com,en,"API,Payments"\n',
+        encoding="utf-8",
+    )
+    refused = call(capsys, "--home", str(home), "subscriber", "import", str(csv_file))
+    assert refused.code == 3
+    assert "line 3: 'Payments' is not a component" in refused.stderr
+    assert ".." not in refused.stderr
+    assert "separated by commas. Fix them and import the file again" in refused.stderr
