@@ -26,8 +26,15 @@ from statusdesk.core.placeholders import leftover_placeholders
 from statusdesk.core.promise import DEFAULT_CADENCE_MIN, cadence_problem
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import body_problems, draft_text_problems, override_warnings
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.audience import audience
 from statusdesk.delivery.outbox import LeftOut
+
+NO_CHANNEL = QT_TRANSLATE_NOOP("Problems", "No channel is chosen; tick at least one channel.")
+KIND_WORDS = {
+    IncidentKind.INCIDENT: QT_TRANSLATE_NOOP("Problems", "incident"),
+    IncidentKind.MAINTENANCE: QT_TRANSLATE_NOOP("Problems", "maintenance"),
+}
 
 
 class DraftChecks:
@@ -45,7 +52,14 @@ class DraftChecks:
             if config is None:
                 known = ", ".join(c.name for c in store.channels.channels()) or "none"
                 raise Rejected(
-                    [Problem("channels", f"There is no channel named {name!r} (known: {known}).")]
+                    [
+                        Problem(
+                            "channels",
+                            QT_TRANSLATE_NOOP(
+                                "Problems", "There is no channel named {name} (known: {known})."
+                            ).format(name=repr(name), known=known),
+                        )
+                    ]
                 )
             chosen.append(config)
         return chosen
@@ -80,19 +94,27 @@ class DraftChecks:
             problems.append(
                 Problem(
                     "state",
-                    f"{draft.state.value!r} is not a state of a {incident.kind.value}; "
-                    f"use one of {allowed}.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "{state} is not a state of a {kind}; use one of {allowed}."
+                    ).format(
+                        state=repr(draft.state.value),
+                        kind=KIND_WORDS[incident.kind],
+                        allowed=allowed,
+                    ),
                 )
             )
         if not channels:
-            problems.append(Problem("channels", "No channel is chosen; tick at least one channel."))
+            problems.append(Problem("channels", NO_CHANNEL))
         chosen = {c.name for c in channels}
         for name in sorted(set(draft.overrides) - chosen):
             problems.append(
                 Problem(
                     "overrides",
-                    f"There is a custom text for {name!r}, but that channel is not chosen; "
-                    "choose it or drop the text.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "There is a custom text for {name}, but that channel is not chosen; "
+                        "choose it or drop the text.",
+                    ).format(name=repr(name)),
                 )
             )
         if blocking(problems):
@@ -163,8 +185,11 @@ class DraftChecks:
             return [
                 Problem(
                     "started_at",
-                    "A maintenance with a window begins at its window's start; leave out the "
-                    "start time (or change --window-start).",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "A maintenance with a window begins at its window's start; leave out the "
+                        "start time (or change --window-start).",
+                    ),
                 )
             ]
         now = self.ctx.clock.now()
@@ -172,17 +197,22 @@ class DraftChecks:
             return [
                 Problem(
                     "started_at",
-                    f"The start time {iso(started)} is ahead of now ({iso(now)}): an incident "
-                    "cannot have begun in the future. Give the time it began, or leave it out.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "The start time {started} is ahead of now ({now}): an incident cannot "
+                        "have begun in the future. Give the time it began, or leave it out.",
+                    ).format(started=iso(started), now=iso(now)),
                 )
             ]
         if first_update is not None and started > first_update:
             return [
                 Problem(
                     "started_at",
-                    f"The start time {iso(started)} is after the first update "
-                    f"({iso(first_update)}): an incident begins before anything is said "
-                    "about it.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "The start time {started} is after the first update ({first}): an "
+                        "incident begins before anything is said about it.",
+                    ).format(started=iso(started), first=iso(first_update)),
                 )
             ]
         return []
@@ -192,11 +222,16 @@ class DraftChecks:
         problems = []
         if at is not None and at <= self.ctx.clock.now():
             problems.append(
-                Problem("at", f"{iso(at)} has passed; give a later time, or publish now.")
+                Problem(
+                    "at",
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "{at} has passed; give a later time, or publish now."
+                    ).format(at=iso(at)),
+                )
             )
         message = cadence_problem(cadence_min)
         if message:
-            problems.append(Problem("cadence_min", message[0].upper() + message[1:] + "."))
+            problems.append(Problem("cadence_min", message))
         return problems
 
     @staticmethod

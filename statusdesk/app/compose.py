@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from statusdesk.app.checks import DraftChecks
+from statusdesk.app.checks import NO_CHANNEL, DraftChecks
 from statusdesk.app.context import AppContext, current_user
 from statusdesk.app.publishing import Checked, Publishing
 from statusdesk.app.read_models import ViewData, read_view
@@ -27,6 +27,7 @@ from statusdesk.core.model import (
     blocking,
 )
 from statusdesk.core.validation import body_problems, title_problems
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.outbox import Published
 
 
@@ -103,7 +104,14 @@ class Composing:
             assert snapshot.incident_id is not None
             found = self.views.incident(snapshot.incident_id)
             if found is None:
-                return [Problem("incident", f"Incident {snapshot.incident_id} no longer exists.")]
+                return [
+                    Problem(
+                        "incident",
+                        QT_TRANSLATE_NOOP("Problems", "Incident {id} no longer exists.").format(
+                            id=snapshot.incident_id
+                        ),
+                    )
+                ]
             incident = found
         draft = snapshot.draft()
         draft = Draft(
@@ -143,7 +151,7 @@ class Composing:
         if not snapshot.channels:
             # The checks read "no names" as "every enabled channel"; here no ticked box is none.
             problems = blocking(body_problems(clean_text(snapshot.body), []))
-            problems.append(Problem("channels", "No channel is chosen; tick at least one channel."))
+            problems.append(Problem("channels", NO_CHANNEL))
             raise Rejected(problems)
         if snapshot.is_new_incident:
             return self.publishing.check_open(

@@ -31,6 +31,7 @@ from statusdesk.core.model import (
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.core.validation import title_problems
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery import outbox
 from statusdesk.delivery.outbox import LeftOut, Published
 
@@ -225,7 +226,16 @@ class Publishing:
         """A new update of an incident, cleaned and checked once (see post_update)."""
         incident = self.ctx.store.incidents.incident(incident_id)
         if incident is None:
-            raise Rejected([Problem("incident", f"There is no incident {incident_id}.")])
+            raise Rejected(
+                [
+                    Problem(
+                        "incident",
+                        QT_TRANSLATE_NOOP("Problems", "There is no incident {id}.").format(
+                            id=incident_id
+                        ),
+                    )
+                ]
+            )
         if cadence_min is not None:
             incident = replace(incident, cadence_min=cadence_min)
         draft, channels, left_out, problems = self._check(
@@ -359,8 +369,11 @@ class Publishing:
                 [
                     Problem(
                         "incident",
-                        "Another incident was opened at the same moment; open this one "
-                        "again (nothing was recorded).",
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "Another incident was opened at the same moment; open this one "
+                            "again (nothing was recorded).",
+                        ),
                     )
                 ]
             )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from statusdesk.core.model import BilingualText, Problem, Severity
-from statusdesk.core.validation import LANGUAGE_NAMES
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 # One character for one, so a position found in the translated text is a position in the original.
 _TO_LATIN = str.maketrans(
@@ -106,6 +106,17 @@ _NO_NAMES = BilingualText()
 _DIGIT_FORMS = {str(d): f"{d}{chr(0x0660 + d)}{chr(0x06F0 + d)}" for d in range(10)}
 
 NUMBER, TIME, LINK, IDENTIFIER, COMPONENT = "number", "time", "link", "identifier", "component"
+# How the warnings name each kind of fact and each text (translated where shown, core/words.py).
+_KIND_NAMES = {
+    NUMBER: QT_TRANSLATE_NOOP("Problems", "The number"),
+    TIME: QT_TRANSLATE_NOOP("Problems", "The time"),
+    LINK: QT_TRANSLATE_NOOP("Problems", "The link"),
+    IDENTIFIER: QT_TRANSLATE_NOOP("Problems", "The identifier"),
+}
+_IN_TEXT = {
+    "en": QT_TRANSLATE_NOOP("Problems", "the English text"),
+    "ar": QT_TRANSLATE_NOOP("Problems", "the Arabic text"),
+}
 _MAX_LISTED = 3
 
 
@@ -348,21 +359,28 @@ def _warning(
     instead: list[Mention],
     components: Sequence[BilingualText],
 ) -> Problem:
-    here, there = LANGUAGE_NAMES[lang], LANGUAGE_NAMES[other]
+    here, there = _IN_TEXT[lang], _IN_TEXT[other]
     if mention.kind == COMPONENT:
         names = components[int(next(iter(mention.keys)))]
-        message = (
-            f"The component “{names.get(lang)}” is named in the {here} text but not in the "
-            f"{there} text; name it there too (“{names.get(other)}”)."
-        )
+        message = QT_TRANSLATE_NOOP(
+            "Problems",
+            "The component “{name}” is named in {here} but not in {there}; name it there too "
+            "(“{other_name}”).",
+        ).format(name=names.get(lang), here=here, there=there, other_name=names.get(other))
     else:
-        message = (
-            f"The {mention.kind} “{mention.shown}” is in the {here} text but not in the "
-            f"{there} text"
-        )
+        what = _KIND_NAMES.get(mention.kind, mention.kind)
         listed = [f"“{m.shown}”" for m in instead if m.kind == mention.kind][:_MAX_LISTED]
         if listed:
-            message += f", which has {', '.join(listed)}; make the two agree."
+            message = QT_TRANSLATE_NOOP(
+                "Problems",
+                "{what} “{shown}” is in {here} but not in {there}, which has {listed}; make the "
+                "two agree.",
+            ).format(
+                what=what, shown=mention.shown, here=here, there=there, listed=", ".join(listed)
+            )
         else:
-            message += f"; add it to the {there} text too."
+            message = QT_TRANSLATE_NOOP(
+                "Problems",
+                "{what} “{shown}” is in {here} but not in {there}; add it to {there} too.",
+            ).format(what=what, shown=mention.shown, here=here, there=there)
     return Disagreement(f"body_{lang}", message, Severity.WARNING, mention.position)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from statusdesk.core.model import Problem
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 
 class Rejected(Exception):
@@ -31,7 +32,10 @@ def refuse_disagreements(problems: Sequence[Problem], anyway: bool) -> None:
     if found:
         ask = Problem(
             "anyway",
-            "The English and Arabic texts disagree; make them agree, or publish as it is "
-            "with --anyway.",
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "The English and Arabic texts disagree; make them agree, or publish as it is "
+                "with --anyway.",
+            ),
         )
         raise Rejected([*found, ask])

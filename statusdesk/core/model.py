@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP
+
 
 class Language(StrEnum):
     EN = "en"
@@ -245,7 +247,8 @@ class Problem:
     """Something wrong with input, said so a person can find and fix it.
 
     `field` names the input (`body_en`, `title_ar`, ...); `position` is a 0-based character
-    offset into it when the problem sits at one place.
+    offset into it when the problem sits at one place. `message` is English, marked for the
+    Arabic interface (core/words.py); so is what `str()` adds to it.
     """
 
     field: str
@@ -254,8 +257,12 @@ class Problem:
     position: int | None = None
 
     def __str__(self) -> str:
-        where = f" (at character {self.position + 1})" if self.position is not None else ""
-        return f"{self.message}{where}"
+        if self.position is None:
+            return self.message
+        return AT_CHARACTER.format(problem=self.message, character=self.position + 1)
+
+
+AT_CHARACTER = QT_TRANSLATE_NOOP("Problems", "{problem} (at character {character})")
 
 
 def blocking(problems: list[Problem]) -> list[Problem]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from statusdesk.core.model import BilingualText, Problem
-from statusdesk.core.validation import LANGUAGE_NAMES
+from statusdesk.core.validation import TEXT_NAMES
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 PLACEHOLDERS = (
     "service",
@@ -25,14 +26,24 @@ PLACEHOLDERS = (
 )
 # Why a placeholder may have no value, and how to give it one.
 MISSING = {
-    "service": "the incident has no title",
-    "components": "the incident affects no component (add one: --component NAME=STATUS)",
-    "eta": "no ETA was given (--eta WHEN)",
-    "next_update": "the incident promises no next update (it is closed, or nothing is planned)",
-    "incident_url": "the status page has no public address (set base_url on the site channel)",
-    "started_at": "the incident has no start time",
-    "window_start": "the incident has no maintenance window (--window-start, --window-end)",
-    "window_end": "the incident has no maintenance window (--window-start, --window-end)",
+    "service": QT_TRANSLATE_NOOP("Problems", "the incident has no title"),
+    "components": QT_TRANSLATE_NOOP(
+        "Problems", "the incident affects no component (add one: --component NAME=STATUS)"
+    ),
+    "eta": QT_TRANSLATE_NOOP("Problems", "no ETA was given (--eta WHEN)"),
+    "next_update": QT_TRANSLATE_NOOP(
+        "Problems", "the incident promises no next update (it is closed, or nothing is planned)"
+    ),
+    "incident_url": QT_TRANSLATE_NOOP(
+        "Problems", "the status page has no public address (set base_url on the site channel)"
+    ),
+    "started_at": QT_TRANSLATE_NOOP("Problems", "the incident has no start time"),
+    "window_start": QT_TRANSLATE_NOOP(
+        "Problems", "the incident has no maintenance window (--window-start, --window-end)"
+    ),
+    "window_end": QT_TRANSLATE_NOOP(
+        "Problems", "the incident has no maintenance window (--window-start, --window-end)"
+    ),
 }
 # Only the known names: a brace in ordinary prose ("{beta}") is not a placeholder.
 _LEFT = re.compile(r"\{\s*(" + "|".join(PLACEHOLDERS) + r")\s*\}")
@@ -47,8 +58,11 @@ def leftover_placeholders(body: BilingualText) -> list[Problem]:
             problems.append(
                 Problem(
                     f"body_{lang}",
-                    f"The {LANGUAGE_NAMES[lang]} text still has the placeholder {{{name}}}: "
-                    "write the value in its place, or remove it.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{text} still has the placeholder {placeholder}: write the value in its "
+                        "place, or remove it.",
+                    ).format(text=TEXT_NAMES[lang], placeholder=f"{{{name}}}"),
                     position=match.start(),
                 )
             )

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from statusdesk import settings
 from statusdesk.core.model import IncidentKind, IncidentState
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP, Words
 
 DEFAULT_CADENCE_MIN = settings.DEFAULT_CADENCE_MIN  # the setting incident.cadence_minutes
 MIN_CADENCE_MIN = settings.MIN_CADENCE_MIN
@@ -71,10 +72,12 @@ def promised_due(
     return published_at + timedelta(minutes=cadence_min)
 
 
-def cadence_problem(minutes: int) -> str | None:
+def cadence_problem(minutes: int) -> Words | None:
+    """A cadence out of bounds, said as a sentence (None: within them)."""
     if MIN_CADENCE_MIN <= minutes <= MAX_CADENCE_MIN:
         return None
-    return (
-        f"a cadence of {minutes} min is out of range; promise the next update within "
-        f"{MIN_CADENCE_MIN} to {MAX_CADENCE_MIN} minutes"
-    )
+    return QT_TRANSLATE_NOOP(
+        "Problems",
+        "A cadence of {minutes} min is out of range; promise the next update within {low} to "
+        "{high} minutes.",
+    ).format(minutes=minutes, low=MIN_CADENCE_MIN, high=MAX_CADENCE_MIN)

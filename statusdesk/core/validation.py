@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from statusdesk.core.model import BilingualText, Draft, Language, Problem, Severity
 from statusdesk.core.text.sanitize import OVERRIDES, bidi_problems, suspicious_controls
+from statusdesk.core.words import QT_TRANSLATE_NOOP, Words
 
 # An update is read on a phone during an outage. Hosted status pages cap bodies at a few thousand
 # characters; 20,000 leaves room for a long postmortem-style update and still keeps every page,
@@ -17,16 +18,34 @@ from statusdesk.core.text.sanitize import OVERRIDES, bidi_problems, suspicious_c
 MAX_BODY_CHARS = 20_000
 MAX_TITLE_CHARS = 200
 LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
+# The same, as the problems say them (translated where they are shown, core/words.py).
+LANGUAGE_WORDS = {
+    "en": QT_TRANSLATE_NOOP("Problems", "English"),
+    "ar": QT_TRANSLATE_NOOP("Problems", "Arabic"),
+}
+TEXT_NAMES = {
+    "en": QT_TRANSLATE_NOOP("Problems", "The English text"),
+    "ar": QT_TRANSLATE_NOOP("Problems", "The Arabic text"),
+}
+TITLE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("Problems", "The English title"),
+    "ar": QT_TRANSLATE_NOOP("Problems", "The Arabic title"),
+}
 
 
 def text_problems(text: str, field: str, label: str, limit: int) -> list[Problem]:
+    """Too long, or with broken direction controls; `label` names the text ("The English
+    text"), best as Words so that the Arabic interface says it in Arabic too."""
     problems: list[Problem] = []
     if len(text) > limit:
         problems.append(
             Problem(
                 field,
-                f"{label} is {len(text):,} characters long; the limit is {limit:,}. "
-                "Shorten it or link to a longer write-up.",
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{label} is {length:,} characters long; the limit is {limit:,}. "
+                    "Shorten it or link to a longer write-up.",
+                ).format(label=label, length=len(text), limit=limit),
             )
         )
     problems.extend(bidi_problems(text, field))
@@ -44,8 +63,11 @@ def body_problems(body: BilingualText, channel_languages: Iterable[Language]) ->
         return [
             Problem(
                 "body",
-                "Both the English and the Arabic text are empty; write the update in at least "
-                "one language.",
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "Both the English and the Arabic text are empty; write the update in at "
+                    "least one language.",
+                ),
             )
         ]
     wanted = {
@@ -55,15 +77,16 @@ def body_problems(body: BilingualText, channel_languages: Iterable[Language]) ->
         problems.append(
             Problem(
                 f"body_{lang}",
-                f"The {LANGUAGE_NAMES[lang]} text is empty, but a chosen channel publishes "
-                f"{LANGUAGE_NAMES[lang]}; write it, or untick the channels that need it.",
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{text} is empty, but a chosen channel publishes {language}; write it, or "
+                    "untick the channels that need it.",
+                ).format(text=TEXT_NAMES[lang], language=LANGUAGE_WORDS[lang]),
             )
         )
     for lang in ("en", "ar"):
         problems.extend(
-            text_problems(
-                body.get(lang), f"body_{lang}", f"The {LANGUAGE_NAMES[lang]} text", MAX_BODY_CHARS
-            )
+            text_problems(body.get(lang), f"body_{lang}", TEXT_NAMES[lang], MAX_BODY_CHARS)
         )
     return problems
 
@@ -72,14 +95,19 @@ def title_problems(title: BilingualText) -> list[Problem]:
     problems: list[Problem] = []
     if not title.languages():
         problems.append(
-            Problem("title", "The incident needs a title in English or Arabic (or both).")
+            Problem(
+                "title",
+                QT_TRANSLATE_NOOP(
+                    "Problems", "The incident needs a title in English or Arabic (or both)."
+                ),
+            )
         )
     for lang in ("en", "ar"):
         problems.extend(
             text_problems(
                 title.get(lang),
                 f"title_{lang}",
-                f"The {LANGUAGE_NAMES[lang]} title",
+                TITLE_NAMES[lang],
                 MAX_TITLE_CHARS,
             )
         )
@@ -87,7 +115,9 @@ def title_problems(title: BilingualText) -> list[Problem]:
             problems.append(
                 Problem(
                     f"title_{lang}",
-                    "A title is one line; move the rest into the update.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "A title is one line; move the rest into the update."
+                    ),
                     Severity.ERROR,
                     title.get(lang).index("\n"),
                 )
@@ -115,19 +145,28 @@ def draft_text_problems(draft: Draft) -> list[Problem]:
     bodies: the author, the names of the components it sets and each channel's own text
     (issue #12 §3: nothing reaches a channel raw). Bodies and titles have their own checks."""
     problems = bidi_problems(draft.author, "author") + _one_line(
-        draft.author, "author", "The author"
+        draft.author, "author", QT_TRANSLATE_NOOP("Problems", "The author")
     )
     for name in draft.component_status:
         problems += [
-            Problem("component", f"Component {name!r}: {p.message}", p.severity, p.position)
+            Problem(
+                "component",
+                QT_TRANSLATE_NOOP("Problems", "Component {name}: {problem}").format(
+                    name=repr(name), problem=p.message
+                ),
+                p.severity,
+                p.position,
+            )
             for p in bidi_problems(name, "component")
-            + _one_line(name, "component", "A component name")
+            + _one_line(name, "component", QT_TRANSLATE_NOOP("Problems", "A component name"))
         ]
     for channel, text in draft.overrides.items():
         problems += [
             Problem(
                 f"overrides.{channel}",
-                f"The custom text for {channel!r}: {p.message}",
+                QT_TRANSLATE_NOOP("Problems", "The custom text for {channel}: {problem}").format(
+                    channel=repr(channel), problem=p.message
+                ),
                 p.severity,
                 p.position,
             )
@@ -136,7 +175,14 @@ def draft_text_problems(draft: Draft) -> list[Problem]:
     return problems
 
 
-def _one_line(text: str, field: str, label: str) -> list[Problem]:
+def _one_line(text: str, field: str, label: Words) -> list[Problem]:
     if "\n" not in text:
         return []
-    return [Problem(field, f"{label} is one line.", Severity.ERROR, text.index("\n"))]
+    return [
+        Problem(
+            field,
+            QT_TRANSLATE_NOOP("Problems", "{label} is one line.").format(label=label),
+            Severity.ERROR,
+            text.index("\n"),
+        )
+    ]

@@ -24,7 +24,8 @@ from statusdesk.core.placeholders import MISSING
 from statusdesk.core.placeholders import PLACEHOLDERS as PLACEHOLDERS  # re-exported
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
-from statusdesk.core.validation import LANGUAGE_NAMES
+from statusdesk.core.validation import LANGUAGE_WORDS
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\{|\}")
 _AR_PATTERN = "d MMMM y، HH:mm"  # the status page's (channels/site/render.py)
@@ -174,13 +175,21 @@ def fill(text: str, filled: Mapping[str, str], field: str, label: str) -> tuple[
         out.append(token)
         name = (match.group(1) or "").strip()
         if match.group(1) is None:
-            message = f"{label} has a lone {token!r}; write {token * 2} for a literal brace"
+            message = QT_TRANSLATE_NOOP(
+                "Problems", "{label} has a lone {brace}; write {double} for a literal brace"
+            ).format(label=label, brace=repr(token), double=token * 2)
         elif name not in PLACEHOLDERS:
-            message = f"{label} has an unknown placeholder {token}; known: " + ", ".join(
-                f"{{{p}}}" for p in PLACEHOLDERS
+            message = QT_TRANSLATE_NOOP(
+                "Problems", "{label} has an unknown placeholder {placeholder}; known: {known}"
+            ).format(
+                label=label,
+                placeholder=token,
+                known=", ".join(f"{{{p}}}" for p in PLACEHOLDERS),
             )
         elif name not in filled:
-            message = f"{label} leaves {{{name}}} unfilled: {MISSING[name]}"
+            message = QT_TRANSLATE_NOOP(
+                "Problems", "{label} leaves {placeholder} unfilled: {why}"
+            ).format(label=label, placeholder=f"{{{name}}}", why=MISSING[name])
         else:
             out[-1] = filled[name]
             continue
@@ -192,11 +201,18 @@ def fill(text: str, filled: Mapping[str, str], field: str, label: str) -> tuple[
 def render(template: Template | BilingualText, context: TemplateContext) -> Filled:
     """Both languages of a template, filled; the problems name each unfilled placeholder."""
     text = template.text if isinstance(template, Template) else template
-    name = f"The template {template.name!r}" if isinstance(template, Template) else "The text"
     bodies: dict[str, str] = {}
     problems: list[Problem] = []
     for lang in ("en", "ar"):
-        label = f"{name} ({LANGUAGE_NAMES[lang]})"
+        label = (
+            QT_TRANSLATE_NOOP("Problems", "The template {name} ({language})").format(
+                name=repr(template.name), language=LANGUAGE_WORDS[lang]
+            )
+            if isinstance(template, Template)
+            else QT_TRANSLATE_NOOP("Problems", "The text ({language})").format(
+                language=LANGUAGE_WORDS[lang]
+            )
+        )
         bodies[lang], found = fill(text.get(lang), values(context, lang), f"body_{lang}", label)
         problems += found
     return Filled(BilingualText(bodies["en"], bodies["ar"]), problems)

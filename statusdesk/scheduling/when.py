@@ -28,6 +28,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP, Words
+
 MAX_AHEAD = timedelta(days=366)
 _UNITS = {
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
@@ -41,13 +43,28 @@ _CLOCK = re.compile(
     r"^(?:(?P<before>today|tomorrow)\s+)?(?:at\s+)?(?P<h>\d{1,2}):(?P<m>\d{2})"
     r"(?:\s+(?P<after>today|tomorrow))?$"
 )
+# What the command line's `--at` leaves out to publish at once; the app says its own words
+# (`Words.refilled(publish=...)`, gui/schedule).
+PUBLISH_AT_ONCE = QT_TRANSLATE_NOOP("When", "leave out --at to publish at once")
+PUBLISH_NOW = QT_TRANSLATE_NOOP("When", "publish at once")
+_IN_TOO_FAR = QT_TRANSLATE_NOOP("When", '"in {spec}" is more than a year ahead; check the time')
+_NOT_A_TIME_OF_DAY = QT_TRANSLATE_NOOP("When", "{time} is not a time of day (00:00 to 23:59)")
+_NOT_UNDERSTOOD = QT_TRANSLATE_NOOP(
+    "When", "{text} is not a time statusdesk understands; use {examples}"
+)
+_NO_TIME = QT_TRANSLATE_NOOP("When", "no time given; use {examples}")
 EXAMPLES = (
     '"in 15m", "in 1h30m", "14:30", "tomorrow 09:00", "2026-03-29T14:30", "2026-03-29T14:30+02:00"'
 )
 
 
 class WhenError(ValueError):
-    """Input that names no usable moment; the message says why and what would work."""
+    """Input that names no usable moment; the message (Words, core/words.py: English, said in
+    Arabic by the Arabic interface) says why and what would work."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.words: Words = message if isinstance(message, Words) else Words(message)
 
 
 @dataclass(frozen=True)
@@ -126,26 +143,30 @@ def _relative(spec: str, now: datetime) -> datetime:
     for amount, unit in _PIECE.findall(spec):
         if unit not in _UNITS:
             raise WhenError(
-                f'{unit!r} is not a unit of time; use s, m (min), h or d, e.g. "in 15m"'
+                QT_TRANSLATE_NOOP(
+                    "When", '{unit} is not a unit of time; use s, m (min), h or d, e.g. "in 15m"'
+                ).format(unit=repr(unit))
             )
         if len(amount) > 12:  # more days than a calendar holds, whatever the unit
-            raise WhenError(f'"in {spec.strip()}" is more than a year ahead; check the time')
+            raise WhenError(_IN_TOO_FAR.format(spec=spec.strip()))
         seconds += int(amount) * _UNITS[unit]
     if seconds <= 0:
-        raise WhenError('"in 0m" is now: leave out --at to publish at once')
+        raise WhenError(
+            QT_TRANSLATE_NOOP("When", '"in 0m" is now: {publish}').format(publish=PUBLISH_AT_ONCE)
+        )
     if seconds > MAX_AHEAD.total_seconds():
         # Checked before the sum: "in 999999999h" is past the last date a clock can hold.
-        raise WhenError(f'"in {spec.strip()}" is more than a year ahead; check the time')
+        raise WhenError(_IN_TOO_FAR.format(spec=spec.strip()))
     return now + timedelta(seconds=seconds)
 
 
 def _clock(match: re.Match[str], now: datetime, zone: tzinfo) -> tuple[datetime, str, str]:
     hour, minute = int(match["h"]), int(match["m"])
     if hour > 23 or minute > 59:
-        raise WhenError(f"{hour}:{minute:02d} is not a time of day (00:00 to 23:59)")
+        raise WhenError(_NOT_A_TIME_OF_DAY.format(time=f"{hour}:{minute:02d}"))
     word = match["before"] or match["after"]
     if match["before"] and match["after"]:
-        raise WhenError("say today or tomorrow once")
+        raise WhenError(QT_TRANSLATE_NOOP("When", "say today or tomorrow once"))
     today: date = now.astimezone(zone).date()
     day = today + timedelta(days=1) if word == "tomorrow" else today
     at, note = resolve_local(datetime.combine(day, time(hour, minute)), zone)
@@ -159,12 +180,14 @@ def _clock(match: re.Match[str], now: datetime, zone: tzinfo) -> tuple[datetime,
 def _iso(text: str, zone: tzinfo) -> tuple[datetime, str]:
     if not re.search(r"\d[T ]\d", text):
         raise WhenError(
-            f"{text!r} has no time of day; give one too, e.g. {text.strip()[:10]}T09:00"
+            QT_TRANSLATE_NOOP(
+                "When", "{text} has no time of day; give one too, e.g. {example}"
+            ).format(text=repr(text), example=f"{text.strip()[:10]}T09:00")
         )
     try:
         value = datetime.fromisoformat(text.strip().replace("z", "Z"))
     except ValueError:
-        raise WhenError(f"{text!r} is not a time statusdesk understands; use {EXAMPLES}") from None
+        raise WhenError(_NOT_UNDERSTOOD.format(text=repr(text), examples=EXAMPLES)) from None
     if value.tzinfo is not None:
         return value, ""
     return resolve_local(value, zone)
@@ -181,7 +204,7 @@ def parse_when(text: str, now: datetime, zone: tzinfo, *, allow_past: bool = Fal
         raise ValueError("now must be an aware datetime")
     spec = " ".join(text.strip().lower().split())
     if not spec:
-        raise WhenError(f"no time given; use {EXAMPLES}")
+        raise WhenError(_NO_TIME.format(examples=EXAMPLES))
     day = note = ""
     relative = _RELATIVE.match(spec)
     clock = _CLOCK.match(spec)
@@ -193,23 +216,29 @@ def parse_when(text: str, now: datetime, zone: tzinfo, *, allow_past: bool = Fal
         elif re.match(r"^\d{4}-\d{2}-\d{2}", spec):
             at, note = _iso(text, zone)
         else:
-            raise WhenError(
-                f"{text.strip()!r} is not a time statusdesk understands; use {EXAMPLES}"
-            )
+            raise WhenError(_NOT_UNDERSTOOD.format(text=repr(text.strip()), examples=EXAMPLES))
         at = at.astimezone(UTC).replace(microsecond=0)
     except OverflowError:  # a date at the very edge of the calendar, moved by an offset
         raise WhenError(
-            f"{text.strip()!r} is outside the dates statusdesk can use; give a time within "
-            "the next year"
+            QT_TRANSLATE_NOOP(
+                "When",
+                "{text} is outside the dates statusdesk can use; give a time within the next year",
+            ).format(text=repr(text.strip()))
         ) from None
     if at <= now and not allow_past:
         ago = _span(now - at)
         raise WhenError(
-            f"{text.strip()} ({display(at, zone)}) is {ago} in the past; give a later time, "
-            "or leave out --at to publish at once"
+            QT_TRANSLATE_NOOP(
+                "When",
+                "{text} ({moment}) is {ago} in the past; give a later time, or {publish}",
+            ).format(text=text.strip(), moment=display(at, zone), ago=ago, publish=PUBLISH_AT_ONCE)
         )
     if at - now > MAX_AHEAD:
-        raise WhenError(f"{text.strip()} is more than a year ahead; check the date")
+        raise WhenError(
+            QT_TRANSLATE_NOOP("When", "{text} is more than a year ahead; check the date").format(
+                text=text.strip()
+            )
+        )
     return When(at, at.astimezone(zone), day, note)
 
 
@@ -232,7 +261,7 @@ def parse_past(text: str, now: datetime, zone: tzinfo) -> When:
         raise ValueError("now must be an aware datetime")
     spec = " ".join(text.strip().lower().split())
     if not spec:
-        raise WhenError(f"no time given; use {PAST_EXAMPLES}")
+        raise WhenError(_NO_TIME.format(examples=PAST_EXAMPLES))
     day = note = ""
     try:
         if spec == "now":
@@ -242,7 +271,7 @@ def parse_past(text: str, now: datetime, zone: tzinfo) -> When:
         elif clock := _PAST_CLOCK.match(spec):
             hour, minute = int(clock["h"]), int(clock["m"])
             if hour > 23 or minute > 59:
-                raise WhenError(f"{hour}:{minute:02d} is not a time of day (00:00 to 23:59)")
+                raise WhenError(_NOT_A_TIME_OF_DAY.format(time=f"{hour}:{minute:02d}"))
             today: date = now.astimezone(zone).date()
             back = 1 if clock["day"] == "yesterday" else 0
             at, note = resolve_local(
@@ -257,37 +286,48 @@ def parse_past(text: str, now: datetime, zone: tzinfo) -> When:
         elif re.match(r"^\d{4}-\d{2}-\d{2}", spec):
             at, note = _iso(text, zone)
         else:
-            raise WhenError(
-                f"{text.strip()!r} is not a time statusdesk understands; use {PAST_EXAMPLES}"
-            )
+            raise WhenError(_NOT_UNDERSTOOD.format(text=repr(text.strip()), examples=PAST_EXAMPLES))
         at = at.astimezone(UTC).replace(microsecond=0)
     except OverflowError:
         raise WhenError(
-            f"{text.strip()!r} is outside the dates statusdesk can use; give a time within "
-            "the last year"
+            QT_TRANSLATE_NOOP(
+                "When",
+                "{text} is outside the dates statusdesk can use; give a time within the last year",
+            ).format(text=repr(text.strip()))
         ) from None
     if at > now:
         raise WhenError(
-            f"{text.strip()} ({display(at, zone)}) is {_span(at - now)} ahead: an incident "
-            "cannot have begun in the future; give the time it began, or leave it out for now"
+            QT_TRANSLATE_NOOP(
+                "When",
+                "{text} ({moment}) is {ahead} ahead: an incident cannot have begun in the "
+                "future; give the time it began, or leave it out for now",
+            ).format(text=text.strip(), moment=display(at, zone), ahead=_span(at - now))
         )
     if now - at > MAX_AHEAD:
-        raise WhenError(f"{text.strip()} is more than a year ago; check the date")
+        raise WhenError(
+            QT_TRANSLATE_NOOP("When", "{text} is more than a year ago; check the date").format(
+                text=text.strip()
+            )
+        )
     return When(at, at.astimezone(zone), day, note)
 
 
-def _span(delta: timedelta) -> str:
+def _span(delta: timedelta) -> Words:
     seconds = int(abs(delta.total_seconds()))
     if seconds < 120:
-        return f"{seconds} s"
+        return QT_TRANSLATE_NOOP("When", "{n} s").format(n=seconds)
     minutes = seconds // 60
     if minutes < 120:
-        return f"{minutes} min"
+        return QT_TRANSLATE_NOOP("When", "{n} min").format(n=minutes)
     hours = minutes // 60
-    return f"{hours} h {minutes % 60} min" if hours < 48 else f"{hours // 24} days"
+    if hours < 48:
+        return QT_TRANSLATE_NOOP("When", "{hours} h {minutes} min").format(
+            hours=hours, minutes=minutes % 60
+        )
+    return QT_TRANSLATE_NOOP("When", "{n} days").format(n=hours // 24)
 
 
-def span(seconds: float) -> str:
+def span(seconds: float) -> Words:
     """'40 s', '12 min', '3 h 5 min', '2 days' — how late, how long."""
     return _span(timedelta(seconds=seconds))
 

@@ -4,7 +4,10 @@ GUI packages declared translated pass every user-visible text through Qt's trans
 (a) every message of every statusdesk/gui/i18n/ts/*_ar.ts is finished, and each .ts holds
 exactly the texts pyside6-lupdate finds in its package now (a string added to the code without
 a translation fails here); (b) a static check (ast) over the translated packages refuses a
-string literal given to a text-showing call, and is shown to catch a planted one.
+string literal given to a text-showing call, and is shown to catch a planted one; (c) the words
+said below the GUI (core/words.py: problems, refusals, bad times) are in messages_ar.ts, made
+from the Qt-free modules that mark them, and the modules listed in MARKED build no Problem,
+WhenError or Rejected from an unmarked literal (shown to catch a planted one).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "statusdesk" / "gui"
 TS = GUI / "i18n" / "ts"
+# The words said below the GUI: one .ts made from every Qt-free module that marks them.
+BELOW = "messages"
 
 # The GUI packages whose every user-visible text goes through tr(); grows as packages convert.
 TRANSLATED = (
@@ -192,7 +197,21 @@ def untranslated(source: str, filename: str = "<source>") -> list[str]:
 
 
 def _modules(package: str) -> Iterator[Path]:
+    if package == BELOW:
+        yield from below_modules()
+        return
     yield from sorted((GUI / package).glob("*.py"))
+
+
+def below_modules() -> list[Path]:
+    """The Qt-free modules whose words the Arabic interface says (they import core/words.py)."""
+    return sorted(
+        path
+        for path in (ROOT / "statusdesk").rglob("*.py")
+        if GUI not in path.parents
+        and path.name != "words.py"
+        and "statusdesk.core.words import" in path.read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.parametrize("package", TRANSLATED)
@@ -273,8 +292,13 @@ def ts_files() -> list[Path]:
 
 def test_every_translated_package_has_its_ts() -> None:
     assert {p.name for p in ts_files()} >= {f"{package}_ar.ts" for package in TRANSLATED}
-    for path in ts_files():  # one per GUI package, named after it
-        assert (GUI / path.name.removesuffix("_ar.ts")).is_dir(), path
+    assert TS / f"{BELOW}_ar.ts" in ts_files()
+    for path in ts_files():  # one per GUI package, named after it, and the words below the GUI
+        package = path.name.removesuffix("_ar.ts")
+        assert package == BELOW or (GUI / package).is_dir(), path
+
+
+_FIELD = r"\{\w*(?::[^{}]*)?\}"  # what .format() fills in: {name}, {count:,}
 
 
 @pytest.mark.parametrize("path", ts_files(), ids=lambda p: p.name)
@@ -299,8 +323,8 @@ def test_every_message_is_translated(path: Path) -> None:
             if not form.strip():
                 problems.append(f"{where} has an empty translation")
             # what .format() fills in, and Qt's count, must survive translation
-            wanted = set(re.findall(r"\{\w*\}", source))
-            if set(re.findall(r"\{\w*\}", form)) != wanted:
+            wanted = set(re.findall(_FIELD, source))
+            if set(re.findall(_FIELD, form)) != wanted:
                 problems.append(f"{where}: the translation {form!r} changes {sorted(wanted)}")
             if source.count("&") == 1 and form.count("&") != 1:
                 problems.append(f"{where}: the translation {form!r} loses its mnemonic")
@@ -328,3 +352,100 @@ def test_each_ts_holds_the_texts_of_its_package_now(path: Path, tmp_path: Path) 
     now, kept = _texts(fresh), _texts(path)
     assert sorted(now - kept) == [], f"not in {path.name} (run pyside6-lupdate and translate)"
     assert sorted(kept - now) == [], f"in {path.name} but gone from the code"
+
+
+# -- the words said below the GUI ---------------------------------------------------------------
+
+# Modules whose Problems, WhenErrors and Rejected say marked words (core/words.py); grows as
+# modules convert.
+MARKED = (
+    "core/model.py",
+    "core/errors.py",
+    "core/validation.py",
+    "core/text/sanitize.py",
+    "core/placeholders.py",
+    "core/consistency.py",
+    "core/promise.py",
+    "scheduling/templates.py",
+    "scheduling/when.py",
+    "app/checks.py",
+    "app/compose.py",
+    "app/publishing.py",
+)
+# What carries a message to the person, and which argument is the message.
+MESSAGE_ARGUMENT = {"Problem": 1, "Disagreement": 1, "WhenError": 0, "SuspiciousControl": 2}
+
+
+def _assigned_words(tree: ast.Module) -> dict[str, str]:
+    """Every NAME = "words" (or += "words") anywhere in the module, not marked."""
+    found = _module_constants(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            words = _literal_words(node.value, {})
+            if words:
+                found.update({t.id: words for t in targets if isinstance(t, ast.Name)})
+    return found
+
+
+def unmarked(source: str, filename: str = "<source>") -> list[str]:
+    """Each Problem / WhenError message of `source` built from a literal not marked for
+    translation (QT_TRANSLATE_NOOP from core/words.py)."""
+    tree = ast.parse(source, filename)
+    constants = _assigned_words(tree)
+    problems: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        if name not in MESSAGE_ARGUMENT:
+            continue
+        index = MESSAGE_ARGUMENT[name]
+        argument = node.args[index] if len(node.args) > index else None
+        for keyword in node.keywords:
+            if keyword.arg in {"message", "reason"}:
+                argument = keyword.value
+        words = _literal_words(argument, constants) if argument is not None else None
+        if words:
+            problems.append(
+                (node.lineno, f"{filename}:{node.lineno}: {name}({words!r}) is not marked")
+            )
+    return [said for _line, said in sorted(problems)]
+
+
+@pytest.mark.parametrize("module", MARKED)
+def test_messages_below_the_gui_are_marked_for_translation(module: str) -> None:
+    path = ROOT / "statusdesk" / module
+    assert unmarked(path.read_text(encoding="utf-8"), module) == []
+    assert path in below_modules()  # and so in messages_ar.ts
+
+
+def test_the_marking_check_catches_a_planted_literal() -> None:
+    planted = """
+from statusdesk.core.words import QT_TRANSLATE_NOOP
+WORDS = "Planted constant"
+def check(name, n):
+    found = [Problem("body", "Planted literal")]
+    found.append(Problem("title", f"Planted {name} f-string", Severity.ERROR, 3))
+    found.append(Problem(field="x", message="Planted keyword"))
+    message = "Planted local " + name
+    found.append(Problem("x", message))
+    found.append(Problem("x", WORDS))
+    found.append(Problem("x", "Planted {n} formatted".format(n=n)))
+    raise WhenError(f"{name!r} is planted")
+    # all fine:
+    found.append(Problem("x", QT_TRANSLATE_NOOP("Problems", "Marked {n}").format(n=n)))
+    found.append(Problem(f"body_{name}", QT_TRANSLATE_NOOP("Problems", "Marked")))
+    found.append(Problem("x", f"{name}: {n}"))
+    raise WhenError(QT_TRANSLATE_NOOP("When", "Marked"))
+"""
+    assert [line.split(": ", 1)[1] for line in unmarked(planted)] == [
+        "Problem('Planted literal') is not marked",
+        "Problem('Planted  f-string') is not marked",
+        "Problem('Planted keyword') is not marked",
+        "Problem('Planted local ') is not marked",
+        "Problem('Planted constant') is not marked",
+        "Problem('Planted {n} formatted') is not marked",
+        "WhenError(' is planted') is not marked",
+    ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from statusdesk.core.model import Problem, Severity
+from statusdesk.core.words import QT_TRANSLATE_NOOP, Words
 
 # Embeddings/overrides are closed by PDF; isolates by PDI.
 EMBEDDINGS = {"\u202a": "LRE", "\u202b": "RLE", "\u202d": "LRO", "\u202e": "RLO"}
@@ -27,7 +28,11 @@ BIDI_CONTROLS = frozenset(
     [*EMBEDDINGS, POP_DIRECTIONAL_FORMATTING, *ISOLATES, POP_DIRECTIONAL_ISOLATE]
 )
 # Byte-order marks and noncharacters have no business inside a status update.
-FORBIDDEN = {"\ufeff": "a byte-order mark (U+FEFF)", "\ufffe": "U+FFFE", "\uffff": "U+FFFF"}
+FORBIDDEN: dict[str, str] = {
+    "\ufeff": QT_TRANSLATE_NOOP("Problems", "a byte-order mark (U+FEFF)"),
+    "\ufffe": "U+FFFE",
+    "\uffff": "U+FFFF",
+}
 
 # Control characters (issue #12 §3). Two kinds, treated differently on purpose:
 #
@@ -49,15 +54,15 @@ LINE_BREAK_CONTROLS = frozenset("\x0b\x0c\x85\u2028\u2029")
 CONTROLS = frozenset(
     chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r"
 )
-_CONTROL_NAMES = {
+_CONTROL_NAMES: dict[str, str] = {
     "\x00": "NUL",
     "\x07": "BEL",
-    "\x08": "backspace",
-    "\x0b": "vertical tab: a pasted manual line break",
-    "\x0c": "form feed",
+    "\x08": QT_TRANSLATE_NOOP("Problems", "backspace"),
+    "\x0b": QT_TRANSLATE_NOOP("Problems", "vertical tab: a pasted manual line break"),
+    "\x0c": QT_TRANSLATE_NOOP("Problems", "form feed"),
     "\x1b": "ESC",
     "\x7f": "DEL",
-    "\x85": "next line",
+    "\x85": QT_TRANSLATE_NOOP("Problems", "next line"),
 }
 
 # Everything the scan stops at; the rest of a 100,000-character body is skipped at regex speed.
@@ -88,7 +93,13 @@ def forbidden_description(ch: str) -> str:
     if ch in FORBIDDEN:
         return FORBIDDEN[ch]
     name = _CONTROL_NAMES.get(ch)
-    return f"the control character U+{ord(ch):04X}" + (f" ({name})" if name else "")
+    if name:
+        return QT_TRANSLATE_NOOP("Problems", "the control character {code} ({name})").format(
+            code=f"U+{ord(ch):04X}", name=name
+        )
+    return QT_TRANSLATE_NOOP("Problems", "the control character {code}").format(
+        code=f"U+{ord(ch):04X}"
+    )
 
 
 def is_forbidden(ch: str) -> bool:
@@ -189,8 +200,9 @@ def bidi_problems(text: str, field: str) -> list[Problem]:
     problems = [
         Problem(
             field,
-            f"Text contains {forbidden_description(text[pos])}, which no channel can show; "
-            "remove it",
+            QT_TRANSLATE_NOOP(
+                "Problems", "Text contains {character}, which no channel can show; remove it"
+            ).format(character=forbidden_description(text[pos])),
             Severity.ERROR,
             pos,
         )
@@ -199,7 +211,9 @@ def bidi_problems(text: str, field: str) -> list[Problem]:
     problems += [
         Problem(
             field,
-            f"Direction control {control_name(opening.control)} is never closed",
+            QT_TRANSLATE_NOOP("Problems", "Direction control {control} is never closed").format(
+                control=control_name(opening.control)
+            ),
             Severity.ERROR,
             opening.position,
         )
@@ -209,7 +223,9 @@ def bidi_problems(text: str, field: str) -> list[Problem]:
     problems += [
         Problem(
             field,
-            f"Direction control {control_name(text[pos])} closes nothing",
+            QT_TRANSLATE_NOOP("Problems", "Direction control {control} closes nothing").format(
+                control=control_name(text[pos])
+            ),
             Severity.ERROR,
             pos,
         )
@@ -225,7 +241,7 @@ class SuspiciousControl(NamedTuple):
 
     start: int
     end: int
-    reason: str
+    reason: Words
 
 
 def suspicious_controls(text: str) -> list[SuspiciousControl]:
@@ -238,13 +254,21 @@ def suspicious_controls(text: str) -> list[SuspiciousControl]:
     scan = _scan(text)
     found = [
         SuspiciousControl(
-            pos, pos + 1, f"Text contains {forbidden_description(text[pos])}; remove it."
+            pos,
+            pos + 1,
+            QT_TRANSLATE_NOOP("Problems", "Text contains {character}; remove it.").format(
+                character=forbidden_description(text[pos])
+            ),
         )
         for pos in scan.forbidden
     ]
     found += [
         SuspiciousControl(
-            pos, pos + 1, f"Direction control {control_name(text[pos])} closes nothing."
+            pos,
+            pos + 1,
+            QT_TRANSLATE_NOOP("Problems", "Direction control {control} closes nothing.").format(
+                control=control_name(text[pos])
+            ),
         )
         for pos in scan.stray_closers
     ]
@@ -252,22 +276,30 @@ def suspicious_controls(text: str) -> list[SuspiciousControl]:
         name = control_name(opening.control)
         if opening.control in OVERRIDES:
             end = opening.scope_end if opening.closer is None else opening.closer + 1
-            unclosed = " It is never closed." if opening.closer is None else ""
-            found.append(
-                SuspiciousControl(
-                    opening.position,
-                    end,
-                    f"Direction override {name} shows the text after it in reverse, so it "
-                    f"reads differently from what it says (a spoofing trick).{unclosed}",
+            reversed_ = (
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "Direction override {control} shows the text after it in reverse, so it "
+                    "reads differently from what it says (a spoofing trick). It is never closed.",
+                )
+                if opening.closer is None
+                else QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "Direction override {control} shows the text after it in reverse, so it "
+                    "reads differently from what it says (a spoofing trick).",
                 )
             )
+            found.append(SuspiciousControl(opening.position, end, reversed_.format(control=name)))
         elif opening.closer is None:
             found.append(
                 SuspiciousControl(
                     opening.position,
                     opening.scope_end,
-                    f"Direction control {name} is never closed, so it changes the direction "
-                    "of the text after it.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "Direction control {control} is never closed, so it changes the "
+                        "direction of the text after it.",
+                    ).format(control=name),
                 )
             )
     found.sort()

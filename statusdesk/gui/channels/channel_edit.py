@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from statusdesk.core.model import Channel, Problem
 from statusdesk.gui.channels.channel_forms import ORDERS, ChosenRows, choice_items, kind_form, tr
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.widgets.forms import (
     LANGUAGES,
     EnterActs,
@@ -157,7 +158,7 @@ class EditChannelForm(QGroupBox):
         tell(self.status, text, problem=problem)
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
-        self.say("\n".join(f"• {p}" for p in problems), problem=True)
+        self.say("\n".join(f"• {localised(p)}" for p in problems), problem=True)
         for problem in problems:
             message = problem.message.lstrip()
             for key, edit in self.fields.items():

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Problem
-from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, localised, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.forms import (
     LANGUAGES,
@@ -515,7 +515,7 @@ class AddChannelForm(QGroupBox):
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Next to the form, each on its line; the keyboard goes to the first field at fault."""
         self.status.hide()
-        tell(self.problems, "\n".join(f"• {p}" for p in problems), problem=True)
+        tell(self.problems, "\n".join(f"• {localised(p)}" for p in problems), problem=True)
         target = self._field_for(problems[0]) if problems else self.name
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 

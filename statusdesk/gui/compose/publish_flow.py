@@ -28,6 +28,7 @@ from statusdesk.desk import Desk
 from statusdesk.gui.compose.audience import only_the_reason_is_missing
 from statusdesk.gui.compose.composer import Composer
 from statusdesk.gui.compose.publish_guard import PublishGuard
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.popups import PopupSlot
@@ -239,7 +240,7 @@ class PublishFlow(QObject):
         else:
             said = self.tr("Not published — {problem} The draft is kept.")
         self._status.say(
-            said.format(problem=problems[0].message),
+            said.format(problem=localised(problems[0].message)),
             {draft(snapshot.incident_id): draft_problem_holds(problems[0])},
         )
 

@@ -27,6 +27,7 @@ from statusdesk.core.consistency import disagreements_in
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.gui.compose.audience import only_the_reason_is_missing
+from statusdesk.gui.i18n import localised
 
 translate = QCoreApplication.translate
 
@@ -43,7 +44,7 @@ SHOWN = 6  # warnings listed in the popup; the composer lists them all
 def question(warnings: Sequence[Problem]) -> tuple[str, str]:
     """The popup's question and its detail lines."""
     count = len(warnings)
-    lines = [f"• {w.message}" for w in warnings[:SHOWN]]
+    lines = [f"• {localised(w.message)}" for w in warnings[:SHOWN]]
     if count > SHOWN:
         more = QCoreApplication.translate(
             "PublishGuard", "• … and %n more, listed under the editors", "", count - SHOWN

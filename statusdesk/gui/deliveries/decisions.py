@@ -22,6 +22,7 @@ from statusdesk.app.read_models import can_retry, can_skip
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Delivery, DeliveryState
 from statusdesk.desk import Desk
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.widgets.popups import PopupSlot
 from statusdesk.gui.widgets.status_line import StatusLine, delivery
@@ -183,7 +184,7 @@ class DeliveryDecisions(QObject):
 
     def _decision_failed(self, target: DeliveryTarget, verb: str, error: BaseException) -> None:
         if isinstance(error, Rejected):
-            why = error.problems[0].message if error.problems else str(error)
+            why = localised(error.problems[0].message) if error.problems else str(error)
         elif isinstance(error, WorkspaceError):
             why = str(error)
         else:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sys
 
+from statusdesk.core.words import Words
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Qt's marker for a text translated where it is shown, typed (PySide6's returns `object`)
@@ -29,3 +31,38 @@ def translate(context: str, text: str) -> str:
     if core is None:
         return text
     return str(core.QCoreApplication.translate(context, text))
+
+
+def localised(text: object) -> str:
+    """What a layer below the GUI said, in the interface's language.
+
+    `Words` (core/words.py) through translate(context, template).format(parameters), each
+    parameter that is Words said the same way; a `Problem` with where it is; an error whose
+    message is Words (a `Rejected`: each of its problems, one after another); anything else as
+    it is (a server's reply, a name, a plain English str). A translation whose braces do not fit
+    its parameters falls back to the English text."""
+    from statusdesk.core.errors import Rejected
+    from statusdesk.core.model import Problem
+
+    if isinstance(text, Problem):
+        return localised(str(text))  # Problem.__str__ gives Words: the message and where
+    if isinstance(text, Rejected):
+        return " ".join(localised(p) for p in text.problems) or str(text)
+    if isinstance(text, BaseException):
+        message = text.args[0] if len(text.args) == 1 else None
+        return localised(message) if isinstance(message, Words) else str(text)
+    if not isinstance(text, Words):
+        return str(text)
+    if not text.params and text.template != str(text):
+        return str(text)  # the template was filled some other way: only the English is known
+    template = translate(text.context, text.template)
+    if not text.params:
+        return template
+    params = {
+        name: localised(value) if isinstance(value, Words) else value
+        for name, value in text.params.items()
+    }
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return str(text)

@@ -23,6 +23,7 @@ from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.schedule.schedule_popups import EditPendingPopup, SchedulePicker
 from statusdesk.gui.widgets.labels import counted
@@ -317,7 +318,7 @@ class PendingActions(QObject):
     @staticmethod
     def _why(error: BaseException) -> str:
         if isinstance(error, Rejected):
-            return "; ".join(p.message for p in error.problems) or str(error)
+            return "; ".join(localised(p.message) for p in error.problems) or str(error)
         if isinstance(error, WorkspaceError):
             return str(error)
         log.error("an action on an update not yet out failed", exc_info=error)

@@ -25,12 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import BilingualText
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.keys.actions import ShortcutClaim
 from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.theme import Role
-from statusdesk.scheduling.when import When, WhenError, display, parse_when, zone_name
+from statusdesk.scheduling.when import (
+    PUBLISH_NOW,
+    When,
+    WhenError,
+    display,
+    parse_when,
+    zone_name,
+)
 
 translate = QCoreApplication.translate
 
@@ -119,7 +127,8 @@ class SchedulePicker(FocusPopup):
         try:
             self.when = parse_when(text, self._now(), self._zone)
         except WhenError as error:
-            self._problem = str(error).replace("leave out --at to publish", "publish")
+            # the command line's "leave out --at to publish at once" is "publish at once" here
+            self._problem = localised(error.words.refilled(publish=PUBLISH_NOW))
             self._say(
                 self.tr("Cannot schedule: {problem}").format(problem=self._problem), PROBLEM_COLOUR
             )

@@ -36,7 +36,7 @@ from statusdesk import settings as registry
 from statusdesk.app.context import current_user
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
-from statusdesk.gui.i18n import translate
+from statusdesk.gui.i18n import localised, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.settings import words
 from statusdesk.gui.widgets import theme
@@ -313,7 +313,7 @@ class SettingsWindow(WorkspaceWindow):
     def _say(self, problem: Problem) -> None:
         label = self.problems.get(problem.field)
         if label is not None:
-            tell(label, problem.message, problem=True)
+            tell(label, localised(problem.message), problem=True)
 
     def _clear_problems(self) -> None:
         for label in self.problems.values():

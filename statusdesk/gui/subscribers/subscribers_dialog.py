@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.gui.i18n import translate
+from statusdesk.gui.i18n import localised, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.subscribers.subscriber_forms import (
     AddSubscriberForm,
@@ -296,7 +296,7 @@ class SubscribersDialog(WorkspaceWindow):
     def _add_failed(self, error: BaseException) -> None:
         self.add_form.set_busy(False)
         if isinstance(error, SubscriberError):
-            self.add_form.show_problem(str(error))
+            self.add_form.show_problem(localised(error))
         else:
             self.add_form.show_problem(error_text(error, "add the subscriber"))
 

@@ -32,7 +32,7 @@ from statusdesk.core.model import (
     initial_state,
     states_for,
 )
-from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, localised, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.forms import EnterActs, buddy_row, no_auto_default, note, tell
@@ -253,7 +253,7 @@ class TemplateForm(QGroupBox):
     def show_problems(self, problems: Sequence[Problem], *, focus: bool = True) -> None:
         """Each on its line, under the fields; the keyboard goes to the first one at fault, at
         the place in the text when the problem has one. Nothing typed changes."""
-        tell(self.problems, "\n".join(f"• {p}" for p in problems), problem=True)
+        tell(self.problems, "\n".join(f"• {localised(p)}" for p in problems), problem=True)
         if problems and focus:
             self._go_to(problems[0])
 

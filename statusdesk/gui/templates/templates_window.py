@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Problem
-from statusdesk.gui.i18n import translate
+from statusdesk.gui.i18n import localised, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.templates import template_questions as questions
 from statusdesk.gui.templates.template_edits import NEW, TemplateEdits
@@ -318,7 +318,7 @@ class TemplatesWindow(WorkspaceWindow):
         if self.edits.key == key:
             self.form.show_problems(problems)
             return
-        said = " ".join(str(p) for p in problems)
+        said = " ".join(localised(p) for p in problems)
         could = {
             "save": self.tr("Could not save {name}: {error}"),
             "delete": self.tr("Could not delete {name}: {error}"),

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from statusdesk.core.model import Problem, Severity
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 from statusdesk.gui.widgets.theme import Role, colour
 
@@ -36,7 +37,7 @@ def describe(problem: Problem) -> str:
         label = QCoreApplication.translate("Problems", known)
     else:
         label = problem.field.replace("_", " ").capitalize()
-    return f"{label}: {problem}"
+    return f"{label}: {localised(problem)}"
 
 
 class ProblemList(QListWidget):

@@ -1,0 +1,456 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../../app/checks.py" line="33"/>
+        <source>No channel is chosen; tick at least one channel.</source>
+        <translation>لم تُختر أي قناة؛ حدِّد قناة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="35"/>
+        <source>incident</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="36"/>
+        <source>maintenance</source>
+        <translation>الصيانة</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="58"/>
+        <source>There is no channel named {name} (known: {known}).</source>
+        <translation>لا توجد قناة باسم {name} (القنوات المعروفة: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="97"/>
+        <source>{state} is not a state of a {kind}; use one of {allowed}.</source>
+        <translation>{state} ليست من حالات {kind}؛ استخدم إحدى هذه الحالات: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="113"/>
+        <source>There is a custom text for {name}, but that channel is not chosen; choose it or drop the text.</source>
+        <translation>يوجد نص مخصّص للقناة {name}، لكنها غير مختارة؛ اخترها أو احذف النص.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="188"/>
+        <source>A maintenance with a window begins at its window&apos;s start; leave out the start time (or change --window-start).</source>
+        <translation>الصيانة ذات النافذة الزمنية تبدأ عند بداية نافذتها؛ اترك وقت البدء فارغًا (أو غيّر ‎--window-start).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="200"/>
+        <source>The start time {started} is ahead of now ({now}): an incident cannot have begun in the future. Give the time it began, or leave it out.</source>
+        <translation>وقت البدء {started} لاحق للوقت الحالي ({now})، ولا يمكن أن يكون الحادث قد بدأ في المستقبل. اذكر الوقت الذي بدأ فيه، أو اتركه فارغًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="211"/>
+        <source>The start time {started} is after the first update ({first}): an incident begins before anything is said about it.</source>
+        <translation>وقت البدء {started} لاحق لأول تحديث ({first})، والحادث يبدأ قبل أن يُقال عنه أي شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/checks.py" line="227"/>
+        <source>{at} has passed; give a later time, or publish now.</source>
+        <translation>مضى الوقت {at}؛ حدِّد وقتًا لاحقًا، أو انشر الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/compose.py" line="110"/>
+        <source>Incident {id} no longer exists.</source>
+        <translation>الحادث {id} لم يعد موجودًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/publishing.py" line="233"/>
+        <source>There is no incident {id}.</source>
+        <translation>لا يوجد حادث رقمه {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/publishing.py" line="372"/>
+        <source>Another incident was opened at the same moment; open this one again (nothing was recorded).</source>
+        <translation>فُتح حادث آخر في اللحظة نفسها؛ افتح هذا الحادث مرة أخرى (لم يُسجَّل شيء).</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="111"/>
+        <source>The number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="112"/>
+        <source>The time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="113"/>
+        <source>The link</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="114"/>
+        <source>The identifier</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="117"/>
+        <source>the English text</source>
+        <translation>النص الإنجليزي</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="118"/>
+        <source>the Arabic text</source>
+        <translation>النص العربي</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="365"/>
+        <source>The component “{name}” is named in {here} but not in {there}; name it there too (“{other_name}”).</source>
+        <translation>المكوّن «{name}» مذكور في {here} وغير مذكور في {there}؛ اذكره هناك أيضًا («{other_name}»).</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="374"/>
+        <source>{what} “{shown}” is in {here} but not in {there}, which has {listed}; make the two agree.</source>
+        <translation>{what} «{shown}» وارد في {here} وغير وارد في {there}، وفيه بدلًا منه {listed}؛ اجعل النصين متطابقين.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/consistency.py" line="382"/>
+        <source>{what} “{shown}” is in {here} but not in {there}; add it to {there} too.</source>
+        <translation>{what} «{shown}» وارد في {here} وغير وارد في {there}؛ أضفه إلى {there} أيضًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/errors.py" line="35"/>
+        <source>The English and Arabic texts disagree; make them agree, or publish as it is with --anyway.</source>
+        <translation>النصان الإنجليزي والعربي غير متطابقين؛ اجعلهما متطابقين، أو انشر كما هو مع ‎--anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/model.py" line="265"/>
+        <source>{problem} (at character {character})</source>
+        <translation>{problem} (عند الحرف {character})</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="29"/>
+        <source>the incident has no title</source>
+        <translation>الحادث بلا عنوان</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="30"/>
+        <source>the incident affects no component (add one: --component NAME=STATUS)</source>
+        <translation>الحادث لا يمسّ أي مكوّن (أضف مكوّنًا: ‎--component NAME=STATUS)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="33"/>
+        <source>no ETA was given (--eta WHEN)</source>
+        <translation>لم يُحدَّد وقت متوقع للحل (‎--eta WHEN)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="34"/>
+        <source>the incident promises no next update (it is closed, or nothing is planned)</source>
+        <translation>الحادث لا يَعِد بتحديث تالٍ (فهو مغلق، أو لم يُخطَّط لشيء)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="37"/>
+        <source>the status page has no public address (set base_url on the site channel)</source>
+        <translation>ليس لصفحة الحالة عنوان عام (اضبط base_url في قناة الموقع)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="40"/>
+        <source>the incident has no start time</source>
+        <translation>الحادث بلا وقت بدء</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="41"/>
+        <location filename="../../../core/placeholders.py" line="44"/>
+        <source>the incident has no maintenance window (--window-start, --window-end)</source>
+        <translation>الحادث بلا نافذة صيانة (‎--window-start، ‎--window-end)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/placeholders.py" line="61"/>
+        <source>{text} still has the placeholder {placeholder}: write the value in its place, or remove it.</source>
+        <translation>ما زال في {text} العنصر النائب {placeholder}: اكتب القيمة مكانه، أو احذفه.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/promise.py" line="79"/>
+        <source>A cadence of {minutes} min is out of range; promise the next update within {low} to {high} minutes.</source>
+        <translation>وتيرة التحديث كل {minutes} د خارج النطاق المسموح؛ اجعل موعد التحديث التالي في غضون {low} إلى {high} دقيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="32"/>
+        <source>a byte-order mark (U+FEFF)</source>
+        <translation>علامة ترتيب البايتات (U+FEFF)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="60"/>
+        <source>backspace</source>
+        <translation>حرف الرجوع للخلف (backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="61"/>
+        <source>vertical tab: a pasted manual line break</source>
+        <translation>جدولة عمودية: فاصل أسطر يدوي ملصوق</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="62"/>
+        <source>form feed</source>
+        <translation>فاصل الصفحات (form feed)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="65"/>
+        <source>next line</source>
+        <translation>حرف السطر التالي (NEL)</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="97"/>
+        <source>the control character {code} ({name})</source>
+        <translation>حرف التحكم {code} ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="100"/>
+        <source>the control character {code}</source>
+        <translation>حرف التحكم {code}</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="203"/>
+        <source>Text contains {character}, which no channel can show; remove it</source>
+        <translation>يحتوي النص على {character}، ولا تستطيع أي قناة عرضه؛ احذفه</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="214"/>
+        <source>Direction control {control} is never closed</source>
+        <translation>رمز الاتجاه {control} غير مُغلق</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="226"/>
+        <source>Direction control {control} closes nothing</source>
+        <translation>رمز الاتجاه {control} لا يُغلق شيئًا</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="259"/>
+        <source>Text contains {character}; remove it.</source>
+        <translation>يحتوي النص على {character}؛ احذفه.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="269"/>
+        <source>Direction control {control} closes nothing.</source>
+        <translation>رمز الاتجاه {control} لا يُغلق شيئًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="280"/>
+        <source>Direction override {control} shows the text after it in reverse, so it reads differently from what it says (a spoofing trick). It is never closed.</source>
+        <translation>رمز عكس الاتجاه {control} يعرض النص الذي يليه معكوسًا، فيُقرأ على غير ما يقول (حيلة للتضليل). وهو غير مُغلق.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="286"/>
+        <source>Direction override {control} shows the text after it in reverse, so it reads differently from what it says (a spoofing trick).</source>
+        <translation>رمز عكس الاتجاه {control} يعرض النص الذي يليه معكوسًا، فيُقرأ على غير ما يقول (حيلة للتضليل).</translation>
+    </message>
+    <message>
+        <location filename="../../../core/text/sanitize.py" line="298"/>
+        <source>Direction control {control} is never closed, so it changes the direction of the text after it.</source>
+        <translation>رمز الاتجاه {control} غير مُغلق، فيغيّر اتجاه النص الذي يليه.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="23"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="24"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="27"/>
+        <source>The English text</source>
+        <translation>النص الإنجليزي</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="28"/>
+        <source>The Arabic text</source>
+        <translation>النص العربي</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="31"/>
+        <source>The English title</source>
+        <translation>العنوان الإنجليزي</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="32"/>
+        <source>The Arabic title</source>
+        <translation>العنوان العربي</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="44"/>
+        <source>{label} is {length:,} characters long; the limit is {limit:,}. Shorten it or link to a longer write-up.</source>
+        <translation>عدد أحرف {label} {length:,}، والحد الأقصى {limit:,}. اختصره أو ضع رابطًا إلى نص أطول.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="66"/>
+        <source>Both the English and the Arabic text are empty; write the update in at least one language.</source>
+        <translation>النصان الإنجليزي والعربي فارغان؛ اكتب التحديث بلغة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="80"/>
+        <source>{text} is empty, but a chosen channel publishes {language}; write it, or untick the channels that need it.</source>
+        <translation>{text} فارغ، لكن إحدى القنوات المختارة تنشر ب{language}؛ اكتبه، أو ألغِ تحديد القنوات التي تحتاج إليه.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="100"/>
+        <source>The incident needs a title in English or Arabic (or both).</source>
+        <translation>يحتاج الحادث إلى عنوان بالإنجليزية أو بالعربية (أو بكلتيهما).</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="118"/>
+        <source>A title is one line; move the rest into the update.</source>
+        <translation>العنوان سطر واحد؛ انقل الباقي إلى التحديث.</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="148"/>
+        <source>The author</source>
+        <translation>اسم الكاتب</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="154"/>
+        <source>Component {name}: {problem}</source>
+        <translation>المكوّن {name}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="161"/>
+        <source>A component name</source>
+        <translation>اسم المكوّن</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="167"/>
+        <source>The custom text for {channel}: {problem}</source>
+        <translation>النص المخصّص للقناة {channel}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../../core/validation.py" line="184"/>
+        <source>{label} is one line.</source>
+        <translation>{label} سطر واحد.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="178"/>
+        <source>{label} has a lone {brace}; write {double} for a literal brace</source>
+        <translation>في {label} قوس منفرد {brace}؛ اكتب {double} لقوس يظهر كما هو</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="182"/>
+        <source>{label} has an unknown placeholder {placeholder}; known: {known}</source>
+        <translation>في {label} عنصر نائب غير معروف {placeholder}؛ المعروفة: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="190"/>
+        <source>{label} leaves {placeholder} unfilled: {why}</source>
+        <translation>يترك {label} العنصر النائب {placeholder} بلا قيمة: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="208"/>
+        <source>The template {name} ({language})</source>
+        <translation>القالب {name} ({language})</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="212"/>
+        <source>The text ({language})</source>
+        <translation>النص ({language})</translation>
+    </message>
+</context>
+<context>
+    <name>When</name>
+    <message>
+        <location filename="../../../scheduling/when.py" line="48"/>
+        <source>leave out --at to publish at once</source>
+        <translation>احذف ‎--at لتنشر فورًا</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="49"/>
+        <source>publish at once</source>
+        <translation>انشر فورًا</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="50"/>
+        <source>&quot;in {spec}&quot; is more than a year ahead; check the time</source>
+        <translation>"in {spec}" أبعد من سنة؛ تحقّق من الوقت</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="51"/>
+        <source>{time} is not a time of day (00:00 to 23:59)</source>
+        <translation>{time} ليس وقتًا من اليوم (من 00:00 إلى 23:59)</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="52"/>
+        <source>{text} is not a time statusdesk understands; use {examples}</source>
+        <translation>لا يفهم statusdesk الوقت {text}؛ استخدم {examples}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="55"/>
+        <source>no time given; use {examples}</source>
+        <translation>لم يُذكر وقت؛ استخدم {examples}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="146"/>
+        <source>{unit} is not a unit of time; use s, m (min), h or d, e.g. &quot;in 15m&quot;</source>
+        <translation>{unit} ليست وحدة زمنية؛ استخدم s أو m (min) أو h أو d، مثل "in 15m"</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="155"/>
+        <source>&quot;in 0m&quot; is now: {publish}</source>
+        <translation>"in 0m" تعني الآن: {publish}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="169"/>
+        <source>say today or tomorrow once</source>
+        <translation>اذكر today أو tomorrow مرة واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="183"/>
+        <source>{text} has no time of day; give one too, e.g. {example}</source>
+        <translation>{text} بلا ساعة؛ أضف الساعة أيضًا، مثل {example}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="223"/>
+        <source>{text} is outside the dates statusdesk can use; give a time within the next year</source>
+        <translation>{text} خارج التواريخ التي يستطيع statusdesk استعمالها؛ حدِّد وقتًا خلال السنة القادمة</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="231"/>
+        <source>{text} ({moment}) is {ago} in the past; give a later time, or {publish}</source>
+        <translation>{text} ({moment}) مضى عليه {ago}؛ حدِّد وقتًا لاحقًا، أو {publish}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="238"/>
+        <source>{text} is more than a year ahead; check the date</source>
+        <translation>{text} بعد أكثر من سنة من الآن؛ تحقّق من التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="293"/>
+        <source>{text} is outside the dates statusdesk can use; give a time within the last year</source>
+        <translation>{text} خارج التواريخ التي يستطيع statusdesk استعمالها؛ حدِّد وقتًا خلال السنة الماضية</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="300"/>
+        <source>{text} ({moment}) is {ahead} ahead: an incident cannot have begun in the future; give the time it began, or leave it out for now</source>
+        <translation>{text} ({moment}) يأتي بعد {ahead} من الآن، ولا يمكن أن يكون الحادث قد بدأ في المستقبل؛ اذكر الوقت الذي بدأ فيه، أو اتركه فارغًا الآن</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="308"/>
+        <source>{text} is more than a year ago; check the date</source>
+        <translation>{text} قبل أكثر من سنة؛ تحقّق من التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="318"/>
+        <source>{n} s</source>
+        <translation>{n} ث</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="321"/>
+        <source>{n} min</source>
+        <translation>{n} د</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="324"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} س {minutes} د</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/when.py" line="327"/>
+        <source>{n} days</source>
+        <translation>{n} يوم</translation>
+    </message>
+</context>
+</TS>

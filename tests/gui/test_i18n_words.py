@@ -1,0 +1,164 @@
+"""Issue #16: what the layers below the GUI say — a draft's problems, a bad time, a refusal — is
+said in Arabic by the Arabic interface (core/words.py, translated in messages_ar.ts and shown
+through gui.i18n.localised), while the command line keeps the exact English."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from statusdesk.core.errors import Rejected
+from statusdesk.core.model import BilingualText, Problem
+from statusdesk.core.validation import body_problems, text_problems
+from statusdesk.core.words import QT_TRANSLATE_NOOP, Words
+from statusdesk.gui.i18n import localised
+from statusdesk.gui.schedule.schedule_popups import SchedulePicker
+from statusdesk.gui.widgets.problems import FIELD_ROLE
+from statusdesk.scheduling.when import WhenError, parse_when
+from tests.gui.conftest import WindowFactory
+from tests.gui.keys import press, type_text
+from tests.gui.test_i18n_compose import TS_DIR, tool
+
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+PACKAGES = ("messages", "compose", "widgets", "schedule", "wording", "incidents", "deliveries")
+
+
+@pytest.fixture
+def arabic(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """This repository's Arabic for the words below the GUI and the windows that show them."""
+    lrelease = tool("pyside6-lrelease")
+    installed = []
+    for package in PACKAGES:
+        qm = tmp_path / f"{package}_ar.qm"
+        subprocess.run(
+            [lrelease, str(TS_DIR / f"{package}_ar.ts"), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+        )
+        translator = QTranslator()
+        assert translator.load(str(qm)), qm
+        assert QCoreApplication.installTranslator(translator)
+        installed.append(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    yield
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def latin_words(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
+    for name in allowed:
+        text = text.replace(name, " ")
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+# -- the words themselves -------------------------------------------------------------------------
+
+
+def test_words_are_english_strs_that_say_themselves_again_in_arabic(arabic: None) -> None:
+    [problem] = text_problems("x" * 25, "body_en", "The English text", 20)
+    # Below the GUI: the English, a str like any other (the CLI prints it, tests compare it).
+    assert problem.message == (
+        "The English text is 25 characters long; the limit is 20. Shorten it or link to a "
+        "longer write-up."
+    )
+    assert isinstance(problem.message, str)
+    # A label that is itself marked is said in Arabic too; a plain one stays as given.
+    [marked] = body_problems(BilingualText("x" * 20_001, "نص"), [])
+    assert localised(marked) == (
+        "عدد أحرف النص الإنجليزي 20,001، والحد الأقصى 20,000. اختصره أو ضع رابطًا إلى نص أطول."
+    )
+    at = Problem("body_ar", QT_TRANSLATE_NOOP("Problems", "The Arabic text"), position=4)
+    assert str(at) == "The Arabic text (at character 5)"
+    assert localised(at) == "النص العربي (عند الحرف 5)"
+    # Errors: a Rejected says each problem; an error carrying Words says them; others as they are.
+    refused = Rejected([marked, Problem("x", "a server's own words")])
+    assert localised(refused).endswith(" a server's own words")
+    assert ARABIC.search(localised(refused))
+    assert localised(ValueError("plain")) == "plain"
+    # A translation that lost a brace falls back to the English rather than failing.
+    broken = Words("Hi Sam", "Nowhere", "Hi {name}", {"name": "Sam"})
+    assert localised(broken) == "Hi Sam"
+
+
+def test_a_bad_time_is_said_in_arabic_and_in_english_below(arabic: None) -> None:
+    now = datetime(2026, 3, 29, 12, 0, tzinfo=UTC)
+    with pytest.raises(WhenError) as caught:
+        parse_when("in 0m", now, UTC)
+    assert str(caught.value) == '"in 0m" is now: leave out --at to publish at once'
+    assert localised(caught.value) == '"in 0m" تعني الآن: احذف \u200e--at لتنشر فورًا'
+    with pytest.raises(WhenError) as caught:
+        parse_when("09:30 today", now, UTC)
+    english = str(caught.value)
+    assert english.startswith("09:30 today (") and "is 2 h 30 min in the past" in english
+    said = localised(caught.value)
+    assert "مضى عليه 2 س 30 د" in said and latin_words(said, ("today", "UTC", "at")) == []
+
+
+# -- the composer ---------------------------------------------------------------------------------
+
+
+def test_the_composer_says_an_empty_draft_s_problems_in_arabic(
+    qtbot, active_incident: int, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    press("Ctrl+U")
+    press("Ctrl+Return")
+    problems = window.composer.problems
+    qtbot.waitUntil(lambda: any("النصان الإنجليزي والعربي فارغان" in t for t in problems.texts()))
+    for text in problems.texts():
+        assert latin_words(text) == [], text
+    status = window.statusBar().currentMessage()
+    assert "لم يُنشر" in status and "النصان الإنجليزي والعربي فارغان" in status
+
+
+def test_the_composer_says_an_oversized_and_a_broken_direction_draft_in_arabic(
+    qtbot, active_incident: int, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    press("Ctrl+U")
+    window.composer.body_en.setPlainText("x" * 20_001)
+    press("Ctrl+L")
+    type_text("الخدمة \u202bمتوقفة")  # RLE at index 7, never closed
+    problems = window.composer.problems
+    qtbot.waitUntil(
+        lambda: any("رمز الاتجاه RLE غير مُغلق (عند الحرف 8)" in t for t in problems.texts()),
+        timeout=10_000,
+    )
+    texts = problems.texts()
+    assert any("عدد أحرف النص الإنجليزي 20,001، والحد الأقصى 20,000" in t for t in texts), texts
+    for text in texts:
+        assert latin_words(text, ("RLE",)) == [], text
+    # The jump to the problem still works from the Arabic line.
+    fields = [problems.item(i).data(FIELD_ROLE) for i in range(len(texts))]
+    assert "body_ar" in fields
+
+
+def test_the_schedule_picker_says_a_bad_time_in_arabic(
+    qtbot, active_incident: int, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    press("Ctrl+U")
+    type_text("A fix is being deployed.")
+    press("Ctrl+L")
+    type_text("يجري نشر الإصلاح.")
+    press("Ctrl+Shift+Return")
+    qtbot.waitUntil(lambda: isinstance(window.popup, SchedulePicker) and window.popup.isVisible())
+    picker = window.popup
+    assert isinstance(picker, SchedulePicker)
+    type_text("in 0m")
+    qtbot.waitUntil(lambda: "تعني الآن" in picker.meaning.text())
+    # In the app, "publish at once" — no command-line flag to leave out.
+    assert picker.meaning.text() == 'تتعذّر الجدولة: "in 0m" تعني الآن: انشر فورًا'
+    picker.edit.clear()
+    type_text("25:00")
+    qtbot.waitUntil(lambda: "ليس وقتًا من اليوم" in picker.meaning.text())
+    press("Escape")
+    qtbot.waitUntil(lambda: not picker.isVisible())
