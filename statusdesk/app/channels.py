@@ -18,9 +18,13 @@ from statusdesk.channels.registry import (
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import DeliveryState, Language, Order, Problem
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.redact import redact
 
 LANGUAGES = tuple(lang.value for lang in Language)
+NO_CHANNEL_NAMED = QT_TRANSLATE_NOOP(
+    "Problems", "There is no channel named {name} (known: {known})."
+)
 ORDERS = tuple(o.value for o in Order)
 
 
@@ -28,9 +32,23 @@ def language_order_problems(language: str, order: str) -> list[Problem]:
     """The checks `channel add` makes of the two settings every kind takes."""
     problems = []
     if language not in LANGUAGES:
-        problems.append(Problem("language", f"language must be ar, en or both (got {language!r})."))
+        problems.append(
+            Problem(
+                "language",
+                QT_TRANSLATE_NOOP(
+                    "Problems", "language must be ar, en or both (got {got})."
+                ).format(got=repr(language)),
+            )
+        )
     if order not in ORDERS:
-        problems.append(Problem("order", f"order must be ar-first or en-first (got {order!r})."))
+        problems.append(
+            Problem(
+                "order",
+                QT_TRANSLATE_NOOP(
+                    "Problems", "order must be ar-first or en-first (got {got})."
+                ).format(got=repr(order)),
+            )
+        )
     return problems
 
 
@@ -66,14 +84,35 @@ class ChannelAdmin:
         problems: list[Problem] = []
         if kind not in KINDS:
             known = ", ".join(sorted(KINDS))
-            raise Rejected([Problem("kind", f"Unknown channel kind {kind!r}; known: {known}.")])
+            raise Rejected(
+                [
+                    Problem(
+                        "kind",
+                        QT_TRANSLATE_NOOP(
+                            "Problems", "Unknown channel kind {kind}; known: {known}."
+                        ).format(kind=repr(kind), known=known),
+                    )
+                ]
+            )
         name = name.strip()
         if not name or any(ch.isspace() or ch in "/,=" for ch in name):
             problems.append(
-                Problem("name", f"{name!r} cannot name a channel: use letters, digits, - or _.")
+                Problem(
+                    "name",
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "{name} cannot name a channel: use letters, digits, - or _."
+                    ).format(name=repr(name)),
+                )
             )
         elif self.ctx.store.channels.channel_by_name(name) is not None:
-            problems.append(Problem("name", f"There is already a channel named {name!r}."))
+            problems.append(
+                Problem(
+                    "name",
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "There is already a channel named {name}."
+                    ).format(name=repr(name)),
+                )
+            )
         options = dict(settings)
         language, order = options.pop("language", "both"), options.pop("order", "en-first")
         problems += language_order_problems(language, order)  # as `channel edit` checks them
@@ -98,19 +137,38 @@ class ChannelAdmin:
         """Into the keyring; the channel's settings remember only that the secret is set."""
         config = self.ctx.store.channels.channel_by_name(name)
         if config is None:
-            raise Rejected([Problem("channel", f"There is no channel named {name!r}.")])
+            raise Rejected(
+                [
+                    Problem(
+                        "channel",
+                        QT_TRANSLATE_NOOP("Problems", "There is no channel named {name}.").format(
+                            name=repr(name)
+                        ),
+                    )
+                ]
+            )
         allowed = kind_secret_names(config.kind)
         if key not in allowed:
             which = ", ".join(allowed) or "none"
             raise Rejected(
                 [
                     Problem(
-                        "key", f"A {config.kind} channel has no secret {key!r} (it takes: {which})."
+                        "key",
+                        QT_TRANSLATE_NOOP(
+                            "Problems", "A {kind} channel has no secret {key} (it takes: {which})."
+                        ).format(kind=config.kind, key=repr(key), which=which),
                     )
                 ]
             )
         if not value:
-            raise Rejected([Problem("value", "The secret is empty; nothing was stored.")])
+            raise Rejected(
+                [
+                    Problem(
+                        "value",
+                        QT_TRANSLATE_NOOP("Problems", "The secret is empty; nothing was stored."),
+                    )
+                ]
+            )
         self.ctx.secrets.set(name, key, value)
         keys = sorted({*config.settings.get("secret_keys", []), key})
         self.ctx.store.channels.set_channel_settings(
@@ -122,7 +180,7 @@ class ChannelAdmin:
         if config is None:
             known = ", ".join(c.name for c in self.ctx.store.channels.channels()) or "none"
             raise Rejected(
-                [Problem("channel", f"There is no channel named {name!r} (known: {known}).")]
+                [Problem("channel", NO_CHANNEL_NAMED.format(name=repr(name), known=known))]
             )
         return config
 
@@ -142,14 +200,24 @@ class ChannelAdmin:
                 [
                     Problem(
                         "channel",
-                        f"{name} is of kind {config.kind!r}, which this statusdesk does not know; "
-                        "upgrade statusdesk to edit it (or remove it).",
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "{name} is of kind {kind}, which this statusdesk does not know; "
+                            "upgrade statusdesk to edit it (or remove it).",
+                        ).format(name=name, kind=repr(config.kind)),
                     )
                 ]
             )
         if not settings and not unset:
             raise Rejected(
-                [Problem("settings", "Nothing to change: give --set KEY=VALUE or --unset KEY.")]
+                [
+                    Problem(
+                        "settings",
+                        QT_TRANSLATE_NOOP(
+                            "Problems", "Nothing to change: give --set KEY=VALUE or --unset KEY."
+                        ),
+                    )
+                ]
             )
         options: dict[str, Any] = {k: v for k, v in config.settings.items() if k != "secret_keys"}
         language, order = config.language.value, config.order.value
@@ -163,7 +231,12 @@ class ChannelAdmin:
                 del options[key]
             else:
                 problems.append(
-                    Problem("settings", f"{key} is not set on {name}; nothing to unset.")
+                    Problem(
+                        "settings",
+                        QT_TRANSLATE_NOOP(
+                            "Problems", "{key} is not set on {name}; nothing to unset."
+                        ).format(key=key, name=name),
+                    )
                 )
         given = dict(settings)
         language = given.pop("language", language)
@@ -222,8 +295,11 @@ class ChannelAdmin:
                 [
                     Problem(
                         "channel",
-                        f"{name} is sending right now (delivery {which}); wait for the outcome, "
-                        "then remove it. Nothing was changed.",
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "{name} is sending right now (delivery {which}); wait for the "
+                            "outcome, then remove it. Nothing was changed.",
+                        ).format(name=name, which=which),
                     )
                 ]
             )
@@ -247,7 +323,14 @@ class ChannelAdmin:
                 )
             except ValueError as exc:  # taken for sending in the meantime
                 raise Rejected(
-                    [Problem("channel", f"{exc} {name} was not removed; try again then.")]
+                    [
+                        Problem(
+                            "channel",
+                            QT_TRANSLATE_NOOP(
+                                "Problems", "{why} {name} was not removed; try again then."
+                            ).format(why=message_of(exc), name=name),
+                        )
+                    ]
                 ) from exc
             self.ctx.dispatcher.notify(delivery.id, DeliveryState.SKIPPED)
             skipped.append(delivery.id)
@@ -265,8 +348,11 @@ class ChannelAdmin:
                 [
                     Problem(
                         "delivery",
-                        f"Delivery {delivery_id} was for the channel {channel.name}, removed at "
-                        f"{channel.removed_at}; it is not sent again.",
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "Delivery {id} was for the channel {name}, removed at {at}; it is not "
+                            "sent again.",
+                        ).format(id=delivery_id, name=channel.name, at=channel.removed_at),
                     )
                 ]
             )
@@ -277,7 +363,7 @@ class ChannelAdmin:
         if config is None:
             known = ", ".join(c.name for c in self.ctx.store.channels.channels()) or "none"
             raise Rejected(
-                [Problem("channel", f"There is no channel named {name!r} (known: {known}).")]
+                [Problem("channel", NO_CHANNEL_NAMED.format(name=repr(name), known=known))]
             )
         channel = self.ctx.channel(config)
         test = getattr(channel, "test", None)

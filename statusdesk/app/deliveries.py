@@ -11,7 +11,9 @@ from statusdesk.app.context import AppContext
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Delivery, DeliveryState, Problem
 from statusdesk.core.text.sanitize import clean
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.delivery.dispatcher import Recovery
+from statusdesk.store.deliveries import NO_DELIVERY
 
 # Not an outcome yet: a retry still waiting counts as not done, so the CLI waits for it within
 # its timeout; UNKNOWN is being reconciled and ends sent, retried or for a person.
@@ -43,7 +45,16 @@ class Deliveries:
         """A decided silence: recorded with its reason, shown in the timeline."""
         reason = clean(reason)
         if not reason:
-            raise Rejected([Problem("reason", "Say why this channel is skipped (--reason TEXT).")])
+            raise Rejected(
+                [
+                    Problem(
+                        "reason",
+                        QT_TRANSLATE_NOOP(
+                            "Problems", "Say why this channel is skipped (--reason TEXT)."
+                        ),
+                    )
+                ]
+            )
         return self._decide(delivery_id, "skip", self.ctx.who(by), reason)
 
     def _decide(self, delivery_id: int, decision: str, by: str, note: str) -> Delivery:
@@ -52,7 +63,7 @@ class Deliveries:
                 delivery_id, decision, by, note, self.ctx.now()
             )
         except ValueError as exc:
-            raise Rejected([Problem("delivery", str(exc))]) from exc
+            raise Rejected([Problem("delivery", message_of(exc))]) from exc
         self.ctx.dispatcher.notify(delivery_id, delivery.state)
         return delivery
 
@@ -100,7 +111,7 @@ class Deliveries:
         while True:
             delivery = self.ctx.store.deliveries.delivery(delivery_id)
             if delivery is None:
-                raise Rejected([Problem("delivery", f"There is no delivery {delivery_id}.")])
+                raise Rejected([Problem("delivery", NO_DELIVERY.format(id=delivery_id))])
             if delivery.state not in WAITING or time.monotonic() >= deadline:
                 return delivery
             poll(POLL_S)

@@ -23,6 +23,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.promise import DEFAULT_CADENCE_MIN, PromiseStatus, promise_status
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.core.words import message_of
 from statusdesk.delivery.outbox import Published, publish_planned
 from statusdesk.scheduling import actions
 from statusdesk.scheduling.due import DueReport, fire_due
@@ -153,7 +154,7 @@ class Scheduling:
         try:
             return action()
         except actions.NotPending as exc:
-            raise Rejected([Problem("update", str(exc))]) from exc
+            raise Rejected([Problem("update", message_of(exc))]) from exc
 
     def promise(self, incident: Incident) -> PromiseStatus:
         """The countdown to the incident's promised next update: seconds and colour."""

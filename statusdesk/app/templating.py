@@ -14,15 +14,24 @@ from statusdesk.core.model import (
     BilingualText,
     Draft,
     Incident,
+    IncidentKind,
     IncidentState,
     Problem,
     Severity,
 )
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     # Imported when a template is first used: its parsing and babel's Arabic dates are not
     # needed to start the app.
     from statusdesk.scheduling.templates import Filled, Template
+
+
+# The kinds, as the template problems name them.
+KIND_NAMES = {
+    IncidentKind.INCIDENT: QT_TRANSLATE_NOOP("Problems", "an incident"),
+    IncidentKind.MAINTENANCE: QT_TRANSLATE_NOOP("Problems", "a maintenance"),
+}
 
 
 class Templating:
@@ -60,15 +69,27 @@ class Templating:
             known = ", ".join(sorted(templates))
             return Filled(
                 BilingualText(),
-                [Problem("template", f"There is no template {template!r}; known: {known}.")],
+                [
+                    Problem(
+                        "template",
+                        QT_TRANSLATE_NOOP(
+                            "Problems", "There is no template {name}; known: {known}."
+                        ).format(name=repr(template), known=known),
+                    )
+                ],
             )
         problems = []
         if found.kind is not incident.kind:
             problems.append(
                 Problem(
                     "template",
-                    f"The template {template!r} is written for a {found.kind.value}; this is a "
-                    f"{incident.kind.value}.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "The template {name} is written for {written}; this is {kind}."
+                    ).format(
+                        name=repr(template),
+                        written=KIND_NAMES[found.kind],
+                        kind=KIND_NAMES[incident.kind],
+                    ),
                 )
             )
         context = template_context(
@@ -111,8 +132,13 @@ class Templating:
             problems.append(
                 Problem(
                     "template",
-                    f"The template {template!r} is written for {found.state.value}; this "
-                    f"update's state is {draft.state.value}.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "The template {name} is written for {written}; this update's state is "
+                        "{state}.",
+                    ).format(
+                        name=repr(template), written=found.state.value, state=draft.state.value
+                    ),
                     Severity.WARNING,
                 )
             )

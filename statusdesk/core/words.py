@@ -57,6 +57,13 @@ class Words(str):
         return (Words, (str(self), self.context, self.template, dict(self.params)))
 
 
+def message_of(error: BaseException) -> str:
+    """An error's message, as Words when it was raised with Words (`str(error)` is a plain
+    str: the translation would be lost on the way up)."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return message if isinstance(message, Words) else str(error)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> Words:
     """Qt's marker, Qt-free: `text` (English) as Words in `context`; lupdate finds it by name."""
     return Words(text, context)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from statusdesk.core.model import Channel, Problem
 from statusdesk.core.text.sanitize import clean
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.outbox import LeftOut
 
 FIELD = "skip_reason"  # the Problem's field: callers (the GUI, the CLI) tell this case apart
@@ -25,18 +26,30 @@ def left_out_channels(chosen: Sequence[Channel], enabled: Sequence[Channel]) -> 
 
 def listed(names: Sequence[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return QT_TRANSLATE_NOOP("Problems", "{first} and {last}").format(
+        first=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 def left_out_problem(channels: Sequence[Channel]) -> Problem:
-    verb = "is" if len(channels) == 1 else "are"
-    them = "it" if len(channels) == 1 else "them"
-    return Problem(
-        FIELD,
-        f"{listed([c.name for c in channels])} {verb} enabled but left out of this update, "
-        f"so {them} would say nothing: leaving a channel out is a decision — give the reason "
-        f"(recorded as a skipped delivery for each), or choose {them} too.",
+    said = (
+        QT_TRANSLATE_NOOP(
+            "Problems",
+            "{names} is enabled but left out of this update, so it would say nothing: leaving a "
+            "channel out is a decision — give the reason (recorded as a skipped delivery for "
+            "each), or choose it too.",
+        )
+        if len(channels) == 1
+        else QT_TRANSLATE_NOOP(
+            "Problems",
+            "{names} are enabled but left out of this update, so they would say nothing: leaving "
+            "a channel out is a decision — give the reason (recorded as a skipped delivery for "
+            "each), or choose them too.",
+        )
     )
+    return Problem(FIELD, said.format(names=listed([c.name for c in channels])))
 
 
 def audience(

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from statusdesk.core.model import BilingualText, IncidentState, Update, UpdateStatus
 from statusdesk.core.timefmt import iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.outbox import refresh_promise
 from statusdesk.store import Store
 
@@ -25,17 +26,35 @@ class NotPending(ValueError):
 def explain(store: Store, update_id: int, verb: str) -> str:
     """Why `verb` cannot be done to the update as it is now."""
     update = store.incidents.update(update_id)
+    done = _VERBS.get(verb, verb)
     if update is None:
-        return f"There is no update {update_id} (`statusdesk update list` shows those not yet out)."
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "There is no update {id} (`statusdesk update list` shows those not yet out).",
+        ).format(id=update_id)
     if update.status is UpdateStatus.PUBLISHED:
-        return (
-            f"Update {update_id} already went out at {update.published_at}; it cannot be "
-            f"{verb} any more. Post a correction with `statusdesk incident update "
-            f"{update.incident_id}`."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "Update {id} already went out at {at}; it cannot be {done} any more. Post a "
+            "correction with `statusdesk incident update {incident}`.",
+        ).format(id=update_id, at=update.published_at, done=done, incident=update.incident_id)
     if update.status is UpdateStatus.CANCELLED:
-        return f"Update {update_id} was already cancelled; it cannot be {verb}."
-    return f"Update {update_id} is {update.status.value}; it cannot be {verb}."
+        return QT_TRANSLATE_NOOP(
+            "Problems", "Update {id} was already cancelled; it cannot be {done}."
+        ).format(id=update_id, done=done)
+    return QT_TRANSLATE_NOOP("Problems", "Update {id} is {status}; it cannot be {done}.").format(
+        id=update_id, status=update.status.value, done=done
+    )
+
+
+# What cannot be done to an update any more, as explain() says it.
+_VERBS = {
+    "sent": QT_TRANSLATE_NOOP("Problems", "sent"),
+    "edited": QT_TRANSLATE_NOOP("Problems", "edited"),
+    "cancelled": QT_TRANSLATE_NOOP("Problems", "cancelled"),
+    "discarded": QT_TRANSLATE_NOOP("Problems", "discarded"),
+    "rescheduled": QT_TRANSLATE_NOOP("Problems", "rescheduled"),
+}
 
 
 def _found(store: Store, update_id: int) -> Update:

@@ -7,10 +7,13 @@ import uuid
 from collections.abc import Iterable
 
 from statusdesk.core.model import Delivery, DeliveryState
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.store.audit import SQLiteAuditLog
 from statusdesk.store.base import SQLiteDatabase, SQLitePart
 from statusdesk.store.ledger import SQLiteLedger, delivery_context
 from statusdesk.store.rows import delivery_from_row
+
+NO_DELIVERY = QT_TRANSLATE_NOOP("Problems", "There is no delivery {id}.")
 
 # A timeline export (issue #7) reads an incident's deliveries without the columns it never
 # shows: `rendered` holds the exact bytes of each first attempt (a whole email, a thread) and
@@ -142,20 +145,34 @@ class SQLiteDeliveries(SQLitePart):
         with self.transaction():
             current = self.delivery(delivery_id)
             if current is None:
-                raise ValueError(f"There is no delivery {delivery_id}.")
+                raise ValueError(NO_DELIVERY.format(id=delivery_id))
             state = current.state
             if state == DeliveryState.SENT:
-                raise ValueError(f"Delivery {delivery_id} was already sent; nothing to decide.")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "Delivery {id} was already sent; nothing to decide."
+                    ).format(id=delivery_id)
+                )
             if state == DeliveryState.SKIPPED and decision == "skip":
-                raise ValueError(f"Delivery {delivery_id} is already skipped.")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP("Problems", "Delivery {id} is already skipped.").format(
+                        id=delivery_id
+                    )
+                )
             if state == DeliveryState.SENDING or (
                 state == DeliveryState.UNKNOWN and current.owner is not None
             ):
                 raise ValueError(
-                    f"Delivery {delivery_id} is being sent right now; wait for its outcome."
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "Delivery {id} is being sent right now; wait for its outcome."
+                    ).format(id=delivery_id)
                 )
             if decision == "retry" and state == DeliveryState.PENDING:
-                raise ValueError(f"Delivery {delivery_id} is already waiting to be sent.")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "Delivery {id} is already waiting to be sent."
+                    ).format(id=delivery_id)
+                )
             target = DeliveryState.PENDING if decision == "retry" else DeliveryState.SKIPPED
             # A refused delivery never landed: its retry may carry what the user fixed since
             # (settings, text). One that may have landed keeps its bytes for its key.

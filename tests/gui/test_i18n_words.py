@@ -162,3 +162,28 @@ def test_the_schedule_picker_says_a_bad_time_in_arabic(
     qtbot.waitUntil(lambda: "ليس وقتًا من اليوم" in picker.meaning.text())
     press("Escape")
     qtbot.waitUntil(lambda: not picker.isVisible())
+
+
+# -- refusals of the use cases --------------------------------------------------------------------
+
+
+def test_the_use_cases_refusals_are_said_in_arabic(
+    home: Path, active_incident: int, arabic: None
+) -> None:
+    from statusdesk.desk import Desk
+
+    with Desk(home) as desk:
+        with pytest.raises(Rejected) as caught:
+            desk.scheduling.cancel_update(999)
+        assert caught.value.problems[0].message.startswith("There is no update 999")
+        assert localised(caught.value) == (
+            "لا يوجد تحديث رقمه 999 (يعرض `statusdesk update list` التحديثات التي لم تُنشر بعد)."
+        )
+        with pytest.raises(Rejected) as caught:
+            desk.deliveries.skip_delivery(999, "network down")
+        assert str(caught.value) == "delivery: There is no delivery 999."
+        assert localised(caught.value) == "لا يوجد إرسال رقمه 999."
+        with pytest.raises(Rejected) as caught:
+            desk.channels.add_channel("site", "has space", {})
+        said = localised(caught.value)
+        assert said.startswith("لا يصلح 'has space' اسمًا لقناة"), said

@@ -371,6 +371,13 @@ MARKED = (
     "app/checks.py",
     "app/compose.py",
     "app/publishing.py",
+    "app/scheduling.py",
+    "app/deliveries.py",
+    "app/templating.py",
+    "app/channels.py",
+    "delivery/audience.py",
+    "scheduling/actions.py",
+    "store/deliveries.py",
 )
 # What carries a message to the person, and which argument is the message.
 MESSAGE_ARGUMENT = {"Problem": 1, "Disagreement": 1, "WhenError": 0, "SuspiciousControl": 2}

@@ -11,7 +11,7 @@
     <message>
         <location filename="../../../app/checks.py" line="35"/>
         <source>incident</source>
-        <translation>الحوادث</translation>
+        <translation>الأعطال</translation>
     </message>
     <message>
         <location filename="../../../app/checks.py" line="36"/>
@@ -19,9 +19,80 @@
         <translation>الصيانة</translation>
     </message>
     <message>
+        <location filename="../../../app/channels.py" line="25"/>
         <location filename="../../../app/checks.py" line="58"/>
         <source>There is no channel named {name} (known: {known}).</source>
         <translation>لا توجد قناة باسم {name} (القنوات المعروفة: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="38"/>
+        <source>language must be ar, en or both (got {got}).</source>
+        <translation>يجب أن تكون language إحدى القيم ar أو en أو both (وصلت {got}).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="47"/>
+        <source>order must be ar-first or en-first (got {got}).</source>
+        <translation>يجب أن تكون order إحدى القيمتين ar-first أو en-first (وصلت {got}).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="91"/>
+        <source>Unknown channel kind {kind}; known: {known}.</source>
+        <translation>نوع القناة {kind} غير معروف؛ الأنواع المعروفة: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="102"/>
+        <source>{name} cannot name a channel: use letters, digits, - or _.</source>
+        <translation>لا يصلح {name} اسمًا لقناة: استخدم الحروف والأرقام و- و_.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="111"/>
+        <source>There is already a channel named {name}.</source>
+        <translation>توجد قناة باسم {name} من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="144"/>
+        <source>There is no channel named {name}.</source>
+        <translation>لا توجد قناة باسم {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="157"/>
+        <source>A {kind} channel has no secret {key} (it takes: {which}).</source>
+        <translation>قناة من نوع {kind} ليس لها سرّ اسمه {key} (أسرارها: {which}).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="168"/>
+        <source>The secret is empty; nothing was stored.</source>
+        <translation>السرّ فارغ؛ لم يُحفظ شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="203"/>
+        <source>{name} is of kind {kind}, which this statusdesk does not know; upgrade statusdesk to edit it (or remove it).</source>
+        <translation>القناة {name} من النوع {kind}، وهذا الإصدار من statusdesk لا يعرفه؛ حدّث statusdesk لتعديلها (أو احذفها).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="216"/>
+        <source>Nothing to change: give --set KEY=VALUE or --unset KEY.</source>
+        <translation>لا شيء لتغييره: استخدم ‎--set KEY=VALUE أو ‎--unset KEY.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="236"/>
+        <source>{key} is not set on {name}; nothing to unset.</source>
+        <translation>الإعداد {key} غير مضبوط في {name}؛ لا شيء لإزالته.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="298"/>
+        <source>{name} is sending right now (delivery {which}); wait for the outcome, then remove it. Nothing was changed.</source>
+        <translation>القناة {name} ترسل الآن (الإرسال {which})؛ انتظر النتيجة ثم احذفها. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="329"/>
+        <source>{why} {name} was not removed; try again then.</source>
+        <translation>{why} لم تُحذف {name}؛ حاول مرة أخرى بعد ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/channels.py" line="351"/>
+        <source>Delivery {id} was for the channel {name}, removed at {at}; it is not sent again.</source>
+        <translation>الإرسال {id} كان للقناة {name} التي حُذفت في {at}؛ فلن يُرسل مرة أخرى.</translation>
     </message>
     <message>
         <location filename="../../../app/checks.py" line="97"/>
@@ -41,12 +112,12 @@
     <message>
         <location filename="../../../app/checks.py" line="200"/>
         <source>The start time {started} is ahead of now ({now}): an incident cannot have begun in the future. Give the time it began, or leave it out.</source>
-        <translation>وقت البدء {started} لاحق للوقت الحالي ({now})، ولا يمكن أن يكون الحادث قد بدأ في المستقبل. اذكر الوقت الذي بدأ فيه، أو اتركه فارغًا.</translation>
+        <translation>وقت البدء {started} لاحق للوقت الحالي ({now})، ولا يمكن أن يكون العطل قد بدأ في المستقبل. اذكر الوقت الذي بدأ فيه، أو اتركه فارغًا.</translation>
     </message>
     <message>
         <location filename="../../../app/checks.py" line="211"/>
         <source>The start time {started} is after the first update ({first}): an incident begins before anything is said about it.</source>
-        <translation>وقت البدء {started} لاحق لأول تحديث ({first})، والحادث يبدأ قبل أن يُقال عنه أي شيء.</translation>
+        <translation>وقت البدء {started} لاحق لأول تحديث ({first})، والعطل يبدأ قبل أن يُقال عنه أي شيء.</translation>
     </message>
     <message>
         <location filename="../../../app/checks.py" line="227"/>
@@ -56,17 +127,17 @@
     <message>
         <location filename="../../../app/compose.py" line="110"/>
         <source>Incident {id} no longer exists.</source>
-        <translation>الحادث {id} لم يعد موجودًا.</translation>
+        <translation>العطل {id} لم يعد موجودًا.</translation>
     </message>
     <message>
         <location filename="../../../app/publishing.py" line="233"/>
         <source>There is no incident {id}.</source>
-        <translation>لا يوجد حادث رقمه {id}.</translation>
+        <translation>لا يوجد عطل رقمه {id}.</translation>
     </message>
     <message>
         <location filename="../../../app/publishing.py" line="372"/>
         <source>Another incident was opened at the same moment; open this one again (nothing was recorded).</source>
-        <translation>فُتح حادث آخر في اللحظة نفسها؛ افتح هذا الحادث مرة أخرى (لم يُسجَّل شيء).</translation>
+        <translation>فُتح عطل آخر في اللحظة نفسها؛ افتح هذا العطل مرة أخرى (لم يُسجَّل شيء).</translation>
     </message>
     <message>
         <location filename="../../../core/consistency.py" line="111"/>
@@ -126,12 +197,12 @@
     <message>
         <location filename="../../../core/placeholders.py" line="29"/>
         <source>the incident has no title</source>
-        <translation>الحادث بلا عنوان</translation>
+        <translation>العطل بلا عنوان</translation>
     </message>
     <message>
         <location filename="../../../core/placeholders.py" line="30"/>
         <source>the incident affects no component (add one: --component NAME=STATUS)</source>
-        <translation>الحادث لا يمسّ أي مكوّن (أضف مكوّنًا: ‎--component NAME=STATUS)</translation>
+        <translation>العطل لا يمسّ أي مكوّن (أضف مكوّنًا: ‎--component NAME=STATUS)</translation>
     </message>
     <message>
         <location filename="../../../core/placeholders.py" line="33"/>
@@ -141,7 +212,7 @@
     <message>
         <location filename="../../../core/placeholders.py" line="34"/>
         <source>the incident promises no next update (it is closed, or nothing is planned)</source>
-        <translation>الحادث لا يَعِد بتحديث تالٍ (فهو مغلق، أو لم يُخطَّط لشيء)</translation>
+        <translation>العطل لا يَعِد بتحديث تالٍ (فهو مغلق، أو لم يُخطَّط لشيء)</translation>
     </message>
     <message>
         <location filename="../../../core/placeholders.py" line="37"/>
@@ -151,13 +222,13 @@
     <message>
         <location filename="../../../core/placeholders.py" line="40"/>
         <source>the incident has no start time</source>
-        <translation>الحادث بلا وقت بدء</translation>
+        <translation>العطل بلا وقت بدء</translation>
     </message>
     <message>
         <location filename="../../../core/placeholders.py" line="41"/>
         <location filename="../../../core/placeholders.py" line="44"/>
         <source>the incident has no maintenance window (--window-start, --window-end)</source>
-        <translation>الحادث بلا نافذة صيانة (‎--window-start، ‎--window-end)</translation>
+        <translation>العطل بلا نافذة صيانة (‎--window-start، ‎--window-end)</translation>
     </message>
     <message>
         <location filename="../../../core/placeholders.py" line="61"/>
@@ -292,7 +363,7 @@
     <message>
         <location filename="../../../core/validation.py" line="100"/>
         <source>The incident needs a title in English or Arabic (or both).</source>
-        <translation>يحتاج الحادث إلى عنوان بالإنجليزية أو بالعربية (أو بكلتيهما).</translation>
+        <translation>يحتاج العطل إلى عنوان بالإنجليزية أو بالعربية (أو بكلتيهما).</translation>
     </message>
     <message>
         <location filename="../../../core/validation.py" line="118"/>
@@ -348,6 +419,121 @@
         <location filename="../../../scheduling/templates.py" line="212"/>
         <source>The text ({language})</source>
         <translation>النص ({language})</translation>
+    </message>
+    <message>
+        <location filename="../../../app/deliveries.py" line="52"/>
+        <source>Say why this channel is skipped (--reason TEXT).</source>
+        <translation>اذكر سبب تخطّي هذه القناة (‎--reason TEXT).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/templating.py" line="32"/>
+        <source>an incident</source>
+        <translation>عطل</translation>
+    </message>
+    <message>
+        <location filename="../../../app/templating.py" line="33"/>
+        <source>a maintenance</source>
+        <translation>صيانة</translation>
+    </message>
+    <message>
+        <location filename="../../../app/templating.py" line="75"/>
+        <source>There is no template {name}; known: {known}.</source>
+        <translation>لا يوجد قالب باسم {name}؛ القوالب المعروفة: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/templating.py" line="86"/>
+        <source>The template {name} is written for {written}; this is {kind}.</source>
+        <translation>القالب {name} مكتوب لنوع «{written}»، أما هذا فمن نوع «{kind}».</translation>
+    </message>
+    <message>
+        <location filename="../../../app/templating.py" line="135"/>
+        <source>The template {name} is written for {written}; this update&apos;s state is {state}.</source>
+        <translation>القالب {name} مكتوب للحالة {written}، وحالة هذا التحديث {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../../delivery/audience.py" line="31"/>
+        <source>{first} and {last}</source>
+        <translation>{first} و{last}</translation>
+    </message>
+    <message>
+        <location filename="../../../delivery/audience.py" line="38"/>
+        <source>{names} is enabled but left out of this update, so it would say nothing: leaving a channel out is a decision — give the reason (recorded as a skipped delivery for each), or choose it too.</source>
+        <translation>{names} مفعّلة لكنها مستبعدة من هذا التحديث، فلن تقول شيئًا: استبعاد قناة قرار — اذكر السبب (يُسجَّل إرسالًا متخطًّى لكل قناة)، أو اخترها هي أيضًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../delivery/audience.py" line="45"/>
+        <source>{names} are enabled but left out of this update, so they would say nothing: leaving a channel out is a decision — give the reason (recorded as a skipped delivery for each), or choose them too.</source>
+        <translation>{names} مفعّلة لكنها مستبعدة من هذا التحديث، فلن تقول شيئًا: استبعاد القنوات قرار — اذكر السبب (يُسجَّل إرسالًا متخطًّى لكل قناة)، أو اخترها هي أيضًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="31"/>
+        <source>There is no update {id} (`statusdesk update list` shows those not yet out).</source>
+        <translation>لا يوجد تحديث رقمه {id} (يعرض `statusdesk update list` التحديثات التي لم تُنشر بعد).</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="36"/>
+        <source>Update {id} already went out at {at}; it cannot be {done} any more. Post a correction with `statusdesk incident update {incident}`.</source>
+        <translation>التحديث {id} نُشر في {at}؛ فلا يمكن {done} بعد الآن. انشر تصحيحًا بالأمر `statusdesk incident update {incident}`.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="42"/>
+        <source>Update {id} was already cancelled; it cannot be {done}.</source>
+        <translation>التحديث {id} أُلغي من قبل؛ فلا يمكن {done}.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="45"/>
+        <source>Update {id} is {status}; it cannot be {done}.</source>
+        <translation>حالة التحديث {id} هي {status}؛ فلا يمكن {done}.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="52"/>
+        <source>sent</source>
+        <translation>إرساله</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="53"/>
+        <source>edited</source>
+        <translation>تعديله</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="54"/>
+        <source>cancelled</source>
+        <translation>إلغاؤه</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="55"/>
+        <source>discarded</source>
+        <translation>التخلي عنه</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/actions.py" line="56"/>
+        <source>rescheduled</source>
+        <translation>إعادة جدولته</translation>
+    </message>
+    <message>
+        <location filename="../../../store/deliveries.py" line="16"/>
+        <source>There is no delivery {id}.</source>
+        <translation>لا يوجد إرسال رقمه {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/deliveries.py" line="152"/>
+        <source>Delivery {id} was already sent; nothing to decide.</source>
+        <translation>الإرسال {id} تمّ من قبل؛ لا شيء لتقرّره.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/deliveries.py" line="158"/>
+        <source>Delivery {id} is already skipped.</source>
+        <translation>الإرسال {id} متخطًّى من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/deliveries.py" line="166"/>
+        <source>Delivery {id} is being sent right now; wait for its outcome.</source>
+        <translation>الإرسال {id} جارٍ الآن؛ انتظر نتيجته.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/deliveries.py" line="172"/>
+        <source>Delivery {id} is already waiting to be sent.</source>
+        <translation>الإرسال {id} ينتظر دوره من قبل.</translation>
     </message>
 </context>
 <context>
@@ -425,7 +611,7 @@
     <message>
         <location filename="../../../scheduling/when.py" line="300"/>
         <source>{text} ({moment}) is {ahead} ahead: an incident cannot have begun in the future; give the time it began, or leave it out for now</source>
-        <translation>{text} ({moment}) يأتي بعد {ahead} من الآن، ولا يمكن أن يكون الحادث قد بدأ في المستقبل؛ اذكر الوقت الذي بدأ فيه، أو اتركه فارغًا الآن</translation>
+        <translation>{text} ({moment}) يأتي بعد {ahead} من الآن، ولا يمكن أن يكون العطل قد بدأ في المستقبل؛ اذكر الوقت الذي بدأ فيه، أو اتركه فارغًا الآن</translation>
     </message>
     <message>
         <location filename="../../../scheduling/when.py" line="308"/>
