@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -81,6 +82,13 @@ def _joined(cause: str, then: str) -> str:
     if then[:1].islower():
         return f"{cause}; {then}"
     return f"{cause}{'' if cause.endswith(('.', '!', '?')) else '.'} {then}"
+
+
+def channel_says(channel: str, problem: str) -> str:
+    """`problem` said by the channel named `channel` ("site: ..."), still translatable."""
+    return QT_TRANSLATE_NOOP("Problems", "{channel}: {problem}").format(
+        channel=channel, problem=problem
+    )
 
 
 class ChannelError(Exception):

@@ -21,9 +21,16 @@ from statusdesk.channels.x.thread import MAX_THREAD_POSTS, TooLong, split_post
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Update
 from statusdesk.core.text.sanitize import normalize
-from statusdesk.core.validation import LANGUAGE_NAMES
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 
-SHORTEN = "Shorten it, or link to a longer write-up."
+SHORTEN = QT_TRANSLATE_NOOP("Problems", "Shorten it, or link to a longer write-up.")
+
+
+# "the English post is …": what a post is called in the problems.
+POST_NAMES = {
+    "en": QT_TRANSLATE_NOOP("Problems", "English post"),
+    "ar": QT_TRANSLATE_NOOP("Problems", "Arabic post"),
+}
 
 
 def channel_languages(config: ChannelConfig, update: Update) -> list[str]:
@@ -69,9 +76,20 @@ def split_part(
     try:
         posts = split_post(text, limit, split=split, measure=measure)
     except TooLong as exc:
-        fix = SHORTEN if split else "Shorten it, or turn splitting on (`--set split=on`)."
-        what = what or f"{LANGUAGE_NAMES[language]} post"
-        raise Unfit(field, f"{name}: the {what} {exc}. {fix}") from exc
+        fix = (
+            SHORTEN
+            if split
+            else QT_TRANSLATE_NOOP(
+                "Problems", "Shorten it, or turn splitting on (`--set split=on`)."
+            )
+        )
+        said = what or POST_NAMES[language]
+        raise Unfit(
+            field,
+            QT_TRANSLATE_NOOP("Problems", "{name}: the {what} {why}. {fix}").format(
+                name=name, what=said, why=message_of(exc), fix=fix
+            ),
+        ) from exc
     return [RenderedPart(language, post) for post in posts]
 
 
@@ -88,7 +106,12 @@ def as_posts(
     longer one as a numbered thread. `blocks` are the languages' texts in that order. Raises
     Unfit."""
     if not blocks:
-        raise Unfit("body", f"{name}: the update has no text to post.")
+        raise Unfit(
+            "body",
+            QT_TRANSLATE_NOOP("Problems", "{name}: the update has no text to post.").format(
+                name=name
+            ),
+        )
     if len(blocks) == 2:
         combined = "\n\n".join(blocks.values())
         if measure(combined) <= limit:
@@ -101,8 +124,11 @@ def as_posts(
     if len(parts) > MAX_THREAD_POSTS:
         raise Unfit(
             "body",
-            f"{name}: the update would take a thread of {len(parts)} posts; at most "
-            f"{MAX_THREAD_POSTS} go out as one update. {SHORTEN}",
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name}: the update would take a thread of {count} posts; at most {most} go out "
+                "as one update. {fix}",
+            ).format(name=name, count=len(parts), most=MAX_THREAD_POSTS, fix=SHORTEN),
         )
     return parts
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 Factory = Callable[[ChannelConfig, ChannelContext], Channel]
 
@@ -98,18 +99,24 @@ def unknown_setting_problems(kind: str, settings: Mapping[str, object]) -> list[
     keys = kind_setting_keys(kind)
     if keys is None:
         return []
-    problems = []
+    problems: list[str] = []
     for key in sorted(set(settings) - set(keys)):
         moved = _MOVED.get(key) if kind == "site" else None
         if moved:
             problems.append(
-                f"{key} is not a setting of a site channel any more: it is the workspace "
-                f"setting {moved} (`statusdesk setting set {moved} VALUE`)"
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{key} is not a setting of a site channel any more: it is the workspace "
+                    "setting {moved} (`statusdesk setting set {moved} VALUE`)",
+                ).format(key=key, moved=moved)
             )
         else:
             problems.append(
-                f"{key} is not a setting of a {kind} channel; it takes: {', '.join(keys)} "
-                "(secrets go to the keyring with `statusdesk channel secret NAME KEY`)"
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{key} is not a setting of a {kind} channel; it takes: {keys} (secrets go to "
+                    "the keyring with `statusdesk channel secret NAME KEY`)",
+                ).format(key=key, kind=kind, keys=", ".join(keys))
             )
     return problems
 

@@ -30,6 +30,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP
+
 # Setting names that hold where a channel connects (a URL, or a host name).
 URL_KEYS = ("url", "base_url", "unsubscribe_url", "endpoint", "endpoint_url", "remote")
 HOST_KEYS = ("host", "hostname", "server")
@@ -71,13 +73,16 @@ def secret_setting_problems(
 ) -> list[str]:
     """Keys that hold a secret (the value is never repeated)."""
     known = set(declared)
-    problems = []
+    problems: list[str] = []
     for key in settings:
         if is_secret_key(key, known):
             problems.append(
-                f"{key} is a secret, and secrets are never kept in a channel's settings: store "
-                f"it in the keyring with `statusdesk channel secret NAME {key}` (it reads the "
-                "value from stdin)"
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{key} is a secret, and secrets are never kept in a channel's settings: store "
+                    "it in the keyring with `statusdesk channel secret NAME {key}` (it reads the "
+                    "value from stdin)",
+                ).format(key=key)
             )
     return problems
 
@@ -141,20 +146,23 @@ def host_problem(key: str, host: str) -> str | None:
         return None
     why = None
     if name in METADATA_NAMES:
-        why = "a cloud metadata service"
+        why = QT_TRANSLATE_NOOP("Problems", "a cloud metadata service")
     else:
         address = _address(name)
         if address is not None:
             if _forbidden(address):
-                why = "a link-local or cloud metadata address"
+                why = QT_TRANSLATE_NOOP("Problems", "a link-local or cloud metadata address")
         elif not is_loopback(name) and any(_forbidden(a) for a in _resolved(name)):
-            why = "a name that resolves to a link-local or cloud metadata address"
+            why = QT_TRANSLATE_NOOP(
+                "Problems", "a name that resolves to a link-local or cloud metadata address"
+            )
     if why is None:
         return None
-    return (
-        f"{key} points at {why} ({name}); a channel never sends there — it would hand the "
-        "request and its credentials to this machine's cloud identity service"
-    )
+    return QT_TRANSLATE_NOOP(
+        "Problems",
+        "{key} points at {why} ({name}); a channel never sends there — it would hand the "
+        "request and its credentials to this machine's cloud identity service",
+    ).format(key=key, why=why, name=name)
 
 
 def _url_host(value: str) -> tuple[str, str] | None:
@@ -167,6 +175,14 @@ def _url_host(value: str) -> tuple[str, str] | None:
     if not parts.scheme or not host:
         return None
     return parts.scheme.lower(), host
+
+
+# A service's base_url that is not https (the kinds' own checks).
+HTTPS_BASE_URL = QT_TRANSLATE_NOOP(
+    "Problems",
+    "base_url must be an https:// address (got {got}; http:// only for a test server on this "
+    "machine); the default is {default}",
+)
 
 
 def settings_problems(kind: str, settings: Mapping[str, object]) -> list[str]:
@@ -193,14 +209,21 @@ def settings_problems(kind: str, settings: Mapping[str, object]) -> list[str]:
         if scheme == "http" and not is_loopback(host):
             if kind in CREDENTIAL_URLS and key == CREDENTIAL_URLS[kind][0]:
                 problems.append(
-                    f"{key} must be an https:// address: this channel sends its API key with "
-                    "every request (http:// only for a test server on this machine); the "
-                    f"default is {CREDENTIAL_URLS[kind][1]}"
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{key} must be an https:// address: this channel sends its API key with "
+                        "every request (http:// only for a test server on this machine); the "
+                        "default is {default}",
+                    ).format(key=key, default=CREDENTIAL_URLS[kind][1])
                 )
             elif "@" in urlsplit(raw.strip()).netloc:
                 problems.append(
-                    f"{key} carries a login (user:password@) and must be an https:// address "
-                    "(http:// only to this machine): the login would cross the network readable"
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{key} carries a login (user:password@) and must be an https:// address "
+                        "(http:// only to this machine): the login would cross the network "
+                        "readable",
+                    ).format(key=key)
                 )
     return problems
 

@@ -43,9 +43,10 @@ from statusdesk.channels.base import (
     Rendered,
     RenderedPart,
     Transient,
+    channel_says,
 )
 from statusdesk.channels.posts import Budget, SecretReader, channel_languages
-from statusdesk.channels.targets import ThreadSessions, is_loopback
+from statusdesk.channels.targets import HTTPS_BASE_URL, ThreadSessions, is_loopback
 from statusdesk.channels.threads import (
     Post,
     ReplyGone,
@@ -56,6 +57,7 @@ from statusdesk.channels.threads import (
 )
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.redact import redact
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
@@ -83,17 +85,17 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     chat = str(settings.get("chat_id", "")).strip()
     if not _CHAT_ID.match(chat):
         problems.append(
-            f"chat_id must be the channel's @username or its numeric id (got {chat!r}); e.g. "
-            "--set chat_id=@acme_status or --set chat_id=-1001234567890"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "chat_id must be the channel's @username or its numeric id (got {got}); e.g. "
+                "--set chat_id=@acme_status or --set chat_id=-1001234567890",
+            ).format(got=repr(chat))
         )
     url = str(settings.get("base_url", DEFAULT_BASE_URL))
     parts = urlsplit(url)
     local = parts.scheme == "http" and is_loopback(parts.hostname or "")
     if (parts.scheme != "https" and not local) or not parts.netloc or parts.query:
-        problems.append(
-            f"base_url must be an https:// address (got {url!r}; http:// only for a test "
-            f"server on this machine); the default is {DEFAULT_BASE_URL}"
-        )
+        problems.append(HTTPS_BASE_URL.format(got=repr(url), default=DEFAULT_BASE_URL))
     return problems + thread_problems(settings)
 
 
@@ -111,7 +113,7 @@ class TelegramChannel:
 
     def check(self, update: Update, incident: Incident) -> list[Problem]:
         problems = [
-            Problem("channels", f"{self.name}: {message}")
+            Problem("channels", channel_says(self.name, message))
             for message in settings_problems(self.config.settings)
         ]
         for lang, text in self._texts(update, incident):
@@ -120,16 +122,22 @@ class TelegramChannel:
                 problems.append(
                     Problem(
                         f"body_{lang}",
-                        f"{self.name}: the {lang} message is {units:,} characters as Telegram "
-                        f"counts them; a message holds {MAX_UNITS:,}. Shorten it.",
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "{name}: the {language} message is {units:,} characters as Telegram "
+                            "counts them; a message holds {limit:,}. Shorten it.",
+                        ).format(name=self.name, language=lang, units=units, limit=MAX_UNITS),
                     )
                 )
         if "bot_token" not in self.config.settings.get("secret_keys", []):
             problems.append(
                 Problem(
                     "channels",
-                    f"{self.name}: its bot token is not set yet. Set it with "
-                    f"`statusdesk channel secret {self.name} bot_token`.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{name}: its bot token is not set yet. Set it with "
+                        "`statusdesk channel secret {name} bot_token`.",
+                    ).format(name=self.name),
                 )
             )
         return problems

@@ -52,6 +52,7 @@ from statusdesk.channels.base import (
 )
 from statusdesk.channels.x.lookup import delivery_by_key
 from statusdesk.core.timefmt import iso, parse_iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 THREAD_MODES = ("incident", "update")
 WAIT_FOR_EARLIER_SECONDS = 1.0
@@ -69,8 +70,11 @@ def thread_problems(settings: dict[str, Any]) -> list[str]:
     mode = thread_mode(settings)
     if mode not in THREAD_MODES:
         return [
-            f"thread must be incident (each update replies to the incident's last post, the "
-            f"default) or update (each update starts a new post) (got {mode!r})"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "thread must be incident (each update replies to the incident's last post, the "
+                "default) or update (each update starts a new post) (got {got})",
+            ).format(got=repr(mode))
         ]
     return []
 

@@ -24,12 +24,14 @@ from statusdesk.channels.base import (
     Receipt,
     Rendered,
     RenderedPart,
+    channel_says,
 )
 from statusdesk.channels.posts import channel_languages
 from statusdesk.channels.site import links
 from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 FORMATS = ("statusdesk", "slack", "discord", "teams")
 SECRETS = ("signing_secret",)
@@ -38,17 +40,24 @@ SIGNATURE_HEADER = "X-Statusdesk-Signature"
 
 def settings_problems(settings: dict[str, Any]) -> list[str]:
     """What is wrong with a webhook's settings, in words a user can act on."""
-    problems = []
+    problems: list[str] = []
     url = str(settings.get("url", ""))
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         problems.append(
-            f"url must be an http:// or https:// address (got {url!r}); "
-            "e.g. --set url=https://hooks.example.com/statusdesk"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "url must be an http:// or https:// address (got {got}); e.g. --set "
+                "url=https://hooks.example.com/statusdesk",
+            ).format(got=repr(url))
         )
     fmt = settings.get("format", "statusdesk")
     if fmt not in FORMATS:
-        problems.append(f"format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+        problems.append(
+            QT_TRANSLATE_NOOP("Problems", "format must be one of {formats} (got {got})").format(
+                formats=", ".join(FORMATS), got=repr(fmt)
+            )
+        )
     return problems
 
 
@@ -65,12 +74,12 @@ class WebhookChannel:
 
     def check(self, update: Update, incident: Incident) -> list[Problem]:
         problems = [
-            Problem("channels", f"{self.config.name}: {message}")
+            Problem("channels", channel_says(self.config.name, message))
             for message in settings_problems(self.config.settings)
         ]
         fmt = str(self.config.settings.get("format", "statusdesk"))
         problems += [
-            Problem("channels", f"{self.config.name}: {message}")
+            Problem("channels", channel_says(self.config.name, message))
             for message in webhook_formats.too_long(fmt, self._said(update, incident, {}))
         ]
         if not problems:

@@ -22,12 +22,26 @@ from statusdesk.gui.i18n import localised
 from statusdesk.gui.schedule.schedule_popups import SchedulePicker
 from statusdesk.gui.widgets.problems import FIELD_ROLE
 from statusdesk.scheduling.when import WhenError, parse_when
+from tests import memkeyring
 from tests.gui.conftest import WindowFactory
-from tests.gui.keys import press, type_text
+from tests.gui.keys import focused, press, type_text
+from tests.gui.test_channels_dialog import open_channels
 from tests.gui.test_i18n_compose import TS_DIR, tool
+from tests.memkeyring import MemoryKeyring
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-PACKAGES = ("messages", "compose", "widgets", "schedule", "wording", "incidents", "deliveries")
+memory_keyring = memkeyring.memory_keyring  # a fixture, taken by name
+PACKAGES = (
+    "messages",
+    "compose",
+    "widgets",
+    "schedule",
+    "wording",
+    "incidents",
+    "deliveries",
+    "channels",
+    "desk",
+)
 
 
 @pytest.fixture
@@ -187,3 +201,44 @@ def test_the_use_cases_refusals_are_said_in_arabic(
             desk.channels.add_channel("site", "has space", {})
         said = localised(caught.value)
         assert said.startswith("لا يصلح 'has space' اسمًا لقناة"), said
+
+
+# -- channels -------------------------------------------------------------------------------------
+
+
+def test_the_channels_window_says_a_bad_channel_in_arabic(
+    qtbot, home: Path, memory_keyring: MemoryKeyring, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    window = launch()
+    dialog = open_channels(qtbot, window)
+    form = dialog.add_form
+    form.name.setFocus()
+    press("Return")  # nothing typed: every problem at once
+    qtbot.waitUntil(form.problems.isVisible)
+    said = form.problems.text()
+    assert "لا يصلح '' اسمًا لقناة" in said, said
+    assert "يجب أن يكون url عنوانًا بصيغة http://" in said, said
+    assert focused() is form.name  # the field at fault found from the English, as before
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_channel_s_own_check_is_said_in_arabic_in_the_composer(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    from statusdesk.desk import Desk
+
+    with Desk(home) as desk:  # a Mastodon channel whose access token is not set yet
+        desk.channels.add_channel("mastodon", "toot", {"base_url": "https://mastodon.example"})
+    window = launch()
+    press("Ctrl+U")
+    type_text("A fix is being deployed.")
+    press("Ctrl+L")
+    type_text("يجري نشر الإصلاح.")
+    problems = window.composer.problems
+    qtbot.waitUntil(
+        lambda: any("يحتاج Mastodon إلى السرّ access_token" in t for t in problems.texts()),
+        timeout=10_000,
+    )
+    [line] = [t for t in problems.texts() if "Mastodon" in t]
+    assert line.split(": ", 1)[1].startswith("toot: يحتاج Mastodon إلى السرّ access_token")

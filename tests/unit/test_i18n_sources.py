@@ -378,6 +378,18 @@ MARKED = (
     "delivery/audience.py",
     "scheduling/actions.py",
     "store/deliveries.py",
+    "channels/base.py",
+    "channels/registry.py",
+    "channels/targets.py",
+    "channels/threads.py",
+    "channels/posts.py",
+    "channels/webhook.py",
+    "channels/telegram.py",
+    "channels/mastodon/channel.py",
+    "channels/x/channel.py",
+    "channels/x/thread.py",
+    "channels/bluesky/channel.py",
+    "channels/email/channel.py",
 )
 # What carries a message to the person, and which argument is the message.
 MESSAGE_ARGUMENT = {"Problem": 1, "Disagreement": 1, "WhenError": 0, "SuspiciousControl": 2}

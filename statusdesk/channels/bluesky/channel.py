@@ -32,6 +32,7 @@ from statusdesk.channels.base import (
     Receipt,
     Rendered,
     RenderedPart,
+    channel_says,
 )
 from statusdesk.channels.bluesky.account import Account, same_post
 from statusdesk.channels.bluesky.api import (
@@ -71,6 +72,7 @@ from statusdesk.channels.x.lookup import delivery_by_key
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 DEFAULT_PDS = "https://bsky.social"
 SECRETS = ("app_password",)
@@ -91,8 +93,11 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     handle = str(settings.get("handle") or "").strip()
     if not (_HANDLE.match(handle) or _DID.match(handle)):
         problems.append(
-            f"handle must be the account's handle without the @, such as acme.bsky.social or "
-            f"status.acme.com (got {handle!r})"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "handle must be the account's handle without the @, such as acme.bsky.social or "
+                "status.acme.com (got {got})",
+            ).format(got=repr(handle))
         )
     url = str(settings.get("pds", DEFAULT_PDS))
     try:
@@ -103,8 +108,11 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     local = parts.scheme == "http" and bool(host) and is_loopback(host)
     if (parts.scheme != "https" and not local) or not host or parts.query or parts.fragment:
         problems.append(
-            f"pds must be the account's server as an https:// address (got {url!r}; http:// "
-            f"only for a test server on this machine); the default is {DEFAULT_PDS}"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "pds must be the account's server as an https:// address (got {got}; http:// "
+                "only for a test server on this machine); the default is {default}",
+            ).format(got=repr(url), default=DEFAULT_PDS)
         )
     return problems + thread_problems(settings)
 
@@ -139,16 +147,19 @@ class BlueskyChannel:
 
     def check(self, update: Update, incident: Incident) -> list[Problem]:
         problems = [
-            Problem("settings", f"{self.name}: {message}")
+            Problem("settings", channel_says(self.name, message))
             for message in settings_problems(self.config.settings)
         ]
         if "app_password" not in set(self.config.settings.get("secret_keys", [])):
             problems.append(
                 Problem(
                     "channels",
-                    f"{self.name}: Bluesky needs the secret app_password, not set yet. Make one "
-                    "at bsky.app → Settings → Privacy and security → App passwords, then store "
-                    f"it with `statusdesk channel secret {self.name} app_password`.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{name}: Bluesky needs the secret app_password, not set yet. Make one at "
+                        "bsky.app → Settings → Privacy and security → App passwords, then store "
+                        "it with `statusdesk channel secret {name} app_password`.",
+                    ).format(name=self.name),
                 )
             )
         try:

@@ -27,6 +27,7 @@ from statusdesk.channels.base import (
     Receipt,
     Rendered,
     Transient,
+    channel_says,
 )
 from statusdesk.channels.email import compose
 from statusdesk.channels.email.compose import Recipient
@@ -42,6 +43,7 @@ from statusdesk.channels.email.smtp import Connection
 from statusdesk.channels.site import links
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 __all__ = ["SECRETS", "EmailChannel", "settings_problems"]
 
@@ -89,7 +91,7 @@ class EmailChannel:
     def check(self, update: Update, incident: Incident) -> list[Problem]:
         name = self.config.name
         problems = [
-            Problem("channels", f"{name}: {message}")
+            Problem("channels", channel_says(name, message))
             for message in settings_problems(self.config.settings)
         ]
         if problems:
@@ -104,9 +106,12 @@ class EmailChannel:
             problems.append(
                 Problem(
                     "channels",
-                    f"{name}: nobody to mail: there are no subscribers and no recipients "
-                    "setting. Add some with `statusdesk subscriber add ADDR`, or give a fixed "
-                    f"list with `--set recipients=a@example.com,b@example.com`.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{name}: nobody to mail: there are no subscribers and no recipients "
+                        "setting. Add some with `statusdesk subscriber add ADDR`, or give a fixed "
+                        "list with `--set recipients=a@example.com,b@example.com`.",
+                    ).format(name=name),
                 )
             )
         return problems

@@ -32,6 +32,7 @@ from statusdesk.channels.base import (
     Receipt,
     Rendered,
     RenderedPart,
+    channel_says,
 )
 from statusdesk.channels.mastodon.api import (
     Limits,
@@ -61,6 +62,7 @@ from statusdesk.channels.threads import (
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Order, Problem, Update
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 SECRETS = ("access_token",)
 VISIBILITIES = ("public", "unlisted")
@@ -79,12 +81,20 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     local = parts.scheme == "http" and bool(host) and is_loopback(host)
     if (parts.scheme != "https" and not local) or not host or parts.query:
         problems.append(
-            f"base_url must be the instance's https:// address, such as https://mastodon.social "
-            f"(got {url!r}; http:// only for a test server on this machine)"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "base_url must be the instance's https:// address, such as "
+                "https://mastodon.social (got {got}; http:// only for a test server on this "
+                "machine)",
+            ).format(got=repr(url))
         )
     visibility = settings.get("visibility", "public")
     if visibility not in VISIBILITIES:
-        problems.append(f"visibility must be public or unlisted (got {visibility!r})")
+        problems.append(
+            QT_TRANSLATE_NOOP(
+                "Problems", "visibility must be public or unlisted (got {got})"
+            ).format(got=repr(visibility))
+        )
     return problems + thread_problems(settings)
 
 
@@ -109,15 +119,18 @@ class MastodonChannel:
 
     def check(self, update: Update, incident: Incident) -> list[Problem]:
         problems = [
-            Problem("settings", f"{self.name}: {message}")
+            Problem("settings", channel_says(self.name, message))
             for message in settings_problems(self.config.settings)
         ]
         if "access_token" not in set(self.config.settings.get("secret_keys", [])):
             problems.append(
                 Problem(
                     "channels",
-                    f"{self.name}: Mastodon needs the secret access_token, not set yet. Set it "
-                    f"with `statusdesk channel secret {self.name} access_token`.",
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{name}: Mastodon needs the secret access_token, not set yet. Set it "
+                        "with `statusdesk channel secret {name} access_token`.",
+                    ).format(name=self.name),
                 )
             )
         try:  # the instance's limit when known already; never the network here

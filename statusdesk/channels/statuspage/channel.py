@@ -34,6 +34,7 @@ from statusdesk.channels.base import (
     Receipt,
     Rendered,
     Transient,
+    channel_says,
 )
 from statusdesk.channels.statuspage import render as payload
 from statusdesk.channels.statuspage.client import StatuspageClient, lookup, scrub, scrubbed
@@ -85,7 +86,7 @@ class StatuspageChannel:
 
     def check(self, update: Update, incident: Incident) -> list[Problem]:
         problems = [
-            Problem("channels", f"{self.name}: {message}")
+            Problem("channels", channel_says(self.name, message))
             for message in _settings_problems(self.config.settings)
         ]
         try:

@@ -30,6 +30,7 @@ from statusdesk.channels.base import (
     Receipt,
     Rendered,
     RenderedPart,
+    channel_says,
 )
 from statusdesk.channels.posts import (
     Budget,
@@ -41,7 +42,7 @@ from statusdesk.channels.posts import (
     split_part,
     thread_receipt,
 )
-from statusdesk.channels.targets import ThreadSessions
+from statusdesk.channels.targets import HTTPS_BASE_URL, ThreadSessions
 from statusdesk.channels.threads import (
     NotOurs,
     Post,
@@ -75,6 +76,7 @@ from statusdesk.core.model import Incident, Problem, Update
 from statusdesk.core.text.bidi import is_rtl
 from statusdesk.core.text.sanitize import clean
 from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 AUTH_MODES = ("oauth1", "oauth2")
 SPLIT_MODES = ("on", "off")
@@ -95,18 +97,23 @@ def settings_problems(settings: dict[str, Any]) -> list[str]:
     problems = []
     auth = settings.get("auth", "oauth1")
     if auth not in AUTH_MODES:
-        problems.append(f"auth must be oauth1 or oauth2 (got {auth!r})")
+        problems.append(
+            QT_TRANSLATE_NOOP("Problems", "auth must be oauth1 or oauth2 (got {got})").format(
+                got=repr(auth)
+            )
+        )
     url = str(settings.get("base_url", DEFAULT_BASE_URL))
     parts = urlsplit(url)
     local = parts.scheme == "http" and parts.hostname in LOOPBACK
     if (parts.scheme != "https" and not local) or not parts.netloc or parts.query:
-        problems.append(
-            f"base_url must be an https:// address (got {url!r}; http:// only for a test "
-            f"server on this machine); the default is {DEFAULT_BASE_URL}"
-        )
+        problems.append(HTTPS_BASE_URL.format(got=repr(url), default=DEFAULT_BASE_URL))
     split = settings.get("split", "on")
     if split not in SPLIT_MODES:
-        problems.append(f"split must be on or off (got {split!r})")
+        problems.append(
+            QT_TRANSLATE_NOOP("Problems", "split must be on or off (got {got})").format(
+                got=repr(split)
+            )
+        )
     return problems + thread_problems(settings)
 
 
@@ -134,21 +141,34 @@ class XChannel:
 
     def check(self, update: Update, incident: Incident) -> list[Problem]:
         problems = [
-            Problem("settings", f"{self.name}: {message}")
+            Problem("settings", channel_says(self.name, message))
             for message in settings_problems(self.config.settings)
         ]
         have = set(self.config.settings.get("secret_keys", []))
         missing = [key for key in needed_secrets(self.auth_mode) if key not in have]
         if missing:
-            which = ", ".join(missing)
+            needs = (
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name}: X ({auth}) needs the secret {which}, not set yet. Set it with "
+                    "`statusdesk channel secret {name} {first}`.",
+                )
+                if len(missing) == 1
+                else QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name}: X ({auth}) needs the secrets {which}, not set yet. Set each with "
+                    "`statusdesk channel secret {name} {first}` (and so on).",
+                )
+            )
             problems.append(
                 Problem(
                     "channels",
-                    f"{self.name}: X ({self.auth_mode}) needs the secret"
-                    f"{'s' if len(missing) > 1 else ''} {which}, not set yet. Set "
-                    f"{'each' if len(missing) > 1 else 'it'} with "
-                    f"`statusdesk channel secret {self.name} {missing[0]}`"
-                    f"{' (and so on)' if len(missing) > 1 else ''}.",
+                    needs.format(
+                        name=self.name,
+                        auth=self.auth_mode,
+                        which=", ".join(missing),
+                        first=missing[0],
+                    ),
                 )
             )
         try:
@@ -197,7 +217,7 @@ class XChannel:
                 limit=MAX_WEIGHTED_LENGTH,
                 measure=weighted_length,
                 split=split,
-                what="custom post text",
+                what=QT_TRANSLATE_NOOP("Problems", "custom post text"),
             )
         languages = channel_languages(self.config, update)
         blocks = {lang: language_block(lang, update, incident) for lang in languages}

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 
 from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH, weighted_length
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 # A status update is read on a phone during an outage; past this it is an essay, not a thread.
 MAX_THREAD_POSTS = 25
@@ -103,8 +104,11 @@ def split_post(
         return [text]
     if not split:
         raise TooLong(
-            f"weighs {measure(text)} of the {limit} one post may, and splitting into a "
-            "thread is off for this channel"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "weighs {weight} of the {limit} one post may, and splitting into a thread is off "
+                "for this channel",
+            ).format(weight=measure(text), limit=limit)
         )
     for digits in (1, 2):
         # Room for the widest number of this many digits ("9/9 ", "99/99 "): every digit,
@@ -119,7 +123,9 @@ def split_post(
             break
     if len(chunks) > MAX_THREAD_POSTS:
         raise TooLong(
-            f"would take a thread of {len(chunks)} posts; at most {MAX_THREAD_POSTS} go out "
-            "as one update"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "would take a thread of {count} posts; at most {most} go out as one update",
+            ).format(count=len(chunks), most=MAX_THREAD_POSTS)
         )
     return [f"{i}/{len(chunks)} {chunk}" for i, chunk in enumerate(chunks, 1)]

@@ -535,6 +535,196 @@
         <source>Delivery {id} is already waiting to be sent.</source>
         <translation>الإرسال {id} ينتظر دوره من قبل.</translation>
     </message>
+    <message>
+        <location filename="../../../channels/base.py" line="89"/>
+        <source>{channel}: {problem}</source>
+        <translation>{channel}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/channel.py" line="96"/>
+        <source>handle must be the account&apos;s handle without the @, such as acme.bsky.social or status.acme.com (got {got})</source>
+        <translation>يجب أن يكون handle معرّف الحساب من دون @، مثل acme.bsky.social أو status.acme.com (وصل {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/channel.py" line="111"/>
+        <source>pds must be the account&apos;s server as an https:// address (got {got}; http:// only for a test server on this machine); the default is {default}</source>
+        <translation>يجب أن يكون pds خادم الحساب بعنوان https://‏ (وصل {got}؛ ولا يُقبل http://‏ إلا لخادم اختبار على هذا الجهاز)؛ والقيمة الافتراضية {default}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/channel.py" line="157"/>
+        <source>{name}: Bluesky needs the secret app_password, not set yet. Make one at bsky.app → Settings → Privacy and security → App passwords, then store it with `statusdesk channel secret {name} app_password`.</source>
+        <translation>{name}: يحتاج Bluesky إلى السرّ app_password، ولم يُضبط بعد. أنشئه من bsky.app ← Settings ← Privacy and security ← App passwords، ثم احفظه بالأمر `statusdesk channel secret {name} app_password`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="109"/>
+        <source>{name}: nobody to mail: there are no subscribers and no recipients setting. Add some with `statusdesk subscriber add ADDR`, or give a fixed list with `--set recipients=a@example.com,b@example.com`.</source>
+        <translation>{name}: لا أحد لتُرسل إليه الرسالة: لا مشتركين ولا إعداد recipients. أضف مشتركين بالأمر `statusdesk subscriber add ADDR`، أو حدّد قائمة ثابتة بـ `--set recipients=a@example.com,b@example.com`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/channel.py" line="84"/>
+        <source>base_url must be the instance&apos;s https:// address, such as https://mastodon.social (got {got}; http:// only for a test server on this machine)</source>
+        <translation>يجب أن يكون base_url عنوان الخادم بصيغة https://‏، مثل https://mastodon.social (وصل {got}؛ ولا يُقبل http://‏ إلا لخادم اختبار على هذا الجهاز)</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/channel.py" line="94"/>
+        <source>visibility must be public or unlisted (got {got})</source>
+        <translation>يجب أن تكون visibility إحدى القيمتين public أو unlisted (وصلت {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/channel.py" line="129"/>
+        <source>{name}: Mastodon needs the secret access_token, not set yet. Set it with `statusdesk channel secret {name} access_token`.</source>
+        <translation>{name}: يحتاج Mastodon إلى السرّ access_token، ولم يُضبط بعد. اضبطه بالأمر `statusdesk channel secret {name} access_token`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="26"/>
+        <source>Shorten it, or link to a longer write-up.</source>
+        <translation>اختصره، أو ضع رابطًا إلى نص أطول.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="31"/>
+        <source>English post</source>
+        <translation>المنشور الإنجليزي</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="32"/>
+        <source>Arabic post</source>
+        <translation>المنشور العربي</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="82"/>
+        <source>Shorten it, or turn splitting on (`--set split=on`).</source>
+        <translation>اختصره، أو فعّل التقسيم (`--set split=on`).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="89"/>
+        <source>{name}: the {what} {why}. {fix}</source>
+        <translation>{name}: {what} {why}. {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="111"/>
+        <source>{name}: the update has no text to post.</source>
+        <translation>{name}: ليس في التحديث نص يُنشر.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="127"/>
+        <source>{name}: the update would take a thread of {count} posts; at most {most} go out as one update. {fix}</source>
+        <translation>{name}: يحتاج التحديث إلى سلسلة عدد منشوراتها {count}، والحد الأقصى للتحديث الواحد {most}. {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/registry.py" line="107"/>
+        <source>{key} is not a setting of a site channel any more: it is the workspace setting {moved} (`statusdesk setting set {moved} VALUE`)</source>
+        <translation>لم يعد {key} إعدادًا لقناة الموقع: صار إعداد مساحة العمل {moved} (`statusdesk setting set {moved} VALUE`)</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/registry.py" line="115"/>
+        <source>{key} is not a setting of a {kind} channel; it takes: {keys} (secrets go to the keyring with `statusdesk channel secret NAME KEY`)</source>
+        <translation>{key} ليس من إعدادات قناة من نوع {kind}؛ إعداداتها: {keys} (والأسرار تُحفظ في حلقة المفاتيح بالأمر `statusdesk channel secret NAME KEY`)</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="80"/>
+        <source>{key} is a secret, and secrets are never kept in a channel&apos;s settings: store it in the keyring with `statusdesk channel secret NAME {key}` (it reads the value from stdin)</source>
+        <translation>{key} سرّ، والأسرار لا تُحفظ أبدًا في إعدادات القناة: احفظه في حلقة المفاتيح بالأمر `statusdesk channel secret NAME {key}` (يقرأ القيمة من الإدخال القياسي)</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="149"/>
+        <source>a cloud metadata service</source>
+        <translation>خدمة بيانات تعريف سحابية</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="154"/>
+        <source>a link-local or cloud metadata address</source>
+        <translation>عنوان محلي الارتباط أو عنوان بيانات تعريف سحابية</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="156"/>
+        <source>a name that resolves to a link-local or cloud metadata address</source>
+        <translation>اسم يُحَلّ إلى عنوان محلي الارتباط أو عنوان بيانات تعريف سحابية</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="161"/>
+        <source>{key} points at {why} ({name}); a channel never sends there — it would hand the request and its credentials to this machine&apos;s cloud identity service</source>
+        <translation>{key} يشير إلى {why} ({name})؛ والقناة لا ترسل إلى هناك أبدًا — فذلك يسلّم الطلب وبيانات اعتماده لخدمة الهوية السحابية لهذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="181"/>
+        <source>base_url must be an https:// address (got {got}; http:// only for a test server on this machine); the default is {default}</source>
+        <translation>يجب أن يكون base_url عنوانًا بصيغة https://‏ (وصل {got}؛ ولا يُقبل http://‏ إلا لخادم اختبار على هذا الجهاز)؛ والقيمة الافتراضية {default}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="212"/>
+        <source>{key} must be an https:// address: this channel sends its API key with every request (http:// only for a test server on this machine); the default is {default}</source>
+        <translation>يجب أن يكون {key} عنوانًا بصيغة https://‏: فهذه القناة ترسل مفتاح API مع كل طلب (ولا يُقبل http://‏ إلا لخادم اختبار على هذا الجهاز)؛ والقيمة الافتراضية {default}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/targets.py" line="221"/>
+        <source>{key} carries a login (user:password@) and must be an https:// address (http:// only to this machine): the login would cross the network readable</source>
+        <translation>{key} يحمل بيانات دخول (user:password@)، فيجب أن يكون عنوانًا بصيغة https://‏ (ولا يُقبل http://‏ إلا إلى هذا الجهاز): وإلا عبرت بيانات الدخول الشبكة مقروءة</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="88"/>
+        <source>chat_id must be the channel&apos;s @username or its numeric id (got {got}); e.g. --set chat_id=@acme_status or --set chat_id=-1001234567890</source>
+        <translation>يجب أن يكون chat_id اسم مستخدم القناة ‎@username أو معرّفها الرقمي (وصل {got})؛ مثل ‎--set chat_id=@acme_status أو ‎--set chat_id=-1001234567890</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="125"/>
+        <source>{name}: the {language} message is {units:,} characters as Telegram counts them; a message holds {limit:,}. Shorten it.</source>
+        <translation>{name}: عدد أحرف الرسالة ({language}) كما يعدّها Telegram هو {units:,}، والرسالة الواحدة تتسع لـ {limit:,}. اختصرها.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="136"/>
+        <source>{name}: its bot token is not set yet. Set it with `statusdesk channel secret {name} bot_token`.</source>
+        <translation>{name}: رمز البوت لم يُضبط بعد. اضبطه بالأمر `statusdesk channel secret {name} bot_token`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/threads.py" line="73"/>
+        <source>thread must be incident (each update replies to the incident&apos;s last post, the default) or update (each update starts a new post) (got {got})</source>
+        <translation>يجب أن تكون thread إحدى القيمتين incident (كل تحديث يردّ على آخر منشور للعطل، وهي الافتراضية) أو update (كل تحديث يبدأ منشورًا جديدًا) (وصلت {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/webhook.py" line="48"/>
+        <source>url must be an http:// or https:// address (got {got}); e.g. --set url=https://hooks.example.com/statusdesk</source>
+        <translation>يجب أن يكون url عنوانًا بصيغة http://‏ أو https://‏ (وصل {got})؛ مثل ‎--set url=https://hooks.example.com/statusdesk</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/webhook.py" line="57"/>
+        <source>format must be one of {formats} (got {got})</source>
+        <translation>يجب أن تكون format إحدى القيم {formats} (وصلت {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/channel.py" line="101"/>
+        <source>auth must be oauth1 or oauth2 (got {got})</source>
+        <translation>يجب أن تكون auth إحدى القيمتين oauth1 أو oauth2 (وصلت {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/channel.py" line="113"/>
+        <source>split must be on or off (got {got})</source>
+        <translation>يجب أن تكون split إحدى القيمتين on أو off (وصلت {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/channel.py" line="151"/>
+        <source>{name}: X ({auth}) needs the secret {which}, not set yet. Set it with `statusdesk channel secret {name} {first}`.</source>
+        <translation>{name}: يحتاج X ‏({auth}) إلى السرّ {which}، ولم يُضبط بعد. اضبطه بالأمر `statusdesk channel secret {name} {first}`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/channel.py" line="157"/>
+        <source>{name}: X ({auth}) needs the secrets {which}, not set yet. Set each with `statusdesk channel secret {name} {first}` (and so on).</source>
+        <translation>{name}: يحتاج X ‏({auth}) إلى الأسرار {which}، ولم تُضبط بعد. اضبط كلًّا منها بالأمر `statusdesk channel secret {name} {first}` (وهكذا مع البقية).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/channel.py" line="220"/>
+        <source>custom post text</source>
+        <translation>نص المنشور المخصّص</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/thread.py" line="107"/>
+        <source>weighs {weight} of the {limit} one post may, and splitting into a thread is off for this channel</source>
+        <translation>وزنه {weight} والمنشور الواحد يتسع لـ {limit}، وتقسيم النص إلى سلسلة معطّل في هذه القناة</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/thread.py" line="126"/>
+        <source>would take a thread of {count} posts; at most {most} go out as one update</source>
+        <translation>يحتاج إلى سلسلة عدد منشوراتها {count}، والحد الأقصى للتحديث الواحد {most}</translation>
+    </message>
 </context>
 <context>
     <name>When</name>
@@ -551,7 +741,7 @@
     <message>
         <location filename="../../../scheduling/when.py" line="50"/>
         <source>&quot;in {spec}&quot; is more than a year ahead; check the time</source>
-        <translation>"in {spec}" أبعد من سنة؛ تحقّق من الوقت</translation>
+        <translation>&quot;in {spec}&quot; أبعد من سنة؛ تحقّق من الوقت</translation>
     </message>
     <message>
         <location filename="../../../scheduling/when.py" line="51"/>
@@ -571,12 +761,12 @@
     <message>
         <location filename="../../../scheduling/when.py" line="146"/>
         <source>{unit} is not a unit of time; use s, m (min), h or d, e.g. &quot;in 15m&quot;</source>
-        <translation>{unit} ليست وحدة زمنية؛ استخدم s أو m (min) أو h أو d، مثل "in 15m"</translation>
+        <translation>{unit} ليست وحدة زمنية؛ استخدم s أو m (min) أو h أو d، مثل &quot;in 15m&quot;</translation>
     </message>
     <message>
         <location filename="../../../scheduling/when.py" line="155"/>
         <source>&quot;in 0m&quot; is now: {publish}</source>
-        <translation>"in 0m" تعني الآن: {publish}</translation>
+        <translation>&quot;in 0m&quot; تعني الآن: {publish}</translation>
     </message>
     <message>
         <location filename="../../../scheduling/when.py" line="169"/>
