@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.private import FILE_MODE, make_dir, opener, tighten
 from statusdesk.store.schema import MIGRATIONS
 
@@ -22,40 +23,52 @@ class WorkspaceError(Exception):
 def describe_sqlite_error(exc: sqlite3.Error, path: Path) -> str:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return (
-            f"The workspace database {path} is locked by another program and stayed locked for "
-            f"{BUSY_TIMEOUT_MS // 1000} s. Close the other statusdesk or sqlite program using it, "
-            "then try again. Nothing was changed."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "The workspace database {path} is locked by another program and stayed locked for "
+            "{seconds} s. Close the other statusdesk or sqlite program using it, then try again. "
+            "Nothing was changed.",
+        ).format(path=path, seconds=BUSY_TIMEOUT_MS // 1000)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return (
-            f"The workspace {path.parent} cannot be written to. Check its permissions and free "
-            "disk space, or choose another workspace with --home. Nothing was changed."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "The workspace {folder} cannot be written to. Check its permissions and free disk "
+            "space, or choose another workspace with --home. Nothing was changed.",
+        ).format(folder=path.parent)
     if "disk" in text and ("full" in text or "i/o" in text):
-        return (
-            f"The disk holding {path} is full or failing ({exc}). Free some space and try again; "
-            "the last saved state is intact."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "The disk holding {path} is full or failing ({error}). Free some space and try "
+            "again; the last saved state is intact.",
+        ).format(path=path, error=exc)
     if "malformed" in text or "not a database" in text:
-        return (
-            f"The workspace database {path} is damaged ({exc}). Restore it from a backup "
-            f"(statusdesk keeps one beside it before every upgrade: {path.name}.v*.bak)."
-        )
-    return f"The workspace database {path} could not be used: {exc}"
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "The workspace database {path} is damaged ({error}). Restore it from a backup "
+            "(statusdesk keeps one beside it before every upgrade: {backups}).",
+        ).format(path=path, error=exc, backups=f"{path.name}.v*.bak")
+    return QT_TRANSLATE_NOOP(
+        "Problems", "The workspace database {path} could not be used: {error}"
+    ).format(path=path, error=exc)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise WorkspaceError(
-            f"The workspace database {path} is read-only for this user. Fix its permissions "
-            "(chmod u+rw) or choose another workspace with --home. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "The workspace database {path} is read-only for this user. Fix its permissions "
+                "(chmod u+rw) or choose another workspace with --home. Nothing was changed.",
+            ).format(path=path)
         )
     if not os.access(path.parent, os.W_OK):
         # SQLite needs to create its -wal and -shm files beside the database.
         raise WorkspaceError(
-            f"The workspace folder {path.parent} is read-only for this user. Fix its permissions "
-            "or choose another workspace with --home. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "The workspace folder {folder} is read-only for this user. Fix its permissions "
+                "or choose another workspace with --home. Nothing was changed.",
+            ).format(folder=path.parent)
         )
     # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE) so that a writer
     # takes the lock up front instead of failing half-way through.
@@ -141,8 +154,11 @@ def migrate(
     target = len(migrations)
     if version > target:
         raise WorkspaceError(
-            f"The workspace {path.parent} was written by a newer statusdesk (schema {version}, "
-            f"this one knows {target}). Upgrade statusdesk to open it."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "The workspace {folder} was written by a newer statusdesk (schema {version}, "
+                "this one knows {target}). Upgrade statusdesk to open it.",
+            ).format(folder=path.parent, version=version, target=target)
         )
     if version == target:
         return None
@@ -176,18 +192,31 @@ def refuse_empty_with_history(path: Path) -> None:
     found = history(path.parent)
     if not found:
         return
-    what = found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
+    what = (
+        found[0]
+        if len(found) == 1
+        else QT_TRANSLATE_NOOP("Problems", "{first} and {last}").format(
+            first=", ".join(found[:-1]), last=found[-1]
+        )
+    )
     backups = backups_of(path)
-    where = (
-        f" ({backups[-1].name} beside it is the newest statusdesk made)"
+    said = (
+        QT_TRANSLATE_NOOP(
+            "Problems",
+            "The database is empty but this workspace has {what}: restore it from a backup "
+            "({backup} beside it is the newest statusdesk made) instead of starting afresh over "
+            "it. The empty database is {path}; for a new workspace, choose another folder with "
+            "--home. Nothing was changed.",
+        ).format(what=what, backup=backups[-1].name, path=path)
         if backups
-        else f" of {path.name}"
+        else QT_TRANSLATE_NOOP(
+            "Problems",
+            "The database is empty but this workspace has {what}: restore it from a backup of "
+            "{name} instead of starting afresh over it. The empty database is {path}; for a new "
+            "workspace, choose another folder with --home. Nothing was changed.",
+        ).format(what=what, name=path.name, path=path)
     )
-    raise WorkspaceError(
-        f"The database is empty but this workspace has {what}: restore it from a "
-        f"backup{where} instead of starting afresh over it. The empty database is {path}; for a "
-        "new workspace, choose another folder with --home. Nothing was changed."
-    )
+    raise WorkspaceError(said)
 
 
 def open_database(
@@ -224,9 +253,12 @@ def open_database(
         problems = (quick_check(conn) if found is None else found) if checking else []
         if problems:
             raise WorkspaceError(
-                f"The workspace database {path} failed its integrity check: {problems[0]}. "
-                f"Restore it from a backup ({path.name}.v*.bak beside it) or move it away to "
-                "start fresh."
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "The workspace database {path} failed its integrity check: {problem}. "
+                    "Restore it from a backup ({backups} beside it) or move it away to start "
+                    "fresh.",
+                ).format(path=path, problem=problems[0], backups=f"{path.name}.v*.bak")
             )
         backup = migrate(conn, path, migrations) if verify else None
         if checking:
@@ -241,7 +273,10 @@ def open_database(
         raise WorkspaceError(describe_sqlite_error(exc, path)) from exc
     except OSError as exc:
         raise WorkspaceError(
-            f"The workspace {path.parent} could not be created or opened: {exc.strerror or exc}. "
-            "Choose another place with --home."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "The workspace {folder} could not be created or opened: {error}. Choose another "
+                "place with --home.",
+            ).format(folder=path.parent, error=exc.strerror or exc)
         ) from exc
     return conn, backup

@@ -242,3 +242,50 @@ def test_a_channel_s_own_check_is_said_in_arabic_in_the_composer(
     )
     [line] = [t for t in problems.texts() if "Mastodon" in t]
     assert line.split(": ", 1)[1].startswith("toot: يحتاج Mastodon إلى السرّ access_token")
+
+
+# -- the workspace that cannot be opened ----------------------------------------------------------
+
+
+def test_cannot_open_the_workspace_is_said_in_arabic(
+    qapp: QApplication, home: Path, active_incident: int
+) -> None:
+    """The app itself with --ui-language ar, its installed translations (setup.py built them),
+    on a workspace another program holds locked: the dialog's title and body in Arabic."""
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from statusdesk.gui.i18n import language
+    from statusdesk.gui.launch.app import EXIT_WORKSPACE, run
+
+    assert any(p.name == "messages_ar.qm" for p in language.qm_files("ar")), (
+        "pip install -e . builds the translations"
+    )
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:  # note the box's title and text, then press its (Arabic) OK
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append((box.windowTitle(), box.text()))
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    holder = sqlite3.connect(home / "statusdesk.db", isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        QTimer.singleShot(50, answer)
+        code = run(str(home), ui_language="ar")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == EXIT_WORKSPACE
+    [(title, body)] = seen
+    assert title == "statusdesk — يتعذر فتح مساحة العمل"
+    assert body.startswith("قاعدة بيانات مساحة العمل "), body
+    assert "يقفلها برنامج آخر" in body and "لم يتغيّر شيء." in body
+    assert str(home / "statusdesk.db") in body  # the path itself, as it is
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight  # English again after run()

@@ -204,6 +204,7 @@ class _Launch:
             self.app.exit(EXIT_WORKSPACE)
 
     def _build(self) -> None:
+        from statusdesk.gui.i18n import localised
         from statusdesk.gui.runtime.session import Session
         from statusdesk.store import WorkspaceError
 
@@ -214,7 +215,7 @@ class _Launch:
             log.warning("cannot open the workspace: %s", error)
             show_message(
                 QCoreApplication.translate("Launch", "statusdesk — cannot open the workspace"),
-                str(error),
+                localised(error),  # the store's words, in the interface's language
                 self.shell,
             )
             self.app.exit(EXIT_WORKSPACE)

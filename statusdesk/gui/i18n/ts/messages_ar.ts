@@ -452,6 +452,7 @@
     </message>
     <message>
         <location filename="../../../delivery/audience.py" line="31"/>
+        <location filename="../../../store/db.py" line="198"/>
         <source>{first} and {last}</source>
         <translation>{first} و{last}</translation>
     </message>
@@ -724,6 +725,66 @@
         <location filename="../../../channels/x/thread.py" line="126"/>
         <source>would take a thread of {count} posts; at most {most} go out as one update</source>
         <translation>يحتاج إلى سلسلة عدد منشوراتها {count}، والحد الأقصى للتحديث الواحد {most}</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="26"/>
+        <source>The workspace database {path} is locked by another program and stayed locked for {seconds} s. Close the other statusdesk or sqlite program using it, then try again. Nothing was changed.</source>
+        <translation>قاعدة بيانات مساحة العمل {path} يقفلها برنامج آخر، وبقيت مقفلة {seconds} ث. أغلق نسخة statusdesk الأخرى أو برنامج sqlite الذي يستخدمها، ثم حاول مرة أخرى. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="33"/>
+        <source>The workspace {folder} cannot be written to. Check its permissions and free disk space, or choose another workspace with --home. Nothing was changed.</source>
+        <translation>لا يمكن الكتابة في مساحة العمل {folder}. تحقّق من أذوناتها ومن المساحة الحرة على القرص، أو اختر مساحة عمل أخرى بـ ‎--home. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="39"/>
+        <source>The disk holding {path} is full or failing ({error}). Free some space and try again; the last saved state is intact.</source>
+        <translation>القرص الذي يحمل {path} ممتلئ أو معطوب ({error}). وفّر بعض المساحة وحاول مرة أخرى؛ آخر حالة محفوظة سليمة.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="45"/>
+        <source>The workspace database {path} is damaged ({error}). Restore it from a backup (statusdesk keeps one beside it before every upgrade: {backups}).</source>
+        <translation>قاعدة بيانات مساحة العمل {path} تالفة ({error}). استعدها من نسخة احتياطية (يحفظ statusdesk نسخة بجانبها قبل كل ترقية: {backups}).</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="50"/>
+        <source>The workspace database {path} could not be used: {error}</source>
+        <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="58"/>
+        <source>The workspace database {path} is read-only for this user. Fix its permissions (chmod u+rw) or choose another workspace with --home. Nothing was changed.</source>
+        <translation>قاعدة بيانات مساحة العمل {path} للقراءة فقط لهذا المستخدم. أصلح أذوناتها (chmod u+rw) أو اختر مساحة عمل أخرى بـ ‎--home. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="67"/>
+        <source>The workspace folder {folder} is read-only for this user. Fix its permissions or choose another workspace with --home. Nothing was changed.</source>
+        <translation>مجلد مساحة العمل {folder} للقراءة فقط لهذا المستخدم. أصلح أذوناته أو اختر مساحة عمل أخرى بـ ‎--home. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="157"/>
+        <source>The workspace {folder} was written by a newer statusdesk (schema {version}, this one knows {target}). Upgrade statusdesk to open it.</source>
+        <translation>مساحة العمل {folder} كتبها إصدار أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لتفتحها.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="204"/>
+        <source>The database is empty but this workspace has {what}: restore it from a backup ({backup} beside it is the newest statusdesk made) instead of starting afresh over it. The empty database is {path}; for a new workspace, choose another folder with --home. Nothing was changed.</source>
+        <translation>قاعدة البيانات فارغة، لكن في مساحة العمل هذه {what}: استعدها من نسخة احتياطية ({backup} بجانبها أحدث نسخة صنعها statusdesk) بدل البدء من جديد فوقها. قاعدة البيانات الفارغة هي {path}؛ ولمساحة عمل جديدة اختر مجلدًا آخر بـ ‎--home. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="212"/>
+        <source>The database is empty but this workspace has {what}: restore it from a backup of {name} instead of starting afresh over it. The empty database is {path}; for a new workspace, choose another folder with --home. Nothing was changed.</source>
+        <translation>قاعدة البيانات فارغة، لكن في مساحة العمل هذه {what}: استعدها من نسخة احتياطية من {name} بدل البدء من جديد فوقها. قاعدة البيانات الفارغة هي {path}؛ ولمساحة عمل جديدة اختر مجلدًا آخر بـ ‎--home. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="256"/>
+        <source>The workspace database {path} failed its integrity check: {problem}. Restore it from a backup ({backups} beside it) or move it away to start fresh.</source>
+        <translation>لم تجتز قاعدة بيانات مساحة العمل {path} فحص السلامة: {problem}. استعدها من نسخة احتياطية ({backups} بجانبها) أو انقلها من مكانها لتبدأ من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/db.py" line="276"/>
+        <source>The workspace {folder} could not be created or opened: {error}. Choose another place with --home.</source>
+        <translation>تعذّر إنشاء مساحة العمل {folder} أو فتحها: {error}. اختر مكانًا آخر بـ ‎--home.</translation>
     </message>
 </context>
 <context>
