@@ -54,6 +54,7 @@ from statusdesk.gui.compose.preview_words import (
     thread_summary,
 )
 from statusdesk.gui.widgets.labels import counted
+from statusdesk.gui.widgets.reading import in_reading_order
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 from statusdesk.gui.widgets.theme import Role, colour
 
@@ -354,7 +355,7 @@ class EmailPage(ChannelPage):
         self.variant.currentIndexChanged.connect(self._show_variant)
 
     def fill(self, preview: ChannelPreview) -> None:
-        self.mails = preview.mails
+        self.mails = in_reading_order(preview.mails, lambda mail: mail.variant)
         chosen = self.variant.currentData()
         self.variant.blockSignals(True)
         self.variant.clear()
@@ -568,7 +569,8 @@ class HtmlPage(ChannelPage):
         self.body.addWidget(self.browser, 1)
 
     def fill(self, preview: ChannelPreview) -> None:
-        self.browser.show_html("\n".join(fragment for _lang, fragment in preview.html))
+        fragments = in_reading_order(preview.html, lambda fragment: fragment[0])
+        self.browser.show_html("\n".join(fragment for _lang, fragment in fragments))
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.browser]
