@@ -28,6 +28,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.gui.compose.components_editor import ComponentsEditor
 from statusdesk.gui.compose.composer_parts import ChannelTicks, Slot
+from statusdesk.gui.i18n import key_name
 from statusdesk.gui.widgets.editors import BodyEditor, TitleEdit
 from statusdesk.gui.widgets.flow import FlowLayout
 from statusdesk.gui.widgets.labels import impact_label, state_label
@@ -193,6 +194,7 @@ class DraftFields:
         self.state.blockSignals(True)
         self.state.clear()
         for number, state in enumerate(states, start=1):
-            self.state.addItem(f"{state_label(state)}  (Ctrl+{number})", state.value)
+            key = key_name(f"Ctrl+{number}")
+            self.state.addItem(f"{state_label(state)}  ({key})", state.value)
         self.state.setCurrentIndex(states.index(chosen) if chosen in states else 0)
         self.state.blockSignals(False)

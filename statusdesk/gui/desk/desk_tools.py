@@ -213,7 +213,7 @@ class DeskTools(QObject):
                     shown,
                     # found by either language: the English name under an Arabic interface
                     ARABIC_LABELS.get(entry.command, "") if shown == english else english,
-                    shown_key(entry.command) if entry.key else "",
+                    shown_key(entry.command, isolated=False) if entry.key else "",
                     action.trigger,
                 )
             )

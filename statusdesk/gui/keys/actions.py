@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from statusdesk.gui.i18n import key_name
 from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, key_for
 from statusdesk.gui.keys.keymap import Keymap
 
@@ -46,7 +47,7 @@ def install_actions(
         action.setStatusTip(description)
         action.setToolTip(
             QCoreApplication.translate("Bindings", "{description} ({key})").format(
-                description=description, key=entry.key
+                description=description, key=key_name(entry.key)
             )
         )
         handler = handlers[entry.command]
@@ -74,13 +75,15 @@ def active_keymap() -> Keymap:
     return _ActiveKeys.keymap
 
 
-def shown_key(command: str) -> str:
+def shown_key(command: str, *, isolated: bool = True) -> str:
     """A command's key as this platform writes it (Ctrl+R, or ⌘R on a Mac), for messages;
-    "no key" when the user unbound it."""
+    "no key" when the user unbound it. In an Arabic interface a left-to-right isolate
+    (i18n.key_name), unless `isolated` is False (a cell drawn left to right on its own)."""
     key = active_keymap().key(command) if _ActiveKeys.keymap is not None else key_for(command)
     if not key:
         return QCoreApplication.translate("Bindings", "no key")
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    return key_name(shown) if isolated else shown
 
 
 def decision_keys_hint() -> str:
