@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk import settings
 from statusdesk.app import compose
 from statusdesk.app.compose import DraftSnapshot
 from statusdesk.core.model import Channel, DeliveryState
@@ -42,6 +41,7 @@ from statusdesk.gui.deliveries.decisions import DeliveryDecisions
 from statusdesk.gui.deliveries.follow import DeliveryFollow
 from statusdesk.gui.deliveries.notify import Notifier
 from statusdesk.gui.desk.desk_tools import DeskTools
+from statusdesk.gui.desk.display import apply_display
 from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
 from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
 from statusdesk.gui.desk.windows import DeskWindows
@@ -57,7 +57,6 @@ from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
 from statusdesk.gui.keys.bindings import STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.schedule.scheduling import SchedulingController
-from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
 from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
@@ -92,8 +91,8 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
-        # Light, dark or the desktop's (ui.theme), before any widget takes a colour.
-        theme.apply(self.desk.settings.workspace_setting(settings.THEME))
+        # Light, dark or the desktop's (ui.theme), digits: before any widget takes a colour.
+        apply_display(self.desk)
         self._build()
         self.preview_column = PreviewColumn(self.split, 2, self.desk, tasks)
         self.preview_column.restore()  # hidden, if the last session hid it

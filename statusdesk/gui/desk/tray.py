@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from statusdesk.core.model import Incident
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.gui.widgets.reading import numerals
 
 
 class TrayLevel(Enum):
@@ -66,11 +67,13 @@ def tray_status(needing_attention: int, overdue: Sequence[Incident]) -> TrayStat
     if needing_attention:
         return TrayStatus(
             TrayLevel.FAILED,
-            QCoreApplication.translate(
-                "DeskTray",
-                "statusdesk: %n deliveries need you (failed or undecided)",
-                "",
-                needing_attention,
+            numerals(
+                QCoreApplication.translate(
+                    "DeskTray",
+                    "statusdesk: %n deliveries need you (failed or undecided)",
+                    "",
+                    needing_attention,
+                )
             ),
         )
     if overdue:

@@ -29,7 +29,7 @@ from statusdesk.gui.keys.actions import ShortcutClaim
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
-from statusdesk.gui.widgets.reading import place_pair
+from statusdesk.gui.widgets.reading import numerals, place_pair
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.theme import Role
 from statusdesk.scheduling.when import When, WhenError, display, parse_when, zone_name
@@ -128,8 +128,8 @@ class SchedulePicker(FocusPopup):
             return
         shown = display(self.when.at, self._zone)
         lines = [
-            self.tr("Local: {when}").format(when=shown.local),
-            self.tr("UTC: {when}").format(when=shown.utc),
+            self.tr("Local: {when}").format(when=numerals(shown.local)),
+            self.tr("UTC: {when}").format(when=numerals(shown.utc)),
         ]
         if self.when.day:
             lines[0] += f" ({self.when.day})"

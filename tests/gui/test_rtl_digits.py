@@ -1,0 +1,105 @@
+"""Issue #16: numbers and dates per `display.digits` in the Arabic interface — the preview's
+counters, the next-update countdown, the list's times and the page's — and Latin digits always
+in the English one. The setting is read when the window opens (gui/desk/display.py), not per
+paint; Qt's %n (Latin) goes through the same conversion (widgets/labels.py counted)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from statusdesk import settings
+from statusdesk.desk import Desk
+from statusdesk.gui.i18n import language
+from statusdesk.gui.widgets import reading
+from tests.gui.conftest import WindowFactory
+
+ARABIC_INDIC = re.compile(r"[٠-٩]")
+LATIN = re.compile(r"[0-9]")
+
+
+@pytest.fixture
+def speaking(qapp: QApplication) -> Iterator[list[language.Installed]]:
+    installed: list[language.Installed] = []
+    yield installed
+    for done in installed:
+        done.remove(qapp)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    reading.apply_digits("latn")
+
+
+def arabic_digits(home: Path) -> None:
+    with Desk(home) as desk:
+        desk.settings.set_workspace_settings({settings.DIGITS: "arab"}, "test")
+
+
+def shown_numbers(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The texts with numbers in them: the list's next-update cell and tooltip (times), the
+    page's countdown line and the first update's heading (its time)."""
+    model = window.model
+    from statusdesk.gui.incidents.incident_list import NEXT
+
+    rhythm = window.view.rhythm
+    assert rhythm is not None
+    return {
+        "list countdown": str(model.data(model.index(0, NEXT))),
+        "list times": str(model.data(model.index(0, NEXT), Qt.ItemDataRole.ToolTipRole)),
+        "page countdown": rhythm.promise.text(),
+        "update time": window.view.cards()[0].heading,
+    }
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_arabic_desk_shows_the_digits_chosen_and_the_english_one_latin(
+    qtbot,  # type: ignore[no-untyped-def]
+    qapp: QApplication,
+    home: Path,
+    active_incident: int,
+    launch: WindowFactory,
+    speaking: list[language.Installed],
+    lang: str,
+) -> None:
+    arabic_digits(home)
+    speaking.append(language.install(qapp, lang))
+    window = launch()
+    qtbot.waitUntil(lambda: bool(window.view.cards()) and window.view.rhythm is not None)
+    qtbot.waitUntil(lambda: bool(window.view.rhythm.promise.text()))
+    for what, shown in shown_numbers(window).items():
+        text = re.sub(r"#[0-9]+", "", shown)  # an incident's number stays as the CLI takes it
+        if lang == "ar":
+            assert ARABIC_INDIC.search(text) and not LATIN.search(text), (what, text)
+        else:
+            assert LATIN.search(text) and not ARABIC_INDIC.search(text), (what, text)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ar", "٢٤١/٢٨٠"), ("en", "241/280")])
+def test_the_preview_counter_and_plural_counts_follow(
+    qtbot,  # type: ignore[no-untyped-def]
+    qapp: QApplication,
+    speaking: list[language.Installed],
+    lang: str,
+    expected: str,
+) -> None:
+    from statusdesk.gui.compose.preview_pages import Counter
+    from statusdesk.gui.widgets.labels import counted
+    from statusdesk.gui.wording.rhythm import minutes_text
+
+    speaking.append(language.install(qapp, lang))
+    reading.apply_digits("arab")
+    counter = Counter("Post")
+    qtbot.addWidget(counter)
+    counter.show_weight(241, limit=280)
+    assert counter.text().startswith(expected)
+    # Qt writes a plural's %n in Latin digits; the interface's digits replace them.
+    said = counted(QApplication.translate("Outcomes", "%n channel(s)", "", 12), 12)
+    assert ("١٢" in said) is (lang == "ar") and ("12" in said) is (lang == "en")
+    assert ("٢٩" in minutes_text(29 * 60)) is (lang == "ar")
+    # Latin digits chosen: Latin in either language.
+    reading.apply_digits("latn")
+    counter.show_weight(241, limit=280)
+    assert counter.text().startswith("241/280")
