@@ -1,6 +1,6 @@
 """Issue #16: key names as Arabic users read them. Key caps stay Latin, as printed on Arabic
 keyboards (not qtbase_ar's half-translated "Alt+الأعلى"), and a key combination inside Arabic
-text is a left-to-right isolate, so "Ctrl+," does not come out as ",+Ctrl" (docs/VISUAL.md §6)."""
+text is a left-to-right isolate, so "Ctrl+," does not come out as ",+Ctrl" (docs/VISUAL.md §5)."""
 
 from __future__ import annotations
 

@@ -55,6 +55,12 @@ def test_the_interface_language_comes_first_in_the_composer(
     first, second = ("ar", "en") if lang == "ar" else ("en", "ar")
     titles = {"en": composer.title_en, "ar": composer.title_ar}
     bodies = {"en": composer.body_en, "ar": composer.body_ar}
+    # Ctrl+N starts at the first title, and the status line says the order.
+    assert focused() is titles[first]
+    said = window.status_line.message.full_text
+    assert said.index({"en": "English", "ar": "العربي"}[first]) < said.index(
+        {"en": "Arabic", "ar": "الإنجليزي"}[first]
+    ), said
     # Tab reads the first language's title, the other's, then the bodies in the same order.
     walked = tab_walk(titles[first], 3)
     assert walked == [titles[first], titles[second], bodies[first], bodies[second]]

@@ -53,7 +53,7 @@ from statusdesk.gui.incidents.incident_list import (
     IncidentListView,
 )
 from statusdesk.gui.incidents.incident_view import IncidentView
-from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
+from statusdesk.gui.keys.actions import ShortcutClaim, install_actions, shown_key
 from statusdesk.gui.keys.bindings import STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.schedule.scheduling import SchedulingController
@@ -244,15 +244,10 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {
             "new-incident": self.new_incident,
-            "new-update": self.browser.new_update,
             "publish": self.publishing.publish,
             "switch-language": lambda: self.composer.switch_language(QApplication.focusWidget()),
             "retry-delivery": self.decisions.retry_delivery,
             "skip-delivery": self.decisions.skip_delivery,
-            "previous-incident": partial(self.list.step, -1),
-            "next-incident": partial(self.list.step, 1),
-            "focus-incidents": self.browser.focus_incidents,
-            "filter-incidents": self.browser.filter_incidents,
             "open-status-page": self.status_page.open,
             "rebuild-status-page": self.status_page.rebuild,
             "preview": lambda: self.preview_column.to_previews(self.composer),
@@ -263,6 +258,7 @@ class MainWindow(QMainWindow):
         }
         for number, command in enumerate(STATE_COMMANDS, start=1):
             handlers[command] = partial(self.composer.set_state_number, number)
+        handlers.update(self.browser.handlers())  # the list, Back and Forward
         handlers.update(self.windows.handlers())
         handlers.update(self.scheduling.handlers())
         handlers.update(self.tools.handlers())
@@ -334,9 +330,12 @@ class MainWindow(QMainWindow):
     def new_incident(self) -> None:
         self.composer.show_new_incident()
         self.composer.focus_first_field()
-        self.say(
-            self.tr("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
+        said = (  # the titles in reading order
+            self.tr("New incident: Arabic title, Tab, English title, then the update; {key}")
+            if self.composer.fields.order[0] == "ar"
+            else self.tr("New incident: English title, Tab, Arabic title, then the update; {key}")
         )
+        self.say(said.format(key=shown_key("publish")))
 
     def _published(
         self, snapshot: DraftSnapshot, outcome: compose.PublishOutcome, kept: bool

@@ -38,7 +38,7 @@ def key_name(key: str) -> str:
     """A key combination ("Ctrl+Shift+P", "Ctrl+,") as the interface writes it in a sentence or
     a cell: in a right-to-left interface a left-to-right isolate (LRI…PDI), so the bidi
     algorithm neither turns it round nor lets a trailing sign ("Ctrl+,") drift to the other
-    side of it; in a left-to-right one, as it is. Key caps stay Latin (docs/VISUAL.md §6)."""
+    side of it; in a left-to-right one, as it is. Key caps stay Latin (docs/VISUAL.md §5)."""
     if not key or not right_to_left():
         return key
     return f"{LRI}{key}{PDI}"

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from statusdesk.gui.i18n import key_name
-from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, key_for
+from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, default_key, key_for
 from statusdesk.gui.keys.keymap import Keymap
 
 
@@ -41,13 +41,13 @@ def install_actions(
     for entry in BINDINGS:
         action = QAction(translated(entry.label), window)
         action.setObjectName(f"action-{entry.command}")
-        action.setShortcut(QKeySequence(entry.key))
+        action.setShortcut(QKeySequence(default_key(entry)))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         description = translated(entry.description)
         action.setStatusTip(description)
         action.setToolTip(
             QCoreApplication.translate("Bindings", "{description} ({key})").format(
-                description=description, key=key_name(entry.key)
+                description=description, key=key_name(default_key(entry))
             )
         )
         handler = handlers[entry.command]
@@ -95,7 +95,8 @@ def decision_keys_hint() -> str:
 
 def bound_sequences(bindings: Iterable[Binding] = BINDINGS) -> frozenset[str]:
     return frozenset(
-        QKeySequence(b.key).toString(QKeySequence.SequenceFormat.PortableText) for b in bindings
+        QKeySequence(default_key(b)).toString(QKeySequence.SequenceFormat.PortableText)
+        for b in bindings
     )
 
 

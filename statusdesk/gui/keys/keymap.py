@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from statusdesk.gui.i18n import key_name, translate
-from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding
+from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, default_key
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +272,7 @@ class Keymap:
             if entry.command in overrides:
                 key = overrides[entry.command]
             else:
-                default = normalize_key(entry.key)
+                default = normalize_key(default_key(entry))
                 key = "" if default in claimed else default
             if key and key in self._by_key:  # a table with a key twice: a programming error
                 raise ValueError(f"{key} is bound twice: {self._by_key[key]}, {entry.command}")
@@ -337,7 +337,7 @@ class Keymap:
         keymap = cls._build(bindings, overrides, foreign)
         for entry in bindings:
             if entry.command not in overrides and not keymap.key(entry.command):
-                default = normalize_key(entry.key)
+                default = normalize_key(default_key(entry))
                 warnings.append(
                     translate(
                         "Keymap",
@@ -370,7 +370,7 @@ class Keymap:
         return self._effective[command]
 
     def default(self, command: str) -> str:
-        return normalize_key(self.binding(command).key)
+        return normalize_key(default_key(self.binding(command)))
 
     def is_default(self, command: str) -> bool:
         return self.key(command) == self.default(command)
@@ -424,8 +424,8 @@ class Keymap:
     def reset(self, command: str) -> Keymap:
         """Back to the default key; KeyConflict if another command has that key now."""
         entry = self.binding(command)
-        self._refuse_taken(normalize_key(entry.key), command)
-        return self._with(entry, normalize_key(entry.key))
+        self._refuse_taken(normalize_key(default_key(entry)), command)
+        return self._with(entry, normalize_key(default_key(entry)))
 
     def reset_all(self) -> Keymap:
         """Every command on its default. Other versions' overrides stay: this version cannot
@@ -439,7 +439,7 @@ class Keymap:
 
     def _with(self, entry: Binding, key: str) -> Keymap:
         overrides = dict(self._overrides)
-        if key == normalize_key(entry.key):
+        if key == normalize_key(default_key(entry)):
             overrides.pop(entry.command, None)  # on its default: follows the table from now on
         else:
             overrides[entry.command] = key
