@@ -99,6 +99,18 @@ def test_the_preview_counter_and_plural_counts_follow(
     said = counted(QApplication.translate("Outcomes", "%n channel(s)", "", 12), 12)
     assert ("١٢" in said) is (lang == "ar") and ("12" in said) is (lang == "en")
     assert ("٢٩" in minutes_text(29 * 60)) is (lang == "ar")
+    # "Published to {sent} of %n channel(s)": both numbers, the one Qt puts and the app's.
+    from types import SimpleNamespace
+
+    from statusdesk.core.model import Delivery, DeliveryState
+    from statusdesk.gui.wording.outcomes import summarize
+
+    channels = {i: SimpleNamespace(name=name) for i, name in ((1, "site"), (2, "x"), (3, "y"))}
+    sent = [Delivery(i, 1, i, DeliveryState.SENT) for i in (1, 2)]
+    outcome = summarize([*sent, Delivery(3, 1, 3, DeliveryState.PENDING)], channels)  # type: ignore[arg-type]
+    digits = ARABIC_INDIC if lang == "ar" else LATIN
+    other = LATIN if lang == "ar" else ARABIC_INDIC
+    assert len(digits.findall(outcome)) >= 2 and not other.search(outcome), outcome
     # Latin digits chosen: Latin in either language.
     reading.apply_digits("latn")
     counter.show_weight(241, limit=280)

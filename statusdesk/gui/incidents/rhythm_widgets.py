@@ -271,7 +271,9 @@ class ScheduledSection(QFrame):
                 send=shown_key("send-now"),
             )
             self.heading.setText(
-                self.tr("Scheduled — not yet out ({count}) · {keys}").format(count=count, keys=keys)
+                self.tr("Scheduled — not yet out ({count}) · {keys}").format(
+                    count=numerals(str(count)), keys=keys
+                )
             )
             self.heading.setAccessibleName(
                 counted(self.tr("%n update(s) not yet out.", "", count), count) + f" {keys}"
