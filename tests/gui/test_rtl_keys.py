@@ -5,6 +5,7 @@ text is a left-to-right isolate, so "Ctrl+," does not come out as ",+Ctrl" (docs
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from statusdesk.gui.i18n import LRI, PDI, key_name, language
+from tests.gui.conftest import WindowFactory
 
 
 @pytest.fixture
@@ -82,3 +84,32 @@ def test_key_caps_stay_latin_in_arabic(arabic: language.Installed, qtbot) -> Non
 def test_in_english_keys_are_as_they_were(qapp: QApplication) -> None:
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert key_name("Ctrl+Shift+P") == "Ctrl+Shift+P"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_menus_draw_their_keys_left_to_right(
+    qtbot,  # type: ignore[no-untyped-def]
+    qapp: QApplication,
+    home: Path,
+    active_incident: int,
+    launch: WindowFactory,
+    lang: str,
+) -> None:
+    """Qt draws a menu item's key after its tab in the menu's direction: in Arabic the menus'
+    style isolates it, as the sentence test above shows it must be."""
+    from PySide6.QtWidgets import QMenu
+
+    from statusdesk.gui.keys.menu_style import IsolatedKeys, isolated_menu_text
+
+    installed = language.install(qapp, lang)
+    try:
+        window = launch()
+        menu = window.findChild(QMenu, "menu-Help")
+        assert menu is not None
+        assert isinstance(menu.style(), IsolatedKeys) is (lang == "ar")
+    finally:
+        installed.remove(qapp)
+    drawn = isolated_menu_text("اختصارات لوحة المفاتيح\tCtrl+,")
+    assert drawn == f"اختصارات لوحة المفاتيح\t{LRI}Ctrl+,{PDI}"
+    assert reads_left_to_right(drawn.split("\t")[1], "Ctrl+,")
+    assert isolated_menu_text(drawn) == drawn and isolated_menu_text("Quit") == "Quit"

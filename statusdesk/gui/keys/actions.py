@@ -14,9 +14,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from statusdesk.gui.i18n import key_name
+from statusdesk.gui.i18n import key_name, right_to_left
 from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, default_key, key_for
 from statusdesk.gui.keys.keymap import Keymap
+from statusdesk.gui.keys.menu_style import menu_style
 
 
 def translated(text: str) -> str:
@@ -36,6 +37,8 @@ def install_actions(
     for name in MENUS:
         menu = window.menuBar().addMenu("&" + translated(name))
         menu.setObjectName(f"menu-{name}")
+        if right_to_left():  # keys drawn left to right in a right-to-left menu
+            menu.setStyle(menu_style())
         menus[name] = menu
     actions: dict[str, QAction] = {}
     for entry in BINDINGS:
