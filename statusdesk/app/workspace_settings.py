@@ -49,8 +49,8 @@ class WorkspaceSettings:
 
     def display_digits(self) -> str:
         """latn | arab: `display.digits`, else the site channel's own `digits` (as templates and
-        the status page read it, scheduling/compose.py)."""
-        from statusdesk.scheduling.compose import digits
+        the status page read it)."""
+        from statusdesk.scheduling.digits import digits
 
         return digits(self.ctx.store)
 

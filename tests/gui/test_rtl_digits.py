@@ -115,3 +115,23 @@ def test_the_preview_counter_and_plural_counts_follow(
     reading.apply_digits("latn")
     counter.show_weight(241, limit=280)
     assert counter.text().startswith("241/280")
+
+
+def test_a_change_in_settings_applies_at_once_without_reading_per_paint(
+    qtbot,  # type: ignore[no-untyped-def]
+    home: Path,
+    active_incident: int,
+    launch: WindowFactory,
+    speaking: list[language.Installed],  # resets the digits afterwards
+) -> None:
+    from tests.gui.keys import press
+    from tests.gui.test_settings_window import open_settings, tab_to
+
+    window = launch()
+    assert reading.chosen_digits() == "latn"
+    dialog = open_settings(qtbot, window)
+    tab_to(qtbot, dialog.controls[settings.DIGITS])
+    press("Down")  # Arabic-Indic
+    press("Ctrl+S")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    assert reading.chosen_digits() == "arab"

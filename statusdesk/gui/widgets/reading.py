@@ -64,6 +64,11 @@ def apply_digits(value: str) -> None:
     _digits = "arab" if value == "arab" else "latn"
 
 
+def chosen_digits() -> str:
+    """`display.digits` as last applied, whatever the interface's language."""
+    return _digits
+
+
 def digits() -> str:
     """The digits the interface shows numbers in now: latn, or arab in an Arabic interface
     whose workspace chose them."""
