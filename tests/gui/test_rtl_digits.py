@@ -135,3 +135,21 @@ def test_a_change_in_settings_applies_at_once_without_reading_per_paint(
     press("Ctrl+S")
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert reading.chosen_digits() == "arab"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_date_says_its_month_in_the_interfaces_language(
+    qapp: QApplication, speaking: list[language.Installed], lang: str
+) -> None:
+    from datetime import UTC, datetime
+
+    from statusdesk.gui.widgets.labels import local_and_utc
+
+    speaking.append(language.install(qapp, lang))
+    reading.apply_digits("arab")
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    shown = local_and_utc("2026-11-05T12:00:00Z", now)  # another day: its date too
+    if lang == "ar":
+        assert "نوفمبر" in shown and "Nov" not in shown and "٥" in shown, shown
+    else:
+        assert shown.startswith("05 Nov ") and not ARABIC_INDIC.search(shown), shown

@@ -12,9 +12,10 @@ saves it), never read from the workspace at paint time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -84,3 +85,12 @@ def numerals(text: str) -> str:
 
 def number(value: int) -> str:
     return numerals(str(value))
+
+
+def day_and_month(moment: datetime) -> str:
+    """ "05 Nov" in English; "5 نوفمبر" in Arabic (CLDR's month names, as the status page's
+    babel writes them) — in the interface's digits either way."""
+    if not arabic_interface():
+        return f"{moment:%d %b}"
+    month = QLocale(QLocale.Language.Arabic).monthName(moment.month, QLocale.FormatType.LongFormat)
+    return numerals(f"{moment.day} {month}")
