@@ -71,6 +71,10 @@ def test_the_interface_language_comes_first_in_the_composer(
     # in English — so the Arabic editor is on the right of the English one either way.
     for pair in (bodies, titles):
         assert x_of(pair["ar"]) > x_of(pair["en"])
+    # A screen reader meets them in the same order (Qt lists a widget's children in order).
+    for pair in (bodies, titles):
+        siblings = pair["en"].parentWidget().children()
+        assert siblings.index(pair[first]) < siblings.index(pair[second])
     # Each editor keeps its own direction, whatever the interface's.
     assert composer.body_en.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert composer.body_ar.layoutDirection() == Qt.LayoutDirection.RightToLeft
