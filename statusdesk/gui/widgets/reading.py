@@ -5,8 +5,8 @@ The interface is Arabic when the application runs right to left (i18n/language.p
 with the other, before any widget is built). Then the Arabic editor comes first in reading
 order — on the right, first for Tab and for a screen reader — and numbers follow the
 workspace's `display.digits` (latn | arab); in English, the English editor first and Latin
-digits always. The setting is kept here once (`apply`, at start and when the settings window
-saves it), never read from the workspace at paint time.
+digits always. The setting is kept here once (`apply_digits`: gui/desk/display.py at start,
+the settings window when it saves it), never read from the workspace at paint time.
 """
 
 from __future__ import annotations
