@@ -488,7 +488,7 @@
     <message>
         <location filename="../../keys/cheatsheet.py" line="33"/>
         <source>Every key of statusdesk. Esc closes this sheet; Esc never discards a draft.</source>
-        <translation>كل مفاتيح statusdesk. Esc يغلق هذه القائمة؛ ولا يتجاهل Esc أي مسودة أبدًا.</translation>
+        <translation>مفاتيح statusdesk كلها. يغلق Esc هذه القائمة، ولا يحذف أي مسودة أبدًا.</translation>
     </message>
     <message>
         <location filename="../../keys/cheatsheet.py" line="39"/>
