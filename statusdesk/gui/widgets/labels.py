@@ -20,7 +20,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.gui.widgets.reading import day_and_month, numerals
+from statusdesk.gui.widgets.reading import day_and_month, numerals, time_run
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 LRI, PDI = "\u2066", "\u2069"
@@ -245,4 +245,4 @@ def local_and_utc(stamp: str, now: datetime) -> str:
     local = moment.astimezone()
     today = now.astimezone(local.tzinfo).date()
     day = "" if local.date() == today else f"{day_and_month(local)} "
-    return numerals(f"{day}{local:%H:%M} ({moment:%H:%M} UTC)")
+    return numerals(f"{day}{time_run(f'{local:%H:%M}')} ({time_run(f'{moment:%H:%M} UTC')})")
