@@ -110,3 +110,10 @@ def in_interface_language(text: BilingualText) -> str:
     other when that one is empty."""
     first, second = reading_order()
     return text.get(first) or text.get(second)
+
+
+def mirrored_margins(left: int, top: int, right: int, bottom: int) -> tuple[int, int, int, int]:
+    """A layout's margins as drawn for a left-to-right window, swapped in an Arabic one: Qt
+    mirrors a layout's items, not its margins, so a gap meant for the window's outer edge would
+    land against the splitter handle (and the list's border one pixel past the window's)."""
+    return (right, top, left, bottom) if arabic_interface() else (left, top, right, bottom)
