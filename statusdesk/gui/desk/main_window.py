@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk import settings
 from statusdesk.app import compose
 from statusdesk.app.compose import DraftSnapshot
 from statusdesk.core.model import Channel, DeliveryState
@@ -42,6 +41,7 @@ from statusdesk.gui.deliveries.decisions import DeliveryDecisions
 from statusdesk.gui.deliveries.follow import DeliveryFollow
 from statusdesk.gui.deliveries.notify import Notifier
 from statusdesk.gui.desk.desk_tools import DeskTools
+from statusdesk.gui.desk.display import apply_display
 from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
 from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
 from statusdesk.gui.desk.windows import DeskWindows
@@ -53,13 +53,13 @@ from statusdesk.gui.incidents.incident_list import (
     IncidentListView,
 )
 from statusdesk.gui.incidents.incident_view import IncidentView
-from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
+from statusdesk.gui.keys.actions import ShortcutClaim, install_actions, shown_key
 from statusdesk.gui.keys.bindings import STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.schedule.scheduling import SchedulingController
-from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
+from statusdesk.gui.widgets.reading import mirrored_margins
 from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
 from statusdesk.store.records import IncidentSummary, SavedDraft
 
@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
-        # Light, dark or the desktop's (ui.theme), before any widget takes a colour.
-        theme.apply(self.desk.settings.workspace_setting(settings.THEME))
+        # Light, dark or the desktop's (ui.theme), digits: before any widget takes a colour.
+        apply_display(self.desk)
         self._build()
         self.preview_column = PreviewColumn(self.split, 2, self.desk, tasks)
         self.preview_column.restore()  # hidden, if the last session hid it
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         self.list = IncidentListView(self.model)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.setContentsMargins(*mirrored_margins(6, 6, 0, 6))  # the gap at the edge
         heading = QLabel(self.tr("Incidents — active first"))
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)
@@ -245,15 +245,10 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {
             "new-incident": self.new_incident,
-            "new-update": self.browser.new_update,
             "publish": self.publishing.publish,
             "switch-language": lambda: self.composer.switch_language(QApplication.focusWidget()),
             "retry-delivery": self.decisions.retry_delivery,
             "skip-delivery": self.decisions.skip_delivery,
-            "previous-incident": partial(self.list.step, -1),
-            "next-incident": partial(self.list.step, 1),
-            "focus-incidents": self.browser.focus_incidents,
-            "filter-incidents": self.browser.filter_incidents,
             "open-status-page": self.status_page.open,
             "rebuild-status-page": self.status_page.rebuild,
             "preview": lambda: self.preview_column.to_previews(self.composer),
@@ -264,6 +259,7 @@ class MainWindow(QMainWindow):
         }
         for number, command in enumerate(STATE_COMMANDS, start=1):
             handlers[command] = partial(self.composer.set_state_number, number)
+        handlers.update(self.browser.handlers())  # the list, Back and Forward
         handlers.update(self.windows.handlers())
         handlers.update(self.scheduling.handlers())
         handlers.update(self.tools.handlers())
@@ -335,9 +331,12 @@ class MainWindow(QMainWindow):
     def new_incident(self) -> None:
         self.composer.show_new_incident()
         self.composer.focus_first_field()
-        self.say(
-            self.tr("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
+        said = (  # the titles in reading order
+            self.tr("New incident: Arabic title, Tab, English title, then the update; {key}")
+            if self.composer.fields.order[0] == "ar"
+            else self.tr("New incident: English title, Tab, Arabic title, then the update; {key}")
         )
+        self.say(said.format(key=shown_key("publish")))
 
     def _published(
         self, snapshot: DraftSnapshot, outcome: compose.PublishOutcome, kept: bool

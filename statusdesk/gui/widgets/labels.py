@@ -15,10 +15,12 @@ from statusdesk.core.model import (
     Delivery,
     DeliveryState,
     Impact,
+    IncidentKind,
     IncidentState,
 )
 from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.gui.widgets.reading import day_and_month, numerals, time_run
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 LRI, PDI = "\u2066", "\u2069"
@@ -36,8 +38,9 @@ translate = QCoreApplication.translate
 def counted(text: str, count: int) -> str:
     """A `%n` message after translate(): the English source says "channel(s)"; with no
     translation installed, that reads "1 channel" or "3 channels" here. A translation has
-    its own plural forms, and no "(s)" left to replace."""
-    return text.replace("(s)", "" if count == 1 else "s")
+    its own plural forms, and no "(s)" left to replace. Qt writes %n in Latin digits: the
+    interface's digits here (widgets/reading.py), before any user text is put in."""
+    return numerals(text.replace("(s)", "" if count == 1 else "s"))
 
 
 def _tr(text: str) -> str:
@@ -56,6 +59,10 @@ _STATE_WORDS: dict[IncidentState, str] = {
     IncidentState.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
     IncidentState.VERIFYING: QT_TRANSLATE_NOOP("Labels", "Verifying"),
     IncidentState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "Completed"),
+}
+_KIND_WORDS: dict[IncidentKind, str] = {
+    IncidentKind.INCIDENT: QT_TRANSLATE_NOOP("Labels", "Incident"),
+    IncidentKind.MAINTENANCE: QT_TRANSLATE_NOOP("Labels", "Maintenance"),
 }
 _IMPACT_WORDS: dict[Impact, str] = {
     Impact.NONE: QT_TRANSLATE_NOOP("Labels", "None"),
@@ -86,6 +93,10 @@ def state_label(state: IncidentState) -> str:
     return _tr(_STATE_WORDS.get(state, state.value.replace("_", " ").capitalize()))
 
 
+def kind_label(kind: IncidentKind) -> str:
+    return _tr(_KIND_WORDS.get(kind, kind.value.capitalize()))
+
+
 def impact_label(impact: Impact) -> str:
     return _tr(_IMPACT_WORDS.get(impact, impact.value.capitalize()))
 
@@ -101,6 +112,10 @@ def delivery_label(state: DeliveryState) -> str:
 def retry_countdown(next_attempt_at: str | None, now: datetime) -> str:
     """'retry in 12 s' until the next attempt is due; 'retrying…' once it is. Whole seconds,
     rounded up, so the count never shows 0 while there is still time to wait."""
+    return numerals(_retry_countdown(next_attempt_at, now))
+
+
+def _retry_countdown(next_attempt_at: str | None, now: datetime) -> str:
     if not next_attempt_at:
         return delivery_label(DeliveryState.RETRY_WAIT)
     seconds = math.ceil((parse_iso(next_attempt_at) - now).total_seconds())
@@ -229,5 +244,5 @@ def local_and_utc(stamp: str, now: datetime) -> str:
     moment = parse_iso(stamp)
     local = moment.astimezone()
     today = now.astimezone(local.tzinfo).date()
-    day = "" if local.date() == today else local.strftime("%d %b ")
-    return f"{day}{local:%H:%M} ({moment:%H:%M} UTC)"
+    day = "" if local.date() == today else f"{day_and_month(local)} "
+    return numerals(f"{day}{time_run(f'{local:%H:%M}')} ({time_run(f'{moment:%H:%M} UTC')})")
