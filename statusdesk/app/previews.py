@@ -32,6 +32,7 @@ from statusdesk.core.cleaning import clean_text
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Draft, Incident, Update, UpdateStatus
 from statusdesk.core.text.sanitize import clean
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,13 @@ class Previews:
             config = self.views.channel_by_name(name)
             if config is None:
                 previews.append(
-                    ChannelPreview(name, "", error=f"There is no channel named {name!r} any more.")
+                    ChannelPreview(
+                        name,
+                        "",
+                        error=QT_TRANSLATE_NOOP(
+                            "Problems", "There is no channel named {name} any more."
+                        ).format(name=repr(name)),
+                    )
                 )
                 continue
             custom = clean(snapshot.overrides.get(name, "")) or None
@@ -174,7 +181,9 @@ class Previews:
             assert snapshot.incident_id is not None
             found = self.views.incident(snapshot.incident_id)
             if found is None:
-                return f"Incident {snapshot.incident_id} no longer exists."
+                return QT_TRANSLATE_NOOP("Problems", "Incident {id} no longer exists.").format(
+                    id=snapshot.incident_id
+                )
             incident = found
         # The components it will name once this update goes out: its own and the draft's (the
         # email preview counts only the subscribers who follow one of them, or all).
@@ -200,9 +209,8 @@ class Previews:
         if custom is not None and config.kind != "x":
             custom = None
         if not update.body.languages() and custom is None:
-            return ChannelPreview(
-                config.name, config.kind, note=f"Write the update to see what {config.name} sends."
-            )
+            note = QT_TRANSLATE_NOOP("Problems", "Write the update to see what {name} sends.")
+            return ChannelPreview(config.name, config.kind, note=note.format(name=config.name))
         try:
             channel = self.ctx.channel(config)
             if custom is not None:
@@ -210,13 +218,16 @@ class Previews:
             rendered = channel.render(update, incident)
             return _shape(config, channel, rendered, custom)
         except (ChannelError, UnknownChannelKind) as exc:
-            return ChannelPreview(config.name, config.kind, error=str(exc))
+            # message_of: the channel's own words, still translatable (str() loses that)
+            return ChannelPreview(config.name, config.kind, error=message_of(exc))
         except Exception as exc:  # a bug must not take the composer down with it
             log.warning("preview of %s failed", config.name, exc_info=exc)
             return ChannelPreview(
                 config.name,
                 config.kind,
-                error=f"{config.name}: the preview failed ({type(exc).__name__}: {exc}).",
+                error=QT_TRANSLATE_NOOP("Problems", "{name}: the preview failed ({error}).").format(
+                    name=config.name, error=f"{type(exc).__name__}: {exc}"
+                ),
             )
 
 

@@ -45,8 +45,11 @@ def build_channel(config: ChannelConfig, context: ChannelContext) -> Channel:
     if config.kind not in KINDS:
         known = ", ".join(sorted(KINDS))
         raise UnknownChannelKind(
-            f"Channel {config.name!r} is of kind {config.kind!r}, which this statusdesk does not "
-            f"know (it knows: {known}). Upgrade statusdesk or disable the channel."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "Channel {name} is of kind {kind}, which this statusdesk does not know (it knows: "
+                "{known}). Upgrade statusdesk or disable the channel.",
+            ).format(name=repr(config.name), kind=repr(config.kind), known=known)
         )
     return factory_for(config.kind)(config, context)
 

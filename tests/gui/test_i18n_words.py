@@ -289,3 +289,22 @@ def test_cannot_open_the_workspace_is_said_in_arabic(
     assert "يقفلها برنامج آخر" in body and "لم يتغيّر شيء." in body
     assert str(home / "statusdesk.db") in body  # the path itself, as it is
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight  # English again after run()
+
+
+# -- the preview column ---------------------------------------------------------------------------
+
+
+def test_the_preview_column_says_write_the_update_in_arabic(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    """Nothing written yet: each ticked channel's page says what to do, in Arabic (app/previews
+    said it in English only), the channel's name kept as it is."""
+    from statusdesk.desk import Desk
+
+    with Desk(home) as desk:
+        desk.channels.add_channel("webhook", "hook", {"url": "http://127.0.0.1:9/hook"})
+    window = launch()
+    page = window.composer.preview.page("hook")
+    qtbot.waitUntil(lambda: not page.message.isHidden(), timeout=10_000)
+    assert page.message.text() == "اكتب التحديث لترى ما سترسله hook."
+    assert page.message.accessibleName() == page.message.text()

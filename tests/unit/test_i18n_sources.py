@@ -392,6 +392,7 @@ MARKED = (
     "channels/email/channel.py",
     "store/db.py",
     "store/base.py",
+    "app/previews.py",
 )
 # What carries a message to the person, and which argument is the message.
 MESSAGE_ARGUMENT = {
@@ -400,6 +401,8 @@ MESSAGE_ARGUMENT = {
     "WhenError": 0,
     "SuspiciousControl": 2,
     "WorkspaceError": 0,
+    "UnknownChannelKind": 0,
+    "ChannelPreview": 2,
 }
 
 
@@ -431,7 +434,7 @@ def unmarked(source: str, filename: str = "<source>") -> list[str]:
         index = MESSAGE_ARGUMENT[name]
         argument = node.args[index] if len(node.args) > index else None
         for keyword in node.keywords:
-            if keyword.arg in {"message", "reason"}:
+            if keyword.arg in {"message", "reason", "error", "note"}:
                 argument = keyword.value
         words = _literal_words(argument, constants) if argument is not None else None
         if words:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from statusdesk.app.previews import ChannelPreview
 from statusdesk.core.model import Channel
 from statusdesk.gui.compose.preview_pages import ChannelPage, XPage, page_for
+from statusdesk.gui.i18n import localised
 
 WARNING_SIGN = "⚠ "
 
@@ -171,7 +172,7 @@ class PreviewPanel(QWidget):
             page.show_preview(preview)
             index = self.tabs.indexOf(page)
             self.tabs.setTabText(index, (WARNING_SIGN if preview.error else "") + preview.name)
-            self.tabs.setTabToolTip(index, preview.error)
+            self.tabs.setTabToolTip(index, localised(preview.error))
 
     # -- keyboard ---------------------------------------------------------------------------
 

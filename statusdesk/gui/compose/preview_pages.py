@@ -53,6 +53,7 @@ from statusdesk.gui.compose.preview_words import (
     VARIANT_NAMES,
     thread_summary,
 )
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.reading import in_reading_order, numerals
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
@@ -233,7 +234,7 @@ class ChannelPage(QWidget):
 
     def show_preview(self, preview: ChannelPreview) -> None:
         self.preview = preview
-        text = preview.error or preview.note
+        text = localised(preview.error or preview.note)  # the app's words, translated
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {colour(ERROR_COLOUR)};" if preview.error else "")
         self.message.setAccessibleName(

@@ -126,6 +126,7 @@
     </message>
     <message>
         <location filename="../../../app/compose.py" line="110"/>
+        <location filename="../../../app/previews.py" line="184"/>
         <source>Incident {id} no longer exists.</source>
         <translation>العطل {id} لم يعد موجودًا.</translation>
     </message>
@@ -612,12 +613,17 @@
         <translation>{name}: يحتاج التحديث إلى سلسلة عدد منشوراتها {count}، والحد الأقصى للتحديث الواحد {most}. {fix}</translation>
     </message>
     <message>
-        <location filename="../../../channels/registry.py" line="107"/>
+        <location filename="../../../channels/registry.py" line="48"/>
+        <source>Channel {name} is of kind {kind}, which this statusdesk does not know (it knows: {known}). Upgrade statusdesk or disable the channel.</source>
+        <translation>القناة {name} من النوع {kind}، وهذا الإصدار من statusdesk لا يعرفه (يعرف: {known}). حدّث statusdesk أو عطّل القناة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/registry.py" line="110"/>
         <source>{key} is not a setting of a site channel any more: it is the workspace setting {moved} (`statusdesk setting set {moved} VALUE`)</source>
         <translation>لم يعد {key} إعدادًا لقناة الموقع: صار إعداد مساحة العمل {moved} (`statusdesk setting set {moved} VALUE`)</translation>
     </message>
     <message>
-        <location filename="../../../channels/registry.py" line="115"/>
+        <location filename="../../../channels/registry.py" line="118"/>
         <source>{key} is not a setting of a {kind} channel; it takes: {keys} (secrets go to the keyring with `statusdesk channel secret NAME KEY`)</source>
         <translation>{key} ليس من إعدادات قناة من نوع {kind}؛ إعداداتها: {keys} (والأسرار تُحفظ في حلقة المفاتيح بالأمر `statusdesk channel secret NAME KEY`)</translation>
     </message>
@@ -785,6 +791,21 @@
         <location filename="../../../store/db.py" line="276"/>
         <source>The workspace {folder} could not be created or opened: {error}. Choose another place with --home.</source>
         <translation>تعذّر إنشاء مساحة العمل {folder} أو فتحها: {error}. اختر مكانًا آخر بـ ‎--home.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/previews.py" line="165"/>
+        <source>There is no channel named {name} any more.</source>
+        <translation>لم تعد هناك قناة باسم {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/previews.py" line="212"/>
+        <source>Write the update to see what {name} sends.</source>
+        <translation>اكتب التحديث لترى ما سترسله {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/previews.py" line="228"/>
+        <source>{name}: the preview failed ({error}).</source>
+        <translation>{name}: تعذّرت المعاينة ({error}).</translation>
     </message>
 </context>
 <context>
