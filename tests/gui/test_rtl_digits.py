@@ -153,3 +153,44 @@ def test_a_date_says_its_month_in_the_interfaces_language(
         assert "نوفمبر" in shown and "Nov" not in shown and "٥" in shown, shown
     else:
         assert shown.startswith("05 Nov ") and not ARABIC_INDIC.search(shown), shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "narrowed"),
+    [
+        ("ar", "المشتركون النشطون: ٢ (", "يظهر ١ من ٢"),
+        ("en", "2 active subscribers: 1 ar, 1 en, 0 both", "1 of 2 shown"),
+    ],
+)
+def test_the_subscribers_counts_follow_the_interface_s_digits(
+    qtbot,  # type: ignore[no-untyped-def]
+    qapp: QApplication,
+    home: Path,
+    launch: WindowFactory,
+    speaking: list[language.Installed],
+    lang: str,
+    line: str,
+    narrowed: str,
+) -> None:
+    """The subscribers window's counts ({count:,} in Latin digits before) in the digits chosen;
+    a thousand grouped with the Arabic thousands separator in Arabic-Indic digits."""
+    from tests.gui.keys import type_text
+    from tests.gui.test_subscribers_view import open_subscribers, subscribe
+
+    arabic_digits(home)
+    subscribe(home, ("amal@acme.example", "ar"), ("bob@example.com", "en"))
+    speaking.append(language.install(qapp, lang))
+    window = launch()
+    dialog = open_subscribers(qtbot, window, rows=2)
+    counts = dialog.count_line.text()
+    assert counts.startswith(line), counts
+    dialog.filter.setFocus()  # (its Alt key is the translation's own letter)
+    type_text("acme")
+    qtbot.waitUntil(lambda: bool(dialog.shown_count.text()))
+    shown = dialog.shown_count.text()
+    assert shown.startswith(narrowed), shown
+    if lang == "ar":
+        assert not LATIN.search(counts + shown), (counts, shown)
+        assert reading.grouped(12_345) == "١٢٬٣٤٥"
+    else:
+        assert reading.grouped(12_345) == "12,345"

@@ -24,6 +24,7 @@ from statusdesk.core.model import Component, Language
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.widgets.labels import counted
+from statusdesk.gui.widgets.reading import grouped
 from statusdesk.store.subscribers import ImportResult, Subscriber
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class SubscriberList:
             return translate(
                 "SubscriberRows", "No subscribers yet: add one below, or import a CSV file."
             )
-        counts = [format(self.languages.get(lang.value, 0), ",") for lang in LANGUAGES]
+        counts = [grouped(self.languages.get(lang.value, 0)) for lang in LANGUAGES]
         by_language = translate("SubscriberRows", "{ar} ar, {en} en, {both} both").format(
             ar=counts[0], en=counts[1], both=counts[2]
         )
@@ -95,14 +96,14 @@ class SubscriberList:
                 "SubscriberRows", "{count} active subscriber(s): {languages}", "", active
             ),
             active,
-        ).format(count=f"{active:,}", languages=by_language)
+        ).format(count=grouped(active), languages=by_language)
         if unsubscribed:
             line += QCoreApplication.translate(
                 "SubscriberRows",
                 "; {count} unsubscribed (kept on record, sent nothing)",
                 "",
                 unsubscribed,
-            ).format(count=f"{unsubscribed:,}")
+            ).format(count=grouped(unsubscribed))
         return line
 
 
@@ -243,7 +244,7 @@ class Imported:
     def summary(self) -> str:
         counts = self.result.counts()
         return translate("SubscriberRows", "{name}: {added} added, {skipped} skipped.").format(
-            name=self.name, added=f"{counts['added']:,}", skipped=f"{counts['skipped']:,}"
+            name=self.name, added=grouped(counts["added"]), skipped=grouped(counts["skipped"])
         )
 
     def details(self) -> list[str]:

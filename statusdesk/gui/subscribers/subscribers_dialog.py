@@ -59,6 +59,7 @@ from statusdesk.gui.subscribers.subscribers_table import (
     SubscriberTable,
 )
 from statusdesk.gui.widgets.forms import error_text, no_auto_default, note, tell
+from statusdesk.gui.widgets.reading import grouped
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.workspace_window import WorkspaceWindow
 from statusdesk.store.subscribers import ImportRejected, SubscriberError
@@ -271,7 +272,9 @@ class SubscribersDialog(WorkspaceWindow):
         text = (
             ""
             if not self.proxy.needle
-            else self.tr("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{total:,}")
+            else self.tr("{shown} of {total} shown").format(
+                shown=grouped(shown), total=grouped(total)
+            )
         )
         self.shown_count.setText(text)
         self.shown_count.setAccessibleName(text)
@@ -441,7 +444,7 @@ class SubscribersDialog(WorkspaceWindow):
                     "import the file again (addresses already subscribed are skipped).",
                     "",
                     len(invalid),
-                ).format(name=name, count=f"{len(invalid):,}"),
+                ).format(name=name, count=grouped(len(invalid))),
                 problem=True,
             )
             self.lines.show_lines([str(line) for line in invalid])

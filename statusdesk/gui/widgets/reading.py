@@ -88,6 +88,16 @@ def number(value: int) -> str:
     return numerals(str(value))
 
 
+ARABIC_THOUSANDS = "\u066c"  # CLDR's grouping separator for Arabic-Indic digits
+
+
+def grouped(value: int) -> str:
+    """A count with its thousands grouped, in the interface's digits: "12,345" in Latin ones,
+    "١٢٬٣٤٥" (the Arabic thousands separator) in Arabic-Indic ones."""
+    text = f"{value:,}"
+    return numerals(text).replace(",", ARABIC_THOUSANDS) if digits() == "arab" else text
+
+
 def day_and_month(moment: datetime) -> str:
     """ "05 Nov" in English; "5 نوفمبر" in Arabic (CLDR's month names, as the status page's
     babel writes them) — in the interface's digits either way."""
