@@ -308,3 +308,29 @@ def test_the_preview_column_says_write_the_update_in_arabic(
     qtbot.waitUntil(lambda: not page.message.isHidden(), timeout=10_000)
     assert page.message.text() == "اكتب التحديث لترى ما سترسله hook."
     assert page.message.accessibleName() == page.message.text()
+
+
+def test_a_locked_workspace_refusing_a_publish_is_said_in_arabic(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    """The store's WorkspaceError under the composer, in Arabic (it was shown as str(error))."""
+    import sqlite3
+
+    window = launch()
+    press("Ctrl+U")
+    type_text("Written while another program holds the database.")
+    press("Ctrl+L")
+    type_text("كُتب بينما يمسك برنامج آخر بقاعدة البيانات.")
+    locker = sqlite3.connect(home / "statusdesk.db", isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")  # the write lock, held as a stuck program would
+    problems = window.composer.problems
+    try:
+        press("Ctrl+Return")
+        qtbot.waitUntil(
+            lambda: any("يقفلها برنامج آخر" in t for t in problems.texts()), timeout=20_000
+        )
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    [said] = [t for t in problems.texts() if "يقفلها برنامج آخر" in t]
+    assert "statusdesk.db" in said and "is locked by another" not in said, said

@@ -24,6 +24,7 @@ from statusdesk.app.publishing import Checked
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, Problem, Severity
 from statusdesk.core.placeholders import leftover_placeholders
+from statusdesk.core.words import message_of
 from statusdesk.desk import Desk
 from statusdesk.gui.compose.audience import only_the_reason_is_missing
 from statusdesk.gui.compose.composer import Composer
@@ -222,7 +223,7 @@ class PublishFlow(QObject):
         if isinstance(error, Rejected):
             problems = error.problems
         elif isinstance(error, WorkspaceError):
-            problems = [Problem("workspace", str(error))]
+            problems = [Problem("workspace", message_of(error))]  # its Words, said by the list
         else:
             log.error("publish failed", exc_info=error)
             problems = [

@@ -186,7 +186,7 @@ class DeliveryDecisions(QObject):
         if isinstance(error, Rejected):
             why = localised(error.problems[0].message) if error.problems else str(error)
         elif isinstance(error, WorkspaceError):
-            why = str(error)
+            why = localised(error)
         else:
             log.error("delivery decision failed", exc_info=error)
             why = self.tr("internal error ({kind}: {error})").format(

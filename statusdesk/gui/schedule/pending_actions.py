@@ -321,7 +321,7 @@ class PendingActions(QObject):
         if isinstance(error, Rejected):
             return "; ".join(localised(p.message) for p in error.problems) or str(error)
         if isinstance(error, WorkspaceError):
-            return str(error)
+            return localised(error)
         log.error("an action on an update not yet out failed", exc_info=error)
         return translate("PendingActions", "internal error ({kind}: {error})").format(
             kind=type(error).__name__, error=error

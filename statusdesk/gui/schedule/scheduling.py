@@ -36,6 +36,7 @@ from statusdesk.app.standings import ChannelStanding
 from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.delivery.outbox import Published
+from statusdesk.gui.i18n import localised
 from statusdesk.gui.keys.actions import shown_key
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.runtime.tasks import Coalesced
@@ -195,7 +196,7 @@ class SchedulingController(QObject):
 
     def _tick_failed(self, error: BaseException) -> None:
         """Said (and logged) once until it works again: the timer keeps trying every second."""
-        text = str(error) if isinstance(error, WorkspaceError) else type(error).__name__
+        text = localised(error) if isinstance(error, WorkspaceError) else type(error).__name__
         if self._closed or text == self._tick_error:
             return
         log.warning("could not fire due updates", exc_info=error)
