@@ -8,6 +8,7 @@ from pathlib import Path
 
 from statusdesk.app.context import AppContext
 from statusdesk.core.model import Component, Language
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.store.subscriber_input import resolve_components
 from statusdesk.store.subscriber_records import ImportResult, Subscriber, SubscriberError
 
@@ -70,7 +71,10 @@ class SubscriberAdmin:
             ids = self.resolve(components)
             if not ids:
                 raise SubscriberError(
-                    "no component named; to follow every component, say so (--all-components)"
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "no component named; to follow every component, say so (--all-components)",
+                    )
                 )
         return self.ctx.store.subscribers.edit(
             email, self.ctx.now(), language=language, component_ids=ids

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from statusdesk.core.model import Component, Language
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.store.subscriber_records import (
     InvalidAddress,
     SubscriberError,
@@ -33,11 +34,14 @@ def normalize_address(text: str) -> str:
     value = text.strip()
     shown = value if len(value) <= 80 else value[:79] + "…"
     if not value:
-        raise InvalidAddress("an email address is empty")
+        raise InvalidAddress(QT_TRANSLATE_NOOP("Problems", "an email address is empty"))
     if any(ch.isspace() or ord(ch) < 32 or ch in '<>"(),;[]\\' for ch in value):
         raise InvalidAddress(
-            f"{shown!r} is not an email address: give the bare address, like name@example.com, "
-            "without a display name, spaces, quotes or brackets"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{address} is not an email address: give the bare address, like "
+                "name@example.com, without a display name, spaces, quotes or brackets",
+            ).format(address=repr(shown))
         )
     # The email package's parser loads here, at the first address: opening a workspace does not
     # need it (the store's parts are built at every open).
@@ -47,20 +51,26 @@ def normalize_address(text: str) -> str:
     try:
         address = Address(addr_spec=value)
     except (HeaderParseError, IndexError, TypeError, ValueError):
-        raise InvalidAddress(
-            f"{shown!r} is not an email address (expected name@example.com)"
-        ) from None
+        raise InvalidAddress(_not_an_address(shown)) from None
     local, domain = address.username, address.domain
     if not local or not domain:
-        raise InvalidAddress(f"{shown!r} is not an email address (expected name@example.com)")
+        raise InvalidAddress(_not_an_address(shown))
     if not local.isascii():
         raise InvalidAddress(
-            f"{shown!r}: the part before @ must be ASCII (statusdesk does not send SMTPUTF8 mail)"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{address}: the part before @ must be ASCII (statusdesk does not send SMTPUTF8 "
+                "mail)",
+            ).format(address=repr(shown))
         )
     try:
         domain = domain.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise InvalidAddress(f"{shown!r}: {domain!r} is not a valid domain name") from None
+        raise InvalidAddress(
+            QT_TRANSLATE_NOOP("Problems", "{address}: {domain} is not a valid domain name").format(
+                address=repr(shown), domain=repr(domain)
+            )
+        ) from None
     labels = domain.split(".")
     if len(labels) < 2 or any(
         not label
@@ -71,13 +81,26 @@ def normalize_address(text: str) -> str:
         for label in labels
     ):
         raise InvalidAddress(
-            f"{shown!r}: {domain!r} is not a domain that can receive mail (expected something "
-            "like example.com)"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{address}: {domain} is not a domain that can receive mail (expected something "
+                "like example.com)",
+            ).format(address=repr(shown), domain=repr(domain))
         )
     normalized = f"{local}@{domain}"
     if len(normalized) > MAX_ADDRESS_CHARS:
-        raise InvalidAddress(f"{shown!r} is longer than {MAX_ADDRESS_CHARS} characters")
+        raise InvalidAddress(
+            QT_TRANSLATE_NOOP("Problems", "{address} is longer than {most} characters").format(
+                address=repr(shown), most=MAX_ADDRESS_CHARS
+            )
+        )
     return normalized
+
+
+def _not_an_address(shown: str) -> str:
+    return QT_TRANSLATE_NOOP(
+        "Problems", "{address} is not an email address (expected name@example.com)"
+    ).format(address=repr(shown))
 
 
 def parse_language(text: str | None) -> Language:
@@ -85,7 +108,11 @@ def parse_language(text: str | None) -> Language:
     try:
         return Language(value)
     except ValueError:
-        raise SubscriberError(f"{text!r} is not a language; use ar, en or both") from None
+        raise SubscriberError(
+            QT_TRANSLATE_NOOP("Problems", "{text} is not a language; use ar, en or both").format(
+                text=repr(text)
+            )
+        ) from None
 
 
 def component_names(component: Component) -> str:
@@ -129,14 +156,27 @@ def resolve_components(text: str, components: Sequence[Component]) -> tuple[int,
         listed = "; ".join(component_names(c) for c in components)
         which = ", ".join(repr(name) for name in unknown)
         there = (
-            f"the components are: {listed}"
+            QT_TRANSLATE_NOOP("Problems", "the components are: {listed}").format(listed=listed)
             if components
-            else "there are no components yet (add them with `statusdesk component add`)"
+            else QT_TRANSLATE_NOOP(
+                "Problems",
+                "there are no components yet (add them with `statusdesk component add`)",
+            )
         )
-        raise UnknownComponent(
-            f"{which} {'is not a component' if len(unknown) == 1 else 'are not components'}; "
-            f"{there}. Name them by their English or Arabic name, separated by commas."
+        said = (
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{which} is not a component; {there}. Name them by their English or Arabic "
+                "name, separated by commas.",
+            )
+            if len(unknown) == 1
+            else QT_TRANSLATE_NOOP(
+                "Problems",
+                "{which} are not components; {there}. Name them by their English or Arabic "
+                "name, separated by commas.",
+            )
         )
+        raise UnknownComponent(said.format(which=which, there=there))
     return tuple(sorted(ids))
 
 
@@ -181,7 +221,10 @@ def parse_csv(text: str, where: str) -> list[CsvRow]:
             rows.append(CsvRow(line, address, language, components))
     except csv.Error as exc:
         raise SubscriberError(
-            f"{where} is not a CSV file this can read (line {reader.line_num}: {exc}); "
-            "nothing was imported."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{where} is not a CSV file this can read (line {line}: {error}); nothing was "
+                "imported.",
+            ).format(where=where, line=reader.line_num, error=exc)
         ) from None
     return rows

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from statusdesk.core.model import Component, Language
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.store.audit import SQLiteAuditLog
 from statusdesk.store.base import SQLiteDatabase, SQLitePart
 from statusdesk.store.rows import component_from_row
@@ -173,7 +174,10 @@ class SQLiteSubscribers(SQLitePart):
         missing = [i for i in wanted if i not in known]
         if missing:
             raise UnknownComponent(
-                f"component id(s) {missing} do not exist (see `statusdesk component list`)"
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "component id(s) {missing} do not exist (see `statusdesk component list`)",
+                ).format(missing=missing)
             )
         return wanted
 
@@ -205,9 +209,15 @@ class SQLiteSubscribers(SQLitePart):
             existing = self.get(address)
             if existing is not None and existing.active:
                 raise SubscriberError(
-                    f"{existing.email} is already subscribed (since {existing.created_at}, "
-                    f"language {existing.language.value}). To change its language or "
-                    "components, use `statusdesk subscriber edit`."
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{email} is already subscribed (since {since}, language {language}). To "
+                        "change its language or components, use `statusdesk subscriber edit`.",
+                    ).format(
+                        email=existing.email,
+                        since=existing.created_at,
+                        language=existing.language.value,
+                    )
                 )
             if existing is not None:
                 self.conn.execute(
@@ -258,13 +268,14 @@ class SQLiteSubscribers(SQLitePart):
         with self.transaction():
             existing = self.get(email)
             if existing is None:
-                raise SubscriberError(
-                    f"{email.strip()!r} is not a subscriber (see `statusdesk subscriber list`)."
-                )
+                raise SubscriberError(_not_a_subscriber(email))
             if not existing.active:
                 raise SubscriberError(
-                    f"{existing.email} unsubscribed on {existing.unsubscribed_at}; subscribe "
-                    "them again with `statusdesk subscriber add` if they asked to be."
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "{email} unsubscribed on {when}; subscribe them again with `statusdesk "
+                        "subscriber add` if they asked to be.",
+                    ).format(email=existing.email, when=existing.unsubscribed_at)
                 )
             components = (
                 existing.component_ids
@@ -297,9 +308,7 @@ class SQLiteSubscribers(SQLitePart):
         with self.transaction():
             existing = self.get(email)
             if existing is None:
-                raise SubscriberError(
-                    f"{email.strip()!r} is not a subscriber (see `statusdesk subscriber list`)."
-                )
+                raise SubscriberError(_not_a_subscriber(email))
             if existing.active:
                 self._unsubscribe(existing, now, how="removed")
             found = self.get(existing.email)
@@ -343,17 +352,27 @@ class SQLiteSubscribers(SQLitePart):
             with Path(path).open("rb") as handle:
                 data = handle.read(MAX_IMPORT_BYTES + 1)
         except OSError as exc:
-            raise SubscriberError(f"{where}: cannot read it ({exc.strerror or exc}).") from None
+            raise SubscriberError(
+                QT_TRANSLATE_NOOP("Problems", "{where}: cannot read it ({error}).").format(
+                    where=where, error=exc.strerror or exc
+                )
+            ) from None
         if len(data) > MAX_IMPORT_BYTES:
-            raise SubscriberError(f"{where} is larger than {MAX_IMPORT_BYTES:,} bytes.")
+            raise SubscriberError(
+                QT_TRANSLATE_NOOP("Problems", "{where} is larger than {most} bytes.").format(
+                    where=where, most=f"{MAX_IMPORT_BYTES:,}"
+                )
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise SubscriberError(
-                f"{where} is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line} "
-                "cannot be read). Save it as UTF-8 (CSV UTF-8) and import it again; nothing "
-                "was imported."
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{where} is not UTF-8 text (byte {byte} on line {line} cannot be read). Save "
+                    "it as UTF-8 (CSV UTF-8) and import it again; nothing was imported.",
+                ).format(where=where, byte=f"0x{data[exc.start]:02x}", line=line)
             ) from None
         rows = parse_csv(text, where)
         result = ImportResult()
@@ -366,7 +385,7 @@ class SQLiteSubscribers(SQLitePart):
                 lang = parse_language(row.language)
                 followed = resolve_components(row.components, components)
             except SubscriberError as exc:
-                result.invalid.append(LineNote(row.line, row.email, str(exc)))
+                result.invalid.append(LineNote(row.line, row.email, message_of(exc)))
                 continue
             key = address.lower()
             if key in seen:
@@ -419,3 +438,9 @@ def _new_token() -> str:
         token = secrets.token_urlsafe(24)
         if not token.startswith("-"):
             return token
+
+
+def _not_a_subscriber(email: str) -> str:
+    return QT_TRANSLATE_NOOP(
+        "Problems", "{email} is not a subscriber (see `statusdesk subscriber list`)."
+    ).format(email=repr(email.strip()))

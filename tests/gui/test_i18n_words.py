@@ -41,6 +41,7 @@ PACKAGES = (
     "deliveries",
     "channels",
     "desk",
+    "subscribers",
 )
 
 
@@ -334,3 +335,38 @@ def test_a_locked_workspace_refusing_a_publish_is_said_in_arabic(
         locker.close()
     [said] = [t for t in problems.texts() if "يقفلها برنامج آخر" in t]
     assert "statusdesk.db" in said and "is locked by another" not in said, said
+
+
+# -- subscribers ----------------------------------------------------------------------------------
+
+
+def test_the_subscribers_window_says_the_store_s_refusals_in_arabic(
+    qtbot, home: Path, tmp_path: Path, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    """An address already subscribed, and a CSV file's bad lines: the store's words in Arabic
+    (they were shown as str(error)), the address and the values quoted as they are."""
+    from tests.gui.test_subscribers_view import open_subscribers, subscribe, write_csv
+
+    subscribe(home, ("amal@example.com", "ar"))
+    window = launch()
+    dialog = open_subscribers(qtbot, window, rows=1)
+    form = dialog.add_form
+    form.address.setFocus()
+    type_text("AMAL@example.com")
+    press("Return")
+    qtbot.waitUntil(form.problems.isVisible)
+    said = form.problems.text()
+    assert said.startswith("amal@example.com مشترك من قبل (منذ 2026-03-02T09:15:00Z"), said
+
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        "email,language\nbob@example.com,en\nnot an address,ar\ndana@example.com,fr\n",
+    )
+    dialog.import_file(str(bad))
+    qtbot.waitUntil(lambda: bool(dialog.lines.toPlainText()))
+    lines = dialog.lines.toPlainText().splitlines()
+    assert lines == [
+        "السطر 3: 'not an address' ليس عنوان بريد إلكتروني: اكتب العنوان وحده، مثل "
+        "name@example.com، بلا اسم عرض ولا مسافات ولا علامات اقتباس ولا أقواس",
+        "السطر 4: 'fr' ليست لغة؛ استخدم ar أو en أو both",
+    ]

@@ -393,6 +393,9 @@ MARKED = (
     "store/db.py",
     "store/base.py",
     "app/previews.py",
+    "store/subscriber_input.py",
+    "store/subscribers.py",
+    "app/subscribers.py",
 )
 # What carries a message to the person, and which argument is the message.
 MESSAGE_ARGUMENT = {
@@ -403,6 +406,9 @@ MESSAGE_ARGUMENT = {
     "WorkspaceError": 0,
     "UnknownChannelKind": 0,
     "ChannelPreview": 2,
+    "SubscriberError": 0,
+    "InvalidAddress": 0,
+    "UnknownComponent": 0,
 }
 
 

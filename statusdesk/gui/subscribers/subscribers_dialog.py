@@ -339,7 +339,9 @@ class SubscribersDialog(WorkspaceWindow):
         self.reload(select=changed.email)
 
     def _remove_failed(self, email: str, error: BaseException) -> None:
-        why = str(error) if isinstance(error, SubscriberError) else error_text(error, "remove")
+        why = (
+            localised(error) if isinstance(error, SubscriberError) else error_text(error, "remove")
+        )
         said = self.tr("{email} is still subscribed: {error}").format(email=email, error=why)
         tell(self.outcome, said, problem=True)
 
@@ -381,7 +383,7 @@ class SubscribersDialog(WorkspaceWindow):
         self.reload(select=changed.email)
 
     def _components_failed(self, email: str, error: BaseException) -> None:
-        why = str(error) if isinstance(error, SubscriberError) else error_text(error, "save")
+        why = localised(error) if isinstance(error, SubscriberError) else error_text(error, "save")
         said = self.tr("{email} keeps what they had: {error}").format(email=email, error=why)
         tell(self.outcome, said, problem=True)
         self.reload(select=email)
@@ -447,9 +449,16 @@ class SubscribersDialog(WorkspaceWindow):
                 ).format(name=name, count=grouped(len(invalid))),
                 problem=True,
             )
-            self.lines.show_lines([str(line) for line in invalid])
+            self.lines.show_lines(
+                [
+                    self.tr("line {line}: {reason}").format(
+                        line=grouped(note.line), reason=localised(note.reason)
+                    )
+                    for note in invalid
+                ]
+            )
         elif isinstance(error, SubscriberError):
-            tell(self.outcome, str(error), problem=True)
+            tell(self.outcome, localised(error), problem=True)
         else:
             why = error_text(error, f"import {name}")
             said = self.tr("Nothing was imported from {name}: {error}")

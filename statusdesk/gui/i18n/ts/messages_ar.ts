@@ -807,6 +807,111 @@
         <source>{name}: the preview failed ({error}).</source>
         <translation>{name}: تعذّرت المعاينة ({error}).</translation>
     </message>
+    <message>
+        <location filename="../../../app/subscribers.py" line="74"/>
+        <source>no component named; to follow every component, say so (--all-components)</source>
+        <translation>لم يُسمَّ أي مكوّن؛ لمتابعة كل المكونات قل ذلك صراحة (‎--all-components)</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="37"/>
+        <source>an email address is empty</source>
+        <translation>عنوان بريد إلكتروني فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="40"/>
+        <source>{address} is not an email address: give the bare address, like name@example.com, without a display name, spaces, quotes or brackets</source>
+        <translation>{address} ليس عنوان بريد إلكتروني: اكتب العنوان وحده، مثل name@example.com، بلا اسم عرض ولا مسافات ولا علامات اقتباس ولا أقواس</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="60"/>
+        <source>{address}: the part before @ must be ASCII (statusdesk does not send SMTPUTF8 mail)</source>
+        <translation>{address}: يجب أن يكون الجزء الذي قبل @ بأحرف ASCII (لا يرسل statusdesk بريد SMTPUTF8)</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="70"/>
+        <source>{address}: {domain} is not a valid domain name</source>
+        <translation>{address}: {domain} ليس اسم نطاق صالحًا</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="84"/>
+        <source>{address}: {domain} is not a domain that can receive mail (expected something like example.com)</source>
+        <translation>{address}: {domain} ليس نطاقًا يستقبل البريد (المتوقع شيء مثل example.com)</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="93"/>
+        <source>{address} is longer than {most} characters</source>
+        <translation>{address} أطول من {most} حرفًا</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="101"/>
+        <source>{address} is not an email address (expected name@example.com)</source>
+        <translation>{address} ليس عنوان بريد إلكتروني (المتوقع name@example.com)</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="112"/>
+        <source>{text} is not a language; use ar, en or both</source>
+        <translation>{text} ليست لغة؛ استخدم ar أو en أو both</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="159"/>
+        <source>the components are: {listed}</source>
+        <translation>المكونات هي: {listed}</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="161"/>
+        <source>there are no components yet (add them with `statusdesk component add`)</source>
+        <translation>لا توجد مكونات بعد (أضفها بالأمر `statusdesk component add`)</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="167"/>
+        <source>{which} is not a component; {there}. Name them by their English or Arabic name, separated by commas.</source>
+        <translation>{which} ليس مكوّنًا؛ {there}. سمِّ المكونات بأسمائها الإنجليزية أو العربية، تفصل بينها فواصل.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="173"/>
+        <source>{which} are not components; {there}. Name them by their English or Arabic name, separated by commas.</source>
+        <translation>{which} ليست مكونات؛ {there}. سمِّ المكونات بأسمائها الإنجليزية أو العربية، تفصل بينها فواصل.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscriber_input.py" line="224"/>
+        <source>{where} is not a CSV file this can read (line {line}: {error}); nothing was imported.</source>
+        <translation>{where} ليس ملف CSV يمكن قراءته (السطر {line}: {error})؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="177"/>
+        <source>component id(s) {missing} do not exist (see `statusdesk component list`)</source>
+        <translation>لا توجد مكونات بالمعرّفات {missing} (انظر `statusdesk component list`)</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="212"/>
+        <source>{email} is already subscribed (since {since}, language {language}). To change its language or components, use `statusdesk subscriber edit`.</source>
+        <translation>{email} مشترك من قبل (منذ {since}، اللغة {language}). لتغيير لغته أو مكوناته استخدم `statusdesk subscriber edit`.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="274"/>
+        <source>{email} unsubscribed on {when}; subscribe them again with `statusdesk subscriber add` if they asked to be.</source>
+        <translation>ألغى {email} اشتراكه في {when}؛ أعد اشتراكه بالأمر `statusdesk subscriber add` إن طلب ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="356"/>
+        <source>{where}: cannot read it ({error}).</source>
+        <translation>{where}: تتعذّر قراءته ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="362"/>
+        <source>{where} is larger than {most} bytes.</source>
+        <translation>{where} أكبر من {most} بايت.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="371"/>
+        <source>{where} is not UTF-8 text (byte {byte} on line {line} cannot be read). Save it as UTF-8 (CSV UTF-8) and import it again; nothing was imported.</source>
+        <translation>{where} ليس نصًا بترميز UTF-8 (تتعذّر قراءة البايت {byte} في السطر {line}). احفظه بترميز UTF-8 (CSV UTF-8) واستورده مرة أخرى؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="444"/>
+        <source>{email} is not a subscriber (see `statusdesk subscriber list`).</source>
+        <translation>{email} ليس مشتركًا (انظر `statusdesk subscriber list`).</translation>
+    </message>
 </context>
 <context>
     <name>When</name>

@@ -216,6 +216,11 @@
 <context>
     <name>SubscribersDialog</name>
     <message>
+        <location filename="../../subscribers/subscribers_dialog.py" line="454" />
+        <source>line {line}: {reason}</source>
+        <translation>السطر {line}: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../subscribers/subscribers_dialog.py" line="73" />
         <source>subscribers</source>
         <translation>المشتركون</translation>
