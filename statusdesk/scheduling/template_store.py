@@ -34,7 +34,8 @@ from statusdesk.core.model import (
     Problem,
     states_for,
 )
-from statusdesk.core.validation import LANGUAGE_NAMES, MAX_BODY_CHARS, text_problems
+from statusdesk.core.validation import MAX_BODY_CHARS, TEXT_NAMES, text_problems
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.scheduling.templates import (
     PLACEHOLDERS,
     Template,
@@ -113,11 +114,12 @@ def catalogue(home: Path) -> Catalogue:
     try:
         mine = user_templates(home)
     except TemplateError as exc:
-        return Catalogue(_listed(defaults, {}), str(exc))
+        return Catalogue(_listed(defaults, {}), message_of(exc))
     try:
         effective = load_templates([Path(home) / "templates"])
     except TemplateError as exc:  # another *.json of the folder: still show and edit ours
-        return Catalogue(_listed(defaults | mine, mine), _unusable(str(exc), blocks_saving=False))
+        unusable = _unusable(message_of(exc), blocks_saving=False)
+        return Catalogue(_listed(defaults | mine, mine), unusable)
     return Catalogue(_listed(effective, mine))
 
 
@@ -153,15 +155,20 @@ def template_problems(template: Template) -> list[Problem]:
         problems.append(
             Problem(
                 "state",
-                f"{state.value} is not a state of {_a(kind)}; choose one of {allowed}.",
+                QT_TRANSLATE_NOOP(
+                    "Problems", "{state} is not a state of {kind}; choose one of {allowed}."
+                ).format(state=state.value, kind=_a(kind), allowed=allowed),
             )
         )
     if not template.text.languages():
         problems.append(
             Problem(
                 "body",
-                "Both the English and the Arabic text are empty; write the template in at "
-                "least one language.",
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "Both the English and the Arabic text are empty; write the template in at "
+                    "least one language.",
+                ),
             )
         )
     for lang in ("en", "ar"):
@@ -170,48 +177,64 @@ def template_problems(template: Template) -> list[Problem]:
 
 
 def _a(kind: IncidentKind) -> str:
-    return f"an {kind.value}" if kind is IncidentKind.INCIDENT else f"a {kind.value}"
+    if kind is IncidentKind.INCIDENT:
+        return QT_TRANSLATE_NOOP("Problems", "an incident")
+    return QT_TRANSLATE_NOOP("Problems", "a maintenance")
 
 
 def _name_problems(name: str) -> list[Problem]:
     if not name:
-        return [Problem("name", "Give the template a name, e.g. db-failover.")]
+        return [
+            Problem(
+                "name", QT_TRANSLATE_NOOP("Problems", "Give the template a name, e.g. db-failover.")
+            )
+        ]
     if len(name) > MAX_NAME_CHARS:
         return [
             Problem(
                 "name",
-                f"The name is {len(name)} characters long; keep it to {MAX_NAME_CHARS}.",
+                QT_TRANSLATE_NOOP(
+                    "Problems", "The name is {count} characters long; keep it to {most}."
+                ).format(count=len(name), most=MAX_NAME_CHARS),
             )
         ]
     if _NAME.fullmatch(name):
         return []
     suggestion = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:MAX_NAME_CHARS]
-    hint = f" (e.g. {suggestion})" if suggestion and _NAME.fullmatch(suggestion) else ""
-    return [
-        Problem(
-            "name",
-            f"The name {name!r} may hold only lower-case letters a-z, digits, - and _, and "
-            f"starts with a letter or digit{hint}.",
+    said = (
+        QT_TRANSLATE_NOOP(
+            "Problems",
+            "The name {name} may hold only lower-case letters a-z, digits, - and _, and starts "
+            "with a letter or digit (e.g. {suggestion}).",
         )
-    ]
+        if suggestion and _NAME.fullmatch(suggestion)
+        else QT_TRANSLATE_NOOP(
+            "Problems",
+            "The name {name} may hold only lower-case letters a-z, digits, - and _, and starts "
+            "with a letter or digit.",
+        )
+    )
+    return [Problem("name", said.format(name=repr(name), suggestion=suggestion))]
 
 
 def _never_filled(template: Template) -> dict[str, str]:
     """Placeholders that no update of this kind and state can fill, and why."""
     never: dict[str, str] = {}
     if template.kind is IncidentKind.INCIDENT:
-        reason = "only a maintenance has a window, so an incident template never fills it"
+        reason = QT_TRANSLATE_NOOP(
+            "Problems", "only a maintenance has a window, so an incident template never fills it"
+        )
         never |= {"window_start": reason, "window_end": reason}
     if template.state.is_closed:
-        never["next_update"] = (
-            f"a {template.state.value} update promises no next one, so it is never filled"
-        )
+        never["next_update"] = QT_TRANSLATE_NOOP(
+            "Problems", "a {state} update promises no next one, so it is never filled"
+        ).format(state=template.state.value)
     return never
 
 
 def _text_problems(template: Template, lang: str) -> list[Problem]:
     text, field = template.text.get(lang), f"body_{lang}"
-    label = f"The {LANGUAGE_NAMES[lang]} text"
+    label = TEXT_NAMES[lang]
     problems = text_problems(text, field, label, MAX_BODY_CHARS)
     # fill() is the one reader of placeholders: given a value for every known one, what it
     # still reports is an unknown placeholder or a lone brace. Given none for those that can
@@ -225,10 +248,13 @@ def _text_problems(template: Template, lang: str) -> list[Problem]:
         if problem.position in reported or problem.position is None:
             continue
         name = _placeholder_at(text, problem.position)
+        why = never.get(name) or QT_TRANSLATE_NOOP("Problems", "it is never filled")
         wrong.append(
             Problem(
                 field,
-                f"{label} uses {{{name}}}: {never.get(name, 'it is never filled')}.",
+                QT_TRANSLATE_NOOP("Problems", "{text} uses {placeholder}: {why}.").format(
+                    text=label, placeholder=f"{{{name}}}", why=why
+                ),
                 position=problem.position,
             )
         )
@@ -257,15 +283,20 @@ def save_template(
     document = _read(path)
     mine = parse_templates(document, str(path))
     if new and (template.name in mine or is_default(template.name)):
-        what = "a default template" if is_default(template.name) else "a template of this workspace"
-        problems.insert(
-            0,
-            Problem(
-                "name",
-                f"{template.name} is already {what}; choose another name, or pick it in the "
+        said = (
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is already a default template; choose another name, or pick it in the "
                 "list to edit it.",
-            ),
+            )
+            if is_default(template.name)
+            else QT_TRANSLATE_NOOP(
+                "Problems",
+                "{name} is already a template of this workspace; choose another name, or pick "
+                "it in the list to edit it.",
+            )
         )
+        problems.insert(0, Problem("name", said.format(name=template.name)))
     if problems:
         raise TemplateRefused(problems)
     entries: dict[str, Any] = document["templates"]
@@ -297,12 +328,18 @@ def delete_template(home: Path, name: str) -> Template | None:
     if name not in mine:
         if default is not None:
             raise TemplateError(
-                f"{name} is one of statusdesk's default templates and cannot be deleted; "
-                "edit it and save to use your own text instead."
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{name} is one of statusdesk's default templates and cannot be deleted; "
+                    "edit it and save to use your own text instead.",
+                ).format(name=name)
             )
         raise TemplateError(
-            f"There is no template {name!r} in {path}; a template of another *.json file in "
-            f"{path.parent} is changed in that file."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "There is no template {name} in {path}; a template of another *.json file in "
+                "{folder} is changed in that file.",
+            ).format(name=repr(name), path=path, folder=path.parent)
         )
     del document["templates"][name]
     _write(path, document)
@@ -313,15 +350,17 @@ def delete_template(home: Path, name: str) -> Template | None:
 
 
 def _unusable(message: str, *, blocks_saving: bool = True) -> str:
-    saving = (
-        "and nothing is saved to it"
-        if blocks_saving
-        else f"though the Templates window still saves to {FILE_NAME}"
-    )
-    return (
-        f"{message}. Fix the file by hand or move it away: until it reads, this workspace's "
-        f"templates are not used, {saving}."
-    )
+    if blocks_saving:
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "{message}. Fix the file by hand or move it away: until it reads, this workspace's "
+            "templates are not used, and nothing is saved to it.",
+        ).format(message=message)
+    return QT_TRANSLATE_NOOP(
+        "Problems",
+        "{message}. Fix the file by hand or move it away: until it reads, this workspace's "
+        "templates are not used, though the Templates window still saves to {file}.",
+    ).format(message=message, file=FILE_NAME)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -331,17 +370,20 @@ def _read(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {"about": ABOUT, "templates": {}}
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(_unusable(f"{path}: cannot be read ({exc})")) from None
+        cannot = QT_TRANSLATE_NOOP("Problems", "{path}: cannot be read ({error})")
+        raise TemplateError(_unusable(cannot.format(path=path, error=exc))) from None
     try:
         document = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise TemplateError(_unusable(f"{path}: not valid JSON ({exc})")) from None
+        invalid = QT_TRANSLATE_NOOP("Problems", "{path}: not valid JSON ({error})")
+        raise TemplateError(_unusable(invalid.format(path=path, error=exc))) from None
     if not isinstance(document, dict):
-        raise TemplateError(_unusable(f'{path}: not a JSON object with "templates"'))
+        shape = QT_TRANSLATE_NOOP("Problems", '{path}: not a JSON object with "templates"')
+        raise TemplateError(_unusable(shape.format(path=path)))
     try:
         parse_templates(document, str(path))
     except TemplateError as exc:
-        raise TemplateError(_unusable(str(exc))) from None
+        raise TemplateError(_unusable(message_of(exc))) from None
     return document
 
 
@@ -352,7 +394,11 @@ def _write(path: Path, document: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise TemplateError(f"Cannot save to {path.parent}: {exc}") from None
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Problems", "Cannot save to {folder}: {error}").format(
+                folder=path.parent, error=exc
+            )
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -369,7 +415,8 @@ def _write(path: Path, document: dict[str, Any]) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise TemplateError(f"Cannot save {path}: {exc}; the file is as it was.") from None
+        saved = QT_TRANSLATE_NOOP("Problems", "Cannot save {path}: {error}; the file is as it was.")
+        raise TemplateError(saved.format(path=path, error=exc)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

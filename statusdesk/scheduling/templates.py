@@ -70,7 +70,9 @@ class Filled:
 def parse_templates(document: Mapping[str, Any], source: str) -> dict[str, Template]:
     entries = document.get("templates")
     if not isinstance(entries, dict):
-        raise TemplateError(f'{source}: no "templates" object')
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Problems", '{source}: no "templates" object').format(source=source)
+        )
     found = {}
     for name, entry in entries.items():
         try:
@@ -83,8 +85,11 @@ def parse_templates(document: Mapping[str, Any], source: str) -> dict[str, Templ
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise TemplateError(
-                f"{source}: template {name!r} needs a kind (incident|maintenance), a state of "
-                f"that kind and en/ar texts ({exc})"
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{source}: template {name} needs a kind (incident|maintenance), a state of "
+                    "that kind and en/ar texts ({error})",
+                ).format(source=source, name=repr(name), error=exc)
             ) from None
         found[str(name)] = Template(str(name), kind, state, text)
     return found
@@ -112,7 +117,11 @@ def load_templates(folders: Iterable[Path] = ()) -> dict[str, Template]:
             try:
                 document = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise TemplateError(f"{path}: not a readable JSON template file ({exc})") from None
+                raise TemplateError(
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "{path}: not a readable JSON template file ({error})"
+                    ).format(path=path, error=exc)
+                ) from None
             templates.update(parse_templates(document, str(path)))
     return templates
 

@@ -42,6 +42,7 @@ PACKAGES = (
     "channels",
     "desk",
     "subscribers",
+    "templates",
 )
 
 
@@ -370,3 +371,50 @@ def test_the_subscribers_window_says_the_store_s_refusals_in_arabic(
         "name@example.com، بلا اسم عرض ولا مسافات ولا علامات اقتباس ولا أقواس",
         "السطر 4: 'fr' ليست لغة؛ استخدم ar أو en أو both",
     ]
+
+
+# -- templates ------------------------------------------------------------------------------------
+
+
+def test_the_templates_window_says_the_file_s_and_the_form_s_problems_in_arabic(
+    qtbot, home: Path, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    """A workspace.json that does not read (in the window's file line and under the fields when
+    saving), and a new template's bad name: the template store's words in Arabic (they were
+    shown as str(error) and as English Problems)."""
+    from PySide6.QtWidgets import QWidget
+
+    from statusdesk.desk import Desk
+    from statusdesk.gui.runtime.tasks import TaskRunner
+    from statusdesk.gui.templates.templates_window import TemplatesWindow
+    from statusdesk.scheduling.template_store import store_path
+
+    path = store_path(home)
+    path.parent.mkdir()
+    path.write_text('{"templates": {', encoding="utf-8")
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    tasks = TaskRunner()
+    with Desk(home) as desk:
+        window = TemplatesWindow(owner, desk, tasks)
+        window.open_over(owner)
+        qtbot.waitUntil(window.file_line.isVisible)
+        said = window.file_line.text()
+        assert said.startswith(f"{path}: ليس JSON صالحًا ("), said
+        assert "أصلح الملف يدويًا أو انقله من مكانه" in said, said
+        window.new_template()
+        window.form.name.setText("Bad Name")
+        window.form.en.setPlainText("Back soon.")
+        window.save()  # refused: the file does not read (a TemplateError, under the fields)
+        qtbot.waitUntil(window.form.problems.isVisible)
+        problems = window.form.problems.text()
+        assert problems.startswith(f"• {path}: ليس JSON صالحًا ("), problems
+        assert path.read_text(encoding="utf-8") == '{"templates": {'
+        path.write_text('{"templates": {}}', encoding="utf-8")
+        window.save()  # refused: the name (a Problem of the template store)
+        qtbot.waitUntil(lambda: "Bad Name" in window.form.problems.text())
+        problems = window.form.problems.text()
+        assert "لا يحوي الاسم 'Bad Name' إلا الأحرف الصغيرة" in problems, problems
+        assert "(مثل bad-name)" in problems, problems
+        window.done(0)
+        tasks.shutdown()

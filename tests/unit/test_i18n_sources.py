@@ -396,6 +396,7 @@ MARKED = (
     "store/subscriber_input.py",
     "store/subscribers.py",
     "app/subscribers.py",
+    "scheduling/template_store.py",
 )
 # What carries a message to the person, and which argument is the message.
 MESSAGE_ARGUMENT = {
@@ -409,6 +410,7 @@ MESSAGE_ARGUMENT = {
     "SubscriberError": 0,
     "InvalidAddress": 0,
     "UnknownComponent": 0,
+    "TemplateError": 0,
 }
 
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.model import Problem
+from statusdesk.core.words import message_of
 from statusdesk.gui.i18n import localised, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.templates import template_questions as questions
@@ -216,7 +217,7 @@ class TemplatesWindow(WorkspaceWindow):
         self._shown = read
         self.edits.read(found.templates, select)
         if found.problem:
-            tell(self.file_line, found.problem, problem=True)
+            tell(self.file_line, localised(found.problem), problem=True)
         else:
             self.file_line.hide()
         self._fill_list()
@@ -327,7 +328,8 @@ class TemplatesWindow(WorkspaceWindow):
 
     @staticmethod
     def _why(error: BaseException, doing: str) -> str:
-        return str(error) if isinstance(error, TemplateError) else error_text(error, doing)
+        # message_of: the Problem keeps the store's Words, said in the interface's language
+        return message_of(error) if isinstance(error, TemplateError) else error_text(error, doing)
 
     # -- deleting -----------------------------------------------------------------------------
 

@@ -397,27 +397,42 @@
         <translation>{label} سطر واحد.</translation>
     </message>
     <message>
-        <location filename="../../../scheduling/templates.py" line="178"/>
+        <location filename="../../../scheduling/templates.py" line="74"/>
+        <source>{source}: no &quot;templates&quot; object</source>
+        <translation>{source}: لا يوجد كائن &quot;templates&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="88"/>
+        <source>{source}: template {name} needs a kind (incident|maintenance), a state of that kind and en/ar texts ({error})</source>
+        <translation>{source}: يحتاج القالب {name} إلى نوع (incident|maintenance) وحالة من ذلك النوع ونصَّين en/ar ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="121"/>
+        <source>{path}: not a readable JSON template file ({error})</source>
+        <translation>{path}: ليس ملف قوالب JSON يمكن قراءته ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/templates.py" line="187"/>
         <source>{label} has a lone {brace}; write {double} for a literal brace</source>
         <translation>في {label} قوس منفرد {brace}؛ اكتب {double} لقوس يظهر كما هو</translation>
     </message>
     <message>
-        <location filename="../../../scheduling/templates.py" line="182"/>
+        <location filename="../../../scheduling/templates.py" line="191"/>
         <source>{label} has an unknown placeholder {placeholder}; known: {known}</source>
         <translation>في {label} عنصر نائب غير معروف {placeholder}؛ المعروفة: {known}</translation>
     </message>
     <message>
-        <location filename="../../../scheduling/templates.py" line="190"/>
+        <location filename="../../../scheduling/templates.py" line="199"/>
         <source>{label} leaves {placeholder} unfilled: {why}</source>
         <translation>يترك {label} العنصر النائب {placeholder} بلا قيمة: {why}</translation>
     </message>
     <message>
-        <location filename="../../../scheduling/templates.py" line="208"/>
+        <location filename="../../../scheduling/templates.py" line="217"/>
         <source>The template {name} ({language})</source>
         <translation>القالب {name} ({language})</translation>
     </message>
     <message>
-        <location filename="../../../scheduling/templates.py" line="212"/>
+        <location filename="../../../scheduling/templates.py" line="221"/>
         <source>The text ({language})</source>
         <translation>النص ({language})</translation>
     </message>
@@ -428,11 +443,13 @@
     </message>
     <message>
         <location filename="../../../app/templating.py" line="32"/>
+        <location filename="../../../scheduling/template_store.py" line="181"/>
         <source>an incident</source>
         <translation>عطل</translation>
     </message>
     <message>
         <location filename="../../../app/templating.py" line="33"/>
+        <location filename="../../../scheduling/template_store.py" line="182"/>
         <source>a maintenance</source>
         <translation>صيانة</translation>
     </message>
@@ -911,6 +928,111 @@
         <location filename="../../../store/subscribers.py" line="444"/>
         <source>{email} is not a subscriber (see `statusdesk subscriber list`).</source>
         <translation>{email} ليس مشتركًا (انظر `statusdesk subscriber list`).</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="158"/>
+        <source>{state} is not a state of {kind}; choose one of {allowed}.</source>
+        <translation>{state} ليست من حالات {kind}؛ اختر إحدى هذه الحالات: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="167"/>
+        <source>Both the English and the Arabic text are empty; write the template in at least one language.</source>
+        <translation>النصان الإنجليزي والعربي فارغان؛ اكتب القالب بلغة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="189"/>
+        <source>Give the template a name, e.g. db-failover.</source>
+        <translation>أعطِ القالب اسمًا، مثل db-failover.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="196"/>
+        <source>The name is {count} characters long; keep it to {most}.</source>
+        <translation>عدد أحرف الاسم {count}؛ اجعله {most} على الأكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="205"/>
+        <source>The name {name} may hold only lower-case letters a-z, digits, - and _, and starts with a letter or digit (e.g. {suggestion}).</source>
+        <translation>لا يحوي الاسم {name} إلا الأحرف الصغيرة a-z والأرقام و- و_، ويبدأ بحرف أو رقم (مثل {suggestion}).</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="211"/>
+        <source>The name {name} may hold only lower-case letters a-z, digits, - and _, and starts with a letter or digit.</source>
+        <translation>لا يحوي الاسم {name} إلا الأحرف الصغيرة a-z والأرقام و- و_، ويبدأ بحرف أو رقم.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="224"/>
+        <source>only a maintenance has a window, so an incident template never fills it</source>
+        <translation>للصيانة وحدها نافذة زمنية، فلا يملؤه قالب عطل أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="229"/>
+        <source>a {state} update promises no next one, so it is never filled</source>
+        <translation>تحديث بحالة {state} لا يعد بتحديث تالٍ، فلا يُملأ أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="251"/>
+        <source>it is never filled</source>
+        <translation>لا يُملأ أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="255"/>
+        <source>{text} uses {placeholder}: {why}.</source>
+        <translation>{text} يستخدم {placeholder}: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="287"/>
+        <source>{name} is already a default template; choose another name, or pick it in the list to edit it.</source>
+        <translation>{name} قالب افتراضي من قبل؛ اختر اسمًا آخر، أو اختره من القائمة لتحرّره.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="293"/>
+        <source>{name} is already a template of this workspace; choose another name, or pick it in the list to edit it.</source>
+        <translation>{name} قالب في مساحة العمل هذه من قبل؛ اختر اسمًا آخر، أو اختره من القائمة لتحرّره.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="331"/>
+        <source>{name} is one of statusdesk&apos;s default templates and cannot be deleted; edit it and save to use your own text instead.</source>
+        <translation>{name} من قوالب statusdesk الافتراضية ولا يمكن حذفه؛ حرّره واحفظه لتستخدم نصك بدلًا منه.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="338"/>
+        <source>There is no template {name} in {path}; a template of another *.json file in {folder} is changed in that file.</source>
+        <translation>لا يوجد قالب باسم {name} في {path}؛ قالب ملف ‎*.json آخر في {folder} يُغيَّر في ذلك الملف.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="354"/>
+        <source>{message}. Fix the file by hand or move it away: until it reads, this workspace&apos;s templates are not used, and nothing is saved to it.</source>
+        <translation>{message}. أصلح الملف يدويًا أو انقله من مكانه: حتى تمكن قراءته لا تُستخدم قوالب مساحة العمل هذه، ولا يُحفظ فيه شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="359"/>
+        <source>{message}. Fix the file by hand or move it away: until it reads, this workspace&apos;s templates are not used, though the Templates window still saves to {file}.</source>
+        <translation>{message}. أصلح الملف يدويًا أو انقله من مكانه: حتى تمكن قراءته لا تُستخدم قوالب مساحة العمل هذه، مع أن نافذة القوالب ما زالت تحفظ في {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="373"/>
+        <source>{path}: cannot be read ({error})</source>
+        <translation>{path}: تتعذّر قراءته ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="378"/>
+        <source>{path}: not valid JSON ({error})</source>
+        <translation>{path}: ليس JSON صالحًا ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="381"/>
+        <source>{path}: not a JSON object with &quot;templates&quot;</source>
+        <translation>{path}: ليس كائن JSON فيه &quot;templates&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="398"/>
+        <source>Cannot save to {folder}: {error}</source>
+        <translation>يتعذّر الحفظ في {folder}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../scheduling/template_store.py" line="418"/>
+        <source>Cannot save {path}: {error}; the file is as it was.</source>
+        <translation>يتعذّر حفظ {path}: {error}؛ بقي الملف كما كان.</translation>
     </message>
 </context>
 <context>
