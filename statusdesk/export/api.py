@@ -14,6 +14,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.export.files import check_target, write_atomically
 from statusdesk.export.model import ExportError, Timeline
 from statusdesk.export.timeline import build_timeline
@@ -41,8 +42,11 @@ def parse_zone(name: str | None) -> tzinfo:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ExportError(
-            f"{text!r} is not a time zone statusdesk knows; give an IANA name such as UTC, "
-            "Europe/London, Asia/Riyadh or America/New_York."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{zone} is not a time zone statusdesk knows; give an IANA name such as UTC, "
+                "Europe/London, Asia/Riyadh or America/New_York.",
+            ).format(zone=repr(text))
         ) from None
 
 
@@ -50,9 +54,17 @@ def default_filename(incident_id: int, fmt: str) -> str:
     return f"incident-{incident_id}-timeline{FORMATS[fmt][1]}"
 
 
+def _unknown_format(fmt: str) -> ExportError:
+    return ExportError(
+        QT_TRANSLATE_NOOP("Problems", "Unknown format {format}; choose one of {known}.").format(
+            format=repr(fmt), known=", ".join(FORMATS)
+        )
+    )
+
+
 def render(timeline: Timeline, fmt: str, zone: tzinfo, progress: Progress) -> bytes:
     if fmt not in FORMATS:
-        raise ExportError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+        raise _unknown_format(fmt)
     if fmt == "json":
         from statusdesk.export.json_export import render_json
 
@@ -91,10 +103,10 @@ def export_incident(
     user can fix."""
     report: Progress = progress or (lambda share, what: None)
     if fmt not in FORMATS:
-        raise ExportError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
-    report(0.05, "Reading the incident…")
+        raise _unknown_format(fmt)
+    report(0.05, QT_TRANSLATE_NOOP("Export", "Reading the incident…"))
     timeline = build_timeline(store, incident_id, now)
-    report(0.2, "Computing the metrics…")
+    report(0.2, QT_TRANSLATE_NOOP("Export", "Computing the metrics…"))
     return render(timeline, fmt, zone, report)
 
 
@@ -112,9 +124,9 @@ def export_to_file(
     report: Progress = progress or (lambda share, what: None)
     check_target(path)  # a missing folder is said before the work, not after
     data = export_incident(store, incident_id, fmt, now=now, zone=zone, progress=report)
-    report(0.97, "Saving…")
+    report(0.97, QT_TRANSLATE_NOOP("Export", "Saving…"))
     written = write_atomically(path, data)
-    report(1.0, f"Saved {written}")
+    report(1.0, QT_TRANSLATE_NOOP("Export", "Saved {path}").format(path=written))
     return written
 
 

@@ -14,6 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.export.model import ExportError
 from statusdesk.private import FILE_MODE
 
@@ -26,17 +27,26 @@ def check_target(path: Path) -> Path:
     """The target as an absolute path, refused before any work when it cannot be a file."""
     target = Path(path).expanduser().absolute()
     if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name, e.g. {target}/timeline.pdf.")
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Problems", "{target} is a folder; give a file name, e.g. {example}."
+            ).format(target=target, example=f"{target}/timeline.pdf")
+        )
     if target.exists() and not target.is_file():
         # A device, a pipe or a socket (-o /dev/stdout, /dev/full): the atomic rename would
         # put a regular file in its place (for root, even in /dev).
         raise ExportError(
-            f"{target} is not a regular file (a device, pipe or socket); give a file's path "
-            "(without -o, a text format goes to standard output)."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{target} is not a regular file (a device, pipe or socket); give a file's path "
+                "(without -o, a text format goes to standard output).",
+            ).format(target=target)
         )
     if not target.parent.is_dir():
         raise ExportError(
-            f"The folder {target.parent} does not exist; create it or choose another place."
+            QT_TRANSLATE_NOOP(
+                "Problems", "The folder {folder} does not exist; create it or choose another place."
+            ).format(folder=target.parent)
         )
     return target
 
@@ -85,12 +95,13 @@ def write_atomically(path: Path, data: bytes) -> Path:
 def _describe(exc: OSError, target: Path) -> str:
     why = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        advice = "free some space and export again"
+        advice = QT_TRANSLATE_NOOP("Problems", "free some space and export again")
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        advice = "choose a folder you can write to"
+        advice = QT_TRANSLATE_NOOP("Problems", "choose a folder you can write to")
     else:
-        advice = "check the disk and export again"
-    return (
-        f"Could not write {target}: {why}. Nothing was written (a file already there is "
-        f"unchanged); {advice}."
-    )
+        advice = QT_TRANSLATE_NOOP("Problems", "check the disk and export again")
+    return QT_TRANSLATE_NOOP(
+        "Problems",
+        "Could not write {target}: {why}. Nothing was written (a file already there is "
+        "unchanged); {advice}.",
+    ).format(target=target, why=why, advice=advice)

@@ -50,6 +50,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.export.html import render_html
 from statusdesk.export.model import ExportError
 from statusdesk.export.present import Document
@@ -61,6 +62,8 @@ FONT_POINTS = 9
 MARGINS_MM = QMarginsF(15, 15, 15, 12)
 PART_UPDATES = 250  # updates per laid-out part (see _parts)
 
+_PAGE = QT_TRANSLATE_NOOP("Export", "Page {number} of {total}…")
+_LAYING_OUT = QT_TRANSLATE_NOOP("Export", "Laying out the PDF ({number} of {total})…")
 _app: QGuiApplication | None = None  # kept alive: Qt must not lose it mid-process
 
 
@@ -71,14 +74,20 @@ def gui_application() -> QGuiApplication:
     if existing is not None:
         if not isinstance(existing, QGuiApplication):
             raise ExportError(
-                "A PDF export needs Qt's GUI application, but this process runs a plain "
-                "QCoreApplication; export to PDF from the CLI or the desktop app instead."
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "A PDF export needs Qt's GUI application, but this process runs a plain "
+                    "QCoreApplication; export to PDF from the CLI or the desktop app instead.",
+                )
             )
         return existing
     if threading.current_thread() is not threading.main_thread():
         raise ExportError(
-            "A PDF export needs Qt's GUI application, which must be created on the main "
-            "thread; start the export there (the CLI does)."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "A PDF export needs Qt's GUI application, which must be created on the main "
+                "thread; start the export there (the CLI does).",
+            )
         )
     _app = QGuiApplication(["statusdesk", "-platform", "offscreen"])
     return _app
@@ -88,8 +97,12 @@ def _check_fonts() -> None:
     """Without a font that has Arabic letters Qt draws empty boxes: say so instead."""
     if not QFontDatabase.families(QFontDatabase.WritingSystem.Arabic):
         raise ExportError(
-            "No installed font has Arabic letters, so the PDF would show empty boxes. Install "
-            "one (Debian: fonts-dejavu-core or fonts-noto-core), or export HTML instead."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "No installed font has Arabic letters, so the PDF would show empty boxes. "
+                "Install one (Debian: fonts-dejavu-core or fonts-noto-core), or export HTML "
+                "instead.",
+            )
         )
 
 
@@ -132,7 +145,7 @@ def _paint(
     footer_box = QRectF(0, body.height(), body.width(), writer.height() - body.height())
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("Qt could not start writing the PDF.")
+        raise ExportError(QT_TRANSLATE_NOOP("Problems", "Qt could not start writing the PDF."))
     number = 0
     try:
         for part in parts:
@@ -152,7 +165,7 @@ def _paint(
                     f"{footer} · page {number} of {total}",
                 )
                 if number % 25 == 0:
-                    report(0.6 + 0.35 * number / total, f"Page {number} of {total}…")
+                    report(0.6 + 0.35 * number / total, _PAGE.format(number=number, total=total))
     finally:
         painter.end()
     return total
@@ -185,7 +198,9 @@ def render_pdf(doc: Document, progress: Progress | None = None) -> bytes:
     htmls = _parts(doc)
     parts = []
     for number, html in enumerate(htmls, start=1):
-        report(0.25 + 0.35 * number / len(htmls), f"Laying out the PDF ({number} of {len(htmls)})…")
+        report(
+            0.25 + 0.35 * number / len(htmls), _LAYING_OUT.format(number=number, total=len(htmls))
+        )
         parts.append(_laid_out(html, writer, body.size()))
     footer = f"statusdesk · incident {doc.incident_id} timeline · times in {doc.zone}"
     _paint(parts, writer, body, footer, report)

@@ -24,6 +24,7 @@ from datetime import datetime
 
 from statusdesk.core.model import Channel, Delivery, Update, UpdateStatus
 from statusdesk.core.timefmt import iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.export.metrics import compute_metrics
 from statusdesk.export.model import (
     ChannelRef,
@@ -116,7 +117,9 @@ def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
     incident = store.incidents.incident(incident_id)
     if incident is None:
         raise ExportError(
-            f"There is no incident {incident_id} (`statusdesk incident list` shows them)."
+            QT_TRANSLATE_NOOP(
+                "Problems", "There is no incident {id} (`statusdesk incident list` shows them)."
+            ).format(id=incident_id)
         )
     components = {c.id: c for c in store.components.components()}
     channels: list[Channel] = store.channels.channels(

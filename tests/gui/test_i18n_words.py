@@ -23,6 +23,7 @@ from statusdesk.gui.schedule.schedule_popups import SchedulePicker
 from statusdesk.gui.widgets.problems import FIELD_ROLE
 from statusdesk.scheduling.when import WhenError, parse_when
 from tests import memkeyring
+from tests.gui import test_export_dialog
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.gui.test_channels_dialog import open_channels
@@ -31,6 +32,7 @@ from tests.memkeyring import MemoryKeyring
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 memory_keyring = memkeyring.memory_keyring  # a fixture, taken by name
+setting = test_export_dialog.setting  # a fixture, taken by name
 PACKAGES = (
     "messages",
     "compose",
@@ -43,6 +45,7 @@ PACKAGES = (
     "desk",
     "subscribers",
     "templates",
+    "export",
 )
 
 
@@ -418,3 +421,54 @@ def test_the_templates_window_says_the_file_s_and_the_form_s_problems_in_arabic(
         assert "(مثل bad-name)" in problems, problems
         window.done(0)
         tasks.shutdown()
+
+
+# -- the export popup -----------------------------------------------------------------------------
+
+
+def test_the_export_popup_says_its_problems_and_progress_in_arabic(  # type: ignore[no-untyped-def]
+    qtbot, setting, active_incident: int, tmp_path: Path, monkeypatch, arabic: None
+) -> None:
+    """The export's own words (export/): a zone it does not know, a folder that is not there,
+    an incident that is not there, and its progress from the worker thread — in Arabic."""
+    import threading
+
+    from statusdesk.app.exports import Exports
+
+    dialog = test_export_dialog.opened(qtbot, setting, active_incident)
+    dialog.zone.setEditText("Mars/Olympus")
+    dialog.accept()
+    assert dialog.status.text().startswith("'Mars/Olympus' ليست منطقة زمنية يعرفها statusdesk")
+
+    dialog.zone.setEditText("UTC")
+    missing = tmp_path / "missing"
+    dialog.path.setText(str(missing / "x.md"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.running and bool(dialog.status.text()))
+    assert dialog.status.text() == f"المجلد {missing} غير موجود؛ أنشئه أو اختر مكانًا آخر."
+
+    real = Exports.export_to_file
+    release = threading.Event()
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs["progress"](0.5, QT_TRANSLATE_NOOP("Export", "Computing the metrics…"))
+        assert release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(Exports, "export_to_file", slow)
+    dialog.path.setText(str(tmp_path / "x.md"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.status.text() == "حساب المقاييس…")
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert (tmp_path / "x.md").is_file()
+
+
+def test_an_unknown_incident_s_export_is_said_in_arabic(  # type: ignore[no-untyped-def]
+    qtbot, setting, tmp_path: Path, arabic: None
+) -> None:
+    dialog = test_export_dialog.opened(qtbot, setting, 999)
+    dialog.path.setText(str(tmp_path / "x.md"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: "999" in dialog.status.text())
+    assert dialog.status.text() == "لا يوجد عطل رقمه 999 (يعرضها `statusdesk incident list`)."

@@ -397,6 +397,10 @@ MARKED = (
     "store/subscribers.py",
     "app/subscribers.py",
     "scheduling/template_store.py",
+    "export/api.py",
+    "export/files.py",
+    "export/pdf.py",
+    "export/timeline.py",
 )
 # What carries a message to the person, and which argument is the message.
 MESSAGE_ARGUMENT = {
@@ -411,6 +415,8 @@ MESSAGE_ARGUMENT = {
     "InvalidAddress": 0,
     "UnknownComponent": 0,
     "TemplateError": 0,
+    "ExportError": 0,
+    "ExportWriteError": 0,
 }
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from statusdesk.desk import Desk
 from statusdesk.export.api import FORMATS, default_filename, parse_zone
 from statusdesk.export.model import ExportError
-from statusdesk.gui.i18n import translate
+from statusdesk.gui.i18n import localised, translate
 from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
 from statusdesk.gui.widgets.text import muted
@@ -51,7 +51,8 @@ class ProgressBridge(QObject):
     progressed = Signal(float, str)
 
     def report(self, share: float, what: str) -> None:
-        self.progressed.emit(share, what)  # emitting is thread-safe; Qt queues the delivery
+        # Said here, on the worker (translate is thread-safe): a signal's str drops the Words.
+        self.progressed.emit(share, localised(what))  # emitting is thread-safe; Qt queues it
 
 
 class ExportDialog(FocusPopup):
@@ -205,7 +206,7 @@ class ExportDialog(FocusPopup):
         try:
             zone = parse_zone(self.zone.currentText())
         except ExportError as exc:
-            self._say(str(exc), PROBLEM_COLOUR)
+            self._say(localised(exc), PROBLEM_COLOUR)
             self.zone.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         fmt, path, desk, incident_id = (
@@ -248,7 +249,7 @@ class ExportDialog(FocusPopup):
         self._set_running(False)
         self.progress.setValue(0)
         if isinstance(error, ExportError):
-            message = str(error)
+            message = localised(error)
         else:  # a bug: say so, with the log to look at
             log.error("export of incident %s failed", self.incident_id, exc_info=error)
             message = self.tr("The export failed ({error}); see the log.").format(

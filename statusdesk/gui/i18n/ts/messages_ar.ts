@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../../export/api.py" line="107"/>
+        <source>Reading the incident…</source>
+        <translation>قراءة العطل…</translation>
+    </message>
+    <message>
+        <location filename="../../../export/api.py" line="109"/>
+        <source>Computing the metrics…</source>
+        <translation>حساب المقاييس…</translation>
+    </message>
+    <message>
+        <location filename="../../../export/api.py" line="127"/>
+        <source>Saving…</source>
+        <translation>الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../../../export/api.py" line="129"/>
+        <source>Saved {path}</source>
+        <translation>حُفظ {path}</translation>
+    </message>
+    <message>
+        <location filename="../../../export/pdf.py" line="65"/>
+        <source>Page {number} of {total}…</source>
+        <translation>الصفحة {number} من {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../../export/pdf.py" line="66"/>
+        <source>Laying out the PDF ({number} of {total})…</source>
+        <translation>تنسيق ملف PDF ({number} من {total})…</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <location filename="../../../app/checks.py" line="33"/>
@@ -1033,6 +1066,76 @@
         <location filename="../../../scheduling/template_store.py" line="418"/>
         <source>Cannot save {path}: {error}; the file is as it was.</source>
         <translation>يتعذّر حفظ {path}: {error}؛ بقي الملف كما كان.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/api.py" line="45"/>
+        <source>{zone} is not a time zone statusdesk knows; give an IANA name such as UTC, Europe/London, Asia/Riyadh or America/New_York.</source>
+        <translation>{zone} ليست منطقة زمنية يعرفها statusdesk؛ اكتب اسمًا من IANA مثل UTC أو Europe/London أو Asia/Riyadh أو America/New_York.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/api.py" line="59"/>
+        <source>Unknown format {format}; choose one of {known}.</source>
+        <translation>الصيغة {format} غير معروفة؛ اختر إحدى هذه: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/files.py" line="31"/>
+        <source>{target} is a folder; give a file name, e.g. {example}.</source>
+        <translation>{target} مجلد؛ اكتب اسم ملف، مثل {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/files.py" line="39"/>
+        <source>{target} is not a regular file (a device, pipe or socket); give a file&apos;s path (without -o, a text format goes to standard output).</source>
+        <translation>{target} ليس ملفًا عاديًا (جهاز أو أنبوب أو مقبس)؛ اكتب مسار ملف (ومن دون ‎-o تذهب الصيغة النصية إلى المخرج القياسي).</translation>
+    </message>
+    <message>
+        <location filename="../../../export/files.py" line="47"/>
+        <source>The folder {folder} does not exist; create it or choose another place.</source>
+        <translation>المجلد {folder} غير موجود؛ أنشئه أو اختر مكانًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/files.py" line="98"/>
+        <source>free some space and export again</source>
+        <translation>وفّر بعض المساحة وصدّر مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../../export/files.py" line="100"/>
+        <source>choose a folder you can write to</source>
+        <translation>اختر مجلدًا تستطيع الكتابة فيه</translation>
+    </message>
+    <message>
+        <location filename="../../../export/files.py" line="102"/>
+        <source>check the disk and export again</source>
+        <translation>افحص القرص وصدّر مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../../export/files.py" line="103"/>
+        <source>Could not write {target}: {why}. Nothing was written (a file already there is unchanged); {advice}.</source>
+        <translation>تعذّرت كتابة {target}: {why}. لم يُكتب شيء (والملف الموجود هناك لم يتغيّر)؛ {advice}.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/pdf.py" line="77"/>
+        <source>A PDF export needs Qt&apos;s GUI application, but this process runs a plain QCoreApplication; export to PDF from the CLI or the desktop app instead.</source>
+        <translation>يحتاج التصدير إلى PDF إلى تطبيق Qt الرسومي، لكن هذه العملية تشغّل QCoreApplication فقط؛ صدّر إلى PDF من سطر الأوامر أو من تطبيق سطح المكتب بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/pdf.py" line="86"/>
+        <source>A PDF export needs Qt&apos;s GUI application, which must be created on the main thread; start the export there (the CLI does).</source>
+        <translation>يحتاج التصدير إلى PDF إلى تطبيق Qt الرسومي، ويجب إنشاؤه على الخيط الرئيسي؛ ابدأ التصدير هناك (كما يفعل سطر الأوامر).</translation>
+    </message>
+    <message>
+        <location filename="../../../export/pdf.py" line="100"/>
+        <source>No installed font has Arabic letters, so the PDF would show empty boxes. Install one (Debian: fonts-dejavu-core or fonts-noto-core), or export HTML instead.</source>
+        <translation>لا يوجد خط مثبّت فيه حروف عربية، فسيُظهر ملف PDF مربعات فارغة. ثبّت خطًا (في Debian: ‏fonts-dejavu-core أو fonts-noto-core)، أو صدّر HTML بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/pdf.py" line="148"/>
+        <source>Qt could not start writing the PDF.</source>
+        <translation>تعذّر على Qt بدء كتابة ملف PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../../export/timeline.py" line="120"/>
+        <source>There is no incident {id} (`statusdesk incident list` shows them).</source>
+        <translation>لا يوجد عطل رقمه {id} (يعرضها `statusdesk incident list`).</translation>
     </message>
 </context>
 <context>
