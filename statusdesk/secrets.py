@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from statusdesk import redact
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -27,10 +28,13 @@ def _username(channel: str, key: str) -> str:
 
 def _unavailable(cause: object) -> SecretsUnavailable:
     return SecretsUnavailable(
-        "No usable keyring to keep channel secrets in "
-        f"({cause}). On a Linux desktop, install and unlock GNOME Keyring or KWallet "
-        "(a Secret Service); on a server, run statusdesk inside a session that has one "
-        "(e.g. `dbus-run-session` with `gnome-keyring-daemon --unlock`)."
+        QT_TRANSLATE_NOOP(
+            "Problems",
+            "No usable keyring to keep channel secrets in ({cause}). On a Linux desktop, install "
+            "and unlock GNOME Keyring or KWallet (a Secret Service); on a server, run statusdesk "
+            "inside a session that has one (e.g. `dbus-run-session` with `gnome-keyring-daemon "
+            "--unlock`).",
+        ).format(cause=cause)
     )
 
 
@@ -44,7 +48,7 @@ class KeyringSecrets:
 
         backend = keyring.get_keyring()
         if isinstance(backend, fail.Keyring):
-            raise _unavailable("no backend found")
+            raise _unavailable(QT_TRANSLATE_NOOP("Problems", "no backend found"))
         return backend
 
     def describe(self) -> str:

@@ -472,3 +472,19 @@ def test_an_unknown_incident_s_export_is_said_in_arabic(  # type: ignore[no-unty
     dialog.accept()
     qtbot.waitUntil(lambda: "999" in dialog.status.text())
     assert dialog.status.text() == "لا يوجد عطل رقمه 999 (يعرضها `statusdesk incident list`)."
+
+
+def test_no_usable_keyring_is_said_in_arabic(
+    qtbot, home: Path, launch: WindowFactory, arabic: None, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """secrets.py's sentence (what to install or unlock), under the channels window's list."""
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[no-untyped-call]
+    window = launch()
+    dialog = open_channels(qtbot, window)
+    qtbot.waitUntil(lambda: "حلقة مفاتيح صالحة" in dialog.keyring_line.text())
+    line = dialog.keyring_line.text()
+    assert "(لم يوجد أي نظام لحفظ المفاتيح)" in line, line
+    assert "No usable keyring" not in line, line

@@ -401,6 +401,7 @@ MARKED = (
     "export/files.py",
     "export/pdf.py",
     "export/timeline.py",
+    "secrets.py",
 )
 # What carries a message to the person, and which argument is the message.
 MESSAGE_ARGUMENT = {
@@ -417,6 +418,7 @@ MESSAGE_ARGUMENT = {
     "TemplateError": 0,
     "ExportError": 0,
     "ExportWriteError": 0,
+    "SecretsUnavailable": 0,
 }
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from statusdesk.channels.registry import kind_secret_names
 from statusdesk.core.model import Channel
-from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, localised, translate
 from statusdesk.gui.widgets.forms import (
     EnterActs,
     buddy_row,
@@ -107,7 +107,7 @@ class KeyringLine(QLabel):
             text = self.tr(
                 "⚠ {error} Until then no secret can be stored: statusdesk never keeps them in "
                 "plain text."
-            ).format(error=error)
+            ).format(error=localised(error))
         else:
             why = error_text(error, "ask the keyring")
             text = self.tr("⚠ Cannot tell which keyring holds the secrets: {error}").format(

@@ -1137,6 +1137,16 @@
         <source>There is no incident {id} (`statusdesk incident list` shows them).</source>
         <translation>لا يوجد عطل رقمه {id} (يعرضها `statusdesk incident list`).</translation>
     </message>
+    <message>
+        <location filename="../../../secrets.py" line="31"/>
+        <source>No usable keyring to keep channel secrets in ({cause}). On a Linux desktop, install and unlock GNOME Keyring or KWallet (a Secret Service); on a server, run statusdesk inside a session that has one (e.g. `dbus-run-session` with `gnome-keyring-daemon --unlock`).</source>
+        <translation>لا توجد حلقة مفاتيح صالحة لحفظ أسرار القنوات ({cause}). على سطح مكتب Linux ثبّت GNOME Keyring أو KWallet وافتح قفله (خدمة Secret Service)؛ وعلى خادم شغّل statusdesk داخل جلسة فيها واحدة (مثلًا `dbus-run-session` مع `gnome-keyring-daemon --unlock`).</translation>
+    </message>
+    <message>
+        <location filename="../../../secrets.py" line="51"/>
+        <source>no backend found</source>
+        <translation>لم يوجد أي نظام لحفظ المفاتيح</translation>
+    </message>
 </context>
 <context>
     <name>When</name>
