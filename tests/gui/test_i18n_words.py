@@ -488,3 +488,23 @@ def test_no_usable_keyring_is_said_in_arabic(
     line = dialog.keyring_line.text()
     assert "(لم يوجد أي نظام لحفظ المفاتيح)" in line, line
     assert "No usable keyring" not in line, line
+
+
+def test_a_statuspage_component_without_a_mapping_is_warned_in_arabic(
+    arabic: None, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The Statuspage channel's own warning (shown under the composer), said in Arabic; the
+    English below it as the channel's tests read it."""
+    from types import SimpleNamespace
+
+    from statusdesk.channels.statuspage import components
+
+    monkeypatch.setattr(
+        components, "our_components", lambda *_: [SimpleNamespace(name="Settlement")]
+    )
+    config = SimpleNamespace(name="status", settings={"components": "Trading:abc"})
+    [problem] = components.unmapped_components(config, None, None, None)  # type: ignore[arg-type]
+    assert "our component 'Settlement' has no Statuspage component" in problem.message
+    said = localised(problem)
+    assert said.startswith("status: مكوّننا 'Settlement' ليس له مكوّن في Statuspage"), said
+    assert "Settlement:THEIR-COMPONENT-ID" in said

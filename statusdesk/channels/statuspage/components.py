@@ -10,6 +10,7 @@ from statusdesk.channels.statuspage import render as payload
 from statusdesk.channels.statuspage.settings import ComponentsSyntaxError, parse_components
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import ComponentStatus, Incident, Problem, Severity, Update
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from statusdesk.store import Store
@@ -59,9 +60,12 @@ def unmapped_components(
     return [
         Problem(
             "channels",
-            f"{config.name}: our component {c.name!r} has no Statuspage component in this "
-            f"channel's components setting, so its status will not change there (the "
-            f"update still goes out). Add {c.name}:THEIR-COMPONENT-ID to the setting.",
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{channel}: our component {component} has no Statuspage component in this "
+                "channel's components setting, so its status will not change there (the update "
+                "still goes out). Add {name}:THEIR-COMPONENT-ID to the setting.",
+            ).format(channel=config.name, component=repr(c.name), name=c.name),
             Severity.WARNING,
         )
         for c in our_components(open_store, update, incident)

@@ -1147,6 +1147,11 @@
         <source>no backend found</source>
         <translation>لم يوجد أي نظام لحفظ المفاتيح</translation>
     </message>
+    <message>
+        <location filename="../../../channels/statuspage/components.py" line="63"/>
+        <source>{channel}: our component {component} has no Statuspage component in this channel&apos;s components setting, so its status will not change there (the update still goes out). Add {name}:THEIR-COMPONENT-ID to the setting.</source>
+        <translation>{channel}: مكوّننا {component} ليس له مكوّن في Statuspage في إعداد components لهذه القناة، فلن تتغيّر حالته هناك (ويخرج التحديث مع ذلك). أضف ‎{name}:THEIR-COMPONENT-ID إلى الإعداد.</translation>
+    </message>
 </context>
 <context>
     <name>When</name>
