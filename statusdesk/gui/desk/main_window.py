@@ -43,6 +43,7 @@ from statusdesk.gui.deliveries.follow import DeliveryFollow
 from statusdesk.gui.deliveries.notify import Notifier
 from statusdesk.gui.desk.desk_tools import DeskTools
 from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
+from statusdesk.gui.desk.shell import when_painted
 from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
 from statusdesk.gui.desk.windows import DeskWindows
 from statusdesk.gui.export.status_page import StatusPage
@@ -183,7 +184,6 @@ class MainWindow(QMainWindow):
         self.drafts = DraftKeeper(self.composer, self.desk, tasks.lane("drafts"), self)
         self.drafts.said.connect(self.say)
         restored = self.drafts.restore(drafts if drafts is not None else self.desk.drafts.saved())
-        self.follow.count_outstanding()
         self.scheduling.said.connect(self.say)
         self.scheduling.refresh_wanted.connect(self._refresh_all)
         self.scheduling.publish_wanted.connect(self.publishing.publish)
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._refresh_if_written)
         self._tick.start()
-        self.follow.start()  # the outbox, worked from the app too
+        when_painted(self, self.follow.start)  # the outbox, worked from the app too (issue #16)
 
     def say(
         self,

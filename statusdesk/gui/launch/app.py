@@ -204,7 +204,13 @@ class _Launch:
             self.app.exit(EXIT_WORKSPACE)
 
     def _build(self) -> None:
+        # The desk's modules first: they load while the prefetch's thread is still inside SQLite
+        # (the integrity check, the list's query), which lets go of the GIL — the two overlap
+        # instead of following each other (issue #16).
+        from statusdesk.gui.desk.main_window import MainWindow
+        from statusdesk.gui.runtime.collector import GuiThreadCollector
         from statusdesk.gui.runtime.session import Session
+        from statusdesk.gui.widgets import focus_style
         from statusdesk.store import WorkspaceError
 
         try:
@@ -219,10 +225,6 @@ class _Launch:
             )
             self.app.exit(EXIT_WORKSPACE)
             return
-        from statusdesk.gui.desk.main_window import MainWindow
-        from statusdesk.gui.runtime.collector import GuiThreadCollector
-        from statusdesk.gui.widgets import focus_style
-
         # The keyboard focus shows on editors and lists too. Here, after the first paint, not
         # in application(): loading Qt's style classes first delays the window by some 30 ms.
         focus_style.install(self.app)
