@@ -53,6 +53,20 @@ SHOTS = ("main-window", "composer", "palette", "cheat-sheet", "scale-200")
 THEMES = ("light", "dark")
 ENGLISH = "Payments succeed again since 15:10 UTC; we are watching the error rate."
 ARABIC = "عادت المدفوعات تنجح منذ الساعة 15:10 UTC، ونراقب معدل الأخطاء."
+# The windows' titles as each interface language says them (the translations in
+# statusdesk/gui/i18n/ts/): the script finds a window by its title's start.
+TITLES = {
+    "en": {
+        "desk": "statusdesk — /",
+        "palette": "statusdesk — command palette",
+        "keys": "statusdesk — keys",
+    },
+    "ar": {
+        "desk": "statusdesk — /",
+        "palette": "statusdesk — لوحة الأوامر",
+        "keys": "statusdesk — المفاتيح",
+    },
+}
 
 
 def seed_demo(home: Path) -> None:
@@ -268,10 +282,11 @@ def shoot(home: Path, out: Path, *, theme: str = "light", language: str = "en") 
         "" if language == "en" else f"-{language}"
     )
     set_theme(home, theme)
+    title = TITLES[language]
 
-    def save(name: str, env: dict[str, str], window: str = "statusdesk — /") -> None:
+    def save(name: str, env: dict[str, str], window: str = "desk") -> None:
         path = out / f"{name}{suffix}.png"
-        grab_window(env, path, window)
+        grab_window(env, path, title[window])
         written.append(path)
 
     # Room for the window at its full 1280x800 (it takes at most 90 % of the screen).
@@ -280,16 +295,16 @@ def shoot(home: Path, out: Path, *, theme: str = "light", language: str = "en") 
         write_update(env)
         save("composer", env)
         keys(env, "ctrl+k")
-        wait_for_focus(env, "statusdesk — command palette")
+        wait_for_focus(env, title["palette"])
         xdotool(env, "type", "--delay", "40", "جدول")
         time.sleep(0.5)
         save("palette", env)
         keys(env, "Escape")
-        wait_for_focus(env, "statusdesk — /")
+        wait_for_focus(env, title["desk"])
         keys(env, "F1")
-        wait_for_focus(env, "statusdesk — keys")
+        wait_for_focus(env, title["keys"])
         time.sleep(0.3)
-        save("cheat-sheet", env, "statusdesk — keys")
+        save("cheat-sheet", env, "keys")
         keys(env, "Escape")
     # The first session was killed, and kept its draft (issue #8): start the next one clean.
 

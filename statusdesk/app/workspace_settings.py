@@ -47,6 +47,13 @@ class WorkspaceSettings:
         except registry.SettingError as exc:
             raise Rejected([Problem("key", str(exc))]) from None
 
+    def display_digits(self) -> str:
+        """latn | arab: `display.digits`, else the site channel's own `digits` (as templates and
+        the status page read it)."""
+        from statusdesk.scheduling.digits import digits
+
+        return digits(self.ctx.store)
+
     def default_cadence(self) -> int:
         return registry.cadence_minutes(self.ctx.store.settings)
 

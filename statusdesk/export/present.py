@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, timedelta, tzinfo
 from typing import Literal
 
-from statusdesk.channels.site.render import ARABIC_INDIC
 from statusdesk.channels.site.words import COMPONENT, LABELS, STATE
 from statusdesk.core.model import UpdateStatus
+from statusdesk.core.text.digits import with_digits
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.export.model import (
     ChannelMetrics,
@@ -133,7 +133,7 @@ def duration_ar(seconds: float | None, digits: str) -> str:
     if not pieces:
         pieces.append(format_timedelta(timedelta(seconds=secs), threshold=1e9, locale="ar"))
     text = AR["and"].join(pieces)
-    return text.translate(ARABIC_INDIC) if digits == "arab" else text
+    return with_digits(text, digits)
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,14 @@ from statusdesk.channels.site import links
 from statusdesk.core.model import BilingualText, Incident, IncidentState
 from statusdesk.core.promise import promised_due
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.scheduling.digits import DIGITS_SETTING as DIGITS_SETTING  # re-exported
+from statusdesk.scheduling.digits import digits as digits  # re-exported
 from statusdesk.scheduling.templates import TemplateContext
 from statusdesk.store import Store
 
 log = logging.getLogger(__name__)
 
 ZONE_SETTING = settings.ZONE  # both in statusdesk/settings.py
-DIGITS_SETTING = settings.DIGITS
 
 
 def display_zone(store: Store) -> tzinfo:
@@ -36,14 +37,6 @@ def display_zone(store: Store) -> tzinfo:
     except (ZoneInfoNotFoundError, ValueError):
         log.warning("setting %s=%r is not a time zone; writing times in UTC", ZONE_SETTING, name)
         return UTC
-
-
-def digits(store: Store) -> str:
-    chosen = store.settings.setting(DIGITS_SETTING)
-    if chosen is None:
-        site = next((c for c in store.channels.channels() if c.kind == "site"), None)
-        chosen = str(site.settings.get("digits", "")) if site else ""
-    return "arab" if chosen == "arab" else "latn"
 
 
 def incident_url(store: Store, incident_id: int) -> BilingualText | None:

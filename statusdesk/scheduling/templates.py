@@ -22,6 +22,7 @@ from typing import Any
 from statusdesk.core.model import BilingualText, IncidentKind, IncidentState, Problem
 from statusdesk.core.placeholders import MISSING
 from statusdesk.core.placeholders import PLACEHOLDERS as PLACEHOLDERS  # re-exported
+from statusdesk.core.text.digits import with_digits
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import LANGUAGE_NAMES
@@ -120,7 +121,7 @@ def format_moment(moment: datetime, lang: str, digits: str = "latn", zone: tzinf
     2026، 14:30 UTC"), in `zone` when that is not UTC (its abbreviation instead of UTC)."""
     # Here, not at the top: the status page's renderer loads jinja2 (some 8 MB and 40 ms),
     # which reading the templates — the desk does it at start, for the palette — needs not.
-    from statusdesk.channels.site.render import ARABIC_INDIC, format_time
+    from statusdesk.channels.site.render import format_time
 
     local = moment.astimezone(zone)
     if local.utcoffset() == UTC.utcoffset(None) and local.tzname() in ("UTC", "Z", None):
@@ -129,8 +130,7 @@ def format_moment(moment: datetime, lang: str, digits: str = "latn", zone: tzinf
         from babel.dates import format_datetime
 
         shown = format_datetime(moment, _AR_PATTERN, tzinfo=zone, locale="ar")
-        if digits == "arab":
-            shown = shown.translate(ARABIC_INDIC)
+        shown = with_digits(shown, digits)
     else:
         shown = local.strftime("%d %b %Y, %H:%M")
     return f"{shown} {local.tzname()}"

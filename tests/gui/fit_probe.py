@@ -16,11 +16,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from statusdesk.gui.compose.components_editor import ComponentRow
-from statusdesk.gui.incidents.incident_list import TITLE_EN
+from statusdesk.gui.incidents.incident_list import STATE, TITLE_EN
 from statusdesk.gui.widgets.editors import arabic_font
 from tests.gui.page_probe import Probe
 from tests.gui.scale_probe import rect, wait
@@ -59,11 +59,23 @@ def fit_report(window: MainWindow) -> dict[str, Any]:
             latin.horizontalAdvance(title.en) + TEXT_PADDING,
             arabic.horizontalAdvance(title.ar) + TEXT_PADDING,
         )
+    # The State column against its words as shown (bold on an active row): Arabic's
+    # "تم تحديد السبب" was "تم تحديد ال…" in a column sized for English.
+    bold = QFont(view.font())
+    bold.setBold(True)
+    state_words = [model.data(model.index(row, STATE)) for row in range(model.rowCount())]
+    fields["list state"] = (
+        view,
+        max(QFontMetrics(bold).horizontalAdvance(w) + TEXT_PADDING for w in state_words),
+    )
     options = window.findChild(QWidget, "composer-options")
     assert options is not None
     bar = window.view.horizontalScrollBar()
     return {
-        "fields": {name: [w.width(), need] for name, (w, need) in fields.items()},
+        "fields": {
+            name: [view.columnWidth(STATE) if name == "list state" else w.width(), need]
+            for name, (w, need) in fields.items()
+        },
         "titles": {
             "width": view.columnWidth(TITLE_EN),
             "needed": needed,

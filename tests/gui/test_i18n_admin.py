@@ -301,12 +301,12 @@ CHANNEL_NAMES = [
     ],
     "ops-hook",
     "yes",
-    # examples, as typed, and Statuspage's own menu (its interface is English)
+    # examples, as typed, and Statuspage's own menu (its interface is English: an LTR path)
     "acme.bsky.social",
     "a@x.com, b@y.com",
     "kctbh9vrtdwd",
     "@acme_status",
-    "Your page ← API info",
+    "Your page → API info",  # a left-to-right run: its arrow points the English way
     "statusdesk channel add",
     "NAME --set k=v",
 ]

@@ -9,15 +9,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from statusdesk import settings
 from statusdesk.core.model import BilingualText, ComponentStatus, Draft, Impact, IncidentState
 from statusdesk.desk import Desk
 from statusdesk.gui.desk.preview_column import SETTING
+from statusdesk.gui.i18n import language
 from statusdesk.gui.incidents.incident_list import AGE, IMPACT, TITLE_AR, TITLE_EN
 from statusdesk.gui.runtime.session import Session
 from tests.gui.conftest import WindowFactory
@@ -61,9 +64,22 @@ def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
         QApplication.processEvents()
 
 
+@pytest.fixture
+def interface(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The interface language of the test (its parameter): Arabic installed and mirrored for
+    the test only."""
+    chosen: str = request.param
+    installed = language.install(qapp, chosen) if chosen == "ar" else None
+    yield chosen
+    if installed is not None:
+        installed.remove(qapp)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.mark.parametrize("interface", ["en", "ar"], indirect=True)
 @pytest.mark.parametrize("size", [(1280, 800), (1440, 900)], ids=["1280x800", "1440x900"])
 def test_nothing_is_cut_and_both_titles_show_whole(
-    qtbot, home: Path, launch: WindowFactory, size: tuple[int, int]
+    qtbot, home: Path, launch: WindowFactory, size: tuple[int, int], interface: str
 ) -> None:
     incident = seed(home)
     window = launch()
@@ -73,7 +89,7 @@ def test_nothing_is_cut_and_both_titles_show_whole(
     settle(qtbot, window)
     report = fit_report(window)
     assert cut(report) == {}, report
-    assert {"state", "impact", "component 0", "publish"} <= set(report["fields"])
+    assert {"state", "impact", "component 0", "publish", "list state"} <= set(report["fields"])
     assert len([n for n in report["fields"] if n.startswith("channel")]) == 4
     # The options never scroll sideways: they wrap.
     assert report["options"]["content"] <= report["options"]["viewport"], report
@@ -91,8 +107,13 @@ def test_nothing_is_cut_and_both_titles_show_whole(
     assert report["page_hbar"] == {"visible": False, "maximum": 0}
 
 
-def test_nothing_is_cut_at_200_percent(home: Path, at_200_percent: dict[str, str]) -> None:
+@pytest.mark.parametrize("interface_language", ["en", "ar"])
+def test_nothing_is_cut_at_200_percent(
+    home: Path, at_200_percent: dict[str, str], interface_language: str
+) -> None:
     seed(home)
+    with Desk(home) as desk:
+        desk.settings.set_workspace_settings({settings.UI_LANGUAGE: interface_language}, "test")
     done = subprocess.run(
         [sys.executable, "-m", "tests.gui.fit_probe", str(home)],
         env=at_200_percent,

@@ -7,10 +7,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionViewItem, QVBoxLayout, QWidget
 
 from statusdesk.gui.palette import palette as palette_module
-from statusdesk.gui.palette.palette import CommandPalette, PaletteItem, without_mnemonic
+from statusdesk.gui.palette.palette import (
+    CommandPalette,
+    PaletteDelegate,
+    PaletteItem,
+    without_mnemonic,
+)
 from tests.gui.keys import focused, press, type_text
 
 
@@ -260,6 +267,36 @@ def test_rows_are_painted_with_both_labels(qtbot, host: Host) -> None:  # type: 
     middle = image.width() // 2
     assert any(after_kind < x < middle for x in inked)  # "Cause identified"
     assert any(x > middle for x in inked)  # "تم تحديد السبب"
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_a_row_reads_in_the_interfaces_order_each_name_in_its_own_direction(
+    qtbot,  # type: ignore[no-untyped-def]
+    direction: str,
+) -> None:
+    """An Arabic interface reads the row from the right: kind, the Arabic name, the English
+    one, the hint. Each name keeps its own direction (an English "Schedule…" drawn right to left
+    read "…Schedule"); an English interface is the mirror image."""
+    rtl = direction == "rtl"
+    english, arabic = "Schedule…", "جدولة…"
+    # The palette's items as each interface makes them: its own language's name first.
+    first, other = (arabic, english) if rtl else (english, arabic)
+    item = PaletteItem("command", "command:schedule", first, other, "Ctrl+Shift+Return", print)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 900, 30)
+    option.direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    option.fontMetrics = QFontMetrics(QApplication.font())
+    kind, name, other_name, hint = PaletteDelegate().cells(item, option)
+    lefts = [cell.rect.left() for cell in (kind, name, other_name, hint)]
+    assert lefts == sorted(lefts, reverse=rtl)
+    for cell, text in ((name, first), (other_name, other)):
+        wanted = (
+            Qt.LayoutDirection.RightToLeft if text == arabic else Qt.LayoutDirection.LeftToRight
+        )
+        assert cell.option.textDirection() == wanted
+        side = Qt.AlignmentFlag.AlignRight if text == arabic else Qt.AlignmentFlag.AlignLeft
+        assert cell.option.alignment() & side
+        assert cell.text == text
 
 
 def test_menu_labels_lose_their_mnemonics() -> None:

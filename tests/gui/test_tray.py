@@ -71,3 +71,31 @@ def test_the_menu_reaches_the_palette_and_the_last_incident(
     palette_action = tray.menu.actions()[1]
     palette_action.trigger()
     qtbot.waitUntil(lambda: focused() is window.tools.palette.query)
+
+
+def badge_pixel(tray) -> str:  # type: ignore[no-untyped-def]
+    """The colour in the middle of the icon's badge (badged(): a dot in the lower corner)."""
+    image = tray.icon.icon().pixmap(64, 64).toImage()
+    middle = int(64 - 64 * 0.45 / 2 - 1)
+    return str(image.pixelColor(middle, middle).name())
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged", "This plugin does not support")
+def test_the_badge_takes_its_colour_from_the_theme_in_both_schemes(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from statusdesk.gui.widgets import theme
+    from statusdesk.gui.widgets.theme import DARK, LIGHT, Role
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    theme.apply("light")
+    window = launch()
+    tray = window.tray
+    try:
+        assert badge_pixel(tray) == LIGHT[Role.OK]
+        tray.show_status(tray_status(2, []))  # deliveries need a person
+        assert badge_pixel(tray) == LIGHT[Role.ALARM]
+        theme.apply("dark")  # at once, not at the next change of status
+        assert badge_pixel(tray) == DARK[Role.ALARM]
+    finally:
+        theme.apply("light")

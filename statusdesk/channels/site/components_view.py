@@ -17,8 +17,7 @@ from statusdesk.channels.site.snapshot import Snapshot
 from statusdesk.channels.site.uptime import DAYS, Uptime, history, uptime, worst
 from statusdesk.core.component_words import STATUS_WORDS
 from statusdesk.core.model import BilingualText, Component
-
-ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+from statusdesk.core.text.digits import ARABIC_INDIC, with_digits
 
 WORDS = {
     "en": {
@@ -65,16 +64,12 @@ class Row:
     members: tuple[Row, ...] = field(default=())
 
 
-def _digits(text: str, digits: str) -> str:
-    return text.translate(ARABIC_INDIC) if digits == "arab" else text
-
-
 @functools.cache
 def day_text(day: date, lang: str, digits: str) -> str:
     if lang == "ar":
         from babel.dates import format_date
 
-        return _digits(format_date(day, "d MMMM y", locale="ar"), digits)
+        return with_digits(format_date(day, "d MMMM y", locale="ar"), digits)
     return f"{day.day} {day:%b %Y}"
 
 
@@ -99,7 +94,7 @@ def _bar(name: str, shown: Uptime, lang: str, digits: str) -> Bar:
         )
         for day, status in shown.days
     )
-    count = _digits(str(DAYS), digits) if lang == "ar" else str(DAYS)
+    count = with_digits(str(DAYS), digits) if lang == "ar" else str(DAYS)
     summary = (
         words["uptime"].format(percent=percent_text(shown.percent, lang, digits), days=count)
         if shown.percent is not None

@@ -17,9 +17,8 @@ from statusdesk.channels.site.snapshot import Snapshot
 from statusdesk.channels.site.words import COMPONENT, INDICATOR, LABELS, STATE, indicator
 from statusdesk.core.model import BilingualText, Incident, IncidentKind
 from statusdesk.core.text.bidi import LANG_DIRECTION, first_strong_direction, ltr_runs
+from statusdesk.core.text.digits import ARABIC_INDIC
 from statusdesk.core.timefmt import iso, parse_iso
-
-ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 @functools.cache

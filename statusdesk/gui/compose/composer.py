@@ -88,8 +88,7 @@ class Composer(QWidget):
         self.preview.custom_changed.connect(self._edited)
         self.preview.pages_changed.connect(self._link_tab_order)
         self.components.rows_changed.connect(self._link_tab_order)
-        chain = [self.title_en, self.title_ar, self.body_en, self.body_ar, self.state, self.impact]
-        set_tab_chain(chain)
+        set_tab_chain([*fields.reading_chain(), self.state, self.impact])
         for signal in (
             self.title_en.textChanged,
             self.title_ar.textChanged,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,9 +28,11 @@ from statusdesk.core.model import (
 )
 from statusdesk.gui.compose.components_editor import ComponentsEditor
 from statusdesk.gui.compose.composer_parts import ChannelTicks, Slot
+from statusdesk.gui.i18n import key_name
 from statusdesk.gui.widgets.editors import BodyEditor, TitleEdit
 from statusdesk.gui.widgets.flow import FlowLayout
 from statusdesk.gui.widgets.labels import impact_label, state_label
+from statusdesk.gui.widgets.reading import place_pair, reading_order
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -45,6 +47,9 @@ class DraftFields:
     `options` in that order (the order Qt's focus chain follows until the tab chain is set)."""
 
     def __init__(self) -> None:
+        # Arabic first in an Arabic interface (on the right, first for Tab), English first in
+        # an English one; the keys that go to "the English editor" still go to the English one.
+        self.order = reading_order()
         self.new_row = self._build_titles()
         self.editors = self._build_editors()
         self.options = QWidget()
@@ -57,6 +62,7 @@ class DraftFields:
         row.setContentsMargins(0, 0, 0, 0)
         self.title_en = TitleEdit("en")
         self.title_ar = TitleEdit("ar")
+        self.titles = {"en": self.title_en, "ar": self.title_ar}
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         # No label on screen (the items say it); on Linux a combo box's name is its current
@@ -71,25 +77,18 @@ class DraftFields:
                 kind.value,
             )
         row.addWidget(self.kind)
-        row.addWidget(self.title_en, 1)
-        row.addWidget(self.title_ar, 1)
+        for lang in self.order:
+            row.addWidget(self.titles[lang], 1)
         return new_row
 
     def _build_editors(self) -> QGridLayout:
+        """The two editors in the interface's reading order (widgets/reading.py)."""
         grid = QGridLayout()
         self.body_en = BodyEditor("en")
         self.body_ar = BodyEditor("ar")
-        label_en = QLabel(translate("DraftFields", "English"))
-        label_ar = QLabel("العربية")
-        label_ar.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        label_en.setBuddy(self.body_en)
-        label_ar.setBuddy(self.body_ar)
-        grid.addWidget(label_en, 0, 0)
-        grid.addWidget(label_ar, 0, 1)
-        grid.addWidget(self.body_en, 1, 0)
-        grid.addWidget(self.body_ar, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.bodies = {"en": self.body_en, "ar": self.body_ar}
+        labels = {"en": QLabel(translate("DraftFields", "English")), "ar": QLabel("العربية")}
+        place_pair(grid, self.bodies, labels)
         return grid
 
     def _build_options(self) -> FlowLayout:
@@ -124,14 +123,16 @@ class DraftFields:
     def key_widgets(self) -> list[QWidget]:
         """Every field that takes keys, for the window's ShortcutClaim."""
         return [
-            self.title_en,
-            self.title_ar,
             self.kind,
-            self.body_en,
-            self.body_ar,
+            *self.reading_chain(),
             self.state,
             self.impact,
         ]
+
+    def reading_chain(self) -> list[QWidget]:
+        """The titles, then the bodies, each pair in the interface's reading order."""
+        first, second = self.order
+        return [self.titles[first], self.titles[second], self.bodies[first], self.bodies[second]]
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -193,6 +194,7 @@ class DraftFields:
         self.state.blockSignals(True)
         self.state.clear()
         for number, state in enumerate(states, start=1):
-            self.state.addItem(f"{state_label(state)}  (Ctrl+{number})", state.value)
+            key = key_name(f"Ctrl+{number}")
+            self.state.addItem(f"{state_label(state)}  ({key})", state.value)
         self.state.setCurrentIndex(states.index(chosen) if chosen in states else 0)
         self.state.blockSignals(False)

@@ -67,7 +67,10 @@ class DraftKeys:
         self._fields.body_en.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_first_field(self, new_incident: bool) -> None:
-        target = self._fields.title_en if new_incident else self._fields.body_en
+        """A new incident: its first title in reading order (Arabic in an Arabic interface, where
+        Tab goes on to the English one); an update: the English body, as Ctrl+U."""
+        fields = self._fields
+        target = fields.titles[fields.order[0]] if new_incident else fields.body_en
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def switch_language(self, focused: QWidget | None) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from statusdesk.core.model import ComponentStatus, Impact, IncidentKind, IncidentState
 from statusdesk.gui.compose.composer_parts import Slot
+from statusdesk.gui.widgets.reading import numerals
 from statusdesk.store.records import SavedDraft
 
 if TYPE_CHECKING:
@@ -205,4 +206,4 @@ def _local_time(iso_text: str) -> str:
         moment = datetime.fromisoformat(iso_text.replace("Z", "+00:00"))
     except ValueError:
         return iso_text
-    return moment.astimezone().strftime("%H:%M")
+    return numerals(moment.astimezone().strftime("%H:%M"))

@@ -54,6 +54,7 @@ from statusdesk.gui.compose.preview_words import (
     thread_summary,
 )
 from statusdesk.gui.widgets.labels import counted
+from statusdesk.gui.widgets.reading import in_reading_order, numerals
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 from statusdesk.gui.widgets.theme import Role, colour
 
@@ -139,13 +140,15 @@ class Counter(QLabel):
         self.level = level(weight, limit)
         words = self.words[self.level]
         words = translate("PreviewPages", words) if words else ""
-        counted = f"{weight}/{limit}" + (f" {unit}" if unit else "")
+        counted = numerals(f"{weight}/{limit}") + (f" {unit}" if unit else "")
         self.setText(counted + (f" · {words}" if words else ""))
         self._paint()
         self.setProperty("level", self.level.value)
         self.setAccessibleName(
             f"{self.what}: "
-            + translate("PreviewPages", "{weight} of {limit}").format(weight=weight, limit=limit)
+            + numerals(
+                translate("PreviewPages", "{weight} of {limit}").format(weight=weight, limit=limit)
+            )
             + (f" {unit}" if unit else "")
             + (f", {words}" if words else "")
         )
@@ -286,7 +289,7 @@ class PostView(QFrame):
                 heading = translate("PreviewPages", "Message {number} of {total}")
             else:
                 heading = translate("PreviewPages", "Post {number} of {total}")
-            heading = heading.format(number=number, total=total)
+            heading = numerals(heading.format(number=number, total=total))
         else:
             heading = noun
         self.heading.setText(heading)
@@ -354,7 +357,7 @@ class EmailPage(ChannelPage):
         self.variant.currentIndexChanged.connect(self._show_variant)
 
     def fill(self, preview: ChannelPreview) -> None:
-        self.mails = preview.mails
+        self.mails = in_reading_order(preview.mails, lambda mail: mail.variant)
         chosen = self.variant.currentData()
         self.variant.blockSignals(True)
         self.variant.clear()
@@ -568,7 +571,8 @@ class HtmlPage(ChannelPage):
         self.body.addWidget(self.browser, 1)
 
     def fill(self, preview: ChannelPreview) -> None:
-        self.browser.show_html("\n".join(fragment for _lang, fragment in preview.html))
+        fragments = in_reading_order(preview.html, lambda fragment: fragment[0])
+        self.browser.show_html("\n".join(fragment for _lang, fragment in fragments))
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.browser]

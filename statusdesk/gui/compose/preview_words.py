@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from statusdesk.app.preview_records import Level
+from statusdesk.gui.widgets.reading import numerals
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -54,4 +55,4 @@ def thread_summary(noun: str, count: int, *, custom: bool) -> str:
         said = QCoreApplication.translate("PreviewPages", "A thread of %n messages.", "", count)
     else:
         said = QCoreApplication.translate("PreviewPages", "A thread of %n posts.", "", count)
-    return said
+    return numerals(said)

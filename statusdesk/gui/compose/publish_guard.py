@@ -27,6 +27,7 @@ from statusdesk.core.consistency import disagreements_in
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.gui.compose.audience import only_the_reason_is_missing
+from statusdesk.gui.widgets.reading import numerals
 
 translate = QCoreApplication.translate
 
@@ -48,7 +49,7 @@ def question(warnings: Sequence[Problem]) -> tuple[str, str]:
         more = QCoreApplication.translate(
             "PublishGuard", "• … and %n more, listed under the editors", "", count - SHOWN
         )
-        lines.append(more)
+        lines.append(numerals(more))
     if count == 1:
         ask = translate(
             "PublishGuard", "The English and Arabic texts disagree in one place. Publish anyway?"
@@ -60,7 +61,7 @@ def question(warnings: Sequence[Problem]) -> tuple[str, str]:
             "",
             count,
         )
-    return ask, "\n".join(lines)
+    return numerals(ask), "\n".join(lines)
 
 
 class PublishGuard(QObject):

@@ -27,6 +27,7 @@ from statusdesk.gui.deliveries.notify import FailureWatch, Notifier
 from statusdesk.gui.keys.actions import decision_keys_hint
 from statusdesk.gui.runtime.tasks import Coalesced, TaskRunner
 from statusdesk.gui.widgets.labels import counted
+from statusdesk.gui.widgets.reading import numerals
 from statusdesk.gui.widgets.status_line import StatusLine, delivery
 from statusdesk.gui.wording.outcomes import summarize
 
@@ -181,7 +182,7 @@ class DeliveryFollow(QObject):
         elif count == 1:
             text = self.tr("1 delivery not yet out")
         else:
-            text = self.tr("%n deliveries not yet out", "", count)
+            text = numerals(self.tr("%n deliveries not yet out", "", count))
         self._label.setText(text)
         self._label.setAccessibleName(text)
 

@@ -22,6 +22,7 @@ from statusdesk.gui.keys.actions import set_active_keymap, shown_key
 from statusdesk.gui.keys.bindings import ARABIC_LABELS
 from statusdesk.gui.keys.keymap import Keymap, load_keymap
 from statusdesk.gui.keys.shortcuts import apply_keymap, claimed_sequences
+from statusdesk.gui.widgets.reading import numerals
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -213,7 +214,7 @@ class DeskTools(QObject):
                     shown,
                     # found by either language: the English name under an Arabic interface
                     ARABIC_LABELS.get(entry.command, "") if shown == english else english,
-                    shown_key(entry.command) if entry.key else "",
+                    shown_key(entry.command, isolated=False) if entry.key else "",
                     action.trigger,
                 )
             )
@@ -333,11 +334,13 @@ class DeskTools(QObject):
         unfilled = [p for p in filled.problems if p.field.startswith("body")]
         if unfilled:
             self.said_placeholders_left.emit(
-                self.tr(
-                    "Template {name} inserted; %n placeholder(s) still to fill in (listed under "
-                    "the editors).",
-                    "",
-                    len(unfilled),
+                numerals(
+                    self.tr(
+                        "Template {name} inserted; %n placeholder(s) still to fill in (listed "
+                        "under the editors).",
+                        "",
+                        len(unfilled),
+                    )
                 ).format(name=repr(template.name)),
                 incident_id,
             )

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk import settings
 from statusdesk.core.model import Channel, DeliveryState
 from statusdesk.gui.compose.composer import Composer
 from statusdesk.gui.compose.drafts import DraftKeeper
 from statusdesk.gui.desk.closing import ask_about_drafts
 from statusdesk.gui.desk.desk_tools import DeskTools
+from statusdesk.gui.desk.display import apply_display
 from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
 from statusdesk.gui.desk.shell import when_painted
 from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
@@ -47,10 +47,9 @@ from statusdesk.gui.incidents.incident_list import (
     IncidentListView,
 )
 from statusdesk.gui.incidents.incident_view import IncidentView
-from statusdesk.gui.keys.actions import ShortcutClaim, install_actions
+from statusdesk.gui.keys.actions import ShortcutClaim, install_actions, shown_key
 from statusdesk.gui.keys.bindings import BINDINGS, STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
-from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
 from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
@@ -101,8 +100,8 @@ class MainWindow(QMainWindow):
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self._commands: dict[str, Callable[[], object]] = {}  # filled by complete()
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
-        # Light, dark or the desktop's (ui.theme), before any widget takes a colour.
-        theme.apply(self.desk.settings.workspace_setting(settings.THEME))
+        # Light, dark or the desktop's (ui.theme), digits: before any widget takes a colour.
+        apply_display(self.desk)
         self._build()
         self.preview_column = PreviewColumn(self.split, 2, self.desk, tasks)
         self.preview_column.restore()  # hidden, if the last session hid it
@@ -287,15 +286,10 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict[str, Callable[[], object]]:
         handlers: dict[str, Callable[[], object]] = {
             "new-incident": self.new_incident,
-            "new-update": self.browser.new_update,
             "publish": self.publishing.publish,
             "switch-language": lambda: self.composer.switch_language(QApplication.focusWidget()),
             "retry-delivery": self.decisions.retry_delivery,
             "skip-delivery": self.decisions.skip_delivery,
-            "previous-incident": partial(self.list.step, -1),
-            "next-incident": partial(self.list.step, 1),
-            "focus-incidents": self.browser.focus_incidents,
-            "filter-incidents": self.browser.filter_incidents,
             "open-status-page": self.status_page.open,
             "rebuild-status-page": self.status_page.rebuild,
             "preview": lambda: self.preview_column.to_previews(self.composer),
@@ -306,6 +300,7 @@ class MainWindow(QMainWindow):
         }
         for number, command in enumerate(STATE_COMMANDS, start=1):
             handlers[command] = partial(self.composer.set_state_number, number)
+        handlers.update(self.browser.handlers())  # the list, Back and Forward
         handlers.update(self.windows.handlers())
         handlers.update(self.scheduling.handlers())
         handlers.update(self.tools.handlers())
@@ -376,9 +371,12 @@ class MainWindow(QMainWindow):
     def new_incident(self) -> None:
         self.composer.show_new_incident()
         self.composer.focus_first_field()
-        self.say(
-            self.tr("New incident: English title, Tab, Arabic title, then the update; Ctrl+Return")
+        said = (  # the titles in reading order
+            self.tr("New incident: Arabic title, Tab, English title, then the update; {key}")
+            if self.composer.fields.order[0] == "ar"
+            else self.tr("New incident: English title, Tab, Arabic title, then the update; {key}")
         )
+        self.say(said.format(key=shown_key("publish")))
 
     def _published(
         self, snapshot: DraftSnapshot, outcome: compose.PublishOutcome, kept: bool

@@ -16,11 +16,13 @@ from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from statusdesk.core.model import Incident
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.gui.widgets.reading import numerals
+from statusdesk.gui.widgets.theme import Role, colour, scheme
 
 
 class TrayLevel(Enum):
@@ -29,11 +31,17 @@ class TrayLevel(Enum):
     FAILED = "delivery failed"
 
 
+# The badge's colour role (widgets/theme.py), in the scheme in force: the desktop's panel is
+# light or dark as the desktop is, and the roles are readable on either scheme's surfaces.
 BADGE = {
-    TrayLevel.ALL_CLEAR: QColor("#2e7d32"),
-    TrayLevel.OVERDUE: QColor("#ef8f00"),
-    TrayLevel.FAILED: QColor("#c62828"),
+    TrayLevel.ALL_CLEAR: Role.OK,
+    TrayLevel.OVERDUE: Role.WARNING,
+    TrayLevel.FAILED: Role.ALARM,
 }
+
+
+def badge_colour(level: TrayLevel) -> QColor:
+    return QColor(colour(BADGE[level]))
 
 
 @dataclass(frozen=True)
@@ -66,11 +74,13 @@ def tray_status(needing_attention: int, overdue: Sequence[Incident]) -> TrayStat
     if needing_attention:
         return TrayStatus(
             TrayLevel.FAILED,
-            QCoreApplication.translate(
-                "DeskTray",
-                "statusdesk: %n deliveries need you (failed or undecided)",
-                "",
-                needing_attention,
+            numerals(
+                QCoreApplication.translate(
+                    "DeskTray",
+                    "statusdesk: %n deliveries need you (failed or undecided)",
+                    "",
+                    needing_attention,
+                )
             ),
         )
     if overdue:
@@ -129,9 +139,13 @@ class DeskTray(QObject):
         self._last_incident: int | None = None
         self.status = tray_status(0, [])
         self.icon: QSystemTrayIcon | None = None
-        self._icons: dict[TrayLevel, QIcon] = {}
+        self._icons: dict[tuple[TrayLevel, str], QIcon] = {}
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
+        # A change of scheme (ui.theme, or the desktop's) sets the application's palette.
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.paletteChanged.connect(self._recolour)  # a method: let go with this object
         self.icon = QSystemTrayIcon(self._icon_for(self.status.level), self)
         self.menu = QMenu(window)
         self.menu.setObjectName("tray-menu")
@@ -163,9 +177,14 @@ class DeskTray(QObject):
         return activated
 
     def _icon_for(self, level: TrayLevel) -> QIcon:
-        if level not in self._icons:
-            self._icons[level] = badged(self._window_icon, BADGE[level])
-        return self._icons[level]
+        key = (level, scheme())
+        if key not in self._icons:
+            self._icons[key] = badged(self._window_icon, badge_colour(level))
+        return self._icons[key]
+
+    def _recolour(self, _palette: object = None) -> None:
+        if self.icon is not None:
+            self.icon.setIcon(self._icon_for(self.status.level))
 
     def message_target(self) -> QSystemTrayIcon | None:
         """Where desktop messages go (notify.Notifier): this icon, none without a tray."""

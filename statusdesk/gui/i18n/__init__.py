@@ -29,3 +29,26 @@ def translate(context: str, text: str) -> str:
     if core is None:
         return text
     return str(core.QCoreApplication.translate(context, text))
+
+
+LRI, PDI = "\u2066", "\u2069"  # Unicode's left-to-right isolate and its closer
+
+
+def key_name(key: str) -> str:
+    """A key combination ("Ctrl+Shift+P", "Ctrl+,") as the interface writes it in a sentence or
+    a cell: in a right-to-left interface a left-to-right isolate (LRI…PDI), so the bidi
+    algorithm neither turns it round nor lets a trailing sign ("Ctrl+,") drift to the other
+    side of it; in a left-to-right one, as it is. Key caps stay Latin (docs/VISUAL.md §5)."""
+    if not key or not right_to_left():
+        return key
+    return f"{LRI}{key}{PDI}"
+
+
+def right_to_left() -> bool:
+    """Whether the interface runs right to left (Arabic) — False before Qt is loaded."""
+    gui = sys.modules.get("PySide6.QtGui")
+    if gui is None:
+        return False
+    core = sys.modules["PySide6.QtCore"]
+    direction = gui.QGuiApplication.layoutDirection()
+    return bool(direction == core.Qt.LayoutDirection.RightToLeft)

@@ -64,6 +64,23 @@ def choose(flag: str | None, home: Path | None, locale: QLocale | None = None) -
     return system_language(locale)
 
 
+class LatinKeyNames(QTranslator):
+    """Key names as printed on the keys. qtbase_ar.qm names some keys in Arabic and not others
+    ("Alt+الأعلى" for Alt+Up, "Ctrl+Shift+P" as it is), which reads as neither; Arabic
+    keyboards print Ctrl, Shift, Alt, Enter and the arrows in Latin, and Windows' Arabic
+    interface writes its shortcuts so. QKeySequence's NativeText (menus, the cheat sheet, the
+    keys window) asks context "QShortcut" for each name: this translator answers it with the
+    English name and leaves every other context to the translators installed before it."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return source if context == "QShortcut" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Installed:
     """What install() put into the app; remove() takes it out again (tests)."""
 
@@ -111,6 +128,10 @@ def install(app: QApplication, language: str) -> Installed:
             installed.translators.append(qt_own)
         else:
             log.info("Qt's own %s translation is not in %s", language, qt_folder)
+        # After Qt's own, so asked first: key names stay as printed on the keys.
+        latin = LatinKeyNames(app)
+        app.installTranslator(latin)
+        installed.translators.append(latin)
     installed.direction = (
         Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
     )

@@ -15,6 +15,7 @@ says the list changed (the tray shows what it says).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
@@ -24,6 +25,7 @@ from statusdesk.app import read_models
 from statusdesk.app.read_models import IncidentPage
 from statusdesk.core.model import ComponentStatus, Incident
 from statusdesk.desk import Desk
+from statusdesk.gui.incidents.history import Visits
 from statusdesk.gui.incidents.incident_list import (
     IncidentFilter,
     IncidentListModel,
@@ -94,6 +96,8 @@ class IncidentBrowser(QObject):
         self._composer = composer
         self._status = status_line
         self._current_id: int | None = None
+        self.visits = Visits()  # Back and Forward
+        self._stepping = False  # a Back or Forward is choosing: not a visit of its own
         self._page: IncidentPage | None = None  # what the incident view shows
         self._restoring = False
         self._closed = False
@@ -177,6 +181,33 @@ class IncidentBrowser(QObject):
     def focus_incidents(self) -> None:
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        """The keys of the list and its history (keys/bindings.py), for install_actions."""
+        return {
+            "new-update": self.new_update,
+            "previous-incident": partial(self.list.step, -1),
+            "next-incident": partial(self.list.step, 1),
+            "back": partial(self.step_back, -1),
+            "forward": partial(self.step_back, 1),
+            "focus-incidents": self.focus_incidents,
+            "filter-incidents": self.filter_incidents,
+        }
+
+    def step_back(self, offset: int) -> bool:
+        """Back (−1) or Forward (+1) through the incidents shown; an incident gone from the
+        workspace is skipped. False at either end."""
+        while (incident_id := self.visits.step(offset)) is not None:
+            self._stepping = True
+            try:
+                if self.show_incident(incident_id):
+                    return True
+            finally:
+                self._stepping = False
+            self.visits.forget(incident_id)
+            if offset < 0:
+                self.visits.step(1)  # forget() moved the place back already: stay on it
+        return False
+
     def show_incident(self, incident_id: int) -> bool:
         """Make `incident_id` current, clearing a filter that hides it."""
         if self.list.select_incident(incident_id):
@@ -216,6 +247,8 @@ class IncidentBrowser(QObject):
         if self._restoring:
             return
         self._current_id = incident_id
+        if not self._stepping:
+            self.visits.shown(incident_id)
         if page is None and follow:
             # Launch: the desk is not on screen yet, and the composer must be ready on this
             # incident before the first key arrives.

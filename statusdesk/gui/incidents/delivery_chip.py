@@ -25,6 +25,7 @@ from statusdesk.gui.widgets.labels import (
     one_line,
     retry_countdown,
 )
+from statusdesk.gui.widgets.reading import numerals
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.theme import STATE_GLYPHS, Recolourable, chip_colours
 
@@ -178,7 +179,7 @@ class DeliveryChip(QLabel, Recolourable):
         """The words only (the countdown moves; colours and tooltip do not)."""
         if self._progress is not None and self.delivery.state is DeliveryState.SENDING:
             done, total = self._progress
-            said = self.tr("sending {done}/{total}").format(done=done, total=total)
+            said = numerals(self.tr("sending {done}/{total}").format(done=done, total=total))
         elif now is None:
             return
         else:

@@ -6,7 +6,7 @@ the silence alarm read beside it (operations.read_view); one timer moves every c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,11 +18,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from statusdesk.app import read_models
 from statusdesk.app.standings import ChannelStanding, Standing
-from statusdesk.core.model import Incident
+from statusdesk.core.model import Impact, Incident, IncidentState
 from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import age_seconds
 from statusdesk.gui.incidents.list_titles import TitlesDelegate
@@ -374,12 +375,27 @@ class IncidentListView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE_EN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        for column, width in ((STATE, 92), (IMPACT, 58), (AGE, 76), (NEXT, 92)):
-            # Never narrower than the column's heading ("Last update" was ".ast update").
+        for column, width in (
+            (STATE, max(92, self._widest(state_label(s) for s in IncidentState))),
+            (IMPACT, max(58, self._widest(impact_label(i) for i in Impact))),
+            (AGE, 76),
+            (NEXT, 92),
+        ):
+            # Never narrower than the column's heading ("Last update" was ".ast update"), nor
+            # than its longest word in the interface's language (Arabic's "تم تحديد السبب").
             self.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width()))
         self._widths = {c: self.columnWidth(c) for c in (STATE, IMPACT, AGE, NEXT)}
         self.setAccessibleName(self.tr("Incidents"))
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _widest(self, words: Iterable[str]) -> int:
+        """The width a cell needs for the longest of `words` in bold (active rows), with the
+        cell's margins."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 4)
+        return max(metrics.horizontalAdvance(word) for word in words) + margin
 
     # The columns a narrow list gives up first, so that the titles keep TITLE_CHARS average
     # characters (a 200 % desk on a 1080p screen): the last update's age, then the impact

@@ -29,6 +29,7 @@ from statusdesk.core.promise import Level
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.keys.actions import shown_key
 from statusdesk.gui.widgets.labels import counted
+from statusdesk.gui.widgets.reading import numerals
 from statusdesk.gui.widgets.theme import Role, paint_text
 from statusdesk.gui.wording.rhythm import (
     LEVEL_COLOURS,
@@ -163,8 +164,8 @@ class RhythmPanel(QWidget):
         text = shown.text[0].upper() + shown.text[1:]
         if incident.next_update_due and shown.level is not Level.NONE:
             promised = short_when(parse_iso(incident.next_update_due), self._zone, now)
-            text += self.tr(
-                " — promised for {when} (every %n min)", "", incident.cadence_min
+            text += numerals(
+                self.tr(" — promised for {when} (every %n min)", "", incident.cadence_min)
             ).format(when=promised)
         if self.promise.text() != text:
             self.promise.setText(text)
@@ -270,7 +271,9 @@ class ScheduledSection(QFrame):
                 send=shown_key("send-now"),
             )
             self.heading.setText(
-                self.tr("Scheduled — not yet out ({count}) · {keys}").format(count=count, keys=keys)
+                self.tr("Scheduled — not yet out ({count}) · {keys}").format(
+                    count=numerals(str(count)), keys=keys
+                )
             )
             self.heading.setAccessibleName(
                 counted(self.tr("%n update(s) not yet out.", "", count), count) + f" {keys}"

@@ -14,8 +14,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, key_for
+from statusdesk.gui.i18n import key_name, right_to_left
+from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, default_key, key_for
 from statusdesk.gui.keys.keymap import Keymap
+from statusdesk.gui.keys.menu_style import menu_style
 
 
 def translated(text: str) -> str:
@@ -35,18 +37,20 @@ def install_actions(
     for name in MENUS:
         menu = window.menuBar().addMenu("&" + translated(name))
         menu.setObjectName(f"menu-{name}")
+        if right_to_left():  # keys drawn left to right in a right-to-left menu
+            menu.setStyle(menu_style())
         menus[name] = menu
     actions: dict[str, QAction] = {}
     for entry in BINDINGS:
         action = QAction(translated(entry.label), window)
         action.setObjectName(f"action-{entry.command}")
-        action.setShortcut(QKeySequence(entry.key))
+        action.setShortcut(QKeySequence(default_key(entry)))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         description = translated(entry.description)
         action.setStatusTip(description)
         action.setToolTip(
             QCoreApplication.translate("Bindings", "{description} ({key})").format(
-                description=description, key=entry.key
+                description=description, key=key_name(default_key(entry))
             )
         )
         handler = handlers[entry.command]
@@ -74,13 +78,15 @@ def active_keymap() -> Keymap:
     return _ActiveKeys.keymap
 
 
-def shown_key(command: str) -> str:
+def shown_key(command: str, *, isolated: bool = True) -> str:
     """A command's key as this platform writes it (Ctrl+R, or ⌘R on a Mac), for messages;
-    "no key" when the user unbound it."""
+    "no key" when the user unbound it. In an Arabic interface a left-to-right isolate
+    (i18n.key_name), unless `isolated` is False (a cell drawn left to right on its own)."""
     key = active_keymap().key(command) if _ActiveKeys.keymap is not None else key_for(command)
     if not key:
         return QCoreApplication.translate("Bindings", "no key")
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    return key_name(shown) if isolated else shown
 
 
 def decision_keys_hint() -> str:
@@ -92,7 +98,8 @@ def decision_keys_hint() -> str:
 
 def bound_sequences(bindings: Iterable[Binding] = BINDINGS) -> frozenset[str]:
     return frozenset(
-        QKeySequence(b.key).toString(QKeySequence.SequenceFormat.PortableText) for b in bindings
+        QKeySequence(default_key(b)).toString(QKeySequence.SequenceFormat.PortableText)
+        for b in bindings
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from statusdesk.gui.i18n import QT_TRANSLATE_NOOP  # Qt-free
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, right_to_left  # Qt-free
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class Binding:
     description: str  # what the cheat sheet says
     menu: str  # the menu the command appears in
     label: str  # the menu item's text
+    # Back/forward: in a right-to-left interface its default key points the other way
+    # (Alt+Left ↔ Alt+Right), as back points right in Arabic (default_key).
+    mirrored: bool = False
 
 
 # fmt: off
@@ -101,6 +104,14 @@ BINDINGS: tuple[Binding, ...] = (
             QT_TRANSLATE_NOOP("Bindings", "Next incident in the list"),
             QT_TRANSLATE_NOOP("Bindings", "Go"),
             QT_TRANSLATE_NOOP("Bindings", "&Next incident")),
+    Binding("back", "Alt+Left",
+            QT_TRANSLATE_NOOP("Bindings", "Back to the incident shown before this one"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "&Back"), mirrored=True),
+    Binding("forward", "Alt+Right",
+            QT_TRANSLATE_NOOP("Bindings", "Forward again to the incident left by Back"),
+            QT_TRANSLATE_NOOP("Bindings", "Go"),
+            QT_TRANSLATE_NOOP("Bindings", "F&orward"), mirrored=True),
     Binding("filter-incidents", "Ctrl+F",
             QT_TRANSLATE_NOOP("Bindings", "Filter the incident list by a few letters of a "
                                           "title, in English or Arabic; Esc empties the filter"),
@@ -222,6 +233,8 @@ ARABIC_LABELS: dict[str, str] = {
     "palette": "لوحة الأوامر",
     "previous-incident": "الحادثة السابقة",
     "next-incident": "الحادثة التالية",
+    "back": "رجوع",
+    "forward": "تقدم",
     "filter-incidents": "تصفية الحوادث",
     "focus-incidents": "قائمة الحوادث",
     "preview": "معاينات القنوات",
@@ -267,4 +280,14 @@ def binding(command: str) -> Binding:
 
 
 def key_for(command: str) -> str:
-    return binding(command).key
+    return default_key(binding(command))
+
+
+def default_key(entry: Binding) -> str:
+    """The key the table gives `entry` in the interface's direction: a back/forward key
+    (`mirrored`) has Left and Right swapped in a right-to-left interface — in Arabic, back
+    points right — and any other key is the same in both."""
+    if not (entry.mirrored and right_to_left()):
+        return entry.key
+    swap = {"Left": "Right", "Right": "Left"}
+    return "+".join(swap.get(part, part) for part in entry.key.split("+"))

@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Protocol
 
-from statusdesk.gui.i18n import translate
-from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding
+from statusdesk.gui.i18n import key_name, translate
+from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, default_key
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class KeyConflict(KeymapError):
     def __init__(self, key: str, command: str, label: str) -> None:
         super().__init__(
             translate("Keymap", "{key} is already {command}; unbind or rebind that first.").format(
-                key=key, command=label
+                key=key_name(key), command=label
             )
         )
         self.key = key
@@ -92,7 +92,7 @@ class UnknownCommand(KeymapError):
 def _bad(text: str, why: str) -> BadKey:
     return BadKey(
         translate("Keymap", "{text} is not a key combination: {why}.").format(
-            text=text.strip(), why=why
+            text=key_name(text.strip()), why=why
         )
     )
 
@@ -128,11 +128,11 @@ def normalize_key(text: str) -> str:
             raise _bad(
                 text,
                 translate("Keymap", "{token} is not a modifier (Ctrl, Alt, Shift or Meta)").format(
-                    token=token.strip()
+                    token=key_name(token.strip())
                 ),
             )
         if name in modifiers:
-            raise _bad(text, translate("Keymap", "{key} is given twice").format(key=name))
+            raise _bad(text, translate("Keymap", "{key} is given twice").format(key=key_name(name)))
         modifiers.add(name)
     key = _key_name(text, key_token if key_token == "+" else key_token.strip())
     return "+".join([*(m for m in _MODIFIERS if m in modifiers), key])
@@ -145,7 +145,7 @@ def _key_name(text: str, token: str) -> str:
         raise _bad(
             text,
             translate("Keymap", "{key} is a modifier and needs a key with it").format(
-                key=_MODIFIER_NAMES[token.lower()]
+                key=key_name(_MODIFIER_NAMES[token.lower()])
             ),
         )
     if len(token) == 1:
@@ -157,7 +157,7 @@ def _key_name(text: str, token: str) -> str:
             text,
             translate(
                 "Keymap", "{key} is not on every keyboard; use a Latin letter, a digit or a sign"
-            ).format(key=token),
+            ).format(key=key_name(token)),
         )
     name = _KEY_NAMES.get(token.lower().replace(" ", ""))
     if name is None:
@@ -167,7 +167,7 @@ def _key_name(text: str, token: str) -> str:
                 "Keymap",
                 "{key} is not a key name (use A-Z, 0-9, F1-F35, a sign, or a named key such as "
                 "Up, PgDown, Home, Del, Space or Return)",
-            ).format(key=token),
+            ).format(key=key_name(token)),
         )
     return name
 
@@ -216,7 +216,9 @@ def reserved_reason(key: str) -> str | None:
 def _check_allowed(key: str) -> None:
     why = reserved_reason(key)
     if why is not None:
-        raise ReservedKey(translate("Keymap", "{key} is reserved: {why}.").format(key=key, why=why))
+        raise ReservedKey(
+            translate("Keymap", "{key} is reserved: {why}.").format(key=key_name(key), why=why)
+        )
 
 
 # -- the keymap ---------------------------------------------------------------------------------
@@ -270,7 +272,7 @@ class Keymap:
             if entry.command in overrides:
                 key = overrides[entry.command]
             else:
-                default = normalize_key(entry.key)
+                default = normalize_key(default_key(entry))
                 key = "" if default in claimed else default
             if key and key in self._by_key:  # a table with a key twice: a programming error
                 raise ValueError(f"{key} is bound twice: {self._by_key[key]}, {entry.command}")
@@ -326,7 +328,7 @@ class Keymap:
                 warnings.append(
                     translate(
                         "Keymap", "The saved key of {command} is ignored: {key} is already {other}."
-                    ).format(command=name, key=key, other=other)
+                    ).format(command=name, key=key_name(key), other=other)
                 )
                 continue
             overrides[entry.command] = key
@@ -335,7 +337,7 @@ class Keymap:
         keymap = cls._build(bindings, overrides, foreign)
         for entry in bindings:
             if entry.command not in overrides and not keymap.key(entry.command):
-                default = normalize_key(entry.key)
+                default = normalize_key(default_key(entry))
                 warnings.append(
                     translate(
                         "Keymap",
@@ -343,7 +345,7 @@ class Keymap:
                         "it another key.",
                     ).format(
                         command=plain_label(entry),
-                        key=default,
+                        key=key_name(default),
                         other=plain_label(known[taken[default]]),
                     )
                 )
@@ -368,7 +370,7 @@ class Keymap:
         return self._effective[command]
 
     def default(self, command: str) -> str:
-        return normalize_key(self.binding(command).key)
+        return normalize_key(default_key(self.binding(command)))
 
     def is_default(self, command: str) -> bool:
         return self.key(command) == self.default(command)
@@ -422,8 +424,8 @@ class Keymap:
     def reset(self, command: str) -> Keymap:
         """Back to the default key; KeyConflict if another command has that key now."""
         entry = self.binding(command)
-        self._refuse_taken(normalize_key(entry.key), command)
-        return self._with(entry, normalize_key(entry.key))
+        self._refuse_taken(normalize_key(default_key(entry)), command)
+        return self._with(entry, normalize_key(default_key(entry)))
 
     def reset_all(self) -> Keymap:
         """Every command on its default. Other versions' overrides stay: this version cannot
@@ -437,7 +439,7 @@ class Keymap:
 
     def _with(self, entry: Binding, key: str) -> Keymap:
         overrides = dict(self._overrides)
-        if key == normalize_key(entry.key):
+        if key == normalize_key(default_key(entry)):
             overrides.pop(entry.command, None)  # on its default: follows the table from now on
         else:
             overrides[entry.command] = key

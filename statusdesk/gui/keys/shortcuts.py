@@ -12,12 +12,15 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from statusdesk.gui.i18n import key_name
 from statusdesk.gui.keys.keymap import Keymap, UnknownCommand
 
 
 def native_key(portable: str) -> str:
-    """The key as this platform writes it (Ctrl+Return, or ⌘↩ on a Mac); "" for none."""
-    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
+    """The key as this platform writes it (Ctrl+Return, or ⌘↩ on a Mac); "" for none. In an
+    Arabic interface, a left-to-right isolate (i18n.key_name), with its caps in Latin
+    (i18n/language.py keeps Qt's Arabic key names out)."""
+    return key_name(QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText))
 
 
 def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.core.fuzzy import FuzzyIndex
+from statusdesk.core.text.bidi import is_rtl
 from statusdesk.gui.i18n import QT_TRANSLATE_NOOP
 from statusdesk.gui.widgets.labels import isolate_latin
 from statusdesk.gui.widgets.popups import FocusPopup
@@ -171,10 +172,18 @@ class PaletteModel(QAbstractListModel):
         return None
 
 
+class Cell(NamedTuple):
+    text: str  # as drawn: elided, Latin runs isolated inside Arabic
+    rect: QRectF
+    option: QTextOption
+    colour: QColor
+
+
 class PaletteDelegate(QStyledItemDelegate):
-    """A row: the kind, the English label from the left, the Arabic label right to left
-    against the right edge of its half, then the hint. Positions are absolute (English on the
-    left, Arabic on the right) whatever the app's direction, as in the composer."""
+    """A row in reading order: the kind, the name in the interface's language, the name in the
+    other language, then the hint. An Arabic interface reads the row from the right (mirrored,
+    as its composer puts the Arabic editor first); each name keeps its own direction whatever
+    the interface's, hugging its own reading side."""
 
     PAD = 8
     WIDEST_HINT = "Ctrl+Shift+Return"  # longer hints are elided
@@ -193,6 +202,13 @@ class PaletteDelegate(QStyledItemDelegate):
         widget: QWidget | None = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        painter.save()
+        for cell in self.cells(item, opt):
+            painter.setPen(cell.colour)
+            painter.drawText(cell.rect, cell.text, cell.option)
+        painter.restore()
+
+    def cells(self, item: PaletteItem, opt: QStyleOptionViewItem) -> list[Cell]:
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ink = opt.palette.color(role)
@@ -200,34 +216,37 @@ class PaletteDelegate(QStyledItemDelegate):
         fm = opt.fontMetrics
         rect = QRectF(opt.rect.adjusted(self.PAD, 0, -self.PAD, 0))
         kind_w = max(fm.horizontalAdvance(k) for k in KIND_LABELS.values()) + 2 * self.PAD
-        # One hint width for every row, so the Arabic column keeps one right edge.
+        # One hint width for every row, so the names' columns keep one edge.
         hint_w = min(fm.horizontalAdvance(self.WIDEST_HINT) + 2 * self.PAD, rect.width() / 4)
         half = (rect.width() - kind_w - hint_w) / 2
-        x, top, height = rect.left(), rect.top(), rect.height()
-        painter.save()
-        cells = (
-            (kind_label(item.kind), kind_w, quiet, Qt.LayoutDirection.LeftToRight),
-            (item.label, half, ink, Qt.LayoutDirection.LeftToRight),
-            (isolate_latin(item.label_ar), half, ink, Qt.LayoutDirection.RightToLeft),
-            (item.hint, hint_w, quiet, Qt.LayoutDirection.LeftToRight),
-        )
-        for n, (text, width, colour, direction) in enumerate(cells):
-            rtl = direction is Qt.LayoutDirection.RightToLeft
-            # The hint and the Arabic hug the right of their cells; AlignAbsolute keeps an
-            # RTL paragraph's AlignRight from being mirrored to the left.
-            right = rtl or n == len(cells) - 1
+        mirrored = opt.direction is Qt.LayoutDirection.RightToLeft
+        x = rect.right() if mirrored else rect.left()
+        cells = []
+        for text, width, colour, trailing in (
+            (kind_label(item.kind), kind_w, quiet, False),
+            (item.label, half, ink, False),
+            (item.label_ar, half, ink, False),
+            (item.hint, hint_w, quiet, True),
+        ):
+            # Each text in its own direction (an English name drawn right to left in an Arabic
+            # row read "…Schedule"). A name hugs its own reading side, the hint the row's far
+            # end; AlignAbsolute keeps an RTL paragraph's AlignRight from being mirrored.
+            rtl = is_rtl(text)
+            right = rtl if not trailing else not mirrored
             align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-            text_option = QTextOption(
-                align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            absolute = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            option = QTextOption(align | absolute)
+            option.setTextDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
             )
-            text_option.setTextDirection(direction)
-            text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
-            cell = QRectF(x, top, max(0.0, width - self.PAD), height)
-            painter.setPen(colour)
-            elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(cell.width()))
-            painter.drawText(cell, elided, text_option)
-            x += width
-        painter.restore()
+            option.setWrapMode(QTextOption.WrapMode.NoWrap)
+            left = x - width + self.PAD if mirrored else x
+            box = QRectF(left, rect.top(), max(0.0, width - self.PAD), rect.height())
+            shown = isolate_latin(text) if rtl else text
+            elided = fm.elidedText(shown, Qt.TextElideMode.ElideRight, int(box.width()))
+            cells.append(Cell(elided, box, option, colour))
+            x += -width if mirrored else width
+        return cells
 
 
 class RunWhenFocused(QObject):

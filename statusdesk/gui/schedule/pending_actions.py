@@ -27,6 +27,7 @@ from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.schedule.schedule_popups import EditPendingPopup, SchedulePicker
 from statusdesk.gui.widgets.labels import counted
 from statusdesk.gui.widgets.popups import ConfirmPopup, DeliveryChooser
+from statusdesk.gui.widgets.reading import numerals
 from statusdesk.gui.wording.rhythm import PendingTarget, minutes_text
 from statusdesk.scheduling.when import display
 from statusdesk.store import WorkspaceError
@@ -193,7 +194,7 @@ class PendingActions(QObject):
         )
 
     def _reschedule(self, target: PendingTarget, at: datetime) -> None:
-        when = display(at, self._zone)
+        when = numerals(str(display(at, self._zone)))
         self._act(
             partial(self._desk.scheduling.reschedule_update, target.update_id, at),
             self.tr("Rescheduled the update on #{id} to {when}.").format(

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from statusdesk.core.model import BilingualText
 from statusdesk.gui.keys.actions import ShortcutClaim
+from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
+from statusdesk.gui.widgets.reading import numerals, place_pair
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.theme import Role
 from statusdesk.scheduling.when import When, WhenError, display, parse_when, zone_name
@@ -126,8 +128,8 @@ class SchedulePicker(FocusPopup):
             return
         shown = display(self.when.at, self._zone)
         lines = [
-            self.tr("Local: {when}").format(when=shown.local),
-            self.tr("UTC: {when}").format(when=shown.utc),
+            self.tr("Local: {when}").format(when=numerals(shown.local)),
+            self.tr("UTC: {when}").format(when=numerals(shown.utc)),
         ]
         if self.when.day:
             lines[0] += f" ({self.when.day})"
@@ -183,15 +185,9 @@ class EditPendingPopup(FocusPopup):
         self.body_ar = BodyEditor("ar")
         self.body_en.setPlainText(body.en)
         self.body_ar.setPlainText(body.ar)
-        label_en = QLabel(self.tr("&English"))
-        label_ar = QLabel(self.tr("&Arabic — العربية"))
-        label_ar.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        label_en.setBuddy(self.body_en)
-        label_ar.setBuddy(self.body_ar)
-        grid.addWidget(label_en, 0, 0)
-        grid.addWidget(label_ar, 0, 1)
-        grid.addWidget(self.body_en, 1, 0)
-        grid.addWidget(self.body_ar, 1, 1)
+        labels = {"en": QLabel(self.tr("&English")), "ar": QLabel(self.tr("&Arabic — العربية"))}
+        # Arabic first (on the right) in an Arabic interface, English first in an English one.
+        self._editors = place_pair(grid, {"en": self.body_en, "ar": self.body_ar}, labels)
         layout.addLayout(grid, 1)
         self.problem = muted(_wrapped(""), PROBLEM_COLOUR)
         self.problem.setObjectName("edit-pending-problem")
@@ -213,12 +209,11 @@ class EditPendingPopup(FocusPopup):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.accept)
-        QWidget.setTabOrder(self.body_en, self.body_ar)
-        QWidget.setTabOrder(self.body_ar, self.save)
+        set_tab_chain([*self._editors, self.save])
         self.resize(720, 360)
 
     def first_focus(self) -> QWidget:
-        return self.body_en
+        return self._editors[0]
 
     def accept(self) -> None:
         if not self.isVisible() or not self.save.isEnabled():

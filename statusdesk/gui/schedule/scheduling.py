@@ -42,6 +42,7 @@ from statusdesk.gui.runtime.tasks import Coalesced
 from statusdesk.gui.schedule.pending_actions import PendingActions
 from statusdesk.gui.schedule.schedule_popups import SchedulePicker
 from statusdesk.gui.widgets.labels import one_line, state_label
+from statusdesk.gui.widgets.reading import numerals
 from statusdesk.gui.wording.rhythm import (
     PendingTarget,
     countdown,
@@ -277,7 +278,7 @@ class SchedulingController(QObject):
     def scheduled_words(self, published: Published, new_incident: bool, kept: bool) -> str:
         """What the status bar says once a scheduled update is stored (MainWindow._published)."""
         assert published.scheduled_for is not None
-        when = display(parse_iso(published.scheduled_for), self._zone)
+        when = numerals(str(display(parse_iso(published.scheduled_for), self._zone)))
         what = (
             self.tr("Opened incident #{id}; its first update is scheduled")
             if new_incident

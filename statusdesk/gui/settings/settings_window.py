@@ -41,6 +41,7 @@ from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.settings import words
 from statusdesk.gui.widgets import theme
 from statusdesk.gui.widgets.forms import error_text, no_auto_default, note, tell
+from statusdesk.gui.widgets.reading import apply_digits
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.workspace_window import WorkspaceWindow
 
@@ -276,6 +277,8 @@ class SettingsWindow(WorkspaceWindow):
             self._loaded[change.key] = change.value
             if change.key == registry.THEME and change.changed:
                 theme.apply(change.value)  # at once: every chip and alarm takes its colours
+            if change.key == registry.DIGITS and change.changed:
+                apply_digits(self.desk.settings.display_digits())  # counts, times from now
         said = self.tr("Settings saved: {changes}").format(
             changes=self.tr(", ").join(f"{c.key} = {c.value}" for c in done)
         )

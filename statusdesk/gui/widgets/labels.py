@@ -19,6 +19,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.gui.widgets.reading import day_and_month, numerals
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 LRI, PDI = "\u2066", "\u2069"
@@ -36,8 +37,9 @@ translate = QCoreApplication.translate
 def counted(text: str, count: int) -> str:
     """A `%n` message after translate(): the English source says "channel(s)"; with no
     translation installed, that reads "1 channel" or "3 channels" here. A translation has
-    its own plural forms, and no "(s)" left to replace."""
-    return text.replace("(s)", "" if count == 1 else "s")
+    its own plural forms, and no "(s)" left to replace. Qt writes %n in Latin digits: the
+    interface's digits here (widgets/reading.py), before any user text is put in."""
+    return numerals(text.replace("(s)", "" if count == 1 else "s"))
 
 
 def _tr(text: str) -> str:
@@ -101,6 +103,10 @@ def delivery_label(state: DeliveryState) -> str:
 def retry_countdown(next_attempt_at: str | None, now: datetime) -> str:
     """'retry in 12 s' until the next attempt is due; 'retrying…' once it is. Whole seconds,
     rounded up, so the count never shows 0 while there is still time to wait."""
+    return numerals(_retry_countdown(next_attempt_at, now))
+
+
+def _retry_countdown(next_attempt_at: str | None, now: datetime) -> str:
     if not next_attempt_at:
         return delivery_label(DeliveryState.RETRY_WAIT)
     seconds = math.ceil((parse_iso(next_attempt_at) - now).total_seconds())
@@ -229,5 +235,5 @@ def local_and_utc(stamp: str, now: datetime) -> str:
     moment = parse_iso(stamp)
     local = moment.astimezone()
     today = now.astimezone(local.tzinfo).date()
-    day = "" if local.date() == today else local.strftime("%d %b ")
-    return f"{day}{local:%H:%M} ({moment:%H:%M} UTC)"
+    day = "" if local.date() == today else f"{day_and_month(local)} "
+    return numerals(f"{day}{local:%H:%M} ({moment:%H:%M} UTC)")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from statusdesk.core.model import Channel, Delivery, DeliveryState
 from statusdesk.gui.widgets.labels import counted, delivery_label
+from statusdesk.gui.widgets.reading import number
 
 translate = QCoreApplication.translate
 
@@ -56,7 +57,7 @@ def summarize(deliveries: Sequence[Delivery], channels: Mapping[int, Channel]) -
         return "; ".join([head, *said])
     total = len(deliveries)
     head = QCoreApplication.translate("Outcomes", "Published to {sent} of %n channel(s)", "", total)
-    head = counted(head, total).format(sent=len(sent))
+    head = counted(head, total).format(sent=number(len(sent)))
     notes = list(said)
     for d in deliveries:
         if d.state is DeliveryState.SENT:

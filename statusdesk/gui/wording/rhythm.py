@@ -19,6 +19,7 @@ from statusdesk.core.model import DeliveryState, Update, UpdateStatus
 from statusdesk.core.promise import Level, promise_status
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.widgets.labels import one_line, state_label
+from statusdesk.gui.widgets.reading import day_and_month, numerals
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 from statusdesk.scheduling.when import display, span
 
@@ -34,7 +35,12 @@ LEVEL_COLOURS: dict[Level, str] = {
 
 
 def minutes_text(seconds: float) -> str:
-    """'40 s', '12 min', '3 h 5 min': how long, in the unit a person reads a countdown in."""
+    """'40 s', '12 min', '3 h 5 min': how long, in the unit a person reads a countdown in (in
+    the interface's digits, as every count and time of this module)."""
+    return numerals(_minutes_text(seconds))
+
+
+def _minutes_text(seconds: float) -> str:
     seconds = abs(seconds)
     if seconds < 60:
         whole = int(seconds)
@@ -53,6 +59,10 @@ def minutes_text(seconds: float) -> str:
 def age_text(seconds: float) -> str:
     """core.timefmt.humanize_age in the interface's language: 'just now', '4 min', '2 h 5 min',
     '3 d' (the same words in English)."""
+    return numerals(_age_text(seconds))
+
+
+def _age_text(seconds: float) -> str:
     whole = max(0, int(seconds))
     if whole < 60:
         return translate("Rhythm", "just now")
@@ -119,13 +129,13 @@ def countdown(next_update_due: str | None, now: datetime) -> Countdown:
 def short_when(at: datetime, zone: tzinfo, now: datetime) -> str:
     """'10:30 CET (09:30 UTC)' today, '11 Mar 10:30 CET (09:30 UTC)' on another day."""
     local = at.astimezone(zone)
-    day = "" if local.date() == now.astimezone(zone).date() else f"{local:%d %b} "
-    return f"{day}{local:%H:%M} {local.tzname()} ({at.astimezone(UTC):%H:%M} UTC)"
+    day = "" if local.date() == now.astimezone(zone).date() else f"{day_and_month(local)} "
+    return numerals(f"{day}{local:%H:%M} {local.tzname()} ({at.astimezone(UTC):%H:%M} UTC)")
 
 
 def overdue_message(incident_id: int, title: str, due: str, zone: tzinfo, late: float) -> str:
     """The desktop notification when an incident's promise is broken."""
-    promised = display(parse_iso(due), zone)
+    promised = numerals(str(display(parse_iso(due), zone)))
     return translate(
         "Rhythm",
         "Incident #{id} ({title}): the next update is overdue by {span}; it was promised for "
@@ -253,7 +263,7 @@ class PendingTarget:
         return parse_iso(self.update.scheduled_for)
 
     def when(self) -> str:
-        return str(display(self.due, self.zone))
+        return numerals(str(display(self.due, self.zone)))
 
     def relative(self, now: datetime) -> str:
         seconds = (self.due - now).total_seconds()
@@ -328,7 +338,7 @@ def fired_words(incident_id: int, late_seconds: float) -> str:
 
 
 def stale_words(incident_id: int, scheduled_for: str, zone: tzinfo, late: float, keys: str) -> str:
-    due = display(parse_iso(scheduled_for), zone)
+    due = numerals(str(display(parse_iso(scheduled_for), zone)))
     return translate(
         "Rhythm",
         "An update on #{id} fell due {span} ago ({due}) while nothing ran to send it; it is "

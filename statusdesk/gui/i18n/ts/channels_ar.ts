@@ -320,7 +320,7 @@
     <message>
         <location filename="../../channels/channel_forms.py" line="205" />
         <source>kctbh9vrtdwd (Your page → API info)</source>
-        <translation>kctbh9vrtdwd ‏(Your page ← API info)</translation>
+        <translation>kctbh9vrtdwd ‏(Your page → API info)</translation>
     </message>
     <message>
         <location filename="../../channels/channel_forms.py" line="209" />

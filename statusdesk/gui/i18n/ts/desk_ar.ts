@@ -167,8 +167,13 @@
     </message>
     <message>
         <location filename="../../desk/main_window.py" line="322"/>
-        <source>New incident: English title, Tab, Arabic title, then the update; Ctrl+Return</source>
-        <translation>حادثة جديدة: العنوان الإنجليزي، ثم Tab، ثم العنوان العربي، ثم التحديث؛ Ctrl+Return</translation>
+        <source>New incident: Arabic title, Tab, English title, then the update; {key}</source>
+        <translation>حادثة جديدة: العنوان العربي، ثم Tab، ثم العنوان الإنجليزي، ثم التحديث؛ {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/main_window.py" line="322"/>
+        <source>New incident: English title, Tab, Arabic title, then the update; {key}</source>
+        <translation>حادثة جديدة: العنوان الإنجليزي، ثم Tab، ثم العنوان العربي، ثم التحديث؛ {key}</translation>
     </message>
     <message>
         <location filename="../../desk/main_window.py" line="331"/>
