@@ -25,7 +25,7 @@ def open_app(home: str | None, ui_language: str | None = None) -> int:
     ui.language), or a message saying why it cannot start here."""
     # First, before Qt loads: the integrity check runs inside SQLite on the other core while
     # Qt loads on this one (early_check.py). Only sqlite3 and the workspace's paths are loaded.
-    from statusdesk.gui.launch.early_check import EarlyCheck
+    from statusdesk.gui.runtime.early_check import EarlyCheck
     from statusdesk.workspace import WorkspacePaths, resolve_home
 
     early = EarlyCheck(WorkspacePaths(resolve_home(home)).db)

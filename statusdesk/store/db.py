@@ -206,7 +206,7 @@ def open_database(
     `check_every` (seconds) lets a short-lived process skip quick_check when one passed on this
     file that recently (check_due); None checks at every open. `prechecked(path)`: what a
     quick_check the caller already ran on this very file found (None: it could not tell), so
-    that it is not run twice (the GUI runs it while Qt loads, gui/launch/early_check.py).
+    that it is not run twice (the GUI runs it while Qt loads, gui/runtime/early_check.py).
     """
     path = Path(path)
     if verify:

@@ -1,4 +1,4 @@
-"""The integrity check the app starts before Qt loads (gui/launch/early_check.py, issue #16):
+"""The integrity check the app starts before Qt loads (gui/runtime/early_check.py, issue #16):
 its answer is used when it is about this very file, the check is then not run twice, and any
 doubt (no database yet, a file replaced, not a database) leaves the check to the opening."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from statusdesk.app.startup import first_read
-from statusdesk.gui.launch.early_check import EarlyCheck
+from statusdesk.gui.runtime.early_check import EarlyCheck
 from statusdesk.store import Store, WorkspaceError, db
 
 

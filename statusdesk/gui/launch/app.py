@@ -36,9 +36,9 @@ from statusdesk.workspace import resolve_home
 
 if TYPE_CHECKING:
     from statusdesk.gui.desk.main_window import MainWindow
-    from statusdesk.gui.launch.early_check import EarlyCheck
     from statusdesk.gui.runtime.collector import GuiThreadCollector
     from statusdesk.gui.runtime.crashes import CrashReporter
+    from statusdesk.gui.runtime.early_check import EarlyCheck
     from statusdesk.gui.runtime.session import Session
     from statusdesk.logs import LogSession
 

@@ -18,7 +18,7 @@ from statusdesk.gui.runtime.tasks import Aside
 
 if TYPE_CHECKING:
     from statusdesk.app.startup import FirstRead
-    from statusdesk.gui.launch.early_check import EarlyCheck
+    from statusdesk.gui.runtime.early_check import EarlyCheck
 
 
 class WorkspacePrefetch:

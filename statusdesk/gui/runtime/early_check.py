@@ -23,10 +23,8 @@ class EarlyCheck:
         self._db = db
         self._problems: list[str] | None = None
         self._checked: tuple[int, int] | None = None  # (device, inode) of the file checked
-        # Not the runtime's Aside: that module loads Qt, which this must run before.
-        self._thread = threading.Thread(  # noqa: TID251
-            target=self._run, name="early-check", daemon=True
-        )
+        # A plain thread, not the runtime's Aside: Aside loads Qt, which this must run before.
+        self._thread = threading.Thread(target=self._run, name="early-check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
