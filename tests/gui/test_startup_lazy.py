@@ -59,6 +59,8 @@ NOT_AT_FIRST_PAINT = (
     "statusdesk.gui.about",
     "statusdesk.gui.export.export_dialog",
     "statusdesk.gui.keys.cheatsheet",
+    # the right-to-left menus' style, in an English interface
+    "statusdesk.gui.keys.menu_style",
     # heavy libraries, imported only where used
     "jinja2",
     "babel",
