@@ -172,12 +172,12 @@ def test_the_states_offered_are_the_kinds(window) -> None:  # type: ignore[no-un
     go_to(window, "identified")
     press("Return")
     assert focused() is window.form.en
-    assert offered() == ["investigating", "identified", "monitoring", "resolved"]
+    assert offered() == ["Investigating", "Identified", "Monitoring", "Resolved"]
     press("Alt+K")
     press("Down")  # maintenance
-    assert offered() == ["scheduled", "in_progress", "verifying", "completed"]
+    assert offered() == ["Scheduled", "In progress", "Verifying", "Completed"]
     press("Up")
-    assert window.form.state.currentText() == "investigating"  # identified was left behind
+    assert window.form.state.currentText() == "Investigating"  # identified was left behind
 
 
 def test_renaming_the_workspaces_own_template_replaces_it(qtbot, window, home) -> None:  # type: ignore[no-untyped-def]

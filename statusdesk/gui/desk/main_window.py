@@ -52,6 +52,7 @@ from statusdesk.gui.keys.bindings import BINDINGS, STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
+from statusdesk.gui.widgets.reading import mirrored_margins
 from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
 from statusdesk.store.records import IncidentSummary
 
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         self.list = IncidentListView(self.model)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.setContentsMargins(*mirrored_margins(6, 6, 0, 6))  # the gap at the edge
         heading = QLabel(self.tr("Incidents — active first"))
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)

@@ -36,6 +36,7 @@ from statusdesk.gui.widgets.labels import (
     local_and_utc,
     state_label,
 )
+from statusdesk.gui.widgets.reading import in_interface_language
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.wording.rhythm import PendingTarget, pending_targets
 from statusdesk.gui.wording.targets import DeliveryTarget
@@ -344,7 +345,7 @@ class IncidentView(QScrollArea):
             self.tr("started {when}").format(when=local_and_utc(incident.started_at, now)),
         ]
         affected = [
-            f"{page.components[c].name.en or page.components[c].name.ar} "
+            f"{in_interface_language(page.components[c].name)} "
             f"({component_status_label(page.components[c].status)})"
             for c in incident.component_ids
             if c in page.components

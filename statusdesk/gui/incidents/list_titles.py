@@ -1,13 +1,14 @@
-"""Both titles of an incident in one cell of the list: the English one on the first line from the
-left, the Arabic one under it from the right (in its own direction and its larger size), each
-cut with "…" at its own end when the column is narrow, the whole of both in the row's tooltip.
+"""Both titles of an incident in one cell of the list, one above the other in the interface's
+reading order (the English one first in English, the Arabic one first in Arabic): the English
+from the left, the Arabic from the right in its own direction and its larger size, each cut
+with "…" at its own end when the column is narrow, the whole of both in the row's tooltip.
 
 Two titles side by side left each some 75 pixels at 1280×800 ("Card pa…", "فشل المد…", issue
 #16); one above the other, each has the column's whole width (docs/VISUAL.md, the list)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from statusdesk.gui.widgets.editors import arabic_font
+from statusdesk.gui.widgets.reading import reading_order
 
 Index = QModelIndex | QPersistentModelIndex
 LINE_GAP = 2  # px between the two titles
@@ -25,8 +27,8 @@ PADDING = 4  # px above and below them
 
 
 class TitlesDelegate(QStyledItemDelegate):
-    """Paints the English title (its own column's text) over the Arabic one (the hidden
-    `arabic_column` of the same row)."""
+    """Paints the English title (its own column's text) and the Arabic one (the hidden
+    `arabic_column` of the same row), in reading order."""
 
     def __init__(self, arabic_column: int, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -59,24 +61,36 @@ class TitlesDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setPen(view.palette.color(role))
-        latin = QFontMetrics(view.font)
-        top = QRect(box.left(), box.top() + PADDING, box.width(), latin.height())
-        painter.setFont(view.font)
-        painter.drawText(
-            top,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute),
-            latin.elidedText(english, Qt.TextElideMode.ElideRight, box.width()),
-        )
-        font = arabic_font(view.font)
-        metrics = QFontMetrics(font)
-        under = QRectF(box.left(), top.bottom() + 1 + LINE_GAP, box.width(), metrics.height())
-        painter.setFont(font)
-        right_to_left = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        right_to_left.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        right_to_left.setWrapMode(QTextOption.WrapMode.NoWrap)
-        painter.drawText(
-            under,
-            metrics.elidedText(arabic, Qt.TextElideMode.ElideRight, box.width()),
-            right_to_left,
-        )
+        top = box.top() + PADDING
+        for language in reading_order():
+            font = arabic_font(view.font) if language == "ar" else view.font
+            height = QFontMetrics(font).height()
+            line = QRectF(box.left(), top, box.width(), height)
+            painter.setFont(font)
+            text = arabic if language == "ar" else english
+            painter.drawText(line, elided(text, font, box.width()), _LINE_OPTIONS[language])
+            top += height + LINE_GAP
         painter.restore()
+
+
+def _line_option(direction: Qt.LayoutDirection) -> QTextOption:
+    """Each title from its own side, in its own direction, whatever the app's direction."""
+    side = (
+        Qt.AlignmentFlag.AlignRight
+        if direction == Qt.LayoutDirection.RightToLeft
+        else (Qt.AlignmentFlag.AlignLeft)
+    )
+    option = QTextOption(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+    option.setTextDirection(direction)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    return option
+
+
+_LINE_OPTIONS = {
+    "en": _line_option(Qt.LayoutDirection.LeftToRight),
+    "ar": _line_option(Qt.LayoutDirection.RightToLeft),
+}
+
+
+def elided(text: str, font: QFont, width: int) -> str:
+    return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)

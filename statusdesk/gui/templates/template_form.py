@@ -36,6 +36,7 @@ from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.editors import BodyEditor
 from statusdesk.gui.widgets.forms import EnterActs, buddy_row, no_auto_default, note, tell
+from statusdesk.gui.widgets.labels import kind_label, state_label
 from statusdesk.scheduling.templates import PLACEHOLDERS, Template
 
 # What each placeholder becomes, for the person choosing one (templates.py fills them).
@@ -113,7 +114,7 @@ class TemplateForm(QGroupBox):
         self.kind = QComboBox()
         self.kind.setObjectName("template-kind")
         for kind in IncidentKind:
-            self.kind.addItem(kind.value, kind)
+            self.kind.addItem(kind_label(kind), kind)
         buddy_row(form, self.tr("&Kind:"), self.kind, self.tr("Template kind"))
         self.state = QComboBox()
         self.state.setObjectName("template-state")
@@ -202,7 +203,7 @@ class TemplateForm(QGroupBox):
         self.state.blockSignals(True)
         self.state.clear()
         for state in states_for(kind):
-            self.state.addItem(state.value, state)
+            self.state.addItem(state_label(state), state)
         index = self.state.findData(current)
         self.state.setCurrentIndex(max(index, 0))
         self.state.blockSignals(False)

@@ -15,11 +15,12 @@ from statusdesk.core.model import (
     Delivery,
     DeliveryState,
     Impact,
+    IncidentKind,
     IncidentState,
 )
 from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.gui.widgets.reading import day_and_month, numerals
+from statusdesk.gui.widgets.reading import day_and_month, numerals, time_run
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 LRI, PDI = "\u2066", "\u2069"
@@ -59,6 +60,10 @@ _STATE_WORDS: dict[IncidentState, str] = {
     IncidentState.VERIFYING: QT_TRANSLATE_NOOP("Labels", "Verifying"),
     IncidentState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "Completed"),
 }
+_KIND_WORDS: dict[IncidentKind, str] = {
+    IncidentKind.INCIDENT: QT_TRANSLATE_NOOP("Labels", "Incident"),
+    IncidentKind.MAINTENANCE: QT_TRANSLATE_NOOP("Labels", "Maintenance"),
+}
 _IMPACT_WORDS: dict[Impact, str] = {
     Impact.NONE: QT_TRANSLATE_NOOP("Labels", "None"),
     Impact.MINOR: QT_TRANSLATE_NOOP("Labels", "Minor"),
@@ -86,6 +91,10 @@ _DELIVERY_WORDS: dict[DeliveryState, str] = {
 
 def state_label(state: IncidentState) -> str:
     return _tr(_STATE_WORDS.get(state, state.value.replace("_", " ").capitalize()))
+
+
+def kind_label(kind: IncidentKind) -> str:
+    return _tr(_KIND_WORDS.get(kind, kind.value.capitalize()))
 
 
 def impact_label(impact: Impact) -> str:
@@ -236,4 +245,4 @@ def local_and_utc(stamp: str, now: datetime) -> str:
     local = moment.astimezone()
     today = now.astimezone(local.tzinfo).date()
     day = "" if local.date() == today else f"{day_and_month(local)} "
-    return numerals(f"{day}{local:%H:%M} ({moment:%H:%M} UTC)")
+    return numerals(f"{day}{time_run(f'{local:%H:%M}')} ({time_run(f'{moment:%H:%M} UTC')})")

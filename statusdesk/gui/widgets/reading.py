@@ -19,6 +19,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from statusdesk.core.model import BilingualText
 from statusdesk.core.text.digits import with_digits
 
 _digits = "latn"  # display.digits as last applied
@@ -94,3 +95,25 @@ def day_and_month(moment: datetime) -> str:
         return f"{moment:%d %b}"
     month = QLocale(QLocale.Language.Arabic).monthName(moment.month, QLocale.FormatType.LongFormat)
     return numerals(f"{moment.day} {month}")
+
+
+def time_run(text: str) -> str:
+    """A clock time with its zone ("11:48 UTC") as one run read left to right: in an Arabic
+    sentence it is isolated (LRI…PDI), else the bidi algorithm splits digits from the zone's
+    letters and, beside a parenthesised second time, runs the two together ("UTC (11:48 UTC)
+    11:48"). English text is left as it is."""
+    return f"\u2066{text}\u2069" if arabic_interface() else text
+
+
+def in_interface_language(text: BilingualText) -> str:
+    """A name kept in both languages (a component's), in the interface's language first, the
+    other when that one is empty."""
+    first, second = reading_order()
+    return text.get(first) or text.get(second)
+
+
+def mirrored_margins(left: int, top: int, right: int, bottom: int) -> tuple[int, int, int, int]:
+    """A layout's margins as drawn for a left-to-right window, swapped in an Arabic one: Qt
+    mirrors a layout's items, not its margins, so a gap meant for the window's outer edge would
+    land against the splitter handle (and the list's border one pixel past the window's)."""
+    return (right, top, left, bottom) if arabic_interface() else (left, top, right, bottom)

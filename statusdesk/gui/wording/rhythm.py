@@ -19,7 +19,7 @@ from statusdesk.core.model import DeliveryState, Update, UpdateStatus
 from statusdesk.core.promise import Level, promise_status
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.widgets.labels import one_line, state_label
-from statusdesk.gui.widgets.reading import day_and_month, numerals
+from statusdesk.gui.widgets.reading import day_and_month, numerals, time_run
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 from statusdesk.scheduling.when import display, span
 
@@ -130,7 +130,8 @@ def short_when(at: datetime, zone: tzinfo, now: datetime) -> str:
     """'10:30 CET (09:30 UTC)' today, '11 Mar 10:30 CET (09:30 UTC)' on another day."""
     local = at.astimezone(zone)
     day = "" if local.date() == now.astimezone(zone).date() else f"{day_and_month(local)} "
-    return numerals(f"{day}{local:%H:%M} {local.tzname()} ({at.astimezone(UTC):%H:%M} UTC)")
+    zoned, utc = f"{local:%H:%M} {local.tzname()}", f"{at.astimezone(UTC):%H:%M} UTC"
+    return numerals(f"{day}{time_run(zoned)} ({time_run(utc)})")
 
 
 def overdue_message(incident_id: int, title: str, due: str, zone: tzinfo, late: float) -> str:

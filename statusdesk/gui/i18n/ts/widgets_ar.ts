@@ -53,6 +53,14 @@
     <context>
         <name>Labels</name>
         <message>
+            <source>Incident</source>
+            <translation>عطل</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>صيانة</translation>
+        </message>
+        <message>
             <location filename="../../widgets/labels.py" line="51" />
             <source>Investigating</source>
             <translation>قيد التحقيق</translation>
