@@ -24,16 +24,12 @@ from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock, SystemClock
 from statusdesk.core.model import Channel as ChannelConfig
-from statusdesk.delivery.dispatcher import (
-    MAX_WORKERS,
-    Dispatcher,
-    ProgressCallback,
-    StateCallback,
-)
 from statusdesk.delivery.owners import new_owner
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
 from statusdesk.workspace import WorkspacePaths, resolve_home
+
+MAX_WORKERS = 16  # delivery.dispatcher.MAX_WORKERS, without loading it (test_desk_lazy.py)
 
 if TYPE_CHECKING:
     from statusdesk.app.channels import ChannelAdmin
@@ -52,6 +48,7 @@ if TYPE_CHECKING:
     from statusdesk.app.templating import Templating
     from statusdesk.app.views import Views
     from statusdesk.app.workspace_settings import WorkspaceSettings
+    from statusdesk.delivery.dispatcher import Dispatcher, ProgressCallback, StateCallback
 
 
 class Desk:
@@ -84,15 +81,22 @@ class Desk:
             now=self.clock.now,
             secrets=self.secrets,
         )
-        self.dispatcher = Dispatcher(
-            open_store=channel_context.open_store,
-            channel_for=lambda config: build_channel(config, channel_context),
-            clock=self.clock,
-            owner=self.owner,
-            max_workers=max_workers,
-            on_change=on_delivery_change,
-            on_progress=on_delivery_progress,
-        )
+
+        def dispatcher() -> Dispatcher:
+            # Made (and its module loaded) when something is first sent or recovered: a
+            # command that only reads, or the desk's first paint, does without (issue #16).
+            from statusdesk.delivery.dispatcher import Dispatcher
+
+            return Dispatcher(
+                open_store=channel_context.open_store,
+                channel_for=lambda config: build_channel(config, channel_context),
+                clock=self.clock,
+                owner=self.owner,
+                max_workers=max_workers,
+                on_change=on_delivery_change,
+                on_progress=on_delivery_progress,
+            )
+
         self.context = AppContext(
             paths=self.paths,
             clock=self.clock,
@@ -100,7 +104,7 @@ class Desk:
             owner=self.owner,
             stores=ThreadStores(first, channel_context.open_store),
             channel_context=channel_context,
-            dispatcher=self.dispatcher,
+            dispatcher=dispatcher,
         )
 
     # The use cases, each made (and its module imported) on first use: a command or the desk's
@@ -204,6 +208,11 @@ class Desk:
         return Previews(self.context, self.checks, self.composing, self.views)
 
     @property
+    def dispatcher(self) -> Dispatcher:
+        """The outbox's sender, made on first use (AppContext.dispatcher)."""
+        return self.context.dispatcher
+
+    @property
     def store(self) -> Store:
         """This thread's connection to the workspace."""
         return self.context.store
@@ -220,7 +229,7 @@ class Desk:
         return self.context.channel(config)
 
     def close(self) -> None:
-        self.dispatcher.shutdown(wait=True)
+        self.context.shutdown_dispatcher()
         self.context.changes.close()
         self.context.stores.close_all()
 

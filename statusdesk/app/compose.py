@@ -5,66 +5,26 @@ stands (while typing), and publish it — in two steps over one check, so the ap
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from statusdesk.app.checks import NO_CHANNEL, DraftChecks
-from statusdesk.app.context import AppContext, current_user
+from statusdesk.app.context import AppContext
+from statusdesk.app.draft_snapshot import DraftSnapshot as DraftSnapshot
 from statusdesk.app.publishing import Checked, Publishing
 from statusdesk.app.read_models import ViewData, read_view
 from statusdesk.app.views import Views
 from statusdesk.core.cleaning import clean_text
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import (
-    BilingualText,
-    ComponentStatus,
     Draft,
-    Impact,
     Incident,
-    IncidentKind,
-    IncidentState,
     Problem,
     blocking,
 )
 from statusdesk.core.validation import body_problems, title_problems
 from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.outbox import Published
-
-
-@dataclass(frozen=True)
-class DraftSnapshot:
-    """What the composer holds at one moment. `incident_id` None means a new incident."""
-
-    incident_id: int | None
-    kind: IncidentKind
-    title: BilingualText
-    body: BilingualText
-    state: IncidentState
-    impact: Impact
-    # What this update sets: the component rows the user chose (#12 §2); `component_names`
-    # every row shown, the incident's current ones too (what {components} in a template names).
-    components: dict[str, ComponentStatus] = field(default_factory=dict)
-    component_names: tuple[str, ...] = ()
-    channels: tuple[str, ...] = ()
-    # A channel's own text for this update, by channel name (the custom post for X); only
-    # ticked channels, only texts that are not blank.
-    overrides: dict[str, str] = field(default_factory=dict)
-    # Why the enabled channels not ticked are left out (issue #12 §1): asked at publish.
-    skip_reason: str = ""
-
-    @property
-    def is_new_incident(self) -> bool:
-        return self.incident_id is None
-
-    def draft(self) -> Draft:
-        return Draft(
-            body=self.body,
-            state=self.state,
-            impact=self.impact,
-            component_status=dict(self.components),
-            author=current_user(),
-            overrides=dict(self.overrides),
-        )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from statusdesk.app.changes import WorkspaceChanges
 from statusdesk.channels.base import Channel, ChannelContext
@@ -13,10 +14,12 @@ from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.timefmt import iso
-from statusdesk.delivery.dispatcher import Dispatcher
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
 from statusdesk.workspace import WorkspacePaths
+
+if TYPE_CHECKING:
+    from statusdesk.delivery.dispatcher import Dispatcher
 
 
 class ThreadStores:
@@ -67,15 +70,19 @@ class AppContext:
         owner: str,
         stores: ThreadStores,
         channel_context: ChannelContext,
-        dispatcher: Dispatcher,
+        dispatcher: Callable[[], Dispatcher],
     ) -> None:
+        """`dispatcher` makes the dispatcher, on first use: a command or the desk's first paint
+        that sends nothing does not load or start it (issue #16)."""
         self.paths = paths
         self.clock = clock
         self.secrets = secrets
         self.owner = owner
         self.stores = stores
         self.channel_context = channel_context
-        self.dispatcher = dispatcher
+        self._make_dispatcher = dispatcher
+        self._dispatcher: Dispatcher | None = None
+        self._dispatcher_lock = threading.Lock()
         # Who wrote since a timer last read (changes.py): asked instead of reading again.
         self.changes = WorkspaceChanges(channel_context.open_store)
 
@@ -83,6 +90,21 @@ class AppContext:
     def store(self) -> Store:
         """This thread's connection to the workspace."""
         return self.stores.current()
+
+    @property
+    def dispatcher(self) -> Dispatcher:
+        """The one dispatcher, made by whichever thread asks first."""
+        with self._dispatcher_lock:
+            if self._dispatcher is None:
+                self._dispatcher = self._make_dispatcher()
+            return self._dispatcher
+
+    def shutdown_dispatcher(self) -> None:
+        """Let what is in flight finish and record its outcome; nothing when none was made."""
+        with self._dispatcher_lock:
+            dispatcher = self._dispatcher
+        if dispatcher is not None:
+            dispatcher.shutdown(wait=True)
 
     def now(self) -> str:
         return iso(self.clock.now())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from statusdesk.app.channels import ChannelAdmin
 from statusdesk.app.context import AppContext
@@ -12,8 +13,10 @@ from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Delivery, DeliveryState, Problem
 from statusdesk.core.text.sanitize import clean
 from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
-from statusdesk.delivery.dispatcher import Recovery
 from statusdesk.store.deliveries import NO_DELIVERY
+
+if TYPE_CHECKING:
+    from statusdesk.delivery.dispatcher import Recovery  # loaded with the dispatcher
 
 # Not an outcome yet: a retry still waiting counts as not done, so the CLI waits for it within
 # its timeout; UNKNOWN is being reconciled and ends sent, retried or for a person.

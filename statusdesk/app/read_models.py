@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from statusdesk.app.standings import ChannelStanding, channel_standings
 from statusdesk.app.views import Views
@@ -81,7 +82,31 @@ class ViewData:
     standings: Mapping[int, tuple[ChannelStanding, ...]] = field(default_factory=dict)
 
 
-def load_page(views: Views, incident_id: int) -> IncidentPage | None:
+class PageReads(Protocol):
+    """What an incident's page is read from: the Desk's views, or the launcher's first read
+    (app/startup.py), which has only a store."""
+
+    def incident(self, incident_id: int) -> Incident | None: ...
+    def updates(self, incident_id: int) -> list[Update]: ...
+    def deliveries_for_incident(self, incident_id: int) -> dict[int, list[Delivery]]: ...
+    def channels(self, *, include_removed: bool = False) -> list[Channel]: ...
+    def components(self) -> list[Component]: ...
+
+
+def most_recent_active(summaries: Sequence[IncidentSummary]) -> int | None:
+    """The incident to open at launch, by its index: the active one that spoke last (or
+    started last)."""
+    best: tuple[str, int] | None = None
+    for row, summary in enumerate(summaries):
+        if not summary.incident.is_active:
+            continue
+        stamp = summary.last_published_at or summary.incident.started_at
+        if best is None or stamp > best[0]:
+            best = (stamp, row)
+    return best[1] if best else None
+
+
+def load_page(views: PageReads, incident_id: int) -> IncidentPage | None:
     incident = views.incident(incident_id)
     if incident is None:
         return None

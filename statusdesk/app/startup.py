@@ -1,6 +1,7 @@
 """What the app reads before its window is built, on a thread of its own while Qt loads: the
-workspace opened once (integrity check and migrations), the incident list and the drafts kept
-from last time. The Desk is then opened with `checked=True` and does not check again."""
+workspace opened once (integrity check and migrations), the incident list, the page of the
+incident the desk opens on (read_models.most_recent_active) and the drafts kept from last time.
+The Desk is then opened with `checked=True` and does not check again."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from statusdesk.app.read_models import IncidentPage, load_page, most_recent_active
+from statusdesk.core.model import Channel, Component, Delivery, Incident, Update
 from statusdesk.store import Store
 from statusdesk.store.records import IncidentSummary, SavedDraft
 from statusdesk.workspace import WorkspacePaths, resolve_home
@@ -19,6 +22,29 @@ class FirstRead:
     home: Path
     summaries: list[IncidentSummary]
     drafts: list[SavedDraft]
+    page: IncidentPage | None = None  # of the incident the desk opens on, if any
+
+
+class _StoreReads:
+    """read_models.PageReads over a bare store: the Desk's views without the Desk."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def incident(self, incident_id: int) -> Incident | None:
+        return self._store.incidents.incident(incident_id)
+
+    def updates(self, incident_id: int) -> list[Update]:
+        return self._store.incidents.updates(incident_id)
+
+    def deliveries_for_incident(self, incident_id: int) -> dict[int, list[Delivery]]:
+        return self._store.deliveries.deliveries_for_incident(incident_id)
+
+    def channels(self, *, include_removed: bool = False) -> list[Channel]:
+        return self._store.channels.channels(include_removed=include_removed)
+
+    def components(self) -> list[Component]:
+        return self._store.components.components()
 
 
 def first_read(
@@ -30,8 +56,15 @@ def first_read(
     paths = WorkspacePaths(resolve_home(home))
     store = Store.open(paths.db, prechecked=prechecked)  # integrity check and migrations
     try:
-        return FirstRead(
-            paths.home, store.incidents.incident_summaries(), store.drafts.saved_drafts()
+        summaries = store.incidents.incident_summaries()
+        opens = most_recent_active(summaries)
+        if opens is None and summaries:
+            opens = 0
+        page = (
+            load_page(_StoreReads(store), summaries[opens].incident.id)
+            if opens is not None
+            else None
         )
+        return FirstRead(paths.home, summaries, store.drafts.saved_drafts(), page)
     finally:
         store.close()

@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTabBar
 
-from statusdesk.app import previews
+from statusdesk.app import preview_records, previews
 from statusdesk.app.compose import DraftSnapshot
-from statusdesk.app.previews import Level
+from statusdesk.app.preview_records import Level
 from statusdesk.channels.base import Rendered
 from statusdesk.channels.site.words import STATE
 from statusdesk.core.text.weighted import weighted_length
@@ -387,7 +387,7 @@ def test_typing_fast_renders_once_per_pause_and_drops_stale_results(
 
     # A render for a draft that has changed since is dropped.
     before = post_texts(page)
-    stale = [previews.ChannelPreview("acme-x", "x", error="stale")]
+    stale = [preview_records.ChannelPreview("acme-x", "x", error="stale")]
     assert not composer.set_preview_result(composer.preview_generation - 1, stale)
     assert post_texts(page) == before and page.message.isHidden()
 
@@ -428,7 +428,7 @@ def test_ctrl_p_goes_to_the_previews_and_back_and_tab_order_reads_on(
 
 
 def test_the_previews_limit_is_xs() -> None:
-    from statusdesk.app.previews import MAX_POST_WEIGHT
+    from statusdesk.app.preview_records import MAX_POST_WEIGHT
     from statusdesk.core.text.weighted import MAX_WEIGHTED_LENGTH
 
     assert MAX_POST_WEIGHT == MAX_WEIGHTED_LENGTH

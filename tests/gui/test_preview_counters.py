@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from statusdesk.app.previews import Level, level, near_limit
+from statusdesk.app.preview_records import Level, level, near_limit
 from statusdesk.channels import registry, telegram
 from statusdesk.channels.base import ChannelContext, Rendered, RenderedPart
 from statusdesk.channels.mastodon import api as mastodon_api

@@ -59,3 +59,36 @@ def test_each_use_case_is_one_per_desk_and_shared(desk: Any) -> None:
     assert desk.scheduling.settings is desk.settings
     assert desk.deliveries.channels is desk.channels
     assert desk.components.settings is desk.settings
+
+
+def test_the_dispatcher_is_made_and_loaded_on_first_use(tmp_path: Any) -> None:
+    """A command that only reads, or the desk's first paint, neither loads nor starts it."""
+    code = (
+        "from statusdesk.desk import Desk\n"
+        f"desk = Desk({str(tmp_path / 'ws')!r})\n"
+        "desk.views.incident_summaries()\n"
+        "print('before', 'statusdesk.delivery.dispatcher' in sys.modules)\n"
+        "first = desk.dispatcher\n"
+        "print('after', 'statusdesk.delivery.dispatcher' in sys.modules, first is desk.dispatcher,"
+        " first is desk.context.dispatcher)\n"
+        "desk.close()\n"
+    )
+    probe = f"import sys\n{code}"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["before False", "after True True True"]
+
+
+def test_a_desk_that_never_sent_closes_without_a_dispatcher(tmp_path: Any) -> None:
+    from statusdesk.desk import Desk
+
+    desk = Desk(tmp_path / "ws")
+    desk.views.incident_summaries()
+    desk.close()
+    assert desk.context._dispatcher is None
+
+
+def test_the_desk_default_worker_count_is_the_dispatchers() -> None:
+    from statusdesk import desk
+    from statusdesk.delivery import dispatcher
+
+    assert desk.MAX_WORKERS == dispatcher.MAX_WORKERS

@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from statusdesk.app.compose import DraftSnapshot
-from statusdesk.app.previews import ChannelPreview
+from statusdesk.app.draft_snapshot import DraftSnapshot
+from statusdesk.app.preview_records import ChannelPreview
 from statusdesk.core.model import (
     BilingualText,
     Channel,

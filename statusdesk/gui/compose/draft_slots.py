@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from statusdesk.app.compose import DraftSnapshot
+from statusdesk.app.draft_snapshot import DraftSnapshot
 from statusdesk.core.model import BilingualText, ComponentStatus, Impact
 from statusdesk.gui.compose.composer_parts import Slot
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.app.previews import ChannelPreview
+from statusdesk.app.preview_records import ChannelPreview
 from statusdesk.core.model import Channel
 from statusdesk.gui.compose.preview_pages import ChannelPage, XPage, page_for
 from statusdesk.gui.i18n import localised

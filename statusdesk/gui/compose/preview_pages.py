@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.app.previews import (
+from statusdesk.app.preview_records import (
     MAX_POST_WEIGHT,
     ChannelPreview,
     Level,

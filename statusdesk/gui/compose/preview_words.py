@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from statusdesk.app.previews import Level
+from statusdesk.app.preview_records import Level
 from statusdesk.gui.widgets.reading import numerals
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 

@@ -18,7 +18,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from statusdesk.app import compose, previews
+from statusdesk.app import compose, preview_records
 from statusdesk.app.compose import DraftSnapshot
 from statusdesk.app.publishing import Checked
 from statusdesk.core.errors import Rejected
@@ -130,7 +130,7 @@ class PublishFlow(QObject):
     def _preview_failed(self, generation: int, error: BaseException) -> None:
         log.warning("preview failed", exc_info=error)
         failed = [
-            previews.ChannelPreview(
+            preview_records.ChannelPreview(
                 name, "", error=self.tr("Could not render the preview: {error}").format(error=error)
             )
             for name in self._composer.checked_channels()

@@ -89,6 +89,12 @@ class DeliveryFollow(QObject):
         self._outbox_poll.timeout.connect(self._poll_outbox)
 
     def start(self) -> None:
+        """The count read and the outbox worked, then polled. The window calls it once the desk
+        is painted: the reads and the dispatcher's loading on the TaskRunner would otherwise hold
+        the GIL against the desk's first paint (issue #16)."""
+        if self._closed:
+            return
+        self.count_outstanding()
         self._outbox_poll.start()
         self._outbox.request()
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
-from statusdesk.app.compose import DraftSnapshot
+from statusdesk.app.draft_snapshot import DraftSnapshot
 from statusdesk.gui.keys.actions import set_active_keymap, shown_key
 from statusdesk.gui.keys.bindings import ARABIC_LABELS
 from statusdesk.gui.keys.keymap import Keymap, load_keymap

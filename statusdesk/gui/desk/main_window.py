@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -25,27 +26,20 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from statusdesk.app import compose
-from statusdesk.app.compose import DraftSnapshot
 from statusdesk.core.model import Channel, DeliveryState
 from statusdesk.gui.compose.composer import Composer
 from statusdesk.gui.compose.drafts import DraftKeeper
-from statusdesk.gui.compose.publish_flow import PublishFlow
-from statusdesk.gui.deliveries.decisions import DeliveryDecisions
-from statusdesk.gui.deliveries.follow import DeliveryFollow
-from statusdesk.gui.deliveries.notify import Notifier
+from statusdesk.gui.desk.closing import ask_about_drafts
 from statusdesk.gui.desk.desk_tools import DeskTools
 from statusdesk.gui.desk.display import apply_display
 from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
+from statusdesk.gui.desk.shell import when_painted
 from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
-from statusdesk.gui.desk.windows import DeskWindows
-from statusdesk.gui.export.status_page import StatusPage
 from statusdesk.gui.incidents.browser import IncidentBrowser
 from statusdesk.gui.incidents.incident_list import (
     IncidentFilter,
@@ -54,14 +48,26 @@ from statusdesk.gui.incidents.incident_list import (
 )
 from statusdesk.gui.incidents.incident_view import IncidentView
 from statusdesk.gui.keys.actions import ShortcutClaim, install_actions, shown_key
-from statusdesk.gui.keys.bindings import STATE_COMMANDS
+from statusdesk.gui.keys.bindings import BINDINGS, STATE_COMMANDS
 from statusdesk.gui.runtime.session import Session
-from statusdesk.gui.schedule.scheduling import SchedulingController
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
 from statusdesk.gui.widgets.reading import mirrored_margins
 from statusdesk.gui.widgets.status_line import Holds, StatusLine, Subject, delivery
-from statusdesk.store.records import IncidentSummary, SavedDraft
+from statusdesk.store.records import IncidentSummary
+
+if TYPE_CHECKING:  # built after the first paint (complete()), their modules loaded then
+    from statusdesk.app import compose
+    from statusdesk.app.compose import DraftSnapshot
+    from statusdesk.app.startup import FirstRead
+    from statusdesk.gui.compose.publish_flow import PublishFlow
+    from statusdesk.gui.compose.publish_guard import PublishGuard
+    from statusdesk.gui.deliveries.decisions import DeliveryDecisions
+    from statusdesk.gui.deliveries.follow import DeliveryFollow
+    from statusdesk.gui.deliveries.notify import Notifier
+    from statusdesk.gui.desk.windows import DeskWindows
+    from statusdesk.gui.export.status_page import StatusPage
+    from statusdesk.gui.schedule.scheduling import SchedulingController
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +81,13 @@ class MainWindow(QMainWindow):
         session: Session,
         parent: QWidget | None = None,
         *,
-        summaries: list[IncidentSummary] | None = None,
-        drafts: list[SavedDraft] | None = None,
+        first: FirstRead | None = None,
+        staged: bool = False,
     ) -> None:
-        """`summaries`, `drafts`: the incident list and the drafts kept from an earlier run,
-        when the launcher has already read them (prefetch.py)."""
+        """`first`: the list, the first page and the drafts kept from an earlier run, when the
+        launcher has read them already (prefetch.py). `staged`: the list, the page,
+        the composer and the keys now, the rest when the launcher calls complete() once they
+        are painted (issue #16); a command's key or menu entry builds it first if it is not."""
         super().__init__(parent)
         self.session = session
         self.desk = session.desk
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
         self.ask_before_discarding = True
         self._closed = False
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
+        self._commands: dict[str, Callable[[], object]] = {}  # filled by complete()
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
         # Light, dark or the desktop's (ui.theme), digits: before any widget takes a colour.
         apply_display(self.desk)
@@ -108,25 +117,7 @@ class MainWindow(QMainWindow):
             status_line=self.status_line,
             parent=self,
         )
-        # Desktop messages go through the tray's icon (none where the desktop has no tray).
-        self.notifier = Notifier(self, tray=lambda: self.tray.message_target())
-        self.tray = DeskTray(  # issue #8: all clear, overdue or failed, from anywhere
-            self,
-            show_window=lambda: bring_to_front(self),
-            open_palette=self._palette_from_tray,
-            open_incident=self._incident_from_tray,
-            quit_app=self._quit_from_tray,
-        )
-        self.notifier.said.connect(self.say)
-        self.scheduling = SchedulingController(  # issue #5: schedule keys, the 1 s clock
-            self,
-            session,
-            rows=self.model,
-            page=self.view,
-            draft=self.composer,
-            notifier=self.notifier,
-        )
-        self.view.zone = self.scheduling.zone
+        self.view.zone = session.zone
         self.tools = DeskTools(  # issue #6: keymap, palette, templates, direction fixes
             self,
             self.desk,
@@ -136,7 +127,63 @@ class MainWindow(QMainWindow):
             model=self.model,
             show_incident=self.browser.show_incident,
         )
-        self.publishing = PublishFlow(
+        self.tools.said.connect(self.say)
+        # Every key and menu entry, live from the first paint: each runs through _run.
+        commands = {binding.command: partial(self._run, binding.command) for binding in BINDINGS}
+        self.actions_by_command = install_actions(self, commands)
+        self.claim = ShortcutClaim(self)
+        self.tools.start(self.actions_by_command, self.claim)
+        self.claim.watch([self.list, *self.composer.key_widgets()])
+        self.composer.components.set_key_filter(self.claim)
+        self.composer.preview.set_key_filter(self.claim)
+        self.composer.set_channels(self.desk.views.channels())
+        self.refresh_list(first.summaries if first else None)
+        self.browser.open_most_recent_active(first.page if first else None)
+        # issue #8: never lose a draft; written in order on a lane of their own
+        self.drafts = DraftKeeper(self.composer, self.desk, tasks.lane("drafts"), self)
+        self.drafts.said.connect(self.say)
+        restored = self.drafts.restore(first.drafts if first else self.desk.drafts.saved())
+        if restored:
+            self.say(restored)
+        if not staged:
+            self.complete()
+
+    def complete(self, painted: bool = False) -> None:
+        """Build what the first paint does without — publishing, deliveries followed and
+        decided, the schedule's clock, the tray, the status page, the other windows — and
+        load their modules; once. `painted`: the desk is on screen, the outbox starts now."""
+        if self._commands:
+            return
+        from statusdesk.gui.compose.publish_flow import PublishFlow
+        from statusdesk.gui.deliveries.decisions import DeliveryDecisions
+        from statusdesk.gui.deliveries.follow import DeliveryFollow
+        from statusdesk.gui.deliveries.notify import Notifier
+        from statusdesk.gui.desk.windows import DeskWindows
+        from statusdesk.gui.export.status_page import StatusPage
+        from statusdesk.gui.schedule.scheduling import SchedulingController
+
+        session, tasks = self.session, self.session.tasks
+        # Desktop messages go through the tray's icon (none where the desktop has no tray).
+        self.notifier: Notifier = Notifier(self, tray=lambda: self.tray.message_target())
+        self.tray: DeskTray = DeskTray(  # issue #8: all clear, overdue or failed, from anywhere
+            self,
+            show_window=lambda: bring_to_front(self),
+            open_palette=self._palette_from_tray,
+            open_incident=self._incident_from_tray,
+            quit_app=self._quit_from_tray,
+        )
+        self.notifier.said.connect(self.say)
+        self.scheduling: SchedulingController = (
+            SchedulingController(  # issue #5: schedule keys, the 1 s clock
+                self,
+                session,
+                rows=self.model,
+                page=self.view,
+                draft=self.composer,
+                notifier=self.notifier,
+            )
+        )
+        self.publishing: PublishFlow = PublishFlow(
             self,
             self.desk,
             tasks,
@@ -144,8 +191,8 @@ class MainWindow(QMainWindow):
             status_line=self.status_line,
             popups=self.popups,
         )
-        self.guard = self.publishing.guard  # the languages agree? (publish_guard.py)
-        self.decisions = DeliveryDecisions(
+        self.guard: PublishGuard = self.publishing.guard  # the languages agree? (publish_guard.py)
+        self.decisions: DeliveryDecisions = DeliveryDecisions(
             self,
             self.desk,
             tasks,
@@ -154,7 +201,7 @@ class MainWindow(QMainWindow):
             status_line=self.status_line,
             popups=self.popups,
         )
-        self.follow = DeliveryFollow(
+        self.follow: DeliveryFollow = DeliveryFollow(
             self,
             self.desk,
             tasks,
@@ -163,34 +210,29 @@ class MainWindow(QMainWindow):
             count_label=self.outstanding_label,
             current_incident=lambda: self.browser.current_id,
         )
-        self.status_page = StatusPage(self.desk, tasks, self.status_line, self)
-        self.windows = DeskWindows(
+        self.status_page: StatusPage = StatusPage(self.desk, tasks, self.status_line, self)
+        self.windows: DeskWindows = DeskWindows(
             self, self.desk, tasks, channels_changed=self._channels_changed, said=self.say
         )
-        self.tools.said.connect(self.say)
         self.tools.said_placeholders_left.connect(self.publishing.say_placeholders_left)
-        self.actions_by_command = install_actions(self, self._handlers())
-        self.claim = ShortcutClaim(self)
-        self.tools.start(self.actions_by_command, self.claim)
-        self.claim.watch([self.list, *self.composer.key_widgets()])
-        self.composer.components.set_key_filter(self.claim)
-        self.composer.preview.set_key_filter(self.claim)
+        self._commands = self._handlers()
         self._wire()
-        self.composer.set_channels(self.desk.views.channels())
-        self.refresh_list(summaries)
-        self.browser.open_most_recent_active()
-        # issue #8: never lose a draft; written in order on a lane of their own
-        self.drafts = DraftKeeper(self.composer, self.desk, tasks.lane("drafts"), self)
-        self.drafts.said.connect(self.say)
-        restored = self.drafts.restore(drafts if drafts is not None else self.desk.drafts.saved())
-        self.follow.count_outstanding()
         self.scheduling.said.connect(self.say)
         self.scheduling.refresh_wanted.connect(self._refresh_all)
         self.scheduling.publish_wanted.connect(self.publishing.publish)
         self.scheduling.popup_wanted.connect(self.popups.show)
         self.scheduling.start()
-        if restored:
-            self.say(restored)
+        self._update_tray()  # the list was shown before the tray was there
+        # The outbox's reads on the TaskRunner would hold the GIL against the first paint.
+        if painted:
+            self.follow.start()
+        else:
+            when_painted(self, self.follow.start)
+
+    def _run(self, command: str) -> object:
+        """A command's key or menu entry: what the first paint did without is built first."""
+        self.complete()
+        return self._commands[command]()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -289,7 +331,6 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._refresh_if_written)
         self._tick.start()
-        self.follow.start()  # the outbox, worked from the app too
 
     def say(
         self,
@@ -409,7 +450,7 @@ class MainWindow(QMainWindow):
             return
         wants_draft = self.ask_before_discarding and self.composer.has_unsent_text()
         if wants_draft:
-            answer = self._ask_about_drafts()
+            answer = ask_about_drafts(self)
             if answer == "edit":
                 event.ignore()
                 return
@@ -417,54 +458,18 @@ class MainWindow(QMainWindow):
                 self.drafts.discard_all()
         self.drafts.close()  # what was typed last is written before the workspace closes
         # Nothing may read the workspace after this: the session is closed next.
-        self.windows.close()
+        if self._commands:  # complete() built them
+            for part in (self.windows, self.notifier, self.tray, self.publishing):
+                part.close()
+            self.scheduling.stop()
+            self.follow.stop()
+            self._tick.stop()
+            self._refresh_soon.stop()
+            self.session.bridge.changed.disconnect(self._delivery_changed)
+            self.session.bridge.progressed.disconnect(self._delivery_progressed)
         self.popups.close()
-        self.notifier.close()
-        self.tray.close()
         self.tools.close()
-        self.publishing.close()
-        self.scheduling.stop()
         self.browser.close()
-        self.follow.stop()
-        self._tick.stop()
-        self._refresh_soon.stop()
         self.composer.stop_checks()
-        self.session.bridge.changed.disconnect(self._delivery_changed)
-        self.session.bridge.progressed.disconnect(self._delivery_progressed)
         self._closed = True
         super().closeEvent(event)
-
-    def _ask_about_drafts(self) -> str:
-        """ "keep" (quit; the drafts come back next time), "discard" (quit without them) or
-        "edit" (stay)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("statusdesk — unpublished draft"))
-        box.setText(
-            self.tr(
-                "A draft has not been published. It is kept in the workspace and comes back the "
-                "next time you open it — or you can throw it away now."
-            )
-        )
-        keep_for_later = box.addButton(self.tr("&Quit, keep it"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(
-            self.tr("&Discard and quit"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep_for_later)
-        box.setEscapeButton(keep)  # Esc never discards a draft
-        # No window manager gives a new window focus: it takes it (ARCHITECTURE §8).
-        QTimer.singleShot(0, box.raise_)
-        QTimer.singleShot(0, box.activateWindow)
-        had_focus = QApplication.focusWidget()
-        box.exec()
-        if box.clickedButton() is discard:
-            return "discard"
-        if box.clickedButton() is keep_for_later:
-            return "keep"
-        # Back to where the keyboard was; nothing else would give the window focus again.
-        self.raise_()
-        self.activateWindow()
-        if had_focus is not None:
-            had_focus.setFocus(Qt.FocusReason.PopupFocusReason)
-        return "edit"

@@ -217,9 +217,10 @@ class IncidentBrowser(QObject):
 
     # -- choosing an incident -------------------------------------------------------------------
 
-    def open_most_recent_active(self) -> None:
+    def open_most_recent_active(self, page: IncidentPage | None = None) -> None:
         """Launch: the active incident that spoke last is current, the composer ready for its
-        next update, and the keyboard on the list (not in a text field, ARCHITECTURE §8)."""
+        next update, and the keyboard on the list (not in a text field, ARCHITECTURE §8).
+        `page`: that incident's page if the launcher has read it already (app/startup.py)."""
         row = self.model.most_recent_active_row()
         if row is None and self.model.rowCount() > 0:
             row = 0
@@ -230,7 +231,9 @@ class IncidentBrowser(QObject):
                 self.list.select_row(row or 0)
             finally:
                 self._restoring = False
-            self.incident_chosen(summary.incident.id, follow=True)
+            if page is not None and page.incident.id != summary.incident.id:
+                page = None  # read for another incident: this one is read now
+            self.incident_chosen(summary.incident.id, follow=True, page=page)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_page(self, incident_id: int) -> IncidentPage | None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from statusdesk.app import read_models
 from statusdesk.app.standings import ChannelStanding, Standing
 from statusdesk.core.model import Impact, Incident, IncidentState
 from statusdesk.core.promise import Level
@@ -183,14 +184,7 @@ class IncidentListModel(QAbstractTableModel):
 
     def most_recent_active_row(self) -> int | None:
         """The incident to open at launch: the active one that spoke last (or started last)."""
-        best: tuple[str, int] | None = None
-        for row, summary in enumerate(self._rows):
-            if not summary.incident.is_active:
-                continue
-            stamp = summary.last_published_at or summary.incident.started_at
-            if best is None or stamp > best[0]:
-                best = (stamp, row)
-        return best[1] if best else None
+        return read_models.most_recent_active(self._rows)
 
     # -- Qt model ---------------------------------------------------------------------------
 

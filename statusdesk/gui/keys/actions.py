@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from statusdesk.gui.i18n import key_name, right_to_left
 from statusdesk.gui.keys.bindings import BINDINGS, MENUS, Binding, default_key, key_for
 from statusdesk.gui.keys.keymap import Keymap
-from statusdesk.gui.keys.menu_style import menu_style
 
 
 def translated(text: str) -> str:
@@ -38,6 +37,9 @@ def install_actions(
         menu = window.menuBar().addMenu("&" + translated(name))
         menu.setObjectName(f"menu-{name}")
         if right_to_left():  # keys drawn left to right in a right-to-left menu
+            # Loaded here: its QStyle classes cost a left-to-right start-up some 7 ms.
+            from statusdesk.gui.keys.menu_style import menu_style
+
             menu.setStyle(menu_style())
         menus[name] = menu
     actions: dict[str, QAction] = {}

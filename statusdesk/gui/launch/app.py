@@ -35,6 +35,7 @@ from statusdesk.gui.runtime.tasks import Aside
 from statusdesk.workspace import resolve_home
 
 if TYPE_CHECKING:
+    from statusdesk.gui.desk.main_window import MainWindow
     from statusdesk.gui.runtime.collector import GuiThreadCollector
     from statusdesk.gui.runtime.crashes import CrashReporter
     from statusdesk.gui.runtime.early_check import EarlyCheck
@@ -204,8 +205,14 @@ class _Launch:
             self.app.exit(EXIT_WORKSPACE)
 
     def _build(self) -> None:
+        # The desk's modules first: they load while the prefetch's thread is still inside SQLite
+        # (the integrity check, the list's query), which lets go of the GIL — the two overlap
+        # instead of following each other (issue #16).
+        from statusdesk.gui.desk.main_window import MainWindow
         from statusdesk.gui.i18n import localised
+        from statusdesk.gui.runtime.collector import GuiThreadCollector
         from statusdesk.gui.runtime.session import Session
+        from statusdesk.gui.widgets import focus_style
         from statusdesk.store import WorkspaceError
 
         try:
@@ -220,23 +227,22 @@ class _Launch:
             )
             self.app.exit(EXIT_WORKSPACE)
             return
-        from statusdesk.gui.desk.main_window import MainWindow
-        from statusdesk.gui.runtime.collector import GuiThreadCollector
-        from statusdesk.gui.widgets import focus_style
-
         # The keyboard focus shows on editors and lists too. Here, after the first paint, not
         # in application(): loading Qt's style classes first delays the window by some 30 ms.
         focus_style.install(self.app)
 
         self.collector = GuiThreadCollector(self.app)
-        desk = MainWindow(self.session, summaries=opened.summaries, drafts=opened.drafts)
+        # The list, the page, the composer and the keys; the rest once they are painted
+        # (_settle), or when a key asks for it first (main_window.py, issue #16).
+        desk = MainWindow(self.session, first=opened, staged=True)
         startup_probe.install_ready(desk)
         self.shell.take(desk)
-        # What can wait until the desk is on screen: QtNetwork and the package metadata
-        # cost some 40 ms between them.
-        when_painted(desk, self._settle)
+        # What can wait until the desk is on screen: the desk's other parts, QtNetwork and the
+        # package metadata.
+        when_painted(desk, lambda: self._settle(desk))
 
-    def _settle(self) -> None:
+    def _settle(self, desk: MainWindow) -> None:
+        desk.complete(painted=True)
         server = self.instance.listen()
         if server is not None:
             server.asked.connect(lambda message: _another_launch(self.shell, message))
