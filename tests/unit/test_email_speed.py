@@ -61,14 +61,27 @@ class TimedServer(MailServer):
     times: list[float] = field(default_factory=list)
     arrived: threading.Condition = field(default_factory=threading.Condition)
 
+    taking: int = 0  # messages whose DATA has arrived and that are not taken yet
+
     async def handle_DATA(self, server: SMTPServer, session: Session, envelope: Envelope) -> str:
-        if self.delay:
-            await asyncio.sleep(self.delay)
-        reply = await super().handle_DATA(server, session, envelope)
+        with self.arrived:
+            self.taking += 1
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+            reply = await super().handle_DATA(server, session, envelope)
+        finally:
+            with self.arrived:
+                self.taking -= 1
+                self.arrived.notify_all()
         with self.arrived:
             self.times.append(time.monotonic())
             self.arrived.notify_all()
         return reply
+
+    def wait_until_nothing_is_being_taken(self, timeout: float = 30) -> None:
+        with self.arrived:
+            assert self.arrived.wait_for(lambda: self.taking == 0, timeout), self.taking
 
     def wait_for(self, count: int, timeout: float = 60) -> None:
         with self.arrived:
@@ -368,6 +381,11 @@ def test_after_a_sigkill_the_ledger_is_exact_and_the_retry_mails_each_once(
         found = desk.deliveries.wait_for_delivery(delivery.id, timeout=60)
         if unsure:
             assert found.state is DeliveryState.NEEDS_DECISION, found.last_error
+            # A copy whose DATA the killed process had already written may be taken after the
+            # kill: who the server took is known once it is taking nothing more.
+            server.wait_until_nothing_is_being_taken()
+            with server.lock:
+                taken = set(copies_to(server))
             found = retry_now(desk, found)  # the person decides: send to those again
         found = desk.deliveries.wait_for_delivery(delivery.id, timeout=60)
         assert found.state is SENT, found.last_error
