@@ -13,14 +13,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTabBar,
+    QTableView,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -47,13 +48,18 @@ def texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
     if isinstance(widget, QTabBar):
         for i in range(widget.count()):
             yield f"{name}.tab{i}", widget.tabText(i)
-    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-        model = widget.model()
-        for section in range(model.columnCount()):
-            yield (
-                f"{name}.header{section}",
-                str(model.headerData(section, Qt.Orientation.Horizontal) or ""),
-            )
+    header = (
+        widget.horizontalHeader()
+        if isinstance(widget, QTableView)
+        else widget.header()
+        if isinstance(widget, QTreeView)
+        else None
+    )
+    if header is not None and widget.model() is not None:
+        for section in range(header.count()):
+            if not header.isSectionHidden(section):
+                title = widget.model().headerData(section, Qt.Orientation.Horizontal)
+                yield f"{name}.header{section}", str(title or "")
     for action in widget.actions():
         yield f"{name}.action", action.text()
         yield f"{name}.actionTip", action.toolTip()
