@@ -29,25 +29,12 @@ from PySide6.QtWidgets import (
 from statusdesk.gui.desk.main_window import MainWindow
 from statusdesk.gui.incidents.incident_view import DeliveryChip
 from statusdesk.gui.schedule.schedule_popups import SchedulePicker
-from tests.conftest import need
+from tests.gui.arabic import REPO, TS_DIR, compiled_arabic, tool
 from tests.gui.keys import focused, press, type_text
 
-REPO = Path(__file__).resolve().parents[2]
-TS_DIR = REPO / "statusdesk" / "gui" / "i18n" / "ts"
 PACKAGES = ("compose", "incidents", "deliveries", "schedule", "wording", "widgets")
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-
-
-def tool(name: str) -> str:
-    """The PySide6 tool beside this interpreter (the venv's bin), else on PATH."""
-    import sys
-
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
-    need(found is not None, f"{name} not found (pip package pyside6)")
-    assert found is not None
-    return found
 
 
 def messages(ts: Path) -> Iterator[tuple[str, ET.Element]]:
@@ -112,24 +99,8 @@ def test_the_ts_files_are_up_to_date_with_the_sources(package: str, tmp_path: Pa
 def arabic(qapp: QApplication, tmp_path: Path) -> Iterator[list[QTranslator]]:
     """This repository's Arabic for the packages above, compiled and installed, the layout
     mirrored; English and left to right again afterwards."""
-    lrelease = tool("pyside6-lrelease")
-    installed = []
-    for package in PACKAGES:
-        qm = tmp_path / f"{package}_ar.qm"
-        subprocess.run(
-            [lrelease, str(TS_DIR / f"{package}_ar.ts"), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-        )
-        translator = QTranslator()
-        assert translator.load(str(qm)), qm
-        assert QCoreApplication.installTranslator(translator)
-        installed.append(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    yield installed
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    with compiled_arabic(qapp, tmp_path, PACKAGES) as installed:
+        yield installed
 
 
 # What may stay Latin in an Arabic window: key names, names the user gave (channels, incidents,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.gui.i18n import language
+from tests.gui.arabic import built_arabic
 from tests.gui.conftest import WindowFactory
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -80,10 +80,8 @@ def english_left(text: str, allowed: set[str]) -> list[str]:
 
 @pytest.fixture
 def arabic(qapp: QApplication) -> Iterator[None]:
-    installed = language.install(qapp, "ar")
-    yield
-    installed.remove(qapp)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    with built_arabic(qapp):
+        yield
 
 
 # Names that stay Latin in an Arabic interface: the product, services, formats and standards,

@@ -5,13 +5,12 @@ through gui.i18n.localised), while the command line keeps the exact English."""
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from statusdesk.core.errors import Rejected
@@ -24,10 +23,10 @@ from statusdesk.gui.widgets.problems import FIELD_ROLE
 from statusdesk.scheduling.when import WhenError, parse_when
 from tests import memkeyring
 from tests.gui import test_export_dialog
+from tests.gui.arabic import compiled_arabic
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import focused, press, type_text
 from tests.gui.test_channels_dialog import open_channels
-from tests.gui.test_i18n_compose import TS_DIR, tool
 from tests.memkeyring import MemoryKeyring
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -52,24 +51,8 @@ PACKAGES = (
 @pytest.fixture
 def arabic(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """This repository's Arabic for the words below the GUI and the windows that show them."""
-    lrelease = tool("pyside6-lrelease")
-    installed = []
-    for package in PACKAGES:
-        qm = tmp_path / f"{package}_ar.qm"
-        subprocess.run(
-            [lrelease, str(TS_DIR / f"{package}_ar.ts"), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-        )
-        translator = QTranslator()
-        assert translator.load(str(qm)), qm
-        assert QCoreApplication.installTranslator(translator)
-        installed.append(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    with compiled_arabic(qapp, tmp_path, PACKAGES):
+        yield
 
 
 def latin_words(text: str, allowed: tuple[str, ...] = ()) -> list[str]:

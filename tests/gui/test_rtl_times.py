@@ -12,14 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from statusdesk.core.model import BilingualText, ComponentStatus
 from statusdesk.desk import Desk
-from statusdesk.gui.i18n import language
 from statusdesk.gui.widgets.labels import local_and_utc
 from statusdesk.gui.wording.rhythm import short_when
+from tests.gui.arabic import built_arabic
 from tests.gui.conftest import WindowFactory, open_incident
 
 LRI, PDI = "\u2066", "\u2069"
@@ -28,10 +27,8 @@ NOW = datetime(2026, 12, 7, 11, 30, tzinfo=UTC)
 
 @pytest.fixture
 def arabic(qapp: QApplication) -> Iterator[None]:
-    installed = language.install(qapp, "ar")
-    yield
-    installed.remove(qapp)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    with built_arabic(qapp):
+        yield
 
 
 def test_in_english_times_are_plain_text() -> None:
