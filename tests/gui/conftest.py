@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -98,7 +99,11 @@ def active_incident(home: Path) -> int:
     )
 
 
-WindowFactory = Callable[[], MainWindow]
+class WindowFactory(Protocol):
+    """Opens the real main window; `staged=True` paints the list, page and composer first and
+    builds the rest once they are painted, as the app does at start (MainWindow.complete)."""
+
+    def __call__(self, *, staged: bool = False) -> MainWindow: ...
 
 
 @pytest.fixture
@@ -108,9 +113,9 @@ def launch(qtbot, home: Path) -> Iterator[WindowFactory]:  # type: ignore[no-unt
     pytest-qt would close it before this fixture could, and a window with a draft asks first."""
     opened: list[tuple[MainWindow, Session]] = []
 
-    def factory() -> MainWindow:
+    def factory(*, staged: bool = False) -> MainWindow:
         session = Session(home)
-        window = MainWindow(session)
+        window = MainWindow(session, staged=staged)
         opened.append((window, session))
         with qtbot.waitActive(window):
             window.show()

@@ -6,7 +6,7 @@ between the two: a key pressed there builds the rest first and does what it says
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,7 @@ from statusdesk.core.model import UpdateStatus
 from statusdesk.desk import Desk
 from statusdesk.gui.desk.main_window import MainWindow
 from statusdesk.gui.incidents.incident_list import IncidentListView
-from statusdesk.gui.runtime.session import Session
-from tests.gui.conftest import open_incident
+from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 
 StagedFactory = Callable[[], MainWindow]
@@ -26,26 +25,9 @@ ARABIC = "عادت معدلات الأخطاء إلى طبيعتها."
 
 
 @pytest.fixture
-def staged(qtbot, home: Path) -> Iterator[StagedFactory]:  # type: ignore[no-untyped-def]
+def staged(launch: WindowFactory) -> StagedFactory:
     """The real main window, staged, shown and active; closed at the end of the test."""
-    opened: list[tuple[MainWindow, Session]] = []
-
-    def factory() -> MainWindow:
-        session = Session(home)
-        window = MainWindow(session, staged=True)
-        opened.append((window, session))
-        with qtbot.waitActive(window):
-            window.show()
-            window.raise_()
-            window.activateWindow()
-        return window
-
-    yield factory
-    for window, session in opened:
-        window.ask_before_discarding = False
-        window.close()
-        session.close()
-        window.deleteLater()
+    return lambda: launch(staged=True)
 
 
 @pytest.fixture
