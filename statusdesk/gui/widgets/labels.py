@@ -240,9 +240,13 @@ IMPACT_COLOURS: dict[Impact, str] = {
 
 def local_and_utc(stamp: str, now: datetime) -> str:
     """'14:05 (11:05 UTC)' today, '24 Nov 14:05 (11:05 UTC)' otherwise: ARCHITECTURE §3 wants local
-    time and UTC side by side, because the reader's clock and the page's clock differ."""
+    time and UTC side by side, because the reader's clock and the page's clock differ. Where
+    they do not (local time is UTC), once: '11:05 UTC'."""
     moment = parse_iso(stamp)
     local = moment.astimezone()
     today = now.astimezone(local.tzinfo).date()
     day = "" if local.date() == today else f"{day_and_month(local)} "
-    return numerals(f"{day}{time_run(f'{local:%H:%M}')} ({time_run(f'{moment:%H:%M} UTC')})")
+    utc = time_run(f"{moment:%H:%M} UTC")
+    if not local.utcoffset():
+        return numerals(f"{day}{utc}")
+    return numerals(f"{day}{time_run(f'{local:%H:%M}')} ({utc})")

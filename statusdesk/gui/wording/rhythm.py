@@ -127,10 +127,13 @@ def countdown(next_update_due: str | None, now: datetime) -> Countdown:
 
 
 def short_when(at: datetime, zone: tzinfo, now: datetime) -> str:
-    """'10:30 CET (09:30 UTC)' today, '11 Mar 10:30 CET (09:30 UTC)' on another day."""
+    """'10:30 CET (09:30 UTC)' today, '11 Mar 10:30 CET (09:30 UTC)' on another day; once,
+    '09:30 UTC', where the zone's time is UTC's."""
     local = at.astimezone(zone)
     day = "" if local.date() == now.astimezone(zone).date() else f"{day_and_month(local)} "
     zoned, utc = f"{local:%H:%M} {local.tzname()}", f"{at.astimezone(UTC):%H:%M} UTC"
+    if not local.utcoffset():
+        return numerals(f"{day}{time_run(utc)}")
     return numerals(f"{day}{time_run(zoned)} ({time_run(utc)})")
 
 
