@@ -24,7 +24,7 @@ from statusdesk.app.workspace_settings import WorkspaceSettings
 from statusdesk.core.cleaning import clean_text
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, Component, ComponentGroup, Problem
-from statusdesk.core.validation import LANGUAGE_NAMES, text_problems
+from statusdesk.core.validation import LANGUAGE_WORDS, text_problems
 from statusdesk.store.records import ComponentFollowed, ComponentInUse
 
 MAX_NAME_CHARS = 100
@@ -66,7 +66,7 @@ def _name_problems(name: BilingualText, field: str, label: str) -> list[Problem]
         text = name.get(lang)
         where = f"{field}_{lang}" if lang == "ar" else field
         problems += text_problems(
-            text, where, f"The {LANGUAGE_NAMES[lang]} {label}", MAX_NAME_CHARS
+            text, where, f"The {LANGUAGE_WORDS[lang]} {label}", MAX_NAME_CHARS
         )
         if "\n" in text:
             problems.append(Problem(where, f"A {label} is one line.", position=text.index("\n")))
@@ -80,7 +80,7 @@ def _description_problems(description: BilingualText) -> list[Problem]:
         for problem in text_problems(
             description.get(lang),
             f"description_{lang}",
-            f"The {LANGUAGE_NAMES[lang]} description",
+            f"The {LANGUAGE_WORDS[lang]} description",
             MAX_DESCRIPTION_CHARS,
         )
     ]

@@ -11,7 +11,7 @@ from statusdesk.app.workspace_settings import WorkspaceSettings
 from statusdesk.core.cleaning import clean_text
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import BilingualText, Postmortem, Problem
-from statusdesk.core.validation import LANGUAGE_NAMES, text_problems
+from statusdesk.core.validation import LANGUAGE_WORDS, text_problems
 
 # A postmortem is a write-up, longer than any update; still bounded, so a stray file (a log, a
 # binary) is refused rather than published.
@@ -30,7 +30,7 @@ def postmortem_problems(body: BilingualText) -> list[Problem]:
     """Both languages written (the page is bilingual), within the limit, no stray controls."""
     problems: list[Problem] = []
     for lang in ("en", "ar"):
-        label = f"The {LANGUAGE_NAMES[lang]} postmortem"
+        label = f"The {LANGUAGE_WORDS[lang]} postmortem"
         text = body.get(lang)
         if not text.strip():
             problems.append(

@@ -17,8 +17,7 @@ from statusdesk.core.words import QT_TRANSLATE_NOOP, Words
 # post and email sane.
 MAX_BODY_CHARS = 20_000
 MAX_TITLE_CHARS = 200
-LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
-# The same, as the problems say them (translated where they are shown, core/words.py).
+# The languages' names, as the problems say them (English str; translated where shown, core/words).
 LANGUAGE_WORDS = {
     "en": QT_TRANSLATE_NOOP("Problems", "English"),
     "ar": QT_TRANSLATE_NOOP("Problems", "Arabic"),
