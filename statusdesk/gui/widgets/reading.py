@@ -88,14 +88,12 @@ def number(value: int) -> str:
     return numerals(str(value))
 
 
-ARABIC_THOUSANDS = "\u066c"  # CLDR's grouping separator for Arabic-Indic digits
-
-
 def grouped(value: int) -> str:
     """A count with its thousands grouped, in the interface's digits: "12,345" in Latin ones,
-    "١٢٬٣٤٥" (the Arabic thousands separator) in Arabic-Indic ones."""
-    text = f"{value:,}"
-    return numerals(text).replace(",", ARABIC_THOUSANDS) if digits() == "arab" else text
+    "١٢٬٣٤٥" in Arabic-Indic ones (CLDR's Arabic, through QLocale: its digits and separator)."""
+    if digits() == "arab":
+        return QLocale(QLocale.Language.Arabic).toString(value)
+    return f"{value:,}"
 
 
 def day_and_month(moment: datetime) -> str:
