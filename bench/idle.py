@@ -5,7 +5,8 @@ window in the same run (issue #16).
     python bench/idle.py --minutes 60      # the hour-long check: memory must not grow
 
 Scenarios, run side by side (each process's CPU time is its own, whatever the others do): a bare
-QMainWindow (the floor), statusdesk on an empty workspace, and statusdesk on a workspace of
+QMainWindow (the floor), the same window having first imported the desk's modules (the floor
+under the desk's memory), statusdesk on an empty workspace, and statusdesk on a workspace of
 1,000 incidents and 20,000 updates (bench/seed.py). Each is started the way a user starts it
 (`python -m statusdesk --home DIR`, offscreen) and left alone. After `--settle` seconds its
 resident set (VmRSS) is read, then its CPU time over the next `--window` seconds, as a
@@ -43,6 +44,15 @@ window.show()
 app.exec()
 """
 
+# The bare window, having first imported the modules the desk's first frame is made of
+# (nothing built, nothing read): the floor under the desk's memory, which is what holding
+# statusdesk's code costs before any widget or row exists (bench/startup.py has its twin).
+IMPORTS_ONLY = BARE.replace(
+    "app = QApplication([])",
+    "import statusdesk.gui.launch.app, statusdesk.gui.desk.main_window\napp = QApplication([])",
+)
+assert IMPORTS_ONLY != BARE
+IMPORTS = "bare window, desk's modules imported first"
 LARGE = "statusdesk, 1,000 incidents / 20,000 updates"
 MEMORY_GOAL = 1.5  # x the bare window's resident set
 CPU_GOAL = 0.1  # % of one core
@@ -87,6 +97,7 @@ def main() -> None:
         app = [sys.executable, "-m", "statusdesk", "--home"]
         scenarios = {
             "bare PySide6 window": [sys.executable, "-c", BARE],
+            IMPORTS: [sys.executable, "-c", IMPORTS_ONLY],
             "statusdesk, empty workspace": [*app, str(empty)],
             LARGE: [*app, str(large)],
         }
@@ -163,6 +174,11 @@ def report(samples: dict[str, Sample], args: argparse.Namespace) -> None:
     print(
         f"\ngoal: large workspace's resident memory within {MEMORY_GOAL:.2f}x the bare window's "
         f"after {args.settle:.0f} s -> {ratio:.2f}x ({met})"
+    )
+    print(
+        f"floor under it: the desk's modules alone take the bare window to "
+        f"{samples[IMPORTS].rss / floor:.2f}x; the desk holds "
+        f"{large.rss - samples[IMPORTS].rss:.1f} MB more than that"
     )
     print(
         f"goal: its idle CPU at most {CPU_GOAL:.2f} % of a core over {args.window:.0f} s -> "
