@@ -84,7 +84,9 @@ def test_the_bundle_is_trimmed(built: tuple[Path, str]) -> None:
     assert not any(name.split("_")[0] not in {"root", "ar", "en"} for name in locales)
     resources = internal / "statusdesk" / "resources"
     for needed in ("site/index.html.j2", "email/message.html.j2", "templates/default.json",
-                   "icons/statusdesk.svg", "site/favicon.svg"):  # fmt: skip
+                   "icons/statusdesk.svg", "site/favicon.svg",
+                   "icons/hicolor/16x16/apps/io.github.statusdesk.StatusDesk.png",  # the window's
+                   "icons/hicolor/512x512/apps/io.github.statusdesk.StatusDesk.png"):  # fmt: skip
         assert (resources / needed).is_file(), needed
     assert not (resources / "screenshots").exists()
     assert list(internal.glob("keyring-*.dist-info")), "keyring finds its backends through these"

@@ -5,6 +5,7 @@ when first needed — a key pressed at once after that paint still works (the pa
 outbox's machinery comes up on its own once the desk is on screen.
 
 Not a timing test: it holds the start-up to what it imports, which is what its time is made of.
+Linux: it reads /proc/self/maps for the native libraries loaded.
 """
 
 from __future__ import annotations
@@ -106,10 +107,20 @@ def wait_for_outbox(desk, tries):
     QTimer.singleShot(50, lambda: wait_for_outbox(desk, tries - 1))
 
 
+def svg_libraries():
+    # The native side: QtSvg and its icon plugin are libraries, not Python modules.
+    with open("/proc/self/maps") as maps:
+        return sorted({line.split()[-1] for line in maps if "Svg" in line or "qsvg" in line})
+
+
 class AtFirstPaint(QObject):
     def eventFilter(self, desk, event):
         if event.type() == QEvent.Type.Paint and "at first paint" not in report:
             report["at first paint"] = loaded()
+            report["svg libraries"] = svg_libraries()
+            report["icon sizes"] = sorted(
+                size.width() for size in QApplication.windowIcon().availableSizes()
+            )
             QTimer.singleShot(0, lambda: after_first_paint(desk))
         return False
 
@@ -150,6 +161,10 @@ def test_the_first_paint_loads_no_heavy_module_and_a_key_loads_what_it_needs(
     assert done.returncode == 0 and lines, done.stdout + done.stderr
     report = json.loads(lines[-1].removeprefix("REPORT "))
     assert report["at first paint"] == []
+    # The window's icon is the rendered PNGs, not the SVG: that would load QtSvg and its icon
+    # plugin (some 0.7 MB) for the life of the app to draw the same picture.
+    assert report["svg libraries"] == []
+    assert report["icon sizes"] == [16, 32, 48, 64, 128, 256, 512]
     # Ctrl+K right after the paint: the palette is built and shown then, its module with it.
     assert report["palette shown"] is True
     assert "statusdesk.gui.palette.palette" in report["after Ctrl+K"]

@@ -55,22 +55,37 @@ def application() -> QApplication:
     # The chrome's language and direction (mirrored for Arabic) are set by run(), from
     # --ui-language, ui.language or the system's locale (gui/i18n/language.py); the editors and
     # the texts of each language pin their own direction (editors.py), so neither depends on it.
-    icon = icon_path()
-    if icon is not None:
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     return app
 
 
-def icon_path() -> Path | None:
-    """The app icon from the installed package, or from the source tree when run from it."""
+def app_icon() -> QIcon:
+    """The app icon, from the PNGs packaging/render-icons.py made of statusdesk.svg at the
+    freedesktop sizes: the SVG itself would load QtSvg and its icon plugin, some 0.7 MB held
+    for the life of the app only to draw the same picture (issue #16). The SVG when there are
+    no PNGs; no icon when there is neither."""
+    folder = icons_folder()
+    if folder is None:
+        return QIcon()
+    pngs = sorted((folder / "hicolor").glob("*x*/apps/*.png"))
+    if not pngs:
+        svg = folder / "statusdesk.svg"
+        return QIcon(str(svg)) if svg.is_file() else QIcon()
+    icon = QIcon()
+    for png in pngs:
+        icon.addFile(str(png))
+    return icon
+
+
+def icons_folder() -> Path | None:
+    """The icons from the installed package, or from the source tree when run from it."""
     candidates = []
     with contextlib.suppress(ModuleNotFoundError):  # not installed: run from the source tree
         candidates.append(Path(str(resources.files("statusdesk.resources"))) / "icons")
     candidates.append(Path(__file__).resolve().parents[2] / "resources" / "icons")
     for folder in candidates:
-        path = folder / "statusdesk.svg"
-        if path.is_file():
-            return path
+        if (folder / "statusdesk.svg").is_file():
+            return folder
     return None
 
 
