@@ -390,6 +390,7 @@ MARKED = (
     "channels/x/thread.py",
     "channels/bluesky/channel.py",
     "channels/email/channel.py",
+    "channels/email/settings.py",
     "store/db.py",
     "store/base.py",
     "app/previews.py",

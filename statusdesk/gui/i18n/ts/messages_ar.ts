@@ -158,8 +158,8 @@
         <translation>مضى الوقت {at}؛ حدِّد وقتًا لاحقًا، أو انشر الآن.</translation>
     </message>
     <message>
-        <location filename="../../../app/compose.py" line="110"/>
-        <location filename="../../../app/previews.py" line="184"/>
+        <location filename="../../../app/compose.py" line="70"/>
+        <location filename="../../../app/previews.py" line="113"/>
         <source>Incident {id} no longer exists.</source>
         <translation>العطل {id} لم يعد موجودًا.</translation>
     </message>
@@ -350,82 +350,82 @@
         <translation>رمز الاتجاه {control} غير مُغلق، فيغيّر اتجاه النص الذي يليه.</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="23"/>
+        <location filename="../../../core/validation.py" line="22"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="24"/>
+        <location filename="../../../core/validation.py" line="23"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="27"/>
+        <location filename="../../../core/validation.py" line="26"/>
         <source>The English text</source>
         <translation>النص الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="28"/>
+        <location filename="../../../core/validation.py" line="27"/>
         <source>The Arabic text</source>
         <translation>النص العربي</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="31"/>
+        <location filename="../../../core/validation.py" line="30"/>
         <source>The English title</source>
         <translation>العنوان الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="32"/>
+        <location filename="../../../core/validation.py" line="31"/>
         <source>The Arabic title</source>
         <translation>العنوان العربي</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="44"/>
+        <location filename="../../../core/validation.py" line="43"/>
         <source>{label} is {length:,} characters long; the limit is {limit:,}. Shorten it or link to a longer write-up.</source>
         <translation>عدد أحرف {label} {length:,}، والحد الأقصى {limit:,}. اختصره أو ضع رابطًا إلى نص أطول.</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="66"/>
+        <location filename="../../../core/validation.py" line="65"/>
         <source>Both the English and the Arabic text are empty; write the update in at least one language.</source>
         <translation>النصان الإنجليزي والعربي فارغان؛ اكتب التحديث بلغة واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="80"/>
+        <location filename="../../../core/validation.py" line="79"/>
         <source>{text} is empty, but a chosen channel publishes {language}; write it, or untick the channels that need it.</source>
         <translation>{text} فارغ، لكن إحدى القنوات المختارة تنشر ب{language}؛ اكتبه، أو ألغِ تحديد القنوات التي تحتاج إليه.</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="100"/>
+        <location filename="../../../core/validation.py" line="99"/>
         <source>The incident needs a title in English or Arabic (or both).</source>
         <translation>يحتاج العطل إلى عنوان بالإنجليزية أو بالعربية (أو بكلتيهما).</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="118"/>
+        <location filename="../../../core/validation.py" line="117"/>
         <source>A title is one line; move the rest into the update.</source>
         <translation>العنوان سطر واحد؛ انقل الباقي إلى التحديث.</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="148"/>
+        <location filename="../../../core/validation.py" line="147"/>
         <source>The author</source>
         <translation>اسم الكاتب</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="154"/>
+        <location filename="../../../core/validation.py" line="153"/>
         <source>Component {name}: {problem}</source>
         <translation>المكوّن {name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="161"/>
+        <location filename="../../../core/validation.py" line="160"/>
         <source>A component name</source>
         <translation>اسم المكوّن</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="167"/>
+        <location filename="../../../core/validation.py" line="166"/>
         <source>The custom text for {channel}: {problem}</source>
         <translation>النص المخصّص للقناة {channel}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../../core/validation.py" line="184"/>
+        <location filename="../../../core/validation.py" line="183"/>
         <source>{label} is one line.</source>
         <translation>{label} سطر واحد.</translation>
     </message>
@@ -470,7 +470,7 @@
         <translation>النص ({language})</translation>
     </message>
     <message>
-        <location filename="../../../app/deliveries.py" line="52"/>
+        <location filename="../../../app/deliveries.py" line="55"/>
         <source>Say why this channel is skipped (--reason TEXT).</source>
         <translation>اذكر سبب تخطّي هذه القناة (‎--reason TEXT).</translation>
     </message>
@@ -843,17 +843,17 @@
         <translation>تعذّر إنشاء مساحة العمل {folder} أو فتحها: {error}. اختر مكانًا آخر بـ ‎--home.</translation>
     </message>
     <message>
-        <location filename="../../../app/previews.py" line="165"/>
+        <location filename="../../../app/previews.py" line="94"/>
         <source>There is no channel named {name} any more.</source>
         <translation>لم تعد هناك قناة باسم {name}.</translation>
     </message>
     <message>
-        <location filename="../../../app/previews.py" line="212"/>
+        <location filename="../../../app/previews.py" line="141"/>
         <source>Write the update to see what {name} sends.</source>
         <translation>اكتب التحديث لترى ما سترسله {name}.</translation>
     </message>
     <message>
-        <location filename="../../../app/previews.py" line="228"/>
+        <location filename="../../../app/previews.py" line="157"/>
         <source>{name}: the preview failed ({error}).</source>
         <translation>{name}: تعذّرت المعاينة ({error}).</translation>
     </message>
@@ -1151,6 +1151,81 @@
         <location filename="../../../channels/statuspage/components.py" line="63"/>
         <source>{channel}: our component {component} has no Statuspage component in this channel&apos;s components setting, so its status will not change there (the update still goes out). Add {name}:THEIR-COMPONENT-ID to the setting.</source>
         <translation>{channel}: مكوّننا {component} ليس له مكوّن في Statuspage في إعداد components لهذه القناة، فلن تتغيّر حالته هناك (ويخرج التحديث مع ذلك). أضف ‎{name}:THEIR-COMPONENT-ID إلى الإعداد.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="62"/>
+        <source>from is missing; e.g. --set from=status@example.com</source>
+        <translation>الإعداد from مفقود؛ مثل ‎--set from=status@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="67"/>
+        <source>from: {got} is not an email address</source>
+        <translation>from: {got} ليس عنوان بريد إلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="89"/>
+        <source>recipients: {problem}</source>
+        <translation>recipients: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="104"/>
+        <source>port must be a number from 1 to 65535 (got {got}), e.g. --set port=587</source>
+        <translation>يجب أن يكون port رقمًا من 1 إلى 65535 (وصل {got})، مثل ‎--set port=587</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="115"/>
+        <source>connections must be a whole number from 1 to {most} (got {got}): how many SMTP sessions mail at once, e.g. --set connections=4; check how many your provider allows</source>
+        <translation>يجب أن يكون connections عددًا صحيحًا من 1 إلى {most} (وصل {got}): عدد جلسات SMTP التي ترسل البريد في وقت واحد، مثل ‎--set connections=4؛ تحقّق من العدد الذي يسمح به مزوّد خدمتك</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="133"/>
+        <source>max_per_second must be a number of messages a second above 0, at most {most} (got {got}), e.g. --set max_per_second=14 for a provider that allows 14 a second; leave it out for no limit</source>
+        <translation>يجب أن يكون max_per_second عدد الرسائل في الثانية، أكبر من 0 وبحدّ أقصى {most} (وصل {got})، مثل ‎--set max_per_second=14 لمزوّد يسمح بـ14 رسالة في الثانية؛ احذفه إن لم يكن هناك حدّ</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="148"/>
+        <source>host must be the SMTP server&apos;s name (got {got}), e.g. --set host=smtp.example.com</source>
+        <translation>يجب أن يكون host اسم خادم SMTP (وصل {got})، مثل ‎--set host=smtp.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="157"/>
+        <source>security must be starttls (port 587), tls (port 465) or none (got {got})</source>
+        <translation>يجب أن يكون security إحدى القيم starttls (المنفذ 587) أو tls (المنفذ 465) أو none (وصل {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="166"/>
+        <source>port 465 speaks TLS from the first byte: use --set security=tls with it (or port 587 with starttls)</source>
+        <translation>المنفذ 465 يتحدث TLS من البايت الأول: استخدم معه ‎--set security=tls (أو المنفذ 587 مع starttls)</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="174"/>
+        <source>port {port} starts in plaintext and upgrades with STARTTLS: use --set security=starttls with it (or port 465 with tls)</source>
+        <translation>المنفذ {port} يبدأ بلا تشفير ثم ينتقل إلى التشفير بـ STARTTLS: استخدم معه ‎--set security=starttls (أو المنفذ 465 مع tls)</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="183"/>
+        <source>security=none sends every email unencrypted; use starttls or tls, or if this server is on a network you trust, say so with --set allow_plaintext=yes</source>
+        <translation>مع security=none تُرسَل كل رسالة بريد بلا تشفير؛ استخدم starttls أو tls، أو إن كان هذا الخادم على شبكة تثق بها فصرّح بذلك بـ ‎--set allow_plaintext=yes</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="191"/>
+        <source>a username needs TLS: statusdesk never sends a password unencrypted. Use security=starttls or tls, or remove the username for a relay without AUTH</source>
+        <translation>اسم المستخدم يحتاج إلى TLS: لا يرسل statusdesk كلمة مرور بلا تشفير أبدًا. استخدم security=starttls أو tls، أو احذف اسم المستخدم لخادم ترحيل بلا AUTH</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="204"/>
+        <source>from: {problem}</source>
+        <translation>from: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="216"/>
+        <source>unsubscribe_url must be an https:// address (got {got}), e.g. --set unsubscribe_url=https://status.example.com/unsubscribe?token={{token}}</source>
+        <translation>يجب أن يكون unsubscribe_url عنوانًا بصيغة https://‏ (وصل {got})، مثل ‎--set unsubscribe_url=https://status.example.com/unsubscribe?token={{token}}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/settings.py" line="225"/>
+        <source>digits must be latn or arab (got {got})</source>
+        <translation>يجب أن يكون digits إما latn أو arab (وصل {got})</translation>
     </message>
 </context>
 <context>
