@@ -75,3 +75,48 @@ def test_the_email_channel_s_settings_problems_are_said_in_arabic(
     assert "بحدّ أقصى 10,000 (وصل '0')" in lines[-1], lines[-1]
     press("Escape")
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+# -- the subscriber import's details --------------------------------------------------------------
+
+
+def test_an_import_s_skipped_lines_are_said_in_arabic_in_the_digits_chosen(
+    qtbot, home: Path, tmp_path: Path, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    """Each skipped line of an import — already subscribed, unsubscribed before, repeated in
+    the file — in Arabic, its line numbers (its own and the one it repeats) in Arabic-Indic
+    digits as display.digits asks; the addresses and the date as they are."""
+    from statusdesk import settings
+    from statusdesk.desk import Desk
+    from statusdesk.gui.widgets import reading
+    from tests.gui.test_subscribers_view import open_subscribers, subscribe, write_csv
+
+    subscribe(home, ("amal@example.com", "ar"), ("bob@example.com", "en"))
+    with Desk(home) as desk:
+        desk.store.subscribers.remove("bob@example.com", "2026-03-03T10:00:00Z")
+        desk.settings.set_workspace_settings({settings.DIGITS: "arab"}, "test")
+        english = desk.store.subscribers.import_csv(
+            write_csv(tmp_path / "probe.csv", "amal@example.com,ar\n"), "2026-03-04T10:00:00Z"
+        )
+    # Below the GUI (and at the CLI), the English as before.
+    assert [str(note) for note in english.skipped] == [
+        "line 1: amal@example.com: already subscribed"
+    ]
+    window = launch()
+    try:
+        dialog = open_subscribers(qtbot, window, rows=2)  # bob shown as unsubscribed
+        people = write_csv(
+            tmp_path / "people.csv",
+            "email,language\ncarla@example.com,ar\namal@example.com,ar\n"
+            "CARLA@example.com,en\nbob@example.com,en\n",
+        )
+        dialog.import_file(str(people))
+        qtbot.waitUntil(lambda: bool(dialog.lines.toPlainText()))
+        assert dialog.lines.toPlainText().splitlines() == [
+            "تُخطي السطر ٤: CARLA@example.com يكرّر السطر ٢",
+            "تُخطي السطر ٣: amal@example.com: مشترك من قبل",
+            "تُخطي السطر ٥: bob@example.com: أُلغي اشتراكه في 2026-03-03T10:00:00Z؛ فلم يُعَد "
+            "اشتراكه (استخدم `statusdesk subscriber add` إن طلب ذلك)",
+        ]
+    finally:
+        reading.apply_digits("latn")

@@ -958,7 +958,32 @@
         <translation>{where} ليس نصًا بترميز UTF-8 (تتعذّر قراءة البايت {byte} في السطر {line}). احفظه بترميز UTF-8 (CSV UTF-8) واستورده مرة أخرى؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="444"/>
+        <location filename="../../../store/subscribers.py" line="392"/>
+        <source>{address} repeats line {line}</source>
+        <translation>{address} يكرّر السطر {line}</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="406"/>
+        <source>already subscribed</source>
+        <translation>مشترك من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="408"/>
+        <source>unsubscribed on {when}; not signed up again (use `statusdesk subscriber add` if they asked to be)</source>
+        <translation>أُلغي اشتراكه في {when}؛ فلم يُعَد اشتراكه (استخدم `statusdesk subscriber add` إن طلب ذلك)</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="414"/>
+        <source>{address}: {why}</source>
+        <translation>{address}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="429"/>
+        <source>added</source>
+        <translation>أُضيف</translation>
+    </message>
+    <message>
+        <location filename="../../../store/subscribers.py" line="451"/>
         <source>{email} is not a subscriber (see `statusdesk subscriber list`).</source>
         <translation>{email} ليس مشتركًا (انظر `statusdesk subscriber list`).</translation>
     </message>
@@ -1188,7 +1213,7 @@
         <translation>يجب أن يكون host اسم خادم SMTP (وصل {got})، مثل ‎--set host=smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="157"/>
+        <location filename="../../../channels/email/settings.py" line="156"/>
         <source>security must be starttls (port 587), tls (port 465) or none (got {got})</source>
         <translation>يجب أن يكون security إحدى القيم starttls (المنفذ 587) أو tls (المنفذ 465) أو none (وصل {got})</translation>
     </message>
