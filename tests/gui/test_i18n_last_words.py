@@ -5,10 +5,12 @@ component names. The command line and the channels' own tests keep the exact Eng
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from statusdesk.channels.email.settings import settings_problems
 from tests import memkeyring
+from tests.gui import test_export_dialog
 from tests.gui.conftest import WindowFactory
 from tests.gui.keys import press
 from tests.gui.test_channels_dialog import open_channels
@@ -16,6 +18,7 @@ from tests.gui.test_i18n_words import ARABIC, arabic, latin_words
 from tests.memkeyring import MemoryKeyring
 
 memory_keyring = memkeyring.memory_keyring  # a fixture, taken by name
+setting = test_export_dialog.setting  # a fixture, taken by name
 __all__ = ["arabic"]  # a fixture, taken by name
 
 # -- the email channel's settings -----------------------------------------------------------------
@@ -120,3 +123,36 @@ def test_an_import_s_skipped_lines_are_said_in_arabic_in_the_digits_chosen(
         ]
     finally:
         reading.apply_digits("latn")
+
+
+# -- the export's progress ------------------------------------------------------------------------
+
+
+def test_the_export_s_progress_counts_in_the_digits_chosen(  # type: ignore[no-untyped-def]
+    qtbot, setting, active_incident: int, tmp_path: Path, arabic: None
+) -> None:
+    """A real PDF export in the Arabic interface with display.digits=arab: each progress line
+    the worker reports ("Laying out the PDF (1 of 1)…", "Writing the PDF…")
+    is Arabic with its counts in Arabic-Indic digits, and so is the bar's own percentage."""
+    from statusdesk.gui.widgets import reading
+
+    reading.apply_digits("arab")
+    try:
+        dialog = test_export_dialog.opened(qtbot, setting, active_incident)
+        said: list[str] = []
+        dialog._bridge.progressed.connect(lambda _share, what: said.append(what))
+        dialog.set_format("pdf")
+        target = tmp_path / "pm.pdf"
+        dialog.path.setText(str(target))
+        with qtbot.waitSignal(dialog.exported, timeout=30_000):
+            dialog.accept()
+        qtbot.waitUntil(lambda: any(text.startswith("الحفظ") for text in said))
+        assert "كتابة ملف PDF…" in said, said
+        assert "تنسيق ملف PDF (١ من ١)…" in said, said
+        progress = [text for text in said if not text.startswith("حُفظ")]  # the path's own digits
+        assert [t for t in progress if re.search("[0-9]", t) or latin_words(t, ("PDF",))] == []
+        assert dialog.progress.text() == "١٠٠٪\u061c"  # CLDR's Arabic percent sign
+    finally:
+        reading.apply_digits("latn")
+    dialog.progress.setLocale(reading.numbers_locale())
+    assert dialog.progress.text() == "100%"  # Latin digits again once display.digits is latn

@@ -22,10 +22,9 @@ from PySide6.QtCore import QCoreApplication
 
 from statusdesk.core.model import Component, Language
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.core.words import Words
 from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, localised, translate
 from statusdesk.gui.widgets.labels import counted
-from statusdesk.gui.widgets.reading import grouped
+from statusdesk.gui.widgets.reading import counts_in_digits, grouped
 from statusdesk.store.subscribers import ImportResult, Subscriber
 
 if TYPE_CHECKING:
@@ -253,19 +252,10 @@ class Imported:
         line numbers (the line's own and the one it repeats) in the interface's digits."""
         return [
             translate("SubscriberRows", "skipped line {line}: {reason}").format(
-                line=grouped(note.line), reason=localised(_line_numbers_grouped(note.reason))
+                line=grouped(note.line), reason=localised(counts_in_digits(note.reason))
             )
             for note in self.result.skipped
         ]
-
-
-def _line_numbers_grouped(reason: str) -> str:
-    """A reason that names another line ("x repeats line 2"), that line in the interface's
-    digits; any other as it is."""
-    line = reason.params.get("line") if isinstance(reason, Words) else None
-    if isinstance(reason, Words) and isinstance(line, int):
-        return reason.refilled(line=grouped(line))
-    return reason
 
 
 def import_subscribers(desk: Desk, path: str) -> Imported:

@@ -4,22 +4,27 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../../export/api.py" line="107"/>
+        <location filename="../../../export/api.py" line="80"/>
+        <source>Writing the {format}…</source>
+        <translation>كتابة ملف {format}…</translation>
+    </message>
+    <message>
+        <location filename="../../../export/api.py" line="109"/>
         <source>Reading the incident…</source>
         <translation>قراءة العطل…</translation>
     </message>
     <message>
-        <location filename="../../../export/api.py" line="109"/>
+        <location filename="../../../export/api.py" line="111"/>
         <source>Computing the metrics…</source>
         <translation>حساب المقاييس…</translation>
     </message>
     <message>
-        <location filename="../../../export/api.py" line="127"/>
+        <location filename="../../../export/api.py" line="129"/>
         <source>Saving…</source>
         <translation>الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../../export/api.py" line="129"/>
+        <location filename="../../../export/api.py" line="131"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
