@@ -156,3 +156,60 @@ def test_the_export_s_progress_counts_in_the_digits_chosen(  # type: ignore[no-u
         reading.apply_digits("latn")
     dialog.progress.setLocale(reading.numbers_locale())
     assert dialog.progress.text() == "100%"  # Latin digits again once display.digits is latn
+
+
+# -- the composer's components --------------------------------------------------------------------
+
+
+def test_the_composer_names_a_component_in_arabic_and_stores_it_as_it_was(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory, arabic: None
+) -> None:  # type: ignore[no-untyped-def]
+    """The affected component's field says the component's Arabic name in the Arabic
+    interface, as the incident page does; what the update sets is still the component stored
+    as "API" (no new component is made from the Arabic name, shown or typed)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from statusdesk.core.model import BilingualText, ComponentStatus
+    from statusdesk.desk import Desk
+    from tests.gui.keys import type_text
+    from tests.gui.test_component_state import api_status, status_box
+
+    with Desk(home) as desk:
+        api = desk.store.components.component_by_name("API")
+        assert api is not None
+        desk.store.components.edit_component(
+            api.id,
+            "2026-03-02T09:00:00Z",
+            name=BilingualText("API", "الواجهة البرمجية"),
+            description=api.description,
+            group_id=api.group_id,
+        )
+    window = launch()
+    press("Ctrl+U")
+    composer = window.composer
+    [field] = composer.components.line_edits()
+    qtbot.waitUntil(lambda: field.text() == "الواجهة البرمجية")
+    assert composer.components.values() == {"API": ComponentStatus.PARTIAL_OUTAGE}
+    facts = window.findChild(QLabel, "incident-facts")
+    assert facts is not None and "الواجهة البرمجية" in facts.text()  # as the page says it
+    box = status_box(window)
+    box.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # from partial outage to major outage
+    assert composer.snapshot().components == {"API": ComponentStatus.MAJOR_OUTAGE}
+    # A component typed by its Arabic name is the same component.
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    field.selectAll()
+    type_text("الواجهة البرمجية")
+    qtbot.waitUntil(lambda: field.text() == "الواجهة البرمجية")
+    assert composer.snapshot().components == {"API": ComponentStatus.MAJOR_OUTAGE}
+    composer.body_en.setFocus(Qt.FocusReason.OtherFocusReason)
+    type_text("It got worse.")
+    press("Ctrl+L")
+    type_text("ساءت الحال.")
+    press("Ctrl+Return")
+    qtbot.waitUntil(lambda: api_status(home) is ComponentStatus.MAJOR_OUTAGE, timeout=30_000)
+    with Desk(home) as desk:
+        assert [c.name for c in desk.store.components.components()] == [
+            BilingualText("API", "الواجهة البرمجية")
+        ]
