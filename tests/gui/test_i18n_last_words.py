@@ -6,20 +6,36 @@ component names. The command line and the channels' own tests keep the exact Eng
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QApplication
+
 from statusdesk.channels.email.settings import settings_problems
-from tests import memkeyring
+from tests import httpfake, memkeyring
 from tests.gui import test_export_dialog
-from tests.gui.conftest import WindowFactory
+from tests.gui.arabic import compiled_arabic
+from tests.gui.conftest import WindowFactory, open_incident
 from tests.gui.keys import press
 from tests.gui.test_channels_dialog import open_channels
-from tests.gui.test_i18n_words import ARABIC, arabic, latin_words
+from tests.gui.test_deliveries import tray
+from tests.gui.test_i18n_words import ARABIC, PACKAGES, latin_words
 from tests.memkeyring import MemoryKeyring
 
 memory_keyring = memkeyring.memory_keyring  # a fixture, taken by name
 setting = test_export_dialog.setting  # a fixture, taken by name
-__all__ = ["arabic"]  # a fixture, taken by name
+receiver = httpfake.receiver  # a fixture, taken by name
+__all__ = ["tray"]  # a fixture, taken by name
+
+
+@pytest.fixture
+def arabic(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """This repository's Arabic for the words below the GUI and the windows that show them
+    (and the keys' hints, which a failed delivery's chip gives)."""
+    with compiled_arabic(qapp, tmp_path, (*PACKAGES, "keys")):
+        yield
+
 
 # -- the email channel's settings -----------------------------------------------------------------
 
@@ -213,3 +229,78 @@ def test_the_composer_names_a_component_in_arabic_and_stores_it_as_it_was(
         assert [c.name for c in desk.store.components.components()] == [
             BilingualText("API", "الواجهة البرمجية")
         ]
+
+
+# -- a failed delivery: statusdesk's words around the server's ------------------------------------
+
+
+def test_a_failed_delivery_s_frame_is_said_in_arabic_and_the_server_s_words_as_they_came(
+    qtbot,
+    home: Path,
+    receiver,
+    tray,
+    launch: WindowFactory,
+    arabic: None,
+) -> None:  # type: ignore[no-untyped-def]
+    """Two webhooks on local receivers: one answers 503 (the delivery waits to retry), one
+    400 with a reason of its own (failed for good). Their chips' tooltips and the status line
+    say statusdesk's sentences in Arabic — who answered what, that it will retry, what to fix
+    — with the server's status line and body exactly as they came; the workspace keeps the
+    English the CLI prints."""
+    from statusdesk.core.model import DeliveryState
+    from statusdesk.desk import Desk
+    from tests.gui.test_deliveries import chip_says, newest_chip, publish_by_keyboard
+    from tests.httpfake import status
+
+    said_by_server = b'{"error": "title too long for this room"}'
+    busy, picky = receiver(), receiver()
+    with Desk(home) as desk:
+        with desk.store.transaction():
+            desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
+        desk.channels.add_channel("webhook", "busy", {"url": busy.url})
+        desk.channels.add_channel("webhook", "picky", {"url": picky.url})
+    incident = open_incident(home, ("API errors", "أخطاء الواجهة"), ("Investigating.", "نحقق."))
+    busy.script(*[status(503)] * 5)
+    picky.script(status(400, {"Content-Type": "application/json"}, said_by_server))
+    window = launch()
+    publish_by_keyboard(window)
+
+    def settled() -> bool:
+        chips = [newest_chip(window, name, 2) for name in ("busy", "picky")]
+        return [c.state if c else None for c in chips] == [
+            DeliveryState.RETRY_WAIT,
+            DeliveryState.FAILED,
+        ]
+
+    qtbot.waitUntil(settled, timeout=20_000)
+    host = busy.url.split("/")[2]
+    with Desk(home) as desk:  # below the GUI, the English as the CLI prints it
+        errors = [row[0] for row in desk.store.conn.execute("SELECT last_error FROM delivery")]
+    assert f"busy: {host} answered 503 Service Unavailable. Will retry." in errors
+    retrying = f"busy: أجاب {host} بـ 503 Service Unavailable. ستُعاد المحاولة."
+    qtbot.waitUntil(lambda: retrying in chip_says(window, "busy")[1], timeout=10_000)
+    picky_host = picky.url.split("/")[2]
+    refused = (
+        f"picky: رفض {picky_host} الطلب (400 Bad Request: {said_by_server.decode()}). أصلح "
+        "إعدادات القناة أو التحديث، ثم أعد محاولة هذا الإرسال."
+    )
+    qtbot.waitUntil(lambda: refused in chip_says(window, "picky")[1], timeout=10_000)
+    waiting, failed = chip_says(window, "busy")[1], chip_says(window, "picky")[1]
+    for tip in (waiting, failed):  # only the names, the keys and what the servers said
+        names = (host, picky_host, "busy", "picky", "UTC", "Ctrl+Shift+K", "Ctrl+R")
+        server = ("Service Unavailable", "Bad Request", said_by_server.decode())
+        assert latin_words(tip, names + server) == [], tip
+    # The status line says the failure (the notifier) with the same Arabic frame.
+    qtbot.waitUntil(lambda: refused in window.statusBar().currentMessage(), timeout=10_000)
+    assert "rejected the request" not in window.statusBar().currentMessage()
+    # And the publish's summary (said on the status line once the outcomes are in) too.
+    from statusdesk.gui.wording.outcomes import summarize
+
+    with Desk(home) as desk:
+        update_id = desk.store.incidents.updates(incident)[-1].id
+        deliveries = desk.store.deliveries.deliveries_for_update(update_id)
+        channels = {c.id: c for c in desk.store.channels.channels()}
+    summary = summarize(deliveries, channels)
+    assert f"busy ستعيد المحاولة (busy: أجاب {host} بـ 503" in summary, summary
+    assert refused.removeprefix("picky: ") in summary, summary
+    assert "answered" not in summary and "Will retry" not in summary, summary

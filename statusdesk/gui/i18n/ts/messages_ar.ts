@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>Delivery</name>
+    <message>
+        <location filename="../../../channels/base.py" line="79"/>
+        <source>{cause}; {then}</source>
+        <translation>{cause}؛ {then}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/base.py" line="80"/>
+        <source>{cause} {then}</source>
+        <translation>{cause} {then}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/base.py" line="81"/>
+        <source>{cause}. {then}</source>
+        <translation>{cause}. {then}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/base.py" line="114"/>
+        <source>Will retry.</source>
+        <translation>ستُعاد المحاولة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="58"/>
+        <source>{channel}: nothing was sent: {problem}.</source>
+        <translation>{channel}: لم يُرسَل شيء: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="59"/>
+        <source>{channel}: {server} does not offer STARTTLS, and statusdesk sends nothing (least of all a password) without TLS. Use the server&apos;s TLS port: --set security=tls --set port=465, or 587 with STARTTLS.</source>
+        <translation>{channel}: لا يعرض {server} الأمر STARTTLS، ولا يرسل statusdesk شيئًا بلا TLS (وأولى ذلك كلمة المرور). استخدم منفذ TLS في الخادم: ‎--set security=tls --set port=465، أو 587 مع STARTTLS.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="65"/>
+        <source>{channel}: no password to log in with.</source>
+        <translation>{channel}: لا توجد كلمة مرور لتسجيل الدخول بها.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="66"/>
+        <source>{channel}: {server} offers no login (AUTH) over {security}. If it relays without one, remove the username (--set username=); otherwise check the host and port.</source>
+        <translation>{channel}: لا يعرض {server} تسجيل الدخول (AUTH) عبر {security}. إن كان يمرّر البريد بلا تسجيل دخول فاحذف اسم المستخدم (‎--set username=)؛ وإلا فتحقّق من الخادم والمنفذ.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="71"/>
+        <source>{channel}: {server} offers only {methods} login methods; statusdesk logs in with PLAIN or LOGIN (over TLS).</source>
+        <translation>{channel}: لا يعرض {server} من طرق تسجيل الدخول إلا {methods}؛ ويسجّل statusdesk الدخول بطريقة PLAIN أو LOGIN (عبر TLS).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="76"/>
+        <source>{channel}: {server} could not check the login now ({said}).</source>
+        <translation>{channel}: تعذّر على {server} التحقق من تسجيل الدخول الآن ({said}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="79"/>
+        <source>{channel}: the SMTP server refused the username/password ({said}) — set it with `statusdesk channel secret {channel} password` (and the username with `statusdesk channel add`&apos;s --set username=…), then retry this delivery.</source>
+        <translation>{channel}: رفض خادم SMTP اسم المستخدم أو كلمة المرور ({said}) — اضبطها بالأمر `statusdesk channel secret {channel} password` (واسم المستخدم بالخيار ‎--set username=… من `statusdesk channel add`)، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="85"/>
+        <source>{channel}: {server} answered {step} with {said}.</source>
+        <translation>{channel}: أجاب {server} عن {step} بـ {said}.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="86"/>
+        <source>{channel}: {server} refused {step} ({said}). Check the host, port and security settings.</source>
+        <translation>{channel}: رفض {server} {step} ({said}). تحقّق من إعدادات الخادم والمنفذ والأمان.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="90"/>
+        <source>the connection</source>
+        <translation>الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="91"/>
+        <source>the greeting</source>
+        <translation>التحية</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="92"/>
+        <source>the message</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="93"/>
+        <source>{channel}: the TLS certificate of {server} is not trusted ({error}). Fix the server&apos;s certificate, or point SSL_CERT_FILE at your company&apos;s CA; statusdesk never turns verification off.</source>
+        <translation>{channel}: شهادة TLS الخاصة بـ{server} غير موثوقة ({error}). أصلح شهادة الخادم، أو اجعل SSL_CERT_FILE يشير إلى جهة إصدار الشهادات في شركتك؛ فلا يوقف statusdesk التحقق أبدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="99"/>
+        <source>{channel}: the TLS handshake with {server} failed ({error}). Check that security matches the port: tls for 465, starttls for 587.</source>
+        <translation>{channel}: فشلت مصافحة TLS مع {server} ({error}). تحقّق من أن security يوافق المنفذ: tls للمنفذ 465، وstarttls للمنفذ 587.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="104"/>
+        <source>{channel}: {server} does not support what was asked ({error}).</source>
+        <translation>{channel}: لا يدعم {server} ما طُلب منه ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="107"/>
+        <source>{channel}: cannot resolve {host}. Check the network and the host setting.</source>
+        <translation>{channel}: يتعذّر العثور على عنوان {host}. تحقّق من الشبكة ومن الإعداد host.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="110"/>
+        <source>{channel}: cannot connect to {server} (is the server up and the port right?).</source>
+        <translation>{channel}: يتعذّر الاتصال بـ{server} (هل الخادم يعمل والمنفذ صحيح؟).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="113"/>
+        <source>{channel}: no answer from {server} within {seconds} s; nothing was sent.</source>
+        <translation>{channel}: لم يصل ردّ من {server} خلال {seconds} ث؛ لم يُرسَل شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="116"/>
+        <source>{channel}: {server} closed the connection before anything was sent ({error}).</source>
+        <translation>{channel}: أغلق {server} الاتصال قبل إرسال أي شيء ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="120"/>
+        <source>{channel}: connecting to {server} failed ({error}).</source>
+        <translation>{channel}: فشل الاتصال بـ{server} ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="123"/>
+        <source>{channel}: {server} requires a login to send ({said}). Set --set username=… and `statusdesk channel secret {channel} password`, then retry this delivery.</source>
+        <translation>{channel}: يشترط {server} تسجيل الدخول للإرسال ({said}). اضبط ‎--set username=… و`statusdesk channel secret {channel} password`، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/smtp.py" line="128"/>
+        <source>{channel}: {server} refused the sender {sender} ({said}). Set `from` to an address this account may send as, then retry this delivery.</source>
+        <translation>{channel}: رفض {server} المرسِل {sender} ({said}). اجعل `from` عنوانًا يحق لهذا الحساب الإرسال باسمه، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="27"/>
+        <source>it may have arrived, so it is checked before being sent again.</source>
+        <translation>ربما وصل، لذا يُتحقَّق من ذلك قبل إرساله مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="35"/>
+        <source>{channel}: {host} answered {reason}.</source>
+        <translation>{channel}: أجاب {host} بـ {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="36"/>
+        <source>{channel}: {host} answered {reason}; it asked to wait {seconds} s.</source>
+        <translation>{channel}: أجاب {host} بـ {reason}؛ وطلب الانتظار {seconds} ث.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="39"/>
+        <source>{channel}: {host} refused the credentials ({reason}). Set the right secret with `statusdesk channel secret {channel} KEY`, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} بيانات الاعتماد ({reason}). اضبط السرّ الصحيح بالأمر `statusdesk channel secret {channel} KEY`، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="44"/>
+        <source>{channel}: {url} does not exist ({reason}). Check the channel&apos;s url setting, then retry this delivery.</source>
+        <translation>{channel}: العنوان {url} غير موجود ({reason}). تحقّق من الإعداد url للقناة، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="49"/>
+        <source>{channel}: {host} redirects to {target} ({reason}). Set the channel&apos;s url to the final address, then retry this delivery.</source>
+        <translation>{channel}: يُحوِّل {host} إلى {target} ({reason}). اجعل url القناة العنوان النهائي، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="54"/>
+        <source>{channel}: {host} rejected the request ({reason}). Fix the channel&apos;s settings or the update, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} الطلب ({reason}). أصلح إعدادات القناة أو التحديث، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="59"/>
+        <source>{channel}: {host} rejected the request ({reason}: {detail}). Fix the channel&apos;s settings or the update, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} الطلب ({reason}: {detail}). أصلح إعدادات القناة أو التحديث، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="64"/>
+        <source>{channel}: nothing was sent: {problem}. Fix the channel&apos;s settings.</source>
+        <translation>{channel}: لم يُرسَل شيء: {problem}. أصلح إعدادات القناة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="67"/>
+        <source>{channel}: the TLS certificate of {host} is not trusted ({error}). Fix the server&apos;s certificate, or point REQUESTS_CA_BUNDLE at your company&apos;s CA; statusdesk never turns verification off.</source>
+        <translation>{channel}: شهادة TLS الخاصة بـ{host} غير موثوقة ({error}). أصلح شهادة الخادم، أو اجعل REQUESTS_CA_BUNDLE يشير إلى جهة إصدار الشهادات في شركتك؛ فلا يوقف statusdesk التحقق أبدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="73"/>
+        <source>{channel}: no connection to {host} within {seconds} s.</source>
+        <translation>{channel}: لم يتم الاتصال بـ{host} خلال {seconds} ث.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="76"/>
+        <source>{channel}: the request reached {host} but no answer came within {seconds} s</source>
+        <translation>{channel}: وصل الطلب إلى {host} لكن لم يصل ردّ خلال {seconds} ث</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="79"/>
+        <source>{channel}: cannot resolve {host}. Check the network and the url setting.</source>
+        <translation>{channel}: يتعذّر العثور على عنوان {host}. تحقّق من الشبكة ومن الإعداد url.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="82"/>
+        <source>{channel}: cannot connect to {host} (is the receiver up?).</source>
+        <translation>{channel}: يتعذّر الاتصال بـ{host} (هل المستقبِل يعمل؟).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="85"/>
+        <source>{channel}: the connection to {host} broke during the request ({error})</source>
+        <translation>{channel}: انقطع الاتصال بـ{host} أثناء الطلب ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="88"/>
+        <source>{channel}: {url} is not a usable URL. Fix the url setting.</source>
+        <translation>{channel}: {url} ليس عنوان URL صالحًا للاستخدام. أصلح الإعداد url.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/http.py" line="91"/>
+        <source>{channel}: the request to {host} failed ({error})</source>
+        <translation>{channel}: فشل الطلب إلى {host} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../../delivery/dispatcher.py" line="46"/>
+        <source>{error} Check {channel} by hand, then retry or skip this delivery.</source>
+        <translation>{error} تحقّق من {channel} يدويًا، ثم أعد محاولة هذا الإرسال أو تخطَّه.</translation>
+    </message>
+    <message>
+        <location filename="../../../delivery/dispatcher.py" line="49"/>
+        <source>{channel}: cannot be used ({error}).</source>
+        <translation>{channel}: لا يمكن استخدامها ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../../delivery/dispatcher.py" line="50"/>
+        <source>{channel}: internal error ({error}); it may or may not have gone out. See the log, check the channel, then retry or skip this delivery.</source>
+        <translation>{channel}: خطأ داخلي ({error})؛ ربما أُرسل وربما لم يُرسل. راجع السجل وتحقّق من القناة، ثم أعد محاولة هذا الإرسال أو تخطَّه.</translation>
+    </message>
+    <message>
+        <location filename="../../../delivery/dispatcher.py" line="55"/>
+        <source>statusdesk could not record this attempt ({error}); it may or may not have gone out. Check the channel, then retry or skip.</source>
+        <translation>تعذّر على statusdesk تسجيل هذه المحاولة ({error})؛ ربما أُرسل وربما لم يُرسل. تحقّق من القناة، ثم أعد المحاولة أو تخطَّ الإرسال.</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../../export/api.py" line="80"/>
@@ -593,7 +831,7 @@
         <translation>الإرسال {id} ينتظر دوره من قبل.</translation>
     </message>
     <message>
-        <location filename="../../../channels/base.py" line="89"/>
+        <location filename="../../../channels/base.py" line="97"/>
         <source>{channel}: {problem}</source>
         <translation>{channel}: {problem}</translation>
     </message>

@@ -1,0 +1,113 @@
+"""A delivery's stored error read back into the sentences statusdesk framed it with (issue #16).
+
+A failed delivery's error is stored as text (`delivery.last_error`, read by the CLI, the
+exports and any desk, whichever process made it): "hook: hooks.example.com answered 503
+Service Unavailable. Will retry." The sentence around the server's answer is statusdesk's
+own, marked with `QT_TRANSLATE_NOOP("Delivery", …)` as a module-level constant where it is
+said (channels/base.py, channels/http.py, channels/email/smtp.py, delivery/dispatcher.py);
+`reread` finds the one that fits a stored text whole and gives it back as `Words` with the
+parts it framed as its parameters, so the desk says the frame in its language
+(`gui.i18n.localised`) while the server's own words — a status line, a reply, an address —
+stay as they came (they were redacted before they were stored). A parameter that is itself a
+framed sentence (the cause before "Will retry.", the error a person must check by hand) is read
+back in turn. A text no frame fits is given back as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from string import Formatter
+from types import ModuleType
+
+from statusdesk.core.words import Words
+
+CONTEXT = "Delivery"
+LONGEST = 8_000  # characters: a longer text is shown as it is (no frame is tried on it)
+
+
+def _framing_modules() -> tuple[ModuleType, ...]:
+    # Loaded at the first text read back, not before: the SMTP module loads ssl and smtplib.
+    from statusdesk.channels import base, http
+    from statusdesk.channels.email import smtp
+    from statusdesk.delivery import dispatcher
+
+    return (base, http, smtp, dispatcher)
+
+
+def frames() -> list[Words]:
+    """Every frame, once each: the modules' constants marked in the "Delivery" context."""
+    found: dict[str, Words] = {}
+    for module in _framing_modules():
+        for value in vars(module).values():
+            if isinstance(value, Words) and value.context == CONTEXT:
+                found.setdefault(value.template, value)
+    return list(found.values())
+
+
+def _fields(template: str) -> list[str]:
+    return [name for _, name, _, _ in Formatter().parse(template) if name is not None]
+
+
+def _pattern(template: str, then: str) -> re.Pattern[str]:
+    """The template as a regular expression: its words literally, each field any text (`then`,
+    what the outbox does next, only one of those sentences), a field said twice the same."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    for literal, name, _, _ in Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is None:
+            continue
+        if name in seen:
+            parts.append(f"(?P={name})")
+        elif name == "then":
+            parts.append(f"(?P<then>{then})")
+        else:
+            parts.append(f"(?P<{name}>.+?)")
+        seen.add(name)
+    return re.compile("".join(parts), re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], Words], ...]:
+    every = frames()
+    # What the outbox does next: a whole sentence of statusdesk's, without parameters.
+    thens = [w.template for w in every if not _fields(w.template) and w.template.endswith(".")]
+    then = "|".join(re.escape(t) for t in sorted(thens, key=len, reverse=True))
+
+    def specific(words: Words) -> tuple[bool, int]:
+        # The joins of a cause and what comes next first (the cause itself may end like a frame
+        # does: "answered 503. Will retry." also fits "answered {reason}."), then the frames
+        # with the most words of their own.
+        literal = sum(len(part) for part, *_ in Formatter().parse(words.template))
+        return ("then" not in _fields(words.template), -literal)
+
+    ordered = sorted((w for w in every if _fields(w.template)), key=specific)
+    return tuple((_pattern(w.template, then), w) for w in ordered) + tuple(
+        (re.compile(re.escape(w.template)), w) for w in every if not _fields(w.template)
+    )
+
+
+@lru_cache(maxsize=2048)
+def reread(text: str) -> str:
+    """`text` as Words when one of statusdesk's frames fits it whole (its parameters the parts
+    it framed, each read back in turn), else `text` itself. The Words' English is `text`."""
+    if not text or len(text) > LONGEST:
+        return text
+    best: Words | None = None
+    for pattern, frame in _patterns():
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        params = {name: reread(value) for name, value in found.groupdict().items()}
+        said = Words(text, frame.context, frame.template, params)
+        # Two frames may fit ("…answered 503. Will retry." is "{cause} {then}" and also
+        # "{cause}. {then}"): the one that reads more of the text as statusdesk's own wins.
+        if best is None or _framed(said) > _framed(best):
+            best = said
+    return text if best is None else best
+
+
+def _framed(words: Words) -> int:
+    """How many of statusdesk's frames `words` is made of."""
+    return 1 + sum(_framed(v) for v in words.params.values() if isinstance(v, Words))
