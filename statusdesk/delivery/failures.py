@@ -4,7 +4,8 @@ A failed delivery's error is stored as text (`delivery.last_error`, read by the 
 exports and any desk, whichever process made it): "hook: hooks.example.com answered 503
 Service Unavailable. Will retry." The sentence around the server's answer is statusdesk's
 own, marked with `QT_TRANSLATE_NOOP("Delivery", …)` as a module-level constant where it is
-said (channels/base.py, channels/http.py, channels/email/smtp.py, delivery/dispatcher.py);
+said (channels/base.py, channels/http.py, channels/email/smtp.py and channel.py,
+delivery/dispatcher.py);
 `reread` finds the one that fits a stored text whole and gives it back as `Words` with the
 parts it framed as its parameters, so the desk says the frame in its language
 (`gui.i18n.localised`) while the server's own words — a status line, a reply, an address —
@@ -29,10 +30,11 @@ LONGEST = 8_000  # characters: a longer text is shown as it is (no frame is trie
 def _framing_modules() -> tuple[ModuleType, ...]:
     # Loaded at the first text read back, not before: the SMTP module loads ssl and smtplib.
     from statusdesk.channels import base, http
+    from statusdesk.channels.email import channel as email
     from statusdesk.channels.email import smtp
     from statusdesk.delivery import dispatcher
 
-    return (base, http, smtp, dispatcher)
+    return (base, http, smtp, email, dispatcher)
 
 
 def frames() -> list[Words]:

@@ -304,3 +304,21 @@ def test_a_failed_delivery_s_frame_is_said_in_arabic_and_the_server_s_words_as_t
     assert f"busy ستعيد المحاولة (busy: أجاب {host} بـ 503" in summary, summary
     assert refused.removeprefix("picky: ") in summary, summary
     assert "answered" not in summary and "Will retry" not in summary, summary
+
+
+def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None:
+    """How the desk says an email delivery waiting to retry some recipients (what the chip's
+    tooltip shows): every frame Arabic, nested ones too; the addresses and the SMTP servers'
+    replies as they came."""
+    from statusdesk.gui.widgets.labels import delivery_error
+
+    stored = (
+        "mail: 2 of 5 recipient(s) could not be mailed yet: a@x.example, b@x.example (451 4.7.1 "
+        "try later); 2 of 5 recipient(s) got it and are not mailed again; 1 refused: "
+        "c@x.example (550 no such user). Will retry only those."
+    )
+    assert delivery_error(stored) == (
+        "mail: تعذّرت مراسلة 2 من أصل 5 من المستلمين حتى الآن: a@x.example, b@x.example (451 "
+        "4.7.1 try later)؛ وصل التحديث إلى 2 من أصل 5 من المستلمين، ولن يُراسَلوا مرة أخرى؛ "
+        "ورُفض 1: c@x.example (550 no such user). ستُعاد المحاولة لهؤلاء فقط."
+    )

@@ -72,3 +72,21 @@ def test_the_server_s_words_stay_as_they_came_and_other_text_as_it_is() -> None:
     )
     assert not isinstance(reread("a note of the person's"), Words)
     assert reread("") == ""
+
+
+def test_an_email_attempt_s_recipients_are_read_back_part_by_part() -> None:
+    stored = (
+        "mail: 2 of 5 recipient(s) could not be mailed yet: a@x.example, b@x.example (451 4.7.1 "
+        "try later; 421 closing); 2 of 5 recipient(s) got it and are not mailed again; 1 "
+        "refused: c@x.example (550 no such user). Will retry only those."
+    )
+    said = reread(stored)
+    assert isinstance(said, Words) and said.template == "{cause} {then}"
+    cause = said.params["cause"]
+    assert isinstance(cause, Words) and cause.template.startswith("{channel}: {count} of {total}")
+    assert cause.params["reasons"] == "451 4.7.1 try later; 421 closing"  # the servers' own
+    assert cause.params["names"] == "a@x.example, b@x.example"
+    others = cause.params["others"]
+    assert isinstance(others, Words) and others.template == "{others}; {count} refused: {refusals}"
+    assert others.params["refusals"] == "c@x.example (550 no such user)"
+    assert isinstance(others.params["others"], Words)

@@ -238,6 +238,56 @@
         <source>statusdesk could not record this attempt ({error}); it may or may not have gone out. Check the channel, then retry or skip.</source>
         <translation>تعذّر على statusdesk تسجيل هذه المحاولة ({error})؛ ربما أُرسل وربما لم يُرسل. تحقّق من القناة، ثم أعد المحاولة أو تخطَّ الإرسال.</translation>
     </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="55"/>
+        <source>{names} and {more} more</source>
+        <translation>{names} و{more} غيرهم</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="56"/>
+        <source>{got} of {total} recipient(s) got it and are not mailed again</source>
+        <translation>وصل التحديث إلى {got} من أصل {total} من المستلمين، ولن يُراسَلوا مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="59"/>
+        <source>{others}; {count} refused: {refusals}</source>
+        <translation>{others}؛ ورُفض {count}: {refusals}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="60"/>
+        <source>{others}; {count} not mailed yet: {names}</source>
+        <translation>{others}؛ ولم يُراسَل {count} بعد: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="61"/>
+        <source>{channel}: the connection to {server} broke after the message to {names} was handed over; it may or may not have arrived, and SMTP cannot look a message up ({others}). A retry mails only the recipients not known to have it.</source>
+        <translation>{channel}: انقطع الاتصال بـ{server} بعد تسليم الرسالة الموجّهة إلى {names}؛ ربما وصلت وربما لم تصل، ولا يستطيع SMTP البحث عن رسالة ({others}). إعادة المحاولة تراسل فقط المستلمين الذين لا يُعرف أنها وصلتهم.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="67"/>
+        <source>{channel}: {count} of {total} recipient(s) could not be mailed yet: {names} ({reasons}); {others}.</source>
+        <translation>{channel}: تعذّرت مراسلة {count} من أصل {total} من المستلمين حتى الآن: {names} ({reasons})؛ {others}.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="72"/>
+        <source>no reason given</source>
+        <translation>دون ذكر سبب</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="73"/>
+        <source>Will retry only those.</source>
+        <translation>ستُعاد المحاولة لهؤلاء فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="74"/>
+        <source>{channel}: {count} of {total} recipient(s) were refused: {refusals}. The other {got} got it and are not mailed again on a retry. Fix or remove these addresses (`statusdesk subscriber remove ADDR`, or the recipients setting), then retry or skip this delivery.</source>
+        <translation>{channel}: رُفض {count} من أصل {total} من المستلمين: {refusals}. أما الباقون وعددهم {got} فقد وصلهم التحديث ولن يُراسَلوا مرة أخرى عند إعادة المحاولة. أصلح هذه العناوين أو احذفها (`statusdesk subscriber remove ADDR`، أو الإعداد recipients)، ثم أعد محاولة هذا الإرسال أو تخطَّه.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/email/channel.py" line="80"/>
+        <source>{channel}: it is not known whether {count} recipient(s) got the update: {names} (the connection broke after the message was handed to the server, and SMTP cannot look a message up). A retry mails only these again, with the same Message-ID; everyone else is not mailed again. Skip this delivery if they got it.</source>
+        <translation>{channel}: لا يُعرف هل وصل التحديث إلى {count} من المستلمين: {names} (انقطع الاتصال بعد تسليم الرسالة إلى الخادم، ولا يستطيع SMTP البحث عن رسالة). إعادة المحاولة تراسل هؤلاء وحدهم مرة أخرى، بمعرّف Message-ID نفسه؛ ولن يُراسَل غيرهم. تخطَّ هذا الإرسال إن كان قد وصلهم.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -851,7 +901,7 @@
         <translation>{name}: يحتاج Bluesky إلى السرّ app_password، ولم يُضبط بعد. أنشئه من bsky.app ← Settings ← Privacy and security ← App passwords، ثم احفظه بالأمر `statusdesk channel secret {name} app_password`.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="109"/>
+        <location filename="../../../channels/email/channel.py" line="145"/>
         <source>{name}: nobody to mail: there are no subscribers and no recipients setting. Add some with `statusdesk subscriber add ADDR`, or give a fixed list with `--set recipients=a@example.com,b@example.com`.</source>
         <translation>{name}: لا أحد لتُرسل إليه الرسالة: لا مشتركين ولا إعداد recipients. أضف مشتركين بالأمر `statusdesk subscriber add ADDR`، أو حدّد قائمة ثابتة بـ `--set recipients=a@example.com,b@example.com`.</translation>
     </message>
