@@ -32,8 +32,8 @@ SNIPPET_CHARS = 200
 # What statusdesk says around a server's answer (context "Delivery": the desk reads a stored
 # delivery error back into these and says it in its language; the server's words, {reason} and
 # {detail}, stay as they came).
-_ANSWERED = QT_TRANSLATE_NOOP("Delivery", "{channel}: {host} answered {reason}.")
-_ANSWERED_WAIT = QT_TRANSLATE_NOOP(
+ANSWERED = QT_TRANSLATE_NOOP("Delivery", "{channel}: {host} answered {reason}.")
+ANSWERED_WAIT = QT_TRANSLATE_NOOP(
     "Delivery", "{channel}: {host} answered {reason}; it asked to wait {seconds} s."
 )
 _CREDENTIALS = QT_TRANSLATE_NOOP(
@@ -132,9 +132,9 @@ def check_response(channel: str, response: requests.Response, now: datetime) -> 
     if status in RETRYABLE_STATUS:
         wait = retry_after_seconds(response.headers, now)
         if wait is None:
-            said = _ANSWERED.format(channel=channel, host=host, reason=reason)
+            said = ANSWERED.format(channel=channel, host=host, reason=reason)
         else:
-            said = _ANSWERED_WAIT.format(
+            said = ANSWERED_WAIT.format(
                 channel=channel, host=host, reason=reason, seconds=f"{wait:.0f}"
             )
         raise Transient(said, wait, then=WILL_RETRY)

@@ -322,3 +322,47 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
         "4.7.1 try later)؛ وصل التحديث إلى 2 من أصل 5 من المستلمين، ولن يُراسَلوا مرة أخرى؛ "
         "ورُفض 1: c@x.example (550 no such user). ستُعاد المحاولة لهؤلاء فقط."
     )
+
+
+@pytest.mark.parametrize(
+    ("stored", "arabic_text"),
+    [
+        (
+            "x: X answered 429 Too Many Requests: Too Many Requests; it asked to wait 900 s. "
+            "Will retry.",
+            "x: أجاب X بـ 429 Too Many Requests: Too Many Requests؛ وطلب الانتظار 900 ث. "
+            "ستُعاد المحاولة.",
+        ),
+        (
+            "tg: Telegram refused the bot token (401 Unauthorized). Set the token @BotFather "
+            "gave with `statusdesk channel secret tg bot_token`.",
+            "tg: رفض Telegram رمز البوت (401 Unauthorized). اضبط الرمز الذي أعطاك إياه "
+            "@BotFather بالأمر `statusdesk channel secret tg bot_token`.",
+        ),
+        (
+            "toot: started a new thread: the incident's earlier post 1101 is gone (deleted, or "
+            "hidden).",
+            "toot: بدأ سلسلة جديدة: منشور العطل السابق 1101 لم يعد موجودًا (حُذف أو أُخفي).",
+        ),
+        (
+            "toot: mastodon.example refused the access token (401 Unauthorized: The access "
+            "token is invalid): it is wrong, revoked or lacks the write:statuses scope — store "
+            "a valid one with `statusdesk channel secret toot access_token`, then retry this "
+            "delivery.",
+            "toot: رفض mastodon.example رمز الوصول (401 Unauthorized: The access token is "
+            "invalid): فهو خاطئ أو مُلغى أو يفتقر إلى الصلاحية write:statuses — احفظ رمزًا "
+            "صالحًا بالأمر `statusdesk channel secret toot access_token`، ثم أعد محاولة هذا "
+            "الإرسال.",
+        ),
+        ("a note nobody framed", "a note nobody framed"),
+    ],
+)
+def test_the_channels_stored_errors_are_said_in_arabic(
+    arabic: None, stored: str, arabic_text: str
+) -> None:
+    """X, Telegram, Mastodon and a thread's note as the desk says them (the chips' tooltips,
+    the notifier, the publish summary): statusdesk's frame in Arabic, the services' words —
+    "Too Many Requests", "The access token is invalid" — and the names as they came."""
+    from statusdesk.gui.widgets.labels import delivery_error
+
+    assert delivery_error(stored) == arabic_text

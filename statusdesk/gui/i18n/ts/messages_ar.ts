@@ -288,6 +288,175 @@
         <source>{channel}: it is not known whether {count} recipient(s) got the update: {names} (the connection broke after the message was handed to the server, and SMTP cannot look a message up). A retry mails only these again, with the same Message-ID; everyone else is not mailed again. Skip this delivery if they got it.</source>
         <translation>{channel}: لا يُعرف هل وصل التحديث إلى {count} من المستلمين: {names} (انقطع الاتصال بعد تسليم الرسالة إلى الخادم، ولا يستطيع SMTP البحث عن رسالة). إعادة المحاولة تراسل هؤلاء وحدهم مرة أخرى، بمعرّف Message-ID نفسه؛ ولن يُراسَل غيرهم. تخطَّ هذا الإرسال إن كان قد وصلهم.</translation>
     </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="78"/>
+        <location filename="../../../channels/x/api.py" line="34"/>
+        <source>the post</source>
+        <translation>المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="79"/>
+        <source>the sign-in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="80"/>
+        <location filename="../../../channels/x/api.py" line="36"/>
+        <source>the lookup of recent posts</source>
+        <translation>البحث في المنشورات الأخيرة</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="81"/>
+        <source>{channel}: {host} accepted the post but its answer names no status id; the account&apos;s recent posts are checked before anything is sent again.</source>
+        <translation>{channel}: قبِل {host} المنشور لكن ردّه لا يذكر معرّف المنشور؛ فتُراجَع منشورات الحساب الأخيرة قبل إرسال أي شيء مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="86"/>
+        <source>{channel}: {host}&apos;s answer to verify_credentials names no account.</source>
+        <translation>{channel}: ردّ {host} على verify_credentials لا يذكر أي حساب.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="89"/>
+        <location filename="../../../channels/x/api.py" line="43"/>
+        <source>{channel}: no answer from {host} to {path} ({error}).</source>
+        <translation>{channel}: لم يصل ردّ من {host} على {path} ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="92"/>
+        <location filename="../../../channels/x/api.py" line="46"/>
+        <source>Will try again.</source>
+        <translation>ستُعاد المحاولة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="93"/>
+        <source>{channel}: {host} refused the reply ({reason}).</source>
+        <translation>{channel}: رفض {host} الرد ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="94"/>
+        <source>{channel}: {host} refused the access token ({reason}): it is wrong, revoked or lacks the write:statuses scope — store a valid one with `statusdesk channel secret {channel} access_token`, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} رمز الوصول ({reason}): فهو خاطئ أو مُلغى أو يفتقر إلى الصلاحية write:statuses — احفظ رمزًا صالحًا بالأمر `statusdesk channel secret {channel} access_token`، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="100"/>
+        <source>{channel}: {host} rejected {action} ({reason}). Fix the update or the channel&apos;s settings, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} {action} ({reason}). أصلح التحديث أو إعدادات القناة، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/mastodon/api.py" line="105"/>
+        <source>{channel}: {host} rejected {action} ({reason}).</source>
+        <translation>{channel}: رفض {host} {action} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="68"/>
+        <source>{channel}: Telegram refused the bot token ({reason}). Set the token @BotFather gave with `statusdesk channel secret {channel} bot_token`.</source>
+        <translation>{channel}: رفض Telegram رمز البوت ({reason}). اضبط الرمز الذي أعطاك إياه @BotFather بالأمر `statusdesk channel secret {channel} bot_token`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="73"/>
+        <source>{channel}: Telegram refused the reply ({reason}).</source>
+        <translation>{channel}: رفض Telegram الرد ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="74"/>
+        <source>{channel}: Telegram knows no chat {chat} ({said}). Check the chat_id setting, and that the bot was added to the chat.</source>
+        <translation>{channel}: لا يعرف Telegram أي محادثة باسم {chat} ({said}). تحقّق من الإعداد chat_id، ومن أن البوت أُضيف إلى المحادثة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="79"/>
+        <source>{channel}: Telegram refused the message as too long ({reason}). Shorten the update (a message holds 4,096 characters as Telegram counts them), then retry this delivery.</source>
+        <translation>{channel}: رفض Telegram الرسالة لأنها أطول من اللازم ({reason}). اختصر التحديث (تتسع الرسالة لـ 4,096 حرفًا كما يعدّها Telegram)، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="84"/>
+        <source>{channel}: the bot may not post in {chat} ({said}). Add it to the channel as an administrator allowed to post.</source>
+        <translation>{channel}: لا يُسمح للبوت بالنشر في {chat} ({said}). أضفه إلى القناة مشرفًا يُسمح له بالنشر.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="89"/>
+        <source>{channel}: Telegram refused the message ({reason}).</source>
+        <translation>{channel}: رفض Telegram الرسالة ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/telegram.py" line="90"/>
+        <source>{channel}: Telegram cannot be asked whether a message arrived (the Bot API keeps no list of what a bot sent). Look at the chat: if the update is there, skip this delivery; if not, retry it</source>
+        <translation>{channel}: لا يمكن سؤال Telegram هل وصلت رسالة (لا تحتفظ Bot API بقائمة لما أرسله البوت). انظر في المحادثة: إن كان التحديث فيها فتخطَّ هذا الإرسال؛ وإلا فأعد محاولته</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/threads.py" line="61"/>
+        <source>{channel}: the incident&apos;s previous update is still on its way here (delivery {delivery}); this one follows it, replying to its last post.</source>
+        <translation>{channel}: التحديث السابق لهذا العطل ما زال في طريقه إلى هنا (الإرسال {delivery})؛ وهذا يتبعه ردًّا على آخر منشور له.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/threads.py" line="66"/>
+        <source>Will send it right after.</source>
+        <translation>سيُرسَل بعده مباشرة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/threads.py" line="67"/>
+        <source>{channel}: started a new thread: the incident&apos;s earlier post {post} is gone (deleted, or hidden).</source>
+        <translation>{channel}: بدأ سلسلة جديدة: منشور العطل السابق {post} لم يعد موجودًا (حُذف أو أُخفي).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="35"/>
+        <source>the account lookup</source>
+        <translation>البحث عن الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="37"/>
+        <source>{channel}: X accepted the post but its answer names no post id; it is checked against the account&apos;s recent posts before anything is sent again.</source>
+        <translation>{channel}: قبِل X المنشور لكن ردّه لا يذكر معرّف المنشور؛ فيُقارَن بمنشورات الحساب الأخيرة قبل إرسال أي شيء مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="42"/>
+        <source>{channel}: X&apos;s answer to /2/users/me has no user.</source>
+        <translation>{channel}: ردّ X على /2/users/me لا يذكر أي مستخدم.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="47"/>
+        <source>{channel}: X refused the post as a duplicate ({reason}); it may be ours from an attempt whose answer was lost, so the account&apos;s recent posts are checked before anything is sent again.</source>
+        <translation>{channel}: رفض X المنشور لأنه مكرّر ({reason})؛ وربما يكون منشورنا من محاولة ضاع ردّها، لذا تُراجَع منشورات الحساب الأخيرة قبل إرسال أي شيء مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="53"/>
+        <source>{channel}: X refused the reply ({reason}).</source>
+        <translation>{channel}: رفض X الرد ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="54"/>
+        <source>{channel}: X answered {reason}.</source>
+        <translation>{channel}: أجاب X بـ {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="55"/>
+        <source>{channel}: X answered {reason}; it asked to wait {seconds} s.</source>
+        <translation>{channel}: أجاب X بـ {reason}؛ وطلب الانتظار {seconds} ث.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="58"/>
+        <source>{channel}: X refused the credentials ({reason}): credentials expired or revoked — {fix}, then retry this delivery.</source>
+        <translation>{channel}: رفض X بيانات الاعتماد ({reason}): فهي منتهية الصلاحية أو مُلغاة — {fix}، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="63"/>
+        <source>{channel}: X refused {action} ({reason}). Check that the app has Read and Write permission in the X developer portal and that the account may post, then retry this delivery.</source>
+        <translation>{channel}: رفض X {action} ({reason}). تحقّق من أن للتطبيق صلاحية Read and Write في بوابة مطوّري X، ومن أن الحساب يُسمح له بالنشر، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/api.py" line="68"/>
+        <source>{channel}: X rejected {action} ({reason}). Fix the update or the channel&apos;s settings, then retry this delivery.</source>
+        <translation>{channel}: رفض X {action} ({reason}). أصلح التحديث أو إعدادات القناة، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/auth.py" line="36"/>
+        <source>re-enter them with `statusdesk channel secret {name} KEY` for each of {keys}</source>
+        <translation>أدخلها من جديد بالأمر `statusdesk channel secret {name} KEY` لكل من {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/x/auth.py" line="39"/>
+        <source>authorise the app again and store the new refresh token with `statusdesk channel secret {name} refresh_token`</source>
+        <translation>امنح التطبيق الإذن من جديد واحفظ رمز التحديث الجديد بالأمر `statusdesk channel secret {name} refresh_token`</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1011,22 +1180,22 @@
         <translation>{key} يحمل بيانات دخول (user:password@)، فيجب أن يكون عنوانًا بصيغة https://‏ (ولا يُقبل http://‏ إلا إلى هذا الجهاز): وإلا عبرت بيانات الدخول الشبكة مقروءة</translation>
     </message>
     <message>
-        <location filename="../../../channels/telegram.py" line="88"/>
+        <location filename="../../../channels/telegram.py" line="120"/>
         <source>chat_id must be the channel&apos;s @username or its numeric id (got {got}); e.g. --set chat_id=@acme_status or --set chat_id=-1001234567890</source>
         <translation>يجب أن يكون chat_id اسم مستخدم القناة ‎@username أو معرّفها الرقمي (وصل {got})؛ مثل ‎--set chat_id=@acme_status أو ‎--set chat_id=-1001234567890</translation>
     </message>
     <message>
-        <location filename="../../../channels/telegram.py" line="125"/>
+        <location filename="../../../channels/telegram.py" line="157"/>
         <source>{name}: the {language} message is {units:,} characters as Telegram counts them; a message holds {limit:,}. Shorten it.</source>
         <translation>{name}: عدد أحرف الرسالة ({language}) كما يعدّها Telegram هو {units:,}، والرسالة الواحدة تتسع لـ {limit:,}. اختصرها.</translation>
     </message>
     <message>
-        <location filename="../../../channels/telegram.py" line="136"/>
+        <location filename="../../../channels/telegram.py" line="168"/>
         <source>{name}: its bot token is not set yet. Set it with `statusdesk channel secret {name} bot_token`.</source>
         <translation>{name}: رمز البوت لم يُضبط بعد. اضبطه بالأمر `statusdesk channel secret {name} bot_token`.</translation>
     </message>
     <message>
-        <location filename="../../../channels/threads.py" line="73"/>
+        <location filename="../../../channels/threads.py" line="86"/>
         <source>thread must be incident (each update replies to the incident&apos;s last post, the default) or update (each update starts a new post) (got {got})</source>
         <translation>يجب أن تكون thread إحدى القيمتين incident (كل تحديث يردّ على آخر منشور للعطل، وهي الافتراضية) أو update (كل تحديث يبدأ منشورًا جديدًا) (وصلت {got})</translation>
     </message>
