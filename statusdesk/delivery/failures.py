@@ -4,13 +4,13 @@ A failed delivery's error is stored as text (`delivery.last_error`, read by the 
 exports and any desk, whichever process made it): "hook: hooks.example.com answered 503
 Service Unavailable. Will retry." The sentence around the server's answer is statusdesk's
 own, marked with `QT_TRANSLATE_NOOP("Delivery", …)` as a module-level constant where it is
-said (channels/base.py, http.py, threads.py, telegram.py, email/, mastodon/api.py, x/api.py,
-x/auth.py; delivery/dispatcher.py). `reread` finds the one that fits a stored text whole and
-gives it back as `Words` with the parts it framed as its parameters, so the desk says the frame
-in its language (`gui.i18n.localised`) while the server's own words — a status line, a reply,
-an address — stay as they came (they were redacted before they were stored). A parameter that
-is itself a framed sentence (the cause before "Will retry.", the error a person must check by
-hand) is read back in turn. A text no frame fits is given back as it is.
+said (`_framing_modules`: the shared HTTP and thread code, each posting channel's API, email's
+SMTP session and outcome, the outbox's own). `reread` finds the one that fits a stored text
+whole and gives it back as `Words` with the parts it framed as its parameters, so the desk says
+the frame in its language (`gui.i18n.localised`) while the server's own words — a status line,
+a reply, an address — stay as they came (they were redacted before they were stored). A
+parameter that is itself a framed sentence (the cause before "Will retry.", the error a person
+must check by hand) is read back in turn. A text no frame fits is given back as it is.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ LONGEST = 8_000  # characters: a longer text is shown as it is (no frame is trie
 def _framing_modules() -> tuple[ModuleType, ...]:
     # Loaded at the first text read back, not before: the SMTP module loads ssl and smtplib.
     from statusdesk.channels import base, http, telegram, threads
+    from statusdesk.channels.bluesky import account as bluesky_account
+    from statusdesk.channels.bluesky import api as bluesky
     from statusdesk.channels.email import channel as email
     from statusdesk.channels.email import smtp
     from statusdesk.channels.mastodon import api as mastodon
@@ -36,7 +38,20 @@ def _framing_modules() -> tuple[ModuleType, ...]:
     from statusdesk.channels.x import auth as x_auth
     from statusdesk.delivery import dispatcher
 
-    return (base, http, smtp, email, telegram, threads, mastodon, x, x_auth, dispatcher)
+    return (
+        base,
+        http,
+        smtp,
+        email,
+        telegram,
+        threads,
+        mastodon,
+        x,
+        x_auth,
+        bluesky,
+        bluesky_account,
+        dispatcher,
+    )
 
 
 def frames() -> list[Words]:

@@ -354,15 +354,23 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
             "صالحًا بالأمر `statusdesk channel secret toot access_token`، ثم أعد محاولة هذا "
             "الإرسال.",
         ),
+        (
+            "Sky: bsky.social refused the post (401 Unauthorized: AuthMissing). Make an app "
+            "password at bsky.app → Settings → Privacy and security → App passwords and store "
+            "it with `statusdesk channel secret Sky app_password`, then retry this delivery.",
+            "Sky: رفض bsky.social المنشور (401 Unauthorized: AuthMissing). أنشئ كلمة مرور "
+            "تطبيق من bsky.app ← Settings ← Privacy and security ← App passwords، واحفظها "
+            "بالأمر `statusdesk channel secret Sky app_password`، ثم أعد محاولة هذا الإرسال.",
+        ),
         ("a note nobody framed", "a note nobody framed"),
     ],
 )
 def test_the_channels_stored_errors_are_said_in_arabic(
     arabic: None, stored: str, arabic_text: str
 ) -> None:
-    """X, Telegram, Mastodon and a thread's note as the desk says them (the chips' tooltips,
-    the notifier, the publish summary): statusdesk's frame in Arabic, the services' words —
-    "Too Many Requests", "The access token is invalid" — and the names as they came."""
+    """X, Telegram, Mastodon, Bluesky and a thread's note as the desk says them (the chips'
+    tooltips, the notifier, the publish summary): statusdesk's frame in Arabic, the services'
+    words — "Too Many Requests", "The access token is invalid" — and the names as they came."""
     from statusdesk.gui.widgets.labels import delivery_error
 
     assert delivery_error(stored) == arabic_text

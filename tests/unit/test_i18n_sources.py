@@ -396,6 +396,8 @@ MARKED = (
     "channels/mastodon/api.py",
     "channels/x/api.py",
     "channels/x/auth.py",
+    "channels/bluesky/api.py",
+    "channels/bluesky/account.py",
     "delivery/dispatcher.py",
     "store/db.py",
     "store/base.py",

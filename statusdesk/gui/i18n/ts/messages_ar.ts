@@ -289,12 +289,84 @@
         <translation>{channel}: لا يُعرف هل وصل التحديث إلى {count} من المستلمين: {names} (انقطع الاتصال بعد تسليم الرسالة إلى الخادم، ولا يستطيع SMTP البحث عن رسالة). إعادة المحاولة تراسل هؤلاء وحدهم مرة أخرى، بمعرّف Message-ID نفسه؛ ولن يُراسَل غيرهم. تخطَّ هذا الإرسال إن كان قد وصلهم.</translation>
     </message>
     <message>
+        <location filename="../../../channels/bluesky/api.py" line="51"/>
+        <source>make an app password at bsky.app → Settings → Privacy and security → App passwords and store it with `statusdesk channel secret {name} app_password`</source>
+        <translation>أنشئ كلمة مرور تطبيق من bsky.app ← Settings ← Privacy and security ← App passwords، واحفظها بالأمر `statusdesk channel secret {name} app_password`</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="57"/>
+        <source>Make an app password at bsky.app → Settings → Privacy and security → App passwords and store it with `statusdesk channel secret {name} app_password`</source>
+        <translation>أنشئ كلمة مرور تطبيق من bsky.app ← Settings ← Privacy and security ← App passwords، واحفظها بالأمر `statusdesk channel secret {name} app_password`</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="63"/>
+        <source>the renewal</source>
+        <translation>التجديد</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="64"/>
         <location filename="../../../channels/mastodon/api.py" line="78"/>
         <location filename="../../../channels/x/api.py" line="34"/>
         <source>the post</source>
         <translation>المنشور</translation>
     </message>
     <message>
+        <location filename="../../../channels/bluesky/api.py" line="65"/>
+        <source>the lookup of a post</source>
+        <translation>البحث عن منشور</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="67"/>
+        <source>{channel}: {host} asks for an emailed sign-in code: that is the account&apos;s own password, not an app password — {fix}.</source>
+        <translation>{channel}: يطلب {host} رمز دخول يُرسَل بالبريد: فهذه كلمة مرور الحساب نفسه، لا كلمة مرور تطبيق — {fix}.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="72"/>
+        <source>{channel}: {host} refused the sign-in as {identifier} ({detail}): the handle or the app password is wrong, or the app password was revoked — {fix}, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} تسجيل الدخول باسم {identifier} ({detail}): المعرّف أو كلمة مرور التطبيق خاطئة، أو أُلغيت كلمة مرور التطبيق — {fix}، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="77"/>
+        <source>{channel}: {host} accepted the post but its answer names no uri or cid; the record is looked up by its key before anything is sent again.</source>
+        <translation>{channel}: قبِل {host} المنشور لكن ردّه لا يذكر uri ولا cid؛ فيُبحث عن السجل بمفتاحه قبل إرسال أي شيء مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="82"/>
+        <source>{channel}: {host}&apos;s answer to getRecord names no record.</source>
+        <translation>{channel}: ردّ {host} على getRecord لا يذكر أي سجل.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="88"/>
+        <source>{channel}: {host} answered {detail} to {path}.</source>
+        <translation>{channel}: أجاب {host} بـ {detail} على {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="89"/>
+        <source>{channel}: {host} answered {detail} to {path}; it asked to wait {seconds} s.</source>
+        <translation>{channel}: أجاب {host} بـ {detail} على {path}؛ وطلب الانتظار {seconds} ث.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="92"/>
+        <source>{channel}: {host} refused {action} as too long ({detail}); a post holds 300 graphemes and 3,000 bytes. Shorten the update, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} {action} لأنه أطول من اللازم ({detail})؛ يتسع المنشور لـ 300 حرف مرئي و3,000 بايت. اختصر التحديث، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="97"/>
+        <source>{channel}: {host} refused {action} ({detail}). {fix}, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} {action} ({detail}). {fix}، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="100"/>
+        <source>{channel}: {host} refused {action} ({detail}). Fix the update or the channel&apos;s settings, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} {action} ({detail}). أصلح التحديث أو إعدادات القناة، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="105"/>
+        <source>{channel}: {host} answered the sign-in without a session.</source>
+        <translation>{channel}: أجاب {host} عن تسجيل الدخول دون جلسة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/api.py" line="62"/>
         <location filename="../../../channels/mastodon/api.py" line="79"/>
         <source>the sign-in</source>
         <translation>تسجيل الدخول</translation>
@@ -316,6 +388,7 @@
         <translation>{channel}: ردّ {host} على verify_credentials لا يذكر أي حساب.</translation>
     </message>
     <message>
+        <location filename="../../../channels/bluesky/api.py" line="85"/>
         <location filename="../../../channels/mastodon/api.py" line="89"/>
         <location filename="../../../channels/x/api.py" line="43"/>
         <source>{channel}: no answer from {host} to {path} ({error}).</source>
@@ -398,6 +471,7 @@
         <translation>{channel}: بدأ سلسلة جديدة: منشور العطل السابق {post} لم يعد موجودًا (حُذف أو أُخفي).</translation>
     </message>
     <message>
+        <location filename="../../../channels/bluesky/api.py" line="66"/>
         <location filename="../../../channels/x/api.py" line="35"/>
         <source>the account lookup</source>
         <translation>البحث عن الحساب</translation>
@@ -456,6 +530,16 @@
         <location filename="../../../channels/x/auth.py" line="39"/>
         <source>authorise the app again and store the new refresh token with `statusdesk channel secret {name} refresh_token`</source>
         <translation>امنح التطبيق الإذن من جديد واحفظ رمز التحديث الجديد بالأمر `statusdesk channel secret {name} refresh_token`</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/account.py" line="28"/>
+        <source>{channel}: {host} refused a session it had just given ({error}). {fix}, then retry this delivery.</source>
+        <translation>{channel}: رفض {host} جلسة كان قد أعطاها للتو ({error}). {fix}، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/bluesky/account.py" line="33"/>
+        <source>{channel}: the record key of this post ({uri}) holds a different post</source>
+        <translation>{channel}: مفتاح السجل لهذا المنشور ({uri}) يحمل منشورًا آخر</translation>
     </message>
 </context>
 <context>
