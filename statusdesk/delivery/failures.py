@@ -34,6 +34,9 @@ def _framing_modules() -> tuple[ModuleType, ...]:
     from statusdesk.channels.email import channel as email
     from statusdesk.channels.email import smtp
     from statusdesk.channels.mastodon import api as mastodon
+    from statusdesk.channels.statuspage import channel as statuspage
+    from statusdesk.channels.statuspage import client as statuspage_client
+    from statusdesk.channels.statuspage import reconcile as statuspage_reconcile
     from statusdesk.channels.x import api as x
     from statusdesk.channels.x import auth as x_auth
     from statusdesk.delivery import dispatcher
@@ -50,6 +53,9 @@ def _framing_modules() -> tuple[ModuleType, ...]:
         x_auth,
         bluesky,
         bluesky_account,
+        statuspage,
+        statuspage_client,
+        statuspage_reconcile,
         dispatcher,
     )
 
@@ -122,11 +128,12 @@ def reread(text: str) -> str:
         said = Words(text, frame.context, frame.template, params)
         # Two frames may fit ("…answered 503. Will retry." is "{cause} {then}" and also
         # "{cause}. {then}"): the one that reads more of the text as statusdesk's own wins.
-        if best is None or _framed(said) > _framed(best):
+        if best is None or _own(said) > _own(best):
             best = said
     return text if best is None else best
 
 
-def _framed(words: Words) -> int:
-    """How many of statusdesk's frames `words` is made of."""
-    return 1 + sum(_framed(v) for v in words.params.values() if isinstance(v, Words))
+def _own(words: Words) -> int:
+    """How many characters of `words` are statusdesk's own: its frame's, its framed parts'."""
+    literal = sum(len(part) for part, *_ in Formatter().parse(words.template))
+    return literal + sum(_own(v) for v in words.params.values() if isinstance(v, Words))

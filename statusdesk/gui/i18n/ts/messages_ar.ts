@@ -541,6 +541,116 @@
         <source>{channel}: the record key of this post ({uri}) holds a different post</source>
         <translation>{channel}: مفتاح السجل لهذا المنشور ({uri}) يحمل منشورًا آخر</translation>
     </message>
+    <message>
+        <location filename="../../../channels/statuspage/channel.py" line="66"/>
+        <source>the request for the page</source>
+        <translation>طلب الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/channel.py" line="67"/>
+        <source>the page</source>
+        <translation>الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/channel.py" line="68"/>
+        <source>the updated incident</source>
+        <translation>العطل المحدَّث</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/channel.py" line="69"/>
+        <source>{channel}: waiting for delivery {delivery} (an earlier update of this incident, now {state}) to create the incident on Statuspage, so this update does not open a second one.</source>
+        <translation>{channel}: في انتظار الإرسال {delivery} (تحديث سابق لهذا العطل، حالته الآن {state}) لينشئ العطل على Statuspage، حتى لا يفتح هذا التحديث عطلًا ثانيًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="43"/>
+        <source>Will look again.</source>
+        <translation>سيُبحث مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="44"/>
+        <source>Set it with `statusdesk channel secret {channel} api_key`.</source>
+        <translation>اضبطه بالأمر `statusdesk channel secret {channel} api_key`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="47"/>
+        <source>{channel}: no Statuspage API key is set. {fix}</source>
+        <translation>{channel}: لم يُضبط مفتاح API لـ Statuspage. {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="48"/>
+        <source>{channel}: this process has no access to the keyring.</source>
+        <translation>{channel}: لا يصل هذا البرنامج إلى حلقة المفاتيح.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="49"/>
+        <source>{channel}: cannot read its Statuspage API key. {error}</source>
+        <translation>{channel}: تتعذّر قراءة مفتاح API الخاص بـ Statuspage. {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="52"/>
+        <source>{channel}: its Statuspage API key is missing from the keyring. {fix}</source>
+        <translation>{channel}: مفتاح API الخاص بـ Statuspage غير موجود في حلقة المفاتيح. {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="55"/>
+        <source>{channel}: its Statuspage API key holds a space or a character no API key has (was more than the key pasted?). {fix}</source>
+        <translation>{channel}: يحوي مفتاح API الخاص بـ Statuspage مسافة أو حرفًا لا يكون في مفاتيح API (هل لُصق أكثر من المفتاح؟). {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="60"/>
+        <source>{channel}: Statuspage refused the API key ({reason}). Set a key that may write to page {page} with `statusdesk channel secret {channel} api_key`, then retry this delivery.</source>
+        <translation>{channel}: رفض Statuspage مفتاح API ({reason}). اضبط مفتاحًا يُسمح له بالكتابة في الصفحة {page} بالأمر `statusdesk channel secret {channel} api_key`، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="65"/>
+        <source>{channel}: Statuspage has no incident {incident} on page {page} ({reason}): it was deleted there, or page_id changed since it was created. Post this update on Statuspage by hand, then skip this delivery.</source>
+        <translation>{channel}: لا يوجد في Statuspage عطل {incident} في الصفحة {page} ({reason}): فقد حُذف هناك، أو تغيّر page_id منذ إنشائه. انشر هذا التحديث على Statuspage يدويًا، ثم تخطَّ هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="71"/>
+        <source>{channel}: Statuspage has no page {page} for this API key ({reason}). Check page_id (Statuspage: your page → API info) and base_url, then retry this delivery.</source>
+        <translation>{channel}: لا يوجد في Statuspage صفحة {page} لمفتاح API هذا ({reason}). تحقّق من page_id (في Statuspage: صفحتك ← API info) ومن base_url، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="76"/>
+        <source>{channel}: Statuspage rejected {what} ({reason}). Fix the update or the channel&apos;s settings, then retry this delivery.</source>
+        <translation>{channel}: رفض Statuspage {what} ({reason}). أصلح التحديث أو إعدادات القناة، ثم أعد محاولة هذا الإرسال.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="81"/>
+        <source>{channel}: Statuspage answered {status} but {what} in its answer could not be read; it is looked up before anything is sent again.</source>
+        <translation>{channel}: أجاب Statuspage بـ {status} لكن تعذّرت قراءة {what} في ردّه؛ فيُبحث عنه قبل إرسال أي شيء مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="86"/>
+        <source>{channel}: Statuspage answered {status} without the new incident&apos;s id; it is looked up before anything is sent again.</source>
+        <translation>{channel}: أجاب Statuspage بـ {status} دون معرّف العطل الجديد؛ فيُبحث عنه قبل إرسال أي شيء مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/client.py" line="91"/>
+        <source>the new incident</source>
+        <translation>العطل الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/reconcile.py" line="28"/>
+        <source>the list of incidents</source>
+        <translation>قائمة الأعطال</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/reconcile.py" line="29"/>
+        <source>incident {id}</source>
+        <translation>العطل {id}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/reconcile.py" line="30"/>
+        <source>{channel}: Statuspage answered the list of incidents with something that is not a list.</source>
+        <translation>{channel}: أجاب Statuspage عن قائمة الأعطال بشيء ليس قائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/statuspage/reconcile.py" line="34"/>
+        <source>{channel}: incident {incident} is not on Statuspage page {page} any more, so whether this update reached it cannot be told.</source>
+        <translation>{channel}: لم يعد العطل {incident} موجودًا في صفحة Statuspage {page}، فلا يمكن معرفة هل وصله هذا التحديث.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
