@@ -391,7 +391,7 @@ MARKED = (
     "channels/bluesky/channel.py",
     "channels/email/channel.py",
     "channels/email/settings.py",
-    "channels/email/smtp.py",
+    "channels/email/said.py",
     "channels/http.py",
     "channels/mastodon/api.py",
     "channels/x/api.py",

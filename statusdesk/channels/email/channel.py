@@ -30,6 +30,7 @@ from statusdesk.channels.base import (
     channel_says,
 )
 from statusdesk.channels.email import compose
+from statusdesk.channels.email import said as frames
 from statusdesk.channels.email.compose import Recipient
 from statusdesk.channels.email.copies import Template
 from statusdesk.channels.email.mailing import Mailing
@@ -49,47 +50,11 @@ __all__ = ["SECRETS", "EmailChannel", "settings_problems"]
 
 NAMES_SHOWN = 10
 
-# What statusdesk says about an attempt's recipients (context "Delivery": the desk reads a
-# stored delivery error back into these, delivery/failures.py, and says it in its language;
-# the addresses and the servers' reasons stay as they came).
-_AND_MORE = QT_TRANSLATE_NOOP("Delivery", "{names} and {more} more")
-_OTHERS = QT_TRANSLATE_NOOP(
-    "Delivery", "{got} of {total} recipient(s) got it and are not mailed again"
-)
-_OTHERS_REFUSED = QT_TRANSLATE_NOOP("Delivery", "{others}; {count} refused: {refusals}")
-_OTHERS_WAITING = QT_TRANSLATE_NOOP("Delivery", "{others}; {count} not mailed yet: {names}")
-_BROKE_AFTER = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: the connection to {server} broke after the message to {names} was handed over; "
-    "it may or may not have arrived, and SMTP cannot look a message up ({others}). A retry "
-    "mails only the recipients not known to have it.",
-)
-_NOT_YET = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {count} of {total} recipient(s) could not be mailed yet: {names} ({reasons}); "
-    "{others}.",
-)
-_NO_REASON = QT_TRANSLATE_NOOP("Delivery", "no reason given")
-_ONLY_THOSE = QT_TRANSLATE_NOOP("Delivery", "Will retry only those.")
-_REFUSED = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {count} of {total} recipient(s) were refused: {refusals}. The other {got} got "
-    "it and are not mailed again on a retry. Fix or remove these addresses (`statusdesk "
-    "subscriber remove ADDR`, or the recipients setting), then retry or skip this delivery.",
-)
-_NOT_KNOWN = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: it is not known whether {count} recipient(s) got the update: {names} (the "
-    "connection broke after the message was handed to the server, and SMTP cannot look a "
-    "message up). A retry mails only these again, with the same Message-ID; everyone else is "
-    "not mailed again. Skip this delivery if they got it.",
-)
-
 
 def _names(addresses: Sequence[str]) -> str:
     shown = ", ".join(addresses[:NAMES_SHOWN])
     more = len(addresses) - NAMES_SHOWN
-    return _AND_MORE.format(names=shown, more=more) if more > 0 else shown
+    return frames.AND_MORE.format(names=shown, more=more) if more > 0 else shown
 
 
 def assign_seqs(
@@ -233,7 +198,9 @@ class EmailChannel:
         unsure = [part.target for part in parts if part.state == "sending"]
         if unsure:
             raise Ambiguous(
-                _NOT_KNOWN.format(channel=self.config.name, count=len(unsure), names=_names(unsure))
+                frames.NOT_KNOWN.format(
+                    channel=self.config.name, count=len(unsure), names=_names(unsure)
+                )
             )
         return None
 
@@ -338,31 +305,35 @@ class EmailChannel:
         got = len(sent) + already
         refusals = _names([f"{a} ({why})" for a, why in refused])
         waiting = [a for a, _ in deferred] + not_tried
-        others = _OTHERS.format(got=got, total=total)
+        others = frames.OTHERS.format(got=got, total=total)
         if refused:
-            others = _OTHERS_REFUSED.format(others=others, count=len(refused), refusals=refusals)
+            others = frames.OTHERS_REFUSED.format(
+                others=others, count=len(refused), refusals=refusals
+            )
         if unsure:
             if waiting:
-                others = _OTHERS_WAITING.format(
+                others = frames.OTHERS_WAITING.format(
                     others=others, count=len(waiting), names=_names(waiting)
                 )
             raise Ambiguous(
-                _BROKE_AFTER.format(channel=name, server=where, names=_names(unsure), others=others)
+                frames.BROKE_AFTER.format(
+                    channel=name, server=where, names=_names(unsure), others=others
+                )
             )
         if waiting:
             reasons = [why for _, why in deferred] + ([stopped] if stopped else [])
-            said = _NOT_YET.format(
+            said = frames.NOT_YET.format(
                 channel=name,
                 count=len(waiting),
                 total=total,
                 names=_names(waiting),
-                reasons="; ".join(dict.fromkeys(reasons)) or _NO_REASON,
+                reasons="; ".join(dict.fromkeys(reasons)) or frames.NO_REASON,
                 others=others,
             )
-            raise Transient(said, then=_ONLY_THOSE)
+            raise Transient(said, then=frames.ONLY_THOSE)
         if refused:
             raise Permanent(
-                _REFUSED.format(
+                frames.RECIPIENTS_REFUSED.format(
                     channel=name, count=len(refused), total=total, refusals=refusals, got=got
                 )
             )

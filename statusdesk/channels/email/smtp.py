@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from statusdesk.channels.base import WILL_RETRY, ChannelError, Permanent, Transient
+from statusdesk.channels.email import said as frames
 from statusdesk.channels.email.settings import EmailSettings
 from statusdesk.channels.targets import host_problem
-from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 TIMEOUT = 20.0  # seconds, for the connection and every reply
 
@@ -51,85 +51,6 @@ def reply_text(code: int, reply: bytes | str) -> str:
     text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
     return f"{code} {' '.join(text.split())}".strip()
 
-
-# What statusdesk says around an SMTP server's answer (context "Delivery": the desk reads a
-# stored delivery error back into these and says it in its language; the server's own words,
-# {said} and {error}, stay as they came).
-_FORBIDDEN = QT_TRANSLATE_NOOP("Delivery", "{channel}: nothing was sent: {problem}.")
-_NO_STARTTLS = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {server} does not offer STARTTLS, and statusdesk sends nothing (least of all a "
-    "password) without TLS. Use the server's TLS port: --set security=tls --set port=465, or "
-    "587 with STARTTLS.",
-)
-_NO_PASSWORD = QT_TRANSLATE_NOOP("Delivery", "{channel}: no password to log in with.")
-_NO_AUTH = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {server} offers no login (AUTH) over {security}. If it relays without one, "
-    "remove the username (--set username=); otherwise check the host and port.",
-)
-_AUTH_METHODS = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {server} offers only {methods} login methods; statusdesk logs in with PLAIN or "
-    "LOGIN (over TLS).",
-)
-_LOGIN_LATER = QT_TRANSLATE_NOOP(
-    "Delivery", "{channel}: {server} could not check the login now ({said})."
-)
-_LOGIN_REFUSED = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: the SMTP server refused the username/password ({said}) — set it with "
-    "`statusdesk channel secret {channel} password` (and the username with `statusdesk "
-    "channel add`'s --set username=…), then retry this delivery.",
-)
-_STEP_LATER = QT_TRANSLATE_NOOP("Delivery", "{channel}: {server} answered {step} with {said}.")
-_STEP_REFUSED = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {server} refused {step} ({said}). Check the host, port and security settings.",
-)
-_THE_CONNECTION = QT_TRANSLATE_NOOP("Delivery", "the connection")
-_THE_GREETING = QT_TRANSLATE_NOOP("Delivery", "the greeting")
-_THE_MESSAGE = QT_TRANSLATE_NOOP("Delivery", "the message")
-_UNTRUSTED = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: the TLS certificate of {server} is not trusted ({error}). Fix the server's "
-    "certificate, or point SSL_CERT_FILE at your company's CA; statusdesk never turns "
-    "verification off.",
-)
-_HANDSHAKE = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: the TLS handshake with {server} failed ({error}). Check that security matches "
-    "the port: tls for 465, starttls for 587.",
-)
-_UNSUPPORTED = QT_TRANSLATE_NOOP(
-    "Delivery", "{channel}: {server} does not support what was asked ({error})."
-)
-_UNRESOLVED = QT_TRANSLATE_NOOP(
-    "Delivery", "{channel}: cannot resolve {host}. Check the network and the host setting."
-)
-_REFUSED = QT_TRANSLATE_NOOP(
-    "Delivery", "{channel}: cannot connect to {server} (is the server up and the port right?)."
-)
-_NO_ANSWER = QT_TRANSLATE_NOOP(
-    "Delivery", "{channel}: no answer from {server} within {seconds} s; nothing was sent."
-)
-_CLOSED = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {server} closed the connection before anything was sent ({error}).",
-)
-_NOT_CONNECTED = QT_TRANSLATE_NOOP(
-    "Delivery", "{channel}: connecting to {server} failed ({error})."
-)
-_LOGIN_NEEDED = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {server} requires a login to send ({said}). Set --set username=… and "
-    "`statusdesk channel secret {channel} password`, then retry this delivery.",
-)
-_SENDER_REFUSED = QT_TRANSLATE_NOOP(
-    "Delivery",
-    "{channel}: {server} refused the sender {sender} ({said}). Set `from` to an address this "
-    "account may send as, then retry this delivery.",
-)
 
 # A plain address (as statusdesk normalizes them) goes into MAIL FROM / RCPT TO as it is;
 # anything else through smtplib's own quoting (email.utils.parseaddr, some 60 µs a command).
@@ -179,7 +100,7 @@ class Connection:
         try:
             forbidden = host_problem("host", s.host)  # now, too: a name may have moved
             if forbidden:
-                raise Permanent(_FORBIDDEN.format(channel=self.name, problem=forbidden))
+                raise Permanent(frames.FORBIDDEN.format(channel=self.name, problem=forbidden))
             if s.security == "tls":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(
                     s.host, s.port, timeout=TIMEOUT, context=ssl.create_default_context()
@@ -201,7 +122,9 @@ class Connection:
 
     def _starttls(self, smtp: smtplib.SMTP) -> None:
         if not smtp.has_extn("starttls"):
-            raise Permanent(_NO_STARTTLS.format(channel=self.name, server=self.settings.where))
+            raise Permanent(
+                frames.NO_STARTTLS.format(channel=self.name, server=self.settings.where)
+            )
         code, reply = smtp.starttls(context=ssl.create_default_context())
         if code != 220:
             raise self._refused_step("STARTTLS", code, reply)
@@ -211,10 +134,10 @@ class Connection:
         """AUTH PLAIN or LOGIN with UTF-8 credentials (smtplib's own login takes ASCII only)."""
         s = self.settings
         if self._password is None:
-            raise Permanent(_NO_PASSWORD.format(channel=self.name))
+            raise Permanent(frames.NO_PASSWORD.format(channel=self.name))
         if not smtp.has_extn("auth"):
             raise Permanent(
-                _NO_AUTH.format(channel=self.name, server=s.where, security=s.security_label)
+                frames.NO_AUTH.format(channel=self.name, server=s.where, security=s.security_label)
             )
         offered = smtp.esmtp_features.get("auth", "").upper().split()
         if "PLAIN" in offered:
@@ -225,7 +148,7 @@ class Connection:
                 code, reply = smtp.docmd(_b64(self._password))
         else:
             raise Permanent(
-                _AUTH_METHODS.format(
+                frames.AUTH_METHODS.format(
                     channel=self.name, server=s.where, methods=", ".join(offered) or "no"
                 )
             )
@@ -233,51 +156,57 @@ class Connection:
             return
         if 400 <= code < 500:
             raise Transient(
-                _LOGIN_LATER.format(
+                frames.LOGIN_LATER.format(
                     channel=self.name, server=s.where, said=reply_text(code, reply)
                 ),
                 then=WILL_RETRY,
             )
-        raise Permanent(_LOGIN_REFUSED.format(channel=self.name, said=reply_text(code, reply)))
+        raise Permanent(
+            frames.LOGIN_REFUSED.format(channel=self.name, said=reply_text(code, reply))
+        )
 
     def _refused_step(self, step: str, code: int, reply: bytes | str) -> ChannelError:
         said = reply_text(code, reply)
         where = self.settings.where
         if 400 <= code < 500:
             return Transient(
-                _STEP_LATER.format(channel=self.name, server=where, step=step, said=said)
+                frames.STEP_LATER.format(channel=self.name, server=where, step=step, said=said)
             )
         return Permanent(
-            _STEP_REFUSED.format(channel=self.name, server=where, step=step, said=said)
+            frames.STEP_REFUSED.format(channel=self.name, server=where, step=step, said=said)
         )
 
     def _opening_error(self, exc: Exception) -> ChannelError:
         where = self.settings.where
         if isinstance(exc, ssl.SSLCertVerificationError):
             error = str(exc.verify_message or exc)
-            return Permanent(_UNTRUSTED.format(channel=self.name, server=where, error=error))
+            return Permanent(frames.UNTRUSTED.format(channel=self.name, server=where, error=error))
         if isinstance(exc, ssl.SSLError):
             error = str(exc.reason or exc)
-            return Permanent(_HANDSHAKE.format(channel=self.name, server=where, error=error))
+            return Permanent(frames.HANDSHAKE.format(channel=self.name, server=where, error=error))
         if isinstance(exc, smtplib.SMTPConnectError):
-            return self._refused_step(_THE_CONNECTION, exc.smtp_code, exc.smtp_error)
+            return self._refused_step(frames.THE_CONNECTION, exc.smtp_code, exc.smtp_error)
         if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return Permanent(_UNSUPPORTED.format(channel=self.name, server=where, error=str(exc)))
+            return Permanent(
+                frames.UNSUPPORTED.format(channel=self.name, server=where, error=str(exc))
+            )
         if isinstance(exc, smtplib.SMTPResponseException):
-            return self._refused_step(_THE_GREETING, exc.smtp_code, exc.smtp_error)
+            return self._refused_step(frames.THE_GREETING, exc.smtp_code, exc.smtp_error)
         if isinstance(exc, socket.gaierror):
-            said = _UNRESOLVED.format(channel=self.name, host=self.settings.host)
+            said = frames.UNRESOLVED.format(channel=self.name, host=self.settings.host)
             return Transient(said, then=WILL_RETRY)
         if isinstance(exc, ConnectionRefusedError):
-            return Transient(_REFUSED.format(channel=self.name, server=where), then=WILL_RETRY)
+            return Transient(
+                frames.REFUSED.format(channel=self.name, server=where), then=WILL_RETRY
+            )
         if isinstance(exc, TimeoutError):
-            said = _NO_ANSWER.format(channel=self.name, server=where, seconds=f"{TIMEOUT:g}")
+            said = frames.NO_ANSWER.format(channel=self.name, server=where, seconds=f"{TIMEOUT:g}")
             return Transient(said, then=WILL_RETRY)
         if isinstance(exc, smtplib.SMTPServerDisconnected | OSError):
             error = str(exc) or type(exc).__name__
-            said = _CLOSED.format(channel=self.name, server=where, error=error)
+            said = frames.CLOSED.format(channel=self.name, server=where, error=error)
             return Transient(said, then=WILL_RETRY)
-        said = _NOT_CONNECTED.format(channel=self.name, server=where, error=str(exc))
+        said = frames.NOT_CONNECTED.format(channel=self.name, server=where, error=str(exc))
         return Transient(said, then=WILL_RETRY)
 
     # -- using it -----------------------------------------------------------------------------
@@ -328,7 +257,7 @@ class Connection:
             detail = f"the connection broke at {stage} ({str(exc) or type(exc).__name__})"
             raise ConnectionLost(detail, unsure=stage == "DATA") from None
         if code != 250:
-            return self._refusal(_THE_MESSAGE, code, reply)
+            return self._refusal(frames.THE_MESSAGE, code, reply)
         return Result(Outcome.SENT, reply_text(code, reply))
 
     def _refusal(
@@ -342,10 +271,12 @@ class Connection:
         if sender is not None and code >= 500:
             if code == 530:
                 raise Permanent(
-                    _LOGIN_NEEDED.format(channel=self.name, server=self.settings.where, said=said)
+                    frames.LOGIN_NEEDED.format(
+                        channel=self.name, server=self.settings.where, said=said
+                    )
                 )
             raise Permanent(
-                _SENDER_REFUSED.format(
+                frames.SENDER_REFUSED.format(
                     channel=self.name, server=self.settings.where, sender=sender, said=said
                 )
             )

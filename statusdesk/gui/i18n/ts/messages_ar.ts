@@ -24,112 +24,112 @@
         <translation>ستُعاد المحاولة.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="58"/>
+        <location filename="../../../channels/email/said.py" line="13"/>
         <source>{channel}: nothing was sent: {problem}.</source>
         <translation>{channel}: لم يُرسَل شيء: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="59"/>
+        <location filename="../../../channels/email/said.py" line="14"/>
         <source>{channel}: {server} does not offer STARTTLS, and statusdesk sends nothing (least of all a password) without TLS. Use the server&apos;s TLS port: --set security=tls --set port=465, or 587 with STARTTLS.</source>
         <translation>{channel}: لا يعرض {server} الأمر STARTTLS، ولا يرسل statusdesk شيئًا بلا TLS (وأولى ذلك كلمة المرور). استخدم منفذ TLS في الخادم: ‎--set security=tls --set port=465، أو 587 مع STARTTLS.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="65"/>
+        <location filename="../../../channels/email/said.py" line="20"/>
         <source>{channel}: no password to log in with.</source>
         <translation>{channel}: لا توجد كلمة مرور لتسجيل الدخول بها.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="66"/>
+        <location filename="../../../channels/email/said.py" line="21"/>
         <source>{channel}: {server} offers no login (AUTH) over {security}. If it relays without one, remove the username (--set username=); otherwise check the host and port.</source>
         <translation>{channel}: لا يعرض {server} تسجيل الدخول (AUTH) عبر {security}. إن كان يمرّر البريد بلا تسجيل دخول فاحذف اسم المستخدم (‎--set username=)؛ وإلا فتحقّق من الخادم والمنفذ.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="71"/>
+        <location filename="../../../channels/email/said.py" line="26"/>
         <source>{channel}: {server} offers only {methods} login methods; statusdesk logs in with PLAIN or LOGIN (over TLS).</source>
         <translation>{channel}: لا يعرض {server} من طرق تسجيل الدخول إلا {methods}؛ ويسجّل statusdesk الدخول بطريقة PLAIN أو LOGIN (عبر TLS).</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="76"/>
+        <location filename="../../../channels/email/said.py" line="31"/>
         <source>{channel}: {server} could not check the login now ({said}).</source>
         <translation>{channel}: تعذّر على {server} التحقق من تسجيل الدخول الآن ({said}).</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="79"/>
+        <location filename="../../../channels/email/said.py" line="34"/>
         <source>{channel}: the SMTP server refused the username/password ({said}) — set it with `statusdesk channel secret {channel} password` (and the username with `statusdesk channel add`&apos;s --set username=…), then retry this delivery.</source>
         <translation>{channel}: رفض خادم SMTP اسم المستخدم أو كلمة المرور ({said}) — اضبطها بالأمر `statusdesk channel secret {channel} password` (واسم المستخدم بالخيار ‎--set username=… من `statusdesk channel add`)، ثم أعد محاولة هذا الإرسال.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="85"/>
+        <location filename="../../../channels/email/said.py" line="40"/>
         <source>{channel}: {server} answered {step} with {said}.</source>
         <translation>{channel}: أجاب {server} عن {step} بـ {said}.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="86"/>
+        <location filename="../../../channels/email/said.py" line="41"/>
         <source>{channel}: {server} refused {step} ({said}). Check the host, port and security settings.</source>
         <translation>{channel}: رفض {server} {step} ({said}). تحقّق من إعدادات الخادم والمنفذ والأمان.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="90"/>
+        <location filename="../../../channels/email/said.py" line="45"/>
         <source>the connection</source>
         <translation>الاتصال</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="91"/>
+        <location filename="../../../channels/email/said.py" line="46"/>
         <source>the greeting</source>
         <translation>التحية</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="92"/>
+        <location filename="../../../channels/email/said.py" line="47"/>
         <source>the message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="93"/>
+        <location filename="../../../channels/email/said.py" line="48"/>
         <source>{channel}: the TLS certificate of {server} is not trusted ({error}). Fix the server&apos;s certificate, or point SSL_CERT_FILE at your company&apos;s CA; statusdesk never turns verification off.</source>
         <translation>{channel}: شهادة TLS الخاصة بـ{server} غير موثوقة ({error}). أصلح شهادة الخادم، أو اجعل SSL_CERT_FILE يشير إلى جهة إصدار الشهادات في شركتك؛ فلا يوقف statusdesk التحقق أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="99"/>
+        <location filename="../../../channels/email/said.py" line="54"/>
         <source>{channel}: the TLS handshake with {server} failed ({error}). Check that security matches the port: tls for 465, starttls for 587.</source>
         <translation>{channel}: فشلت مصافحة TLS مع {server} ({error}). تحقّق من أن security يوافق المنفذ: tls للمنفذ 465، وstarttls للمنفذ 587.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="104"/>
+        <location filename="../../../channels/email/said.py" line="59"/>
         <source>{channel}: {server} does not support what was asked ({error}).</source>
         <translation>{channel}: لا يدعم {server} ما طُلب منه ({error}).</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="107"/>
+        <location filename="../../../channels/email/said.py" line="62"/>
         <source>{channel}: cannot resolve {host}. Check the network and the host setting.</source>
         <translation>{channel}: يتعذّر العثور على عنوان {host}. تحقّق من الشبكة ومن الإعداد host.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="110"/>
+        <location filename="../../../channels/email/said.py" line="65"/>
         <source>{channel}: cannot connect to {server} (is the server up and the port right?).</source>
         <translation>{channel}: يتعذّر الاتصال بـ{server} (هل الخادم يعمل والمنفذ صحيح؟).</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="113"/>
+        <location filename="../../../channels/email/said.py" line="68"/>
         <source>{channel}: no answer from {server} within {seconds} s; nothing was sent.</source>
         <translation>{channel}: لم يصل ردّ من {server} خلال {seconds} ث؛ لم يُرسَل شيء.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="116"/>
+        <location filename="../../../channels/email/said.py" line="71"/>
         <source>{channel}: {server} closed the connection before anything was sent ({error}).</source>
         <translation>{channel}: أغلق {server} الاتصال قبل إرسال أي شيء ({error}).</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="120"/>
+        <location filename="../../../channels/email/said.py" line="75"/>
         <source>{channel}: connecting to {server} failed ({error}).</source>
         <translation>{channel}: فشل الاتصال بـ{server} ({error}).</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="123"/>
+        <location filename="../../../channels/email/said.py" line="76"/>
         <source>{channel}: {server} requires a login to send ({said}). Set --set username=… and `statusdesk channel secret {channel} password`, then retry this delivery.</source>
         <translation>{channel}: يشترط {server} تسجيل الدخول للإرسال ({said}). اضبط ‎--set username=… و`statusdesk channel secret {channel} password`، ثم أعد محاولة هذا الإرسال.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/smtp.py" line="128"/>
+        <location filename="../../../channels/email/said.py" line="81"/>
         <source>{channel}: {server} refused the sender {sender} ({said}). Set `from` to an address this account may send as, then retry this delivery.</source>
         <translation>{channel}: رفض {server} المرسِل {sender} ({said}). اجعل `from` عنوانًا يحق لهذا الحساب الإرسال باسمه، ثم أعد محاولة هذا الإرسال.</translation>
     </message>
@@ -239,52 +239,52 @@
         <translation>تعذّر على statusdesk تسجيل هذه المحاولة ({error})؛ ربما أُرسل وربما لم يُرسل. تحقّق من القناة، ثم أعد المحاولة أو تخطَّ الإرسال.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="55"/>
+        <location filename="../../../channels/email/said.py" line="89"/>
         <source>{names} and {more} more</source>
         <translation>{names} و{more} غيرهم</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="56"/>
+        <location filename="../../../channels/email/said.py" line="90"/>
         <source>{got} of {total} recipient(s) got it and are not mailed again</source>
         <translation>وصل التحديث إلى {got} من أصل {total} من المستلمين، ولن يُراسَلوا مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="59"/>
+        <location filename="../../../channels/email/said.py" line="93"/>
         <source>{others}; {count} refused: {refusals}</source>
         <translation>{others}؛ ورُفض {count}: {refusals}</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="60"/>
+        <location filename="../../../channels/email/said.py" line="94"/>
         <source>{others}; {count} not mailed yet: {names}</source>
         <translation>{others}؛ ولم يُراسَل {count} بعد: {names}</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="61"/>
+        <location filename="../../../channels/email/said.py" line="95"/>
         <source>{channel}: the connection to {server} broke after the message to {names} was handed over; it may or may not have arrived, and SMTP cannot look a message up ({others}). A retry mails only the recipients not known to have it.</source>
         <translation>{channel}: انقطع الاتصال بـ{server} بعد تسليم الرسالة الموجّهة إلى {names}؛ ربما وصلت وربما لم تصل، ولا يستطيع SMTP البحث عن رسالة ({others}). إعادة المحاولة تراسل فقط المستلمين الذين لا يُعرف أنها وصلتهم.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="67"/>
+        <location filename="../../../channels/email/said.py" line="101"/>
         <source>{channel}: {count} of {total} recipient(s) could not be mailed yet: {names} ({reasons}); {others}.</source>
         <translation>{channel}: تعذّرت مراسلة {count} من أصل {total} من المستلمين حتى الآن: {names} ({reasons})؛ {others}.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="72"/>
+        <location filename="../../../channels/email/said.py" line="106"/>
         <source>no reason given</source>
         <translation>دون ذكر سبب</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="73"/>
+        <location filename="../../../channels/email/said.py" line="107"/>
         <source>Will retry only those.</source>
         <translation>ستُعاد المحاولة لهؤلاء فقط.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="74"/>
+        <location filename="../../../channels/email/said.py" line="108"/>
         <source>{channel}: {count} of {total} recipient(s) were refused: {refusals}. The other {got} got it and are not mailed again on a retry. Fix or remove these addresses (`statusdesk subscriber remove ADDR`, or the recipients setting), then retry or skip this delivery.</source>
         <translation>{channel}: رُفض {count} من أصل {total} من المستلمين: {refusals}. أما الباقون وعددهم {got} فقد وصلهم التحديث ولن يُراسَلوا مرة أخرى عند إعادة المحاولة. أصلح هذه العناوين أو احذفها (`statusdesk subscriber remove ADDR`، أو الإعداد recipients)، ثم أعد محاولة هذا الإرسال أو تخطَّه.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="80"/>
+        <location filename="../../../channels/email/said.py" line="114"/>
         <source>{channel}: it is not known whether {count} recipient(s) got the update: {names} (the connection broke after the message was handed to the server, and SMTP cannot look a message up). A retry mails only these again, with the same Message-ID; everyone else is not mailed again. Skip this delivery if they got it.</source>
         <translation>{channel}: لا يُعرف هل وصل التحديث إلى {count} من المستلمين: {names} (انقطع الاتصال بعد تسليم الرسالة إلى الخادم، ولا يستطيع SMTP البحث عن رسالة). إعادة المحاولة تراسل هؤلاء وحدهم مرة أخرى، بمعرّف Message-ID نفسه؛ ولن يُراسَل غيرهم. تخطَّ هذا الإرسال إن كان قد وصلهم.</translation>
     </message>
@@ -1264,7 +1264,7 @@
         <translation>{name}: يحتاج Bluesky إلى السرّ app_password، ولم يُضبط بعد. أنشئه من bsky.app ← Settings ← Privacy and security ← App passwords، ثم احفظه بالأمر `statusdesk channel secret {name} app_password`.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="145"/>
+        <location filename="../../../channels/email/channel.py" line="110"/>
         <source>{name}: nobody to mail: there are no subscribers and no recipients setting. Add some with `statusdesk subscriber add ADDR`, or give a fixed list with `--set recipients=a@example.com,b@example.com`.</source>
         <translation>{name}: لا أحد لتُرسل إليه الرسالة: لا مشتركين ولا إعداد recipients. أضف مشتركين بالأمر `statusdesk subscriber add ADDR`، أو حدّد قائمة ثابتة بـ `--set recipients=a@example.com,b@example.com`.</translation>
     </message>
