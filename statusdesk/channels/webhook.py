@@ -26,7 +26,7 @@ from statusdesk.channels.base import (
     RenderedPart,
     channel_says,
 )
-from statusdesk.channels.posts import channel_languages
+from statusdesk.channels.posts import NO_KEYRING, channel_languages
 from statusdesk.channels.site import links
 from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
@@ -35,6 +35,14 @@ from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 FORMATS = ("statusdesk", "slack", "discord", "teams")
 SECRETS = ("signing_secret",)
+# Context "Delivery": the desk reads a stored delivery error back into these
+# (delivery/failures.py) and says it in its language.
+_UNREADABLE = QT_TRANSLATE_NOOP("Delivery", "{channel}: cannot read its signing secret. {error}")
+_MISSING = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: its signing secret is missing from the keyring. Set it again with `statusdesk "
+    "channel secret {channel} signing_secret`.",
+)
 SIGNATURE_HEADER = "X-Statusdesk-Signature"
 
 
@@ -210,16 +218,14 @@ class WebhookChannel:
         from statusdesk.secrets import SecretsUnavailable
 
         if self.context.secrets is None:
-            raise Permanent(f"{self.config.name}: this process has no access to the keyring.")
+            raise Permanent(NO_KEYRING.format(channel=self.config.name))
         try:
             value = self.context.secrets.get(self.config.name, "signing_secret")
         except SecretsUnavailable as exc:
-            raise Permanent(f"{self.config.name}: cannot read its signing secret. {exc}") from exc
+            said = _UNREADABLE.format(channel=self.config.name, error=str(exc))
+            raise Permanent(said) from exc
         if not value:
-            raise Permanent(
-                f"{self.config.name}: its signing secret is missing from the keyring. Set it "
-                f"again with `statusdesk channel secret {self.config.name} signing_secret`."
-            )
+            raise Permanent(_MISSING.format(channel=self.config.name))
         return value
 
 

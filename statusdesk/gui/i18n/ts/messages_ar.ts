@@ -577,9 +577,20 @@
         <translation>{channel}: لم يُضبط مفتاح API لـ Statuspage. {fix}</translation>
     </message>
     <message>
+        <location filename="../../../channels/posts.py" line="28"/>
         <location filename="../../../channels/statuspage/client.py" line="48"/>
         <source>{channel}: this process has no access to the keyring.</source>
         <translation>{channel}: لا يصل هذا البرنامج إلى حلقة المفاتيح.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="29"/>
+        <source>{channel}: cannot read its {key}. {error}</source>
+        <translation>{channel}: تتعذّر قراءة سرّها {key}. {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/posts.py" line="30"/>
+        <source>{channel}: its {key} is missing from the keyring. Set it with `statusdesk channel secret {channel} {key}`.</source>
+        <translation>{channel}: سرّها {key} غير موجود في حلقة المفاتيح. اضبطه بالأمر `statusdesk channel secret {channel} {key}`.</translation>
     </message>
     <message>
         <location filename="../../../channels/statuspage/client.py" line="49"/>
@@ -650,6 +661,16 @@
         <location filename="../../../channels/statuspage/reconcile.py" line="34"/>
         <source>{channel}: incident {incident} is not on Statuspage page {page} any more, so whether this update reached it cannot be told.</source>
         <translation>{channel}: لم يعد العطل {incident} موجودًا في صفحة Statuspage {page}، فلا يمكن معرفة هل وصله هذا التحديث.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/webhook.py" line="40"/>
+        <source>{channel}: cannot read its signing secret. {error}</source>
+        <translation>{channel}: تتعذّر قراءة سرّ التوقيع الخاص بها. {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/webhook.py" line="41"/>
+        <source>{channel}: its signing secret is missing from the keyring. Set it again with `statusdesk channel secret {channel} signing_secret`.</source>
+        <translation>{channel}: سرّ التوقيع الخاص بها غير موجود في حلقة المفاتيح. اضبطه من جديد بالأمر `statusdesk channel secret {channel} signing_secret`.</translation>
     </message>
 </context>
 <context>
@@ -1284,37 +1305,37 @@
         <translation>{name}: يحتاج Mastodon إلى السرّ access_token، ولم يُضبط بعد. اضبطه بالأمر `statusdesk channel secret {name} access_token`.</translation>
     </message>
     <message>
-        <location filename="../../../channels/posts.py" line="26"/>
+        <location filename="../../../channels/posts.py" line="36"/>
         <source>Shorten it, or link to a longer write-up.</source>
         <translation>اختصره، أو ضع رابطًا إلى نص أطول.</translation>
     </message>
     <message>
-        <location filename="../../../channels/posts.py" line="31"/>
+        <location filename="../../../channels/posts.py" line="41"/>
         <source>English post</source>
         <translation>المنشور الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../../channels/posts.py" line="32"/>
+        <location filename="../../../channels/posts.py" line="42"/>
         <source>Arabic post</source>
         <translation>المنشور العربي</translation>
     </message>
     <message>
-        <location filename="../../../channels/posts.py" line="82"/>
+        <location filename="../../../channels/posts.py" line="92"/>
         <source>Shorten it, or turn splitting on (`--set split=on`).</source>
         <translation>اختصره، أو فعّل التقسيم (`--set split=on`).</translation>
     </message>
     <message>
-        <location filename="../../../channels/posts.py" line="89"/>
+        <location filename="../../../channels/posts.py" line="99"/>
         <source>{name}: the {what} {why}. {fix}</source>
         <translation>{name}: {what} {why}. {fix}</translation>
     </message>
     <message>
-        <location filename="../../../channels/posts.py" line="111"/>
+        <location filename="../../../channels/posts.py" line="121"/>
         <source>{name}: the update has no text to post.</source>
         <translation>{name}: ليس في التحديث نص يُنشر.</translation>
     </message>
     <message>
-        <location filename="../../../channels/posts.py" line="127"/>
+        <location filename="../../../channels/posts.py" line="137"/>
         <source>{name}: the update would take a thread of {count} posts; at most {most} go out as one update. {fix}</source>
         <translation>{name}: يحتاج التحديث إلى سلسلة عدد منشوراتها {count}، والحد الأقصى للتحديث الواحد {most}. {fix}</translation>
     </message>
@@ -1394,12 +1415,12 @@
         <translation>يجب أن تكون thread إحدى القيمتين incident (كل تحديث يردّ على آخر منشور للعطل، وهي الافتراضية) أو update (كل تحديث يبدأ منشورًا جديدًا) (وصلت {got})</translation>
     </message>
     <message>
-        <location filename="../../../channels/webhook.py" line="48"/>
+        <location filename="../../../channels/webhook.py" line="56"/>
         <source>url must be an http:// or https:// address (got {got}); e.g. --set url=https://hooks.example.com/statusdesk</source>
         <translation>يجب أن يكون url عنوانًا بصيغة http://‏ أو https://‏ (وصل {got})؛ مثل ‎--set url=https://hooks.example.com/statusdesk</translation>
     </message>
     <message>
-        <location filename="../../../channels/webhook.py" line="57"/>
+        <location filename="../../../channels/webhook.py" line="65"/>
         <source>format must be one of {formats} (got {got})</source>
         <translation>يجب أن تكون format إحدى القيم {formats} (وصلت {got})</translation>
     </message>
