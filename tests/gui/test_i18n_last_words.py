@@ -301,7 +301,8 @@ def test_a_failed_delivery_s_frame_is_said_in_arabic_and_the_server_s_words_as_t
         deliveries = desk.store.deliveries.deliveries_for_update(update_id)
         channels = {c.id: c for c in desk.store.channels.channels()}
     summary = summarize(deliveries, channels)
-    assert f"busy ستعيد المحاولة (busy: أجاب {host} بـ 503" in summary, summary
+    assert f"؛ busy ستعيد المحاولة (busy: أجاب {host} بـ 503" in summary, summary
+    assert "; " not in summary.replace(said_by_server.decode(), ""), summary
     assert refused.removeprefix("picky: ") in summary, summary
     assert "answered" not in summary and "Will retry" not in summary, summary
 
