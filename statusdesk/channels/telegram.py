@@ -31,7 +31,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from statusdesk.channels import http
+from statusdesk.channels import http, tested
 from statusdesk.channels.base import (
     Ambiguous,
     ChannelContext,
@@ -200,10 +200,8 @@ class TelegramChannel:
         bot = self._call("getMe", {})
         chat = self._call("getChat", {"chat_id": self._chat_id()})
         title = chat.get("title") or chat.get("username") or chat.get("id")
-        return redact(
-            f"{self.name}: authenticated as @{bot.get('username', '?')}; the bot can see "
-            f"{title}; nothing was sent"
-        )
+        said = tested.TELEGRAM.format(channel=self.name, bot=bot.get("username", "?"), chat=title)
+        return redact(said)
 
     def budget(self, part: RenderedPart) -> Budget:
         """A message's room as Telegram counts it: UTF-16 code units of the text without its

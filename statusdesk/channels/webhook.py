@@ -16,7 +16,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-from statusdesk.channels import http, webhook_formats
+from statusdesk.channels import http, tested, webhook_formats
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
@@ -189,14 +189,13 @@ class WebhookChannel:
                 url, timeout=(http.CONNECT_TIMEOUT, http.READ_TIMEOUT), allow_redirects=False
             )
         except Exception as exc:
-            raise Permanent(
-                f"{self.config.name}: {http.host_of(url)} cannot be reached ({exc}). Check the "
-                "url setting and that the receiver is running."
-            ) from exc
-        signed = "; its signing secret is in the keyring" if self._signs() else ""
-        return (
-            f"{self.config.name}: {http.host_of(url)} answered "
-            f"(HTTP {response.status_code}){signed}; nothing was published"
+            said = tested.WEBHOOK_UNREACHABLE.format(
+                channel=self.config.name, host=http.host_of(url), error=str(exc)
+            )
+            raise Permanent(said) from exc
+        answered = tested.WEBHOOK_SIGNED if self._signs() else tested.WEBHOOK
+        return answered.format(
+            channel=self.config.name, host=http.host_of(url), status=response.status_code
         )
 
     # -- helpers ------------------------------------------------------------------------------

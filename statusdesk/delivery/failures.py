@@ -28,7 +28,7 @@ LONGEST = 8_000  # characters: a longer text is shown as it is (no frame is trie
 
 def _framing_modules() -> tuple[ModuleType, ...]:
     # Loaded at the first text read back, not before (some 70 ms once the desk is up).
-    from statusdesk.channels import base, http, posts, telegram, threads, webhook
+    from statusdesk.channels import base, http, posts, telegram, tested, threads, webhook
     from statusdesk.channels.bluesky import account as bluesky_account
     from statusdesk.channels.bluesky import api as bluesky
     from statusdesk.channels.email import said as email
@@ -45,6 +45,7 @@ def _framing_modules() -> tuple[ModuleType, ...]:
         http,
         posts,
         webhook,
+        tested,
         email,
         telegram,
         threads,

@@ -375,3 +375,52 @@ def test_the_channels_stored_errors_are_said_in_arabic(
     from statusdesk.gui.widgets.labels import delivery_error
 
     assert delivery_error(stored) == arabic_text
+
+
+# -- a channel's test -----------------------------------------------------------------------------
+
+
+def test_a_channel_test_s_outcome_and_failure_are_said_in_arabic(
+    qtbot,
+    home: Path,
+    receiver,
+    memory_keyring: MemoryKeyring,
+    launch: WindowFactory,
+    arabic: None,
+) -> None:  # type: ignore[no-untyped-def]
+    """The Channels window's Test: a receiver that answers, and a port nobody listens on — the
+    webhook's sentence in Arabic, the host, the HTTP status and the system's own reason as they
+    came; and a test's failure that is not retried, as the app words it, in Arabic too."""
+    from statusdesk.app.channels import as_test_failure
+    from statusdesk.channels.base import Transient
+    from statusdesk.channels.http import ANSWERED
+    from statusdesk.gui.widgets.labels import delivery_error
+    from tests.gui.test_channels_dialog import add_hook, closed_port, select
+
+    there = receiver()
+    add_hook(home, there.url, "there")
+    port = closed_port()
+    add_hook(home, f"http://127.0.0.1:{port}/hook", "gone")
+    window = launch()
+    dialog = open_channels(qtbot, window, rows=3)
+    select(dialog, "there")
+    dialog.test_button.click()  # its key is the Arabic label's letter
+    host = there.url.split("/")[2]
+    qtbot.waitUntil(lambda: f"there: أجاب {host} (HTTP " in dialog.outcome.text(), timeout=10_000)
+    assert dialog.outcome.text().endswith("؛ لم يُنشر شيء"), dialog.outcome.text()
+    select(dialog, "gone")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "يتعذّر الوصول إلى" in dialog.outcome.text(), timeout=10_000)
+    said = dialog.outcome.text()
+    assert f"gone: يتعذّر الوصول إلى 127.0.0.1:{port} (" in said, said
+    assert said.endswith("). تحقّق من الإعداد url ومن أن المستقبِل يعمل."), said
+    assert "cannot be reached" not in said and "Check the url" not in said, said
+    # A test's Transient failure: the cause, and that a test is not retried, in Arabic.
+    busy = Transient(ANSWERED.format(channel="toot", host="m.example", reason="503 Busy"))
+    failed = str(as_test_failure("toot", busy))
+    assert failed.startswith("toot: m.example answered 503 Busy. The test failed and nothing")
+    assert delivery_error(failed).startswith(
+        "toot: أجاب m.example بـ 503 Busy. فشل الاختبار ولن تُعاد المحاولة (كان مجرد اختبار)"
+    )
+    press("Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible())

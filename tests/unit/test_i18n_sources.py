@@ -392,6 +392,7 @@ MARKED = (
     "channels/email/channel.py",
     "channels/email/settings.py",
     "channels/email/said.py",
+    "channels/tested.py",
     "channels/http.py",
     "channels/mastodon/api.py",
     "channels/x/api.py",

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping, Sequence
 
+from statusdesk.channels import tested
 from statusdesk.channels.base import (
     Ambiguous,
     ChannelContext,
@@ -214,11 +215,11 @@ class EmailChannel:
             connection.noop()
         finally:
             connection.close()
-        who = f" as {settings.username}" if settings.username else " without a login"
-        return (
-            f"{self.config.name}: connected to {settings.where} with "
-            f"{settings.security_label}{who}; nothing was sent"
-        )
+        where = {"channel": self.config.name, "server": settings.where}
+        if settings.username:
+            security = settings.security_label
+            return tested.EMAIL.format(**where, security=security, username=settings.username)
+        return tested.EMAIL_WITHOUT_LOGIN.format(**where, security=settings.security_label)
 
     # -- helpers ------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from email.utils import parseaddr
 from typing import Any
 from urllib.parse import urlsplit
 
+from statusdesk.channels.tested import NO_ENCRYPTION
 from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.store.subscribers import InvalidAddress, normalize_address
 
@@ -46,7 +47,7 @@ class EmailSettings:
 
     @property
     def security_label(self) -> str:
-        return {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}[self.security]
+        return {"starttls": "STARTTLS", "tls": "TLS", "none": NO_ENCRYPTION}[self.security]
 
 
 def _text(settings: Mapping[str, Any], key: str) -> str:

@@ -25,6 +25,7 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from statusdesk.channels import tested
 from statusdesk.channels.base import (
     WILL_RETRY,
     Ambiguous,
@@ -153,10 +154,7 @@ class StatuspageChannel:
             page = self.client.json(response, _THE_PAGE)
         title = page.get("name") or self.config.settings.get("page_id")
         subdomain = page.get("subdomain") or page.get("id") or ""
-        return (
-            f"{self.name}: page {title} ({subdomain}) reachable with the API key; "
-            "nothing was published"
-        )
+        return tested.STATUSPAGE.format(channel=self.name, title=title, subdomain=subdomain)
 
     # -- create and PATCH ---------------------------------------------------------------------
 

@@ -542,22 +542,22 @@
         <translation>{channel}: مفتاح السجل لهذا المنشور ({uri}) يحمل منشورًا آخر</translation>
     </message>
     <message>
-        <location filename="../../../channels/statuspage/channel.py" line="66"/>
+        <location filename="../../../channels/statuspage/channel.py" line="67"/>
         <source>the request for the page</source>
         <translation>طلب الصفحة</translation>
     </message>
     <message>
-        <location filename="../../../channels/statuspage/channel.py" line="67"/>
+        <location filename="../../../channels/statuspage/channel.py" line="68"/>
         <source>the page</source>
         <translation>الصفحة</translation>
     </message>
     <message>
-        <location filename="../../../channels/statuspage/channel.py" line="68"/>
+        <location filename="../../../channels/statuspage/channel.py" line="69"/>
         <source>the updated incident</source>
         <translation>العطل المحدَّث</translation>
     </message>
     <message>
-        <location filename="../../../channels/statuspage/channel.py" line="69"/>
+        <location filename="../../../channels/statuspage/channel.py" line="70"/>
         <source>{channel}: waiting for delivery {delivery} (an earlier update of this incident, now {state}) to create the incident on Statuspage, so this update does not open a second one.</source>
         <translation>{channel}: في انتظار الإرسال {delivery} (تحديث سابق لهذا العطل، حالته الآن {state}) لينشئ العطل على Statuspage، حتى لا يفتح هذا التحديث عطلًا ثانيًا.</translation>
     </message>
@@ -672,6 +672,76 @@
         <source>{channel}: its signing secret is missing from the keyring. Set it again with `statusdesk channel secret {channel} signing_secret`.</source>
         <translation>{channel}: سرّ التوقيع الخاص بها غير موجود في حلقة المفاتيح. اضبطه من جديد بالأمر `statusdesk channel secret {channel} signing_secret`.</translation>
     </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="11"/>
+        <source>{channel}: a {kind} channel has nothing to connect to; nothing to test.</source>
+        <translation>{channel}: ليس لقناة من نوع {kind} ما تتصل به؛ فلا شيء لاختباره.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="16"/>
+        <source>{cause} The test failed and nothing is retried (it was only a test): check that the host is up and reachable from this machine and the channel&apos;s address (`statusdesk channel edit {channel} --set …`), then test again.</source>
+        <translation>{cause} فشل الاختبار ولن تُعاد المحاولة (كان مجرد اختبار): تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هذا الجهاز، ومن عنوان القناة (`statusdesk channel edit {channel} --set …`)، ثم اختبر مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="22"/>
+        <source>{cause}. The test failed and nothing is retried (it was only a test): check that the host is up and reachable from this machine and the channel&apos;s address (`statusdesk channel edit {channel} --set …`), then test again.</source>
+        <translation>{cause}. فشل الاختبار ولن تُعاد المحاولة (كان مجرد اختبار): تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هذا الجهاز، ومن عنوان القناة (`statusdesk channel edit {channel} --set …`)، ثم اختبر مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="29"/>
+        <source>{channel}: {host} answered (HTTP {status}); nothing was published</source>
+        <translation>{channel}: أجاب {host} (HTTP {status})؛ لم يُنشر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="32"/>
+        <source>{channel}: {host} answered (HTTP {status}); its signing secret is in the keyring; nothing was published</source>
+        <translation>{channel}: أجاب {host} (HTTP {status})؛ وسرّ التوقيع الخاص بها في حلقة المفاتيح؛ لم يُنشر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="37"/>
+        <source>{channel}: {host} cannot be reached ({error}). Check the url setting and that the receiver is running.</source>
+        <translation>{channel}: يتعذّر الوصول إلى {host} ({error}). تحقّق من الإعداد url ومن أن المستقبِل يعمل.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="42"/>
+        <source>{channel}: authenticated as @{account} on {host}; nothing was published</source>
+        <translation>{channel}: سُجّل الدخول باسم @{account} على {host}؛ لم يُنشر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="45"/>
+        <source>{channel}: authenticated as @{username} ({name}) with {mode}; nothing was published</source>
+        <translation>{channel}: سُجّل الدخول باسم @{username} ({name}) بطريقة {mode}؛ لم يُنشر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="49"/>
+        <source>{channel}: signed in as @{handle} ({did}) on {host}; nothing was published</source>
+        <translation>{channel}: سُجّل الدخول باسم @{handle} ({did}) على {host}؛ لم يُنشر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="52"/>
+        <source>{channel}: authenticated as @{bot}; the bot can see {chat}; nothing was sent</source>
+        <translation>{channel}: سُجّل الدخول باسم @{bot}؛ ويرى البوت {chat}؛ لم يُرسَل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="55"/>
+        <source>{channel}: page {title} ({subdomain}) reachable with the API key; nothing was published</source>
+        <translation>{channel}: يمكن الوصول إلى الصفحة {title} ({subdomain}) بمفتاح API؛ لم يُنشر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="59"/>
+        <source>{channel}: connected to {server} with {security} as {username}; nothing was sent</source>
+        <translation>{channel}: تم الاتصال بـ{server} عبر {security} باسم {username}؛ لم يُرسَل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="62"/>
+        <source>{channel}: connected to {server} with {security} without a login; nothing was sent</source>
+        <translation>{channel}: تم الاتصال بـ{server} عبر {security} دون تسجيل دخول؛ لم يُرسَل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/tested.py" line="66"/>
+        <source>no encryption</source>
+        <translation>بلا تشفير</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -729,78 +799,78 @@
         <translation>الصيانة</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="25"/>
+        <location filename="../../../app/channels.py" line="26"/>
         <location filename="../../../app/checks.py" line="58"/>
         <source>There is no channel named {name} (known: {known}).</source>
         <translation>لا توجد قناة باسم {name} (القنوات المعروفة: {known}).</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="38"/>
+        <location filename="../../../app/channels.py" line="39"/>
         <source>language must be ar, en or both (got {got}).</source>
         <translation>يجب أن تكون language إحدى القيم ar أو en أو both (وصلت {got}).</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="47"/>
+        <location filename="../../../app/channels.py" line="48"/>
         <source>order must be ar-first or en-first (got {got}).</source>
         <translation>يجب أن تكون order إحدى القيمتين ar-first أو en-first (وصلت {got}).</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="91"/>
+        <location filename="../../../app/channels.py" line="88"/>
         <source>Unknown channel kind {kind}; known: {known}.</source>
         <translation>نوع القناة {kind} غير معروف؛ الأنواع المعروفة: {known}.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="102"/>
+        <location filename="../../../app/channels.py" line="99"/>
         <source>{name} cannot name a channel: use letters, digits, - or _.</source>
         <translation>لا يصلح {name} اسمًا لقناة: استخدم الحروف والأرقام و- و_.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="111"/>
+        <location filename="../../../app/channels.py" line="108"/>
         <source>There is already a channel named {name}.</source>
         <translation>توجد قناة باسم {name} من قبل.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="144"/>
+        <location filename="../../../app/channels.py" line="141"/>
         <source>There is no channel named {name}.</source>
         <translation>لا توجد قناة باسم {name}.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="157"/>
+        <location filename="../../../app/channels.py" line="154"/>
         <source>A {kind} channel has no secret {key} (it takes: {which}).</source>
         <translation>قناة من نوع {kind} ليس لها سرّ اسمه {key} (أسرارها: {which}).</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="168"/>
+        <location filename="../../../app/channels.py" line="165"/>
         <source>The secret is empty; nothing was stored.</source>
         <translation>السرّ فارغ؛ لم يُحفظ شيء.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="203"/>
+        <location filename="../../../app/channels.py" line="200"/>
         <source>{name} is of kind {kind}, which this statusdesk does not know; upgrade statusdesk to edit it (or remove it).</source>
         <translation>القناة {name} من النوع {kind}، وهذا الإصدار من statusdesk لا يعرفه؛ حدّث statusdesk لتعديلها (أو احذفها).</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="216"/>
+        <location filename="../../../app/channels.py" line="213"/>
         <source>Nothing to change: give --set KEY=VALUE or --unset KEY.</source>
         <translation>لا شيء لتغييره: استخدم ‎--set KEY=VALUE أو ‎--unset KEY.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="236"/>
+        <location filename="../../../app/channels.py" line="233"/>
         <source>{key} is not set on {name}; nothing to unset.</source>
         <translation>الإعداد {key} غير مضبوط في {name}؛ لا شيء لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="298"/>
+        <location filename="../../../app/channels.py" line="295"/>
         <source>{name} is sending right now (delivery {which}); wait for the outcome, then remove it. Nothing was changed.</source>
         <translation>القناة {name} ترسل الآن (الإرسال {which})؛ انتظر النتيجة ثم احذفها. لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="329"/>
+        <location filename="../../../app/channels.py" line="326"/>
         <source>{why} {name} was not removed; try again then.</source>
         <translation>{why} لم تُحذف {name}؛ حاول مرة أخرى بعد ذلك.</translation>
     </message>
     <message>
-        <location filename="../../../app/channels.py" line="351"/>
+        <location filename="../../../app/channels.py" line="348"/>
         <source>Delivery {id} was for the channel {name}, removed at {at}; it is not sent again.</source>
         <translation>الإرسال {id} كان للقناة {name} التي حُذفت في {at}؛ فلن يُرسل مرة أخرى.</translation>
     </message>
@@ -1270,37 +1340,37 @@
         <translation>{channel}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../../channels/bluesky/channel.py" line="96"/>
+        <location filename="../../../channels/bluesky/channel.py" line="97"/>
         <source>handle must be the account&apos;s handle without the @, such as acme.bsky.social or status.acme.com (got {got})</source>
         <translation>يجب أن يكون handle معرّف الحساب من دون @، مثل acme.bsky.social أو status.acme.com (وصل {got})</translation>
     </message>
     <message>
-        <location filename="../../../channels/bluesky/channel.py" line="111"/>
+        <location filename="../../../channels/bluesky/channel.py" line="112"/>
         <source>pds must be the account&apos;s server as an https:// address (got {got}; http:// only for a test server on this machine); the default is {default}</source>
         <translation>يجب أن يكون pds خادم الحساب بعنوان https://‏ (وصل {got}؛ ولا يُقبل http://‏ إلا لخادم اختبار على هذا الجهاز)؛ والقيمة الافتراضية {default}</translation>
     </message>
     <message>
-        <location filename="../../../channels/bluesky/channel.py" line="157"/>
+        <location filename="../../../channels/bluesky/channel.py" line="158"/>
         <source>{name}: Bluesky needs the secret app_password, not set yet. Make one at bsky.app → Settings → Privacy and security → App passwords, then store it with `statusdesk channel secret {name} app_password`.</source>
         <translation>{name}: يحتاج Bluesky إلى السرّ app_password، ولم يُضبط بعد. أنشئه من bsky.app ← Settings ← Privacy and security ← App passwords، ثم احفظه بالأمر `statusdesk channel secret {name} app_password`.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/channel.py" line="110"/>
+        <location filename="../../../channels/email/channel.py" line="111"/>
         <source>{name}: nobody to mail: there are no subscribers and no recipients setting. Add some with `statusdesk subscriber add ADDR`, or give a fixed list with `--set recipients=a@example.com,b@example.com`.</source>
         <translation>{name}: لا أحد لتُرسل إليه الرسالة: لا مشتركين ولا إعداد recipients. أضف مشتركين بالأمر `statusdesk subscriber add ADDR`، أو حدّد قائمة ثابتة بـ `--set recipients=a@example.com,b@example.com`.</translation>
     </message>
     <message>
-        <location filename="../../../channels/mastodon/channel.py" line="84"/>
+        <location filename="../../../channels/mastodon/channel.py" line="85"/>
         <source>base_url must be the instance&apos;s https:// address, such as https://mastodon.social (got {got}; http:// only for a test server on this machine)</source>
         <translation>يجب أن يكون base_url عنوان الخادم بصيغة https://‏، مثل https://mastodon.social (وصل {got}؛ ولا يُقبل http://‏ إلا لخادم اختبار على هذا الجهاز)</translation>
     </message>
     <message>
-        <location filename="../../../channels/mastodon/channel.py" line="94"/>
+        <location filename="../../../channels/mastodon/channel.py" line="95"/>
         <source>visibility must be public or unlisted (got {got})</source>
         <translation>يجب أن تكون visibility إحدى القيمتين public أو unlisted (وصلت {got})</translation>
     </message>
     <message>
-        <location filename="../../../channels/mastodon/channel.py" line="129"/>
+        <location filename="../../../channels/mastodon/channel.py" line="130"/>
         <source>{name}: Mastodon needs the secret access_token, not set yet. Set it with `statusdesk channel secret {name} access_token`.</source>
         <translation>{name}: يحتاج Mastodon إلى السرّ access_token، ولم يُضبط بعد. اضبطه بالأمر `statusdesk channel secret {name} access_token`.</translation>
     </message>
@@ -1425,22 +1495,22 @@
         <translation>يجب أن تكون format إحدى القيم {formats} (وصلت {got})</translation>
     </message>
     <message>
-        <location filename="../../../channels/x/channel.py" line="101"/>
+        <location filename="../../../channels/x/channel.py" line="102"/>
         <source>auth must be oauth1 or oauth2 (got {got})</source>
         <translation>يجب أن تكون auth إحدى القيمتين oauth1 أو oauth2 (وصلت {got})</translation>
     </message>
     <message>
-        <location filename="../../../channels/x/channel.py" line="113"/>
+        <location filename="../../../channels/x/channel.py" line="114"/>
         <source>split must be on or off (got {got})</source>
         <translation>يجب أن تكون split إحدى القيمتين on أو off (وصلت {got})</translation>
     </message>
     <message>
-        <location filename="../../../channels/x/channel.py" line="151"/>
+        <location filename="../../../channels/x/channel.py" line="152"/>
         <source>{name}: X ({auth}) needs the secret {which}, not set yet. Set it with `statusdesk channel secret {name} {first}`.</source>
         <translation>{name}: يحتاج X ‏({auth}) إلى السرّ {which}، ولم يُضبط بعد. اضبطه بالأمر `statusdesk channel secret {name} {first}`.</translation>
     </message>
     <message>
-        <location filename="../../../channels/x/channel.py" line="157"/>
+        <location filename="../../../channels/x/channel.py" line="158"/>
         <source>{name}: X ({auth}) needs the secrets {which}, not set yet. Set each with `statusdesk channel secret {name} {first}` (and so on).</source>
         <translation>{name}: يحتاج X ‏({auth}) إلى الأسرار {which}، ولم تُضبط بعد. اضبط كلًّا منها بالأمر `statusdesk channel secret {name} {first}` (وهكذا مع البقية).</translation>
     </message>
@@ -1855,77 +1925,77 @@
         <translation>{channel}: مكوّننا {component} ليس له مكوّن في Statuspage في إعداد components لهذه القناة، فلن تتغيّر حالته هناك (ويخرج التحديث مع ذلك). أضف ‎{name}:THEIR-COMPONENT-ID إلى الإعداد.</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="62"/>
+        <location filename="../../../channels/email/settings.py" line="63"/>
         <source>from is missing; e.g. --set from=status@example.com</source>
         <translation>الإعداد from مفقود؛ مثل ‎--set from=status@example.com</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="67"/>
+        <location filename="../../../channels/email/settings.py" line="68"/>
         <source>from: {got} is not an email address</source>
         <translation>from: {got} ليس عنوان بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="89"/>
+        <location filename="../../../channels/email/settings.py" line="90"/>
         <source>recipients: {problem}</source>
         <translation>recipients: {problem}</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="104"/>
+        <location filename="../../../channels/email/settings.py" line="105"/>
         <source>port must be a number from 1 to 65535 (got {got}), e.g. --set port=587</source>
         <translation>يجب أن يكون port رقمًا من 1 إلى 65535 (وصل {got})، مثل ‎--set port=587</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="115"/>
+        <location filename="../../../channels/email/settings.py" line="116"/>
         <source>connections must be a whole number from 1 to {most} (got {got}): how many SMTP sessions mail at once, e.g. --set connections=4; check how many your provider allows</source>
         <translation>يجب أن يكون connections عددًا صحيحًا من 1 إلى {most} (وصل {got}): عدد جلسات SMTP التي ترسل البريد في وقت واحد، مثل ‎--set connections=4؛ تحقّق من العدد الذي يسمح به مزوّد خدمتك</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="133"/>
+        <location filename="../../../channels/email/settings.py" line="134"/>
         <source>max_per_second must be a number of messages a second above 0, at most {most} (got {got}), e.g. --set max_per_second=14 for a provider that allows 14 a second; leave it out for no limit</source>
         <translation>يجب أن يكون max_per_second عدد الرسائل في الثانية، أكبر من 0 وبحدّ أقصى {most} (وصل {got})، مثل ‎--set max_per_second=14 لمزوّد يسمح بـ14 رسالة في الثانية؛ احذفه إن لم يكن هناك حدّ</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="148"/>
+        <location filename="../../../channels/email/settings.py" line="149"/>
         <source>host must be the SMTP server&apos;s name (got {got}), e.g. --set host=smtp.example.com</source>
         <translation>يجب أن يكون host اسم خادم SMTP (وصل {got})، مثل ‎--set host=smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="156"/>
+        <location filename="../../../channels/email/settings.py" line="157"/>
         <source>security must be starttls (port 587), tls (port 465) or none (got {got})</source>
         <translation>يجب أن يكون security إحدى القيم starttls (المنفذ 587) أو tls (المنفذ 465) أو none (وصل {got})</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="166"/>
+        <location filename="../../../channels/email/settings.py" line="167"/>
         <source>port 465 speaks TLS from the first byte: use --set security=tls with it (or port 587 with starttls)</source>
         <translation>المنفذ 465 يتحدث TLS من البايت الأول: استخدم معه ‎--set security=tls (أو المنفذ 587 مع starttls)</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="174"/>
+        <location filename="../../../channels/email/settings.py" line="175"/>
         <source>port {port} starts in plaintext and upgrades with STARTTLS: use --set security=starttls with it (or port 465 with tls)</source>
         <translation>المنفذ {port} يبدأ بلا تشفير ثم ينتقل إلى التشفير بـ STARTTLS: استخدم معه ‎--set security=starttls (أو المنفذ 465 مع tls)</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="183"/>
+        <location filename="../../../channels/email/settings.py" line="184"/>
         <source>security=none sends every email unencrypted; use starttls or tls, or if this server is on a network you trust, say so with --set allow_plaintext=yes</source>
         <translation>مع security=none تُرسَل كل رسالة بريد بلا تشفير؛ استخدم starttls أو tls، أو إن كان هذا الخادم على شبكة تثق بها فصرّح بذلك بـ ‎--set allow_plaintext=yes</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="191"/>
+        <location filename="../../../channels/email/settings.py" line="192"/>
         <source>a username needs TLS: statusdesk never sends a password unencrypted. Use security=starttls or tls, or remove the username for a relay without AUTH</source>
         <translation>اسم المستخدم يحتاج إلى TLS: لا يرسل statusdesk كلمة مرور بلا تشفير أبدًا. استخدم security=starttls أو tls، أو احذف اسم المستخدم لخادم ترحيل بلا AUTH</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="204"/>
+        <location filename="../../../channels/email/settings.py" line="205"/>
         <source>from: {problem}</source>
         <translation>from: {problem}</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="216"/>
+        <location filename="../../../channels/email/settings.py" line="217"/>
         <source>unsubscribe_url must be an https:// address (got {got}), e.g. --set unsubscribe_url=https://status.example.com/unsubscribe?token={{token}}</source>
         <translation>يجب أن يكون unsubscribe_url عنوانًا بصيغة https://‏ (وصل {got})، مثل ‎--set unsubscribe_url=https://status.example.com/unsubscribe?token={{token}}</translation>
     </message>
     <message>
-        <location filename="../../../channels/email/settings.py" line="225"/>
+        <location filename="../../../channels/email/settings.py" line="226"/>
         <source>digits must be latn or arab (got {got})</source>
         <translation>يجب أن يكون digits إما latn أو arab (وصل {got})</translation>
     </message>
