@@ -101,12 +101,10 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Words], ...]:
     thens = [w.template for w in every if not _fields(w.template) and w.template.endswith(".")]
     then = "|".join(re.escape(t) for t in sorted(thens, key=len, reverse=True))
 
-    def specific(words: Words) -> tuple[bool, int]:
-        # The joins of a cause and what comes next first (the cause itself may end like a frame
-        # does: "answered 503. Will retry." also fits "answered {reason}."), then the frames
-        # with the most words of their own.
-        literal = sum(len(part) for part, *_ in Formatter().parse(words.template))
-        return ("then" not in _fields(words.template), -literal)
+    def specific(words: Words) -> int:
+        # Every frame is tried (reread keeps the one that reads most of the text as ours); of
+        # two that read as much, the one with more words of its own, tried first, stays.
+        return -sum(len(part) for part, *_ in Formatter().parse(words.template))
 
     ordered = sorted((w for w in every if _fields(w.template)), key=specific)
     return tuple((_pattern(w.template, then), w) for w in ordered) + tuple(
