@@ -23,6 +23,13 @@ from types import ModuleType
 from statusdesk.core.words import Words
 
 CONTEXT = "Delivery"
+# The parameters that may hold statusdesk's own sentences (what comes next, a cause, a fix, the
+# name of a step): these are read back in turn. The others — a server's status line and words,
+# a host, an address, a name — stay as they came, even when they happen to read like a frame.
+READ_BACK = frozenset(
+    {"cause", "then", "error", "others", "fix", "action", "what", "step", "security", "names"}
+    | {"reasons", "problem"}
+)
 LONGEST = 8_000  # characters: a longer text is shown as it is (no frame is tried on it)
 
 
@@ -33,6 +40,7 @@ def _framing_modules() -> tuple[ModuleType, ...]:
     from statusdesk.channels.bluesky import api as bluesky
     from statusdesk.channels.email import said as email
     from statusdesk.channels.mastodon import api as mastodon
+    from statusdesk.channels.site import said as site
     from statusdesk.channels.statuspage import channel as statuspage
     from statusdesk.channels.statuspage import client as statuspage_client
     from statusdesk.channels.statuspage import reconcile as statuspage_reconcile
@@ -46,6 +54,7 @@ def _framing_modules() -> tuple[ModuleType, ...]:
         posts,
         webhook,
         tested,
+        site,
         email,
         telegram,
         threads,
@@ -123,7 +132,10 @@ def reread(text: str) -> str:
         found = pattern.fullmatch(text)
         if found is None:
             continue
-        params = {name: reread(value) for name, value in found.groupdict().items()}
+        params = {
+            name: reread(value) if name in READ_BACK else value
+            for name, value in found.groupdict().items()
+        }
         said = Words(text, frame.context, frame.template, params)
         # Two frames may fit ("…answered 503. Will retry." is "{cause} {then}" and also
         # "{cause}. {then}"): the one that reads more of the text as statusdesk's own wins.

@@ -363,6 +363,18 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
             "تطبيق من bsky.app ← Settings ← Privacy and security ← App passwords، واحفظها "
             "بالأمر `statusdesk channel secret Sky app_password`، ثم أعد محاولة هذا الإرسال.",
         ),
+        (
+            "Status page: the disk is full (No space left on device); free some space — the "
+            "previous page stays online and the build is retried.",
+            "صفحة الحالة: القرص ممتلئ (No space left on device)؛ أفرغ بعض المساحة — تبقى "
+            "الصفحة السابقة منشورة وتُعاد محاولة البناء.",
+        ),
+        (  # a server's words that read like a frame of ours stay as they came
+            'hook: h.example rejected the request (400 Bad Request: {"error": "x: Will '
+            "retry.\"}). Fix the channel's settings or the update, then retry this delivery.",
+            'hook: رفض h.example الطلب (400 Bad Request: {"error": "x: Will retry."}). أصلح '
+            "إعدادات القناة أو التحديث، ثم أعد محاولة هذا الإرسال.",
+        ),
         ("a note nobody framed", "a note nobody framed"),
     ],
 )

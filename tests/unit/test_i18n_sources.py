@@ -393,6 +393,7 @@ MARKED = (
     "channels/email/settings.py",
     "channels/email/said.py",
     "channels/tested.py",
+    "channels/site/said.py",
     "channels/http.py",
     "channels/mastodon/api.py",
     "channels/x/api.py",

@@ -742,6 +742,26 @@
         <source>no encryption</source>
         <translation>بلا تشفير</translation>
     </message>
+    <message>
+        <location filename="../../../channels/site/said.py" line="14"/>
+        <source>{channel}: a page kept on this disk has nowhere to go.</source>
+        <translation>{channel}: الصفحة المحفوظة على هذا القرص ليس لها مكان تُنشر إليه.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/site/said.py" line="15"/>
+        <source>{problem}; fix it with `statusdesk channel edit NAME --set …`.</source>
+        <translation>{problem}؛ أصلحه بالأمر `statusdesk channel edit NAME --set …`.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/site/said.py" line="18"/>
+        <source>Status page: the disk is full ({cause}); free some space — the previous page stays online and the build is retried.</source>
+        <translation>صفحة الحالة: القرص ممتلئ ({cause})؛ أفرغ بعض المساحة — تبقى الصفحة السابقة منشورة وتُعاد محاولة البناء.</translation>
+    </message>
+    <message>
+        <location filename="../../../channels/site/said.py" line="23"/>
+        <source>Status page: could not write {folder} ({cause}). Fix the folder&apos;s permissions or choose another workspace; the previous page is still online.</source>
+        <translation>صفحة الحالة: تعذّرت الكتابة في {folder} ({cause}). أصلح أذونات المجلد أو اختر مساحة عمل أخرى؛ فالصفحة السابقة ما زالت منشورة.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1336,6 +1356,7 @@
     </message>
     <message>
         <location filename="../../../channels/base.py" line="97"/>
+        <location filename="../../../channels/site/said.py" line="13"/>
         <source>{channel}: {problem}</source>
         <translation>{channel}: {problem}</translation>
     </message>
