@@ -16,11 +16,16 @@ must check by hand) is read back in turn. A text no frame fits is given back as 
 from __future__ import annotations
 
 import re
+import time
 from functools import lru_cache
 from string import Formatter
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from statusdesk.core.words import Words
+
+if TYPE_CHECKING:
+    import regex
 
 CONTEXT = "Delivery"
 # The parameters that may hold statusdesk's own sentences (what comes next, a cause, a fix, the
@@ -31,6 +36,13 @@ READ_BACK = frozenset(
     | {"reasons", "problem"}
 )
 LONGEST = 8_000  # characters: a longer text is shown as it is (no frame is tried on it)
+# Seconds one text may take to read back, on the GUI thread. A frame's fields are lazy groups
+# between its words: a text made of the frame's words said over and over (a server's reply can
+# say anything) takes the matcher time cubic in its length, 24 s for 8,000 characters of
+# ": X answered ". Past the budget the text is shown as it came, in English. A real one reads
+# back in about a millisecond; the budget is wide so that a loaded machine, which may pause the
+# thread mid-way, does not turn a translatable text English (the clock is the wall's).
+BUDGET = 0.25
 
 
 def _framing_modules() -> tuple[ModuleType, ...]:
@@ -84,7 +96,7 @@ def _fields(template: str) -> list[str]:
     return [name for _, name, _, _ in Formatter().parse(template) if name is not None]
 
 
-def _pattern(template: str, then: str) -> re.Pattern[str]:
+def _pattern(template: str, then: str) -> regex.Pattern[str]:
     """The template as a regular expression: its words literally, each field any text (`then`,
     what the outbox does next, only one of those sentences), a field said twice the same."""
     parts: list[str] = []
@@ -100,11 +112,13 @@ def _pattern(template: str, then: str) -> re.Pattern[str]:
         else:
             parts.append(f"(?P<{name}>.+?)")
         seen.add(name)
-    return re.compile("".join(parts), re.DOTALL)
+    import regex  # for its timeout: `re` cannot be stopped once it has started
+
+    return regex.compile("".join(parts), regex.DOTALL)
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], Words], ...]:
+def _patterns() -> tuple[tuple[regex.Pattern[str], Words], ...]:
     every = frames()
     # What the outbox does next: a whole sentence of statusdesk's, without parameters.
     thens = [w.template for w in every if not _fields(w.template) and w.template.endswith(".")]
@@ -116,24 +130,40 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Words], ...]:
         return -sum(len(part) for part, *_ in Formatter().parse(words.template))
 
     ordered = sorted((w for w in every if _fields(w.template)), key=specific)
+    import regex
+
     return tuple((_pattern(w.template, then), w) for w in ordered) + tuple(
-        (re.compile(re.escape(w.template)), w) for w in every if not _fields(w.template)
+        (regex.compile(re.escape(w.template)), w) for w in every if not _fields(w.template)
     )
 
 
 @lru_cache(maxsize=2048)
 def reread(text: str) -> str:
     """`text` as Words when one of statusdesk's frames fits it whole (its parameters the parts
-    it framed, each read back in turn), else `text` itself. The Words' English is `text`."""
+    it framed, each read back in turn), else `text` itself. The Words' English is `text`. Within
+    BUDGET, or `text` itself."""
+    patterns = _patterns()  # the first time, loaded and compiled before the clock starts
+    try:
+        return _reread(text, patterns, time.monotonic() + BUDGET)
+    except TimeoutError:
+        return text
+
+
+def _reread(
+    text: str, patterns: tuple[tuple[regex.Pattern[str], Words], ...], deadline: float
+) -> str:
     if not text or len(text) > LONGEST:
         return text
     best: Words | None = None
-    for pattern, frame in _patterns():
-        found = pattern.fullmatch(text)
+    for pattern, frame in patterns:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        found = pattern.fullmatch(text, timeout=left)
         if found is None:
             continue
         params = {
-            name: reread(value) if name in READ_BACK else value
+            name: _reread(value, patterns, deadline) if name in READ_BACK else value
             for name, value in found.groupdict().items()
         }
         said = Words(text, frame.context, frame.template, params)

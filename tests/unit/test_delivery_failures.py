@@ -90,3 +90,19 @@ def test_an_email_attempt_s_recipients_are_read_back_part_by_part() -> None:
     assert isinstance(others, Words) and others.template == "{others}; {count} refused: {refusals}"
     assert others.params["refusals"] == "c@x.example (550 no such user)"
     assert isinstance(others.params["others"], Words)
+
+
+def test_a_text_past_the_budget_is_shown_as_it_came(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A server's reply can say anything, also a frame's own words over and over: matched with
+    lazy fields, such a text takes time cubic in its length (24 s for 8,000 characters of
+    ": X answered ", measured). The read-back stops at its budget and gives the text back as
+    it came (English) instead of holding the GUI thread."""
+    from statusdesk.delivery import failures
+
+    stored = "hook: hooks.example.com answered 503 Service Unavailable. Will retry."
+    reread.cache_clear()
+    assert isinstance(reread(stored), Words)  # within the budget: read back
+    reread.cache_clear()
+    monkeypatch.setattr(failures, "BUDGET", 0.0)
+    assert type(reread(stored)) is str and reread(stored) == stored
+    reread.cache_clear()
