@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from statusdesk.app.context import AppContext
+from statusdesk.channels import tested
 from statusdesk.channels.base import Ambiguous, ChannelError, Permanent, Transient
 from statusdesk.channels.registry import (
     KINDS,
@@ -57,13 +58,9 @@ def as_test_failure(name: str, error: ChannelError) -> ChannelError:
     say what could not be reached and what to check instead."""
     text = error.cause.rstrip()  # without what an outbox attempt would do next
     if isinstance(error, Transient | Ambiguous):
-        text += "" if text.endswith((".", "!", "?")) else "."
-        text += (
-            f" The test failed and nothing is retried (it was only a test): check that the "
-            f"host is up and reachable from this machine and the channel's address "
-            f"(`statusdesk channel edit {name} --set …`), then test again."
-        )
-        return Permanent(text)
+        stopped = text.endswith((".", "!", "?"))
+        failed = tested.FAILED if stopped else tested.FAILED_AFTER_STOP
+        return Permanent(failed.format(cause=text, channel=name))
     return error
 
 
@@ -368,7 +365,7 @@ class ChannelAdmin:
         channel = self.ctx.channel(config)
         test = getattr(channel, "test", None)
         if test is None:
-            return f"{name}: a {config.kind} channel has nothing to connect to; nothing to test."
+            return tested.NOTHING_TO_TEST.format(channel=name, kind=config.kind)
         try:
             try:
                 result: str = test()

@@ -74,14 +74,22 @@ class Receipt:
     note: str = ""
 
 
+# How a failure's cause and what the outbox does next are joined (context "Delivery": the desk
+# reads a stored delivery error back into these and says it in its language, delivery/failures).
+_THEN_CLAUSE = QT_TRANSLATE_NOOP("Delivery", "{cause}; {then}")
+_THEN_SENTENCE = QT_TRANSLATE_NOOP("Delivery", "{cause} {then}")
+_THEN_AFTER_STOP = QT_TRANSLATE_NOOP("Delivery", "{cause}. {then}")
+
+
 def _joined(cause: str, then: str) -> str:
     """ "…no answer came within 20 s; it may have arrived…": a clause goes on after a
     semicolon, a sentence ("Will retry.") after the cause's full stop."""
     if not then:
         return cause
     if then[:1].islower():
-        return f"{cause}; {then}"
-    return f"{cause}{'' if cause.endswith(('.', '!', '?')) else '.'} {then}"
+        return _THEN_CLAUSE.format(cause=cause, then=then)
+    joined = _THEN_SENTENCE if cause.endswith((".", "!", "?")) else _THEN_AFTER_STOP
+    return joined.format(cause=cause, then=then)
 
 
 def channel_says(channel: str, problem: str) -> str:
@@ -102,7 +110,8 @@ class ChannelError(Exception):
         self.then = then
 
 
-WILL_RETRY = "Will retry."  # what a delivery's Transient failure leads to (`then`)
+# What a delivery's Transient failure leads to (`then`).
+WILL_RETRY = QT_TRANSLATE_NOOP("Delivery", "Will retry.")
 
 
 class Transient(ChannelError):

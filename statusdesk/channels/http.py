@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
 from statusdesk.channels.targets import ForbiddenTarget
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 
 if TYPE_CHECKING:
     import requests
@@ -23,8 +24,71 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 20.0
 RETRYABLE_STATUS = {408, 420, 425, 429, 500, 502, 503, 504}
 # What the outbox does after a request that may have landed (ARCHITECTURE §5: unknown, reconciled).
-MAY_HAVE_ARRIVED = "it may have arrived, so it is checked before being sent again."
+MAY_HAVE_ARRIVED = QT_TRANSLATE_NOOP(
+    "Delivery", "it may have arrived, so it is checked before being sent again."
+)
 SNIPPET_CHARS = 200
+
+# What statusdesk says around a server's answer (context "Delivery": the desk reads a stored
+# delivery error back into these and says it in its language; the server's words, {reason} and
+# {detail}, stay as they came).
+ANSWERED = QT_TRANSLATE_NOOP("Delivery", "{channel}: {host} answered {reason}.")
+ANSWERED_WAIT = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: {host} answered {reason}; it asked to wait {seconds} s."
+)
+_CREDENTIALS = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} refused the credentials ({reason}). Set the right secret with "
+    "`statusdesk channel secret {channel} KEY`, then retry this delivery.",
+)
+_NOT_THERE = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {url} does not exist ({reason}). Check the channel's url setting, then retry "
+    "this delivery.",
+)
+_REDIRECTS = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} redirects to {target} ({reason}). Set the channel's url to the final "
+    "address, then retry this delivery.",
+)
+_REJECTED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} rejected the request ({reason}). Fix the channel's settings or the "
+    "update, then retry this delivery.",
+)
+_REJECTED_SAYING = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} rejected the request ({reason}: {detail}). Fix the channel's settings "
+    "or the update, then retry this delivery.",
+)
+_FORBIDDEN = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: nothing was sent: {problem}. Fix the channel's settings."
+)
+_UNTRUSTED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: the TLS certificate of {host} is not trusted ({error}). Fix the server's "
+    "certificate, or point REQUESTS_CA_BUNDLE at your company's CA; statusdesk never turns "
+    "verification off.",
+)
+_NO_CONNECTION = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: no connection to {host} within {seconds} s."
+)
+_NO_ANSWER = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: the request reached {host} but no answer came within {seconds} s"
+)
+_UNRESOLVED = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: cannot resolve {host}. Check the network and the url setting."
+)
+_REFUSED = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: cannot connect to {host} (is the receiver up?)."
+)
+_BROKE = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: the connection to {host} broke during the request ({error})"
+)
+_BAD_URL = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: {url} is not a usable URL. Fix the url setting."
+)
+_FAILED = QT_TRANSLATE_NOOP("Delivery", "{channel}: the request to {host} failed ({error})")
 
 
 def retry_after_seconds(headers: Mapping[str, str], now: datetime) -> float | None:
@@ -67,29 +131,26 @@ def check_response(channel: str, response: requests.Response, now: datetime) -> 
     reason = f"{status} {response.reason or ''}".strip()
     if status in RETRYABLE_STATUS:
         wait = retry_after_seconds(response.headers, now)
-        told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""
-        raise Transient(f"{channel}: {host} answered {reason}{told}.", wait, then=WILL_RETRY)
+        if wait is None:
+            said = ANSWERED.format(channel=channel, host=host, reason=reason)
+        else:
+            said = ANSWERED_WAIT.format(
+                channel=channel, host=host, reason=reason, seconds=f"{wait:.0f}"
+            )
+        raise Transient(said, wait, then=WILL_RETRY)
     if status in (401, 403):
-        raise Permanent(
-            f"{channel}: {host} refused the credentials ({reason}). Set the right secret with "
-            f"`statusdesk channel secret {channel} KEY`, then retry this delivery."
-        )
+        raise Permanent(_CREDENTIALS.format(channel=channel, host=host, reason=reason))
     if status == 404:
-        raise Permanent(
-            f"{channel}: {response.url} does not exist ({reason}). Check the channel's url "
-            "setting, then retry this delivery."
-        )
+        raise Permanent(_NOT_THERE.format(channel=channel, url=response.url, reason=reason))
     if 300 <= status < 400:
         target = response.headers.get("Location", "another address")
-        raise Permanent(
-            f"{channel}: {host} redirects to {target} ({reason}). Set the channel's url to the "
-            "final address, then retry this delivery."
-        )
+        raise Permanent(_REDIRECTS.format(channel=channel, host=host, target=target, reason=reason))
     detail = _snippet(response)
-    raise Permanent(
-        f"{channel}: {host} rejected the request ({reason}{': ' + detail if detail else ''}). "
-        "Fix the channel's settings or the update, then retry this delivery."
-    )
+    if detail:
+        raise Permanent(
+            _REJECTED_SAYING.format(channel=channel, host=host, reason=reason, detail=detail)
+        )
+    raise Permanent(_REJECTED.format(channel=channel, host=host, reason=reason))
 
 
 def _caused_by(exc: BaseException, *kinds: type[BaseException]) -> bool:
@@ -111,39 +172,26 @@ def translate_error(channel: str, url: str, exc: Exception) -> Exception:
 
     host = host_of(url)
     if isinstance(exc, ForbiddenTarget):
-        return Permanent(f"{channel}: nothing was sent: {exc}. Fix the channel's settings.")
+        return Permanent(_FORBIDDEN.format(channel=channel, problem=message_of(exc)))
     if isinstance(exc, requests.exceptions.SSLError):
-        return Permanent(
-            f"{channel}: the TLS certificate of {host} is not trusted ({exc}). Fix the server's "
-            "certificate, or point REQUESTS_CA_BUNDLE at your company's CA; statusdesk never "
-            "turns verification off."
-        )
+        return Permanent(_UNTRUSTED.format(channel=channel, host=host, error=str(exc)))
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return Transient(
-            f"{channel}: no connection to {host} within {CONNECT_TIMEOUT:.0f} s.", then=WILL_RETRY
-        )
+        said = _NO_CONNECTION.format(channel=channel, host=host, seconds=f"{CONNECT_TIMEOUT:.0f}")
+        return Transient(said, then=WILL_RETRY)
     if isinstance(exc, requests.exceptions.ReadTimeout):
-        return Ambiguous(
-            f"{channel}: the request reached {host} but no answer came within {READ_TIMEOUT:g} s",
-            then=MAY_HAVE_ARRIVED,
-        )
+        said = _NO_ANSWER.format(channel=channel, host=host, seconds=f"{READ_TIMEOUT:g}")
+        return Ambiguous(said, then=MAY_HAVE_ARRIVED)
     if isinstance(exc, requests.exceptions.ConnectionError):
         if _caused_by(exc, NameResolutionError):
-            return Transient(
-                f"{channel}: cannot resolve {host}. Check the network and the url setting.",
-                then=WILL_RETRY,
-            )
+            return Transient(_UNRESOLVED.format(channel=channel, host=host), then=WILL_RETRY)
         if _caused_by(exc, NewConnectionError, ConnectionRefusedError):
-            return Transient(
-                f"{channel}: cannot connect to {host} (is the receiver up?).", then=WILL_RETRY
-            )
-        return Ambiguous(
-            f"{channel}: the connection to {host} broke during the request ({exc})",
-            then=MAY_HAVE_ARRIVED,
-        )
+            return Transient(_REFUSED.format(channel=channel, host=host), then=WILL_RETRY)
+        said = _BROKE.format(channel=channel, host=host, error=str(exc))
+        return Ambiguous(said, then=MAY_HAVE_ARRIVED)
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
-        return Permanent(f"{channel}: {url!r} is not a usable URL. Fix the url setting.")
-    return Ambiguous(f"{channel}: the request to {host} failed ({exc})", then=MAY_HAVE_ARRIVED)
+        return Permanent(_BAD_URL.format(channel=channel, url=repr(url)))
+    said = _FAILED.format(channel=channel, host=host, error=str(exc))
+    return Ambiguous(said, then=MAY_HAVE_ARRIVED)
 
 
 def post(

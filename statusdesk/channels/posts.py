@@ -23,6 +23,16 @@ from statusdesk.core.model import Incident, Order, Update
 from statusdesk.core.text.sanitize import normalize
 from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 
+# A channel's secret that cannot be read (context "Delivery": the desk reads a stored delivery
+# error back into these, delivery/failures.py, and says it in its language).
+NO_KEYRING = QT_TRANSLATE_NOOP("Delivery", "{channel}: this process has no access to the keyring.")
+_UNREADABLE = QT_TRANSLATE_NOOP("Delivery", "{channel}: cannot read its {key}. {error}")
+_MISSING = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: its {key} is missing from the keyring. Set it with `statusdesk channel secret "
+    "{channel} {key}`.",
+)
+
 SHORTEN = QT_TRANSLATE_NOOP("Problems", "Shorten it, or link to a longer write-up.")
 
 
@@ -156,16 +166,14 @@ class SecretReader:
         from statusdesk.secrets import SecretsUnavailable
 
         if self.secrets is None:
-            raise Permanent(f"{self.channel}: this process has no access to the keyring.")
+            raise Permanent(NO_KEYRING.format(channel=self.channel))
         try:
             value = self.secrets.get(self.channel, key)
         except SecretsUnavailable as exc:
-            raise Permanent(f"{self.channel}: cannot read its {key}. {exc}") from exc
+            said = _UNREADABLE.format(channel=self.channel, key=key, error=str(exc))
+            raise Permanent(said) from exc
         if not value and required:
-            raise Permanent(
-                f"{self.channel}: its {key} is missing from the keyring. Set it with "
-                f"`statusdesk channel secret {self.channel} {key}`."
-            )
+            raise Permanent(_MISSING.format(channel=self.channel, key=key))
         return value or None
 
     def required(self, key: str) -> str:

@@ -31,7 +31,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from statusdesk.channels import http
+from statusdesk.channels import http, tested
 from statusdesk.channels.base import (
     Ambiguous,
     ChannelContext,
@@ -61,6 +61,38 @@ from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.redact import redact
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
+
+# What statusdesk says around Telegram's answer (context "Delivery": the desk reads a stored
+# delivery error back into these, delivery/failures.py, and says it in its language; Telegram's
+# own words, {reason} and {said}, stay as they came).
+_TOKEN_REFUSED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Telegram refused the bot token ({reason}). Set the token @BotFather gave with "
+    "`statusdesk channel secret {channel} bot_token`.",
+)
+_REPLY_REFUSED = QT_TRANSLATE_NOOP("Delivery", "{channel}: Telegram refused the reply ({reason}).")
+_NO_CHAT = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Telegram knows no chat {chat} ({said}). Check the chat_id setting, and that the "
+    "bot was added to the chat.",
+)
+_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Telegram refused the message as too long ({reason}). Shorten the update (a "
+    "message holds 4,096 characters as Telegram counts them), then retry this delivery.",
+)
+_MAY_NOT_POST = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: the bot may not post in {chat} ({said}). Add it to the channel as an "
+    "administrator allowed to post.",
+)
+_REFUSED = QT_TRANSLATE_NOOP("Delivery", "{channel}: Telegram refused the message ({reason}).")
+_CANNOT_ASK = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Telegram cannot be asked whether a message arrived (the Bot API keeps no list of "
+    "what a bot sent). Look at the chat: if the update is there, skip this delivery; if not, "
+    "retry it",
+)
 MAX_UNITS = 4096  # Telegram's limit for a message's text, in UTF-16 code units
 SECRETS = ("bot_token",)
 _CHAT_ID = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$")
@@ -168,10 +200,8 @@ class TelegramChannel:
         bot = self._call("getMe", {})
         chat = self._call("getChat", {"chat_id": self._chat_id()})
         title = chat.get("title") or chat.get("username") or chat.get("id")
-        return redact(
-            f"{self.name}: authenticated as @{bot.get('username', '?')}; the bot can see "
-            f"{title}; nothing was sent"
-        )
+        said = tested.TELEGRAM.format(channel=self.name, bot=bot.get("username", "?"), chat=title)
+        return redact(said)
 
     def budget(self, part: RenderedPart) -> Budget:
         """A message's room as Telegram counts it: UTF-16 code units of the text without its
@@ -254,32 +284,24 @@ class TelegramChannel:
         if code == 429 or code >= 500:
             wait = (answer.get("parameters") or {}).get("retry_after")
             seconds = float(wait) if isinstance(wait, int | float) else None
-            told = f"; it asked to wait {seconds:.0f} s" if seconds is not None else ""
-            raise Transient(f"{self.name}: {host} answered {code} ({said}){told}.", seconds)
+            answered = {"channel": self.name, "host": host, "reason": f"{code} ({said})"}
+            if seconds is None:
+                raise Transient(http.ANSWERED.format(**answered), seconds)
+            told = http.ANSWERED_WAIT.format(**answered, seconds=f"{seconds:.0f}")
+            raise Transient(told, seconds)
+        refused = {"channel": self.name, "reason": f"{code} {said}"}
+        chat = self.config.settings.get("chat_id")
         if code in (401, 404):
-            raise Permanent(
-                f"{self.name}: Telegram refused the bot token ({code} {said}). Set the token "
-                f"@BotFather gave with `statusdesk channel secret {self.name} bot_token`."
-            )
+            raise Permanent(_TOKEN_REFUSED.format(**refused))
         if code == 400 and "message to be replied not found" in said.lower():
-            raise ReplyGone(f"{self.name}: Telegram refused the reply ({code} {said}).")
+            raise ReplyGone(_REPLY_REFUSED.format(**refused))
         if "chat not found" in said.lower():
-            raise Permanent(
-                f"{self.name}: Telegram knows no chat {self.config.settings.get('chat_id')} "
-                f"({said}). Check the chat_id setting, and that the bot was added to the chat."
-            )
+            raise Permanent(_NO_CHAT.format(channel=self.name, chat=chat, said=said))
         if code in (400, 413) and "too long" in said.lower():
-            raise Permanent(
-                f"{self.name}: Telegram refused the message as too long ({code} {said}). Shorten "
-                "the update (a message holds 4,096 characters as Telegram counts them), then "
-                "retry this delivery."
-            )
+            raise Permanent(_TOO_LONG.format(**refused))
         if code == 403:
-            raise Permanent(
-                f"{self.name}: the bot may not post in {self.config.settings.get('chat_id')} "
-                f"({said}). Add it to the channel as an administrator allowed to post."
-            )
-        raise Permanent(f"{self.name}: Telegram refused the message ({code} {said}).")
+            raise Permanent(_MAY_NOT_POST.format(channel=self.name, chat=chat, said=said))
+        raise Permanent(_REFUSED.format(**refused))
 
 
 class _TelegramThread(UsualService):
@@ -302,11 +324,7 @@ class _TelegramThread(UsualService):
         reply_to: str | None,
         since: datetime,
     ) -> Post | None:
-        raise Ambiguous(
-            f"{self.channel.name}: Telegram cannot be asked whether a message arrived (the Bot "
-            "API keeps no list of what a bot sent). Look at the chat: if the update is there, "
-            "skip this delivery; if not, retry it"
-        )
+        raise Ambiguous(_CANNOT_ASK.format(channel=self.channel.name))
 
 
 def _receipt(rendered: Rendered, parts: dict[int, PartRecord]) -> Receipt:

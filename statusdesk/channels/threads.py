@@ -56,6 +56,19 @@ from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 THREAD_MODES = ("incident", "update")
 WAIT_FOR_EARLIER_SECONDS = 1.0
+# What statusdesk says about a thread (context "Delivery": the desk reads a delivery's stored
+# error or note back into these, delivery/failures.py, and says it in its language).
+_FOLLOWS = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: the incident's previous update is still on its way here (delivery {delivery}); "
+    "this one follows it, replying to its last post.",
+)
+_RIGHT_AFTER = QT_TRANSLATE_NOOP("Delivery", "Will send it right after.")
+_NEW_THREAD = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: started a new thread: the incident's earlier post {post} is gone (deleted, or "
+    "hidden).",
+)
 NEW_THREAD = "new thread: the incident's earlier post "
 _REPLY = re.compile(r"^in reply to (\S+?)(?:, in thread (\S+))?$")
 _GONE = re.compile(r"^new thread: the incident's earlier post (\S+) is gone")
@@ -272,10 +285,9 @@ class ThreadSender:
             store.close()
         if waiting:
             raise Transient(
-                f"{self.name}: the incident's previous update is still on its way here "
-                f"(delivery {waiting[0]}); this one follows it, replying to its last post.",
+                _FOLLOWS.format(channel=self.name, delivery=waiting[0]),
                 WAIT_FOR_EARLIER_SECONDS,
-                then="Will send it right after.",
+                then=_RIGHT_AFTER,
             )
         if anchor is None:
             return _Plan(None)
@@ -319,10 +331,7 @@ class ThreadSender:
             return receipt
         return replace(
             receipt,
-            note=(
-                f"{self.name}: started a new thread: the incident's earlier post "
-                f"{gone.group(1)} is gone (deleted, or hidden)."
-            ),
+            note=_NEW_THREAD.format(channel=self.name, post=gone.group(1)),
         )
 
     # -- reconcile ------------------------------------------------------------------------------

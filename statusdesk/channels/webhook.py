@@ -16,7 +16,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-from statusdesk.channels import http, webhook_formats
+from statusdesk.channels import http, tested, webhook_formats
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
@@ -26,7 +26,7 @@ from statusdesk.channels.base import (
     RenderedPart,
     channel_says,
 )
-from statusdesk.channels.posts import channel_languages
+from statusdesk.channels.posts import NO_KEYRING, channel_languages
 from statusdesk.channels.site import links
 from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
@@ -35,6 +35,14 @@ from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 FORMATS = ("statusdesk", "slack", "discord", "teams")
 SECRETS = ("signing_secret",)
+# Context "Delivery": the desk reads a stored delivery error back into these
+# (delivery/failures.py) and says it in its language.
+_UNREADABLE = QT_TRANSLATE_NOOP("Delivery", "{channel}: cannot read its signing secret. {error}")
+_MISSING = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: its signing secret is missing from the keyring. Set it again with `statusdesk "
+    "channel secret {channel} signing_secret`.",
+)
 SIGNATURE_HEADER = "X-Statusdesk-Signature"
 
 
@@ -181,14 +189,13 @@ class WebhookChannel:
                 url, timeout=(http.CONNECT_TIMEOUT, http.READ_TIMEOUT), allow_redirects=False
             )
         except Exception as exc:
-            raise Permanent(
-                f"{self.config.name}: {http.host_of(url)} cannot be reached ({exc}). Check the "
-                "url setting and that the receiver is running."
-            ) from exc
-        signed = "; its signing secret is in the keyring" if self._signs() else ""
-        return (
-            f"{self.config.name}: {http.host_of(url)} answered "
-            f"(HTTP {response.status_code}){signed}; nothing was published"
+            said = tested.WEBHOOK_UNREACHABLE.format(
+                channel=self.config.name, host=http.host_of(url), error=str(exc)
+            )
+            raise Permanent(said) from exc
+        answered = tested.WEBHOOK_SIGNED if self._signs() else tested.WEBHOOK
+        return answered.format(
+            channel=self.config.name, host=http.host_of(url), status=response.status_code
         )
 
     # -- helpers ------------------------------------------------------------------------------
@@ -210,16 +217,14 @@ class WebhookChannel:
         from statusdesk.secrets import SecretsUnavailable
 
         if self.context.secrets is None:
-            raise Permanent(f"{self.config.name}: this process has no access to the keyring.")
+            raise Permanent(NO_KEYRING.format(channel=self.config.name))
         try:
             value = self.context.secrets.get(self.config.name, "signing_secret")
         except SecretsUnavailable as exc:
-            raise Permanent(f"{self.config.name}: cannot read its signing secret. {exc}") from exc
+            said = _UNREADABLE.format(channel=self.config.name, error=str(exc))
+            raise Permanent(said) from exc
         if not value:
-            raise Permanent(
-                f"{self.config.name}: its signing secret is missing from the keyring. Set it "
-                f"again with `statusdesk channel secret {self.config.name} signing_secret`."
-            )
+            raise Permanent(_MISSING.format(channel=self.config.name))
         return value
 
 

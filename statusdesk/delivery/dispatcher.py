@@ -32,6 +32,7 @@ from statusdesk.core.model import BilingualText, Delivery, DeliveryState, Incide
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.text.sanitize import scrub
 from statusdesk.core.timefmt import iso, parse_iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.ledger import StoreLedger
 from statusdesk.delivery.owners import process_is_gone
 from statusdesk.delivery.ratelimit import RequestSpacing
@@ -39,6 +40,23 @@ from statusdesk.delivery.retry import backoff_seconds
 from statusdesk.store import Store
 
 log = logging.getLogger(__name__)
+
+# What the outbox says around a channel's failure (context "Delivery": the desk reads a stored
+# delivery error back into these, delivery/failures.py, and says it in its language).
+_BY_HAND = QT_TRANSLATE_NOOP(
+    "Delivery", "{error} Check {channel} by hand, then retry or skip this delivery."
+)
+_UNUSABLE = QT_TRANSLATE_NOOP("Delivery", "{channel}: cannot be used ({error}).")
+_BUG = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: internal error ({error}); it may or may not have gone out. See the log, check "
+    "the channel, then retry or skip this delivery.",
+)
+_NOT_RECORDED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "statusdesk could not record this attempt ({error}); it may or may not have gone out. "
+    "Check the channel, then retry or skip.",
+)
 
 # Longer than any one attempt may take (channels time out their requests well before), so a
 # live holder never loses its row; a dead one's rows are reconciled once it has run out.
@@ -233,7 +251,7 @@ class Dispatcher:
                 store,
                 delivery,
                 DeliveryState.NEEDS_DECISION,
-                error=f"{exc} Check {config.name} by hand, then retry or skip this delivery.",
+                error=_BY_HAND.format(error=str(exc), channel=config.name),
             )
         except Exception as exc:
             return self._finish(
@@ -255,7 +273,7 @@ class Dispatcher:
         try:
             return delivery, config, self._channel_for(config), ""
         except Exception as exc:  # an unknown kind, a setting it cannot use
-            return delivery, config, None, f"{config.name}: cannot be used ({exc})."
+            return delivery, config, None, _UNUSABLE.format(channel=config.name, error=str(exc))
 
     def _rendered(
         self, store: Store, delivery: Delivery, channel: Channel, update: Update, incident: Incident
@@ -294,10 +312,7 @@ class Dispatcher:
         # A bug in a channel must not leave the row in `sending` forever, and must not be
         # resent blindly either: the outcome is unknown until someone looks.
         log.error("channel %s: unexpected error", config.name, exc_info=exc)
-        return (
-            f"{config.name}: internal error ({type(exc).__name__}: {exc}); it may or may not "
-            "have gone out. See the log, check the channel, then retry or skip this delivery."
-        )
+        return _BUG.format(channel=config.name, error=f"{type(exc).__name__}: {exc}")
 
     def _finish(
         self,
@@ -413,8 +428,7 @@ class Dispatcher:
                 iso(self._clock.now()),
                 owner=self.owner,
                 attempt=held[1],
-                error=f"statusdesk could not record this attempt ({type(exc).__name__}: {exc}); "
-                "it may or may not have gone out. Check the channel, then retry or skip.",
+                error=_NOT_RECORDED.format(error=f"{type(exc).__name__}: {exc}"),
             ):
                 self._notify(delivery_id, DeliveryState.NEEDS_DECISION)
         except Exception:

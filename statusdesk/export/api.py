@@ -76,7 +76,9 @@ def render(timeline: Timeline, fmt: str, zone: tzinfo, progress: Progress) -> by
     from statusdesk.export.present import document
 
     doc = document(timeline, zone)
-    progress(0.25, f"Writing the {FORMATS[fmt][0]}…")
+    progress(
+        0.25, QT_TRANSLATE_NOOP("Export", "Writing the {format}…").format(format=FORMATS[fmt][0])
+    )
     if fmt == "md":
         from statusdesk.export.markdown import render_markdown
 

@@ -389,8 +389,9 @@ class SQLiteSubscribers(SQLitePart):
                 continue
             key = address.lower()
             if key in seen:
+                repeats = QT_TRANSLATE_NOOP("Problems", "{address} repeats line {line}")
                 result.skipped.append(
-                    LineNote(row.line, address, f"{address} repeats line {seen[key]}")
+                    LineNote(row.line, address, repeats.format(address=address, line=seen[key]))
                 )
                 continue
             seen[key] = row.line
@@ -402,12 +403,18 @@ class SQLiteSubscribers(SQLitePart):
                 existing = self.get(address)
                 if existing is not None:
                     why = (
-                        "already subscribed"
+                        QT_TRANSLATE_NOOP("Problems", "already subscribed")
                         if existing.active
-                        else f"unsubscribed on {existing.unsubscribed_at}; not signed up again "
-                        "(use `statusdesk subscriber add` if they asked to be)"
+                        else QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "unsubscribed on {when}; not signed up again (use `statusdesk "
+                            "subscriber add` if they asked to be)",
+                        ).format(when=existing.unsubscribed_at)
                     )
-                    result.skipped.append(LineNote(line, address, f"{address}: {why}"))
+                    said = QT_TRANSLATE_NOOP("Problems", "{address}: {why}")
+                    result.skipped.append(
+                        LineNote(line, address, said.format(address=address, why=why))
+                    )
                     continue
                 subscriber_id = self._insert(
                     "subscriber",
@@ -419,7 +426,7 @@ class SQLiteSubscribers(SQLitePart):
                     },
                 )
                 self._set_components(subscriber_id, followed)
-                result.added.append(LineNote(line, address, "added"))
+                result.added.append(LineNote(line, address, QT_TRANSLATE_NOOP("Problems", "added")))
             self._audit.log_event(
                 "subscriber.imported",
                 now,

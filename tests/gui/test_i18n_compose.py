@@ -281,7 +281,7 @@ def test_chips_countdowns_and_outcomes_are_said_in_arabic(qtbot, arabic: list[QT
     }
     failed = Delivery(3, 1, 2, DeliveryState.FAILED, last_error="x rejected the post")
     said = summarize([Delivery(4, 1, 1, DeliveryState.SENT), failed], channels)
-    assert said == "نُشر إلى 1 من قناتين; x، فشل: x rejected the post"
+    assert said == "نُشر إلى 1 من قناتين؛ x، فشل: x rejected the post"  # an Arabic semicolon
     # The popups a chip's decision opens.
     host = QWidget()
     qtbot.addWidget(host)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from statusdesk.channels.base import ChannelError, Permanent
 from statusdesk.channels.bluesky.api import (
-    APP_PASSWORD_FIX,
+    APP_PASSWORD_FIX_SENTENCE,
     Record,
     Session,
     SessionKeeper,
@@ -19,8 +19,20 @@ from statusdesk.channels.bluesky.api import (
     XrpcClient,
     XrpcRefused,
 )
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
+
+# Context "Delivery": the desk reads a stored delivery error back into these
+# (delivery/failures.py) and says it in its language.
+_SESSION_REFUSED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} refused a session it had just given ({error}). {fix}, then retry this "
+    "delivery.",
+)
+_DIFFERENT_POST = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: the record key of this post ({uri}) holds a different post"
+)
 
 # What a PDS other than the reference one may say of a record key that is taken.
 _TAKEN_WORDS = ("already exists", "already a value", "alreadyexists", "recordexists", "conflict")
@@ -54,11 +66,13 @@ class Account:
         try:
             return request(session)
         except TokenRefused as exc:
-            raise Permanent(
-                f"{self.channel}: {self.client.host} refused a session it had just given ({exc}). "
-                f"{APP_PASSWORD_FIX.format(name=self.channel).capitalize()}, then retry this "
-                "delivery."
-            ) from None
+            said = _SESSION_REFUSED.format(
+                channel=self.channel,
+                host=self.client.host,
+                error=str(exc),
+                fix=APP_PASSWORD_FIX_SENTENCE.format(name=self.channel),
+            )
+            raise Permanent(said) from None
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -91,6 +105,4 @@ def same_post(channel: str, found: Record, record: dict[str, Any]) -> None:
     if found.value.get("text") != record.get("text"):
         from statusdesk.channels.base import Ambiguous
 
-        raise Ambiguous(
-            f"{channel}: the record key of this post ({found.uri}) holds a different post"
-        )
+        raise Ambiguous(_DIFFERENT_POST.format(channel=channel, uri=found.uri))

@@ -36,6 +36,7 @@ from statusdesk import redact
 from statusdesk.channels import http
 from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
 from statusdesk.channels.posts import SecretReader
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,65 @@ POST_COLLECTION = "app.bsky.feed.post"
 SESSION_KEYS = ("access_jwt", "refresh_jwt", "session_of")
 EXPIRY_MARGIN = timedelta(seconds=60)
 TOKEN_ERRORS = ("InvalidToken", "AuthenticationRequired", "ExpiredToken")
-APP_PASSWORD_FIX = (
+# What statusdesk says around a PDS's answer (context "Delivery": the desk reads a stored
+# delivery error back into these, delivery/failures.py, and says it in its language; the
+# server's status line and words, {detail}, stay as they came).
+APP_PASSWORD_FIX = QT_TRANSLATE_NOOP(
+    "Delivery",
     "make an app password at bsky.app → Settings → Privacy and security → App passwords and "
-    "store it with `statusdesk channel secret {name} app_password`"
+    "store it with `statusdesk channel secret {name} app_password`",
+)
+# The same, as a sentence of its own (str.capitalize would lower the rest: the channel's name).
+APP_PASSWORD_FIX_SENTENCE = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "Make an app password at bsky.app → Settings → Privacy and security → App passwords and "
+    "store it with `statusdesk channel secret {name} app_password`",
+)
+_THE_SIGN_IN = QT_TRANSLATE_NOOP("Delivery", "the sign-in")
+_THE_RENEWAL = QT_TRANSLATE_NOOP("Delivery", "the renewal")
+_THE_POST = QT_TRANSLATE_NOOP("Delivery", "the post")
+_THE_POST_LOOKUP = QT_TRANSLATE_NOOP("Delivery", "the lookup of a post")
+_THE_ACCOUNT = QT_TRANSLATE_NOOP("Delivery", "the account lookup")
+_EMAILED_CODE = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} asks for an emailed sign-in code: that is the account's own password, "
+    "not an app password — {fix}.",
+)
+_SIGN_IN_REFUSED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} refused the sign-in as {identifier} ({detail}): the handle or the app "
+    "password is wrong, or the app password was revoked — {fix}, then retry this delivery.",
+)
+_NO_REF = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} accepted the post but its answer names no uri or cid; the record is "
+    "looked up by its key before anything is sent again.",
+)
+_NO_RECORD = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: {host}'s answer to getRecord names no record."
+)
+_NO_ANSWER_TO = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: no answer from {host} to {path} ({error})."
+)
+_ANSWERED_TO = QT_TRANSLATE_NOOP("Delivery", "{channel}: {host} answered {detail} to {path}.")
+_ANSWERED_TO_WAIT = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: {host} answered {detail} to {path}; it asked to wait {seconds} s."
+)
+_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} refused {action} as too long ({detail}); a post holds 300 graphemes and "
+    "3,000 bytes. Shorten the update, then retry this delivery.",
+)
+_REFUSED_FIX = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: {host} refused {action} ({detail}). {fix}, then retry this delivery."
+)
+_REFUSED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} refused {action} ({detail}). Fix the update or the channel's settings, "
+    "then retry this delivery.",
+)
+_NO_SESSION = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: {host} answered the sign-in without a session."
 )
 
 
@@ -148,22 +205,22 @@ class XrpcClient:
                 "POST",
                 "com.atproto.server.createSession",
                 body={"identifier": identifier, "password": password},
-                action="the sign-in",
+                action=_THE_SIGN_IN,
             )
         except XrpcRefused as exc:
             if exc.error == "AuthFactorTokenRequired":
-                raise Permanent(
-                    f"{self.channel}: {self.host} asks for an emailed sign-in code: that is the "
-                    f"account's own password, not an app password — "
-                    f"{APP_PASSWORD_FIX.format(name=self.channel)}."
-                ) from None
+                fix = APP_PASSWORD_FIX.format(name=self.channel)
+                said = _EMAILED_CODE.format(channel=self.channel, host=self.host, fix=fix)
+                raise Permanent(said) from None
             if exc.status == 401 or exc.error in ("AuthenticationRequired", "InvalidToken"):
-                raise Permanent(
-                    f"{self.channel}: {self.host} refused the sign-in as {identifier} "
-                    f"({exc.detail}): the handle or the app "
-                    f"password is wrong, or the app password was revoked — "
-                    f"{APP_PASSWORD_FIX.format(name=self.channel)}, then retry this delivery."
-                ) from None
+                said = _SIGN_IN_REFUSED.format(
+                    channel=self.channel,
+                    host=self.host,
+                    identifier=identifier,
+                    detail=exc.detail,
+                    fix=APP_PASSWORD_FIX.format(name=self.channel),
+                )
+                raise Permanent(said) from None
             raise exc.failure from None
         return _session(data, self.channel, self.host)
 
@@ -171,7 +228,7 @@ class XrpcClient:
         """Raises TokenRefused when the refresh token is expired, spent or revoked."""
         try:
             data = self._call(
-                "POST", "com.atproto.server.refreshSession", token=refresh, action="the renewal"
+                "POST", "com.atproto.server.refreshSession", token=refresh, action=_THE_RENEWAL
             )
         except XrpcRefused as exc:
             if exc.status in (400, 401):
@@ -194,15 +251,12 @@ class XrpcClient:
                 "validate": True,
                 "record": record,
             },
-            action="the post",
+            action=_THE_POST,
             publishes=True,
         )
         ref = _strong_ref(data)
         if ref is None:
-            raise Ambiguous(
-                f"{self.channel}: {self.host} accepted the post but its answer names no uri or "
-                "cid; the record is looked up by its key before anything is sent again."
-            )
+            raise Ambiguous(_NO_REF.format(channel=self.channel, host=self.host))
         return ref
 
     def get_record(self, token: str, repo: str, rkey: str) -> Record | None:
@@ -213,7 +267,7 @@ class XrpcClient:
                 "com.atproto.repo.getRecord",
                 token=token,
                 params={"repo": repo, "collection": POST_COLLECTION, "rkey": rkey},
-                action="the lookup of a post",
+                action=_THE_POST_LOOKUP,
             )
         except XrpcRefused as exc:
             if exc.error == "RecordNotFound" or (exc.status == 400 and "ocate record" in str(exc)):
@@ -223,8 +277,7 @@ class XrpcClient:
         value = data.get("value") if isinstance(data, dict) else None
         if ref is None or not isinstance(value, dict):
             raise Transient(
-                f"{self.channel}: {self.host}'s answer to getRecord names no record.",
-                then=WILL_RETRY,
+                _NO_RECORD.format(channel=self.channel, host=self.host), then=WILL_RETRY
             )
         return Record(ref.uri, ref.cid, value)
 
@@ -235,7 +288,7 @@ class XrpcClient:
                 "com.atproto.repo.describeRepo",
                 token=token,
                 params={"repo": repo},
-                action="the account lookup",
+                action=_THE_ACCOUNT,
             )
         except XrpcRefused as exc:
             raise exc.failure from None
@@ -276,10 +329,10 @@ class XrpcClient:
             error = http.translate_error(self.channel, url, exc)
             if isinstance(error, Ambiguous) and not publishes:
                 # Nothing is published by a lookup or a sign-in: asking again is safe.
-                error = Transient(
-                    f"{self.channel}: no answer from {self.host} to {nsid} ({type(exc).__name__}).",
-                    then=WILL_RETRY,
+                said = _NO_ANSWER_TO.format(
+                    channel=self.channel, host=self.host, path=nsid, error=type(exc).__name__
                 )
+                error = Transient(said, then=WILL_RETRY)
             raise error from None
         return self._answer(response, nsid, action, token is not None)
 
@@ -301,30 +354,31 @@ class XrpcClient:
         failure: Exception
         if status == 429 or status in http.RETRYABLE_STATUS or status >= 500:
             wait = rate_limit_wait(response.headers, self.now())
-            told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""
-            failure = Transient(
-                f"{self.channel}: {self.host} answered {detail} to {nsid}{told}.",
-                wait,
-                then=WILL_RETRY,
-            )
+            who = {"channel": self.channel, "host": self.host, "detail": detail, "path": nsid}
+            if wait is None:
+                answered = _ANSWERED_TO.format(**who)
+            else:
+                answered = _ANSWERED_TO_WAIT.format(**who, seconds=f"{wait:.0f}")
+            failure = Transient(answered, wait, then=WILL_RETRY)
             if status == 429:
                 raise failure
         elif status == 413 or "longer than" in message or "too long" in message.lower():
             failure = Permanent(
-                f"{self.channel}: {self.host} refused {action} as too long ({detail}); a post "
-                "holds 300 graphemes and 3,000 bytes. Shorten the update, then retry this "
-                "delivery."
+                _TOO_LONG.format(channel=self.channel, host=self.host, action=action, detail=detail)
             )
         elif status in (401, 403):
             failure = Permanent(
-                f"{self.channel}: {self.host} refused {action} ({detail}). "
-                f"{APP_PASSWORD_FIX.format(name=self.channel).capitalize()}, then retry this "
-                "delivery."
+                _REFUSED_FIX.format(
+                    channel=self.channel,
+                    host=self.host,
+                    action=action,
+                    detail=detail,
+                    fix=APP_PASSWORD_FIX_SENTENCE.format(name=self.channel),
+                )
             )
         else:
             failure = Permanent(
-                f"{self.channel}: {self.host} refused {action} ({detail}). Fix the update or the "
-                "channel's settings, then retry this delivery."
+                _REFUSED.format(channel=self.channel, host=self.host, action=action, detail=detail)
             )
         raise XrpcRefused(status, error, message, detail, failure)
 
@@ -332,9 +386,7 @@ class XrpcClient:
 def _session(data: Any, channel: str, host: str) -> Session:
     fields = ("did", "accessJwt", "refreshJwt")
     if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in fields):
-        raise Transient(
-            f"{channel}: {host} answered the sign-in without a session.", then=WILL_RETRY
-        )
+        raise Transient(_NO_SESSION.format(channel=channel, host=host), then=WILL_RETRY)
     # As good as a password until they expire: never in an error, a log or the record.
     redact.remember(data["accessJwt"])
     redact.remember(data["refreshJwt"])

@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from statusdesk.channels import tested
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
@@ -187,9 +188,8 @@ class BlueskyChannel:
         session = account.session
         handle = described.get("handle") or (session.handle if session else "")
         did = described.get("did") or (session.did if session else "")
-        return (
-            f"{self.name}: signed in as @{handle} ({did}) on {account.client.host}; nothing "
-            "was published"
+        return tested.BLUESKY.format(
+            channel=self.name, handle=handle, did=did, host=account.client.host
         )
 
     def budget(self, part: RenderedPart) -> Budget:

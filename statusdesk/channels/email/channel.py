@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping, Sequence
 
+from statusdesk.channels import tested
 from statusdesk.channels.base import (
     Ambiguous,
     ChannelContext,
@@ -30,6 +31,7 @@ from statusdesk.channels.base import (
     channel_says,
 )
 from statusdesk.channels.email import compose
+from statusdesk.channels.email import said as frames
 from statusdesk.channels.email.compose import Recipient
 from statusdesk.channels.email.copies import Template
 from statusdesk.channels.email.mailing import Mailing
@@ -53,7 +55,7 @@ NAMES_SHOWN = 10
 def _names(addresses: Sequence[str]) -> str:
     shown = ", ".join(addresses[:NAMES_SHOWN])
     more = len(addresses) - NAMES_SHOWN
-    return shown + (f" and {more} more" if more > 0 else "")
+    return frames.AND_MORE.format(names=shown, more=more) if more > 0 else shown
 
 
 def assign_seqs(
@@ -197,11 +199,9 @@ class EmailChannel:
         unsure = [part.target for part in parts if part.state == "sending"]
         if unsure:
             raise Ambiguous(
-                f"{self.config.name}: it is not known whether {len(unsure)} recipient(s) got "
-                f"the update: {_names(unsure)} (the connection broke after the message was "
-                "handed to the server, and SMTP cannot look a message up). A retry mails only "
-                "these again, with the same Message-ID; everyone else is not mailed again. "
-                "Skip this delivery if they got it."
+                frames.NOT_KNOWN.format(
+                    channel=self.config.name, count=len(unsure), names=_names(unsure)
+                )
             )
         return None
 
@@ -215,11 +215,11 @@ class EmailChannel:
             connection.noop()
         finally:
             connection.close()
-        who = f" as {settings.username}" if settings.username else " without a login"
-        return (
-            f"{self.config.name}: connected to {settings.where} with "
-            f"{settings.security_label}{who}; nothing was sent"
-        )
+        where = {"channel": self.config.name, "server": settings.where}
+        if settings.username:
+            security = settings.security_label
+            return tested.EMAIL.format(**where, security=security, username=settings.username)
+        return tested.EMAIL_WITHOUT_LOGIN.format(**where, security=settings.security_label)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -306,31 +306,36 @@ class EmailChannel:
         got = len(sent) + already
         refusals = _names([f"{a} ({why})" for a, why in refused])
         waiting = [a for a, _ in deferred] + not_tried
-        others = f"{got} of {total} recipient(s) got it and are not mailed again"
+        others = frames.OTHERS.format(got=got, total=total)
         if refused:
-            others += f"; {len(refused)} refused: {refusals}"
+            others = frames.OTHERS_REFUSED.format(
+                others=others, count=len(refused), refusals=refusals
+            )
         if unsure:
             if waiting:
-                others += f"; {len(waiting)} not mailed yet: {_names(waiting)}"
+                others = frames.OTHERS_WAITING.format(
+                    others=others, count=len(waiting), names=_names(waiting)
+                )
             raise Ambiguous(
-                f"{name}: the connection to {where} broke after the message to "
-                f"{_names(unsure)} was handed over; it may or may not have arrived, and SMTP "
-                f"cannot look a message up ({others}). A retry mails only the recipients not "
-                "known to have it."
+                frames.BROKE_AFTER.format(
+                    channel=name, server=where, names=_names(unsure), others=others
+                )
             )
         if waiting:
             reasons = [why for _, why in deferred] + ([stopped] if stopped else [])
-            raise Transient(
-                f"{name}: {len(waiting)} of {total} recipient(s) could not be mailed yet: "
-                f"{_names(waiting)} ({'; '.join(dict.fromkeys(reasons)) or 'no reason given'}); "
-                f"{others}.",
-                then="Will retry only those.",
+            said = frames.NOT_YET.format(
+                channel=name,
+                count=len(waiting),
+                total=total,
+                names=_names(waiting),
+                reasons="; ".join(dict.fromkeys(reasons)) or frames.NO_REASON,
+                others=others,
             )
+            raise Transient(said, then=frames.ONLY_THOSE)
         if refused:
             raise Permanent(
-                f"{name}: {len(refused)} of {total} recipient(s) were refused: {refusals}. The "
-                f"other {got} got it and are not mailed again on a retry. Fix or remove these "
-                "addresses (`statusdesk subscriber remove ADDR`, or the recipients setting), "
-                "then retry or skip this delivery."
+                frames.RECIPIENTS_REFUSED.format(
+                    channel=name, count=len(refused), total=total, refusals=refusals, got=got
+                )
             )
         return self._receipt(settings, total)

@@ -15,6 +15,8 @@ from email.utils import parseaddr
 from typing import Any
 from urllib.parse import urlsplit
 
+from statusdesk.channels.tested import NO_ENCRYPTION
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.store.subscribers import InvalidAddress, normalize_address
 
 SECRETS = ("password",)
@@ -45,7 +47,7 @@ class EmailSettings:
 
     @property
     def security_label(self) -> str:
-        return {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}[self.security]
+        return {"starttls": "STARTTLS", "tls": "TLS", "none": NO_ENCRYPTION}[self.security]
 
 
 def _text(settings: Mapping[str, Any], key: str) -> str:
@@ -57,10 +59,16 @@ def _from(settings: Mapping[str, Any]) -> tuple[str, str]:
     """(header, bare address) of the `from` setting; raises InvalidAddress."""
     raw = _text(settings, "from")
     if not raw:
-        raise InvalidAddress("from is missing; e.g. --set from=status@example.com")
+        raise InvalidAddress(
+            QT_TRANSLATE_NOOP("Problems", "from is missing; e.g. --set from=status@example.com")
+        )
     name, addr = parseaddr(raw)
     if not addr:
-        raise InvalidAddress(f"from: {raw!r} is not an email address")
+        raise InvalidAddress(
+            QT_TRANSLATE_NOOP("Problems", "from: {got} is not an email address").format(
+                got=repr(raw)
+            )
+        )
     bare = normalize_address(addr)
     local, _, domain = bare.rpartition("@")
     header = str(Address(display_name=name.strip(), username=local, domain=domain))
@@ -78,7 +86,11 @@ def _recipients(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:
         try:
             address = normalize_address(piece)
         except InvalidAddress as exc:
-            problems.append(f"recipients: {exc}")
+            problems.append(
+                QT_TRANSLATE_NOOP("Problems", "recipients: {problem}").format(
+                    problem=message_of(exc)
+                )
+            )
             continue
         if address.lower() not in (a.lower() for a in found):
             found.append(address)
@@ -90,7 +102,9 @@ def _port(settings: Mapping[str, Any], security: str) -> tuple[int, str | None]:
     if not raw:
         return DEFAULT_PORTS.get(security, 587), None
     if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) < 65536:
-        return 0, f"port must be a number from 1 to 65535 (got {raw!r}), e.g. --set port=587"
+        return 0, QT_TRANSLATE_NOOP(
+            "Problems", "port must be a number from 1 to 65535 (got {got}), e.g. --set port=587"
+        ).format(got=repr(raw))
     return int(raw), None
 
 
@@ -99,11 +113,12 @@ def _connections(settings: Mapping[str, Any]) -> tuple[int, str | None]:
     if not raw:
         return 1, None
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_CONNECTIONS:
-        return 1, (
-            f"connections must be a whole number from 1 to {MAX_CONNECTIONS} (got {raw!r}): "
-            "how many SMTP sessions mail at once, e.g. --set connections=4; check how many "
-            "your provider allows"
-        )
+        return 1, QT_TRANSLATE_NOOP(
+            "Problems",
+            "connections must be a whole number from 1 to {most} (got {got}): how many SMTP "
+            "sessions mail at once, e.g. --set connections=4; check how many your provider "
+            "allows",
+        ).format(most=MAX_CONNECTIONS, got=repr(raw))
     return int(raw), None
 
 
@@ -116,11 +131,12 @@ def _max_per_second(settings: Mapping[str, Any]) -> tuple[float | None, str | No
     except ValueError:
         rate = -1.0
     if not 0 < rate <= MAX_RATE or not raw.isascii():
-        return None, (
-            f"max_per_second must be a number of messages a second above 0, at most "
-            f"{MAX_RATE:,.0f} (got {raw!r}), e.g. --set max_per_second=14 for a provider that "
-            "allows 14 a second; leave it out for no limit"
-        )
+        return None, QT_TRANSLATE_NOOP(
+            "Problems",
+            "max_per_second must be a number of messages a second above 0, at most {most} (got "
+            "{got}), e.g. --set max_per_second=14 for a provider that allows 14 a second; leave "
+            "it out for no limit",
+        ).format(most=f"{MAX_RATE:,.0f}", got=repr(raw))
     return rate, None
 
 
@@ -130,42 +146,64 @@ def settings_problems(settings: Mapping[str, Any]) -> list[str]:
     host = _text(settings, "host")
     if not host or any(ch.isspace() or ch in "/@" for ch in host):
         problems.append(
-            f"host must be the SMTP server's name (got {host!r}), e.g. --set host=smtp.example.com"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "host must be the SMTP server's name (got {got}), e.g. --set host=smtp.example.com",
+            ).format(got=repr(host))
         )
     security = _text(settings, "security").lower() or "starttls"
     if security not in SECURITY:
         problems.append(
-            f"security must be starttls (port 587), tls (port 465) or none (got {security!r})"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "security must be starttls (port 587), tls (port 465) or none (got {got})",
+            ).format(got=repr(security))
         )
     port, port_problem = _port(settings, security)
     if port_problem:
         problems.append(port_problem)
     if security == "starttls" and port == 465:
         problems.append(
-            "port 465 speaks TLS from the first byte: use --set security=tls with it (or port "
-            "587 with starttls)"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "port 465 speaks TLS from the first byte: use --set security=tls with it (or port "
+                "587 with starttls)",
+            )
         )
     if security == "tls" and port in (25, 587):
         problems.append(
-            f"port {port} starts in plaintext and upgrades with STARTTLS: use --set "
-            "security=starttls with it (or port 465 with tls)"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "port {port} starts in plaintext and upgrades with STARTTLS: use --set "
+                "security=starttls with it (or port 465 with tls)",
+            ).format(port=port)
         )
     plaintext_allowed = _text(settings, "allow_plaintext").lower() in YES
     if security == "none" and not plaintext_allowed:
         problems.append(
-            "security=none sends every email unencrypted; use starttls or tls, or if this "
-            "server is on a network you trust, say so with --set allow_plaintext=yes"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "security=none sends every email unencrypted; use starttls or tls, or if this "
+                "server is on a network you trust, say so with --set allow_plaintext=yes",
+            )
         )
     if security == "none" and _text(settings, "username"):
         problems.append(
-            "a username needs TLS: statusdesk never sends a password unencrypted. Use "
-            "security=starttls or tls, or remove the username for a relay without AUTH"
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "a username needs TLS: statusdesk never sends a password unencrypted. Use "
+                "security=starttls or tls, or remove the username for a relay without AUTH",
+            )
         )
     try:
         _from(settings)
     except InvalidAddress as exc:
-        message = str(exc)
-        problems.append(message if message.startswith("from") else f"from: {message}")
+        message = message_of(exc)
+        problems.append(
+            message
+            if message.startswith("from")
+            else QT_TRANSLATE_NOOP("Problems", "from: {problem}").format(problem=message)
+        )
     problems += _recipients(settings)[1]
     url = _text(settings, "unsubscribe_url")
     if url:
@@ -176,12 +214,19 @@ def settings_problems(settings: Mapping[str, Any]) -> list[str]:
             or any(ch.isspace() or ch in '<>"' for ch in url)
         ):
             problems.append(
-                f"unsubscribe_url must be an https:// address (got {url!r}), e.g. "
-                "--set unsubscribe_url=https://status.example.com/unsubscribe?token={token}"
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "unsubscribe_url must be an https:// address (got {got}), e.g. --set "
+                    "unsubscribe_url=https://status.example.com/unsubscribe?token={{token}}",
+                ).format(got=repr(url))
             )
     digits = _text(settings, "digits") or "latn"
     if digits not in ("latn", "arab"):
-        problems.append(f"digits must be latn or arab (got {digits!r})")
+        problems.append(
+            QT_TRANSLATE_NOOP("Problems", "digits must be latn or arab (got {got})").format(
+                got=repr(digits)
+            )
+        )
     for problem in (_connections(settings)[1], _max_per_second(settings)[1]):
         if problem:
             problems.append(problem)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from statusdesk.channels.base import WILL_RETRY, ChannelError, Permanent, Transient
+from statusdesk.channels.email import said as frames
 from statusdesk.channels.email.settings import EmailSettings
 from statusdesk.channels.targets import host_problem
 
@@ -99,7 +100,7 @@ class Connection:
         try:
             forbidden = host_problem("host", s.host)  # now, too: a name may have moved
             if forbidden:
-                raise Permanent(f"{self.name}: nothing was sent: {forbidden}.")
+                raise Permanent(frames.FORBIDDEN.format(channel=self.name, problem=forbidden))
             if s.security == "tls":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(
                     s.host, s.port, timeout=TIMEOUT, context=ssl.create_default_context()
@@ -122,9 +123,7 @@ class Connection:
     def _starttls(self, smtp: smtplib.SMTP) -> None:
         if not smtp.has_extn("starttls"):
             raise Permanent(
-                f"{self.name}: {self.settings.where} does not offer STARTTLS, and statusdesk "
-                "sends nothing (least of all a password) without TLS. Use the server's TLS "
-                "port: --set security=tls --set port=465, or 587 with STARTTLS."
+                frames.NO_STARTTLS.format(channel=self.name, server=self.settings.where)
             )
         code, reply = smtp.starttls(context=ssl.create_default_context())
         if code != 220:
@@ -135,12 +134,10 @@ class Connection:
         """AUTH PLAIN or LOGIN with UTF-8 credentials (smtplib's own login takes ASCII only)."""
         s = self.settings
         if self._password is None:
-            raise Permanent(f"{self.name}: no password to log in with.")
+            raise Permanent(frames.NO_PASSWORD.format(channel=self.name))
         if not smtp.has_extn("auth"):
             raise Permanent(
-                f"{self.name}: {s.where} offers no login (AUTH) over {s.security_label}. If it "
-                "relays without one, remove the username (--set username=); otherwise check "
-                "the host and port."
+                frames.NO_AUTH.format(channel=self.name, server=s.where, security=s.security_label)
             )
         offered = smtp.esmtp_features.get("auth", "").upper().split()
         if "PLAIN" in offered:
@@ -151,75 +148,66 @@ class Connection:
                 code, reply = smtp.docmd(_b64(self._password))
         else:
             raise Permanent(
-                f"{self.name}: {s.where} offers only {', '.join(offered) or 'no'} login "
-                "methods; statusdesk logs in with PLAIN or LOGIN (over TLS)."
+                frames.AUTH_METHODS.format(
+                    channel=self.name, server=s.where, methods=", ".join(offered) or "no"
+                )
             )
         if code in (235, 503):  # 503: this session is already authenticated
             return
         if 400 <= code < 500:
             raise Transient(
-                f"{self.name}: {s.where} could not check the login now "
-                f"({reply_text(code, reply)}).",
+                frames.LOGIN_LATER.format(
+                    channel=self.name, server=s.where, said=reply_text(code, reply)
+                ),
                 then=WILL_RETRY,
             )
         raise Permanent(
-            f"{self.name}: the SMTP server refused the username/password "
-            f"({reply_text(code, reply)}) — set it with "
-            f"`statusdesk channel secret {self.name} password` (and the username with "
-            f"`statusdesk channel add`'s --set username=…), then retry this delivery."
+            frames.LOGIN_REFUSED.format(channel=self.name, said=reply_text(code, reply))
         )
 
     def _refused_step(self, step: str, code: int, reply: bytes | str) -> ChannelError:
         said = reply_text(code, reply)
+        where = self.settings.where
         if 400 <= code < 500:
-            return Transient(f"{self.name}: {self.settings.where} answered {step} with {said}.")
+            return Transient(
+                frames.STEP_LATER.format(channel=self.name, server=where, step=step, said=said)
+            )
         return Permanent(
-            f"{self.name}: {self.settings.where} refused {step} ({said}). Check the host, port "
-            "and security settings."
+            frames.STEP_REFUSED.format(channel=self.name, server=where, step=step, said=said)
         )
 
     def _opening_error(self, exc: Exception) -> ChannelError:
         where = self.settings.where
         if isinstance(exc, ssl.SSLCertVerificationError):
-            return Permanent(
-                f"{self.name}: the TLS certificate of {where} is not trusted "
-                f"({exc.verify_message or exc}). Fix the server's certificate, or point "
-                "SSL_CERT_FILE at your company's CA; statusdesk never turns verification off."
-            )
+            error = str(exc.verify_message or exc)
+            return Permanent(frames.UNTRUSTED.format(channel=self.name, server=where, error=error))
         if isinstance(exc, ssl.SSLError):
-            return Permanent(
-                f"{self.name}: the TLS handshake with {where} failed ({exc.reason or exc}). "
-                "Check that security matches the port: tls for 465, starttls for 587."
-            )
+            error = str(exc.reason or exc)
+            return Permanent(frames.HANDSHAKE.format(channel=self.name, server=where, error=error))
         if isinstance(exc, smtplib.SMTPConnectError):
-            return self._refused_step("the connection", exc.smtp_code, exc.smtp_error)
+            return self._refused_step(frames.THE_CONNECTION, exc.smtp_code, exc.smtp_error)
         if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return Permanent(f"{self.name}: {where} does not support what was asked ({exc}).")
-        if isinstance(exc, smtplib.SMTPResponseException):
-            return self._refused_step("the greeting", exc.smtp_code, exc.smtp_error)
-        if isinstance(exc, socket.gaierror):
-            return Transient(
-                f"{self.name}: cannot resolve {self.settings.host}. Check the network and the "
-                "host setting.",
-                then=WILL_RETRY,
+            return Permanent(
+                frames.UNSUPPORTED.format(channel=self.name, server=where, error=str(exc))
             )
+        if isinstance(exc, smtplib.SMTPResponseException):
+            return self._refused_step(frames.THE_GREETING, exc.smtp_code, exc.smtp_error)
+        if isinstance(exc, socket.gaierror):
+            said = frames.UNRESOLVED.format(channel=self.name, host=self.settings.host)
+            return Transient(said, then=WILL_RETRY)
         if isinstance(exc, ConnectionRefusedError):
             return Transient(
-                f"{self.name}: cannot connect to {where} (is the server up and the port right?).",
-                then=WILL_RETRY,
+                frames.REFUSED.format(channel=self.name, server=where), then=WILL_RETRY
             )
         if isinstance(exc, TimeoutError):
-            return Transient(
-                f"{self.name}: no answer from {where} within {TIMEOUT:g} s; nothing was sent.",
-                then=WILL_RETRY,
-            )
+            said = frames.NO_ANSWER.format(channel=self.name, server=where, seconds=f"{TIMEOUT:g}")
+            return Transient(said, then=WILL_RETRY)
         if isinstance(exc, smtplib.SMTPServerDisconnected | OSError):
-            return Transient(
-                f"{self.name}: {where} closed the connection before anything was sent "
-                f"({str(exc) or type(exc).__name__}).",
-                then=WILL_RETRY,
-            )
-        return Transient(f"{self.name}: connecting to {where} failed ({exc}).", then=WILL_RETRY)
+            error = str(exc) or type(exc).__name__
+            said = frames.CLOSED.format(channel=self.name, server=where, error=error)
+            return Transient(said, then=WILL_RETRY)
+        said = frames.NOT_CONNECTED.format(channel=self.name, server=where, error=str(exc))
+        return Transient(said, then=WILL_RETRY)
 
     # -- using it -----------------------------------------------------------------------------
 
@@ -269,7 +257,7 @@ class Connection:
             detail = f"the connection broke at {stage} ({str(exc) or type(exc).__name__})"
             raise ConnectionLost(detail, unsure=stage == "DATA") from None
         if code != 250:
-            return self._refusal("the message", code, reply)
+            return self._refusal(frames.THE_MESSAGE, code, reply)
         return Result(Outcome.SENT, reply_text(code, reply))
 
     def _refusal(
@@ -283,13 +271,14 @@ class Connection:
         if sender is not None and code >= 500:
             if code == 530:
                 raise Permanent(
-                    f"{self.name}: {self.settings.where} requires a login to send ({said}). "
-                    "Set --set username=… and `statusdesk channel secret "
-                    f"{self.name} password`, then retry this delivery."
+                    frames.LOGIN_NEEDED.format(
+                        channel=self.name, server=self.settings.where, said=said
+                    )
                 )
             raise Permanent(
-                f"{self.name}: {self.settings.where} refused the sender {sender} ({said}). Set "
-                "`from` to an address this account may send as, then retry this delivery."
+                frames.SENDER_REFUSED.format(
+                    channel=self.name, server=self.settings.where, sender=sender, said=said
+                )
             )
         outcome = Outcome.DEFERRED if 400 <= code < 500 else Outcome.REFUSED
         return Result(outcome, said)

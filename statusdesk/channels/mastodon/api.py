@@ -29,6 +29,7 @@ from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
 from statusdesk.channels.threads import ReplyGone
 from statusdesk.core.text.weighted import url_spans
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.redact import redact
 
 DEFAULT_LIMIT = 500
@@ -70,6 +71,38 @@ class Account:
 # (home, channel, base_url) → the limits, and until when (monotonic; None: for the process).
 _LIMITS: dict[tuple[str, str, str], tuple[Limits, float | None]] = {}
 _LIMITS_LOCK = threading.Lock()
+
+# What statusdesk says around an instance's answer (context "Delivery": the desk reads a stored
+# delivery error back into these, delivery/failures.py, and says it in its language; the
+# instance's status line and words, {reason}, stay as they came).
+_THE_POST = QT_TRANSLATE_NOOP("Delivery", "the post")
+_THE_SIGN_IN = QT_TRANSLATE_NOOP("Delivery", "the sign-in")
+_THE_LOOKUP = QT_TRANSLATE_NOOP("Delivery", "the lookup of recent posts")
+_NO_STATUS_ID = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} accepted the post but its answer names no status id; the account's "
+    "recent posts are checked before anything is sent again.",
+)
+_NO_ACCOUNT = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: {host}'s answer to verify_credentials names no account."
+)
+_NO_ANSWER_TO = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: no answer from {host} to {path} ({error})."
+)
+_TRY_AGAIN = QT_TRANSLATE_NOOP("Delivery", "Will try again.")
+_REPLY_REFUSED = QT_TRANSLATE_NOOP("Delivery", "{channel}: {host} refused the reply ({reason}).")
+_TOKEN_REFUSED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} refused the access token ({reason}): it is wrong, revoked or lacks the "
+    "write:statuses scope — store a valid one with `statusdesk channel secret {channel} "
+    "access_token`, then retry this delivery.",
+)
+_REJECTED_FIX = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: {host} rejected {action} ({reason}). Fix the update or the channel's settings, "
+    "then retry this delivery.",
+)
+_REJECTED = QT_TRANSLATE_NOOP("Delivery", "{channel}: {host} rejected {action} ({reason}).")
 UNREACHABLE_SECONDS = 60.0  # an instance that did not answer is asked again after this
 
 
@@ -188,24 +221,20 @@ class MastodonApi:
             "/api/v1/statuses",
             body=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
             headers={"Idempotency-Key": idempotency_key},
-            action="the post",
+            action=_THE_POST,
             replying=bool(in_reply_to_id),
         )
         status = _status(data)
         if status is None:
-            raise Ambiguous(
-                f"{self.channel}: {self.host} accepted the post but its answer names no status "
-                "id; the account's recent posts are checked before anything is sent again."
-            )
+            raise Ambiguous(_NO_STATUS_ID.format(channel=self.channel, host=self.host))
         return status
 
     def me(self) -> Account:
         """GET /api/v1/accounts/verify_credentials: whose token this is."""
-        data = self._call("GET", "/api/v1/accounts/verify_credentials", action="the sign-in")
+        data = self._call("GET", "/api/v1/accounts/verify_credentials", action=_THE_SIGN_IN)
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             raise Transient(
-                f"{self.channel}: {self.host}'s answer to verify_credentials names no account.",
-                then=WILL_RETRY,
+                _NO_ACCOUNT.format(channel=self.channel, host=self.host), then=WILL_RETRY
             )
         return Account(data["id"], str(data.get("acct") or data.get("username") or ""))
 
@@ -215,7 +244,7 @@ class MastodonApi:
             "GET",
             f"/api/v1/accounts/{account_id}/statuses",
             params={"limit": str(count)},
-            action="the lookup of recent posts",
+            action=_THE_LOOKUP,
         )
         found = [_status(item) for item in data] if isinstance(data, list) else []
         return [s for s in found if s is not None]
@@ -251,10 +280,10 @@ class MastodonApi:
         except Exception as exc:
             error = http.translate_error(self.channel, url, exc)
             if method == "GET" and isinstance(error, Ambiguous):
-                error = Transient(
-                    f"{self.channel}: no answer from {self.host} to {path} ({type(exc).__name__}).",
-                    then="Will try again.",
+                said = _NO_ANSWER_TO.format(
+                    channel=self.channel, host=self.host, path=path, error=type(exc).__name__
                 )
+                error = Transient(said, then=_TRY_AGAIN)
             raise error from exc
         self._check(response, action, replying)
         try:
@@ -267,32 +296,25 @@ class MastodonApi:
         if 200 <= status < 300:
             return
         detail = error_text(response)
-        said = f": {detail}" if detail else ""
-        reason = f"{status} {response.reason or ''}".strip()
+        # The instance's own words: its status line, and what it said about it.
+        reason = f"{status} {response.reason or ''}".strip() + (f": {detail}" if detail else "")
+        who = {"channel": self.channel, "host": self.host, "reason": reason}
         if replying and (status == 404 or (status == 422 and "repl" in detail.lower())):
             # The status replied to was deleted, or may not be seen (404 "Record not found",
             # or a 422 about the reply): the thread's earlier post is gone.
-            raise ReplyGone(f"{self.channel}: {self.host} refused the reply ({reason}{said}).")
+            raise ReplyGone(_REPLY_REFUSED.format(**who))
         if status in http.RETRYABLE_STATUS or status >= 500:
             wait = rate_limit_wait(response.headers, self.now())
-            told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""
-            raise Transient(
-                f"{self.channel}: {self.host} answered {reason}{said}{told}.", wait, then=WILL_RETRY
-            )
+            if wait is None:
+                raise Transient(http.ANSWERED.format(**who), wait, then=WILL_RETRY)
+            said = http.ANSWERED_WAIT.format(**who, seconds=f"{wait:.0f}")
+            raise Transient(said, wait, then=WILL_RETRY)
         if status in (401, 403):
-            raise Permanent(
-                f"{self.channel}: {self.host} refused the access token ({reason}{said}): it is "
-                "wrong, revoked or lacks the write:statuses scope — store a valid one with "
-                f"`statusdesk channel secret {self.channel} access_token`, then retry this "
-                "delivery."
-            )
+            raise Permanent(_TOKEN_REFUSED.format(**who))
         if status == 422:
-            raise Permanent(
-                f"{self.channel}: {self.host} rejected {action} ({reason}{said}). Fix the update "
-                "or the channel's settings, then retry this delivery."
-            )
+            raise Permanent(_REJECTED_FIX.format(**who, action=action))
         http.check_response(self.channel, response, self.now())
-        raise Permanent(f"{self.channel}: {self.host} rejected {action} ({reason}{said}).")
+        raise Permanent(_REJECTED.format(**who, action=action))
 
 
 def _status(item: Any) -> Status | None:

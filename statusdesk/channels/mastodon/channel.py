@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from statusdesk.channels import tested
 from statusdesk.channels.base import (
     ChannelContext,
     PartLedger,
@@ -155,7 +156,7 @@ class MastodonChannel:
     def test(self) -> str:
         api = self._api()
         account = api.me()
-        return f"{self.name}: authenticated as @{account.acct} on {api.host}; nothing was published"
+        return tested.MASTODON.format(channel=self.name, account=account.acct, host=api.host)
 
     # -- what goes out --------------------------------------------------------------------------
 

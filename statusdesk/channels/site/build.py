@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from statusdesk.channels.base import Permanent, Transient
-from statusdesk.channels.site import jsonapi
+from statusdesk.channels.site import jsonapi, said
 from statusdesk.channels.site.incremental import RECORD_SUFFIX, Previous, Writer
 from statusdesk.channels.site.render import (
     atom_context,
@@ -180,13 +180,7 @@ def _build(store: Store, site_dir: Path, now: datetime, full: bool) -> Path:
         shutil.rmtree(out, ignore_errors=True)
         cause = exc.strerror or str(exc)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise Transient(
-                f"Status page: the disk is full ({cause}); free some space — the previous page "
-                "stays online and the build is retried."
-            ) from exc
-        raise Permanent(
-            f"Status page: could not write {site_dir.parent} ({cause}). Fix the folder's "
-            "permissions or choose another workspace; the previous page is still online."
-        ) from exc
+            raise Transient(said.DISK_FULL.format(cause=cause)) from exc
+        raise Permanent(said.CANNOT_WRITE.format(folder=site_dir.parent, cause=cause)) from exc
     _prune(versions, out)
     return site_dir

@@ -30,6 +30,7 @@ from statusdesk.channels.base import (
     RenderedPart,
     Transient,
 )
+from statusdesk.channels.site import said
 from statusdesk.channels.site.publish import targets as publish_targets
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
@@ -157,7 +158,7 @@ class SiteChannel:
         component or postmortem change does (and `statusdesk site publish`). What was done, in
         one line; raises ChannelError (named) as a delivery's attempt would."""
         if self.publish_kind is None:
-            raise Permanent(f"{self.config.name}: a page kept on this disk has nowhere to go.")
+            raise Permanent(said.NOWHERE.format(channel=self.config.name))
         done = self._publish_build(
             lambda n, total, path: None, message="Status page refreshed from the workspace"
         )
@@ -179,7 +180,7 @@ class SiteChannel:
         assert kind is not None
         problems = settings_problems(self.config.settings)
         if problems:
-            raise Permanent(f"{problems[0]}; fix it with `statusdesk channel edit NAME --set …`.")
+            raise Permanent(said.SETTINGS.format(problem=problems[0]))
         settings = {k: v for k, v in self.config.settings.items() if isinstance(v, str)}
         try:
             return publish_targets.build_target(kind, settings, self._secret, self.context.home)
@@ -228,7 +229,7 @@ def _named(error: ChannelError, name: str) -> ChannelError:
     cause = error.cause.replace("channel secret NAME", f"channel secret {name}")
     cause = cause.replace("channel edit NAME", f"channel edit {name}")
     if not cause.startswith(f"{name}:"):
-        cause = f"{name}: {cause}"
+        cause = said.NAMED.format(channel=name, problem=cause)
     if isinstance(error, Transient):
         return Transient(cause, error.retry_after, then=error.then)
     if isinstance(error, Ambiguous):

@@ -25,6 +25,7 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from statusdesk.channels import tested
 from statusdesk.channels.base import (
     WILL_RETRY,
     Ambiguous,
@@ -52,6 +53,7 @@ from statusdesk.channels.statuspage.settings import (
 from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.core.model import Incident, Problem, Update
 from statusdesk.core.timefmt import parse_iso
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests
@@ -60,6 +62,16 @@ SECRETS = ("api_key",)
 # An update that must wait for an earlier one to create their incident looks again after
 # this, or just after the earlier one's own next attempt; never later than the cap.
 WAIT_FOR_EARLIER_SECONDS = 2.0
+# Context "Delivery": the desk reads a stored delivery error back into these
+# (delivery/failures.py) and says it in its language.
+_THE_PAGE_REQUEST = QT_TRANSLATE_NOOP("Delivery", "the request for the page")
+_THE_PAGE = QT_TRANSLATE_NOOP("Delivery", "the page")
+_THE_UPDATED = QT_TRANSLATE_NOOP("Delivery", "the updated incident")
+_WAITING = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: waiting for delivery {delivery} (an earlier update of this incident, now "
+    "{state}) to create the incident on Statuspage, so this update does not open a second one.",
+)
 EARLIER_MARGIN_SECONDS = 1.0
 MAX_WAIT_FOR_EARLIER_SECONDS = 60.0
 
@@ -138,14 +150,11 @@ class StatuspageChannel:
         api_key = self.client.api_key()
         with scrubbed(api_key), lookup():
             response = self.client.request("GET", self.client.page_url(), api_key)
-            self.client.raise_for(response, "the request for the page")
-            page = self.client.json(response, "the page")
+            self.client.raise_for(response, _THE_PAGE_REQUEST)
+            page = self.client.json(response, _THE_PAGE)
         title = page.get("name") or self.config.settings.get("page_id")
         subdomain = page.get("subdomain") or page.get("id") or ""
-        return (
-            f"{self.name}: page {title} ({subdomain}) reachable with the API key; "
-            "nothing was published"
-        )
+        return tested.STATUSPAGE.format(channel=self.name, title=title, subdomain=subdomain)
 
     # -- create and PATCH ---------------------------------------------------------------------
 
@@ -233,7 +242,7 @@ class StatuspageChannel:
         )
         shortlink = None
         with contextlib.suppress(Ambiguous):  # it landed; a receipt without a link will do
-            shortlink = self.client.json(response, "the updated incident").get("shortlink")
+            shortlink = self.client.json(response, _THE_UPDATED).get("shortlink")
         receipt = Receipt(
             remote_id=their_id,
             remote_url=shortlink or None,
@@ -294,11 +303,7 @@ class StatuspageChannel:
     def _waiting_message(self, known: Known) -> str:
         earlier = known.waiting_for
         assert earlier is not None
-        return (
-            f"{self.name}: waiting for delivery {earlier.id} (an earlier update of this "
-            f"incident, now {earlier.state.value}) to create the incident on Statuspage, so "
-            "this update does not open a second one."
-        )
+        return _WAITING.format(channel=self.name, delivery=earlier.id, state=earlier.state.value)
 
     def _wait_for_earlier(self, known: Known) -> float:
         earlier = known.waiting_for

@@ -32,9 +32,63 @@ from statusdesk.channels.base import (
 from statusdesk.channels.statuspage.settings import base_url, page_id, settings_problems
 from statusdesk.channels.targets import ThreadSessions
 from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import requests
+
+# What statusdesk says around Statuspage's answer (context "Delivery": the desk reads a stored
+# delivery error back into these, delivery/failures.py, and says it in its language;
+# Statuspage's status line and words, {reason}, stay as they came).
+LOOK_AGAIN = QT_TRANSLATE_NOOP("Delivery", "Will look again.")
+_SET_KEY = QT_TRANSLATE_NOOP(
+    "Delivery", "Set it with `statusdesk channel secret {channel} api_key`."
+)
+_NO_KEY = QT_TRANSLATE_NOOP("Delivery", "{channel}: no Statuspage API key is set. {fix}")
+_NO_KEYRING = QT_TRANSLATE_NOOP("Delivery", "{channel}: this process has no access to the keyring.")
+_UNREADABLE_KEY = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: cannot read its Statuspage API key. {error}"
+)
+_MISSING_KEY = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: its Statuspage API key is missing from the keyring. {fix}"
+)
+_ODD_KEY = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: its Statuspage API key holds a space or a character no API key has (was more "
+    "than the key pasted?). {fix}",
+)
+_KEY_REFUSED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Statuspage refused the API key ({reason}). Set a key that may write to page "
+    "{page} with `statusdesk channel secret {channel} api_key`, then retry this delivery.",
+)
+_NO_INCIDENT = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Statuspage has no incident {incident} on page {page} ({reason}): it was deleted "
+    "there, or page_id changed since it was created. Post this update on Statuspage by hand, "
+    "then skip this delivery.",
+)
+_NO_PAGE = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Statuspage has no page {page} for this API key ({reason}). Check page_id "
+    "(Statuspage: your page → API info) and base_url, then retry this delivery.",
+)
+_REJECTED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Statuspage rejected {what} ({reason}). Fix the update or the channel's "
+    "settings, then retry this delivery.",
+)
+_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Statuspage answered {status} but {what} in its answer could not be read; it is "
+    "looked up before anything is sent again.",
+)
+_NO_NEW_ID = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Statuspage answered {status} without the new incident's id; it is looked up "
+    "before anything is sent again.",
+)
+THE_NEW_INCIDENT = QT_TRANSLATE_NOOP("Delivery", "the new incident")
 
 
 def scrub(text: str, api_key: str) -> str:
@@ -61,7 +115,7 @@ def lookup() -> Iterator[None]:
     try:
         yield
     except Ambiguous as exc:
-        raise Transient(exc.cause, then="Will look again.") from exc
+        raise Transient(exc.cause, then=LOOK_AGAIN) from exc
 
 
 def error_text(response: requests.Response) -> str:
@@ -96,27 +150,22 @@ class StatuspageClient:
     # -- the API key --------------------------------------------------------------------------
 
     def api_key(self) -> str:
-        fix = f"Set it with `statusdesk channel secret {self.name} api_key`."
+        fix = _SET_KEY.format(channel=self.name)
         if "api_key" not in self.config.settings.get("secret_keys", []):
-            raise Permanent(f"{self.name}: no Statuspage API key is set. {fix}")
+            raise Permanent(_NO_KEY.format(channel=self.name, fix=fix))
         from statusdesk.secrets import SecretsUnavailable
 
         if self.context.secrets is None:
-            raise Permanent(f"{self.name}: this process has no access to the keyring.")
+            raise Permanent(_NO_KEYRING.format(channel=self.name))
         try:
             value = self.context.secrets.get(self.name, "api_key")
         except SecretsUnavailable as exc:
-            raise Permanent(f"{self.name}: cannot read its Statuspage API key. {exc}") from exc
+            raise Permanent(_UNREADABLE_KEY.format(channel=self.name, error=str(exc))) from exc
         if not value:
-            raise Permanent(
-                f"{self.name}: its Statuspage API key is missing from the keyring. {fix}"
-            )
+            raise Permanent(_MISSING_KEY.format(channel=self.name, fix=fix))
         if not value.isascii() or not value.isprintable() or " " in value:
             # It could not even go into the header; say so rather than fail mid-request.
-            raise Permanent(
-                f"{self.name}: its Statuspage API key holds a space or a character no API key "
-                f"has (was more than the key pasted?). {fix}"
-            )
+            raise Permanent(_ODD_KEY.format(channel=self.name, fix=fix))
         return value
 
     # -- URLs ---------------------------------------------------------------------------------
@@ -176,30 +225,17 @@ class StatuspageClient:
         reason = f"{status} {response.reason or ''}".strip()
         page = page_id(self.config.settings)
         if status in (401, 403):
-            raise Permanent(
-                f"{self.name}: Statuspage refused the API key ({reason}). Set a key that may "
-                f"write to page {page} with `statusdesk channel secret {self.name} api_key`, "
-                "then retry this delivery."
-            )
+            raise Permanent(_KEY_REFUSED.format(channel=self.name, reason=reason, page=page))
         if status == 404 and their_id is not None:
             raise Permanent(
-                f"{self.name}: Statuspage has no incident {their_id} on page {page} "
-                f"({reason}): it was deleted there, or page_id changed since it was created. "
-                "Post this update on Statuspage by hand, then skip this delivery."
+                _NO_INCIDENT.format(channel=self.name, incident=their_id, page=page, reason=reason)
             )
         if status == 404:
-            raise Permanent(
-                f"{self.name}: Statuspage has no page {page!r} for this API key ({reason}). "
-                "Check page_id (Statuspage: your page → API info) and base_url, then retry "
-                "this delivery."
-            )
+            raise Permanent(_NO_PAGE.format(channel=self.name, page=repr(page), reason=reason))
         if status in (400, 422):
             said = error_text(response)
-            raise Permanent(
-                f"{self.name}: Statuspage rejected {what} ({reason}"
-                f"{': ' + said if said else ''}). Fix the update or the channel's settings, "
-                "then retry this delivery."
-            )
+            reason += f": {said}" if said else ""  # their words after their status line
+            raise Permanent(_REJECTED.format(channel=self.name, what=what, reason=reason))
         http.check_response(self.name, response, self.context.now())
 
     def json(self, response: requests.Response, what: str) -> dict[str, Any]:
@@ -209,16 +245,12 @@ class StatuspageClient:
             data = None
         if not isinstance(data, dict):
             raise Ambiguous(
-                f"{self.name}: Statuspage answered {response.status_code} but {what} in its "
-                "answer could not be read; it is looked up before anything is sent again."
+                _UNREADABLE.format(channel=self.name, status=response.status_code, what=what)
             )
         return data
 
     def created(self, response: requests.Response) -> dict[str, Any]:
-        created = self.json(response, "the new incident")
+        created = self.json(response, THE_NEW_INCIDENT)
         if not created.get("id"):
-            raise Ambiguous(
-                f"{self.name}: Statuspage answered {response.status_code} without the new "
-                "incident's id; it is looked up before anything is sent again."
-            )
+            raise Ambiguous(_NO_NEW_ID.format(channel=self.name, status=response.status_code))
         return created

@@ -15,12 +15,27 @@ from typing import Any
 
 from statusdesk.channels.base import Permanent, Receipt, Rendered, Transient
 from statusdesk.channels.statuspage import render as payload
-from statusdesk.channels.statuspage.client import StatuspageClient
+from statusdesk.channels.statuspage.client import LOOK_AGAIN, StatuspageClient
 from statusdesk.channels.statuspage.settings import page_id
 from statusdesk.core.model import DeliveryState
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 METADATA_NAMESPACE = "statusdesk"
 LIST_LIMIT = 100  # their maximum per page; ours is among the newest
+
+# Context "Delivery": the desk reads a stored delivery error back into these
+# (delivery/failures.py) and says it in its language.
+_THE_LIST = QT_TRANSLATE_NOOP("Delivery", "the list of incidents")
+_AN_INCIDENT = QT_TRANSLATE_NOOP("Delivery", "incident {id}")
+_NOT_A_LIST = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: Statuspage answered the list of incidents with something that is not a list.",
+)
+_GONE = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: incident {incident} is not on Statuspage page {page} any more, so whether this "
+    "update reached it cannot be told.",
+)
 
 
 def tag(rendered: Rendered, key: str) -> dict[str, dict[str, str]]:
@@ -55,17 +70,13 @@ def find(
         api_key,
         params={"limit": str(LIST_LIMIT), "page": "1"},
     )
-    client.raise_for(response, "the list of incidents")
+    client.raise_for(response, _THE_LIST)
     try:
         incidents = response.json()
     except ValueError:
         incidents = None
     if not isinstance(incidents, list):
-        raise Transient(
-            f"{client.name}: Statuspage answered the list of incidents with something that is "
-            "not a list.",
-            then="Will look again.",
-        )
+        raise Transient(_NOT_A_LIST.format(channel=client.name), then=LOOK_AGAIN)
     for incident in incidents:
         if isinstance(incident, Mapping) and incident.get("id") and wanted(metadata(incident)):
             return incident
@@ -90,13 +101,10 @@ def reconcile_patch(
     response = client.request("GET", client.incident_url(their_id), api_key)
     if response.status_code == 404:
         # Not a glitch to wait out: a person must look (the dispatcher says so).
-        raise Permanent(
-            f"{client.name}: incident {their_id} is not on Statuspage page "
-            f"{page_id(client.config.settings)} any more, so whether this update reached it "
-            "cannot be told."
-        )
-    client.raise_for(response, f"incident {their_id}", their_id=their_id)
-    incident = client.json(response, f"incident {their_id}")
+        page = page_id(client.config.settings)
+        raise Permanent(_GONE.format(channel=client.name, incident=their_id, page=page))
+    client.raise_for(response, _AN_INCIDENT.format(id=their_id), their_id=their_id)
+    incident = client.json(response, _AN_INCIDENT.format(id=their_id))
     receipt = Receipt(
         remote_id=their_id,
         remote_url=incident.get("shortlink") or None,

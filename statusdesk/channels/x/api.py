@@ -22,10 +22,54 @@ from typing import Any, Protocol
 from statusdesk.channels import http
 from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
 from statusdesk.channels.threads import ReplyGone
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 DEFAULT_BASE_URL = "https://api.x.com"
 STATUS_URL = "https://x.com/i/web/status/{}"
 RECENT_POSTS = 20  # how far back reconciliation looks
+
+# What statusdesk says around X's answer (context "Delivery": the desk reads a stored delivery
+# error back into these, delivery/failures.py, and says it in its language; X's own status
+# line and words, {reason}, stay as they came).
+_THE_POST = QT_TRANSLATE_NOOP("Delivery", "the post")
+_THE_ACCOUNT = QT_TRANSLATE_NOOP("Delivery", "the account lookup")
+_THE_LOOKUP = QT_TRANSLATE_NOOP("Delivery", "the lookup of recent posts")
+_NO_POST_ID = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: X accepted the post but its answer names no post id; it is checked against the "
+    "account's recent posts before anything is sent again.",
+)
+_NO_USER = QT_TRANSLATE_NOOP("Delivery", "{channel}: X's answer to /2/users/me has no user.")
+_NO_ANSWER_TO = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: no answer from {host} to {path} ({error})."
+)
+_TRY_AGAIN = QT_TRANSLATE_NOOP("Delivery", "Will try again.")
+_DUPLICATE = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: X refused the post as a duplicate ({reason}); it may be ours from an attempt "
+    "whose answer was lost, so the account's recent posts are checked before anything is sent "
+    "again.",
+)
+_REPLY_REFUSED = QT_TRANSLATE_NOOP("Delivery", "{channel}: X refused the reply ({reason}).")
+_ANSWERED = QT_TRANSLATE_NOOP("Delivery", "{channel}: X answered {reason}.")
+_ANSWERED_WAIT = QT_TRANSLATE_NOOP(
+    "Delivery", "{channel}: X answered {reason}; it asked to wait {seconds} s."
+)
+_CREDENTIALS = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: X refused the credentials ({reason}): credentials expired or revoked — {fix}, "
+    "then retry this delivery.",
+)
+_FORBIDDEN = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: X refused {action} ({reason}). Check that the app has Read and Write permission "
+    "in the X developer portal and that the account may post, then retry this delivery.",
+)
+_REJECTED = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "{channel}: X rejected {action} ({reason}). Fix the update or the channel's settings, then "
+    "retry this delivery.",
+)
 
 
 def status_url(post_id: str) -> str:
@@ -130,24 +174,19 @@ class XApi:
         if reply_to:
             payload["reply"] = {"in_reply_to_tweet_id": reply_to}
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        data = self._call("POST", "/2/tweets", body=body, action="the post")
+        data = self._call("POST", "/2/tweets", body=body, action=_THE_POST)
         post = data.get("data") if isinstance(data, dict) else None
         post_id = post.get("id") if isinstance(post, dict) else None
         if not isinstance(post_id, str) or not post_id:
-            raise Ambiguous(
-                f"{self.channel}: X accepted the post but its answer names no post id; it is "
-                "checked against the account's recent posts before anything is sent again."
-            )
+            raise Ambiguous(_NO_POST_ID.format(channel=self.channel))
         return Post(post_id, str(post.get("text", text)) if isinstance(post, dict) else text)
 
     def me(self) -> Account:
         """GET /2/users/me: whose credentials these are."""
-        data = self._call("GET", "/2/users/me", action="the account lookup")
+        data = self._call("GET", "/2/users/me", action=_THE_ACCOUNT)
         user = data.get("data") if isinstance(data, dict) else None
         if not isinstance(user, dict) or not isinstance(user.get("id"), str):
-            raise Transient(
-                f"{self.channel}: X's answer to /2/users/me has no user.", then=WILL_RETRY
-            )
+            raise Transient(_NO_USER.format(channel=self.channel), then=WILL_RETRY)
         return Account(str(user["id"]), str(user.get("username", "")), str(user.get("name", "")))
 
     def recent_posts(self, user_id: str, count: int = RECENT_POSTS) -> list[Post]:
@@ -159,7 +198,7 @@ class XApi:
                 "max_results": str(max(5, min(100, count))),
                 "tweet.fields": "created_at,referenced_tweets",
             },
-            action="the lookup of recent posts",
+            action=_THE_LOOKUP,
         )
         found = data.get("data") if isinstance(data, dict) else None
         posts: list[Post] = []
@@ -223,11 +262,13 @@ class XApi:
             error = http.translate_error(self.channel, url, exc)
             if method == "GET" and isinstance(error, Ambiguous):
                 # A lookup changes nothing: not knowing its answer is only a reason to ask again.
-                error = Transient(
-                    f"{self.channel}: no answer from {http.host_of(url)} to {path} "
-                    f"({type(exc).__name__}).",
-                    then="Will try again.",
+                said = _NO_ANSWER_TO.format(
+                    channel=self.channel,
+                    host=http.host_of(url),
+                    path=path,
+                    error=type(exc).__name__,
                 )
+                error = Transient(said, then=_TRY_AGAIN)
             raise error from exc
 
     def _check(self, response: Any, action: str) -> None:
@@ -235,43 +276,28 @@ class XApi:
         if 200 <= status < 300:
             return
         detail = problem_detail(response)
-        said = f": {detail}" if detail else ""
-        reason = f"{status} {response.reason or ''}".strip()
+        # X's own words: its status line, and what it said about it.
+        reason = f"{status} {response.reason or ''}".strip() + (f": {detail}" if detail else "")
+        who = {"channel": self.channel, "reason": reason}
         if status == 403 and "duplicate content" in detail.lower():
-            raise Duplicate(
-                f"{self.channel}: X refused the post as a duplicate ({reason}{said}); it may be "
-                "ours from an attempt whose answer was lost, so the account's recent posts are "
-                "checked before anything is sent again."
-            )
+            raise Duplicate(_DUPLICATE.format(**who))
         lowered = detail.lower()
         if (status == 403 and "deleted or not visible" in lowered) or (
             status == 400 and "in_reply_to_tweet_id" in lowered
         ):
             # "You attempted to reply to a Tweet that is deleted or not visible to you." (403),
             # or a reply id X does not know (400): the thread's earlier post is gone.
-            raise ReplyGone(f"{self.channel}: X refused the reply ({reason}{said}).")
+            raise ReplyGone(_REPLY_REFUSED.format(**who))
         if status in http.RETRYABLE_STATUS or status >= 500:
             wait = rate_limit_wait(status, response.headers, self.now())
-            told = f"; it asked to wait {wait:.0f} s" if wait is not None else ""
-            raise Transient(
-                f"{self.channel}: X answered {reason}{said}{told}.",
-                wait,
-                then=WILL_RETRY,
-            )
+            if wait is None:
+                raise Transient(_ANSWERED.format(**who), wait, then=WILL_RETRY)
+            said = _ANSWERED_WAIT.format(**who, seconds=f"{wait:.0f}")
+            raise Transient(said, wait, then=WILL_RETRY)
         if status == 401:
-            raise Permanent(
-                f"{self.channel}: X refused the credentials ({reason}{said}): credentials "
-                f"expired or revoked — {self.authorizer.fix()}, then retry this delivery."
-            )
+            raise Permanent(_CREDENTIALS.format(**who, fix=self.authorizer.fix()))
         if status == 403:
-            raise Permanent(
-                f"{self.channel}: X refused {action} ({reason}{said}). Check that the app has "
-                "Read and Write permission in the X developer portal and that the account may "
-                "post, then retry this delivery."
-            )
+            raise Permanent(_FORBIDDEN.format(**who, action=action))
         if 300 <= status < 400 or status == 404:
             http.check_response(self.channel, response, self.now())
-        raise Permanent(
-            f"{self.channel}: X rejected {action} ({reason}{said}). Fix the update or the "
-            "channel's settings, then retry this delivery."
-        )
+        raise Permanent(_REJECTED.format(**who, action=action))

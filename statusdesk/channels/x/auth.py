@@ -21,6 +21,7 @@ from statusdesk.channels import http
 from statusdesk.channels.base import WILL_RETRY, Ambiguous, Permanent, Transient
 from statusdesk.channels.posts import SecretReader
 from statusdesk.channels.x.api import problem_detail, rate_limit_wait
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,17 @@ OAUTH2_SECRETS = ("client_id", "refresh_token")  # + client_secret for a confide
 OAUTH2_OPTIONAL = ("client_secret",)
 TOKEN_PATH = "/2/oauth2/token"
 EXPIRY_MARGIN = timedelta(seconds=60)
+
+# How to fix refused credentials, said inside X's refusal (context "Delivery": the desk reads a
+# stored delivery error back into these, delivery/failures.py, and says it in its language).
+_REENTER = QT_TRANSLATE_NOOP(
+    "Delivery", "re-enter them with `statusdesk channel secret {name} KEY` for each of {keys}"
+)
+_AUTHORISE_AGAIN = QT_TRANSLATE_NOOP(
+    "Delivery",
+    "authorise the app again and store the new refresh token with `statusdesk channel secret "
+    "{name} refresh_token`",
+)
 
 
 def needed_secrets(auth: str) -> tuple[str, ...]:
@@ -59,8 +71,7 @@ class OAuth1Authorizer:
 
     def fix(self) -> str:
         name = self.reader.channel
-        keys = ", ".join(OAUTH1_SECRETS)
-        return f"re-enter them with `statusdesk channel secret {name} KEY` for each of {keys}"
+        return _REENTER.format(name=name, keys=", ".join(OAUTH1_SECRETS))
 
 
 @dataclass
@@ -141,10 +152,7 @@ class OAuth2Authorizer:
 
     def fix(self) -> str:
         name = self.reader.channel
-        return (
-            "authorise the app again and store the new refresh token with "
-            f"`statusdesk channel secret {name} refresh_token`"
-        )
+        return _AUTHORISE_AGAIN.format(name=name)
 
     # -- renewal --------------------------------------------------------------------------------
 

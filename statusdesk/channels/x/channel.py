@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from statusdesk.channels import tested
 from statusdesk.channels.base import (
     ChannelContext,
     ChannelError,
@@ -192,9 +193,8 @@ class XChannel:
 
     def test(self) -> str:
         account = self._api().me()
-        return (
-            f"{self.name}: authenticated as @{account.username} ({account.name}) with "
-            f"{self.auth_mode}; nothing was published"
+        return tested.X.format(
+            channel=self.name, username=account.username, name=account.name, mode=self.auth_mode
         )
 
     # -- what goes out --------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from statusdesk.gui.channels.channel_parts import (
 from statusdesk.gui.i18n import translate
 from statusdesk.gui.keys.tab_order import set_tab_chain
 from statusdesk.gui.widgets.forms import error_text, no_auto_default, note, tell
+from statusdesk.gui.widgets.labels import delivery_error
 from statusdesk.gui.widgets.popups import ConfirmPopup
 from statusdesk.gui.widgets.workspace_window import WorkspaceWindow
 from statusdesk.secrets import SecretsUnavailable
@@ -291,7 +292,7 @@ class ChannelsDialog(WorkspaceWindow):
 
     def _tested(self, outcome: str) -> None:
         self.progress.hide()
-        tell(self.outcome, outcome)
+        tell(self.outcome, delivery_error(outcome))  # the channel's words, read back (Arabic)
 
     def _test_failed(self, name: str, error: BaseException) -> None:
         self.progress.hide()

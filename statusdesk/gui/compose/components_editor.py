@@ -1,7 +1,9 @@
 """Affected components in the composer: one row per component (name + status), add and remove.
 
 A name the workspace does not know yet is created when the update is published (as in the CLI's
-`--component NAME=STATUS`).
+`--component NAME=STATUS`). A component is stored under its English name; the field shows it
+in the interface's language (its Arabic name in the Arabic interface, as the incident page
+does), and a name shown or typed that is a known component's comes back as its stored name.
 
 Each new update starts from the incident's components as they are now (issue #12 §2), and only
 the rows the user touched — a status chosen, a name typed, a row added — are what the update
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from statusdesk.core.model import ComponentStatus
+from statusdesk.core.model import BilingualText, ComponentStatus
 from statusdesk.gui.widgets.labels import component_status_label
+from statusdesk.gui.widgets.reading import in_interface_language
 
 
 class ComponentRow(QWidget):
@@ -110,6 +113,8 @@ class ComponentsEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("components-editor")
         self._known: list[str] = []
+        self._shown: dict[str, str] = {}  # a component's stored name → as the interface says it
+        self._stored: dict[str, str] = {}  # a known component's name as shown → its stored name
         self._rows: list[ComponentRow] = []
         self._key_filter: QObject | None = None
         self._layout = QVBoxLayout(self)
@@ -136,10 +141,26 @@ class ComponentsEditor(QWidget):
     def set_known(self, names: Iterable[str]) -> None:
         self._known = sorted(set(names), key=str.casefold)
 
+    def set_names(self, names: Mapping[str, BilingualText]) -> None:
+        """The workspace's components' names in both languages, by stored name: each row shows
+        its component's name in the interface's language (rows made from now on)."""
+        self._shown = {key: in_interface_language(name) or key for key, name in names.items()}
+        self._stored = {}
+        for key, name in names.items():
+            for said in (name.ar, self._shown[key]):
+                if said.strip():
+                    self._stored[said.strip()] = key
+
+    def stored_name(self, row: ComponentRow) -> str:
+        """What a row names, as the component is stored: a known component's name as shown
+        (its Arabic one) is its English name; anything else as typed."""
+        text = row.value()[0]
+        return self._stored.get(text, text)
+
     def add_row(
         self, name: str, status: ComponentStatus, *, focus: bool = False, chosen: bool = False
     ) -> ComponentRow:
-        row = ComponentRow(name, status, self._known)
+        row = ComponentRow(self._shown.get(name, name), status, self._known)
         row.chosen = chosen
         row.removed.connect(self._remove)
         row.changed.connect(self.changed)
@@ -184,7 +205,7 @@ class ComponentsEditor(QWidget):
         """Named rows only; the last row wins if a name appears twice."""
         result: dict[str, ComponentStatus] = {}
         for row in self._rows:
-            name, status = row.value()
+            name, status = self.stored_name(row), row.value()[1]
             if name:
                 result[name] = status
         return result
@@ -193,7 +214,7 @@ class ComponentsEditor(QWidget):
         """What this update sets: the named rows the user touched (not the ones only shown)."""
         result: dict[str, ComponentStatus] = {}
         for row in self._rows:
-            name, status = row.value()
+            name, status = self.stored_name(row), row.value()[1]
             if name and row.chosen:
                 result[name] = status
         return result

@@ -123,11 +123,19 @@ class Composer(QWidget):
     def show_new_incident(self) -> None:
         self._switch(NEW, None)
 
-    def show_update(self, incident: Incident, components: Mapping[str, ComponentStatus]) -> None:
+    def show_update(
+        self,
+        incident: Incident,
+        components: Mapping[str, ComponentStatus],
+        names: Mapping[str, BilingualText] | None = None,
+    ) -> None:
         """Make `incident` the target; its draft comes back as it was left. `components` are
         the incident's affected components now: the rows start from them, under the user's
         own choices for this update, and follow them when they change (another update went
-        out) — a status merely shown is never sent again."""
+        out) — a status merely shown is never sent again. `names`: the workspace's components'
+        names in both languages, by stored name (the rows say them in the interface's)."""
+        if names is not None:
+            self.components.set_names(names)
         changed = self._slots.follow_components(incident.id, components)
         if changed and self._target == incident.id:
             self._save()

@@ -36,6 +36,7 @@ from statusdesk.export.model import ExportError
 from statusdesk.gui.i18n import localised, translate
 from statusdesk.gui.runtime.tasks import TaskRunner
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR, FocusPopup
+from statusdesk.gui.widgets.reading import counts_in_digits, numbers_locale
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.theme import Role
 from statusdesk.scheduling.when import local_zone, zone_name
@@ -52,7 +53,9 @@ class ProgressBridge(QObject):
 
     def report(self, share: float, what: str) -> None:
         # Said here, on the worker (translate is thread-safe): a signal's str drops the Words.
-        self.progressed.emit(share, localised(what))  # emitting is thread-safe; Qt queues it
+        # Its counts ("Page 3 of 40…") in the interface's digits, as the rest of the desk.
+        said = localised(counts_in_digits(what))
+        self.progressed.emit(share, said)  # emitting is thread-safe; Qt queues it
 
 
 class ExportDialog(FocusPopup):
@@ -224,6 +227,7 @@ class ExportDialog(FocusPopup):
             self._say(self.tr("statusdesk is shutting down; nothing was exported."), PROBLEM_COLOUR)
             return
         self._set_running(True)
+        self.progress.setLocale(numbers_locale())  # its "42%" in the interface's digits
         self.progress.setValue(0)
         self._say(self.tr("Exporting to {path}…").format(path=path), OK_COLOUR)
 

@@ -15,7 +15,7 @@ says the list changed (the tray shows what it says).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Protocol
 
@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from statusdesk.app import read_models
 from statusdesk.app.read_models import IncidentPage
-from statusdesk.core.model import ComponentStatus, Incident
+from statusdesk.core.model import BilingualText, ComponentStatus, Incident
 from statusdesk.desk import Desk
 from statusdesk.gui.incidents.history import Visits
 from statusdesk.gui.incidents.incident_list import (
@@ -47,7 +47,12 @@ class DraftFollower(Protocol):
     def is_new_incident(self) -> bool: ...
     @property
     def target(self) -> int | None: ...
-    def show_update(self, incident: Incident, components: dict[str, ComponentStatus]) -> None: ...
+    def show_update(
+        self,
+        incident: Incident,
+        components: dict[str, ComponentStatus],
+        names: Mapping[str, BilingualText] | None = None,
+    ) -> None: ...
     def focus_english(self) -> None: ...
 
 
@@ -58,6 +63,12 @@ def incident_components(page: IncidentPage) -> dict[str, ComponentStatus]:
         if component is not None:
             found[component.name.en or component.name.ar] = component.status
     return found
+
+
+def component_names(page: IncidentPage) -> dict[str, BilingualText]:
+    """The workspace's components' names in both languages, by the name they are stored under
+    (incident_components' keys): the composer says each in the interface's language."""
+    return {c.name.en or c.name.ar: c.name for c in page.components.values()}
 
 
 def _signature(page: IncidentPage | None) -> tuple[object, ...]:
@@ -292,7 +303,9 @@ class IncidentBrowser(QObject):
         self._page = page
         self.view.show_page(page, self.desk.clock.now())
         if page is not None and (follow or not self._composer.is_new_incident):
-            self._composer.show_update(page.incident, incident_components(page))
+            self._composer.show_update(
+                page.incident, incident_components(page), component_names(page)
+            )
 
     def _show_view(self, read: tuple[int, read_models.ViewData]) -> None:
         epoch, data = read
@@ -312,7 +325,9 @@ class IncidentBrowser(QObject):
             self.view.show_page(page, self.desk.clock.now())
             self._page = page
             if page is not None and self._composer.target == page.incident.id:
-                self._composer.show_update(page.incident, incident_components(page))
+                self._composer.show_update(
+                    page.incident, incident_components(page), component_names(page)
+                )
 
     def new_update(self) -> None:
         """Ctrl+U: the composer on the current incident, the keyboard in its English body."""
@@ -324,5 +339,5 @@ class IncidentBrowser(QObject):
         if page is None:
             self._status.say(self.tr("There is no incident to update yet; Ctrl+N opens one."))
             return
-        self._composer.show_update(page.incident, incident_components(page))
+        self._composer.show_update(page.incident, incident_components(page), component_names(page))
         self._composer.focus_english()

@@ -22,9 +22,9 @@ from PySide6.QtCore import QCoreApplication
 
 from statusdesk.core.model import Component, Language
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, localised, translate
 from statusdesk.gui.widgets.labels import counted
-from statusdesk.gui.widgets.reading import grouped
+from statusdesk.gui.widgets.reading import counts_in_digits, grouped
 from statusdesk.store.subscribers import ImportResult, Subscriber
 
 if TYPE_CHECKING:
@@ -248,8 +248,12 @@ class Imported:
         )
 
     def details(self) -> list[str]:
+        """Each skipped line and why, the store's reason in the interface's language and the
+        line numbers (the line's own and the one it repeats) in the interface's digits."""
         return [
-            translate("SubscriberRows", "skipped {note}").format(note=note)
+            translate("SubscriberRows", "skipped line {line}: {reason}").format(
+                line=grouped(note.line), reason=localised(counts_in_digits(note.reason))
+            )
             for note in self.result.skipped
         ]
 

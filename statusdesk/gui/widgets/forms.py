@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 from statusdesk.channels.base import ChannelError
 from statusdesk.core.errors import Rejected
 from statusdesk.gui.i18n import QT_TRANSLATE_NOOP, localised, translate
+from statusdesk.gui.widgets.labels import delivery_error
 from statusdesk.gui.widgets.popups import PROBLEM_COLOUR
 from statusdesk.gui.widgets.text import muted
 from statusdesk.secrets import SecretsUnavailable
@@ -88,7 +89,10 @@ def buddy_row(layout: QFormLayout, text: str, field: QWidget, accessible: str) -
 def error_text(error: BaseException, doing: str, *, log_details: bool = True) -> str:
     """What went wrong, in the words of whoever knows (the channel, the keyring, the input)."""
     if isinstance(error, Rejected | ChannelError | SecretsUnavailable | WorkspaceError):
-        return localised(error)  # in the interface's language where it was marked (core/words.py)
+        said = localised(error)  # in the interface's language where it was marked (core/words.py)
+        if isinstance(error, ChannelError) and said == str(error):
+            said = delivery_error(said)  # a channel's own frame, read back from its English
+        return said
     if log_details:
         log.error("could not %s", doing, exc_info=error)
     else:  # near a secret: the type only, in case a backend put the value in its message

@@ -20,7 +20,8 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.gui.widgets.reading import day_and_month, numerals, time_run
+from statusdesk.gui.i18n import localised
+from statusdesk.gui.widgets.reading import arabic_interface, day_and_month, numerals, time_run
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
 
 LRI, PDI = "\u2066", "\u2069"
@@ -151,10 +152,23 @@ def delivery_reason(delivery: Delivery) -> str:
     if state is DeliveryState.SKIPPED:
         return delivery.decision_note or ""
     if state is DeliveryState.SENT:
-        return delivery.last_error or ""  # a note the channel left ("started a new thread: …")
+        # a note the channel left ("started a new thread: …")
+        return delivery_error(delivery.last_error or "")
     if state in (DeliveryState.PENDING, DeliveryState.SENDING):
         return ""  # an old error is history once the delivery moved on
-    return delivery.last_error or ""
+    return delivery_error(delivery.last_error or "")
+
+
+def delivery_error(text: str) -> str:
+    """A delivery's stored error in the interface's language: the sentence statusdesk put
+    around the server's answer ("x: host answered 503 …. Will retry.") said again
+    (delivery/failures.reread, then gui.i18n.localised), the server's own words as they came;
+    a text statusdesk did not frame as it is. In English, the stored text itself."""
+    if not text or not arabic_interface():
+        return text
+    from statusdesk.delivery.failures import reread  # its frames' modules load at first use
+
+    return localised(reread(text))
 
 
 def delivery_detail(delivery: Delivery, channel: str, now: datetime, hint: str = "") -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from string import Formatter
 from typing import TypeVar
 
 from PySide6.QtCore import QLocale, Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from statusdesk.core.model import BilingualText
 from statusdesk.core.text.digits import with_digits
+from statusdesk.core.words import Words
 
 _digits = "latn"  # display.digits as last applied
 T = TypeVar("T")
@@ -94,6 +96,28 @@ def grouped(value: int) -> str:
     if digits() == "arab":
         return QLocale(QLocale.Language.Arabic).toString(value)
     return f"{value:,}"
+
+
+def numbers_locale() -> QLocale:
+    """The locale a widget formats its own numbers with (a progress bar's "42%"): CLDR's Arabic
+    when the interface shows Arabic-Indic digits, C's (Latin digits) otherwise."""
+    return QLocale(QLocale.Language.Arabic) if digits() == "arab" else QLocale.c()
+
+
+def counts_in_digits(text: str) -> str:
+    """What a layer below the GUI said (core/words.Words) with its whole-number parameters
+    ("Page {number} of {total}…", "repeats line {line}") grouped in the interface's digits,
+    ready for `localised`; anything else, or Latin digits, as it is. A parameter the template
+    formats itself (`{length:,}`) is left to it."""
+    if not isinstance(text, Words) or digits() != "arab":
+        return text
+    plain = {name for _, name, spec, _ in Formatter().parse(text.template) if name and not spec}
+    changed = {
+        name: grouped(value)
+        for name, value in text.params.items()
+        if name in plain and isinstance(value, int) and not isinstance(value, bool)
+    }
+    return text.refilled(**changed) if changed else text
 
 
 def day_and_month(moment: datetime) -> str:

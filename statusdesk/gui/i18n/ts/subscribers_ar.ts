@@ -201,8 +201,8 @@
     </message>
     <message>
         <location filename="../../subscribers/subscriber_rows.py" line="251" />
-        <source>skipped {note}</source>
-        <translation>تُخطي {note}</translation>
+        <source>skipped line {line}: {reason}</source>
+        <translation>تُخطي السطر {line}: {reason}</translation>
     </message>
 </context>
 <context>

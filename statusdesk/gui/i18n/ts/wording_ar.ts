@@ -57,6 +57,10 @@
             <source>{channel} {state}: {reason}</source>
             <translation>{channel}، {state}: {reason}</translation>
         </message>
+        <message>
+            <source>; </source>
+            <translation>؛ </translation>
+        </message>
     </context>
     <context>
         <name>Rhythm</name>
