@@ -20,6 +20,7 @@ import binascii
 import functools
 import hashlib
 import re
+from datetime import UTC, datetime
 from email import quoprimime
 from email.message import EmailMessage, MIMEPart
 from email.utils import formatdate
@@ -66,6 +67,13 @@ def _raw_header(name: str, value: str) -> bytes:
 @functools.lru_cache(maxsize=8)
 def _date(second: int) -> bytes:
     return _slow_header("Date", formatdate(second, usegmt=True))
+
+
+def _second(when: float) -> int:
+    """The whole second `formatdate(when)` names (compose.copy_for's Date): it reads `when`
+    through datetime, which rounds to the microsecond first, so 0.9999996 is second 1 where
+    `when // 1` said 0 and the fast copy's Date was a second early."""
+    return int(datetime.fromtimestamp(when, UTC).replace(microsecond=0).timestamp())
 
 
 @functools.cache
@@ -154,7 +162,7 @@ class Template:
         link = recipient.unsubscribe
         lines = [
             _header("To", recipient.address, _ADDRESS),
-            _date(int(when // 1)),
+            _date(_second(when)),
             _header("Message-ID", message_id, _MESSAGE_ID),
         ]
         if link:
