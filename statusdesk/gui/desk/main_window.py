@@ -40,6 +40,7 @@ from statusdesk.gui.desk.display import apply_display
 from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
 from statusdesk.gui.desk.shell import when_painted
 from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
+from statusdesk.gui.i18n import left_to_right_run
 from statusdesk.gui.incidents.browser import IncidentBrowser
 from statusdesk.gui.incidents.incident_list import (
     IncidentFilter,
@@ -274,10 +275,10 @@ class MainWindow(QMainWindow):
         self.outstanding_label.setObjectName("outstanding-deliveries")
         self.outstanding_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.outstanding_label)
-        # The path isolated (LRI … PDI): in a right-to-left line its slashes stay where they are.
+        # The path one left-to-right run: in a right-to-left line its slashes stay where they are.
         self.workspace_label = QLabel(
             self.tr("Workspace: {workspace}").format(
-                workspace=f"\u2066{self.desk.paths.home}\u2069"
+                workspace=left_to_right_run(str(self.desk.paths.home))
             )
         )
         self.statusBar().addPermanentWidget(self.workspace_label)

@@ -71,14 +71,20 @@ def localised(text: object) -> str:
 LRI, PDI = "\u2066", "\u2069"  # Unicode's left-to-right isolate and its closer
 
 
+def left_to_right_run(text: str) -> str:
+    """Latin text that must read as one left-to-right run inside the interface's sentences (a
+    key, a clock time with its zone, a path): in a right-to-left interface a left-to-right
+    isolate (LRI…PDI), so the bidi algorithm neither turns it round nor moves a trailing sign
+    or a zone's letters to the other side of it; in a left-to-right one, as it is."""
+    if not text or not right_to_left():
+        return text
+    return f"{LRI}{text}{PDI}"
+
+
 def key_name(key: str) -> str:
     """A key combination ("Ctrl+Shift+P", "Ctrl+,") as the interface writes it in a sentence or
-    a cell: in a right-to-left interface a left-to-right isolate (LRI…PDI), so the bidi
-    algorithm neither turns it round nor lets a trailing sign ("Ctrl+,") drift to the other
-    side of it; in a left-to-right one, as it is. Key caps stay Latin (docs/VISUAL.md §5)."""
-    if not key or not right_to_left():
-        return key
-    return f"{LRI}{key}{PDI}"
+    a cell, one left-to-right run. Key caps stay Latin (docs/VISUAL.md §5)."""
+    return left_to_right_run(key)
 
 
 def right_to_left() -> bool:

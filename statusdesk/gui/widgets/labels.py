@@ -20,11 +20,9 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.text.bidi import ltr_runs
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.gui.i18n import localised
+from statusdesk.gui.i18n import LRI, PDI, localised
 from statusdesk.gui.widgets.reading import arabic_interface, day_and_month, numerals, time_run
 from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
-
-LRI, PDI = "\u2066", "\u2069"
 
 
 def isolate_latin(text: str) -> str:

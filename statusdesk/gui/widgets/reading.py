@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from statusdesk.core.model import BilingualText
 from statusdesk.core.text.digits import with_digits
 from statusdesk.core.words import Words
+from statusdesk.gui.i18n import left_to_right_run
 
 _digits = "latn"  # display.digits as last applied
 T = TypeVar("T")
@@ -134,7 +135,7 @@ def time_run(text: str) -> str:
     sentence it is isolated (LRI…PDI), else the bidi algorithm splits digits from the zone's
     letters and, beside a parenthesised second time, runs the two together ("UTC (11:48 UTC)
     11:48"). English text is left as it is."""
-    return f"\u2066{text}\u2069" if arabic_interface() else text
+    return left_to_right_run(text)
 
 
 def in_interface_language(text: BilingualText) -> str:
