@@ -23,7 +23,8 @@ from statusdesk.gui.desk.tray import DeskTray, TrayLevel
 from statusdesk.gui.incidents.incident_view import DeliveryChip
 from statusdesk.gui.widgets.popups import DeliveryChooser
 from statusdesk.gui.widgets.reason_popup import SkipReasonDialog
-from tests.gui.conftest import OFFSCREEN_NOISE, WindowFactory
+from tests import httpfake
+from tests.gui.conftest import OFFSCREEN_NOISE, WindowFactory, open_incident
 from tests.gui.keys import focused, press, type_text
 from tests.probe import SCRIPT as SCRIPT  # re-exported for test_outbox and test_schedule_gui
 from tests.probe import ProbeChannel as ProbeChannel
@@ -486,3 +487,38 @@ def test_a_long_attempt_says_how_far_it_is_on_its_chip_until_it_is_sent(
     release.set()
     qtbot.waitUntil(lambda: chip_state(window, "alpha") is DeliveryState.SENT, timeout=10_000)
     qtbot.waitUntil(lambda: chip_says(window, "alpha")[0] == "alpha: sent")
+
+
+receiver = httpfake.receiver  # a fixture, taken by name
+
+
+def test_a_server_s_html_in_a_failure_is_shown_as_the_characters_it_sent(
+    qtbot, home: Path, receiver, tray, launch: WindowFactory
+) -> None:  # type: ignore[no-untyped-def]
+    """A webhook's receiver answers 400 with HTML of its own. Qt would take a tooltip that looks
+    like HTML for rich text (bold, an image fetched by name); the chip's tooltip and the status
+    line's show the server's words as the characters it sent."""
+    from PySide6.QtGui import QTextDocument
+
+    said_by_server = b"<b>bold</b> & <img src='logo.png'>"
+    picky = receiver()
+    with Desk(home) as desk:
+        with desk.store.transaction():
+            desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
+        desk.channels.add_channel("webhook", "picky", {"url": picky.url})
+    open_incident(home, ("API errors", "أخطاء الواجهة"), ("Investigating.", "نحقق."))
+    picky.script(httpfake.status(400, {"Content-Type": "text/html"}, said_by_server))
+    window = launch()
+    publish_by_keyboard(window)
+    qtbot.waitUntil(lambda: chip_state(window, "picky") is DeliveryState.FAILED, timeout=20_000)
+
+    def shown(tooltip: str) -> str:
+        document = QTextDocument()
+        document.setHtml(tooltip)  # as QToolTip lays out a text it takes for rich text
+        return document.toPlainText()
+
+    qtbot.waitUntil(lambda: said_by_server.decode() in shown(chip_says(window, "picky")[1]))
+    assert "<b>" not in chip_says(window, "picky")[1]
+    line = window.status_line.message
+    qtbot.waitUntil(lambda: said_by_server.decode() in line.full_text)
+    assert said_by_server.decode() in shown(line.toolTip())

@@ -26,7 +26,7 @@ from statusdesk.gui.widgets.labels import (
     retry_countdown,
 )
 from statusdesk.gui.widgets.reading import numerals
-from statusdesk.gui.widgets.text import muted
+from statusdesk.gui.widgets.text import muted, plain_tooltip
 from statusdesk.gui.widgets.theme import STATE_GLYPHS, Recolourable, chip_colours
 
 
@@ -158,7 +158,7 @@ class DeliveryChip(QLabel, Recolourable):
             )
         else:
             hint = ""
-        self.setToolTip(delivery_detail(delivery, self.channel_name, now, hint))
+        self.setToolTip(plain_tooltip(delivery_detail(delivery, self.channel_name, now, hint)))
 
     def set_state(self, state: DeliveryState, now: datetime) -> None:
         """A live change from the dispatcher, which tells the state alone; the rest of the row

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from statusdesk.core.model import Problem, Severity
 from statusdesk.gui.i18n import localised
-from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP
+from statusdesk.gui.widgets.text import QT_TRANSLATE_NOOP, plain_tooltip
 from statusdesk.gui.widgets.theme import Role, colour
 
 FIELD_LABELS = {
@@ -64,7 +64,7 @@ class ProblemList(QListWidget):
             item.setForeground(QBrush(QColor(colour(Role.PROBLEM if error else Role.WARNING))))
             item.setData(FIELD_ROLE, problem.field)
             item.setData(POSITION_ROLE, problem.position if problem.position is not None else -1)
-            item.setToolTip(describe(problem))
+            item.setToolTip(plain_tooltip(describe(problem)))
             self.addItem(item)
         if not problems and idle_text:
             item = QListWidgetItem(idle_text)

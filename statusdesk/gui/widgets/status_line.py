@@ -28,6 +28,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from statusdesk.core.model import Problem
+from statusdesk.gui.widgets.text import plain_tooltip
 
 Subject = Hashable
 Holds = Callable[[Any], bool]  # the subject's new state → is the message still true?
@@ -64,7 +65,7 @@ class MessageLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self.setAccessibleName(text)
         self._elide()
 
