@@ -5,12 +5,13 @@ window in the same run (issue #16).
     python bench/idle.py --minutes 60      # the hour-long check: memory must not grow
 
 Scenarios, run side by side (each process's CPU time is its own, whatever the others do): a bare
-QMainWindow (the floor), the same window having first imported the desk's modules (the floor
-under the desk's memory), statusdesk on an empty workspace, and statusdesk on a workspace of
-1,000 incidents and 20,000 updates (bench/seed.py). Each is started the way a user starts it
-(`python -m statusdesk --home DIR`, offscreen) and left alone. After `--settle` seconds its
-resident set (VmRSS) is read, then its CPU time over the next `--window` seconds, as a
-percentage of one core.
+QMainWindow (the floor), the same window holding the desk's kinds of widgets built with PySide6
+alone (bench/floors.py: what any PySide6 desk holds), the bare window having first imported the
+desk's modules (the floor under the desk's memory), statusdesk on an empty workspace, and
+statusdesk on a workspace of 1,000 incidents and 20,000 updates (bench/seed.py). Each is started
+the way a user starts it (`python -m statusdesk --home DIR`, offscreen) and left alone. After
+`--settle` seconds its resident set (VmRSS) is read, then its CPU time over the next `--window`
+seconds, as a percentage of one core.
 
 Goals: the large workspace's resident memory at most 1.5x the bare window's, and its idle CPU at
 most 0.1 % of a core. With `--minutes N` the resident set is also sampled every minute for N
@@ -31,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.floors import DESK_WIDGETS_NAME, with_desk_widgets
 from bench.seed import seed
 
 BARE = """
@@ -97,6 +99,7 @@ def main() -> None:
         app = [sys.executable, "-m", "statusdesk", "--home"]
         scenarios = {
             "bare PySide6 window": [sys.executable, "-c", BARE],
+            DESK_WIDGETS_NAME: [sys.executable, "-c", with_desk_widgets(BARE)],
             IMPORTS: [sys.executable, "-c", IMPORTS_ONLY],
             "statusdesk, empty workspace": [*app, str(empty)],
             LARGE: [*app, str(large)],
@@ -175,8 +178,11 @@ def report(samples: dict[str, Sample], args: argparse.Namespace) -> None:
         f"\ngoal: large workspace's resident memory within {MEMORY_GOAL:.2f}x the bare window's "
         f"after {args.settle:.0f} s -> {ratio:.2f}x ({met})"
     )
+    widgets = samples[DESK_WIDGETS_NAME].rss / floor
     print(
-        f"floor under it: the desk's modules alone take the bare window to "
+        f"floors under it: the desk's kinds of widgets shown by PySide6 alone hold {widgets:.2f}x "
+        f"(leaving {MEMORY_GOAL - widgets:.2f}x of the goal to all of statusdesk's code); "
+        f"the desk's modules alone take the bare window to "
         f"{samples[IMPORTS].rss / floor:.2f}x; the desk holds "
         f"{large.rss - samples[IMPORTS].rss:.1f} MB more than that"
     )

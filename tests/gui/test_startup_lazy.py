@@ -72,7 +72,7 @@ NOT_AT_FIRST_PAINT = (
 )
 
 PROBE = r"""
-import json, sys
+import json, linecache, sys
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -118,6 +118,10 @@ class AtFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and "at first paint" not in report:
             report["at first paint"] = loaded()
             report["svg libraries"] = svg_libraries()
+            report["sources kept"] = sorted(
+                path for path in linecache.cache
+                if any(part in path for part in ("/gui/desk/", "/gui/compose/", "/store/"))
+            )
             report["icon sizes"] = sorted(
                 size.width() for size in QApplication.windowIcon().availableSizes()
             )
@@ -164,9 +168,35 @@ def test_the_first_paint_loads_no_heavy_module_and_a_key_loads_what_it_needs(
     # The window's icon is the rendered PNGs, not the SVG: that would load QtSvg and its icon
     # plugin (some 0.7 MB) for the life of the app to draw the same picture.
     assert report["svg libraries"] == []
+    # PySide6 asks of every module imported whether it uses PySide6; the desk answers from the
+    # file's bytes instead of keeping every line of the hundreds it imports after the launcher
+    # (pyside_imports.py; those imported before PySide6 itself it reads PySide6's way).
+    assert report["sources kept"] == []
     assert report["icon sizes"] == [16, 32, 48, 64, 128, 256, 512]
     # Ctrl+K right after the paint: the palette is built and shown then, its module with it.
     assert report["palette shown"] is True
     assert "statusdesk.gui.palette.palette" in report["after Ctrl+K"]
     # Deferred, not dropped: the outbox is worked once the desk is on screen.
     assert report["outbox started"] is True
+
+
+def test_pyside_s_import_check_gives_the_same_answers_read_from_bytes() -> None:
+    import shibokensupport.feature as feature  # type: ignore[import-not-found]
+
+    from statusdesk.gui.runtime import pyside_imports
+
+    # On the PySide6 we ship with, the check is there to replace: a release that renamed it
+    # would silently bring the cost back, so this fails and we look again.
+    assert pyside_imports.read_sources_lightly() is True
+    light = getattr(feature, pyside_imports.CHECK)
+    original = light.original
+    modules = [module for module in list(sys.modules.values()) if module is not None]
+    answers = {module.__name__: (light(module), original(module)) for module in modules}
+    assert all(mine == theirs for mine, theirs in answers.values()), {
+        name: pair for name, pair in answers.items() if pair[0] != pair[1]
+    }
+    # Both kinds are among them: the desk's Qt modules say yes, the store says no.
+    assert answers["statusdesk.gui.runtime.pyside_imports"] == (True, True)
+    import statusdesk.store
+
+    assert light(statusdesk.store) is False
