@@ -51,6 +51,8 @@ app.exec()
 # statusdesk's code costs before any widget or row exists (bench/startup.py has its twin).
 IMPORTS_ONLY = BARE.replace(
     "app = QApplication([])",
+    "from statusdesk.gui.runtime.pyside_imports import read_sources_lightly\n"
+    "read_sources_lightly()\n"
     "import statusdesk.gui.launch.app, statusdesk.gui.desk.main_window\napp = QApplication([])",
 )
 assert IMPORTS_ONLY != BARE

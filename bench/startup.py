@@ -67,6 +67,8 @@ print(f"bare: main window shown after {(probe.at - since) * 1000:.0f} ms", file=
 # under "ready", and how far it is above the bare window is what Python's imports cost.
 IMPORTS_ONLY = BARE.replace(
     "app = QApplication([])",
+    "from statusdesk.gui.runtime.pyside_imports import read_sources_lightly\n"
+    "read_sources_lightly()\n"
     "import statusdesk.gui.launch.app, statusdesk.gui.desk.main_window\napp = QApplication([])",
 )
 assert IMPORTS_ONLY != BARE

@@ -30,6 +30,10 @@ def open_app(home: str | None, ui_language: str | None = None) -> int:
 
     early = EarlyCheck(WorkspacePaths(resolve_home(home)).db)
     try:
+        # Before the desk's hundreds of modules load (gui/runtime/pyside_imports.py says why).
+        from statusdesk.gui.runtime.pyside_imports import read_sources_lightly
+
+        read_sources_lightly()
         from statusdesk.gui.launch.app import run
     except ImportError as exc:
         from statusdesk.cli import output

@@ -34,6 +34,16 @@ def need_executable(name: str, package: str) -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A real PostgreSQL server for the session (tests/servers/postgres.py)."""
+    from tests.servers.postgres import Postgres, binaries
+
+    need(binaries() is not None, "PostgreSQL's initdb not found (Debian package postgresql)")
+    with Postgres.start() as server:
+        yield server
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

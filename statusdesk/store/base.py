@@ -1,8 +1,12 @@
-"""The SQLite plumbing every part of the store shares: one connection, one transaction.
+"""The plumbing every part of the store shares: one connection, one transaction.
 
-Each part (incidents, deliveries, channels, ...) holds the same `SQLiteDatabase`, so a
-`transaction()` opened on any of them, or on the `Store` that composes them, makes the writes
-of several parts one all-or-nothing unit (an update and its deliveries).
+Each part (incidents, deliveries, channels, ...) holds the same `Database`, so a
+`transaction()` opened on any of them, or on the store that composes them, makes the writes of
+several parts one all-or-nothing unit (an update and its deliveries). Two databases speak this
+protocol: `SQLiteDatabase` here (the embedded default) and `PostgresDatabase`
+(store/postgres/database.py, a team desk, issue #17). The parts write their SQL once, with
+SQLite's placeholders (`?`, `:name`); where the two dialects differ a part picks its text by
+`dialect` ("sqlite" or "postgres").
 """
 
 from __future__ import annotations
@@ -12,12 +16,51 @@ import functools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from statusdesk.store.db import WorkspaceError, describe_sqlite_error
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+
+Dialect = Literal["sqlite", "postgres"]
+
+
+class Cursor(Protocol):
+    """What the parts read of an executed statement (sqlite3's and psycopg's cursors both)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Any: ...
+
+
+class Database(Protocol):
+    """One connection to one workspace's database, as the store's parts use it."""
+
+    @property
+    def dialect(self) -> Dialect: ...
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]: ...
+
+    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any] | dict[str, Any]]) -> None: ...
+
+    def rows(
+        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+    ) -> list[dict[str, Any]]: ...
+
+    def tuples(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]: ...
+
+    def insert(self, table: str, record: dict[str, Any]) -> int: ...
+
+    def close(self) -> None: ...
 
 
 def _still_open(conn: sqlite3.Connection) -> bool:
@@ -29,9 +72,20 @@ def _still_open(conn: sqlite3.Connection) -> bool:
 class SQLiteDatabase:
     """One connection to one workspace database. Not shared between threads: open another."""
 
+    dialect: Dialect = "sqlite"
+
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params if isinstance(params, dict) else tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any] | dict[str, Any]]) -> None:
+        self.conn.executemany(sql, (r if isinstance(r, dict) else tuple(r) for r in rows))
 
     @functools.cached_property
     def db(self) -> sqlite_utils.Database:
@@ -89,18 +143,35 @@ class SQLiteDatabase:
 
 
 class SQLitePart:
-    """A part of the store over the shared database: the queries read as they did in one
-    class (`self._rows`, `self.conn`, `self.transaction()`)."""
+    """A part of the store over the shared database, whichever it is: the queries read as they
+    did in one class (`self._rows`, `self._execute`, `self.transaction()`)."""
 
-    def __init__(self, database: SQLiteDatabase) -> None:
+    def __init__(self, database: Database) -> None:
         self._database = database
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self._database.conn
+    def _dialect(self) -> Dialect:
+        return self._database.dialect
 
     def transaction(self) -> contextlib.AbstractContextManager[None]:
         return self._database.transaction()
+
+    def _nocase(self, column: str) -> str:
+        """`column` compared and ordered whatever its case (an ORDER BY term)."""
+        return f"{column} COLLATE NOCASE" if self._dialect == "sqlite" else f"lower({column})"
+
+    def _same_nocase(self, column: str) -> str:
+        """ "`column` equals the next `?` whatever its case", in a form each backend's
+        case-blind unique index on `column` answers (COLLATE NOCASE; lower())."""
+        if self._dialect == "sqlite":
+            return f"{column} = ? COLLATE NOCASE"
+        return f"lower({column}) = lower(?)"
+
+    def _execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Cursor:
+        return self._database.execute(sql, params)
+
+    def _executemany(self, sql: str, rows: Iterable[Iterable[Any] | dict[str, Any]]) -> None:
+        self._database.executemany(sql, rows)
 
     def _rows(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         return self._database.rows(sql, params)

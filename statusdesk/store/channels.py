@@ -8,14 +8,14 @@ from typing import Any
 
 from statusdesk.core.model import Channel, Language, Order
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 from statusdesk.store.rows import channel_from_row
 
 
 class SQLiteChannels(SQLitePart):
     """The `channel` table. A removed channel stays (its past deliveries name it)."""
 
-    def __init__(self, database: SQLiteDatabase, audit: SQLiteAuditLog) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog) -> None:
         super().__init__(database)
         self._audit = audit
 
@@ -24,9 +24,9 @@ class SQLiteChannels(SQLitePart):
     ) -> list[Channel]:
         """The channels there are; `include_removed` adds the removed ones, for naming what
         they were sent in the past (deliveries, timelines, exports)."""
-        where = ["1"]
+        where = ["TRUE"]
         if enabled_only:
-            where.append("enabled")
+            where.append("enabled = 1")
         if not include_removed:
             where.append("removed_at IS NULL")
         sql = f"SELECT * FROM channel WHERE {' AND '.join(where)} ORDER BY id"
@@ -73,9 +73,7 @@ class SQLiteChannels(SQLitePart):
         self, channel_id: int, enabled: bool, now: str, actor: str = ""
     ) -> None:
         with self.transaction():
-            self.conn.execute(
-                "UPDATE channel SET enabled = ? WHERE id = ?", (int(enabled), channel_id)
-            )
+            self._execute("UPDATE channel SET enabled = ? WHERE id = ?", (int(enabled), channel_id))
             self._audit.log_event(
                 "channel.enabled" if enabled else "channel.disabled",
                 now,
@@ -85,7 +83,7 @@ class SQLiteChannels(SQLitePart):
 
     def set_channel_settings(self, channel_id: int, settings: dict[str, Any], now: str) -> None:
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 "UPDATE channel SET settings = ? WHERE id = ?",
                 (json.dumps(settings, ensure_ascii=False), channel_id),
             )
@@ -106,7 +104,7 @@ class SQLiteChannels(SQLitePart):
         actor: str = "",
     ) -> None:
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 'UPDATE channel SET language = ?, "order" = ?, settings = ? WHERE id = ?',
                 (language.value, order.value, json.dumps(settings, ensure_ascii=False), channel_id),
             )
@@ -125,7 +123,7 @@ class SQLiteChannels(SQLitePart):
         with self.transaction():
             row = self._rows("SELECT name FROM channel WHERE id = ?", (channel_id,))
             name = row[0]["name"]
-            self.conn.execute(
+            self._execute(
                 "UPDATE channel SET removed_at = ?, removed_name = name, name = ?, enabled = 0 "
                 "WHERE id = ? AND removed_at IS NULL",
                 (now, f"{name}/removed/{channel_id}", channel_id),
@@ -138,7 +136,7 @@ class SQLiteChannels(SQLitePart):
                 ids = json.loads(planned["channel_ids"] or "[]")
                 if channel_id in ids:
                     kept = [i for i in ids if i != channel_id]
-                    self.conn.execute(
+                    self._execute(
                         'UPDATE "update" SET channel_ids = ? WHERE id = ?',
                         (json.dumps(kept), planned["id"]),
                     )

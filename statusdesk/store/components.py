@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 
 from statusdesk.core.model import BilingualText, Component, ComponentGroup, ComponentStatus
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 from statusdesk.store.records import ComponentChange, ComponentFollowed, ComponentInUse
 from statusdesk.store.rows import component_from_row, group_from_row
 
@@ -25,29 +25,38 @@ _HOLDING = """
 
 # The incidents whose history names a component: linked to it, or one of whose updates changed
 # its status (an update's `component_changes`, Statuspage's affected_components).
-_REFERENCES = """
+_REFERENCES = {
+    "sqlite": """
     SELECT incident_id FROM incident_component WHERE component_id = :id
     UNION
     SELECT u.incident_id FROM "update" u, json_each(u.component_changes) j
     WHERE u.component_changes != '[]' AND json_extract(j.value, '$.component_id') = :id
     ORDER BY 1
-"""
+""",
+    "postgres": """
+    SELECT incident_id FROM incident_component WHERE component_id = :id
+    UNION
+    SELECT u.incident_id FROM "update" u, jsonb_array_elements(u.component_changes::jsonb) j
+    WHERE u.component_changes != '[]' AND (j.value ->> 'component_id')::bigint = :id
+    ORDER BY 1
+""",
+}
 
 
 class SQLiteComponents(SQLitePart):
     """The `component` and `incident_component` tables."""
 
-    def __init__(self, database: SQLiteDatabase, audit: SQLiteAuditLog) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog) -> None:
         super().__init__(database)
         self._audit = audit
 
     def components(self) -> list[Component]:
-        rows = self._rows("SELECT * FROM component ORDER BY position, name_en COLLATE NOCASE")
+        rows = self._rows(f"SELECT * FROM component ORDER BY position, {self._nocase('name_en')}")
         return [component_from_row(r) for r in rows]
 
     def component_by_name(self, name: str) -> Component | None:
         rows = self._rows(
-            "SELECT * FROM component WHERE name_en = ? COLLATE NOCASE OR name_ar = ? LIMIT 1",
+            f"SELECT * FROM component WHERE {self._same_nocase('name_en')} OR name_ar = ? LIMIT 1",
             (name, name),
         )
         return component_from_row(rows[0]) if rows else None
@@ -81,15 +90,16 @@ class SQLiteComponents(SQLitePart):
         old = ComponentStatus(rows[0]["status"])
         if old is status:
             return None
-        self.conn.execute(
+        self._execute(
             "UPDATE component SET status = ?, updated_at = ? WHERE id = ?",
             (status.value, now, component_id),
         )
         return ComponentChange(component_id, old, status)
 
     def link_components(self, incident_id: int, component_ids: Iterable[int]) -> None:
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO incident_component (incident_id, component_id) VALUES (?, ?)",
+        self._executemany(
+            "INSERT INTO incident_component (incident_id, component_id) VALUES (?, ?) "
+            "ON CONFLICT DO NOTHING",
             [(incident_id, cid) for cid in component_ids],
         )
 
@@ -106,7 +116,7 @@ class SQLiteComponents(SQLitePart):
         incident's to change."""
         linked = [
             row[0]
-            for row in self.conn.execute(
+            for row in self._execute(
                 "SELECT component_id FROM incident_component WHERE incident_id = ? "
                 "ORDER BY component_id",
                 (incident_id,),
@@ -116,7 +126,7 @@ class SQLiteComponents(SQLitePart):
         for component_id in linked:
             if component_id in explicit:
                 continue
-            if self.conn.execute(_HOLDING, (component_id, incident_id)).fetchone():
+            if self._execute(_HOLDING, (component_id, incident_id)).fetchone():
                 continue
             change = self.set_component_status(component_id, ComponentStatus.OPERATIONAL, now)
             if change is not None:
@@ -180,7 +190,7 @@ class SQLiteComponents(SQLitePart):
         """Set a component's names, description and group (all of them: the caller merges
         what did not change). A group left without members goes."""
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 "UPDATE component SET name_en = ?, name_ar = ?, description_en = ?, "
                 "description_ar = ?, group_id = ?, updated_at = ? WHERE id = ?",
                 (name.en, name.ar, description.en, description.ar, group_id, now, component_id),
@@ -199,7 +209,7 @@ class SQLiteComponents(SQLitePart):
 
     def component_references(self, component_id: int) -> list[int]:
         """The incidents whose history names the component (linked, or an update changed it)."""
-        return [r[0] for r in self.conn.execute(_REFERENCES, {"id": component_id})]
+        return [r[0] for r in self._execute(_REFERENCES[self._dialect], {"id": component_id})]
 
     def remove_component(self, component_id: int, now: str, *, actor: str = "") -> None:
         """Delete a component no incident names; ComponentInUse otherwise (its incidents'
@@ -214,7 +224,7 @@ class SQLiteComponents(SQLitePart):
                 raise ComponentInUse(component, used)
             followers = [
                 r[0]
-                for r in self.conn.execute(
+                for r in self._execute(
                     "SELECT s.email FROM subscriber s JOIN subscriber_component sc "
                     "ON sc.subscriber_id = s.id WHERE sc.component_id = ? "
                     "AND s.unsubscribed_at IS NULL ORDER BY s.id",
@@ -223,7 +233,7 @@ class SQLiteComponents(SQLitePart):
             ]
             if followers:
                 raise ComponentFollowed(component, followers)
-            self.conn.execute("DELETE FROM component WHERE id = ?", (component_id,))
+            self._execute("DELETE FROM component WHERE id = ?", (component_id,))
             self._prune_groups()
             self._audit.log_event(
                 "component.removed",
@@ -238,7 +248,7 @@ class SQLiteComponents(SQLitePart):
 
     def group_by_name(self, name: str) -> ComponentGroup | None:
         rows = self._rows(
-            "SELECT * FROM component_group WHERE name_en = ? COLLATE NOCASE OR "
+            f"SELECT * FROM component_group WHERE {self._same_nocase('name_en')} OR "
             "(name_ar != '' AND name_ar = ?) LIMIT 1",
             (name, name),
         )
@@ -274,7 +284,7 @@ class SQLiteComponents(SQLitePart):
             else:
                 gid = found.id
                 if name.ar and name.ar != found.name.ar:
-                    self.conn.execute(
+                    self._execute(
                         "UPDATE component_group SET name_ar = ?, updated_at = ? WHERE id = ?",
                         (name.ar, now, gid),
                     )
@@ -282,7 +292,7 @@ class SQLiteComponents(SQLitePart):
         return group_from_row(rows[0])
 
     def _prune_groups(self) -> None:
-        self.conn.execute(
+        self._execute(
             "DELETE FROM component_group WHERE id NOT IN "
             "(SELECT group_id FROM component WHERE group_id IS NOT NULL)"
         )

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from statusdesk.core.model import Delivery, DeliveryState
 from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 from statusdesk.store.ledger import SQLiteLedger, delivery_context
 from statusdesk.store.rows import delivery_from_row
 
@@ -29,12 +29,17 @@ WHERE u.incident_id = ? ORDER BY d.update_id, d.channel_id
 _STATES = {s.value: s for s in DeliveryState}  # a dict lookup; DeliveryState(x) is slow
 
 
+_COLUMNS = {
+    "sqlite": "SELECT name FROM pragma_table_info('delivery')",
+    "postgres": "SELECT column_name AS name FROM information_schema.columns "
+    "WHERE table_schema = current_schema() AND table_name = 'delivery' ORDER BY ordinal_position",
+}
+
+
 class SQLiteDeliveries(SQLitePart):
     """The `delivery` rows as a whole, and the `update_override` table."""
 
-    def __init__(
-        self, database: SQLiteDatabase, audit: SQLiteAuditLog, ledger: SQLiteLedger
-    ) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog, ledger: SQLiteLedger) -> None:
         super().__init__(database)
         self._audit = audit
         self._ledger = ledger
@@ -45,7 +50,7 @@ class SQLiteDeliveries(SQLitePart):
         which is megabytes for an email to thousands (a CLI waiting on a delivery reads its
         row twenty times a second)."""
         if not self._columns:
-            names = [row["name"] for row in self._rows("PRAGMA table_info(delivery)")]
+            names = [row["name"] for row in self._rows(_COLUMNS[self._dialect])]
             self._columns = ", ".join(f'"{name}"' for name in names if name != "rendered")
         return self._columns
 
@@ -183,10 +188,10 @@ class SQLiteDeliveries(SQLitePart):
                 and state == DeliveryState.FAILED
                 and not any(p["state"] == "sent" for p in self._ledger.delivery_parts(delivery_id))
             )
-            self.conn.execute(
+            self._execute(
                 """UPDATE delivery SET state = ?, next_attempt_at = NULL, decided_by = ?,
                    decision_note = ?, updated_at = ?,
-                   rendered = CASE WHEN ? THEN NULL ELSE rendered END WHERE id = ?""",
+                   rendered = CASE WHEN ? = 1 THEN NULL ELSE rendered END WHERE id = ?""",
                 (target.value, by, note or None, now, rerender, delivery_id),
             )
             self._audit.log_event(
@@ -220,8 +225,9 @@ class SQLiteDeliveries(SQLitePart):
         return int(rows[0]["n"])
 
     def set_update_override(self, update_id: int, channel_id: int, text: str) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO update_override (update_id, channel_id, text) VALUES (?, ?, ?)",
+        self._execute(
+            "INSERT INTO update_override (update_id, channel_id, text) VALUES (?, ?, ?) "
+            "ON CONFLICT (update_id, channel_id) DO UPDATE SET text = excluded.text",
             (update_id, channel_id, text),
         )
 

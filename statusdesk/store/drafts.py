@@ -29,7 +29,7 @@ class SQLiteDrafts(SQLitePart):
     def save_draft(self, target: int | None, content: dict[str, Any], now: str) -> None:
         text = json.dumps(content, ensure_ascii=False, sort_keys=True)
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 "INSERT INTO draft (target, content, saved_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (target) DO UPDATE SET content = excluded.content, "
                 "saved_at = excluded.saved_at",
@@ -38,16 +38,16 @@ class SQLiteDrafts(SQLitePart):
 
     def drop_draft(self, target: int | None) -> None:
         with self.transaction():
-            self.conn.execute("DELETE FROM draft WHERE target = ?", (_key(target),))
+            self._execute("DELETE FROM draft WHERE target = ?", (_key(target),))
 
     def drop_all_drafts(self) -> None:
         with self.transaction():
-            self.conn.execute("DELETE FROM draft")
+            self._execute("DELETE FROM draft")
 
     def saved_drafts(self) -> list[SavedDraft]:
         """Every draft kept, oldest first; unreadable ones and those of vanished incidents left
         out."""
-        rows = self.conn.execute(
+        rows = self._execute(
             "SELECT d.target, d.content, d.saved_at FROM draft d "
             "WHERE d.target = ? "
             "OR EXISTS (SELECT 1 FROM incident i WHERE CAST(i.id AS TEXT) = d.target) "

@@ -17,7 +17,7 @@ from statusdesk.core.model import (
     UpdateStatus,
 )
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 from statusdesk.store.records import ComponentChange, IncidentSummary
 from statusdesk.store.rows import incident_from_row, postmortem_from_row, update_from_row
 
@@ -25,7 +25,7 @@ from statusdesk.store.rows import incident_from_row, postmortem_from_row, update
 class SQLiteIncidents(SQLitePart):
     """The `incident` and `update` tables (scheduled updates: store/schedule.py)."""
 
-    def __init__(self, database: SQLiteDatabase, audit: SQLiteAuditLog) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog) -> None:
         super().__init__(database)
         self._audit = audit
 
@@ -121,9 +121,9 @@ class SQLiteIncidents(SQLitePart):
     def set_incident_state(
         self, incident_id: int, state: IncidentState, impact: Impact | None, now: str
     ) -> None:
-        self.conn.execute(
+        self._execute(
             """UPDATE incident SET state = ?, impact = COALESCE(?, impact), updated_at = ?,
-               resolved_at = CASE WHEN ? THEN COALESCE(resolved_at, ?) ELSE NULL END
+               resolved_at = CASE WHEN ? = 1 THEN COALESCE(resolved_at, ?) ELSE NULL END
                WHERE id = ?""",
             (
                 state.value,
@@ -204,7 +204,7 @@ class SQLiteIncidents(SQLitePart):
         ]
 
     def set_component_changes(self, update_id: int, changes: Iterable[ComponentChange]) -> None:
-        self.conn.execute(
+        self._execute(
             'UPDATE "update" SET component_changes = ? WHERE id = ?',
             (
                 json.dumps(
@@ -240,7 +240,7 @@ class SQLiteIncidents(SQLitePart):
         """Write (or rewrite) an incident's postmortem: its first `published_at` is kept."""
         with self.transaction():
             before = self.postmortem(incident_id)
-            self.conn.execute(
+            self._execute(
                 """INSERT INTO postmortem
                    (incident_id, body_en, body_ar, author, published_at, updated_at)
                    VALUES (?, ?, ?, ?, ?, ?)

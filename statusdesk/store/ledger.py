@@ -9,12 +9,12 @@ from typing import Any
 from statusdesk.core.model import Delivery, DeliveryState
 from statusdesk.redact import redact_optional
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 from statusdesk.store.records import PartFinish
 from statusdesk.store.rows import delivery_from_row
 
 
-def delivery_context(database: SQLiteDatabase, delivery_id: int) -> dict[str, Any]:
+def delivery_context(database: Database, delivery_id: int) -> dict[str, Any]:
     """The incident, update and channel of a delivery, for the events that concern it."""
     rows = database.rows(
         "SELECT u.incident_id, d.update_id, d.channel_id FROM delivery d "
@@ -27,7 +27,7 @@ def delivery_context(database: SQLiteDatabase, delivery_id: int) -> dict[str, An
 class SQLiteLedger(SQLitePart):
     """Claims, leases and outcomes on the `delivery` rows, and the `delivery_part` table."""
 
-    def __init__(self, database: SQLiteDatabase, audit: SQLiteAuditLog) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog) -> None:
         super().__init__(database)
         self._audit = audit
 
@@ -44,7 +44,7 @@ class SQLiteLedger(SQLitePart):
         for the same row exactly one wins; the `sending` state is committed before any request
         leaves."""
         with self.transaction():
-            cursor = self.conn.execute(
+            cursor = self._execute(
                 """UPDATE delivery SET state = 'sending', attempts = attempts + 1, owner = ?,
                    lease_until = ?, updated_at = ?
                    WHERE id = ? AND (state = 'pending'
@@ -80,7 +80,7 @@ class SQLiteLedger(SQLitePart):
         overwrite what the new owner found. False when the row was not ours any more."""
         error, remote_url = redact_optional(error), redact_optional(remote_url)
         with self.transaction():
-            cursor = self.conn.execute(
+            cursor = self._execute(
                 """UPDATE delivery SET state = ?, remote_id = COALESCE(?, remote_id),
                    remote_url = COALESCE(?, remote_url), last_error = ?, next_attempt_at = ?,
                    sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
@@ -124,7 +124,7 @@ class SQLiteLedger(SQLitePart):
         process would take a live holder for dead once the lease ran out. With `attempt`, only
         that attempt's lease."""
         with self.transaction():
-            cursor = self.conn.execute(
+            cursor = self._execute(
                 "UPDATE delivery SET lease_until = ? WHERE id = ? AND owner = ? "
                 "AND (? IS NULL OR attempts = ?)",
                 (lease_until, delivery_id, owner, attempt, attempt),
@@ -156,7 +156,7 @@ class SQLiteLedger(SQLitePart):
         With `attempt` (as `held_deliveries` read it), only while the row is still at that
         attempt: a holder that came back and claimed it again keeps its new attempt."""
         with self.transaction():
-            cursor = self.conn.execute(
+            cursor = self._execute(
                 """UPDATE delivery SET state = 'unknown', owner = NULL, lease_until = NULL,
                    last_error = COALESCE(last_error, ?), updated_at = ?
                    WHERE id = ? AND owner = ? AND state IN ('sending', 'unknown')
@@ -193,7 +193,7 @@ class SQLiteLedger(SQLitePart):
         """Take an `unknown` delivery to find out whether it landed (one conditional UPDATE,
         as for sending: two processes never reconcile, and then resend, the same row)."""
         with self.transaction():
-            cursor = self.conn.execute(
+            cursor = self._execute(
                 """UPDATE delivery SET owner = ?, lease_until = ?, updated_at = ?
                    WHERE id = ? AND state = 'unknown' AND owner IS NULL""",
                 (owner, lease_until, now, delivery_id),
@@ -215,7 +215,7 @@ class SQLiteLedger(SQLitePart):
     def keep_rendered(self, delivery_id: int, rendered: str, owner: str) -> None:
         """What the first attempt sends, committed before it leaves (see schema V2)."""
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 "UPDATE delivery SET rendered = ? WHERE id = ? AND owner = ? AND rendered IS NULL",
                 (rendered, delivery_id, owner),
             )
@@ -227,7 +227,7 @@ class SQLiteLedger(SQLitePart):
 
     def part_sending(self, delivery_id: int, seq: int, target: str) -> None:
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 """INSERT INTO delivery_part (delivery_id, seq, target, state)
                    VALUES (?, ?, ?, 'sending')
                    ON CONFLICT (delivery_id, seq)
@@ -238,7 +238,7 @@ class SQLiteLedger(SQLitePart):
     def parts_sending(self, delivery_id: int, parts: Sequence[tuple[int, str]]) -> None:
         """(seq, target) of a batch of parts, `sending`, in one transaction."""
         with self.transaction():
-            self.conn.executemany(
+            self._executemany(
                 """INSERT INTO delivery_part (delivery_id, seq, target, state)
                    VALUES (?, ?, ?, 'sending')
                    ON CONFLICT (delivery_id, seq)
@@ -249,7 +249,7 @@ class SQLiteLedger(SQLitePart):
     def parts_finished(self, delivery_id: int, outcomes: Sequence[PartFinish], now: str) -> None:
         """Each part's outcome (state, remote_id, remote_url, error), in one transaction."""
         with self.transaction():
-            self.conn.executemany(
+            self._executemany(
                 """UPDATE delivery_part SET state = ?, remote_id = ?, remote_url = ?,
                    last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
                    WHERE delivery_id = ? AND seq = ?""",
@@ -281,7 +281,7 @@ class SQLiteLedger(SQLitePart):
     ) -> None:
         error, remote_url = redact_optional(error), redact_optional(remote_url)
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 """UPDATE delivery_part SET state = ?, remote_id = ?, remote_url = ?,
                    last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
                    WHERE delivery_id = ? AND seq = ?""",

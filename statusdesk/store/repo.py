@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase
+from statusdesk.store.base import Database, SQLiteDatabase
 from statusdesk.store.channels import SQLiteChannels
 from statusdesk.store.components import SQLiteComponents
 from statusdesk.store.contracts import (
@@ -45,14 +45,12 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-class Store:
-    """One connection to one workspace database, and the parts over it. Not shared between
-    threads: open another."""
+class ComposedStore:
+    """The store's parts over one `Database` (either backend's) and the transaction they
+    share. Not shared between threads: open another."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
-        self.path = path
-        self._database = database = SQLiteDatabase(conn, path)
+    def __init__(self, database: Database) -> None:
+        self._database = database
         audit = SQLiteAuditLog(database)
         channels = SQLiteChannels(database, audit)
         ledger = SQLiteLedger(database, audit)
@@ -68,10 +66,30 @@ class Store:
         self.drafts: DraftStore = SQLiteDrafts(database)
         self.threads: ThreadStore = SQLiteThreads(database)
 
+    def close(self) -> None:
+        self._database.close()
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """All-or-nothing writes across every part, one writer at a time (SQLite's BEGIN
+        IMMEDIATE; PostgreSQL's transaction-level advisory lock). Nested use joins the outer
+        transaction."""
+        return self._database.transaction()
+
+
+class Store(ComposedStore):
+    """The embedded default: one connection to one workspace's SQLite file, and the parts over
+    it. Not shared between threads: open another."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._sqlite = SQLiteDatabase(conn, path)
+        super().__init__(self._sqlite)
+
     @property
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils over the same connection (made on first use)."""
-        return self._database.db
+        return self._sqlite.db
 
     @classmethod
     def open(
@@ -91,14 +109,6 @@ class Store:
         )
         return cls(conn, Path(path))
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def transaction(self) -> contextlib.AbstractContextManager[None]:
-        """All-or-nothing writes across every part; the write lock is taken up front (BEGIN
-        IMMEDIATE). Nested use joins the outer transaction."""
-        return self._database.transaction()
-
     def data_version(self) -> int:
         """SQLite's `PRAGMA data_version`: it changes when any other connection (another thread
         or process) has committed to the database since this connection last asked; this
@@ -113,3 +123,4 @@ class Store:
 if TYPE_CHECKING:
     # mypy checks here that the SQLite store is the whole contract (tests/contract/ runs it).
     _: type[StoreContract] = Store
+    __: type[StoreContract] = ComposedStore

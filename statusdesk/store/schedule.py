@@ -16,7 +16,7 @@ from statusdesk.core.model import (
     UpdateStatus,
 )
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 from statusdesk.store.channels import SQLiteChannels
 from statusdesk.store.records import UpdatePlan
 from statusdesk.store.rows import incident_from_row, update_from_row
@@ -25,9 +25,7 @@ from statusdesk.store.rows import incident_from_row, update_from_row
 class SQLiteSchedule(SQLitePart):
     """Scheduled rows of the `update` table, and the incident's cadence and promise."""
 
-    def __init__(
-        self, database: SQLiteDatabase, audit: SQLiteAuditLog, channels: SQLiteChannels
-    ) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog, channels: SQLiteChannels) -> None:
         super().__init__(database)
         self._audit = audit
         self._channels = channels
@@ -139,7 +137,7 @@ class SQLiteSchedule(SQLitePart):
         "only if it is due by then"; `scheduled_for` sets a new time (a reschedule)."""
         sources = [s.value for s in from_statuses]
         marks = ",".join("?" for _ in sources)
-        cursor = self.conn.execute(
+        cursor = self._execute(
             f"""UPDATE "update" SET status = ?,
                    published_at = COALESCE(?, published_at),
                    scheduled_for = COALESCE(?, scheduled_for)
@@ -161,7 +159,7 @@ class SQLiteSchedule(SQLitePart):
         self, update_id: int, body: BilingualText, state: IncidentState | None
     ) -> bool:
         """New text (and state) for an update that has not gone out; False once it has."""
-        cursor = self.conn.execute(
+        cursor = self._execute(
             """UPDATE "update" SET body_en = ?, body_ar = ?, state = COALESCE(?, state)
                WHERE id = ? AND status IN ('scheduled', 'stale')""",
             (body.en, body.ar, state.value if state else None, update_id),
@@ -169,13 +167,11 @@ class SQLiteSchedule(SQLitePart):
         return cursor.rowcount == 1
 
     def set_next_update_due(self, incident_id: int, due: str | None) -> None:
-        self.conn.execute(
-            "UPDATE incident SET next_update_due = ? WHERE id = ?", (due, incident_id)
-        )
+        self._execute("UPDATE incident SET next_update_due = ? WHERE id = ?", (due, incident_id))
 
     def set_cadence(self, incident_id: int, cadence_min: int, now: str, actor: str = "") -> None:
         with self.transaction():
-            self.conn.execute(
+            self._execute(
                 "UPDATE incident SET cadence_min = ?, updated_at = ? WHERE id = ?",
                 (cadence_min, now, incident_id),
             )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 
 
 class SQLiteSettings(SQLitePart):
     """The `setting` table; every change recorded."""
 
-    def __init__(self, database: SQLiteDatabase, audit: SQLiteAuditLog) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog) -> None:
         super().__init__(database)
         self._audit = audit
 
@@ -21,9 +21,9 @@ class SQLiteSettings(SQLitePart):
         """Set (or, with None, remove) a workspace setting; recorded."""
         with self.transaction():
             if value is None:
-                self.conn.execute("DELETE FROM setting WHERE key = ?", (key,))
+                self._execute("DELETE FROM setting WHERE key = ?", (key,))
             else:
-                self.conn.execute(
+                self._execute(
                     "INSERT INTO setting (key, value) VALUES (?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (key, value),

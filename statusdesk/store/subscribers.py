@@ -21,7 +21,7 @@ from typing import Any
 from statusdesk.core.model import Component, Language
 from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import SQLiteDatabase, SQLitePart
+from statusdesk.store.base import Database, SQLitePart
 from statusdesk.store.rows import component_from_row
 from statusdesk.store.subscriber_input import (
     LANGUAGES,
@@ -71,11 +71,16 @@ _AUDIENCE = """
         OR EXISTS (
             SELECT 1 FROM subscriber_component sc
             WHERE sc.subscriber_id = s.id
-            AND sc.component_id IN (SELECT value FROM json_each(:ids))
+            AND sc.component_id IN ({ids})
         )
     )
     ORDER BY s.id
 """
+# The component ids, given as one JSON array (one parameter, however many ids).
+_IDS = {
+    "sqlite": "SELECT value FROM json_each(:ids)",
+    "postgres": "SELECT value::bigint FROM jsonb_array_elements_text(CAST(:ids AS jsonb))",
+}
 
 
 # Aliases: inside the class, `list` is the method (the store's verb), not the type.
@@ -99,7 +104,7 @@ def _from_row(row: dict[str, Any], component_ids: tuple[int, ...] = ()) -> Subsc
 class SQLiteSubscribers(SQLitePart):
     """The subscriber table of one workspace. Callers pass `now`; nothing here reads a clock."""
 
-    def __init__(self, database: SQLiteDatabase, audit: SQLiteAuditLog) -> None:
+    def __init__(self, database: Database, audit: SQLiteAuditLog) -> None:
         super().__init__(database)
         self._audit = audit
 
@@ -114,7 +119,7 @@ class SQLiteSubscribers(SQLitePart):
 
     def get(self, email: str) -> Subscriber | None:
         rows = self._rows(
-            "SELECT * FROM subscriber WHERE email = ? COLLATE NOCASE", (email.strip(),)
+            f"SELECT * FROM subscriber WHERE {self._same_nocase('email')}", (email.strip(),)
         )
         return self._with_components(rows)[0] if rows else None
 
@@ -132,7 +137,10 @@ class SQLiteSubscribers(SQLitePart):
         (an update that names no component concerns every subscriber)."""
         if not component_ids:
             return self.list(active_only=True)
-        rows = self._rows(_AUDIENCE, {"ids": json.dumps(sorted(set(component_ids)))})
+        rows = self._rows(
+            _AUDIENCE.format(ids=_IDS[self._dialect]),
+            {"ids": json.dumps(sorted(set(component_ids)))},
+        )
         return self._with_components(rows)
 
     def followers(self, component_id: int) -> Subscribers:
@@ -150,13 +158,13 @@ class SQLiteSubscribers(SQLitePart):
             return []
         followed: dict[int, list[int]] = {}
         if len(rows) == 1:
-            links = self.conn.execute(
+            links = self._execute(
                 "SELECT subscriber_id, component_id FROM subscriber_component "
                 "WHERE subscriber_id = ? ORDER BY component_id",
                 (rows[0]["id"],),
             )
         else:  # one read for the whole list (10,000 subscribers are one query, not 10,000)
-            links = self.conn.execute(
+            links = self._execute(
                 "SELECT subscriber_id, component_id FROM subscriber_component "
                 "ORDER BY subscriber_id, component_id"
             )
@@ -165,7 +173,7 @@ class SQLiteSubscribers(SQLitePart):
         return [_from_row(row, tuple(followed.get(int(row["id"]), ()))) for row in rows]
 
     def _components(self) -> Components:
-        rows = self._rows("SELECT * FROM component ORDER BY position, name_en COLLATE NOCASE")
+        rows = self._rows(f"SELECT * FROM component ORDER BY position, {self._nocase('name_en')}")
         return [component_from_row(r) for r in rows]
 
     def _check_components(self, component_ids: Collection[int]) -> tuple[int, ...]:
@@ -182,10 +190,8 @@ class SQLiteSubscribers(SQLitePart):
         return wanted
 
     def _set_components(self, subscriber_id: int, component_ids: tuple[int, ...]) -> None:
-        self.conn.execute(
-            "DELETE FROM subscriber_component WHERE subscriber_id = ?", (subscriber_id,)
-        )
-        self.conn.executemany(
+        self._execute("DELETE FROM subscriber_component WHERE subscriber_id = ?", (subscriber_id,))
+        self._executemany(
             "INSERT INTO subscriber_component (subscriber_id, component_id) VALUES (?, ?)",
             [(subscriber_id, cid) for cid in component_ids],
         )
@@ -220,7 +226,7 @@ class SQLiteSubscribers(SQLitePart):
                     )
                 )
             if existing is not None:
-                self.conn.execute(
+                self._execute(
                     "UPDATE subscriber SET language = ?, unsubscribe_token = ?, "
                     "unsubscribed_at = NULL WHERE id = ?",
                     (lang.value, _new_token(), existing.id),
@@ -284,7 +290,7 @@ class SQLiteSubscribers(SQLitePart):
             )
             new_lang = lang or existing.language
             if new_lang is not existing.language:
-                self.conn.execute(
+                self._execute(
                     "UPDATE subscriber SET language = ? WHERE id = ?", (new_lang.value, existing.id)
                 )
             if components != existing.component_ids:
@@ -327,7 +333,7 @@ class SQLiteSubscribers(SQLitePart):
             return self.get(existing.email)
 
     def _unsubscribe(self, subscriber: Subscriber, now: str, how: str) -> None:
-        self.conn.execute(
+        self._execute(
             "UPDATE subscriber SET unsubscribed_at = ? WHERE id = ?", (now, subscriber.id)
         )
         self._audit.log_event(

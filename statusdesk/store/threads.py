@@ -83,7 +83,7 @@ class SQLiteThreads(SQLitePart):
             if not found:
                 return False
             of = found[0]
-            cursor = self.conn.execute(
+            cursor = self._execute(
                 """INSERT INTO thread_anchor
                    (incident_id, channel_id, root_id, last_id, refs, delivery_id, updated_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?)

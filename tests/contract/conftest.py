@@ -2,18 +2,14 @@
 
 These tests speak only the Protocols of `statusdesk.store.contracts`: `StoreContract` and its
 parts. A `Backend` knows how to make a fresh, migrated workspace and how to open a further
-connection to it (for what two processes do at once: racing claims, a second reader). Today
-there is one backend, "sqlite".
-
-How a PostgreSQL backend joins: implement the Protocols (say in statusdesk/store/postgres/,
-composed by a `PostgresStore` with the same attributes as `Store`), then add one entry to
-`BACKENDS` below: a function that creates an empty database (a schema per test, or a
-throw-away database from a template on a server named by an environment variable, skipped
-with `need(...)` when no server is configured), applies its migrations, and returns a
-`Backend` whose `connect()` opens a `PostgresStore` on it and whose `drop()` removes it. Every
-test in this folder then runs against both, unchanged. What is SQLite's own (pragmas, WAL,
-file modes, migrations with a file backup, `integrity_check`, the "locked" message) is tested
-in tests/unit/test_store.py, not here.
+connection to it (for what two processes do at once: racing claims, a second reader). Two
+backends: "sqlite", a workspace file in the test's folder, and "postgres", a database of its
+own on a real PostgreSQL server the session starts (tests/servers/postgres.py; the
+`postgres_server` fixture skips without Debian's postgresql on a laptop and fails in CI), copied
+from a template migrated once. Every test in this folder runs against both, unchanged. What is
+SQLite's own (pragmas, WAL, file modes, migrations with a file backup, `integrity_check`, the
+"locked" message) is tested in tests/unit/test_store.py, PostgreSQL's own (migrations, the
+write lock, messages without the password) in tests/unit/test_postgres_store.py.
 """
 
 from __future__ import annotations
@@ -33,6 +29,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.store import Store
 from statusdesk.store.contracts import StoreContract
+from tests.servers.postgres import Postgres
 
 NOW = "2026-11-24T10:00:00Z"
 SOON = "2026-11-24T10:05:00Z"
@@ -61,12 +58,35 @@ def sqlite_backend(tmp_path: Path) -> Backend:
     return Backend("sqlite", lambda: Store.open(path, verify=False))
 
 
-BACKENDS: dict[str, Callable[[Path], Backend]] = {"sqlite": sqlite_backend}
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: Postgres) -> str:
+    """A database migrated once, which every test's database is copied from (CREATE DATABASE
+    … TEMPLATE: a file copy, far faster than migrating each)."""
+    from statusdesk.store.postgres.store import PostgresStore
+
+    url = postgres_server.create_database()
+    PostgresStore.open(url).close()
+    return postgres_server.database_name(url)
+
+
+def postgres_backend(request: pytest.FixtureRequest) -> Backend:
+    server: Postgres = request.getfixturevalue("postgres_server")
+    template: str = request.getfixturevalue("postgres_template")
+    from statusdesk.store.postgres.store import PostgresStore
+
+    url = server.create_database(template)
+    return Backend("postgres", lambda: PostgresStore.open(url, migrate=False))
+
+
+BACKENDS: dict[str, Callable[[pytest.FixtureRequest, Path], Backend]] = {
+    "sqlite": lambda request, tmp_path: sqlite_backend(tmp_path),
+    "postgres": lambda request, tmp_path: postgres_backend(request),
+}
 
 
 @pytest.fixture(params=sorted(BACKENDS))
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
-    made = BACKENDS[request.param](tmp_path)
+    made = BACKENDS[request.param](request, tmp_path)
     try:
         yield made
     finally:

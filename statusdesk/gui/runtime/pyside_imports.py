@@ -11,7 +11,8 @@ encoding and keeps every line in `linecache` for good. Measured on the desk's fi
 "PySide6" (the word is ASCII, so bytes and decoded text agree for any encoding Python reads
 source in), read once and not kept. A module without a `.py` file is still asked of PySide6's
 own check. The check is private to PySide6: where a release no longer has it this does nothing,
-and `tests/gui/test_startup_lazy.py` fails so that we look again.
+and `tests/gui/test_startup_lazy.py` fails so that we look again. The entry point
+(statusdesk/__main__.py) calls it before it imports the launcher.
 """
 
 from __future__ import annotations

@@ -1335,22 +1335,22 @@
         <translation>لا يوجد إرسال رقمه {id}.</translation>
     </message>
     <message>
-        <location filename="../../../store/deliveries.py" line="152"/>
+        <location filename="../../../store/deliveries.py" line="157"/>
         <source>Delivery {id} was already sent; nothing to decide.</source>
         <translation>الإرسال {id} تمّ من قبل؛ لا شيء لتقرّره.</translation>
     </message>
     <message>
-        <location filename="../../../store/deliveries.py" line="158"/>
+        <location filename="../../../store/deliveries.py" line="163"/>
         <source>Delivery {id} is already skipped.</source>
         <translation>الإرسال {id} متخطًّى من قبل.</translation>
     </message>
     <message>
-        <location filename="../../../store/deliveries.py" line="166"/>
+        <location filename="../../../store/deliveries.py" line="171"/>
         <source>Delivery {id} is being sent right now; wait for its outcome.</source>
         <translation>الإرسال {id} جارٍ الآن؛ انتظر نتيجته.</translation>
     </message>
     <message>
-        <location filename="../../../store/deliveries.py" line="172"/>
+        <location filename="../../../store/deliveries.py" line="177"/>
         <source>Delivery {id} is already waiting to be sent.</source>
         <translation>الإرسال {id} ينتظر دوره من قبل.</translation>
     </message>
@@ -1696,62 +1696,62 @@
         <translation>{where} ليس ملف CSV يمكن قراءته (السطر {line}: {error})؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="177"/>
+        <location filename="../../../store/subscribers.py" line="185"/>
         <source>component id(s) {missing} do not exist (see `statusdesk component list`)</source>
         <translation>لا توجد مكونات بالمعرّفات {missing} (انظر `statusdesk component list`)</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="212"/>
+        <location filename="../../../store/subscribers.py" line="218"/>
         <source>{email} is already subscribed (since {since}, language {language}). To change its language or components, use `statusdesk subscriber edit`.</source>
         <translation>{email} مشترك من قبل (منذ {since}، اللغة {language}). لتغيير لغته أو مكوناته استخدم `statusdesk subscriber edit`.</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="274"/>
+        <location filename="../../../store/subscribers.py" line="280"/>
         <source>{email} unsubscribed on {when}; subscribe them again with `statusdesk subscriber add` if they asked to be.</source>
         <translation>ألغى {email} اشتراكه في {when}؛ أعد اشتراكه بالأمر `statusdesk subscriber add` إن طلب ذلك.</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="356"/>
+        <location filename="../../../store/subscribers.py" line="362"/>
         <source>{where}: cannot read it ({error}).</source>
         <translation>{where}: تتعذّر قراءته ({error}).</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="362"/>
+        <location filename="../../../store/subscribers.py" line="368"/>
         <source>{where} is larger than {most} bytes.</source>
         <translation>{where} أكبر من {most} بايت.</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="371"/>
+        <location filename="../../../store/subscribers.py" line="377"/>
         <source>{where} is not UTF-8 text (byte {byte} on line {line} cannot be read). Save it as UTF-8 (CSV UTF-8) and import it again; nothing was imported.</source>
         <translation>{where} ليس نصًا بترميز UTF-8 (تتعذّر قراءة البايت {byte} في السطر {line}). احفظه بترميز UTF-8 (CSV UTF-8) واستورده مرة أخرى؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="392"/>
+        <location filename="../../../store/subscribers.py" line="398"/>
         <source>{address} repeats line {line}</source>
         <translation>{address} يكرّر السطر {line}</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="406"/>
+        <location filename="../../../store/subscribers.py" line="412"/>
         <source>already subscribed</source>
         <translation>مشترك من قبل</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="408"/>
+        <location filename="../../../store/subscribers.py" line="414"/>
         <source>unsubscribed on {when}; not signed up again (use `statusdesk subscriber add` if they asked to be)</source>
         <translation>أُلغي اشتراكه في {when}؛ فلم يُعَد اشتراكه (استخدم `statusdesk subscriber add` إن طلب ذلك)</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="414"/>
+        <location filename="../../../store/subscribers.py" line="420"/>
         <source>{address}: {why}</source>
         <translation>{address}: {why}</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="429"/>
+        <location filename="../../../store/subscribers.py" line="435"/>
         <source>added</source>
         <translation>أُضيف</translation>
     </message>
     <message>
-        <location filename="../../../store/subscribers.py" line="451"/>
+        <location filename="../../../store/subscribers.py" line="457"/>
         <source>{email} is not a subscriber (see `statusdesk subscriber list`).</source>
         <translation>{email} ليس مشتركًا (انظر `statusdesk subscriber list`).</translation>
     </message>
@@ -2019,6 +2019,16 @@
         <location filename="../../../channels/email/settings.py" line="226"/>
         <source>digits must be latn or arab (got {got})</source>
         <translation>يجب أن يكون digits إما latn أو arab (وصل {got})</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/database.py" line="53"/>
+        <source>The workspace database {server} could not be used: {error}</source>
+        <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/store.py" line="64"/>
+        <source>The workspace database {server} was written by a newer statusdesk (schema {version}, this one knows {target}). Upgrade statusdesk to open it.</source>
+        <translation>كتب قاعدةَ بيانات مساحة العمل {server} إصدارٌ أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لفتحها.</translation>
     </message>
 </context>
 <context>

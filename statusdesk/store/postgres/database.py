@@ -1,0 +1,181 @@
+"""One connection to a workspace on PostgreSQL (psycopg 3), as the store's parts use it: the
+`Database` protocol of store/base.py.
+
+Writers take turns, as on SQLite: `transaction()` begins and takes a transaction-level advisory
+lock on the workspace before the first statement, so two desks or runners writing at once are
+serialised exactly as SQLite's BEGIN IMMEDIATE serialises them, and every read-then-write the
+parts do inside a transaction (a claim, a lease's hand-over, a scheduled update's firing) sees
+no other writer between its read and its write. Reads outside a transaction run on their own
+(autocommit) and never wait for a writer.
+
+Messages name the server as user@host:port/database: a password written in the URL never
+reaches an error, a log or the screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from statusdesk.store.base import Dialect
+from statusdesk.store.db import WorkspaceError
+from statusdesk.store.postgres.placeholders import pyformat
+
+if TYPE_CHECKING:
+    import psycopg
+
+# The advisory lock every write transaction takes: one number for "this workspace's writes"
+# (a database holds one workspace). Arbitrary but fixed: b"sdsk" read as an integer.
+WRITE_LOCK = 0x7364736B
+
+
+def where(url: str) -> str:
+    """`url` as user@host:port/database, without its password or options."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception:  # an unreadable URL: say nothing of it that could be a secret
+        return "the PostgreSQL server"
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    port = f":{parts['port']}" if parts.get("port") else ""
+    return f"{user}{parts.get('host') or 'localhost'}{port}/{parts.get('dbname') or ''}"
+
+
+def describe_postgres_error(error: Exception, url: str) -> str:
+    from statusdesk.core.words import QT_TRANSLATE_NOOP
+
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    password = _password(url)
+    if password:
+        text = text.replace(password, "***")
+    return QT_TRANSLATE_NOOP(
+        "Problems", "The workspace database {server} could not be used: {error}"
+    ).format(server=where(url), error=text)
+
+
+def _password(url: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        return str(conninfo_to_dict(url).get("password") or "")
+    except Exception:
+        return ""
+
+
+def _plain(value: Any) -> Any:
+    # The schema keeps flags as integers, as SQLite does; psycopg would send a bool as boolean.
+    return int(value) if isinstance(value, bool) else value
+
+
+def _params(params: Iterable[Any] | dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+    if isinstance(params, dict):
+        return {key: _plain(value) for key, value in params.items()}
+    return tuple(_plain(value) for value in params)
+
+
+class PostgresDatabase:
+    dialect: Dialect = "postgres"
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
+        self.conn = conn
+        self.url = url
+        self._depth = 0
+
+    @classmethod
+    def connect(cls, url: str) -> PostgresDatabase:
+        import psycopg
+
+        try:
+            # Parameters bound on the client, as SQLite binds them: a value's type is its
+            # literal's, so "? IS NULL" with None and "? = 'sent'" need no declared types.
+            conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
+        except psycopg.Error as error:
+            raise WorkspaceError(describe_postgres_error(error, url)) from None
+        return cls(conn, url)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing writes, one writer at a time; nested use joins the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        import psycopg
+
+        try:
+            self.conn.execute("BEGIN")
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except psycopg.Error as error:
+            self._rollback()
+            raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+        self._depth = 1
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            self._rollback()
+            if isinstance(error, psycopg.OperationalError):
+                raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+            raise
+        finally:
+            self._depth = 0
+
+    def _rollback(self) -> None:
+        import psycopg
+
+        with contextlib.suppress(psycopg.Error):
+            if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                self.conn.execute("ROLLBACK")
+
+    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> psycopg.Cursor[Any]:
+        import psycopg
+
+        try:
+            return self.conn.execute(pyformat(sql), _params(params))
+        except psycopg.OperationalError as error:
+            raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any] | dict[str, Any]]) -> None:
+        import psycopg
+
+        try:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(pyformat(sql), [_params(row) for row in rows])
+        except psycopg.OperationalError as error:
+            raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+
+    def rows(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.execute(sql, params)
+        if cursor.description is None:
+            return []
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def tuples(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        return self.execute(sql, params).fetchall()
+
+    def insert(self, table: str, record: dict[str, Any]) -> int:
+        from psycopg import sql
+
+        names = list(record)
+        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({}) RETURNING id").format(
+            sql.Identifier(table),
+            sql.SQL(", ").join(sql.Identifier(name) for name in names),
+            sql.SQL(", ").join(sql.Placeholder() for _ in names),
+        )
+        import psycopg
+
+        try:
+            row = self.conn.execute(statement, _params(record.values())).fetchone()
+        except psycopg.OperationalError as error:
+            raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+        assert row is not None
+        return int(row[0])
