@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from statusdesk import private
 from statusdesk.app.context import AppContext, ThreadStores
+from statusdesk.app.database import StoreOpener
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock, SystemClock
@@ -62,22 +63,26 @@ class Desk:
         max_workers: int = MAX_WORKERS,
         checked: bool = False,
         check_every: float | None = None,
+        db: str | None = None,
     ) -> None:
         """`checked`: this process has already opened the workspace once, with its integrity
         check and migrations (the GUI does so on a thread while Qt loads, gui prefetch).
         `check_every`: a one-shot command's integrity check runs only if none passed on the
-        database within that many seconds (store/db.py check_due); None checks now."""
+        database within that many seconds (store/db.py check_due); None checks now.
+        `db`: a PostgreSQL URL holding the workspace's records (a team desk, issue #17);
+        None keeps them in the folder's SQLite file."""
         self.paths = WorkspacePaths(resolve_home(home))
         self.clock: Clock = clock or SystemClock()
-        first = Store.open(self.paths.db, verify=not checked, check_every=check_every)
+        self.secrets = KeyringSecrets()
+        self.records = StoreOpener(self.paths, db, self.secrets)
+        first = self.records.first(verify=not checked, check_every=check_every)
         private.tighten_workspace(self.paths.home)  # 0700/0600 whatever made it (private.py)
         for folder in (self.paths.exports, self.paths.logs):
             private.make_dir(folder)
         self.owner = new_owner()
-        self.secrets = KeyringSecrets()
         channel_context = ChannelContext(
             home=self.paths.home,
-            open_store=lambda: Store.open(self.paths.db, verify=False),
+            open_store=self.records.another,
             now=self.clock.now,
             secrets=self.secrets,
         )

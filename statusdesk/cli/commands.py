@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import errno
+from collections.abc import Callable
 from typing import Any
 
 from statusdesk.app.jsonview import channel_json, incident_json
 from statusdesk.channels.base import ChannelError
 from statusdesk.cli import (
     commands_components,
+    commands_db,
     commands_outbox,
     commands_page,
     commands_schedule,
@@ -277,8 +279,10 @@ def export(desk: Desk, args: argparse.Namespace) -> int:
     return commands_export.export(desk, args)
 
 
-HANDLERS = {
+# Each takes (desk, args), but `db`'s take (args): they set up the database a Desk opens.
+HANDLERS: dict[str, Callable[..., int]] = {
     **commands_components.HANDLERS,
+    **commands_db.HANDLERS,
     **commands_page.HANDLERS,
     "export": export,
     **commands_outbox.HANDLERS,

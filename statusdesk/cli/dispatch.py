@@ -71,8 +71,11 @@ def _run(args: argparse.Namespace) -> int:
     # The database's integrity check reads the whole file (0.4 s on 100,000 updates): a one-shot
     # command runs it when none passed within PERIODIC_CHECK_S; `run`, which stays, at start.
     every = None if args.command == "run" else PERIODIC_CHECK_S
-    with Desk(args.home, check_every=every) as desk, _log_to(desk.paths.logs):
-        code: int = args.handler(desk, args)
+    if args.command == "db":  # sets up the database a Desk opens: no Desk
+        code: int = args.handler(args)
+        return code
+    with Desk(args.home, check_every=every, db=args.db) as desk, _log_to(desk.paths.logs):
+        code = args.handler(desk, args)
         return code
 
 
@@ -89,6 +92,12 @@ def dispatch(argv: Sequence[str], open_app: Callable[[str | None], int] | None =
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else Exit.USAGE
     if args.command is None:
+        if args.db:
+            output.err(
+                "statusdesk: the desktop app does not open a workspace on PostgreSQL yet; "
+                "use the commands with --db (`statusdesk --db URL incident list`)."
+            )
+            return Exit.USAGE
         if open_app is not None:
             return open_app(args.home)
         output.err("statusdesk: no command given; `statusdesk --help` lists them.")

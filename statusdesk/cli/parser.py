@@ -8,6 +8,7 @@ from typing import Any
 
 from statusdesk.cli import inputs
 from statusdesk.cli.parser_components import add_component_parsers
+from statusdesk.cli.parser_db import add_db_option, add_db_parsers
 from statusdesk.cli.parser_export import add_export_parser
 from statusdesk.cli.parser_outbox import add_channel_parsers, add_delivery_parsers, add_run_parser
 from statusdesk.cli.parser_page import add_postmortem_parser
@@ -305,6 +306,7 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
         metavar="DIR",
         help="the workspace folder (wins over $STATUSDESK_HOME); give it before the command",
     )
+    add_db_option(parser)
     parser.add_argument(
         "--version", action="version", version=f"statusdesk {version}", help="print the version"
     )
@@ -342,6 +344,7 @@ def build_parser(handlers: dict[str, Handler], version: str) -> argparse.Argumen
     add_channel_parsers(channel_verbs, handlers, formatter)
     add_channel_change_parsers(channel_verbs, handlers, formatter)
     add_setting_parsers(sub, handlers, formatter)
+    add_db_parsers(sub, handlers, formatter)
     add_delivery_parsers(sub, handlers, formatter)
     add_run_parser(sub, handlers, formatter)
     add_update_parsers(sub, handlers, formatter)

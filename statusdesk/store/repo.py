@@ -1,8 +1,10 @@
 """The workspace's store: one `Store` composing its parts (incidents, deliveries, channels, ...)
-over one SQLite connection. Callers pass `now`; nothing here reads a clock.
+over one connection to its database. Callers pass `now`; nothing here reads a clock.
 
-The parts' interfaces are the Protocols of store/contracts.py; `Store`'s attributes are typed by
-them, so what a caller may use is what any backend provides.
+`Store` is what every caller holds, whichever database is behind it: `SQLiteStore` (here, the
+embedded default: `Store.open(path)`) or `PostgresStore` (store/postgres/store.py, a team
+desk). The parts' interfaces are the Protocols of store/contracts.py; `Store`'s attributes are
+typed by them, so what a caller may use is what any backend provides.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from statusdesk.store.audit import SQLiteAuditLog
-from statusdesk.store.base import Database, SQLiteDatabase
+from statusdesk.store.base import Database, Dialect, SQLiteDatabase
 from statusdesk.store.channels import SQLiteChannels
 from statusdesk.store.components import SQLiteComponents
 from statusdesk.store.contracts import (
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-class ComposedStore:
+class Store:
     """The store's parts over one `Database` (either backend's) and the transaction they
     share. Not shared between threads: open another."""
 
@@ -75,8 +77,37 @@ class ComposedStore:
         transaction."""
         return self._database.transaction()
 
+    @property
+    def dialect(self) -> Dialect:
+        """ "sqlite" or "postgres": for a read model whose SQL says one thing to each."""
+        return self._database.dialect
 
-class Store(ComposedStore):
+    def read(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Rows of a read-only query written for both backends (a read model's)."""
+        return self._database.rows(sql, params)
+
+    def read_tuples(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        """Plain row tuples, for the bulk reads where a dict per row costs."""
+        return self._database.tuples(sql, params)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection has written to the workspace since
+        this one last asked (each backend says how), so a view re-reads only then."""
+        raise NotImplementedError
+
+    @staticmethod
+    def open(
+        path: Path,
+        *,
+        verify: bool = True,
+        check_every: float | None = None,
+        prechecked: Callable[[Path], list[str] | None] | None = None,
+    ) -> SQLiteStore:
+        """The embedded default: the workspace's SQLite file at `path` (SQLiteStore.open)."""
+        return SQLiteStore.open(path, verify=verify, check_every=check_every, prechecked=prechecked)
+
+
+class SQLiteStore(Store):
     """The embedded default: one connection to one workspace's SQLite file, and the parts over
     it. Not shared between threads: open another."""
 
@@ -99,7 +130,7 @@ class Store(ComposedStore):
         verify: bool = True,
         check_every: float | None = None,
         prechecked: Callable[[Path], list[str] | None] | None = None,
-    ) -> Store:
+    ) -> SQLiteStore:
         """Open a workspace database; `verify=False` skips the integrity check and migrations
         for a further connection to a workspace this process has already opened;
         `check_every` runs the integrity check only if none passed that recently (db.check_due);
@@ -123,4 +154,4 @@ class Store(ComposedStore):
 if TYPE_CHECKING:
     # mypy checks here that the SQLite store is the whole contract (tests/contract/ runs it).
     _: type[StoreContract] = Store
-    __: type[StoreContract] = ComposedStore
+    __: type[StoreContract] = SQLiteStore

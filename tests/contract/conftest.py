@@ -65,7 +65,7 @@ def postgres_template(postgres_server: Postgres) -> str:
     from statusdesk.store.postgres.store import PostgresStore
 
     url = postgres_server.create_database()
-    PostgresStore.open(url).close()
+    PostgresStore.open_url(url).close()
     return postgres_server.database_name(url)
 
 
@@ -75,7 +75,7 @@ def postgres_backend(request: pytest.FixtureRequest) -> Backend:
     from statusdesk.store.postgres.store import PostgresStore
 
     url = server.create_database(template)
-    return Backend("postgres", lambda: PostgresStore.open(url, migrate=False))
+    return Backend("postgres", lambda: PostgresStore.open_url(url, migrate=False))
 
 
 BACKENDS: dict[str, Callable[[pytest.FixtureRequest, Path], Backend]] = {

@@ -84,6 +84,17 @@ class Postgres:
                 "--locale=C.UTF-8",
                 "--no-sync",
             )
+            # The tests' superuser is trusted; any other role signs in with its password, so a
+            # desk's password is really asked for and checked.
+            hba = root / "data" / "pg_hba.conf"
+            hba.write_text(
+                "local all all trust\n"
+                f"host all {SUPERUSER} 127.0.0.1/32 trust\n"
+                "host all all 127.0.0.1/32 scram-sha-256\n",
+                encoding="utf-8",
+            )
+            if run_as is not None:
+                os.chown(hba, account.pw_uid, account.pw_gid)
             options = (
                 f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
@@ -131,6 +142,32 @@ class Postgres:
         with psycopg.connect(self.url(), autocommit=True) as admin:
             admin.execute(f"CREATE DATABASE {name}{copy}")
         return self.url(name)
+
+    def add_role(self, name: str, password: str, database: str) -> str:
+        """A role signing in with `password`, owning nothing but allowed into `database`
+        (all of its tables); its URL, without the password."""
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.url(), autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                    sql.Identifier(name), sql.Literal(password)
+                )
+            )
+        with psycopg.connect(self.url(database), autocommit=True) as owner:
+            owner.execute(sql.SQL("GRANT ALL ON SCHEMA public TO {}").format(sql.Identifier(name)))
+            owner.execute(
+                sql.SQL("GRANT ALL ON ALL TABLES IN SCHEMA public TO {}").format(
+                    sql.Identifier(name)
+                )
+            )
+            owner.execute(
+                sql.SQL("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {}").format(
+                    sql.Identifier(name)
+                )
+            )
+        return f"postgresql://{name}@127.0.0.1:{self.port}/{database}"
 
     def database_name(self, url: str) -> str:
         return url.rsplit("/", 1)[1]

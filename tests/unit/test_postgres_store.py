@@ -61,7 +61,7 @@ def test_both_backends_have_the_same_versions_tables_and_columns(
 ) -> None:
     assert len(POSTGRES_MIGRATIONS) == len(SQLITE_MIGRATIONS)
     Store.open(tmp_path / "statusdesk.db").close()
-    store = PostgresStore.open(postgres_server.create_database())
+    store = PostgresStore.open_url(postgres_server.create_database())
     try:
         assert schema_version(store.database) == len(SQLITE_MIGRATIONS)
         assert postgres_columns(store) == sqlite_columns(tmp_path / "statusdesk.db")
@@ -80,7 +80,7 @@ def test_an_empty_database_is_initialised_once_however_many_open_it_together(
     def open_one() -> None:
         start.wait()
         try:
-            opened.append(PostgresStore.open(url))
+            opened.append(PostgresStore.open_url(url))
         except BaseException as error:  # reported below, with what it was
             failed.append(error)
 
@@ -102,13 +102,13 @@ def test_an_empty_database_is_initialised_once_however_many_open_it_together(
 
 def test_a_database_from_a_newer_statusdesk_is_refused(postgres_server: Postgres) -> None:
     url = postgres_server.create_database()
-    store = PostgresStore.open(url)
+    store = PostgresStore.open_url(url)
     store.database.execute(f"UPDATE {VERSION_TABLE} SET version = 99")
     store.close()
     with pytest.raises(WorkspaceError, match="newer statusdesk"):
-        PostgresStore.open(url)
+        PostgresStore.open_url(url)
     with pytest.raises(WorkspaceError, match="newer statusdesk"):
-        PostgresStore.open(url, migrate=False)
+        PostgresStore.open_url(url, migrate=False)
 
 
 def test_a_failing_migration_leaves_the_database_as_it_was(postgres_server: Postgres) -> None:
@@ -116,7 +116,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(postgres_server: Post
     from statusdesk.store.postgres.store import upgrade
 
     url = postgres_server.create_database()
-    PostgresStore.open(url).close()
+    PostgresStore.open_url(url).close()
     database = PostgresDatabase.connect(url)
     broken = "CREATE TABLE half (id INTEGER); INSERT INTO nowhere VALUES (1);"
     try:
@@ -149,7 +149,7 @@ def test_writers_take_turns_as_on_sqlite(postgres_server: Postgres) -> None:
     """A transaction on one connection holds the workspace's write lock: another connection's
     transaction waits for it, then sees what it wrote (a read-then-write is never interleaved)."""
     url = postgres_server.create_database()
-    first, second = PostgresStore.open(url), PostgresStore.open(url, migrate=False)
+    first, second = PostgresStore.open_url(url), PostgresStore.open_url(url, migrate=False)
     holding, second_done = threading.Event(), threading.Event()
     seen: list[str | None] = []
 
@@ -180,7 +180,7 @@ def test_writers_take_turns_as_on_sqlite(postgres_server: Postgres) -> None:
 
 
 def test_the_event_log_is_append_only(postgres_server: Postgres) -> None:
-    store = PostgresStore.open(postgres_server.create_database())
+    store = PostgresStore.open_url(postgres_server.create_database())
     try:
         event_id = store.audit.log_event("note", NOW, actor="nadia")
         with pytest.raises(Exception, match="append-only"):
@@ -199,7 +199,7 @@ def test_a_server_that_cannot_be_reached_is_named_without_the_password(
     secret = "s3cret-Pa55word"
     url = f"postgresql://desk:{secret}@127.0.0.1:{postgres_server.port}/no_such_database"
     with pytest.raises(WorkspaceError) as raised:
-        PostgresStore.open(url)
+        PostgresStore.open_url(url)
     message = str(raised.value)
     assert secret not in message
     assert f"desk@127.0.0.1:{postgres_server.port}/no_such_database" in message

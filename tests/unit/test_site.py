@@ -323,7 +323,8 @@ def test_the_page_finds_its_incidents_by_each_incidents_own_updates(desk: Desk) 
     from statusdesk.channels.site.snapshot import PUBLIC_INCIDENTS
 
     plan = desk.store.conn.execute(
-        f"EXPLAIN QUERY PLAN {PUBLIC_INCIDENTS}", ("2026-01-01T00:00:00Z", "published")
+        f"EXPLAIN QUERY PLAN {PUBLIC_INCIDENTS.format(unindexed='+')}",
+        ("2026-01-01T00:00:00Z", "published"),
     ).fetchall()
     steps = [str(row[-1]) for row in plan]
     assert any("USING INDEX update_incident" in step for step in steps), steps
@@ -390,7 +391,10 @@ def test_a_rebuild_that_read_before_a_publish_never_removes_it(desk: Desk, home:
 
     def pause_while_reading_updates() -> int:
         # Inside the snapshot's read of the updates: what it sees is fixed by now.
-        if statement[0].startswith(WINDOW_UPDATES.split("?")[0]) and not reading.is_set():
+        if (
+            statement[0].startswith(WINDOW_UPDATES.format(unindexed="+").split("?")[0])
+            and not reading.is_set()
+        ):
             reading.set()
             resume.wait(60)
         return 0

@@ -46,11 +46,12 @@ RECENT_INCIDENTS = 50
 # `+u.status` keeps SQLite from searching the `update_status` index, which matches every
 # published update of the workspace for each incident (5,000 incidents with 100,000 updates:
 # 7 s per build, most of a publish); through `update_incident` it reads only the incident's own
-# updates (6 ms). tests/unit/test_site.py checks the plan.
+# updates (6 ms). tests/unit/test_site.py checks the plan. The `+` is `{unindexed}`, said only
+# to SQLite (`_sql`).
 PUBLIC_INCIDENTS = (
     "SELECT * FROM incident WHERE (resolved_at IS NULL OR resolved_at >= ?) "
     'AND EXISTS (SELECT 1 FROM "update" u WHERE u.incident_id = incident.id '
-    "AND +u.status = ?) "
+    "AND {unindexed}u.status = ?) "
     "ORDER BY resolved_at IS NOT NULL, started_at DESC, id DESC"
 )
 
@@ -72,7 +73,8 @@ UPDATE_COLUMNS = (
     "component_changes",
 )
 WINDOW_UPDATES = (
-    f'SELECT {", ".join(UPDATE_COLUMNS)} FROM "update" WHERE +status = ? AND incident_id IN '
+    f'SELECT {", ".join(UPDATE_COLUMNS)} FROM "update" WHERE {{unindexed}}status = ? AND '
+    "incident_id IN "
     "(SELECT id FROM incident WHERE resolved_at IS NULL OR resolved_at >= ?) "
     "ORDER BY published_at DESC, id DESC"
 )
@@ -249,7 +251,9 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
             for r in _rows(store, "SELECT * FROM component ORDER BY position, id")
         )
     ]
-    incident_rows = _rows(store, PUBLIC_INCIDENTS, (since, UpdateStatus.PUBLISHED.value))
+    incident_rows = _rows(
+        store, _sql(store, PUBLIC_INCIDENTS), (since, UpdateStatus.PUBLISHED.value)
+    )
     ids = [r["id"] for r in incident_rows]
     links: dict[int, list[int]] = {}
     rows_of: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
@@ -258,8 +262,9 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
     if ids:
         for r in _rows(store, WINDOW_LINKS, (since,)):
             links.setdefault(r["incident_id"], []).append(r["component_id"])
-        window = store.conn.execute(WINDOW_UPDATES, (UpdateStatus.PUBLISHED.value, since))
-        for r in window.fetchall():
+        for r in store.read_tuples(
+            _sql(store, WINDOW_UPDATES), (UpdateStatus.PUBLISHED.value, since)
+        ):
             rows_of[r[_INCIDENT]].append(r)
             raw = r[_CHANGES]
             listed = json.loads(raw) if raw and raw != "[]" else []
@@ -301,10 +306,14 @@ def load_snapshot(store: Store, now: datetime) -> Snapshot:
     )
 
 
+def _sql(store: Store, template: str) -> str:
+    """`template` for the store's database: SQLite's unary `+` on a column keeps its planner
+    off an index (above); PostgreSQL has no such operator for text, and needs no such help."""
+    return template.format(unindexed="+" if store.dialect == "sqlite" else "")
+
+
 def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    cursor = store.conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return store.read(sql, params)
 
 
 def _scrubbed(text: BilingualText) -> BilingualText:

@@ -43,13 +43,19 @@ def where(url: str) -> str:
     return f"{user}{parts.get('host') or 'localhost'}{port}/{parts.get('dbname') or ''}"
 
 
-def describe_postgres_error(error: Exception, url: str) -> str:
+def describe_postgres_error(error: Exception, url: str, *secrets: str) -> str:
     from statusdesk.core.words import QT_TRANSLATE_NOOP
 
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    password = _password(url)
-    if password:
-        text = text.replace(password, "***")
+    for password in (_password(url), *secrets):
+        if password:
+            text = text.replace(password, "***")
+    if "password" in text.lower() and "no password supplied" in text.lower():
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "{server} asks for a password and none was found. Keep it in the keyring "
+            "(statusdesk db password URL) or in ~/.pgpass, then try again.",
+        ).format(server=where(url))
     return QT_TRANSLATE_NOOP(
         "Problems", "The workspace database {server} could not be used: {error}"
     ).format(server=where(url), error=text)
@@ -84,15 +90,21 @@ class PostgresDatabase:
         self._depth = 0
 
     @classmethod
-    def connect(cls, url: str) -> PostgresDatabase:
+    def connect(cls, url: str, password: str | None = None) -> PostgresDatabase:
+        """A connection to `url`; `password` (the keyring's) when the server asks for one."""
         import psycopg
 
         try:
             # Parameters bound on the client, as SQLite binds them: a value's type is its
             # literal's, so "? IS NULL" with None and "? = 'sent'" need no declared types.
-            conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
+            if password:
+                conn = psycopg.connect(
+                    url, autocommit=True, cursor_factory=psycopg.ClientCursor, password=password
+                )
+            else:
+                conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
         except psycopg.Error as error:
-            raise WorkspaceError(describe_postgres_error(error, url)) from None
+            raise WorkspaceError(describe_postgres_error(error, url, password or "")) from None
         return cls(conn, url)
 
     def close(self) -> None:

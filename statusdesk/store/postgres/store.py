@@ -1,7 +1,7 @@
 """A workspace on PostgreSQL (issue #17): the same parts as the SQLite store, over
 `PostgresDatabase`, and the schema's versions kept in a table of their own.
 
-    store = PostgresStore.open("postgresql://desk@db.example/statusdesk")
+    store = PostgresStore.open_url("postgresql://desk@db.example/statusdesk")
 
 `open` migrates a database that is behind (`statusdesk db migrate`; an empty database is
 initialised, `statusdesk db init`) and refuses one written by a newer statusdesk, as the SQLite
@@ -17,12 +17,12 @@ from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.store.db import WorkspaceError
 from statusdesk.store.postgres.database import PostgresDatabase, where
 from statusdesk.store.postgres.schema import MIGRATIONS
-from statusdesk.store.repo import ComposedStore
+from statusdesk.store.repo import Store
 
 VERSION_TABLE = "statusdesk_schema"
 
 
-class PostgresStore(ComposedStore):
+class PostgresStore(Store):
     """One connection to one workspace on PostgreSQL, and the parts over it. Not shared between
     threads: open another."""
 
@@ -31,11 +31,22 @@ class PostgresStore(ComposedStore):
         self.url = database.url
         super().__init__(database)
 
+    def data_version(self) -> int:
+        """The next transaction id PostgreSQL will hand out: it moves only when a transaction
+        writes (one that only reads takes none), so a desk's view re-reads after a write
+        anywhere on the server and stays idle otherwise. Its own writes move it too, which
+        costs one read more. (Live views will hear of changes by LISTEN/NOTIFY instead.)"""
+        rows = self.database.tuples("SELECT pg_snapshot_xmax(pg_current_snapshot())")
+        return int(rows[0][0])
+
     @classmethod
-    def open(cls, url: str, *, migrate: bool = True) -> PostgresStore:
+    def open_url(
+        cls, url: str, *, migrate: bool = True, password: str | None = None
+    ) -> PostgresStore:
         """The workspace at `url`, brought to the newest schema unless `migrate` is False (a
-        further connection to a workspace this process has opened already)."""
-        database = PostgresDatabase.connect(url)
+        further connection to a workspace this process has opened already); `password` when
+        the server asks for one (login.py says where it comes from)."""
+        database = PostgresDatabase.connect(url, password)
         try:
             if migrate:
                 upgrade(database)

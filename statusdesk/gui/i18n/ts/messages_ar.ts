@@ -2021,14 +2021,49 @@
         <translation>يجب أن يكون digits إما latn أو arab (وصل {got})</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="53"/>
+        <location filename="../../../store/postgres/database.py" line="54"/>
+        <source>{server} asks for a password and none was found. Keep it in the keyring (statusdesk db password URL) or in ~/.pgpass, then try again.</source>
+        <translation>يطلب {server} كلمة مرور ولم يُعثر على واحدة. احفظها في حافظة المفاتيح (statusdesk db password URL) أو في ‎~/.pgpass، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/database.py" line="59"/>
         <source>The workspace database {server} could not be used: {error}</source>
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/store.py" line="64"/>
+        <location filename="../../../store/postgres/store.py" line="75"/>
         <source>The workspace database {server} was written by a newer statusdesk (schema {version}, this one knows {target}). Upgrade statusdesk to open it.</source>
         <translation>كتب قاعدةَ بيانات مساحة العمل {server} إصدارٌ أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لفتحها.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/copy.py" line="106"/>
+        <source>The workspace {path} is not at this statusdesk&apos;s schema (version {version}, tables {tables}). Open it once with this statusdesk, then copy it.</source>
+        <translation>مساحة العمل {path} ليست على مخطط هذا الإصدار من statusdesk (الإصدار {version}، الجداول {tables}). افتحها مرة بهذا الإصدار، ثم انسخها.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/copy.py" line="145"/>
+        <source>{server} already holds a workspace (or other tables): nothing was copied. Copy into a new, empty database (createdb), so that two histories are never mixed.</source>
+        <translation>في {server} مساحة عمل من قبل (أو جداول أخرى): لم يُنسخ شيء. انسخ إلى قاعدة بيانات جديدة فارغة (createdb) حتى لا يختلط سجلّان أبدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/copy.py" line="170"/>
+        <source>The copy in {server} differs from the workspace in {tables}. Drop that database and copy again; the workspace itself was not changed.</source>
+        <translation>النسخة في {server} تختلف عن مساحة العمل في {tables}. احذف تلك القاعدة وانسخ مرة أخرى؛ لم تتغير مساحة العمل نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/login.py" line="37"/>
+        <source>{url} is not a PostgreSQL URL: give one like postgresql://user@host/database (add ?sslmode=verify-full for TLS).</source>
+        <translation>{url} ليس عنوان PostgreSQL: أعطِ عنوانًا مثل postgresql://user@host/database (أضف ?sslmode=verify-full للاتصال المشفّر TLS).</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/login.py" line="47"/>
+        <source>The PostgreSQL URL cannot be read: {error}</source>
+        <translation>تتعذّر قراءة عنوان PostgreSQL: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/login.py" line="53"/>
+        <source>The URL for {server} holds a password, which would show in the process list and the shell&apos;s history. Give the URL without it and keep the password in the keyring (statusdesk db password {server_url}) or in ~/.pgpass.</source>
+        <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
     </message>
 </context>
 <context>
