@@ -164,11 +164,22 @@ class RunnerProcess:
     """`python -m statusdesk --home H run --poll P`, its output (stdout and stderr) collected
     on a thread, and an event set once it says it is working the outbox."""
 
-    def __init__(self, home: Path, poll: float = 0.05) -> None:
+    def __init__(self, home: Path, poll: float = 0.05, db: str | None = None) -> None:
         self.lines: list[str] = []
         self.ready = threading.Event()
+        team = ["--db", db] if db else []  # the workspace's records on PostgreSQL (issue #17)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "statusdesk", "--home", str(home), "run", "--poll", str(poll)],
+            [
+                sys.executable,
+                "-m",
+                "statusdesk",
+                "--home",
+                str(home),
+                *team,
+                "run",
+                "--poll",
+                str(poll),
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -256,28 +267,36 @@ class SoakResult:
         )
 
 
-def _connect(home: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(home / "statusdesk.db", timeout=10)
-    conn.row_factory = sqlite3.Row
-    return conn
+def rows(home: Path, sql: str, *params: object, db: str | None = None) -> list[dict[str, Any]]:
+    """What a query reads of the workspace, from outside its processes: its SQLite file, or its
+    PostgreSQL database `db` (the query written with `?`, as the store's are)."""
+    if db is None:
+        conn = sqlite3.connect(home / "statusdesk.db", timeout=10)
+        conn.row_factory = sqlite3.Row
+        try:
+            return [dict(row) for row in conn.execute(sql, params).fetchall()]
+        finally:
+            conn.close()
+    import psycopg
+    from psycopg.rows import dict_row
+
+    from statusdesk.store.postgres.placeholders import pyformat
+
+    with psycopg.connect(db, row_factory=dict_row) as team:
+        return team.execute(pyformat(sql), params).fetchall()
 
 
-def _count(home: Path, sql: str) -> int:
-    conn = _connect(home)
-    try:
-        return int(conn.execute(sql).fetchone()[0])
-    finally:
-        conn.close()
+def _count(home: Path, sql: str, db: str | None = None) -> int:
+    return int(next(iter(rows(home, sql, db=db)[0].values())))
 
 
-def setup_workspace(home: Path, receivers: list[Receiver]) -> None:
+def setup_workspace(home: Path, receivers: list[Receiver], db: str | None = None) -> None:
     """Webhook channels named after the receivers (their URL path is the name); the site
     channel disabled."""
     from statusdesk.desk import Desk
 
-    with Desk(home) as desk:
-        with desk.store.transaction():
-            desk.store.conn.execute("UPDATE channel SET enabled = 0 WHERE kind = 'site'")
+    with Desk(home, db=db) as desk:
+        desk.channels.enable_channel("site", False)
         for receiver in receivers:
             desk.channels.add_channel("webhook", receiver.name, {"url": receiver.url})
 
@@ -315,7 +334,10 @@ def run_soak(
     *,
     drain_timeout: float = 60.0,
     say: Callable[[str], None] = lambda line: None,
+    db: str | None = None,
 ) -> SoakResult:
+    """`rounds` updates, each left to a runner killed at a random moment; then one runner that
+    drains the outbox and stops; then the checks. `db`: the workspace's records on PostgreSQL."""
     from statusdesk.desk import Desk
 
     started = time.monotonic()
@@ -325,14 +347,14 @@ def run_soak(
         Receiver(f"hook-{n}", rng.randrange(2**32)).start() for n in range(1, RECEIVERS + 1)
     ]
     try:
-        setup_workspace(home, receivers)
+        setup_workspace(home, receivers, db)
         incident_id: int | None = None
-        with Desk(home) as desk:
+        with Desk(home, db=db) as desk:
             for number in range(rounds):
                 incident_id = record_update(desk, number, incident_id)
                 early = rng.random() < EARLY_KILLS
                 wait = rng.uniform(0.0, KILL_WINDOW)
-                runner = RunnerProcess(home)
+                runner = RunnerProcess(home, db=db)
                 try:
                     if not early and not runner.ready.wait(30):
                         raise RuntimeError(
@@ -341,19 +363,19 @@ def run_soak(
                     time.sleep(wait)
                 finally:
                     runner.kill()
-                left = _count(home, "SELECT COUNT(*) FROM delivery WHERE state = 'sending'")
+                left = _count(home, "SELECT COUNT(*) FROM delivery WHERE state = 'sending'", db)
                 result.rows_left_sending += left
                 result.kills_mid_attempt += left > 0
                 if (number + 1) % 25 == 0:
                     say(f"round {number + 1}/{rounds}: {left} row(s) left mid-attempt")
         result.drain_seconds, result.final_exit_code, result.final_output = _drain(
-            home, drain_timeout
+            home, drain_timeout, db
         )
         if result.final_exit_code != 0:
             result.problems.append(
                 f"the last runner exited {result.final_exit_code} on SIGTERM (expected 0)"
             )
-        _check(home, receivers, result)
+        _check(home, receivers, result, db)
     finally:
         for receiver in receivers:
             receiver.stop()
@@ -361,10 +383,10 @@ def run_soak(
     return result
 
 
-def _drain(home: Path, timeout: float) -> tuple[float, int, str]:
+def _drain(home: Path, timeout: float, db: str | None = None) -> tuple[float, int, str]:
     """One last runner works the outbox until nothing is open (or `timeout`), then SIGTERM."""
     started = time.monotonic()
-    runner = RunnerProcess(home)
+    runner = RunnerProcess(home, db=db)
     deadline = started + timeout
     open_rows = "SELECT COUNT(*) FROM delivery WHERE state IN ({})".format(
         ", ".join(f"'{s}'" for s in OPEN_STATES)
@@ -377,7 +399,7 @@ def _drain(home: Path, timeout: float) -> tuple[float, int, str]:
             if time.monotonic() >= deadline or runner.process.poll() is not None:
                 break
         while time.monotonic() < deadline and runner.process.poll() is None:
-            if _count(home, open_rows) == 0:
+            if _count(home, open_rows, db) == 0:
                 break
             time.sleep(0.05)
         drained = time.monotonic() - started
@@ -387,17 +409,17 @@ def _drain(home: Path, timeout: float) -> tuple[float, int, str]:
     return drained, code, runner.output
 
 
-def _check(home: Path, receivers: list[Receiver], result: SoakResult) -> None:
-    conn = _connect(home)
-    try:
-        rows = conn.execute(
-            "SELECT d.id, d.update_id, d.state, d.attempts, d.idempotency_key, c.name "
-            "FROM delivery d JOIN channel c ON c.id = d.channel_id ORDER BY d.id"
-        ).fetchall()
-    finally:
-        conn.close()
-    result.deliveries = len(rows)
-    result.max_attempts = max((r["attempts"] for r in rows), default=0)
+def _check(
+    home: Path, receivers: list[Receiver], result: SoakResult, db: str | None = None
+) -> None:
+    deliveries = rows(
+        home,
+        "SELECT d.id, d.update_id, d.state, d.attempts, d.idempotency_key, c.name "
+        "FROM delivery d JOIN channel c ON c.id = d.channel_id ORDER BY d.id",
+        db=db,
+    )
+    result.deliveries = len(deliveries)
+    result.max_attempts = max((r["attempts"] for r in deliveries), default=0)
     by_name = {r.name: r for r in receivers}
     seen: dict[str, dict[str, list[bytes]]] = {}  # receiver → key → bodies
     for receiver in receivers:
@@ -416,7 +438,7 @@ def _check(home: Path, receivers: list[Receiver], result: SoakResult) -> None:
 
     not_sent: Counter[str] = Counter()
     expected: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
+    for row in deliveries:
         expected[row["name"]].add(row["idempotency_key"])
         if row["state"] != "sent":
             not_sent[row["state"]] += 1
