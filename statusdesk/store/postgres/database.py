@@ -61,6 +61,19 @@ def describe_postgres_error(error: Exception, url: str, *secrets: str) -> str:
     ).format(server=where(url), error=text)
 
 
+def describe_refusal(error: Exception, url: str) -> str:
+    """A write the server refused to this desk's role (roles.sql: statusdesk_read)."""
+    from statusdesk.core.words import QT_TRANSLATE_NOOP
+
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return QT_TRANSLATE_NOOP(
+        "Problems",
+        "{server} refused this change ({error}): the role this desk signs in as may only read. "
+        "Nothing was changed. Reading and exporting still work; to write, sign in as a role in "
+        "statusdesk_publish (docs/TEAM.md).",
+    ).format(server=where(url), error=text)
+
+
 def _password(url: str) -> str:
     from psycopg.conninfo import conninfo_to_dict
 
@@ -152,6 +165,8 @@ class PostgresDatabase:
 
         try:
             return self.conn.execute(pyformat(sql), _params(params))
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
             raise WorkspaceError(describe_postgres_error(error, self.url)) from error
 
@@ -161,6 +176,8 @@ class PostgresDatabase:
         try:
             with self.conn.cursor() as cursor:
                 cursor.executemany(pyformat(sql), [_params(row) for row in rows])
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
             raise WorkspaceError(describe_postgres_error(error, self.url)) from error
 
@@ -187,6 +204,8 @@ class PostgresDatabase:
 
         try:
             row = self.conn.execute(statement, _params(record.values())).fetchone()
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
             raise WorkspaceError(describe_postgres_error(error, self.url)) from error
         assert row is not None

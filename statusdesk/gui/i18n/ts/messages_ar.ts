@@ -2031,6 +2031,11 @@
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}</translation>
     </message>
     <message>
+        <location filename="../../../store/postgres/database.py" line="69"/>
+        <source>{server} refused this change ({error}): the role this desk signs in as may only read. Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
+        <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب يملك القراءة فقط. لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
+    </message>
+    <message>
         <location filename="../../../store/postgres/store.py" line="75"/>
         <source>The workspace database {server} was written by a newer statusdesk (schema {version}, this one knows {target}). Upgrade statusdesk to open it.</source>
         <translation>كتب قاعدةَ بيانات مساحة العمل {server} إصدارٌ أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لفتحها.</translation>
