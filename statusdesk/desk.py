@@ -237,6 +237,7 @@ class Desk:
         self.context.shutdown_dispatcher()
         self.context.changes.close()
         self.context.stores.close_all()
+        self.records.close()
 
     def __enter__(self) -> Desk:
         return self

@@ -9,22 +9,31 @@ embedded default, or on a PostgreSQL server shared by a team (`--db postgresql:/
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
 from statusdesk.workspace import WorkspacePaths
 
+if TYPE_CHECKING:
+    from statusdesk.store.postgres.database import PostgresPool
 
-@dataclass(frozen=True)
+
 class StoreOpener:
-    """How this process opens (more) connections to the workspace's records."""
+    """How this process opens (more) connections to the workspace's records: SQLite files
+    opened as they are needed, or a pool of connections to the team's PostgreSQL server, made
+    by the first and closed by `close`."""
 
-    paths: WorkspacePaths
-    url: str | None  # a PostgreSQL database, or None: the folder's SQLite file
-    secrets: KeyringSecrets
+    def __init__(self, paths: WorkspacePaths, url: str | None, secrets: KeyringSecrets) -> None:
+        self.paths = paths
+        self.url = url  # a PostgreSQL database, or None: the folder's SQLite file
+        self.secrets = secrets
+        self._pool: PostgresPool | None = None
+        self._lock = threading.Lock()
 
     def first(self, *, verify: bool = True, check_every: float | None = None) -> Store:
         """The first connection: checked and migrated (SQLite's integrity check when due)."""
@@ -39,13 +48,26 @@ class StoreOpener:
         return self._postgres(migrate=False)
 
     def _postgres(self, *, migrate: bool) -> Store:
-        from statusdesk.store.postgres.login import check_url, password_for
         from statusdesk.store.postgres.store import PostgresStore
 
-        url = check_url(self.url or "")
-        return PostgresStore.open_url(
-            url, migrate=migrate, password=password_for(url, self.secrets)
-        )
+        return PostgresStore.over(self._the_pool().database(), migrate=migrate)
+
+    def _the_pool(self) -> PostgresPool:
+        with self._lock:
+            if self._pool is None:
+                from statusdesk.store.postgres.database import PostgresPool
+                from statusdesk.store.postgres.login import check_url, password_for
+
+                url = check_url(self.url or "")
+                self._pool = PostgresPool(url, password_for(url, self.secrets)).open()
+            return self._pool
+
+    def close(self) -> None:
+        """The pool's connections, once every store taken from it is closed."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
     def where(self) -> str:
         """The records' place as a person reads it (never with a password)."""

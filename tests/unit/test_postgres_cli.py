@@ -157,3 +157,38 @@ class _Typed:
     def readline(self) -> str:
         line, _, self.text = self.text.partition("\n")
         return line + "\n"
+
+
+def test_a_desk_reuses_its_connections_and_closes_them_all(
+    postgres_server: Postgres, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The desk's stores come from one pool (a new connection per short task costs 16x one
+    from the pool: bench/team_connections.py), and a command leaves no connection behind."""
+    import time
+
+    import psycopg
+
+    url = postgres_server.create_database()
+    database = postgres_server.database_name(url)
+    assert cli(capsys, home, "--db", url, "db", "init").code == 0
+    for number in range(3):
+        opened = cli(
+            capsys, home, "--db", url, "incident", "open", "--title-en", f"Outage {number}",
+            "--title-ar", f"انقطاع {number}", "--en", EN, "--ar", AR,
+        )  # fmt: skip
+        assert opened.code == 0, opened.stderr
+
+    def others() -> int:
+        with psycopg.connect(postgres_server.url()) as admin:
+            row = admin.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid != "
+                "pg_backend_pid()",
+                (database,),
+            ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    deadline = time.monotonic() + 30
+    while others() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert others() == 0

@@ -15,7 +15,7 @@ reaches an error, a log or the screen.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from statusdesk.store.base import Dialect
@@ -97,10 +97,16 @@ def _params(params: Iterable[Any] | dict[str, Any]) -> tuple[Any, ...] | dict[st
 class PostgresDatabase:
     dialect: Dialect = "postgres"
 
-    def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
+    def __init__(
+        self,
+        conn: psycopg.Connection[Any],
+        url: str,
+        give_back: Callable[[psycopg.Connection[Any]], None] | None = None,
+    ) -> None:
         self.conn = conn
         self.url = url
         self._depth = 0
+        self._give_back = give_back  # a pooled connection goes back to its pool on close()
 
     @classmethod
     def connect(cls, url: str, password: str | None = None) -> PostgresDatabase:
@@ -108,20 +114,29 @@ class PostgresDatabase:
         import psycopg
 
         try:
-            # Parameters bound on the client, as SQLite binds them: a value's type is its
-            # literal's, so "? IS NULL" with None and "? = 'sent'" need no declared types.
-            if password:
-                conn = psycopg.connect(
-                    url, autocommit=True, cursor_factory=psycopg.ClientCursor, password=password
-                )
-            else:
-                conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
+            conn = psycopg.connect(url, **cls.options(password))
         except psycopg.Error as error:
             raise WorkspaceError(describe_postgres_error(error, url, password or "")) from None
         return cls(conn, url)
 
     def close(self) -> None:
-        self.conn.close()
+        if self._give_back is None:
+            self.conn.close()
+        else:
+            self._give_back(self.conn)
+
+    @staticmethod
+    def options(password: str | None) -> dict[str, Any]:
+        """How every connection is made, pooled or not: autocommit (transactions are ours),
+        values bound on the client as SQLite binds them (a value's type is its literal's, so
+        "? IS NULL" with None and "? = 'sent'" need no declared types), and the keyring's
+        password."""
+        import psycopg
+
+        made: dict[str, Any] = {"autocommit": True, "cursor_factory": psycopg.ClientCursor}
+        if password:
+            made["password"] = password
+        return made
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -210,3 +225,49 @@ class PostgresDatabase:
             raise WorkspaceError(describe_postgres_error(error, self.url)) from error
         assert row is not None
         return int(row[0])
+
+
+class PostgresPool:
+    """Connections to one team workspace kept open and handed out again (psycopg_pool): the
+    desk and its delivery workers open a store for each short task (a thread's anchor, a
+    channel's lookup), and a new connection to a server across the network, with its TLS and
+    password exchange, costs far more than the task. At most `most` at once; a store's
+    close() gives its connection back, rolled back if anything was left open."""
+
+    def __init__(self, url: str, password: str | None, most: int = 20) -> None:
+        from psycopg_pool import ConnectionPool
+
+        self.url = url
+        self._pool: ConnectionPool[Any] = ConnectionPool(
+            url,
+            kwargs=PostgresDatabase.options(password),
+            min_size=1,
+            max_size=most,
+            open=False,
+            name="statusdesk",
+        )
+        self._password = password
+
+    def open(self) -> PostgresPool:
+        """Opens the pool once one connection has been made by hand: a server that is down or
+        refuses the password is said at once, in its own words, rather than after the pool's
+        retries time out."""
+        PostgresDatabase.connect(self.url, self._password).close()
+        self._pool.open(wait=True, timeout=30)
+        return self
+
+    def database(self) -> PostgresDatabase:
+        """A connection from the pool, as the store's parts use it."""
+        import psycopg
+        from psycopg_pool import PoolTimeout
+
+        try:
+            conn = self._pool.getconn(timeout=30)
+        except (PoolTimeout, psycopg.OperationalError) as error:
+            raise WorkspaceError(
+                describe_postgres_error(error, self.url, self._password or "")
+            ) from None
+        return PostgresDatabase(conn, self.url, self._pool.putconn)
+
+    def close(self) -> None:
+        self._pool.close()

@@ -46,7 +46,12 @@ class PostgresStore(Store):
         """The workspace at `url`, brought to the newest schema unless `migrate` is False (a
         further connection to a workspace this process has opened already); `password` when
         the server asks for one (login.py says where it comes from)."""
-        database = PostgresDatabase.connect(url, password)
+        return cls.over(PostgresDatabase.connect(url, password), migrate=migrate)
+
+    @classmethod
+    def over(cls, database: PostgresDatabase, *, migrate: bool = True) -> PostgresStore:
+        """The store over a connection already made (one of a pool's); migrated as `open_url`
+        says. Closing the store closes the connection, or gives it back to its pool."""
         try:
             if migrate:
                 upgrade(database)
