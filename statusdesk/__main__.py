@@ -20,15 +20,17 @@ EXIT_USAGE = 2  # Exit.USAGE
 UI_LANGUAGES = ("ar", "en", "system")  # settings.UI_LANGUAGE's choices
 
 
-def open_app(home: str | None, ui_language: str | None = None) -> int:
+def open_app(home: str | None, ui_language: str | None = None, db: str | None = None) -> int:
     """The desktop app on `home` (in `ui_language`: ar, en or system; None: the workspace's
-    ui.language), or a message saying why it cannot start here."""
+    ui.language; `db`: the workspace's records on PostgreSQL, a team desk), or a message saying
+    why it cannot start here."""
     # First, before Qt loads: the integrity check runs inside SQLite on the other core while
     # Qt loads on this one (early_check.py). Only sqlite3 and the workspace's paths are loaded.
+    # A team desk's records are the server's to check.
     from statusdesk.gui.runtime.early_check import EarlyCheck
     from statusdesk.workspace import WorkspacePaths, resolve_home
 
-    early = EarlyCheck(WorkspacePaths(resolve_home(home)).db)
+    early = EarlyCheck(WorkspacePaths(resolve_home(home)).db) if db is None else None
     try:
         # Before the desk's hundreds of modules load (gui/runtime/pyside_imports.py says why).
         from statusdesk.gui.runtime.pyside_imports import read_sources_lightly
@@ -44,7 +46,7 @@ def open_app(home: str | None, ui_language: str | None = None) -> int:
             "libxkbcommon-x11-0), or use the command line: `statusdesk --help`."
         )
         return EXIT_WORKSPACE
-    return run(home, ui_language=ui_language, early=early)
+    return run(home, ui_language=ui_language, early=early, db=db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"(not {language!r}); `system` follows the system's language."
             )
             return EXIT_USAGE
+        db = cli.team_db(arguments)
+        if db is not None:
+            return open_app(home, language, db)
         return open_app(home) if language is None else open_app(home, language)
     # The CLI is given the app's opener rather than importing it: a spelling only the full
     # grammar recognises (an abbreviated `--ho DIR`) still means "no command, open the app".

@@ -50,11 +50,26 @@ class _StoreReads:
 def first_read(
     home: str | os.PathLike[str] | None,
     prechecked: Callable[[Path], list[str] | None] | None = None,
+    db: str | None = None,
 ) -> FirstRead:
     """Raises WorkspaceError (saying what to do) when the workspace cannot be opened.
-    `prechecked`: the answer of an integrity check already run on the database (store/db.py)."""
+    `prechecked`: the answer of an integrity check already run on the database (store/db.py).
+    `db`: the workspace's records on PostgreSQL (a team desk): opened and migrated there."""
     paths = WorkspacePaths(resolve_home(home))
-    store = Store.open(paths.db, prechecked=prechecked)  # integrity check and migrations
+    if db is not None:
+        from statusdesk.app.database import StoreOpener
+        from statusdesk.secrets import KeyringSecrets
+
+        records = StoreOpener(paths, db, KeyringSecrets())
+        try:
+            return _read(paths, records.first())
+        finally:
+            records.close()
+    return _read(paths, Store.open(paths.db, prechecked=prechecked))  # checked, migrated
+
+
+def _read(paths: WorkspacePaths, store: Store) -> FirstRead:
+    """The list, the page the desk opens on and the kept drafts; closes `store`."""
     try:
         summaries = store.incidents.incident_summaries()
         opens = most_recent_active(summaries)

@@ -14,15 +14,24 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
-AppOpener = Callable[[str | None], int]  # opens the desktop app on a workspace; the exit code
+
+class AppOpener(Protocol):
+    """Opens the desktop app on a workspace (its records on PostgreSQL with `db`); the exit
+    code."""
+
+    def __call__(
+        self, home: str | None, ui_language: str | None = None, db: str | None = None
+    ) -> int: ...
 
 
 def _launcher_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]] | None:
     launcher = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     launcher.add_argument("--home")
     launcher.add_argument("--ui-language")  # the app's only (gui/i18n); the CLI stays English
+    launcher.add_argument("--db")  # a team desk's records on PostgreSQL (issue #17)
     launcher.add_argument("--version", action="store_true")
     try:
         return launcher.parse_known_args(list(argv))
@@ -45,6 +54,12 @@ def ui_language(argv: Sequence[str]) -> str | None:
     return None if parsed is None else parsed[0].ui_language
 
 
+def team_db(argv: Sequence[str]) -> str | None:
+    """The `--db URL` given before the command (a team desk's PostgreSQL), None when not."""
+    parsed = _launcher_arguments(argv)
+    return None if parsed is None else parsed[0].db
+
+
 def wants_version(argv: Sequence[str]) -> bool:
     """`statusdesk --version` (maybe with --home) and nothing else."""
     parsed = _launcher_arguments(argv)
@@ -65,4 +80,4 @@ def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -
     return dispatch(arguments, open_app)
 
 
-__all__ = ["AppOpener", "asks_for_the_app", "main", "ui_language", "wants_version"]
+__all__ = ["AppOpener", "asks_for_the_app", "main", "team_db", "ui_language", "wants_version"]

@@ -8,12 +8,12 @@ import argparse
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from statusdesk import private
 from statusdesk.channels.registry import UnknownChannelKind
-from statusdesk.cli import output
+from statusdesk.cli import AppOpener, output
 from statusdesk.cli.commands import HANDLERS
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.inputs import repair_arguments
@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
         return code
 
 
-def dispatch(argv: Sequence[str], open_app: Callable[[str | None], int] | None = None) -> int:
+def dispatch(argv: Sequence[str], open_app: AppOpener | None = None) -> int:
     """Run the command `argv` names; with no command, `open_app` (the entry point's, so the CLI
     never imports the GUI) or a usage error."""
     output.use_utf8()
@@ -92,14 +92,8 @@ def dispatch(argv: Sequence[str], open_app: Callable[[str | None], int] | None =
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else Exit.USAGE
     if args.command is None:
-        if args.db:
-            output.err(
-                "statusdesk: the desktop app does not open a workspace on PostgreSQL yet; "
-                "use the commands with --db (`statusdesk --db URL incident list`)."
-            )
-            return Exit.USAGE
         if open_app is not None:
-            return open_app(args.home)
+            return open_app(args.home) if args.db is None else open_app(args.home, db=args.db)
         output.err("statusdesk: no command given; `statusdesk --help` lists them.")
         return Exit.USAGE
     try:

@@ -137,12 +137,22 @@ def test_a_password_is_refused_in_the_url_and_taken_from_the_keyring(
     assert secret not in (home / "logs" / "statusdesk.log").read_text(encoding="utf-8")
 
 
-def test_the_app_is_not_opened_on_postgresql_yet(
-    home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    said = cli(capsys, home, "--db", "postgresql://desk@127.0.0.1/statusdesk")
-    assert said.code == 2
-    assert "does not open a workspace on PostgreSQL yet" in said.stderr
+def test_the_app_is_opened_on_the_team_database_the_command_line_names(home: Path) -> None:
+    from statusdesk import cli
+
+    url = "postgresql://desk@127.0.0.1/statusdesk"
+    argv = ["--home", str(home), "--db", url]
+    assert cli.asks_for_the_app(argv) == (True, str(home))
+    assert cli.team_db(argv) == url
+    # A spelling only the full grammar knows (an abbreviated --ho) still opens the app there.
+    opened: list[tuple[str | None, str | None]] = []
+
+    def open_app(home: str | None, ui_language: str | None = None, db: str | None = None) -> int:
+        opened.append((home, db))
+        return 0
+
+    assert cli.main(["--ho", str(home), "--db", url], open_app=open_app) == 0
+    assert opened == [(str(home), url)]
 
 
 class _Typed:

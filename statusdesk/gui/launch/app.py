@@ -148,9 +148,11 @@ def run(
     *,
     ui_language: str | None = None,
     early: EarlyCheck | None = None,
+    db: str | None = None,
 ) -> int:
     """`ui_language`: the command line's --ui-language (ar, en, system), over ui.language.
-    `early`: the workspace's integrity check, started before Qt was loaded (__main__)."""
+    `early`: the workspace's integrity check, started before Qt was loaded (__main__).
+    `db`: the workspace's records on PostgreSQL (a team desk, issue #17)."""
     # Before anything that shows: a launch on a workspace open already only hands over.
     instance = SingleInstance(resolve_home(home))
     if not instance.claim():
@@ -170,7 +172,7 @@ def run(
         shell.show()
         shell.raise_()
         shell.activateWindow()
-        launch = _Launch(app, shell, opening or WorkspacePrefetch(home, early), instance)
+        launch = _Launch(app, shell, opening or WorkspacePrefetch(home, early, db), instance, db)
         shell.after_first_paint(launch.build)
         return app.exec()
     finally:
@@ -192,8 +194,10 @@ class _Launch:
         shell: AppShell,
         opening: WorkspacePrefetch,
         instance: SingleInstance,
+        db: str | None = None,
     ) -> None:
         self.app = app
+        self.db = db
         self.shell = shell
         self.opening = opening
         self.instance = instance
@@ -232,7 +236,7 @@ class _Launch:
 
         try:
             opened = self.opening.result()
-            self.session = Session(opened.home, checked=True)
+            self.session = Session(opened.home, checked=True, db=self.db)
         except WorkspaceError as error:
             log.warning("cannot open the workspace: %s", error)
             show_message(

@@ -23,11 +23,16 @@ if TYPE_CHECKING:
 
 class WorkspacePrefetch:
     def __init__(
-        self, home: str | os.PathLike[str] | None, early: EarlyCheck | None = None
+        self,
+        home: str | os.PathLike[str] | None,
+        early: EarlyCheck | None = None,
+        db: str | None = None,
     ) -> None:
-        """`early`: the integrity check started before Qt loaded (early_check.py), if any."""
+        """`early`: the integrity check started before Qt loaded (early_check.py), if any.
+        `db`: the workspace's records on PostgreSQL (a team desk)."""
         self._home = home
         self._early = early
+        self._db = db
         self._opening: Aside[FirstRead] | None = Aside(self._open, "open-workspace")
 
     def _open(self) -> FirstRead:
@@ -36,7 +41,7 @@ class WorkspacePrefetch:
         from statusdesk.app.startup import first_read
 
         early = self._early
-        return first_read(self._home, early.problems if early is not None else None)
+        return first_read(self._home, early.problems if early is not None else None, self._db)
 
     def result(self) -> FirstRead:
         """Wait for the opening; raises what it raised (WorkspaceError says what to do). Once:

@@ -45,6 +45,7 @@ class Session:
         home: str | os.PathLike[str] | None,
         *,
         checked: bool = False,
+        db: str | None = None,
         clock: Clock | None = None,
         monotonic: Callable[[], float] | None = None,
         zone: tzinfo | None = None,
@@ -64,6 +65,7 @@ class Session:
                 on_delivery_change=self._relay,
                 on_delivery_progress=self._relay.progress,
                 checked=checked,
+                db=db,
             )
         except BaseException:
             self._relay.bridge = None
