@@ -110,6 +110,7 @@ class Desk:
             stores=ThreadStores(first, channel_context.open_store),
             channel_context=channel_context,
             dispatcher=dispatcher,
+            changes=self.records.changes(),
         )
 
     # The use cases, each made (and its module imported) on first use: a command or the desk's

@@ -13,8 +13,22 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Protocol
 
 from statusdesk.store import Store
+
+
+class ChangeSource(Protocol):
+    def version(self) -> int:
+        """A number that differs from the last one whenever someone wrote meanwhile."""
+        ...
+
+    def when_changed(self, callback: Callable[[], None]) -> bool:
+        """Call `callback` (on another thread) when someone writes; False when this source
+        cannot tell unasked (a view then asks `version` on its timer)."""
+        ...
+
+    def close(self) -> None: ...
 
 
 class WorkspaceChanges:
@@ -33,9 +47,37 @@ class WorkspaceChanges:
                 self._store = self._open()
             return self._store.data_version()
 
+    def when_changed(self, callback: Callable[[], None]) -> bool:
+        return False  # SQLite says nothing unasked: views ask `version` on their timers
+
     def close(self) -> None:
         with self._lock:
             self._closed = True
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+class NotifiedChanges:
+    """A team desk's (PostgreSQL): what the server announces, heard on a connection of its own
+    (store/postgres/notify.py), started at the first question. `version` reads a count and
+    never waits on the network, so the GUI thread may ask it."""
+
+    def __init__(self, url: str, password: str | None) -> None:
+        from statusdesk.store.postgres.notify import ChangeListener
+
+        self._listener = ChangeListener(url, password)
+
+    def version(self) -> int:
+        return self._listener.start().version()
+
+    def when_changed(self, callback: Callable[[], None]) -> bool:
+        self._listener.when_changed(callback)
+        self._listener.start()
+        return True
+
+    def wait_listening(self, timeout: float) -> bool:
+        return self._listener.start().wait_listening(timeout)
+
+    def close(self) -> None:
+        self._listener.close()

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from statusdesk.app.changes import WorkspaceChanges
+from statusdesk.app.changes import ChangeSource, WorkspaceChanges
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock
@@ -71,6 +71,7 @@ class AppContext:
         stores: ThreadStores,
         channel_context: ChannelContext,
         dispatcher: Callable[[], Dispatcher],
+        changes: ChangeSource | None = None,
     ) -> None:
         """`dispatcher` makes the dispatcher, on first use: a command or the desk's first paint
         that sends nothing does not load or start it (issue #16)."""
@@ -84,7 +85,8 @@ class AppContext:
         self._dispatcher: Dispatcher | None = None
         self._dispatcher_lock = threading.Lock()
         # Who wrote since a timer last read (changes.py): asked instead of reading again.
-        self.changes = WorkspaceChanges(channel_context.open_store)
+        # A team desk's come from the server's announcements instead (NotifiedChanges).
+        self.changes: ChangeSource = changes or WorkspaceChanges(channel_context.open_store)
 
     @property
     def store(self) -> Store:

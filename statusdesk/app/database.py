@@ -20,6 +20,7 @@ from statusdesk.store import Store
 from statusdesk.workspace import WorkspacePaths
 
 if TYPE_CHECKING:
+    from statusdesk.app.changes import ChangeSource
     from statusdesk.store.postgres.database import PostgresPool
 
 
@@ -61,6 +62,17 @@ class StoreOpener:
                 url = check_url(self.url or "")
                 self._pool = PostgresPool(url, password_for(url, self.secrets)).open()
             return self._pool
+
+    def changes(self) -> ChangeSource | None:
+        """Where a team desk hears of others' writes (the server's announcements); None for
+        SQLite, whose views ask `PRAGMA data_version` (app/changes.py)."""
+        if self.url is None:
+            return None
+        from statusdesk.app.changes import NotifiedChanges
+        from statusdesk.store.postgres.login import check_url, password_for
+
+        url = check_url(self.url)
+        return NotifiedChanges(url, password_for(url, self.secrets))
 
     def close(self) -> None:
         """The pool's connections, once every store taken from it is closed."""

@@ -5,6 +5,7 @@ second backend, a cache or a live view (a team desk) changes this module, not th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from statusdesk.app.context import AppContext
@@ -29,6 +30,12 @@ class Views:
         """Changes whenever someone else (a process, a thread) wrote to the workspace since the
         last time this was asked (app/changes.py). No query: for timers that would re-read."""
         return self.ctx.changes.version()
+
+    def when_written(self, callback: Callable[[], None]) -> bool:
+        """Call `callback`, on another thread, whenever someone writes to the workspace (a team
+        desk: the server says so at once); False when the views must ask `workspace_version`
+        on a timer instead (SQLite)."""
+        return self.ctx.changes.when_changed(callback)
 
     # -- records --------------------------------------------------------------------------------
 

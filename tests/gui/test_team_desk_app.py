@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from statusdesk.app.changes import NotifiedChanges
 from statusdesk.gui.desk.main_window import MainWindow
 from statusdesk.gui.launch.app import run
 from statusdesk.gui.runtime.session import Session
@@ -81,3 +82,49 @@ def test_a_password_in_the_url_is_a_message_that_never_shows_it(
     assert len(seen) == 1
     assert "holds a password" in seen[0] and "keyring" in seen[0]
     assert secret not in seen[0]
+
+
+def test_another_desk_s_publish_shows_without_waiting_for_the_tick(
+    qtbot,  # type: ignore[no-untyped-def]
+    postgres_server: Postgres,
+    home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Live views: the window re-reads when the server announces a write (the slow tick is
+    30 s; this waits far less than that)."""
+    from statusdesk.gui.desk.main_window import TICK_MS
+
+    url = team_workspace(postgres_server, home, capsys)
+    session = Session(home, db=url)
+    window = MainWindow(session)
+    try:
+        assert window.live_view.live
+        # Asked by the GUI thread's timers, it reads a count the listener keeps: no query.
+        assert isinstance(session.desk.context.changes, NotifiedChanges)
+        assert session.desk.context.changes.wait_listening(30)  # type: ignore[attr-defined]
+        model = window.model
+
+        def titles() -> list[str]:
+            return [model.summary(row).incident.title.en for row in range(model.rowCount())]
+
+        # The window's own first reads are done: what comes next is the server's news.
+        qtbot.waitUntil(
+            lambda: (
+                titles() == ["Card payments failing"]
+                and not window.browser._refresher._running
+                and not window._refresh_soon.isActive()
+            )
+        )
+        opened = call(
+            capsys, "--home", str(tmp_path / "colleague"), "--db", url, "incident", "open",
+            "--title-en", "Search slow", "--title-ar", "البحث بطيء",
+            "--en", "Looking.", "--ar", "نبحث.",
+        )  # fmt: skip
+        assert opened.code == 0, opened.stderr
+        qtbot.waitUntil(lambda: "Search slow" in titles(), timeout=TICK_MS // 3)
+    finally:
+        window.ask_before_discarding = False
+        window.close()
+        session.close()
+        window.deleteLater()

@@ -37,6 +37,7 @@ from statusdesk.gui.compose.drafts import DraftKeeper
 from statusdesk.gui.desk.closing import ask_about_drafts
 from statusdesk.gui.desk.desk_tools import DeskTools
 from statusdesk.gui.desk.display import apply_display
+from statusdesk.gui.desk.live_view import LiveView
 from statusdesk.gui.desk.preview_column import PreviewColumn, share_widths
 from statusdesk.gui.desk.shell import when_painted
 from statusdesk.gui.desk.tray import DeskTray, bring_to_front, overdue_incidents, tray_status
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._refresh_if_written)
         self._tick.start()
+        self.live_view = LiveView(self.desk, self._refresh_soon.start, self)  # a team desk
 
     def say(
         self,

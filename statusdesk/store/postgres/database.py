@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from statusdesk.store.base import Dialect
 from statusdesk.store.db import WorkspaceError
+from statusdesk.store.postgres.notify import NOTIFY
 from statusdesk.store.postgres.placeholders import pyformat
 
 if TYPE_CHECKING:
@@ -81,6 +82,9 @@ def _password(url: str) -> str:
         return str(conninfo_to_dict(url).get("password") or "")
     except Exception:
         return ""
+
+
+_WRITES = frozenset({"INSERT", "UPDATE", "DELETE"})
 
 
 def _plain(value: Any) -> Any:
@@ -159,6 +163,8 @@ class PostgresDatabase:
         self._depth = 1
         try:
             yield
+            # Every desk listening hears of it once this commits (notify.py: live views).
+            self.conn.execute(NOTIFY)
             self.conn.execute("COMMIT")
         except BaseException as error:
             self._rollback()
@@ -179,7 +185,9 @@ class PostgresDatabase:
         import psycopg
 
         try:
-            return self.conn.execute(pyformat(sql), _params(params))
+            cursor = self.conn.execute(pyformat(sql), _params(params))
+            self._announce_alone(sql)
+            return cursor
         except psycopg.errors.InsufficientPrivilege as error:
             raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
@@ -191,10 +199,17 @@ class PostgresDatabase:
         try:
             with self.conn.cursor() as cursor:
                 cursor.executemany(pyformat(sql), [_params(row) for row in rows])
+            self._announce_alone(sql)
         except psycopg.errors.InsufficientPrivilege as error:
             raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
             raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+
+    def _announce_alone(self, sql: str) -> None:
+        """A write made outside `transaction()` committed on its own: say so, as a transaction's
+        commit does (notify.py)."""
+        if self._depth == 0 and sql.lstrip().split(None, 1)[0].upper() in _WRITES:
+            self.conn.execute(NOTIFY)
 
     def rows(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cursor = self.execute(sql, params)
@@ -219,6 +234,7 @@ class PostgresDatabase:
 
         try:
             row = self.conn.execute(statement, _params(record.values())).fetchone()
+            self._announce_alone("INSERT")
         except psycopg.errors.InsufficientPrivilege as error:
             raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
