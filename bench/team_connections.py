@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from statusdesk.store.postgres.database import PostgresPool  # noqa: E402
+from statusdesk.store.postgres.pool import PostgresPool  # noqa: E402
 from statusdesk.store.postgres.store import PostgresStore  # noqa: E402
 from tests.servers.postgres import Postgres  # noqa: E402
 

@@ -21,7 +21,7 @@ from statusdesk.workspace import WorkspacePaths
 
 if TYPE_CHECKING:
     from statusdesk.app.changes import ChangeSource
-    from statusdesk.store.postgres.database import PostgresPool
+    from statusdesk.store.postgres.pool import PostgresPool
 
 
 class StoreOpener:
@@ -56,8 +56,8 @@ class StoreOpener:
     def _the_pool(self) -> PostgresPool:
         with self._lock:
             if self._pool is None:
-                from statusdesk.store.postgres.database import PostgresPool
                 from statusdesk.store.postgres.login import check_url, password_for
+                from statusdesk.store.postgres.pool import PostgresPool
 
                 url = check_url(self.url or "")
                 self._pool = PostgresPool(url, password_for(url, self.secrets)).open()

@@ -15,7 +15,7 @@ reaches an error, a log or the screen.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from statusdesk.store.base import Dialect
@@ -98,19 +98,48 @@ def _params(params: Iterable[Any] | dict[str, Any]) -> tuple[Any, ...] | dict[st
     return tuple(_plain(value) for value in params)
 
 
+class Fetched:
+    """What a statement gave, read in full before its connection goes back to a pool: the
+    parts read `rowcount`, `description`, `fetchone()`, `fetchall()` or iterate, as on SQLite."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+        self.description = cursor.description
+        self.rowcount = cursor.rowcount
+        self._rows: list[Any] = cursor.fetchall() if cursor.description is not None else []
+        self._next = 0
+
+    def fetchone(self) -> Any:
+        if self._next >= len(self._rows):
+            return None
+        self._next += 1
+        return self._rows[self._next - 1]
+
+    def fetchall(self) -> list[Any]:
+        rest, self._next = self._rows[self._next :], len(self._rows)
+        return rest
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
 class PostgresDatabase:
+    """One connection, held from `connect` to `close` (the commands that set a database up, a
+    listener). The desk's stores borrow theirs from a pool instead (pool.PooledDatabase)."""
+
     dialect: Dialect = "postgres"
 
-    def __init__(
-        self,
-        conn: psycopg.Connection[Any],
-        url: str,
-        give_back: Callable[[psycopg.Connection[Any]], None] | None = None,
-    ) -> None:
-        self.conn = conn
+    def __init__(self, conn: psycopg.Connection[Any] | None, url: str) -> None:
+        self._conn = conn
         self.url = url
         self._depth = 0
-        self._give_back = give_back  # a pooled connection goes back to its pool on close()
+        self._held: psycopg.Connection[Any] | None = None  # a transaction's, while it lasts
+
+    @property
+    def conn(self) -> psycopg.Connection[Any]:
+        """The connection this database holds (COPY, a script): never a pooled one's."""
+        if self._conn is None:
+            raise RuntimeError("a pooled database holds no connection of its own")
+        return self._conn
 
     @classmethod
     def connect(cls, url: str, password: str | None = None) -> PostgresDatabase:
@@ -124,10 +153,8 @@ class PostgresDatabase:
         return cls(conn, url)
 
     def close(self) -> None:
-        if self._give_back is None:
-            self.conn.close()
-        else:
-            self._give_back(self.conn)
+        if self._conn is not None:
+            self._conn.close()
 
     @staticmethod
     def options(password: str | None) -> dict[str, Any]:
@@ -143,6 +170,12 @@ class PostgresDatabase:
         return made
 
     @contextlib.contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """The connection a statement runs on: the transaction's while one is open, else this
+        database's own (a pooled database borrows one for the statement)."""
+        yield self._held if self._held is not None else self.conn
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """All-or-nothing writes, one writer at a time; nested use joins the outer one."""
         if self._depth:
@@ -154,40 +187,40 @@ class PostgresDatabase:
             return
         import psycopg
 
-        try:
-            self.conn.execute("BEGIN")
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        except psycopg.Error as error:
-            self._rollback()
-            raise WorkspaceError(describe_postgres_error(error, self.url)) from error
-        self._depth = 1
-        try:
-            yield
-            # Every desk listening hears of it once this commits (notify.py: live views).
-            self.conn.execute(NOTIFY)
-            self.conn.execute("COMMIT")
-        except BaseException as error:
-            self._rollback()
-            if isinstance(error, psycopg.OperationalError):
+        with self._connection() as conn:
+            try:
+                conn.execute("BEGIN")
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            except psycopg.Error as error:
+                _rollback(conn)
                 raise WorkspaceError(describe_postgres_error(error, self.url)) from error
-            raise
-        finally:
-            self._depth = 0
+            self._depth, self._held = 1, conn
+            try:
+                yield
+                # Every desk listening hears of it once this commits (notify.py: live views).
+                conn.execute(NOTIFY)
+                conn.execute("COMMIT")
+            except BaseException as error:
+                _rollback(conn)
+                if isinstance(error, psycopg.OperationalError):
+                    raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+                raise
+            finally:
+                self._depth, self._held = 0, None
 
-    def _rollback(self) -> None:
-        import psycopg
+    def run_script(self, script: str) -> None:
+        """Statements without parameters, sent as one (a migration), inside `transaction()`."""
+        with self._connection() as conn:
+            conn.execute(script)
 
-        with contextlib.suppress(psycopg.Error):
-            if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
-                self.conn.execute("ROLLBACK")
-
-    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> psycopg.Cursor[Any]:
+    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Fetched:
         import psycopg
 
         try:
-            cursor = self.conn.execute(pyformat(sql), _params(params))
-            self._announce_alone(sql)
-            return cursor
+            with self._connection() as conn:
+                fetched = Fetched(conn.execute(pyformat(sql), _params(params)))
+                self._announce_alone(conn, sql)
+                return fetched
         except psycopg.errors.InsufficientPrivilege as error:
             raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
@@ -197,31 +230,32 @@ class PostgresDatabase:
         import psycopg
 
         try:
-            with self.conn.cursor() as cursor:
+            with self._connection() as conn, conn.cursor() as cursor:
                 cursor.executemany(pyformat(sql), [_params(row) for row in rows])
-            self._announce_alone(sql)
+                self._announce_alone(conn, sql)
         except psycopg.errors.InsufficientPrivilege as error:
             raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
             raise WorkspaceError(describe_postgres_error(error, self.url)) from error
 
-    def _announce_alone(self, sql: str) -> None:
+    def _announce_alone(self, conn: psycopg.Connection[Any], sql: str) -> None:
         """A write made outside `transaction()` committed on its own: say so, as a transaction's
         commit does (notify.py)."""
         if self._depth == 0 and sql.lstrip().split(None, 1)[0].upper() in _WRITES:
-            self.conn.execute(NOTIFY)
+            conn.execute(NOTIFY)
 
     def rows(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.execute(sql, params)
-        if cursor.description is None:
+        fetched = self.execute(sql, params)
+        if fetched.description is None:
             return []
-        names = [column.name for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        names = [column.name for column in fetched.description]
+        return [dict(zip(names, row, strict=True)) for row in fetched.fetchall()]
 
     def tuples(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         return self.execute(sql, params).fetchall()
 
     def insert(self, table: str, record: dict[str, Any]) -> int:
+        import psycopg
         from psycopg import sql
 
         names = list(record)
@@ -230,11 +264,10 @@ class PostgresDatabase:
             sql.SQL(", ").join(sql.Identifier(name) for name in names),
             sql.SQL(", ").join(sql.Placeholder() for _ in names),
         )
-        import psycopg
-
         try:
-            row = self.conn.execute(statement, _params(record.values())).fetchone()
-            self._announce_alone("INSERT")
+            with self._connection() as conn:
+                row = conn.execute(statement, _params(record.values())).fetchone()
+                self._announce_alone(conn, "INSERT")
         except psycopg.errors.InsufficientPrivilege as error:
             raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
@@ -243,47 +276,9 @@ class PostgresDatabase:
         return int(row[0])
 
 
-class PostgresPool:
-    """Connections to one team workspace kept open and handed out again (psycopg_pool): the
-    desk and its delivery workers open a store for each short task (a thread's anchor, a
-    channel's lookup), and a new connection to a server across the network, with its TLS and
-    password exchange, costs far more than the task. At most `most` at once; a store's
-    close() gives its connection back, rolled back if anything was left open."""
+def _rollback(conn: psycopg.Connection[Any]) -> None:
+    import psycopg
 
-    def __init__(self, url: str, password: str | None, most: int = 20) -> None:
-        from psycopg_pool import ConnectionPool
-
-        self.url = url
-        self._pool: ConnectionPool[Any] = ConnectionPool(
-            url,
-            kwargs=PostgresDatabase.options(password),
-            min_size=1,
-            max_size=most,
-            open=False,
-            name="statusdesk",
-        )
-        self._password = password
-
-    def open(self) -> PostgresPool:
-        """Opens the pool once one connection has been made by hand: a server that is down or
-        refuses the password is said at once, in its own words, rather than after the pool's
-        retries time out."""
-        PostgresDatabase.connect(self.url, self._password).close()
-        self._pool.open(wait=True, timeout=30)
-        return self
-
-    def database(self) -> PostgresDatabase:
-        """A connection from the pool, as the store's parts use it."""
-        import psycopg
-        from psycopg_pool import PoolTimeout
-
-        try:
-            conn = self._pool.getconn(timeout=30)
-        except (PoolTimeout, psycopg.OperationalError) as error:
-            raise WorkspaceError(
-                describe_postgres_error(error, self.url, self._password or "")
-            ) from None
-        return PostgresDatabase(conn, self.url, self._pool.putconn)
-
-    def close(self) -> None:
-        self._pool.close()
+    with contextlib.suppress(psycopg.Error):
+        if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            conn.execute("ROLLBACK")

@@ -97,7 +97,7 @@ def upgrade(database: PostgresDatabase, migrations: Sequence[str] = MIGRATIONS) 
             database.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)")
         for number in range(version + 1, len(migrations) + 1):
             # No parameters: psycopg sends the script as one simple query, statements and all.
-            database.conn.execute(migrations[number - 1])
+            database.run_script(migrations[number - 1])
             database.execute(f"UPDATE {VERSION_TABLE} SET version = ?", (number,))
             applied += 1
     return applied
