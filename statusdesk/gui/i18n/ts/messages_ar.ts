@@ -2036,22 +2036,22 @@
         <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب يملك القراءة فقط. لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/store.py" line="75"/>
+        <location filename="../../../store/postgres/store.py" line="80"/>
         <source>The workspace database {server} was written by a newer statusdesk (schema {version}, this one knows {target}). Upgrade statusdesk to open it.</source>
         <translation>كتب قاعدةَ بيانات مساحة العمل {server} إصدارٌ أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/copy.py" line="106"/>
+        <location filename="../../../store/postgres/copy.py" line="107"/>
         <source>The workspace {path} is not at this statusdesk&apos;s schema (version {version}, tables {tables}). Open it once with this statusdesk, then copy it.</source>
         <translation>مساحة العمل {path} ليست على مخطط هذا الإصدار من statusdesk (الإصدار {version}، الجداول {tables}). افتحها مرة بهذا الإصدار، ثم انسخها.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/copy.py" line="145"/>
+        <location filename="../../../store/postgres/copy.py" line="146"/>
         <source>{server} already holds a workspace (or other tables): nothing was copied. Copy into a new, empty database (createdb), so that two histories are never mixed.</source>
         <translation>في {server} مساحة عمل من قبل (أو جداول أخرى): لم يُنسخ شيء. انسخ إلى قاعدة بيانات جديدة فارغة (createdb) حتى لا يختلط سجلّان أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/copy.py" line="170"/>
+        <location filename="../../../store/postgres/copy.py" line="171"/>
         <source>The copy in {server} differs from the workspace in {tables}. Drop that database and copy again; the workspace itself was not changed.</source>
         <translation>النسخة في {server} تختلف عن مساحة العمل في {tables}. احذف تلك القاعدة وانسخ مرة أخرى؛ لم تتغير مساحة العمل نفسها.</translation>
     </message>
@@ -2069,6 +2069,31 @@
         <location filename="../../../store/postgres/login.py" line="53"/>
         <source>The URL for {server} holds a password, which would show in the process list and the shell&apos;s history. Give the URL without it and keep the password in the keyring (statusdesk db password {server_url}) or in ~/.pgpass.</source>
         <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review.py" line="169"/>
+        <source>{reviewer} wrote update {id} for review and cannot approve it too: another person must approve it (or return it).</source>
+        <translation>كتب {reviewer} التحديث {id} المرسَل للمراجعة، فلا يمكنه اعتماده أيضًا: يجب أن يعتمده شخص آخر (أو يعيده).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review.py" line="197"/>
+        <source>Say why the update goes back to its author: the comment is empty.</source>
+        <translation>اذكر سبب إعادة التحديث إلى كاتبه: التعليق فارغ.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review.py" line="213"/>
+        <source>There is no update {id} for review.</source>
+        <translation>لا يوجد تحديث {id} بانتظار المراجعة.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review.py" line="220"/>
+        <source>Say who decides on the update (its reviewer).</source>
+        <translation>اذكر من يقرر في التحديث (مراجعه).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review.py" line="230"/>
+        <source>Update {id} for review is {state} already (by {reviewer}).</source>
+        <translation>التحديث {id} المرسَل للمراجعة أصبح {state} بالفعل (بواسطة {reviewer}).</translation>
     </message>
 </context>
 <context>
