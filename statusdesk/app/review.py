@@ -15,7 +15,7 @@ meantime refuses it, nothing changed), with the text as submitted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from statusdesk.app.context import AppContext
@@ -81,6 +81,9 @@ def submission(checked: Checked, *, anyway: bool) -> dict[str, Any]:
         "channels": [c.name for c in checked.channels],
         "skip_reason": checked.left_out.reason or None,
         "anyway": anyway,
+        # A template filled {incident_url} with the id a new incident was going to get.
+        "templated": checked.templated,
+        "provisional_id": checked.incident.id if checked.title is not None else None,
     }
 
 
@@ -174,6 +177,8 @@ class Reviews:
             )
         checked = self._checked(review)
         store = self.ctx.store
+        if checked.title is not None and review.submission.get("templated"):
+            checked = self._as_templated(checked, int(review.submission["provisional_id"]))
         with store.transaction():
             if not store.reviews.decide_review(
                 review_id, state=APPROVED, reviewer=reviewer, now=self.ctx.now()
@@ -230,6 +235,23 @@ class Reviews:
             QT_TRANSLATE_NOOP(
                 "Problems", "Update {id} for review is {state} already (by {reviewer})."
             ).format(id=review_id, state=review.state, reviewer=review.reviewer or "-"),
+        )
+
+    def _as_templated(self, checked: Checked, provisional_id: int) -> Checked:
+        """A new incident whose text gives its own address: approved only while that number
+        is still the next one (publishing's commit checks it again in its transaction)."""
+        if self.ctx.store.incidents.next_incident_id() != provisional_id:
+            raise _problem(
+                "review",
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "Its text gives the new incident's address as incident {id}, and that "
+                    "number has been taken since: return it, so that its author writes it "
+                    "again.",
+                ).format(id=provisional_id),
+            )
+        return replace(
+            checked, incident=replace(checked.incident, id=provisional_id), templated=True
         )
 
     def _checked(self, review: Review) -> Checked:

@@ -227,3 +227,23 @@ def test_the_timeline_export_says_who_wrote_who_approved_and_how_long_review_too
     assert rows[1]["review_seconds"] != ""
     markdown = cli(capsys, home, "export", "1", "--format", "md").stdout
     assert "approved by omar after" in markdown and "review waived (critical impact)" in markdown
+
+
+def test_a_templated_new_incident_is_approved_only_while_its_address_holds(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    require_review(capsys, home)
+    templated = (
+        "incident", "open", "--title-en", "Login failing", "--title-ar", "تعذر تسجيل الدخول",
+        "--template", "investigating", "--author", "nadia",
+    )  # fmt: skip
+    assert cli(capsys, home, *templated).lines[0] == "1 in_review"
+    assert cli(capsys, home, *templated).lines[0] == "2 in_review"
+    first = cli(capsys, home, "update", "approve", "1", "--author", "omar", "--json")
+    assert first.code == 0, first.stderr
+    assert first.json()["id"] == 1
+    # Review 2 was written as incident 1 too (the next number then): now taken.
+    second = cli(capsys, home, "update", "approve", "2", "--author", "omar")
+    assert second.code == 3 and "has been taken since" in second.stderr
+    assert len(cli(capsys, home, "incident", "list", "--json").json()) == 1
+    assert cli(capsys, home, "update", "reviews", "--json").json()[0]["id"] == 2

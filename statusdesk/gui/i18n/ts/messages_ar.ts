@@ -1926,7 +1926,7 @@
         <translation>تعذّر على Qt بدء كتابة ملف PDF.</translation>
     </message>
     <message>
-        <location filename="../../../export/timeline.py" line="120"/>
+        <location filename="../../../export/timeline.py" line="136"/>
         <source>There is no incident {id} (`statusdesk incident list` shows them).</source>
         <translation>لا يوجد عطل رقمه {id} (يعرضها `statusdesk incident list`).</translation>
     </message>
@@ -2071,29 +2071,34 @@
         <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="169"/>
+        <location filename="../../../app/review.py" line="172"/>
         <source>{reviewer} wrote update {id} for review and cannot approve it too: another person must approve it (or return it).</source>
         <translation>كتب {reviewer} التحديث {id} المرسَل للمراجعة، فلا يمكنه اعتماده أيضًا: يجب أن يعتمده شخص آخر (أو يعيده).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="197"/>
+        <location filename="../../../app/review.py" line="202"/>
         <source>Say why the update goes back to its author: the comment is empty.</source>
         <translation>اذكر سبب إعادة التحديث إلى كاتبه: التعليق فارغ.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="213"/>
+        <location filename="../../../app/review.py" line="218"/>
         <source>There is no update {id} for review.</source>
         <translation>لا يوجد تحديث {id} بانتظار المراجعة.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="220"/>
+        <location filename="../../../app/review.py" line="225"/>
         <source>Say who decides on the update (its reviewer).</source>
         <translation>اذكر من يقرر في التحديث (مراجعه).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="230"/>
+        <location filename="../../../app/review.py" line="235"/>
         <source>Update {id} for review is {state} already (by {reviewer}).</source>
         <translation>التحديث {id} المرسَل للمراجعة أصبح {state} بالفعل (بواسطة {reviewer}).</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review.py" line="246"/>
+        <source>Its text gives the new incident&apos;s address as incident {id}, and that number has been taken since: return it, so that its author writes it again.</source>
+        <translation>يذكر نصه عنوان الحادثة الجديدة على أنها الحادثة {id}، وقد أُخذ هذا الرقم منذ ذلك الحين: أعِده ليكتبه كاتبه من جديد.</translation>
     </message>
 </context>
 <context>
