@@ -114,6 +114,10 @@ class Reviews:
         """The updates waiting for review, oldest first."""
         return self.ctx.store.reviews.reviews((IN_REVIEW,))
 
+    def every_review(self) -> list[Review]:
+        """Every review, oldest first: waiting, approved, returned (with its comment), waived."""
+        return self.ctx.store.reviews.reviews((IN_REVIEW, APPROVED, RETURNED, WAIVED))
+
     def review(self, review_id: int) -> Review | None:
         return self.ctx.store.reviews.review(review_id)
 

@@ -144,7 +144,8 @@ def update_return(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def update_reviews(desk: Desk, args: argparse.Namespace) -> int:
-    listed = [review_json(r) for r in desk.reviews.pending()]
+    found = desk.reviews.every_review() if args.all else desk.reviews.pending()
+    listed = [review_json(r) for r in found]
     if args.json:
         print_json(listed)
         return Exit.OK
@@ -152,11 +153,17 @@ def update_reviews(desk: Desk, args: argparse.Namespace) -> int:
         out("No update is waiting for review.")
         return Exit.OK
     headers = ["REVIEW", "INCIDENT", "STATE", "AUTHOR", "SUBMITTED", "TEXT"]
+    if args.all:
+        headers[2:3] = ["REVIEW STATE", "BY", "COMMENT"]
     rows = [
         [
             str(r["id"]),
             str(r["incident_id"]) if r["incident_id"] is not None else "new",
-            str(r["incident_state"]),
+            *(
+                [r["state"], r["reviewer"] or NONE, output.one_line(r["comment"], 40) or NONE]
+                if args.all
+                else [str(r["incident_state"])]
+            ),
             r["author"] or NONE,
             r["submitted_at"],
             output.one_line(r["title_en"] or r["body_en"] or r["body_ar"], 60) or NONE,

@@ -56,8 +56,14 @@ def add_review_parsers(verbs: Any, handlers: dict[str, Handler], formatter: type
     waiting = verbs.add_parser(
         "reviews",
         help="updates waiting for review, oldest first",
-        description="Every update submitted for review and not yet approved or returned.",
+        description="Every update submitted for review and not yet approved or returned; "
+        "with --all, every review with its decision, reviewer and comment.",
         formatter_class=formatter,
+    )
+    waiting.add_argument(
+        "--all",
+        action="store_true",
+        help="also those approved, returned (with the comment) or waived",
     )
     waiting.add_argument(
         "--json", action="store_true", help="print them as a bare JSON array (for scripts)"

@@ -108,6 +108,11 @@ def test_an_update_on_an_incident_is_reviewed_and_can_be_returned(
     assert returned.lines == ["1 returned: back to nadia; nothing was sent."]
     assert cli(capsys, home, "update", "approve", "1", "--author", "omar").code == 3
     assert len(deliveries(capsys, home, 1)) == 1  # the opening update's only
+    every = cli(capsys, home, "update", "reviews", "--all", "--json").json()
+    assert [(r["state"], r["reviewer"], r["comment"]) for r in every] == [
+        ("returned", "omar", "Say since when.")
+    ]
+    assert "Say since when." in cli(capsys, home, "update", "reviews", "--all").stdout
 
     second = cli(capsys, home, *args, "--author", "nadia")
     assert second.lines[0] == "2 in_review"
@@ -185,6 +190,24 @@ def test_review_on_postgresql(
     assert approved.code == 0, approved.stderr
     assert [d["state"] for d in deliveries(capsys, home, 1, *db)] == ["sent"]
     assert EN in (home / "site" / "incidents" / "1.html").read_text(encoding="utf-8")
+
+    # Two reviewers in two processes approving the same update on the server: one publishes.
+    updated = cli(
+        capsys, home, *db, "incident", "update", "1", "--state", "resolved", "--en", FIXED_EN,
+        "--ar", FIXED_AR, "--author", "nadia",
+    )  # fmt: skip
+    assert updated.lines[0] == "2 in_review"
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(
+            pool.map(
+                lambda who: spawn(
+                    "--home", str(home), *db, "update", "approve", "2", "--author", who
+                ),
+                ["omar", "sara"],
+            )
+        )
+    assert sorted(r.code for r in runs) == [0, 3], [r.stderr for r in runs]
+    assert [d["state"] for d in deliveries(capsys, home, 1, *db)] == ["sent", "sent"]
 
 
 def test_the_timeline_export_says_who_wrote_who_approved_and_how_long_review_took(
