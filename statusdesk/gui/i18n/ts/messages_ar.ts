@@ -925,7 +925,7 @@
         <translation>مضى الوقت {at}؛ حدِّد وقتًا لاحقًا، أو انشر الآن.</translation>
     </message>
     <message>
-        <location filename="../../../app/compose.py" line="70"/>
+        <location filename="../../../app/compose.py" line="82"/>
         <location filename="../../../app/previews.py" line="113"/>
         <source>Incident {id} no longer exists.</source>
         <translation>العطل {id} لم يعد موجودًا.</translation>
@@ -2071,32 +2071,37 @@
         <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="172"/>
+        <location filename="../../../app/review.py" line="169"/>
+        <source>Review is on in this workspace (setting review.required): this update must be approved by another person before it goes out, which the app cannot ask for yet. Submit it with `statusdesk incident open` or `statusdesk incident update`; nothing was sent.</source>
+        <translation>المراجعة مفعّلة في مساحة العمل هذه (الإعداد review.required): يجب أن يعتمد شخص آخر هذا التحديث قبل نشره، وهو ما لا يستطيع التطبيق طلبه بعد. أرسله للمراجعة بالأمر `statusdesk incident open` أو `statusdesk incident update`؛ لم يُرسَل شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review.py" line="197"/>
         <source>{reviewer} wrote update {id} for review and cannot approve it too: another person must approve it (or return it).</source>
         <translation>كتب {reviewer} التحديث {id} المرسَل للمراجعة، فلا يمكنه اعتماده أيضًا: يجب أن يعتمده شخص آخر (أو يعيده).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="202"/>
+        <location filename="../../../app/review.py" line="227"/>
         <source>Say why the update goes back to its author: the comment is empty.</source>
         <translation>اذكر سبب إعادة التحديث إلى كاتبه: التعليق فارغ.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="218"/>
+        <location filename="../../../app/review.py" line="243"/>
         <source>There is no update {id} for review.</source>
         <translation>لا يوجد تحديث {id} بانتظار المراجعة.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="225"/>
+        <location filename="../../../app/review.py" line="250"/>
         <source>Say who decides on the update (its reviewer).</source>
         <translation>اذكر من يقرر في التحديث (مراجعه).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="235"/>
+        <location filename="../../../app/review.py" line="260"/>
         <source>Update {id} for review is {state} already (by {reviewer}).</source>
         <translation>التحديث {id} المرسَل للمراجعة أصبح {state} بالفعل (بواسطة {reviewer}).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="246"/>
+        <location filename="../../../app/review.py" line="271"/>
         <source>Its text gives the new incident&apos;s address as incident {id}, and that number has been taken since: return it, so that its author writes it again.</source>
         <translation>يذكر نصه عنوان الحادثة الجديدة على أنها الحادثة {id}، وقد أُخذ هذا الرقم منذ ذلك الحين: أعِده ليكتبه كاتبه من جديد.</translation>
     </message>
