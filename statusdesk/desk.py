@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from statusdesk.app.postmortems import Postmortems
     from statusdesk.app.previews import Previews
     from statusdesk.app.publishing import Publishing
+    from statusdesk.app.review import Reviews
     from statusdesk.app.scheduling import Scheduling
     from statusdesk.app.subscribers import SubscriberAdmin
     from statusdesk.app.templating import Templating
@@ -140,6 +141,12 @@ class Desk:
         from statusdesk.app.publishing import Publishing
 
         return Publishing(self.context, self.checks, self.templating, self.settings)
+
+    @cached_property
+    def reviews(self) -> Reviews:
+        from statusdesk.app.review import Reviews
+
+        return Reviews(self.context, self.publishing, self.settings)
 
     @cached_property
     def postmortems(self) -> Postmortems:

@@ -36,6 +36,8 @@ SITE_SUBSCRIBE_URL = "site.subscribe_url"
 SITE_ZONE = "site.timezone"
 UI_LANGUAGE = "ui.language"  # gui/i18n/language.py; the app's --ui-language wins over it
 THEME = "ui.theme"  # gui/widgets/theme.py
+REVIEW_REQUIRED = "review.required"  # app/review.py (issue #17)
+REVIEW_WAIVE = "review.waive"
 
 MAX_TITLE = 80
 MAX_URL = 2000
@@ -224,6 +226,15 @@ SETTINGS: tuple[Setting, ...] = (
             "changes.",
             "system", "system, light or dark", _choice("system", "light", "dark"),
             choices=("system", "light", "dark")),
+    Setting(REVIEW_REQUIRED, "Review before publishing",
+            "on: a new incident or update is submitted for review instead of published, and "
+            "goes out when another person approves it; off: it goes out at once.",
+            "off", "off or on", _choice("off", "on"), choices=("off", "on")),
+    Setting(REVIEW_WAIVE, "Updates that skip review",
+            "critical: while review is on, an update with critical impact goes out at once, "
+            "recorded as review waived; none: every update waits for review.",
+            "none", "none or critical", _choice("none", "critical"),
+            choices=("none", "critical")),
 )
 # fmt: on
 
@@ -264,6 +275,14 @@ def cadence_minutes(store: SettingsStore) -> int:
 
 def remind_minutes(store: SettingsStore) -> int:
     return int(value(store, REMIND))
+
+
+def review_required(store: SettingsStore) -> bool:
+    return value(store, REVIEW_REQUIRED) == "on"
+
+
+def review_waived_for_critical(store: SettingsStore) -> bool:
+    return value(store, REVIEW_WAIVE) == "critical"
 
 
 def describe(store: SettingsStore) -> list[dict[str, Any]]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from statusdesk.app.checks import NO_CHANNEL, DraftChecks
 from statusdesk.app.context import AppContext
@@ -26,6 +28,9 @@ from statusdesk.core.validation import body_problems, title_problems
 from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.outbox import Published
 
+if TYPE_CHECKING:
+    from statusdesk.app.review import Reviews
+
 
 @dataclass(frozen=True)
 class PublishOutcome:
@@ -44,6 +49,13 @@ class Composing:
         self.checks = checks
         self.publishing = publishing
         self.views = views
+
+    @cached_property
+    def reviews(self) -> Reviews:
+        from statusdesk.app.review import Reviews
+        from statusdesk.app.workspace_settings import WorkspaceSettings
+
+        return Reviews(self.ctx, self.publishing, WorkspaceSettings(self.ctx))
 
     def check(self, snapshot: DraftSnapshot) -> list[Problem]:
         """Everything that would stop (or should give pause to) publishing this draft, as the
@@ -137,7 +149,7 @@ class Composing:
         deliveries to the dispatcher — or store it to go out at its time — then read the view.
         Raises `Rejected` (its errors, or a channel changed meanwhile), `WorkspaceError` when
         the workspace cannot be written."""
-        published = self.publishing.commit(checked, anyway=True)
+        published = self.reviews.publish_directly(checked)  # review.required is kept
         return PublishOutcome(published, read_view(self.views, published.incident_id))
 
     def publish_and_read(

@@ -57,6 +57,14 @@ class WorkspaceSettings:
     def default_cadence(self) -> int:
         return registry.cadence_minutes(self.ctx.store.settings)
 
+    def review_required(self) -> bool:
+        """Whether an update waits for another person's approval (issue #17)."""
+        return registry.review_required(self.ctx.store.settings)
+
+    def review_waived_for_critical(self) -> bool:
+        """Whether a critical update skips review (recorded as waived)."""
+        return registry.review_waived_for_critical(self.ctx.store.settings)
+
     def remind_minutes(self) -> int:
         """The default maintenance reminder (minutes before the window starts)."""
         return registry.remind_minutes(self.ctx.store.settings)

@@ -15,6 +15,7 @@ from statusdesk.cli import (
     commands_db,
     commands_outbox,
     commands_page,
+    commands_review,
     commands_schedule,
     commands_settings,
     commands_subscribers,
@@ -35,6 +36,8 @@ from statusdesk.scheduling.lapses import is_overdue
 
 
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:
+    if desk.reviews.required():  # submitted for review instead (issue #17)
+        return commands_review.incident_open(desk, args)
     if commands_schedule.wants(args):  # --at, --template, a maintenance window, ...
         return commands_schedule.incident_open(desk, args)
     kind = IncidentKind(args.kind)
@@ -59,6 +62,8 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def incident_update(desk: Desk, args: argparse.Namespace) -> int:
+    if desk.reviews.required():  # submitted for review instead (issue #17)
+        return commands_review.incident_update(desk, args)
     if commands_schedule.wants(args):  # --at, --template, --cadence-min, ...
         return commands_schedule.incident_update(desk, args)
     published = desk.publishing.post_update(
@@ -284,6 +289,7 @@ HANDLERS: dict[str, Callable[..., int]] = {
     **commands_components.HANDLERS,
     **commands_db.HANDLERS,
     **commands_page.HANDLERS,
+    **commands_review.HANDLERS,
     "export": export,
     **commands_outbox.HANDLERS,
     **commands_schedule.HANDLERS,

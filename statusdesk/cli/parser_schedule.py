@@ -13,6 +13,7 @@ import argparse
 from typing import Any
 
 from statusdesk.cli import inputs
+from statusdesk.cli.parser_review import add_review_parsers
 from statusdesk.core.model import IncidentState
 from statusdesk.core.promise import MAX_CADENCE_MIN, MIN_CADENCE_MIN
 
@@ -114,7 +115,7 @@ def add_update_parsers(
 ) -> None:
     update = sub.add_parser(
         "update",
-        help="scheduled and stale updates: list, cancel, reschedule, send, discard, edit",
+        help="updates not out yet: scheduled, stale, or waiting for review (approve, return)",
         description="Updates that have not gone out yet: scheduled ones (waiting for their "
         "time) and stale ones (their time passed while nothing ran; they wait for a person).",
         epilog=UPDATE_EPILOG,
@@ -213,3 +214,4 @@ def add_update_parsers(
         "time, link or id in one and not the other); without it such an edit is refused",
     )
     edited.set_defaults(handler=handlers["update edit"])
+    add_review_parsers(verbs, handlers, formatter)

@@ -13,7 +13,7 @@ import csv
 import io
 from datetime import tzinfo
 
-from statusdesk.export.model import Timeline
+from statusdesk.export.model import ReviewRef, Timeline
 from statusdesk.export.present import Shown
 
 BOM = "\ufeff"
@@ -25,6 +25,8 @@ COLUMNS = (
     "update_scheduled_for",
     "update_created_at",
     "author",
+    "approved_by",  # the reviewer, or "waived" (issue #17); empty: published without review
+    "review_seconds",
     "body_en",
     "body_ar",
     "delivery_id",
@@ -55,6 +57,13 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.3f}"
 
 
+def _review_cells(review: ReviewRef | None) -> list[str]:
+    if review is None:
+        return ["", ""]
+    who = "waived" if review.state == "waived" else text_cell(review.reviewer)
+    return [who, _number(review.seconds)]
+
+
 def render_csv(timeline: Timeline, zone: tzinfo) -> bytes:
     shown = Shown(zone, timeline.digits)
     buffer = io.StringIO()
@@ -72,6 +81,7 @@ def render_csv(timeline: Timeline, zone: tzinfo) -> bytes:
             shown.iso(u.scheduled_for) or "",
             shown.iso(u.created_at) or "",
             text_cell(u.author),
+            *_review_cells(record.review),
             text_cell(u.body.en),
             text_cell(u.body.ar),
         ]

@@ -18,6 +18,7 @@ from statusdesk.export.model import (
     DeliveryRecord,
     Issue,
     Promise,
+    ReviewRef,
     Timeline,
     UpdateRecord,
 )
@@ -73,6 +74,20 @@ def _update(record: UpdateRecord, shown: Shown) -> dict[str, Any]:
         "scheduled_for": shown.iso(u.scheduled_for),
         "published_at": shown.iso(u.published_at),
         "deliveries": [_delivery(d, shown) for d in record.deliveries],
+        "review": _review(record.review, shown),
+    }
+
+
+def _review(review: ReviewRef | None, shown: Shown) -> dict[str, Any] | None:
+    """Who approved it and how long review took (issue #17); None: published without review."""
+    if review is None:
+        return None
+    return {
+        "state": review.state,
+        "reviewer": review.reviewer,
+        "submitted_at": shown.iso(review.submitted_at),
+        "decided_at": shown.iso(review.decided_at),
+        "review_seconds": review.seconds,
     }
 
 

@@ -57,9 +57,22 @@ class DeliveryRecord(NamedTuple):
 
 
 @dataclass(frozen=True)
+class ReviewRef:
+    """Who approved an update before it went out, and how long review took (issue #17): its
+    author is the update's own; `waived` when a critical one went out without review."""
+
+    state: str  # approved | waived
+    reviewer: str  # empty when waived
+    submitted_at: str
+    decided_at: str | None
+    seconds: float | None  # submitted → approved; 0 when waived
+
+
+@dataclass(frozen=True)
 class UpdateRecord:
     update: Update
     deliveries: tuple[DeliveryRecord, ...]  # in channel order
+    review: ReviewRef | None = None  # None: published without review
 
     @property
     def moment(self) -> str:

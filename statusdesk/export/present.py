@@ -25,6 +25,7 @@ from statusdesk.export.model import (
     DeliveryRecord,
     Issue,
     Promise,
+    ReviewRef,
     Timeline,
     UpdateRecord,
 )
@@ -344,12 +345,20 @@ def _delivery(record: DeliveryRecord, shown: Shown, day: str) -> DeliveryRow:
     )
 
 
+def _reviewed(review: ReviewRef) -> str:
+    if review.state == "waived":
+        return "review waived (critical impact)"
+    return f"approved by {review.reviewer or 'unknown'} after {duration(review.seconds)}"
+
+
 def _update(record: UpdateRecord, shown: Shown) -> UpdateView:
     u = record.update
     state_en = STATE["en"][u.state.value]
     # Times on the update's own day (as its heading gives it) are written as a clock time.
     day = shown.when(u.published_at or u.scheduled_for or u.created_at)[:10]
     facts = [Fact("Written", f"{shown.within(u.created_at, day)} by {u.author or 'unknown'}")]
+    if record.review is not None:
+        facts.append(Fact("Reviewed", _reviewed(record.review)))
     if u.scheduled_for:
         facts.append(Fact("Scheduled for", shown.within(u.scheduled_for, day)))
     if u.status is UpdateStatus.PUBLISHED:

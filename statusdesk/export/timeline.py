@@ -30,6 +30,7 @@ from statusdesk.export.model import (
     ChannelRef,
     DeliveryRecord,
     ExportError,
+    ReviewRef,
     Step,
     Timeline,
     UpdateRecord,
@@ -109,6 +110,21 @@ def _record(
     return DeliveryRecord(clean, channel, lag, tuple(errors), tuple(steps), retried)
 
 
+def _reviews(store: Store, incident_id: int) -> dict[int, ReviewRef]:
+    """The review each published update went through (approved or waived), by update id."""
+    found = {}
+    for review in store.reviews.reviews_of(incident_id):
+        if review.update_id is None or review.state not in ("approved", "waived"):
+            continue
+        seconds = None
+        if review.decided_at:
+            seconds = (moment(review.decided_at) - moment(review.submitted_at)).total_seconds()
+        found[review.update_id] = ReviewRef(
+            review.state, review.reviewer, review.submitted_at, review.decided_at, seconds
+        )
+    return found
+
+
 def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
     """The incident's timeline as it stands at `now` (an open incident's promise may be overdue
     by then). Raises ExportError for an unknown incident."""
@@ -130,6 +146,7 @@ def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
     updates = store.incidents.updates(incident_id)
     grouped = store.deliveries.incident_deliveries(incident_id)
     steps = _steps(store.audit.delivery_events(incident_id), scrub)
+    reviews = _reviews(store, incident_id)
 
     records = []
     for update in updates:
@@ -140,6 +157,7 @@ def build_timeline(store: Store, incident_id: int, now: datetime) -> Timeline:
                     _record(d, update, refs[d.channel_id], steps.get(d.id, []), scrub)
                     for d in grouped.get(update.id, [])
                 ),
+                reviews.get(update.id),
             )
         )
     records.sort(

@@ -48,6 +48,7 @@ from statusdesk.store.records import (
     SavedDraft,
     UpdatePlan,
 )
+from statusdesk.store.reviews import Review
 from statusdesk.store.subscriber_records import ImportResult, Subscriber
 from statusdesk.store.threads import ThreadAnchor
 
@@ -473,6 +474,35 @@ class ThreadStore(Protocol):
     def earlier_in_flight(self, key: str) -> list[int]: ...
 
 
+class ReviewStore(Protocol):
+    """Updates submitted for review (issue #17): `in_review` until another person approves or
+    returns them (`decide_review` is a claim: of two racing, exactly one wins); `waived` when a
+    critical one went out at once. The submission is kept opaque."""
+
+    def submit_review(
+        self,
+        *,
+        incident_id: int | None,
+        submission: dict[str, Any],
+        author: str,
+        now: str,
+        state: str = ...,
+        update_id: int | None = None,
+    ) -> int: ...
+
+    def review(self, review_id: int) -> Review | None: ...
+
+    def reviews(self, states: tuple[str, ...] = ...) -> list[Review]: ...
+
+    def reviews_of(self, incident_id: int) -> list[Review]: ...
+
+    def decide_review(
+        self, review_id: int, *, state: str, reviewer: str, now: str, comment: str = ""
+    ) -> bool: ...
+
+    def link_review(self, review_id: int, *, incident_id: int, update_id: int) -> None: ...
+
+
 class StoreContract(Protocol):
     """One workspace's store: its parts over one connection, and the transaction they share."""
 
@@ -508,6 +538,9 @@ class StoreContract(Protocol):
 
     @property
     def threads(self) -> ThreadStore: ...
+
+    @property
+    def reviews(self) -> ReviewStore: ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """All-or-nothing writes across every part; nested use joins the outer one."""

@@ -27,6 +27,7 @@ from statusdesk.store.contracts import (
     EventLog,
     IncidentStore,
     LedgerStore,
+    ReviewStore,
     ScheduleStore,
     SettingStore,
     StoreContract,
@@ -38,6 +39,7 @@ from statusdesk.store.deliveries import SQLiteDeliveries
 from statusdesk.store.drafts import SQLiteDrafts
 from statusdesk.store.incidents import SQLiteIncidents
 from statusdesk.store.ledger import SQLiteLedger
+from statusdesk.store.reviews import SQLiteReviews
 from statusdesk.store.schedule import SQLiteSchedule
 from statusdesk.store.settings import SQLiteSettings
 from statusdesk.store.subscribers import SQLiteSubscribers
@@ -67,6 +69,7 @@ class Store:
         self.subscribers: SubscriberStore = SQLiteSubscribers(database, audit)
         self.drafts: DraftStore = SQLiteDrafts(database)
         self.threads: ThreadStore = SQLiteThreads(database)
+        self.reviews: ReviewStore = SQLiteReviews(database, audit)
 
     def close(self) -> None:
         self._database.close()

@@ -289,6 +289,28 @@ CREATE TABLE thread_anchor (
 ) WITHOUT ROWID;
 """
 
+# A second pair of eyes (issue #17): an update submitted for review while `review.required` is
+# on. `submission` is JSON holding everything needed to publish exactly what was submitted;
+# `incident_id` is NULL for a new incident's first update, `update_id` is set once it is
+# published (approved, or waived for critical impact). Its own table: the `update` table's
+# CHECK on status stays as it is (SQLite cannot change a CHECK without rebuilding the table).
+REVIEWS = """
+CREATE TABLE review (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER REFERENCES incident (id) ON DELETE CASCADE,
+    update_id INTEGER REFERENCES "update" (id) ON DELETE SET NULL,
+    state TEXT NOT NULL CHECK (state IN ('in_review','returned','approved','waived')),
+    submission TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    submitted_at TEXT NOT NULL,
+    reviewer TEXT NOT NULL DEFAULT '',
+    decided_at TEXT,
+    comment TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX review_state ON review (state);
+CREATE INDEX review_update ON review (update_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1,
     V2,
@@ -300,4 +322,5 @@ MIGRATIONS: tuple[str, ...] = (
     V8,
     SUBSCRIBER_COMPONENTS,
     THREAD_ANCHORS,
+    REVIEWS,
 )

@@ -125,6 +125,8 @@ def test_the_settings_window_speaks_arabic(
         registry.DIGITS: ["أرقام لاتينية (0123)", "أرقام هندية (٠١٢٣)"],
         registry.UI_LANGUAGE: ["لغة النظام", "العربية", "English"],
         registry.THEME: ["كما في النظام (فاتحة أو داكنة)", "فاتحة", "داكنة"],
+        registry.REVIEW_REQUIRED: ["معطّلة: يُنشر فورًا", "مفعّلة: يعتمده شخص آخر أولًا"],
+        registry.REVIEW_WAIVE: ["لا شيء: يُراجَع كل تحديث", "التحديثات الحرجة تُنشر فورًا"],
     }
     press("Escape")
     qtbot.waitUntil(lambda: not settings.isVisible())

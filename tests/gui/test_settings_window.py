@@ -68,6 +68,8 @@ def test_every_setting_has_its_meaning_and_a_control_that_fits(
         settings.SITE_ZONE: QComboBox,  # the same list of zones as the display zone's
         settings.UI_LANGUAGE: QComboBox,
         settings.THEME: QComboBox,  # system, light, dark
+        settings.REVIEW_REQUIRED: QComboBox,  # off, on
+        settings.REVIEW_WAIVE: QComboBox,  # none, critical
     }
     digits = dialog.controls[settings.DIGITS]
     assert isinstance(digits, QComboBox)

@@ -272,6 +272,8 @@ def test_setting_list_json_is_a_bare_array_of_every_setting(
         "site.timezone",
         "ui.language",
         "ui.theme",
+        "review.required",
+        "review.waive",
     ]
     for row in rows:
         assert {"key", "value", "default", "allowed", "meaning"} <= set(row)

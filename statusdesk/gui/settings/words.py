@@ -26,6 +26,8 @@ LABELS = {
     registry.SITE_ZONE: QT_TRANSLATE_NOOP("SettingWords", "Status page time zone"),
     registry.UI_LANGUAGE: QT_TRANSLATE_NOOP("SettingWords", "Interface language"),
     registry.THEME: QT_TRANSLATE_NOOP("SettingWords", "Colours"),
+    registry.REVIEW_REQUIRED: QT_TRANSLATE_NOOP("SettingWords", "Review before publishing"),
+    registry.REVIEW_WAIVE: QT_TRANSLATE_NOOP("SettingWords", "Updates that skip review"),
 }
 
 MEANINGS = {
@@ -98,6 +100,16 @@ MEANINGS = {
         "SettingWords",
         "Light or dark colours in the app; system follows the desktop's choice as it changes.",
     ),
+    registry.REVIEW_REQUIRED: QT_TRANSLATE_NOOP(
+        "SettingWords",
+        "on: a new incident or update is submitted for review instead of published, and "
+        "goes out when another person approves it; off: it goes out at once.",
+    ),
+    registry.REVIEW_WAIVE: QT_TRANSLATE_NOOP(
+        "SettingWords",
+        "critical: while review is on, an update with critical impact goes out at once, "
+        "recorded as review waived; none: every update waits for review.",
+    ),
 }
 
 # The values each takes, in words (the tooltip's); {low}, {high}, {most} are filled in.
@@ -131,6 +143,8 @@ ALLOWED = {
     registry.SITE_ZONE: ZONE_WORDS,
     registry.UI_LANGUAGE: QT_TRANSLATE_NOOP("SettingWords", "system, ar or en"),
     registry.THEME: QT_TRANSLATE_NOOP("SettingWords", "system, light or dark"),
+    registry.REVIEW_REQUIRED: QT_TRANSLATE_NOOP("SettingWords", "off or on"),
+    registry.REVIEW_WAIVE: QT_TRANSLATE_NOOP("SettingWords", "none or critical"),
 }
 
 # A closed list's choices, as the combo box shows them. ui.language's: each language in its
@@ -148,6 +162,14 @@ THEME_CHOICES = {
     "system": QT_TRANSLATE_NOOP("SettingWords", "As the system's (light or dark)"),
     "light": QT_TRANSLATE_NOOP("SettingWords", "Light"),
     "dark": QT_TRANSLATE_NOOP("SettingWords", "Dark"),
+}
+REVIEW_CHOICES = {
+    "off": QT_TRANSLATE_NOOP("SettingWords", "Off: published at once"),
+    "on": QT_TRANSLATE_NOOP("SettingWords", "On: another person approves first"),
+}
+WAIVE_CHOICES = {
+    "none": QT_TRANSLATE_NOOP("SettingWords", "None: every update is reviewed"),
+    "critical": QT_TRANSLATE_NOOP("SettingWords", "Critical updates go out at once"),
 }
 
 
@@ -169,8 +191,11 @@ def allowed(spec: registry.Setting) -> str:
 
 
 def choice(spec: registry.Setting, value: str) -> str:
-    names = {registry.UI_LANGUAGE: LANGUAGE_CHOICES, registry.THEME: THEME_CHOICES}.get(
-        spec.key, CHOICES
-    )
+    names = {
+        registry.UI_LANGUAGE: LANGUAGE_CHOICES,
+        registry.THEME: THEME_CHOICES,
+        registry.REVIEW_REQUIRED: REVIEW_CHOICES,
+        registry.REVIEW_WAIVE: WAIVE_CHOICES,
+    }.get(spec.key, CHOICES)
     name = names.get(value)
     return value if name is None else translate(CONTEXT, name)

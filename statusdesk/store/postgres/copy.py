@@ -44,6 +44,7 @@ TABLES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("draft", ("target",), False),
     ("postmortem", ("incident_id",), False),
     ("thread_anchor", ("incident_id", "channel_id"), False),
+    ("review", ("id",), True),
 )
 
 

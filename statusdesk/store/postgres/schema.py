@@ -265,6 +265,23 @@ CREATE TABLE thread_anchor (
 );
 """
 
+REVIEWS = f"""
+CREATE TABLE review (
+    id {_ID},
+    incident_id BIGINT REFERENCES incident (id) ON DELETE CASCADE,
+    update_id BIGINT REFERENCES "update" (id) ON DELETE SET NULL,
+    state TEXT NOT NULL CHECK (state IN ('in_review','returned','approved','waived')),
+    submission TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    submitted_at TEXT NOT NULL,
+    reviewer TEXT NOT NULL DEFAULT '',
+    decided_at TEXT,
+    comment TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX review_state ON review (state);
+CREATE INDEX review_update ON review (update_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1,
     V2,
@@ -276,4 +293,5 @@ MIGRATIONS: tuple[str, ...] = (
     V8,
     SUBSCRIBER_COMPONENTS,
     THREAD_ANCHORS,
+    REVIEWS,
 )

@@ -228,6 +228,56 @@
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>Review before publishing</source>
+        <translation>المراجعة قبل النشر</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>Updates that skip review</source>
+        <translation>تحديثات تُعفى من المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>on: a new incident or update is submitted for review instead of published, and goes out when another person approves it; off: it goes out at once.</source>
+        <translation>on: تُرسَل الحادثة الجديدة أو التحديث للمراجعة بدل نشرهما، ولا يُنشران إلا حين يعتمدهما شخص آخر؛ off: يُنشران فورًا.</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>critical: while review is on, an update with critical impact goes out at once, recorded as review waived; none: every update waits for review.</source>
+        <translation>critical: أثناء تفعيل المراجعة يُنشر التحديث ذو الأثر الحرج فورًا ويُسجَّل أنه أُعفي من المراجعة؛ none: ينتظر كل تحديث مراجعته.</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>off or on</source>
+        <translation>off أو on</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>none or critical</source>
+        <translation>none أو critical</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>Off: published at once</source>
+        <translation>معطّلة: يُنشر فورًا</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>On: another person approves first</source>
+        <translation>مفعّلة: يعتمده شخص آخر أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>None: every update is reviewed</source>
+        <translation>لا شيء: يُراجَع كل تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>Critical updates go out at once</source>
+        <translation>التحديثات الحرجة تُنشر فورًا</translation>
+    </message>
 </context>
 <context>
     <name>SettingsWindow</name>
