@@ -180,8 +180,8 @@ def main() -> None:
         f"{'updates/s':>9} {'sent/s':>8} {'appear p50':>10} {'appear p99':>10}"
     )
     for o in outcomes:
-        p50 = f"{percentile(o.appearance, 0.5) * 1000:8.0f}ms" if o.appearance else f"{'-':>10}"
-        p99 = f"{percentile(o.appearance, 0.99) * 1000:8.0f}ms" if o.appearance else f"{'-':>10}"
+        p50 = f"{percentile(o.appearance, 0.5) * 1000:8.1f}ms" if o.appearance else f"{'-':>10}"
+        p99 = f"{percentile(o.appearance, 0.99) * 1000:8.1f}ms" if o.appearance else f"{'-':>10}"
         print(
             f"{o.backend:11} {o.updates:7d} {o.deliveries:10d} "
             f"{'yes' if o.exactly_once else 'NO':>12} {o.updates / o.seconds:9.1f} "
@@ -194,7 +194,7 @@ def main() -> None:
         worst = percentile(team.appearance, 0.99)
         print(
             f"goal: publish on one desk to appearance on another, p99 under {GOAL_P99_S:.0f} s "
-            f"-> {worst * 1000:.0f} ms ({'met' if worst < GOAL_P99_S else 'NOT met'})"
+            f"-> {worst * 1000:.1f} ms ({'met' if worst < GOAL_P99_S else 'NOT met'})"
         )
     print(
         f"{args.updates} updates across {args.incidents} incidents, {args.receivers} receivers, "
