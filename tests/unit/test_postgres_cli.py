@@ -202,3 +202,19 @@ def test_a_desk_reuses_its_connections_and_closes_them_all(
     while others() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert others() == 0
+
+
+def test_without_psycopg_a_team_desk_says_how_to_install_it(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pip install -e .` (the README's first command) brings no psycopg: --db must say so, not
+    end in a traceback."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg: ImportError
+    url = "postgresql://desk@127.0.0.1/statusdesk"
+    for argv in (("incident", "list"), ("db", "init")):
+        said = cli(capsys, home, "--db", url, *argv)
+        assert said.code == 1, said.stderr
+        assert "pip install 'statusdesk[team]'" in said.stderr
+        assert "Traceback" not in said.stderr

@@ -27,9 +27,28 @@ def is_postgres_url(text: str) -> bool:
     return text.strip().lower().startswith(SCHEMES)
 
 
+def require_driver() -> None:
+    """psycopg and its pool, or WorkspaceError saying how to install them: a single desk on
+    SQLite installs neither (they are the `team` extra)."""
+    try:
+        import psycopg  # noqa: F401
+        import psycopg_pool  # noqa: F401
+    except ImportError as missing:
+        raise WorkspaceError(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "A team desk on PostgreSQL needs psycopg, which is not installed here ({name}). "
+                "Install it with `pip install 'statusdesk[team]'` (or `pip install "
+                "'psycopg[binary,pool]'`), then try again. A workspace in its own folder needs "
+                "nothing more.",
+            ).format(name=missing.name or "psycopg")
+        ) from None
+
+
 def check_url(url: str) -> str:
     """`url`, if it names a PostgreSQL database and holds no password; WorkspaceError saying
-    what to do otherwise."""
+    what to do otherwise (also when the driver is not installed)."""
+    require_driver()
     from psycopg.conninfo import conninfo_to_dict
 
     if not is_postgres_url(url):

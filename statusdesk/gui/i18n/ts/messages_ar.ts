@@ -2021,17 +2021,17 @@
         <translation>يجب أن يكون digits إما latn أو arab (وصل {got})</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="54"/>
+        <location filename="../../../store/postgres/database.py" line="55"/>
         <source>{server} asks for a password and none was found. Keep it in the keyring (statusdesk db password URL) or in ~/.pgpass, then try again.</source>
         <translation>يطلب {server} كلمة مرور ولم يُعثر على واحدة. احفظها في حافظة المفاتيح (statusdesk db password URL) أو في ‎~/.pgpass، ثم حاول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="59"/>
+        <location filename="../../../store/postgres/database.py" line="60"/>
         <source>The workspace database {server} could not be used: {error}</source>
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="69"/>
+        <location filename="../../../store/postgres/database.py" line="70"/>
         <source>{server} refused this change ({error}): the role this desk signs in as may only read. Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
         <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب يملك القراءة فقط. لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
     </message>
@@ -2056,17 +2056,22 @@
         <translation>النسخة في {server} تختلف عن مساحة العمل في {tables}. احذف تلك القاعدة وانسخ مرة أخرى؛ لم تتغير مساحة العمل نفسها.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/login.py" line="37"/>
+        <location filename="../../../store/postgres/login.py" line="38"/>
+        <source>A team desk on PostgreSQL needs psycopg, which is not installed here ({name}). Install it with `pip install &apos;statusdesk[team]&apos;` (or `pip install &apos;psycopg[binary,pool]&apos;`), then try again. A workspace in its own folder needs nothing more.</source>
+        <translation>مكتب الفريق على PostgreSQL يحتاج psycopg، وهو غير مثبّت هنا ({name}). ثبّته بالأمر `pip install &apos;statusdesk[team]&apos;` (أو `pip install &apos;psycopg[binary,pool]&apos;`)، ثم حاول مرة أخرى. مساحة العمل في مجلدها لا تحتاج شيئًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/login.py" line="56"/>
         <source>{url} is not a PostgreSQL URL: give one like postgresql://user@host/database (add ?sslmode=verify-full for TLS).</source>
         <translation>{url} ليس عنوان PostgreSQL: أعطِ عنوانًا مثل postgresql://user@host/database (أضف ?sslmode=verify-full للاتصال المشفّر TLS).</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/login.py" line="47"/>
+        <location filename="../../../store/postgres/login.py" line="66"/>
         <source>The PostgreSQL URL cannot be read: {error}</source>
         <translation>تتعذّر قراءة عنوان PostgreSQL: {error}</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/login.py" line="53"/>
+        <location filename="../../../store/postgres/login.py" line="72"/>
         <source>The URL for {server} holds a password, which would show in the process list and the shell&apos;s history. Give the URL without it and keep the password in the keyring (statusdesk db password {server_url}) or in ~/.pgpass.</source>
         <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
     </message>
