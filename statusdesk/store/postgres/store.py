@@ -87,7 +87,13 @@ def refuse_newer(database: PostgresDatabase, version: int, target: int = len(MIG
 
 def upgrade(database: PostgresDatabase, migrations: Sequence[str] = MIGRATIONS) -> int:
     """Apply the migrations a database lacks, all in one transaction (PostgreSQL's DDL is
-    transactional: a failure leaves the database as it was); returns how many."""
+    transactional: a failure leaves the database as it was); returns how many. A database
+    already up to date is only read: no lock taken, nothing announced to the other desks, and a
+    reader's role may open it."""
+    current = schema_version(database)
+    refuse_newer(database, current, len(migrations))
+    if current == len(migrations):
+        return 0
     applied = 0
     with database.transaction():  # the write lock: one process migrates, the others wait
         version = schema_version(database)
