@@ -98,6 +98,7 @@ LATIN_NAMES = _words(
     "ctrl shift alt meta return enter esc tab del delete insert backspace space",
     "up down left right pgup pgdown home end ins",
     "system ar en latn arab light dark english",
+    "on off none critical",  # review.required, review.waive (issue #17)
     "name someone address ops hook db failover service status",
     "url format publish",  # a channel's setting keys, as `--set url=…` takes them
     "in",  # the picker's "in 15m" example
