@@ -169,9 +169,10 @@ def rate_limited(reset_in: float) -> XFault:
 def echo_credentials(code: int = 400) -> XFault:
     """Answer `code` with an error that echoes the request back, the way some gateways and
     debug builds do: its Authorization header, its body, and every credential the fake knows
-    (consumer key and secret, access token and secret, client id and secret, every refresh and
-    access token it issued), raw, as a careless server's message would quote them. Built when
-    the request comes in, so it quotes the tokens of that moment."""
+    for the request's scheme (OAuth 1.0a: consumer key and secret, access token and secret;
+    OAuth 2: client id and secret, every refresh and access token it issued), raw, as a
+    careless server's message would quote them. Built when the request comes in, so it quotes
+    the tokens of that moment."""
     return XFault("echo", code)
 
 
@@ -431,18 +432,24 @@ class FakeX:
         return None, form.get("client_id") == client.client_id and not header
 
     def _echo(self, code: int, handler: _Handler, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        header = handler.headers.get("Authorization") or ""
+        # The credentials of the scheme the request used: an OAuth 1.0a request is answered
+        # with the OAuth 1.0a keys, an OAuth 2 one with the client's and every token issued to
+        # it. Never another scheme's: a token issued a moment ago to another channel may not
+        # have reached its client yet, and no desk can redact what it has not been given.
         with self._changed:
             client = self.oauth2
-            known = [
-                *self.oauth1.secrets().values(),
-                client.client_id,
-                client.client_secret or "",
-                client.refresh_token,
-                *client.issued,
-                *sorted(client.access_tokens),
-            ]
+            if header.startswith("OAuth "):
+                known = list(self.oauth1.secrets().values())
+            else:
+                known = [
+                    client.client_id,
+                    client.client_secret or "",
+                    client.refresh_token,
+                    *client.issued,
+                    *sorted(client.access_tokens),
+                ]
         quoted = " ".join(k for k in known if k)
-        header = handler.headers.get("Authorization") or ""
         detail = f"Invalid request {quoted} (you sent {header} {body.decode('utf-8', 'replace')})"
         problem = {
             "title": "Invalid Request",
