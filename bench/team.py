@@ -39,7 +39,7 @@ from tests.servers.postgres import Postgres
 
 GOAL_P99_S = 1.0
 RUNNERS = 3
-WAIT_S = float(__import__("os").environ.get("TEAM_WAIT_S", "600"))
+WAIT_S = 600.0  # a deadline for the runners and for desk B, not an expectation
 
 
 @dataclass

@@ -65,17 +65,19 @@ class Desk:
         checked: bool = False,
         check_every: float | None = None,
         db: str | None = None,
+        records: StoreOpener | None = None,
     ) -> None:
         """`checked`: this process has already opened the workspace once, with its integrity
         check and migrations (the GUI does so on a thread while Qt loads, gui prefetch).
         `check_every`: a one-shot command's integrity check runs only if none passed on the
         database within that many seconds (store/db.py check_due); None checks now.
         `db`: a PostgreSQL URL holding the workspace's records (a team desk, issue #17);
-        None keeps them in the folder's SQLite file."""
+        None keeps them in the folder's SQLite file. `records`: an opener made already (the
+        app's prefetch makes a team desk's pool off the GUI thread), used instead of `db`."""
         self.paths = WorkspacePaths(resolve_home(home))
         self.clock: Clock = clock or SystemClock()
-        self.secrets = KeyringSecrets()
-        self.records = StoreOpener(self.paths, db, self.secrets)
+        self.records = records or StoreOpener(self.paths, db, KeyringSecrets())
+        self.secrets = self.records.secrets
         first = self.records.first(verify=not checked, check_every=check_every)
         private.tighten_workspace(self.paths.home)  # 0700/0600 whatever made it (private.py)
         for folder in (self.paths.exports, self.paths.logs):

@@ -34,6 +34,7 @@ class StoreOpener:
         self.url = url  # a PostgreSQL database, or None: the folder's SQLite file
         self.secrets = secrets
         self._pool: PostgresPool | None = None
+        self._login: tuple[str, str | None] | None = None  # the URL checked, its password
         self._lock = threading.Lock()
 
     def first(self, *, verify: bool = True, check_every: float | None = None) -> Store:
@@ -43,24 +44,40 @@ class StoreOpener:
         return self._postgres(migrate=verify)
 
     def another(self) -> Store:
-        """One more connection, for another thread, once `first` has migrated."""
+        """One more connection, for another thread, once `first` has migrated: on a team desk
+        a store over the pool, which asks the server nothing until it is used."""
         if self.url is None:
             return Store.open(self.paths.db, verify=False)
         return self._postgres(migrate=False)
 
+    def open_pool(self) -> StoreOpener:
+        """Make a team desk's pool now (connections to the server, the keyring's password):
+        from a thread that may wait on the network, before the GUI thread opens its Desk on
+        this opener. Nothing for SQLite."""
+        if self.url is not None:
+            self._the_pool()
+        return self
+
     def _postgres(self, *, migrate: bool) -> Store:
         from statusdesk.store.postgres.store import PostgresStore
 
-        return PostgresStore.over(self._the_pool().database(), migrate=migrate)
+        return PostgresStore.over(self._the_pool().database(), migrate=migrate, checked=True)
+
+    def _credentials(self) -> tuple[str, str | None]:
+        """The URL, checked, and the keyring's password for it: read once."""
+        if self._login is None:
+            from statusdesk.store.postgres.login import check_url, password_for
+
+            url = check_url(self.url or "")
+            self._login = (url, password_for(url, self.secrets))
+        return self._login
 
     def _the_pool(self) -> PostgresPool:
         with self._lock:
             if self._pool is None:
-                from statusdesk.store.postgres.login import check_url, password_for
                 from statusdesk.store.postgres.pool import PostgresPool
 
-                url = check_url(self.url or "")
-                self._pool = PostgresPool(url, password_for(url, self.secrets)).open()
+                self._pool = PostgresPool(*self._credentials()).open()
             return self._pool
 
     def changes(self) -> ChangeSource | None:
@@ -69,10 +86,10 @@ class StoreOpener:
         if self.url is None:
             return None
         from statusdesk.app.changes import NotifiedChanges
-        from statusdesk.store.postgres.login import check_url, password_for
 
-        url = check_url(self.url)
-        return NotifiedChanges(url, password_for(url, self.secrets))
+        with self._lock:
+            url, password = self._credentials()
+        return NotifiedChanges(url, password)
 
     def close(self) -> None:
         """The pool's connections, once every store taken from it is closed."""

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from statusdesk.app.database import StoreOpener
 from statusdesk.app.read_models import IncidentPage, load_page, most_recent_active
 from statusdesk.core.model import Channel, Component, Delivery, Incident, Update
 from statusdesk.store import Store
@@ -23,6 +24,9 @@ class FirstRead:
     summaries: list[IncidentSummary]
     drafts: list[SavedDraft]
     page: IncidentPage | None = None  # of the incident the desk opens on, if any
+    # A team desk's opener, its pool made here, off the GUI thread: the Desk opens on it
+    # without waiting on the network (None for SQLite).
+    records: StoreOpener | None = None
 
 
 class _StoreReads:
@@ -57,14 +61,14 @@ def first_read(
     `db`: the workspace's records on PostgreSQL (a team desk): opened and migrated there."""
     paths = WorkspacePaths(resolve_home(home))
     if db is not None:
-        from statusdesk.app.database import StoreOpener
         from statusdesk.secrets import KeyringSecrets
 
         records = StoreOpener(paths, db, KeyringSecrets())
         try:
-            return _read(paths, records.first())
-        finally:
+            return replace(_read(paths, records.first()), records=records)
+        except BaseException:
             records.close()
+            raise
     return _read(paths, Store.open(paths.db, prechecked=prechecked))  # checked, migrated
 
 

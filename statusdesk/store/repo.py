@@ -95,8 +95,10 @@ class Store:
 
     def data_version(self) -> int:
         """A number that changes when another connection has written to the workspace since
-        this one last asked (each backend says how), so a view re-reads only then."""
-        raise NotImplementedError
+        this one last asked, so a view re-reads only then: SQLite's `PRAGMA data_version`
+        (SQLiteStore). A team desk on PostgreSQL is told instead (LISTEN/NOTIFY,
+        app/changes.NotifiedChanges) and never asks."""
+        raise NotImplementedError("a team desk hears of changes: app/changes.NotifiedChanges")
 
     @staticmethod
     def open(

@@ -61,3 +61,29 @@ def test_a_listener_that_loses_its_connection_counts_a_change_and_listens_again(
         heard.clear()
         open_incident(writer, "Search slow")
         assert heard.wait(WAIT_S)
+
+
+def test_the_desk_opens_on_the_prefetch_s_pool_without_connecting_again(
+    postgres_server: Postgres, tmp_path: Path
+) -> None:
+    """The app's prefetch (off the GUI thread) makes a team desk's pool; the Desk the GUI
+    thread then opens on it connects nothing more: the GUI thread never waits on the server."""
+    from statusdesk.app.startup import first_read
+
+    url = postgres_server.create_database()
+    database = postgres_server.database_name(url)
+
+    def backends() -> int:
+        with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+            row = admin.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (database,)
+            ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    opened = first_read(tmp_path / "desk", db=url)
+    assert opened.records is not None
+    before = backends()
+    with Desk(tmp_path / "desk", checked=True, records=opened.records) as desk:
+        assert backends() == before
+        assert desk.views.incidents() == []

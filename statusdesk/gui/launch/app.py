@@ -236,7 +236,8 @@ class _Launch:
 
         try:
             opened = self.opening.result()
-            self.session = Session(opened.home, checked=True, db=self.db)
+            # A team desk's pool was made by the prefetch, off this thread (app/startup.py).
+            self.session = Session(opened.home, checked=True, db=self.db, records=opened.records)
         except WorkspaceError as error:
             log.warning("cannot open the workspace: %s", error)
             show_message(

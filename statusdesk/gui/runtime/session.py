@@ -8,12 +8,16 @@ import os
 import time
 from collections.abc import Callable
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from statusdesk.clock import Clock
 from statusdesk.core.model import DeliveryState
 from statusdesk.desk import Desk
 from statusdesk.gui.runtime.tasks import DeliveryBridge, TaskRunner
 from statusdesk.scheduling.when import local_zone
+
+if TYPE_CHECKING:
+    from statusdesk.app.database import StoreOpener
 
 
 class _BridgeRelay:
@@ -46,6 +50,7 @@ class Session:
         *,
         checked: bool = False,
         db: str | None = None,
+        records: StoreOpener | None = None,
         clock: Clock | None = None,
         monotonic: Callable[[], float] | None = None,
         zone: tzinfo | None = None,
@@ -66,6 +71,7 @@ class Session:
                 on_delivery_progress=self._relay.progress,
                 checked=checked,
                 db=db,
+                records=records,
             )
         except BaseException:
             self._relay.bridge = None

@@ -18,6 +18,7 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from statusdesk import redact
 from statusdesk.store.base import Dialect
 from statusdesk.store.db import WorkspaceError
 from statusdesk.store.postgres.notify import NOTIFY
@@ -47,10 +48,9 @@ def where(url: str) -> str:
 def describe_postgres_error(error: Exception, url: str, *secrets: str) -> str:
     from statusdesk.core.words import QT_TRANSLATE_NOOP
 
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
     for password in (_password(url), *secrets):
-        if password:
-            text = text.replace(password, "***")
+        redact.remember(password or None)  # held by this process: redacted wherever it goes
+    text = _server_said(error)
     if "password" in text.lower() and "no password supplied" in text.lower():
         return QT_TRANSLATE_NOOP(
             "Problems",
@@ -62,11 +62,18 @@ def describe_postgres_error(error: Exception, url: str, *secrets: str) -> str:
     ).format(server=where(url), error=text)
 
 
+def _server_said(error: Exception) -> str:
+    """The first line of what the server (or libpq) said, redacted like any text from outside:
+    a server may quote what it was sent."""
+    said = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return redact.redact(said)
+
+
 def describe_refusal(error: Exception, url: str) -> str:
     """A write the server refused to this desk's role (roles.sql: statusdesk_read)."""
     from statusdesk.core.words import QT_TRANSLATE_NOOP
 
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    text = _server_said(error)
     return QT_TRANSLATE_NOOP(
         "Problems",
         "{server} refused this change ({error}): the role this desk signs in as may only read. "
@@ -213,30 +220,30 @@ class PostgresDatabase:
         with self._connection() as conn:
             conn.execute(script)
 
-    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Fetched:
+    @contextlib.contextmanager
+    def _statement(self) -> Iterator[psycopg.Connection[Any]]:
+        """The connection a statement runs on, and what the server may answer said as the
+        desk says it: a write refused to a reader's role, a connection lost or refused."""
         import psycopg
 
         try:
             with self._connection() as conn:
-                fetched = Fetched(conn.execute(pyformat(sql), _params(params)))
-                self._announce_alone(conn, sql)
-                return fetched
+                yield conn
         except psycopg.errors.InsufficientPrivilege as error:
             raise WorkspaceError(describe_refusal(error, self.url)) from None
         except psycopg.OperationalError as error:
             raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+
+    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Fetched:
+        with self._statement() as conn:
+            fetched = Fetched(conn.execute(pyformat(sql), _params(params)))
+            self._announce_alone(conn, sql)
+        return fetched
 
     def executemany(self, sql: str, rows: Iterable[Iterable[Any] | dict[str, Any]]) -> None:
-        import psycopg
-
-        try:
-            with self._connection() as conn, conn.cursor() as cursor:
-                cursor.executemany(pyformat(sql), [_params(row) for row in rows])
-                self._announce_alone(conn, sql)
-        except psycopg.errors.InsufficientPrivilege as error:
-            raise WorkspaceError(describe_refusal(error, self.url)) from None
-        except psycopg.OperationalError as error:
-            raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+        with self._statement() as conn, conn.cursor() as cursor:
+            cursor.executemany(pyformat(sql), [_params(row) for row in rows])
+            self._announce_alone(conn, sql)
 
     def _announce_alone(self, conn: psycopg.Connection[Any], sql: str) -> None:
         """A write made outside `transaction()` committed on its own: say so, as a transaction's
@@ -255,7 +262,6 @@ class PostgresDatabase:
         return self.execute(sql, params).fetchall()
 
     def insert(self, table: str, record: dict[str, Any]) -> int:
-        import psycopg
         from psycopg import sql
 
         names = list(record)
@@ -264,14 +270,9 @@ class PostgresDatabase:
             sql.SQL(", ").join(sql.Identifier(name) for name in names),
             sql.SQL(", ").join(sql.Placeholder() for _ in names),
         )
-        try:
-            with self._connection() as conn:
-                row = conn.execute(statement, _params(record.values())).fetchone()
-                self._announce_alone(conn, "INSERT")
-        except psycopg.errors.InsufficientPrivilege as error:
-            raise WorkspaceError(describe_refusal(error, self.url)) from None
-        except psycopg.OperationalError as error:
-            raise WorkspaceError(describe_postgres_error(error, self.url)) from error
+        with self._statement() as conn:
+            row = conn.execute(statement, _params(record.values())).fetchone()
+            self._announce_alone(conn, "INSERT")
         assert row is not None
         return int(row[0])
 

@@ -12,9 +12,13 @@ What differs from SQLite, and why:
   folds ASCII only, as `lower` does in the C.UTF-8 collation these databases are made with);
 - the event log's append-only rule is a trigger function (SQLite's `RAISE(ABORT)`);
 - times stay ISO 8601 text, compared as text, exactly as on SQLite.
+Where an entry is the same SQL in both (V2, V3, V5), it is imported from schema.py, not copied.
 """
 
 from __future__ import annotations
+
+# Entries whose SQL is the same in both dialects (added columns and an index) are SQLite's own.
+from statusdesk.store.schema import V2, V3, V5
 
 _STATE = (
     "'investigating','identified','monitoring','resolved',"
@@ -166,29 +170,12 @@ INSERT INTO channel (kind, name, enabled, language, "order", settings, created_a
 VALUES ('site', 'site', 1, 'both', 'en-first', '{{}}', {_NOW});
 """
 
-V2 = """
-ALTER TABLE delivery ADD COLUMN rendered TEXT;
-"""
-
-V3 = """
-ALTER TABLE "update" ADD COLUMN impact TEXT;
-ALTER TABLE "update" ADD COLUMN component_plan TEXT NOT NULL DEFAULT '{}';
-ALTER TABLE "update" ADD COLUMN channel_ids TEXT;
-CREATE INDEX update_due ON "update" (status, scheduled_for);
-"""
-
 V4 = """
 CREATE TABLE draft (
     target TEXT PRIMARY KEY,
     content TEXT NOT NULL,
     saved_at TEXT NOT NULL
 );
-"""
-
-V5 = """
-ALTER TABLE "update" ADD COLUMN every_channel INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE "update" ADD COLUMN skip_reason TEXT;
-ALTER TABLE "update" ADD COLUMN skip_by TEXT;
 """
 
 # SQLite's V6 moved the status page's name and digits out of the site channel's settings. A

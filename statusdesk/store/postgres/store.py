@@ -31,14 +31,6 @@ class PostgresStore(Store):
         self.url = database.url
         super().__init__(database)
 
-    def data_version(self) -> int:
-        """The next transaction id PostgreSQL will hand out: it moves only when a transaction
-        writes (one that only reads takes none), so a desk's view re-reads after a write
-        anywhere on the server and stays idle otherwise. Its own writes move it too, which
-        costs one read more. (Live views will hear of changes by LISTEN/NOTIFY instead.)"""
-        rows = self.database.tuples("SELECT pg_snapshot_xmax(pg_current_snapshot())")
-        return int(rows[0][0])
-
     @classmethod
     def open_url(
         cls, url: str, *, migrate: bool = True, password: str | None = None
@@ -49,13 +41,17 @@ class PostgresStore(Store):
         return cls.over(PostgresDatabase.connect(url, password), migrate=migrate)
 
     @classmethod
-    def over(cls, database: PostgresDatabase, *, migrate: bool = True) -> PostgresStore:
+    def over(
+        cls, database: PostgresDatabase, *, migrate: bool = True, checked: bool = False
+    ) -> PostgresStore:
         """The store over a connection already made (one of a pool's); migrated as `open_url`
-        says. Closing the store closes the connection, or gives it back to its pool."""
+        says, or — `checked`, a further store of a workspace this process has opened and
+        migrated already — not asked anything at all (no round trip per store). Closing the
+        store closes the connection, or gives it back to its pool."""
         try:
             if migrate:
                 upgrade(database)
-            else:
+            elif not checked:
                 refuse_newer(database, schema_version(database))
         except BaseException:
             database.close()
