@@ -58,7 +58,10 @@ def describe_postgres_error(error: Exception, url: str, *secrets: str) -> str:
             "(statusdesk db password URL) or in ~/.pgpass, then try again.",
         ).format(server=where(url))
     return QT_TRANSLATE_NOOP(
-        "Problems", "The workspace database {server} could not be used: {error}"
+        "Problems",
+        "The workspace database {server} could not be used: {error}. Check that the server "
+        "is up and reachable from here and that the URL names it, then try again; nothing was "
+        "changed.",
     ).format(server=where(url), error=text)
 
 

@@ -2027,8 +2027,8 @@
     </message>
     <message>
         <location filename="../../../store/postgres/database.py" line="60"/>
-        <source>The workspace database {server} could not be used: {error}</source>
-        <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}</translation>
+        <source>The workspace database {server} could not be used: {error}. Check that the server is up and reachable from here and that the URL names it, then try again; nothing was changed.</source>
+        <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}. تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هنا وأن العنوان يسمّيه، ثم حاول مرة أخرى؛ لم يتغير شيء.</translation>
     </message>
     <message>
         <location filename="../../../store/postgres/database.py" line="70"/>
