@@ -22,15 +22,17 @@ UI_LANGUAGES = ("ar", "en", "system")  # settings.UI_LANGUAGE's choices
 
 def open_app(home: str | None, ui_language: str | None = None, db: str | None = None) -> int:
     """The desktop app on `home` (in `ui_language`: ar, en or system; None: the workspace's
-    ui.language; `db`: the workspace's records on PostgreSQL, a team desk), or a message saying
-    why it cannot start here."""
+    ui.language; `db`: `--db`, a PostgreSQL URL for a team desk's records, or `local`; None: the
+    folder's `store.url` setting says), or a message saying why it cannot start here."""
     # First, before Qt loads: the integrity check runs inside SQLite on the other core while
     # Qt loads on this one (early_check.py). Only sqlite3 and the workspace's paths are loaded.
     # A team desk's records are the server's to check.
     from statusdesk.gui.runtime.early_check import EarlyCheck
-    from statusdesk.workspace import WorkspacePaths, resolve_home
+    from statusdesk.workspace import WorkspacePaths, records_url, resolve_home
 
-    early = EarlyCheck(WorkspacePaths(resolve_home(home)).db) if db is None else None
+    folder = resolve_home(home)
+    db = records_url(folder, db)
+    early = EarlyCheck(WorkspacePaths(folder).db) if db is None else None
     try:
         # Before the desk's hundreds of modules load (gui/runtime/pyside_imports.py says why).
         from statusdesk.gui.runtime.pyside_imports import read_sources_lightly

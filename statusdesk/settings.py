@@ -38,6 +38,7 @@ UI_LANGUAGE = "ui.language"  # gui/i18n/language.py; the app's --ui-language win
 THEME = "ui.theme"  # gui/widgets/theme.py
 REVIEW_REQUIRED = "review.required"  # app/review.py (issue #17)
 REVIEW_WAIVE = "review.waive"
+STORE_URL = "store.url"  # workspace.py reads it before the workspace opens (issue #17)
 
 MAX_TITLE = 80
 MAX_URL = 2000
@@ -119,6 +120,21 @@ def _web_address(text: str, *, mailto: bool = False) -> str:
     return text
 
 
+def _postgres_url(text: str) -> str:
+    """A team's PostgreSQL database (postgresql://user@host/database), without a password;
+    empty for the folder's own SQLite file."""
+    if not text:
+        return ""
+    if len(text) > MAX_URL or any(ord(ch) <= 32 or ord(ch) == 127 for ch in text):
+        raise ValueError("not a database address")
+    parsed = urlsplit(text)
+    if parsed.scheme.lower() not in ("postgresql", "postgres"):
+        raise ValueError("not a PostgreSQL address")
+    if parsed.password is not None or "password=" in parsed.query.lower():
+        raise ValueError("a password in the address")  # the keyring keeps it (login.py)
+    return text
+
+
 def _url(text: str) -> str:
     return _web_address(text)
 
@@ -139,6 +155,9 @@ class Setting:
     affects_site: bool = False  # a change rebuilds the status page
     next_start: bool = False  # the app applies a change when it next starts
     number: tuple[float, float, bool] | None = None  # (lowest, highest, whole) for numbers
+    # Kept in this machine's folder, never on a team's server: it says where the records are,
+    # or it is one person's own choice (workspace.py reads both before the workspace opens).
+    on_this_machine: bool = False
 
     def check(self, value: str) -> str:
         """The value as it will be kept; SettingError naming the allowed values otherwise."""
@@ -220,7 +239,7 @@ SETTINGS: tuple[Setting, ...] = (
             "next start; `statusdesk --ui-language ar|en|system` overrides it for one run. The "
             "update texts keep their own directions either way.",
             "system", "system, ar or en", _choice("system", "ar", "en"),
-            choices=("system", "ar", "en"), next_start=True),
+            choices=("system", "ar", "en"), next_start=True, on_this_machine=True),
     Setting(THEME, "Colours",
             "Light or dark colours in the app; system follows the desktop's choice as it "
             "changes.",
@@ -235,6 +254,15 @@ SETTINGS: tuple[Setting, ...] = (
             "recorded as review waived; none: every update waits for review.",
             "none", "none or critical", _choice("none", "critical"),
             choices=("none", "critical")),
+    Setting(STORE_URL, "Team database",
+            "Where this folder's records live: a team's PostgreSQL database "
+            "by its postgresql:// address (the role, host and database; its password kept "
+            "with `statusdesk db password URL`), or empty for the folder's own file. Kept on "
+            "this machine. Applies at the next start; `--db URL` overrides it for one run, "
+            "`--db local` opens the folder's own file.",
+            "", "a postgresql:// address naming the role, host and database, without a "
+            "password (empty for the folder's own file)", _postgres_url, next_start=True,
+            on_this_machine=True),
 )
 # fmt: on
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HOME_ENV = "STATUSDESK_HOME"
+STORE_URL = "store.url"  # settings.py's STORE_URL (not imported: the launcher reads this early)
+LOCAL_DB_FLAG = "local"  # `--db local`: the folder's own file, whatever store.url says
+PEEK_TIMEOUT_S = 0.2  # a workspace locked for writing: no answer rather than a wait
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,39 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs  # only when no folder was given: it costs a few ms at start-up
 
     return platformdirs.user_data_path("statusdesk", appauthor=False)
+
+
+def peek_local_setting(db: Path, key: str) -> str | None:
+    """A setting kept in the folder's own SQLite file, read-only and before anything else is
+    opened (one primary-key lookup); None when it is not set or the file cannot be read here
+    (no file, no table yet, locked, damaged: whoever opens the workspace says what is wrong)."""
+    if not db.is_file():
+        return None
+    import logging
+    import sqlite3  # here: a command that never reads a setting early does not pay for it
+
+    try:
+        connection = sqlite3.connect(
+            f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=PEEK_TIMEOUT_S
+        )
+        try:
+            row = connection.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        logging.getLogger(__name__).info("%s not read early (%s)", key, error)
+        return None
+    return row[0].strip() if row is not None and isinstance(row[0], str) else None
+
+
+def records_url(home: Path, flag: str | None) -> str | None:
+    """Where the workspace in `home` keeps its records: the PostgreSQL URL of `--db`, else of
+    the folder's `store.url` setting; None for the folder's own SQLite file (`--db local`, or
+    neither given). The URL is checked when it is opened, as `--db`'s is."""
+    if flag is not None:
+        return None if flag.strip().lower() == LOCAL_DB_FLAG else flag
+    kept = peek_local_setting(WorkspacePaths(home).db, STORE_URL)
+    return kept or None
 
 
 def _files(folder: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from statusdesk.app.context import AppContext
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.scheduling.due import GRACE_SETTING, grace_from
+from statusdesk.store import Store
 
 if TYPE_CHECKING:
     from statusdesk.app.page_publishing import PagePublished
@@ -32,18 +33,41 @@ class SettingChange:
     site_note: str = ""
 
 
+class _ThisMachineFirst:
+    """The settings as a team desk reads them: those kept on this machine (`store.url`,
+    `ui.language`, settings.py's `on_this_machine`) from the folder's own file, every other
+    from the shared records. On a folder's own workspace both are the same file."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def setting(self, key: str) -> str | None:
+        if _kept_here(self.ctx, key):
+            from statusdesk.workspace import peek_local_setting
+
+            return peek_local_setting(self.ctx.paths.db, key)
+        return self.ctx.store.settings.setting(key)
+
+
+def _kept_here(ctx: AppContext, key: str) -> bool:
+    """Whether `key` lives in the folder's file while the records are on a team's server."""
+    found = registry.BY_KEY.get(key)
+    return found is not None and found.on_this_machine and ctx.store.dialect != "sqlite"
+
+
 class WorkspaceSettings:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
+        self._settings = _ThisMachineFirst(ctx)
 
     # -- the registry's settings ------------------------------------------------------------------
 
     def workspace_settings(self) -> list[dict[str, Any]]:
-        return registry.describe(self.ctx.store.settings)
+        return registry.describe(self._settings)
 
     def workspace_setting(self, key: str) -> str:
         try:
-            return registry.value(self.ctx.store.settings, registry.setting(key).key)
+            return registry.value(self._settings, registry.setting(key).key)
         except registry.SettingError as exc:
             raise Rejected([Problem("key", str(exc))]) from None
 
@@ -86,7 +110,7 @@ class WorkspaceSettings:
         page under the site lock, as the site channel does. The default is kept as itself
         (no row), so a later change of the default reaches a workspace that never chose."""
         kept = self.check_workspace_setting(key, value)
-        before = registry.value(self.ctx.store.settings, key)
+        before = registry.value(self._settings, key)
         self._keep(key, kept, self.ctx.who(by))
         changed = kept != before
         if not (registry.BY_KEY[key].affects_site and changed):
@@ -112,7 +136,7 @@ class WorkspaceSettings:
         who = self.ctx.who(by)
         changes = []
         for key, value in kept.items():
-            before = registry.value(self.ctx.store.settings, key)
+            before = registry.value(self._settings, key)
             self._keep(key, value, who)
             changes.append(SettingChange(key, value, value != before))
         if any(c.changed and registry.BY_KEY[c.key].affects_site for c in changes):
@@ -128,8 +152,17 @@ class WorkspaceSettings:
     def _keep(self, key: str, value: str, who: str) -> None:
         """The default is kept as no row at all."""
         keep: str | None = None if value == registry.BY_KEY[key].default else value
-        if keep != self.ctx.store.settings.setting(key):
+        if keep == self._settings.setting(key):
+            return
+        if not _kept_here(self.ctx, key):
             self.ctx.store.settings.set_setting(key, keep, self.ctx.now(), who)
+            return
+        # The folder's own file, made (with its schema) if this machine never had one.
+        here = Store.open(self.ctx.paths.db)
+        try:
+            here.settings.set_setting(key, keep, self.ctx.now(), who)
+        finally:
+            here.close()
 
     # -- raw settings (kept by other features: the runner's grace, the palette's recents) ---------
 

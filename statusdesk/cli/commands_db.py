@@ -12,11 +12,12 @@ from statusdesk.app.database import StoreOpener, copy_to, initialise, keep_passw
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import err, out
 from statusdesk.secrets import KeyringSecrets
-from statusdesk.workspace import WorkspacePaths, resolve_home
+from statusdesk.workspace import LOCAL_DB_FLAG, WorkspacePaths, records_url, resolve_home
 
 
 def _opener(args: argparse.Namespace) -> StoreOpener:
-    return StoreOpener(WorkspacePaths(resolve_home(args.home)), args.db, KeyringSecrets())
+    home = resolve_home(args.home)  # --db, else the folder's store.url, else its own file
+    return StoreOpener(WorkspacePaths(home), records_url(home, args.db), KeyringSecrets())
 
 
 def db_init(args: argparse.Namespace) -> int:
@@ -38,7 +39,7 @@ def db_migrate(args: argparse.Namespace) -> int:
 
 
 def db_copy(args: argparse.Namespace) -> int:
-    if args.db:
+    if args.db and args.db.strip().lower() != LOCAL_DB_FLAG:  # store.url does not matter here
         raise CliError(
             "db copy reads the workspace folder's SQLite file and writes to --to URL; "
             "leave out --db.",

@@ -74,7 +74,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "db":  # sets up the database a Desk opens: no Desk
         code: int = args.handler(args)
         return code
-    with Desk(args.home, check_every=every, db=args.db) as desk, _log_to(desk.paths.logs):
+    from statusdesk.workspace import records_url, resolve_home
+
+    db = records_url(resolve_home(args.home), args.db)  # --db, else the folder's store.url
+    with Desk(args.home, check_every=every, db=db) as desk, _log_to(desk.paths.logs):
         code = args.handler(desk, args)
         return code
 

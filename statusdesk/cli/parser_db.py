@@ -13,9 +13,12 @@ examples:
   statusdesk --db postgresql://desk@db.example/statusdesk db init
   statusdesk db copy --to postgresql://desk@db.example/statusdesk
   statusdesk --db postgresql://desk@db.example/statusdesk incident list
+  statusdesk setting set store.url postgresql://desk@db.example/statusdesk
 
 A workspace's records live in its folder's SQLite file (the default: nothing to install), or on
-a PostgreSQL server a team shares, named with --db before the command. The folder still holds
+a PostgreSQL server a team shares, named with --db before the command or kept as the folder's
+store.url setting (then every command and the app use it; `--db local` opens the folder's own
+file once). The folder still holds
 this machine's logs, exports and local status page; secrets stay in the keyring. A password
 never goes in the URL: `statusdesk db password URL` keeps it in the keyring (or use ~/.pgpass).
 Add ?sslmode=verify-full to the URL for TLS to the server."""
@@ -73,5 +76,6 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         help="a PostgreSQL database holding the workspace's records (a team desk): "
-        "postgresql://user@host/db; give it before the command",
+        "postgresql://user@host/db, or `local` for the folder's own file; give it before the "
+        "command. Without it, the folder's store.url setting says",
     )

@@ -274,6 +274,7 @@ def test_setting_list_json_is_a_bare_array_of_every_setting(
         "ui.theme",
         "review.required",
         "review.waive",
+        "store.url",
     ]
     for row in rows:
         assert {"key", "value", "default", "allowed", "meaning"} <= set(row)

@@ -23,7 +23,6 @@ LANGUAGES = ("ar", "en")  # what the interface can speak; "system" picks one of 
 SETTING = "ui.language"
 CHOICES = ("system", *LANGUAGES)
 QM_FOLDER = Path(__file__).resolve().parent / "qm"
-PEEK_TIMEOUT_S = 0.2  # a workspace locked for writing: the system's language rather than a wait
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -34,25 +33,9 @@ def system_language(locale: QLocale | None = None) -> str:
 
 def peek_setting(home: Path) -> str | None:
     """The workspace's `ui.language` as kept (None: not set, not valid, or not readable)."""
-    db = home / "statusdesk.db"
-    if not db.is_file():
-        return None
-    import sqlite3  # here: the prefetch imports it on its own thread when there is no workspace
+    from statusdesk.workspace import peek_local_setting
 
-    try:
-        connection = sqlite3.connect(
-            f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=PEEK_TIMEOUT_S
-        )
-        try:
-            row = connection.execute(
-                "SELECT value FROM setting WHERE key = ?", (SETTING,)
-            ).fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error as error:  # no setting table yet, locked, damaged: not ours to say
-        log.info("ui.language not read before start-up (%s); following the system", error)
-        return None
-    value = row[0].strip() if row is not None and isinstance(row[0], str) else None
+    value = peek_local_setting(home / "statusdesk.db", SETTING)
     return value if value in CHOICES else None  # as settings.py's check keeps it
 
 

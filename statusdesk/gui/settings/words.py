@@ -28,6 +28,7 @@ LABELS = {
     registry.THEME: QT_TRANSLATE_NOOP("SettingWords", "Colours"),
     registry.REVIEW_REQUIRED: QT_TRANSLATE_NOOP("SettingWords", "Review before publishing"),
     registry.REVIEW_WAIVE: QT_TRANSLATE_NOOP("SettingWords", "Updates that skip review"),
+    registry.STORE_URL: QT_TRANSLATE_NOOP("SettingWords", "Team database"),
 }
 
 MEANINGS = {
@@ -110,6 +111,14 @@ MEANINGS = {
         "critical: while review is on, an update with critical impact goes out at once, "
         "recorded as review waived; none: every update waits for review.",
     ),
+    registry.STORE_URL: QT_TRANSLATE_NOOP(
+        "SettingWords",
+        "Where this folder's records live: a team's PostgreSQL database "
+        "by its postgresql:// address (the role, host and database; its password kept "
+        "with `statusdesk db password URL`), or empty for the folder's own file. Kept on "
+        "this machine. Applies at the next start; `--db URL` overrides it for one run, "
+        "`--db local` opens the folder's own file.",
+    ),
 }
 
 # The values each takes, in words (the tooltip's); {low}, {high}, {most} are filled in.
@@ -145,6 +154,11 @@ ALLOWED = {
     registry.THEME: QT_TRANSLATE_NOOP("SettingWords", "system, light or dark"),
     registry.REVIEW_REQUIRED: QT_TRANSLATE_NOOP("SettingWords", "off or on"),
     registry.REVIEW_WAIVE: QT_TRANSLATE_NOOP("SettingWords", "none or critical"),
+    registry.STORE_URL: QT_TRANSLATE_NOOP(
+        "SettingWords",
+        "a postgresql:// address naming the role, host and database, without a password "
+        "(empty for the folder's own file)",
+    ),
 }
 
 # A closed list's choices, as the combo box shows them. ui.language's: each language in its

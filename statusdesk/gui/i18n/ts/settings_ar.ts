@@ -260,6 +260,21 @@
     </message>
     <message>
         <location filename="../../settings/words.py" line="1"/>
+        <source>Team database</source>
+        <translation>قاعدة بيانات الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>Where this folder's records live: a team's PostgreSQL database by its postgresql:// address (the role, host and database; its password kept with `statusdesk db password URL`), or empty for the folder's own file. Kept on this machine. Applies at the next start; `--db URL` overrides it for one run, `--db local` opens the folder's own file.</source>
+        <translation>أين تُحفظ سجلات هذا المجلد: قاعدة بيانات PostgreSQL يتشاركها الفريق بعنوانها postgresql:// (الدور والخادم وقاعدة البيانات؛ وتُحفظ كلمة مرورها بالأمر `statusdesk db password URL`)، أو فارغ لملف المجلد نفسه. يُحفظ على هذا الجهاز. يسري عند التشغيل التالي؛ ويتقدّم عليه `--db URL` لتشغيل واحد، ويفتح `--db local` ملف المجلد نفسه.</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>a postgresql:// address naming the role, host and database, without a password (empty for the folder's own file)</source>
+        <translation>عنوان postgresql:// يسمّي الدور والخادم وقاعدة البيانات، بلا كلمة مرور (فارغ لملف المجلد نفسه)</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
         <source>Off: published at once</source>
         <translation>معطّلة: يُنشر فورًا</translation>
     </message>
