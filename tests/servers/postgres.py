@@ -9,6 +9,10 @@
 `postgres` user the package creates, through `runuser`, in a folder that user owns; otherwise as
 the current user. Authentication is `trust` on 127.0.0.1 only. The server is tuned for tests
 (fsync off: the tests kill clients, never the server) and stopped with the context.
+
+It also speaks TLS, with a certificate for 127.0.0.1 from a test CA made by trustme: a URL with
+`?sslmode=verify-full&sslrootcert=` + `server.ca_file` connects over TLS and checks the server,
+as a team's URL would (libpq's sslmode; a URL without it connects as before).
 """
 
 from __future__ import annotations
@@ -56,6 +60,28 @@ class Postgres:
     run_as: str | None  # a user to run the server as (when the tests run as root)
     names: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
+    @property
+    def ca_file(self) -> Path:
+        """The test CA's certificate, which signed the server's (for `sslrootcert=`)."""
+        return self.root / "ca.crt"
+
+    def _make_certificate(self, owner: pwd.struct_passwd | None) -> str:
+        """The server's TLS certificate and key, signed by a CA of the tests' own; the options
+        that turn TLS on."""
+        import trustme
+
+        authority = trustme.CA(organization_name="statusdesk tests")
+        issued = authority.issue_cert("127.0.0.1", "localhost")
+        authority.cert_pem.write_to_path(str(self.ca_file))
+        certificate, key = self.root / "server.crt", self.root / "server.key"
+        issued.cert_chain_pems[0].write_to_path(str(certificate))
+        issued.private_key_pem.write_to_path(str(key))
+        key.chmod(0o600)  # PostgreSQL refuses a key others can read
+        for path in (certificate, key, self.ca_file):
+            if owner is not None:
+                os.chown(path, owner.pw_uid, owner.pw_gid)
+        return f"-c ssl=on -c ssl_cert_file={certificate} -c ssl_key_file={key}"
+
     @classmethod
     @contextlib.contextmanager
     def start(cls) -> Iterator[Postgres]:
@@ -95,9 +121,10 @@ class Postgres:
             )
             if run_as is not None:
                 os.chown(hba, account.pw_uid, account.pw_gid)
+            tls = server._make_certificate(account if run_as is not None else None)
             options = (
                 f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                f"-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 {tls}"
             )
             server._run(
                 "pg_ctl",

@@ -57,6 +57,13 @@ def describe_postgres_error(error: Exception, url: str, *secrets: str) -> str:
             "{server} asks for a password and none was found. Keep it in the keyring "
             "(statusdesk db password URL) or in ~/.pgpass, then try again.",
         ).format(server=where(url))
+    if "ssl error" in text.lower() or "certificate" in text.lower():
+        return QT_TRANSLATE_NOOP(
+            "Problems",
+            "The workspace database {server} could not be used over TLS: {error}. Check that "
+            "the URL's sslrootcert names the CA that signed the server's certificate and that "
+            "its host is the one the certificate names, then try again; nothing was changed.",
+        ).format(server=where(url), error=text)
     return QT_TRANSLATE_NOOP(
         "Problems",
         "The workspace database {server} could not be used: {error}. Check that the server "

@@ -2026,17 +2026,22 @@
         <translation>يطلب {server} كلمة مرور ولم يُعثر على واحدة. احفظها في حافظة المفاتيح (statusdesk db password URL) أو في ‎~/.pgpass، ثم حاول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="60"/>
+        <location filename="../../../store/postgres/database.py" line="61"/>
+        <source>The workspace database {server} could not be used over TLS: {error}. Check that the URL&apos;s sslrootcert names the CA that signed the server&apos;s certificate and that its host is the one the certificate names, then try again; nothing was changed.</source>
+        <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server} عبر TLS: {error}. تحقّق من أن sslrootcert في العنوان يسمّي المرجع (CA) الذي وقّع شهادة الخادم، وأن المضيف فيه هو الذي تسمّيه الشهادة، ثم أعد المحاولة؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../store/postgres/database.py" line="67"/>
         <source>The workspace database {server} could not be used: {error}. Check that the server is up and reachable from here and that the URL names it, then try again; nothing was changed.</source>
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}. تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هنا وأن العنوان يسمّيه، ثم حاول مرة أخرى؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="70"/>
+        <location filename="../../../store/postgres/database.py" line="87"/>
         <source>{server} refused this change ({error}): the role this desk signs in as may only read. Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
         <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب يملك القراءة فقط. لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/store.py" line="80"/>
+        <location filename="../../../store/postgres/store.py" line="76"/>
         <source>The workspace database {server} was written by a newer statusdesk (schema {version}, this one knows {target}). Upgrade statusdesk to open it.</source>
         <translation>كتب قاعدةَ بيانات مساحة العمل {server} إصدارٌ أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لفتحها.</translation>
     </message>
