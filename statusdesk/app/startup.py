@@ -1,18 +1,21 @@
 """What the app reads before its window is built, on a thread of its own while Qt loads: the
 workspace opened once (integrity check and migrations), the incident list, the page of the
-incident the desk opens on (read_models.most_recent_active) and the drafts kept from last time.
-The Desk is then opened with `checked=True` and does not check again."""
+incident the desk opens on (read_models.most_recent_active), the drafts kept from last time, and
+what the window's first paint is built from (the settings kept, the channels, the digits). The
+Desk is then opened with `checked=True` and does not check again. On a team desk every read is
+a round trip to the server, and none of them is the GUI thread's."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from statusdesk.app.database import StoreOpener
 from statusdesk.app.read_models import IncidentPage, load_page, most_recent_active
 from statusdesk.core.model import Channel, Component, Delivery, Incident, Update
+from statusdesk.scheduling.digits import digits
 from statusdesk.store import Store
 from statusdesk.store.records import IncidentSummary, SavedDraft
 from statusdesk.workspace import WorkspacePaths, resolve_home
@@ -27,6 +30,15 @@ class FirstRead:
     # A team desk's opener, its pool made here, off the GUI thread: the Desk opens on it
     # without waiting on the network (None for SQLite).
     records: StoreOpener | None = None
+    # What the first paint is built from: the settings as kept (the theme, the keys, the
+    # preview column, the palette's recent choices), the channels and the digits.
+    kept: dict[str, str] = field(default_factory=dict)
+    channels: list[Channel] = field(default_factory=list)
+    digits: str = "latn"
+
+    def setting(self, key: str) -> str | None:
+        """A setting as it was kept when the desk started (settings.SettingsStore's reader)."""
+        return self.kept.get(key)
 
 
 class _StoreReads:
@@ -84,6 +96,14 @@ def _read(paths: WorkspacePaths, store: Store) -> FirstRead:
             if opens is not None
             else None
         )
-        return FirstRead(paths.home, summaries, store.drafts.saved_drafts(), page)
+        return FirstRead(
+            paths.home,
+            summaries,
+            store.drafts.saved_drafts(),
+            page,
+            kept=store.settings.kept_settings(),
+            channels=store.channels.channels(),
+            digits=digits(store),
+        )
     finally:
         store.close()

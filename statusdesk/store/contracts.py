@@ -395,6 +395,10 @@ class SettingStore(Protocol):
 
     def setting(self, key: str) -> str | None: ...
 
+    def kept_settings(self) -> dict[str, str]:
+        """Every setting kept, by key (one read)."""
+        ...
+
     def set_setting(self, key: str, value: str | None, now: str, actor: str = "") -> None: ...
 
 

@@ -17,6 +17,13 @@ class SQLiteSettings(SQLitePart):
         rows = self._rows("SELECT value FROM setting WHERE key = ?", (key,))
         return str(rows[0]["value"]) if rows else None
 
+    def kept_settings(self) -> dict[str, str]:
+        """Every setting kept, at once (the app's first read: one query, not one per key)."""
+        return {
+            str(row["key"]): str(row["value"])
+            for row in self._rows("SELECT key, value FROM setting", ())
+        }
+
     def set_setting(self, key: str, value: str | None, now: str, actor: str = "") -> None:
         """Set (or, with None, remove) a workspace setting; recorded."""
         with self.transaction():

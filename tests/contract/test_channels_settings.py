@@ -82,7 +82,11 @@ def test_settings_round_trip_and_are_recorded(store: StoreContract) -> None:
     assert store.settings.setting("site.title_en") == "Acme status"
     store.settings.set_setting("site.title_en", "حالة أكمي", NOW)
     assert store.settings.setting("site.title_en") == "حالة أكمي"
+    store.settings.set_setting("ui.theme", "dark", NOW)
+    # The app's first read takes them all at once (app/startup.py).
+    assert store.settings.kept_settings() == {"site.title_en": "حالة أكمي", "ui.theme": "dark"}
     store.settings.set_setting("site.title_en", None, LATER)
     assert store.settings.setting("site.title_en") is None
+    assert store.settings.kept_settings() == {"ui.theme": "dark"}
     changes = [e for e in store.audit.events() if e["kind"] == "setting.changed"]
-    assert [e["actor"] for e in changes] == ["nadia", "", ""]
+    assert [e["actor"] for e in changes] == ["nadia", "", "", ""]

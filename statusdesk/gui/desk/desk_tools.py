@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from statusdesk.app.draft_snapshot import DraftSnapshot
 from statusdesk.gui.keys.actions import set_active_keymap, shown_key
 from statusdesk.gui.keys.bindings import ARABIC_LABELS
-from statusdesk.gui.keys.keymap import Keymap, load_keymap
+from statusdesk.gui.keys.keymap import Keymap, SettingReader, load_keymap
 from statusdesk.gui.keys.shortcuts import apply_keymap, claimed_sequences
 from statusdesk.gui.widgets.reading import numerals
 
@@ -92,14 +92,15 @@ class DeskTools(QObject):
             "export": self.export_timeline,
         }
 
-    def start(self, actions: dict[str, QAction], claim: ShortcutClaim) -> None:
+    def start(self, actions: dict[str, QAction], claim: ShortcutClaim, kept: SettingReader) -> None:
         """`actions`, `claim`: the window's QActions by command and its shortcut claim, which
-        the user's keys are applied to. What the tools read from the workspace: keys and recent
-        choices now (two lookups of one setting each), the templates (files) on the TaskRunner."""
+        the user's keys are applied to. `kept`: the settings as the launcher read them (or the
+        desk), where the keys and the recent choices are; the templates (files) are read on the
+        TaskRunner."""
         self._actions = actions
         self._claim = claim
-        self.load_keys()
-        raw = self._desk.settings.setting(RECENT_SETTING)
+        self.load_keys(kept)
+        raw = kept.setting(RECENT_SETTING)
         try:
             recent = json.loads(raw) if raw else []
         except ValueError:
@@ -113,10 +114,10 @@ class DeskTools(QObject):
 
     # -- keys ----------------------------------------------------------------------------------
 
-    def load_keys(self) -> None:
-        """The user's keys over the defaults, once the actions exist. One read of one setting
-        (a primary-key lookup): small enough for the GUI thread at start-up."""
-        keymap, warnings = load_keymap(self._desk.settings)
+    def load_keys(self, kept: SettingReader) -> None:
+        """The user's keys over the defaults, once the actions exist, from `kept`: the settings
+        the launcher read off the GUI thread (or the desk's)."""
+        keymap, warnings = load_keymap(kept)
         self.use_keymap(keymap)
         for warning in warnings:
             self.said.emit(warning)

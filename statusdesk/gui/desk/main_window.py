@@ -51,6 +51,7 @@ from statusdesk.gui.incidents.incident_list import (
 from statusdesk.gui.incidents.incident_view import IncidentView
 from statusdesk.gui.keys.actions import ShortcutClaim, install_actions, shown_key
 from statusdesk.gui.keys.bindings import BINDINGS, STATE_COMMANDS
+from statusdesk.gui.keys.keymap import SettingReader
 from statusdesk.gui.runtime.session import Session
 from statusdesk.gui.widgets.geometry import SIZE, fitted_size
 from statusdesk.gui.widgets.popups import FocusPopup, PopupSlot
@@ -104,10 +105,13 @@ class MainWindow(QMainWindow):
         self._commands: dict[str, Callable[[], object]] = {}  # filled by complete()
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
         # Light, dark or the desktop's (ui.theme), digits: before any widget takes a colour.
-        apply_display(self.desk)
+        # What the first paint is built from: read by the launcher off the GUI thread (on a
+        # team desk each read is a round trip to the server), else from the desk.
+        kept: SettingReader = first if first is not None else self.desk.settings
+        apply_display(self.desk, first)
         self._build()
         self.preview_column = PreviewColumn(self.split, 2, self.desk, tasks)
-        self.preview_column.restore()  # hidden, if the last session hid it
+        self.preview_column.restore(kept)  # hidden, if the last session hid it
         self.browser = IncidentBrowser(
             self.desk,
             tasks,
@@ -134,11 +138,11 @@ class MainWindow(QMainWindow):
         commands = {binding.command: partial(self._run, binding.command) for binding in BINDINGS}
         self.actions_by_command = install_actions(self, commands)
         self.claim = ShortcutClaim(self)
-        self.tools.start(self.actions_by_command, self.claim)
+        self.tools.start(self.actions_by_command, self.claim, kept)
         self.claim.watch([self.list, *self.composer.key_widgets()])
         self.composer.components.set_key_filter(self.claim)
         self.composer.preview.set_key_filter(self.claim)
-        self.composer.set_channels(self.desk.views.channels())
+        self.composer.set_channels(first.channels if first else self.desk.views.channels())
         self.refresh_list(first.summaries if first else None)
         self.browser.open_most_recent_active(first.page if first else None)
         # issue #8: never lose a draft; written in order on a lane of their own

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from statusdesk.desk import Desk
+from statusdesk.gui.keys.keymap import SettingReader
 from statusdesk.gui.runtime.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -47,9 +48,10 @@ class PreviewColumn(QObject):
     def hidden(self) -> bool:
         return self._split.sizes()[self._index] == 0
 
-    def restore(self) -> None:
-        """As the last session left it (read once, at start)."""
-        self._kept = self._desk.settings.setting(SETTING) == "1"
+    def restore(self, kept: SettingReader) -> None:
+        """As the last session left it (read once, at start: `kept` is the launcher's read of
+        the settings, or the desk's)."""
+        self._kept = kept.setting(SETTING) == "1"
         if self._kept:
             self._set(False)
 
