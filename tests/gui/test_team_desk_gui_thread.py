@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
+from statusdesk import settings as registry
 from statusdesk.app.startup import first_read
 from statusdesk.gui.desk.main_window import MainWindow
 from statusdesk.gui.keys.bindings import key_for
@@ -129,6 +130,16 @@ def test_the_window_reads_and_writes_the_team_s_records_off_the_gui_thread(
         for command in ("toggle-preview-column", "toggle-preview-column", "rebuild-status-page"):
             press(key_for(command))
             qtbot.waitUntil(lambda: not window.session.tasks.busy)
+        # A setting saved in its window: the digits then in force are read with the save.
+        press(key_for("settings"))
+        settings = window.windows.settings_window
+        qtbot.waitUntil(lambda: settings.isVisible() and bool(settings._loaded))
+        digits = settings.controls[registry.DIGITS]
+        assert isinstance(digits, QComboBox)
+        digits.setCurrentIndex(digits.findData("arab"))
+        settings.save_button.click()
+        qtbot.waitUntil(lambda: not settings.isVisible())
+        assert server_rows(url, "SELECT value FROM setting", gui_thread_statements) == [("arab",)]
         windows = ("settings", "channels", "subscribers", "palette", "export", "keys", "templates")
         for command in windows:
             press(key_for(command))

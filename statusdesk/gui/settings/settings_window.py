@@ -265,27 +265,30 @@ class SettingsWindow(WorkspaceWindow):
         who = current_user()
         if self._start(
             "save",
-            partial(self.desk.settings.set_workspace_settings, changed, who),
+            partial(_save, self.desk, changed, who),
             self._saved,
             self._save_failed,
         ):
             tell(self.status, self.tr("Saving…"))
 
-    def _saved(self, changes: list[SettingChange]) -> None:
+    def _saved(self, saved: tuple[list[SettingChange], str]) -> None:
+        changes, digits = saved
         done = [c for c in changes if c.changed]
         for change in changes:
             self._loaded[change.key] = change.value
             if change.key == registry.THEME and change.changed:
                 theme.apply(change.value)  # at once: every chip and alarm takes its colours
             if change.key == registry.DIGITS and change.changed:
-                apply_digits(self.desk.settings.display_digits())  # counts, times from now
+                apply_digits(digits)  # counts, times from now
         said = self.tr("Settings saved: {changes}").format(
             changes=self.tr(", ").join(f"{c.key} = {c.value}" for c in done)
         )
         if any(c.site is not None for c in done):
             said += self.tr("; the status page was rebuilt")
-        if any(registry.setting(c.key).next_start for c in done):
+        if any(c.key == registry.UI_LANGUAGE for c in done):
             said += self.tr("; the interface language changes at the next start")
+        if any(c.key == registry.STORE_URL for c in done):
+            said += self.tr("; the desk opens the records there at the next start")
         notes = {c.site_note for c in done if c.site_note}
         if notes:
             said += self.tr("; ") + self.tr("; ").join(sorted(notes))
@@ -321,3 +324,9 @@ class SettingsWindow(WorkspaceWindow):
     def _clear_problems(self) -> None:
         for label in self.problems.values():
             label.hide()
+
+
+def _save(desk: Desk, changed: dict[str, str], who: str) -> tuple[list[SettingChange], str]:
+    """On the task runner: the settings kept, and the digits then in force (a read: on a team
+    desk a round trip to the server, never the GUI thread's)."""
+    return desk.settings.set_workspace_settings(changed, who), desk.settings.display_digits()

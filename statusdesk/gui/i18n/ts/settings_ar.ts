@@ -363,6 +363,11 @@
     </message>
     <message>
         <location filename="../../settings/settings_window.py" line="288"/>
+        <source>; the desk opens the records there at the next start</source>
+        <translation>؛ ويفتح المكتب السجلات هناك عند التشغيل التالي</translation>
+    </message>
+    <message>
+        <location filename="../../settings/settings_window.py" line="288"/>
         <source>; </source>
         <translation>؛ </translation>
     </message>
