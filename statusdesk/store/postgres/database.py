@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 # The advisory lock every write transaction takes: one number for "this workspace's writes"
 # (a database holds one workspace). Arbitrary but fixed: b"sdsk" read as an integer.
 WRITE_LOCK = 0x7364736B
+# Sent as one query each (statements without parameters: the simple protocol takes several).
+BEGIN_LOCKED = f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+NOTIFY_COMMIT = f"{NOTIFY}; COMMIT"
 
 
 def where(url: str) -> str:
@@ -206,8 +209,9 @@ class PostgresDatabase:
 
         with self._connection() as conn:
             try:
-                conn.execute("BEGIN")
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                # One round trip each for the start and the end, not two: the writers' lock
+                # is held across every round trip of the transaction (bench/team.py).
+                conn.execute(BEGIN_LOCKED)
             except psycopg.Error as error:
                 _rollback(conn)
                 raise WorkspaceError(describe_postgres_error(error, self.url)) from error
@@ -215,8 +219,7 @@ class PostgresDatabase:
             try:
                 yield
                 # Every desk listening hears of it once this commits (notify.py: live views).
-                conn.execute(NOTIFY)
-                conn.execute("COMMIT")
+                conn.execute(NOTIFY_COMMIT)
             except BaseException as error:
                 _rollback(conn)
                 if isinstance(error, psycopg.OperationalError):
