@@ -7,13 +7,17 @@ racing (two processes) publish once; and the same on PostgreSQL."""
 
 from __future__ import annotations
 
+import html
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from tests.servers.postgres import Postgres
+from tests.unit.export_support import normalized
 from tests.unit.test_cli_support import Result, call, spawn
+from tests.unit.test_export_pdf import text_of
 
 EN = "We are investigating failed card payments."
 AR = "نحقق في فشل المدفوعات بالبطاقات."
@@ -250,6 +254,15 @@ def test_the_timeline_export_says_who_wrote_who_approved_and_how_long_review_too
     assert rows[1]["review_seconds"] != ""
     markdown = cli(capsys, home, "export", "1", "--format", "md").stdout
     assert "approved by omar after" in markdown and "review waived (critical impact)" in markdown
+    # The HTML and the PDF say the same line (export/present.py words it once for every format).
+    page = cli(capsys, home, "export", "1", "--format", "html").stdout
+    shown = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "approved by omar after" in shown and "review waived (critical impact)" in shown
+    pdf = home / "timeline.pdf"
+    made = spawn("--home", str(home), "export", "1", "--format", "pdf", "-o", str(pdf))
+    assert made.code == 0, made.stderr
+    printed = normalized(text_of(pdf))
+    assert "approved by omar after" in printed and "review waived (critical impact)" in printed
 
 
 def test_a_templated_new_incident_is_approved_only_while_its_address_holds(
