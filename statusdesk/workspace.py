@@ -52,7 +52,6 @@ def peek_local_setting(db: Path, key: str) -> str | None:
     (no file, no table yet, locked, damaged: whoever opens the workspace says what is wrong)."""
     if not db.is_file():
         return None
-    import logging
     import sqlite3  # here: a command that never reads a setting early does not pay for it
 
     try:
@@ -64,6 +63,8 @@ def peek_local_setting(db: Path, key: str) -> str | None:
         finally:
             connection.close()
     except sqlite3.Error as error:
+        import logging  # only now: it costs milliseconds before the first window
+
         logging.getLogger(__name__).info("%s not read early (%s)", key, error)
         return None
     return row[0].strip() if row is not None and isinstance(row[0], str) else None
