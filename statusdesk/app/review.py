@@ -11,6 +11,11 @@ A draft is checked when it is submitted, exactly as publishing would check it: o
 or with English/Arabic disagreements not accepted (`anyway`), is refused then, not at approval.
 At approval it is checked again against the workspace as it is then (a channel removed in the
 meantime refuses it, nothing changed), with the text as submitted.
+
+An update submitted with a time (`--at`, the app's schedule key) keeps it: approving schedules
+it for then — or, when that time has passed while it waited, publishes it at once (`fired_late`
+says so). An update scheduled before review was turned on stays as it was: scheduling it was
+already the decision to publish it (docs/TEAM.md).
 """
 
 from __future__ import annotations
@@ -87,6 +92,12 @@ def submission(checked: Checked, *, anyway: bool) -> dict[str, Any]:
     }
 
 
+def fired_late(review: Review, published: Published) -> bool:
+    """Whether an approved update submitted for a time went out at once, its time having passed
+    while it waited for review."""
+    return bool(review.submission.get("scheduled_for")) and published.scheduled_for is None
+
+
 def _draft(data: dict[str, Any]) -> Draft:
     return Draft(
         body=BilingualText(data["body"]["en"], data["body"]["ar"]),
@@ -109,6 +120,16 @@ class Reviews:
     def required(self) -> bool:
         """Whether updates wait for review in this workspace (`review.required`)."""
         return self.settings.review_required()
+
+    def who(self) -> str:
+        """Who this desk decides as: the person at the keyboard (app/context.py)."""
+        return self.ctx.who()
+
+    @staticmethod
+    def own(review: Review, reviewer: str) -> bool:
+        """Whether `reviewer` wrote `review` (names compared whatever their case): their own
+        approval is refused."""
+        return _same_person(review.author, reviewer)
 
     def pending(self) -> list[Review]:
         """The updates waiting for review, oldest first."""
@@ -153,27 +174,6 @@ class Reviews:
             incident_id=kept["incident_id"], submission=kept, author=author, now=now
         )
         return Submitted(self._kept(review_id))
-
-    def publish_directly(self, checked: Checked) -> Published:
-        """For a caller that cannot submit for review yet (the desktop app, until it has its
-        key): publish `checked` when review is off, or waived for it (recorded); otherwise
-        refuse, so that turning review on is never bypassed."""
-        if not self.required():
-            return self.publishing.commit(checked, anyway=True)
-        if self._waived(checked):
-            published = self.submit(checked, anyway=True).published
-            assert published is not None
-            return published
-        raise _problem(
-            "review",
-            QT_TRANSLATE_NOOP(
-                "Problems",
-                "Review is on in this workspace (setting review.required): this update must be "
-                "approved by another person before it goes out, which the app cannot ask for "
-                "yet. Submit it with `statusdesk incident open` or `statusdesk incident update`; "
-                "nothing was sent.",
-            ),
-        )
 
     def _waived(self, checked: Checked) -> bool:
         impact = checked.impact if checked.title is not None else None
@@ -284,6 +284,8 @@ class Reviews:
         data = review.submission
         draft = _draft(data["draft"])
         scheduled = parse_iso(data["scheduled_for"]) if data.get("scheduled_for") else None
+        if scheduled is not None and scheduled <= self.ctx.clock.now():
+            scheduled = None  # its time passed while it waited: it goes out now (fired_late)
         if data["kind"] == "open":
             title = data["title"]
             return self.publishing.check_open(

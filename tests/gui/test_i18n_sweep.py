@@ -152,7 +152,9 @@ def test_the_arabic_desk_shows_no_english_but_the_users_own_words(
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize("command", ["settings", "channels", "subscribers", "templates", "keys"])
+@pytest.mark.parametrize(
+    "command", ["settings", "channels", "subscribers", "templates", "keys", "reviews"]
+)
 def test_each_window_of_the_arabic_desk_speaks_arabic(
     qtbot,
     qapp: QApplication,

@@ -46,6 +46,7 @@ TRANSLATED = (
     "export",
     "channels",
     "widgets",
+    "review",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an

@@ -134,9 +134,33 @@ def test_a_draft_with_disagreements_is_refused_when_submitted(
     )  # fmt: skip
     assert refused.code == 3, refused.stdout
     assert cli(capsys, home, "update", "reviews", "--json").json() == []
-    at = cli(capsys, home, "incident", "update", "1", "--state", "resolved", "--en", "x", "--at",
-             "in 1h")  # fmt: skip
-    assert at.code == 2 and "review.required is on" in at.stderr
+    window = cli(
+        capsys, home, "incident", "open", "--kind", "maintenance", "--title-en", "DB upgrade",
+        "--title-ar", "ترقية قاعدة البيانات", "--window-start", "in 2h", "--window-end", "in 3h",
+    )  # fmt: skip
+    assert window.code == 2 and "review.required is on" in window.stderr
+
+
+def test_an_update_for_a_time_is_reviewed_then_scheduled(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert open_incident(capsys, home).code == 0
+    require_review(capsys, home)
+    submitted = cli(
+        capsys, home, "incident", "update", "1", "--state", "monitoring", "--en", FIXED_EN,
+        "--ar", FIXED_AR, "--at", "in 2h", "--author", "nadia",
+    )  # fmt: skip
+    assert submitted.code == 0, submitted.stderr
+    assert submitted.lines[0] == "1 in_review"
+    assert "schedules it for" in submitted.stdout
+    (waiting,) = cli(capsys, home, "update", "reviews", "--json").json()
+    assert waiting["id"] == 1
+    approved = cli(capsys, home, "update", "approve", "1", "--author", "omar")
+    assert approved.code == 0, approved.stderr
+    assert approved.lines[0].startswith("update 2 scheduled: goes out ")
+    listed = cli(capsys, home, "update", "list", "--json").json()
+    assert [(u["id"], u["status"]) for u in listed] == [(2, "scheduled")]
+    assert len(deliveries(capsys, home, 1)) == 1  # nothing sent before its time
 
 
 def test_a_critical_update_skips_review_when_the_waiver_says_so(

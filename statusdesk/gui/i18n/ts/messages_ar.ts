@@ -925,7 +925,7 @@
         <translation>مضى الوقت {at}؛ حدِّد وقتًا لاحقًا، أو انشر الآن.</translation>
     </message>
     <message>
-        <location filename="../../../app/compose.py" line="82"/>
+        <location filename="../../../app/compose.py" line="91"/>
         <location filename="../../../app/previews.py" line="113"/>
         <source>Incident {id} no longer exists.</source>
         <translation>العطل {id} لم يعد موجودًا.</translation>
@@ -2031,12 +2031,12 @@
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}. تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هنا وأن العنوان يسمّيه، ثم حاول مرة أخرى؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="70"/>
+        <location filename="../../../store/postgres/database.py" line="80"/>
         <source>{server} refused this change ({error}): the role this desk signs in as may only read. Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
         <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب يملك القراءة فقط. لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/store.py" line="80"/>
+        <location filename="../../../store/postgres/store.py" line="76"/>
         <source>The workspace database {server} was written by a newer statusdesk (schema {version}, this one knows {target}). Upgrade statusdesk to open it.</source>
         <translation>كتب قاعدةَ بيانات مساحة العمل {server} إصدارٌ أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لفتحها.</translation>
     </message>
@@ -2074,11 +2074,6 @@
         <location filename="../../../store/postgres/login.py" line="72"/>
         <source>The URL for {server} holds a password, which would show in the process list and the shell&apos;s history. Give the URL without it and keep the password in the keyring (statusdesk db password {server_url}) or in ~/.pgpass.</source>
         <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
-    </message>
-    <message>
-        <location filename="../../../app/review.py" line="169"/>
-        <source>Review is on in this workspace (setting review.required): this update must be approved by another person before it goes out, which the app cannot ask for yet. Submit it with `statusdesk incident open` or `statusdesk incident update`; nothing was sent.</source>
-        <translation>المراجعة مفعّلة في مساحة العمل هذه (الإعداد review.required): يجب أن يعتمد شخص آخر هذا التحديث قبل نشره، وهو ما لا يستطيع التطبيق طلبه بعد. أرسله للمراجعة بالأمر `statusdesk incident open` أو `statusdesk incident update`؛ لم يُرسَل شيء.</translation>
     </message>
     <message>
         <location filename="../../../app/review.py" line="197"/>
