@@ -2031,9 +2031,9 @@
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}. تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هنا وأن العنوان يسمّيه، ثم حاول مرة أخرى؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="80"/>
-        <source>{server} refused this change ({error}): the role this desk signs in as may only read. Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
-        <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب يملك القراءة فقط. لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
+        <location filename="../../../store/postgres/database.py" line="81"/>
+        <source>{server} refused this change ({error}): the role this desk signs in as may not make it (a reader&apos;s may only read; a reviewer&apos;s may only approve or return updates submitted for review). Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
+        <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب لا يملكه (دور القارئ يملك القراءة فقط، ودور المراجع يملك اعتماد التحديثات المقدَّمة للمراجعة أو إعادتها فقط). لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
     </message>
     <message>
         <location filename="../../../store/postgres/store.py" line="76"/>
