@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from statusdesk.app.maintenance import MaintenanceRequest
 from statusdesk.app.review import Submitted, fired_late
 from statusdesk.cli import commands_page, commands_schedule, output, publishing
 from statusdesk.cli.errors import CliError, Exit
@@ -16,9 +17,10 @@ from statusdesk.cli.output import NONE, err, out, print_json
 from statusdesk.core.model import BilingualText, Impact, IncidentKind
 from statusdesk.delivery.outbox import Published
 from statusdesk.desk import Desk
+from statusdesk.scheduling.when import local_zone
 from statusdesk.store.reviews import Review
 
-_NOT_WITH_REVIEW = ("window_start", "window_end", "remind_min")
+_NOT_WITH_REVIEW = ("remind_min",)  # without a window: refused as without review
 
 
 def review_json(review: Review) -> dict[str, Any]:
@@ -59,8 +61,10 @@ def _refuse_scheduling(args: argparse.Namespace) -> None:
 
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:
     """`incident open` while review is required: checked now, submitted, nothing sent."""
-    _refuse_scheduling(args)
     kind = IncidentKind(args.kind)
+    if args.window_start is not None or args.window_end is not None:
+        return _open_maintenance(desk, args, kind)
+    _refuse_scheduling(args)
     eta = commands_schedule._optional(desk, args, "eta")
     at = commands_schedule._optional(desk, args, "at")
     checked = desk.publishing.check_open(
@@ -99,6 +103,35 @@ def incident_update(desk: Desk, args: argparse.Namespace) -> int:
     )
     submitted = desk.reviews.submit(checked, anyway=args.anyway, dispatch=not args.no_wait)
     return _submitted(desk, args, submitted, opening=False)
+
+
+def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> int:
+    """A maintenance with a window while review is required: its announcements written and
+    checked now, submitted; approved, it is opened as submitted (app/review_maintenance.py)."""
+    commands_schedule.refuse_maintenance_args(args, kind)
+    zone = local_zone()
+    start = commands_schedule.read_when(desk, args.window_start, "--window-start", zone)
+    end = commands_schedule.read_when(desk, args.window_end, "--window-end", zone)
+    at = commands_schedule._optional(desk, args, "at")
+    request = MaintenanceRequest(
+        title=BilingualText(args.title_en, args.title_ar),
+        window_start=start.at,
+        window_end=end.at,
+        channel_names=tuple(args.channels) if args.channels is not None else None,
+        components=dict(args.components),
+        impact=Impact(args.impact) if args.impact else Impact.NONE,
+        remind_min=desk.settings.remind_minutes() if args.remind_min is None else args.remind_min,
+        cadence_min=args.cadence_min or desk.settings.default_cadence(),
+        author=publishing.author(args),
+        body=publishing.body(args),
+        overrides=dict(args.overrides),
+        announce_at=at.at if at else None,
+        skip_reason=args.skip_reason,
+    )
+    submitted = desk.reviews.submit_maintenance(
+        request, anyway=args.anyway, dispatch=not args.no_wait and at is None
+    )
+    return _submitted(desk, args, submitted, opening=True)
 
 
 def _submitted(desk: Desk, args: argparse.Namespace, submitted: Submitted, *, opening: bool) -> int:

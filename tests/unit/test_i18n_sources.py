@@ -372,6 +372,7 @@ MARKED = (
     "app/checks.py",
     "app/compose.py",
     "app/publishing.py",
+    "app/review_maintenance.py",
     "app/scheduling.py",
     "app/deliveries.py",
     "app/templating.py",

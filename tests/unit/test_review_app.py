@@ -8,16 +8,19 @@ were: scheduling them was the decision to publish them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from statusdesk.app.compose import PublishOutcome, SubmittedOutcome
+from statusdesk.app.maintenance import MaintenanceRequest
 from statusdesk.app.review import fired_late
 from statusdesk.core.errors import Rejected
-from statusdesk.core.model import Impact, UpdateStatus
+from statusdesk.core.model import BilingualText, Impact, UpdateStatus
 from statusdesk.desk import Desk
+from statusdesk.scheduling.template_store import save_template
 from tests.unit.test_app_compose import snapshot
 from tests.unit.test_schedule_support import FakeClock, probe_desk
 
@@ -121,3 +124,69 @@ def test_an_update_scheduled_before_review_was_turned_on_still_goes_out(
     )
     assert update.status is UpdateStatus.PUBLISHED  # scheduling it was the decision
     assert desk.reviews.every_review() == []
+
+
+def maintenance(desk: Desk, clock: FakeClock, **changes: object) -> MaintenanceRequest:
+    fields: dict[str, object] = {
+        "title": BilingualText("DB upgrade", "ترقية قاعدة البيانات"),
+        "window_start": clock.now() + timedelta(hours=3),
+        "window_end": clock.now() + timedelta(hours=4),
+        "channel_names": ("alpha", "beta"),
+        "components": {},
+        "impact": Impact.MINOR,
+        "remind_min": 0,
+        "cadence_min": 30,
+        "author": "nadia",
+        "body": BilingualText(),
+        "overrides": {},
+        "announce_at": None,
+        "skip_reason": None,
+    }
+    fields.update(changes)
+    return MaintenanceRequest(**fields)  # type: ignore[arg-type]
+
+
+def test_a_maintenance_announced_later_is_announced_at_once_when_its_time_passed_in_review(
+    desk: Desk, clock: FakeClock
+) -> None:
+    desk.settings.set_workspace_setting("review.required", "on")
+    request = maintenance(desk, clock, announce_at=clock.now() + timedelta(minutes=30))
+    submitted = desk.reviews.submit_maintenance(request, anyway=True, dispatch=False)
+    assert submitted.published is None and desk.views.incidents() == []
+    clock.run(hours=1)
+    first = desk.reviews.approve(submitted.review.id, "omar", dispatch=False)
+    assert first.scheduled_for is None and fired_late(submitted.review, first)
+    assert len(first.delivery_ids) == 2
+    updates = desk.store.incidents.updates(first.incident_id)
+    assert [u.status for u in updates] == [
+        UpdateStatus.PUBLISHED,
+        UpdateStatus.SCHEDULED,
+        UpdateStatus.SCHEDULED,
+    ]
+    assert updates[0].body.en == submitted.review.submission["draft"]["body"]["en"]
+
+
+def test_a_maintenance_whose_template_changed_in_review_is_refused(
+    desk: Desk, clock: FakeClock
+) -> None:
+    desk.settings.set_workspace_setting("review.required", "on")
+    submitted = desk.reviews.submit_maintenance(maintenance(desk, clock), anyway=True)
+    template = desk.templating.templates()["completed"]
+    save_template(
+        desk.paths.home,
+        replace(template, text=BilingualText("All done, for real.", "انتهى كل شيء حقًا.")),
+    )
+    with pytest.raises(Rejected, match="completed announcement no longer reads"):
+        desk.reviews.approve(submitted.review.id, "omar", dispatch=False)
+    assert desk.views.incidents() == []
+    assert [r.state for r in desk.reviews.pending()] == ["in_review"]  # still to decide
+
+
+def test_a_critical_maintenance_opens_at_once_when_waived(desk: Desk, clock: FakeClock) -> None:
+    desk.settings.set_workspace_setting("review.required", "on")
+    desk.settings.set_workspace_setting("review.waive", "critical")
+    submitted = desk.reviews.submit_maintenance(
+        maintenance(desk, clock, impact=Impact.CRITICAL), anyway=True, dispatch=False
+    )
+    assert submitted.opened is not None and submitted.review.state == "waived"
+    assert desk.views.incident(submitted.opened.incident_id) is not None

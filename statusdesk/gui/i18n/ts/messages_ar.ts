@@ -2076,34 +2076,39 @@
         <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="197"/>
+        <location filename="../../../app/review.py" line="270"/>
         <source>{reviewer} wrote update {id} for review and cannot approve it too: another person must approve it (or return it).</source>
         <translation>كتب {reviewer} التحديث {id} المرسَل للمراجعة، فلا يمكنه اعتماده أيضًا: يجب أن يعتمده شخص آخر (أو يعيده).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="227"/>
+        <location filename="../../../app/review.py" line="302"/>
         <source>Say why the update goes back to its author: the comment is empty.</source>
         <translation>اذكر سبب إعادة التحديث إلى كاتبه: التعليق فارغ.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="243"/>
+        <location filename="../../../app/review.py" line="318"/>
         <source>There is no update {id} for review.</source>
         <translation>لا يوجد تحديث {id} بانتظار المراجعة.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="250"/>
+        <location filename="../../../app/review.py" line="325"/>
         <source>Say who decides on the update (its reviewer).</source>
         <translation>اذكر من يقرر في التحديث (مراجعه).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="260"/>
+        <location filename="../../../app/review.py" line="335"/>
         <source>Update {id} for review is {state} already (by {reviewer}).</source>
         <translation>التحديث {id} المرسَل للمراجعة أصبح {state} بالفعل (بواسطة {reviewer}).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="271"/>
+        <location filename="../../../app/review.py" line="346"/>
         <source>Its text gives the new incident&apos;s address as incident {id}, and that number has been taken since: return it, so that its author writes it again.</source>
         <translation>يذكر نصه عنوان الحادثة الجديدة على أنها الحادثة {id}، وقد أُخذ هذا الرقم منذ ذلك الحين: أعِده ليكتبه كاتبه من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review_maintenance.py" line="106"/>
+        <source>The maintenance&apos;s {template} announcement no longer reads as it did when it was submitted (its template was edited since, or its time passed): return it, so that its author submits it again.</source>
+        <translation>إعلان {template} للصيانة لم يعد كما كان حين قُدِّم (عُدِّل قالبه منذئذ، أو مضى وقته): أعِده ليقدّمه كاتبه من جديد.</translation>
     </message>
 </context>
 <context>
