@@ -190,3 +190,21 @@ def test_a_critical_maintenance_opens_at_once_when_waived(desk: Desk, clock: Fak
     )
     assert submitted.opened is not None and submitted.review.state == "waived"
     assert desk.views.incident(submitted.opened.incident_id) is not None
+
+
+def test_an_update_not_yet_out_gets_no_new_words_while_review_is_on(
+    desk: Desk, clock: FakeClock
+) -> None:
+    opened = desk.composing.publish_and_read(snapshot())
+    assert isinstance(opened, PublishOutcome)
+    scheduled = desk.composing.publish_and_read(
+        snapshot(opened.published.incident_id), scheduled_for=clock.now() + timedelta(hours=1)
+    )
+    assert isinstance(scheduled, PublishOutcome)
+    update_id = scheduled.published.update_id
+    desk.settings.set_workspace_setting("review.required", "on")
+    with pytest.raises(Rejected, match="submit the new text for review"):
+        desk.scheduling.edit_update(update_id, body=BilingualText("Other words.", "كلمات أخرى."))
+    # Its time is still anyone's to move: scheduling it was the decision to publish it.
+    moved = desk.scheduling.reschedule_update(update_id, clock.now() + timedelta(hours=2))
+    assert moved.body.en == scheduled.view.page.updates[-1].body.en  # type: ignore[union-attr]

@@ -2110,6 +2110,11 @@
         <source>The maintenance&apos;s {template} announcement no longer reads as it did when it was submitted (its template was edited since, or its time passed): return it, so that its author submits it again.</source>
         <translation>إعلان {template} للصيانة لم يعد كما كان حين قُدِّم (عُدِّل قالبه منذئذ، أو مضى وقته): أعِده ليقدّمه كاتبه من جديد.</translation>
     </message>
+    <message>
+        <location filename="../../../app/scheduling.py" line="135"/>
+        <source>Review is on in this workspace (setting review.required): an update not yet out cannot be given new words without another person&apos;s approval. Cancel it and submit the new text for review; nothing was changed.</source>
+        <translation>المراجعة مفعّلة في مساحة العمل هذه (الإعداد review.required): لا يمكن إعطاء تحديث لم يُنشر بعد كلمات جديدة دون اعتماد شخص آخر. ألغِه وقدّم النص الجديد للمراجعة؛ لم يتغير شيء.</translation>
+    </message>
 </context>
 <context>
     <name>When</name>
