@@ -182,3 +182,45 @@ def test_another_desk_s_submission_shows_in_the_open_list_on_a_team_desk(
         window.close()
         session.close()
         window.deleteLater()
+
+
+def test_the_schedule_key_submits_for_review_keeping_the_time(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory
+) -> None:
+    require_review(home)
+    window = launch()
+    press("Ctrl+U")
+    type_text("Maintenance of the card gateway tonight.")
+    press("Ctrl+L")
+    type_text("صيانة بوابة البطاقات الليلة.")
+    press("Ctrl+Shift+Return")
+    qtbot.waitUntil(lambda: window.popup is not None and window.popup.isVisible())
+    type_text("in 2h")
+    press("Return")
+    qtbot.waitUntil(lambda: "Submitted for review as #1" in window.statusBar().currentMessage())
+    assert "goes out at" in window.statusBar().currentMessage()
+    assert updates(home, active_incident) == 1  # not even scheduled until approved
+    press("Ctrl+Shift+W")
+    review = window.windows.review.window
+    qtbot.waitUntil(lambda: review.isVisible() and review.list.count() == 1)
+    assert "Scheduled: approved, it goes out at" in review.facts.text()
+
+
+def test_the_waiting_list_speaks_arabic_in_the_arabic_interface(
+    qtbot, qapp, home: Path, active_incident: int, launch: WindowFactory
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.arabic import built_arabic
+    from tests.gui.test_i18n_sweep import sweep, users_words
+
+    require_review(home)
+    with Desk(home) as desk:
+        submit_as(desk, active_incident, "nadia")
+    with built_arabic(qapp):
+        window = launch()
+        press("Ctrl+Shift+W")
+        review = window.windows.review.window
+        qtbot.waitUntil(lambda: review.isVisible() and review.list.count() == 1)
+        allowed = users_words(home, EN, "nadia", "site")
+        found = sweep(review, allowed)
+        review.close()
+    assert found == [], "\n".join(found)

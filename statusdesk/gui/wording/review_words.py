@@ -8,10 +8,12 @@ from datetime import tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
+from statusdesk.core.model import IncidentState
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.delivery.outbox import Published
 from statusdesk.gui.i18n import left_to_right_run
 from statusdesk.gui.keys.actions import shown_key
+from statusdesk.gui.widgets.labels import state_label
 from statusdesk.scheduling.when import display, local_zone
 from statusdesk.store.reviews import Review
 
@@ -26,6 +28,14 @@ def when(at: str, zone: tzinfo | None = None) -> str:
 def scheduled_for(review: Review) -> str | None:
     found = review.submission.get("scheduled_for")
     return str(found) if found else None
+
+
+def _state(review: Review) -> str:
+    value = str(review.submission.get("draft", {}).get("state", ""))
+    try:
+        return state_label(IncidentState(value))
+    except ValueError:
+        return value
 
 
 def submitted_words(review: Review, kept: bool) -> str:
@@ -82,9 +92,7 @@ def facts(review: Review) -> list[str]:
             author=review.author or "-", when=when(review.submitted_at)
         ),
         translate("ReviewWords", "Channels: {channels}").format(channels=channels or "-"),
-        translate("ReviewWords", "State: {state}").format(
-            state=str(data.get("draft", {}).get("state", ""))
-        ),
+        translate("ReviewWords", "State: {state}").format(state=_state(review)),
     ]
     if at:
         lines.append(
