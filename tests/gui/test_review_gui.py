@@ -224,3 +224,19 @@ def test_the_waiting_list_speaks_arabic_in_the_arabic_interface(
         found = sweep(review, allowed)
         review.close()
     assert found == [], "\n".join(found)
+
+
+def test_a_submission_from_the_command_line_shows_in_the_open_list(
+    qtbot, home: Path, active_incident: int, launch: WindowFactory
+) -> None:
+    """SQLite says nothing unasked: the open list asks whether anyone wrote, and re-reads."""
+    require_review(home)
+    window = launch()
+    press("Ctrl+Shift+W")
+    review = window.windows.review.window
+    qtbot.waitUntil(lambda: review.isVisible() and review.empty.isVisible())
+    with Desk(home) as desk:
+        submit_as(desk, active_incident, "nadia")
+    qtbot.waitUntil(lambda: review.list.count() == 1, timeout=10_000)
+    press("Escape")
+    qtbot.waitUntil(lambda: not window.windows.review._tick.isActive())

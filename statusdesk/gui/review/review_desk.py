@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from statusdesk.app.review import fired_late
@@ -29,6 +29,8 @@ from statusdesk.gui.wording import review_words
 from statusdesk.store.reviews import Review
 
 log = logging.getLogger(__name__)
+
+TICK_MS = 1000  # SQLite: while the list is open, whether anyone wrote (no read when nobody did)
 
 
 class ReviewDesk(QObject):
@@ -50,6 +52,10 @@ class ReviewDesk(QObject):
         self._deciding: int | None = None  # the review being approved or returned
         self.comment: ReasonPopup | None = None
         self._closed = False
+        self._version: int | None = None  # the workspace's when the list was last read
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._written_since)
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {
@@ -67,6 +73,7 @@ class ReviewDesk(QObject):
             # A team desk: another desk's submission or decision re-reads the list at once.
             self.written.connect(self._written, Qt.ConnectionType.QueuedConnection)
             self._listening = self._desk.views.when_written(self._heard)
+            self._window.finished.connect(self._tick.stop)
         return self._window
 
     def show(self) -> None:
@@ -75,6 +82,8 @@ class ReviewDesk(QObject):
         window.clear_refusal()
         if not window.isVisible():
             window.open_over(QApplication.focusWidget())
+        if not self._listening:  # SQLite says nothing unasked: the list asks while it is open
+            self._tick.start()
         self.reload()
 
     def _heard(self) -> None:
@@ -86,7 +95,15 @@ class ReviewDesk(QObject):
         if not self._closed and self._window is not None and self._window.isVisible():
             self.reload()
 
+    def _written_since(self) -> None:
+        if self._closed or self._window is None or not self._window.isVisible():
+            self._tick.stop()
+        elif self._desk.views.workspace_version() != self._version:
+            self.reload()
+
     def reload(self) -> None:
+        if not self._listening:
+            self._version = self._desk.views.workspace_version()
         self._reads += 1
         self._tasks.run(
             self._desk.reviews.pending, partial(self._read, self._reads), self._read_failed
@@ -226,6 +243,7 @@ class ReviewDesk(QObject):
     def close(self) -> None:
         """Nothing may read the workspace after this."""
         self._closed = True
+        self._tick.stop()
         if self.comment is not None:
             with contextlib.suppress(RuntimeError):  # already deleted
                 self.comment.close()
