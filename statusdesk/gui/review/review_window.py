@@ -7,7 +7,7 @@ controller (review_desk.py) reads and decides on the TaskRunner."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -89,7 +89,7 @@ class ReviewWindow(FocusPopup):
         self.keys_changed()
         self.show_reviews([])
 
-    def _action(self, command: str, run: object) -> QAction:
+    def _action(self, command: str, run: Callable[[], None]) -> QAction:
         action = QAction(self)
         action.setObjectName(f"review-{command}")
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
