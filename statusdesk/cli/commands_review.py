@@ -20,8 +20,6 @@ from statusdesk.desk import Desk
 from statusdesk.scheduling.when import local_zone
 from statusdesk.store.reviews import Review
 
-_NOT_WITH_REVIEW = ("remind_min",)  # without a window: refused as without review
-
 
 def review_json(review: Review) -> dict[str, Any]:
     data = review.submission
@@ -47,24 +45,13 @@ def review_json(review: Review) -> dict[str, Any]:
     }
 
 
-def _refuse_scheduling(args: argparse.Namespace) -> None:
-    given = [n for n in _NOT_WITH_REVIEW if getattr(args, n, None) is not None]
-    if given:
-        options = ", ".join("--" + n.replace("_", "-") for n in given)
-        raise CliError(
-            f"review.required is on: an update for review goes out when another person "
-            f"approves it, so {options} cannot be given with it. Submit it without them, or "
-            "turn review off (`statusdesk setting set review.required off`).",
-            Exit.USAGE,
-        )
-
-
 def incident_open(desk: Desk, args: argparse.Namespace) -> int:
     """`incident open` while review is required: checked now, submitted, nothing sent."""
     kind = IncidentKind(args.kind)
     if args.window_start is not None or args.window_end is not None:
         return _open_maintenance(desk, args, kind)
-    _refuse_scheduling(args)
+    if args.remind_min is not None:
+        raise CliError("--remind-min goes with a maintenance window (--window-start/-end).")
     eta = commands_schedule._optional(desk, args, "eta")
     at = commands_schedule._optional(desk, args, "at")
     checked = desk.publishing.check_open(
@@ -86,7 +73,6 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
 
 def incident_update(desk: Desk, args: argparse.Namespace) -> int:
     """`incident update` while review is required: checked now, submitted, nothing sent."""
-    _refuse_scheduling(args)
     incident = desk.views.incident(args.id)
     kind = incident.kind if incident else IncidentKind.INCIDENT
     eta = commands_schedule._optional(desk, args, "eta")

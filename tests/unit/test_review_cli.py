@@ -138,7 +138,7 @@ def test_a_draft_with_disagreements_is_refused_when_submitted(
         capsys, home, "incident", "open", "--title-en", "Outage", "--title-ar", "تعطل",
         "--en", "Down.", "--ar", "تعطل.", "--remind-min", "10",
     )  # fmt: skip
-    assert reminder.code == 2 and "review.required is on" in reminder.stderr
+    assert reminder.code == 3 and "goes with a maintenance window" in reminder.stderr
 
 
 def test_an_update_for_a_time_is_reviewed_then_scheduled(
