@@ -30,6 +30,7 @@ from statusdesk.delivery.outbox import Published
 
 if TYPE_CHECKING:
     from statusdesk.app.review import Reviews
+    from statusdesk.store.reviews import Review
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,14 @@ class PublishOutcome:
 
     published: Published
     view: ViewData
+
+
+@dataclass(frozen=True)
+class SubmittedOutcome:
+    """A draft submitted for review (workspace setting review.required, issue #17): nothing
+    was sent; `review` waits, `in_review`, for another person to approve or return it."""
+
+    review: Review
 
 
 class Composing:
@@ -144,16 +153,24 @@ class Composing:
             skip_reason=snapshot.skip_reason or None,
         )
 
-    def commit_and_read(self, checked: Checked) -> PublishOutcome:
+    def commit_and_read(self, checked: Checked) -> PublishOutcome | SubmittedOutcome:
         """Write what `prepare` checked (the person has seen its disagreements) and hand its
         deliveries to the dispatcher — or store it to go out at its time — then read the view.
-        Raises `Rejected` (its errors, or a channel changed meanwhile), `WorkspaceError` when
-        the workspace cannot be written."""
-        published = self.reviews.publish_directly(checked)  # review.required is kept
+        With review.required on, submit it for review instead (nothing sent), unless the
+        waiver lets a critical update out at once (recorded as waived). Raises `Rejected` (its
+        errors, or a channel changed meanwhile), `WorkspaceError` when the workspace cannot be
+        written."""
+        if self.reviews.required():
+            submitted = self.reviews.submit(checked, anyway=True)
+            if submitted.published is None:
+                return SubmittedOutcome(submitted.review)
+            published = submitted.published
+        else:
+            published = self.publishing.commit(checked, anyway=True)
         return PublishOutcome(published, read_view(self.views, published.incident_id))
 
     def publish_and_read(
         self, snapshot: DraftSnapshot, scheduled_for: datetime | None = None
-    ) -> PublishOutcome:
+    ) -> PublishOutcome | SubmittedOutcome:
         """Both steps at once, disagreements or not (what a test or a script does)."""
         return self.commit_and_read(self.prepare(snapshot, scheduled_for))

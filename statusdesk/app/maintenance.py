@@ -30,8 +30,43 @@ from statusdesk.core.promise import DEFAULT_CADENCE_MIN
 from statusdesk.core.text.sanitize import clean
 from statusdesk.core.timefmt import iso
 from statusdesk.core.validation import title_problems
-from statusdesk.delivery.outbox import Published, publish_update, schedule_update
+from statusdesk.delivery.outbox import LeftOut, Published, publish_update, schedule_update
 from statusdesk.scheduling.maintenance import Announcement, plan_maintenance
+
+
+@dataclass(frozen=True)
+class MaintenanceRequest:
+    """What a maintenance with a window is opened from (kept as it is by a review, issue #17:
+    review_maintenance.py)."""
+
+    title: BilingualText
+    window_start: datetime
+    window_end: datetime
+    channel_names: tuple[str, ...] | None
+    components: dict[str, ComponentStatus]
+    impact: Impact
+    remind_min: int
+    cadence_min: int
+    author: str
+    body: BilingualText
+    overrides: dict[str, str]
+    announce_at: datetime | None
+    skip_reason: str | None
+
+
+@dataclass(frozen=True)
+class MaintenanceChecked:
+    """A maintenance's announcements, written and checked once (check_maintenance)."""
+
+    request: MaintenanceRequest
+    announcements: tuple[Announcement, ...]
+    drafts: tuple[Draft, ...]
+    first_draft: Draft
+    channels: tuple[ChannelConfig, ...]
+    left_out: LeftOut
+    incident: Incident
+    problems: tuple[Problem, ...]
+    now: datetime
 
 
 @dataclass(frozen=True)
@@ -80,72 +115,116 @@ class Maintenance:
         `announce_at`), a reminder `remind_min` before the start, at the start and at the end.
         `body` replaces the first announcement's text per language given. Enabled channels
         left out of `channel_names` need `skip_reason`: each announcement skips them with it."""
-        now = self.ctx.clock.now()
-        title = clean_text(title)
-        components = dict(components or {})
-        plan = plan_maintenance(
-            now=now,
+        request = MaintenanceRequest(
+            title=title,
             window_start=window_start,
             window_end=window_end,
+            channel_names=tuple(channel_names) if channel_names is not None else None,
+            components=dict(components or {}),
+            impact=impact,
             remind_min=self.settings.remind_minutes() if remind_min is None else remind_min,
-            components=components,
+            cadence_min=cadence_min,
+            author=author,
+            body=body or BilingualText(),
+            overrides=dict(overrides or {}),
             announce_at=announce_at,
+            skip_reason=skip_reason,
         )
-        channels = self.checks.channel_configs(channel_names)
-        left_out, problems = self.checks.left_out(channels, skip_reason, author)
+        checked = self.check_maintenance(request)
+        return self.commit_maintenance(checked, anyway=anyway, dispatch=dispatch)
+
+    def check_maintenance(self, request: MaintenanceRequest) -> MaintenanceChecked:
+        """Every announcement of `request` written from its template and checked once, against
+        the workspace and the clock as they are now; nothing is written."""
+        now = self.ctx.clock.now()
+        title = clean_text(request.title)
+        components = dict(request.components)
+        plan = plan_maintenance(
+            now=now,
+            window_start=request.window_start,
+            window_end=request.window_end,
+            remind_min=request.remind_min,
+            components=components,
+            announce_at=request.announce_at,
+        )
+        channels = self.checks.channel_configs(request.channel_names)
+        left_out, problems = self.checks.left_out(channels, request.skip_reason, request.author)
         problems += title_problems(title) + plan.problems
-        problems += self.checks.timing_problems(announce_at, cadence_min)
+        problems += self.checks.timing_problems(request.announce_at, request.cadence_min)
         incident = self.checks.provisional_incident(
             title,
             IncidentKind.MAINTENANCE,
             incident_id=self.ctx.store.incidents.next_incident_id(),
-            cadence_min=cadence_min,
-            started_at=iso(window_start),
-            window_start=iso(window_start),
-            window_end=iso(window_end),
+            cadence_min=request.cadence_min,
+            started_at=iso(request.window_start),
+            window_start=iso(request.window_start),
+            window_end=iso(request.window_end),
         )
         first_draft = Draft(
-            body=clean_text(body or BilingualText()),
+            body=clean_text(request.body),
             state=IncidentState.SCHEDULED,
-            impact=impact,
-            author=author,
-            overrides={k: clean(v) for k, v in (overrides or {}).items()},
+            impact=request.impact,
+            author=request.author,
+            overrides={k: clean(v) for k, v in request.overrides.items()},
         )
         drafts, found = self._announcements(plan.announcements, incident, first_draft, channels)
-        problems += found
+        return MaintenanceChecked(
+            request=replace(request, title=title),
+            announcements=tuple(plan.announcements),
+            drafts=tuple(drafts),
+            first_draft=first_draft,
+            channels=tuple(channels),
+            left_out=left_out,
+            incident=incident,
+            problems=tuple(problems + found),
+            now=now,
+        )
+
+    def commit_maintenance(
+        self, checked: MaintenanceChecked, *, anyway: bool = True, dispatch: bool = True
+    ) -> MaintenanceOpened:
+        """Write what `check_maintenance` checked, unless it found an error (Rejected) or,
+        without `anyway`, a disagreement."""
+        problems = list(checked.problems)
         if blocking(problems):
             raise Rejected(blocking(problems))
         if not anyway:
             refuse_disagreements(problems, anyway)
-        stamp = iso(now)
+        request, channels, left_out = checked.request, checked.channels, checked.left_out
+        announcements, drafts = list(checked.announcements), list(checked.drafts)
+        stamp = iso(checked.now)
         ids = [c.id for c in channels]
-        with self.ctx.store.transaction():
-            incident_id = self.ctx.store.incidents.create_incident(
-                title=title,
+        store = self.ctx.store
+        with store.transaction():
+            incident_id = store.incidents.create_incident(
+                title=request.title,
                 kind=IncidentKind.MAINTENANCE,
                 state=IncidentState.SCHEDULED,
-                impact=impact,
-                started_at=iso(window_start),
+                impact=request.impact,
+                started_at=iso(request.window_start),
                 now=stamp,
-                cadence_min=cadence_min,
-                window_start=iso(window_start),
-                window_end=iso(window_end),
-                actor=author,
+                cadence_min=request.cadence_min,
+                window_start=iso(request.window_start),
+                window_end=iso(request.window_end),
+                actor=request.author,
             )
-            if incident_id != incident.id:  # another process took the id: fill {incident_url}
+            if incident_id != checked.incident.id:  # another took the id: fill {incident_url}
                 drafts, _ = self._announcements(
-                    plan.announcements, replace(incident, id=incident_id), first_draft, channels
+                    announcements,
+                    replace(checked.incident, id=incident_id),
+                    checked.first_draft,
+                    channels,
                 )
-            self.ctx.store.components.link_components(
+            store.components.link_components(
                 incident_id,
-                [self.ctx.store.components.ensure_component(n, stamp).id for n in components],
+                [store.components.ensure_component(n, stamp).id for n in request.components],
             )
             done = []
-            for announcement, draft in zip(plan.announcements, drafts, strict=True):
+            for announcement, draft in zip(announcements, drafts, strict=True):
                 overrides_ids = self.checks.overrides_by_id(draft, channels)
                 if announcement.at is None:
                     published = publish_update(
-                        self.ctx.store,
+                        store,
                         incident_id=incident_id,
                         draft=draft,
                         channel_ids=ids,
@@ -155,7 +234,7 @@ class Maintenance:
                     )
                 else:
                     published = schedule_update(
-                        self.ctx.store,
+                        store,
                         incident_id=incident_id,
                         draft=draft,
                         channel_ids=ids,

@@ -11,15 +11,27 @@ A draft is checked when it is submitted, exactly as publishing would check it: o
 or with English/Arabic disagreements not accepted (`anyway`), is refused then, not at approval.
 At approval it is checked again against the workspace as it is then (a channel removed in the
 meantime refuses it, nothing changed), with the text as submitted.
+
+An update submitted with a time (`--at`, the app's schedule key) keeps it: approving schedules
+it for then — or, when that time has passed while it waited, publishes it at once (`fired_late`
+says so). An update scheduled before review was turned on stays as it was: scheduling it was
+already the decision to publish it (docs/TEAM.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from statusdesk.app.context import AppContext
+from statusdesk.app.maintenance import Maintenance, MaintenanceOpened, MaintenanceRequest
 from statusdesk.app.publishing import Checked, Publishing
+from statusdesk.app.review_maintenance import (
+    maintenance_request,
+    maintenance_submission,
+    refuse_if_rewritten,
+)
 from statusdesk.app.workspace_settings import WorkspaceSettings
 from statusdesk.core.errors import Rejected, refuse_disagreements
 from statusdesk.core.model import (
@@ -31,6 +43,7 @@ from statusdesk.core.model import (
     IncidentState,
     Problem,
 )
+from statusdesk.core.model import blocking as blocking_of
 from statusdesk.core.timefmt import iso, parse_iso
 from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.delivery.outbox import Published
@@ -44,6 +57,7 @@ class Submitted:
 
     review: Review
     published: Published | None = None
+    opened: MaintenanceOpened | None = None  # a maintenance window's, when waived
 
 
 def _problem(field: str, message: str) -> Rejected:
@@ -87,6 +101,12 @@ def submission(checked: Checked, *, anyway: bool) -> dict[str, Any]:
     }
 
 
+def fired_late(review: Review, published: Published) -> bool:
+    """Whether an approved update submitted for a time went out at once, its time having passed
+    while it waited for review."""
+    return bool(review.submission.get("scheduled_for")) and published.scheduled_for is None
+
+
 def _draft(data: dict[str, Any]) -> Draft:
     return Draft(
         body=BilingualText(data["body"]["en"], data["body"]["ar"]),
@@ -109,6 +129,16 @@ class Reviews:
     def required(self) -> bool:
         """Whether updates wait for review in this workspace (`review.required`)."""
         return self.settings.review_required()
+
+    def who(self) -> str:
+        """Who this desk decides as: the person at the keyboard (app/context.py)."""
+        return self.ctx.who()
+
+    @staticmethod
+    def own(review: Review, reviewer: str) -> bool:
+        """Whether `reviewer` wrote `review` (names compared whatever their case): their own
+        approval is refused."""
+        return _same_person(review.author, reviewer)
 
     def pending(self) -> list[Review]:
         """The updates waiting for review, oldest first."""
@@ -154,26 +184,69 @@ class Reviews:
         )
         return Submitted(self._kept(review_id))
 
-    def publish_directly(self, checked: Checked) -> Published:
-        """For a caller that cannot submit for review yet (the desktop app, until it has its
-        key): publish `checked` when review is off, or waived for it (recorded); otherwise
-        refuse, so that turning review on is never bypassed."""
-        if not self.required():
-            return self.publishing.commit(checked, anyway=True)
-        if self._waived(checked):
-            published = self.submit(checked, anyway=True).published
-            assert published is not None
-            return published
-        raise _problem(
-            "review",
-            QT_TRANSLATE_NOOP(
-                "Problems",
-                "Review is on in this workspace (setting review.required): this update must be "
-                "approved by another person before it goes out, which the app cannot ask for "
-                "yet. Submit it with `statusdesk incident open` or `statusdesk incident update`; "
-                "nothing was sent.",
-            ),
+    @cached_property
+    def _maintenance(self) -> Maintenance:
+        publishing = self.publishing
+        return Maintenance(self.ctx, publishing.checks, publishing.templating, self.settings)
+
+    def submit_maintenance(
+        self, request: MaintenanceRequest, *, anyway: bool, dispatch: bool = True
+    ) -> Submitted:
+        """Submit a maintenance window for review, checked as opening it would be (its
+        announcements written from the templates and kept as written); refused as opening it
+        would be. A critical one opens at once when the waiver says so (recorded as waived)."""
+        checked = self._maintenance.check_maintenance(request)
+        problems = list(checked.problems)
+        if blocking_of(problems):
+            raise Rejected(blocking_of(problems))
+        refuse_disagreements(problems, anyway)
+        store, now = self.ctx.store, self.ctx.now()
+        kept = maintenance_submission(checked, anyway=anyway)
+        critical = request.impact is Impact.CRITICAL
+        if critical and self.settings.review_waived_for_critical():
+            with store.transaction():
+                opened = self._maintenance.commit_maintenance(checked, dispatch=False)
+                first = opened.announcements[0][1]
+                review_id = store.reviews.submit_review(
+                    incident_id=opened.incident_id,
+                    submission=kept,
+                    author=request.author,
+                    now=now,
+                    state=WAIVED,
+                    update_id=first.update_id,
+                )
+            if dispatch:
+                self.ctx.dispatcher.submit(first.delivery_ids)
+            return Submitted(self._kept(review_id), first, opened)
+        review_id = store.reviews.submit_review(
+            incident_id=None, submission=kept, author=request.author, now=now
         )
+        return Submitted(self._kept(review_id))
+
+    def _approve_maintenance(self, review: Review, reviewer: str, dispatch: bool) -> Published:
+        """A maintenance window approved: opened as submitted (see review_maintenance.py);
+        the first announcement's update is returned."""
+        data = review.submission
+        announce = data.get("scheduled_for")
+        passed = bool(announce) and parse_iso(str(announce)) <= self.ctx.clock.now()
+        checked = self._maintenance.check_maintenance(maintenance_request(data, passed))
+        if blocking_of(list(checked.problems)):
+            raise Rejected(blocking_of(list(checked.problems)))
+        refuse_if_rewritten(data, checked)
+        store = self.ctx.store
+        with store.transaction():
+            if not store.reviews.decide_review(
+                review.id, state=APPROVED, reviewer=reviewer, now=self.ctx.now()
+            ):
+                raise self._decided_already(review.id)
+            opened = self._maintenance.commit_maintenance(checked, dispatch=False)
+            first = opened.announcements[0][1]
+            store.reviews.link_review(
+                review.id, incident_id=opened.incident_id, update_id=first.update_id
+            )
+        if dispatch:
+            self.ctx.dispatcher.submit(first.delivery_ids)
+        return first
 
     def _waived(self, checked: Checked) -> bool:
         impact = checked.impact if checked.title is not None else None
@@ -200,6 +273,8 @@ class Reviews:
                     "another person must approve it (or return it).",
                 ).format(reviewer=reviewer, id=review_id),
             )
+        if review.submission.get("kind") == "maintenance":
+            return self._approve_maintenance(review, reviewer, dispatch)
         checked = self._checked(review)
         store = self.ctx.store
         if checked.title is not None and review.submission.get("templated"):
@@ -284,6 +359,8 @@ class Reviews:
         data = review.submission
         draft = _draft(data["draft"])
         scheduled = parse_iso(data["scheduled_for"]) if data.get("scheduled_for") else None
+        if scheduled is not None and scheduled <= self.ctx.clock.now():
+            scheduled = None  # its time passed while it waited: it goes out now (fired_late)
         if data["kind"] == "open":
             title = data["title"]
             return self.publishing.check_open(

@@ -23,7 +23,7 @@ from statusdesk.core.model import (
 )
 from statusdesk.core.promise import DEFAULT_CADENCE_MIN, PromiseStatus, promise_status
 from statusdesk.core.timefmt import parse_iso
-from statusdesk.core.words import message_of
+from statusdesk.core.words import QT_TRANSLATE_NOOP, message_of
 from statusdesk.delivery.outbox import Published, publish_planned
 from statusdesk.scheduling import actions
 from statusdesk.scheduling.due import DueReport, fire_due
@@ -124,7 +124,24 @@ class Scheduling:
     ) -> Update:
         """New text (a language left empty in `body` keeps its text) or state for an update
         that has not gone out, checked against its channels as when it was written (and,
-        without `anyway`, refused when its two languages then disagree)."""
+        without `anyway`, refused when its two languages then disagree). Refused while
+        `review.required` is on: new words go out only once another person approves them
+        (issue #17; moving, sending or cancelling it is still anyone's)."""
+        if self.settings.review_required():
+            raise Rejected(
+                [
+                    Problem(
+                        "review",
+                        QT_TRANSLATE_NOOP(
+                            "Problems",
+                            "Review is on in this workspace (setting review.required): an "
+                            "update not yet out cannot be given new words without another "
+                            "person's approval. Cancel it and submit the new text for review; "
+                            "nothing was changed.",
+                        ),
+                    )
+                ]
+            )
         plan = self.ctx.store.schedule.update_plan(update_id)
         if plan is None:
             raise Rejected(

@@ -137,7 +137,8 @@ def incident_open(desk: Desk, args: argparse.Namespace) -> int:
     )
 
 
-def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> int:
+def refuse_maintenance_args(args: argparse.Namespace, kind: IncidentKind) -> None:
+    """What a maintenance with a window cannot be given (also when submitted for review)."""
     if kind is not IncidentKind.MAINTENANCE:
         raise CliError("--window-start/--window-end are for --kind maintenance.")
     if getattr(args, "started_at", None) is not None:
@@ -153,6 +154,10 @@ def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) 
             "a maintenance with a window is written from its templates (scheduled, reminder, "
             "in_progress, completed); leave out --template, or give --en/--ar for the first."
         )
+
+
+def _open_maintenance(desk: Desk, args: argparse.Namespace, kind: IncidentKind) -> int:
+    refuse_maintenance_args(args, kind)
     zone = local_zone()
     start = read_when(desk, args.window_start, "--window-start", zone)
     end = read_when(desk, args.window_end, "--window-end", zone)

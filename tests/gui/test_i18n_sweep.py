@@ -99,6 +99,7 @@ LATIN_NAMES = _words(
     "up down left right pgup pgdown home end ins",
     "system ar en latn arab light dark english",
     "on off none critical",  # review.required, review.waive (issue #17)
+    "postgresql local",  # store.url: the server's name, `--db local` (issue #17)
     "name someone address ops hook db failover service status",
     "url format publish",  # a channel's setting keys, as `--set url=…` takes them
     "in",  # the picker's "in 15m" example
@@ -152,7 +153,9 @@ def test_the_arabic_desk_shows_no_english_but_the_users_own_words(
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize("command", ["settings", "channels", "subscribers", "templates", "keys"])
+@pytest.mark.parametrize(
+    "command", ["settings", "channels", "subscribers", "templates", "keys", "reviews"]
+)
 def test_each_window_of_the_arabic_desk_speaks_arabic(
     qtbot,
     qapp: QApplication,

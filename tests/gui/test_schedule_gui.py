@@ -667,6 +667,10 @@ def test_the_schedule_key_is_in_the_table(qtbot, home: Path, incident: int, laun
         "action-cancel-scheduled",
         "action-send-now",
         "action-discard-stale",
+        # issue #17: updates waiting for review are not out yet either
+        "action-reviews",
+        "action-approve-review",
+        "action-return-review",
     }
     assert QApplication.focusWidget() is window.list
 

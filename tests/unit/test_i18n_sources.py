@@ -46,6 +46,7 @@ TRANSLATED = (
     "export",
     "channels",
     "widgets",
+    "review",
 )
 
 # Calls that put text on screen (or in a screen reader's ear): a literal given to them is an
@@ -371,6 +372,7 @@ MARKED = (
     "app/checks.py",
     "app/compose.py",
     "app/publishing.py",
+    "app/review_maintenance.py",
     "app/scheduling.py",
     "app/deliveries.py",
     "app/templating.py",

@@ -138,9 +138,33 @@ def test_a_draft_with_disagreements_is_refused_when_submitted(
     )  # fmt: skip
     assert refused.code == 3, refused.stdout
     assert cli(capsys, home, "update", "reviews", "--json").json() == []
-    at = cli(capsys, home, "incident", "update", "1", "--state", "resolved", "--en", "x", "--at",
-             "in 1h")  # fmt: skip
-    assert at.code == 2 and "review.required is on" in at.stderr
+    reminder = cli(
+        capsys, home, "incident", "open", "--title-en", "Outage", "--title-ar", "تعطل",
+        "--en", "Down.", "--ar", "تعطل.", "--remind-min", "10",
+    )  # fmt: skip
+    assert reminder.code == 3 and "goes with a maintenance window" in reminder.stderr
+
+
+def test_an_update_for_a_time_is_reviewed_then_scheduled(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert open_incident(capsys, home).code == 0
+    require_review(capsys, home)
+    submitted = cli(
+        capsys, home, "incident", "update", "1", "--state", "monitoring", "--en", FIXED_EN,
+        "--ar", FIXED_AR, "--at", "in 2h", "--author", "nadia",
+    )  # fmt: skip
+    assert submitted.code == 0, submitted.stderr
+    assert submitted.lines[0] == "1 in_review"
+    assert "schedules it for" in submitted.stdout
+    (waiting,) = cli(capsys, home, "update", "reviews", "--json").json()
+    assert waiting["id"] == 1
+    approved = cli(capsys, home, "update", "approve", "1", "--author", "omar")
+    assert approved.code == 0, approved.stderr
+    assert approved.lines[0].startswith("update 2 scheduled: goes out ")
+    listed = cli(capsys, home, "update", "list", "--json").json()
+    assert [(u["id"], u["status"]) for u in listed] == [(2, "scheduled")]
+    assert len(deliveries(capsys, home, 1)) == 1  # nothing sent before its time
 
 
 def test_a_critical_update_skips_review_when_the_waiver_says_so(
@@ -283,3 +307,35 @@ def test_a_templated_new_incident_is_approved_only_while_its_address_holds(
     assert second.code == 3 and "has been taken since" in second.stderr
     assert len(cli(capsys, home, "incident", "list", "--json").json()) == 1
     assert cli(capsys, home, "update", "reviews", "--json").json()[0]["id"] == 2
+
+
+def test_a_maintenance_window_is_reviewed_then_opened_with_its_announcements(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    require_review(capsys, home)
+    submitted = cli(
+        capsys, home, "incident", "open", "--kind", "maintenance", "--title-en", "DB upgrade",
+        "--title-ar", "ترقية قاعدة البيانات", "--window-start", "in 2h", "--window-end", "in 3h",
+        "--component", "API=operational", "--author", "nadia",
+    )  # fmt: skip
+    assert submitted.code == 0, submitted.stderr
+    assert submitted.lines[0] == "1 in_review"
+    assert cli(capsys, home, "incident", "list", "--json").json() == []  # nothing opened yet
+    (waiting,) = cli(capsys, home, "update", "reviews", "--json").json()
+    assert (waiting["kind"], waiting["title_en"], waiting["incident_state"]) == (
+        "maintenance",
+        "DB upgrade",
+        "scheduled",
+    )
+    assert waiting["body_en"]  # the first announcement, as its template wrote it
+    own = cli(capsys, home, "update", "approve", "1", "--author", "nadia")
+    assert own.code == 3 and "cannot approve it too" in own.stderr
+    approved = cli(capsys, home, "update", "approve", "1", "--author", "omar")
+    assert approved.code == 0, approved.stderr
+    assert approved.lines[0] == "1"  # the maintenance it opened
+    shown = cli(capsys, home, "incident", "show", "1", "--json").json()
+    assert shown["kind"] == "maintenance"
+    assert shown["updates"][0]["body_en"] == waiting["body_en"]  # as submitted
+    assert [d["state"] for d in shown["updates"][0]["deliveries"]] == ["sent"]
+    planned = cli(capsys, home, "update", "list", "--json").json()
+    assert [u["state"] for u in planned] == ["scheduled", "in_progress", "completed"]

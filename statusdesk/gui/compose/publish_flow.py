@@ -201,10 +201,17 @@ class PublishFlow(QObject):
             self._publishing = None
             self._composer.set_busy(False)
 
-    def _published(self, snapshot: DraftSnapshot, outcome: compose.PublishOutcome) -> None:
+    def _published(
+        self, snapshot: DraftSnapshot, outcome: compose.PublishOutcome | compose.SubmittedOutcome
+    ) -> None:
         self._publishing = None
         self._composer.set_busy(False)
         kept = not self._composer.clear_if_unchanged(snapshot)
+        if isinstance(outcome, compose.SubmittedOutcome):  # review.required (issue #17)
+            from statusdesk.gui.wording.review_words import submitted_words
+
+            self._status.say(submitted_words(outcome.review, kept))
+            return
         self.published.emit(snapshot, outcome, kept)
 
     def _publish_failed(

@@ -104,11 +104,9 @@ class MainWindow(QMainWindow):
         self._needing_attention = 0  # failed or undecided deliveries of open incidents
         self._commands: dict[str, Callable[[], object]] = {}  # filled by complete()
         self.popups = PopupSlot()  # the chooser, a reason or the time picker, when up
-        # Light, dark or the desktop's (ui.theme), digits: before any widget takes a colour.
-        # What the first paint is built from: read by the launcher off the GUI thread (on a
-        # team desk each read is a round trip to the server), else from the desk.
+        # The first paint's settings: the launcher's read (off the GUI thread), else the desk's.
         kept: SettingReader = first if first is not None else self.desk.settings
-        apply_display(self.desk, first)
+        apply_display(self.desk, first)  # theme and digits, before any widget takes a colour
         self._build()
         self.preview_column = PreviewColumn(self.split, 2, self.desk, tasks)
         self.preview_column.restore(kept)  # hidden, if the last session hid it

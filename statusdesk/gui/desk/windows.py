@@ -1,6 +1,6 @@
 """The desk's own windows, each built the first time it is asked for (none is needed to start):
-the F1 cheat sheet, Channels, Subscribers, Settings, and Help ▸ About. Each opens over the main
-window with the keyboard, and gives it back when it closes."""
+the F1 cheat sheet, Channels, Subscribers, Settings, Waiting for review (issue #17), and Help ▸
+About. Each opens over the main window with the keyboard, and gives it back when it closes."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from statusdesk.gui.runtime.tasks import TaskRunner
 if TYPE_CHECKING:
     from statusdesk.gui.channels.channels_dialog import ChannelsDialog
     from statusdesk.gui.keys.cheatsheet import CheatSheet
+    from statusdesk.gui.review.review_desk import ReviewDesk
     from statusdesk.gui.settings.settings_window import SettingsWindow
     from statusdesk.gui.subscribers.subscribers_dialog import SubscribersDialog
 
@@ -41,9 +42,14 @@ class DeskWindows:
         self._channels_dialog: ChannelsDialog | None = None
         self._subscribers_dialog: SubscribersDialog | None = None
         self._settings_window: SettingsWindow | None = None
+        self._review: ReviewDesk | None = None
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {
+            # issue #17: Waiting for review, approve, return (review/review_desk.py)
+            "reviews": lambda: self.review.show(),
+            "approve-review": lambda: self.review.approve(),
+            "return-review": lambda: self.review.return_(),
             "about": self.show_about,
             "cheat-sheet": lambda: self.cheat_sheet.open_over(QApplication.focusWidget()),
             "channels": lambda: self.channels_dialog.open_over(QApplication.focusWidget()),
@@ -55,6 +61,14 @@ class DeskWindows:
         from statusdesk.gui.about.about import show_about
 
         show_about(self._window, self._desk.paths.home)
+
+    @property
+    def review(self) -> ReviewDesk:
+        if self._review is None:
+            from statusdesk.gui.review.review_desk import ReviewDesk
+
+            self._review = ReviewDesk(self._window, self._desk, self._tasks, self._said)
+        return self._review
 
     @property
     def cheat_sheet(self) -> CheatSheet:
@@ -99,6 +113,7 @@ class DeskWindows:
             self._channels_dialog,
             self._subscribers_dialog,
             self._settings_window,
+            self._review,
         ):
             if built is not None:
                 built.close()

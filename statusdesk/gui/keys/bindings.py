@@ -167,6 +167,23 @@ BINDINGS: tuple[Binding, ...] = (
                                           "never goes out (asks first)"),
             QT_TRANSLATE_NOOP("Bindings", "Planned"),
             QT_TRANSLATE_NOOP("Bindings", "&Discard stale update…")),
+    Binding("reviews", "Ctrl+Shift+W",
+            QT_TRANSLATE_NOOP("Bindings", "Updates waiting for review (setting "
+                                          "review.required): who wrote each, when, both "
+                                          "languages and its channels"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "&Waiting for review…")),
+    Binding("approve-review", "Ctrl+Shift+A",
+            QT_TRANSLATE_NOOP("Bindings", "Approve the update chosen in Waiting for review: "
+                                          "it goes out exactly as submitted (another person's, "
+                                          "never your own)"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "&Approve update…")),
+    Binding("return-review", "Ctrl+Shift+M",
+            QT_TRANSLATE_NOOP("Bindings", "Return the update chosen in Waiting for review to "
+                                          "its author, with a comment; nothing is sent"),
+            QT_TRANSLATE_NOOP("Bindings", "Planned"),
+            QT_TRANSLATE_NOOP("Bindings", "Re&turn update with a comment…")),
     Binding("channels", "Ctrl+Shift+C",
             QT_TRANSLATE_NOOP("Bindings", "Channels: add, test, enable or disable them, and "
                                           "keep their secrets in the keyring"),
@@ -246,6 +263,9 @@ ARABIC_LABELS: dict[str, str] = {
     "cancel-scheduled": "إلغاء تحديث مجدول",
     "send-now": "أرسل الآن",
     "discard-stale": "تجاهل تحديث متقادم",
+    "reviews": "تحديثات بانتظار المراجعة",
+    "approve-review": "اعتماد تحديث",
+    "return-review": "إعادة تحديث مع تعليق",
     "channels": "القنوات والأسرار",
     "subscribers": "المشتركون",
     "export": "تصدير الخط الزمني للحادثة",

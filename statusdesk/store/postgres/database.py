@@ -83,15 +83,17 @@ def _server_said(error: Exception) -> str:
 
 
 def describe_refusal(error: Exception, url: str) -> str:
-    """A write the server refused to this desk's role (roles.sql: statusdesk_read)."""
+    """A write the server refused to this desk's role (roles.sql: statusdesk_read, or
+    statusdesk_review writing anything but a decision on a review)."""
     from statusdesk.core.words import QT_TRANSLATE_NOOP
 
     text = _server_said(error)
     return QT_TRANSLATE_NOOP(
         "Problems",
-        "{server} refused this change ({error}): the role this desk signs in as may only read. "
-        "Nothing was changed. Reading and exporting still work; to write, sign in as a role in "
-        "statusdesk_publish (docs/TEAM.md).",
+        "{server} refused this change ({error}): the role this desk signs in as may not make "
+        "it (a reader's may only read; a reviewer's may only approve or return updates "
+        "submitted for review). Nothing was changed. Reading and exporting still work; to "
+        "write, sign in as a role in statusdesk_publish (docs/TEAM.md).",
     ).format(server=where(url), error=text)
 
 

@@ -366,6 +366,36 @@
         <translation>تجاهل &amp;تحديث متقادم…</translation>
     </message>
     <message>
+        <location filename="../../keys/bindings.py" line="170"/>
+        <source>Updates waiting for review (setting review.required): who wrote each, when, both languages and its channels</source>
+        <translation>التحديثات بانتظار المراجعة (الإعداد review.required): من كتب كلًّا منها، ومتى، باللغتين، وقنواته</translation>
+    </message>
+    <message>
+        <location filename="../../keys/bindings.py" line="170"/>
+        <source>&amp;Waiting for review…</source>
+        <translation>&amp;بانتظار المراجعة…</translation>
+    </message>
+    <message>
+        <location filename="../../keys/bindings.py" line="170"/>
+        <source>Approve the update chosen in Waiting for review: it goes out exactly as submitted (another person&apos;s, never your own)</source>
+        <translation>اعتماد التحديث المختار في «بانتظار المراجعة»: يُنشر كما قُدِّم تمامًا (تحديث شخص آخر، لا تحديثك أبدًا)</translation>
+    </message>
+    <message>
+        <location filename="../../keys/bindings.py" line="170"/>
+        <source>&amp;Approve update…</source>
+        <translation>ا&amp;عتماد التحديث…</translation>
+    </message>
+    <message>
+        <location filename="../../keys/bindings.py" line="170"/>
+        <source>Return the update chosen in Waiting for review to its author, with a comment; nothing is sent</source>
+        <translation>إعادة التحديث المختار في «بانتظار المراجعة» إلى كاتبه مع تعليق؛ لا يُرسل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../keys/bindings.py" line="170"/>
+        <source>Re&amp;turn update with a comment…</source>
+        <translation>إ&amp;عادة التحديث مع تعليق…</translation>
+    </message>
+    <message>
         <location filename="../../keys/bindings.py" line="171"/>
         <source>Channels: add, test, enable or disable them, and keep their secrets in the keyring</source>
         <translation>القنوات: أضفها واختبرها وفعّلها أو عطّلها، واحفظ أسرارها في حلقة المفاتيح</translation>

@@ -925,7 +925,7 @@
         <translation>مضى الوقت {at}؛ حدِّد وقتًا لاحقًا، أو انشر الآن.</translation>
     </message>
     <message>
-        <location filename="../../../app/compose.py" line="82"/>
+        <location filename="../../../app/compose.py" line="91"/>
         <location filename="../../../app/previews.py" line="113"/>
         <source>Incident {id} no longer exists.</source>
         <translation>العطل {id} لم يعد موجودًا.</translation>
@@ -2036,9 +2036,9 @@
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}. تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هنا وأن العنوان يسمّيه، ثم حاول مرة أخرى؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="87"/>
-        <source>{server} refused this change ({error}): the role this desk signs in as may only read. Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
-        <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب يملك القراءة فقط. لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
+        <location filename="../../../store/postgres/database.py" line="81"/>
+        <source>{server} refused this change ({error}): the role this desk signs in as may not make it (a reader&apos;s may only read; a reviewer&apos;s may only approve or return updates submitted for review). Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
+        <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب لا يملكه (دور القارئ يملك القراءة فقط، ودور المراجع يملك اعتماد التحديثات المقدَّمة للمراجعة أو إعادتها فقط). لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
     </message>
     <message>
         <location filename="../../../store/postgres/store.py" line="76"/>
@@ -2081,39 +2081,44 @@
         <translation>عنوان {server} يحمل كلمة مرور، وهي ستظهر في قائمة العمليات وفي سجل الأوامر. أعطِ العنوان بدونها واحفظ كلمة المرور في حافظة المفاتيح (statusdesk db password {server_url}) أو في ‎~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="169"/>
-        <source>Review is on in this workspace (setting review.required): this update must be approved by another person before it goes out, which the app cannot ask for yet. Submit it with `statusdesk incident open` or `statusdesk incident update`; nothing was sent.</source>
-        <translation>المراجعة مفعّلة في مساحة العمل هذه (الإعداد review.required): يجب أن يعتمد شخص آخر هذا التحديث قبل نشره، وهو ما لا يستطيع التطبيق طلبه بعد. أرسله للمراجعة بالأمر `statusdesk incident open` أو `statusdesk incident update`؛ لم يُرسَل شيء.</translation>
-    </message>
-    <message>
-        <location filename="../../../app/review.py" line="197"/>
+        <location filename="../../../app/review.py" line="270"/>
         <source>{reviewer} wrote update {id} for review and cannot approve it too: another person must approve it (or return it).</source>
         <translation>كتب {reviewer} التحديث {id} المرسَل للمراجعة، فلا يمكنه اعتماده أيضًا: يجب أن يعتمده شخص آخر (أو يعيده).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="227"/>
+        <location filename="../../../app/review.py" line="302"/>
         <source>Say why the update goes back to its author: the comment is empty.</source>
         <translation>اذكر سبب إعادة التحديث إلى كاتبه: التعليق فارغ.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="243"/>
+        <location filename="../../../app/review.py" line="318"/>
         <source>There is no update {id} for review.</source>
         <translation>لا يوجد تحديث {id} بانتظار المراجعة.</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="250"/>
+        <location filename="../../../app/review.py" line="325"/>
         <source>Say who decides on the update (its reviewer).</source>
         <translation>اذكر من يقرر في التحديث (مراجعه).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="260"/>
+        <location filename="../../../app/review.py" line="335"/>
         <source>Update {id} for review is {state} already (by {reviewer}).</source>
         <translation>التحديث {id} المرسَل للمراجعة أصبح {state} بالفعل (بواسطة {reviewer}).</translation>
     </message>
     <message>
-        <location filename="../../../app/review.py" line="271"/>
+        <location filename="../../../app/review.py" line="346"/>
         <source>Its text gives the new incident&apos;s address as incident {id}, and that number has been taken since: return it, so that its author writes it again.</source>
         <translation>يذكر نصه عنوان الحادثة الجديدة على أنها الحادثة {id}، وقد أُخذ هذا الرقم منذ ذلك الحين: أعِده ليكتبه كاتبه من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/review_maintenance.py" line="106"/>
+        <source>The maintenance&apos;s {template} announcement no longer reads as it did when it was submitted (its template was edited since, or its time passed): return it, so that its author submits it again.</source>
+        <translation>إعلان {template} للصيانة لم يعد كما كان حين قُدِّم (عُدِّل قالبه منذئذ، أو مضى وقته): أعِده ليقدّمه كاتبه من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/scheduling.py" line="135"/>
+        <source>Review is on in this workspace (setting review.required): an update not yet out cannot be given new words without another person&apos;s approval. Cancel it and submit the new text for review; nothing was changed.</source>
+        <translation>المراجعة مفعّلة في مساحة العمل هذه (الإعداد review.required): لا يمكن إعطاء تحديث لم يُنشر بعد كلمات جديدة دون اعتماد شخص آخر. ألغِه وقدّم النص الجديد للمراجعة؛ لم يتغير شيء.</translation>
     </message>
 </context>
 <context>

@@ -328,4 +328,87 @@
             <translation>التحديث {update}</translation>
         </message>
     </context>
+<context>
+    <name>ReviewWords</name>
+    <message>
+        <location filename="../../wording/review_words.py" line="35"/>
+        <source>Submitted for review as #{id} (in_review): nothing was sent. Once another person approves it ({approve} in {reviews}) it goes out at {when}.</source>
+        <translation>قُدِّم للمراجعة برقم #{id} (in_review): لم يُرسل شيء. متى اعتمده شخص آخر ({approve} في {reviews}) يُنشر في {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="41"/>
+        <source>Submitted for review as #{id} (in_review): nothing was sent. Another person publishes it with {approve} in {reviews}.</source>
+        <translation>قُدِّم للمراجعة برقم #{id} (in_review): لم يُرسل شيء. ينشره شخص آخر بـ {approve} في {reviews}.</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="53"/>
+        <source> (your newer edits stay in the composer)</source>
+        <translation> (تعديلاتك الأحدث باقية في المحرر)</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="62"/>
+        <source>new incident: {title}</source>
+        <translation>حادثة جديدة: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="66"/>
+        <source>update on #{incident}</source>
+        <translation>تحديث على #{incident}</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="67"/>
+        <source>#{id} · {what} · by {author} · {when}</source>
+        <translation>#{id} · {what} · كتبه {author} · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="81"/>
+        <source>Written by {author}, submitted {when}</source>
+        <translation>كتبه {author}، وقُدِّم {when}</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="84"/>
+        <source>Channels: {channels}</source>
+        <translation>القنوات: {channels}</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="85"/>
+        <source>State: {state}</source>
+        <translation>الحالة: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="91"/>
+        <source>Scheduled: approved, it goes out at {when} (at once if that time has passed)</source>
+        <translation>مجدول: متى اعتُمد يُنشر في {when} (فورًا إن كان ذلك الوقت قد مضى)</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="97"/>
+        <source>Approved, it goes out at once.</source>
+        <translation>متى اعتُمد يُنشر فورًا.</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="100"/>
+        <source>Channels left out: {reason}</source>
+        <translation>القنوات المستبعدة: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="119"/>
+        <source>Approved #{id}: update {update} on #{incident} goes out at {when}.</source>
+        <translation>اعتُمد #{id}: التحديث {update} على #{incident} يُنشر في {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="128"/>
+        <source>Approved #{id}: its time passed while it waited for review, so update {update} on #{incident} was published now.</source>
+        <translation>اعتُمد #{id}: مضى وقته وهو ينتظر المراجعة، فنُشر التحديث {update} على #{incident} الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="134"/>
+        <source>Approved #{id}: update {update} on #{incident} published.</source>
+        <translation>اعتُمد #{id}: نُشر التحديث {update} على #{incident}.</translation>
+    </message>
+    <message>
+        <location filename="../../wording/review_words.py" line="139"/>
+        <source>You wrote #{id} ({author}): another person must approve it. You may return it to withdraw it.</source>
+        <translation>أنت كتبت #{id} ({author}): يجب أن يعتمده شخص آخر. يمكنك إعادته لسحبه.</translation>
+    </message>
+</context>
 </TS>
