@@ -5,6 +5,7 @@ and those sent from the GUI thread fail the test with what sent them."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from statusdesk.gui.runtime.session import Session
 from tests.gui.keys import press, type_text
 from tests.gui.test_team_desk_app import team_workspace
 from tests.servers.postgres import Postgres
+from tests.unit.test_cli_support import call
 
 
 class GuiThreadStatements:
@@ -88,6 +90,35 @@ def gui_thread_statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[GuiThread
     yield watch
 
 
+@contextlib.contextmanager
+def team_window(
+    qtbot: Any, home: Path, url: str, watch: GuiThreadStatements
+) -> Iterator[MainWindow]:
+    """The desk on the team's workspace as the launcher opens it — the first read and the pool
+    made off the GUI thread (prefetch.py) — watched from the moment the GUI thread takes over."""
+    first: list[Any] = []
+    reader = threading.Thread(target=lambda: first.append(first_read(home, None, url)))
+    reader.start()
+    reader.join()
+    watch.watching = True
+    session = Session(home, checked=True, db=url, records=first[0].records)
+    window = MainWindow(session, first=first[0])
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+        window.activateWindow()
+        window.browser.list.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.browser.list)
+        yield window
+    finally:
+        watch.watching = False
+        window.ask_before_discarding = False
+        window.close()
+        session.close()
+        window.deleteLater()
+
+
 def test_the_window_reads_and_writes_the_team_s_records_off_the_gui_thread(
     qtbot,  # type: ignore[no-untyped-def]
     postgres_server: Postgres,
@@ -96,19 +127,7 @@ def test_the_window_reads_and_writes_the_team_s_records_off_the_gui_thread(
     gui_thread_statements: GuiThreadStatements,
 ) -> None:
     url = team_workspace(postgres_server, home, capsys)
-    # As the launcher does: the first read and the pool off the GUI thread (prefetch.py).
-    first: list[Any] = []
-    reader = threading.Thread(target=lambda: first.append(first_read(home, None, url)))
-    reader.start()
-    reader.join()
-    records = first[0].records
-    gui_thread_statements.watching = True
-    session = Session(home, checked=True, db=url, records=records)
-    window = MainWindow(session, first=first[0])
-    try:
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    with team_window(qtbot, home, url, gui_thread_statements) as window:
         # Typing in the composer: the draft is kept as it is typed.
         window.composer.body_en.setFocus()
         qtbot.keyClicks(window.composer.body_en, "Still looking.")
@@ -147,10 +166,46 @@ def test_the_window_reads_and_writes_the_team_s_records_off_the_gui_thread(
             qtbot.waitUntil(lambda: not window.session.tasks.busy)
             press("Escape")
             qtbot.waitUntil(lambda: not focused_away_from(window))
-    finally:
-        gui_thread_statements.watching = False
-        window.ask_before_discarding = False
-        window.close()
-        session.close()
-        window.deleteLater()
+    assert gui_thread_statements.sent == [], gui_thread_statements.report()
+
+
+def test_review_in_the_window_reads_and_writes_off_the_gui_thread(
+    qtbot,  # type: ignore[no-untyped-def]
+    postgres_server: Postgres,
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    gui_thread_statements: GuiThreadStatements,
+) -> None:
+    url = team_workspace(postgres_server, home, capsys)
+    db = ("--home", str(home), "--db", url)
+    assert call(capsys, *db, "setting", "set", "review.required", "on").code == 0
+    submitted = call(
+        capsys, *db, "incident", "update", "1", "--state", "monitoring", "--en", "Fixed.",
+        "--ar", "أُصلح.",
+        "--author", "nadia",
+    )  # fmt: skip
+    assert submitted.lines[0] == "1 in_review", submitted.stderr
+    with team_window(qtbot, home, url, gui_thread_statements) as window:
+        window.complete(painted=True)
+        press(key_for("new-update"))
+        type_text("Still looking.")
+        press(key_for("switch-language"))
+        type_text("ما زلنا نبحث.")
+        press(key_for("publish"))  # submitted, not published
+        qtbot.waitUntil(lambda: "in_review" in window.statusBar().currentMessage())
+        press("Ctrl+Shift+W")
+        review = window.windows.review.window
+        qtbot.waitUntil(lambda: review.isVisible() and review.list.count() == 2)
+        review.list.setCurrentRow(0)
+        qtbot.waitUntil(lambda: review.english.text() == "Fixed.")
+        press("Ctrl+Shift+A")  # nadia's, approved and published from this desk
+        qtbot.waitUntil(lambda: len(updates_kept(url, gui_thread_statements)) == 2)
+        qtbot.waitUntil(lambda: review.list.count() == 1)
+        press("Ctrl+Shift+M")  # this desk's own, returned with a comment
+        comment = window.windows.review.comment
+        qtbot.waitUntil(lambda: comment is not None and comment.isVisible())
+        type_text("Withdrawn.")
+        press("Return")
+        qtbot.waitUntil(lambda: review.list.count() == 0)
+        qtbot.waitUntil(lambda: not window.session.tasks.busy)
     assert gui_thread_statements.sent == [], gui_thread_statements.report()
