@@ -4,6 +4,7 @@ clock, the keyring, the channels and the dispatcher that sends deliveries."""
 from __future__ import annotations
 
 import getpass
+import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -52,8 +53,17 @@ class ThreadStores:
             self._all.clear()
 
 
+AUTHOR_ENV = "STATUSDESK_AUTHOR"
+
+
 def current_user() -> str:
-    """Who is at the keyboard, for the record when a command names nobody."""
+    """Who is at the keyboard, for the record when a command names nobody: the one place that
+    decides who this desk is (issue #17: the name other desks see). `STATUSDESK_AUTHOR` when
+    set (a shared login, a name other than the login's; per machine, like the keyring — the
+    workspace's settings are shared by a team desk's every desk), else the OS user."""
+    named = os.environ.get(AUTHOR_ENV, "").strip()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (KeyError, OSError):

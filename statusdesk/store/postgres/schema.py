@@ -269,6 +269,19 @@ CREATE INDEX review_state ON review (state);
 CREATE INDEX review_update ON review (update_id);
 """
 
+PRESENCE = """
+ALTER TABLE draft ADD COLUMN revision TEXT NOT NULL DEFAULT '';
+ALTER TABLE draft ADD COLUMN saved_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE presence (
+    desk TEXT PRIMARY KEY,
+    author TEXT NOT NULL DEFAULT '',
+    incident_id BIGINT,
+    editing TEXT NOT NULL DEFAULT '' CHECK (editing IN ('', 'en', 'ar')),
+    seen_at TEXT NOT NULL
+);
+CREATE INDEX presence_incident ON presence (incident_id, seen_at);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1,
     V2,
@@ -281,4 +294,5 @@ MIGRATIONS: tuple[str, ...] = (
     SUBSCRIBER_COMPONENTS,
     THREAD_ANCHORS,
     REVIEWS,
+    PRESENCE,
 )
