@@ -97,6 +97,8 @@ class AppContext:
         # Who wrote since a timer last read (changes.py): asked instead of reading again.
         # A team desk's come from the server's announcements instead (NotifiedChanges).
         self.changes: ChangeSource = changes or WorkspaceChanges(channel_context.open_store)
+        # Who this desk is when it says so itself (the app's --author); None: current_user().
+        self.author: str | None = None
 
     @property
     def store(self) -> Store:
@@ -128,3 +130,7 @@ class AppContext:
     def who(by: str = "") -> str:
         """`by`, or the user at the keyboard when a command names nobody."""
         return by or current_user()
+
+    def desk_author(self) -> str:
+        """Who this desk is, as the other desks see it (presence, a draft's saver)."""
+        return self.author or current_user()

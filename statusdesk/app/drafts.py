@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from statusdesk.app.context import AppContext, current_user
+from statusdesk.app.context import AppContext
 from statusdesk.store.drafts import ANY_REVISION, DraftConflict
 from statusdesk.store.records import SavedDraft
 
@@ -27,7 +27,7 @@ class DraftKeeping:
         """Keep `content`; its new revision. DraftConflict when the draft kept is not
         `based_on` (nothing written)."""
         return self.ctx.store.drafts.save_draft(
-            target, content, self.ctx.now(), based_on=based_on, by=current_user()
+            target, content, self.ctx.now(), based_on=based_on, by=self.ctx.desk_author()
         )
 
     def drop(self, target: int | None, based_on: str | None = ANY_REVISION) -> None:

@@ -1,4 +1,4 @@
-"""Who is doing what (issue #17): this desk says who it is (context.current_user), which
+"""Who is doing what (issue #17): this desk says who it is (AppContext.desk_author), which
 incident it has open and which language it is editing, and reads who else has an incident open.
 
 A desk's row is refreshed every HEARTBEAT_S seconds — one tiny write per desk, whatever the
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from statusdesk.app.context import AppContext, current_user
+from statusdesk.app.context import AppContext
 from statusdesk.core.timefmt import iso
 from statusdesk.store.records import Presence
 
@@ -32,7 +32,8 @@ class DeskPresence:
 
     @property
     def author(self) -> str:
-        return current_user()
+        """This desk's name as the others see it (AppContext.desk_author)."""
+        return self.ctx.desk_author()
 
     def when_changed(self, callback: Callable[[], None]) -> bool:
         """Call `callback` (on another thread) when another desk's presence changes; False
