@@ -156,3 +156,23 @@ def test_later_writes_nothing_and_asks_again_at_the_next_pause(
 def _kept(window: MainWindow, field: str = "body_ar") -> str:
     draft = window.session.desk.drafts.saved_one(1)
     return str(draft.content.get(field, "")) if draft is not None else ""
+
+
+def test_on_sqlite_a_desk_is_alone_and_presence_costs_nothing(
+    qtbot,  # type: ignore[no-untyped-def]
+    home: Path,
+) -> None:
+    session = Session(home)
+    window = MainWindow(session)
+    try:
+        presence = window.presence
+        assert not presence.live  # nobody else to hear of: no timer, no lane, no write
+        assert not hasattr(presence, "_beat") and not hasattr(presence, "_lane")
+        window.composer.body_ar.setFocus(Qt.FocusReason.MouseFocusReason)
+        assert not presence.line.isVisibleTo(window)
+        assert session.desk.store.read("SELECT desk FROM presence") == []
+    finally:
+        window.ask_before_discarding = False
+        window.close()
+        session.close()
+        window.deleteLater()
