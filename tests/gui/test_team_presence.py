@@ -176,3 +176,17 @@ def test_on_sqlite_a_desk_is_alone_and_presence_costs_nothing(
         window.close()
         session.close()
         window.deleteLater()
+
+
+def test_a_desk_closed_with_the_question_unanswered_keeps_both_texts(
+    qtbot,  # type: ignore[no-untyped-def]
+    two_windows: tuple[MainWindow, MainWindow],
+) -> None:
+    amal, nadia = two_windows
+    amal.composer.body_en.setPlainText("Amal's")
+    qtbot.waitUntil(lambda: _kept(amal, "body_en") == "Amal's")
+    nadia.composer.body_en.setPlainText("Nadia's")
+    qtbot.waitUntil(lambda: nadia.drafts.prompt.box is not None)
+    nadia.ask_before_discarding = False
+    nadia.close()  # the question still up: neither text may be lost
+    assert _kept(amal, "body_en") == "Nadia's\n\nAmal's"

@@ -7,6 +7,7 @@ loss of either text:
 - Keep both: each text field holds mine, then theirs below it (a title: "mine / theirs"), saved
   as one, to be edited down.
 - Later (Esc): nothing is written; the question comes back at the next pause in the typing.
+  A desk that closes with a question unanswered keeps both (`settle`): neither text is lost.
 
 The question is a message box over the main window, opened without blocking the event loop,
 each answer on its own key (Alt+M, Alt+T, Alt+B; Esc)."""
@@ -68,14 +69,17 @@ class ConflictPrompt(QObject):
         self._composer = composer
         self._keeper = keeper
         self.box: QMessageBox | None = None  # the question, while it is up (tests)
+        self.pending: dict[int | None, SavedDraft | None] = {}  # asked, not answered yet
         keeper.conflicted.connect(self._conflicted, Qt.ConnectionType.QueuedConnection)
 
     def _conflicted(self, target: int | None, theirs: SavedDraft | None) -> None:
+        self.pending[target] = theirs
         if self.box is not None:
             return  # one question at a time; a refused write asks again
         mine = self._composer.draft_of(target)
         other = slot_from(theirs.content) if theirs is not None else None
         if other is not None and same_text(mine, other):
+            self.pending.pop(target, None)
             self._keeper.resolved(target, theirs, write=False)  # nothing to choose between
             return
         self._ask(target, theirs, mine, other or Slot())
@@ -144,6 +148,8 @@ class ConflictPrompt(QObject):
         self, target: int | None, theirs: SavedDraft | None, choice: str, mine: Slot, other: Slot
     ) -> None:
         keeper = self._keeper
+        if choice != "later":
+            self.pending.pop(target, None)
         if choice == "mine":
             keeper.resolved(target, theirs, write=True)
             keeper.said.emit(self.tr("Your text was saved over the other desk's."))
@@ -163,3 +169,12 @@ class ConflictPrompt(QObject):
                     "your next pause."
                 )
             )
+
+    def settle(self) -> None:
+        """The desk closes with questions unanswered: each draft keeps both texts, saved (the
+        keeper writes them before the workspace closes)."""
+        if self.box is not None:
+            self.box.done(0)  # its buttonClicked is not sent: nothing answered twice
+        for target, theirs in list(self.pending.items()):
+            other = slot_from(theirs.content) if theirs is not None else None
+            self.answer(target, theirs, "both", self._composer.draft_of(target), other or Slot())

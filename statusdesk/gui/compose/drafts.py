@@ -103,6 +103,7 @@ class DraftKeeper(QObject):
         self._timer.stop()
         self._deadline.stop()
         self._composer.take_dirty()  # nothing of them is to be written any more
+        self.prompt.pending.clear()  # nor kept as both at close
         self._submit(self._drop_known)
 
     def _drop_known(self) -> None:
@@ -198,6 +199,7 @@ class DraftKeeper(QObject):
         """Write what is pending and wait for the writes: nothing typed is lost at quit."""
         if self._closed:
             return
+        self.prompt.settle()  # a question left unanswered keeps both texts
         self.flush()
         self._closed = True
         self._writer.close()

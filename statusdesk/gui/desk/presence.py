@@ -15,6 +15,7 @@ thread emits a queued signal) and read at once."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -51,7 +52,7 @@ class PresenceWatch(QObject):
         self._place()
         self._said: tuple[int | None, str] | None = None  # what this desk last announced
         self._reading = self._again = self._closed = False
-        self.live = desk.presence.when_changed(self._heard.emit)
+        self.live = desk.presence.when_changed(self._on_heard)
         if not self.live:
             return  # SQLite: nobody else, nothing to say or to ask
         self._lane = tasks.lane("presence")
@@ -66,6 +67,11 @@ class PresenceWatch(QObject):
         self._beat.start()
         self._editing = ""
         self._follow()
+
+    def _on_heard(self) -> None:
+        # On the listener's thread. A window already gone has nothing left to show.
+        with contextlib.suppress(RuntimeError):
+            self._heard.emit()
 
     def _place(self) -> None:
         """The line above the composer, each warning under its language's editor."""
