@@ -40,6 +40,10 @@ class DraftKeeping:
         """Every draft kept, oldest first (those of vanished incidents left out)."""
         return self.ctx.store.drafts.saved_drafts()
 
+    def shared(self) -> bool:
+        """Whether other desks keep drafts here too (a team desk's PostgreSQL): no I/O."""
+        return self.ctx.store.dialect == "postgres"
+
     def saved_one(self, target: int | None) -> SavedDraft | None:
         """`target`'s draft as kept now."""
         return self.ctx.store.drafts.saved_draft(target)

@@ -5,6 +5,8 @@ both write one draft, the second save sees the first and asks, losing neither te
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,10 +92,12 @@ def test_the_second_save_of_one_draft_asks_and_loses_neither_text(
     two_windows: tuple[MainWindow, MainWindow],
 ) -> None:
     amal, nadia = two_windows
-    amal.composer.body_ar.setPlainText("نص أمل")
-    qtbot.waitUntil(lambda: _kept(amal) == "نص أمل")
-    # Nadia had not seen Amal's draft: her save is refused, nothing overwritten, and she is asked.
-    nadia.composer.body_ar.setPlainText("نص نادية")
+    # Both type at once: Nadia's save is still on its way when Amal's lands.
+    with typing_at_once(qtbot, nadia):
+        nadia.composer.body_ar.setPlainText("نص نادية")
+        amal.composer.body_ar.setPlainText("نص أمل")
+        qtbot.waitUntil(lambda: _kept(amal) == "نص أمل")
+    # Nadia's save is refused, nothing overwritten, and she is asked.
     qtbot.waitUntil(lambda: nadia.drafts.prompt.box is not None)
     box = nadia.drafts.prompt.box
     assert box is not None
@@ -106,23 +110,30 @@ def test_the_second_save_of_one_draft_asks_and_loses_neither_text(
     assert both is not None and both.text() == "Keep &both"
     assert box.escapeButton() is not None and box.escapeButton().text() == "&Later"
     both.click()
-    qtbot.waitUntil(lambda: _kept(nadia) == "نص نادية\n\nنص أمل")
-    assert nadia.composer.body_ar.toPlainText() == "نص نادية\n\nنص أمل"
+    merged = "نص نادية\n\nنص أمل"
+    qtbot.waitUntil(lambda: _kept(nadia) == merged)
+    assert nadia.composer.body_ar.toPlainText() == merged
     assert nadia.drafts.prompt.box is None
+    # Amal had nothing unsaved: her desk shows Nadia's newer save as it is, unasked.
+    qtbot.waitUntil(lambda: amal.composer.body_ar.toPlainText() == merged, timeout=HEARD_MS)
+    assert "Nadia saved this draft on another desk" in amal.statusBar().currentMessage()
 
-    # Amal's next save was based on her own revision: now she is asked, and takes theirs.
-    amal.composer.body_ar.setPlainText("نص أمل، أطول")
+    # Again at once; this time Amal is asked, and takes theirs.
+    with typing_at_once(qtbot, amal):
+        amal.composer.body_ar.setPlainText("نص أمل، أطول")
+        nadia.composer.body_ar.setPlainText("نص نادية الأخير")
+        qtbot.waitUntil(lambda: _kept(nadia) == "نص نادية الأخير")
     qtbot.waitUntil(lambda: amal.drafts.prompt.box is not None)
     box = amal.drafts.prompt.box
     assert box is not None and "Nadia saved" in box.text()
     take = next(b for b in box.buttons() if b.text() == "Take &theirs")
     take.click()
-    assert amal.composer.body_ar.toPlainText() == "نص نادية\n\nنص أمل"
+    assert amal.composer.body_ar.toPlainText() == "نص نادية الأخير"
     from PySide6.QtWidgets import QApplication
 
     assert QApplication.clipboard().text() == "نص أمل، أطول"  # hers, not thrown away
     # And she writes on from theirs: saved, no question.
-    amal.composer.body_ar.setPlainText("نص نادية\n\nنص أمل\n\nوأكثر")
+    amal.composer.body_ar.setPlainText("نص نادية الأخير، وأكثر")
     qtbot.waitUntil(lambda: _kept(nadia).endswith("وأكثر"))
     assert amal.drafts.prompt.box is None
 
@@ -132,9 +143,10 @@ def test_later_writes_nothing_and_asks_again_at_the_next_pause(
     two_windows: tuple[MainWindow, MainWindow],
 ) -> None:
     amal, nadia = two_windows
-    amal.composer.body_en.setPlainText("Amal's")
-    qtbot.waitUntil(lambda: _kept(amal, "body_en") == "Amal's")
-    nadia.composer.body_en.setPlainText("Nadia's")
+    with typing_at_once(qtbot, nadia):
+        nadia.composer.body_en.setPlainText("Nadia's")
+        amal.composer.body_en.setPlainText("Amal's")
+        qtbot.waitUntil(lambda: _kept(amal, "body_en") == "Amal's")
     qtbot.waitUntil(lambda: nadia.drafts.prompt.box is not None)
     box = nadia.drafts.prompt.box
     assert box is not None
@@ -151,6 +163,36 @@ def test_later_writes_nothing_and_asks_again_at_the_next_pause(
     )
     mine.click()
     qtbot.waitUntil(lambda: _kept(amal, "body_en") == "Nadia's, more")
+
+
+def test_a_desk_closed_with_the_question_unanswered_keeps_both_texts(
+    qtbot,  # type: ignore[no-untyped-def]
+    two_windows: tuple[MainWindow, MainWindow],
+) -> None:
+    amal, nadia = two_windows
+    with typing_at_once(qtbot, nadia):
+        nadia.composer.body_en.setPlainText("Nadia's")
+        amal.composer.body_en.setPlainText("Amal's")
+        qtbot.waitUntil(lambda: _kept(amal, "body_en") == "Amal's")
+    qtbot.waitUntil(lambda: nadia.drafts.prompt.box is not None)
+    nadia.ask_before_discarding = False
+    nadia.close()  # the question still up: neither text may be lost
+    assert _kept(amal, "body_en") == "Nadia's\n\nAmal's"
+
+
+@contextlib.contextmanager
+def typing_at_once(qtbot, window: MainWindow) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """`window`'s draft writes wait, as if its save were still on its way to the server, until
+    the block ends — once the edits made in it are given to the writer."""
+    release = threading.Event()
+    window.drafts._writer.submit(release.wait)
+    target = window.composer.target
+    given = window.drafts._writes.get(target, 0)
+    try:
+        yield
+        qtbot.waitUntil(lambda: window.drafts._writes.get(target, 0) > given)
+    finally:
+        release.set()
 
 
 def _kept(window: MainWindow, field: str = "body_ar") -> str:
@@ -176,17 +218,3 @@ def test_on_sqlite_a_desk_is_alone_and_presence_costs_nothing(
         window.close()
         session.close()
         window.deleteLater()
-
-
-def test_a_desk_closed_with_the_question_unanswered_keeps_both_texts(
-    qtbot,  # type: ignore[no-untyped-def]
-    two_windows: tuple[MainWindow, MainWindow],
-) -> None:
-    amal, nadia = two_windows
-    amal.composer.body_en.setPlainText("Amal's")
-    qtbot.waitUntil(lambda: _kept(amal, "body_en") == "Amal's")
-    nadia.composer.body_en.setPlainText("Nadia's")
-    qtbot.waitUntil(lambda: nadia.drafts.prompt.box is not None)
-    nadia.ask_before_discarding = False
-    nadia.close()  # the question still up: neither text may be lost
-    assert _kept(amal, "body_en") == "Nadia's\n\nAmal's"

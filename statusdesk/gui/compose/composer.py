@@ -226,6 +226,10 @@ class Composer(QWidget):
             self._save()
         return self._slots.of(target)
 
+    def unsaved(self, target: int | None) -> bool:
+        """Whether `target`'s draft was edited since the draft keeper last took it."""
+        return self._slots.is_changed(target)
+
     def mark_changed(self, target: int | None) -> None:
         """`target`'s draft is to be saved again (a conflict was answered: draft_conflict.py)."""
         self._slots.mark_changed(target)

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from statusdesk.app.drafts import DraftConflict
 from statusdesk.gui.compose.draft_conflict import ConflictPrompt
@@ -51,6 +51,9 @@ class DraftKeeper(QObject):
     _failed = Signal(str)  # from the writer thread, to the GUI thread
     # (target, the other desk's draft or None): a write refused, from the writer thread
     conflicted = Signal(object, object)
+    # (target, a draft another desk saved since, this desk's writes of it then), likewise
+    _newer = Signal(object, object, int)
+    _written = Signal()  # from the listener's thread: someone wrote to the workspace
 
     def __init__(
         self, composer: Composer, desk: Desk, lane: Lane, parent: QObject | None = None
@@ -76,7 +79,14 @@ class DraftKeeper(QObject):
         # (absent: none known), and the targets whose writes wait for the user's answer.
         self._revisions: dict[int | None, str | None] = {}
         self._held: dict[int | None, SavedDraft | None] = {}
+        self._writes: dict[int | None, int] = {}  # the GUI thread's: writes given, by target
         self.prompt = ConflictPrompt(composer, self, self)  # asks, on the GUI thread
+        # A team desk shows another desk's newer save of the draft it has open, unless it has
+        # edits of its own not yet saved (their next save asks instead).
+        if desk.drafts.shared() and desk.views.when_written(self._on_written):
+            self._newer.connect(self._adopt, Qt.ConnectionType.QueuedConnection)
+            self._written.connect(self.look, Qt.ConnectionType.QueuedConnection)
+            composer.target_changed.connect(self.look)
 
     # -- saving -----------------------------------------------------------------------------------
 
@@ -94,6 +104,7 @@ class DraftKeeper(QObject):
         if self._closed:
             return
         for target, slot in self._composer.take_dirty():
+            self._writes[target] = self._writes.get(target, 0) + 1
             content = slot_content(slot) if slot.has_text() else None
             self._submit(partial(self._write, target, content))
 
@@ -146,6 +157,42 @@ class DraftKeeper(QObject):
         except DraftConflict as conflict:
             self._held[target] = conflict.theirs
             self.conflicted.emit(target, conflict.theirs)
+
+    # -- another desk's newer save (a team desk) --------------------------------------------------
+
+    def _on_written(self) -> None:
+        with contextlib.suppress(RuntimeError):  # a window already gone
+            self._written.emit()
+
+    def look(self) -> None:
+        """Whether another desk saved the open draft since this one last saved or read it."""
+        if not self._closed:
+            target = self._composer.target
+            self._submit(partial(self._fetch, target, self._writes.get(target, 0)))
+
+    def _fetch(self, target: int | None, writes: int) -> None:
+        if target in self._held:
+            return
+        kept = self._desk.drafts.saved_one(target)
+        if kept is not None and kept.revision != self._revisions.get(target):
+            self._newer.emit(target, kept, writes)
+
+    def _adopt(self, target: int | None, kept: SavedDraft, writes: int) -> None:
+        """Their newer text into the composer — only when nothing typed here is unsaved or on
+        its way since the look: every revision saved after this desk's own was based on it, so
+        nothing is lost."""
+        slot = slot_from(kept.content)
+        if self._closed or slot is None or self._timer.isActive():
+            return
+        if self._composer.unsaved(target) or self._writes.get(target, 0) != writes:
+            return  # typed meanwhile: the next save is refused and asks
+        self._composer.restore_slots({target: slot})
+        self._writer.submit(partial(self._resolved, target, kept))
+        self.said.emit(
+            self.tr("{who} saved this draft on another desk; it is shown as they left it.").format(
+                who=kept.saved_by or self.tr("Someone")
+            )
+        )
 
     def resolved(self, target: int | None, theirs: SavedDraft | None, write: bool) -> None:
         """The user answered (draft_conflict.py): the draft now goes on from `theirs`; `write`:

@@ -246,6 +246,16 @@
     <context>
         <name>DraftKeeper</name>
         <message>
+            <location filename="../../compose/drafts.py" line="1" />
+            <source>{who} saved this draft on another desk; it is shown as they left it.</source>
+            <translation>حفظ {who} هذه المسودة على مكتب آخر؛ وهي معروضة كما تركها.</translation>
+        </message>
+        <message>
+            <location filename="../../compose/drafts.py" line="1" />
+            <source>Someone</source>
+            <translation>أحدهم</translation>
+        </message>
+        <message>
             <location filename="../../compose/drafts.py" line="152" />
             <source>Your draft could not be saved to the workspace ({error}); it is still in the editor — keep the window open.</source>
             <translation>تعذّر حفظ مسودتك في مساحة العمل ({error})؛ ما زالت في المحرر — أبقِ النافذة مفتوحة.</translation>
