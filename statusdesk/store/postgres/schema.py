@@ -280,6 +280,16 @@ CREATE TABLE presence (
     seen_at TEXT NOT NULL
 );
 CREATE INDEX presence_incident ON presence (incident_id, seen_at);
+-- A database whose groups were made before this table (roles.sql grants the tables there
+-- were): readers see who is here, publishers say so too.
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'statusdesk_read') THEN
+        GRANT SELECT ON presence TO statusdesk_read;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'statusdesk_publish') THEN
+        GRANT INSERT, UPDATE, DELETE ON presence TO statusdesk_publish;
+    END IF;
+END $$;
 """
 
 MIGRATIONS: tuple[str, ...] = (
