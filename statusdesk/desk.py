@@ -6,9 +6,9 @@ only the use cases it calls).
 The GUI and the CLI each hold one Desk and call its use cases — `desk.publishing`,
 `desk.maintenance`, `desk.scheduling`, `desk.deliveries`, `desk.channels`, `desk.settings`,
 `desk.templating`, `desk.checks`, `desk.views`, `desk.subscribers`, `desk.drafts`,
-`desk.exports`, `desk.composing`, `desk.previews`, `desk.components` (statusdesk/app/) — never
-the store itself (ARCHITECTURE §1). `desk.store` is there for the runner's own loop, tests and
-benchmarks.
+`desk.presence`, `desk.exports`, `desk.composing`, `desk.previews`, `desk.components`
+(statusdesk/app/) — never the store itself (ARCHITECTURE §1). `desk.store` is there for the
+runner's own loop, tests and benchmarks.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from statusdesk.app.exports import Exports
     from statusdesk.app.maintenance import Maintenance
     from statusdesk.app.postmortems import Postmortems
+    from statusdesk.app.presence import DeskPresence
     from statusdesk.app.previews import Previews
     from statusdesk.app.publishing import Publishing
     from statusdesk.app.review import Reviews
@@ -203,6 +204,12 @@ class Desk:
         from statusdesk.app.drafts import DraftKeeping
 
         return DraftKeeping(self.context)
+
+    @cached_property
+    def presence(self) -> DeskPresence:
+        from statusdesk.app.presence import DeskPresence
+
+        return DeskPresence(self.context)
 
     @cached_property
     def exports(self) -> Exports:

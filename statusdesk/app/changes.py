@@ -28,6 +28,11 @@ class ChangeSource(Protocol):
         cannot tell unasked (a view then asks `version` on its timer)."""
         ...
 
+    def when_presence(self, callback: Callable[[], None]) -> bool:
+        """Call `callback` (on another thread) when a desk's presence changes (issue #17);
+        False when this source has no other desks to hear of (SQLite: one desk)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -49,6 +54,9 @@ class WorkspaceChanges:
 
     def when_changed(self, callback: Callable[[], None]) -> bool:
         return False  # SQLite says nothing unasked: views ask `version` on their timers
+
+    def when_presence(self, callback: Callable[[], None]) -> bool:
+        return False  # one desk on its own file: nobody else to be present
 
     def close(self) -> None:
         with self._lock:
@@ -73,6 +81,11 @@ class NotifiedChanges:
 
     def when_changed(self, callback: Callable[[], None]) -> bool:
         self._listener.when_changed(callback)
+        self._listener.start()
+        return True
+
+    def when_presence(self, callback: Callable[[], None]) -> bool:
+        self._listener.when_presence(callback)
         self._listener.start()
         return True
 

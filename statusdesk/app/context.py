@@ -4,6 +4,7 @@ clock, the keyring, the channels and the dispatcher that sends deliveries."""
 from __future__ import annotations
 
 import getpass
+import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -52,8 +53,17 @@ class ThreadStores:
             self._all.clear()
 
 
+AUTHOR_ENV = "STATUSDESK_AUTHOR"
+
+
 def current_user() -> str:
-    """Who is at the keyboard, for the record when a command names nobody."""
+    """Who is at the keyboard, for the record when a command names nobody: the one place that
+    decides who this desk is (issue #17: the name other desks see). `STATUSDESK_AUTHOR` when
+    set (a shared login, a name other than the login's; per machine, like the keyring — the
+    workspace's settings are shared by a team desk's every desk), else the OS user."""
+    named = os.environ.get(AUTHOR_ENV, "").strip()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -87,6 +97,8 @@ class AppContext:
         # Who wrote since a timer last read (changes.py): asked instead of reading again.
         # A team desk's come from the server's announcements instead (NotifiedChanges).
         self.changes: ChangeSource = changes or WorkspaceChanges(channel_context.open_store)
+        # Who this desk is when it says so itself (the app's --author); None: current_user().
+        self.author: str | None = None
 
     @property
     def store(self) -> Store:
@@ -118,3 +130,7 @@ class AppContext:
     def who(by: str = "") -> str:
         """`by`, or the user at the keyboard when a command names nobody."""
         return by or current_user()
+
+    def desk_author(self) -> str:
+        """Who this desk is, as the other desks see it (presence, a draft's saver)."""
+        return self.author or current_user()

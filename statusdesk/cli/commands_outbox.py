@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from statusdesk.app.context import current_user
 from statusdesk.app.jsonview import channel_json
 from statusdesk.cli import output
 from statusdesk.cli.errors import CliError, Exit
@@ -122,10 +123,7 @@ def run(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _login() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    return current_user()  # STATUSDESK_AUTHOR, else the OS user (app/context.py)
 
 
 HANDLERS = {

@@ -6,8 +6,8 @@ one, so neither imports the other (ARCHITECTURE §1: no import cycles)."""
 from __future__ import annotations
 
 import argparse
-import getpass
 
+from statusdesk.app.context import current_user
 from statusdesk.cli import inputs, output
 from statusdesk.cli.errors import CliError, Exit
 from statusdesk.cli.output import err, out
@@ -28,10 +28,7 @@ OPEN_STATES = (DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.RETRY
 def author(args: argparse.Namespace) -> str:
     if args.author is not None:
         return str(args.author)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    return current_user()
 
 
 def body(args: argparse.Namespace) -> BilingualText:

@@ -45,6 +45,7 @@ from statusdesk.store.records import (
     DeliveryEvent,
     IncidentSummary,
     PartFinish,
+    Presence,
     SavedDraft,
     UpdatePlan,
 )
@@ -454,13 +455,45 @@ class SubscriberStore(Protocol):
 class DraftStore(Protocol):
     """Drafts kept as they are typed."""
 
-    def save_draft(self, target: int | None, content: dict[str, Any], now: str) -> None: ...
+    def save_draft(
+        self,
+        target: int | None,
+        content: dict[str, Any],
+        now: str,
+        *,
+        based_on: str | None = ...,
+        by: str = "",
+    ) -> str: ...
 
-    def drop_draft(self, target: int | None) -> None: ...
+    def drop_draft(self, target: int | None, *, based_on: str | None = ...) -> None: ...
+
+    def saved_draft(self, target: int | None) -> SavedDraft | None: ...
 
     def drop_all_drafts(self) -> None: ...
 
     def saved_drafts(self) -> list[SavedDraft]: ...
+
+
+class PresenceStore(Protocol):
+    """Which desk has which incident open, and which language each is editing (issue #17).
+    Each desk keeps its own row fresh; rows not seen since a moment are left out."""
+
+    def announce(
+        self,
+        desk: str,
+        author: str,
+        incident_id: int | None,
+        editing: str,
+        now: str,
+        *,
+        tell: bool = True,
+    ) -> None: ...
+
+    def leave(self, desk: str) -> None: ...
+
+    def forget(self, before: str) -> None: ...
+
+    def present(self, incident_id: int, since: str, *, besides: str = "") -> list[Presence]: ...
 
 
 class ThreadStore(Protocol):
@@ -542,6 +575,9 @@ class StoreContract(Protocol):
 
     @property
     def threads(self) -> ThreadStore: ...
+
+    @property
+    def presence(self) -> PresenceStore: ...
 
     @property
     def reviews(self) -> ReviewStore: ...

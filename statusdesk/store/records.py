@@ -43,6 +43,20 @@ class SavedDraft:
     target: int | None  # the incident's id; None: a new incident's draft
     content: dict[str, Any]
     saved_at: str
+    revision: str = ""  # made at each save: what the next save of it says it was based on
+    saved_by: str = ""  # who saved it last (issue #17: a team desk's drafts are shared)
+
+
+@dataclass(frozen=True)
+class Presence:
+    """A desk that has an incident open (issue #17): who, and which language it is editing
+    ("" none, "en", "ar")."""
+
+    desk: str
+    author: str
+    incident_id: int | None
+    editing: str
+    seen_at: str
 
 
 # (delivery_id, at, kind, actor, data JSON); kind: delivery.sent, delivery.retry_wait,

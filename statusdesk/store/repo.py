@@ -27,6 +27,7 @@ from statusdesk.store.contracts import (
     EventLog,
     IncidentStore,
     LedgerStore,
+    PresenceStore,
     ReviewStore,
     ScheduleStore,
     SettingStore,
@@ -39,6 +40,7 @@ from statusdesk.store.deliveries import SQLiteDeliveries
 from statusdesk.store.drafts import SQLiteDrafts
 from statusdesk.store.incidents import SQLiteIncidents
 from statusdesk.store.ledger import SQLiteLedger
+from statusdesk.store.presence import SQLitePresence
 from statusdesk.store.reviews import SQLiteReviews
 from statusdesk.store.schedule import SQLiteSchedule
 from statusdesk.store.settings import SQLiteSettings
@@ -70,6 +72,7 @@ class Store:
         self.drafts: DraftStore = SQLiteDrafts(database)
         self.threads: ThreadStore = SQLiteThreads(database)
         self.reviews: ReviewStore = SQLiteReviews(database, audit)
+        self.presence: PresenceStore = SQLitePresence(database)
 
     def close(self) -> None:
         self._database.close()

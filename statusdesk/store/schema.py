@@ -311,6 +311,25 @@ CREATE INDEX review_state ON review (state);
 CREATE INDEX review_update ON review (update_id);
 """
 
+# Who is doing what (issue #17): a draft's `revision` (a token made at each save) lets a save say
+# which revision it was based on, so the second of two desks saving one draft sees the first and
+# asks instead of overwriting it; `saved_by` names who saved it. `presence`: each running desk
+# (its owner id) says who it is, which incident it has open (NULL: none, or a new incident's) and
+# which language it is editing ('' none, 'en', 'ar'); a row not seen for a while is ignored (a
+# desk that crashed), and a desk removes its own when it closes.
+PRESENCE = """
+ALTER TABLE draft ADD COLUMN revision TEXT NOT NULL DEFAULT '';
+ALTER TABLE draft ADD COLUMN saved_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE presence (
+    desk TEXT PRIMARY KEY,
+    author TEXT NOT NULL DEFAULT '',
+    incident_id INTEGER,
+    editing TEXT NOT NULL DEFAULT '' CHECK (editing IN ('', 'en', 'ar')),
+    seen_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX presence_incident ON presence (incident_id, seen_at);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1,
     V2,
@@ -323,4 +342,5 @@ MIGRATIONS: tuple[str, ...] = (
     SUBSCRIBER_COMPONENTS,
     THREAD_ANCHORS,
     REVIEWS,
+    PRESENCE,
 )

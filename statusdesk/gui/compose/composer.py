@@ -46,6 +46,7 @@ class Composer(QWidget):
     preview_requested = Signal(int)  # preview generation: likewise
     publish_requested = Signal()
     draft_changed = Signal()  # a draft was edited or cleared: the draft keeper saves it soon
+    target_changed = Signal()  # another incident's draft (or the new incident's) is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +158,7 @@ class Composer(QWidget):
         self._target = target
         self._incident = incident
         self._load(self._slots.of(target), incident)
+        self.target_changed.emit()
 
     def _save(self) -> None:
         slot = self._slots.of(self._target)
@@ -217,6 +219,20 @@ class Composer(QWidget):
 
     def slot_of(self, target: int | None) -> Slot | None:
         return self._slots.get(target)
+
+    def draft_of(self, target: int | None) -> Slot:
+        """`target`'s draft as it is now (the fields' text, when it is current)."""
+        if target == self._target:
+            self._save()
+        return self._slots.of(target)
+
+    def unsaved(self, target: int | None) -> bool:
+        """Whether `target`'s draft was edited since the draft keeper last took it."""
+        return self._slots.is_changed(target)
+
+    def mark_changed(self, target: int | None) -> None:
+        """`target`'s draft is to be saved again (a conflict was answered: draft_conflict.py)."""
+        self._slots.mark_changed(target)
 
     def has_unsent_text(self) -> bool:
         self._save()

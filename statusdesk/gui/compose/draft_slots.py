@@ -40,6 +40,9 @@ class DraftSlots:
     def mark_changed(self, target: int | None) -> None:
         self._changed.add(target)
 
+    def is_changed(self, target: int | None) -> bool:
+        return target in self._changed
+
     def take_changed(self) -> list[tuple[int | None, Slot]]:
         """The drafts changed since the last call, as they are now."""
         changed = [(target, self.of(target)) for target in self._changed]

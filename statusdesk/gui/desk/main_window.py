@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # built after the first paint (complete()), their modules loa
     from statusdesk.gui.deliveries.decisions import DeliveryDecisions
     from statusdesk.gui.deliveries.follow import DeliveryFollow
     from statusdesk.gui.deliveries.notify import Notifier
+    from statusdesk.gui.desk.presence import PresenceWatch
     from statusdesk.gui.desk.windows import DeskWindows
     from statusdesk.gui.export.status_page import StatusPage
     from statusdesk.gui.schedule.scheduling import SchedulingController
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         from statusdesk.gui.deliveries.decisions import DeliveryDecisions
         from statusdesk.gui.deliveries.follow import DeliveryFollow
         from statusdesk.gui.deliveries.notify import Notifier
+        from statusdesk.gui.desk.presence import PresenceWatch
         from statusdesk.gui.desk.windows import DeskWindows
         from statusdesk.gui.export.status_page import StatusPage
         from statusdesk.gui.schedule.scheduling import SchedulingController
@@ -177,15 +179,13 @@ class MainWindow(QMainWindow):
             quit_app=self._quit_from_tray,
         )
         self.notifier.said.connect(self.say)
-        self.scheduling: SchedulingController = (
-            SchedulingController(  # issue #5: schedule keys, the 1 s clock
-                self,
-                session,
-                rows=self.model,
-                page=self.view,
-                draft=self.composer,
-                notifier=self.notifier,
-            )
+        self.scheduling: SchedulingController = SchedulingController(  # issue #5: the 1 s clock
+            self,
+            session,
+            rows=self.model,
+            page=self.view,
+            draft=self.composer,
+            notifier=self.notifier,
         )
         self.publishing: PublishFlow = PublishFlow(
             self,
@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             current_incident=lambda: self.browser.current_id,
         )
         self.status_page: StatusPage = StatusPage(self.desk, tasks, self.status_line, self)
+        self.presence: PresenceWatch = PresenceWatch(self.desk, tasks, self.composer, self)
         self.windows: DeskWindows = DeskWindows(
             self, self.desk, tasks, channels_changed=self._channels_changed, said=self.say
         )
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
         self.drafts.close()  # what was typed last is written before the workspace closes
         # Nothing may read the workspace after this: the session is closed next.
         if self._commands:  # complete() built them
-            for part in (self.windows, self.notifier, self.tray, self.publishing):
+            for part in (self.windows, self.notifier, self.tray, self.publishing, self.presence):
                 part.close()
             self.scheduling.stop()
             self.follow.stop()

@@ -45,6 +45,7 @@ TABLES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("postmortem", ("incident_id",), False),
     ("thread_anchor", ("incident_id", "channel_id"), False),
     ("review", ("id",), True),
+    ("presence", ("desk",), False),
 )
 
 

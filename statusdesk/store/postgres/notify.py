@@ -20,6 +20,9 @@ from typing import Any
 
 CHANNEL = "statusdesk_changes"
 NOTIFY = f"NOTIFY {CHANNEL}"
+# Who is doing what (store/presence.py): a desk opened an incident or took an editor. Not a
+# write to the workspace's records: heard only by what shows presence, never counted below.
+PRESENCE_CHANNEL = "statusdesk_presence"
 WAIT_S = 0.5  # how long one wait for a notification lasts before the stop flag is looked at
 RETRY_S = (0.5, 1.0, 2.0, 5.0, 10.0)  # between attempts to listen again after a failure
 
@@ -35,6 +38,7 @@ class ChangeListener:
         self._stop = threading.Event()
         self._listening = threading.Event()
         self._callbacks: list[Callable[[], None]] = []
+        self._presence_callbacks: list[Callable[[], None]] = []
         self._thread: threading.Thread | None = None
 
     def start(self) -> ChangeListener:
@@ -56,6 +60,12 @@ class ChangeListener:
         with self._lock:
             self._callbacks.append(callback)
 
+    def when_presence(self, callback: Callable[[], None]) -> None:
+        """Call `callback` (on the listener's thread) when a desk's presence changes
+        (PRESENCE_CHANNEL), and when the connection was lost (something may have been said)."""
+        with self._lock:
+            self._presence_callbacks.append(callback)
+
     def wait_listening(self, timeout: float) -> bool:
         """Whether the listener is on the channel (tests, and a desk that must not miss the
         first change after it opened)."""
@@ -71,6 +81,14 @@ class ChangeListener:
         with self._lock:
             self._count += 1
             callbacks = list(self._callbacks)
+        self._call(callbacks)
+
+    def _presence(self) -> None:
+        with self._lock:
+            callbacks = list(self._presence_callbacks)
+        self._call(callbacks)
+
+    def _call(self, callbacks: list[Callable[[], None]]) -> None:
         for callback in callbacks:
             try:
                 callback()
@@ -85,15 +103,20 @@ class ChangeListener:
             try:
                 with psycopg.connect(self._url, **_options(self._password)) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
+                    conn.execute(f"LISTEN {PRESENCE_CHANNEL}")
                     self._listening.set()
                     failures = 0
                     while not self._stop.is_set():
-                        for _ in conn.notifies(timeout=WAIT_S):
-                            self._changed()
+                        for heard in conn.notifies(timeout=WAIT_S):
+                            if heard.channel == PRESENCE_CHANNEL:
+                                self._presence()
+                            else:
+                                self._changed()
             except psycopg.Error as error:
                 self._listening.clear()
                 log.warning("live view: listening on the workspace stopped (%s); again soon", error)
                 self._changed()  # whatever was said meanwhile went unheard: read again
+                self._presence()
                 self._stop.wait(RETRY_S[min(failures, len(RETRY_S) - 1)])
                 failures += 1
 

@@ -269,6 +269,29 @@ CREATE INDEX review_state ON review (state);
 CREATE INDEX review_update ON review (update_id);
 """
 
+PRESENCE = """
+ALTER TABLE draft ADD COLUMN revision TEXT NOT NULL DEFAULT '';
+ALTER TABLE draft ADD COLUMN saved_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE presence (
+    desk TEXT PRIMARY KEY,
+    author TEXT NOT NULL DEFAULT '',
+    incident_id BIGINT,
+    editing TEXT NOT NULL DEFAULT '' CHECK (editing IN ('', 'en', 'ar')),
+    seen_at TEXT NOT NULL
+);
+CREATE INDEX presence_incident ON presence (incident_id, seen_at);
+-- A database whose groups were made before this table (roles.sql grants the tables there
+-- were): readers see who is here, publishers say so too.
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'statusdesk_read') THEN
+        GRANT SELECT ON presence TO statusdesk_read;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'statusdesk_publish') THEN
+        GRANT INSERT, UPDATE, DELETE ON presence TO statusdesk_publish;
+    END IF;
+END $$;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1,
     V2,
@@ -281,4 +304,5 @@ MIGRATIONS: tuple[str, ...] = (
     SUBSCRIBER_COMPONENTS,
     THREAD_ANCHORS,
     REVIEWS,
+    PRESENCE,
 )

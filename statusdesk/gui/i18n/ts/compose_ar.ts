@@ -126,6 +126,84 @@
         </message>
     </context>
     <context>
+        <name>ConflictPrompt</name>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>the new incident's draft</source>
+            <translation>مسودة العطل الجديد</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>the draft of the update on #{id}</source>
+            <translation>مسودة التحديث على #{id}</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>statusdesk — saved on another desk</source>
+            <translation>statusdesk — حُفظت على مكتب آخر</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Another desk published or threw away {what} while you were writing it. Your text is still here and was not saved over anything.</source>
+            <translation>نشر مكتبٌ آخر {what} أو تخلّص منها بينما كنت تكتبها. نصّك ما زال هنا، ولم يُحفظ فوق أي شيء.</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Another desk</source>
+            <translation>مكتبٌ آخر</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>{who} saved {what} at {when} while you were writing it. Nothing was overwritten: choose what the draft keeps.</source>
+            <translation>حفظ {who} {what} في {when} بينما كنت تكتبها. لم يُكتب شيء فوق شيء: اختر ما تحتفظ به المسودة.</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Their text: {text}</source>
+            <translation>نصّهم: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Keep &amp;mine</source>
+            <translation>أبقِ &amp;نصّي</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Take &amp;theirs</source>
+            <translation>خذ &amp;نصّهم</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Keep &amp;both</source>
+            <translation>أبقِ النصّين &amp;كليهما</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>&amp;Later</source>
+            <translation>&amp;لاحقًا</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Your text was saved over the other desk's.</source>
+            <translation>حُفظ نصّك فوق نصّ المكتب الآخر.</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Their text is in the composer; yours is on the clipboard.</source>
+            <translation>نصّهم في المحرّر، ونصّك في الحافظة.</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Both texts are in the composer, theirs below yours.</source>
+            <translation>النصّان كلاهما في المحرّر، ونصّهم تحت نصّك.</translation>
+        </message>
+        <message>
+            <location filename="../../compose/draft_conflict.py" line="1"/>
+            <source>Your draft is not saved: another desk saved it too. You are asked again at your next pause.</source>
+            <translation>لم تُحفظ مسودتك: حفظها مكتبٌ آخر أيضًا. ستُسأل مرة أخرى عند توقفك التالي عن الكتابة.</translation>
+        </message>
+    </context>
+    <context>
         <name>DraftFields</name>
         <message>
             <location filename="../../compose/draft_fields.py" line="37" />
@@ -167,6 +245,16 @@
     </context>
     <context>
         <name>DraftKeeper</name>
+        <message>
+            <location filename="../../compose/drafts.py" line="1" />
+            <source>{who} saved this draft on another desk; it is shown as they left it.</source>
+            <translation>حفظ {who} هذه المسودة على مكتب آخر؛ وهي معروضة كما تركها.</translation>
+        </message>
+        <message>
+            <location filename="../../compose/drafts.py" line="1" />
+            <source>Someone</source>
+            <translation>أحدهم</translation>
+        </message>
         <message>
             <location filename="../../compose/drafts.py" line="152" />
             <source>Your draft could not be saved to the workspace ({error}); it is still in the editor — keep the window open.</source>

@@ -216,4 +216,42 @@
         <translation>&amp;متابعة التحرير</translation>
     </message>
 </context>
+<context>
+    <name>PresenceWatch</name>
+    <message>
+        <location filename="../../desk/presence.py" line="1"/>
+        <source>Also here: {people}</source>
+        <translation>هنا أيضًا: {people}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/presence.py" line="1"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../desk/presence.py" line="1"/>
+        <source>another desk</source>
+        <translation>مكتبٌ آخر</translation>
+    </message>
+    <message>
+        <location filename="../../desk/presence.py" line="1"/>
+        <source>⚠ {names} is writing the Arabic too: agree who writes it.</source>
+        <translation>⚠ يكتب {names} النصّ العربي أيضًا: اتفقا على من يكتبه.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/presence.py" line="1"/>
+        <source>⚠ {names} is writing the English too: agree who writes it.</source>
+        <translation>⚠ يكتب {names} النصّ الإنجليزي أيضًا: اتفقا على من يكتبه.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/presence.py" line="1"/>
+        <source>{name} (editing Arabic)</source>
+        <translation>{name} (يحرّر العربية)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/presence.py" line="1"/>
+        <source>{name} (editing English)</source>
+        <translation>{name} (يحرّر الإنجليزية)</translation>
+    </message>
+</context>
 </TS>
