@@ -131,3 +131,14 @@ def test_a_reviewer_approves_and_returns_and_the_server_refuses_it_the_rest(
     # A publisher is not held by the reviewers' rule.
     published = cli(capsys, nadia, urls["nadia"], *update_args("Fixed.", "تم الإصلاح."))
     assert published.code == 0, published.stdout + published.stderr
+
+    # A reviewer's desk says who it is and what it has open, as every writing desk does.
+    from statusdesk.desk import Desk
+
+    with Desk(sara, db=urls["sara"]) as desk:
+        desk.context.author = "sara"
+        desk.presence.announce(1, "ar")
+        with Desk(owner, db=owner_url) as colleague:
+            here = colleague.presence.others(1)
+        assert [(p.author, p.editing) for p in here] == [("sara", "ar")]
+        desk.presence.leave()

@@ -49,7 +49,7 @@ REVOKE INSERT ON statusdesk_schema FROM statusdesk_publish;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO statusdesk_review;
 GRANT INSERT, UPDATE ON incident, "update", component TO statusdesk_review;
 GRANT INSERT, UPDATE, DELETE ON incident_component, update_override, delivery, delivery_part,
-    thread_anchor, draft TO statusdesk_review;
+    thread_anchor, draft, presence TO statusdesk_review;
 GRANT INSERT ON event TO statusdesk_review;
 GRANT UPDATE (state, reviewer, decided_at, comment, incident_id, update_id) ON review
     TO statusdesk_review;

@@ -289,6 +289,9 @@ DO $$ BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'statusdesk_publish') THEN
         GRANT INSERT, UPDATE, DELETE ON presence TO statusdesk_publish;
     END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'statusdesk_review') THEN
+        GRANT INSERT, UPDATE, DELETE ON presence TO statusdesk_review;
+    END IF;
 END $$;
 """
 
