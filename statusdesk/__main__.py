@@ -10,6 +10,7 @@ without a display or without PySide6 at all.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,8 @@ from statusdesk import cli
 EXIT_WORKSPACE = 1  # Exit.WORKSPACE, without importing the command modules for it
 EXIT_USAGE = 2  # Exit.USAGE
 UI_LANGUAGES = ("ar", "en", "system")  # settings.UI_LANGUAGE's choices
+AUTHOR_ENV = "STATUSDESK_AUTHOR"  # app/context.py's: who this desk is
+MAX_AUTHOR = 80  # settings.MAX_AUTHOR
 
 
 def open_app(home: str | None, ui_language: str | None = None, db: str | None = None) -> int:
@@ -64,6 +67,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"(not {language!r}); `system` follows the system's language."
             )
             return EXIT_USAGE
+        author = cli.desk_author(arguments)
+        if author is not None and (
+            len(author) > MAX_AUTHOR or any(ord(ch) < 32 or ord(ch) == 127 for ch in author)
+        ):
+            from statusdesk.cli import output
+
+            output.err(f"statusdesk: --author takes a name of up to {MAX_AUTHOR} characters.")
+            return EXIT_USAGE
+        if author is not None and author.strip():
+            # For this run, as STATUSDESK_AUTHOR would say it (app/context.current_user), so
+            # every part of the desk that records a name records this one.
+            os.environ[AUTHOR_ENV] = author.strip()
         db = cli.team_db(arguments)
         if db is not None:
             return open_app(home, language, db)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statusdesk import private
-from statusdesk.app.context import AppContext, ThreadStores
+from statusdesk.app.context import AppContext, ThreadStores, keep_desk_name
 from statusdesk.app.database import StoreOpener
 from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
@@ -28,7 +28,7 @@ from statusdesk.core.model import Channel as ChannelConfig
 from statusdesk.delivery.owners import new_owner
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
-from statusdesk.workspace import WorkspacePaths, resolve_home
+from statusdesk.workspace import DESK_AUTHOR, WorkspacePaths, peek_local_setting, resolve_home
 
 MAX_WORKERS = 16  # delivery.dispatcher.MAX_WORKERS, without loading it (test_desk_lazy.py)
 
@@ -76,6 +76,8 @@ class Desk:
         None keeps them in the folder's SQLite file. `records`: an opener made already (the
         app's prefetch makes a team desk's pool off the GUI thread), used instead of `db`."""
         self.paths = WorkspacePaths(resolve_home(home))
+        # Who this desk is, if this machine said so (settings.DESK_AUTHOR, app/context.py).
+        keep_desk_name(peek_local_setting(self.paths.db, DESK_AUTHOR))
         self.clock: Clock = clock or SystemClock()
         self.records = records or StoreOpener(self.paths, db, KeyringSecrets())
         self.secrets = self.records.secrets

@@ -39,6 +39,8 @@ THEME = "ui.theme"  # gui/widgets/theme.py
 REVIEW_REQUIRED = "review.required"  # app/review.py (issue #17)
 REVIEW_WAIVE = "review.waive"
 STORE_URL = "store.url"  # workspace.py reads it before the workspace opens (issue #17)
+DESK_AUTHOR = "desk.author"  # app/context.py: who this desk is (issue #17)
+MAX_AUTHOR = 80
 
 MAX_TITLE = 80
 MAX_URL = 2000
@@ -132,6 +134,13 @@ def _postgres_url(text: str) -> str:
         raise ValueError("not a PostgreSQL address")
     if parsed.password is not None or "password=" in parsed.query.lower():
         raise ValueError("a password in the address")  # the keyring keeps it (login.py)
+    return text
+
+
+def _author(text: str) -> str:
+    """A person's name as other desks see it; empty for the OS user's login name."""
+    if len(text) > MAX_AUTHOR or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise ValueError("not a name")
     return text
 
 
@@ -262,6 +271,12 @@ SETTINGS: tuple[Setting, ...] = (
             "`--db local` opens the folder's own file.",
             "", "a postgresql:// address naming the role, host and database, without a "
             "password (empty for the folder's own file)", _postgres_url, next_start=True,
+            on_this_machine=True),
+    Setting(DESK_AUTHOR, "Your name",
+            "The name this desk goes by: on the updates it writes and the reviews it decides, "
+            "and in the other desks' 'Also here'. Empty: the login name. Kept on this machine; "
+            "`statusdesk --author NAME` or STATUSDESK_AUTHOR overrides it.",
+            "", f"a name of up to {MAX_AUTHOR} characters (empty for the login name)", _author,
             on_this_machine=True),
 )
 # fmt: on

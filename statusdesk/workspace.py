@@ -9,6 +9,7 @@ from pathlib import Path
 
 HOME_ENV = "STATUSDESK_HOME"
 STORE_URL = "store.url"  # settings.py's STORE_URL (not imported: the launcher reads this early)
+DESK_AUTHOR = "desk.author"  # settings.py's DESK_AUTHOR: who this desk is (app/context.py)
 LOCAL_DB_FLAG = "local"  # `--db local`: the folder's own file, whatever store.url says
 PEEK_TIMEOUT_S = 0.2  # a workspace locked for writing: no answer rather than a wait
 

@@ -56,12 +56,22 @@ class ThreadStores:
 AUTHOR_ENV = "STATUSDESK_AUTHOR"
 
 
+_kept_name: str | None = None  # the `desk.author` setting of the workspace last opened here
+
+
+def keep_desk_name(name: str | None) -> None:
+    """The `desk.author` setting of the workspace this process opened (the Desk says it)."""
+    global _kept_name
+    _kept_name = (name or "").strip() or None
+
+
 def current_user() -> str:
     """Who is at the keyboard, for the record when a command names nobody: the one place that
     decides who this desk is (issue #17: the name other desks see). `STATUSDESK_AUTHOR` when
-    set (a shared login, a name other than the login's; per machine, like the keyring — the
-    workspace's settings are shared by a team desk's every desk), else the OS user."""
-    named = os.environ.get(AUTHOR_ENV, "").strip()
+    set (the app's `--author` sets it for its run), else the `desk.author` setting (kept on
+    this machine: a team desk's shared settings would name every desk alike), else the OS
+    user."""
+    named = os.environ.get(AUTHOR_ENV, "").strip() or _kept_name
     if named:
         return named
     try:

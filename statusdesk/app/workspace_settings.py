@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from statusdesk import settings as registry
-from statusdesk.app.context import AppContext
+from statusdesk.app.context import AppContext, keep_desk_name
 from statusdesk.core.errors import Rejected
 from statusdesk.core.model import Problem
 from statusdesk.scheduling.due import GRACE_SETTING, grace_from
@@ -152,6 +152,8 @@ class WorkspaceSettings:
     def _keep(self, key: str, value: str, who: str) -> None:
         """The default is kept as no row at all."""
         keep: str | None = None if value == registry.BY_KEY[key].default else value
+        if key == registry.DESK_AUTHOR:
+            keep_desk_name(keep)  # from now on, not only from the next opening
         if keep == self._settings.setting(key):
             return
         if not _kept_here(self.ctx, key):

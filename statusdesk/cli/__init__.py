@@ -32,6 +32,7 @@ def _launcher_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[s
     launcher.add_argument("--home")
     launcher.add_argument("--ui-language")  # the app's only (gui/i18n); the CLI stays English
     launcher.add_argument("--db")  # a team desk's records on PostgreSQL (issue #17)
+    launcher.add_argument("--author")  # the app's: who this desk is for this run (issue #17)
     launcher.add_argument("--version", action="store_true")
     try:
         return launcher.parse_known_args(list(argv))
@@ -60,6 +61,12 @@ def team_db(argv: Sequence[str]) -> str | None:
     return None if parsed is None else parsed[0].db
 
 
+def desk_author(argv: Sequence[str]) -> str | None:
+    """The app's `--author NAME` (who this desk is, for this run), None when not given."""
+    parsed = _launcher_arguments(argv)
+    return None if parsed is None else parsed[0].author
+
+
 def wants_version(argv: Sequence[str]) -> bool:
     """`statusdesk --version` (maybe with --home) and nothing else."""
     parsed = _launcher_arguments(argv)
@@ -80,4 +87,12 @@ def main(argv: Sequence[str] | None = None, open_app: AppOpener | None = None) -
     return dispatch(arguments, open_app)
 
 
-__all__ = ["AppOpener", "asks_for_the_app", "main", "team_db", "ui_language", "wants_version"]
+__all__ = [
+    "AppOpener",
+    "asks_for_the_app",
+    "desk_author",
+    "main",
+    "team_db",
+    "ui_language",
+    "wants_version",
+]

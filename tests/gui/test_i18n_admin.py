@@ -85,6 +85,8 @@ SETTING_NAMES = [
     "statusdesk db password URL",
     "--db URL",
     "--db local",
+    "statusdesk --author NAME",
+    "STATUSDESK_AUTHOR",
     "postgresql://",
     "PostgreSQL",
     "api/v2",

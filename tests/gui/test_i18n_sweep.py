@@ -99,7 +99,7 @@ LATIN_NAMES = _words(
     "up down left right pgup pgdown home end ins",
     "system ar en latn arab light dark english",
     "on off none critical",  # review.required, review.waive (issue #17)
-    "postgresql local",  # store.url: the server's name, `--db local` (issue #17)
+    "postgresql local author statusdesk_author",  # store.url, desk.author's flags (issue #17)
     "name someone address ops hook db failover service status",
     "url format publish",  # a channel's setting keys, as `--set url=…` takes them
     "in",  # the picker's "in 15m" example

@@ -71,6 +71,7 @@ def test_every_setting_has_its_meaning_and_a_control_that_fits(
         settings.REVIEW_REQUIRED: QComboBox,  # off, on
         settings.REVIEW_WAIVE: QComboBox,  # none, critical
         settings.STORE_URL: QLineEdit,  # a postgresql:// address, kept on this machine
+        settings.DESK_AUTHOR: QLineEdit,  # a name, kept on this machine
     }
     digits = dialog.controls[settings.DIGITS]
     assert isinstance(digits, QComboBox)

@@ -52,13 +52,24 @@ def test_the_desk_s_name_is_the_setting_else_the_os_user(
     from statusdesk.app.context import current_user
 
     monkeypatch.delenv("STATUSDESK_AUTHOR", raising=False)
-    assert current_user() == getpass.getuser()
+    with Desk(home) as desk:
+        assert current_user() == getpass.getuser()
+        # The `desk.author` setting, kept on this machine, names it at once and from then on.
+        desk.settings.set_workspace_setting("desk.author", "Nadia Haddad")
+        assert current_user() == "Nadia Haddad"
+    with Desk(home) as desk:
+        assert desk.presence.author == current_user() == "Nadia Haddad"
+        # One desk on its own file: nobody else to hear of, so the app writes nothing.
+        assert desk.presence.when_changed(lambda: None) is False
+    # STATUSDESK_AUTHOR (and so the app's --author, which sets it) wins over the setting.
     monkeypatch.setenv("STATUSDESK_AUTHOR", "  Nadia ")
     assert current_user() == "Nadia"
     with Desk(home) as desk:
         assert desk.presence.author == "Nadia"
-        # One desk on its own file: nobody else to hear of, so the app writes nothing.
-        assert desk.presence.when_changed(lambda: None) is False
+        desk.settings.set_workspace_setting("desk.author", "")
+    monkeypatch.delenv("STATUSDESK_AUTHOR")
+    with Desk(home):
+        assert current_user() == getpass.getuser()
 
 
 def test_a_presence_change_is_heard_at_once_and_a_heartbeat_is_not_a_write(
@@ -113,3 +124,20 @@ def _wait(condition: object, timeout: float = 30) -> bool:
             return True
         done.wait(0.01)
     return False
+
+
+def test_the_app_s_author_names_this_desk_for_its_run(
+    monkeypatch: pytest.MonkeyPatch, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from statusdesk import __main__ as entry
+    from statusdesk.app.context import current_user
+    from statusdesk.gui.launch import app
+
+    monkeypatch.setenv("STATUSDESK_AUTHOR", "")  # restored after the test, whatever is set
+    monkeypatch.setattr(app, "run", lambda home, **given: 0)
+    assert entry.main(["--home", str(home), "--author", " Omar Farouk "]) == 0
+    assert current_user() == "Omar Farouk"
+    assert entry.main(["--home", str(home), "--author", "x" * 81]) == 2
+    assert entry.main(["--home", str(home), "--author", "Omar\x1b[2J"]) == 2
+    assert "--author takes a name of up to 80 characters" in capsys.readouterr().err
+    assert current_user() == "Omar Farouk"  # nothing changed by a name refused

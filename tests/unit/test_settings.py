@@ -275,6 +275,7 @@ def test_setting_list_json_is_a_bare_array_of_every_setting(
         "review.required",
         "review.waive",
         "store.url",
+        "desk.author",
     ]
     for row in rows:
         assert {"key", "value", "default", "allowed", "meaning"} <= set(row)

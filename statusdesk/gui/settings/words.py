@@ -29,6 +29,7 @@ LABELS = {
     registry.REVIEW_REQUIRED: QT_TRANSLATE_NOOP("SettingWords", "Review before publishing"),
     registry.REVIEW_WAIVE: QT_TRANSLATE_NOOP("SettingWords", "Updates that skip review"),
     registry.STORE_URL: QT_TRANSLATE_NOOP("SettingWords", "Team database"),
+    registry.DESK_AUTHOR: QT_TRANSLATE_NOOP("SettingWords", "Your name"),
 }
 
 MEANINGS = {
@@ -119,6 +120,12 @@ MEANINGS = {
         "this machine. Applies at the next start; `--db URL` overrides it for one run, "
         "`--db local` opens the folder's own file.",
     ),
+    registry.DESK_AUTHOR: QT_TRANSLATE_NOOP(
+        "SettingWords",
+        "The name this desk goes by: on the updates it writes and the reviews it decides, "
+        "and in the other desks' 'Also here'. Empty: the login name. Kept on this machine; "
+        "`statusdesk --author NAME` or STATUSDESK_AUTHOR overrides it.",
+    ),
 }
 
 # The values each takes, in words (the tooltip's); {low}, {high}, {most} are filled in.
@@ -158,6 +165,9 @@ ALLOWED = {
         "SettingWords",
         "a postgresql:// address naming the role, host and database, without a password "
         "(empty for the folder's own file)",
+    ),
+    registry.DESK_AUTHOR: QT_TRANSLATE_NOOP(
+        "SettingWords", "a name of up to {most} characters (empty for the login name)"
     ),
 }
 
@@ -200,7 +210,9 @@ def allowed(spec: registry.Setting) -> str:
         return spec.allowed
     low, high, _whole = spec.number or (0, 0, True)
     return translate(CONTEXT, ALLOWED[spec.key]).format(
-        low=f"{low:g}", high=f"{high:g}", most=registry.MAX_TITLE
+        low=f"{low:g}",
+        high=f"{high:g}",
+        most=registry.MAX_AUTHOR if spec.key == registry.DESK_AUTHOR else registry.MAX_TITLE,
     )
 
 

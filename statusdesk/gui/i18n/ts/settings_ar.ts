@@ -275,6 +275,21 @@
     </message>
     <message>
         <location filename="../../settings/words.py" line="1"/>
+        <source>Your name</source>
+        <translation>اسمك</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>The name this desk goes by: on the updates it writes and the reviews it decides, and in the other desks&apos; &apos;Also here&apos;. Empty: the login name. Kept on this machine; `statusdesk --author NAME` or STATUSDESK_AUTHOR overrides it.</source>
+        <translation>الاسم الذي يُعرف به هذا المكتب: على التحديثات التي يكتبها والمراجعات التي يبتّ فيها، وفي سطر «هنا أيضًا» لدى المكاتب الأخرى. فارغ: اسم الدخول. يُحفظ على هذا الجهاز؛ ويتقدّم عليه `statusdesk --author NAME` أو STATUSDESK_AUTHOR.</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
+        <source>a name of up to {most} characters (empty for the login name)</source>
+        <translation>اسم من {most} حرفًا على الأكثر (فارغ لاسم الدخول)</translation>
+    </message>
+    <message>
+        <location filename="../../settings/words.py" line="1"/>
         <source>Off: published at once</source>
         <translation>معطّلة: يُنشر فورًا</translation>
     </message>
