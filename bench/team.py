@@ -1,7 +1,7 @@
 """A team desk at work (issue #17): three `statusdesk run` processes and two desks on one
 PostgreSQL workspace, against the same run on SQLite.
 
-    python bench/team.py [--updates 500] [--incidents 20] [--receivers 5]
+    python bench/team.py [--updates 500] [--incidents 20] [--receivers 5] [--moves 200]
 
 Desk A (this process) opens --incidents incidents and posts updates to them round-robin until
 --updates have been written, leaving each to the runners (dispatch=False, as a desk whose
@@ -9,11 +9,13 @@ laptop is about to sleep would). The channels are webhooks to --receivers local 
 (bench/soak_lib.py), answering at once. Three runners (child processes, each its own owner, as
 on three hosts) deliver them. Desk B (this process, its own connections) is the colleague's
 desk: after each publish on A the bench waits until B has heard of it and read it (B's live
-view: LISTEN/NOTIFY, then one read), and that time is "publish to appearance".
+view: LISTEN/NOTIFY, then one read), and that time is "publish to appearance". Then desk A
+moves --moves times between the incidents and the languages it edits (presence), and each time
+the bench waits until B, woken by the server, reads A's move: "presence to appearance".
 
 The table says, per backend: whether every update reached every receiver exactly once; the
 throughput (updates written and deliveries sent per second, from the first publish to the last
-delivery sent); and on PostgreSQL the appearance time's p50 and p99 (goal: p99 under 1 s). On
+delivery sent); and on PostgreSQL the appearance times' p50 and p99 (goal: p99 under 1 s). On
 SQLite desk B has no live view (it asks PRAGMA data_version on a timer): only throughput is
 compared. Needs Debian's postgresql (tests/servers/postgres.py starts a server).
 """
@@ -51,6 +53,7 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
     appearance: list[float] = field(default_factory=list)
+    presence: list[float] = field(default_factory=list)  # a move on A to B showing it
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -105,6 +108,8 @@ def run(backend: str, folder: Path, args: argparse.Namespace, db: str | None) ->
             outcome.updates = args.updates
             _wait_sent(shared, db, args.updates * args.receivers)
             outcome.seconds = time.monotonic() - started
+            if live:
+                outcome.presence = _presence_moves(desk_a, desk_b, incident_ids, args.moves)
     finally:
         for runner in runners:
             runner.terminate()
@@ -124,6 +129,32 @@ def _seen_by(desk: Desk, heard: threading.Event, update_id: int) -> float:
         if latest >= update_id:
             return time.monotonic()
     raise SystemExit(f"desk B never saw update {update_id}")
+
+
+def _presence_moves(desk_a: Desk, desk_b: Desk, incident_ids: list[int], moves: int) -> list[float]:
+    """Desk A moves between incidents and languages; each move, from A's announcement to B
+    reading the incident's presence with A in it as announced (B woken by what it heard)."""
+    heard = threading.Event()
+    desk_b.presence.when_changed(heard.set)
+    spent = []
+    for number in range(moves):
+        incident_id = incident_ids[number % len(incident_ids)]
+        editing = ("en", "ar", "")[number % 3]
+        heard.clear()
+        moved = time.monotonic()
+        desk_a.presence.announce(incident_id, editing)
+        deadline = moved + WAIT_S
+        while time.monotonic() < deadline:
+            heard.wait(1.0)
+            heard.clear()
+            here = desk_b.presence.others(incident_id)
+            if any(p.editing == editing for p in here):
+                spent.append(time.monotonic() - moved)
+                break
+        else:
+            raise SystemExit(f"desk B never saw desk A's move {number}")
+    desk_a.presence.leave()
+    return spent
 
 
 def _wait_sent(home: Path, db: str | None, expected: int) -> None:
@@ -170,6 +201,7 @@ def main() -> None:
     parser.add_argument("--updates", type=int, default=500)
     parser.add_argument("--incidents", type=int, default=20)
     parser.add_argument("--receivers", type=int, default=5)
+    parser.add_argument("--moves", type=int, default=200, help="presence moves on desk A")
     args = parser.parse_args()
     outcomes = []
     with tempfile.TemporaryDirectory() as tmp, Postgres.start() as server:
@@ -195,6 +227,14 @@ def main() -> None:
         print(
             f"goal: publish on one desk to appearance on another, p99 under {GOAL_P99_S:.0f} s "
             f"-> {worst * 1000:.1f} ms ({'met' if worst < GOAL_P99_S else 'NOT met'})"
+        )
+    if team.presence:
+        worst = percentile(team.presence, 0.99)
+        print(
+            f"goal: a presence change on one desk shown by another, p99 under "
+            f"{GOAL_P99_S:.0f} s -> p50 {percentile(team.presence, 0.5) * 1000:.1f} ms, "
+            f"p99 {worst * 1000:.1f} ms over {len(team.presence)} moves "
+            f"({'met' if worst < GOAL_P99_S else 'NOT met'})"
         )
     print(
         f"{args.updates} updates across {args.incidents} incidents, {args.receivers} receivers, "
