@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QTimer, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,9 +20,11 @@ from tests.gui.conftest import WindowFactory
 from tests.gui.keys import press, type_text
 
 
-def answer_message_box(seen: list[str], button: str | None = None) -> None:
-    """When a modal message box is up: note its text and click the button whose text starts
-    with `button` (Esc when None)."""
+def answer_message_box(
+    seen: list[str], button: str | None = None, formats: list[Qt.TextFormat] | None = None
+) -> None:
+    """When a modal message box is up: note its text (and in `formats` its text's format) and
+    click the button whose text starts with `button` (Esc when None)."""
 
     def poll() -> None:
         box = QApplication.activeModalWidget()
@@ -30,6 +32,8 @@ def answer_message_box(seen: list[str], button: str | None = None) -> None:
             QTimer.singleShot(50, poll)
             return
         seen.append(box.text())
+        if formats is not None:
+            formats.append(box.textFormat())
         if button is None:
             press("Escape")
             return

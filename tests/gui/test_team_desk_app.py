@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from statusdesk.app.changes import NotifiedChanges
@@ -77,9 +78,11 @@ def test_a_password_in_the_url_is_a_message_that_never_shows_it(
     secret = "Tr0ub4dor-and-3"
     url = postgres_server.create_database().replace("statusdesk@", f"statusdesk:{secret}@")
     seen: list[str] = []
-    answer_message_box(seen, "OK")
+    formats: list[Qt.TextFormat] = []
+    answer_message_box(seen, "OK", formats)
     assert run(str(home), db=url) == EXIT_WORKSPACE
     assert len(seen) == 1
+    assert formats == [Qt.TextFormat.PlainText]  # the server's words, never markup
     assert "holds a password" in seen[0] and "keyring" in seen[0]
     assert secret not in seen[0]
 

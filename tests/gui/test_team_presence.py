@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from statusdesk.app.presence import HEARTBEAT_S
 from statusdesk.gui.desk.main_window import MainWindow
@@ -103,6 +103,10 @@ def test_the_second_save_of_one_draft_asks_and_loses_neither_text(
     assert box is not None
     assert "Amal saved the draft of the update on #1" in box.text()
     assert "نص أمل" in box.informativeText()
+    # Another desk's name and words are shown as typed, never as markup.
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert informative is not None and informative.textFormat() == Qt.TextFormat.PlainText
     assert _kept(amal) == "نص أمل"
     assert nadia.composer.body_ar.toPlainText() == "نص نادية"  # still in her editor
     # Keyboard-operable: each answer has its key; Keep both is the default (it loses nothing).

@@ -92,6 +92,9 @@ class ConflictPrompt(QObject):
         )
         box = QMessageBox(self._composer.window())
         box.setIcon(QMessageBox.Icon.Warning)
+        # Another desk's name and words: shown as typed, never as markup (the informative and
+        # detailed texts take the same format).
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowTitle(self.tr("statusdesk — saved on another desk"))
         if theirs is None:
             box.setText(

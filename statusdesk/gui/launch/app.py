@@ -90,7 +90,10 @@ def icons_folder() -> Path | None:
 
 
 def show_message(title: str, text: str, parent: QWidget | None = None) -> None:
+    from PySide6.QtCore import Qt  # here: its first use costs start-up some 15 ms (issue #16)
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a server's words: never markup
     box.setObjectName("fatal-message")
     # No window manager gives a new window focus: it must take it (ARCHITECTURE §8).
     QTimer.singleShot(0, box.raise_)
