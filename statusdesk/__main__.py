@@ -23,6 +23,16 @@ AUTHOR_ENV = "STATUSDESK_AUTHOR"  # app/context.py's: who this desk is
 MAX_AUTHOR = 80  # settings.MAX_AUTHOR
 
 
+def _a_name(text: str) -> bool:
+    """A name for `--author` (as settings.py's desk.author takes it, without loading it): not
+    too long, and no control character or direction control to turn the others' lines."""
+    from statusdesk.core.text.sanitize import BIDI_CONTROLS, is_forbidden
+
+    return len(text) <= MAX_AUTHOR and not any(
+        ch in BIDI_CONTROLS or is_forbidden(ch) or ch in "\t\n\r" for ch in text
+    )
+
+
 def open_app(home: str | None, ui_language: str | None = None, db: str | None = None) -> int:
     """The desktop app on `home` (in `ui_language`: ar, en or system; None: the workspace's
     ui.language; `db`: `--db`, a PostgreSQL URL for a team desk's records, or `local`; None: the
@@ -68,12 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return EXIT_USAGE
         author = cli.desk_author(arguments)
-        if author is not None and (
-            len(author) > MAX_AUTHOR or any(ord(ch) < 32 or ord(ch) == 127 for ch in author)
-        ):
+        if author is not None and not _a_name(author):
             from statusdesk.cli import output
 
-            output.err(f"statusdesk: --author takes a name of up to {MAX_AUTHOR} characters.")
+            output.err(
+                f"statusdesk: --author takes a name of up to {MAX_AUTHOR} characters, without "
+                "control characters."
+            )
             return EXIT_USAGE
         if author is not None and author.strip():
             # For this run, as STATUSDESK_AUTHOR would say it (app/context.current_user), so

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from statusdesk.core.text.sanitize import normalize
+from statusdesk.core.text.sanitize import BIDI_CONTROLS, is_forbidden, normalize
 
 CADENCE = "incident.cadence_minutes"
 GRACE = "schedule.grace_minutes"  # scheduling/due.py GRACE_SETTING
@@ -139,8 +139,10 @@ def _postgres_url(text: str) -> str:
 
 def _author(text: str) -> str:
     """A person's name as other desks see it; empty for the OS user's login name."""
-    if len(text) > MAX_AUTHOR or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        raise ValueError("not a name")
+    if len(text) > MAX_AUTHOR or any(
+        ch in BIDI_CONTROLS or is_forbidden(ch) or ch in "\t\n\r" for ch in text
+    ):
+        raise ValueError("not a name")  # a direction control would turn the others' lines
     return text
 
 

@@ -14,6 +14,7 @@ from statusdesk.channels.base import Channel, ChannelContext
 from statusdesk.channels.registry import build_channel
 from statusdesk.clock import Clock
 from statusdesk.core.model import Channel as ChannelConfig
+from statusdesk.core.text.sanitize import strip_bidi_controls
 from statusdesk.core.timefmt import iso
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
@@ -71,7 +72,8 @@ def current_user() -> str:
     set (the app's `--author` sets it for its run), else the `desk.author` setting (kept on
     this machine: a team desk's shared settings would name every desk alike), else the OS
     user."""
-    named = os.environ.get(AUTHOR_ENV, "").strip() or _kept_name
+    # Without direction controls: the name is shown in other desks' sentences.
+    named = strip_bidi_controls(os.environ.get(AUTHOR_ENV, "")).strip() or _kept_name
     if named:
         return named
     try:

@@ -66,18 +66,23 @@ def test_each_desk_shows_who_else_is_here_and_what_they_edit(
     two_windows: tuple[MainWindow, MainWindow],
 ) -> None:
     amal, nadia = two_windows
-    qtbot.waitUntil(lambda: amal.presence.line.text() == "Also here: Nadia", timeout=HEARD_MS)
-    qtbot.waitUntil(lambda: nadia.presence.line.text() == "Also here: Amal", timeout=HEARD_MS)
+    # Each name is one isolated run (FSI…PDI): an Arabic name keeps its place in an English
+    # sentence, and no name's own direction controls turn the line.
+    nadia_ = "\u2068Nadia\u2069"
+    qtbot.waitUntil(lambda: amal.presence.line.text() == f"Also here: {nadia_}", timeout=HEARD_MS)
+    qtbot.waitUntil(
+        lambda: nadia.presence.line.text() == "Also here: \u2068Amal\u2069", timeout=HEARD_MS
+    )
     assert not amal.presence.warnings["ar"].isVisibleTo(amal)
 
     edit(qtbot, nadia, "ar")
     qtbot.waitUntil(
-        lambda: amal.presence.line.text() == "Also here: Nadia (editing Arabic)",
+        lambda: amal.presence.line.text() == f"Also here: {nadia_} (editing Arabic)",
         timeout=HEARD_MS,
     )
     warning = amal.presence.warnings["ar"]
     assert warning.isVisibleTo(amal)
-    assert "Nadia is writing the Arabic too" in warning.text()
+    assert f"{nadia_} is writing the Arabic too" in warning.text()
     assert not amal.presence.warnings["en"].isVisibleTo(amal)
 
     # Nadia leaves: gone from Amal's page at once, not after a crashed desk's fade.
@@ -101,7 +106,7 @@ def test_the_second_save_of_one_draft_asks_and_loses_neither_text(
     qtbot.waitUntil(lambda: nadia.drafts.prompt.box is not None)
     box = nadia.drafts.prompt.box
     assert box is not None
-    assert "Amal saved the draft of the update on #1" in box.text()
+    assert "\u2068Amal\u2069 saved the draft of the update on #1" in box.text()
     assert "نص أمل" in box.informativeText()
     # Another desk's name and words are shown as typed, never as markup.
     informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
@@ -129,7 +134,7 @@ def test_the_second_save_of_one_draft_asks_and_loses_neither_text(
         qtbot.waitUntil(lambda: _kept(nadia) == "نص نادية الأخير")
     qtbot.waitUntil(lambda: amal.drafts.prompt.box is not None)
     box = amal.drafts.prompt.box
-    assert box is not None and "Nadia saved" in box.text()
+    assert box is not None and "\u2068Nadia\u2069 saved" in box.text()
     take = next(b for b in box.buttons() if b.text() == "Take &theirs")
     take.click()
     assert amal.composer.body_ar.toPlainText() == "نص نادية الأخير"

@@ -15,6 +15,7 @@ from statusdesk.app.changes import NotifiedChanges
 from statusdesk.app.drafts import DraftConflict
 from statusdesk.desk import Desk
 from tests.servers.postgres import Postgres
+from tests.unit.test_cli_support import call
 
 
 @pytest.fixture
@@ -139,5 +140,8 @@ def test_the_app_s_author_names_this_desk_for_its_run(
     assert current_user() == "Omar Farouk"
     assert entry.main(["--home", str(home), "--author", "x" * 81]) == 2
     assert entry.main(["--home", str(home), "--author", "Omar\x1b[2J"]) == 2
+    assert entry.main(["--home", str(home), "--author", "\u202eramO"]) == 2  # turns lines
     assert "--author takes a name of up to 80 characters" in capsys.readouterr().err
+    refused = call(capsys, "--home", str(home), "setting", "set", "desk.author", "\u202eramO")
+    assert refused.code != 0 and "desk.author" in refused.stderr
     assert current_user() == "Omar Farouk"  # nothing changed by a name refused

@@ -136,3 +136,14 @@ def test_scrubbed_text_has_no_control_and_is_valid_xml(text: str) -> None:
     clean = scrub(text)
     assert not any(ch in CONTROLS for ch in clean)
     ET.fromstring(f"<a>{escape(clean)}</a>")
+
+
+def test_a_person_s_name_from_outside_is_one_isolated_run_without_its_own_controls() -> None:
+    """Another desk's name (presence, a draft's saver): an Arabic name keeps its place in an
+    English sentence, and a name's own override cannot turn the rest of the line."""
+    from statusdesk.gui.widgets.labels import person
+
+    assert person("Nadia") == "\u2068Nadia\u2069"
+    assert person("نادية") == "\u2068نادية\u2069"
+    assert person("\u202eramO\u202c ") == "\u2068ramO\u2069"
+    assert person("  ") == person("\u2067") == ""

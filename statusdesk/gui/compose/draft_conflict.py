@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from statusdesk.gui.compose.composer_parts import Slot
 from statusdesk.gui.compose.draft_content import local_time, slot_from
+from statusdesk.gui.widgets.labels import person
 from statusdesk.store.records import SavedDraft
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class ConflictPrompt(QObject):
                 ).format(what=what)
             )
         else:
-            who = theirs.saved_by or self.tr("Another desk")
+            who = person(theirs.saved_by) or self.tr("Another desk")
             box.setText(
                 self.tr(
                     "{who} saved {what} at {when} while you were writing it. Nothing was "

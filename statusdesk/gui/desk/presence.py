@@ -28,6 +28,7 @@ from statusdesk.app.presence import HEARTBEAT_S
 from statusdesk.desk import Desk
 from statusdesk.gui.compose.composer import Composer
 from statusdesk.gui.runtime.tasks import TaskRunner
+from statusdesk.gui.widgets.labels import person
 from statusdesk.gui.widgets.text import muted
 from statusdesk.gui.widgets.theme import Role
 from statusdesk.store.records import Presence
@@ -166,7 +167,7 @@ class PresenceWatch(QObject):
         )
         self.line.setVisible(bool(people))
         for lang, warning in self.warnings.items():
-            names = [p.author or self.tr("another desk") for p in self.others if p.editing == lang]
+            names = [self._name(p) for p in self.others if p.editing == lang]
             text = ""
             if names and lang == "ar":
                 text = self.tr("⚠ {names} is writing the Arabic too: agree who writes it.")
@@ -176,8 +177,12 @@ class PresenceWatch(QObject):
             warning.setVisible(bool(names))
         self.shown.emit()
 
+    def _name(self, presence: Presence) -> str:
+        """Another desk's name as it says it (labels.person), else "another desk"."""
+        return person(presence.author) or self.tr("another desk")
+
     def _person(self, presence: Presence) -> str:
-        name = presence.author or self.tr("another desk")
+        name = self._name(presence)
         if presence.editing == "ar":
             return self.tr("{name} (editing Arabic)").format(name=name)
         if presence.editing == "en":

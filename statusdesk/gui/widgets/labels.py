@@ -19,6 +19,7 @@ from statusdesk.core.model import (
     IncidentState,
 )
 from statusdesk.core.text.bidi import ltr_runs
+from statusdesk.core.text.sanitize import strip_bidi_controls
 from statusdesk.core.timefmt import parse_iso
 from statusdesk.gui.i18n import LRI, PDI, localised
 from statusdesk.gui.widgets.reading import arabic_interface, day_and_month, numerals, time_run
@@ -32,6 +33,17 @@ def isolate_latin(text: str) -> str:
 
 
 translate = QCoreApplication.translate
+
+
+FSI = "\u2068"  # Unicode's first-strong isolate (closed by PDI)
+
+
+def person(name: str) -> str:
+    """A person's name from outside this desk (another desk's, a command's --author) as the
+    interface's sentences write it: one isolated run, so an Arabic name keeps its place in an
+    English line and the other way round, its own direction controls dropped; "" for none."""
+    shown = strip_bidi_controls(name).strip()
+    return f"{FSI}{shown}{PDI}" if shown else ""
 
 
 def counted(text: str, count: int) -> str:
