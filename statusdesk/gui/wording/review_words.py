@@ -13,7 +13,7 @@ from statusdesk.core.timefmt import parse_iso
 from statusdesk.delivery.outbox import Published
 from statusdesk.gui.i18n import left_to_right_run
 from statusdesk.gui.keys.actions import shown_key
-from statusdesk.gui.widgets.labels import state_label
+from statusdesk.gui.widgets.labels import person, state_label
 from statusdesk.scheduling.when import display, local_zone
 from statusdesk.store.reviews import Review
 
@@ -77,7 +77,7 @@ def heading(review: Review) -> str:
     return translate("ReviewWords", "#{id} · {what} · by {author} · {when}").format(
         id=review.id,
         what=what,
-        author=review.author or "-",
+        author=person(review.author) or "-",
         when=when(review.submitted_at),
     )
 
@@ -89,7 +89,7 @@ def facts(review: Review) -> list[str]:
     at = scheduled_for(review)
     lines = [
         translate("ReviewWords", "Written by {author}, submitted {when}").format(
-            author=review.author or "-", when=when(review.submitted_at)
+            author=person(review.author) or "-", when=when(review.submitted_at)
         ),
         translate("ReviewWords", "Channels: {channels}").format(channels=channels or "-"),
         translate("ReviewWords", "State: {state}").format(state=_state(review)),
@@ -148,4 +148,4 @@ def own_words(review: Review) -> str:
         "ReviewWords",
         "You wrote #{id} ({author}): another person must approve it. You may return it to "
         "withdraw it.",
-    ).format(id=review.id, author=review.author or "-")
+    ).format(id=review.id, author=person(review.author) or "-")
