@@ -9,15 +9,18 @@ embedded default, or on a PostgreSQL server shared by a team (`--db postgresql:/
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from statusdesk.core.words import QT_TRANSLATE_NOOP
 from statusdesk.secrets import KeyringSecrets
 from statusdesk.store import Store
-from statusdesk.workspace import WorkspacePaths
+from statusdesk.store.db import WorkspaceError
+from statusdesk.workspace import STORE_URL, WorkspacePaths, peek_local_setting
 
 if TYPE_CHECKING:
     from statusdesk.app.changes import ChangeSource
@@ -41,7 +44,8 @@ class StoreOpener:
         """The first connection: checked and migrated (SQLite's integrity check when due)."""
         if self.url is None:
             return Store.open(self.paths.db, verify=verify, check_every=check_every)
-        return self._postgres(migrate=verify)
+        with self._named_by_the_folder():
+            return self._postgres(migrate=verify)
 
     def another(self) -> Store:
         """One more connection, for another thread, once `first` has migrated: on a team desk
@@ -55,8 +59,28 @@ class StoreOpener:
         from a thread that may wait on the network, before the GUI thread opens its Desk on
         this opener. Nothing for SQLite."""
         if self.url is not None:
-            self._the_pool()
+            with self._named_by_the_folder():
+                self._the_pool()
         return self
+
+    @contextlib.contextmanager
+    def _named_by_the_folder(self) -> Iterator[None]:
+        """A team database that cannot be opened, when the folder's store.url named it: the
+        message also says how to open the folder's own file, or forget the setting, without
+        the server (a person who set it once may not remember doing so)."""
+        try:
+            yield
+        except WorkspaceError as error:
+            if peek_local_setting(self.paths.db, STORE_URL) != self.url:
+                raise
+            raise WorkspaceError(
+                QT_TRANSLATE_NOOP(
+                    "Problems",
+                    "{problem} This folder's store.url setting names that database: `statusdesk "
+                    "--db local` opens the folder's own file instead, and `statusdesk --db local "
+                    'setting set store.url ""` forgets it.',
+                ).format(problem=error.args[0] if error.args else str(error))
+            ) from error
 
     def _postgres(self, *, migrate: bool) -> Store:
         from statusdesk.store.postgres.store import PostgresStore

@@ -126,3 +126,26 @@ def test_the_app_opens_the_server_the_folder_names(
     # The team desk skips the folder file's integrity check: its records are the server's.
     assert team == url and team_check is None
     assert local is None and local_check is not None
+
+
+def test_a_server_the_folder_names_but_cannot_reach_says_how_to_open_the_folder_s_own_file(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert open_incident(capsys, home).code == 0
+    gone = "postgresql://desk@127.0.0.1:1/statusdesk"  # nothing listens on port 1
+    assert cli(capsys, home, "setting", "set", "store.url", gone).code == 0
+
+    refused = cli(capsys, home, "incident", "list")
+    assert refused.code == 1 and refused.stdout == ""
+    assert "desk@127.0.0.1:1/statusdesk" in refused.stderr
+    assert "This folder's store.url setting names that database" in refused.stderr
+    assert "`statusdesk --db local` opens the folder's own file" in refused.stderr
+    # Given with --db, the same server is not the folder's doing: no word of store.url.
+    other = "postgresql://desk@127.0.0.1:2/statusdesk"
+    assert "store.url" not in cli(capsys, home, "--db", other, "incident", "list").stderr
+
+    # As it says: the folder's own file without the server, then the setting forgotten.
+    local = cli(capsys, home, "--db", "local", "incident", "list", "--json").json()
+    assert [i["title_en"] for i in local] == ["Card payments failing"]
+    assert cli(capsys, home, "--db", "local", "setting", "set", "store.url", "").code == 0
+    assert cli(capsys, home, "incident", "list").code == 0

@@ -936,7 +936,7 @@
         <translation>لا يوجد عطل رقمه {id}.</translation>
     </message>
     <message>
-        <location filename="../../../app/publishing.py" line="372"/>
+        <location filename="../../../app/publishing.py" line="374"/>
         <source>Another incident was opened at the same moment; open this one again (nothing was recorded).</source>
         <translation>فُتح عطل آخر في اللحظة نفسها؛ افتح هذا العطل مرة أخرى (لم يُسجَّل شيء).</translation>
     </message>
@@ -2021,22 +2021,22 @@
         <translation>يجب أن يكون digits إما latn أو arab (وصل {got})</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="55"/>
+        <location filename="../../../store/postgres/database.py" line="58"/>
         <source>{server} asks for a password and none was found. Keep it in the keyring (statusdesk db password URL) or in ~/.pgpass, then try again.</source>
         <translation>يطلب {server} كلمة مرور ولم يُعثر على واحدة. احفظها في حافظة المفاتيح (statusdesk db password URL) أو في ‎~/.pgpass، ثم حاول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="61"/>
+        <location filename="../../../store/postgres/database.py" line="64"/>
         <source>The workspace database {server} could not be used over TLS: {error}. Check that the URL&apos;s sslrootcert names the CA that signed the server&apos;s certificate and that its host is the one the certificate names, then try again; nothing was changed.</source>
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server} عبر TLS: {error}. تحقّق من أن sslrootcert في العنوان يسمّي المرجع (CA) الذي وقّع شهادة الخادم، وأن المضيف فيه هو الذي تسمّيه الشهادة، ثم أعد المحاولة؛ لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="67"/>
+        <location filename="../../../store/postgres/database.py" line="70"/>
         <source>The workspace database {server} could not be used: {error}. Check that the server is up and reachable from here and that the URL names it, then try again; nothing was changed.</source>
         <translation>تعذّر استخدام قاعدة بيانات مساحة العمل {server}: {error}. تحقّق من أن الخادم يعمل ويمكن الوصول إليه من هنا وأن العنوان يسمّيه، ثم حاول مرة أخرى؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/database.py" line="81"/>
+        <location filename="../../../store/postgres/database.py" line="91"/>
         <source>{server} refused this change ({error}): the role this desk signs in as may not make it (a reader&apos;s may only read; a reviewer&apos;s may only approve or return updates submitted for review). Nothing was changed. Reading and exporting still work; to write, sign in as a role in statusdesk_publish (docs/TEAM.md).</source>
         <translation>رفض {server} هذا التغيير ({error}): الدور الذي يدخل به هذا المكتب لا يملكه (دور القارئ يملك القراءة فقط، ودور المراجع يملك اعتماد التحديثات المقدَّمة للمراجعة أو إعادتها فقط). لم يتغير شيء. القراءة والتصدير ما زالا يعملان؛ للكتابة ادخل بدور من statusdesk_publish (docs/TEAM.md).</translation>
     </message>
@@ -2046,17 +2046,17 @@
         <translation>كتب قاعدةَ بيانات مساحة العمل {server} إصدارٌ أحدث من statusdesk (المخطط {version}، وهذا الإصدار يعرف حتى {target}). حدّث statusdesk لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/copy.py" line="107"/>
+        <location filename="../../../store/postgres/copy.py" line="108"/>
         <source>The workspace {path} is not at this statusdesk&apos;s schema (version {version}, tables {tables}). Open it once with this statusdesk, then copy it.</source>
         <translation>مساحة العمل {path} ليست على مخطط هذا الإصدار من statusdesk (الإصدار {version}، الجداول {tables}). افتحها مرة بهذا الإصدار، ثم انسخها.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/copy.py" line="146"/>
+        <location filename="../../../store/postgres/copy.py" line="147"/>
         <source>{server} already holds a workspace (or other tables): nothing was copied. Copy into a new, empty database (createdb), so that two histories are never mixed.</source>
         <translation>في {server} مساحة عمل من قبل (أو جداول أخرى): لم يُنسخ شيء. انسخ إلى قاعدة بيانات جديدة فارغة (createdb) حتى لا يختلط سجلّان أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../../store/postgres/copy.py" line="171"/>
+        <location filename="../../../store/postgres/copy.py" line="172"/>
         <source>The copy in {server} differs from the workspace in {tables}. Drop that database and copy again; the workspace itself was not changed.</source>
         <translation>النسخة في {server} تختلف عن مساحة العمل في {tables}. احذف تلك القاعدة وانسخ مرة أخرى؛ لم تتغير مساحة العمل نفسها.</translation>
     </message>
@@ -2119,6 +2119,11 @@
         <location filename="../../../app/scheduling.py" line="135"/>
         <source>Review is on in this workspace (setting review.required): an update not yet out cannot be given new words without another person&apos;s approval. Cancel it and submit the new text for review; nothing was changed.</source>
         <translation>المراجعة مفعّلة في مساحة العمل هذه (الإعداد review.required): لا يمكن إعطاء تحديث لم يُنشر بعد كلمات جديدة دون اعتماد شخص آخر. ألغِه وقدّم النص الجديد للمراجعة؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../../app/database.py" line="77"/>
+        <source>{problem} This folder&apos;s store.url setting names that database: `statusdesk --db local` opens the folder&apos;s own file instead, and `statusdesk --db local setting set store.url &quot;&quot;` forgets it.</source>
+        <translation>{problem} الإعداد store.url في هذا المجلد يسمّي قاعدة البيانات تلك: يفتح `statusdesk --db local` ملف المجلد نفسه بدلًا منها، وينساها `statusdesk --db local setting set store.url &quot;&quot;`.</translation>
     </message>
 </context>
 <context>
