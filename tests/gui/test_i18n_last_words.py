@@ -135,7 +135,7 @@ def test_an_import_s_skipped_lines_are_said_in_arabic_in_the_digits_chosen(
             "تُخطي السطر ٤: CARLA@example.com يكرّر السطر ٢",
             "تُخطي السطر ٣: amal@example.com: مشترك من قبل",
             "تُخطي السطر ٥: bob@example.com: أُلغي اشتراكه في 2026-03-03T10:00:00Z؛ فلم يُعَد "
-            "اشتراكه (استخدم `statusdesk subscriber add` إن طلب ذلك)",
+            "اشتراكه (استخدم \u2066`statusdesk subscriber add`\u2069 إن طلب ذلك)",
         ]
     finally:
         reading.apply_digits("latn")
@@ -338,7 +338,7 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
             "tg: Telegram refused the bot token (401 Unauthorized). Set the token @BotFather "
             "gave with `statusdesk channel secret tg bot_token`.",
             "tg: رفض Telegram رمز البوت (401 Unauthorized). اضبط الرمز الذي أعطاك إياه "
-            "@BotFather بالأمر `statusdesk channel secret tg bot_token`.",
+            "@BotFather بالأمر \u2066`statusdesk channel secret tg bot_token`\u2069.",
         ),
         (
             "toot: started a new thread: the incident's earlier post 1101 is gone (deleted, or "
@@ -352,7 +352,7 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
             "delivery.",
             "toot: رفض mastodon.example رمز الوصول (401 Unauthorized: The access token is "
             "invalid): فهو خاطئ أو مُلغى أو يفتقر إلى الصلاحية write:statuses — احفظ رمزًا "
-            "صالحًا بالأمر `statusdesk channel secret toot access_token`، ثم أعد محاولة هذا "
+            "صالحًا بالأمر \u2066`statusdesk channel secret toot access_token`\u2069، ثم أعد محاولة هذا "
             "الإرسال.",
         ),
         (
@@ -361,7 +361,7 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
             "it with `statusdesk channel secret Sky app_password`, then retry this delivery.",
             "Sky: رفض bsky.social المنشور (401 Unauthorized: AuthMissing). أنشئ كلمة مرور "
             "تطبيق من bsky.app ← Settings ← Privacy and security ← App passwords، واحفظها "
-            "بالأمر `statusdesk channel secret Sky app_password`، ثم أعد محاولة هذا الإرسال.",
+            "بالأمر \u2066`statusdesk channel secret Sky app_password`\u2069، ثم أعد محاولة هذا الإرسال.",
         ),
         (
             "Status page: the disk is full (No space left on device); free some space — the "

@@ -90,6 +90,28 @@ def test_words_are_english_strs_that_say_themselves_again_in_arabic(arabic: None
     assert localised(broken) == "Hi Sam"
 
 
+def test_a_command_quoted_in_an_arabic_sentence_reads_left_to_right(
+    arabic: None, qapp: QApplication
+) -> None:
+    """`statusdesk --db local` inside an Arabic sentence: one left-to-right run (LRI…PDI), or
+    the bidi algorithm moves its dashes and words about (seen on the fatal message)."""
+    said = QT_TRANSLATE_NOOP(
+        "Problems",
+        "{problem} This folder's store.url setting names that database: `statusdesk "
+        "--db local` opens the folder's own file instead, and `statusdesk --db local "
+        'setting set store.url ""` forgets it.',
+    ).format(problem="x")
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        shown = localised(said)
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    assert "\u2066`statusdesk --db local`\u2069" in shown
+    assert '\u2066`statusdesk --db local setting set store.url ""`\u2069' in shown
+    assert ARABIC.search(shown)
+    assert "\u2066" not in localised(said)  # left to right, nothing to isolate it from
+
+
 def test_a_bad_time_is_said_in_arabic_and_in_english_below(arabic: None) -> None:
     now = datetime(2026, 3, 29, 12, 0, tzinfo=UTC)
     with pytest.raises(WhenError) as caught:
@@ -179,7 +201,7 @@ def test_the_use_cases_refusals_are_said_in_arabic(
             desk.scheduling.cancel_update(999)
         assert caught.value.problems[0].message.startswith("There is no update 999")
         assert localised(caught.value) == (
-            "لا يوجد تحديث رقمه 999 (يعرض `statusdesk update list` التحديثات التي لم تُنشر بعد)."
+            "لا يوجد تحديث رقمه 999 (يعرض \u2066`statusdesk update list`\u2069 التحديثات التي لم تُنشر بعد)."
         )
         with pytest.raises(Rejected) as caught:
             desk.deliveries.skip_delivery(999, "network down")
@@ -454,7 +476,7 @@ def test_an_unknown_incident_s_export_is_said_in_arabic(  # type: ignore[no-unty
     dialog.path.setText(str(tmp_path / "x.md"))
     dialog.accept()
     qtbot.waitUntil(lambda: "999" in dialog.status.text())
-    assert dialog.status.text() == "لا يوجد عطل رقمه 999 (يعرضها `statusdesk incident list`)."
+    assert dialog.status.text() == "لا يوجد عطل رقمه 999 (يعرضها \u2066`statusdesk incident list`\u2069)."
 
 
 def test_no_usable_keyring_is_said_in_arabic(

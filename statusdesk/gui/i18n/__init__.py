@@ -11,6 +11,7 @@ editors pin theirs, compose/editors.py).
 
 from __future__ import annotations
 
+import re
 import sys
 
 from statusdesk.core.words import Words
@@ -55,7 +56,7 @@ def localised(text: object) -> str:
         return str(text)
     if not text.params and text.template != str(text):
         return str(text)  # the template was filled some other way: only the English is known
-    template = translate(text.context, text.template)
+    template = commands_isolated(translate(text.context, text.template))
     if not text.params:
         return template
     params = {
@@ -69,6 +70,18 @@ def localised(text: object) -> str:
 
 
 LRI, PDI = "\u2066", "\u2069"  # Unicode's left-to-right isolate and its closer
+
+
+_QUOTED_COMMAND = re.compile(r"`[^`\n]+`")
+
+
+def commands_isolated(text: str) -> str:
+    """A sentence quoting commands between backticks (`statusdesk --db local`), each command
+    one left-to-right run in a right-to-left interface (left_to_right_run): in an Arabic
+    sentence the bidi algorithm would otherwise move its dashes, quotes and words about."""
+    if "`" not in text or not right_to_left():
+        return text
+    return _QUOTED_COMMAND.sub(lambda quoted: left_to_right_run(quoted.group(0)), text)
 
 
 def left_to_right_run(text: str) -> str:
