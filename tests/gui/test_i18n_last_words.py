@@ -352,8 +352,8 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
             "delivery.",
             "toot: رفض mastodon.example رمز الوصول (401 Unauthorized: The access token is "
             "invalid): فهو خاطئ أو مُلغى أو يفتقر إلى الصلاحية write:statuses — احفظ رمزًا "
-            "صالحًا بالأمر \u2066`statusdesk channel secret toot access_token`\u2069، ثم أعد محاولة هذا "
-            "الإرسال.",
+            "صالحًا بالأمر \u2066`statusdesk channel secret toot access_token`\u2069، "
+            "ثم أعد محاولة هذا الإرسال.",
         ),
         (
             "Sky: bsky.social refused the post (401 Unauthorized: AuthMissing). Make an app "
@@ -361,7 +361,8 @@ def test_an_email_attempt_s_stored_error_is_said_in_arabic(arabic: None) -> None
             "it with `statusdesk channel secret Sky app_password`, then retry this delivery.",
             "Sky: رفض bsky.social المنشور (401 Unauthorized: AuthMissing). أنشئ كلمة مرور "
             "تطبيق من bsky.app ← Settings ← Privacy and security ← App passwords، واحفظها "
-            "بالأمر \u2066`statusdesk channel secret Sky app_password`\u2069، ثم أعد محاولة هذا الإرسال.",
+            "بالأمر \u2066`statusdesk channel secret Sky app_password`\u2069، "
+            "ثم أعد محاولة هذا الإرسال.",
         ),
         (
             "Status page: the disk is full (No space left on device); free some space — the "

@@ -201,7 +201,8 @@ def test_the_use_cases_refusals_are_said_in_arabic(
             desk.scheduling.cancel_update(999)
         assert caught.value.problems[0].message.startswith("There is no update 999")
         assert localised(caught.value) == (
-            "لا يوجد تحديث رقمه 999 (يعرض \u2066`statusdesk update list`\u2069 التحديثات التي لم تُنشر بعد)."
+            "لا يوجد تحديث رقمه 999 (يعرض \u2066`statusdesk update list`\u2069 "
+            "التحديثات التي لم تُنشر بعد)."
         )
         with pytest.raises(Rejected) as caught:
             desk.deliveries.skip_delivery(999, "network down")
@@ -476,7 +477,9 @@ def test_an_unknown_incident_s_export_is_said_in_arabic(  # type: ignore[no-unty
     dialog.path.setText(str(tmp_path / "x.md"))
     dialog.accept()
     qtbot.waitUntil(lambda: "999" in dialog.status.text())
-    assert dialog.status.text() == "لا يوجد عطل رقمه 999 (يعرضها \u2066`statusdesk incident list`\u2069)."
+    assert dialog.status.text() == (
+        "لا يوجد عطل رقمه 999 (يعرضها \u2066`statusdesk incident list`\u2069)."
+    )
 
 
 def test_no_usable_keyring_is_said_in_arabic(
