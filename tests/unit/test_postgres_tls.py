@@ -37,8 +37,14 @@ def backends(admin_url: str, database: str) -> list[tuple[bool, str]]:
 
 
 def test_every_connection_of_a_team_desk_goes_over_tls_when_the_url_asks(
-    postgres_server: Postgres, home: Path, capsys: pytest.CaptureFixture[str]
+    postgres_server: Postgres,
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # libpq would try TLS unasked (sslmode=prefer); without it unless the URL says otherwise,
+    # every connection over TLS shows the URL's sslmode reached each of them.
+    monkeypatch.setenv("PGSSLMODE", "disable")
     url = postgres_server.create_database()
     database = postgres_server.database_name(url)
     secure = with_tls(url, postgres_server.ca_file)
