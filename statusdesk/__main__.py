@@ -82,8 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from statusdesk.cli import output
 
             output.err(
-                f"statusdesk: --author takes a name of up to {MAX_AUTHOR} characters, without "
-                "control characters."
+                f"statusdesk: --author takes a name of up to {MAX_AUTHOR} characters on one line, "
+                "without control or direction characters; nothing was started."
             )
             return EXIT_USAGE
         if author is not None and author.strip():

@@ -278,7 +278,8 @@ SETTINGS: tuple[Setting, ...] = (
             "The name this desk goes by: on the updates it writes and the reviews it decides, "
             "and in the other desks' 'Also here'. Empty: the login name. Kept on this machine; "
             "`statusdesk --author NAME` or STATUSDESK_AUTHOR overrides it.",
-            "", f"a name of up to {MAX_AUTHOR} characters (empty for the login name)", _author,
+            "", f"a name of up to {MAX_AUTHOR} characters on one line, without control or "
+            "direction characters (empty for the login name)", _author,
             on_this_machine=True),
 )
 # fmt: on

@@ -144,4 +144,5 @@ def test_the_app_s_author_names_this_desk_for_its_run(
     assert "--author takes a name of up to 80 characters" in capsys.readouterr().err
     refused = call(capsys, "--home", str(home), "setting", "set", "desk.author", "\u202eramO")
     assert refused.code != 0 and "desk.author" in refused.stderr
+    assert "without control or direction characters" in refused.stderr  # says why
     assert current_user() == "Omar Farouk"  # nothing changed by a name refused

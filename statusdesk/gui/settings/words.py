@@ -167,7 +167,9 @@ ALLOWED = {
         "(empty for the folder's own file)",
     ),
     registry.DESK_AUTHOR: QT_TRANSLATE_NOOP(
-        "SettingWords", "a name of up to {most} characters (empty for the login name)"
+        "SettingWords",
+        "a name of up to {most} characters on one line, without control or direction "
+        "characters (empty for the login name)",
     ),
 }
 

@@ -285,8 +285,8 @@
     </message>
     <message>
         <location filename="../../settings/words.py" line="1"/>
-        <source>a name of up to {most} characters (empty for the login name)</source>
-        <translation>اسم من {most} حرفًا على الأكثر (فارغ لاسم الدخول)</translation>
+        <source>a name of up to {most} characters on one line, without control or direction characters (empty for the login name)</source>
+        <translation>اسم من {most} حرفًا على الأكثر في سطر واحد، بلا محارف تحكّم أو اتجاه (فارغ لاسم الدخول)</translation>
     </message>
     <message>
         <location filename="../../settings/words.py" line="1"/>
