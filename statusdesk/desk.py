@@ -76,12 +76,14 @@ class Desk:
         None keeps them in the folder's SQLite file. `records`: an opener made already (the
         app's prefetch makes a team desk's pool off the GUI thread), used instead of `db`."""
         self.paths = WorkspacePaths(resolve_home(home))
-        # Who this desk is, if this machine said so (settings.DESK_AUTHOR, app/context.py).
-        keep_desk_name(peek_local_setting(self.paths.db, DESK_AUTHOR))
         self.clock: Clock = clock or SystemClock()
         self.records = records or StoreOpener(self.paths, db, KeyringSecrets())
         self.secrets = self.records.secrets
         first = self.records.first(verify=not checked, check_every=check_every)
+        # Who this desk is, if this machine said so (settings.DESK_AUTHOR, app/context.py): in
+        # the folder's own file, which is the first store unless the records are a team's.
+        here = first.settings.setting(DESK_AUTHOR) if self.records.url is None else None
+        keep_desk_name(here or peek_local_setting(self.paths.db, DESK_AUTHOR))
         private.tighten_workspace(self.paths.home)  # 0700/0600 whatever made it (private.py)
         for folder in (self.paths.exports, self.paths.logs):
             private.make_dir(folder)
