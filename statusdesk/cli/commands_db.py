@@ -21,18 +21,18 @@ def _opener(args: argparse.Namespace) -> StoreOpener:
 
 
 def db_init(args: argparse.Namespace) -> int:
-    done = initialise(_opener(args))
-    if done.migrations:
-        out(f"{done.where}: schema created at version {done.version}")
-    else:
-        out(f"{done.where}: already at schema version {done.version}; nothing changed")
-    return Exit.OK
+    return _initialised(args, "{where}: schema created at version {version}")
 
 
 def db_migrate(args: argparse.Namespace) -> int:
+    return _initialised(args, "{where}: {migrations} version(s) applied; now at {version}")
+
+
+def _initialised(args: argparse.Namespace, applied: str) -> int:
+    """The schema brought to this statusdesk's version; `applied` says what was done."""
     done = initialise(_opener(args))
     if done.migrations:
-        out(f"{done.where}: {done.migrations} version(s) applied; now at {done.version}")
+        out(applied.format(where=done.where, migrations=done.migrations, version=done.version))
     else:
         out(f"{done.where}: already at schema version {done.version}; nothing changed")
     return Exit.OK
